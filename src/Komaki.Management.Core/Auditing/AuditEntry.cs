@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace Komaki.Management.Core.Auditing;
+
+public enum AuditAction
+{
+    Created = 1,
+    Updated = 2,
+    Deleted = 3,
+}
+
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public string RecordType { get; set; } = "";
+    public string RecordId { get; set; } = "";
+    public string? Detail { get; set; }
+    public string EntityType { get; set; } = "";
+    public AuditAction Action { get; set; }
+    public string ChangesJson { get; set; } = "[]";
+
+    public IReadOnlyList<FieldChange> Changes =>
+        JsonSerializer.Deserialize<List<FieldChange>>(ChangesJson) ?? [];
+}
+
+public sealed record FieldChange(string Field, string? Old, string? New);

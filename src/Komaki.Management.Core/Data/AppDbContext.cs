@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Komaki.Management.Core.Data;
+
+/// The one context of the application, Identity included, so each provider has one migrations set.
+/// Saving writes the audit trail in the same transaction and bumps concurrency versions.
+public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    // Never shown in history: secrets, derived values, and the concurrency machinery itself.
+    private static readonly HashSet<string> NotAudited =
+    [
+        nameof(IVersioned.Version), nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp),
+        nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.NormalizedEmail),
+        nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.AccessFailedCount),
+    ];
+
+    // Japanese stays readable in the stored history.
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<ComprehensivePlan> ComprehensivePlans => Set<ComprehensivePlan>();
+    public DbSet<BasicPlan> BasicPlans => Set<BasicPlan>();
+    public DbSet<Policy> Policies => Set<Policy>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<BasicProject> BasicProjects => Set<BasicProject>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            e.Entity.Version++;
+        }
+        var pending = CaptureAudit();
+        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The audit rows need the ids of records that are new, so they are written after the change,
+        // inside the same transaction: either both land or neither does.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = DateTime.UtcNow;
+            foreach (var p in pending)
+            {
+                var target = p.Entry.Entity is IAudited a ? a.AuditTarget : default;
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserName = actor?.Name ?? "system",
+                    RecordType = target.RecordType,
+                    RecordId = target.RecordId,
+                    Detail = target.Detail,
+                    EntityType = p.Entry.Metadata.ClrType.Name,
+                    Action = p.Action,
+                    ChangesJson = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Snapshot(p.Entry) : p.Changes, JsonOptions),
+                });
+            }
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes);
+
+    private List<PendingAudit> CaptureAudit()
+    {
+        var result = new List<PendingAudit>();
+        foreach (var e in ChangeTracker.Entries().Where(e => e.Entity is IAudited))
+        {
+            switch (e.State)
+            {
+                case EntityState.Added:
+                    result.Add(new(e, AuditAction.Created, []));
+                    break;
+                case EntityState.Deleted:
+                    result.Add(new(e, AuditAction.Deleted, Snapshot(e, original: true)));
+                    break;
+                case EntityState.Modified:
+                    var changes = e.Properties
+                        .Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name))
+                        .Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
+                        .Where(c => c.Old != c.New)
+                        .ToList();
+                    if (changes.Count > 0) result.Add(new(e, AuditAction.Updated, changes));
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static List<FieldChange> Snapshot(EntityEntry e, bool original = false) =>
+        e.Properties
+            .Where(p => !NotAudited.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey())
+            .Select(p => original
+                ? new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null)
+                : new FieldChange(p.Metadata.Name, null, Format(p.CurrentValue)))
+            .Where(c => c.Old is not null || c.New is not null)
+            .ToList();
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "はい" : "いいえ",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,31 @@
+namespace Komaki.Management.Core.Identity;
+
+/// The roles of ../docs (domain.md). Names are stable identifiers; labels are what staff read.
+public static class Roles
+{
+    public const string Administrator = "Administrator";
+    public const string Planning = "Planning";
+    public const string DepartmentHead = "DepartmentHead";
+    public const string DepartmentStaff = "DepartmentStaff";
+    public const string Executive = "Executive";
+    public const string ExternalReviewer = "ExternalReviewer";
+
+    public static readonly IReadOnlyList<string> All =
+        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer];
+
+    /// Roles that may read the internal plan pages.
+    public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive}";
+
+    public const string PlanMasterEditors = $"{Administrator},{Planning}";
+
+    public static string Label(string role) => role switch
+    {
+        Administrator => "システム管理者",
+        Planning => "企画担当",
+        DepartmentHead => "所属長",
+        DepartmentStaff => "担当職員",
+        Executive => "市長・副市長",
+        ExternalReviewer => "外部評価委員",
+        _ => role,
+    };
+}

@@ -1,0 +1,57 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+
+namespace Komaki.Management.Core.Plans;
+
+/// 総合計画. Its name, period and the words for each level are data: Komaki's current plan is
+/// 「まちづくり推進計画」, redrawn from each mayoral election, and calls its top level 分野.
+public sealed class ComprehensivePlan : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Vision { get; set; }
+    public int StartYear { get; set; }
+    public int EndYear { get; set; }
+    public string PolicyLabel { get; set; } = "政策";
+    public string MeasureLabel { get; set; } = "施策";
+    public string BasicProjectLabel { get; set; } = "基本事業";
+    public string ProjectLabel { get; set; } = "事務事業";
+    public bool IsCurrent { get; set; }
+    public int Version { get; set; }
+    public List<BasicPlan> BasicPlans { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(ComprehensivePlan), Id);
+
+    public string LabelOf(PlanLevel level) => level switch
+    {
+        PlanLevel.Policy => PolicyLabel,
+        PlanLevel.Measure => MeasureLabel,
+        PlanLevel.BasicProject => BasicProjectLabel,
+        PlanLevel.Project => ProjectLabel,
+        _ => level.ToString(),
+    };
+}
+
+/// 基本計画 / 前期・後期: a period of the comprehensive plan holding the policy tree.
+public sealed class BasicPlan : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int ComprehensivePlanId { get; set; }
+    public ComprehensivePlan? ComprehensivePlan { get; set; }
+    public string Name { get; set; } = "";
+    public int StartYear { get; set; }
+    public int EndYear { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BasicPlan), Id);
+
+    public bool Covers(int fiscalYear) => StartYear <= fiscalYear && fiscalYear <= EndYear;
+}
+
+public enum PlanLevel
+{
+    Policy = 1,
+    Measure = 2,
+    BasicProject = 3,
+    Project = 4,
+}

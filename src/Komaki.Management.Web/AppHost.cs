@@ -1,0 +1,149 @@
+using System.Globalization;
+using FluentValidation;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Data.Seeding;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web;
+
+/// Builds the web application. Program.cs and the browser tests both start the app through here,
+/// so the tests run exactly the pipeline a city runs.
+public static class AppHost
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = ExplicitContentRoot(args) ? null : ResolveContentRoot(),
+        });
+        configure?.Invoke(builder);
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddKomakiDatabase(config, Path.Combine(builder.Environment.ContentRootPath, "App_Data", "komaki.db"));
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentActor, HttpCurrentActor>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<OrgTreeProvider>();
+        services.AddScoped<DemoSeeder>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "komaki.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromHours(9);
+            o.SlidingExpiration = true;
+            // A signed-in user without the right gets a real 403 page, not a redirect that hides the refusal.
+            o.Events.OnRedirectToAccessDenied = ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o => o.Cookie.Name = "komaki.csrf");
+
+        services.AddControllersWithViews(o =>
+            {
+                // Every POST carries an antiforgery token, whether or not a controller remembers to ask.
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
+                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
+                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");
+                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(f => $"{f}を入力してください。");
+                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"{f}を入力してください。");
+                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"「{v}」は正しくありません。");
+            })
+            .AddRazorOptions(o =>
+            {
+                o.ViewLocationFormats.Clear();
+                o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+            });
+        services.AddValidatorsFromAssembly(typeof(AppHost).Assembly);
+        ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
+
+        var app = builder.Build();
+
+        var ja = new CultureInfo("ja-JP");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(ja),
+            SupportedCultures = [ja],
+            SupportedUICultures = [ja],
+        });
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Home/Error");
+        app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoint();
+        app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
+        return app;
+    }
+
+    /// Applies migrations (the embedded SQLite database is created on first start) and, when the
+    /// database is empty and `Database:SeedDemo` allows it, fills it with the demo city.
+    public static async Task InitializeDatabaseAsync(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var config = sp.GetRequiredService<IConfiguration>();
+        var provider = Database.ProviderFrom(config);
+        if (provider == DatabaseProvider.Sqlite || config.GetValue("Database:MigrateOnStartup", false))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await DemoSeeder.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+        if (config.GetValue("Database:SeedDemo", provider == DatabaseProvider.Sqlite))
+        {
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync();
+        }
+    }
+
+    private static bool ExplicitContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"));
+
+    // `dotnet run --project src/Komaki.Management.Web` from the repository root must still find wwwroot.
+    private static string ResolveContentRoot()
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        if (Directory.Exists(Path.Combine(cwd, "Features"))) return cwd;
+        var fromRepoRoot = Path.Combine(cwd, "src", "Komaki.Management.Web");
+        if (Directory.Exists(Path.Combine(fromRepoRoot, "Features"))) return fromRepoRoot;
+        return AppContext.BaseDirectory;
+    }
+}

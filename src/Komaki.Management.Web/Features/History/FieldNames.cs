@@ -1,0 +1,29 @@
+namespace Komaki.Management.Web.Features.History;
+
+/// Japanese names of recorded fields, as staff read them in a history.
+public static class FieldNames
+{
+    private static readonly Dictionary<string, string> Names = new()
+    {
+        ["Code"] = "コード", ["Name"] = "名称", ["Description"] = "概要・説明", ["SortOrder"] = "表示順",
+        ["RetiredAt"] = "廃止日時", ["RetiredReason"] = "廃止理由", ["BasicPlanId"] = "計画期間", ["PolicyId"] = "政策",
+        ["MeasureId"] = "施策", ["BasicProjectId"] = "基本事業", ["OwnerUnitId"] = "担当課", ["IsMajor"] = "主要事業",
+        ["StartYear"] = "開始年度", ["EndYear"] = "終了年度", ["Kind"] = "種類", ["Unit"] = "単位", ["Direction"] = "方向",
+        ["BaselineValue"] = "基準値", ["BaselineYear"] = "基準年度", ["IndicatorId"] = "指標", ["FiscalYear"] = "年度",
+        ["Target"] = "目標値", ["Actual"] = "実績値", ["Level"] = "区分", ["ParentId"] = "上位組織", ["ValidFromYear"] = "有効開始年度",
+        ["ValidToYear"] = "有効終了年度", ["DisplayName"] = "氏名", ["Email"] = "メールアドレス", ["UserName"] = "ユーザー名",
+        ["OrgUnitId"] = "所属", ["IsActive"] = "利用可", ["LockoutEnd"] = "ロック解除日時", ["Vision"] = "基本構想",
+        ["PolicyLabel"] = "政策の呼称", ["MeasureLabel"] = "施策の呼称", ["BasicProjectLabel"] = "基本事業の呼称", ["ProjectLabel"] = "事務事業の呼称",
+        ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
+    };
+
+    public static string Of(string field) => Names.GetValueOrDefault(field, field);
+
+    public static string Action(Core.Auditing.AuditAction action) => action switch
+    {
+        Core.Auditing.AuditAction.Created => "作成",
+        Core.Auditing.AuditAction.Updated => "変更",
+        Core.Auditing.AuditAction.Deleted => "削除",
+        _ => action.ToString(),
+    };
+}

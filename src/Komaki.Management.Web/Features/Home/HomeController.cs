@@ -1,0 +1,56 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Home;
+
+public sealed record HomeModel(
+    string? PlanName, int Year, int Policies, int Measures, int Projects, int MajorProjects,
+    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName);
+
+public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
+
+public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    public async Task<IActionResult> Index()
+    {
+        if (User.IsInRole(Roles.ExternalReviewer) && !User.IsInRole(Roles.Administrator))
+        {
+            return View("Reviewer");
+        }
+        var year = Display.CurrentFiscalYear();
+        var plan = await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync();
+        var active = Db.Projects.Where(p => p.RetiredAt == null);
+        var lastYear = year - 1;
+        var missing = await Db.IndicatorValues.CountAsync(v => v.FiscalYear == lastYear && v.Target != null && v.Actual == null);
+
+        IReadOnlyList<MyProjectRow> mine = [];
+        string? unitName = null;
+        if (Actor.UnitId is int unit)
+        {
+            var tree = await orgTree.GetAsync();
+            var units = tree.SelfAndDescendants(unit).ToList();
+            unitName = tree.PathName(unit);
+            mine = await active.Where(p => units.Contains(p.OwnerUnitId)).OrderBy(p => p.Code)
+                .Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync();
+        }
+        return View(new HomeModel(plan, year,
+            await Db.Policies.CountAsync(p => p.RetiredAt == null),
+            await Db.Measures.CountAsync(m => m.RetiredAt == null),
+            await active.CountAsync(), await active.CountAsync(p => p.IsMajor), missing, mine, unitName));
+    }
+
+    [AllowAnonymous]
+    public IActionResult Error() => View();
+
+    [AllowAnonymous]
+    [Route("/Home/Status/{code:int}")]
+    public IActionResult Status(int code)
+    {
+        ViewData["Code"] = code;
+        return View();
+    }
+}

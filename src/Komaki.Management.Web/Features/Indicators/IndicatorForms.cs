@@ -1,0 +1,82 @@
+using FluentValidation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Web.Features.Indicators;
+
+public sealed class IndicatorForm
+{
+    public string Name { get; set; } = "";
+    public IndicatorKind Kind { get; set; } = IndicatorKind.Outcome;
+    public string Unit { get; set; } = "";
+    public IndicatorDirection Direction { get; set; } = IndicatorDirection.HigherIsBetter;
+    public string? BaselineValue { get; set; }
+    public int? BaselineYear { get; set; }
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+
+    public static IndicatorForm From(Indicator i) => new()
+    {
+        Name = i.Name, Kind = i.Kind, Unit = i.Unit, Direction = i.Direction, BaselineValue = NumberText.Format(i.BaselineValue),
+        BaselineYear = i.BaselineYear, Description = i.Description, SortOrder = i.SortOrder, Version = i.Version,
+    };
+
+    public void ApplyTo(Indicator i)
+    {
+        NumberText.TryParse(BaselineValue, out var baseline);
+        i.Name = Name.Trim();
+        i.Kind = Kind;
+        i.Unit = Unit.Trim();
+        i.Direction = Direction;
+        i.BaselineValue = baseline;
+        i.BaselineYear = BaselineYear;
+        i.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
+        i.SortOrder = SortOrder;
+    }
+}
+
+public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
+{
+    public IndicatorFormValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("指標名を入力してください。").MaximumLength(200).WithMessage("指標名は200文字以内で入力してください。");
+        RuleFor(x => x.Unit).NotEmpty().WithMessage("単位を入力してください（例: %、人、件）。").MaximumLength(20).WithMessage("単位は20文字以内で入力してください。");
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("指標の種類を選んでください。");
+        RuleFor(x => x.Direction).IsInEnum().WithMessage("指標の方向を選んでください。");
+        RuleFor(x => x.BaselineValue).Must(v => NumberText.TryParse(v, out _)).WithMessage("基準値は数値で入力してください。");
+        RuleFor(x => x.BaselineYear).InclusiveBetween(1989, 2100).When(x => x.BaselineYear is not null).WithMessage("基準年度が正しくありません。");
+        RuleFor(x => x.Description).MaximumLength(2000).WithMessage("説明は2000文字以内で入力してください。");
+    }
+}
+
+public sealed class ValueRow
+{
+    public int FiscalYear { get; set; }
+    public string? Target { get; set; }
+    public string? Actual { get; set; }
+}
+
+/// Every year's target and actual of one indicator, typed as text so that what the user typed can be
+/// shown back beside its error.
+public sealed class ValuesForm
+{
+    public int Version { get; set; }
+    public List<ValueRow> Rows { get; set; } = [];
+}
+
+public sealed class ValuesFormValidator : AbstractValidator<ValuesForm>
+{
+    public ValuesFormValidator()
+    {
+        RuleFor(x => x.Rows).Must(r => r.Select(x => x.FiscalYear).Distinct().Count() == r.Count).WithMessage("同じ年度が重複しています。");
+        RuleForEach(x => x.Rows).ChildRules(row =>
+        {
+            row.RuleFor(r => r.FiscalYear).InclusiveBetween(1989, 2100).WithMessage("年度が正しくありません。");
+            row.RuleFor(r => r.Target).Must(v => NumberText.TryParse(v, out _))
+                .WithMessage(r => $"{Wareki.FiscalYear(r.FiscalYear)}の目標値「{r.Target}」は数値ではありません。");
+            row.RuleFor(r => r.Actual).Must(v => NumberText.TryParse(v, out _))
+                .WithMessage(r => $"{Wareki.FiscalYear(r.FiscalYear)}の実績値「{r.Actual}」は数値ではありません。");
+        });
+    }
+}

@@ -1,0 +1,69 @@
+using FluentValidation;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Web.Features.PlanElements;
+
+/// One form for every level of the policy tree; which fields apply depends on the level.
+public sealed class PlanElementForm
+{
+    public PlanLevel Level { get; set; }
+    public int? Id { get; set; }
+
+    /// The basic plan for a policy, the policy for a measure, the measure for a basic project or project.
+    public int ParentId { get; set; }
+    public int? BasicProjectId { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    public int SortOrder { get; set; }
+    public int? OwnerUnitId { get; set; }
+    public bool IsMajor { get; set; }
+    public int? StartYear { get; set; }
+    public int? EndYear { get; set; }
+    public int Version { get; set; }
+
+    public static PlanElementForm From(PlanElement e) => e switch
+    {
+        Policy p => Base(p, p.BasicPlanId),
+        Measure m => Base(m, m.PolicyId, owner: m.OwnerUnitId),
+        BasicProject b => Base(b, b.MeasureId),
+        Project p => Base(p, p.MeasureId, owner: p.OwnerUnitId, major: p.IsMajor, start: p.StartYear, end: p.EndYear, basic: p.BasicProjectId),
+        _ => throw new ArgumentOutOfRangeException(nameof(e)),
+    };
+
+    private static PlanElementForm Base(PlanElement e, int parent, int? owner = null, bool major = false, int? start = null, int? end = null, int? basic = null) => new()
+    {
+        Level = e.Level, Id = e.Id, ParentId = parent, Code = e.Code, Name = e.Name, Description = e.Description,
+        SortOrder = e.SortOrder, OwnerUnitId = owner, IsMajor = major, StartYear = start, EndYear = end, BasicProjectId = basic,
+        Version = e.Version,
+    };
+}
+
+public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm>
+{
+    public PlanElementFormValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().WithMessage("コードを入力してください。")
+            .MaximumLength(32).WithMessage("コードは32文字以内で入力してください。")
+            .Matches(@"^[0-9A-Za-z\-_.]+$").WithMessage("コードは半角の英数字と - _ . で入力してください（例: 1-2-03）。");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("名称を入力してください。")
+            .MaximumLength(200).WithMessage("名称は200文字以内で入力してください。");
+        RuleFor(x => x.Description).MaximumLength(4000).WithMessage("説明は4000文字以内で入力してください。");
+        RuleFor(x => x.ParentId).GreaterThan(0).WithMessage("上位の項目を選んでください。");
+        When(x => x.Level == PlanLevel.Project, () =>
+        {
+            RuleFor(x => x.OwnerUnitId).NotNull().WithMessage("担当課を選んでください。");
+            RuleFor(x => x.StartYear).NotNull().WithMessage("開始年度を選んでください。")
+                .InclusiveBetween(1989, 2100).WithMessage("開始年度が正しくありません。");
+            RuleFor(x => x.EndYear).GreaterThanOrEqualTo(x => x.StartYear)
+                .When(x => x.EndYear is not null && x.StartYear is not null)
+                .WithMessage("終了年度は開始年度以降にしてください。");
+        });
+    }
+}
+
+public sealed class RetireForm
+{
+    public string Reason { get; set; } = "";
+    public int Version { get; set; }
+}

@@ -1,0 +1,153 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.PlanTree;
+
+public sealed class TreeFilter
+{
+    public int? BasicPlanId { get; set; }
+    public int? Year { get; set; }
+    public int? UnitId { get; set; }
+    public string? Q { get; set; }
+    public bool Retired { get; set; }
+}
+
+public sealed record TreeNode(PlanLevel Level, int Id, string Code, string Name, bool Retired, bool IsMajor, string? Unit, List<TreeNode> Children)
+{
+    public int ProjectCount => Level == PlanLevel.Project ? 1 : Children.Sum(c => c.ProjectCount);
+}
+
+public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IReadOnlyList<SelectListItem> BasicPlans, IReadOnlyList<SelectListItem> Units, List<TreeNode> Roots, bool Filtered);
+
+public sealed class ProjectFilter
+{
+    public string? Q { get; set; }
+    public int? UnitId { get; set; }
+    public int? Year { get; set; }
+    public int? MeasureId { get; set; }
+    public bool MajorOnly { get; set; }
+    public bool Retired { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record ProjectRow(int Id, string Code, string Name, bool IsMajor, bool Retired, int StartYear, int? EndYear, string MeasureCode, string MeasureName, int OwnerUnitId);
+
+public sealed record ProjectListModel(ProjectFilter Filter, Paged<ProjectRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org);
+
+/// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.
+[Authorize(Roles = Roles.Staff)]
+public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    public const int PageSize = 50;
+
+    public async Task<IActionResult> Index([FromQuery] TreeFilter filter)
+    {
+        var basicPlans = await Db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan)
+            .OrderByDescending(b => b.ComprehensivePlan!.IsCurrent).ThenByDescending(b => b.StartYear).ToListAsync();
+        var year = Display.CurrentFiscalYear();
+        var selected = basicPlans.FirstOrDefault(b => b.Id == filter.BasicPlanId)
+            ?? basicPlans.FirstOrDefault(b => b.ComprehensivePlan!.IsCurrent && b.Covers(filter.Year ?? year))
+            ?? basicPlans.FirstOrDefault();
+        var org = await orgTree.GetAsync();
+        var roots = new List<TreeNode>();
+        if (selected is not null)
+        {
+            filter.BasicPlanId = selected.Id;
+            roots = await BuildTreeAsync(selected.Id, filter, org);
+        }
+        var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
+        return View(new TreeModel(filter, selected?.ComprehensivePlan,
+            basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString())).ToList(),
+            UnitOptions(org), roots, filtered));
+    }
+
+    public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
+    {
+        var org = await orgTree.GetAsync();
+        var query = Db.Projects.AsNoTracking();
+        if (!filter.Retired) query = query.Where(p => p.RetiredAt == null);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = query.Where(p => p.Code.Contains(q) || p.Name.Contains(q));
+        }
+        if (filter.UnitId is int unit)
+        {
+            var units = org.SelfAndDescendants(unit).ToList();
+            query = query.Where(p => units.Contains(p.OwnerUnitId));
+        }
+        if (filter.Year is int y) query = query.Where(p => p.StartYear <= y && (p.EndYear == null || p.EndYear >= y));
+        if (filter.MeasureId is int m) query = query.Where(p => p.MeasureId == m);
+        if (filter.MajorOnly) query = query.Where(p => p.IsMajor);
+
+        var rows = await query.OrderBy(p => p.Measure!.Policy!.SortOrder).ThenBy(p => p.Measure!.SortOrder).ThenBy(p => p.SortOrder).ThenBy(p => p.Code)
+            .Select(p => new ProjectRow(p.Id, p.Code, p.Name, p.IsMajor, p.RetiredAt != null, p.StartYear, p.EndYear, p.Measure!.Code, p.Measure.Name, p.OwnerUnitId))
+            .ToPagedAsync(filter.Page, PageSize);
+        var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null)
+            .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
+            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
+        return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
+    }
+
+    private async Task<List<TreeNode>> BuildTreeAsync(int basicPlanId, TreeFilter f, Core.Organization.OrgTree org)
+    {
+        var policies = await Db.Policies.AsNoTracking().Where(p => p.BasicPlanId == basicPlanId)
+            .Where(p => f.Retired || p.RetiredAt == null).OrderBy(p => p.SortOrder).ThenBy(p => p.Code).ToListAsync();
+        var measures = await Db.Measures.AsNoTracking().Where(m => m.Policy!.BasicPlanId == basicPlanId)
+            .Where(m => f.Retired || m.RetiredAt == null).OrderBy(m => m.SortOrder).ThenBy(m => m.Code).ToListAsync();
+        var basicProjects = await Db.BasicProjects.AsNoTracking().Where(b => b.Measure!.Policy!.BasicPlanId == basicPlanId)
+            .Where(b => f.Retired || b.RetiredAt == null).OrderBy(b => b.SortOrder).ThenBy(b => b.Code).ToListAsync();
+        var projectQuery = Db.Projects.AsNoTracking().Where(p => p.Measure!.Policy!.BasicPlanId == basicPlanId);
+        if (!f.Retired) projectQuery = projectQuery.Where(p => p.RetiredAt == null);
+        if (f.Year is int y) projectQuery = projectQuery.Where(p => p.StartYear <= y && (p.EndYear == null || p.EndYear >= y));
+        if (f.UnitId is int unit)
+        {
+            var units = org.SelfAndDescendants(unit).ToList();
+            projectQuery = projectQuery.Where(p => units.Contains(p.OwnerUnitId));
+        }
+        var projects = await projectQuery.OrderBy(p => p.SortOrder).ThenBy(p => p.Code).ToListAsync();
+
+        var q = f.Q?.Trim();
+        bool Matches(string code, string name) => string.IsNullOrEmpty(q) || code.Contains(q, StringComparison.OrdinalIgnoreCase) || name.Contains(q, StringComparison.OrdinalIgnoreCase);
+        var narrowing = f.UnitId is not null || f.Year is not null || !string.IsNullOrEmpty(q);
+
+        var result = new List<TreeNode>();
+        foreach (var policy in policies)
+        {
+            var policyMatches = Matches(policy.Code, policy.Name);
+            var measureNodes = new List<TreeNode>();
+            foreach (var measure in measures.Where(m => m.PolicyId == policy.Id))
+            {
+                var measureMatches = policyMatches || Matches(measure.Code, measure.Name);
+                TreeNode ProjectNode(Project p) => new(PlanLevel.Project, p.Id, p.Code, p.Name, p.IsRetired, p.IsMajor, org.Find(p.OwnerUnitId)?.Name, []);
+                var own = projects.Where(p => p.MeasureId == measure.Id).ToList();
+                var children = new List<TreeNode>();
+                foreach (var bp in basicProjects.Where(b => b.MeasureId == measure.Id))
+                {
+                    var bpMatches = measureMatches || Matches(bp.Code, bp.Name);
+                    var under = own.Where(p => p.BasicProjectId == bp.Id && (bpMatches || Matches(p.Code, p.Name))).Select(ProjectNode).ToList();
+                    if (under.Count > 0 || !narrowing) children.Add(new(PlanLevel.BasicProject, bp.Id, bp.Code, bp.Name, bp.IsRetired, false, null, under));
+                }
+                children.AddRange(own.Where(p => p.BasicProjectId == null && (measureMatches || Matches(p.Code, p.Name))).Select(ProjectNode));
+                if (children.Count > 0 || !narrowing || (measureMatches && f.UnitId is null && f.Year is null))
+                {
+                    measureNodes.Add(new(PlanLevel.Measure, measure.Id, measure.Code, measure.Name, measure.IsRetired, false, org.Find(measure.OwnerUnitId)?.Name, children));
+                }
+            }
+            if (measureNodes.Count > 0 || !narrowing)
+            {
+                result.Add(new(PlanLevel.Policy, policy.Id, policy.Code, policy.Name, policy.IsRetired, false, null, measureNodes));
+            }
+        }
+        return result;
+    }
+
+    internal static List<SelectListItem> UnitOptions(Core.Organization.OrgTree org) =>
+        org.Flatten().Select(x => new SelectListItem(new string('　', x.Depth) + x.Unit.Name + (x.Unit.ValidToYear is int to ? $"（{Core.Common.Wareki.FiscalYear(to)}まで）" : ""), x.Unit.Id.ToString())).ToList();
+}

@@ -1,0 +1,63 @@
+using FluentValidation;
+using FluentValidation.AspNetCore;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+/// What the feature controllers share: the current actor, explicit validation, and saving with the
+/// optimistic concurrency check that keeps the second editor's input on screen.
+public abstract class AppController(AppDbContext db) : Controller
+{
+    protected AppDbContext Db { get; } = db;
+
+    protected Actor Actor => HttpContext.RequestServices.GetRequiredService<CurrentUser>().Actor;
+
+    /// 403 with the explanatory page; used after a per-record check fails.
+    protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
+
+    protected async Task<bool> ValidateAsync<T>(T form)
+    {
+        var validator = HttpContext.RequestServices.GetService<IValidator<T>>();
+        if (validator is null) return ModelState.IsValid;
+        var result = await validator.ValidateAsync(form);
+        result.AddToModelState(ModelState);
+        return ModelState.IsValid;
+    }
+
+    /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
+    /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
+    protected async Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned
+    {
+        if (entity.Version == expectedVersion)
+        {
+            Db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+            try
+            {
+                await Db.SaveChangesAsync();
+                return true;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                Db.ChangeTracker.Clear();
+            }
+        }
+        else
+        {
+            Db.ChangeTracker.Clear();
+        }
+        var latest = await Db.AuditEntries.AsNoTracking()
+            .Where(a => a.RecordType == target.RecordType && a.RecordId == target.RecordId)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync();
+        var who = latest is null ? "他の職員" : $"{latest.UserName}（{Display.DateTime(latest.At)}）";
+        ModelState.AddModelError(string.Empty,
+            $"保存できませんでした。あなたが編集を始めた後に {who} がこの記録を更新しています。" +
+            "入力内容はこの画面に残してあります。最新の内容を確認してから、もう一度保存してください。");
+        ViewData["ConcurrencyConflict"] = true;
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Komaki.Management.Core.Common;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+/// How numbers, years and dates read on screen: 和暦 years with the Western year beside them,
+/// amounts in 千円 with separators, dates in Japanese.
+public static class Display
+{
+    private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
+    private static readonly TimeZoneInfo Tokyo = FindTokyo();
+
+    public static string FiscalYear(int year) => Wareki.FiscalYearWithWestern(year);
+
+    public static string FiscalYear(int? year) => year is int y ? FiscalYear(y) : "";
+
+    public static string FiscalYearShort(int year) => Wareki.FiscalYear(year);
+
+    /// Yen held in the database, shown in 千円 as plan and budget sheets do.
+    public static string Thousands(decimal? yen) => yen is decimal y ? Math.Round(y / 1000m, 0, MidpointRounding.AwayFromZero).ToString("#,##0", Ja) : "";
+
+    public static string Number(decimal? value) => value is decimal v ? v.ToString(v == Math.Round(v) ? "#,##0" : "#,##0.0###", Ja) : "－";
+
+    public static string Percent(decimal? value) => value is decimal v ? v.ToString("0.0", Ja) + "%" : "－";
+
+    public static string DateTime(System.DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
+        return $"{Wareki.Date(DateOnly.FromDateTime(local))} {local:HH:mm}";
+    }
+
+    public static string Date(System.DateTime utc) =>
+        Wareki.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
+
+    public static int CurrentFiscalYear() =>
+        Wareki.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo)));
+
+    /// Fiscal years staff pick from: the plan periods in use, up to three years ahead.
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> YearOptions(int from = 2015, int? to = null)
+    {
+        for (var y = to ?? CurrentFiscalYear() + 3; y >= from; y--)
+        {
+            yield return new(FiscalYear(y), y.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static TimeZoneInfo FindTokyo()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
+        }
+    }
+}

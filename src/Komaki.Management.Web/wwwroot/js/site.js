@@ -1,0 +1,12 @@
+// Forms marked data-confirm ask before a destructive submit. Kept in a file: the CSP allows no inline script.
+document.addEventListener("submit", function (event) {
+  var message = event.target.getAttribute("data-confirm");
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
+// Print buttons.
+document.addEventListener("click", function (event) {
+  var el = event.target.closest("[data-print]");
+  if (el) { window.print(); }
+});
