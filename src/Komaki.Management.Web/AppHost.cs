@@ -30,6 +30,8 @@ public static class AppHost
 
         services.AddKomakiDatabase(config, Path.Combine(builder.Environment.ContentRootPath, "App_Data", "komaki.db"));
         services.AddHttpContextAccessor();
+        // Japanese text goes out as text, not as &#x...; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<OrgTreeProvider>();
@@ -115,9 +117,9 @@ public static class AppHost
 
     /// Applies migrations (the embedded SQLite database is created on first start) and, when the
     /// database is empty and `Database:SeedDemo` allows it, fills it with the demo city.
-    public static async Task InitializeDatabaseAsync(WebApplication app)
+    public static async Task InitializeDatabaseAsync(IServiceProvider services)
     {
-        using var scope = app.Services.CreateScope();
+        using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         var config = sp.GetRequiredService<IConfiguration>();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Komaki.Management.Web.Infrastructure;
+namespace Komaki.Management.Core.Identity;
 
 public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber
 {

@@ -1,0 +1,192 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Data.Seeding;
+using Komaki.Management.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Komaki.Management.Cli;
+
+/// `komaki`: the operator's commands. Database selection is the web app's: `Database:Provider` and
+/// `ConnectionStrings:Default` from environment variables (Database__Provider, ConnectionStrings__Default)
+/// or --provider / --connection.
+public static class KomakiCli
+{
+    private const string Usage = """
+        使い方: komaki <コマンド> [オプション]
+
+          migrate                                データベースを最新の構造に更新します
+          create-user --email E --role R [--unit 組織コードまたは組織名] [--name 氏名] [--password P]
+                                                 ユーザーを作成します（パスワード省略時は標準入力から読みます）
+          seed-demo                              空のデータベースにデモデータを入れます
+
+        共通オプション: --provider Sqlite|SqlServer  --connection "接続文字列"
+        役割 R: Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            output.WriteLine(Usage);
+            return args.Length == 0 ? 1 : 0;
+        }
+        Dictionary<string, string> options;
+        try
+        {
+            options = ParseOptions(args.Skip(1).ToArray());
+        }
+        catch (ArgumentException ex)
+        {
+            error.WriteLine(ex.Message);
+            return 2;
+        }
+        try
+        {
+            await using var services = BuildServices(options);
+            return args[0] switch
+            {
+                "migrate" => await MigrateAsync(services, output),
+                "create-user" => await CreateUserAsync(services, options, output, error, input),
+                "seed-demo" => await SeedDemoAsync(services, output),
+                _ => Unknown(args[0], error),
+            };
+        }
+        catch (InvalidOperationException ex)
+        {
+            error.WriteLine($"エラー: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static int Unknown(string command, TextWriter error)
+    {
+        error.WriteLine($"コマンド「{command}」はありません。komaki --help で使い方を表示します。");
+        return 2;
+    }
+
+    private static Dictionary<string, string> ParseOptions(string[] args)
+    {
+        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
+            var key = args[i][2..];
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"--{key} に値を指定してください。");
+            result[key] = args[++i];
+        }
+        return result;
+    }
+
+    private static ServiceProvider BuildServices(Dictionary<string, string> options)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (options.TryGetValue("provider", out var provider)) overrides["Database:Provider"] = provider;
+        if (options.TryGetValue("connection", out var connection)) overrides["ConnectionStrings:Default"] = connection;
+        var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
+
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(config);
+        services.AddSingleton<ICurrentActor>(new FixedActor($"komaki-cli ({Environment.UserName})"));
+        services.AddKomakiDatabase(config, DefaultSqlitePath());
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+        services.AddScoped<DemoSeeder>();
+        return services.BuildServiceProvider();
+    }
+
+    /// The same file the web app uses when run from the repository root.
+    private static string DefaultSqlitePath()
+    {
+        var web = Path.Combine(Directory.GetCurrentDirectory(), "src", "Komaki.Management.Web");
+        var root = Directory.Exists(web) ? web : Directory.GetCurrentDirectory();
+        return Path.Combine(root, "App_Data", "komaki.db");
+    }
+
+    private static async Task<int> MigrateAsync(ServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        await DemoSeeder.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        output.WriteLine(pending.Count == 0 ? "データベースは最新です。" : $"{pending.Count} 件のマイグレーションを適用しました: {string.Join(", ", pending)}");
+        return 0;
+    }
+
+    private static async Task<int> SeedDemoAsync(ServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
+        var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+        output.WriteLine(seeded ? "デモデータを登録しました。" : "組織が既に登録されているため、デモデータは登録しませんでした。");
+        return 0;
+    }
+
+    private static async Task<int> CreateUserAsync(ServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error, TextReader input)
+    {
+        if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
+        {
+            error.WriteLine("--email と --role を指定してください。");
+            return 2;
+        }
+        if (!Roles.All.Contains(role))
+        {
+            error.WriteLine($"役割「{role}」はありません。使える役割: {string.Join(", ", Roles.All)}");
+            return 2;
+        }
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await DemoSeeder.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
+
+        int? unitId = null;
+        if (options.TryGetValue("unit", out var unitText))
+        {
+            var unit = await db.OrgUnits.FirstOrDefaultAsync(u => u.Code == unitText) ?? await db.OrgUnits.FirstOrDefaultAsync(u => u.Name == unitText);
+            if (unit is null)
+            {
+                error.WriteLine($"組織「{unitText}」が見つかりません。組織コードか組織名を指定してください。");
+                return 2;
+            }
+            unitId = unit.Id;
+        }
+        if (role is Roles.DepartmentHead or Roles.DepartmentStaff && unitId is null)
+        {
+            error.WriteLine("所属長・担当職員には --unit を指定してください。");
+            return 2;
+        }
+        var password = options.GetValueOrDefault("password") ?? Environment.GetEnvironmentVariable("KOMAKI_PASSWORD") ?? input.ReadLine();
+        if (string.IsNullOrEmpty(password))
+        {
+            error.WriteLine("パスワードを --password、環境変数 KOMAKI_PASSWORD、または標準入力で指定してください。");
+            return 2;
+        }
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = options.GetValueOrDefault("name") ?? email, OrgUnitId = unitId };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) error.WriteLine(e.Description);
+            return 1;
+        }
+        await users.AddToRoleAsync(user, role);
+        output.WriteLine($"ユーザー {email}（{Roles.Label(role)}）を作成しました。");
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+using Komaki.Management.Cli;
+
+return await KomakiCli.RunAsync(args, Console.Out, Console.Error, Console.In);

@@ -1,0 +1,139 @@
+using FluentValidation;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.OrgUnits;
+
+public sealed class OrgUnitForm
+{
+    public int? Id { get; set; }
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public OrgUnitLevel Level { get; set; } = OrgUnitLevel.Division;
+    public int? ParentId { get; set; }
+    public int ValidFromYear { get; set; }
+    public int? ValidToYear { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class OrgUnitFormValidator : AbstractValidator<OrgUnitForm>
+{
+    public OrgUnitFormValidator()
+    {
+        RuleFor(x => x.Code).NotEmpty().WithMessage("組織コードを入力してください。").MaximumLength(32).WithMessage("組織コードは32文字以内で入力してください。");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("組織名を入力してください。").MaximumLength(100).WithMessage("組織名は100文字以内で入力してください。");
+        RuleFor(x => x.Level).IsInEnum().WithMessage("区分を選んでください。");
+        RuleFor(x => x.ParentId).NotNull().When(x => x.Level != OrgUnitLevel.Department).WithMessage("課・係には上位の組織を選んでください。");
+        RuleFor(x => x.ParentId).Null().When(x => x.Level == OrgUnitLevel.Department).WithMessage("部には上位の組織を指定できません。");
+        RuleFor(x => x.ValidFromYear).InclusiveBetween(1989, 2100).WithMessage("有効開始年度を選んでください。");
+        RuleFor(x => x.ValidToYear).GreaterThanOrEqualTo(x => x.ValidFromYear).When(x => x.ValidToYear is not null)
+            .WithMessage("有効終了年度は開始年度以降にしてください。");
+    }
+}
+
+public sealed record OrgIndexModel(OrgTree Tree, int? Year, Dictionary<int, int> UserCounts, bool CanEdit);
+
+public sealed record OrgFormModel(OrgUnitForm Form, OrgTree Tree);
+
+/// 部/課/係 and the fiscal years each is valid for. Units are never deleted: a reorganisation ends a
+/// unit's validity and starts a new one, so past years keep their owners.
+[Authorize(Roles = Roles.Staff)]
+public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    public async Task<IActionResult> Index(int? year)
+    {
+        var counts = await Db.Users.Where(u => u.OrgUnitId != null).GroupBy(u => u.OrgUnitId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count);
+        return View(new OrgIndexModel(await orgTree.GetAsync(), year, counts, User.IsInRole(Roles.Administrator)));
+    }
+
+    [Authorize(Roles = Roles.Administrator)]
+    public async Task<IActionResult> Create(int? parentId)
+    {
+        var tree = await orgTree.GetAsync();
+        var parent = tree.Find(parentId);
+        var form = new OrgUnitForm
+        {
+            ParentId = parent?.Id,
+            Level = parent is null ? OrgUnitLevel.Department : (OrgUnitLevel)Math.Min((int)parent.Level + 1, 3),
+            ValidFromYear = Display.CurrentFiscalYear() + 1,
+        };
+        return View("Edit", new OrgFormModel(form, tree));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Administrator)]
+    public async Task<IActionResult> Create(OrgUnitForm form)
+    {
+        var tree = await orgTree.GetAsync();
+        if (!await ValidateAsync(form) | !CheckParent(form, tree)) return View("Edit", new OrgFormModel(form, tree));
+        var unit = new OrgUnit();
+        Apply(unit, form);
+        Db.OrgUnits.Add(unit);
+        await Db.SaveChangesAsync();
+        TempData["Message"] = $"「{unit.Name}」を登録しました。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [Authorize(Roles = Roles.Administrator)]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var unit = await Db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null) return NotFound();
+        var form = new OrgUnitForm
+        {
+            Id = unit.Id, Code = unit.Code, Name = unit.Name, Level = unit.Level, ParentId = unit.ParentId,
+            ValidFromYear = unit.ValidFromYear, ValidToYear = unit.ValidToYear, SortOrder = unit.SortOrder, Version = unit.Version,
+        };
+        return View(new OrgFormModel(form, await orgTree.GetAsync()));
+    }
+
+    [HttpPost]
+    [Authorize(Roles = Roles.Administrator)]
+    public async Task<IActionResult> Edit(int id, OrgUnitForm form)
+    {
+        var unit = await Db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id);
+        if (unit is null) return NotFound();
+        var tree = await orgTree.GetAsync();
+        form.Id = id;
+        if (await ValidateAsync(form) & CheckParent(form, tree))
+        {
+            Apply(unit, form);
+            if (await TrySaveEditAsync(unit, form.Version, unit.AuditTarget))
+            {
+                TempData["Message"] = $"「{unit.Name}」を更新しました。";
+                return RedirectToAction(nameof(Index));
+            }
+        }
+        return View(new OrgFormModel(form, tree));
+    }
+
+    private bool CheckParent(OrgUnitForm form, OrgTree tree)
+    {
+        if (form.ParentId is not int parentId) return true;
+        var parent = tree.Find(parentId);
+        if (parent is null) ModelState.AddModelError(nameof(form.ParentId), "上位の組織が見つかりません。");
+        else if (!OrgUnit.IsValidChildLevel(parent.Level, form.Level))
+            ModelState.AddModelError(nameof(form.ParentId), $"{OrgUnit.LevelLabel(form.Level)}の上位には{OrgUnit.LevelLabel(form.Level - 1)}を選んでください。");
+        else if (form.Id is int id && tree.IsSameOrUnder(parentId, id))
+            ModelState.AddModelError(nameof(form.ParentId), "自分自身や配下の組織を上位にはできません。");
+        return ModelState.IsValid;
+    }
+
+    private static void Apply(OrgUnit unit, OrgUnitForm form)
+    {
+        unit.Code = form.Code.Trim();
+        unit.Name = form.Name.Trim();
+        unit.Level = form.Level;
+        unit.ParentId = form.ParentId;
+        unit.ValidFromYear = form.ValidFromYear;
+        unit.ValidToYear = form.ValidToYear;
+        unit.SortOrder = form.SortOrder;
+    }
+}

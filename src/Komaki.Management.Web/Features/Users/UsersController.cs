@@ -1,0 +1,142 @@
+using FluentValidation;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Users;
+
+public sealed class UserForm
+{
+    public string? Id { get; set; }
+    public string Email { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string Role { get; set; } = Roles.DepartmentStaff;
+    public int? OrgUnitId { get; set; }
+    public bool IsActive { get; set; } = true;
+    public string? Password { get; set; }
+}
+
+public sealed class UserFormValidator : AbstractValidator<UserForm>
+{
+    public UserFormValidator()
+    {
+        RuleFor(x => x.Email).NotEmpty().WithMessage("メールアドレスを入力してください。").EmailAddress().WithMessage("メールアドレスの形式が正しくありません。");
+        RuleFor(x => x.DisplayName).NotEmpty().WithMessage("氏名を入力してください。").MaximumLength(100).WithMessage("氏名は100文字以内で入力してください。");
+        RuleFor(x => x.Role).Must(r => Roles.All.Contains(r)).WithMessage("役割を選んでください。");
+        RuleFor(x => x.OrgUnitId).NotNull().When(x => x.Role is Roles.DepartmentHead or Roles.DepartmentStaff).WithMessage("所属長・担当職員には所属を選んでください。");
+        RuleFor(x => x.Password).NotEmpty().When(x => x.Id is null).WithMessage("初期パスワードを入力してください。");
+    }
+}
+
+public sealed record UserRow(AppUser User, string Role);
+
+public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organization.OrgTree Org);
+
+public sealed record UserFormModel(UserForm Form, Core.Organization.OrgTree Org);
+
+/// Accounts are created by administrators only: there is no self-registration.
+[Authorize(Roles = Roles.Administrator)]
+public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree) : AppController(db)
+{
+    public async Task<IActionResult> Index(string? q, int page = 1)
+    {
+        var query = Db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q)) query = query.Where(u => u.Email!.Contains(q) || u.DisplayName.Contains(q));
+        var paged = await query.OrderBy(u => u.Email).ToPagedAsync(page, 50);
+        var ids = paged.Items.Select(u => u.Id).ToList();
+        var roles = await (from ur in Db.UserRoles join r in Db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
+            .ToListAsync();
+        var rows = paged.Items.Select(u => new UserRow(u, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "")).ToList();
+        return View(new UserIndexModel(q, new Paged<UserRow>(rows, paged.Page, paged.PageSize, paged.Total), await orgTree.GetAsync()));
+    }
+
+    public async Task<IActionResult> Create() => View("Edit", new UserFormModel(new UserForm(), await orgTree.GetAsync()));
+
+    [HttpPost]
+    public async Task<IActionResult> Create(UserForm form)
+    {
+        form.Id = null;
+        if (await ValidateAsync(form))
+        {
+            var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, DisplayName = form.DisplayName.Trim(), OrgUnitId = form.OrgUnitId, IsActive = form.IsActive };
+            var result = await users.CreateAsync(user, form.Password!);
+            if (result.Succeeded)
+            {
+                await users.AddToRoleAsync(user, form.Role);
+                TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝え、最初のサインイン後に変更するよう依頼してください。";
+                return RedirectToAction(nameof(Index));
+            }
+            foreach (var e in result.Errors) ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), e.Description);
+        }
+        form.Password = null;
+        return View("Edit", new UserFormModel(form, await orgTree.GetAsync()));
+    }
+
+    public async Task<IActionResult> Edit(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
+        return View(new UserFormModel(new UserForm { Id = id, Email = user.Email ?? "", DisplayName = user.DisplayName, Role = role, OrgUnitId = user.OrgUnitId, IsActive = user.IsActive }, await orgTree.GetAsync()));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Edit(string id, UserForm form)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        form.Id = id;
+        if (await ValidateAsync(form))
+        {
+            user.DisplayName = form.DisplayName.Trim();
+            user.OrgUnitId = form.OrgUnitId;
+            user.IsActive = form.IsActive;
+            user.Email = form.Email.Trim();
+            user.UserName = form.Email.Trim();
+            var result = await users.UpdateAsync(user);
+            if (result.Succeeded)
+            {
+                var current = await users.GetRolesAsync(user);
+                if (!current.SequenceEqual([form.Role]))
+                {
+                    await users.RemoveFromRolesAsync(user, current);
+                    await users.AddToRoleAsync(user, form.Role);
+                }
+                // Signs the user out of other sessions so the new role and unit take effect at once.
+                await users.UpdateSecurityStampAsync(user);
+                TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。";
+                return RedirectToAction(nameof(Index));
+            }
+            foreach (var e in result.Errors) ModelState.AddModelError(string.Empty, e.Description);
+        }
+        return View(new UserFormModel(form, await orgTree.GetAsync()));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Unlock(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        TempData["Message"] = $"{user.DisplayName} さんのロックを解除しました。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> ResetPassword(string id, string newPassword)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, newPassword ?? "");
+        TempData["Message"] = result.Succeeded
+            ? $"{user.DisplayName} さんのパスワードを再設定しました。"
+            : "パスワードを再設定できませんでした：" + string.Join(" ", result.Errors.Select(e => e.Description));
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Web;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests;
+
+/// The real app over a real SQLite file, migrated with the real migrations and seeded with the demo city.
+public sealed class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db");
+
+    public string ConnectionString => $"Data Source={_path}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<DbContextOptions<AppDbContext>>();
+            services.AddDbContext<AppDbContext>(o => Database.Configure(o, DatabaseProvider.Sqlite, ConnectionString));
+        });
+    }
+
+    public async Task InitializeAsync() => await AppHost.InitializeDatabaseAsync(Services);
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+
+    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        var client = NewClient();
+        var token = await TokenAsync(client, "/Account/Login");
+        var response = await client.PostAsync("/Account/Login", Form(token, ("Email", email), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public T WithDb<T>(Func<AppDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static async Task<string> TokenAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        return TokenIn(html);
+    }
+
+    public static string TokenIn(string html)
+    {
+        var m = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(m.Success, "the page has no antiforgery token");
+        return m.Groups[1].Value;
+    }
+
+    public static FormUrlEncodedContent Form(string? token, params (string Key, string Value)[] fields)
+    {
+        var list = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
+        if (token is not null) list.Add(new("__RequestVerificationToken", token));
+        return new FormUrlEncodedContent(list);
+    }
+}
+
+internal static class ServiceCollectionExtensions
+{
+    public static void RemoveAll<T>(this IServiceCollection services)
+    {
+        foreach (var d in services.Where(d => d.ServiceType == typeof(T)).ToList()) services.Remove(d);
+    }
+}
