@@ -22,6 +22,9 @@ public static class AppHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
+            // Controllers and views are found through the application name; when a test host starts the app,
+            // the entry assembly is the test runner, not this one.
+            ApplicationName = typeof(AppHost).Assembly.GetName().Name,
             ContentRootPath = ExplicitContentRoot(args) ? null : ResolveContentRoot(),
         });
         configure?.Invoke(builder);

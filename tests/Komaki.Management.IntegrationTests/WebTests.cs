@@ -227,8 +227,8 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.NotNull(project.RetiredAt);
         Assert.Equal("地域協議会支援事業に統合", project.RetiredReason);
         Assert.Contains("地域協議会支援事業に統合", await client.GetStringAsync(retired.Headers.Location!.ToString()));
-        Assert.DoesNotContain(project.Name, await client.GetStringAsync("/PlanTree/Projects?q=" + Uri.EscapeDataString(project.Name)));
-        Assert.Contains(project.Name, await client.GetStringAsync("/PlanTree/Projects?retired=true&q=" + Uri.EscapeDataString(project.Name)));
+        Assert.Contains("条件に合う事務事業はありません", await client.GetStringAsync("/PlanTree/Projects?q=" + Uri.EscapeDataString(project.Name)));
+        Assert.Contains("badge text-bg-secondary\">廃止", await client.GetStringAsync("/PlanTree/Projects?retired=true&q=" + Uri.EscapeDataString(project.Name)));
     }
 
     [Fact]
