@@ -223,7 +223,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         {
             var target = Math.Round(baseline + step * (year - 2019), decimals);
             decimal? actual = null;
-            if (year <= LastActualYear)
+            // Like real departments, some have not yet entered last year's actual.
+            var notYetEntered = year == LastActualYear && indicator.Kind == IndicatorKind.Activity && random.NextDouble() < 0.15;
+            if (year <= LastActualYear && !notYetEntered)
             {
                 // Roughly two years in three meet the target; the rest fall short by a few percent.
                 var swing = (decimal)(random.NextDouble() * 0.12 - 0.05);

@@ -17,7 +17,23 @@ public static class FieldNames
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
     };
 
+    private static readonly Dictionary<string, string> Values = new()
+    {
+        ["HigherIsBetter"] = "↑ 高いほど良い", ["LowerIsBetter"] = "↓ 低いほど良い", ["Outcome"] = "成果指標", ["Activity"] = "活動指標",
+        ["Department"] = "部", ["Division"] = "課", ["Section"] = "係",
+    };
+
+    private static readonly HashSet<string> UnitFields = ["OwnerUnitId", "OrgUnitId", "ParentId"];
+
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
+
+    /// A recorded value as staff read it: enum codes in Japanese, unit ids as the unit's name.
+    public static string? Value(string field, string? value, Core.Organization.OrgTree org)
+    {
+        if (value is null) return null;
+        if (UnitFields.Contains(field) && int.TryParse(value, out var id) && org.Find(id) is not null) return org.PathName(id);
+        return Values.GetValueOrDefault(value, value);
+    }
 
     public static string Action(Core.Auditing.AuditAction action) => action switch
     {

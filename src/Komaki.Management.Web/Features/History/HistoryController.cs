@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.History;
 
-public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries);
+public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, Core.Organization.OrgTree Org);
 
 /// A record's history: who changed what, when, from which value to which.
 [Authorize(Roles = Roles.Staff)]
-public sealed class HistoryController(AppDbContext db) : AppController(db)
+public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan"];
 
@@ -27,7 +27,7 @@ public sealed class HistoryController(AppDbContext db) : AppController(db)
             .OrderByDescending(a => a.Id)
             .ToPagedAsync(page, 50);
         var (title, back) = await DescribeAsync(recordType, recordId);
-        return View(new HistoryModel(recordType, recordId, title, back, entries));
+        return View(new HistoryModel(recordType, recordId, title, back, entries, await orgTree.GetAsync()));
     }
 
     private async Task<(string Title, string? Back)> DescribeAsync(string type, string id)
