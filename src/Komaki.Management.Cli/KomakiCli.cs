@@ -93,15 +93,7 @@ public static class KomakiCli
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton<ICurrentActor>(new FixedActor($"komaki-cli ({Environment.UserName})"));
         services.AddKomakiDatabase(config, DefaultSqlitePath());
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.User.RequireUniqueEmail = true;
-            })
+        services.AddIdentityCore<AppUser>(o => AccountPolicy.Apply(o))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>();

@@ -1,3 +1,6 @@
-using Komaki.Management.Cli;
+namespace Komaki.Management.Cli;
 
-return await KomakiCli.RunAsync(args, Console.Out, Console.Error, Console.In);
+internal static class Program
+{
+    private static Task<int> Main(string[] args) => KomakiCli.RunAsync(args, Console.Out, Console.Error, Console.In);
+}

@@ -40,19 +40,7 @@ public static class AppHost
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<DemoSeeder>();
 
-        services.AddIdentity<AppUser, IdentityRole>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.User.RequireUniqueEmail = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(o => AccountPolicy.Apply(o, config.GetValue("Security:MaxFailedSignIns", 5)))
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<JapaneseIdentityErrorDescriber>()

@@ -1,0 +1,69 @@
+using Komaki.Management.Cli;
+using Komaki.Management.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.IntegrationTests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"komaki-cli-{Guid.NewGuid():N}.db");
+
+    private async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await KomakiCli.RunAsync([.. args, "--provider", "Sqlite", "--connection", $"Data Source={_path}"], output, error, new StringReader(""));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Migrate_then_create_the_first_user_who_can_then_sign_in_by_role()
+    {
+        var migrate = await Run("migrate");
+        Assert.Equal(0, migrate.Code);
+        Assert.Contains("マイグレーションを適用しました", migrate.Out);
+
+        var weak = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--password", "short");
+        Assert.Equal(1, weak.Code);
+        Assert.Contains("パスワードは10文字以上にしてください。", weak.Err);
+
+        var created = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--name", "管理 者", "--password", "first-admin-2026");
+        Assert.Equal(0, created.Code);
+
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Database.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_path}");
+        await using var db = new AppDbContext(options.Options);
+        var user = await db.Users.SingleAsync();
+        Assert.Equal("管理 者", user.DisplayName);
+        var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).SingleAsync();
+        Assert.Equal("Administrator", role);
+    }
+
+    [Fact]
+    public async Task A_department_head_needs_a_unit_that_exists()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var missing = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--password", "abcdefgh12");
+        Assert.Equal(2, missing.Code);
+        var unknown = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "存在しない課", "--password", "abcdefgh12");
+        Assert.Equal(2, unknown.Code);
+        Assert.Contains("組織「存在しない課」が見つかりません", unknown.Err);
+        Assert.Equal(0, (await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "道路課", "--password", "abcdefgh12")).Code);
+    }
+
+    [Fact]
+    public async Task Unknown_commands_and_roles_are_refused_with_a_message()
+    {
+        Assert.Equal(2, (await Run("frobnicate")).Code);
+        var role = await Run("create-user", "--email", "x@city.example", "--role", "Mayor", "--password", "abcdefgh12");
+        Assert.Equal(2, role.Code);
+        Assert.Contains("役割「Mayor」はありません", role.Err);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+}
