@@ -256,6 +256,28 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
+    public async Task Clearing_required_fields_shows_messages_instead_of_failing()
+    {
+        var client = await app.SignedInAsync(Planner);
+        var id = ProjectId("3-2-01");
+        var p = app.WithDb(db => db.Projects.AsNoTracking().Single(x => x.Id == id));
+        var token = await TokenAsync(client, $"/Plan/Project/{id}/Edit");
+        var response = await client.PostAsync($"/Plan/Project/{id}/Edit", Form(token,
+            ("Name", ""), ("Code", ""), ("Description", ""), ("ParentId", p.MeasureId.ToString()), ("OwnerUnitId", p.OwnerUnitId.ToString()),
+            ("StartYear", p.StartYear.ToString()), ("Version", p.Version.ToString())));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("コードを入力してください。", html);
+        Assert.Contains("名称を入力してください。", html);
+        Assert.Equal(p.Name, app.WithDb(db => db.Projects.Single(x => x.Id == id).Name));
+
+        var indicator = IndicatorOf("3-2-01");
+        var edit = await client.PostAsync($"/Indicators/{indicator}/Edit", Form(TokenIn(await client.GetStringAsync($"/Indicators/{indicator}/Edit")),
+            ("Name", ""), ("Unit", ""), ("Kind", "Activity"), ("Direction", "HigherIsBetter"), ("Version", "0")));
+        Assert.Contains("指標名を入力してください。", await edit.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Executives_read_the_plan_but_cannot_change_it()
     {
         var client = await app.SignedInAsync(Mayor);
