@@ -19,7 +19,7 @@ public static class NumberText
             s = s[1..];
         }
         if (s is "-" or "－" or "―" or "‐") return true;
-        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)) return false;
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return false;
         value = negative ? -d : d;
         return true;
     }

@@ -3,6 +3,9 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
@@ -39,6 +42,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Project> Projects => Set<Project>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+    public DbSet<ImplementationPlan> ImplementationPlans => Set<ImplementationPlan>();
+    public DbSet<ImplementationPlanLine> ImplementationPlanLines => Set<ImplementationPlanLine>();
+    public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
+    public DbSet<ExecutionPlan> ExecutionPlans => Set<ExecutionPlan>();
+    public DbSet<ExecutionPlanMonth> ExecutionPlanMonths => Set<ExecutionPlanMonth>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -71,6 +71,136 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Assessed")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Initial")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Requested")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Supplementary")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear");
+
+                    b.HasIndex("ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("MidYearProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("MidYearStatus")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("YearEndProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("YearEndStatus")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("FiscalYear", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ExecutionPlans");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlanMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ExecutionPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExecutionPlanId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ExecutionPlanMonths", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExecutionPlanMonths_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -147,6 +277,102 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlans");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlanLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<long>("General")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ImplementationPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("National")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ImplementationPlanId", "ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlanLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced", "\"Cost\" = \"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\"");
+                        });
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
@@ -724,12 +950,80 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlanMonth", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Execution.ExecutionPlan", "ExecutionPlan")
+                        .WithMany("Schedule")
+                        .HasForeignKey("ExecutionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExecutionPlan");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlan", "CopiedFrom")
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CopiedFrom");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlanLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlan", "ImplementationPlan")
+                        .WithMany("Lines")
+                        .HasForeignKey("ImplementationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationPlan");
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
@@ -892,6 +1186,16 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.ComprehensivePlan", b =>

@@ -64,6 +64,130 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Assessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Initial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Supplementary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear");
+
+                    b.HasIndex("ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetLines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MidYearProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MidYearStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("YearEndProgress")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("YearEndStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("FiscalYear", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ExecutionPlans");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlanMonth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExecutionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Work")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExecutionPlanId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("ExecutionPlanMonths", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExecutionPlanMonths_Month", "\"Month\" BETWEEN 1 AND 12");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -139,6 +263,98 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.HasIndex("OrgUnitId");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CopiedFromId");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlans");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlanLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("General")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImplementationPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("National")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ImplementationPlanId", "ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ImplementationPlanLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced", "\"Cost\" = \"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\"");
+                        });
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
@@ -693,12 +909,80 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlanMonth", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Execution.ExecutionPlan", "ExecutionPlan")
+                        .WithMany("Schedule")
+                        .HasForeignKey("ExecutionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ExecutionPlan");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
                         .WithMany()
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlan", "CopiedFrom")
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CopiedFrom");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlanLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlan", "ImplementationPlan")
+                        .WithMany("Lines")
+                        .HasForeignKey("ImplementationPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ImplementationPlan");
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
@@ -861,6 +1145,16 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
+                {
+                    b.Navigation("Schedule");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.ComprehensivePlan", b =>

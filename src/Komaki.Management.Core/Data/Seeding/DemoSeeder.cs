@@ -58,6 +58,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await db.SaveChangesAsync(ct);
         SeedPlan(units);
         await db.SaveChangesAsync(ct);
+        var projects = await db.Projects.OrderBy(p => p.Code).ToListAsync(ct);
+        new DemoDo(db, new Random(20261124)).Seed(projects);
+        await db.SaveChangesAsync(ct);
         await SeedUsersAsync(units);
         return true;
     }

@@ -1,0 +1,26 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Budgeting;
+
+/// 予算: one project in one fiscal year, from the department's request to the settled accounts.
+/// Amounts are yen; blank (null) means the stage has not been reached, which is not zero.
+public sealed class BudgetLine : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int FiscalYear { get; set; }
+    public long? Requested { get; set; }
+    public long? Assessed { get; set; }
+    public long? Initial { get; set; }
+    public long? Supplementary { get; set; }
+    public long? Settled { get; set; }
+    public int Version { get; set; }
+
+    /// 予算現額: the adopted budget with its amendments.
+    public long? Current => Initial is null && Supplementary is null ? null : (Initial ?? 0) + (Supplementary ?? 0);
+
+    public AuditTarget AuditTarget => new(nameof(BudgetLine), Id);
+}

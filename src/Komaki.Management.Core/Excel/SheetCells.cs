@@ -1,0 +1,37 @@
+using ClosedXML.Excel;
+
+namespace Komaki.Management.Core.Excel;
+
+/// How exports write cells, in one place so a ClosedXML upgrade touches one file.
+public static class SheetCells
+{
+    /// Writes text as text: a value beginning with = + - @ is stored as a string with Excel's quote
+    /// prefix, so it is never taken for a formula, not even after the cell is edited.
+    public static void Text(IXLCell cell, string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return;
+        cell.SetValue(text);
+        cell.DataType = XLDataType.Text;
+        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell.Style.IncludeQuotePrefix = true;
+    }
+
+    public static void Thousands(IXLCell cell, long? yen)
+    {
+        if (yen is long y) cell.SetValue(y / 1000m);
+        cell.Style.NumberFormat.Format = "#,##0";
+    }
+
+    public static void HeaderStyle(IXLRange range)
+    {
+        range.Style.Font.Bold = true;
+        range.Style.Fill.BackgroundColor = XLColor.FromHtml("#DDEBF7");
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        range.Style.Alignment.WrapText = true;
+        range.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        range.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+    }
+
+    public static void DropDown(IXLRange range, IEnumerable<string> options) =>
+        range.SetDataValidation().List("\"" + string.Join(",", options) + "\"", true);
+}

@@ -1,0 +1,108 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Execution;
+
+/// 主要事業実行計画: one major project in one fiscal year — the goal, the work, the monthly schedule
+/// with its milestones, and the department's mid-year and year-end progress.
+public sealed class ExecutionPlan : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    /// The unit responsible this year (organisations change between years).
+    public int OwnerUnitId { get; set; }
+    public string Goal { get; set; } = "";
+    public string Content { get; set; } = "";
+    public List<ExecutionPlanMonth> Schedule { get; set; } = [];
+    public ProgressStatus? MidYearStatus { get; set; }
+    public string? MidYearProgress { get; set; }
+    public ProgressStatus? YearEndStatus { get; set; }
+    public string? YearEndProgress { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(ExecutionPlan), Id);
+
+    /// Fiscal-year order: 4月 … 12月, 1月 … 3月.
+    public static readonly IReadOnlyList<int> Months = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+
+    public string? WorkIn(int month) => Schedule.FirstOrDefault(m => m.Month == month)?.Work;
+
+    /// Sets the month's work; blank removes it. Returns whether anything changed.
+    public bool SetWork(int month, string? work)
+    {
+        var existing = Schedule.FirstOrDefault(m => m.Month == month);
+        var text = string.IsNullOrWhiteSpace(work) ? null : work.Trim();
+        if (text is null)
+        {
+            if (existing is null) return false;
+            Schedule.Remove(existing);
+            return true;
+        }
+        if (existing is null)
+        {
+            Schedule.Add(new ExecutionPlanMonth { Month = month, Work = text, ExecutionPlan = this });
+            return true;
+        }
+        if (existing.Work == text) return false;
+        existing.Work = text;
+        return true;
+    }
+}
+
+/// The work planned in one month. Work written with a leading ◆ is a milestone (the sheets' own convention).
+public sealed class ExecutionPlanMonth : IAudited
+{
+    public const char MilestoneMark = '◆';
+
+    public int Id { get; set; }
+    public int ExecutionPlanId { get; set; }
+    public ExecutionPlan? ExecutionPlan { get; set; }
+    public int Month { get; set; }
+    public string Work { get; set; } = "";
+
+    public bool IsMilestone => Work.StartsWith(MilestoneMark);
+
+    public AuditTarget AuditTarget => new(nameof(ExecutionPlan), ExecutionPlanId, $"{Month}月");
+}
+
+public enum ProgressStatus
+{
+    OnTrack = 1,
+    Ahead = 2,
+    Delayed = 3,
+    Completed = 4,
+    Suspended = 5,
+}
+
+public static class ProgressStatusLabels
+{
+    public static readonly IReadOnlyList<ProgressStatus> All = Enum.GetValues<ProgressStatus>();
+
+    public static string Label(this ProgressStatus status) => status switch
+    {
+        ProgressStatus.OnTrack => "順調",
+        ProgressStatus.Ahead => "前倒し",
+        ProgressStatus.Delayed => "遅れ",
+        ProgressStatus.Completed => "完了",
+        ProgressStatus.Suspended => "中止・休止",
+        _ => status.ToString(),
+    };
+
+    public static bool TryParse(string? text, out ProgressStatus status)
+    {
+        status = default;
+        var s = TextNormal.ForMatch(text);
+        foreach (var candidate in All)
+        {
+            if (s.EndsWith(TextNormal.ForMatch(candidate.Label()), StringComparison.Ordinal))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+}

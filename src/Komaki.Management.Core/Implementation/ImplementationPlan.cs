@@ -1,0 +1,98 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Implementation;
+
+/// 実施計画: one edition per fiscal year, covering that year and the next two (3-year rolling plan).
+public sealed class ImplementationPlan : IVersioned, IAudited
+{
+    public const int YearsCovered = 3;
+
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public string Title { get; set; } = "";
+    /// The edition this one started as a copy of; compared line by line on screen.
+    public int? CopiedFromId { get; set; }
+    public ImplementationPlan? CopiedFrom { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public int Version { get; set; }
+    public List<ImplementationPlanLine> Lines { get; set; } = [];
+
+    public int LastYear => FiscalYear + YearsCovered - 1;
+    public IEnumerable<int> Years => Enumerable.Range(FiscalYear, YearsCovered);
+    public bool Covers(int fiscalYear) => fiscalYear >= FiscalYear && fiscalYear <= LastYear;
+
+    public AuditTarget AuditTarget => new(nameof(ImplementationPlan), Id);
+
+    public static string DefaultTitle(int fiscalYear) =>
+        $"{Wareki.FiscalYear(fiscalYear)} 実施計画（{Wareki.FiscalYear(fiscalYear)}〜{Wareki.FiscalYear(fiscalYear + YearsCovered - 1)}）";
+}
+
+/// One project in one year of an edition: what will be done, what it costs, and who pays.
+/// Amounts are yen; screens and sheets show 千円.
+public sealed class ImplementationPlanLine : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int ImplementationPlanId { get; set; }
+    public ImplementationPlan? ImplementationPlan { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int FiscalYear { get; set; }
+    public ImplementationStatus Status { get; set; }
+    public string Content { get; set; } = "";
+    /// 事業費 and its 財源内訳 (国庫支出金, 県支出金, 地方債, その他特定財源, 一般財源), which must sum to it.
+    public long Cost { get; set; }
+    public long National { get; set; }
+    public long Prefectural { get; set; }
+    public long Bonds { get; set; }
+    public long OtherSpecific { get; set; }
+    public long General { get; set; }
+    public int Version { get; set; }
+
+    public long SumOfSources => National + Prefectural + Bonds + OtherSpecific + General;
+    public bool IsBalanced => SumOfSources == Cost;
+
+    public AuditTarget AuditTarget => new(nameof(ImplementationPlan), ImplementationPlanId, $"{ProjectId}:{FiscalYear}");
+}
+
+public enum ImplementationStatus
+{
+    New = 1,
+    Continuing = 2,
+    Expanded = 3,
+    Reduced = 4,
+    Ended = 5,
+}
+
+public static class ImplementationStatusLabels
+{
+    public static readonly IReadOnlyList<ImplementationStatus> All = Enum.GetValues<ImplementationStatus>();
+
+    public static string Label(this ImplementationStatus status) => status switch
+    {
+        ImplementationStatus.New => "新規",
+        ImplementationStatus.Continuing => "継続",
+        ImplementationStatus.Expanded => "拡充",
+        ImplementationStatus.Reduced => "縮小",
+        ImplementationStatus.Ended => "終了",
+        _ => status.ToString(),
+    };
+
+    /// Reads the label as staff write it: 新規, "１　新規", ○新規, or the code name.
+    public static bool TryParse(string? text, out ImplementationStatus status)
+    {
+        status = default;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var s = TextNormal.ForMatch(text);
+        foreach (var candidate in All)
+        {
+            if (s.EndsWith(candidate.Label(), StringComparison.Ordinal) || s.Equals(candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                status = candidate;
+                return true;
+            }
+        }
+        return false;
+    }
+}

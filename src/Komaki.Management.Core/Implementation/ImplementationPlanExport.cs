@@ -1,0 +1,28 @@
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Implementation;
+
+public static class ImplementationPlanExport
+{
+    /// Writes the edition of the fiscal year in the exchange layout; false when there is no such edition.
+    public static async Task<bool> WriteAsync(AppDbContext db, int fiscalYear, Stream output, CancellationToken ct = default)
+    {
+        var edition = await db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == fiscalYear, ct);
+        if (edition is null) return false;
+        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var rows = await db.ImplementationPlanLines.AsNoTracking()
+            .Where(l => l.ImplementationPlanId == edition.Id)
+            .OrderBy(l => l.Project!.Code).ThenBy(l => l.FiscalYear)
+            .Select(l => new
+            {
+                l.Project!.Code, l.Project.Name, l.Project.OwnerUnitId, Measure = l.Project.Measure!.Name,
+                l.FiscalYear, l.Status, l.Content, l.Cost, l.National, l.Prefectural, l.Bonds, l.OtherSpecific, l.General,
+            })
+            .ToListAsync(ct);
+        ImplementationPlanSheet.Write(output, edition, rows.Select(r => new ImplementationPlanSheet.Row(
+            r.Code, r.Name, units.GetValueOrDefault(r.OwnerUnitId), r.Measure, r.FiscalYear, r.Status, r.Content,
+            r.Cost, r.National, r.Prefectural, r.Bonds, r.OtherSpecific, r.General)));
+        return true;
+    }
+}
