@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Excel;
 using System.Globalization;
 using FluentValidation;
 using Komaki.Management.Core.Auditing;
@@ -39,6 +40,11 @@ public static class AppHost
         services.AddScoped<CurrentUser>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(ExcelLimits.Default with
+        {
+            MaxFileBytes = builder.Configuration.GetValue<long?>("Import:MaxUploadBytes") ?? ExcelLimits.Default.MaxFileBytes,
+        });
+        services.AddSingleton<Features.Imports.ImportStaging>();
 
         services.AddIdentity<AppUser, IdentityRole>(o => AccountPolicy.Apply(o, config.GetValue("Security:MaxFailedSignIns", 5)))
             .AddEntityFrameworkStores<AppDbContext>()

@@ -10,9 +10,9 @@ namespace Komaki.Management.Core.Execution;
 
 /// Reads a 主要事業実行計画 sheet for one fiscal year: one row per major project. Same rules as every
 /// import here: a preview of each change, refusals with row and reason, all or nothing.
-public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits)
+public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits) : ISheetImport
 {
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, CancellationToken ct = default)
+    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
     {
         SheetGrid grid;
         HeaderMap map;
@@ -132,7 +132,7 @@ public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits)
             else report.Unchanged++;
         }
 
-        if (!apply || !report.CanApply)
+        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
         {
             db.ChangeTracker.Clear();
             return report;

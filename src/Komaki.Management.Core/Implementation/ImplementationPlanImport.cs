@@ -10,13 +10,13 @@ namespace Komaki.Management.Core.Implementation;
 
 /// Reads a 実施計画 sheet into an edition: compares every project-year with what is stored, refuses
 /// what cannot be right, and writes everything in one transaction only when nothing was refused.
-public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits)
+public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits) : ISheetImport
 {
     private sealed record Parsed(
         int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content,
         long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
 
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, CancellationToken ct = default)
+    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
     {
         SheetGrid grid;
         HeaderMap map;
@@ -78,7 +78,7 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             }
         }
 
-        if (!apply || !report.CanApply)
+        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
         {
             db.ChangeTracker.Clear();
             return report;

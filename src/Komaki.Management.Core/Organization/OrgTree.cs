@@ -20,6 +20,14 @@ public sealed class OrgTree
 
     public OrgUnit? Find(int? id) => id is int i && _byId.TryGetValue(i, out var u) ? u : null;
 
+    /// The 部 a unit belongs to (itself when it is one); null for an unknown unit.
+    public OrgUnit? DepartmentOf(int? id)
+    {
+        var unit = Find(id);
+        while (unit is not null && unit.Level != OrgUnitLevel.Department) unit = Find(unit.ParentId);
+        return unit;
+    }
+
     public bool IsSameOrUnder(int unitId, int ancestorId)
     {
         for (var u = Find(unitId); u is not null; u = Find(u.ParentId))

@@ -31,11 +31,20 @@ public abstract class AppController(AppDbContext db) : Controller
 
     /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
     /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
-    protected async Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned
+    protected Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
+        TrySaveEditsAsync([(entity, expectedVersion)], target);
+
+    /// Saves edits of several versioned records made on one screen (e.g. the three years of a project's
+    /// plan): all of them, or none when any was saved by someone else in the meantime.
+    protected async Task<bool> TrySaveEditsAsync(IReadOnlyCollection<(IVersioned Entity, int ExpectedVersion)> edits, AuditTarget target)
     {
-        if (entity.Version == expectedVersion)
+        if (edits.All(e => e.Entity.Version == e.ExpectedVersion))
         {
-            Db.Entry(entity).Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+            foreach (var (entity, expected) in edits)
+            {
+                var entry = Db.Entry(entity);
+                if (entry.State != EntityState.Added) entry.Property(nameof(IVersioned.Version)).OriginalValue = expected;
+            }
             try
             {
                 await Db.SaveChangesAsync();

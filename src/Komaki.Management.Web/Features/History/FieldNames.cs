@@ -14,6 +14,13 @@ public static class FieldNames
         ["ValidToYear"] = "有効終了年度", ["DisplayName"] = "氏名", ["Email"] = "メールアドレス", ["UserName"] = "ユーザー名",
         ["OrgUnitId"] = "所属", ["IsActive"] = "利用可", ["LockoutEnd"] = "ロック解除日時", ["Vision"] = "基本構想",
         ["PolicyLabel"] = "政策の呼称", ["MeasureLabel"] = "施策の呼称", ["BasicProjectLabel"] = "基本事業の呼称", ["ProjectLabel"] = "事務事業の呼称",
+        ["Cost"] = "事業費", ["National"] = "国庫支出金", ["Prefectural"] = "県支出金", ["Bonds"] = "地方債",
+        ["OtherSpecific"] = "その他特定財源", ["General"] = "一般財源", ["Status"] = "区分", ["Content"] = "事業内容",
+        ["ProjectId"] = "事務事業", ["ImplementationPlanId"] = "実施計画の版", ["Title"] = "名称", ["CopiedFromId"] = "写し元の版",
+        ["CreatedAt"] = "作成日時", ["Requested"] = "要求額", ["Assessed"] = "査定額", ["Initial"] = "当初予算額",
+        ["Supplementary"] = "補正予算額", ["Settled"] = "決算額", ["Goal"] = "今年度の目標", ["MidYearStatus"] = "中間進捗区分",
+        ["MidYearProgress"] = "中間進捗", ["YearEndStatus"] = "年度末進捗区分", ["YearEndProgress"] = "年度末進捗",
+        ["Month"] = "月", ["Work"] = "予定", ["ExecutionPlanId"] = "主要事業実行計画",
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
     };
 
@@ -21,9 +28,15 @@ public static class FieldNames
     {
         ["HigherIsBetter"] = "↑ 高いほど良い", ["LowerIsBetter"] = "↓ 低いほど良い", ["Outcome"] = "成果指標", ["Activity"] = "活動指標",
         ["Department"] = "部", ["Division"] = "課", ["Section"] = "係",
+        ["New"] = "新規", ["Continuing"] = "継続", ["Expanded"] = "拡充", ["Reduced"] = "縮小", ["Ended"] = "終了",
+        ["OnTrack"] = "順調", ["Ahead"] = "前倒し", ["Delayed"] = "遅れ", ["Completed"] = "完了", ["Suspended"] = "中止・休止",
     };
 
     private static readonly HashSet<string> UnitFields = ["OwnerUnitId", "OrgUnitId", "ParentId"];
+
+    // Money is stored in yen and read in 千円.
+    private static readonly HashSet<string> AmountFields =
+        ["Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
 
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
 
@@ -32,6 +45,7 @@ public static class FieldNames
     {
         if (value is null) return null;
         if (UnitFields.Contains(field) && int.TryParse(value, out var id) && org.Find(id) is not null) return org.PathName(id);
+        if (AmountFields.Contains(field) && long.TryParse(value, out var yen)) return Core.Common.Amounts.Thousands(yen) + " 千円";
         return Values.GetValueOrDefault(value, value);
     }
 

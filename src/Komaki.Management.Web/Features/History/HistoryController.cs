@@ -8,13 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.History;
 
-public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, Core.Organization.OrgTree Org);
+public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, Core.Organization.OrgTree Org, IReadOnlyDictionary<string, string> DetailLabels);
 
 /// A record's history: who changed what, when, from which value to which.
 [Authorize(Roles = Roles.Staff)]
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
-    private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan"];
+    private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan"];
 
     [HttpGet("History/{recordType}/{recordId}")]
     public async Task<IActionResult> Index(string recordType, string recordId, int page = 1)
@@ -27,7 +27,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
             .OrderByDescending(a => a.Id)
             .ToPagedAsync(page, 50);
         var (title, back) = await DescribeAsync(recordType, recordId);
-        return View(new HistoryModel(recordType, recordId, title, back, entries, await orgTree.GetAsync()));
+        return View(new HistoryModel(recordType, recordId, title, back, entries, await orgTree.GetAsync(), await DetailLabelsAsync(entries.Items)));
     }
 
     private async Task<(string Title, string? Back)> DescribeAsync(string type, string id)
@@ -37,6 +37,14 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         {
             "Policy" or "Measure" or "BasicProject" or "Project" => (await NameAsync(type, n), Url.Action("Details", "PlanElements", new { level = type, id = n })),
             "Indicator" => (await Db.Indicators.Where(i => i.Id == n).Select(i => i.Name).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Indicators", new { id = n })),
+            "ImplementationPlan" => (await Db.ImplementationPlans.Where(p => p.Id == n).Select(p => p.Title).FirstOrDefaultAsync() ?? id,
+                await Db.ImplementationPlans.Where(p => p.Id == n).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync() is int y ? Url.Action("Details", "ImplementationPlans", new { year = y }) : null),
+            "BudgetLine" => await Db.BudgetLines.Where(b => b.Id == n).Select(b => new { b.FiscalYear, b.ProjectId, b.Project!.Code, b.Project.Name }).FirstOrDefaultAsync() is { } b
+                ? ($"{b.Code} {b.Name} {Core.Common.Wareki.FiscalYear(b.FiscalYear)}予算", Url.Action("Edit", "Budgets", new { year = b.FiscalYear, projectId = b.ProjectId }))
+                : (id, null),
+            "ExecutionPlan" => await Db.ExecutionPlans.Where(e => e.Id == n).Select(e => new { e.FiscalYear, e.ProjectId, e.Project!.Code, e.Project.Name }).FirstOrDefaultAsync() is { } e
+                ? ($"{e.Code} {e.Name} {Core.Common.Wareki.FiscalYear(e.FiscalYear)} 主要事業実行計画", Url.Action("Details", "ExecutionPlans", new { year = e.FiscalYear, projectId = e.ProjectId }))
+                : (id, null),
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
             _ => (id, null),
         };
@@ -49,4 +57,20 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         "BasicProject" => await Db.BasicProjects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
         _ => await Db.Projects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
     } ?? id.ToString();
+
+    /// Plan lines are filed under their edition with "projectId:year"; staff read the project code and the year.
+    private async Task<IReadOnlyDictionary<string, string>> DetailLabelsAsync(IEnumerable<AuditEntry> entries)
+    {
+        var keys = entries.Select(e => e.Detail).OfType<string>().Where(d => d.Contains(':')).Distinct().ToList();
+        var ids = keys.Select(k => int.TryParse(k.Split(':')[0], out var i) ? i : 0).Distinct().ToList();
+        var codes = await Db.Projects.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Code);
+        var labels = new Dictionary<string, string>();
+        foreach (var k in keys)
+        {
+            var parts = k.Split(':');
+            if (int.TryParse(parts[0], out var pid) && int.TryParse(parts[1], out var year) && codes.TryGetValue(pid, out var code))
+                labels[k] = $"{code} {Core.Common.Wareki.FiscalYear(year)}";
+        }
+        return labels;
+    }
 }

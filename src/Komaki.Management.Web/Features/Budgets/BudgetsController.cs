@@ -1,0 +1,164 @@
+using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Features.PlanTree;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Budgets;
+
+public sealed class BudgetFilter
+{
+    public string? Q { get; set; }
+    public int? UnitId { get; set; }
+    public int? MeasureId { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record BudgetListModel(int Year, string? EditionTitle, BudgetFilter Filter, Paged<BudgetRow> Rows, BudgetFigures Total,
+    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org);
+
+public sealed class BudgetForm
+{
+    public int Version { get; set; }
+    public string? Requested { get; set; }
+    public string? Assessed { get; set; }
+    public string? Initial { get; set; }
+    public string? Supplementary { get; set; }
+    public string? Settled { get; set; }
+}
+
+public sealed record BudgetEditModel(int Year, int ProjectId, string Code, string Name, string Unit, long? PlanCost, bool CanEditStages, BudgetForm Form, int? LineId);
+
+public enum BudgetGrouping
+{
+    Measure,
+    Policy,
+    Department,
+}
+
+public sealed record ComparisonModel(int Year, string? EditionTitle, BudgetGrouping By, List<BudgetRollUp.Group> Groups, BudgetFigures Total, int ProjectCount);
+
+/// 予算: per project and year from request to settlement, and plan vs budget vs settled rolled up.
+[Authorize(Roles = Roles.Staff)]
+[Route("Budgets")]
+public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    public const int PageSize = 50;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, [FromQuery] BudgetFilter filter)
+    {
+        var y = year ?? Display.CurrentFiscalYear();
+        var org = await orgTree.GetAsync();
+        var edition = await BudgetData.PlanEditionForAsync(Db, y);
+        IEnumerable<BudgetRow> rows = await BudgetData.LoadAsync(Db, y, edition?.Id);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            rows = rows.Where(r => r.Code.Contains(q, StringComparison.Ordinal) || r.Name.Contains(q, StringComparison.Ordinal));
+        }
+        if (filter.UnitId is int unit)
+        {
+            var units = org.SelfAndDescendants(unit);
+            rows = rows.Where(r => units.Contains(r.OwnerUnitId));
+        }
+        if (filter.MeasureId is int measure) rows = rows.Where(r => r.MeasureId == measure);
+        var list = rows.ToList();
+        var total = list.Select(r => r.Figures).Aggregate(BudgetFigures.Zero, (a, b) => a.Add(b));
+        var page = Paged<BudgetRow>.Clamp(filter.Page);
+        var paged = new Paged<BudgetRow>(list.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, list.Count);
+        var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
+            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
+        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, PlanTreeController.UnitOptions(org), measures, org));
+    }
+
+    [HttpGet("{year:int}/Comparison")]
+    public async Task<IActionResult> Comparison(int year, BudgetGrouping by = BudgetGrouping.Measure)
+    {
+        var org = await orgTree.GetAsync();
+        var edition = await BudgetData.PlanEditionForAsync(Db, year);
+        var rows = await BudgetData.LoadAsync(Db, year, edition?.Id);
+        var (groups, total) = BudgetRollUp.By(rows, r => by switch
+        {
+            BudgetGrouping.Policy => (r.PolicyCode, r.PolicyName),
+            BudgetGrouping.Department => org.DepartmentOf(r.OwnerUnitId) is { } d ? (d.Code, d.Name) : ("", "（所属なし）"),
+            _ => (r.MeasureCode, r.MeasureName),
+        }, r => r.Figures);
+        return View(new ComparisonModel(year, edition?.Title, by, groups, total, rows.Count));
+    }
+
+    [HttpGet("{year:int}/{projectId:int}")]
+    public async Task<IActionResult> Edit(int year, int projectId)
+    {
+        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
+        var line = await Db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        var form = new BudgetForm
+        {
+            Version = line?.Version ?? 0,
+            Requested = Amounts.Thousands(line?.Requested), Assessed = Amounts.Thousands(line?.Assessed), Initial = Amounts.Thousands(line?.Initial),
+            Supplementary = Amounts.Thousands(line?.Supplementary), Settled = Amounts.Thousands(line?.Settled),
+        };
+        return View(await ModelAsync(year, project, form, line?.Id));
+    }
+
+    [HttpPost("{year:int}/{projectId:int}")]
+    public async Task<IActionResult> Edit(int year, int projectId, BudgetForm form)
+    {
+        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
+        var line = await Db.BudgetLines.FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        long? Read(string? text, string field, string label, bool allowNegative = false)
+        {
+            if (!Amounts.TryParse(text, 1000, out var yen))
+            {
+                ModelState.AddModelError(field, $"{label}は千円単位の数値で入力してください。");
+                return null;
+            }
+            if (yen < 0 && !allowNegative) ModelState.AddModelError(field, $"{label}にマイナスは入力できません。");
+            return yen;
+        }
+        var requested = Read(form.Requested, nameof(form.Requested), "要求額");
+        var assessed = Read(form.Assessed, nameof(form.Assessed), "査定額");
+        var initial = Read(form.Initial, nameof(form.Initial), "当初予算額");
+        var supplementary = Read(form.Supplementary, nameof(form.Supplementary), "補正予算額", allowNegative: true);
+        var settled = Read(form.Settled, nameof(form.Settled), "決算額");
+        // Only the department's request is theirs to enter; assessment onwards is the planning and finance side.
+        var canEditStages = Actor.IsPlanMasterEditor;
+        if (!canEditStages && (assessed != line?.Assessed || initial != line?.Initial || supplementary != line?.Supplementary || settled != line?.Settled))
+            return Forbidden();
+        if (!ModelState.IsValid) return View(await ModelAsync(year, project, form, line?.Id));
+        if (line is null)
+        {
+            line = new BudgetLine { ProjectId = projectId, FiscalYear = year };
+            Db.BudgetLines.Add(line);
+        }
+        line.Requested = requested;
+        line.Assessed = assessed;
+        line.Initial = initial;
+        line.Supplementary = supplementary;
+        line.Settled = settled;
+        if (!await TrySaveEditsAsync([(line, line.Id == 0 ? 0 : form.Version)], line.AuditTarget))
+            return View(await ModelAsync(year, project, form, line.Id == 0 ? null : line.Id));
+        TempData["Message"] = $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算を保存しました。";
+        return RedirectToAction(nameof(Index), new { year, q = project.Code });
+    }
+
+    private async Task<BudgetEditModel> ModelAsync(int year, Core.Plans.Project project, BudgetForm form, int? lineId)
+    {
+        var org = await orgTree.GetAsync();
+        var edition = await BudgetData.PlanEditionForAsync(Db, year);
+        long? plan = edition is null ? null : await Db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == project.Id && l.FiscalYear == year)
+            .Select(l => (long?)l.Cost).FirstOrDefaultAsync();
+        return new BudgetEditModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), plan, Actor.IsPlanMasterEditor, form, lineId);
+    }
+}

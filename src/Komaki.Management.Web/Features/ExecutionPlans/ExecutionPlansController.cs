@@ -1,0 +1,195 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Features.PlanTree;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.ExecutionPlans;
+
+public sealed record ExecutionRow(int ProjectId, string Code, string Name, int OwnerUnitId, ExecutionPlan? Plan);
+
+public sealed record ExecutionListModel(int Year, int? UnitId, bool MissingOnly, IReadOnlyList<ExecutionRow> Rows, IReadOnlyList<SelectListItem> Units, OrgTree Org, bool CanImport);
+
+public sealed record IndicatorTarget(int Id, string Name, string Unit, decimal? Target, decimal? Actual);
+
+public sealed record ExecutionDetailsModel(int Year, Project Project, ExecutionPlan? Plan, string Unit, IReadOnlyList<IndicatorTarget> Indicators, bool CanEdit, bool CanReport);
+
+public sealed class ExecutionPlanForm
+{
+    public int Version { get; set; }
+    public int OwnerUnitId { get; set; }
+    public string? Goal { get; set; }
+    public string? Content { get; set; }
+    public Dictionary<int, string?> Months { get; set; } = [];
+}
+
+public sealed record ExecutionEditModel(int Year, Project Project, ExecutionPlanForm Form, IReadOnlyList<SelectListItem> Units);
+
+public sealed class ProgressForm
+{
+    public int Version { get; set; }
+    public ProgressStatus? MidYearStatus { get; set; }
+    public string? MidYearProgress { get; set; }
+    public ProgressStatus? YearEndStatus { get; set; }
+    public string? YearEndProgress { get; set; }
+}
+
+public sealed record ProgressModel(int Year, Project Project, ProgressForm Form);
+
+/// 主要事業実行計画: the major projects' plans for the year, their schedules and milestones, and the
+/// departments' mid-year and year-end progress.
+[Authorize(Roles = Roles.Staff)]
+[Route("ExecutionPlans")]
+public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, int? unitId, bool missingOnly = false)
+    {
+        var y = year ?? Display.CurrentFiscalYear();
+        var org = await orgTree.GetAsync();
+        var plans = await Db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule).Where(e => e.FiscalYear == y).ToDictionaryAsync(e => e.ProjectId);
+        var projects = await Db.Projects.AsNoTracking()
+            .Where(p => p.RetiredAt == null && p.IsMajor && p.StartYear <= y && (p.EndYear == null || p.EndYear >= y) || plans.Keys.Contains(p.Id))
+            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId }).ToListAsync();
+        IEnumerable<ExecutionRow> rows = projects.Select(p =>
+        {
+            var plan = plans.GetValueOrDefault(p.Id);
+            return new ExecutionRow(p.Id, p.Code, p.Name, plan?.OwnerUnitId ?? p.OwnerUnitId, plan);
+        });
+        if (unitId is int u)
+        {
+            var units = org.SelfAndDescendants(u);
+            rows = rows.Where(r => units.Contains(r.OwnerUnitId));
+        }
+        if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
+        return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), PlanTreeController.UnitOptions(org), org, Actor.IsPlanMasterEditor));
+    }
+
+    [HttpGet("{year:int}/{projectId:int}")]
+    public async Task<IActionResult> Details(int year, int projectId)
+    {
+        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        if (project is null) return NotFound();
+        var plan = await Db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule).FirstOrDefaultAsync(e => e.FiscalYear == year && e.ProjectId == projectId);
+        if (plan is null && !project.IsMajor) return NotFound();
+        var org = await orgTree.GetAsync();
+        var owner = plan?.OwnerUnitId ?? project.OwnerUnitId;
+        var indicators = await Db.Indicators.AsNoTracking().Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder)
+            .Select(i => new IndicatorTarget(i.Id, i.Name, i.Unit,
+                i.Values.Where(v => v.FiscalYear == year).Select(v => v.Target).FirstOrDefault(),
+                i.Values.Where(v => v.FiscalYear == year).Select(v => v.Actual).FirstOrDefault()))
+            .ToListAsync();
+        return View(new ExecutionDetailsModel(year, project, plan, org.PathName(owner), indicators,
+            PlanAccess.CanEditUnitRecord(Actor, owner, org), PlanAccess.CanEnterIndicatorValues(Actor, owner, org)));
+    }
+
+    [HttpGet("{year:int}/{projectId:int}/Edit")]
+    public async Task<IActionResult> Edit(int year, int projectId)
+    {
+        var (project, plan) = await LoadAsync(year, projectId);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!PlanAccess.CanEditUnitRecord(Actor, plan?.OwnerUnitId ?? project.OwnerUnitId, org)) return Forbidden();
+        if (plan is null && !project.IsMajor) return NotFound();
+        var form = new ExecutionPlanForm
+        {
+            Version = plan?.Version ?? 0,
+            OwnerUnitId = plan?.OwnerUnitId ?? project.OwnerUnitId,
+            Goal = plan?.Goal,
+            Content = plan?.Content,
+            Months = ExecutionPlan.Months.ToDictionary(m => m, m => plan?.WorkIn(m)),
+        };
+        return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
+    }
+
+    [HttpPost("{year:int}/{projectId:int}/Edit")]
+    public async Task<IActionResult> Edit(int year, int projectId, ExecutionPlanForm form)
+    {
+        var (project, plan) = await LoadAsync(year, projectId, track: true);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!PlanAccess.CanEditUnitRecord(Actor, plan?.OwnerUnitId ?? project.OwnerUnitId, org)) return Forbidden();
+        if (plan is null && !project.IsMajor) return NotFound();
+        // Handing the project to another unit is a structural decision; a department head keeps it in their own units.
+        if (!PlanAccess.CanEditUnitRecord(Actor, form.OwnerUnitId, org)) return Forbidden();
+        if (string.IsNullOrWhiteSpace(form.Goal)) ModelState.AddModelError(nameof(form.Goal), "今年度の目標を入力してください。");
+        else if (form.Goal.Length > 2000) ModelState.AddModelError(nameof(form.Goal), "今年度の目標は2,000文字以内で入力してください。");
+        if ((form.Content ?? "").Length > 4000) ModelState.AddModelError(nameof(form.Content), "事業内容は4,000文字以内で入力してください。");
+        if (org.Find(form.OwnerUnitId) is not { } unit || !unit.IsValidIn(year)) ModelState.AddModelError(nameof(form.OwnerUnitId), "この年度の組織から担当課を選んでください。");
+        foreach (var (month, work) in form.Months)
+        {
+            if (!ExecutionPlan.Months.Contains(month)) return BadRequest();
+            if ((work ?? "").Length > 200) ModelState.AddModelError($"Months[{month}]", $"{month}月の予定は200文字以内で入力してください。");
+        }
+        if (!ModelState.IsValid) return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
+        if (plan is null)
+        {
+            plan = new ExecutionPlan { FiscalYear = year, ProjectId = projectId };
+            Db.ExecutionPlans.Add(plan);
+        }
+        plan.OwnerUnitId = form.OwnerUnitId;
+        plan.Goal = form.Goal!.Trim();
+        plan.Content = (form.Content ?? "").Trim();
+        foreach (var month in ExecutionPlan.Months) plan.SetWork(month, form.Months.GetValueOrDefault(month));
+        if (!await TrySaveEditsAsync([(plan, plan.Id == 0 ? 0 : form.Version)], plan.AuditTarget))
+            return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
+        TempData["Message"] = $"{project.Code} {project.Name} の実行計画を保存しました。";
+        return RedirectToAction(nameof(Details), new { year, projectId });
+    }
+
+    [HttpGet("{year:int}/{projectId:int}/Progress")]
+    public async Task<IActionResult> Progress(int year, int projectId)
+    {
+        var (project, plan) = await LoadAsync(year, projectId);
+        if (project is null || plan is null) return NotFound();
+        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        return View(new ProgressModel(year, project, new ProgressForm
+        {
+            Version = plan.Version, MidYearStatus = plan.MidYearStatus, MidYearProgress = plan.MidYearProgress,
+            YearEndStatus = plan.YearEndStatus, YearEndProgress = plan.YearEndProgress,
+        }));
+    }
+
+    [HttpPost("{year:int}/{projectId:int}/Progress")]
+    public async Task<IActionResult> Progress(int year, int projectId, ProgressForm form)
+    {
+        var (project, plan) = await LoadAsync(year, projectId, track: true);
+        if (project is null || plan is null) return NotFound();
+        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (form.MidYearStatus is ProgressStatus m && !Enum.IsDefined(m)) ModelState.AddModelError(nameof(form.MidYearStatus), "中間の進捗区分を選び直してください。");
+        if (form.YearEndStatus is ProgressStatus e && !Enum.IsDefined(e)) ModelState.AddModelError(nameof(form.YearEndStatus), "年度末の進捗区分を選び直してください。");
+        if (!string.IsNullOrWhiteSpace(form.MidYearProgress) && form.MidYearStatus is null)
+            ModelState.AddModelError(nameof(form.MidYearStatus), "中間の進捗区分を選んでください。");
+        if (!string.IsNullOrWhiteSpace(form.YearEndProgress) && form.YearEndStatus is null)
+            ModelState.AddModelError(nameof(form.YearEndStatus), "年度末の進捗区分を選んでください。");
+        if ((form.MidYearProgress ?? "").Length > 4000 || (form.YearEndProgress ?? "").Length > 4000)
+            ModelState.AddModelError(string.Empty, "進捗は4,000文字以内で入力してください。");
+        if (!ModelState.IsValid) return View(new ProgressModel(year, project, form));
+        plan.MidYearStatus = form.MidYearStatus;
+        plan.MidYearProgress = string.IsNullOrWhiteSpace(form.MidYearProgress) ? null : form.MidYearProgress.Trim();
+        plan.YearEndStatus = form.YearEndStatus;
+        plan.YearEndProgress = string.IsNullOrWhiteSpace(form.YearEndProgress) ? null : form.YearEndProgress.Trim();
+        if (!await TrySaveEditAsync(plan, form.Version, plan.AuditTarget)) return View(new ProgressModel(year, project, form));
+        TempData["Message"] = $"{project.Code} {project.Name} の進捗を保存しました。";
+        return RedirectToAction(nameof(Details), new { year, projectId });
+    }
+
+    private async Task<(Project?, ExecutionPlan?)> LoadAsync(int year, int projectId, bool track = false)
+    {
+        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        var plans = track ? Db.ExecutionPlans : Db.ExecutionPlans.AsNoTracking();
+        var plan = await plans.Include(e => e.Schedule).FirstOrDefaultAsync(e => e.FiscalYear == year && e.ProjectId == projectId);
+        return (project, plan);
+    }
+
+    private static List<SelectListItem> UnitsFor(OrgTree org, int year) =>
+        org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level != OrgUnitLevel.Department)
+            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString())).ToList();
+}

@@ -1,0 +1,212 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Web.Features.PlanTree;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.ImplementationPlans;
+
+/// 実施計画: the editions, one project's three years, and the comparison of two editions.
+[Authorize(Roles = Roles.Staff)]
+[Route("ImplementationPlans")]
+public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    public const int PageSize = 50;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var editions = await Db.ImplementationPlans.AsNoTracking().OrderByDescending(p => p.FiscalYear)
+            .Select(p => new { p.Id, p.FiscalYear, p.Title, CopiedFromYear = (int?)p.CopiedFrom!.FiscalYear, p.CreatedAt, Projects = p.Lines.Select(l => l.ProjectId).Distinct().Count() })
+            .ToListAsync();
+        var costs = await Db.ImplementationPlanLines.AsNoTracking()
+            .GroupBy(l => new { l.ImplementationPlanId, l.FiscalYear })
+            .Select(g => new { g.Key.ImplementationPlanId, g.Key.FiscalYear, Cost = g.Sum(l => l.Cost) })
+            .ToListAsync();
+        var summaries = editions.Select(e => new EditionSummary(e.Id, e.FiscalYear, e.Title, e.CopiedFromYear, e.CreatedAt, e.Projects,
+            costs.Where(c => c.ImplementationPlanId == e.Id).ToDictionary(c => c.FiscalYear, c => c.Cost))).ToList();
+        var next = editions.Count == 0 ? Display.CurrentFiscalYear() : editions.Max(e => e.FiscalYear) + 1;
+        return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
+    }
+
+    /// Starts the next edition as a copy of the latest one.
+    [HttpPost("Create")]
+    public async Task<IActionResult> Create(int fiscalYear)
+    {
+        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (await Db.ImplementationPlans.AnyAsync(p => p.FiscalYear == fiscalYear))
+        {
+            TempData["Error"] = $"{Wareki.FiscalYear(fiscalYear)}の実施計画は既にあります。";
+            return RedirectToAction(nameof(Index));
+        }
+        var previous = await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines)
+            .Where(p => p.FiscalYear < fiscalYear).OrderByDescending(p => p.FiscalYear).FirstOrDefaultAsync();
+        var edition = previous is null
+            ? new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = DateTime.UtcNow }
+            : EditionCopy.StartFrom(previous, fiscalYear, DateTime.UtcNow);
+        Db.ImplementationPlans.Add(edition);
+        await Db.SaveChangesAsync();
+        TempData["Message"] = previous is null
+            ? $"{edition.Title}を作成しました。"
+            : $"{edition.Title}を{Wareki.FiscalYear(previous.FiscalYear)}版の写しとして作成しました（{edition.Lines.Count:N0}行）。";
+        return RedirectToAction(nameof(Details), new { year = fiscalYear });
+    }
+
+    [HttpGet("{year:int}")]
+    public async Task<IActionResult> Details(int year, [FromQuery] EditionFilter filter)
+    {
+        var edition = await Db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year);
+        if (edition is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        var lines = Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id);
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            lines = lines.Where(l => l.Project!.Code.Contains(q) || l.Project.Name.Contains(q) || l.Content.Contains(q));
+        }
+        if (filter.UnitId is int unit)
+        {
+            var units = org.SelfAndDescendants(unit).ToList();
+            lines = lines.Where(l => units.Contains(l.Project!.OwnerUnitId));
+        }
+        if (filter.MeasureId is int measure) lines = lines.Where(l => l.Project!.MeasureId == measure);
+        if (filter.Status is ImplementationStatus status)
+        {
+            var withStatus = lines.Where(l => l.Status == status).Select(l => l.ProjectId);
+            lines = lines.Where(l => withStatus.Contains(l.ProjectId));
+        }
+
+        var totals = (await lines.GroupBy(l => l.FiscalYear)
+                .Select(g => new { Year = g.Key, Cost = g.Sum(l => l.Cost), N = g.Sum(l => l.National), P = g.Sum(l => l.Prefectural), B = g.Sum(l => l.Bonds), O = g.Sum(l => l.OtherSpecific), G = g.Sum(l => l.General) })
+                .ToListAsync())
+            .ToDictionary(t => t.Year, t => new Totals(t.Cost, t.N, t.P, t.B, t.O, t.G));
+        var projects = lines.Select(l => l.Project!).Distinct().OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId });
+        var page = await projects.ToPagedAsync(filter.Page, PageSize);
+        var ids = page.Items.Select(p => p.Id).ToList();
+        var pageLines = await lines.Where(l => ids.Contains(l.ProjectId)).ToListAsync();
+        var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
+            PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
+            pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
+        var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
+            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
+        var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
+        return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
+            PlanTreeController.UnitOptions(org), measures, org, PlanAccess.CanEditStructure(Actor), newer));
+    }
+
+    [HttpGet("{year:int}/Projects/{projectId:int}")]
+    public async Task<IActionResult> Edit(int year, int projectId)
+    {
+        var (edition, project) = await LoadAsync(year, projectId);
+        if (edition is null || project is null) return NotFound();
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        var lines = await Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId).ToListAsync();
+        var form = new ProjectPlanForm
+        {
+            Years = edition.Years.Select(y => lines.FirstOrDefault(l => l.FiscalYear == y) is { } l
+                ? new YearEntry
+                {
+                    Year = y, Exists = true, Version = l.Version, Status = l.Status.ToString(), Content = l.Content,
+                    Cost = Amounts.Thousands(l.Cost), National = Amounts.Thousands(l.National), Prefectural = Amounts.Thousands(l.Prefectural),
+                    Bonds = Amounts.Thousands(l.Bonds), OtherSpecific = Amounts.Thousands(l.OtherSpecific), General = Amounts.Thousands(l.General),
+                }
+                : new YearEntry { Year = y }).ToList(),
+        };
+        return View(await ModelAsync(edition, project, form));
+    }
+
+    [HttpPost("{year:int}/Projects/{projectId:int}")]
+    public async Task<IActionResult> Edit(int year, int projectId, ProjectPlanForm form)
+    {
+        var (edition, project) = await LoadAsync(year, projectId);
+        if (edition is null || project is null) return NotFound();
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (form.Years.Count != ImplementationPlan.YearsCovered || form.Years.Select(y => y.Year).Order().SequenceEqual(edition.Years) == false)
+            return BadRequest();
+
+        var lines = await Db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId).ToListAsync();
+        var edits = new List<(Core.Common.IVersioned, int)>();
+        for (var i = 0; i < form.Years.Count; i++)
+        {
+            var entry = form.Years[i];
+            var line = lines.FirstOrDefault(l => l.FiscalYear == entry.Year);
+            var parsed = ProjectPlanFormRules.Parse(entry, $"Years[{i}].", ModelState);
+            if (parsed is null)
+            {
+                if (line is not null && ProjectPlanFormRules.IsBlank(entry))
+                {
+                    Db.ImplementationPlanLines.Remove(line);
+                    edits.Add((line, entry.Version));
+                }
+                continue;
+            }
+            if (line is null)
+            {
+                line = new ImplementationPlanLine { ImplementationPlanId = edition.Id, ProjectId = projectId, FiscalYear = entry.Year };
+                Db.ImplementationPlanLines.Add(line);
+            }
+            ProjectPlanFormRules.CopyTo(parsed, line);
+            edits.Add((line, entry.Exists ? entry.Version : line.Version));
+        }
+        if (!ModelState.IsValid || !await TrySaveEditsAsync(edits, edition.AuditTarget))
+            return View(await ModelAsync(edition, project, form));
+        TempData["Message"] = $"{project.Code} {project.Name} の実施計画を保存しました。";
+        return RedirectToAction(nameof(Details), new { year, q = project.Code });
+    }
+
+    /// Opens the plan form for a project given by its code, to add it to the edition.
+    [HttpGet("{year:int}/AddProject")]
+    public async Task<IActionResult> AddProject(int year, string? code)
+    {
+        var c = (code ?? "").Trim();
+        var project = await Db.Projects.AsNoTracking().Where(p => p.Code == c).OrderBy(p => p.RetiredAt != null).FirstOrDefaultAsync();
+        if (project is null)
+        {
+            TempData["Error"] = string.IsNullOrEmpty(c) ? "事業コードを入力してください。" : $"事業コード「{c}」の事務事業が見つかりません。";
+            return RedirectToAction(nameof(Details), new { year });
+        }
+        return RedirectToAction(nameof(Edit), new { year, projectId = project.Id });
+    }
+
+    [HttpGet("{year:int}/Compare")]
+    public async Task<IActionResult> Compare(int year, int? with, bool changesOnly = true)
+    {
+        var newer = await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == year);
+        if (newer is null) return NotFound();
+        var olderYear = with ?? await Db.ImplementationPlans.Where(p => p.Id == newer.CopiedFromId).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync()
+            ?? await Db.ImplementationPlans.Where(p => p.FiscalYear < year).OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
+        var older = olderYear is int oy ? await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == oy) : null;
+        if (older is null)
+        {
+            TempData["Error"] = "比較できる以前の版がありません。";
+            return RedirectToAction(nameof(Details), new { year });
+        }
+        var compared = EditionComparison.Compare(older, newer);
+        var projects = await Db.Projects.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id);
+        var rows = compared
+            .Where(c => !changesOnly || c.Change != LineChange.Unchanged)
+            .Select(c => new CompareRow(projects[c.ProjectId].Code, projects[c.ProjectId].Name, c))
+            .OrderBy(r => r.Code).ThenBy(r => r.Line.FiscalYear).ToList();
+        var counts = compared.GroupBy(c => c.Change).ToDictionary(g => g.Key, g => g.Count());
+        return View(new CompareModel(older, newer, rows, changesOnly, counts));
+    }
+
+    private async Task<(ImplementationPlan?, Core.Plans.Project?)> LoadAsync(int year, int projectId)
+    {
+        var edition = await Db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year);
+        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        return (edition, project);
+    }
+
+    private async Task<ProjectPlanModel> ModelAsync(ImplementationPlan edition, Core.Plans.Project project, ProjectPlanForm form)
+    {
+        var org = await orgTree.GetAsync();
+        return new ProjectPlanModel(edition, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), form);
+    }
+}

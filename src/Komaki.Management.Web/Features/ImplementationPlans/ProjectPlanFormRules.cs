@@ -1,0 +1,61 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Implementation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Komaki.Management.Web.Features.ImplementationPlans;
+
+/// The checks of one year of a project's plan as typed on screen: amounts in 千円 (full-width digits,
+/// commas, ▲ accepted), a known status, no negative cost, and sources that add up to the cost.
+public static class ProjectPlanFormRules
+{
+    public sealed record Parsed(ImplementationStatus Status, string Content, long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
+
+    public static bool IsBlank(YearEntry e) =>
+        string.IsNullOrWhiteSpace(e.Status) && string.IsNullOrWhiteSpace(e.Content) && string.IsNullOrWhiteSpace(e.Cost)
+        && string.IsNullOrWhiteSpace(e.National) && string.IsNullOrWhiteSpace(e.Prefectural) && string.IsNullOrWhiteSpace(e.Bonds)
+        && string.IsNullOrWhiteSpace(e.OtherSpecific) && string.IsNullOrWhiteSpace(e.General);
+
+    /// Null when the year is left blank (no line) or has errors, which go to ModelState beside the fields.
+    public static Parsed? Parse(YearEntry e, string prefix, ModelStateDictionary state)
+    {
+        if (IsBlank(e)) return null;
+        var before = state.ErrorCount;
+        ImplementationStatus status = default;
+        if (string.IsNullOrWhiteSpace(e.Status) || !Enum.TryParse(e.Status, out status) || !Enum.IsDefined(status))
+            state.AddModelError(prefix + nameof(YearEntry.Status), "区分を選んでください。");
+        long Amount(string? text, string field, string label)
+        {
+            if (!Amounts.TryParse(text, 1000, out var yen))
+            {
+                state.AddModelError(prefix + field, $"{label}は千円単位の数値で入力してください。");
+                return 0;
+            }
+            return yen ?? 0;
+        }
+        var cost = Amount(e.Cost, nameof(YearEntry.Cost), "事業費");
+        var national = Amount(e.National, nameof(YearEntry.National), "国庫支出金");
+        var prefectural = Amount(e.Prefectural, nameof(YearEntry.Prefectural), "県支出金");
+        var bonds = Amount(e.Bonds, nameof(YearEntry.Bonds), "地方債");
+        var other = Amount(e.OtherSpecific, nameof(YearEntry.OtherSpecific), "その他特定財源");
+        var general = Amount(e.General, nameof(YearEntry.General), "一般財源");
+        if (cost < 0) state.AddModelError(prefix + nameof(YearEntry.Cost), "事業費にマイナスは入力できません。");
+        var sum = national + prefectural + bonds + other + general;
+        if (state.ErrorCount == before && sum != cost)
+            state.AddModelError(prefix + nameof(YearEntry.General),
+                $"財源内訳の合計 {Amounts.Thousands(sum)}千円 が事業費 {Amounts.Thousands(cost)}千円 と一致しません（差 {Amounts.Thousands(sum - cost)}千円）。");
+        if ((e.Content ?? "").Length > 4000) state.AddModelError(prefix + nameof(YearEntry.Content), "事業内容は4,000文字以内で入力してください。");
+        return state.ErrorCount == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, national, prefectural, bonds, other, general) : null;
+    }
+
+    public static void CopyTo(Parsed p, ImplementationPlanLine line)
+    {
+        line.Status = p.Status;
+        line.Content = p.Content;
+        line.Cost = p.Cost;
+        line.National = p.National;
+        line.Prefectural = p.Prefectural;
+        line.Bonds = p.Bonds;
+        line.OtherSpecific = p.OtherSpecific;
+        line.General = p.General;
+    }
+}
