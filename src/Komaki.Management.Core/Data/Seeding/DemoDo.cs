@@ -71,7 +71,9 @@ internal sealed class DemoDo(AppDbContext db, Random random)
     /// Costs drift a little each year; the later edition revises its years (revision 1).
     private static long CostIn(long baseCost, int year, int revision)
     {
-        var factor = 1m + (year - 2024) * 0.02m + revision * ((year * 7 + (int)(baseCost / 100000)) % 5 - 2) * 0.01m;
+        // About one project in four is re-estimated in the revision, as in a real rolling review.
+        var revised = revision == 1 && baseCost / 100000 % 4 == 0;
+        var factor = 1m + (year - 2024) * 0.02m + (revised ? ((year * 7 + (int)(baseCost / 100000)) % 5 - 2) * 0.03m : 0);
         return (long)Math.Round(baseCost * factor / 100000m) * 100000;
     }
 
