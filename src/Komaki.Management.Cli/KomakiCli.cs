@@ -22,6 +22,11 @@ public static class KomakiCli
           create-user --email E --role R [--unit 組織コードまたは組織名] [--name 氏名] [--password P]
                                                  ユーザーを作成します（パスワード省略時は標準入力から読みます）
           seed-demo                              空のデータベースにデモデータを入れます
+          import implementation-plan|execution-plan --fiscal-year 2024 FILE [--dry-run] [--json]
+                                                 Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません
+                                                 （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
+          export implementation-plan|execution-plan --fiscal-year 2024 --out FILE
+                                                 Excel に書き出します（取り込みと同じ形式）
 
         共通オプション: --provider Sqlite|SqlServer  --connection "接続文字列"
         役割 R: Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer
@@ -35,9 +40,10 @@ public static class KomakiCli
             return args.Length == 0 ? 1 : 0;
         }
         Dictionary<string, string> options;
+        var sheetCommand = args[0] is "import" or "export";
         try
         {
-            options = ParseOptions(args.Skip(1).ToArray());
+            options = ParseOptions(args.Skip(sheetCommand ? 2 : 1).ToArray());
         }
         catch (ArgumentException ex)
         {
@@ -52,6 +58,8 @@ public static class KomakiCli
                 "migrate" => await MigrateAsync(services, output),
                 "create-user" => await CreateUserAsync(services, options, output, error, input),
                 "seed-demo" => await SeedDemoAsync(services, output),
+                "import" => await SheetCommands.ImportAsync(services, args.ElementAtOrDefault(1), options, output, error),
+                "export" => await SheetCommands.ExportAsync(services, args.ElementAtOrDefault(1), options, output, error),
                 _ => Unknown(args[0], error),
             };
         }
@@ -68,13 +76,26 @@ public static class KomakiCli
         return 2;
     }
 
+    // Options that are switches, not followed by a value.
+    private static readonly HashSet<string> Flags = ["dry-run", "json"];
+
+    /// --key value pairs, the switches above as "true", and at most one plain argument as "file".
     private static Dictionary<string, string> ParseOptions(string[] args)
     {
         var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Length; i++)
         {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                if (!result.TryAdd("file", args[i])) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
+                continue;
+            }
             var key = args[i][2..];
+            if (Flags.Contains(key))
+            {
+                result[key] = "true";
+                continue;
+            }
             if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"--{key} に値を指定してください。");
             result[key] = args[++i];
         }

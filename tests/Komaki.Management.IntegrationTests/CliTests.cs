@@ -66,4 +66,64 @@ public sealed class CliTests : IDisposable
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
     }
+
+    [Fact]
+    public async Task Export_and_import_round_trip_with_a_json_summary_and_exit_codes_for_automation()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var file = Path.Combine(Path.GetTempPath(), $"komaki-cli-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            var export = await Run("export", "implementation-plan", "--fiscal-year", "2026", "--out", file);
+            Assert.Equal(0, export.Code);
+            Assert.True(new FileInfo(file).Length > 0);
+
+            var same = await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--json");
+            Assert.Equal(0, same.Code);
+            Assert.Matches("""^\{"created":0,"updated":0,"unchanged":\d+,"refused":\[\]\}\s*$""", same.Out);
+
+            var edited = Komaki.Management.TestSheets.CitySheets.Edit(await File.ReadAllBytesAsync(file), ws =>
+            {
+                ws.Cell(5, 8).SetValue(ws.Cell(5, 8).GetValue<decimal>() + 1);
+                ws.Cell(6, 8).SetValue(-5);
+            });
+            await File.WriteAllBytesAsync(file, edited);
+            var refused = await Run("import", "implementation-plan", "--fiscal-year", "R8", file, "--json");
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("\"updated\":0", refused.Out);
+            Assert.Contains("{\"sheet\":\"実施計画\",\"row\":5,\"reason\":", refused.Out);
+            Assert.Contains("{\"sheet\":\"実施計画\",\"row\":6,\"reason\":", refused.Out);
+            Assert.Contains("事業費がマイナス", refused.Out);
+
+            var fixedFile = Komaki.Management.TestSheets.CitySheets.Edit(edited, ws =>
+            {
+                ws.Cell(5, 13).SetValue(ws.Cell(5, 13).GetValue<decimal>() + 1);
+                ws.Row(6).Delete();
+            });
+            await File.WriteAllBytesAsync(file, fixedFile);
+            var dry = await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--dry-run");
+            Assert.Equal(0, dry.Code);
+            Assert.Contains("更新 1 件", dry.Out);
+            Assert.Contains("書き込んでいません", dry.Out);
+            var written = await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--json");
+            Assert.Equal(0, written.Code);
+            Assert.Contains("\"updated\":1", written.Out);
+            Assert.Contains("\"updated\":0", (await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--json")).Out);
+
+            var notExcel = Path.ChangeExtension(file, ".csv");
+            await File.WriteAllTextAsync(notExcel, "a,b\n1,2\n");
+            var bad = await Run("import", "execution-plan", "--fiscal-year", "2026", notExcel);
+            Assert.Equal(1, bad.Code);
+            Assert.Contains("Excel ブック（.xlsx）ではありません", bad.Err);
+            File.Delete(notExcel);
+
+            Assert.Equal(2, (await Run("import", "budget", "--fiscal-year", "2026", file)).Code);
+            Assert.Equal(2, (await Run("import", "implementation-plan", file)).Code);
+            Assert.Equal(1, (await Run("export", "implementation-plan", "--fiscal-year", "2040", "--out", file)).Code);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

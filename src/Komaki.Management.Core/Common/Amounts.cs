@@ -7,9 +7,13 @@ public static class Amounts
 {
     public static decimal ToThousands(long yen) => yen / 1000m;
 
-    /// 1,234 or 1,234.5 (千円); blank for no value.
-    public static string Thousands(long? yen) =>
-        yen is long y ? ToThousands(y).ToString(y % 1000 == 0 ? "#,##0" : "#,##0.###", CultureInfo.InvariantCulture) : "";
+    /// 1,234 or 1,234.5 (千円), ▲1,234 for a negative amount as in the city's documents; blank for no value.
+    public static string Thousands(long? yen) => yen switch
+    {
+        null => "",
+        < 0 => "▲" + Thousands(-yen.Value),
+        long y => ToThousands(y).ToString(y % 1000 == 0 ? "#,##0" : "#,##0.###", CultureInfo.InvariantCulture),
+    };
 
     /// Reads an amount as staff type it in a unit (1000 for 千円). Blank or a dash is null.
     public static bool TryParse(string? text, long yenPerUnit, out long? yen)

@@ -195,7 +195,7 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
         var bonds = Amount(S.Bonds);
         var other = Amount(S.OtherSpecific);
         var general = hasSources ? Amount(S.General) : cost;
-        if (cost < 0) errors.Add($"事業費がマイナス（▲{Amounts.Thousands(-cost)}千円）です。");
+        if (cost < 0) errors.Add($"事業費がマイナス（{Amounts.Thousands(cost)}千円）です。");
         var sum = national + prefectural + bonds + other + general;
         if (errors.Count == 0 && sum != cost)
             errors.Add($"財源内訳の合計 {Amounts.Thousands(sum)}千円 が事業費 {Amounts.Thousands(cost)}千円 と一致しません（差 {Amounts.Thousands(sum - cost)}千円）。");

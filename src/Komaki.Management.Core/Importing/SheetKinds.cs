@@ -3,11 +3,10 @@ using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Importing;
 
-namespace Komaki.Management.Web.Features.Imports;
+namespace Komaki.Management.Core.Importing;
 
-/// The sheets staff exchange in Excel, by the name used in URLs and by the CLI.
+/// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
 public sealed record SheetKind(
     string Name, string Label,
     Func<AppDbContext, ExcelLimits, ISheetImport> Import,
