@@ -56,6 +56,14 @@ public class ImplementationPlanImportTests(KomakiFactory app) : IClassFixture<Ko
         Assert.Equal(ImplementationStatus.Expanded, lines.Single(l => l.Project!.Code == "1-1-02" && l.FiscalYear == 2029).Status);
         Assert.Equal(ImplementationStatus.New, lines.Single(l => l.Project!.Code == "1-2-01" && l.FiscalYear == 2027).Status);
         Assert.All(lines, l => Assert.True(l.IsBalanced));
+        // Written in bulk, but each new line is in the edition's history like any other change.
+        var editionId = lines[0].ImplementationPlanId;
+        var history = app.WithDb(db => db.AuditEntries.Where(a => a.RecordType == "ImplementationPlan" && a.RecordId == editionId.ToString() && a.EntityType == "ImplementationPlanLine").ToList());
+        Assert.Equal(15, history.Count);
+        Assert.Contains(history, a => a.Detail == $"{stock.ProjectId}:2028" && a.Changes.Any(c => c.Field == "Cost" && c.New == "1234600000"));
+        var page = await (await app.SignedInAsync("kikaku@komaki.example")).GetStringAsync($"/History/ImplementationPlan/{editionId}");
+        Assert.Contains("1-1-03 令和10年度", page);
+        Assert.Contains("1,234,600 千円", page);
 
         var again = await app.ImportAsync(Kind, file, 2027, apply: true);
         Assert.Empty(again.Created);

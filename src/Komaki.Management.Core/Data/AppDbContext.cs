@@ -137,6 +137,33 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             .Where(c => c.Old is not null || c.New is not null)
             .ToList();
 
+    /// Inserts many new records at once — imports of thousands of rows — with the same audit entries
+    /// SaveChanges would write, in the current transaction. Records are not tracked afterwards.
+    public async Task BulkInsertAsync<T>(IReadOnlyCollection<T> entities, CancellationToken ct = default) where T : class, IAudited
+    {
+        if (entities.Count == 0) return;
+        var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var audited = type.GetProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
+        var now = DateTime.UtcNow;
+        var audit = new List<AuditEntry>(entities.Count);
+        foreach (var entity in entities)
+        {
+            var target = entity.AuditTarget;
+            var changes = audited
+                .Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity))))
+                .Where(c => c.New is not null)
+                .ToList();
+            audit.Add(new AuditEntry
+            {
+                At = now, UserName = actor?.Name ?? "system", RecordType = target.RecordType, RecordId = target.RecordId,
+                Detail = target.Detail, EntityType = typeof(T).Name, Action = AuditAction.Created,
+                ChangesJson = JsonSerializer.Serialize(changes, JsonOptions),
+            });
+        }
+        await BulkInsert.RunAsync(this, entities, ct);
+        await BulkInsert.RunAsync(this, audit, ct);
+    }
+
     private static string? Format(object? value) => value switch
     {
         null => null,

@@ -83,9 +83,14 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             db.ChangeTracker.Clear();
             return report;
         }
+        // One transaction: the edition, the changed lines, and the new lines (written in bulk) land together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (edition.Id == 0) db.ImplementationPlans.Add(edition);
-        foreach (var line in toAdd) edition.Lines.Add(line);
         await db.SaveChangesAsync(ct);
+        foreach (var line in toAdd) line.ImplementationPlanId = edition.Id;
+        await db.BulkInsertAsync(toAdd, ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         report.Applied = true;
         return report;
     }
