@@ -19,7 +19,13 @@ public sealed record ChildRow(PlanLevel Level, int Id, string Code, string Name,
 public sealed record ElementDetails(
     PlanElement Element, ComprehensivePlan Plan, BasicPlan BasicPlan, IReadOnlyList<Crumb> Crumbs,
     IReadOnlyList<ChildRow> Children, IReadOnlyList<Indicator> Indicators, OrgTree Org, int? OwnerUnitId,
-    bool CanEditStructure, bool CanEditRecord, bool CanEnterValues);
+    bool CanEditStructure, bool CanEditRecord, bool CanEnterValues, ProjectMoney? Money = null);
+
+/// A project's money over the years: what each year's plan says (from the latest edition planning it) and
+/// its budget from request to settlement, plus the years it has an execution plan.
+public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears);
+
+public sealed record ProjectMoneyYear(int Year, int? EditionYear, Core.Implementation.ImplementationStatus? Status, long? PlanCost, Core.Budgeting.BudgetFigures Budget);
 
 public sealed record ElementFormModel(PlanElementForm Form, ComprehensivePlan Plan,
     IReadOnlyList<SelectListItem> Parents, IReadOnlyList<SelectListItem> BasicProjects, IReadOnlyList<SelectListItem> Units, bool StructureLocked);
@@ -47,7 +53,26 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
         return View(new ElementDetails(element, plan, basicPlan, crumbs, await ChildrenOfAsync(element), indicators, org, owner,
             PlanAccess.CanEditStructure(Actor),
             level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
-            PlanAccess.CanEnterIndicatorValues(Actor, owner, org)));
+            PlanAccess.CanEnterIndicatorValues(Actor, owner, org),
+            level == PlanLevel.Project ? await MoneyOfAsync(id) : null));
+    }
+
+    private async Task<ProjectMoney> MoneyOfAsync(int projectId)
+    {
+        var lines = await Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == projectId)
+            .Select(l => new { l.FiscalYear, Edition = l.ImplementationPlan!.FiscalYear, l.Status, l.Cost }).ToListAsync();
+        var budgets = await Db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == projectId).ToListAsync();
+        var years = lines.Select(l => l.FiscalYear).Concat(budgets.Select(b => b.FiscalYear)).Distinct().Order().ToList();
+        var rows = years.Select(y =>
+        {
+            var plan = lines.Where(l => l.FiscalYear == y && l.Edition <= y).OrderByDescending(l => l.Edition).FirstOrDefault()
+                ?? lines.Where(l => l.FiscalYear == y).OrderBy(l => l.Edition).FirstOrDefault();
+            var b = budgets.FirstOrDefault(x => x.FiscalYear == y);
+            return new ProjectMoneyYear(y, plan?.Edition, plan?.Status, plan?.Cost,
+                new Core.Budgeting.BudgetFigures(plan?.Cost, b?.Requested, b?.Assessed, b?.Initial, b?.Supplementary, b?.Settled));
+        }).ToList();
+        var execution = await Db.ExecutionPlans.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.FiscalYear).OrderBy(y => y).ToListAsync();
+        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution);
     }
 
     [HttpGet("Create")]
