@@ -110,7 +110,36 @@ public class ImportWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
             { "壊れた.xlsx", valid[..(valid.Length / 2)], "ファイルが壊れているため読み込めません" },
             { "空.xlsx", emptyStream.ToArray(), "は空です" },
             { "別の表.xlsx", NoHeaders(), "見出しを認識できませんでした" },
+            { "爆弾.xlsx", ZipBomb(), "ZIP 爆弾の疑い" },
+            { "百万行.xlsx", MillionRows(), "行数が上限（100,000 行）を超えています" },
         };
+    }
+
+    /// 300 MB of zeros behind a valid-looking workbook part, a few hundred KB on the wire.
+    private static byte[] ZipBomb()
+    {
+        using var ms = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(ms, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var w = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open())) w.Write("<workbook/>");
+            using var s = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 300; i++) s.Write(zeros);
+        }
+        return ms.ToArray();
+    }
+
+    /// A sheet whose last row is row 1,000,000, as an export of a whole formatted column produces.
+    private static byte[] MillionRows()
+    {
+        using var wb = new ClosedXML.Excel.XLWorkbook();
+        var ws = wb.AddWorksheet("実施計画");
+        ws.Cell(1, 1).SetValue("事業コード");
+        ws.Cell(1, 2).SetValue("事業費");
+        ws.Cell(1_000_000, 1).SetValue("1-1-01");
+        using var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        return ms.ToArray();
     }
 
     private static byte[] NoHeaders()
