@@ -18,8 +18,7 @@ public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits) : I
         HeaderMap map;
         try
         {
-            using var package = XlsxPackage.Open(file, limits);
-            (grid, map) = FindSheet(package);
+            (grid, map) = SheetFinder.Open(file, limits, S.SheetName, S.Fields, new HashSet<string>());
         }
         catch (ExcelFileException e)
         {
@@ -36,21 +35,8 @@ public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits) : I
         var seen = new Dictionary<int, int>();
         var toAdd = new List<ExecutionPlan>();
 
-        foreach (var sheetRow in grid.Rows)
+        foreach (var (row, code) in DataRows.Read(grid, map, report, S.Code.Key))
         {
-            if (sheetRow.Number <= map.LastHeaderRow) continue;
-            var row = new MappedRow(map, sheetRow);
-            if (row.IsTotalRow())
-            {
-                report.Skipped.Add(new(grid.Name, row.Number, "小計・合計の行のため読み飛ばしました。"));
-                continue;
-            }
-            var code = row.Text(S.Code.Key);
-            if (code is null)
-            {
-                report.Skipped.Add(new(grid.Name, row.Number, "事業コードのない行（見出し・注記など）のため読み飛ばしました。"));
-                continue;
-            }
             var (project, error) = projects.Find(code);
             var errors = new List<string>();
             if (project is null) errors.Add(error!);
@@ -141,23 +127,5 @@ public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits) : I
         await db.SaveChangesAsync(ct);
         report.Applied = true;
         return report;
-    }
-
-    private static (SheetGrid, HeaderMap) FindSheet(XlsxPackage package)
-    {
-        ExcelFileException? first = null;
-        foreach (var name in package.Sheets.OrderBy(s => s.Name == S.SheetName ? 0 : 1).Select(s => s.Name).ToList())
-        {
-            var grid = package.ReadSheet(name);
-            try
-            {
-                return (grid, HeaderMap.Find(grid, S.Fields, new HashSet<string>()));
-            }
-            catch (ExcelFileException e)
-            {
-                first ??= e;
-            }
-        }
-        throw first ?? new ExcelFileException("ブックにシートがありません。");
     }
 }

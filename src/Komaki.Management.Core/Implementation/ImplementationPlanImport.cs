@@ -22,8 +22,11 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
         HeaderMap map;
         try
         {
-            using var package = XlsxPackage.Open(file, limits);
-            (grid, map) = FindSheet(package);
+            (grid, map) = SheetFinder.Open(file, limits, S.SheetName, S.Fields, S.AmountKeys, (g, m) =>
+            {
+                if (m.Column(S.Year.Key) is null && !m.Years.Any())
+                    throw new ExcelFileException($"シート「{g.Name}」に年度が見つかりません。「年度」の列を設けるか、金額の見出しの上に年度（R6、令和6年度など）を書いてください。");
+            });
         }
         catch (ExcelFileException e)
         {
@@ -95,53 +98,14 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
         return report;
     }
 
-    private static (SheetGrid, HeaderMap) FindSheet(XlsxPackage package)
-    {
-        ExcelFileException? first = null;
-        var ordered = package.Sheets.OrderBy(s => s.Name == S.SheetName ? 0 : 1).Select(s => s.Name).ToList();
-        foreach (var name in ordered)
-        {
-            var grid = package.ReadSheet(name);
-            try
-            {
-                var map = HeaderMap.Find(grid, S.Fields, S.AmountKeys);
-                if (map.Column(S.Year.Key) is null && !map.Years.Any())
-                    throw new ExcelFileException($"シート「{grid.Name}」に年度が見つかりません。「年度」の列を設けるか、金額の見出しの上に年度（R6、令和6年度など）を書いてください。");
-                return (grid, map);
-            }
-            catch (ExcelFileException e)
-            {
-                first ??= e;
-            }
-        }
-        throw first ?? new ExcelFileException("ブックにシートがありません。");
-    }
-
     private static List<Parsed> Parse(SheetGrid grid, HeaderMap map, ImplementationPlan period, ImportReport report)
     {
         var result = new List<Parsed>();
         var longFormat = map.Column(S.Year.Key) is not null;
         var hasSources = S.Sources.Any(f => map.Column(f.Key) is not null || map.YearColumns.Keys.Any(k => k.Key == f.Key));
         if (!hasSources) report.Notes.Add("財源内訳の列がないため、事業費をすべて一般財源として読みました。");
-        var blankRows = 0;
-        var previous = map.LastHeaderRow;
-        foreach (var sheetRow in grid.Rows)
+        foreach (var (row, code) in DataRows.Read(grid, map, report, S.Code.Key))
         {
-            if (sheetRow.Number <= map.LastHeaderRow) continue;
-            blankRows += sheetRow.Number - previous - 1;
-            previous = sheetRow.Number;
-            var row = new MappedRow(map, sheetRow);
-            if (row.IsTotalRow())
-            {
-                report.Skipped.Add(new(grid.Name, row.Number, "小計・合計の行のため読み飛ばしました。"));
-                continue;
-            }
-            var code = row.Text(S.Code.Key);
-            if (code is null)
-            {
-                report.Skipped.Add(new(grid.Name, row.Number, "事業コードのない行（見出し・注記など）のため読み飛ばしました。"));
-                continue;
-            }
             var years = longFormat ? [0] : map.Years.ToList();
             foreach (var blockYear in years)
             {
@@ -151,7 +115,6 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
                 if (ParseLine(grid.Name, row, year, code, period, hasSources, report) is Parsed p) result.Add(p);
             }
         }
-        if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
         return result;
     }
 
