@@ -4,6 +4,9 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Manifesto;
 using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Common;
@@ -47,6 +50,19 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<ExecutionPlan> ExecutionPlans => Set<ExecutionPlan>();
     public DbSet<ExecutionPlanMonth> ExecutionPlanMonths => Set<ExecutionPlanMonth>();
+    public DbSet<MayorTerm> MayorTerms => Set<MayorTerm>();
+    public DbSet<ManifestoItem> ManifestoItems => Set<ManifestoItem>();
+    public DbSet<ManifestoLink> ManifestoLinks => Set<ManifestoLink>();
+    public DbSet<ManifestoProgress> ManifestoProgress => Set<ManifestoProgress>();
+    public DbSet<CitizenInput> CitizenInputs => Set<CitizenInput>();
+    public DbSet<CitizenInputLink> CitizenInputLinks => Set<CitizenInputLink>();
+    public DbSet<SurveyResult> SurveyResults => Set<SurveyResult>();
+    public DbSet<OrganizationalGoal> OrganizationalGoals => Set<OrganizationalGoal>();
+    public DbSet<GoalLink> GoalLinks => Set<GoalLink>();
+    public DbSet<GoalIndicator> GoalIndicators => Set<GoalIndicator>();
+    public DbSet<GoalStep> GoalSteps => Set<GoalStep>();
+    public DbSet<GoalEvent> GoalEvents => Set<GoalEvent>();
+    public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

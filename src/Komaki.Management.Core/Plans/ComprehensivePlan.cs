@@ -41,6 +41,8 @@ public sealed class BasicPlan : IVersioned, IAudited
     public string Name { get; set; } = "";
     public int StartYear { get; set; }
     public int EndYear { get; set; }
+    /// The edition this one was drawn from (the plan is redrawn after each mayoral election).
+    public int? CopiedFromId { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(BasicPlan), Id);

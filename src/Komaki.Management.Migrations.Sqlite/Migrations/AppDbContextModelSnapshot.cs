@@ -105,6 +105,102 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("BudgetLines");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("CitizenInputs");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInputLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CitizenInputId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenInputId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("CitizenInputLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_CitizenInputLinks_OneTarget", "(CASE WHEN \"MeasureId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProjectId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.SurveyResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Importance")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Satisfaction")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("SurveyResults");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -186,6 +282,242 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ExecutionPlanMonths_Month", "\"Month\" BETWEEN 1 AND 12");
                         });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.ToTable("GoalEvents");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalIndicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Actual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Target")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.ToTable("GoalIndicators");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManifestoItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestoItemId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("GoalLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_GoalLinks_OneTarget", "(CASE WHEN \"MeasureId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProjectId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ManifestoItemId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalStep", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.ToTable("GoalSteps");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("OwnerUserId", "FiscalYear");
+
+                    b.ToTable("IndividualGoals");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Grade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GradeEvidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MidYearReview")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("OrganizationalGoals");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
@@ -357,6 +689,155 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MayorTermId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NumericTarget")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MayorTermId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ManifestoItems");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManifestoItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PolicyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestoItemId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("PolicyId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ManifestoLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_ManifestoLinks_OneTarget", "(CASE WHEN \"PolicyId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeasureId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"ProjectId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commentary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ManifestoItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestoItemId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ManifestoProgress");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.MayorTerm", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MayorName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MayorTerms");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
                 {
                     b.Property<int>("Id")
@@ -410,6 +891,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("ComprehensivePlanId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CopiedFromId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("EndYear")
                         .HasColumnType("INTEGER");
 
@@ -428,6 +912,8 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComprehensivePlanId");
+
+                    b.HasIndex("CopiedFromId");
 
                     b.ToTable("BasicPlans");
                 });
@@ -920,6 +1406,42 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInputLink", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.CitizenVoice.CitizenInput", "CitizenInput")
+                        .WithMany("Links")
+                        .HasForeignKey("CitizenInputId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("CitizenInput");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.SurveyResult", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
@@ -946,6 +1468,88 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("ExecutionPlan");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
+                        .WithMany("Events")
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalIndicator", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalLink", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.ManifestoItem", "ManifestoItem")
+                        .WithMany()
+                        .HasForeignKey("ManifestoItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
+                        .WithMany("Links")
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ManifestoItem");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.GoalStep", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
+                        .WithMany("Steps")
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
+                        .WithMany()
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrganizationalGoal");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Identity.AppUser", b =>
@@ -985,6 +1589,60 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.MayorTerm", "MayorTerm")
+                        .WithMany("Items")
+                        .HasForeignKey("MayorTermId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("MayorTerm");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoLink", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.ManifestoItem", "ManifestoItem")
+                        .WithMany("Links")
+                        .HasForeignKey("ManifestoItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Policy", "Policy")
+                        .WithMany()
+                        .HasForeignKey("PolicyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ManifestoItem");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("Policy");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoProgress", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.ManifestoItem", "ManifestoItem")
+                        .WithMany("Progress")
+                        .HasForeignKey("ManifestoItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ManifestoItem");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Organization.OrgUnit", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", "Parent")
@@ -1002,6 +1660,11 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasForeignKey("ComprehensivePlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("CopiedFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ComprehensivePlan");
                 });
@@ -1147,14 +1810,42 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>
+                {
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
                     b.Navigation("Schedule");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Links");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Implementation.ImplementationPlan", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
+                {
+                    b.Navigation("Links");
+
+                    b.Navigation("Progress");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Manifesto.MayorTerm", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.ComprehensivePlan", b =>

@@ -17,6 +17,10 @@ public sealed class CurrentUser(IHttpContextAccessor http)
 
     public Actor Actor => _actor ??= Build(http.HttpContext?.User);
 
+    public string UserId => http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    public string DisplayName => http.HttpContext?.User.FindFirstValue(KomakiClaims.DisplayName) ?? Actor.UserName;
+
     public static Actor Build(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true) return new Actor("", new HashSet<string>(), null);

@@ -41,6 +41,7 @@ public sealed class BasicPlanConfiguration : IEntityTypeConfiguration<BasicPlan>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.ComprehensivePlan).WithMany(p => p.BasicPlans)
             .HasForeignKey(x => x.ComprehensivePlanId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<BasicPlan>().WithMany().HasForeignKey(x => x.CopiedFromId).OnDelete(DeleteBehavior.Restrict);
         b.Ignore(x => x.AuditTarget);
     }
 }

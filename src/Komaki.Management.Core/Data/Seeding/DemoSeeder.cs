@@ -61,7 +61,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var projects = await db.Projects.OrderBy(p => p.Code).ToListAsync(ct);
         new DemoDo(db, new Random(20261124)).Seed(projects);
         await db.SaveChangesAsync(ct);
+        var people = new DemoPeople(db, new Random(20230212));
+        await people.SeedAsync(units, ct);
         await SeedUsersAsync(units);
+        await people.SeedIndividualGoalsAsync(ct);
         return true;
     }
 

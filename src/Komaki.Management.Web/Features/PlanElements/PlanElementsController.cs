@@ -19,7 +19,15 @@ public sealed record ChildRow(PlanLevel Level, int Id, string Code, string Name,
 public sealed record ElementDetails(
     PlanElement Element, ComprehensivePlan Plan, BasicPlan BasicPlan, IReadOnlyList<Crumb> Crumbs,
     IReadOnlyList<ChildRow> Children, IReadOnlyList<Indicator> Indicators, OrgTree Org, int? OwnerUnitId,
-    bool CanEditStructure, bool CanEditRecord, bool CanEnterValues, ProjectMoney? Money = null);
+    bool CanEditStructure, bool CanEditRecord, bool CanEnterValues, ProjectMoney? Money = null, Connections? Connections = null);
+
+/// What ties a measure or project to citizens and the top: the promises it carries, what citizens said about it,
+/// how they rated it, and the unit goals that serve it.
+public sealed record Connections(
+    IReadOnlyList<(int Id, string Number, string Title, string Term, string? Via)> Promises,
+    IReadOnlyList<Core.CitizenVoice.CitizenInput> Voices, int VoiceCount,
+    IReadOnlyList<Core.CitizenVoice.SurveyResult> Survey,
+    IReadOnlyList<(int Id, string Title, int Year, int UnitId, Core.Goals.GoalState State)> Goals);
 
 /// A project's money over the years: what each year's plan says (from the latest edition planning it) and
 /// its budget from request to settlement, plus the years it has an execution plan.
@@ -54,7 +62,37 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
             PlanAccess.CanEditStructure(Actor),
             level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
             PlanAccess.CanEnterIndicatorValues(Actor, owner, org),
-            level == PlanLevel.Project ? await MoneyOfAsync(id) : null));
+            level == PlanLevel.Project ? await MoneyOfAsync(id) : null,
+            level is PlanLevel.Measure or PlanLevel.Project ? await ConnectionsOfAsync(element) : null));
+    }
+
+    private async Task<Connections> ConnectionsOfAsync(PlanElement element)
+    {
+        var (measureId, policyId, projectId) = element switch
+        {
+            Project p => (p.MeasureId, await Db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.PolicyId).FirstAsync(), (int?)p.Id),
+            Measure m => (m.Id, m.PolicyId, (int?)null),
+            _ => throw new ArgumentOutOfRangeException(nameof(element)),
+        };
+        var links = await Db.ManifestoLinks.AsNoTracking().Include(l => l.ManifestoItem).ThenInclude(i => i!.MayorTerm)
+            .Where(l => l.ProjectId != null && l.ProjectId == projectId || l.MeasureId == measureId || l.PolicyId == policyId).ToListAsync();
+        var promises = links
+            .Select(l => (l.ManifestoItem!.Id, l.ManifestoItem.Number, l.ManifestoItem.Title, l.ManifestoItem.MayorTerm!.Title,
+                Via: l.ProjectId is not null || (projectId is null && l.MeasureId is not null) ? null : l.MeasureId is not null ? "施策を通じて" : "政策を通じて"))
+            .OrderBy(x => x.Via is not null).ThenBy(x => x.Number, StringComparer.Ordinal)
+            .DistinctBy(x => x.Id).ToList();
+        var voices = Db.CitizenInputs.AsNoTracking().Where(c => c.Links.Any(l => projectId != null
+            ? l.ProjectId == projectId
+            : l.MeasureId == measureId || l.Project!.MeasureId == measureId));
+        var survey = projectId is null
+            ? await Db.SurveyResults.AsNoTracking().Where(r => r.MeasureId == measureId).OrderByDescending(r => r.FiscalYear).Take(5).ToListAsync()
+            : [];
+        var goals = await Db.OrganizationalGoals.AsNoTracking()
+            .Where(g => g.Links.Any(l => projectId != null ? l.ProjectId == projectId : l.MeasureId == measureId))
+            .OrderByDescending(g => g.FiscalYear).Take(10)
+            .Select(g => new { g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State }).ToListAsync();
+        return new Connections(promises, await voices.OrderByDescending(c => c.ReceivedOn).Take(10).ToListAsync(), await voices.CountAsync(), survey,
+            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList());
     }
 
     private async Task<ProjectMoney> MoneyOfAsync(int projectId)

@@ -1,0 +1,174 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Goals;
+
+/// 組織目標: a 部 or 課 goal for a year, agreed with the top at the hearing, reviewed mid-year and
+/// self-assessed at year end. The workflow is in GoalWorkflow; every step is kept in Events.
+public sealed class OrganizationalGoal : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int OrgUnitId { get; set; }
+    public int FiscalYear { get; set; }
+    public string Title { get; set; } = "";
+    /// The unit's own reasons for the goal (設定理由・背景).
+    public string Reason { get; set; } = "";
+    public GoalState State { get; set; } = GoalState.Draft;
+    public string? MidYearReview { get; set; }
+    public GoalGrade? Grade { get; set; }
+    public string? GradeEvidence { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+    public List<GoalLink> Links { get; set; } = [];
+    public List<GoalIndicator> Indicators { get; set; } = [];
+    public List<GoalStep> Steps { get; set; } = [];
+    public List<GoalEvent> Events { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), Id);
+}
+
+/// A measure, project or manifesto item the goal serves (exactly one).
+public sealed class GoalLink : IAudited
+{
+    public int Id { get; set; }
+    public int OrganizationalGoalId { get; set; }
+    public int? MeasureId { get; set; }
+    public Measure? Measure { get; set; }
+    public int? ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int? ManifestoItemId { get; set; }
+    public ManifestoItem? ManifestoItem { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "関連");
+}
+
+/// How the goal is measured: the target agreed at the hearing and, at year end, the actual.
+public sealed class GoalIndicator : IAudited
+{
+    public int Id { get; set; }
+    public int OrganizationalGoalId { get; set; }
+    public string Name { get; set; } = "";
+    public string Unit { get; set; } = "";
+    public decimal? Target { get; set; }
+    public decimal? Actual { get; set; }
+    public int SortOrder { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "指標");
+}
+
+/// An action step with its schedule (e.g. 4月〜6月).
+public sealed class GoalStep : IAudited
+{
+    public int Id { get; set; }
+    public int OrganizationalGoalId { get; set; }
+    public string Action { get; set; } = "";
+    public string Schedule { get; set; } = "";
+    public int SortOrder { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "取組");
+}
+
+/// One step of the workflow or a comment: who, when, what they said.
+public sealed class GoalEvent
+{
+    public int Id { get; set; }
+    public int OrganizationalGoalId { get; set; }
+    public GoalAction Action { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public DateTime At { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// 個人目標 (人事評価): one person's goal, optionally serving a unit goal. Private to the person, their chain
+/// of heads, and administrators.
+public sealed class IndividualGoal : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public string OwnerUserId { get; set; } = "";
+    public int FiscalYear { get; set; }
+    public int? OrganizationalGoalId { get; set; }
+    public OrganizationalGoal? OrganizationalGoal { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string? Target { get; set; }
+    public string? Result { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(IndividualGoal), Id);
+}
+
+public enum GoalState
+{
+    Draft = 1,
+    Submitted = 2,
+    ChangesRequested = 3,
+    Agreed = 4,
+    MidYearReviewed = 5,
+    SelfAssessed = 6,
+    Confirmed = 7,
+}
+
+public enum GoalAction
+{
+    Created = 1,
+    Submitted = 2,
+    ChangesRequested = 3,
+    Agreed = 4,
+    MidYearReviewed = 5,
+    SelfAssessed = 6,
+    Confirmed = 7,
+    Commented = 8,
+}
+
+public enum GoalGrade
+{
+    S = 1,
+    A = 2,
+    B = 3,
+    C = 4,
+    D = 5,
+}
+
+public static class GoalLabels
+{
+    public static readonly IReadOnlyList<GoalState> States = Enum.GetValues<GoalState>();
+    public static readonly IReadOnlyList<GoalGrade> Grades = Enum.GetValues<GoalGrade>();
+
+    public static string Label(this GoalState s) => s switch
+    {
+        GoalState.Draft => "下書き",
+        GoalState.Submitted => "提出済（ヒアリング待ち）",
+        GoalState.ChangesRequested => "修正依頼",
+        GoalState.Agreed => "合意済",
+        GoalState.MidYearReviewed => "中間確認済",
+        GoalState.SelfAssessed => "自己評価済",
+        GoalState.Confirmed => "確定",
+        _ => s.ToString(),
+    };
+
+    public static string Label(this GoalAction a) => a switch
+    {
+        GoalAction.Created => "作成",
+        GoalAction.Submitted => "提出",
+        GoalAction.ChangesRequested => "修正依頼",
+        GoalAction.Agreed => "合意",
+        GoalAction.MidYearReviewed => "中間確認",
+        GoalAction.SelfAssessed => "自己評価",
+        GoalAction.Confirmed => "確定",
+        GoalAction.Commented => "コメント",
+        _ => a.ToString(),
+    };
+
+    public static string Label(this GoalGrade g) => g switch
+    {
+        GoalGrade.S => "S（目標を大きく上回った）",
+        GoalGrade.A => "A（目標を上回った）",
+        GoalGrade.B => "B（目標どおり）",
+        GoalGrade.C => "C（目標をやや下回った）",
+        GoalGrade.D => "D（目標を大きく下回った）",
+        _ => g.ToString(),
+    };
+}

@@ -1,0 +1,68 @@
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Organization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Komaki.Management.Web.Features.Goals;
+
+public sealed record GoalRow(OrganizationalGoal Goal, string Unit, IReadOnlyList<GoalAction> MyActions);
+
+public sealed record GoalListModel(int Year, int? UnitId, GoalState? State, IReadOnlyList<GoalRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> MyUnits);
+
+public sealed record BoardRow(int UnitId, string Department, string Unit, IReadOnlyDictionary<GoalState, int> Counts)
+{
+    public int Total => Counts.Values.Sum();
+}
+
+public sealed record BoardModel(int Year, IReadOnlyList<BoardRow> Rows, IReadOnlyDictionary<GoalState, int> Totals);
+
+public sealed record LinkLabel(string Kind, string Code, string Name, string? Url);
+
+public sealed record GoalDetailsModel(
+    OrganizationalGoal Goal, string Unit, IReadOnlyList<LinkLabel> Links, IReadOnlyList<GoalAction> Actions,
+    bool CanEdit, bool CanComment, ActForm Act);
+
+public sealed class IndicatorRow
+{
+    public string? Name { get; set; }
+    public string? Unit { get; set; }
+    public string? Target { get; set; }
+}
+
+public sealed class StepRow
+{
+    public string? Action { get; set; }
+    public string? Schedule { get; set; }
+}
+
+public sealed class GoalForm
+{
+    public int Version { get; set; }
+    public int OrgUnitId { get; set; }
+    public int FiscalYear { get; set; }
+    public string? Title { get; set; }
+    public string? Reason { get; set; }
+    public string? MeasureCodes { get; set; }
+    public string? ProjectCodes { get; set; }
+    public string? ManifestoNumbers { get; set; }
+    public List<IndicatorRow> Indicators { get; set; } = [];
+    public List<StepRow> Steps { get; set; } = [];
+}
+
+public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectListItem> Units, string? TermTitle);
+
+public sealed class ActForm
+{
+    public int Version { get; set; }
+    public GoalAction Action { get; set; }
+    public string? Comment { get; set; }
+    public string? MidYearReview { get; set; }
+    public GoalGrade? Grade { get; set; }
+    public string? GradeEvidence { get; set; }
+    public List<string?> Actuals { get; set; } = [];
+}
+
+public sealed record WaitingItem(OrganizationalGoal Goal, string Unit, IReadOnlyList<GoalAction> Actions);
+
+public sealed record WaitingModel(IReadOnlyList<WaitingItem> Items, int ExecutionPlansMissing, int Year, string? UnitName);
+
+public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);
