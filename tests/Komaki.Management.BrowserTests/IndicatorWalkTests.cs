@@ -12,7 +12,8 @@ public class IndicatorWalkTests(AppServer server)
         var page = await server.SignedInPageAsync("doro-kacho@komaki.example");
         Assert.Contains("道路 一郎", await page.InnerTextAsync("nav"));
 
-        await page.ClickAsync("text=計画体系");
+        await page.ClickAsync("a.dropdown-toggle:has-text('計画')");
+        await page.ClickAsync("a.dropdown-item:has-text('計画体系')");
         await page.ClickAsync("summary:has-text('道路・橋梁の整備')");
         await page.ClickAsync("a:has-text('生活道路改良事業')");
         await page.WaitForURLAsync(new Regex("/Plan/Project/\\d+$"));
@@ -55,7 +56,7 @@ public class IndicatorWalkTests(AppServer server)
         page.Console += (_, m) => { if (m.Type == "error") problems.Add(m.Text); };
         page.RequestFailed += (_, r) => problems.Add("failed: " + r.Url);
         page.Request += (_, r) => { if (!r.Url.StartsWith(server.BaseUrl, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) problems.Add("external: " + r.Url); };
-        foreach (var path in new[] { "/", "/PlanTree", "/PlanTree/Projects", "/OrgUnits", "/Plans", "/Users", "/ImplementationPlans", "/ImplementationPlans/2026", "/ImplementationPlans/2026/Compare", "/Budgets", "/Budgets/2025/Comparison", "/ExecutionPlans", "/Imports/implementation-plan/2026/Upload" })
+        foreach (var path in new[] { "/", "/PlanTree", "/PlanTree/Projects", "/OrgUnits", "/Plans", "/Users", "/ImplementationPlans", "/ImplementationPlans/2026", "/ImplementationPlans/2026/Compare", "/Budgets", "/Budgets/2025/Comparison", "/ExecutionPlans", "/Imports/implementation-plan/2026/Upload", "/Manifesto", "/Goals", "/Goals/Board", "/Goals/Waiting", "/Goals/Individual", "/CitizenInputs", "/Survey" })
         {
             var response = await page.GotoAsync(server.BaseUrl + path);
             Assert.Equal(200, response!.Status);
