@@ -13,7 +13,7 @@ internal static class SheetCommands
 {
     public static async Task<int> ImportAsync(ServiceProvider services, string? kindName, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
-        if (!TryKind(kindName, error, out var kind) || !TryYear(options, error, out var year)) return 2;
+        if (!TryKind(kindName, error, out var kind) || !TryScope(kind, options, error, out var year)) return 2;
         if (!options.TryGetValue("file", out var path))
         {
             error.WriteLine("取り込む Excel ファイルを指定してください。");
@@ -42,7 +42,7 @@ internal static class SheetCommands
             if (report.FileError is not null) error.WriteLine(report.FileError);
             foreach (var r in report.Refused) error.WriteLine($"{r.Sheet} {r.Row}行目: {r.Reason}");
             foreach (var note in report.Notes) output.WriteLine(note);
-            output.WriteLine($"{kind.Label}（{Wareki.FiscalYear(year)}）: 新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件、取り込めない行 {report.Refused.Count:N0} 件、読み飛ばした行 {report.Skipped.Count:N0} 件");
+            output.WriteLine($"{kind.Label}（{(kind.Scope == SheetScope.MayorTerm ? $"任期 {year}" : Wareki.FiscalYear(year))}）: 新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件、取り込めない行 {report.Refused.Count:N0} 件、読み飛ばした行 {report.Skipped.Count:N0} 件");
             output.WriteLine(report.Applied ? "書き込みました。"
                 : dryRun ? "確認のみ（--dry-run）のため、書き込んでいません。"
                 : report.HasChanges ? "取り込めない行があるため、何も書き込んでいません。" : "変更はありません。");
@@ -76,6 +76,15 @@ internal static class SheetCommands
         if (name is not null && SheetKind.All.TryGetValue(name, out kind!)) return true;
         error.WriteLine($"種類を指定してください: {string.Join(" | ", SheetKind.All.Keys)}");
         kind = null!;
+        return false;
+    }
+
+    private static bool TryScope(SheetKind kind, Dictionary<string, string> options, TextWriter error, out int scope)
+    {
+        if (kind.Scope == SheetScope.FiscalYear) return TryYear(options, error, out scope);
+        if (options.TryGetValue("term", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out scope)) return true;
+        error.WriteLine("--term に任期の番号（画面の URL の termId）を指定してください。");
+        scope = 0;
         return false;
     }
 

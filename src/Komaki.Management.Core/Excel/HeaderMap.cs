@@ -124,7 +124,7 @@ public sealed partial class HeaderMap
     {
         var s = TextNormal.ForMatch(text);
         s = Bracketed().Replace(s, "");
-        s = s.TrimStart('※', '*', '■', '□', '●', '○');
+        s = s.TrimStart('※', '*', '■', '□', '●', '○').TrimEnd('.', ':', '・');
         return s;
     }
 

@@ -6,7 +6,7 @@ namespace Komaki.Management.Core.Importing;
 /// are skipped and reported, blank rows are counted in a note.
 public static class DataRows
 {
-    public static IEnumerable<(MappedRow Row, string Code)> Read(SheetGrid grid, HeaderMap map, ImportReport report, string codeKey)
+    public static IEnumerable<(MappedRow Row, string Code)> Read(SheetGrid grid, HeaderMap map, ImportReport report, string codeKey, string codeLabel = "事業コード")
     {
         var blankRows = 0;
         var previous = map.LastHeaderRow;
@@ -23,7 +23,7 @@ public static class DataRows
             }
             if (row.Text(codeKey) is not string code)
             {
-                report.Skipped.Add(new(grid.Name, row.Number, "事業コードのない行（見出し・注記など）のため読み飛ばしました。"));
+                report.Skipped.Add(new(grid.Name, row.Number, $"{codeLabel}のない行（見出し・注記など）のため読み飛ばしました。"));
                 continue;
             }
             yield return (row, code);

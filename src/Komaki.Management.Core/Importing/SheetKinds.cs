@@ -6,15 +6,27 @@ using Komaki.Management.Core.Implementation;
 
 namespace Komaki.Management.Core.Importing;
 
+/// What an import writes into: a fiscal year (and for the 実施計画, the edition starting that year) or a mayoral term.
+public enum SheetScope
+{
+    FiscalYear,
+    MayorTerm,
+}
+
 /// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
 public sealed record SheetKind(
     string Name, string Label,
     Func<AppDbContext, ExcelLimits, ISheetImport> Import,
     Func<AppDbContext, int, Stream, Task<bool>> Export,
-    Func<int, string> FileName)
+    Func<int, string> FileName,
+    SheetScope Scope = SheetScope.FiscalYear)
 {
     public const string ImplementationPlan = "implementation-plan";
     public const string ExecutionPlan = "execution-plan";
+    public const string Manifesto = "manifesto";
+    public const string Survey = "survey";
+
+    private static Task<bool> NoExport(AppDbContext db, int scope, Stream output) => Task.FromResult(false);
 
     public static readonly IReadOnlyDictionary<string, SheetKind> All = new Dictionary<string, SheetKind>
     {
@@ -30,5 +42,9 @@ public sealed record SheetKind(
                 return true;
             },
             year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx"),
+        [Manifesto] = new(Manifesto, "マニフェスト",
+            (db, limits) => new Manifesto.ManifestoImport(db, limits), NoExport, _ => "", SheetScope.MayorTerm),
+        [Survey] = new(Survey, "市民意識調査の結果",
+            (db, limits) => new CitizenVoice.SurveyImport(db, limits), NoExport, _ => ""),
     };
 }
