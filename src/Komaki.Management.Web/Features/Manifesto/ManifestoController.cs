@@ -50,7 +50,15 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
         var areas = items.Select(i => i.Area).Distinct().ToList();
         if (coverage is Coverage c) rows = rows.Where(r => r.Coverage.Coverage == c).ToList();
         if (!string.IsNullOrEmpty(area)) rows = rows.Where(r => r.Item.Area == area).ToList();
-        return View(new ManifestoIndexModel(terms, term, columns, rows, coverageCounts, statusCounts, year, coverage, area, areas, CanEdit, basicPlan?.Name));
+        // When the plan has been redrawn, how each promise landed in the new edition.
+        IReadOnlyDictionary<int, Landing>? landings = null;
+        string? previousName = null;
+        if (basicPlan?.CopiedFromId is int previousId)
+        {
+            landings = await PlanEdition.LandingAsync(Db, term.Id, previousId, basicPlan.Id);
+            previousName = await Db.BasicPlans.Where(b => b.Id == previousId).Select(b => b.Name).FirstAsync();
+        }
+        return View(new ManifestoIndexModel(terms, term, columns, rows, coverageCounts, statusCounts, year, coverage, area, areas, CanEdit, basicPlan?.Name, landings, previousName));
     }
 
     [HttpGet("Items/{id:int}")]
@@ -318,8 +326,9 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
         return new ItemDetailsModel(item, coverage, links, projects, evidence, item.Progress.OrderByDescending(p => p.FiscalYear).ToList(), CanEdit, year);
     }
 
+    /// Where promises must land: the newest edition of the current plan (the one being drawn after an election).
     private async Task<BasicPlan?> CurrentBasicPlanAsync(int year) =>
-        await Db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent && b.StartYear <= year && b.EndYear >= year)
+        await Db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent && b.EndYear >= year)
             .OrderByDescending(b => b.StartYear).FirstOrDefaultAsync()
         ?? await Db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync();
 

@@ -15,7 +15,8 @@ public sealed record MatrixRow(ManifestoItem Item, ItemCoverage Coverage, IReadO
 public sealed record ManifestoIndexModel(
     IReadOnlyList<MayorTerm> Terms, MayorTerm? Term, IReadOnlyList<MatrixColumn> Columns, IReadOnlyList<MatrixRow> Rows,
     IReadOnlyDictionary<Coverage, int> CoverageCounts, IReadOnlyDictionary<ManifestoStatus, int> StatusCounts, int Year,
-    Coverage? Filter, string? Area, IReadOnlyList<string> Areas, bool CanEdit, string? EditionName);
+    Coverage? Filter, string? Area, IReadOnlyList<string> Areas, bool CanEdit, string? EditionName,
+    IReadOnlyDictionary<int, Landing>? Landings = null, string? PreviousEditionName = null);
 
 public sealed class TermForm
 {

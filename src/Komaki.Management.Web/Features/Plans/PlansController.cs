@@ -1,4 +1,5 @@
 using FluentValidation;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Plans;
@@ -155,6 +156,52 @@ public sealed class PlansController(AppDbContext db) : AppController(db)
             }
         }
         return View(form);
+    }
+
+    /// Starts the next edition of the plan (after a mayoral election) as a copy of this one.
+    public async Task<IActionResult> CopyBasicPlan(int id)
+    {
+        var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (b is null) return NotFound();
+        ViewData["From"] = b;
+        return View(new BasicPlanForm { ComprehensivePlanId = b.ComprehensivePlanId, Name = "", StartYear = Display.CurrentFiscalYear() + 1, EndYear = Display.CurrentFiscalYear() + 4 });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> CopyBasicPlan(int id, BasicPlanForm form)
+    {
+        var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (b is null) return NotFound();
+        form.ComprehensivePlanId = b.ComprehensivePlanId;
+        await ValidateAsync(form);
+        if (form.StartYear <= b.StartYear) ModelState.AddModelError(nameof(form.StartYear), $"新しい計画期間は、写し元（{Wareki.FiscalYear(b.StartYear)}開始）より後に始まる年度にしてください。");
+        if (!ModelState.IsValid)
+        {
+            ViewData["From"] = b;
+            return View(form);
+        }
+        var edition = await PlanEdition.CopyAsync(Db, id, form.Name.Trim(), form.StartYear, form.EndYear);
+        TempData["Message"] = $"「{b.Name}」を写して「{edition.Name}」を作成しました。施策の名称・内容を見直してください。事務事業は、新しい計画期間が始まるときに「事務事業と指標を移す」で移します。";
+        return RedirectToAction(nameof(CompareBasicPlan), new { id = edition.Id });
+    }
+
+    /// A redrawn edition against the one it was drawn from: 新規 / 修正 / 継続 / 廃止 by level and code.
+    public async Task<IActionResult> CompareBasicPlan(int id)
+    {
+        var newer = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (newer?.CopiedFromId is not int olderId) return NotFound();
+        var older = await Db.BasicPlans.AsNoTracking().FirstAsync(x => x.Id == olderId);
+        return View((older, newer, await PlanEdition.CompareAsync(Db, olderId, id)));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> MoveWork(int id)
+    {
+        var newer = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (newer?.CopiedFromId is null) return NotFound();
+        var (projects, indicators) = await PlanEdition.MoveWorkAsync(Db, id);
+        TempData["Message"] = $"事務事業 {projects:N0} 件と施策の指標 {indicators:N0} 件を「{newer.Name}」の同じコードの施策に移しました。";
+        return RedirectToAction(nameof(CompareBasicPlan), new { id });
     }
 
     private async Task ApplyAsync(ComprehensivePlan plan, PlanForm form)

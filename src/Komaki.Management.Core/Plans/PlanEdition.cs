@@ -1,0 +1,169 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Manifesto;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Plans;
+
+/// How an element of a redrawn plan relates to the edition it was drawn from, matched by level and code.
+public enum EditionChange
+{
+    New = 1,
+    Modified = 2,
+    Continued = 3,
+    Removed = 4,
+}
+
+public sealed record EditionElement(PlanLevel Level, string Code, string Name, string? Description, int? OlderId, int? NewerId, EditionChange Change);
+
+/// How a promise landed in the new edition (新規 / 修正 / 継続 / 未反映).
+public enum Landing
+{
+    New = 1,
+    Modified = 2,
+    Continued = 3,
+    NotReflected = 4,
+}
+
+/// The plan is redrawn after each mayoral election: a new edition (基本計画) starts as a copy of the last,
+/// is edited, and can be compared with it element by element.
+public static class PlanEdition
+{
+    public static string Label(this EditionChange c) => c switch
+    {
+        EditionChange.New => "新規",
+        EditionChange.Modified => "修正",
+        EditionChange.Continued => "継続",
+        _ => "廃止",
+    };
+
+    public static string Label(this Landing l) => l switch
+    {
+        Landing.New => "新規",
+        Landing.Modified => "修正",
+        Landing.Continued => "継続",
+        _ => "未反映",
+    };
+
+    /// Copies the policies, measures and basic projects of an edition into a new one, with the manifesto links to
+    /// policies and measures carried to their counterparts. The previous edition ends the year before the new one.
+    /// The projects stay where they are until MoveWorkAsync, run when the new edition takes effect.
+    public static async Task<BasicPlan> CopyAsync(AppDbContext db, int fromId, string name, int startYear, int endYear, CancellationToken ct = default)
+    {
+        var from = await db.BasicPlans.FirstAsync(b => b.Id == fromId, ct);
+        var policies = await db.Policies.Where(p => p.BasicPlanId == fromId && p.RetiredAt == null).Include(p => p.Measures).ThenInclude(m => m.BasicProjects).ToListAsync(ct);
+        var edition = new BasicPlan { ComprehensivePlanId = from.ComprehensivePlanId, Name = name, StartYear = startYear, EndYear = endYear, CopiedFromId = fromId };
+        db.BasicPlans.Add(edition);
+        if (from.EndYear >= startYear) from.EndYear = startYear - 1;
+
+        var measureMap = new Dictionary<int, Measure>();
+        var policyMap = new Dictionary<int, Policy>();
+        foreach (var p in policies)
+        {
+            var np = new Policy { BasicPlan = edition, Code = p.Code, Name = p.Name, Description = p.Description, SortOrder = p.SortOrder };
+            db.Policies.Add(np);
+            policyMap[p.Id] = np;
+            foreach (var m in p.Measures.Where(m => m.RetiredAt == null))
+            {
+                var nm = new Measure { Policy = np, Code = m.Code, Name = m.Name, Description = m.Description, SortOrder = m.SortOrder, OwnerUnitId = m.OwnerUnitId };
+                db.Measures.Add(nm);
+                measureMap[m.Id] = nm;
+                foreach (var bp in m.BasicProjects.Where(b => b.RetiredAt == null))
+                    db.BasicProjects.Add(new BasicProject { Measure = nm, Code = bp.Code, Name = bp.Name, Description = bp.Description, SortOrder = bp.SortOrder });
+            }
+        }
+        var oldMeasureIds = measureMap.Keys.ToList();
+        var oldPolicyIds = policyMap.Keys.ToList();
+        foreach (var link in await db.ManifestoLinks.Where(l => l.MeasureId != null && oldMeasureIds.Contains(l.MeasureId.Value) || l.PolicyId != null && oldPolicyIds.Contains(l.PolicyId.Value)).ToListAsync(ct))
+        {
+            db.ManifestoLinks.Add(link.MeasureId is int m
+                ? new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Measure = measureMap[m] }
+                : new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Policy = policyMap[link.PolicyId!.Value] });
+        }
+        await db.SaveChangesAsync(ct);
+        return edition;
+    }
+
+    /// When the new edition takes effect: the work goes on, so active projects and the measures' indicators (with
+    /// their history of values) move to the new edition's measure and basic project of the same code.
+    /// Returns how many projects moved; those whose measure has no counterpart stay and are listed by the caller.
+    public static async Task<(int Projects, int Indicators)> MoveWorkAsync(AppDbContext db, int newerId, CancellationToken ct = default)
+    {
+        var newer = await db.BasicPlans.AsNoTracking().FirstAsync(b => b.Id == newerId, ct);
+        if (newer.CopiedFromId is not int olderId) return (0, 0);
+        var newMeasures = await db.Measures.Where(m => m.Policy!.BasicPlanId == newerId && m.RetiredAt == null).ToDictionaryAsync(m => m.Code, ct);
+        var newBasic = await db.BasicProjects.Where(b => b.Measure!.Policy!.BasicPlanId == newerId && b.RetiredAt == null).ToDictionaryAsync(b => b.Code, ct);
+        var oldMeasures = await db.Measures.AsNoTracking().Where(m => m.Policy!.BasicPlanId == olderId).ToDictionaryAsync(m => m.Id, m => m.Code, ct);
+        var oldBasic = await db.BasicProjects.AsNoTracking().Where(b => b.Measure!.Policy!.BasicPlanId == olderId).ToDictionaryAsync(b => b.Id, b => b.Code, ct);
+        var ids = oldMeasures.Keys.ToList();
+        var projects = 0;
+        foreach (var project in await db.Projects.Where(p => ids.Contains(p.MeasureId) && p.RetiredAt == null).ToListAsync(ct))
+        {
+            if (!newMeasures.TryGetValue(oldMeasures[project.MeasureId], out var measure)) continue;
+            project.MeasureId = measure.Id;
+            project.BasicProjectId = project.BasicProjectId is int b && oldBasic.TryGetValue(b, out var code) && newBasic.TryGetValue(code, out var nb) ? nb.Id : null;
+            projects++;
+        }
+        var indicators = 0;
+        foreach (var indicator in await db.Indicators.Where(i => i.MeasureId != null && ids.Contains(i.MeasureId.Value) && i.RetiredAt == null).ToListAsync(ct))
+        {
+            if (!newMeasures.TryGetValue(oldMeasures[indicator.MeasureId!.Value], out var measure)) continue;
+            indicator.MeasureId = measure.Id;
+            indicators++;
+        }
+        await db.SaveChangesAsync(ct);
+        return (projects, indicators);
+    }
+
+    /// Policies, measures and basic projects of two editions side by side, matched by level and code.
+    public static async Task<List<EditionElement>> CompareAsync(AppDbContext db, int olderId, int newerId, CancellationToken ct = default)
+    {
+        async Task<List<(PlanLevel Level, int Id, string Code, string Name, string? Description)>> ElementsOf(int id) =>
+            (await db.Policies.AsNoTracking().Where(p => p.BasicPlanId == id && p.RetiredAt == null).Select(p => new { p.Id, p.Code, p.Name, p.Description }).ToListAsync(ct))
+                .Select(p => (PlanLevel.Policy, p.Id, p.Code, p.Name, p.Description))
+            .Concat((await db.Measures.AsNoTracking().Where(m => m.Policy!.BasicPlanId == id && m.RetiredAt == null).Select(m => new { m.Id, m.Code, m.Name, m.Description }).ToListAsync(ct))
+                .Select(m => (PlanLevel.Measure, m.Id, m.Code, m.Name, m.Description)))
+            .Concat((await db.BasicProjects.AsNoTracking().Where(b => b.Measure!.Policy!.BasicPlanId == id && b.RetiredAt == null).Select(b => new { b.Id, b.Code, b.Name, b.Description }).ToListAsync(ct))
+                .Select(b => (PlanLevel.BasicProject, b.Id, b.Code, b.Name, b.Description)))
+            .ToList();
+        var older = (await ElementsOf(olderId)).ToDictionary(e => (e.Level, e.Code));
+        var newer = (await ElementsOf(newerId)).ToDictionary(e => (e.Level, e.Code));
+        return older.Keys.Union(newer.Keys).Select(k =>
+        {
+            var o = older.TryGetValue(k, out var ov) ? ov : default;
+            var n = newer.TryGetValue(k, out var nv) ? nv : default;
+            var change = o.Code is null ? EditionChange.New
+                : n.Code is null ? EditionChange.Removed
+                : o.Name != n.Name || (o.Description ?? "") != (n.Description ?? "") ? EditionChange.Modified
+                : EditionChange.Continued;
+            return new EditionElement(k.Level, k.Code, n.Name ?? o.Name, n.Description ?? o.Description, o.Code is null ? null : o.Id, n.Code is null ? null : n.Id, change);
+        }).OrderBy(e => e.Level).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
+    }
+
+    /// For each item of a term, how it landed in the new edition compared with the one it was drawn from:
+    /// carried by an element that is new (新規), rewritten (修正) or unchanged (継続), or by nothing (未反映).
+    public static async Task<Dictionary<int, Landing>> LandingAsync(AppDbContext db, int termId, int olderId, int newerId, CancellationToken ct = default)
+    {
+        var changes = (await CompareAsync(db, olderId, newerId, ct)).Where(e => e.NewerId is not null).ToDictionary(e => (e.Level, e.NewerId!.Value), e => e.Change);
+        // A project carries a promise through its measure: the new edition's measure of the same code.
+        var newMeasureIdByCode = await db.Measures.AsNoTracking().Where(m => m.Policy!.BasicPlanId == newerId).ToDictionaryAsync(m => m.Code, m => m.Id, ct);
+        var links = (await db.ManifestoLinks.AsNoTracking().Where(l => l.ManifestoItem!.MayorTermId == termId)
+            .Select(l => new { l.ManifestoItemId, l.PolicyId, l.MeasureId, ProjectMeasureCode = l.Project!.Measure!.Code }).ToListAsync(ct))
+            .Select(l => new { l.ManifestoItemId, l.PolicyId, l.MeasureId, ProjectMeasureId = l.ProjectMeasureCode is string c && newMeasureIdByCode.TryGetValue(c, out var id) ? id : (int?)null })
+            .ToList();
+        var items = await db.ManifestoItems.AsNoTracking().Where(i => i.MayorTermId == termId).Select(i => i.Id).ToListAsync(ct);
+        var result = new Dictionary<int, Landing>();
+        foreach (var id in items)
+        {
+            var found = links.Where(l => l.ManifestoItemId == id).Select(l =>
+                l.PolicyId is int p && changes.TryGetValue((PlanLevel.Policy, p), out var pc) ? pc
+                : l.MeasureId is int m && changes.TryGetValue((PlanLevel.Measure, m), out var mc) ? mc
+                : l.ProjectMeasureId is int pm && changes.TryGetValue((PlanLevel.Measure, pm), out var pmc) ? pmc
+                : (EditionChange?)null).OfType<EditionChange>().ToList();
+            result[id] = found.Count == 0 ? Landing.NotReflected
+                : found.Contains(EditionChange.New) ? Landing.New
+                : found.Contains(EditionChange.Modified) ? Landing.Modified
+                : Landing.Continued;
+        }
+        return result;
+    }
+}
