@@ -21,6 +21,11 @@ public static class FieldNames
         ["Supplementary"] = "補正予算額", ["Settled"] = "決算額", ["Goal"] = "今年度の目標", ["MidYearStatus"] = "中間進捗区分",
         ["MidYearProgress"] = "中間進捗", ["YearEndStatus"] = "年度末進捗区分", ["YearEndProgress"] = "年度末進捗",
         ["Month"] = "月", ["Work"] = "予定", ["ExecutionPlanId"] = "主要事業実行計画",
+        ["Number"] = "番号", ["Area"] = "分野", ["NumericTarget"] = "数値目標", ["MayorName"] = "市長", ["StartDate"] = "開始日",
+        ["EndDate"] = "終了日", ["MayorTermId"] = "任期", ["ManifestoItemId"] = "マニフェスト項目", ["Commentary"] = "説明", ["Evidence"] = "根拠",
+        ["Channel"] = "経路", ["ReceivedOn"] = "受付日", ["Summary"] = "要旨", ["Answer"] = "市の考え方", ["CitizenInputId"] = "市民の声",
+        ["Satisfaction"] = "満足度", ["Importance"] = "重要度", ["Reason"] = "設定理由", ["State"] = "状態", ["MidYearReview"] = "中間確認",
+        ["Grade"] = "達成度", ["GradeEvidence"] = "評価の根拠", ["OrganizationalGoalId"] = "組織目標", ["Action"] = "取組", ["Schedule"] = "時期",
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
     };
 
@@ -29,6 +34,11 @@ public static class FieldNames
         ["HigherIsBetter"] = "↑ 高いほど良い", ["LowerIsBetter"] = "↓ 低いほど良い", ["Outcome"] = "成果指標", ["Activity"] = "活動指標",
         ["Department"] = "部", ["Division"] = "課", ["Section"] = "係",
         ["New"] = "新規", ["Continuing"] = "継続", ["Expanded"] = "拡充", ["Reduced"] = "縮小", ["Ended"] = "終了",
+        ["TownMeeting"] = "タウンミーティング", ["PublicComment"] = "パブリックコメント", ["Survey"] = "市民意識調査",
+        ["LetterToMayor"] = "市長への手紙", ["EvaluationForum"] = "行政評価市民公開フォーラム", ["Received"] = "受付", ["Considering"] = "検討中",
+        ["Answered"] = "回答済", ["Reflected"] = "計画・事業に反映", ["Draft"] = "下書き", ["Submitted"] = "提出済", ["ChangesRequested"] = "修正依頼",
+        ["Agreed"] = "合意済", ["MidYearReviewed"] = "中間確認済", ["SelfAssessed"] = "自己評価済", ["Confirmed"] = "確定",
+        ["NotStarted"] = "未着手", ["Started"] = "着手", ["Advancing"] = "推進中", ["Achieved"] = "実現", ["PartlyAchieved"] = "一部実現", ["Revised"] = "見直し",
         ["OnTrack"] = "順調", ["Ahead"] = "前倒し", ["Delayed"] = "遅れ", ["Completed"] = "完了", ["Suspended"] = "中止・休止",
     };
 

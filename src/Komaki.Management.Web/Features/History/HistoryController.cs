@@ -14,7 +14,9 @@ public sealed record HistoryModel(string RecordType, string RecordId, string Tit
 [Authorize(Roles = Roles.Staff)]
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
-    private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan"];
+    private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
+        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal"];
+    // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
     public async Task<IActionResult> Index(string recordType, string recordId, int page = 1)
@@ -45,6 +47,11 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
             "ExecutionPlan" => await Db.ExecutionPlans.Where(e => e.Id == n).Select(e => new { e.FiscalYear, e.ProjectId, e.Project!.Code, e.Project.Name }).FirstOrDefaultAsync() is { } e
                 ? ($"{e.Code} {e.Name} {Core.Common.Wareki.FiscalYear(e.FiscalYear)} 主要事業実行計画", Url.Action("Details", "ExecutionPlans", new { year = e.FiscalYear, projectId = e.ProjectId }))
                 : (id, null),
+            "ManifestoItem" => (await Db.ManifestoItems.Where(i => i.Id == n).Select(i => i.Number + " " + i.Title).FirstOrDefaultAsync() ?? id, Url.Action("Item", "Manifesto", new { id = n })),
+            "MayorTerm" => (await Db.MayorTerms.Where(t => t.Id == n).Select(t => t.Title + "（" + t.MayorName + "）").FirstOrDefaultAsync() ?? id, Url.Action("Index", "Manifesto", new { termId = n })),
+            "CitizenInput" => ("市民の声", Url.Action("Details", "CitizenInputs", new { id = n })),
+            "SurveyResult" => ($"{Core.Common.Wareki.FiscalYear(n)} 市民意識調査", Url.Action("Index", "Survey", new { year = n })),
+            "OrganizationalGoal" => (await Db.OrganizationalGoals.Where(g => g.Id == n).Select(g => g.Title).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Goals", new { id = n })),
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
             _ => (id, null),
         };
