@@ -77,7 +77,7 @@ public sealed class SurveyImport(AppDbContext db, ExcelLimits limits) : ISheetIm
                     [new(Satisfaction.Header, null, NumberText.Format(s)), new(Importance.Header, null, NumberText.Format(i))]));
             }
         }
-        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
+        if (!report.ShouldWrite(apply, expectedFingerprint))
         {
             db.ChangeTracker.Clear();
             return report;

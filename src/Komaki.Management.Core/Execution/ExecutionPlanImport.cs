@@ -118,7 +118,7 @@ public sealed class ExecutionPlanImport(AppDbContext db, ExcelLimits limits) : I
             else report.Unchanged++;
         }
 
-        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
+        if (!report.ShouldWrite(apply, expectedFingerprint))
         {
             db.ChangeTracker.Clear();
             return report;

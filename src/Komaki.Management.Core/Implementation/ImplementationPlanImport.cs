@@ -81,7 +81,7 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             }
         }
 
-        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
+        if (!report.ShouldWrite(apply, expectedFingerprint))
         {
             db.ChangeTracker.Clear();
             return report;

@@ -69,3 +69,11 @@ public sealed class ImportReport
 public sealed record ImportRowChange(string Sheet, int Row, string Key, string Label, List<FieldChange> Changes);
 
 public sealed record ImportIssue(string Sheet, int Row, string Reason);
+
+public static class ImportSteps
+{
+    /// Whether an import writes: asked to, nothing refused, something to change, and — when the user confirmed a
+    /// preview — exactly what that preview showed.
+    public static bool ShouldWrite(this ImportReport report, bool apply, string? expectedFingerprint) =>
+        apply && report.CanApply && (expectedFingerprint is null || expectedFingerprint == report.Fingerprint());
+}

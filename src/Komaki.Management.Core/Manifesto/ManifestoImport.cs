@@ -76,7 +76,7 @@ public sealed class ManifestoImport(AppDbContext db, ExcelLimits limits) : IShee
             else if (changes.Count > 0) report.Updated.Add(new(grid.Name, row.Number, number, item.Title, changes));
             else report.Unchanged++;
         }
-        if (!apply || !report.CanApply || expectedFingerprint is not null && expectedFingerprint != report.Fingerprint())
+        if (!report.ShouldWrite(apply, expectedFingerprint))
         {
             db.ChangeTracker.Clear();
             return report;

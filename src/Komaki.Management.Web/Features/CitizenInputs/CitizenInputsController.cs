@@ -128,10 +128,8 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         if (string.IsNullOrWhiteSpace(form.Summary)) ModelState.AddModelError(nameof(form.Summary), "内容の要旨を入力してください。");
         if (form.Status is CitizenInputStatus.Answered or CitizenInputStatus.Reflected && string.IsNullOrWhiteSpace(form.Answer))
             ModelState.AddModelError(nameof(form.Answer), "回答済・反映済にするには「市の考え方」を入力してください。");
-        static List<string> Codes(string? text) =>
-            (text ?? "").Split([' ', '　', ',', '、', '，', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Select(TextNormal.ForMatch).Distinct().ToList();
-        var measureCodes = Codes(form.MeasureCodes);
-        var projectCodes = Codes(form.ProjectCodes);
+        var measureCodes = CodeList.Parse(form.MeasureCodes);
+        var projectCodes = CodeList.Parse(form.ProjectCodes);
         var measures = await Db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
         var projects = await Db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
         foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) ModelState.AddModelError(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");

@@ -306,11 +306,9 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         else if (form.Title.Length > 300) ModelState.AddModelError(nameof(form.Title), "目標は300文字以内で入力してください。");
         if (string.IsNullOrWhiteSpace(form.Reason)) ModelState.AddModelError(nameof(form.Reason), "目標を設定した理由（背景・課題）を入力してください。");
 
-        static List<string> Codes(string? text) =>
-            (text ?? "").Split([' ', '　', ',', '、', '，', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(TextNormal.ForMatch).Distinct().ToList();
-        var measureCodes = Codes(form.MeasureCodes);
-        var projectCodes = Codes(form.ProjectCodes);
-        var numbers = Codes(form.ManifestoNumbers);
+        var measureCodes = CodeList.Parse(form.MeasureCodes);
+        var projectCodes = CodeList.Parse(form.ProjectCodes);
+        var numbers = CodeList.Parse(form.ManifestoNumbers);
         var measures = await Db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
         var projects = await Db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
         var termId = await Db.MayorTerms.OrderByDescending(t => t.StartDate).Select(t => (int?)t.Id).FirstOrDefaultAsync();
