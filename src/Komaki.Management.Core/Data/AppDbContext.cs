@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Budgeting;
 using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Manifesto;
 using Komaki.Management.Core.Execution;
@@ -63,6 +64,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<GoalStep> GoalSteps => Set<GoalStep>();
     public DbSet<GoalEvent> GoalEvents => Set<GoalEvent>();
     public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
+    public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

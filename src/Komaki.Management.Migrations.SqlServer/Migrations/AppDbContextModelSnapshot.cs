@@ -216,6 +216,115 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Effectiveness")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EffectivenessReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("Efficiency")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EfficiencyReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("Equity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EquityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("FirstDirection")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FirstReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("Necessity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("NecessityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("SecondDirection")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SecondReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("SecondReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SecondReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("SettledCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("StaffCostPerPersonYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal>("StaffPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ProjectEvaluations");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1507,6 +1616,23 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

@@ -201,6 +201,113 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Effectiveness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EffectivenessReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Efficiency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EfficiencyReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Equity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EquityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Improvement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Necessity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NecessityReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnComment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondDirection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SecondReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SettledCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StaffCostPerPersonYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("StaffPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ProjectEvaluations");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -1440,6 +1547,23 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

@@ -26,6 +26,12 @@ public static class FieldNames
         ["Channel"] = "経路", ["ReceivedOn"] = "受付日", ["Summary"] = "要旨", ["Answer"] = "市の考え方", ["CitizenInputId"] = "市民の声",
         ["Satisfaction"] = "満足度", ["Importance"] = "重要度", ["Reason"] = "設定理由", ["State"] = "状態", ["MidYearReview"] = "中間確認",
         ["Grade"] = "達成度", ["GradeEvidence"] = "評価の根拠", ["OrganizationalGoalId"] = "組織目標", ["Action"] = "取組", ["Schedule"] = "時期",
+        ["SettledCost"] = "決算額", ["StaffPersonYears"] = "人工", ["StaffCostPerPersonYear"] = "人件費単価", ["Necessity"] = "必要性",
+        ["NecessityReason"] = "必要性の理由", ["Effectiveness"] = "有効性", ["EffectivenessReason"] = "有効性の理由", ["Efficiency"] = "効率性",
+        ["EfficiencyReason"] = "効率性の理由", ["Equity"] = "公平性", ["EquityReason"] = "公平性の理由", ["FirstDirection"] = "方向性（一次）",
+        ["Improvement"] = "改善内容", ["SecondDirection"] = "方向性（二次）", ["SecondReason"] = "二次評価の所見", ["FirstReviewedBy"] = "一次評価者",
+        ["FirstReviewedAt"] = "一次評価日時", ["SecondReviewedBy"] = "二次評価者", ["SecondReviewedAt"] = "二次評価日時", ["PublishedAt"] = "公表日時",
+        ["ReturnComment"] = "差し戻し理由",
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
     };
 
@@ -39,6 +45,8 @@ public static class FieldNames
         ["Answered"] = "回答済", ["Reflected"] = "計画・事業に反映", ["Draft"] = "下書き", ["Submitted"] = "提出済", ["ChangesRequested"] = "修正依頼",
         ["Agreed"] = "合意済", ["MidYearReviewed"] = "中間確認済", ["SelfAssessed"] = "自己評価済", ["Confirmed"] = "確定",
         ["NotStarted"] = "未着手", ["Started"] = "着手", ["Advancing"] = "推進中", ["Achieved"] = "実現", ["PartlyAchieved"] = "一部実現", ["Revised"] = "見直し",
+        ["Expand"] = "拡充", ["Continue"] = "継続", ["Improve"] = "改善", ["Reduce"] = "縮小", ["Merge"] = "統合", ["SuspendOrAbolish"] = "休止・廃止",
+        ["Complete"] = "完了", ["FirstReviewed"] = "一次評価済", ["SecondReviewed"] = "二次評価済", ["Published"] = "公表済",
         ["OnTrack"] = "順調", ["Ahead"] = "前倒し", ["Delayed"] = "遅れ", ["Completed"] = "完了", ["Suspended"] = "中止・休止",
     };
 
@@ -46,7 +54,7 @@ public static class FieldNames
 
     // Money is stored in yen and read in 千円.
     private static readonly HashSet<string> AmountFields =
-        ["Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
+        ["SettledCost", "StaffCostPerPersonYear", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
 
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
 

@@ -15,7 +15,7 @@ public sealed record HistoryModel(string RecordType, string RecordId, string Tit
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
-        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal"];
+        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
@@ -24,6 +24,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         // User accounts' history is for administrators only.
         if (recordType == "AppUser" && !User.IsInRole(Roles.Administrator)) return Forbidden();
         if (recordType != "AppUser" && !Readable.Contains(recordType)) return NotFound();
+        if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
         var entries = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.RecordType == recordType && a.RecordId == recordId)
             .OrderByDescending(a => a.Id)
@@ -51,6 +52,9 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
             "MayorTerm" => (await Db.MayorTerms.Where(t => t.Id == n).Select(t => t.Title + "（" + t.MayorName + "）").FirstOrDefaultAsync() ?? id, Url.Action("Index", "Manifesto", new { termId = n })),
             "CitizenInput" => ("市民の声", Url.Action("Details", "CitizenInputs", new { id = n })),
             "SurveyResult" => ($"{Core.Common.Wareki.FiscalYear(n)} 市民意識調査", Url.Action("Index", "Survey", new { year = n })),
+            "ProjectEvaluation" => await Db.ProjectEvaluations.Where(e => e.Id == n).Select(e => new { e.FiscalYear, e.ProjectId, e.Project!.Code, e.Project.Name }).FirstOrDefaultAsync() is { } ev
+                ? ($"{ev.Code} {ev.Name} {Core.Common.Wareki.FiscalYear(ev.FiscalYear)} 事務事業評価", Url.Action("Details", "Evaluations", new { year = ev.FiscalYear, projectId = ev.ProjectId }))
+                : (id, null),
             "OrganizationalGoal" => (await Db.OrganizationalGoals.Where(g => g.Id == n).Select(g => g.Title).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Goals", new { id = n })),
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
             _ => (id, null),
@@ -64,6 +68,15 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         "BasicProject" => await Db.BasicProjects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
         _ => await Db.Projects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
     } ?? id.ToString();
+
+    /// An evaluation still being drafted belongs to its unit and planning, history included.
+    private async Task<bool> CanReadEvaluationAsync(string recordId)
+    {
+        if (!int.TryParse(recordId, out var id)) return false;
+        var e = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        return e is null || e.State != Core.Evaluation.EvaluationState.Draft || Actor.IsPlanMasterEditor
+            || Core.Evaluation.EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, await orgTree.GetAsync());
+    }
 
     /// Plan lines are filed under their edition with "projectId:year"; staff read the project code and the year.
     private async Task<IReadOnlyDictionary<string, string>> DetailLabelsAsync(IEnumerable<AuditEntry> entries)

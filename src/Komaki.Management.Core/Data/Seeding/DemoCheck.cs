@@ -1,0 +1,80 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Data.Seeding;
+
+/// The demo city's Check: every project of 令和6年度 evaluated and published, and the 令和7年度 evaluations
+/// in progress in late November — most published, some awaiting the second review, a few still drafts, some not begun.
+internal sealed class DemoCheck(AppDbContext db, Random random)
+{
+    private const long StaffCost = 8_000_000;
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+        var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == 2024 || b.FiscalYear == 2025)
+            .ToDictionaryAsync(b => (b.ProjectId, b.FiscalYear), b => b.Settled, ct);
+        var n = 0;
+        foreach (var p in projects)
+        {
+            n++;
+            foreach (var year in new[] { 2024, 2025 })
+            {
+                if (!p.IsActiveIn(year)) continue;
+                var state = year == 2024 ? EvaluationState.Published
+                    : (n % 20) switch { < 11 => EvaluationState.Published, < 14 => EvaluationState.SecondReviewed, < 16 => EvaluationState.FirstReviewed, < 18 => EvaluationState.Draft, _ => (EvaluationState?)null };
+                if (state is not EvaluationState s) continue;
+                db.ProjectEvaluations.Add(Evaluation(p, year, s, settled.GetValueOrDefault((p.Id, year))));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private ProjectEvaluation Evaluation(Project p, int year, EvaluationState state, long? settled)
+    {
+        var direction = (random.Next(0, 20)) switch
+        {
+            < 10 => Direction.Continue,
+            < 14 => Direction.Improve,
+            < 16 => Direction.Expand,
+            < 18 => Direction.Reduce,
+            18 => Direction.Merge,
+            _ => p.EndYear is not null ? Direction.Complete : Direction.SuspendOrAbolish,
+        };
+        Rating R() => random.Next(0, 10) switch { < 5 => Rating.A, < 9 => Rating.B, _ => Rating.C };
+        var e = new ProjectEvaluation
+        {
+            ProjectId = p.Id, FiscalYear = year, OwnerUnitId = p.OwnerUnitId, SettledCost = settled,
+            StaffPersonYears = Math.Round((decimal)(0.2 + random.NextDouble() * 2.3), 1), StaffCostPerPersonYear = StaffCost,
+            Necessity = R(), NecessityReason = "市民生活に直結し、市が担う必要がある。",
+            Effectiveness = R(), EffectivenessReason = "指標の実績は目標に対しておおむね達成している。",
+            Efficiency = R(), EfficiencyReason = "委託範囲の見直しによりコストの抑制に努めている。",
+            Equity = R(), EquityReason = "受益者負担は適切な水準にある。",
+            FirstDirection = direction,
+            Improvement = direction switch
+            {
+                Direction.Continue => null,
+                Direction.Improve => "実施方法を見直し、対象者への周知を強化する。",
+                Direction.Expand => "需要の増加に合わせて対象と規模を広げる。",
+                Direction.Reduce => "利用実績に合わせて規模を縮小し、他事業に資源を振り向ける。",
+                Direction.Merge => "目的の近い事業と統合し、効率化を図る。",
+                Direction.Complete => "所期の目的を達成したため終了する。",
+                _ => "役割を終えつつあるため、段階的に廃止する。",
+            },
+            State = state,
+        };
+        if (state >= EvaluationState.FirstReviewed) (e.FirstReviewedBy, e.FirstReviewedAt) = ("所属長", new DateTime(year + 1, 6, 20, 1, 0, 0, DateTimeKind.Utc));
+        if (state >= EvaluationState.SecondReviewed)
+        {
+            (e.SecondReviewedBy, e.SecondReviewedAt) = ("企画 花子", new DateTime(year + 1, 8, 5, 1, 0, 0, DateTimeKind.Utc));
+            if (direction == Direction.Continue && random.Next(0, 12) == 0)
+            {
+                e.SecondDirection = Direction.Improve;
+                e.SecondReason = "成果指標が伸び悩んでおり、実施方法の改善が必要と判断した。";
+            }
+        }
+        if (state == EvaluationState.Published) e.PublishedAt = new DateTime(year + 1, 9, 30, 1, 0, 0, DateTimeKind.Utc);
+        return e;
+    }
+}

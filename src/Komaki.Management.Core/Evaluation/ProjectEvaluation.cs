@@ -1,0 +1,113 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Evaluation;
+
+/// 事務事業評価: one project's evaluation for one fiscal year. It starts from what the system knows (settled cost,
+/// indicators, last year's direction); the department adds staff time, ratings, the direction and the improvement;
+/// the unit head's first review and planning's second review follow, then publication.
+public sealed class ProjectEvaluation : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int FiscalYear { get; set; }
+    public int OwnerUnitId { get; set; }
+    /// 決算額 (yen) as taken from the budget when the sheet was started; null when the year is not settled yet.
+    public long? SettledCost { get; set; }
+    /// 人工: staff time on the project in person-years.
+    public decimal StaffPersonYears { get; set; }
+    /// The staff cost of one person-year in force for this evaluation (yen).
+    public long StaffCostPerPersonYear { get; set; }
+    public Rating? Necessity { get; set; }
+    public string? NecessityReason { get; set; }
+    public Rating? Effectiveness { get; set; }
+    public string? EffectivenessReason { get; set; }
+    public Rating? Efficiency { get; set; }
+    public string? EfficiencyReason { get; set; }
+    public Rating? Equity { get; set; }
+    public string? EquityReason { get; set; }
+    public Direction? FirstDirection { get; set; }
+    public string? Improvement { get; set; }
+    public Direction? SecondDirection { get; set; }
+    public string? SecondReason { get; set; }
+    public EvaluationState State { get; set; } = EvaluationState.Draft;
+    public string? FirstReviewedBy { get; set; }
+    public DateTime? FirstReviewedAt { get; set; }
+    public string? SecondReviewedBy { get; set; }
+    public DateTime? SecondReviewedAt { get; set; }
+    public DateTime? PublishedAt { get; set; }
+    public string? ReturnComment { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(ProjectEvaluation), Id);
+
+    /// 人件費.
+    public long StaffCost => (long)Math.Round(StaffPersonYears * StaffCostPerPersonYear, MidpointRounding.AwayFromZero);
+
+    /// 総コスト = 事業費（決算） + 人件費.
+    public long? FullCost => SettledCost is long s ? s + StaffCost : null;
+
+    /// The direction that stands: planning's second review where it changed it, else the department's.
+    public Direction? FinalDirection => SecondDirection ?? FirstDirection;
+}
+
+public enum Rating
+{
+    A = 1,
+    B = 2,
+    C = 3,
+}
+
+public enum Direction
+{
+    Expand = 1,
+    Continue = 2,
+    Improve = 3,
+    Reduce = 4,
+    Merge = 5,
+    SuspendOrAbolish = 6,
+    Complete = 7,
+}
+
+public enum EvaluationState
+{
+    Draft = 1,
+    FirstReviewed = 2,
+    SecondReviewed = 3,
+    Published = 4,
+}
+
+public static class EvaluationLabels
+{
+    public static readonly IReadOnlyList<Direction> Directions = Enum.GetValues<Direction>();
+    public static readonly IReadOnlyList<Rating> Ratings = Enum.GetValues<Rating>();
+    public static readonly IReadOnlyList<EvaluationState> States = Enum.GetValues<EvaluationState>();
+
+    public static string Label(this Direction d) => d switch
+    {
+        Direction.Expand => "拡充",
+        Direction.Continue => "継続",
+        Direction.Improve => "改善",
+        Direction.Reduce => "縮小",
+        Direction.Merge => "統合",
+        Direction.SuspendOrAbolish => "休止・廃止",
+        _ => "完了",
+    };
+
+    public static string Label(this EvaluationState s) => s switch
+    {
+        EvaluationState.Draft => "作成中",
+        EvaluationState.FirstReviewed => "一次評価済",
+        EvaluationState.SecondReviewed => "二次評価済",
+        _ => "公表済",
+    };
+
+    public static string Label(this Rating r) => r switch
+    {
+        Rating.A => "A（高い）",
+        Rating.B => "B（普通）",
+        _ => "C（低い）",
+    };
+}

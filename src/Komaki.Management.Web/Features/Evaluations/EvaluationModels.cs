@@ -1,0 +1,70 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Organization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace Komaki.Management.Web.Features.Evaluations;
+
+public sealed class EvaluationFilter
+{
+    public int? Year { get; set; }
+    public int? UnitId { get; set; }
+    public int? MeasureId { get; set; }
+    public Direction? Direction { get; set; }
+    public EvaluationState? State { get; set; }
+    public bool NotStarted { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record EvaluationRow(int ProjectId, string Code, string Name, int OwnerUnitId, ProjectEvaluation? Evaluation, bool CanOpen);
+
+public sealed record EvaluationListModel(
+    int Year, EvaluationFilter Filter, Infrastructure.Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
+    IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org);
+
+public sealed record IndicatorResult(string Name, string Unit, bool IsActivity, decimal? Target, decimal? Actual, decimal? Rate);
+
+/// Everything the sheet shows for a project and year, stored or derived.
+public sealed record EvaluationSheet(
+    int Year, int ProjectId, string Code, string Name, int OwnerUnitId, string Unit, string MeasureCode, string MeasureName, string PolicyName,
+    ProjectEvaluation? Evaluation, long? Settled, long? CurrentBudget, ImplementationPlanLine? PlanLine,
+    IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags)
+{
+    /// コスト per unit of output: full cost over the first activity indicator's actual.
+    public (string Name, string Unit, decimal PerUnit)? CostPerOutput
+    {
+        get
+        {
+            var output = Indicators.FirstOrDefault(i => i.IsActivity && i.Actual is > 0);
+            var cost = Evaluation?.FullCost ?? Settled;
+            return output is null || cost is not long c ? null : (output.Name, output.Unit, Math.Round(c / output.Actual!.Value));
+        }
+    }
+}
+
+public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps, StepForm Step);
+
+public sealed class EvaluationForm
+{
+    public int Version { get; set; }
+    public string? StaffPersonYears { get; set; }
+    public Rating? Necessity { get; set; }
+    public string? NecessityReason { get; set; }
+    public Rating? Effectiveness { get; set; }
+    public string? EffectivenessReason { get; set; }
+    public Rating? Efficiency { get; set; }
+    public string? EfficiencyReason { get; set; }
+    public Rating? Equity { get; set; }
+    public string? EquityReason { get; set; }
+    public Direction? FirstDirection { get; set; }
+    public string? Improvement { get; set; }
+}
+
+public sealed class StepForm
+{
+    public int Version { get; set; }
+    public EvaluationStep Step { get; set; }
+    public Direction? SecondDirection { get; set; }
+    public string? SecondReason { get; set; }
+    public string? Comment { get; set; }
+}
