@@ -19,6 +19,9 @@ public sealed class AppServer : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public IBrowser Browser { get; private set; } = null!;
 
+    /// The running app's services, for arranging data a test needs.
+    public IServiceProvider Services => _app!.Services;
+
     public async Task InitializeAsync()
     {
         _app = AppHost.Build(

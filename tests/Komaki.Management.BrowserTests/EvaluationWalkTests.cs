@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.BrowserTests;
+
+[Collection(nameof(AppServer))]
+public class EvaluationWalkTests(AppServer server)
+{
+    [Fact]
+    public async Task One_project_goes_from_the_departments_sheet_through_first_and_second_review_to_publication()
+    {
+        // A road division project, with the demo evaluation of the year cleared so the walk starts at the beginning.
+        int projectId;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var unit = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
+            projectId = await db.Projects.Where(p => p.OwnerUnitId == unit.Id && p.RetiredAt == null).OrderByDescending(p => p.Code).Select(p => p.Id).FirstAsync();
+            await db.ProjectEvaluations.Where(e => e.ProjectId == projectId && e.FiscalYear == 2025).ExecuteDeleteAsync();
+        }
+        var head = await server.SignedInPageAsync("doro-kacho@komaki.example");
+        await head.ClickAsync("a.dropdown-toggle:has-text('評価')");
+        await head.ClickAsync("a.dropdown-item:has-text('事務事業評価')");
+        await head.GotoAsync($"{server.BaseUrl}/Evaluations/2025/{projectId}");
+        var settled = await head.InnerTextAsync("#settled");
+        Assert.Matches(@"^[\d,]+$", settled);
+        await head.ClickAsync("#start");
+        await head.FillAsync("#StaffPersonYears", "0.8");
+        foreach (var rating in new[] { "Necessity", "Effectiveness", "Efficiency", "Equity" })
+        {
+            await head.CheckAsync($"#{rating}-B");
+            await head.FillAsync($"#{rating}Reason", "標準的な水準。");
+        }
+        await head.SelectOptionAsync("#FirstDirection", "Improve");
+        await head.FillAsync("#Improvement", "点検結果を地図で公開し、補修の優先順位を示す。");
+        await head.ClickAsync("button:has-text('保存する')");
+        await head.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
+        Assert.NotEqual("", await head.InnerTextAsync("#full-cost"));
+        await head.ClickAsync("#do-firstreview");
+        Assert.Equal("一次評価済", await head.InnerTextAsync("#state"));
+
+        var planning = await server.SignedInPageAsync("kikaku@komaki.example");
+        await planning.GotoAsync($"{server.BaseUrl}/Evaluations?year=2025&state=FirstReviewed");
+        await planning.ClickAsync($"#evaluations a[href$='/Evaluations/2025/{projectId}']");
+        await planning.SelectOptionAsync("#SecondDirection", "Expand");
+        await planning.ClickAsync("#do-secondreview");
+        Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await planning.InnerTextAsync("main"));
+        await planning.SelectOptionAsync("#SecondDirection", "Expand");
+        await planning.FillAsync("#SecondReason", "通学路対策と一体で進めるため拡充とする。");
+        await planning.ClickAsync("#do-secondreview");
+        Assert.Equal("二次評価済", await planning.InnerTextAsync("#state"));
+        Assert.Contains("拡充（変更）", await planning.InnerTextAsync("#second-direction"));
+        await planning.ClickAsync("#do-publish");
+        Assert.Equal("公表済", await planning.InnerTextAsync("#state"));
+
+        await head.GotoAsync($"{server.BaseUrl}/Evaluations/2025/{projectId}");
+        Assert.Equal("公表済", await head.InnerTextAsync("#state"));
+        Assert.Equal(0, await head.Locator("a:has-text('評価を入力')").CountAsync());
+    }
+}
