@@ -65,6 +65,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<GoalEvent> GoalEvents => Set<GoalEvent>();
     public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
+    public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -216,6 +216,80 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnswerBudgetLineId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("AnswerPlanLineId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProjectEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerBudgetLineId");
+
+                    b.HasIndex("AnswerPlanLineId");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectEvaluationId")
+                        .IsUnique()
+                        .HasFilter("[ProjectEvaluationId] IS NOT NULL");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("State", "OwnerUnitId");
+
+                    b.ToTable("ImprovementActions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
                 {
                     b.Property<int>("Id")
@@ -1616,6 +1690,44 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
+                        .WithMany()
+                        .HasForeignKey("AnswerBudgetLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlanLine", "AnswerPlanLine")
+                        .WithMany()
+                        .HasForeignKey("AnswerPlanLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Evaluation.ProjectEvaluation", "ProjectEvaluation")
+                        .WithMany()
+                        .HasForeignKey("ProjectEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AnswerBudgetLine");
+
+                    b.Navigation("AnswerPlanLine");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("ProjectEvaluation");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>

@@ -201,6 +201,77 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnswerBudgetLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnswerPlanLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnswerBudgetLineId");
+
+                    b.HasIndex("AnswerPlanLineId");
+
+                    b.HasIndex("OwnerUnitId");
+
+                    b.HasIndex("ProjectEvaluationId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("State", "OwnerUnitId");
+
+                    b.ToTable("ImprovementActions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
                 {
                     b.Property<int>("Id")
@@ -1547,6 +1618,44 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
+                        .WithMany()
+                        .HasForeignKey("AnswerBudgetLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Komaki.Management.Core.Implementation.ImplementationPlanLine", "AnswerPlanLine")
+                        .WithMany()
+                        .HasForeignKey("AnswerPlanLineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Evaluation.ProjectEvaluation", "ProjectEvaluation")
+                        .WithMany()
+                        .HasForeignKey("ProjectEvaluationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("AnswerBudgetLine");
+
+                    b.Navigation("AnswerPlanLine");
+
+                    b.Navigation("Project");
+
+                    b.Navigation("ProjectEvaluation");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>

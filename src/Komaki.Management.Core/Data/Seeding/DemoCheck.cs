@@ -29,6 +29,33 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             }
         }
         await db.SaveChangesAsync(ct);
+        await SeedImprovementsAsync(ct);
+    }
+
+    /// Second reviews other than 継続 opened improvement actions; about half of last year's have shown up in the
+    /// 令和8年度 edition of the 実施計画, a few were closed, the rest are still open.
+    private async Task SeedImprovementsAsync(CancellationToken ct)
+    {
+        var reviewed = await db.ProjectEvaluations.Where(e => e.State >= EvaluationState.SecondReviewed).OrderBy(e => e.Id).ToListAsync(ct);
+        var lines = await db.ImplementationPlanLines.Where(l => l.ImplementationPlan!.FiscalYear == 2026 && l.FiscalYear == 2026).ToDictionaryAsync(l => l.ProjectId, l => l.Id, ct);
+        var n = 0;
+        foreach (var e in reviewed)
+        {
+            if (ImprovementLabels.OpenedBy(e, e.SecondReviewedAt ?? DateTime.UtcNow) is not { } action) continue;
+            n++;
+            if (e.FiscalYear == 2024 && n % 2 == 0 && lines.TryGetValue(e.ProjectId, out var lineId))
+            {
+                (action.State, action.AnswerPlanLineId, action.ClosedBy, action.ClosedAt, action.Note) =
+                    (ImprovementState.Answered, lineId, "企画 花子", new DateTime(2025, 10, 15, 1, 0, 0, DateTimeKind.Utc), "令和8年度版の実施計画で事業内容を見直した。");
+            }
+            else if (e.FiscalYear == 2024 && n % 7 == 0)
+            {
+                (action.State, action.ClosedBy, action.ClosedAt, action.Note) =
+                    (ImprovementState.Closed, "企画 花子", new DateTime(2025, 11, 1, 1, 0, 0, DateTimeKind.Utc), "国の制度改正により事業の枠組みが変わったため、改善の対象外とした。");
+            }
+            db.ImprovementActions.Add(action);
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private ProjectEvaluation Evaluation(Project p, int year, EvaluationState state, long? settled)

@@ -28,7 +28,8 @@ public sealed record IndicatorResult(string Name, string Unit, bool IsActivity, 
 public sealed record EvaluationSheet(
     int Year, int ProjectId, string Code, string Name, int OwnerUnitId, string Unit, string MeasureCode, string MeasureName, string PolicyName,
     ProjectEvaluation? Evaluation, long? Settled, long? CurrentBudget, ImplementationPlanLine? PlanLine,
-    IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags)
+    IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags,
+    IReadOnlyList<ImprovementAction> LastYearActions)
 {
     /// コスト per unit of output: full cost over the first activity indicator's actual.
     public (string Name, string Unit, decimal PerUnit)? CostPerOutput

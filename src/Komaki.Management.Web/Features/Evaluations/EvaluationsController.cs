@@ -173,6 +173,9 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
                 e.SecondDirection = form.SecondDirection is Direction x && x != e.FirstDirection ? x : null;
                 e.SecondReason = e.SecondDirection is null ? Trim(form.SecondReason) : form.SecondReason!.Trim();
                 (e.State, e.SecondReviewedBy, e.SecondReviewedAt) = (EvaluationState.SecondReviewed, me.DisplayName, now);
+                // A direction other than 継続 is a promise of change: it is followed until it shows in a plan or budget.
+                if (ImprovementLabels.OpenedBy(e, now) is { } action && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
+                    Db.ImprovementActions.Add(action);
                 break;
             case EvaluationStep.Return:
                 (e.State, e.ReturnComment, e.FirstReviewedBy, e.FirstReviewedAt) = (EvaluationState.Draft, form.Comment!.Trim(), null, null);
@@ -186,7 +189,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             var again = await SheetAsync(year, projectId, org);
             return View(nameof(Details), Model(again!, org, form));
         }
-        TempData["Message"] = $"評価を「{e.State.Label()}」にしました。";
+        TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (form.Step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
         return RedirectToAction(nameof(Details), new { year, projectId });
     }
 
@@ -243,12 +246,14 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
                 return new IndicatorResult(i.Name, i.Unit, i.Kind == IndicatorKind.Activity, v?.Target, v?.Actual, v is null ? null : i.AchievementIn(year).RatePercent);
             }).ToList();
         var settled = evaluation?.SettledCost ?? budget?.Settled;
+        var lastActions = await Db.ImprovementActions.AsNoTracking().Include(a => a.AnswerPlanLine).ThenInclude(l => l!.ImplementationPlan).Include(a => a.AnswerBudgetLine)
+            .Where(a => a.ProjectId == projectId && a.FiscalYear == year - 1).ToListAsync();
         var flags = new List<string>();
         if (settled is null) flags.Add("この年度の決算額が登録されていません（予算の画面で入力すると、評価シートを作り直したときに反映されます）。");
         if (evaluation?.SettledCost is long s && budget?.Settled is long b && s != b) flags.Add($"評価シートの決算額 {Amounts.Thousands(s)}千円 が予算の決算額 {Amounts.Thousands(b)}千円 と一致しません。");
         if (settled is long st && budget?.Current is long cur && st > cur) flags.Add($"決算額 {Amounts.Thousands(st)}千円 が予算現額 {Amounts.Thousands(cur)}千円 を上回っています。");
         var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
         return new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
-            evaluation, settled, budget?.Current, line, indicators, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags);
+            evaluation, settled, budget?.Current, line, indicators, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags, lastActions);
     }
 }

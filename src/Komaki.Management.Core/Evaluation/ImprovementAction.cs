@@ -1,0 +1,65 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Evaluation;
+
+/// 改善: what an evaluation says must change, followed until it shows in a later plan or budget. It stays open until
+/// it is answered by a concrete implementation-plan line or budget line of a later year, or closed with a reason.
+public sealed class ImprovementAction : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int OwnerUnitId { get; set; }
+    /// The evaluation that opened it (null for other sources, e.g. the citizens' forum).
+    public int? ProjectEvaluationId { get; set; }
+    public ProjectEvaluation? ProjectEvaluation { get; set; }
+    /// The fiscal year evaluated; the answer must come from a later year.
+    public int FiscalYear { get; set; }
+    public Direction Direction { get; set; }
+    public string Description { get; set; } = "";
+    public DateTime OpenedAt { get; set; }
+    public ImprovementState State { get; set; } = ImprovementState.Open;
+    public int? AnswerPlanLineId { get; set; }
+    public ImplementationPlanLine? AnswerPlanLine { get; set; }
+    public int? AnswerBudgetLineId { get; set; }
+    public BudgetLine? AnswerBudgetLine { get; set; }
+    public string? Note { get; set; }
+    public string? ClosedBy { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(ImprovementAction), Id);
+
+    public int AgeInDays(DateTime now) => (int)(((ClosedAt ?? now) - OpenedAt).TotalDays);
+}
+
+public enum ImprovementState
+{
+    Open = 1,
+    Answered = 2,
+    Closed = 3,
+}
+
+public static class ImprovementLabels
+{
+    public static string Label(this ImprovementState s) => s switch
+    {
+        ImprovementState.Open => "対応中",
+        ImprovementState.Answered => "計画・予算に反映",
+        _ => "理由を付して終了",
+    };
+
+    /// The action a second review opens, or null when the direction stands at 継続.
+    public static ImprovementAction? OpenedBy(ProjectEvaluation e, DateTime now) =>
+        e.FinalDirection is Direction d and not Direction.Continue
+            ? new ImprovementAction
+            {
+                ProjectId = e.ProjectId, OwnerUnitId = e.OwnerUnitId, ProjectEvaluationId = e.Id, FiscalYear = e.FiscalYear, Direction = d,
+                Description = e.Improvement ?? e.SecondReason ?? $"方向性「{d.Label()}」への対応", OpenedAt = now,
+            }
+            : null;
+}

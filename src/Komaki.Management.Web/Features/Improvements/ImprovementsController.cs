@@ -1,0 +1,126 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Features.PlanTree;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Improvements;
+
+public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(string Unit, int Open, int OldestDays)> ByUnit,
+    IReadOnlyList<SelectListItem> Units, OrgTree Org, DateTime Now);
+
+public sealed record AnswerOption(int Id, string Text);
+
+public sealed record ImprovementDetailsModel(ImprovementAction Action, string Unit, IReadOnlyList<AnswerOption> PlanLines, IReadOnlyList<AnswerOption> BudgetLines, bool CanAnswer, bool CanReopen, DateTime Now);
+
+/// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.
+[Authorize(Roles = Roles.Staff)]
+[Route("Improvements")]
+public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open)
+    {
+        var org = await orgTree.GetAsync();
+        var query = Db.ImprovementActions.AsNoTracking().Include(a => a.Project).AsQueryable();
+        if (unitId is int u)
+        {
+            var units = org.SelfAndDescendants(u).ToList();
+            query = query.Where(a => units.Contains(a.OwnerUnitId));
+        }
+        if (state is ImprovementState s) query = query.Where(a => a.State == s);
+        var rows = await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code).Take(500).ToListAsync();
+        var now = DateTime.UtcNow;
+        var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => new { a.OwnerUnitId, a.OpenedAt }).ToListAsync();
+        var byUnit = open.GroupBy(a => a.OwnerUnitId)
+            .Select(g => (org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
+            .OrderByDescending(x => x.Item2).ToList();
+        return View(new ImprovementListModel(unitId, state, rows, byUnit, PlanTreeController.UnitOptions(org), org, now));
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var action = await Load(id).AsNoTracking().FirstOrDefaultAsync();
+        if (action is null) return NotFound();
+        return View(await ModelAsync(action));
+    }
+
+    /// Answers the action with a later plan line or budget line of the same project, or closes it with a reason.
+    [HttpPost("{id:int}/Answer")]
+    public async Task<IActionResult> Answer(int id, int version, int? planLineId, int? budgetLineId, string? note, bool close = false)
+    {
+        var action = await Db.ImprovementActions.Include(a => a.Project).FirstOrDefaultAsync(a => a.Id == id);
+        if (action is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!CanAnswer(action, org)) return Forbidden();
+        if (action.State != ImprovementState.Open) ModelState.AddModelError(string.Empty, $"この改善は「{action.State.Label()}」です。");
+        if (close)
+        {
+            if (string.IsNullOrWhiteSpace(note)) ModelState.AddModelError("note", "終了する理由を入力してください（例: 事業の廃止により対応不要となった）。");
+        }
+        else if (planLineId is null == budgetLineId is null)
+        {
+            ModelState.AddModelError(string.Empty, "反映先として、実施計画の行か予算の行のどちらか一つを選んでください。");
+        }
+        else if (planLineId is int pl && !await Db.ImplementationPlanLines.AnyAsync(l => l.Id == pl && l.ProjectId == action.ProjectId && l.FiscalYear > action.FiscalYear))
+        {
+            ModelState.AddModelError(string.Empty, "反映先は、この事業の評価年度より後の実施計画の行から選んでください。");
+        }
+        else if (budgetLineId is int bl && !await Db.BudgetLines.AnyAsync(b => b.Id == bl && b.ProjectId == action.ProjectId && b.FiscalYear > action.FiscalYear))
+        {
+            ModelState.AddModelError(string.Empty, "反映先は、この事業の評価年度より後の予算の行から選んでください。");
+        }
+        if (ModelState.IsValid)
+        {
+            action.State = close ? ImprovementState.Closed : ImprovementState.Answered;
+            (action.AnswerPlanLineId, action.AnswerBudgetLineId) = close ? (null, null) : (planLineId, budgetLineId);
+            (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(note) ? null : note.Trim(), me.DisplayName, DateTime.UtcNow);
+            if (await TrySaveEditAsync(action, version, action.AuditTarget))
+            {
+                TempData["Message"] = close ? "改善を終了しました。" : "改善の反映先を記録しました。";
+                return RedirectToAction(nameof(Details), new { id });
+            }
+        }
+        var fresh = await Load(id).AsNoTracking().FirstAsync();
+        return View(nameof(Details), await ModelAsync(fresh));
+    }
+
+    [HttpPost("{id:int}/Reopen")]
+    public async Task<IActionResult> Reopen(int id, int version)
+    {
+        var action = await Db.ImprovementActions.FirstOrDefaultAsync(a => a.Id == id);
+        if (action is null) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        (action.State, action.AnswerPlanLineId, action.AnswerBudgetLineId, action.ClosedAt, action.ClosedBy) = (ImprovementState.Open, null, null, null, null);
+        if (await TrySaveEditAsync(action, version, action.AuditTarget)) TempData["Message"] = "改善を対応中に戻しました。";
+        else TempData["Error"] = "他の職員が先に更新したため、戻せませんでした。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private IQueryable<ImprovementAction> Load(int id) => Db.ImprovementActions.Where(a => a.Id == id)
+        .Include(a => a.Project).Include(a => a.ProjectEvaluation)
+        .Include(a => a.AnswerPlanLine).ThenInclude(l => l!.ImplementationPlan).Include(a => a.AnswerBudgetLine);
+
+    private bool CanAnswer(ImprovementAction a, OrgTree org) => Actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnitHead(Actor, a.OwnerUnitId, org);
+
+    private async Task<ImprovementDetailsModel> ModelAsync(ImprovementAction a)
+    {
+        var org = await orgTree.GetAsync();
+        var planLines = await Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == a.ProjectId && l.FiscalYear > a.FiscalYear)
+            .OrderByDescending(l => l.ImplementationPlan!.FiscalYear).ThenBy(l => l.FiscalYear)
+            .Select(l => new { l.Id, Edition = l.ImplementationPlan!.FiscalYear, l.FiscalYear, l.Status, l.Cost, l.Content }).ToListAsync();
+        var budgetLines = await Db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == a.ProjectId && b.FiscalYear > a.FiscalYear).OrderBy(b => b.FiscalYear).ToListAsync();
+        return new ImprovementDetailsModel(a, org.PathName(a.OwnerUnitId),
+            planLines.Select(l => new AnswerOption(l.Id, $"{Wareki.FiscalYear(l.Edition)}版 {Wareki.FiscalYear(l.FiscalYear)}：{l.Status.Label()} {Amounts.Thousands(l.Cost)}千円 {(l.Content.Length > 30 ? l.Content[..30] + "…" : l.Content)}")).ToList(),
+            budgetLines.Select(b => new AnswerOption(b.Id, $"{Wareki.FiscalYear(b.FiscalYear)}予算：要求 {Amounts.Thousands(b.Requested)}千円／当初 {Amounts.Thousands(b.Initial)}千円")).ToList(),
+            CanAnswer(a, org) && a.State == ImprovementState.Open, Actor.IsPlanMasterEditor && a.State != ImprovementState.Open, DateTime.UtcNow);
+    }
+}
