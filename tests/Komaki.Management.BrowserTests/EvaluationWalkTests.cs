@@ -58,5 +58,15 @@ public class EvaluationWalkTests(AppServer server)
         await head.GotoAsync($"{server.BaseUrl}/Evaluations/2025/{projectId}");
         Assert.Equal("公表済", await head.InnerTextAsync("#state"));
         Assert.Equal(0, await head.Locator("a:has-text('評価を入力')").CountAsync());
+
+        // The changed direction opened an improvement; the head answers it with next year's plan line.
+        await head.GotoAsync($"{server.BaseUrl}/Improvements?state=Open");
+        await head.ClickAsync("#improvements a:has-text('点検結果を地図で公開し')");
+        Assert.Equal("対応中", await head.InnerTextAsync("#state"));
+        var option = await head.Locator("#planLineId option", new() { HasTextString = "令和8年度版 令和8年度" }).GetAttributeAsync("value");
+        await head.SelectOptionAsync("#planLineId", option!);
+        await head.ClickAsync("#do-answer");
+        Assert.Equal("計画・予算に反映", await head.InnerTextAsync("#state"));
+        Assert.Contains("令和8年度版 実施計画 令和8年度", await head.InnerTextAsync("#answer"));
     }
 }
