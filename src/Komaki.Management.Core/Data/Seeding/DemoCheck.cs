@@ -70,14 +70,15 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             _ => p.EndYear is not null ? Direction.Complete : Direction.SuspendOrAbolish,
         };
         Rating R() => random.Next(0, 10) switch { < 5 => Rating.A, < 9 => Rating.B, _ => Rating.C };
+        var (necessity, effectiveness, efficiency, equity) = (R(), R(), R(), R());
         var e = new ProjectEvaluation
         {
             ProjectId = p.Id, FiscalYear = year, OwnerUnitId = p.OwnerUnitId, SettledCost = settled,
             StaffPersonYears = Math.Round((decimal)(0.2 + random.NextDouble() * 2.3), 1), StaffCostPerPersonYear = StaffCost,
-            Necessity = R(), NecessityReason = "市民生活に直結し、市が担う必要がある。",
-            Effectiveness = R(), EffectivenessReason = "指標の実績は目標に対しておおむね達成している。",
-            Efficiency = R(), EfficiencyReason = "委託範囲の見直しによりコストの抑制に努めている。",
-            Equity = R(), EquityReason = "受益者負担は適切な水準にある。",
+            Necessity = necessity, NecessityReason = necessity switch { Rating.A => "市民生活に直結し、市が担う必要がある。", Rating.B => "一定の需要はあるが、民間での代替も考えられる。", _ => "社会情勢の変化により、市が担う必要性が薄れている。" },
+            Effectiveness = effectiveness, EffectivenessReason = effectiveness switch { Rating.A => "指標の実績は目標を上回っている。", Rating.B => "指標の実績は目標に対しておおむね達成している。", _ => "指標の実績が目標を下回っている。" },
+            Efficiency = efficiency, EfficiencyReason = efficiency switch { Rating.A => "委託範囲の見直しによりコストを抑えている。", Rating.B => "コストは他市と同程度である。", _ => "単位当たりのコストが他市より高い。" },
+            Equity = equity, EquityReason = equity switch { Rating.A => "受益者負担は適切な水準にある。", Rating.B => "受益者が一部に偏っている。", _ => "受益と負担の関係を見直す必要がある。" },
             FirstDirection = direction,
             Improvement = direction switch
             {
