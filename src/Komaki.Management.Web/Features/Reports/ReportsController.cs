@@ -1,0 +1,34 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Reports;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Komaki.Management.Web.Features.Reports;
+
+/// 主要施策成果説明書: generated from the data for a settled year, as printable A4 HTML and as Excel.
+[Authorize(Roles = Roles.Staff)]
+[Route("Reports")]
+public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+{
+    [HttpGet("Results")]
+    public async Task<IActionResult> Results(int? year)
+    {
+        var y = year ?? Display.CurrentFiscalYear() - 1;
+        var org = await orgTree.GetAsync();
+        return View(await ResultsReport.BuildAsync(Db, y, id => org.Find(id)?.Name ?? ""));
+    }
+
+    [HttpGet("Results/Export")]
+    public async Task<IActionResult> ResultsExport(int year)
+    {
+        var org = await orgTree.GetAsync();
+        var report = await ResultsReport.BuildAsync(Db, year, id => org.Find(id)?.Name ?? "");
+        var output = new MemoryStream();
+        report.WriteExcel(output);
+        output.Position = 0;
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"主要施策成果説明書_{Wareki.FiscalYearShort(year)}.xlsx");
+    }
+}
