@@ -66,6 +66,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<ForumSession> ForumSessions => Set<ForumSession>();
+    public DbSet<ForumProject> ForumProjects => Set<ForumProject>();
+    public DbSet<ForumReviewer> ForumReviewers => Set<ForumReviewer>();
+    public DbSet<ReviewerVerdict> ReviewerVerdicts => Set<ReviewerVerdict>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

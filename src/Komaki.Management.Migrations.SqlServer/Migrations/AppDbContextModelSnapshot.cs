@@ -216,6 +216,101 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CityResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ForumSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ForumSessionId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ForumProjects");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ForumSessionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ForumSessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ForumReviewers");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ForumSessions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -397,6 +492,43 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("ProjectEvaluations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ForumProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReviewerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("ForumProjectId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewerVerdicts");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
@@ -1692,6 +1824,40 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", "ForumSession")
+                        .WithMany("Projects")
+                        .HasForeignKey("ForumSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ForumSession");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", null)
+                        .WithMany("Reviewers")
+                        .HasForeignKey("ForumSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
@@ -1745,6 +1911,21 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumProject", null)
+                        .WithMany("Verdicts")
+                        .HasForeignKey("ForumProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
@@ -2118,6 +2299,18 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.Navigation("Verdicts");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+                {
+                    b.Navigation("Projects");
+
+                    b.Navigation("Reviewers");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

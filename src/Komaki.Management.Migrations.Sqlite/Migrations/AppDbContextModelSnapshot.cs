@@ -201,6 +201,95 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("SurveyResults");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ForumSessionId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ForumProjects");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ForumSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ForumSessionId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ForumReviewers");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ForumSessions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
                     b.Property<int>("Id")
@@ -377,6 +466,41 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ProjectEvaluations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ForumProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Verdict")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("ForumProjectId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("ReviewerVerdicts");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
@@ -1620,6 +1744,40 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", "ForumSession")
+                        .WithMany("Projects")
+                        .HasForeignKey("ForumSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ForumSession");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", null)
+                        .WithMany("Reviewers")
+                        .HasForeignKey("ForumSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
@@ -1673,6 +1831,21 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Evaluation.ForumProject", null)
+                        .WithMany("Verdicts")
+                        .HasForeignKey("ForumProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
@@ -2046,6 +2219,18 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>
                 {
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+                {
+                    b.Navigation("Verdicts");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+                {
+                    b.Navigation("Projects");
+
+                    b.Navigation("Reviewers");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

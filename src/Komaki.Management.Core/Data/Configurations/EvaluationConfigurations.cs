@@ -45,3 +45,50 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
         b.Ignore(x => x.AuditTarget);
     }
 }
+
+public sealed class ForumSessionConfiguration : IEntityTypeConfiguration<ForumSession>
+{
+    public void Configure(EntityTypeBuilder<ForumSession> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Venue).HasMaxLength(200).IsRequired();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ForumProjectConfiguration : IEntityTypeConfiguration<ForumProject>
+{
+    public void Configure(EntityTypeBuilder<ForumProject> b)
+    {
+        b.Property(x => x.CityResponse).HasMaxLength(4000);
+        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ForumProjectId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ForumSessionId, x.ProjectId }).IsUnique();
+        b.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ForumReviewerConfiguration : IEntityTypeConfiguration<ForumReviewer>
+{
+    public void Configure(EntityTypeBuilder<ForumReviewer> b)
+    {
+        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.Kind).HasMaxLength(50).IsRequired();
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ForumSessionId, x.UserId }).IsUnique();
+    }
+}
+
+public sealed class ReviewerVerdictConfiguration : IEntityTypeConfiguration<ReviewerVerdict>
+{
+    public void Configure(EntityTypeBuilder<ReviewerVerdict> b)
+    {
+        b.Property(x => x.ReviewerUserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.Comment).HasMaxLength(4000).IsRequired();
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ForumProjectId, x.ReviewerUserId }).IsUnique();
+    }
+}

@@ -105,4 +105,42 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         if (state == EvaluationState.Published) e.PublishedAt = new DateTime(year + 1, 9, 30, 1, 0, 0, DateTimeKind.Utc);
         return e;
     }
+
+    /// The citizens' forum: last year's session closed with its results and the city's responses, this year's open
+    /// for the demo reviewer. Needs the demo users, who are created last.
+    public async Task SeedForumAsync(CancellationToken ct)
+    {
+        var reviewer = await db.Users.FirstAsync(u => u.Email == "hyoka@komaki.example", ct);
+        var projects = await db.Projects.Where(p => p.RetiredAt == null).ToDictionaryAsync(p => p.Code, ct);
+        var past = new ForumSession
+        {
+            FiscalYear = 2024, Title = "令和7年度 行政評価市民公開フォーラム", HeldOn = new DateOnly(2025, 8, 23), Venue = "小牧市役所 本庁舎 6階大会議室", IsClosed = true,
+            Reviewers = [new ForumReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
+        };
+        (string Code, Verdict Verdict, string Comment, string Response)[] reviewed =
+        [
+            ("1-3-02", Verdict.Improve, "設置場所の選び方を犯罪の多い場所に重点化すべき。", "警察と協議し、認知件数の多い地区を優先して設置する。"),
+            ("2-1-03", Verdict.Reduce, "参加者が固定化しており、効果の検証が不十分。", "参加者の属性と健康指標の変化を検証し、令和8年度に制度を見直す。"),
+            ("5-4-01", Verdict.Expand, "SNSでの発信をもっと強化してほしい。", "発信の担当者を増やし、動画による発信を始める。"),
+        ];
+        var now = new DateTime(2025, 8, 23, 9, 0, 0, DateTimeKind.Utc);
+        foreach (var (code, verdict, comment, response) in reviewed)
+        {
+            if (!projects.TryGetValue(code, out var project)) continue;
+            past.Projects.Add(new ForumProject
+            {
+                ProjectId = project.Id, CityResponse = response,
+                Verdicts = [new ReviewerVerdict { ReviewerUserId = reviewer.Id, Verdict = verdict, Comment = comment, At = now }],
+            });
+            db.ImprovementActions.Add(ForumLabels.ActionFor(past, project, verdict, 1, now));
+        }
+        var current = new ForumSession
+        {
+            FiscalYear = 2025, Title = "令和8年度 行政評価市民公開フォーラム", HeldOn = new DateOnly(2026, 12, 5), Venue = "まなび創造館 あさひホール",
+            Reviewers = [new ForumReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
+            Projects = new[] { "6-3-01", "3-1-02", "1-5-01" }.Where(projects.ContainsKey).Select(c => new ForumProject { ProjectId = projects[c].Id }).ToList(),
+        };
+        db.ForumSessions.AddRange(past, current);
+        await db.SaveChangesAsync(ct);
+    }
 }

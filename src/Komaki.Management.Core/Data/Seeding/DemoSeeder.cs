@@ -61,11 +61,13 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var projects = await db.Projects.OrderBy(p => p.Code).ToListAsync(ct);
         new DemoDo(db, new Random(20261124)).Seed(projects);
         await db.SaveChangesAsync(ct);
-        await new DemoCheck(db, new Random(20250930)).SeedAsync(ct);
+        var check = new DemoCheck(db, new Random(20250930));
+        await check.SeedAsync(ct);
         var people = new DemoPeople(db, new Random(20230212));
         await people.SeedAsync(units, ct);
         await SeedUsersAsync(units);
         await people.SeedIndividualGoalsAsync(ct);
+        await check.SeedForumAsync(ct);
         return true;
     }
 

@@ -19,7 +19,7 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
     {
         if (User.IsInRole(Roles.ExternalReviewer) && !User.IsInRole(Roles.Administrator))
         {
-            return View("Reviewer");
+            return RedirectToAction("Index", "Forum");
         }
         var year = Display.CurrentFiscalYear();
         var plan = await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync();

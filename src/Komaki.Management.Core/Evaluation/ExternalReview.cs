@@ -1,0 +1,97 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
+namespace Komaki.Management.Core.Evaluation;
+
+/// 外部評価: one session of the 行政評価市民公開フォーラム, where citizens and experts review chosen projects in public.
+public sealed class ForumSession : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public string Title { get; set; } = "";
+    public DateOnly HeldOn { get; set; }
+    public string Venue { get; set; } = "";
+    public bool IsClosed { get; set; }
+    public int Version { get; set; }
+    public List<ForumProject> Projects { get; set; } = [];
+    public List<ForumReviewer> Reviewers { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(ForumSession), Id);
+}
+
+/// A project reviewed at a session, with the city's response (対応方針) to the result.
+public sealed class ForumProject : IAudited
+{
+    public int Id { get; set; }
+    public int ForumSessionId { get; set; }
+    public ForumSession? ForumSession { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public string? CityResponse { get; set; }
+    public List<ReviewerVerdict> Verdicts { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(ForumSession), ForumSessionId, $"事業:{ProjectId}");
+}
+
+public sealed class ForumReviewer
+{
+    public int Id { get; set; }
+    public int ForumSessionId { get; set; }
+    public string UserId { get; set; } = "";
+    /// 市民委員 or 学識経験者, as shown in the results.
+    public string Kind { get; set; } = "";
+}
+
+/// One reviewer's verdict and comment on one project; hidden from the other reviewers until the session closes.
+public sealed class ReviewerVerdict
+{
+    public int Id { get; set; }
+    public int ForumProjectId { get; set; }
+    public string ReviewerUserId { get; set; } = "";
+    public Verdict Verdict { get; set; }
+    public string Comment { get; set; } = "";
+    public DateTime At { get; set; }
+}
+
+public enum Verdict
+{
+    Expand = 1,
+    AsIs = 2,
+    Improve = 3,
+    Reduce = 4,
+    Abolish = 5,
+}
+
+public static class ForumLabels
+{
+    public static readonly IReadOnlyList<Verdict> Verdicts = Enum.GetValues<Verdict>();
+
+    public static string Label(this Verdict v) => v switch
+    {
+        Verdict.Expand => "拡充",
+        Verdict.AsIs => "現行どおり",
+        Verdict.Improve => "改善",
+        Verdict.Reduce => "縮小",
+        _ => "廃止",
+    };
+
+    /// The session's result for a project: the most common verdict (the more cautious one on a tie).
+    public static Verdict? Result(IEnumerable<ReviewerVerdict> verdicts) =>
+        verdicts.GroupBy(v => v.Verdict).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (Verdict?)g.Key).FirstOrDefault();
+
+    /// Every result of the forum is followed as an improvement action of the project's unit.
+    public static ImprovementAction ActionFor(ForumSession session, Project project, Verdict result, int verdictCount, DateTime now) => new()
+    {
+        ProjectId = project.Id, OwnerUnitId = project.OwnerUnitId, FiscalYear = session.FiscalYear, OpenedAt = now,
+        Direction = result switch
+        {
+            Verdict.Expand => Direction.Expand,
+            Verdict.AsIs => Direction.Continue,
+            Verdict.Improve => Direction.Improve,
+            Verdict.Reduce => Direction.Reduce,
+            _ => Direction.SuspendOrAbolish,
+        },
+        Description = $"{session.Title}（{Wareki.Date(session.HeldOn)}）の結果：「{result.Label()}」（委員{verdictCount}人）への対応",
+    };
+}

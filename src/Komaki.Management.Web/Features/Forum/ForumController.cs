@@ -1,0 +1,188 @@
+using System.Globalization;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Forum;
+
+public sealed record ForumProjectView(ForumProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
+    IReadOnlyList<(ReviewerVerdict Verdict, string Reviewer, string Kind)> Results);
+
+public sealed record ForumDetailsModel(ForumSession Session, IReadOnlyList<ForumProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
+    bool IsReviewer, bool IsPlanning);
+
+public sealed class SessionForm
+{
+    public int FiscalYear { get; set; }
+    public string? Title { get; set; }
+    public string? HeldOn { get; set; }
+    public string? Venue { get; set; }
+    public string? ProjectCodes { get; set; }
+    public Dictionary<string, string?> Reviewers { get; set; } = [];
+}
+
+public sealed record SessionFormModel(SessionForm Form, IReadOnlyList<AppUser> Candidates);
+
+/// 外部評価（行政評価市民公開フォーラム）: sessions, the projects chosen for them and their reviewers; each reviewer
+/// enters a verdict and comment per project without seeing the others' until the session closes; then the results
+/// per project, the city's response, and an improvement action for each result.
+[Authorize]
+[Route("Forum")]
+public sealed class ForumController(AppDbContext db, CurrentUser me) : AppController(db)
+{
+    private bool IsStaff => Actor.RoleNames.Any(r => r != Roles.ExternalReviewer);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var sessions = Db.ForumSessions.AsNoTracking().Include(s => s.Projects).Include(s => s.Reviewers).AsQueryable();
+        if (!IsStaff) sessions = sessions.Where(s => s.Reviewers.Any(r => r.UserId == me.UserId));
+        return View(await sessions.OrderByDescending(s => s.HeldOn).ToListAsync());
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var session = await Load(id);
+        if (session is null) return NotFound();
+        var isReviewer = session.Reviewers.Any(r => r.UserId == me.UserId);
+        if (!IsStaff && !isReviewer) return Forbidden();
+        return View(await ModelAsync(session, isReviewer));
+    }
+
+    [HttpPost("{id:int}/Verdict")]
+    public async Task<IActionResult> Verdict(int id, int forumProjectId, Verdict? verdict, string? comment)
+    {
+        var session = await Load(id, track: true);
+        if (session is null) return NotFound();
+        if (session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
+        var item = session.Projects.FirstOrDefault(p => p.Id == forumProjectId);
+        if (item is null) return NotFound();
+        if (session.IsClosed) ModelState.AddModelError(string.Empty, "この会は終了しているため、評価を変更できません。");
+        if (verdict is not Verdict v || !Enum.IsDefined(v)) ModelState.AddModelError($"verdict-{forumProjectId}", "評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
+        if (string.IsNullOrWhiteSpace(comment)) ModelState.AddModelError($"comment-{forumProjectId}", "評価の理由・意見を入力してください。");
+        if (!ModelState.IsValid)
+        {
+            ViewData["Draft"] = (forumProjectId, verdict, comment);
+            return View(nameof(Details), await ModelAsync(session, true));
+        }
+        var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == me.UserId);
+        if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = me.UserId });
+        (mine.Verdict, mine.Comment, mine.At) = (verdict!.Value, comment!.Trim(), DateTime.UtcNow);
+        await Db.SaveChangesAsync();
+        TempData["Message"] = "評価を保存しました。会の終了までは変更できます。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:int}/Close")]
+    public async Task<IActionResult> Close(int id, int version)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var session = await Load(id, track: true);
+        if (session is null) return NotFound();
+        if (session.IsClosed)
+        {
+            TempData["Error"] = "この会は既に終了しています。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        session.IsClosed = true;
+        var now = DateTime.UtcNow;
+        var opened = 0;
+        foreach (var item in session.Projects)
+        {
+            if (ForumLabels.Result(item.Verdicts) is not Verdict result) continue;
+            Db.ImprovementActions.Add(ForumLabels.ActionFor(session, item.Project!, result, item.Verdicts.Count, now));
+            opened++;
+        }
+        if (await TrySaveEditAsync(session, version, session.AuditTarget))
+            TempData["Message"] = $"会を終了し、結果を公開しました。{opened} 件の結果を改善の進行管理に登録しました。";
+        else
+            TempData["Error"] = "他の職員が先に更新したため、終了できませんでした。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("{id:int}/Response")]
+    public async Task<IActionResult> SaveResponse(int id, int forumProjectId, string? response)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var item = await Db.ForumProjects.Include(p => p.ForumSession).FirstOrDefaultAsync(p => p.Id == forumProjectId && p.ForumSessionId == id);
+        if (item is null) return NotFound();
+        if (!item.ForumSession!.IsClosed) TempData["Error"] = "対応方針は会の終了後に入力します。";
+        else
+        {
+            item.CityResponse = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+            await Db.SaveChangesAsync();
+            TempData["Message"] = "対応方針を保存しました。";
+        }
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpGet("Create")]
+    public async Task<IActionResult> Create()
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        return View(new SessionFormModel(new SessionForm { FiscalYear = Display.CurrentFiscalYear() - 1, Venue = "小牧市役所 本庁舎 6階大会議室" }, await CandidatesAsync()));
+    }
+
+    [HttpPost("Create")]
+    public async Task<IActionResult> Create(SessionForm form)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var candidates = await CandidatesAsync();
+        if (string.IsNullOrWhiteSpace(form.Title)) ModelState.AddModelError(nameof(form.Title), "会の名称を入力してください。");
+        if (!DateOnly.TryParse(form.HeldOn, CultureInfo.InvariantCulture, out var heldOn)) ModelState.AddModelError(nameof(form.HeldOn), "開催日を入力してください。");
+        if (string.IsNullOrWhiteSpace(form.Venue)) ModelState.AddModelError(nameof(form.Venue), "会場を入力してください。");
+        var codes = CodeList.Parse(form.ProjectCodes);
+        var projects = await Db.Projects.Where(p => codes.Contains(p.Code) && p.RetiredAt == null).ToListAsync();
+        if (codes.Count == 0) ModelState.AddModelError(nameof(form.ProjectCodes), "対象とする事業のコードを入力してください。");
+        foreach (var c in codes.Where(c => projects.All(p => p.Code != c))) ModelState.AddModelError(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
+        var reviewers = form.Reviewers.Where(r => r.Value is "市民委員" or "学識経験者").ToList();
+        if (reviewers.Count == 0) ModelState.AddModelError(nameof(form.Reviewers), "委員を1人以上選んでください。");
+        if (reviewers.Any(r => candidates.All(c => c.Id != r.Key))) return BadRequest();
+        if (!ModelState.IsValid) return View(new SessionFormModel(form, candidates));
+        var session = new ForumSession
+        {
+            FiscalYear = form.FiscalYear, Title = form.Title!.Trim(), HeldOn = heldOn, Venue = form.Venue!.Trim(),
+            Projects = projects.Select(p => new ForumProject { ProjectId = p.Id }).ToList(),
+            Reviewers = reviewers.Select(r => new ForumReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
+        };
+        Db.ForumSessions.Add(session);
+        await Db.SaveChangesAsync();
+        TempData["Message"] = $"{session.Title}を登録しました。委員の画面に対象事業が表示されます。";
+        return RedirectToAction(nameof(Details), new { id = session.Id });
+    }
+
+    private async Task<List<AppUser>> CandidatesAsync()
+    {
+        var roleId = await Db.Roles.Where(r => r.Name == Roles.ExternalReviewer).Select(r => r.Id).FirstAsync();
+        return await Db.Users.Where(u => u.IsActive && Db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId)).OrderBy(u => u.DisplayName).ToListAsync();
+    }
+
+    private async Task<ForumSession?> Load(int id, bool track = false)
+    {
+        var q = Db.ForumSessions.Include(s => s.Reviewers).Include(s => s.Projects).ThenInclude(p => p.Verdicts).Include(s => s.Projects).ThenInclude(p => p.Project).ThenInclude(p => p!.Measure).AsSplitQuery();
+        return await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id);
+    }
+
+    /// Before the session closes nobody sees the verdicts of others: reviewers see their own, planning sees how many.
+    private async Task<ForumDetailsModel> ModelAsync(ForumSession s, bool isReviewer)
+    {
+        var projectIds = s.Projects.Select(p => p.ProjectId).ToList();
+        var settled = await Db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == s.FiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled);
+        var directions = await Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == s.FiscalYear && projectIds.Contains(e.ProjectId) && e.State == EvaluationState.Published)
+            .ToDictionaryAsync(e => e.ProjectId, e => e.SecondDirection ?? e.FirstDirection);
+        var reviewerIds = s.Reviewers.Select(r => r.UserId).ToList();
+        var names = await Db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var kinds = s.Reviewers.ToDictionary(r => r.UserId, r => r.Kind);
+        var projects = s.Projects.OrderBy(p => p.Project!.Code).Select(p => new ForumProjectView(p, p.Project!.Code, p.Project.Name, p.Project.Measure!.Name,
+            settled.GetValueOrDefault(p.ProjectId), directions.GetValueOrDefault(p.ProjectId), p.Verdicts.FirstOrDefault(v => v.ReviewerUserId == me.UserId),
+            s.IsClosed ? p.Verdicts.Select(v => (v, names.GetValueOrDefault(v.ReviewerUserId, ""), kinds.GetValueOrDefault(v.ReviewerUserId, ""))).ToList() : [])).ToList();
+        var reviewers = s.Reviewers.Select(r => (names.GetValueOrDefault(r.UserId, ""), r.Kind, s.Projects.Count(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)))).ToList();
+        return new ForumDetailsModel(s, projects, reviewers, isReviewer, Actor.IsPlanMasterEditor);
+    }
+}
