@@ -1,0 +1,75 @@
+using System.Net;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests;
+
+public class ForumWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const string Reviewer = "hyoka@komaki.example";
+    private const string Expert = "gakushiki@komaki.example";
+
+    private async Task EnsureExpertAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(Expert) is not null) return;
+        var user = new AppUser { UserName = Expert, Email = Expert, EmailConfirmed = true, DisplayName = "学識 委員" };
+        Assert.True((await users.CreateAsync(user, Core.Data.Seeding.DemoSeeder.DemoPassword)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.ExternalReviewer);
+    }
+
+    [Fact]
+    public async Task Verdicts_stay_hidden_until_the_session_closes_then_the_results_and_an_improvement_appear()
+    {
+        await EnsureExpertAsync();
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var (citizenId, expertId) = app.WithDb(db => (db.Users.Single(u => u.Email == Reviewer).Id, db.Users.Single(u => u.Email == Expert).Id));
+        var token = await KomakiFactory.TokenAsync(planning, "/Forum/Create");
+        var created = await planning.PostAsync("/Forum/Create", KomakiFactory.Form(token, ("FiscalYear", "2025"), ("Title", "テスト公開フォーラム"), ("HeldOn", "2026-12-12"),
+            ("Venue", "市役所"), ("ProjectCodes", "6-2-01 ６－２－０２"), ($"Reviewers[{citizenId}]", "市民委員"), ($"Reviewers[{expertId}]", "学識経験者")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionId = app.WithDb(db => db.ForumSessions.Single(s => s.Title == "テスト公開フォーラム").Id);
+        var url = $"/Forum/{sessionId}";
+        var itemId = app.WithDb(db => db.ForumProjects.Single(p => p.ForumSessionId == sessionId && p.Project!.Code == "6-2-01").Id);
+
+        var citizen = await app.SignedInAsync(Reviewer);
+        Assert.Contains("テスト公開フォーラム", await citizen.GetStringAsync("/Forum"));
+        var empty = await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("forumProjectId", itemId.ToString()), ("comment", "")));
+        Assert.Contains("評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)),
+            ("forumProjectId", itemId.ToString()), ("verdict", "Reduce"), ("comment", "利用の少ない路線は見直すべき。")))).StatusCode);
+
+        var expert = await app.SignedInAsync(Expert);
+        var expertPage = await expert.GetStringAsync(url);
+        Assert.DoesNotContain("利用の少ない路線は見直すべき。", expertPage);
+        Assert.DoesNotContain("利用の少ない路線は見直すべき。", await planning.GetStringAsync(url));
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(expertPage),
+            ("forumProjectId", itemId.ToString()), ("verdict", "Reduce"), ("comment", "費用対効果の検証が必要。")))).StatusCode);
+
+        // Staff cannot enter verdicts; reviewers cannot close or reach the staff pages.
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("forumProjectId", itemId.ToString()), ("verdict", "Expand"), ("comment", "x")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("version", "0")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Evaluations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Goals")).StatusCode);
+
+        var version = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).Version);
+        var actionsBefore = app.WithDb(db => db.ImprovementActions.Count());
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("version", version.ToString())))).StatusCode);
+        var results = await citizen.GetStringAsync(url);
+        Assert.Contains("利用の少ない路線は見直すべき。", results);
+        Assert.Contains("費用対効果の検証が必要。", results);
+        Assert.Contains("<strong class=\"forum-result\">縮小</strong>", results);
+        Assert.Equal(actionsBefore + 1, app.WithDb(db => db.ImprovementActions.Count()));
+        Assert.Contains("テスト公開フォーラム", app.WithDb(db => db.ImprovementActions.OrderByDescending(a => a.Id).First().Description));
+
+        var late = await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("forumProjectId", itemId.ToString()), ("verdict", "Expand"), ("comment", "やはり拡充")));
+        Assert.Contains("この会は終了しているため、評価を変更できません。", await late.Content.ReadAsStringAsync());
+
+        var other = app.WithDb(db => db.ForumSessions.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/Forum/{other}")).StatusCode);
+    }
+}
