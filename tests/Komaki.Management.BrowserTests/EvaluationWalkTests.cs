@@ -18,6 +18,7 @@ public class EvaluationWalkTests(AppServer server)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var unit = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
             projectId = await db.Projects.Where(p => p.OwnerUnitId == unit.Id && p.RetiredAt == null).OrderByDescending(p => p.Code).Select(p => p.Id).FirstAsync();
+            await db.ImprovementActions.Where(a => a.ProjectEvaluation!.ProjectId == projectId && a.FiscalYear == 2025).ExecuteDeleteAsync();
             await db.ProjectEvaluations.Where(e => e.ProjectId == projectId && e.FiscalYear == 2025).ExecuteDeleteAsync();
         }
         var head = await server.SignedInPageAsync("doro-kacho@komaki.example");

@@ -17,6 +17,7 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
     {
         var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
         var id = db.Projects.Where(p => p.OwnerUnitId == road && p.RetiredAt == null).OrderBy(p => p.Code).Select(p => p.Id).Skip(n).First();
+        db.ImprovementActions.Where(a => a.ProjectEvaluation!.ProjectId == id && a.FiscalYear == year).ExecuteDelete();
         db.ProjectEvaluations.Where(e => e.ProjectId == id && e.FiscalYear == year).ExecuteDelete();
         return id;
     });
