@@ -66,6 +66,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
+    public DbSet<MeasureEvaluation> MeasureEvaluations => Set<MeasureEvaluation>();
     public DbSet<ForumSession> ForumSessions => Set<ForumSession>();
     public DbSet<ForumProject> ForumProjects => Set<ForumProject>();
     public DbSet<ForumReviewer> ForumReviewers => Set<ForumReviewer>();

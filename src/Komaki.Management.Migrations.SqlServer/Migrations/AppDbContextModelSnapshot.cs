@@ -385,6 +385,47 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("ImprovementActions");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.MeasureEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AssessedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("MeasureEvaluations");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
                 {
                     b.Property<int>("Id")
@@ -1894,6 +1935,17 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("ProjectEvaluation");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.MeasureEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>

@@ -361,6 +361,45 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("ImprovementActions");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.MeasureEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Assessment")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("MeasureEvaluations");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>
                 {
                     b.Property<int>("Id")
@@ -1814,6 +1853,17 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("ProjectEvaluation");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.MeasureEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Measure");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ProjectEvaluation", b =>

@@ -92,3 +92,16 @@ public sealed class ReviewerVerdictConfiguration : IEntityTypeConfiguration<Revi
         b.HasIndex(x => new { x.ForumProjectId, x.ReviewerUserId }).IsUnique();
     }
 }
+
+public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<MeasureEvaluation>
+{
+    public void Configure(EntityTypeBuilder<MeasureEvaluation> b)
+    {
+        b.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
+        b.Property(x => x.AssessedBy).HasMaxLength(256);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
+        b.Ignore(x => x.AuditTarget);
+    }
+}

@@ -15,7 +15,7 @@ public sealed record HistoryModel(string RecordType, string RecordId, string Tit
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
-        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction"];
+        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]

@@ -1,0 +1,97 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.MeasureEvaluations;
+
+/// What a measure's evaluation rests on: its indicators, the roll-up of its projects' evaluations, the survey.
+public sealed record MeasureSummary(
+    Measure Measure, string Owner, IReadOnlyList<(string Name, string Unit, decimal? Target, decimal? Actual, Achievement Achievement)> Indicators,
+    int Projects, int Evaluated, long FullCost, IReadOnlyDictionary<Direction, int> Directions, SurveyResult? Survey, MeasureEvaluation? Evaluation);
+
+public sealed record MeasureEvaluationListModel(int Year, IReadOnlyList<MeasureSummary> Rows);
+
+public sealed record MeasureEvaluationModel(int Year, MeasureSummary Summary, bool CanEdit, string? Assessment, Direction? Direction, int Version);
+
+/// 施策評価: per measure per year, the indicators' achievement, the projects' full cost and directions, citizens'
+/// satisfaction, and the owning division's assessment and direction.
+[Authorize(Roles = Roles.Staff)]
+[Route("MeasureEvaluations")]
+public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year)
+    {
+        var y = year ?? Display.CurrentFiscalYear() - 1;
+        return View(new MeasureEvaluationListModel(y, await SummariesAsync(y, null)));
+    }
+
+    [HttpGet("{year:int}/{measureId:int}")]
+    public async Task<IActionResult> Edit(int year, int measureId)
+    {
+        var summary = (await SummariesAsync(year, measureId)).FirstOrDefault();
+        if (summary is null) return NotFound();
+        return View(new MeasureEvaluationModel(year, summary, await CanEditAsync(summary.Measure), summary.Evaluation?.Assessment, summary.Evaluation?.Direction, summary.Evaluation?.Version ?? 0));
+    }
+
+    [HttpPost("{year:int}/{measureId:int}")]
+    public async Task<IActionResult> Edit(int year, int measureId, string? assessment, Direction? direction, int version)
+    {
+        var summary = (await SummariesAsync(year, measureId)).FirstOrDefault();
+        if (summary is null) return NotFound();
+        if (!await CanEditAsync(summary.Measure)) return Forbidden();
+        if (string.IsNullOrWhiteSpace(assessment)) ModelState.AddModelError("assessment", "施策の評価（成果と課題）を入力してください。");
+        if (direction is not Direction d || !Enum.IsDefined(d)) ModelState.AddModelError("direction", "施策の今後の方向性を選んでください。");
+        if (ModelState.IsValid)
+        {
+            var e = await Db.MeasureEvaluations.FirstOrDefaultAsync(x => x.MeasureId == measureId && x.FiscalYear == year);
+            if (e is null) Db.MeasureEvaluations.Add(e = new MeasureEvaluation { MeasureId = measureId, FiscalYear = year });
+            (e.Assessment, e.Direction, e.AssessedBy, e.AssessedAt) = (assessment!.Trim(), direction, me.DisplayName, DateTime.UtcNow);
+            if (await TrySaveEditsAsync([(e, e.Id == 0 ? 0 : version)], e.AuditTarget))
+            {
+                TempData["Message"] = $"{summary.Measure.Code} {summary.Measure.Name} の施策評価を保存しました。";
+                return RedirectToAction(nameof(Index), new { year });
+            }
+        }
+        return View(new MeasureEvaluationModel(year, summary, true, assessment, direction, version));
+    }
+
+    /// The measure's owning division head (or a head above it) and planning staff assess a measure.
+    private async Task<bool> CanEditAsync(Measure m) => PlanAccess.CanEditUnitRecord(Actor, m.OwnerUnitId, await orgTree.GetAsync());
+
+    private async Task<List<MeasureSummary>> SummariesAsync(int year, int? measureId)
+    {
+        var org = await orgTree.GetAsync();
+        var basic = await Db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent && b.StartYear <= year && b.EndYear >= year).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync();
+        var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && (basic == null || m.Policy!.BasicPlanId == basic.Id) && (measureId == null || m.Id == measureId)).ToListAsync();
+        var ids = measures.Select(m => m.Id).ToList();
+        var indicators = await Db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.MeasureId != null && ids.Contains(i.MeasureId.Value) && i.RetiredAt == null).ToListAsync();
+        var projects = await Db.Projects.AsNoTracking().Where(p => ids.Contains(p.MeasureId) && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
+            .Select(p => new { p.Id, p.MeasureId }).ToListAsync();
+        var projectIds = projects.Select(p => p.Id).ToList();
+        var evaluations = await Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && projectIds.Contains(e.ProjectId) && e.State != EvaluationState.Draft).ToListAsync();
+        var survey = await Db.SurveyResults.AsNoTracking().Where(r => r.FiscalYear == year && ids.Contains(r.MeasureId)).ToDictionaryAsync(r => r.MeasureId);
+        var own = await Db.MeasureEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && ids.Contains(e.MeasureId)).ToDictionaryAsync(e => e.MeasureId);
+        return measures.OrderBy(m => m.Code, Core.Reports.CodeOrder.Instance).Select(m =>
+        {
+            var mine = projects.Where(p => p.MeasureId == m.Id).Select(p => p.Id).ToHashSet();
+            var evals = evaluations.Where(e => mine.Contains(e.ProjectId)).ToList();
+            return new MeasureSummary(m, org.PathName(m.OwnerUnitId),
+                indicators.Where(i => i.MeasureId == m.Id).OrderBy(i => i.SortOrder).Select(i =>
+                {
+                    var v = i.Values.FirstOrDefault(x => x.FiscalYear == year);
+                    return (i.Name, i.Unit, v?.Target, v?.Actual, i.AchievementIn(year));
+                }).ToList(),
+                mine.Count, evals.Count, evals.Sum(e => e.FullCost ?? 0),
+                evals.Where(e => e.FinalDirection is not null).GroupBy(e => e.FinalDirection!.Value).ToDictionary(g => g.Key, g => g.Count()),
+                survey.GetValueOrDefault(m.Id), own.GetValueOrDefault(m.Id));
+        }).ToList();
+    }
+}
