@@ -27,7 +27,7 @@ public static class KomakiCli
                                                  （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
           import survey --fiscal-year 2024 FILE / import manifesto --term ID FILE   [--dry-run] [--json]
                                                  市民意識調査の結果・マニフェスト項目を取り込みます
-          export implementation-plan|execution-plan --fiscal-year 2024 --out FILE
+          export implementation-plan|execution-plan|evaluations --fiscal-year 2024 --out FILE
                                                  Excel に書き出します（取り込みと同じ形式）
 
         共通オプション: --provider Sqlite|SqlServer  --connection "接続文字列"

@@ -14,6 +14,11 @@ internal static class SheetCommands
     public static async Task<int> ImportAsync(ServiceProvider services, string? kindName, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         if (!TryKind(kindName, error, out var kind) || !TryScope(kind, options, error, out var year)) return 2;
+        if (kind.Import is null)
+        {
+            error.WriteLine($"{kind.Label}は取り込めません（書き出しのみ）。");
+            return 2;
+        }
         if (!options.TryGetValue("file", out var path))
         {
             error.WriteLine("取り込む Excel ファイルを指定してください。");
@@ -31,7 +36,7 @@ internal static class SheetCommands
         ImportReport report;
         await using (var file = File.OpenRead(path))
         {
-            report = await kind.Import(db, ExcelLimits.Default).RunAsync(file, Path.GetFileName(path), year, apply: !dryRun);
+            report = await kind.Import!(db, ExcelLimits.Default).RunAsync(file, Path.GetFileName(path), year, apply: !dryRun);
         }
         if (options.ContainsKey("json"))
         {
@@ -53,6 +58,11 @@ internal static class SheetCommands
     public static async Task<int> ExportAsync(ServiceProvider services, string? kindName, Dictionary<string, string> options, TextWriter output, TextWriter error)
     {
         if (!TryKind(kindName, error, out var kind) || !TryYear(options, error, out var year)) return 2;
+        if (kind.Export is null)
+        {
+            error.WriteLine($"{kind.Label}は書き出せません。");
+            return 2;
+        }
         if (!options.TryGetValue("out", out var path))
         {
             error.WriteLine("書き出し先を --out で指定してください。");
@@ -91,7 +101,7 @@ internal static class SheetCommands
     private static bool TryYear(Dictionary<string, string> options, TextWriter error, out int year)
     {
         year = 0;
-        if (options.TryGetValue("fiscal-year", out var text) && (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) || Wareki.TryParseFiscalYear(text, out year)))
+        if ((options.TryGetValue("fiscal-year", out var text) || options.TryGetValue("year", out text)) && (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) || Wareki.TryParseFiscalYear(text, out year)))
             return true;
         error.WriteLine("--fiscal-year に年度を指定してください（例: 2024 または R6）。");
         return false;

@@ -125,4 +125,19 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
     }
 
     private static string Amounts(long yen) => Core.Common.Amounts.Thousands(yen);
+
+    [Fact]
+    public async Task The_years_evaluations_export_as_an_overview_and_one_sheet_per_project_without_drafts()
+    {
+        var client = await app.SignedInAsync("shicho@komaki.example");
+        var response = await client.GetAsync("/Imports/evaluations/2025/Export");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var reviewed = app.WithDb(db => db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State != EvaluationState.Draft).Select(e => e.Project!.Code).ToList());
+        var overview = wb.Worksheet("一覧");
+        Assert.Equal(reviewed.Order(), overview.RowsUsed().Where(r => r.RowNumber() > 3).Select(r => r.Cell(1).GetString()).Order());
+        Assert.Equal(reviewed.Count + 1, wb.Worksheets.Count);
+        Assert.Contains(wb.Worksheets, w => w.Name == reviewed[0]);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(Planning)).GetAsync("/Imports/evaluations/2025/Upload")).StatusCode);
+    }
 }

@@ -13,7 +13,7 @@ internal static class ImportTestSupport
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await SheetKind.All[kind].Import(db, ExcelLimits.Default).RunAsync(new MemoryStream(file), "test.xlsx", year, apply);
+        return await SheetKind.All[kind].Import!(db, ExcelLimits.Default).RunAsync(new MemoryStream(file), "test.xlsx", year, apply);
     }
 
     public static async Task<byte[]> ExportAsync(this KomakiFactory app, string kind, int year)
@@ -21,7 +21,7 @@ internal static class ImportTestSupport
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         using var ms = new MemoryStream();
-        Assert.True(await SheetKind.All[kind].Export(db, year, ms));
+        Assert.True(await SheetKind.All[kind].Export!(db, year, ms));
         return ms.ToArray();
     }
 

@@ -16,8 +16,8 @@ public enum SheetScope
 /// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
 public sealed record SheetKind(
     string Name, string Label,
-    Func<AppDbContext, ExcelLimits, ISheetImport> Import,
-    Func<AppDbContext, int, Stream, Task<bool>> Export,
+    Func<AppDbContext, ExcelLimits, ISheetImport>? Import,
+    Func<AppDbContext, int, Stream, Task<bool>>? Export,
     Func<int, string> FileName,
     SheetScope Scope = SheetScope.FiscalYear)
 {
@@ -25,8 +25,8 @@ public sealed record SheetKind(
     public const string ExecutionPlan = "execution-plan";
     public const string Manifesto = "manifesto";
     public const string Survey = "survey";
+    public const string Evaluations = "evaluations";
 
-    private static Task<bool> NoExport(AppDbContext db, int scope, Stream output) => Task.FromResult(false);
 
     public static readonly IReadOnlyDictionary<string, SheetKind> All = new Dictionary<string, SheetKind>
     {
@@ -43,8 +43,12 @@ public sealed record SheetKind(
             },
             year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx"),
         [Manifesto] = new(Manifesto, "マニフェスト",
-            (db, limits) => new Manifesto.ManifestoImport(db, limits), NoExport, _ => "", SheetScope.MayorTerm),
+            (db, limits) => new Manifesto.ManifestoImport(db, limits), null, _ => "", SheetScope.MayorTerm),
+        [Evaluations] = new(Evaluations, "事務事業評価",
+            null,
+            (db, year, output) => Evaluation.EvaluationExport.WriteAsync(db, year, output),
+            year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx"),
         [Survey] = new(Survey, "市民意識調査の結果",
-            (db, limits) => new CitizenVoice.SurveyImport(db, limits), NoExport, _ => ""),
+            (db, limits) => new CitizenVoice.SurveyImport(db, limits), null, _ => ""),
     };
 }

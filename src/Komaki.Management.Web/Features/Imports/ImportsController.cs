@@ -27,7 +27,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpGet("{year:int}/Upload")]
     public async Task<IActionResult> Upload(string kind, int year)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k)) return NotFound();
+        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         return View(new UploadModel(k, year, limits.MaxFileBytes, null, await ScopesAsync(k)));
     }
@@ -37,7 +37,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public async Task<IActionResult> Preview(string kind, int year, IFormFile? file)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k)) return NotFound();
+        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         string? error = null;
         var scopes = await ScopesAsync(k);
@@ -54,7 +54,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         ImportReport report;
         await using (staged.Content)
         {
-            report = await k.Import(Db, limits).RunAsync(staged.Content, fileName, year, apply: false);
+            report = await k.Import!(Db, limits).RunAsync(staged.Content, fileName, year, apply: false);
         }
         if (!report.CanApply) staging.Remove(token);
         return View(new PreviewModel(k, year, ScopeText(k, year, scopes), report, report.CanApply ? token : null, null));
@@ -63,7 +63,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpPost("Confirm")]
     public async Task<IActionResult> Confirm(string kind, int year, string? token, string? fingerprint)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k)) return NotFound();
+        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
         if (staged is null)
@@ -71,7 +71,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         ImportReport report;
         await using (staged.Value.Content)
         {
-            report = await k.Import(Db, limits).RunAsync(staged.Value.Content, staged.Value.FileName, year, apply: true, fingerprint);
+            report = await k.Import!(Db, limits).RunAsync(staged.Value.Content, staged.Value.FileName, year, apply: true, fingerprint);
         }
         if (!report.Applied)
         {
@@ -94,7 +94,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpGet("{year:int}/Export")]
     public async Task<IActionResult> Export(string kind, int year)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k)) return NotFound();
+        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
         var output = new MemoryStream();
         if (!await k.Export(Db, year, output)) return NotFound();
         output.Position = 0;
