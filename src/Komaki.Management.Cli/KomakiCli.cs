@@ -26,6 +26,8 @@ public static class KomakiCli
                                                  Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません
                                                  （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
           import survey --fiscal-year 2024 FILE / import manifesto --term ID FILE   [--dry-run] [--json]
+          import evaluations --latest-year 2025 FILE [--dry-run] [--json]
+                                                 前の評価システムの事務事業評価（1事業1行、年度の列が6組）を取り込みます
                                                  市民意識調査の結果・マニフェスト項目を取り込みます
           export implementation-plan|execution-plan|evaluations --fiscal-year 2024 --out FILE
                                                  Excel に書き出します（取り込みと同じ形式）

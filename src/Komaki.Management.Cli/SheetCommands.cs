@@ -101,7 +101,7 @@ internal static class SheetCommands
     private static bool TryYear(Dictionary<string, string> options, TextWriter error, out int year)
     {
         year = 0;
-        if ((options.TryGetValue("fiscal-year", out var text) || options.TryGetValue("year", out text)) && (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) || Wareki.TryParseFiscalYear(text, out year)))
+        if ((options.TryGetValue("fiscal-year", out var text) || options.TryGetValue("year", out text) || options.TryGetValue("latest-year", out text)) && (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out year) || Wareki.TryParseFiscalYear(text, out year)))
             return true;
         error.WriteLine("--fiscal-year に年度を指定してください（例: 2024 または R6）。");
         return false;

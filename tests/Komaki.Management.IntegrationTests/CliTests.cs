@@ -126,4 +126,25 @@ public sealed class CliTests : IDisposable
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task Evaluations_from_the_previous_system_import_with_the_latest_year_and_export_back()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "ofunato-jimujigyo-hyoka-R7.xlsx");
+        var dry = await Run("import", "evaluations", "--latest-year", "2025", fixture, "--dry-run", "--json");
+        Assert.Equal(0, dry.Code);
+        Assert.StartsWith("{\"created\":407,\"updated\":0,\"unchanged\":0,\"refused\":[]}", dry.Out);
+        Assert.Equal(2, (await Run("import", "evaluations", fixture)).Code);
+        var file = Path.Combine(Path.GetTempPath(), $"komaki-eval-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            Assert.Equal(0, (await Run("export", "evaluations", "--fiscal-year", "2025", "--out", file)).Code);
+            Assert.True(new FileInfo(file).Length > 0);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -43,8 +43,11 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
 
     public AuditTarget AuditTarget => new(nameof(ProjectEvaluation), Id);
 
+    /// 人件費 as another system recorded it (imported history); when set it stands instead of 人工 × 単価.
+    public long? RecordedStaffCost { get; set; }
+
     /// 人件費.
-    public long StaffCost => (long)Math.Round(StaffPersonYears * StaffCostPerPersonYear, MidpointRounding.AwayFromZero);
+    public long StaffCost => RecordedStaffCost ?? (long)Math.Round(StaffPersonYears * StaffCostPerPersonYear, MidpointRounding.AwayFromZero);
 
     /// 総コスト = 事業費（決算） + 人件費.
     public long? FullCost => SettledCost is long s ? s + StaffCost : null;

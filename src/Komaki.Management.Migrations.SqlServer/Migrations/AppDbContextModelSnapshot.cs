@@ -488,6 +488,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("RecordedStaffCost")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");

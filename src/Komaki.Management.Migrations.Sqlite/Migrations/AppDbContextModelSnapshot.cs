@@ -460,6 +460,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RecordedStaffCost")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");

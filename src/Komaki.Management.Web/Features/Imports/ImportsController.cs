@@ -87,6 +87,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
             SheetKind.ImplementationPlan => RedirectToAction("Details", "ImplementationPlans", new { year }),
             SheetKind.Manifesto => RedirectToAction("Index", "Manifesto", new { termId = year }),
             SheetKind.Survey => RedirectToAction("Index", "Survey", new { year }),
+            SheetKind.Evaluations => RedirectToAction("Index", "Evaluations", new { Year = year }),
             _ => RedirectToAction("Index", "ExecutionPlans", new { year }),
         };
     }
