@@ -138,6 +138,8 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         Assert.Equal(reviewed.Order(), overview.RowsUsed().Where(r => r.RowNumber() > 3).Select(r => r.Cell(1).GetString()).Order());
         Assert.Equal(reviewed.Count + 1, wb.Worksheets.Count);
         Assert.Contains(wb.Worksheets, w => w.Name == reviewed[0]);
-        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(Planning)).GetAsync("/Imports/evaluations/2025/Upload")).StatusCode);
+        // Bringing in a previous system's evaluations is planning's job.
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync(Planning)).GetAsync("/Imports/evaluations/2025/Upload")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(RoadHead)).GetAsync("/Imports/evaluations/2025/Upload")).StatusCode);
     }
 }
