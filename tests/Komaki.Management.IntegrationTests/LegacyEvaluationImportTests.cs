@@ -42,7 +42,8 @@ public class LegacyEvaluationImportTests(KomakiFactory app, ITestOutputHelper ou
         // R6 (the fifth block) for 0086: 事業費計 2,843千円, 人件費 1,120千円 → total 3,963千円, as in the sheet.
         Assert.Equal(2_843_000, evaluation.SettledCost);
         Assert.Equal(3_963_000, evaluation.FullCost);
-        Assert.Equal(3_089_000, app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project.Id && b.FiscalYear == 2020).Settled));
+        var r2 = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project.Id && b.FiscalYear == 2020));
+        Assert.Equal((3_089_000L, 3_089_000L, 0L), (r2.Settled!.Value, r2.SettledGeneral!.Value, r2.SettledNational!.Value));
         var indicator = app.WithDb(db => db.Indicators.Include(i => i.Values).Single(i => i.ProjectId == project.Id && i.Name == "啓発看板の設置基数"));
         Assert.Equal(11m, indicator.Values.Single(v => v.FiscalYear == 2020).Actual);
         Assert.Equal(1, app.WithDb(db => db.Projects.Count(p => p.Code == "0086")));

@@ -94,7 +94,7 @@ public sealed class LegacyEvaluationImport(AppDbContext db, ExcelLimits limits) 
             var policyNo = Number(row.Text(c.P10), row.Text(c.P1));
             var measureNo = Number(row.Text(c.M10), row.Text(c.M1));
             if (policyNo is null || measureNo is null) errors.Add("政策番号・施策番号を読み取れません。");
-            var costs = new List<(int Year, long Cost, long Staff, decimal People)>();
+            var costs = new List<(int Year, long Cost, long Staff, decimal People, long?[] Sources)>();
             foreach (var b in blocks)
             {
                 long? Amount(int offset, string label)
@@ -113,7 +113,7 @@ public sealed class LegacyEvaluationImport(AppDbContext db, ExcelLimits limits) 
                 if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
                     report.Warnings.Add(new(grid.Name, row.Number, $"{Wareki.FiscalYearShort(b.Year)}: トータルコスト {Amounts.Thousands(t)} が事業費計＋人件費計 {Amounts.Thousands(k2 + st)} と一致しません（{CellRange.ColumnName(b.Start + 9)}{row.Number}）。"));
                 NumberText.TryParse(row.Text(b.Start + 6), out var people);
-                if (cost is not null || staff is not null) costs.Add((b.Year, cost ?? 0, staff ?? 0, people ?? 0));
+                if (cost is not null || staff is not null) costs.Add((b.Year, cost ?? 0, staff ?? 0, people ?? 0, sources));
             }
             var direction = DirectionOf(row.Text(c.Direction));
             if (direction is null) errors.Add($"今後の方向性「{row.Text(c.Direction)}」を読み取れません。");
@@ -156,7 +156,7 @@ public sealed class LegacyEvaluationImport(AppDbContext db, ExcelLimits limits) 
             if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
 
             // Costs per year: settled for the past years, the adopted budget for the latest.
-            foreach (var (year, cost, staff, people) in costs)
+            foreach (var (year, cost, staff, people, sources) in costs)
             {
                 if (!budgets.TryGetValue((project.Id, year), out var line) || project.Id == 0)
                 {
@@ -168,6 +168,11 @@ public sealed class LegacyEvaluationImport(AppDbContext db, ExcelLimits limits) 
                 {
                     changes.Add(new($"{Wareki.FiscalYearShort(year)} {(year < latestYear ? "決算額" : "当初予算額")}", Amounts.Thousands(year < latestYear ? line.Settled : line.Initial), Amounts.Thousands(cost)));
                     if (year < latestYear) line.Settled = cost; else line.Initial = cost;
+                }
+                if (year < latestYear && (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) != (sources[0], sources[1], sources[2], sources[3], sources[4]))
+                {
+                    changes.Add(new($"{Wareki.FiscalYearShort(year)} 財源内訳", null, string.Join("／", sources.Select(x => Amounts.Thousands(x)))));
+                    (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) = (sources[0], sources[1], sources[2], sources[3], sources[4]);
                 }
             }
 

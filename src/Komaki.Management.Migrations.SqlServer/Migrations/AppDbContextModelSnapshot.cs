@@ -97,6 +97,21 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<long?>("Settled")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("SettledBonds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledNational")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledOtherSpecific")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledPrefectural")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("Supplementary")
                         .HasColumnType("bigint");
 

@@ -88,6 +88,21 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<long?>("Settled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SettledBonds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledNational")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledOtherSpecific")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledPrefectural")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("Supplementary")
                         .HasColumnType("INTEGER");
 

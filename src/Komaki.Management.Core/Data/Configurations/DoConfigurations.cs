@@ -46,6 +46,7 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
         b.HasIndex(x => x.FiscalYear);
         b.Ignore(x => x.AuditTarget);
         b.Ignore(x => x.Current);
+        b.Ignore(x => x.HasSettledFunding);
     }
 }
 

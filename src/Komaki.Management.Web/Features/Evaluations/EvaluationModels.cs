@@ -29,7 +29,7 @@ public sealed record EvaluationSheet(
     int Year, int ProjectId, string Code, string Name, int OwnerUnitId, string Unit, string MeasureCode, string MeasureName, string PolicyName,
     ProjectEvaluation? Evaluation, long? Settled, long? CurrentBudget, ImplementationPlanLine? PlanLine,
     IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags,
-    IReadOnlyList<ImprovementAction> LastYearActions)
+    IReadOnlyList<ImprovementAction> LastYearActions, Core.Budgeting.BudgetLine? SettledFunding = null)
 {
     /// コスト per unit of output: full cost over the first activity indicator's actual.
     public (string Name, string Unit, decimal PerUnit)? CostPerOutput

@@ -254,6 +254,6 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         if (settled is long st && budget?.Current is long cur && st > cur) flags.Add($"決算額 {Amounts.Thousands(st)}千円 が予算現額 {Amounts.Thousands(cur)}千円 を上回っています。");
         var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
         return new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
-            evaluation, settled, budget?.Current, line, indicators, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags, lastActions);
+            evaluation, settled, budget?.Current, line, indicators, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags, lastActions, budget);
     }
 }

@@ -31,7 +31,8 @@ public static class FieldNames
         ["EfficiencyReason"] = "効率性の理由", ["Equity"] = "公平性", ["EquityReason"] = "公平性の理由", ["FirstDirection"] = "方向性（一次）",
         ["Improvement"] = "改善内容", ["SecondDirection"] = "方向性（二次）", ["SecondReason"] = "二次評価の所見", ["FirstReviewedBy"] = "一次評価者",
         ["FirstReviewedAt"] = "一次評価日時", ["SecondReviewedBy"] = "二次評価者", ["SecondReviewedAt"] = "二次評価日時", ["PublishedAt"] = "公表日時",
-        ["ReturnComment"] = "差し戻し理由", ["RecordedStaffCost"] = "人件費（取込値）",
+        ["ReturnComment"] = "差し戻し理由", ["RecordedStaffCost"] = "人件費（取込値）", ["SettledNational"] = "決算 国庫支出金",
+        ["SettledPrefectural"] = "決算 県支出金", ["SettledBonds"] = "決算 地方債", ["SettledOtherSpecific"] = "決算 その他特定財源", ["SettledGeneral"] = "決算 一般財源",
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
     };
 
@@ -54,7 +55,7 @@ public static class FieldNames
 
     // Money is stored in yen and read in 千円.
     private static readonly HashSet<string> AmountFields =
-        ["SettledCost", "StaffCostPerPersonYear", "RecordedStaffCost", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
+        ["SettledCost", "StaffCostPerPersonYear", "RecordedStaffCost", "SettledNational", "SettledPrefectural", "SettledBonds", "SettledOtherSpecific", "SettledGeneral", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
 
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
 
