@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Improvements;
 
-public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(string Unit, int Open, int OldestDays)> ByUnit,
+public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,
     IReadOnlyList<SelectListItem> Units, OrgTree Org, DateTime Now);
 
 public sealed record AnswerOption(int Id, string Text);
@@ -40,7 +40,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         var now = DateTime.UtcNow;
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => new { a.OwnerUnitId, a.OpenedAt }).ToListAsync();
         var byUnit = open.GroupBy(a => a.OwnerUnitId)
-            .Select(g => (org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
+            .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
             .OrderByDescending(x => x.Item2).ToList();
         return View(new ImprovementListModel(unitId, state, rows, byUnit, PlanTreeController.UnitOptions(org), org, now));
     }
