@@ -83,6 +83,8 @@ public static class AppHost
                 o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"{f}を入力してください。");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"「{v}」は正しくありません。");
             })
+            // Open data is read by people too: Japanese stays readable in the JSON.
+            .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();
