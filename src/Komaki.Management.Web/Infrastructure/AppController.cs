@@ -31,6 +31,24 @@ public abstract class AppController(AppDbContext db) : Controller
 
     /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
     /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
+    /// Text longer than its column would fail on SQL Server (SQLite would keep it): every added or changed record is
+    /// checked against the model's maximum lengths, and each overflow is reported beside its field by name.
+    protected bool LengthsOk()
+    {
+        var ok = true;
+        foreach (var entry in Db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(string)))
+            {
+                if (property.Metadata.GetMaxLength() is not int max || property.CurrentValue is not string value || value.Length <= max) continue;
+                var name = property.Metadata.Name;
+                ModelState.AddModelError(name, $"{Features.History.FieldNames.Of(name)}は{max:N0}文字以内で入力してください（現在 {value.Length:N0} 文字）。");
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
     protected Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
         TrySaveEditsAsync([(entity, expectedVersion)], target);
 
@@ -38,6 +56,7 @@ public abstract class AppController(AppDbContext db) : Controller
     /// plan): all of them, or none when any was saved by someone else in the meantime.
     protected async Task<bool> TrySaveEditsAsync(IReadOnlyCollection<(IVersioned Entity, int ExpectedVersion)> edits, AuditTarget target)
     {
+        if (!LengthsOk()) return false;
         if (edits.All(e => e.Entity.Version == e.ExpectedVersion))
         {
             foreach (var (entity, expected) in edits)

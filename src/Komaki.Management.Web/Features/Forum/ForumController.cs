@@ -74,6 +74,11 @@ public sealed class ForumController(AppDbContext db, CurrentUser me) : AppContro
         var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == me.UserId);
         if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = me.UserId });
         (mine.Verdict, mine.Comment, mine.At) = (verdict!.Value, comment!.Trim(), DateTime.UtcNow);
+        if (!LengthsOk())
+        {
+            ViewData["Draft"] = (forumProjectId, verdict, comment);
+            return View(nameof(Details), await ModelAsync(session, true));
+        }
         await Db.SaveChangesAsync();
         TempData["Message"] = "評価を保存しました。会の終了までは変更できます。";
         return RedirectToAction(nameof(Details), new { id });
@@ -113,6 +118,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me) : AppContro
         var item = await Db.ForumProjects.Include(p => p.ForumSession).FirstOrDefaultAsync(p => p.Id == forumProjectId && p.ForumSessionId == id);
         if (item is null) return NotFound();
         if (!item.ForumSession!.IsClosed) TempData["Error"] = "対応方針は会の終了後に入力します。";
+        else if (response is { Length: > 4000 }) TempData["Error"] = "対応方針は4,000文字以内で入力してください。";
         else
         {
             item.CityResponse = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
@@ -152,6 +158,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me) : AppContro
             Reviewers = reviewers.Select(r => new ForumReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
         };
         Db.ForumSessions.Add(session);
+        if (!LengthsOk()) return View(new SessionFormModel(form, candidates));
         await Db.SaveChangesAsync();
         TempData["Message"] = $"{session.Title}を登録しました。委員の画面に対象事業が表示されます。";
         return RedirectToAction(nameof(Details), new { id = session.Id });

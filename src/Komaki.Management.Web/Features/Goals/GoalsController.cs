@@ -108,6 +108,11 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         goal.SortOrder = await Db.OrganizationalGoals.CountAsync(g => g.OrgUnitId == form.OrgUnitId && g.FiscalYear == form.FiscalYear) + 1;
         goal.Events.Add(Event(GoalAction.Created, null));
         Db.OrganizationalGoals.Add(goal);
+        if (!LengthsOk())
+        {
+            Pad(form);
+            return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await TermTitleAsync()));
+        }
         await Db.SaveChangesAsync();
         TempData["Message"] = "組織目標を下書きとして保存しました。内容が整ったら「提出」してください。";
         return RedirectToAction(nameof(Details), new { id = goal.Id });
@@ -223,9 +228,9 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goal = await Db.OrganizationalGoals.FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
         if (!GoalWorkflow.CanComment(Actor, goal, await orgTree.GetAsync())) return Forbidden();
-        if (string.IsNullOrWhiteSpace(comment))
+        if (string.IsNullOrWhiteSpace(comment) || comment.Length > 4000)
         {
-            TempData["Error"] = "コメントを入力してください。";
+            TempData["Error"] = string.IsNullOrWhiteSpace(comment) ? "コメントを入力してください。" : "コメントは4,000文字以内で入力してください。";
             return RedirectToAction(nameof(Details), new { id });
         }
         Db.GoalEvents.Add(new GoalEvent { OrganizationalGoalId = id, Action = GoalAction.Commented, UserName = Actor.UserName, DisplayName = me.DisplayName, At = DateTime.UtcNow, Comment = comment.Trim() });

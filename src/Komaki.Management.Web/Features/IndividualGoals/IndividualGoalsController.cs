@@ -85,6 +85,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
         var goal = new IndividualGoal { OwnerUserId = me.UserId, FiscalYear = form.FiscalYear };
         Copy(form, goal);
         Db.IndividualGoals.Add(goal);
+        if (!LengthsOk()) return View("Edit", new IndividualFormModel(null, form, options));
         await Db.SaveChangesAsync();
         TempData["Message"] = "個人目標を保存しました。";
         return RedirectToAction(nameof(Index), new { year = form.FiscalYear });

@@ -182,6 +182,7 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
         var item = new ManifestoItem { MayorTermId = termId, SortOrder = await Db.ManifestoItems.CountAsync(i => i.MayorTermId == termId) + 1 };
         Copy(form, item);
         Db.ManifestoItems.Add(item);
+        if (!LengthsOk()) return View("EditItem", new ItemFormModel(null, term, form));
         await Db.SaveChangesAsync();
         TempData["Message"] = $"マニフェスト項目 {item.Number} を登録しました。計画への結び付けを設定してください。";
         return RedirectToAction(nameof(Item), new { id = item.Id });
@@ -230,6 +231,7 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
         if (!ModelState.IsValid) return View("EditTerm", (null as int?, form));
         var term = new MayorTerm { Title = form.Title!.Trim(), MayorName = form.MayorName!.Trim(), StartDate = start, EndDate = end };
         Db.MayorTerms.Add(term);
+        if (!LengthsOk()) return View("EditTerm", (null as int?, form));
         await Db.SaveChangesAsync();
         TempData["Message"] = $"{term.Title}を登録しました。";
         return RedirectToAction(nameof(Index), new { termId = term.Id });
