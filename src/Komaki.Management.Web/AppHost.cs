@@ -39,12 +39,18 @@ public static class AppHost
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<OrgTreeProvider>();
+        services.AddScoped<JudgmentBands>();
+        services.AddScoped<Features.Public.PublicData>();
+        services.AddScoped<Features.OpenData.OpenDataLists>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(ExcelLimits.Default with
         {
             MaxFileBytes = builder.Configuration.GetValue<long?>("Import:MaxUploadBytes") ?? ExcelLimits.Default.MaxFileBytes,
         });
         services.AddSingleton<Features.Imports.ImportStaging>();
+        services.AddSingleton<Features.Cycle.IReminderMailer, Features.Cycle.SmtpReminderMailer>();
+        services.AddScoped<Features.Cycle.ReminderSender>();
+        services.AddHostedService<Features.Cycle.DailyReminderService>();
 
         services.AddIdentity<AppUser, IdentityRole>(o => AccountPolicy.Apply(o, config.GetValue("Security:MaxFailedSignIns", 5)))
             .AddEntityFrameworkStores<AppDbContext>()

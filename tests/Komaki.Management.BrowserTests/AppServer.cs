@@ -30,6 +30,7 @@ public sealed class AppServer : IAsyncLifetime
             $"--contentRoot={WebProjectDirectory()}",
             "--environment=Production",
             $"--ConnectionStrings:Default=Data Source={_db}",
+            "--Reminders:Automatic=false",
         ]);
         await AppHost.InitializeDatabaseAsync(_app.Services);
         await _app.StartAsync();

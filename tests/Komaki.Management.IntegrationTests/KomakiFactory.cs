@@ -21,6 +21,8 @@ public sealed class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifeti
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Tests send reminders when they mean to; the daily run would write to the database behind their back.
+        builder.UseSetting("Reminders:Automatic", "false");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DbContextOptions<AppDbContext>>();

@@ -14,6 +14,8 @@ public sealed class CitizenInput : IVersioned, IAudited
     /// 市の考え方.
     public string? Answer { get; set; }
     public CitizenInputStatus Status { get; set; }
+    /// Shown on the public site; planning publishes only an input that has the city's answer.
+    public bool IsPublished { get; set; }
     public int Version { get; set; }
     public List<CitizenInputLink> Links { get; set; } = [];
 

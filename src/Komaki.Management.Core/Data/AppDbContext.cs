@@ -11,6 +11,8 @@ using Komaki.Management.Core.Manifesto;
 using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Publishing;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
@@ -71,6 +73,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<ForumProject> ForumProjects => Set<ForumProject>();
     public DbSet<ForumReviewer> ForumReviewers => Set<ForumReviewer>();
     public DbSet<ReviewerVerdict> ReviewerVerdicts => Set<ReviewerVerdict>();
+    public DbSet<CycleDeadline> CycleDeadlines => Set<CycleDeadline>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<JudgmentBand> JudgmentBands => Set<JudgmentBand>();
+    public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -32,6 +32,8 @@ public sealed class Indicator : IVersioned, IAudited
     public int? BaselineYear { get; set; }
     public string? Description { get; set; }
     public int SortOrder { get; set; }
+    /// Weight in the measure's roll-up (1 = equal share, 0 = not counted).
+    public decimal Weight { get; set; } = 1m;
     public DateTime? RetiredAt { get; set; }
     public int Version { get; set; }
     public List<IndicatorValue> Values { get; set; } = [];

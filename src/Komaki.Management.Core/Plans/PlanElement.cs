@@ -49,6 +49,8 @@ public sealed class Measure : PlanElement
     public int PolicyId { get; set; }
     public Policy? Policy { get; set; }
     public int? OwnerUnitId { get; set; }
+    /// Weight in the policy's roll-up (1 = equal share, 0 = not counted).
+    public decimal Weight { get; set; } = 1m;
     public List<BasicProject> BasicProjects { get; set; } = [];
     public List<Project> Projects { get; set; } = [];
     public override PlanLevel Level => PlanLevel.Measure;

@@ -133,6 +133,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsPublished")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
@@ -214,6 +217,75 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SurveyResults");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Cycle.CycleDeadline", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("CycleDeadlines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Cycle.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Mailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ReadAt");
+
+                    b.HasIndex("UserId", "FiscalYear", "Stage", "CreatedAt");
+
+                    b.ToTable("Reminders");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
@@ -1425,6 +1497,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MeasureId");
@@ -1463,6 +1539,46 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Plans.JudgmentBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Color")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MinPercent")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OffTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Grade")
+                        .IsUnique();
+
+                    b.ToTable("JudgmentBands");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.Measure", b =>
@@ -1504,6 +1620,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -1624,6 +1744,34 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerUnitId");
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Publishing.Publication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("Publications");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1799,6 +1947,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Measure");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Cycle.Reminder", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>

@@ -32,6 +32,10 @@ public static class Display
     public static string Date(System.DateTime utc) =>
         Wareki.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
 
+    public static System.DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo);
+
+    public static DateOnly Today() => DateOnly.FromDateTime(Now());
+
     public static int CurrentFiscalYear() =>
         Wareki.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo)));
 

@@ -61,6 +61,7 @@ public sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
     public void Configure(EntityTypeBuilder<Measure> b)
     {
         PlanElementMapping.MapCommon(b);
+        b.Property(x => x.Weight).HasPrecision(9, 3);
         b.HasOne(x => x.Policy).WithMany(p => p.Measures).HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.Code);
@@ -98,6 +99,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         b.Property(x => x.Unit).HasMaxLength(20).IsRequired();
         b.Property(x => x.Description).HasMaxLength(2000);
         b.Property(x => x.BaselineValue).HasPrecision(18, 4);
+        b.Property(x => x.Weight).HasPrecision(9, 3);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);

@@ -135,7 +135,9 @@ internal sealed class DemoPeople(AppDbContext db, Random random)
         ];
         foreach (var (channel, on, summary, answer, status, links) in inputs)
         {
-            var input = new CitizenInput { Channel = channel, ReceivedOn = on, Summary = summary, Answer = answer, Status = status };
+            // Answered letters to the mayor stay internal in the demo, as personal letters often do.
+            var input = new CitizenInput { Channel = channel, ReceivedOn = on, Summary = summary, Answer = answer, Status = status,
+                IsPublished = answer is not null && channel != CitizenChannel.LetterToMayor };
             foreach (var link in links.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var code = link[2..];

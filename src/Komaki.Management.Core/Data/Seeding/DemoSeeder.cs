@@ -1,6 +1,8 @@
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Publishing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +70,27 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await SeedUsersAsync(units);
         await people.SeedIndividualGoalsAsync(ct);
         await check.SeedForumAsync(ct);
+        SeedPublication();
+        await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// Planning has published the actuals and manifesto progress of the years before the current one, set this
+    /// year's calendar (the rest keeps the usual dates) and the judgment bands.
+    private void SeedPublication()
+    {
+        var at = new DateTime(2026, 9, 30, 1, 0, 0, DateTimeKind.Utc);
+        for (var y = FirstIndicatorYear; y <= LastActualYear; y++)
+        {
+            db.Publications.Add(new Publication { Kind = PublicationKind.IndicatorActuals, FiscalYear = y, PublishedAt = at, PublishedBy = "kikaku@komaki.example" });
+        }
+        foreach (var y in new[] { LastActualYear - 1, LastActualYear })
+        {
+            db.Publications.Add(new Publication { Kind = PublicationKind.ManifestoProgress, FiscalYear = y, PublishedAt = at, PublishedBy = "kikaku@komaki.example" });
+        }
+        db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = CurrentTargetYear, Stage = CycleStage.ExecutionMidYear, DueOn = new DateOnly(CurrentTargetYear, 10, 30) });
+        db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = CurrentTargetYear + 1, Stage = CycleStage.BudgetRequest, DueOn = new DateOnly(CurrentTargetYear, 11, 30) });
+        db.JudgmentBands.AddRange(JudgmentBand.Defaults());
     }
 
     private Dictionary<string, OrgUnit> SeedOrganization()
@@ -228,6 +250,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     private static void FillValues(Indicator indicator, decimal baseline, decimal step, Random random)
     {
         var decimals = baseline == Math.Round(baseline) && step == Math.Round(step) ? 0 : 1;
+        // About a third of the outcome indicators lag well behind their targets, so that some measures are off target
+        // (chosen from the name, not the random sequence, so the rest of the demo data stays as it was).
+        var code = indicator.Name.Sum(c => c);
+        var lag = indicator.Kind == IndicatorKind.Outcome && code % 3 == 0 ? 0.08m + code % 7 * 0.04m : 0m;
         for (var year = FirstIndicatorYear; year <= CurrentTargetYear; year++)
         {
             var target = Math.Round(baseline + step * (year - 2019), decimals);
@@ -237,7 +263,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             if (year <= LastActualYear && !notYetEntered)
             {
                 // Roughly two years in three meet the target; the rest fall short by a few percent.
-                var swing = (decimal)(random.NextDouble() * 0.12 - 0.05);
+                var swing = (decimal)(random.NextDouble() * 0.12 - 0.05) - lag * (year - FirstIndicatorYear + 1) / (LastActualYear - FirstIndicatorYear + 1);
                 var better = indicator.Direction == IndicatorDirection.HigherIsBetter ? 1 : -1;
                 actual = Math.Round(target * (1 + better * swing), decimals);
             }

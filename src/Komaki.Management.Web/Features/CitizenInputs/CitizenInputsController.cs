@@ -73,6 +73,28 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         return View(input);
     }
 
+    /// Publishing puts the summary and the answer on the public site; an input without the city's answer stays internal.
+    [HttpPost("{id:int}/Publish")]
+    public async Task<IActionResult> Publish(int id, bool publish, int version)
+    {
+        if (!CanEdit) return Forbidden();
+        var input = await Db.CitizenInputs.FirstOrDefaultAsync(c => c.Id == id);
+        if (input is null) return NotFound();
+        if (publish && string.IsNullOrWhiteSpace(input.Answer))
+        {
+            TempData["Error"] = "市の考え方が記入されていない声は公開できません。先に市の考え方を記入してください。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        input.IsPublished = publish;
+        if (!await TrySaveEditAsync(input, version, input.AuditTarget))
+        {
+            TempData["Error"] = "他の人が先に変更しました。画面を確認してからもう一度操作してください。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        TempData["Message"] = publish ? "公開サイトに載せました。" : "公開をやめました。";
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
     [HttpGet("Create")]
     public IActionResult Create() => CanEdit
         ? View("Edit", new CitizenInputFormModel(null, new CitizenInputForm { ReceivedOn = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))

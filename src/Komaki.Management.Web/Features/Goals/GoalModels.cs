@@ -63,6 +63,6 @@ public sealed class ActForm
 
 public sealed record WaitingItem(OrganizationalGoal Goal, string Unit, IReadOnlyList<GoalAction> Actions);
 
-public sealed record WaitingModel(IReadOnlyList<WaitingItem> Items, int ExecutionPlansMissing, int Year, string? UnitName);
+public sealed record WaitingModel(IReadOnlyList<WaitingItem> Items, int ExecutionPlansMissing, int Year, string? UnitName, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today);
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Cycle;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Goals;
@@ -68,7 +69,10 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             unitName = org.PathName(unit);
             missing = await Db.ExecutionPlans.CountAsync(e => e.FiscalYear == y && units.Contains(e.OwnerUnitId) && e.MidYearStatus == null);
         }
-        return View(new WaitingModel(items, missing, y, unitName));
+        var today = Display.Today();
+        var snapshots = new List<CycleSnapshot>();
+        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await CycleSnapshot.LoadAsync(Db, org, year, today));
+        return View(new WaitingModel(items, missing, y, unitName, DueWork.For(Actor, org, snapshots), today));
     }
 
     [HttpGet("{id:int}")]

@@ -12,6 +12,7 @@ public sealed class IndicatorForm
     public IndicatorDirection Direction { get; set; } = IndicatorDirection.HigherIsBetter;
     public string? BaselineValue { get; set; }
     public int? BaselineYear { get; set; }
+    public string? Weight { get; set; } = "1";
     public string? Description { get; set; }
     public int SortOrder { get; set; }
     public int Version { get; set; }
@@ -19,7 +20,7 @@ public sealed class IndicatorForm
     public static IndicatorForm From(Indicator i) => new()
     {
         Name = i.Name, Kind = i.Kind, Unit = i.Unit, Direction = i.Direction, BaselineValue = NumberText.Format(i.BaselineValue),
-        BaselineYear = i.BaselineYear, Description = i.Description, SortOrder = i.SortOrder, Version = i.Version,
+        BaselineYear = i.BaselineYear, Weight = NumberText.Format(i.Weight), Description = i.Description, SortOrder = i.SortOrder, Version = i.Version,
     };
 
     public void ApplyTo(Indicator i)
@@ -31,6 +32,7 @@ public sealed class IndicatorForm
         i.Direction = Direction;
         i.BaselineValue = baseline;
         i.BaselineYear = BaselineYear;
+        i.Weight = NumberText.TryParse(Weight, out var w) && w is decimal weight ? weight : 1m;
         i.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         i.SortOrder = SortOrder;
     }
@@ -45,6 +47,8 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
         RuleFor(x => x.Kind).IsInEnum().WithMessage("指標の種類を選んでください。");
         RuleFor(x => x.Direction).IsInEnum().WithMessage("指標の方向を選んでください。");
         RuleFor(x => x.BaselineValue).Must(v => NumberText.TryParse(v, out _)).WithMessage("基準値は数値で入力してください。");
+        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
+            .WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 達成度に含めない）。");
         RuleFor(x => x.BaselineYear).InclusiveBetween(1989, 2100).When(x => x.BaselineYear is not null).WithMessage("基準年度が正しくありません。");
         RuleFor(x => x.Description).MaximumLength(2000).WithMessage("説明は2000文字以内で入力してください。");
     }

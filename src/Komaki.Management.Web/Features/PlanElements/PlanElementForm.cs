@@ -17,6 +17,7 @@ public sealed class PlanElementForm
     public string? Description { get; set; }
     public int SortOrder { get; set; }
     public int? OwnerUnitId { get; set; }
+    public string? Weight { get; set; } = "1";
     public bool IsMajor { get; set; }
     public int? StartYear { get; set; }
     public int? EndYear { get; set; }
@@ -35,7 +36,7 @@ public sealed class PlanElementForm
     {
         Level = e.Level, Id = e.Id, ParentId = parent, Code = e.Code, Name = e.Name, Description = e.Description,
         SortOrder = e.SortOrder, OwnerUnitId = owner, IsMajor = major, StartYear = start, EndYear = end, BasicProjectId = basic,
-        Version = e.Version,
+        Version = e.Version, Weight = e is Measure measure ? Core.Common.NumberText.Format(measure.Weight) : "1",
     };
 }
 
@@ -49,6 +50,8 @@ public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm
         RuleFor(x => x.Name).NotEmpty().WithMessage("名称を入力してください。")
             .MaximumLength(200).WithMessage("名称は200文字以内で入力してください。");
         RuleFor(x => x.Description).MaximumLength(4000).WithMessage("説明は4000文字以内で入力してください。");
+        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || Core.Common.NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
+            .When(x => x.Level == PlanLevel.Measure).WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 政策の達成度に含めない）。");
         RuleFor(x => x.ParentId).GreaterThan(0).WithMessage("上位の項目を選んでください。");
         When(x => x.Level == PlanLevel.Project, () =>
         {

@@ -274,7 +274,11 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
         switch (element)
         {
             case Policy p: p.BasicPlanId = form.ParentId; break;
-            case Measure m: m.PolicyId = form.ParentId; m.OwnerUnitId = form.OwnerUnitId; break;
+            case Measure m:
+                m.PolicyId = form.ParentId;
+                m.OwnerUnitId = form.OwnerUnitId;
+                m.Weight = Core.Common.NumberText.TryParse(form.Weight, out var w) && w is decimal weight ? weight : 1m;
+                break;
             case BasicProject b: b.MeasureId = form.ParentId; break;
             case Project p:
                 p.MeasureId = form.ParentId;

@@ -1,0 +1,88 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Organization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Cycle;
+
+public sealed record Progress(int Done, int Of)
+{
+    public decimal? Percent => Of == 0 ? null : Math.Round(Done * 100m / Of, 0);
+    public int Missing => Of - Done;
+}
+
+/// One stage for one division: how much is done and whether its due date has passed with work left.
+public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly DueOn, bool Overdue);
+
+public sealed record DivisionCycle(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, StageCell> Stages, int OpenImprovements);
+
+/// Where every division stands in one fiscal year's cycle. A few queries over the whole city, then counted in
+/// memory per division (a division's figures include its 係), so the cost does not grow with the number of units.
+public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCycle> Divisions)
+{
+    public static async Task<IReadOnlyDictionary<CycleStage, DateOnly>> DeadlinesAsync(AppDbContext db, int year)
+    {
+        var set = await db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage, d => d.DueOn);
+        return CycleStages.All.ToDictionary(s => s, s => set.TryGetValue(s, out var d) ? d : s.DefaultDue(year));
+    }
+
+    public static async Task<CycleSnapshot> LoadAsync(AppDbContext db, OrgTree org, int y, DateOnly today)
+    {
+        var deadlines = await DeadlinesAsync(db, y);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.RetiredAt == null && p.StartYear <= y && (p.EndYear == null || p.EndYear >= y))
+            .Select(p => new { p.Id, p.OwnerUnitId }).ToListAsync();
+        var lastYearProjects = await db.Projects.AsNoTracking().Where(p => p.StartYear <= y - 1 && (p.EndYear == null || p.EndYear >= y - 1))
+            .Select(p => new { p.Id, p.OwnerUnitId }).ToListAsync();
+        var edition = await db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear <= y).OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+        var planned = (await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition && l.FiscalYear == y).Select(l => l.ProjectId).ToListAsync()).ToHashSet();
+        var budgets = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == y || b.FiscalYear == y - 1)
+            .Select(b => new { b.ProjectId, b.FiscalYear, Requested = b.Requested != null, Initial = b.Initial != null, Settled = b.Settled != null }).ToListAsync();
+        var requested = budgets.Where(b => b.FiscalYear == y && b.Requested).Select(b => b.ProjectId).ToHashSet();
+        var adopted = budgets.Where(b => b.FiscalYear == y && b.Initial).Select(b => b.ProjectId).ToHashSet();
+        var settled = budgets.Where(b => b.FiscalYear == y - 1 && b.Settled).Select(b => b.ProjectId).ToHashSet();
+        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == y).Select(e => new { e.OwnerUnitId, Filed = e.MidYearStatus != null }).ToListAsync();
+        var goals = await db.OrganizationalGoals.AsNoTracking().Where(g => g.FiscalYear == y).Select(g => new { g.OrgUnitId, g.State }).ToListAsync();
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == y - 1).Select(e => new { e.OwnerUnitId, e.State }).ToListAsync();
+        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => a.OwnerUnitId).ToListAsync();
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
+            .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
+            .Where(i => i.Due).ToListAsync();
+
+        var divisions = new List<DivisionCycle>();
+        foreach (var (unit, _) in org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division))
+        {
+            var units = org.SelfAndDescendants(unit.Id);
+            var mine = projects.Where(p => units.Contains(p.OwnerUnitId)).Select(p => p.Id).ToList();
+            var mineLastYear = lastYearProjects.Where(p => units.Contains(p.OwnerUnitId)).Select(p => p.Id).ToList();
+            var myGoals = goals.Where(g => units.Contains(g.OrgUnitId)).Select(g => g.State).ToList();
+            var myEvaluations = evaluations.Where(e => units.Contains(e.OwnerUnitId)).Select(e => e.State).ToList();
+            var myExecution = execution.Where(e => units.Contains(e.OwnerUnitId)).ToList();
+            var myIndicators = indicators.Where(i => units.Contains(i.OwnerUnitId)).ToList();
+            var progress = new Dictionary<CycleStage, Progress>
+            {
+                [CycleStage.PlanEntry] = new(mine.Count(planned.Contains), mine.Count),
+                [CycleStage.BudgetRequest] = new(mine.Count(requested.Contains), mine.Count),
+                [CycleStage.BudgetAdopted] = new(mine.Count(adopted.Contains), mine.Count),
+                [CycleStage.GoalsSubmitted] = new(myGoals.Count(s => s >= GoalState.Submitted && s != GoalState.ChangesRequested), myGoals.Count),
+                [CycleStage.GoalsAgreed] = new(myGoals.Count(s => s >= GoalState.Agreed), myGoals.Count),
+                [CycleStage.IndicatorActuals] = new(myIndicators.Count(i => i.Entered), myIndicators.Count),
+                [CycleStage.Settlement] = new(mineLastYear.Count(settled.Contains), mineLastYear.Count),
+                [CycleStage.EvaluationFirstReview] = new(myEvaluations.Count(s => s >= EvaluationState.FirstReviewed), mineLastYear.Count),
+                [CycleStage.EvaluationSecondReview] = new(myEvaluations.Count(s => s >= EvaluationState.SecondReviewed), mineLastYear.Count),
+                [CycleStage.EvaluationPublished] = new(myEvaluations.Count(s => s == EvaluationState.Published), mineLastYear.Count),
+                [CycleStage.ExecutionMidYear] = new(myExecution.Count(e => e.Filed), myExecution.Count),
+                [CycleStage.GoalsAssessed] = new(myGoals.Count(s => s >= GoalState.SelfAssessed), myGoals.Count),
+            };
+            var openCount = open.Count(units.Contains);
+            if (mine.Count + mineLastYear.Count + myGoals.Count + openCount == 0) continue;
+            divisions.Add(new DivisionCycle(unit.Id, org.DepartmentOf(unit.Id)?.Name ?? "", unit.Name,
+                progress.ToDictionary(p => p.Key, p => new StageCell(p.Key, p.Value, deadlines[p.Key], today > deadlines[p.Key] && p.Value.Missing > 0)),
+                openCount));
+        }
+        return new CycleSnapshot(y, today, deadlines, divisions);
+    }
+
+    public Progress Total(CycleStage stage) =>
+        new(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of));
+}

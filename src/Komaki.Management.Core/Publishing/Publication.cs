@@ -1,0 +1,38 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+
+namespace Komaki.Management.Core.Publishing;
+
+/// What planning can publish for a fiscal year as a whole. Evaluations are published one by one (their own
+/// state), citizen inputs one by one (CitizenInput.IsPublished), forum results when the session is closed.
+public enum PublicationKind
+{
+    IndicatorActuals = 1,
+    ManifestoProgress = 2,
+    MeasureEvaluations = 3,
+}
+
+public static class PublicationKinds
+{
+    public static readonly IReadOnlyList<PublicationKind> All = Enum.GetValues<PublicationKind>();
+
+    public static string Label(this PublicationKind kind) => kind switch
+    {
+        PublicationKind.IndicatorActuals => "指標の実績値",
+        PublicationKind.ManifestoProgress => "マニフェストの進捗",
+        PublicationKind.MeasureEvaluations => "施策評価",
+        _ => kind.ToString(),
+    };
+}
+
+/// Planning's decision that one kind of result for one fiscal year is public. Withdrawing deletes the row (audited).
+public sealed class Publication : IAudited
+{
+    public int Id { get; set; }
+    public PublicationKind Kind { get; set; }
+    public int FiscalYear { get; set; }
+    public DateTime PublishedAt { get; set; }
+    public string PublishedBy { get; set; } = "";
+
+    public AuditTarget AuditTarget => new(nameof(Publication), Id, $"{Wareki.FiscalYear(FiscalYear)} {Kind.Label()}");
+}

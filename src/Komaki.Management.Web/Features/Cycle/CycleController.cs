@@ -1,0 +1,84 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Cycle;
+
+public sealed record CalendarRow(CycleStage Stage, DateOnly DueOn, bool IsSet, Progress Total, bool Overdue, string? Entered);
+
+public sealed record CalendarModel(int Year, DateOnly Today, IReadOnlyList<CalendarRow> Rows, bool CanEdit);
+
+/// サイクルの日程: the due date of each stage of a fiscal year, set by planning (the city's usual dates until then),
+/// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
+[Authorize(Roles = Roles.Staff)]
+[Route("Cycle")]
+public sealed class CycleController(AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
+{
+    [HttpGet("Calendar")]
+    public async Task<IActionResult> Calendar(int? year) => View(await BuildAsync(year ?? Display.CurrentFiscalYear(), null));
+
+    [HttpPost("Calendar")]
+    [Authorize(Roles = Roles.PlanMasterEditors)]
+    public async Task<IActionResult> Calendar(int year, Dictionary<CycleStage, string?> due)
+    {
+        var existing = await Db.CycleDeadlines.Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage);
+        foreach (var stage in CycleStages.All)
+        {
+            var text = due.GetValueOrDefault(stage)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (existing.TryGetValue(stage, out var old)) Db.CycleDeadlines.Remove(old);
+                continue;
+            }
+            if (!DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var date))
+            {
+                ModelState.AddModelError($"due[{stage}]", $"{stage.Label()}の期限は日付（例 2026-08-31）で入力してください。");
+                continue;
+            }
+            if (date.Year < year - 2 || date.Year > year + 2)
+            {
+                ModelState.AddModelError($"due[{stage}]", $"{stage.Label()}の期限は{year - 2}年から{year + 2}年の日付にしてください。");
+                continue;
+            }
+            if (existing.TryGetValue(stage, out var row)) row.DueOn = date;
+            else Db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = year, Stage = stage, DueOn = date });
+        }
+        if (!ModelState.IsValid)
+        {
+            Db.ChangeTracker.Clear();
+            return View(await BuildAsync(year, due));
+        }
+        await Db.SaveChangesAsync();
+        TempData["Message"] = $"{Display.FiscalYear(year)}の日程を保存しました。";
+        return RedirectToAction(nameof(Calendar), new { year });
+    }
+
+    [HttpPost("Remind")]
+    [Authorize(Roles = Roles.PlanMasterEditors)]
+    public async Task<IActionResult> Remind(int year)
+    {
+        var run = await reminders.SendAsync(Display.Today());
+        TempData["Message"] = run.Created == 0
+            ? "新たに通知する相手はいませんでした（同じ期限の通知は7日に1回までです）。"
+            : $"{run.Created}件の通知を作成しました。" + (run.Mailed > 0 ? $"メール {run.Mailed}件を送信しました。" : "") + (run.MailFailed > 0 ? $"メール {run.MailFailed}件は送信できませんでした。" : "");
+        return RedirectToAction(nameof(Calendar), new { year });
+    }
+
+    private async Task<CalendarModel> BuildAsync(int year, Dictionary<CycleStage, string?>? entered)
+    {
+        var today = Display.Today();
+        var snapshot = await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), year, today);
+        var set = await Db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).Select(d => d.Stage).ToListAsync();
+        var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>
+        {
+            var total = snapshot.Total(s);
+            return new CalendarRow(s, snapshot.Deadlines[s], set.Contains(s), total, today > snapshot.Deadlines[s] && total.Missing > 0, entered?.GetValueOrDefault(s));
+        }).ToList();
+        return new CalendarModel(year, today, rows, Actor.IsPlanMasterEditor);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Komaki.Management.Web.Features.OpenData;
+
+public sealed record CsvColumn<T>(string Header, Func<T, object?> Value);
+
+/// CSV as Excel in Japan opens it: UTF-8 with a BOM, CRLF, quoted where needed, and a leading = + - @ neutralised
+/// so a spreadsheet never runs a cell as a formula.
+public static class CsvFile
+{
+    public static FileContentResult Result<T>(IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows, string fileName)
+    {
+        var sb = new StringBuilder();
+        sb.Append(string.Join(",", columns.Select(c => Field(c.Header)))).Append("\r\n");
+        foreach (var row in rows) sb.Append(string.Join(",", columns.Select(c => Field(c.Value(row))))).Append("\r\n");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
+        return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = fileName };
+    }
+
+    public static string Field(object? value)
+    {
+        var s = value switch
+        {
+            null => "",
+            DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out _)) s = "'" + s;
+        return s.Contains(',') || s.Contains('"') || s.Contains('\n') || s.Contains('\r') || s.Contains('\'') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+}
+
+/// The CSV columns of each open-data list (Japanese headers; the JSON uses the record's field names).
+public static class OpenDataCsv
+{
+    public static readonly IReadOnlyList<CsvColumn<EvaluationRecord>> Evaluations =
+    [
+        new("事業コード", r => r.ProjectCode), new("事務事業名", r => r.ProjectName), new("施策コード", r => r.MeasureCode), new("施策名", r => r.MeasureName),
+        new("担当課", r => r.Unit), new("年度", r => r.FiscalYear), new("決算額（円）", r => r.SettledCostYen), new("人工", r => r.StaffPersonYears),
+        new("人件費（円）", r => r.StaffCostYen), new("総コスト（円）", r => r.FullCostYen), new("必要性", r => r.Necessity), new("有効性", r => r.Effectiveness),
+        new("効率性", r => r.Efficiency), new("公平性", r => r.Equity), new("今後の方向性", r => r.DirectionLabel), new("改善内容", r => r.Improvement), new("公表日時", r => r.PublishedAt),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<ForumResultRecord>> Forum =
+    [
+        new("会", r => r.Session), new("開催日", r => r.HeldOn), new("年度", r => r.FiscalYear), new("事業コード", r => r.ProjectCode), new("事務事業名", r => r.ProjectName),
+        new("結果", r => r.Result), new("判定の内訳", r => string.Join(" ", r.Verdicts.Select(v => $"{v.Key}{v.Value}"))), new("市の対応方針", r => r.CityResponse),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<MeasureRecord>> Measures =
+    [
+        new("政策コード", r => r.PolicyCode), new("政策名", r => r.PolicyName), new("施策コード", r => r.MeasureCode), new("施策名", r => r.MeasureName), new("担当課", r => r.Unit),
+        new("達成度の年度", r => r.AchievementYear), new("達成度（%）", r => r.AchievementPercent), new("判定", r => r.Grade), new("判定の名称", r => r.GradeLabel),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<IndicatorRecord>> Indicators =
+    [
+        new("施策コード", r => r.MeasureCode), new("施策名", r => r.MeasureName), new("指標名", r => r.Indicator), new("種類", r => r.Kind), new("単位", r => r.Unit),
+        new("方向", r => r.Direction), new("年度", r => r.FiscalYear), new("目標値", r => r.Target), new("実績値", r => r.Actual), new("達成率（%）", r => r.AchievementPercent),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<ManifestoRecord>> Manifesto =
+    [
+        new("任期", r => r.Term), new("番号", r => r.Number), new("分野", r => r.Area), new("項目", r => r.Title), new("進捗", r => r.Status), new("進捗の年度", r => r.StatusYear), new("説明", r => r.Commentary),
+    ];
+
+    public static readonly IReadOnlyList<CsvColumn<CitizenInputRecord>> Voices =
+    [
+        new("番号", r => r.Id), new("経路", r => r.Channel), new("受付日", r => r.ReceivedOn), new("内容（要旨）", r => r.Summary), new("市の考え方", r => r.Answer), new("状況", r => r.Status),
+        new("関連する施策", r => string.Join(" ", r.MeasureCodes)), new("関連する事業", r => string.Join(" ", r.ProjectCodes)),
+    ];
+}

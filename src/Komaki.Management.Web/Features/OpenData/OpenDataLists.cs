@@ -1,0 +1,97 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Core.Reports;
+using Komaki.Management.Web.Features.Public;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.OpenData;
+
+// The records below are the published field names (docs/open-data.md): add fields, never rename or remove one.
+
+public sealed record EvaluationRecord(
+    int Id, string ProjectCode, string ProjectName, string MeasureCode, string MeasureName, string Unit, int FiscalYear,
+    long? SettledCostYen, decimal StaffPersonYears, long StaffCostYen, long? FullCostYen,
+    string? Necessity, string? Effectiveness, string? Efficiency, string? Equity,
+    string? Direction, string? DirectionLabel, string? Improvement, DateTime? PublishedAt);
+
+public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse);
+
+public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel);
+
+public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent);
+
+public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary);
+
+public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes);
+
+/// Builds each public list from PublicData; the pages of the public site show the same records.
+public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands)
+{
+    public async Task<List<EvaluationRecord>> EvaluationsAsync(int? year)
+    {
+        var org = await orgTree.GetAsync();
+        var list = await data.Evaluations.Include(e => e.Project).ThenInclude(p => p!.Measure)
+            .Where(e => year == null || e.FiscalYear == year).ToListAsync();
+        return list.OrderBy(e => e.FiscalYear).ThenBy(e => e.Project!.Code, CodeOrder.Instance).Select(e => new EvaluationRecord(
+            e.Id, e.Project!.Code, e.Project.Name, e.Project.Measure!.Code, e.Project.Measure.Name, org.Find(e.OwnerUnitId)?.Name ?? "", e.FiscalYear,
+            e.SettledCost, e.StaffPersonYears, e.StaffCost, e.FullCost,
+            e.Necessity?.ToString(), e.Effectiveness?.ToString(), e.Efficiency?.ToString(), e.Equity?.ToString(),
+            e.FinalDirection?.ToString(), e.FinalDirection?.Label(), e.Improvement, e.PublishedAt)).ToList();
+    }
+
+    public async Task<List<ForumResultRecord>> ForumAsync()
+    {
+        var sessions = await data.ClosedSessions
+            .Include(s => s.Projects).ThenInclude(p => p.Verdicts).Include(s => s.Projects).ThenInclude(p => p.Project)
+            .OrderByDescending(s => s.HeldOn).AsSplitQuery().ToListAsync();
+        return sessions.SelectMany(s => s.Projects.OrderBy(p => p.Project!.Code, CodeOrder.Instance).Select(p => new ForumResultRecord(s.Title, s.HeldOn, s.FiscalYear, p.Project!.Code, p.Project.Name,
+            ForumLabels.Result(p.Verdicts)?.Label(), ForumLabels.Verdicts.ToDictionary(v => v.Label(), v => p.Verdicts.Count(x => x.Verdict == v)), p.CityResponse))).ToList();
+    }
+
+    /// Every measure of the current plan with its achievement in the latest year whose actuals are published.
+    public async Task<List<MeasureRecord>> MeasuresAsync()
+    {
+        var plan = await data.PlanAsync();
+        if (plan is null) return [];
+        var org = await orgTree.GetAsync();
+        var year = (await data.YearsAsync(PublicationKind.IndicatorActuals)).Cast<int?>().LastOrDefault();
+        var policies = await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0);
+        var b = await bands.GetAsync();
+        return policies.SelectMany(p => p.Measures.Select(m =>
+        {
+            var band = year is null ? null : RollUp.Judge(b, m.Result.Percent);
+            return new MeasureRecord(m.Id, p.Code, p.Name, m.Code, m.Name, org.Find(m.OwnerUnitId)?.Name, year, year is null ? null : m.Result.Percent, band?.Grade, band?.Label);
+        })).ToList();
+    }
+
+    public async Task<List<IndicatorRecord>> IndicatorsAsync(int? measureId)
+    {
+        var plan = await data.PlanAsync();
+        if (plan is null) return [];
+        var measures = await data.Measures(plan.Id).Where(m => measureId == null || m.Id == measureId).Select(m => new { m.Id, m.Code, m.Name }).ToDictionaryAsync(m => m.Id);
+        var indicators = await data.IndicatorsAsync(measures.Keys.ToList());
+        return indicators.OrderBy(i => measures[i.MeasureId!.Value].Code, CodeOrder.Instance).ThenBy(i => i.SortOrder)
+            .SelectMany(i => i.Values.OrderBy(v => v.FiscalYear).Select(v => new IndicatorRecord(i.Id, measures[i.MeasureId!.Value].Code, measures[i.MeasureId.Value].Name, i.Name,
+                i.Kind == IndicatorKind.Outcome ? "成果指標" : "活動指標", i.Unit, i.Direction == IndicatorDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い",
+                v.FiscalYear, v.Target, v.Actual, Achievement.Evaluate(i.Direction, v.Target, v.Actual).RatePercent))).ToList();
+    }
+
+    public async Task<List<ManifestoRecord>> ManifestoAsync()
+    {
+        var years = await data.YearsAsync(PublicationKind.ManifestoProgress);
+        var standing = await ManifestoStanding.LoadAsync(data.Db, years);
+        return standing is null ? [] : standing.Items.Select(i => new ManifestoRecord(standing.Term.Title, i.Number, i.Area, i.Title, i.Status?.Label(), i.Year, i.Commentary)).ToList();
+    }
+
+    public async Task<List<CitizenInputRecord>> VoicesAsync()
+    {
+        var list = await data.Voices.Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project)
+            .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).AsSplitQuery().ToListAsync();
+        return list.Select(c => new CitizenInputRecord(c.Id, c.Channel.Label(), c.ReceivedOn, c.Summary, c.Answer!, c.Status.Label(),
+            c.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code).ToList(), c.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code).ToList())).ToList();
+    }
+}

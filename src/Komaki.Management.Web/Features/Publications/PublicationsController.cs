@@ -1,0 +1,61 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Publications;
+
+public sealed record PublicationsModel(
+    IReadOnlyList<int> Years, IReadOnlyList<Publication> Published, IReadOnlyDictionary<int, int> EvaluationsPublished,
+    int VoicesPublished, int VoicesAnswered, int ClosedSessions);
+
+/// 公開の管理: planning decides which fiscal years' indicator actuals, manifesto progress and measure evaluations
+/// appear on the public site; the page also says what else is public and why (evaluations one by one, answered
+/// citizen inputs marked public, closed forum sessions).
+[Authorize(Roles = Roles.PlanMasterEditors)]
+[Route("Publications")]
+public sealed class PublicationsController(AppDbContext db) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var current = Display.CurrentFiscalYear();
+        var published = await Db.Publications.AsNoTracking().ToListAsync();
+        var from = Math.Min(current - 5, published.Select(p => p.FiscalYear).DefaultIfEmpty(current).Min());
+        var evaluations = await Db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).GroupBy(e => e.FiscalYear)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        return View(new PublicationsModel(Enumerable.Range(from, current - from + 1).Reverse().ToList(), published, evaluations,
+            await Db.CitizenInputs.CountAsync(c => c.IsPublished), await Db.CitizenInputs.CountAsync(c => c.Answer != null && c.Answer != ""),
+            await Db.ForumSessions.CountAsync(s => s.IsClosed)));
+    }
+
+    [HttpPost("Publish")]
+    public async Task<IActionResult> Publish(PublicationKind kind, int year)
+    {
+        if (!Enum.IsDefined(kind) || year < 1989 || year > Display.CurrentFiscalYear()) return BadRequest();
+        if (!await Db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year))
+        {
+            Db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = DateTime.UtcNow, PublishedBy = Actor.UserName });
+            await Db.SaveChangesAsync();
+        }
+        TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}を公開しました。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("Withdraw")]
+    public async Task<IActionResult> Withdraw(PublicationKind kind, int year)
+    {
+        var row = await Db.Publications.FirstOrDefaultAsync(p => p.Kind == kind && p.FiscalYear == year);
+        if (row is not null)
+        {
+            Db.Publications.Remove(row);
+            await Db.SaveChangesAsync();
+        }
+        TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}の公開をやめました。";
+        return RedirectToAction(nameof(Index));
+    }
+}

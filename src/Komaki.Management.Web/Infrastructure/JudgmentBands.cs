@@ -1,0 +1,18 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+/// The judgment bands planning has set, or the defaults (S ≥100, A ≥80, B ≥60, C) until they do. Read once per request.
+public sealed class JudgmentBands(AppDbContext db)
+{
+    private IReadOnlyList<JudgmentBand>? _bands;
+
+    public async Task<IReadOnlyList<JudgmentBand>> GetAsync()
+    {
+        if (_bands is not null) return _bands;
+        var stored = await db.JudgmentBands.AsNoTracking().OrderByDescending(b => b.MinPercent).ToListAsync();
+        return _bands = stored.Count > 0 ? stored : JudgmentBand.Defaults();
+    }
+}

@@ -1,0 +1,12 @@
+using Komaki.Management.Core.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+/// The unread-reminder count in the menu bar.
+public sealed class ReminderBadgeViewComponent(AppDbContext db, CurrentUser user) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync() =>
+        View(await db.Reminders.CountAsync(r => r.UserId == user.UserId && r.ReadAt == null));
+}
