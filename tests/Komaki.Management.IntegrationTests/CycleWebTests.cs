@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Features.Cycle;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests;
+
+public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const string Planning = "kikaku@komaki.example";
+    private const string RoadHead = "doro-kacho@komaki.example";
+    private const int Year = 2026;
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+
+    private async Task<(int RoadId, CycleStage Stage, int Missing)> RoadStageWithWorkLeftAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var org = new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync());
+        var snapshot = await CycleSnapshot.LoadAsync(db, org, Year, Today);
+        var road = snapshot.Divisions.Single(d => d.Unit == "道路課");
+        var cell = road.Stages.Values.First(c => c.Stage.Owner() is StageOwner.Unit or StageOwner.UnitHead && c.Progress.Missing > 0);
+        return (road.UnitId, cell.Stage, cell.Progress.Missing);
+    }
+
+    private async Task SetDueAsync(HttpClient planning, CycleStage stage, DateOnly due)
+    {
+        var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
+        var response = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ($"due[{stage}]", due.ToString("yyyy-MM-dd"))));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+
+    private static string BoardCell(string html, int unitId, CycleStage stage) =>
+        Regex.Match(html, $"<tr data-unit=\"{unitId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value is var row
+            ? Regex.Match(row, $"<td class=\"num ([^\"]*)\" data-stage=\"{stage}\">").Groups[1].Value
+            : "";
+
+    [Fact]
+    public async Task A_due_date_set_by_planning_makes_unfinished_work_stand_out_and_reach_its_owner()
+    {
+        var (roadId, stage, missing) = await RoadStageWithWorkLeftAsync();
+        var planning = await app.SignedInAsync(Planning);
+
+        await SetDueAsync(planning, stage, Today.AddDays(20));
+        Assert.DoesNotContain("board-overdue", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
+
+        await SetDueAsync(planning, stage, Today.AddDays(-3));
+        Assert.Equal("board-overdue", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
+        var calendar = await planning.GetStringAsync($"/Cycle/Calendar?year={Year}");
+        Assert.Matches($"<tr class=\"table-danger\" data-stage=\"{stage}\">", calendar);
+
+        // The head of the road division finds it in 「対応待ち」 with the number left for the division.
+        var head = await app.SignedInAsync(RoadHead);
+        var waiting = await head.GetStringAsync("/Goals/Waiting");
+        var row = Regex.Match(waiting, $"<tr class=\"table-danger\" data-stage=\"{stage}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("期限超過 3日", row);
+        Assert.Contains($"道路課 {missing}", row);
+
+        // A reminder goes to the head (and not twice in a week), and only its owner can mark it read.
+        app.WithDb(db => db.Reminders.ExecuteDelete());
+        var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync($"/Cycle/Remind?year={Year}", KomakiFactory.Form(token))).StatusCode);
+        var headId = app.WithDb(db => db.Users.Single(u => u.Email == RoadHead).Id);
+        var reminders = app.WithDb(db => db.Reminders.Where(r => r.UserId == headId && r.Stage == stage && r.FiscalYear == Year).ToList());
+        var reminder = Assert.Single(reminders);
+        Assert.True(reminder.Message.Contains($"「{stage.Label()}」: 期限（{Wareki.Date(Today.AddDays(-3))}）を3日過ぎています"), reminder.Message);
+        var unread = app.WithDb(db => db.Reminders.Count(r => r.UserId == headId && r.ReadAt == null));
+        var home = await head.GetStringAsync("/");
+        Assert.True(home.Contains($">{unread}<span class=\"visually-hidden\">件の未読"), Regex.Match(home, "reminder-badge.{0,300}", RegexOptions.Singleline).Value + " unread=" + unread);
+        Assert.Contains(reminder.Message, await head.GetStringAsync("/Reminders"));
+
+        token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
+        await planning.PostAsync($"/Cycle/Remind?year={Year}", KomakiFactory.Form(token));
+        Assert.Single(app.WithDb(db => db.Reminders.Where(r => r.UserId == headId && r.Stage == stage && r.FiscalYear == Year).ToList()));
+
+        var otherToken = await KomakiFactory.TokenAsync(planning, "/Reminders");
+        await planning.PostAsync($"/Reminders/Read?id={reminder.Id}", KomakiFactory.Form(otherToken));
+        Assert.Null(app.WithDb(db => db.Reminders.Single(r => r.Id == reminder.Id).ReadAt));
+        var headToken = await KomakiFactory.TokenAsync(head, "/Reminders");
+        await head.PostAsync($"/Reminders/Read?id={reminder.Id}", KomakiFactory.Form(headToken));
+        Assert.NotNull(app.WithDb(db => db.Reminders.Single(r => r.Id == reminder.Id).ReadAt));
+    }
+
+    [Fact]
+    public async Task Reminders_are_mailed_when_a_mail_server_is_configured()
+    {
+        var mailer = new RecordingMailer();
+        using var withMail = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReminderMailer>(mailer)));
+        using var scope = withMail.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var (_, stage, _) = await RoadStageWithWorkLeftAsync();
+        var deadline = await db.CycleDeadlines.FirstOrDefaultAsync(d => d.FiscalYear == Year && d.Stage == stage);
+        if (deadline is null) db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = Year, Stage = stage, DueOn = Today.AddDays(2) });
+        else deadline.DueOn = Today.AddDays(2);
+        await db.Reminders.ExecuteDeleteAsync();
+        await db.SaveChangesAsync();
+
+        var run = await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendAsync(Today);
+
+        Assert.True(run.Created > 0);
+        Assert.Equal(run.Created, run.Mailed);
+        Assert.Contains(mailer.Sent, m => m.To == RoadHead && m.Subject.Contains(stage.Label()) && m.Body.Contains("あと2日"));
+        Assert.All(await db.Reminders.ToListAsync(), r => Assert.True(r.Mailed));
+    }
+
+    [Fact]
+    public async Task Only_planning_sets_the_calendar_and_a_bad_date_is_refused_beside_its_field()
+    {
+        var planning = await app.SignedInAsync(Planning);
+        var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
+        var before = app.WithDb(db => db.CycleDeadlines.Count());
+        var bad = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ("due[PlanEntry]", "2031-08-31"), ("due[BudgetRequest]", "2025-10-31")));
+        var html = await bad.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("実施計画の事業登録の期限は2024年から2028年の日付にしてください。", html);
+        Assert.Contains("value=\"2031-08-31\"", html);
+        Assert.Equal(before, app.WithDb(db => db.CycleDeadlines.Count()));
+
+        var head = await app.SignedInAsync(RoadHead);
+        var headPage = await head.GetStringAsync($"/Cycle/Calendar?year={Year}");
+        Assert.DoesNotContain("日程を保存", headPage);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders")), ("due[PlanEntry]", "2025-08-31")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Remind?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders"))))).StatusCode);
+    }
+
+    private sealed class RecordingMailer : IReminderMailer
+    {
+        public List<(string To, string Subject, string Body)> Sent { get; } = [];
+        public bool IsConfigured => true;
+
+        public Task SendAsync(string to, string subject, string body, CancellationToken ct)
+        {
+            lock (Sent) Sent.Add((to, subject, body));
+            return Task.CompletedTask;
+        }
+    }
+}
