@@ -22,6 +22,8 @@ public static class KomakiCli
           create-user --email E --role R [--unit 組織コードまたは組織名] [--name 氏名] [--password P]
                                                  ユーザーを作成します（パスワード省略時は標準入力から読みます）
           seed-demo                              空のデータベースにデモデータを入れます
+          seed-large [--projects 3000] [--years 10]
+                                                 デモの市を大都市の規模に増やします（負荷試験用の架空データ）
           import implementation-plan|execution-plan --fiscal-year 2024 FILE [--dry-run] [--json]
                                                  Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません
                                                  （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
@@ -62,6 +64,7 @@ public static class KomakiCli
                 "migrate" => await MigrateAsync(services, output),
                 "create-user" => await CreateUserAsync(services, options, output, error, input),
                 "seed-demo" => await SeedDemoAsync(services, output),
+                "seed-large" => await SeedLargeAsync(services, options, output, error),
                 "import" => await SheetCommands.ImportAsync(services, args.ElementAtOrDefault(1), options, output, error),
                 "export" => await SheetCommands.ExportAsync(services, args.ElementAtOrDefault(1), options, output, error),
                 _ => Unknown(args[0], error),
@@ -151,6 +154,22 @@ public static class KomakiCli
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         output.WriteLine(seeded ? "デモデータを登録しました。" : "組織が既に登録されているため、デモデータは登録しませんでした。");
+        return 0;
+    }
+
+    private static async Task<int> SeedLargeAsync(ServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    {
+        if (!int.TryParse(options.GetValueOrDefault("projects", "3000"), out var projects) || projects is < 1 or > 100_000
+            || !int.TryParse(options.GetValueOrDefault("years", "10"), out var years) || years is < 1 or > 30)
+        {
+            error.WriteLine("--projects は 1〜100000、--years は 1〜30 の整数で指定してください。");
+            return 2;
+        }
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await SeedDemoAsync(services, output);
+        using var scope = services.CreateScope();
+        var result = await new LargeSeeder(scope.ServiceProvider.GetRequiredService<AppDbContext>()).SeedAsync(projects, years);
+        output.WriteLine($"大規模データを登録しました: 課 {result.Divisions}、施策 {result.Measures}（追加）、事務事業 {result.Projects}、{result.Years} 年分、{result.Rows:N0} 行（{watch.Elapsed.TotalSeconds:0.0} 秒）。");
         return 0;
     }
 
