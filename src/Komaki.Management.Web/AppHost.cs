@@ -40,6 +40,13 @@ public static class AppHost
         services.AddScoped<CurrentUser>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();
+        services.AddMemoryCache();
+        services.AddSingleton<ReadCache>();
+        // Public pages are the same for every citizen: whole responses are kept until the data changes.
+        services.AddOutputCache(o => o.AddPolicy("public", b => b
+            .SetVaryByQuery("*")
+            .VaryByValue(_ => new KeyValuePair<string, string>("data", Core.Data.DataVersion.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Expire(TimeSpan.FromMinutes(10))));
         services.AddScoped<Features.Public.PublicData>();
         services.AddScoped<Features.OpenData.OpenDataLists>();
         services.AddScoped<DemoSeeder>();
@@ -116,6 +123,7 @@ public static class AppHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
         app.MapHealthEndpoint();
         app.MapControllerRoute("default", "{controller=Home}/{action=Index}/{id?}");
         return app;

@@ -295,6 +295,16 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("幹線道路整備事業", list);
         Assert.DoesNotContain("防災訓練推進事業", list);
 
+        // Without a filter the tree counts projects and loads those of the measure that is opened.
+        var measure = app.WithDb(db => db.Measures.Single(m => m.Code == "1-1"));
+        var projectCount = app.WithDb(db => db.Projects.Count(p => p.MeasureId == measure.Id && p.RetiredAt == null));
+        var closed = await client.GetStringAsync("/PlanTree");
+        Assert.DoesNotContain("防災訓練推進事業", closed);
+        Assert.Contains($"事務事業 {projectCount} 件を表示", closed);
+        var opened = await client.GetStringAsync($"/PlanTree?open={measure.Id}");
+        Assert.Contains("防災訓練推進事業", opened);
+        Assert.DoesNotContain("幹線道路整備事業", opened);
+
         var byCode = await client.GetStringAsync("/PlanTree?q=1-2");
         Assert.Contains("消防・救急体制の充実", byCode);
         Assert.DoesNotContain("ごみ減量と資源循環", byCode);

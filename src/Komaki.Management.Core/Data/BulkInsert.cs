@@ -49,5 +49,6 @@ internal static class BulkInsert
             }
             await command.ExecuteNonQueryAsync(ct);
         }
+        DataVersion.Bump();
     }
 }

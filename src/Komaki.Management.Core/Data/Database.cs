@@ -29,6 +29,7 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        options.AddInterceptors(DataVersionInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Infrastructure;
 
-/// Loads the unit tree once per request.
-public sealed class OrgTreeProvider(AppDbContext db)
+/// The unit tree, read from the database once per data version (nearly every page needs it; it rarely changes).
+public sealed class OrgTreeProvider(AppDbContext db, ReadCache cache)
 {
     private OrgTree? _tree;
 
     public async Task<OrgTree> GetAsync(CancellationToken ct = default) =>
-        _tree ??= new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
+        _tree ??= await cache.GetAsync("org-tree", async () => new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct)));
 }

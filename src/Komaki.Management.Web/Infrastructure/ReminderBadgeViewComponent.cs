@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The unread-reminder count in the menu bar.
-public sealed class ReminderBadgeViewComponent(AppDbContext db, CurrentUser user) : ViewComponent
+public sealed class ReminderBadgeViewComponent(AppDbContext db, CurrentUser user, ReadCache cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await db.Reminders.CountAsync(r => r.UserId == user.UserId && r.ReadAt == null));
+        View(await cache.GetAsync($"unread:{user.UserId}", () => db.Reminders.CountAsync(r => r.UserId == user.UserId && r.ReadAt == null)));
 }

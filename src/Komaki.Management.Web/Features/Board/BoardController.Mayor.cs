@@ -34,7 +34,7 @@ public sealed partial class BoardController
     {
         var y = year ?? Display.CurrentFiscalYear() - 1;
         var plan = await PlanRollUp.CurrentBasicPlanAsync(Db, y);
-        var policies = plan is null ? [] : await PlanRollUp.LoadAsync(Db, plan.Id, y);
+        var policies = plan is null ? [] : await cache.GetAsync($"rollup:{plan.Id}:{y}", () => PlanRollUp.LoadAsync(Db, plan.Id, y));
         var org = await orgTree.GetAsync();
         var now = DateTime.UtcNow;
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)

@@ -12,12 +12,13 @@ namespace Komaki.Management.Web.Features.Board;
 /// improvements still open. Each figure links to the list of what is behind it.
 [Authorize(Roles = Roles.Staff)]
 [Route("Board")]
-public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands) : AppController(db)
+public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)
     {
         var y = year ?? Display.CurrentFiscalYear();
-        return View(await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), y, Display.Today()));
+        var today = Display.Today();
+        return View(await cache.GetAsync($"cycle:{y}:{today.DayNumber}", async () => await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), y, today)));
     }
 }

@@ -71,7 +71,8 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         }
         var today = Display.Today();
         var snapshots = new List<CycleSnapshot>();
-        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await CycleSnapshot.LoadAsync(Db, org, year, today));
+        var cache = HttpContext.RequestServices.GetRequiredService<ReadCache>();
+        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));
         return View(new WaitingModel(items, missing, y, unitName, DueWork.For(Actor, org, snapshots), today));
     }
 

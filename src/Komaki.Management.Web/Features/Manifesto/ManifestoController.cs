@@ -22,10 +22,17 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
     [HttpGet("")]
     public async Task<IActionResult> Index(int? termId, Coverage? coverage, string? area)
     {
+        var model = await HttpContext.RequestServices.GetRequiredService<ReadCache>().GetAsync(
+            $"manifesto:{termId}:{coverage}:{area}:{Display.CurrentFiscalYear()}", () => BuildMatrixAsync(termId, coverage, area));
+        return View(model with { CanEdit = CanEdit });
+    }
+
+    private async Task<ManifestoIndexModel> BuildMatrixAsync(int? termId, Coverage? coverage, string? area)
+    {
         var year = Display.CurrentFiscalYear();
         var terms = await Db.MayorTerms.AsNoTracking().OrderByDescending(t => t.StartDate).ToListAsync();
         var term = terms.FirstOrDefault(t => t.Id == termId) ?? terms.FirstOrDefault();
-        if (term is null) return View(new ManifestoIndexModel(terms, null, [], [], new Dictionary<Coverage, int>(), new Dictionary<ManifestoStatus, int>(), year, coverage, area, [], CanEdit, null));
+        if (term is null) return new ManifestoIndexModel(terms, null, [], [], new Dictionary<Coverage, int>(), new Dictionary<ManifestoStatus, int>(), year, coverage, area, [], CanEdit, null);
 
         var basicPlan = await CurrentBasicPlanAsync(year);
         var items = await Db.ManifestoItems.AsNoTracking().Where(i => i.MayorTermId == term.Id)
@@ -58,7 +65,7 @@ public sealed class ManifestoController(AppDbContext db) : AppController(db)
             landings = await PlanEdition.LandingAsync(Db, term.Id, previousId, basicPlan.Id);
             previousName = await Db.BasicPlans.Where(b => b.Id == previousId).Select(b => b.Name).FirstAsync();
         }
-        return View(new ManifestoIndexModel(terms, term, columns, rows, coverageCounts, statusCounts, year, coverage, area, areas, CanEdit, basicPlan?.Name, landings, previousName));
+        return new ManifestoIndexModel(terms, term, columns, rows, coverageCounts, statusCounts, year, coverage, area, areas, CanEdit, basicPlan?.Name, landings, previousName);
     }
 
     [HttpGet("Items/{id:int}")]

@@ -15,6 +15,7 @@ namespace Komaki.Management.Web.Features.OpenData;
 /// /api/v1/{list}.csv from the same records, so the two never disagree.
 [AllowAnonymous]
 [Route("api/v1")]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
 public sealed class OpenDataController(PublicData data, OpenDataLists lists) : ControllerBase
 {
     [HttpGet("evaluations")]

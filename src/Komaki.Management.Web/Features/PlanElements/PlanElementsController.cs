@@ -48,22 +48,32 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(PlanLevel level, int id)
     {
-        var element = await FindAsync(level, id);
-        if (element is null) return NotFound();
-        var (plan, basicPlan, crumbs) = await ContextOfAsync(element);
         var org = await orgTree.GetAsync();
-        var owner = OwnerOf(element);
+        // What the page shows is the same for everyone; only the buttons depend on who is looking.
+        var details = await HttpContext.RequestServices.GetRequiredService<ReadCache>().GetAsync($"element:{level}:{id}", () => ReadDetailsAsync(level, id, org));
+        if (details is null) return NotFound();
+        var owner = details.OwnerUnitId;
+        return View(details with
+        {
+            CanEditStructure = PlanAccess.CanEditStructure(Actor),
+            CanEditRecord = level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
+            CanEnterValues = PlanAccess.CanEnterIndicatorValues(Actor, owner, org),
+        });
+    }
+
+    private async Task<ElementDetails?> ReadDetailsAsync(PlanLevel level, int id, OrgTree org)
+    {
+        var element = await FindAsync(level, id);
+        if (element is null) return null;
+        var (plan, basicPlan, crumbs) = await ContextOfAsync(element);
         var indicators = level is PlanLevel.Measure or PlanLevel.Project
             ? await Db.Indicators.AsNoTracking().Include(i => i.Values)
                 .Where(i => level == PlanLevel.Measure ? i.MeasureId == id : i.ProjectId == id)
                 .OrderBy(i => i.RetiredAt != null).ThenBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync()
             : [];
-        return View(new ElementDetails(element, plan, basicPlan, crumbs, await ChildrenOfAsync(element), indicators, org, owner,
-            PlanAccess.CanEditStructure(Actor),
-            level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
-            PlanAccess.CanEnterIndicatorValues(Actor, owner, org),
+        return new ElementDetails(element, plan, basicPlan, crumbs, await ChildrenOfAsync(element), indicators, org, OwnerOf(element), false, false, false,
             level == PlanLevel.Project ? await MoneyOfAsync(id) : null,
-            level is PlanLevel.Measure or PlanLevel.Project ? await ConnectionsOfAsync(element) : null));
+            level is PlanLevel.Measure or PlanLevel.Project ? await ConnectionsOfAsync(element) : null);
     }
 
     private async Task<Connections> ConnectionsOfAsync(PlanElement element)

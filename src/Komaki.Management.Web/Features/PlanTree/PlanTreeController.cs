@@ -16,11 +16,15 @@ public sealed class TreeFilter
     public int? UnitId { get; set; }
     public string? Q { get; set; }
     public bool Retired { get; set; }
+
+    /// The measure whose projects are shown without a filter (the others show only their count).
+    public int? Open { get; set; }
 }
 
-public sealed record TreeNode(PlanLevel Level, int Id, string Code, string Name, bool Retired, bool IsMajor, string? Unit, List<TreeNode> Children)
+/// A node of the tree; `NotLoaded` counts the projects under a measure that were counted but not loaded.
+public sealed record TreeNode(PlanLevel Level, int Id, string Code, string Name, bool Retired, bool IsMajor, string? Unit, List<TreeNode> Children, int NotLoaded = 0)
 {
-    public int ProjectCount => Level == PlanLevel.Project ? 1 : Children.Sum(c => c.ProjectCount);
+    public int ProjectCount => Level == PlanLevel.Project ? 1 : Children.Sum(c => c.ProjectCount) + NotLoaded;
 }
 
 public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IReadOnlyList<SelectListItem> BasicPlans, IReadOnlyList<SelectListItem> Units, List<TreeNode> Roots, bool Filtered);
@@ -42,7 +46,7 @@ public sealed record ProjectListModel(ProjectFilter Filter, Paged<ProjectRow> Ro
 
 /// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.
 [Authorize(Roles = Roles.Staff)]
-public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -59,7 +63,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree)
         if (selected is not null)
         {
             filter.BasicPlanId = selected.Id;
-            roots = await BuildTreeAsync(selected.Id, filter, org);
+            roots = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", () => BuildTreeAsync(selected.Id, filter, org));
         }
         var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
@@ -70,6 +74,13 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree)
     public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
     {
         var org = await orgTree.GetAsync();
+        var (rows, measures) = await cache.GetAsync(
+            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.Page}", () => ProjectPageAsync(filter, org));
+        return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
+    }
+
+    private async Task<(Paged<ProjectRow> Rows, List<SelectListItem> Measures)> ProjectPageAsync(ProjectFilter filter, Core.Organization.OrgTree org)
+    {
         var query = Db.Projects.AsNoTracking();
         if (!filter.Retired) query = query.Where(p => p.RetiredAt == null);
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -92,7 +103,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree)
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null)
             .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
-        return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
+        return (rows, measures);
     }
 
     private async Task<List<TreeNode>> BuildTreeAsync(int basicPlanId, TreeFilter f, Core.Organization.OrgTree org)
@@ -111,11 +122,15 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree)
             var units = org.SelfAndDescendants(unit).ToList();
             projectQuery = projectQuery.Where(p => units.Contains(p.OwnerUnitId));
         }
+        var q = f.Q?.Trim();
+        var narrowing = f.UnitId is not null || f.Year is not null || !string.IsNullOrEmpty(q);
+        // A large city has thousands of projects: without a filter the tree loads them for the opened measure only
+        // and counts the rest, so the page stays the same size however many projects there are.
+        var counts = narrowing ? [] : await projectQuery.GroupBy(p => p.MeasureId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        if (!narrowing) projectQuery = projectQuery.Where(p => p.MeasureId == f.Open);
         var projects = await projectQuery.OrderBy(p => p.SortOrder).ThenBy(p => p.Code).ToListAsync();
 
-        var q = f.Q?.Trim();
         bool Matches(string code, string name) => string.IsNullOrEmpty(q) || code.Contains(q, StringComparison.OrdinalIgnoreCase) || name.Contains(q, StringComparison.OrdinalIgnoreCase);
-        var narrowing = f.UnitId is not null || f.Year is not null || !string.IsNullOrEmpty(q);
 
         var result = new List<TreeNode>();
         foreach (var policy in policies)
@@ -137,7 +152,8 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree)
                 children.AddRange(own.Where(p => p.BasicProjectId == null && (measureMatches || Matches(p.Code, p.Name))).Select(ProjectNode));
                 if (children.Count > 0 || !narrowing || (measureMatches && f.UnitId is null && f.Year is null))
                 {
-                    measureNodes.Add(new(PlanLevel.Measure, measure.Id, measure.Code, measure.Name, measure.IsRetired, false, org.Find(measure.OwnerUnitId)?.Name, children));
+                    var notLoaded = narrowing || f.Open == measure.Id ? 0 : counts.GetValueOrDefault(measure.Id);
+                    measureNodes.Add(new(PlanLevel.Measure, measure.Id, measure.Code, measure.Name, measure.IsRetired, false, org.Find(measure.OwnerUnitId)?.Name, children, notLoaded));
                 }
             }
             if (measureNodes.Count > 0 || !narrowing)

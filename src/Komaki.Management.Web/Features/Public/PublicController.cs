@@ -22,6 +22,7 @@ public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<
 /// 市民向け公開サイト: plain pages anyone can open without signing in, showing only what PublicData lets through.
 [AllowAnonymous]
 [Route("public")]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
 public sealed class PublicController(PublicData data, OpenDataLists lists, JudgmentBands bands) : Controller
 {
     public const int PageSize = 50;
