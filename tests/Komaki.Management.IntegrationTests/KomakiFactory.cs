@@ -12,8 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Komaki.Management.IntegrationTests;
 
 /// The real app over a real SQLite file, migrated with the real migrations and seeded with the demo city.
-public sealed class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    /// Counts the SQL commands the app sends (see QueryCountTests).
+    public QueryCounter Queries { get; } = new();
+
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db");
 
     public string ConnectionString => $"Data Source={_path}";
@@ -26,11 +29,11 @@ public sealed class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<DbContextOptions<AppDbContext>>();
-            services.AddDbContext<AppDbContext>(o => Database.Configure(o, DatabaseProvider.Sqlite, ConnectionString));
+            services.AddDbContext<AppDbContext>(o => Database.Configure(o.AddInterceptors(Queries), DatabaseProvider.Sqlite, ConnectionString));
         });
     }
 
-    public async Task InitializeAsync() => await AppHost.InitializeDatabaseAsync(Services);
+    public virtual async Task InitializeAsync() => await AppHost.InitializeDatabaseAsync(Services);
 
     public new async Task DisposeAsync()
     {
@@ -74,6 +77,19 @@ public sealed class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifeti
         var list = fields.Select(f => new KeyValuePair<string, string>(f.Key, f.Value)).ToList();
         if (token is not null) list.Add(new("__RequestVerificationToken", token));
         return new FormUrlEncodedContent(list);
+    }
+}
+
+public sealed class QueryCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
     }
 }
 

@@ -205,8 +205,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             query = query.Where(e => units.Contains(e.OwnerUnitId));
         }
         var list = await query.Include(e => e.Project).OrderBy(e => e.Project!.Code).ToListAsync();
-        var sheets = new List<EvaluationSheet>();
-        foreach (var e in list.Where(e => CanRead(e, org)).Take(200)) sheets.Add((await SheetAsync(year, e.ProjectId, org))!);
+        var sheets = await SheetsAsync(year, list.Where(e => CanRead(e, org)).Take(200).Select(e => e.ProjectId).ToList(), org);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
         return View(sheets);
     }
@@ -228,32 +227,48 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             sheet.Evaluation is { } ev ? EvaluationWorkflow.NextSteps(Actor, ev, org) : [], step);
     }
 
-    private async Task<EvaluationSheet?> SheetAsync(int year, int projectId, OrgTree org)
+    private async Task<EvaluationSheet?> SheetAsync(int year, int projectId, OrgTree org) =>
+        (await SheetsAsync(year, [projectId], org)).FirstOrDefault();
+
+    /// The sheets of several projects with one query per kind of record, so printing a whole division costs the
+    /// same number of queries as printing one project.
+    private async Task<List<EvaluationSheet>> SheetsAsync(int year, IReadOnlyList<int> projectIds, OrgTree org)
     {
-        var p = await Db.Projects.AsNoTracking().Where(x => x.Id == projectId)
+        var projects = await Db.Projects.AsNoTracking().Where(x => projectIds.Contains(x.Id))
             .Select(x => new { x.Id, x.Code, x.Name, x.OwnerUnitId, MeasureCode = x.Measure!.Code, MeasureName = x.Measure.Name, PolicyName = x.Measure.Policy!.Name })
-            .FirstOrDefaultAsync();
-        if (p is null) return null;
-        var evaluation = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ProjectId == projectId && e.FiscalYear == year);
-        var last = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ProjectId == projectId && e.FiscalYear == year - 1);
-        var budget = await Db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+            .ToDictionaryAsync(x => x.Id);
+        var evaluations = await Db.ProjectEvaluations.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && (e.FiscalYear == year || e.FiscalYear == year - 1)).ToListAsync();
+        var budgets = await Db.BudgetLines.AsNoTracking().Where(b => projectIds.Contains(b.ProjectId) && b.FiscalYear == year).ToDictionaryAsync(b => b.ProjectId);
         var edition = await BudgetData.PlanEditionForAsync(Db, year);
-        var line = edition is null ? null : await Db.ImplementationPlanLines.AsNoTracking().FirstOrDefaultAsync(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId && l.FiscalYear == year);
-        var indicators = (await Db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder).ToListAsync())
-            .Select(i =>
+        var lines = edition is null ? [] : await Db.ImplementationPlanLines.AsNoTracking()
+            .Where(l => l.ImplementationPlanId == edition.Id && projectIds.Contains(l.ProjectId) && l.FiscalYear == year).ToDictionaryAsync(l => l.ProjectId);
+        var indicators = (await Db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value) && i.RetiredAt == null)
+            .OrderBy(i => i.SortOrder).ToListAsync()).ToLookup(i => i.ProjectId!.Value);
+        var actions = (await Db.ImprovementActions.AsNoTracking().Include(a => a.AnswerPlanLine).ThenInclude(l => l!.ImplementationPlan).Include(a => a.AnswerBudgetLine)
+            .Where(a => projectIds.Contains(a.ProjectId) && a.FiscalYear == year - 1).ToListAsync()).ToLookup(a => a.ProjectId);
+
+        var sheets = new List<EvaluationSheet>();
+        foreach (var projectId in projectIds)
+        {
+            if (!projects.TryGetValue(projectId, out var p)) continue;
+            var evaluation = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year);
+            var last = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year - 1);
+            var budget = budgets.GetValueOrDefault(projectId);
+            var results = indicators[projectId].Select(i =>
             {
                 var v = i.Values.FirstOrDefault(x => x.FiscalYear == year);
                 return new IndicatorResult(i.Name, i.Unit, i.Kind == IndicatorKind.Activity, v?.Target, v?.Actual, v is null ? null : i.AchievementIn(year).RatePercent);
             }).ToList();
-        var settled = evaluation?.SettledCost ?? budget?.Settled;
-        var lastActions = await Db.ImprovementActions.AsNoTracking().Include(a => a.AnswerPlanLine).ThenInclude(l => l!.ImplementationPlan).Include(a => a.AnswerBudgetLine)
-            .Where(a => a.ProjectId == projectId && a.FiscalYear == year - 1).ToListAsync();
-        var flags = new List<string>();
-        if (settled is null) flags.Add("この年度の決算額が登録されていません（予算の画面で入力すると、評価シートを作り直したときに反映されます）。");
-        if (evaluation?.SettledCost is long s && budget?.Settled is long b && s != b) flags.Add($"評価シートの決算額 {Amounts.Thousands(s)}千円 が予算の決算額 {Amounts.Thousands(b)}千円 と一致しません。");
-        if (settled is long st && budget?.Current is long cur && st > cur) flags.Add($"決算額 {Amounts.Thousands(st)}千円 が予算現額 {Amounts.Thousands(cur)}千円 を上回っています。");
-        var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
-        return new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
-            evaluation, settled, budget?.Current, line, indicators, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags, lastActions, budget);
+            var settled = evaluation?.SettledCost ?? budget?.Settled;
+            var flags = new List<string>();
+            if (settled is null) flags.Add("この年度の決算額が登録されていません（予算の画面で入力すると、評価シートを作り直したときに反映されます）。");
+            if (evaluation?.SettledCost is long s && budget?.Settled is long b && s != b) flags.Add($"評価シートの決算額 {Amounts.Thousands(s)}千円 が予算の決算額 {Amounts.Thousands(b)}千円 と一致しません。");
+            if (settled is long st && budget?.Current is long cur && st > cur) flags.Add($"決算額 {Amounts.Thousands(st)}千円 が予算現額 {Amounts.Thousands(cur)}千円 を上回っています。");
+            var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
+            sheets.Add(new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
+                evaluation, settled, budget?.Current, lines.GetValueOrDefault(projectId), results, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags,
+                actions[projectId].ToList(), budget));
+        }
+        return sheets;
     }
 }

@@ -1,0 +1,60 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Data.Seeding;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests;
+
+/// The demo city grown by 1,000 projects over 3 years (seed-large at a test's size).
+public sealed class LargerCityFactory : KomakiFactory
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var scope = Services.CreateScope();
+        await new LargeSeeder(scope.ServiceProvider.GetRequiredService<AppDbContext>()).SeedAsync(1000, 3);
+    }
+}
+
+/// The number of SQL commands a page sends must not grow with the data: each page is requested on the demo city and
+/// on one with about eight times the projects, with the read caches emptied first (DataVersion.Bump), and the counts compared.
+public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : IClassFixture<KomakiFactory>, IClassFixture<LargerCityFactory>
+{
+    private static readonly string[] Pages =
+    [
+        "/", "/PlanTree", "/PlanTree?open={measure}", "/PlanTree/Projects?q=%E4%BA%8B%E6%A5%AD", "/PlanTree/Projects?page=2", "/Plan/Measure/{measure}",
+        "/Board?year=2026", "/Board/Mayor?year=2025", "/Goals/Waiting", "/Manifesto", "/Evaluations?year=2025", "/Evaluations/2025/Print", "/Improvements", "/Cycle/Calendar?year=2026",
+        "/public", "/public/measures/{measure}", "/public/evaluations?year=2024", "/public/manifesto", "/public/voices",
+        "/api/v1/measures", "/api/v1/indicators?measureId={measure}",
+    ];
+
+    private static async Task<Dictionary<string, int>> CountAsync(KomakiFactory app)
+    {
+        var measure = app.WithDb(db => db.Measures.Single(m => m.Code == "1-1").Id);
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        var counts = new Dictionary<string, int>();
+        foreach (var page in Pages)
+        {
+            var url = page.Replace("{measure}", measure.ToString());
+            DataVersion.Bump();
+            var before = app.Queries.Count;
+            var response = await client.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");
+            counts[page] = app.Queries.Count - before;
+        }
+        return counts;
+    }
+
+    [Fact]
+    public async Task No_page_sends_more_queries_on_a_larger_city()
+    {
+        Assert.True(large.WithDb(db => db.Projects.Count()) >= 5 * small.WithDb(db => db.Projects.Count()));
+        var few = await CountAsync(small);
+        var many = await CountAsync(large);
+        foreach (var page in Pages)
+        {
+            Assert.True(few[page] == many[page], $"{page}: {few[page]} queries on the demo city, {many[page]} on the larger one");
+            // 「対応待ち」 looks at three fiscal years of the cycle, 13 queries each; every other page stays under 30.
+            Assert.True(many[page] <= (page == "/Goals/Waiting" ? 45 : 30), $"{page}: {many[page]} queries");
+        }
+    }
+}
