@@ -122,7 +122,7 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         [
             ("rows[0].Grade", "S"), ("rows[0].Label", "達成"), ("rows[0].MinPercent", "１００"), ("rows[0].Color", "#1a7f37"),
             ("rows[1].Grade", "A"), ("rows[1].Label", "順調"), ("rows[1].MinPercent", "95"), ("rows[1].Color", "#1f5fa8"),
-            ("rows[2].Grade", "B"), ("rows[2].Label", "遅れ"), ("rows[2].MinPercent", lowest), ("rows[2].Color", "#b42318"), ("rows[2].OffTarget", "true"),
+            ("rows[2].Grade", "B"), ("rows[2].Label", "遅れ<b>"), ("rows[2].MinPercent", lowest), ("rows[2].Color", "#b42318"), ("rows[2].OffTarget", "true"),
         ];
         var bad = await planning.PostAsync("/Board/Bands", KomakiFactory.Form(token, Bands("10")));
         var html = await bad.Content.ReadAsStringAsync();
@@ -131,6 +131,10 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(4, app.WithDb(db => db.JudgmentBands.Count()));
 
         Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync("/Board/Bands", KomakiFactory.Form(token, Bands("0")))).StatusCode);
+        // The plan tree marks each measure with the same bands; planning's text is encoded, never markup.
+        var tree = await planning.GetStringAsync("/PlanTree");
+        Assert.Contains("遅れ&lt;b&gt;", tree);
+        Assert.DoesNotContain("遅れ<b>", tree);
         var mayor = await (await app.SignedInAsync("shicho@komaki.example")).GetStringAsync("/Board/Mayor?year=2025");
         var offTarget = Regex.Match(mayor, "<table class=\"table table-sm\" id=\"off-target\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
 

@@ -27,7 +27,13 @@ public sealed record TreeNode(PlanLevel Level, int Id, string Code, string Name,
     public int ProjectCount => Level == PlanLevel.Project ? 1 : Children.Sum(c => c.ProjectCount) + NotLoaded;
 }
 
-public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IReadOnlyList<SelectListItem> BasicPlans, IReadOnlyList<SelectListItem> Units, List<TreeNode> Roots, bool Filtered);
+public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IReadOnlyList<SelectListItem> BasicPlans, IReadOnlyList<SelectListItem> Units, List<TreeNode> Roots, bool Filtered)
+{
+    /// Each measure's and policy's rolled-up achievement in the last fiscal year, judged by the bands.
+    public int AchievementYear { get; init; }
+    public IReadOnlyDictionary<(PlanLevel, int), RolledUp> Achievement { get; init; } = new Dictionary<(PlanLevel, int), RolledUp>();
+    public IReadOnlyList<JudgmentBand> Bands { get; init; } = [];
+}
 
 public sealed class ProjectFilter
 {
@@ -46,7 +52,7 @@ public sealed record ProjectListModel(ProjectFilter Filter, Paged<ProjectRow> Ro
 
 /// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.
 [Authorize(Roles = Roles.Staff)]
-public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
+public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -66,9 +72,17 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
             roots = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", () => BuildTreeAsync(selected.Id, filter, org));
         }
         var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
+        var lastYear = Display.CurrentFiscalYear() - 1;
+        var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
             basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString())).ToList(),
-            UnitOptions(org), roots, filtered));
+            UnitOptions(org), roots, filtered)
+        {
+            AchievementYear = lastYear,
+            Achievement = rollUp.Select(p => ((PlanLevel.Policy, p.Id), p.Result)).Concat(rollUp.SelectMany(p => p.Measures).Select(m => ((PlanLevel.Measure, m.Id), m.Result)))
+                .ToDictionary(x => x.Item1, x => x.Result),
+            Bands = await bands.GetAsync(),
+        });
     }
 
     public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
