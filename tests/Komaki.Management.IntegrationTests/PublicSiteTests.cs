@@ -103,6 +103,25 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
+    public async Task A_measure_evaluation_appears_once_planning_publishes_its_year()
+    {
+        var measureId = app.WithDb(db => db.Measures.Single(m => m.Code == "2-5").Id);
+        app.WithDb(db =>
+        {
+            db.MeasureEvaluations.Add(new MeasureEvaluation { MeasureId = measureId, FiscalYear = 2025, Assessment = "相談窓口の周知が遅れ、指標が目標を下回った。", Direction = Direction.Improve });
+            return db.SaveChanges();
+        });
+        var anonymous = app.NewClient();
+        Assert.DoesNotContain("相談窓口の周知が遅れ", await anonymous.GetStringAsync($"/public/measures/{measureId}"));
+
+        var planning = await app.SignedInAsync(Planning);
+        await PostAsync(planning, "/Publications", "/Publications/Publish?kind=MeasureEvaluations&year=2025");
+        var page = await anonymous.GetStringAsync($"/public/measures/{measureId}");
+        Assert.Contains("相談窓口の周知が遅れ、指標が目標を下回った。", page);
+        Assert.Contains("今後の方向性: 改善", page);
+    }
+
+    [Fact]
     public async Task A_draft_evaluation_has_no_public_page()
     {
         var anonymous = app.NewClient();

@@ -15,7 +15,11 @@ public sealed record PublicHomeModel(BasicPlan? Plan, string? PlanName, int? Yea
 public sealed record PublicMeasureModel(
     Measure Measure, string? Unit, int? Year, RolledUp? Result, IReadOnlyList<JudgmentBand> Bands, IReadOnlyList<Indicator> Indicators,
     IReadOnlyList<(int Id, string Code, string Name, int? EvaluationId, int? EvaluationYear, string? Direction)> Projects,
-    IReadOnlyList<CitizenInputRecord> Voices);
+    IReadOnlyList<CitizenInputRecord> Voices)
+{
+    /// 施策評価 of the years planning has published, newest first.
+    public IReadOnlyList<(int Year, string Assessment, string? Direction)> Assessments { get; init; } = [];
+}
 
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
 
@@ -54,8 +58,14 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
                 Latest = data.Evaluations.Where(e => e.ProjectId == p.Id).OrderByDescending(e => e.FiscalYear).Select(e => new { e.Id, e.FiscalYear, e.SecondDirection, e.FirstDirection }).FirstOrDefault(),
             }).ToListAsync();
         var voices = (await lists.VoicesAsync()).Where(v => v.MeasureCodes.Contains(measure.Code) || projects.Any(p => v.ProjectCodes.Contains(p.Code))).Take(20).ToList();
+        var assessmentYears = await data.YearsAsync(PublicationKind.MeasureEvaluations);
+        var assessments = await data.Db.MeasureEvaluations.AsNoTracking().Where(e => e.MeasureId == id && assessmentYears.Contains(e.FiscalYear) && e.Assessment != "")
+            .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction }).ToListAsync();
         return View(new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
-            projects.Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, (p.Latest?.SecondDirection ?? p.Latest?.FirstDirection)?.Label())).ToList(), voices));
+            projects.Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, (p.Latest?.SecondDirection ?? p.Latest?.FirstDirection)?.Label())).ToList(), voices)
+        {
+            Assessments = assessments.Select(a => (a.FiscalYear, a.Assessment, a.Direction?.Label())).ToList(),
+        });
     }
 
     [HttpGet("evaluations")]
