@@ -57,6 +57,7 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var page = await anonymous.GetStringAsync($"/public/measures/{measureId}");
         Assert.Contains("令和6年度 (2024)の達成度", page);
         Assert.DoesNotContain("令和7年度 (2025)の達成度", page);
+        Assert.Matches("令和7年度 \\(2025\\)</th>\\s*<td class=\"num\">[^<]*</td>\\s*<td class=\"num\">－</td>\\s*<td class=\"num\">－</td>\\s*<td class=\"text-muted\">未公表</td>", page);
         Assert.Equal(2024, Json(await anonymous.GetStringAsync("/api/v1/measures"))[0].GetProperty("achievementYear").GetInt32());
 
         await PostAsync(planning, "/Publications", "/Publications/Publish?kind=IndicatorActuals&year=2025");
