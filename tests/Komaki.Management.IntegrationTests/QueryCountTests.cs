@@ -57,4 +57,16 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
             Assert.True(many[page] <= (page == "/Goals/Waiting" ? 45 : 30), $"{page}: {many[page]} queries");
         }
     }
+
+    [Fact]
+    public async Task A_filtered_tree_on_a_large_city_shows_the_first_projects_and_sends_the_rest_to_the_list()
+    {
+        var client = await large.SignedInAsync("kikaku@komaki.example");
+        var matching = large.WithDb(db => db.Projects.Count(p => p.RetiredAt == null && p.Name.Contains("拡張")));
+        Assert.True(matching > 300);
+        var html = await client.GetStringAsync("/PlanTree?q=" + Uri.EscapeDataString("拡張"));
+        Assert.Equal(300, System.Text.RegularExpressions.Regex.Matches(html, "href=\"/Plan/Project/\\d+\"").Count);
+        Assert.Contains($"最初の 300 件だけを表示しています（ほか {matching - 300} 件）", html);
+        Assert.Contains("href=\"/PlanTree/Projects?q=%E6%8B%A1%E5%BC%B5\"", html);
+    }
 }

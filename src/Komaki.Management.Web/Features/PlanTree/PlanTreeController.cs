@@ -33,6 +33,9 @@ public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IRead
     public int AchievementYear { get; init; }
     public IReadOnlyDictionary<(PlanLevel, int), RolledUp> Achievement { get; init; } = new Dictionary<(PlanLevel, int), RolledUp>();
     public IReadOnlyList<JudgmentBand> Bands { get; init; } = [];
+
+    /// Projects matching the filter that the tree leaves out beyond PlanTreeController.MaxTreeProjects.
+    public int OmittedProjects { get; init; }
 }
 
 public sealed class ProjectFilter
@@ -56,6 +59,9 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
 {
     public const int PageSize = 50;
 
+    /// A filtered tree shows at most this many projects; the project list pages through the rest.
+    public const int MaxTreeProjects = 300;
+
     public async Task<IActionResult> Index([FromQuery] TreeFilter filter)
     {
         var basicPlans = await Db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan)
@@ -66,10 +72,15 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
             ?? basicPlans.FirstOrDefault();
         var org = await orgTree.GetAsync();
         var roots = new List<TreeNode>();
+        var omitted = 0;
         if (selected is not null)
         {
             filter.BasicPlanId = selected.Id;
-            roots = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", () => BuildTreeAsync(selected.Id, filter, org));
+            (roots, omitted) = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", async () =>
+            {
+                var built = await BuildTreeAsync(selected.Id, filter, org);
+                return (built, Trim(built, MaxTreeProjects));
+            });
         }
         var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
         var lastYear = Display.CurrentFiscalYear() - 1;
@@ -82,6 +93,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
             Achievement = rollUp.Select(p => ((PlanLevel.Policy, p.Id), p.Result)).Concat(rollUp.SelectMany(p => p.Measures).Select(m => ((PlanLevel.Measure, m.Id), m.Result)))
                 .ToDictionary(x => x.Item1, x => x.Result),
             Bands = await bands.GetAsync(),
+            OmittedProjects = omitted,
         });
     }
 
@@ -118,6 +130,29 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
             .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
         return (rows, measures);
+    }
+
+    /// Keeps the first `cap` projects of a filtered tree in plan order and says how many were left out.
+    private static int Trim(List<TreeNode> roots, int cap)
+    {
+        var seen = 0;
+        var omitted = 0;
+        void Walk(List<TreeNode> nodes)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i].Level != PlanLevel.Project)
+                {
+                    Walk(nodes[i].Children);
+                    continue;
+                }
+                if (++seen <= cap) continue;
+                nodes.RemoveAt(i--);
+                omitted++;
+            }
+        }
+        Walk(roots);
+        return omitted;
     }
 
     private async Task<List<TreeNode>> BuildTreeAsync(int basicPlanId, TreeFilter f, Core.Organization.OrgTree org)
