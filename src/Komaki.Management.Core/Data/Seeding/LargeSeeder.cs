@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Budgeting;
 using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Organization;
@@ -13,8 +14,8 @@ public sealed record LargeSeedResult(int Divisions, int Measures, int Projects, 
 /// `komaki seed-large`: grows the demo city to the size of a large one for load tests — synthetic departments and
 /// divisions (第NN部 第M課), ten more policies of ten measures, and `projects` projects spread over every measure, each
 /// with `years` years of indicator values, budgets from request to settlement, implementation-plan lines and
-/// evaluations, plus goals and improvement actions. Rows go in with one prepared INSERT per table (no audit entries:
-/// nobody entered them), so 3,000 projects × 10 years take seconds, not minutes.
+/// evaluations, plus execution plans of the major projects, goals and improvement actions. Rows go in with one
+/// prepared INSERT per table (no audit entries: nobody entered them), so 3,000 projects × 10 years take seconds.
 public sealed class LargeSeeder(AppDbContext db)
 {
     public const int LastActualYear = 2025;
@@ -158,6 +159,21 @@ public sealed class LargeSeeder(AppDbContext db)
                 case List<ProjectEvaluation> e: await BulkInsert.RunAsync(db, e, ct); rows += e.Count; break;
             }
         }
+
+        // 主要事業実行計画 of every major project and year, with a quarterly schedule and progress filed as the year goes.
+        var executionPlans = projects.Where(p => p.IsMajor).SelectMany(p => Enumerable.Range(firstYear, years + 1).Select(y => new ExecutionPlan
+        {
+            FiscalYear = y, ProjectId = projectIds[p.Code].Id, OwnerUnitId = p.OwnerUnitId, Goal = "計画どおりに事業を進める。", Content = "年間計画に沿って実施する。",
+            MidYearStatus = y <= LastActualYear || random.NextDouble() < 0.7 ? ProgressStatus.OnTrack : null, MidYearProgress = "順調に進んでいる。",
+            YearEndStatus = y <= LastActualYear ? ProgressStatus.Completed : null, YearEndProgress = y <= LastActualYear ? "計画どおり完了した。" : null,
+        })).ToList();
+        foreach (var e in executionPlans.Where(e => e.MidYearStatus is null)) e.MidYearProgress = null;
+        await BulkInsert.RunAsync(db, executionPlans, ct);
+        rows += executionPlans.Count;
+        var planIds = await db.ExecutionPlans.Where(e => e.Project!.Code.Contains("-L")).Select(e => e.Id).ToListAsync(ct);
+        var months = planIds.SelectMany(id => new[] { 4, 7, 10, 1 }.Select(m => new ExecutionPlanMonth { ExecutionPlanId = id, Month = m, Work = m == 1 ? "◆実績のとりまとめ" : "実施" })).ToList();
+        await BulkInsert.RunAsync(db, months, ct);
+        rows += months.Count;
 
         // Goals: one per division and year, confirmed for past years, at every stage this year.
         var goals = divisions.SelectMany(d => Enumerable.Range(firstYear, years + 1).Select(y => new OrganizationalGoal
