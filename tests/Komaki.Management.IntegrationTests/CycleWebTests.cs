@@ -123,6 +123,10 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("value=\"2031-08-31\"", html);
         Assert.Equal(before, app.WithDb(db => db.CycleDeadlines.Count()));
 
+        // A year no page can be about is a 404, not an error.
+        foreach (var url in new[] { "/Board?year=0", "/Board?year=99999", "/Cycle/Calendar?year=0" }) Assert.Equal(HttpStatusCode.NotFound, (await planning.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await planning.PostAsync("/Cycle/Calendar?year=10000", KomakiFactory.Form(token, ("due[PlanEntry]", "2026-08-31")))).StatusCode);
+
         var head = await app.SignedInAsync(RoadHead);
         var headPage = await head.GetStringAsync($"/Cycle/Calendar?year={Year}");
         Assert.DoesNotContain("日程を保存", headPage);

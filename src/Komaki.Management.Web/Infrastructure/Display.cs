@@ -34,6 +34,9 @@ public static class Display
 
     public static System.DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo);
 
+    /// A fiscal year a page can be about (平成元年 to 2100); anything else in a URL is answered with 404.
+    public static bool IsFiscalYear(int year) => year is >= 1989 and <= 2100;
+
     public static DateOnly Today() => DateOnly.FromDateTime(Now());
 
     public static int CurrentFiscalYear() =>

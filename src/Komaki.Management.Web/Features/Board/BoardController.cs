@@ -18,6 +18,7 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     public async Task<IActionResult> Index(int? year)
     {
         var y = year ?? Display.CurrentFiscalYear();
+        if (!Display.IsFiscalYear(y)) return NotFound();
         var today = Display.Today();
         return View(await cache.GetAsync($"cycle:{y}:{today.DayNumber}", async () => await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), y, today)));
     }

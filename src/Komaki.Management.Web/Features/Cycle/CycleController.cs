@@ -20,12 +20,17 @@ public sealed record CalendarModel(int Year, DateOnly Today, IReadOnlyList<Calen
 public sealed class CycleController(AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
 {
     [HttpGet("Calendar")]
-    public async Task<IActionResult> Calendar(int? year) => View(await BuildAsync(year ?? Display.CurrentFiscalYear(), null));
+    public async Task<IActionResult> Calendar(int? year)
+    {
+        var y = year ?? Display.CurrentFiscalYear();
+        return Display.IsFiscalYear(y) ? View(await BuildAsync(y, null)) : NotFound();
+    }
 
     [HttpPost("Calendar")]
     [Authorize(Roles = Roles.PlanMasterEditors)]
     public async Task<IActionResult> Calendar(int year, Dictionary<CycleStage, string?> due)
     {
+        if (!Display.IsFiscalYear(year)) return NotFound();
         var existing = await Db.CycleDeadlines.Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage);
         foreach (var stage in CycleStages.All)
         {

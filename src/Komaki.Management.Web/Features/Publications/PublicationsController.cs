@@ -36,7 +36,7 @@ public sealed class PublicationsController(AppDbContext db) : AppController(db)
     [HttpPost("Publish")]
     public async Task<IActionResult> Publish(PublicationKind kind, int year)
     {
-        if (!Enum.IsDefined(kind) || year < 1989 || year > Display.CurrentFiscalYear()) return BadRequest();
+        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Display.CurrentFiscalYear()) return BadRequest();
         if (!await Db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year))
         {
             Db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = DateTime.UtcNow, PublishedBy = Actor.UserName });
@@ -49,6 +49,7 @@ public sealed class PublicationsController(AppDbContext db) : AppController(db)
     [HttpPost("Withdraw")]
     public async Task<IActionResult> Withdraw(PublicationKind kind, int year)
     {
+        if (!Enum.IsDefined(kind)) return BadRequest();
         var row = await Db.Publications.FirstOrDefaultAsync(p => p.Kind == kind && p.FiscalYear == year);
         if (row is not null)
         {
