@@ -17,7 +17,7 @@ namespace Komaki.Management.Web.Features.Goals;
 /// unit stands, "waiting for me", the hearing list in Excel and the printable unit sheet.
 [Authorize(Roles = Roles.Staff)]
 [Route("Goals")]
-public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, ReadCache cache) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, int? unitId, GoalState? state)
@@ -71,7 +71,6 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         }
         var today = Display.Today();
         var snapshots = new List<CycleSnapshot>();
-        var cache = HttpContext.RequestServices.GetRequiredService<ReadCache>();
         foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));
         return View(new WaitingModel(items, missing, y, unitName, DueWork.For(Actor, org, snapshots), today));
     }

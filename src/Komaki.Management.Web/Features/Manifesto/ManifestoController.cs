@@ -15,14 +15,14 @@ namespace Komaki.Management.Web.Features.Manifesto;
 /// links into the plan, and yearly progress.
 [Authorize(Roles = Roles.Staff)]
 [Route("Manifesto")]
-public sealed class ManifestoController(AppDbContext db) : AppController(db)
+public sealed class ManifestoController(AppDbContext db, ReadCache cache) : AppController(db)
 {
     private bool CanEdit => Actor.IsPlanMasterEditor;
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int? termId, Coverage? coverage, string? area)
     {
-        var model = await HttpContext.RequestServices.GetRequiredService<ReadCache>().GetAsync(
+        var model = await cache.GetAsync(
             $"manifesto:{termId}:{coverage}:{area}:{Display.CurrentFiscalYear()}", () => BuildMatrixAsync(termId, coverage, area));
         return View(model with { CanEdit = CanEdit });
     }

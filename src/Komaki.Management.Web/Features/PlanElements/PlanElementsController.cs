@@ -43,14 +43,14 @@ public sealed record RetireModel(RetireForm Form, PlanElement Element, Comprehen
 /// Details, create, edit, retire and reinstate for every level of the policy tree.
 [Authorize(Roles = Roles.Staff)]
 [Route("Plan/{level}")]
-public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
 {
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(PlanLevel level, int id)
     {
         var org = await orgTree.GetAsync();
         // What the page shows is the same for everyone; only the buttons depend on who is looking.
-        var details = await HttpContext.RequestServices.GetRequiredService<ReadCache>().GetAsync($"element:{level}:{id}", () => ReadDetailsAsync(level, id, org));
+        var details = await cache.GetAsync($"element:{level}:{id}", () => ReadDetailsAsync(level, id, org));
         if (details is null) return NotFound();
         var owner = details.OwnerUnitId;
         return View(details with
