@@ -12,12 +12,26 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Komaki.Management.IntegrationTests;
 
 /// The real app over a real SQLite file, migrated with the real migrations and seeded with the demo city.
+/// The city is migrated and seeded once per test run into a template file that each factory copies.
 public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private static readonly Lazy<Task<string>> DemoTemplate = new(CreateTemplateAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+
     /// Counts the SQL commands the app sends (see QueryCountTests).
     public QueryCounter Queries { get; } = new();
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db");
+    private readonly string _path;
+    private readonly bool _fromTemplate;
+
+    public KomakiFactory() : this(Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db"), fromTemplate: true)
+    {
+    }
+
+    private KomakiFactory(string path, bool fromTemplate)
+    {
+        _path = path;
+        _fromTemplate = fromTemplate;
+    }
 
     public string ConnectionString => $"Data Source={_path}";
 
@@ -33,13 +47,28 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public virtual async Task InitializeAsync() => await AppHost.InitializeDatabaseAsync(Services);
+    public virtual async Task InitializeAsync()
+    {
+        if (_fromTemplate) File.Copy(await DemoTemplate.Value, _path);
+        await AppHost.InitializeDatabaseAsync(Services);
+    }
 
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         File.Delete(_path);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"komaki-template-{Guid.NewGuid():N}.db");
+        var maker = new KomakiFactory(path, fromTemplate: false);
+        await AppHost.InitializeDatabaseAsync(maker.Services);
+        await ((WebApplicationFactory<Program>)maker).DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => File.Delete(path);
+        return path;
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
