@@ -172,7 +172,8 @@ public static class Program
     {
         await using var context = Open(db);
         await using var file = File.OpenRead(workbook);
-        return await new ImplementationPlanImport(context, ExcelLimits.Default).RunAsync(file, "plan.xlsx", Edition, apply);
+        return await new ImplementationPlanImport(new Core.Importing.ImportContext(context, ExcelLimits.Default, Core.Importing.ImportSettings.Default))
+            .RunAsync(new Core.Importing.ImportRequest(file, "plan.xlsx", Edition, apply));
     }
 
     private static async Task ExportAsync(string db)

@@ -28,9 +28,15 @@ public static class KomakiCli
                                                  Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません
                                                  （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
           import survey --fiscal-year 2024 FILE / import manifesto --term ID FILE   [--dry-run] [--json]
-          import evaluations --latest-year 2025 FILE [--dry-run] [--json]
-                                                 前の評価システムの事務事業評価（1事業1行、年度の列が6組）を取り込みます
-                                                 市民意識調査の結果・マニフェスト項目を取り込みます
+          import evaluations --latest-year 2025 FILE [--dry-run] [--json] [--unit "部課名=組織コード"]... [--create-units]
+                                                 前の評価システムの事務事業評価（1事業1行、年度の列の組が複数）を取り込みます
+            取り込みの読み方の指定（確認画面で選ぶのと同じ。繰り返し指定できるものは ...）:
+              --sheet シート名                    当てはまるシートが複数あるとき、読むシート
+              --column 項目=列記号 ...            1つの項目に当てはまる列が複数あるとき、読む列（例: code=C）
+              --amount-unit 千円|円|万円|百万円    シートに金額の単位が書かれていないときの単位
+              --label "表記=意味" ...             対応表にない表記の意味（例: "２　改革改善（縮小・統合含む）=改善"）
+              --unit "部課名=組織コード" ...       登録されている組織に当たらない部課名の組織（new で新しく登録）
+              --create-units                      当たる組織のない部課名をすべて新しく登録する
           export implementation-plan|execution-plan|evaluations --fiscal-year 2024 --out FILE
                                                  Excel に書き出します（取り込みと同じ形式）
 
@@ -45,7 +51,7 @@ public static class KomakiCli
             output.WriteLine(Usage);
             return args.Length == 0 ? 1 : 0;
         }
-        Dictionary<string, string> options;
+        CliOptions options;
         var sheetCommand = args[0] is "import" or "export";
         try
         {
@@ -84,32 +90,33 @@ public static class KomakiCli
     }
 
     // Options that are switches, not followed by a value.
-    private static readonly HashSet<string> Flags = ["dry-run", "json"];
+    private static readonly HashSet<string> Flags = ["dry-run", "json", "create-units"];
 
     /// --key value pairs, the switches above as "true", and at most one plain argument as "file".
-    private static Dictionary<string, string> ParseOptions(string[] args)
+    private static CliOptions ParseOptions(string[] args)
     {
-        var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var result = new CliOptions();
         for (var i = 0; i < args.Length; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal))
             {
-                if (!result.TryAdd("file", args[i])) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
+                if (result.ContainsKey("file")) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
+                result.Add("file", args[i]);
                 continue;
             }
             var key = args[i][2..];
             if (Flags.Contains(key))
             {
-                result[key] = "true";
+                result.Add(key, "true");
                 continue;
             }
             if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"--{key} に値を指定してください。");
-            result[key] = args[++i];
+            result.Add(key, args[++i]);
         }
         return result;
     }
 
-    private static ServiceProvider BuildServices(Dictionary<string, string> options)
+    private static ServiceProvider BuildServices(CliOptions options)
     {
         var overrides = new Dictionary<string, string?>();
         if (options.TryGetValue("provider", out var provider)) overrides["Database:Provider"] = provider;
@@ -157,7 +164,7 @@ public static class KomakiCli
         return 0;
     }
 
-    private static async Task<int> SeedLargeAsync(ServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error)
+    private static async Task<int> SeedLargeAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error)
     {
         if (!int.TryParse(options.GetValueOrDefault("projects", "3000"), out var projects) || projects is < 1 or > 100_000
             || !int.TryParse(options.GetValueOrDefault("years", "10"), out var years) || years is < 1 or > 30)
@@ -173,7 +180,7 @@ public static class KomakiCli
         return 0;
     }
 
-    private static async Task<int> CreateUserAsync(ServiceProvider services, Dictionary<string, string> options, TextWriter output, TextWriter error, TextReader input)
+    private static async Task<int> CreateUserAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error, TextReader input)
     {
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
         {

@@ -40,6 +40,7 @@ public static class AppHost
         services.AddScoped<CurrentUser>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();
+        services.AddCityVocabulary();
         services.AddMemoryCache();
         services.AddSingleton<ReadCache>();
         // Public pages are the same for every citizen: whole responses are kept until the data changes.
@@ -55,6 +56,10 @@ public static class AppHost
             MaxFileBytes = builder.Configuration.GetValue<long?>("Import:MaxUploadBytes") ?? ExcelLimits.Default.MaxFileBytes,
         });
         services.AddSingleton<Features.Imports.ImportStaging>();
+        services.AddSingleton(new Core.Importing.ImportSettings
+        {
+            HoursPerPersonYear = builder.Configuration.GetValue<decimal?>("Evaluation:HoursPerPersonYear") ?? Core.Importing.ImportSettings.Default.HoursPerPersonYear,
+        });
         services.AddSingleton<Features.Cycle.IReminderMailer, Features.Cycle.SmtpReminderMailer>();
         services.AddScoped<Features.Cycle.ReminderSender>();
         services.AddHostedService<Features.Cycle.DailyReminderService>();

@@ -80,7 +80,18 @@ public sealed class CliTests : IDisposable
 
             var same = await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--json");
             Assert.Equal(0, same.Code);
-            Assert.Matches("""^\{"created":0,"updated":0,"unchanged":\d+,"refused":\[\]\}\s*$""", same.Out);
+            using (var json = System.Text.Json.JsonDocument.Parse(same.Out))
+            {
+                var root = json.RootElement;
+                Assert.False(root.GetProperty("applied").GetBoolean());
+                Assert.Equal((0, 0, 0), (root.GetProperty("created").GetInt32(), root.GetProperty("updated").GetInt32(), root.GetProperty("refused").GetArrayLength()));
+                Assert.True(root.GetProperty("unchanged").GetInt32() > 100);
+                Assert.Equal(System.Text.Json.JsonValueKind.Array, root.GetProperty("skipped").ValueKind);
+                Assert.Equal(System.Text.Json.JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+                var notes = root.GetProperty("notes").EnumerateArray().Select(n => n.GetString()).ToList();
+                Assert.Contains("シート「実施計画」を読みました。", notes);
+                Assert.Contains(notes, n => n!.StartsWith("金額の単位: 千円（", StringComparison.Ordinal));
+            }
 
             var edited = Komaki.Management.TestSheets.CitySheets.Edit(await File.ReadAllBytesAsync(file), ws =>
             {
@@ -132,9 +143,17 @@ public sealed class CliTests : IDisposable
     {
         Assert.Equal(0, (await Run("seed-demo")).Code);
         var fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "ofunato-jimujigyo-hyoka-R7.xlsx");
-        var dry = await Run("import", "evaluations", "--latest-year", "2025", fixture, "--dry-run", "--json");
+        // The previous system states no unit and names units this city has not registered: the CLI says so and writes nothing.
+        var asked = await Run("import", "evaluations", "--latest-year", "2025", fixture);
+        Assert.Equal(1, asked.Code);
+        Assert.Contains("--amount-unit", asked.Err);
+        Assert.EndsWith("読み方の指定が必要なため、何も書き込んでいません。", asked.Out.TrimEnd());
+        var dry = await Run("import", "evaluations", "--latest-year", "2025", fixture, "--dry-run", "--json", "--amount-unit", "千円", "--create-units");
         Assert.Equal(0, dry.Code);
-        Assert.StartsWith("{\"created\":407,\"updated\":0,\"unchanged\":0,\"refused\":[]}", dry.Out);
+        Assert.StartsWith("{\"applied\":false,\"created\":407,\"updated\":0,\"unchanged\":0,\"refused\":[]", dry.Out);
+        using var json = System.Text.Json.JsonDocument.Parse(dry.Out);
+        Assert.Contains("今後の方向性「２　改革改善（縮小・統合含む）」を「改善」として読みました（185 行）。",
+            json.RootElement.GetProperty("notes").EnumerateArray().Select(n => n.GetString()));
         Assert.Equal(2, (await Run("import", "evaluations", fixture)).Code);
         var file = Path.Combine(Path.GetTempPath(), $"komaki-eval-{Guid.NewGuid():N}.xlsx");
         try

@@ -110,7 +110,7 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         var html = await planning.GetStringAsync("/Evaluations?year=2025");
         var continued = app.WithDb(db => db.ProjectEvaluations.Count(e => e.FiscalYear == 2025 && e.State != EvaluationState.Draft
             && (e.SecondDirection ?? e.FirstDirection) == Direction.Continue));
-        Assert.Contains($"継続 <span class=\"direction-count\">{continued}</span>", html);
+        Assert.Contains($"維持 <span class=\"direction-count\">{continued}</span>", html);
 
         var projectId = RoadProjectWithoutEvaluation(2025, 2);
         app.WithDb(db =>

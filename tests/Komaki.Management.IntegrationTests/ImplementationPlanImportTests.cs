@@ -126,7 +126,7 @@ public class ImplementationPlanImportTests(KomakiFactory app) : IClassFixture<Ko
         { "negative cost", ["1-1-01", "R8", "継続", "x", "▲500", 0, 0, 0, 0, "▲500"], "事業費がマイナス" },
         { "year outside the edition", ["1-1-01", "令和12年度", "継続", "x", 100, 0, 0, 0, 0, 100], "令和12年度はこの実施計画の期間（令和8年度〜令和10年度）の外です" },
         { "unreadable year", ["1-1-01", "来年度", "継続", "x", 100, 0, 0, 0, 0, 100], "年度「来年度」を読み取れません" },
-        { "unknown status", ["1-1-01", "R8", "見直し", "x", 100, 0, 0, 0, 0, 100], "区分「見直し」を読み取れません" },
+        { "unknown status", ["1-1-01", "R8", "見直し", "x", 100, 0, 0, 0, 0, 100], "区分「見直し」が何を意味するか、取り込みラベルの対応表にありません" },
         { "not an amount", ["1-1-01", "R8", "継続", "x", "約100", 0, 0, 0, 0, 100], "事業費「約100」を金額として読み取れません" },
         { "same project and year twice", ["1-1-02", "R9", "継続", "x", 100, 0, 0, 0, 0, 100], "行が2行目にもあります" },
     };
@@ -156,18 +156,19 @@ public class ImplementationPlanImportTests(KomakiFactory app) : IClassFixture<Ko
         using var wb = new ClosedXML.Excel.XLWorkbook();
         var ws = wb.AddWorksheet("計画");
         ws.Cell(1, 1).SetValue("実施計画（単位：円）");
-        string[] headers = ["事業コード", "年度", "区分", "事業費", "一般財源"];
+        string[] headers = ["事業コード", "年度", "区分", "事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源"];
         for (var c = 0; c < headers.Length; c++) ws.Cell(2, c + 1).SetValue(headers[c]);
         ws.Cell(3, 1).SetValue("1-4-01");
         ws.Cell(3, 2).SetValue("R10");
         ws.Cell(3, 3).SetValue("継続");
         ws.Cell(3, 4).SetValue(1_234_567);
-        ws.Cell(3, 5).SetValue(1_234_567);
+        ws.Cell(3, 9).SetValue(1_234_567);
         using var ms = new MemoryStream();
         wb.SaveAs(ms);
 
         var report = await app.ImportAsync(Kind, ms.ToArray(), 2026, apply: false);
         var created = Assert.Single(report.Created.Concat(report.Updated));
         Assert.Contains(created.Changes, c => c.Field == "事業費" && c.New == "1,234.567");
+        Assert.Equal("円（A1の注記「実施計画（単位：円）」から）", Assert.Single(report.AmountUnits));
     }
 }

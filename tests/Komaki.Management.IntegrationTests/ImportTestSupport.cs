@@ -9,11 +9,12 @@ namespace Komaki.Management.IntegrationTests;
 
 internal static class ImportTestSupport
 {
-    public static async Task<ImportReport> ImportAsync(this KomakiFactory app, string kind, byte[] file, int year, bool apply)
+    public static async Task<ImportReport> ImportAsync(this KomakiFactory app, string kind, byte[] file, int year, bool apply, ImportChoices? choices = null)
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await SheetKind.All[kind].Import!(db, ExcelLimits.Default).RunAsync(new MemoryStream(file), "test.xlsx", year, apply);
+        return await SheetKind.All[kind].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
+            .RunAsync(new ImportRequest(new MemoryStream(file), "test.xlsx", year, apply) { Choices = choices ?? ImportChoices.None });
     }
 
     public static async Task<byte[]> ExportAsync(this KomakiFactory app, string kind, int year)
@@ -38,6 +39,7 @@ internal static class ImportTestSupport
         var ws = wb.AddWorksheet("実施計画");
         string[] headers = ["事業コード", "年度", "区分", "事業内容", "事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源"];
         for (var c = 0; c < headers.Length; c++) ws.Cell(1, c + 1).SetValue(headers[c]);
+        ws.Cell(1, headers.Length + 2).SetValue("（単位：千円）");
         for (var r = 0; r < rows.Length; r++)
         {
             for (var c = 0; c < rows[r].Length; c++)

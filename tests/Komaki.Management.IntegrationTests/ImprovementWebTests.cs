@@ -16,7 +16,7 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         e.Improvement = "対象路線を絞り込む。";
         db.SaveChanges();
         db.ImprovementActions.Where(a => a.ProjectEvaluationId == e.Id).ExecuteDelete();
-        var action = ImprovementLabels.OpenedBy(e, DateTime.UtcNow)!;
+        var action = ImprovementLabels.OpenedBy(e, DateTime.UtcNow, DirectionCatalog.Default)!;
         db.ImprovementActions.Add(action);
         db.SaveChanges();
         return (action.Id, e.ProjectId, action.Version, e.FiscalYear);

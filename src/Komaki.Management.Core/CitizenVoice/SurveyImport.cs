@@ -1,15 +1,14 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民意識調査 results for one year as the survey contractor delivers them: one row per measure with
 /// satisfaction and importance (0–100, a trailing % allowed), matched by measure code.
-public sealed class SurveyImport(AppDbContext db, ExcelLimits limits) : ISheetImport
+public sealed class SurveyImport(ImportContext context) : SheetImport(context)
 {
     public const string SheetName = "市民意識調査";
 
@@ -19,72 +18,66 @@ public sealed class SurveyImport(AppDbContext db, ExcelLimits limits) : ISheetIm
     public static readonly FieldSpec Importance = new("importance", "重要度", ["重要度（点）", "重要度得点", "重要度(%)"], Required: true);
     public static readonly IReadOnlyList<FieldSpec> Fields = [Code, Name, Satisfaction, Importance];
 
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
+    private Dictionary<string, Measure> _measures = [];
+    private Dictionary<int, SurveyResult> _existing = [];
+    private readonly Dictionary<int, int> _seen = [];
+    private readonly List<SurveyResult> _toAdd = [];
+
+    protected override SheetLayout Layout { get; } = new(SheetName, Fields, Code.Key, Code.Header) { IdentityKeys = [Name.Key] };
+
+    protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
     {
-        SheetGrid grid;
-        HeaderMap map;
-        try
+        _measures = (await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).ToListAsync(ct))
+            .GroupBy(m => TextNormal.ForCode(m.Code)).ToDictionary(g => g.Key, g => g.First());
+        _existing = await Db.SurveyResults.Where(r => r.FiscalYear == Request.Scope).ToDictionaryAsync(r => r.MeasureId, ct);
+        return null;
+    }
+
+    protected override void Read(ImportRow row)
+    {
+        var code = row.Text(Code.Key)!;
+        var errors = new List<string>();
+        _measures.TryGetValue(TextNormal.ForCode(code), out var measure);
+        if (measure is null) errors.Add($"施策コード「{code}」の施策がありません。");
+        else if (!_seen.TryAdd(measure.Id, row.Number)) errors.Add($"同じ施策の行が{_seen[measure.Id]}行目にもあります。");
+        decimal Score(FieldSpec f)
         {
-            (grid, map) = SheetFinder.Open(file, limits, SheetName, Fields, new HashSet<string>());
+            var text = row.Text(f.Key)?.TrimEnd('%', '％');
+            if (!NumberText.TryParse(text, out var v) || v is null or < 0 or > 100)
+            {
+                errors.Add($"{f.Header}「{row.Text(f.Key)}」は0〜100の数値にしてください（{row.Cell(f.Key)}）。");
+                return 0;
+            }
+            return Math.Round(v.Value, 3);
         }
-        catch (ExcelFileException e)
+        var s = Score(Satisfaction);
+        var i = Score(Importance);
+        if (errors.Count > 0)
         {
-            return ImportReport.Failed(fileName, e.Message);
+            Refuse(row, code, errors);
+            return;
         }
-        var report = new ImportReport { FileName = fileName };
-        var measures = (await db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).ToListAsync(ct))
-            .GroupBy(m => TextNormal.ForMatch(m.Code)).ToDictionary(g => g.Key, g => g.First());
-        var existing = await db.SurveyResults.Where(r => r.FiscalYear == fiscalYear).ToDictionaryAsync(r => r.MeasureId, ct);
-        var seen = new Dictionary<int, int>();
-        var toAdd = new List<SurveyResult>();
-        foreach (var (row, code) in DataRows.Read(grid, map, report, Code.Key, "施策コード"))
+        var label = $"{measure!.Code} {measure.Name}";
+        if (_existing.TryGetValue(measure.Id, out var result))
         {
-            var errors = new List<string>();
-            measures.TryGetValue(TextNormal.ForMatch(code), out var measure);
-            if (measure is null) errors.Add($"施策コード「{code}」の施策がありません。");
-            else if (!seen.TryAdd(measure.Id, row.Number)) errors.Add($"同じ施策の行が{seen[measure.Id]}行目にもあります。");
-            decimal Score(FieldSpec f)
-            {
-                var text = row.Text(f.Key)?.TrimEnd('%', '％');
-                if (!NumberText.TryParse(text, out var v) || v is null or < 0 or > 100)
-                {
-                    errors.Add($"{f.Header}「{row.Text(f.Key)}」は0〜100の数値にしてください。");
-                    return 0;
-                }
-                return Math.Round(v.Value, 3);
-            }
-            var s = Score(Satisfaction);
-            var i = Score(Importance);
-            if (errors.Count > 0)
-            {
-                report.Refused.Add(new(grid.Name, row.Number, $"{code}: {string.Join(" ", errors)}"));
-                continue;
-            }
-            var label = $"{measure!.Code} {measure.Name}";
-            if (existing.TryGetValue(measure.Id, out var result))
-            {
-                var changes = new List<FieldChange>();
-                if (result.Satisfaction != s) changes.Add(new(Satisfaction.Header, NumberText.Format(result.Satisfaction), NumberText.Format(s)));
-                if (result.Importance != i) changes.Add(new(Importance.Header, NumberText.Format(result.Importance), NumberText.Format(i)));
-                (result.Satisfaction, result.Importance) = (s, i);
-                if (changes.Count == 0) report.Unchanged++;
-                else report.Updated.Add(new(grid.Name, row.Number, measure.Code, label, changes));
-            }
-            else
-            {
-                toAdd.Add(new SurveyResult { MeasureId = measure.Id, FiscalYear = fiscalYear, Satisfaction = s, Importance = i });
-                report.Created.Add(new(grid.Name, row.Number, measure.Code, label,
-                    [new(Satisfaction.Header, null, NumberText.Format(s)), new(Importance.Header, null, NumberText.Format(i))]));
-            }
+            var changes = new List<Auditing.FieldChange>();
+            if (result.Satisfaction != s) changes.Add(new(Satisfaction.Header, NumberText.Format(result.Satisfaction), NumberText.Format(s)));
+            if (result.Importance != i) changes.Add(new(Importance.Header, NumberText.Format(result.Importance), NumberText.Format(i)));
+            (result.Satisfaction, result.Importance) = (s, i);
+            if (changes.Count == 0) Report.Unchanged++;
+            else Report.Updated.Add(new(row.Sheet, row.Number, measure.Code, label, changes));
         }
-        if (!report.ShouldWrite(apply, expectedFingerprint))
+        else
         {
-            db.ChangeTracker.Clear();
-            return report;
+            _toAdd.Add(new SurveyResult { MeasureId = measure.Id, FiscalYear = Request.Scope, Satisfaction = s, Importance = i });
+            Report.Created.Add(new(row.Sheet, row.Number, measure.Code, label,
+                [new(Satisfaction.Header, null, NumberText.Format(s)), new(Importance.Header, null, NumberText.Format(i))]));
         }
-        db.SurveyResults.AddRange(toAdd);
-        await db.SaveChangesAsync(ct);
-        report.Applied = true;
-        return report;
+    }
+
+    protected override async Task WriteAsync(CancellationToken ct)
+    {
+        Db.SurveyResults.AddRange(_toAdd);
+        await Db.SaveChangesAsync(ct);
     }
 }

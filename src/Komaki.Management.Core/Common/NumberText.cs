@@ -1,24 +1,31 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Komaki.Management.Core.Common;
 
-/// Reads numbers as staff type or paste them: full-width digits, 、or ，separators, ▲ or △ for minus.
-/// Blank means "no value", which is not zero.
-public static class NumberText
+/// Reads numbers as staff type or paste them: full-width digits, thousands separators (，, or 、) in groups of three,
+/// ▲ or △ for minus, exponents as other programs write them. Blank or a lone dash means "no value", which is not
+/// zero. A separator out of place (1,2) is not read as anything: it is refused.
+public static partial class NumberText
 {
     public static bool TryParse(string? text, out decimal? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        var s = text.Normalize(NormalizationForm.FormKC).Trim().Replace(",", "").Replace("，", "").Replace(" ", "");
+        var s = text.Normalize(NormalizationForm.FormKC).Trim().Replace(" ", "");
+        if (s.Length == 1 && TextNormal.ForCode(s) == "-") return true;
         var negative = false;
         if (s.StartsWith('▲') || s.StartsWith('△'))
         {
             negative = true;
             s = s[1..];
         }
-        if (s is "-" or "－" or "―" or "‐") return true;
+        if (s.Contains(',') || s.Contains('、'))
+        {
+            if (!Grouped().IsMatch(s)) return false;
+            s = s.Replace(",", "").Replace("、", "");
+        }
         if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return false;
         value = negative ? -d : d;
         return true;
@@ -26,4 +33,7 @@ public static class NumberText
 
     public static string Format(decimal? value) =>
         value is decimal v ? v.ToString(v == Math.Round(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : "";
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}([,、]\d{3})+(\.\d+)?$")]
+    private static partial Regex Grouped();
 }

@@ -78,6 +78,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<JudgmentBand> JudgmentBands => Set<JudgmentBand>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Importing.LabelMapping> LabelMappings => Set<Importing.LabelMapping>();
+    public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();
+    public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

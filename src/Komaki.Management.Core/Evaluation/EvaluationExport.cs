@@ -17,6 +17,7 @@ public static class EvaluationExport
         if (evaluations.Count == 0) return false;
         evaluations = evaluations.OrderBy(e => e.Project!.Code, Reports.CodeOrder.Instance).ToList();
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var directions = await DirectionCatalog.LoadAsync(db, ct);
         var ids = evaluations.Select(e => e.ProjectId).ToList();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && ids.Contains(i.ProjectId.Value) && i.RetiredAt == null).ToListAsync(ct);
 
@@ -43,8 +44,8 @@ public static class EvaluationExport
             SheetCells.Text(overview.Cell(r, 10), e.Effectiveness?.ToString());
             SheetCells.Text(overview.Cell(r, 11), e.Efficiency?.ToString());
             SheetCells.Text(overview.Cell(r, 12), e.Equity?.ToString());
-            SheetCells.Text(overview.Cell(r, 13), e.FirstDirection?.Label());
-            SheetCells.Text(overview.Cell(r, 14), e.SecondDirection?.Label());
+            SheetCells.Text(overview.Cell(r, 13), directions.Label(e.FirstDirection));
+            SheetCells.Text(overview.Cell(r, 14), directions.Label(e.SecondDirection));
             SheetCells.Text(overview.Cell(r, 15), e.Improvement);
             SheetCells.Text(overview.Cell(r, 16), e.State.Label());
             r++;
@@ -86,8 +87,8 @@ public static class EvaluationExport
             Pair("有効性", $"{e.Effectiveness?.Label()} {e.EffectivenessReason}");
             Pair("効率性", $"{e.Efficiency?.Label()} {e.EfficiencyReason}");
             Pair("公平性", $"{e.Equity?.Label()} {e.EquityReason}");
-            Pair("今後の方向性（一次）", e.FirstDirection?.Label());
-            Pair("今後の方向性（二次）", e.SecondDirection is null ? e.State >= EvaluationState.SecondReviewed ? "一次評価のとおり" : null : $"{e.SecondDirection.Value.Label()}（{e.SecondReason}）");
+            Pair("今後の方向性（一次）", directions.Label(e.FirstDirection));
+            Pair("今後の方向性（二次）", e.SecondDirection is null ? e.State >= EvaluationState.SecondReviewed ? "一次評価のとおり" : null : $"{directions.Label(e.SecondDirection.Value)}（{e.SecondReason}）");
             Pair("改善内容", e.Improvement);
             Pair("状況", e.State.Label());
             ws.Column(1).Width = 22;

@@ -54,12 +54,12 @@ public static class ImprovementLabels
     };
 
     /// The action a second review opens, or null when the direction stands at 継続.
-    public static ImprovementAction? OpenedBy(ProjectEvaluation e, DateTime now) =>
+    public static ImprovementAction? OpenedBy(ProjectEvaluation e, DateTime now, DirectionCatalog directions) =>
         e.FinalDirection is Direction d and not Direction.Continue
             ? new ImprovementAction
             {
                 ProjectId = e.ProjectId, OwnerUnitId = e.OwnerUnitId, ProjectEvaluationId = e.Id, FiscalYear = e.FiscalYear, Direction = d,
-                Description = e.Improvement ?? e.SecondReason ?? $"方向性「{d.Label()}」への対応", OpenedAt = now,
+                Description = e.Improvement ?? e.SecondReason ?? $"方向性「{directions.Label(d)}」への対応", OpenedAt = now,
             }
             : null;
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Budgeting;
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Organization;
@@ -12,303 +11,385 @@ using Microsoft.EntityFrameworkCore;
 namespace Komaki.Management.Core.Evaluation;
 
 /// Brings years of evaluations in from a city's previous evaluation system, one row per project (the layout of
-/// ../shared/fixtures/real: split code digits, six unlabelled year blocks placed by position, full-width labels,
-/// dashes for "no value"). Creates or matches the plan tree by code (政策 → 施策 → 基本事業 → 事務事業) in the
-/// current plan, the owner units, each year's costs, the indicators with their yearly values, and the latest
-/// year's evaluation. Same contract as every import: preview, refusals by row, all or nothing.
-public sealed class LegacyEvaluationImport(AppDbContext db, ExcelLimits limits) : ISheetImport
+/// tests/Fixtures/real: split code digits, unlabelled year blocks placed by position, full-width labels, dashes for
+/// "no value"). Matches or creates the plan tree by code (政策 → 施策 → 基本事業 → 事務事業) in the current plan, each
+/// year's costs and 人工 (from hours worked), the indicators with their yearly values, and the latest year's
+/// evaluation. Directions and ratings are read through the label table; 部課名 through the unit mapping — nothing
+/// is guessed and no unit is made unless the user asked for it. Same contract as every import.
+public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(context)
 {
-    private const int BlockWidth = 19;
     private static readonly string[] IndicatorLetters = ["ア", "イ", "ウ", "カ", "キ", "ク", "サ", "シ", "ス"];
 
-    private sealed record Block(int Year, int Start);
+    public static readonly FieldSpec Code = new("code", "事務事業ID", ["事業ID", "事業コード", "事務事業コード", "事業番号", "事務事業番号"], Required: true);
+    public static readonly FieldSpec Name = new("name", "事務事業名", ["事業名", "事業の名称", "事務事業の名称"], Required: true);
+    public static readonly FieldSpec Unit = new("unit", "部課名", ["担当部課", "担当課", "所管課", "担当部署", "担当課名", "課名"], Required: true);
+    public static readonly FieldSpec Summary = new("summary", "事務事業の概要", ["事業の概要", "事業概要"]);
+    public static readonly FieldSpec PolicyTens = new("p10", "政策番号十の位", []);
+    public static readonly FieldSpec PolicyOnes = new("p1", "政策番号一の位", []);
+    public static readonly FieldSpec PolicyNo = new("p", "政策番号", []);
+    public static readonly FieldSpec PolicyName = new("pname", "政策名", []);
+    public static readonly FieldSpec MeasureTens = new("m10", "施策番号十の位", []);
+    public static readonly FieldSpec MeasureOnes = new("m1", "施策番号一の位", []);
+    public static readonly FieldSpec MeasureNo = new("m", "施策番号", []);
+    public static readonly FieldSpec MeasureName = new("mname", "施策名", []);
+    public static readonly FieldSpec BasicTens = new("b10", "基本事業番号十の位", []);
+    public static readonly FieldSpec BasicOnes = new("b1", "基本事業番号一の位", []);
+    public static readonly FieldSpec BasicName = new("bname", "基本事業名", []);
+    public static readonly FieldSpec Necessity = new("necessity", "公共関与の妥当性", []);
+    public static readonly FieldSpec Effectiveness = new("effectiveness", "成果の向上余地", []);
+    public static readonly FieldSpec CostCut = new("costcut", "事業費の削減余地", []);
+    public static readonly FieldSpec StaffCut = new("staffcut", "人件費の削減余地", []);
+    public static readonly FieldSpec Equity = new("equity", "受益機会・費用負担の適正化余地", []);
+    public static readonly FieldSpec Direction = new("direction", "今後の方向性", ["課長等意見今後の方向性", "方向性"], Required: true);
+    public static readonly FieldSpec Conclusion = new("conclusion", "全体総括・今後の改革改善の内容", ["改善内容", "今後の改革改善の内容"]);
+    public static readonly FieldSpec InPlan = new("inplan", "実施計画", [], Reference: true);
 
-    /// `latestYear` is the fiscal year of the last year block (and of the evaluation).
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int latestYear, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
+    private static readonly IReadOnlyList<FieldSpec> Fields =
+    [
+        Code, Name, Unit, Summary, PolicyTens, PolicyOnes, PolicyNo, PolicyName, MeasureTens, MeasureOnes, MeasureNo, MeasureName,
+        BasicTens, BasicOnes, BasicName, Necessity, Effectiveness, CostCut, StaffCut, Equity, Direction, Conclusion, InPlan,
+    ];
+
+    /// One year's block of columns: the five sources, 事業費計, hours, 人件費, total, and the nine indicator slots.
+    private sealed record Block(int Start, int[] Sources, int Cost, int? People, int? Hours, int? Staff, int? Total, int?[] Indicators)
     {
-        SheetGrid grid;
-        try
+        public int Year { get; set; }
+        public IEnumerable<int> Amounts => Sources.Append(Cost).Concat(new[] { Staff, Total }.OfType<int>());
+        public IEnumerable<int> Read => Amounts.Concat(new[] { Hours }.OfType<int>()).Concat(Indicators.OfType<int>());
+    }
+
+    private List<Block> _blocks = [];
+    private List<(int Slot, int Name, int? Unit)> _indicatorColumns = [];
+    private BasicPlan _basic = null!;
+    private Dictionary<string, Policy> _policies = [];
+    private Dictionary<string, Measure> _measures = [];
+    private Dictionary<string, BasicProject> _basics = [];
+    private Dictionary<string, Project> _projects = [];
+    private Dictionary<(int, int), BudgetLine> _budgets = [];
+    private List<Indicator> _indicators = [];
+    private Dictionary<int, ProjectEvaluation> _evaluations = [];
+    private UnitBook _units = null!;
+    private readonly Dictionary<string, int> _seenCodes = [];
+    private readonly HashSet<string> _seenNames = [];
+    private int _inPlanMarks;
+
+    protected override SheetLayout Layout { get; } = new("事務事業評価", Fields, Code.Key, Code.Header)
+    {
+        IdentityKeys = [Name.Key],
+        Check = (g, m) =>
         {
-            using var package = XlsxPackage.Open(file, limits);
-            grid = package.ReadSheet();
+            if (!m.HasField(PolicyTens.Key) && !m.HasField(PolicyNo.Key) || !m.HasField(MeasureTens.Key) && !m.HasField(MeasureNo.Key))
+                throw new ExcelFileException($"シート「{g.Name}」に政策番号・施策番号の列がありません（「政策番号」「施策番号」、または十の位・一の位に分けた列）。");
+            if (FindBlocks(g, m).Count == 0)
+                throw new ExcelFileException($"シート「{g.Name}」に年度ごとの費用の列（国庫支出金 … 事業費計 … トータルコスト）が見つかりません。");
+        },
+        Extra = (g, m) =>
+        {
+            var blocks = FindBlocks(g, m);
+            var indicators = IndicatorColumns(m);
+            var read = blocks.SelectMany(b => b.Read).Concat(indicators.SelectMany(i => new[] { (int?)i.Name, i.Unit }).OfType<int>())
+                .Concat(new[] { Necessity, Effectiveness, CostCut, Equity }.Select(f => m.Column(f.Key)).OfType<int>().Select(c => c + 1)).ToList();
+            return new ExtraColumns(read, blocks.SelectMany(b => b.Amounts).ToList());
+        },
+    };
+
+    /// Blocks start where 国庫支出金 is followed by 事業費計 within six columns; each runs to the next block.
+    private static List<Block> FindBlocks(SheetGrid grid, HeaderMap map)
+    {
+        var header = Enumerable.Range(1, grid.LastColumn).Select(c => (Col: c, Key: HeaderMap.Key(grid.ShownText(map.LastHeaderRow, c)))).ToList();
+        int? Find(int from, int to, params string[] names) =>
+            header.Where(h => h.Col >= from && h.Col < to && names.Any(n => h.Key.StartsWith(n, StringComparison.Ordinal))).Select(h => (int?)h.Col).FirstOrDefault();
+        var starts = header.Where(h => h.Key.StartsWith("国庫支出金", StringComparison.Ordinal) && Find(h.Col, h.Col + 7, "事業費計") is not null).Select(h => h.Col).ToList();
+        var blocks = new List<Block>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var start = starts[i];
+            var end = i + 1 < starts.Count ? starts[i + 1] : start + 19;
+            var sources = new[] { Find(start, end, "国庫支出金"), Find(start, end, "都道府県支出金", "県支出金"), Find(start, end, "地方債"), Find(start, end, "その他"), Find(start, end, "一般財源") };
+            var cost = Find(start, end, "事業費計");
+            if (sources.Any(s => s is null) || cost is null) continue;
+            var total = Find(start, end, "トータルコスト");
+            var indicators = total is int t ? Enumerable.Range(t + 1, IndicatorLetters.Length).Select(c => c < end ? (int?)c : null).ToArray() : new int?[IndicatorLetters.Length];
+            blocks.Add(new Block(start, sources.Select(s => s!.Value).ToArray(), cost.Value, Find(start, end, "正規職員従事人数", "従事人数"),
+                Find(start, end, "延べ業務時間", "業務時間"), Find(start, end, "人件費計", "人件費"), total, indicators));
         }
-        catch (ExcelFileException e)
+        return blocks;
+    }
+
+    /// The name and unit columns of each indicator slot (ア：名称, ア：単位 …).
+    private static List<(int Slot, int Name, int? Unit)> IndicatorColumns(HeaderMap map)
+    {
+        var result = new List<(int, int, int?)>();
+        for (var n = 0; n < IndicatorLetters.Length; n++)
         {
-            return ImportReport.Failed(fileName, e.Message);
+            var letter = IndicatorLetters[n];
+            int? Col(string suffix) => map.Labels.Where(l => l.Value.Count > 0 && HeaderMap.Key(l.Value[^1]).EndsWith($"{letter}:{suffix}", StringComparison.Ordinal))
+                .Select(l => (int?)l.Key).FirstOrDefault();
+            if (Col("名称") is int name) result.Add((n, name, Col("単位")));
         }
-        var headerRow = grid.Rows.Take(10).FirstOrDefault(r => r.Cells.Any(c => HeaderMap.Key(c.Text) == "事務事業ID"));
-        if (headerRow is null)
-            return ImportReport.Failed(fileName, "見出し「事務事業ID」が1〜10行目に見つかりません。事務事業評価の一覧（1事業1行）のシートを選んでください。");
-        var columns = headerRow.Cells.Select(c => (c.Col, Key: HeaderMap.Key(c.Text))).ToList();
-        int? Col(Func<string, bool> match) => columns.Where(c => match(c.Key)).Select(c => (int?)c.Col).FirstOrDefault();
-        var blockStarts = columns.Where(c => c.Key.StartsWith("国庫支出金", StringComparison.Ordinal)).Select(c => c.Col)
-            .Where(c => columns.Any(x => x.Col == c + 5 && x.Key.StartsWith("事業費計", StringComparison.Ordinal))).ToList();
-        var report = new ImportReport { FileName = fileName };
-        if (blockStarts.Count == 0) return ImportReport.Failed(fileName, "年度ごとの費用の列（国庫支出金 … トータルコスト）が見つかりません。");
-        var blocks = blockStarts.Select((start, i) => new Block(latestYear - (blockStarts.Count - 1 - i), start)).ToList();
-        report.Notes.Add($"年度の見出しがないため、{blocks.Count}つの年度の列を古い順に {Wareki.FiscalYear(blocks[0].Year)}〜{Wareki.FiscalYear(latestYear)} として読みました。金額は千円として読みました。");
+        return result;
+    }
 
-        var c = new
+    protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
+    {
+        var latestYear = Request.Scope;
+        _blocks = FindBlocks(table.Grid, table.Map);
+        for (var i = 0; i < _blocks.Count; i++) _blocks[i].Year = latestYear - (_blocks.Count - 1 - i);
+        _indicatorColumns = IndicatorColumns(table.Map);
+        Report.Notes.Add($"年度の見出しがないため、{_blocks.Count}つの年度の列を古い順に {Wareki.FiscalYear(_blocks[0].Year)}〜{Wareki.FiscalYear(latestYear)} として読みました。");
+        if (_blocks.All(b => b.Hours is null))
+            Report.Notes.Add("延べ業務時間の列がないため、人工は 0 として読みました（従事人数は人工として読みません）。");
+        else
+            Report.Notes.Add($"人工は延べ業務時間 ÷ {Settings.HoursPerPersonYear:N0}時間（1人工の年間時間）で計算しました。従事人数（人数）は人工として読みません。");
+
+        var basic = await Db.BasicPlans.Where(b => b.ComprehensivePlan!.IsCurrent).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync(ct);
+        if (basic is null) return "現行の総合計画（計画期間）がありません。先に総合計画を登録してください。";
+        _basic = basic;
+        _policies = await Db.Policies.Where(p => p.BasicPlanId == basic.Id).ToDictionaryAsync(p => p.Code, ct);
+        _measures = await Db.Measures.Where(m => m.Policy!.BasicPlanId == basic.Id).ToDictionaryAsync(m => m.Code, ct);
+        _basics = await Db.BasicProjects.Where(b => b.Measure!.Policy!.BasicPlanId == basic.Id).ToDictionaryAsync(b => b.Code, ct);
+        _projects = (await Db.Projects.ToListAsync(ct)).GroupBy(p => TextNormal.ForCode(p.Code)).ToDictionary(g => g.Key, g => g.First());
+        var projectIds = _projects.Values.Select(p => p.Id).ToList();
+        _budgets = await Db.BudgetLines.Where(b => projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => (b.ProjectId, b.FiscalYear), ct);
+        _indicators = await Db.Indicators.Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value)).ToListAsync(ct);
+        _evaluations = await Db.ProjectEvaluations.Where(e => e.FiscalYear == latestYear && projectIds.Contains(e.ProjectId)).ToDictionaryAsync(e => e.ProjectId, ct);
+        _units = await UnitBook.LoadAsync(Db, Request.Choices, ct);
+        if (Request.Apply)
         {
-            Code = Col(k => k == "事務事業ID"), Name = Col(k => k == "事務事業名"), Unit = Col(k => k == "部課名"), Summary = Col(k => k.StartsWith("事務事業の概要", StringComparison.Ordinal)),
-            P10 = Col(k => k == "政策番号十の位"), P1 = Col(k => k == "政策番号一の位"), PName = Col(k => k == "政策名"),
-            M10 = Col(k => k == "施策番号十の位"), M1 = Col(k => k == "施策番号一の位"), MName = Col(k => k == "施策名"),
-            B10 = Col(k => k == "基本事業番号十の位"), B1 = Col(k => k == "基本事業番号一の位"), BName = Col(k => k == "基本事業名"),
-            Public = Col(k => k.Contains("公共関与の妥当性")), Result = Col(k => k.Contains("成果の向上余地")), CostCut = Col(k => k.Contains("事業費の削減余地")),
-            StaffCut = Col(k => k.Contains("人件費") && k.Contains("削減余地")), Fair = Col(k => k.Contains("受益機会")),
-            Direction = Col(k => k.Contains("課長等意見")), Summary2 = Col(k => k.Contains("全体総括")), Reform = Col(k => k.StartsWith("改革改善の方向性", StringComparison.Ordinal)),
-        };
-        if (c.Code is null || c.Name is null || c.P10 is null || c.M10 is null || c.Direction is null)
-            return ImportReport.Failed(fileName, "必要な見出し（事務事業ID、事務事業名、政策番号、施策番号、課長等意見の今後の方向性）が見つかりません。");
-        var indicatorNames = IndicatorLetters.Select(l => (Letter: l,
-            Name: Col(k => k.EndsWith($"{l}:名称", StringComparison.Ordinal)), Unit: Col(k => k.EndsWith($"{l}:単位", StringComparison.Ordinal)))).ToList();
+            // Units the user asked to register are created first, inside the import's transaction, so rows point at them.
+            var unitColumn = table.Map.Column(Unit.Key)!.Value;
+            _units.RegisterChosen(table.Grid.Rows.Where(r => r.Number > table.Map.LastHeaderRow)
+                .Select(r => table.Grid.DataText(r, unitColumn)).OfType<string>().Where(n => n.Trim().Length > 0), _blocks[0].Year, Db);
+            await Db.SaveChangesAsync(ct);
+        }
+        return null;
+    }
 
-        var basic = await db.BasicPlans.Where(b => b.ComprehensivePlan!.IsCurrent).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync(ct);
-        if (basic is null) return ImportReport.Failed(fileName, "現行の総合計画（計画期間）がありません。先に総合計画を登録してください。");
-        var policies = await db.Policies.Where(p => p.BasicPlanId == basic.Id).ToDictionaryAsync(p => p.Code, ct);
-        var measures = await db.Measures.Where(m => m.Policy!.BasicPlanId == basic.Id).ToDictionaryAsync(m => m.Code, ct);
-        var basics = await db.BasicProjects.Where(b => b.Measure!.Policy!.BasicPlanId == basic.Id).ToDictionaryAsync(b => b.Code, ct);
-        var projects = (await db.Projects.Include(p => p.Measure).ToListAsync(ct)).GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First());
-        var units = await db.OrgUnits.ToListAsync(ct);
-        var projectIds = projects.Values.Select(p => p.Id).ToList();
-        var budgets = await db.BudgetLines.Where(b => projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => (b.ProjectId, b.FiscalYear), ct);
-        var indicators = await db.Indicators.Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value)).ToListAsync(ct);
-        var evaluations = await db.ProjectEvaluations.Where(e => e.FiscalYear == latestYear && projectIds.Contains(e.ProjectId)).ToDictionaryAsync(e => e.ProjectId, ct);
-        var seenNames = new Dictionary<string, string>();
-        var seenCodes = new Dictionary<string, int>();
-        // Units the city has not registered yet are created first so projects can point at them; when nothing is
-        // to be written, the transaction is rolled back with them.
-        await using var transaction = apply ? await db.Database.BeginTransactionAsync(ct) : null;
+    protected override void Read(ImportRow row)
+    {
+        var latestYear = Request.Scope;
+        var code = row.Text(Code.Key)!;
+        var errors = new List<string>();
+        if (!_seenCodes.TryAdd(TextNormal.ForCode(code), row.Number)) errors.Add($"事務事業ID「{code}」の行が{_seenCodes[TextNormal.ForCode(code)]}行目にもあります。");
+        var policyNo = Number(row, PolicyTens, PolicyOnes, PolicyNo, "政策番号", errors);
+        var measureNo = Number(row, MeasureTens, MeasureOnes, MeasureNo, "施策番号", errors);
+        if (row.Text(InPlan.Key) is not null) _inPlanMarks++;
 
-        foreach (var sheetRow in grid.Rows.Where(r => r.Number > headerRow.Number))
+        var costs = new List<(Block Block, long Cost, long? Staff, decimal? Hours, long?[] Sources)>();
+        foreach (var b in _blocks)
         {
-            var row = new Row(sheetRow);
-            var code = row.Text(c.Code);
-            if (code is null)
+            var year = Wareki.FiscalYearShort(b.Year);
+            var sources = new[] { "国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源" }.Select((label, i) => row.Amount(b.Sources[i], $"{year}の{label}", errors)).ToArray();
+            var cost = row.Amount(b.Cost, $"{year}の事業費計", errors);
+            var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors) : null;
+            var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors) : null;
+            decimal? hours = null;
+            if (b.Hours is int hc && !NumberText.TryParse(row.Text(hc), out hours))
+                errors.Add($"{year}の延べ業務時間「{row.Text(hc)}」を数値として読み取れません（{row.Cell(hc)}）。");
+            if (cost is long k && sources.All(s => s is not null) && sources.Sum(s => s!.Value) != k)
+                Warn(row, $"{year}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{row.Cell(b.Cost)}）。");
+            if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
+                Warn(row, $"{year}: トータルコスト {Amounts.Thousands(t)} が事業費計＋人件費計 {Amounts.Thousands(k2 + st)} と一致しません（{row.Cell(b.Total!.Value)}）。");
+            if (cost is not null || staff is not null) costs.Add((b, cost ?? 0, staff, hours, sources));
+        }
+        var indicatorValues = new Dictionary<(int Slot, int Year), decimal>();
+        foreach (var (slot, nameColumn, _) in _indicatorColumns)
+        {
+            if (row.Text(nameColumn) is not string indicatorName) continue;
+            foreach (var b in _blocks)
             {
-                report.Skipped.Add(new(grid.Name, row.Number, "事務事業IDのない行のため読み飛ばしました。"));
-                continue;
+                if (b.Indicators[slot] is not int vc) continue;
+                // An actual written with a note (36（1）) is kept out rather than cut to a number, and said so; the rest
+                // of the project's history still comes in.
+                if (!NumberText.TryParse(row.Text(vc), out var actual))
+                    Warn(row, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績「{row.Text(vc)}」は数値ではないため取り込みません（{row.Cell(vc)}、実績は空欄のままです）。");
+                else if (actual is decimal a) indicatorValues[(slot, b.Year)] = a;
             }
-            var errors = new List<string>();
-            if (!seenCodes.TryAdd(code, row.Number)) errors.Add($"事務事業ID「{code}」の行が{seenCodes[code]}行目にもあります。");
-            var policyNo = Number(row.Text(c.P10), row.Text(c.P1));
-            var measureNo = Number(row.Text(c.M10), row.Text(c.M1));
-            if (policyNo is null || measureNo is null) errors.Add("政策番号・施策番号を読み取れません。");
-            var costs = new List<(int Year, long Cost, long Staff, decimal People, long?[] Sources)>();
-            foreach (var b in blocks)
-            {
-                long? Amount(int offset, string label)
-                {
-                    var text = row.Text(b.Start + offset);
-                    if (Amounts.TryParse(text, 1000, out var yen)) return yen;
-                    errors.Add($"{Wareki.FiscalYearShort(b.Year)}の{label}「{text}」を数値として読み取れません（{CellRange.ColumnName(b.Start + offset)}{row.Number}）。");
-                    return null;
-                }
-                var sources = new[] { Amount(0, "国庫支出金"), Amount(1, "都道府県支出金"), Amount(2, "地方債"), Amount(3, "その他"), Amount(4, "一般財源") };
-                var cost = Amount(5, "事業費計");
-                var staff = Amount(8, "人件費計");
-                var total = Amount(9, "トータルコスト");
-                if (cost is long k && sources.All(s => s is not null) && sources.Sum(s => s!.Value) != k)
-                    report.Warnings.Add(new(grid.Name, row.Number, $"{Wareki.FiscalYearShort(b.Year)}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{CellRange.ColumnName(b.Start + 5)}{row.Number}）。"));
-                if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
-                    report.Warnings.Add(new(grid.Name, row.Number, $"{Wareki.FiscalYearShort(b.Year)}: トータルコスト {Amounts.Thousands(t)} が事業費計＋人件費計 {Amounts.Thousands(k2 + st)} と一致しません（{CellRange.ColumnName(b.Start + 9)}{row.Number}）。"));
-                NumberText.TryParse(row.Text(b.Start + 6), out var people);
-                if (cost is not null || staff is not null) costs.Add((b.Year, cost ?? 0, staff ?? 0, people ?? 0, sources));
-            }
-            var direction = DirectionOf(row.Text(c.Direction));
-            if (direction is null) errors.Add($"今後の方向性「{row.Text(c.Direction)}」を読み取れません。");
-            if (errors.Count > 0)
-            {
-                report.Refused.Add(new(grid.Name, row.Number, $"{code}: {string.Join(" ", errors)}"));
-                continue;
-            }
+        }
+        var direction = ReadLabel<Direction>(row, Direction, LabelKind.Direction, errors);
+        if (direction is null && row.Text(Direction.Key) is null) errors.Add("今後の方向性が空欄です。");
+        var necessity = ReadLabel<Rating>(row, Necessity, LabelKind.Rating, errors);
+        var effectiveness = ReadLabel<Rating>(row, Effectiveness, LabelKind.Rating, errors);
+        var costCut = ReadLabel<Rating>(row, CostCut, LabelKind.Rating, errors);
+        var staffCut = ReadLabel<Rating>(row, StaffCut, LabelKind.Rating, errors);
+        var equity = ReadLabel<Rating>(row, Equity, LabelKind.Rating, errors);
+        var unitName = row.Text(Unit.Key);
+        OrgUnit? unit = null;
+        if (unitName is null) errors.Add("部課名が空欄です。");
+        else if ((unit = _units.Find(unitName, _blocks[0].Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
+        if (errors.Count > 0)
+        {
+            Refuse(row, code, errors);
+            return;
+        }
 
-            // The plan tree, by code; a second spelling of a name under the same code is reported, not made a new record.
-            var pCode = policyNo!.Value.ToString(CultureInfo.InvariantCulture);
-            var mCode = $"{pCode}-{measureNo}";
-            var policy = Ensure(policies, pCode, row.Text(c.PName), () => new Policy { BasicPlanId = basic.Id, Code = pCode, Name = row.Text(c.PName) ?? pCode, SortOrder = policyNo.Value }, "政策", row);
-            var measure = Ensure(measures, mCode, row.Text(c.MName), () => new Measure { Policy = policy, Code = mCode, Name = row.Text(c.MName) ?? mCode, SortOrder = measureNo!.Value }, "施策", row);
-            BasicProject? basicProject = null;
-            if (Number(row.Text(c.B10), row.Text(c.B1)) is int bNo && row.Text(c.BName) is string bName)
+        // The plan tree, by code; a second spelling of a name under the same code is reported, not made a new record.
+        var pCode = policyNo!.Value.ToString(CultureInfo.InvariantCulture);
+        var mCode = $"{pCode}-{measureNo}";
+        var policy = Ensure(_policies, pCode, row.Text(PolicyName.Key), () => new Policy { BasicPlanId = _basic.Id, Code = pCode, Name = row.Text(PolicyName.Key) ?? pCode, SortOrder = policyNo.Value }, "政策", row);
+        var measure = Ensure(_measures, mCode, row.Text(MeasureName.Key), () => new Measure { Policy = policy, Code = mCode, Name = row.Text(MeasureName.Key) ?? mCode, SortOrder = measureNo!.Value }, "施策", row);
+        BasicProject? basicProject = null;
+        if (Digits(row.Text(BasicTens.Key), row.Text(BasicOnes.Key)) is int bNo && row.Text(BasicName.Key) is string bName)
+        {
+            var bCode = $"{mCode}-{bNo:00}";
+            basicProject = Ensure(_basics, bCode, bName, () => new BasicProject { Measure = measure, Code = bCode, Name = bName, SortOrder = bNo }, "基本事業", row);
+        }
+        var name = row.Text(Name.Key)!;
+        var isNew = !_projects.TryGetValue(TextNormal.ForCode(code), out var project);
+        if (project is null)
+        {
+            project = new Project
             {
-                var bCode = $"{mCode}-{bNo:00}";
-                basicProject = Ensure(basics, bCode, bName, () => new BasicProject { Measure = measure, Code = bCode, Name = bName, SortOrder = bNo }, "基本事業", row);
+                Code = code, Name = name, Measure = measure, BasicProject = basicProject, OwnerUnitId = unit!.Id, StartYear = _blocks[0].Year,
+                Description = row.Text(Summary.Key),
+            };
+            Db.Projects.Add(project);
+            _projects[TextNormal.ForCode(code)] = project;
+        }
+        else if (TextNormal.ForMatch(project.Name) != TextNormal.ForMatch(name))
+        {
+            Warn(row, $"事務事業ID「{code}」の名称「{name}」が登録済みの「{project.Name}」と異なります（登録済みの名称のままにします）。");
+        }
+        var changes = new List<FieldChange>();
+        if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
+
+        // Costs per year: settled for the past years, the adopted budget for the latest.
+        foreach (var (block, cost, _, _, sources) in costs)
+        {
+            var year = block.Year;
+            if (project.Id == 0 || !_budgets.TryGetValue((project.Id, year), out var line))
+            {
+                line = new BudgetLine { Project = project, FiscalYear = year };
+                Db.BudgetLines.Add(line);
+                _budgets[(project.Id == 0 ? -row.Number : project.Id, year)] = line;
             }
-            var unit = UnitOf(row.Text(c.Unit), units, report);
-            if (unit.Id == 0 && apply) await db.SaveChangesAsync(ct);
-            var name = row.Text(c.Name) ?? code;
-            var isNew = !projects.TryGetValue(code, out var project);
-            if (project is null)
+            if (year < latestYear ? line.Settled != cost : line.Initial != cost)
             {
-                project = new Project
+                changes.Add(new($"{Wareki.FiscalYearShort(year)} {(year < latestYear ? "決算額" : "当初予算額")}", Amounts.Thousands(year < latestYear ? line.Settled : line.Initial), Amounts.Thousands(cost)));
+                if (year < latestYear) line.Settled = cost; else line.Initial = cost;
+            }
+            var s = sources.Select(x => x ?? 0).ToArray();
+            if (year < latestYear && (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) != (s[0], s[1], s[2], s[3], s[4]))
+            {
+                changes.Add(new($"{Wareki.FiscalYearShort(year)} 財源内訳", null, string.Join("／", s.Select(x => Amounts.Thousands(x)))));
+                (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) = (s[0], s[1], s[2], s[3], s[4]);
+            }
+        }
+
+        // Indicators by slot and name, with the actual of each year.
+        foreach (var (slot, nameColumn, unitColumn) in _indicatorColumns)
+        {
+            if (row.Text(nameColumn) is not string indicatorName) continue;
+            // The slot (ア…ス) tells indicators apart: a project may use the same name for an activity and a target indicator.
+            var indicator = _indicators.FirstOrDefault(i => (i.Project == project || i.ProjectId == project.Id && project.Id != 0) && i.Name == indicatorName && i.SortOrder == slot + 1);
+            if (indicator is null)
+            {
+                indicator = new Indicator
                 {
-                    Code = code, Name = name, Measure = measure, BasicProject = basicProject, OwnerUnitId = unit.Id, StartYear = blocks[0].Year,
-                    Description = row.Text(c.Summary),
+                    Project = project, Name = indicatorName, Unit = row.Text(unitColumn) ?? "", SortOrder = slot + 1,
+                    Kind = slot >= 6 ? IndicatorKind.Outcome : IndicatorKind.Activity, Direction = IndicatorDirection.HigherIsBetter,
                 };
-                db.Projects.Add(project);
-                projects[code] = project;
+                Db.Indicators.Add(indicator);
+                _indicators.Add(indicator);
+                changes.Add(new("指標", null, indicatorName));
             }
-            else if (TextNormal.ForMatch(project.Name) != TextNormal.ForMatch(name))
+            foreach (var b in _blocks)
             {
-                report.Warnings.Add(new(grid.Name, row.Number, $"事務事業ID「{code}」の名称「{name}」が登録済みの「{project.Name}」と異なります（登録済みの名称のままにします）。"));
+                if (!indicatorValues.TryGetValue((slot, b.Year), out var actual)) continue;
+                var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year);
+                if (existing?.Actual == actual) continue;
+                indicator.SetValue(b.Year, existing?.Target, actual);
+                changes.Add(new($"{indicatorName} {Wareki.FiscalYearShort(b.Year)}", NumberText.Format(existing?.Actual), NumberText.Format(actual)));
             }
-            var changes = new List<FieldChange>();
-            if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
-
-            // Costs per year: settled for the past years, the adopted budget for the latest.
-            foreach (var (year, cost, staff, people, sources) in costs)
-            {
-                if (!budgets.TryGetValue((project.Id, year), out var line) || project.Id == 0)
-                {
-                    line = new BudgetLine { Project = project, FiscalYear = year };
-                    db.BudgetLines.Add(line);
-                    budgets[(project.Id == 0 ? -row.Number : project.Id, year)] = line;
-                }
-                if (year < latestYear ? line.Settled != cost : line.Initial != cost)
-                {
-                    changes.Add(new($"{Wareki.FiscalYearShort(year)} {(year < latestYear ? "決算額" : "当初予算額")}", Amounts.Thousands(year < latestYear ? line.Settled : line.Initial), Amounts.Thousands(cost)));
-                    if (year < latestYear) line.Settled = cost; else line.Initial = cost;
-                }
-                if (year < latestYear && (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) != (sources[0], sources[1], sources[2], sources[3], sources[4]))
-                {
-                    changes.Add(new($"{Wareki.FiscalYearShort(year)} 財源内訳", null, string.Join("／", sources.Select(x => Amounts.Thousands(x)))));
-                    (line.SettledNational, line.SettledPrefectural, line.SettledBonds, line.SettledOtherSpecific, line.SettledGeneral) = (sources[0], sources[1], sources[2], sources[3], sources[4]);
-                }
-            }
-
-            // Indicators by name, with the actual of each year.
-            for (var n = 0; n < indicatorNames.Count; n++)
-            {
-                var (letter, nameCol, unitCol) = indicatorNames[n];
-                if (row.Text(nameCol) is not string indicatorName) continue;
-                // The slot (ア…ス) tells indicators apart: a project may use the same name for an activity and a target indicator.
-                var indicator = indicators.FirstOrDefault(i => (i.Project == project || i.ProjectId == project.Id && project.Id != 0) && i.Name == indicatorName && i.SortOrder == n + 1);
-                if (indicator is null)
-                {
-                    indicator = new Indicator
-                    {
-                        Project = project, Name = indicatorName, Unit = row.Text(unitCol) ?? "", SortOrder = n + 1,
-                        Kind = letter is "サ" or "シ" or "ス" ? IndicatorKind.Outcome : IndicatorKind.Activity, Direction = IndicatorDirection.HigherIsBetter,
-                    };
-                    db.Indicators.Add(indicator);
-                    indicators.Add(indicator);
-                    changes.Add(new("指標", null, indicatorName));
-                }
-                foreach (var b in blocks)
-                {
-                    if (!NumberText.TryParse(row.Text(b.Start + 10 + n), out var actual) || actual is null) continue;
-                    var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year);
-                    if (existing?.Actual == actual) continue;
-                    indicator.SetValue(b.Year, existing?.Target, actual);
-                    changes.Add(new($"{indicatorName} {Wareki.FiscalYearShort(b.Year)}", NumberText.Format(existing?.Actual), NumberText.Format(actual)));
-                }
-            }
-
-            // The latest year's evaluation, published as the previous system had it.
-            var settledYear = costs.Where(x => x.Year < latestYear).OrderByDescending(x => x.Year).FirstOrDefault();
-            if (!evaluations.TryGetValue(project.Id, out var evaluation) || project.Id == 0)
-            {
-                evaluation = new ProjectEvaluation { Project = project, FiscalYear = latestYear, State = EvaluationState.Published, FirstReviewedBy = "（前システムから取込）", PublishedAt = DateTime.UtcNow };
-                db.ProjectEvaluations.Add(evaluation);
-                changes.Add(new("事務事業評価", null, $"{Wareki.FiscalYear(latestYear)} 方向性 {direction!.Value.Label()}"));
-            }
-            evaluation.OwnerUnitId = project.OwnerUnitId;
-            evaluation.SettledCost = settledYear.Year == 0 ? null : settledYear.Cost;
-            evaluation.StaffPersonYears = settledYear.People;
-            evaluation.StaffCostPerPersonYear = settledYear.People > 0 ? (long)Math.Round(settledYear.Staff / settledYear.People) : 0;
-            evaluation.RecordedStaffCost = settledYear.Year == 0 ? null : settledYear.Staff;
-            (evaluation.Necessity, evaluation.NecessityReason) = (Grade(row.Text(c.Public), "妥当である"), row.Text(c.Public + 1));
-            (evaluation.Effectiveness, evaluation.EffectivenessReason) = (Grade(row.Text(c.Result), "余地がない"), row.Text(c.Result + 1));
-            (evaluation.Efficiency, evaluation.EfficiencyReason) = (Grade(row.Text(c.CostCut), "余地がない") == Rating.A && Grade(row.Text(c.StaffCut), "余地がない") == Rating.A ? Rating.A : Rating.B, row.Text(c.CostCut + 1));
-            (evaluation.Equity, evaluation.EquityReason) = (Grade(row.Text(c.Fair), "公平・公正である"), row.Text(c.Fair + 1));
-            var improvement = $"【前システムの区分: {row.Text(c.Direction)}】{row.Text(c.Summary2)}";
-            if (evaluation.FirstDirection != direction || evaluation.Improvement != improvement)
-            {
-                if (evaluation.Id != 0) changes.Add(new("今後の方向性", evaluation.FirstDirection?.Label(), direction!.Value.Label()));
-                (evaluation.FirstDirection, evaluation.Improvement) = (direction, improvement);
-            }
-            if (changes.Count == 0) report.Unchanged++;
-            else if (isNew) report.Created.Add(new(grid.Name, row.Number, code, name, changes));
-            else report.Updated.Add(new(grid.Name, row.Number, code, name, changes));
         }
 
-        if (!report.ShouldWrite(apply, expectedFingerprint))
+        // The latest year's evaluation, published as the previous system had it; cost and 人工 of the last settled year.
+        var settled = costs.Where(x => x.Block.Year < latestYear).OrderByDescending(x => x.Block.Year).FirstOrDefault();
+        if (project.Id == 0 || !_evaluations.TryGetValue(project.Id, out var evaluation))
         {
-            db.ChangeTracker.Clear();
-            return report;
+            evaluation = new ProjectEvaluation { Project = project, FiscalYear = latestYear, State = EvaluationState.Published, FirstReviewedBy = "（前システムから取込）", PublishedAt = DateTime.UtcNow };
+            Db.ProjectEvaluations.Add(evaluation);
+            changes.Add(new("事務事業評価", null, $"{Wareki.FiscalYear(latestYear)} 方向性 {Labels.Meaning(LabelKind.Direction, (int)direction!.Value)}"));
         }
-        await db.SaveChangesAsync(ct);
-        await transaction!.CommitAsync(ct);
-        report.Applied = true;
-        return report;
-
-        T Ensure<T>(Dictionary<string, T> known, string code, string? name, Func<T> create, string level, Row row) where T : PlanElement
+        evaluation.OwnerUnitId = project.OwnerUnitId;
+        var personYears = settled.Hours is decimal h && Settings.HoursPerPersonYear > 0 ? h / Settings.HoursPerPersonYear : 0m;
+        evaluation.SettledCost = settled.Block is null ? null : settled.Cost;
+        evaluation.StaffPersonYears = Math.Round(personYears, 2, MidpointRounding.AwayFromZero);
+        evaluation.StaffCostPerPersonYear = personYears > 0 && settled.Staff is long sy ? (long)Math.Round(sy / personYears) : 0;
+        evaluation.RecordedStaffCost = settled.Block is null ? null : settled.Staff;
+        (evaluation.Necessity, evaluation.NecessityReason) = (necessity, ReasonBeside(row, Necessity));
+        (evaluation.Effectiveness, evaluation.EffectivenessReason) = (effectiveness, ReasonBeside(row, Effectiveness));
+        evaluation.Efficiency = costCut is null && staffCut is null ? null : (Rating)Math.Max((int)(costCut ?? Rating.A), (int)(staffCut ?? Rating.A));
+        evaluation.EfficiencyReason = ReasonBeside(row, CostCut);
+        (evaluation.Equity, evaluation.EquityReason) = (equity, ReasonBeside(row, Equity));
+        var improvement = $"【前システムの区分: {row.Text(Direction.Key)}】{row.Text(Conclusion.Key)}";
+        if (evaluation.FirstDirection != direction || evaluation.Improvement != improvement)
         {
-            if (known.TryGetValue(code, out var found))
-            {
-                if (name is not null && TextNormal.ForMatch(found.Name) != TextNormal.ForMatch(name) && seenNames.TryAdd($"{level}:{code}:{name}", name))
-                    report.Warnings.Add(new(grid.Name, row.Number, $"{level}「{code}」の名称が「{found.Name}」と「{name}」の2通りあります（最初の名称を使います）。"));
-                return found;
-            }
-            var created = create();
-            known[code] = created;
-            return created;
+            if (evaluation.Id != 0)
+                changes.Add(new("今後の方向性", evaluation.FirstDirection is Direction old ? Labels.Meaning(LabelKind.Direction, (int)old) : null, Labels.Meaning(LabelKind.Direction, (int)direction!.Value)));
+            (evaluation.FirstDirection, evaluation.Improvement) = (direction, improvement);
         }
+        if (changes.Count == 0) Report.Unchanged++;
+        else if (isNew) Report.Created.Add(new(row.Sheet, row.Number, code, name, changes));
+        else Report.Updated.Add(new(row.Sheet, row.Number, code, name, changes));
     }
 
-    private static int? Number(string? tens, string? ones) =>
-        int.TryParse(TextNormal.ForMatch(tens ?? "0"), out var t) && int.TryParse(TextNormal.ForMatch(ones), out var o) ? t * 10 + o : null;
-
-    private static Rating Grade(string? answer, string best) => TextNormal.ForMatch(answer).Contains(TextNormal.ForMatch(best)) ? Rating.A : Rating.B;
-
-    /// The previous system's label (１　現状維持, ２　改善 …) as our direction; the label itself is kept in the text.
-    public static Direction? DirectionOf(string? label)
+    protected override void Finish()
     {
-        var s = TextNormal.ForMatch(label);
-        if (s.Length == 0) return null;
-        return s.Contains("拡充") || s.Contains("拡大") ? Direction.Expand
-            : s.Contains("現状維持") || s.Contains("継続") ? Direction.Continue
-            : s.Contains("統合") ? Direction.Merge
-            : s.Contains("縮小") ? Direction.Reduce
-            : s.Contains("休止") || s.Contains("廃止") ? Direction.SuspendOrAbolish
-            : s.Contains("完了") || s.Contains("終了") ? Direction.Complete
-            : s.Contains("改善") || s.Contains("見直") || s.Contains("改革") ? Direction.Improve
-            : null;
+        _units.Report(Report);
+        if (_inPlanMarks > 0)
+            Report.Notes.Add($"「実施計画」の列の印（{_inPlanMarks:N0} 行）は読みません。実施計画の版は「実施計画」の取り込みで作ります。");
     }
 
-    /// 部課名 such as 市民生活部市民環境課: the division under its department, created when the city's
-    /// organisation is not registered yet (reported in the preview).
-    private OrgUnit UnitOf(string? text, List<OrgUnit> units, ImportReport report)
+    protected override async Task WriteAsync(CancellationToken ct)
     {
-        var s = TextNormal.ForMatch(text);
-        var cut = s.IndexOf('部');
-        var (deptName, divName) = cut > 0 && cut < s.Length - 1 ? (s[..(cut + 1)], s[(cut + 1)..]) : ("（部未設定）", s.Length == 0 ? "（担当課未設定）" : s);
-        var division = units.FirstOrDefault(u => u.Level == OrgUnitLevel.Division && TextNormal.ForMatch(u.Name) == divName);
-        if (division is not null) return division;
-        var dept = units.FirstOrDefault(u => u.Level == OrgUnitLevel.Department && TextNormal.ForMatch(u.Name) == deptName);
-        if (dept is null)
-        {
-            dept = new OrgUnit { Code = $"IMP{units.Count + 1:000}", Name = deptName, Level = OrgUnitLevel.Department, ValidFromYear = 2015 };
-            units.Add(dept);
-            db.OrgUnits.Add(dept);
-            report.Notes.Add($"組織「{deptName}」がないため作成します。");
-        }
-        division = new OrgUnit { Code = $"IMP{units.Count + 1:000}", Name = divName, Level = OrgUnitLevel.Division, Parent = dept, ValidFromYear = 2015 };
-        units.Add(division);
-        db.OrgUnits.Add(division);
-        report.Notes.Add($"組織「{deptName} {divName}」がないため作成します。");
-        return division;
+        _units.Remember(Db);
+        await Db.SaveChangesAsync(ct);
     }
 
-    private readonly struct Row(SheetRow row)
+    private T? ReadLabel<T>(ImportRow row, FieldSpec field, LabelKind kind, List<string> errors) where T : struct, Enum
     {
-        public int Number => row.Number;
+        if (row.Text(field.Key) is not string text) return null;
+        if (Labels.TryRead<T>(kind, text, out var value)) return value;
+        errors.Add((kind == LabelKind.Direction ? "" : $"{field.Header}: ") + LabelBook.Unmapped(kind, text) + $"（{row.Cell(field.Key)}）");
+        return null;
+    }
 
-        public string? Text(int? column)
+    /// The reason the previous system wrote beside a rating, in the column after it.
+    private static string? ReasonBeside(ImportRow row, FieldSpec rating) =>
+        row.Has(rating.Key) ? row.Text(row.ColumnOf(rating.Key)!.Value + 1) : null;
+
+    /// A number split into tens and ones columns, or written whole; the value is quoted when it cannot be read.
+    private static int? Number(ImportRow row, FieldSpec tens, FieldSpec ones, FieldSpec whole, string label, List<string> errors)
+    {
+        if (row.Has(tens.Key) || row.Has(ones.Key))
         {
-            if (column is not int c) return null;
-            var t = row.Get(c);
-            return string.IsNullOrWhiteSpace(t) ? null : t.Replace("\r\n", "\n").Trim();
+            var (t, o) = (row.Text(tens.Key), row.Text(ones.Key));
+            if (Digits(t, o) is int n) return n;
+            errors.Add($"{label}（十の位「{t}」・一の位「{o}」）を読み取れません（{row.Cell(tens.Key)}・{row.Cell(ones.Key)}）。");
+            return null;
         }
+        var text = row.Text(whole.Key);
+        if (int.TryParse(TextNormal.ForMatch(text), NumberStyles.None, CultureInfo.InvariantCulture, out var number)) return number;
+        errors.Add($"{label}「{text}」を読み取れません（{row.Cell(whole.Key)}）。");
+        return null;
+    }
+
+    private static int? Digits(string? tens, string? ones) =>
+        int.TryParse(TextNormal.ForMatch(tens ?? "0"), NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+        && int.TryParse(TextNormal.ForMatch(ones), NumberStyles.None, CultureInfo.InvariantCulture, out var o) && t is >= 0 and <= 9 && o is >= 0 and <= 9
+            ? t * 10 + o : null;
+
+    private T Ensure<T>(Dictionary<string, T> known, string code, string? name, Func<T> create, string level, ImportRow row) where T : PlanElement
+    {
+        if (known.TryGetValue(code, out var found))
+        {
+            if (name is not null && TextNormal.ForMatch(found.Name) != TextNormal.ForMatch(name) && _seenNames.Add($"{level}:{code}:{name}"))
+                Warn(row, $"{level}「{code}」の名称が「{found.Name}」と「{name}」の2通りあります（最初の名称を使います）。");
+            return found;
+        }
+        var created = create();
+        known[code] = created;
+        return created;
     }
 }

@@ -72,6 +72,8 @@ public enum Direction
     Merge = 5,
     SuspendOrAbolish = 6,
     Complete = 7,
+    /// 廃止→新規: the project ends and a new one takes up its aim (Komaki, since 令和元年度).
+    AbolishAndReplace = 8,
 }
 
 public enum EvaluationState
@@ -84,20 +86,8 @@ public enum EvaluationState
 
 public static class EvaluationLabels
 {
-    public static readonly IReadOnlyList<Direction> Directions = Enum.GetValues<Direction>();
     public static readonly IReadOnlyList<Rating> Ratings = Enum.GetValues<Rating>();
     public static readonly IReadOnlyList<EvaluationState> States = Enum.GetValues<EvaluationState>();
-
-    public static string Label(this Direction d) => d switch
-    {
-        Direction.Expand => "拡充",
-        Direction.Continue => "継続",
-        Direction.Improve => "改善",
-        Direction.Reduce => "縮小",
-        Direction.Merge => "統合",
-        Direction.SuspendOrAbolish => "休止・廃止",
-        _ => "完了",
-    };
 
     public static string Label(this EvaluationState s) => s switch
     {

@@ -19,6 +19,9 @@ public sealed record ExcelLimits
     public int MaxRows { get; init; } = 100_000;
 
     public int MaxColumns { get; init; } = 500;
+
+    /// The last row Excel can have; a file that numbers its rows beyond it is not a real workbook.
+    public const int LastRowOfASheet = 1_048_576;
 }
 
 /// A workbook that cannot be read, with the reason staff should read.

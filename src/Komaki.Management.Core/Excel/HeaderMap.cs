@@ -5,13 +5,23 @@ namespace Komaki.Management.Core.Excel;
 
 /// A column an import understands: its key, the header written on export, and the other wordings
 /// divisions use for it. PerYear fields may sit under a year heading (R6 / 令和6年度 …) in wide sheets.
-public sealed record FieldSpec(string Key, string Header, IReadOnlyList<string> Synonyms, bool Required = false, bool PerYear = false)
+/// A Reference field is recognised but not read (the preview lists it as 参照のみ).
+public sealed record FieldSpec(
+    string Key, string Header, IReadOnlyList<string> Synonyms, bool Required = false, bool PerYear = false, bool Reference = false)
 {
     public IEnumerable<string> AllNames => Synonyms.Prepend(Header);
 }
 
-/// Where the fields of an import sit in a sheet: found by name in the first rows, with two- and
-/// three-row headers, merged cells and line breaks, and amount units from the header or a unit note.
+/// Two or more columns that each fit one field; nothing is read from them until the user picks one.
+public sealed record ColumnConflict(string ChoiceKey, string Field, IReadOnlyList<(int Column, string Header)> Columns)
+{
+    public string Describe() =>
+        $"「{Field}」に当てはまる列が{Columns.Count}つあります（{string.Join("、", Columns.Select(c => $"{CellRange.ColumnName(c.Column)}列「{c.Header}」"))}）。どの列を読むか選んでください。";
+}
+
+/// Where the fields of an import sit in a sheet: found by name in the first rows, with two- to four-row headers,
+/// merged cells and line breaks. Every column that fits a field is noted, so two candidates are never settled by
+/// taking the first: the user picks one (columnChoices, keyed by ChoiceKey) or the file is not read.
 public sealed partial class HeaderMap
 {
     public const int RowsScanned = 15;
@@ -20,9 +30,9 @@ public sealed partial class HeaderMap
     public IReadOnlyDictionary<string, int> Columns { get; private init; } = new Dictionary<string, int>();
     /// (fiscal year, field key) → column, for wide sheets with a block of columns per year.
     public IReadOnlyDictionary<(int Year, string Key), int> YearColumns { get; private init; } = new Dictionary<(int, string), int>();
-    /// Yen per unit for amount columns: 1000 for 千円.
-    public IReadOnlyDictionary<int, long> YenPerUnit { get; private init; } = new Dictionary<int, long>();
-    public List<string> Notes { get; } = [];
+    /// The header texts of each column, top to bottom (merged headers included).
+    public IReadOnlyDictionary<int, List<string>> Labels { get; private init; } = new Dictionary<int, List<string>>();
+    public List<ColumnConflict> Conflicts { get; } = [];
 
     public IEnumerable<int> Years => YearColumns.Keys.Select(k => k.Year).Distinct().Order();
 
@@ -31,14 +41,20 @@ public sealed partial class HeaderMap
     public int? Column(int year, string key) =>
         YearColumns.TryGetValue((year, key), out var c) ? c : Column(key);
 
+    public bool HasField(string key) => Columns.ContainsKey(key) || YearColumns.Keys.Any(k => k.Key == key);
+
+    public IEnumerable<int> MappedColumns => Columns.Values.Concat(YearColumns.Values);
+
+    /// The header of a column as staff read it: its texts from the top header row down, joined.
+    public string HeaderOf(int column) =>
+        Labels.TryGetValue(column, out var texts) && texts.Count > 0 ? string.Join("／", texts.Select(t => t.Replace('\n', ' '))) : "";
+
     /// Finds the header rows, or throws ExcelFileException naming what was expected and what was found.
-    public static HeaderMap Find(SheetGrid grid, IReadOnlyList<FieldSpec> fields, IReadOnlySet<string> amountKeys)
+    public static HeaderMap Find(SheetGrid grid, IReadOnlyList<FieldSpec> fields, IReadOnlyDictionary<string, int>? columnChoices = null)
     {
         if (grid.Rows.Count == 0) throw new ExcelFileException($"シート「{grid.Name}」は空です。");
         var lastColumn = Math.Min(grid.LastColumn, 500);
-        var names = fields
-            .SelectMany(f => f.AllNames.Select(n => (Name: Key(n), Field: f)))
-            .ToList();
+        var names = fields.SelectMany(f => f.AllNames.Select(n => (Name: Key(n), Field: f))).ToList();
 
         Candidate? best = null;
         for (var end = 1; end <= RowsScanned; end++)
@@ -56,73 +72,90 @@ public sealed partial class HeaderMap
                 $"シート「{grid.Name}」の見出しを認識できませんでした。必要な見出しのうち、次が見つかりません: {string.Join("、", missing.Select(f => f.Header))}。" +
                 $"（期待する見出し: {string.Join("、", fields.Select(f => f.Header))}／1〜{RowsScanned}行目にあった見出し: {(found.Count == 0 ? "なし" : string.Join("、", found))}）");
         }
+        return Settle(best, fields, columnChoices ?? new Dictionary<string, int>());
+    }
 
-        var sheetUnit = FindUnitNote(grid, best.End, lastColumn);
-        var map = new HeaderMap
+    /// Picks each field's column: the only candidate, or the one the user chose; otherwise a conflict.
+    private static HeaderMap Settle(Candidate best, IReadOnlyList<FieldSpec> fields, IReadOnlyDictionary<string, int> choices)
+    {
+        var columns = new Dictionary<string, int>();
+        var yearColumns = new Dictionary<(int, string), int>();
+        var conflicts = new List<ColumnConflict>();
+        foreach (var ((year, key), candidates) in best.Candidates)
         {
-            LastHeaderRow = best.End,
-            Columns = best.Columns,
-            YearColumns = best.YearColumns,
-            YenPerUnit = best.Columns.Where(c => amountKeys.Contains(c.Key)).Select(c => c.Value)
-                .Concat(best.YearColumns.Where(c => amountKeys.Contains(c.Key.Key)).Select(c => c.Value))
-                .Distinct()
-                .ToDictionary(c => c, c => UnitOf(best.Labels[c]) ?? sheetUnit ?? 1000),
-        };
-        if (sheetUnit is null && map.YenPerUnit.Count > 0 && map.YenPerUnit.Keys.All(c => UnitOf(best.Labels[c]) is null))
-            map.Notes.Add("金額の単位が見出しにも「（単位：千円）」のような注記にもないため、千円として読みました。");
+            var choiceKey = year is int y ? $"{y}:{key}" : key;
+            int column;
+            if (candidates.Count == 1) column = candidates[0];
+            else if (choices.TryGetValue(choiceKey, out var chosen) && candidates.Contains(chosen)) column = chosen;
+            else
+            {
+                var field = fields.First(f => f.Key == key);
+                var label = year is int fy ? $"{Wareki.FiscalYear(fy)} {field.Header}" : field.Header;
+                conflicts.Add(new ColumnConflict(choiceKey, label, candidates.Select(c => (c, string.Join("／", best.Labels[c]))).ToList()));
+                continue;
+            }
+            if (year is int yr) yearColumns[(yr, key)] = column;
+            else columns[key] = column;
+        }
+        var map = new HeaderMap { LastHeaderRow = best.End, Columns = columns, YearColumns = yearColumns, Labels = best.Labels };
+        map.Conflicts.AddRange(conflicts);
         return map;
     }
 
     private sealed record Candidate(
-        int End, int Score, HashSet<string> Matched, Dictionary<string, int> Columns,
-        Dictionary<(int Year, string Key), int> YearColumns, Dictionary<int, List<string>> Labels);
+        int End, int Score, HashSet<string> Matched, Dictionary<(int? Year, string Key), List<int>> Candidates, Dictionary<int, List<string>> Labels);
 
     private static Candidate? Match(SheetGrid grid, int end, int lastColumn, List<(string Name, FieldSpec Field)> names)
     {
         var start = Math.Max(1, end - 3);
-        var columns = new Dictionary<string, int>();
-        var yearColumns = new Dictionary<(int Year, string Key), int>();
-        var labels = new Dictionary<int, List<string>>();
+        var candidates = new Dictionary<(int? Year, string Key), List<int>>();
+        var texts = new Dictionary<int, List<(int Row, string Text)>>();
         var matched = new HashSet<string>();
         var lastRowHasHeader = false;
+        var headerTop = end;
         for (var c = 1; c <= lastColumn; c++)
         {
-            var texts = new List<string>();
+            var column = new List<(int Row, string Text)>();
             for (var r = start; r <= end; r++)
             {
                 var t = grid.ShownText(r, c);
-                if (!string.IsNullOrWhiteSpace(t) && !texts.Contains(t)) texts.Add(t);
+                if (!string.IsNullOrWhiteSpace(t) && column.All(x => x.Text != t)) column.Add((r, t));
             }
-            labels[c] = texts;
+            texts[c] = column;
             FieldSpec? field = null;
             int? year = null;
-            foreach (var text in texts)
+            foreach (var (row, text) in column)
             {
                 var key = Key(text);
                 var hit = names.FirstOrDefault(n => n.Name == key);
-                if (hit.Field is not null) field = hit.Field;
+                if (hit.Field is not null)
+                {
+                    field = hit.Field;
+                    headerTop = Math.Min(headerTop, row);
+                }
                 else if (TryYear(text, out var y)) year = y;
             }
             if (field is null) continue;
             if (Key(grid.ShownText(end, c)) is var lastKey && names.Any(n => n.Name == lastKey)) lastRowHasHeader = true;
-            if (year is int fy && field.PerYear)
-            {
-                yearColumns.TryAdd((fy, field.Key), c);
-            }
-            else if (!columns.ContainsKey(field.Key))
-            {
-                columns[field.Key] = c;
-            }
+            var slot = (field.PerYear && year is int fy ? fy : (int?)null, field.Key);
+            if (!candidates.TryGetValue(slot, out var list)) candidates[slot] = list = [];
+            list.Add(c);
             matched.Add(field.Key);
         }
         if (!lastRowHasHeader || matched.Count == 0) return null;
-        return new Candidate(end, matched.Count * 100 - end, matched, columns, yearColumns, labels);
+        // What stands above the first header row (a title, a unit note) is not part of any column's header;
+        // a year heading over a block is.
+        var labels = texts.ToDictionary(t => t.Key, t => t.Value
+            .Where(x => x.Row >= headerTop || TryYear(x.Text, out _))
+            .Select(x => x.Text).ToList());
+        return new Candidate(end, matched.Count * 100 - end, matched, candidates, labels);
     }
 
-    /// A header as compared: NFKC, no spaces or line breaks, without a trailing unit or note in brackets.
+    /// A header as compared: NFKC, no spaces or line breaks, without a leading list number (② 公共関与の妥当性)
+    /// and without a unit or note in brackets.
     public static string Key(string? text)
     {
-        var s = TextNormal.ForMatch(text);
+        var s = TextNormal.ForMatch(TextNormal.WithoutListNumber(text));
         s = Bracketed().Replace(s, "");
         s = s.TrimStart('※', '*', '■', '□', '●', '○').TrimEnd('.', ':', '・');
         return s;
@@ -138,39 +171,6 @@ public sealed partial class HeaderMap
         var western = WesternInBrackets().Match(s);
         if (western.Success && Wareki.TryParseFiscalYear(western.Groups[1].Value, out year)) return true;
         return Wareki.TryParseFiscalYear(Bracketed().Replace(s, ""), out year);
-    }
-
-    private static long? UnitOf(IEnumerable<string> labels)
-    {
-        foreach (var label in labels)
-        {
-            if (UnitOf(label) is long u) return u;
-        }
-        return null;
-    }
-
-    private static long? UnitOf(string text)
-    {
-        var s = TextNormal.ForMatch(text);
-        if (s.Contains("百万円")) return 1_000_000;
-        if (s.Contains("千円")) return 1000;
-        if (s.Contains("万円")) return 10_000;
-        if (s.Contains("(円)") || s.Contains("単位:円") || s.EndsWith("円)", StringComparison.Ordinal) && s.Contains("(円")) return 1;
-        return null;
-    }
-
-    private static long? FindUnitNote(SheetGrid grid, int lastHeaderRow, int lastColumn)
-    {
-        for (var r = 1; r <= lastHeaderRow; r++)
-        {
-            for (var c = 1; c <= lastColumn; c++)
-            {
-                var t = grid.RowAt(r)?.Get(c);
-                if (t is null || !TextNormal.ForMatch(t).Contains("単位")) continue;
-                if (UnitOf(t) is long u) return u;
-            }
-        }
-        return null;
     }
 
     private static List<string> FoundHeaders(SheetGrid grid, int lastColumn)
@@ -195,39 +195,4 @@ public sealed partial class HeaderMap
 
     [GeneratedRegex(@"[\(（](\d{4})[\)）]")]
     private static partial Regex WesternInBrackets();
-}
-
-/// Reads one data row through a HeaderMap.
-public readonly struct MappedRow(HeaderMap map, SheetRow row)
-{
-    public int Number => row.Number;
-
-    public bool Has(string key, int? year = null) => (year is int y ? map.Column(y, key) : map.Column(key)) is not null;
-
-    /// The cell's text, trimmed, with line breaks as \n; null when blank.
-    public string? Text(string key, int? year = null)
-    {
-        var column = year is int y ? map.Column(y, key) : map.Column(key);
-        if (column is not int c) return null;
-        var t = row.Get(c);
-        if (string.IsNullOrWhiteSpace(t)) return null;
-        return t.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
-    }
-
-    public long YenPerUnit(string key, int? year = null)
-    {
-        var column = year is int y ? map.Column(y, key) : map.Column(key);
-        return column is int c && map.YenPerUnit.TryGetValue(c, out var u) ? u : 1000;
-    }
-
-    /// Whether any cell of the row says it is a subtotal or total (小計, 合計, 総計, 計).
-    public bool IsTotalRow()
-    {
-        foreach (var (_, text) in row.Cells)
-        {
-            var s = Common.TextNormal.ForMatch(text);
-            if (s.Length <= 12 && (s.Contains("小計") || s.Contains("合計") || s.Contains("総計") || s == "計")) return true;
-        }
-        return false;
-    }
 }

@@ -1,16 +1,28 @@
 namespace Komaki.Management.Core.Excel;
 
+/// A cell whose value cannot be read as staff see it: a formula saved without its result, or an error value.
+public sealed record CellFlaw(int Column, string Problem);
+
 /// The non-empty cells of one sheet as text, by row, and its merged ranges.
 public sealed class SheetGrid(string name)
 {
     private readonly List<SheetRow> _rows = [];
     private readonly List<CellRange> _merges = [];
+    // Ranges that span rows, by their first column: a value merged down applies to every row it covers.
+    private Dictionary<int, List<CellRange>>? _downMerges;
 
     public string Name { get; } = name;
     public IReadOnlyList<SheetRow> Rows => _rows;
+    public IReadOnlyList<CellRange> Merges => _merges;
 
-    internal void AddRow(int number, List<(int Col, string Text)> cells) => _rows.Add(new SheetRow(number, cells));
-    internal void AddMerge(CellRange range) => _merges.Add(range);
+    internal void AddRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null) =>
+        _rows.Add(new SheetRow(number, cells, flaws));
+
+    internal void AddMerge(CellRange range)
+    {
+        _merges.Add(range);
+        _downMerges = null;
+    }
 
     /// The text shown in a cell; a cell inside a merged range shows the range's top-left value
     /// (what a reader of the printed sheet sees for a merged header).
@@ -26,6 +38,21 @@ public sealed class SheetGrid(string name)
             }
         }
         return RowAt(row)?.Get(column);
+    }
+
+    /// A data cell's value: its own, or the value merged down onto it from the rows above (a code merged over a
+    /// project's three year rows belongs to each of them). Cells merged sideways stay empty, as Excel keeps them.
+    public string? DataText(SheetRow row, int column)
+    {
+        var own = row.Get(column);
+        if (own is not null || _merges.Count == 0) return own;
+        _downMerges ??= _merges.Where(m => m.LastRow > m.FirstRow).GroupBy(m => m.FirstColumn).ToDictionary(g => g.Key, g => g.ToList());
+        if (!_downMerges.TryGetValue(column, out var ranges)) return null;
+        foreach (var m in ranges)
+        {
+            if (m.Contains(row.Number, column) && m.FirstRow < row.Number) return RowAt(m.FirstRow)?.Get(column);
+        }
+        return null;
     }
 
     public SheetRow? RowAt(int number)
@@ -46,11 +73,12 @@ public sealed class SheetGrid(string name)
     public int LastColumn => _rows.Count == 0 ? 0 : _rows.Max(r => r.LastColumn);
 }
 
-public sealed class SheetRow(int number, List<(int Col, string Text)> cells)
+public sealed class SheetRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null)
 {
     public int Number { get; } = number;
-    public int LastColumn => cells.Count == 0 ? 0 : cells[^1].Col;
+    public int LastColumn => Math.Max(cells.Count == 0 ? 0 : cells[^1].Col, flaws is null ? 0 : flaws.Max(f => f.Column));
     public IReadOnlyList<(int Col, string Text)> Cells => cells;
+    public IReadOnlyList<CellFlaw> Flaws => (IReadOnlyList<CellFlaw>?)flaws ?? [];
 
     public string? Get(int column)
     {
@@ -61,4 +89,6 @@ public sealed class SheetRow(int number, List<(int Col, string Text)> cells)
         }
         return null;
     }
+
+    public CellFlaw? FlawAt(int column) => flaws?.FirstOrDefault(f => f.Column == column);
 }

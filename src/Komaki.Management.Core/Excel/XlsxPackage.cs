@@ -5,13 +5,19 @@ using System.Xml;
 
 namespace Komaki.Management.Core.Excel;
 
+/// One sheet of a workbook as its directory lists it.
+public sealed record SheetEntry(string Name, string Part, bool IsHidden);
+
 /// Reads .xlsx workbooks as a stream of XML (no DOM, no evaluation of formulas), within ExcelLimits.
-/// Only what imports need: sheet names, cell values as text (formulas as their cached values,
-/// furigana left out), date cells as dates, and merged ranges.
+/// Only what imports need: sheet names and visibility, cell values as text (formulas as their cached values,
+/// furigana left out), date cells as dates, numbers written the way Excel shows them, and merged ranges.
+/// Parts are found through the package relationships, so Strict Open XML and parts at other names read too.
 public sealed class XlsxPackage : IDisposable
 {
-    private const string MainNs = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private static readonly string[] MainNamespaces =
+        ["http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"];
+    private static readonly string[] RelationshipNamespaces =
+        ["http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"];
     private const string PackageRelNs = "http://schemas.openxmlformats.org/package/2006/relationships";
 
     private readonly ZipArchive _zip;
@@ -20,16 +26,18 @@ public sealed class XlsxPackage : IDisposable
     private readonly HashSet<int> _dateStyles = [];
     private long _uncompressedRead;
 
-    public IReadOnlyList<(string Name, string Part)> Sheets { get; }
+    public IReadOnlyList<SheetEntry> Sheets { get; }
 
     private XlsxPackage(ZipArchive zip, ExcelLimits limits)
     {
         _zip = zip;
         _limits = limits;
         CheckSizes();
-        Sheets = ReadWorkbook();
-        ReadSharedStrings();
-        ReadStyles();
+        var workbook = FindWorkbookPart();
+        var rels = ReadRelationships(workbook);
+        Sheets = ReadWorkbook(workbook, rels);
+        ReadSharedStrings(rels.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target);
+        ReadStyles(rels.FirstOrDefault(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target);
     }
 
     /// Opens the workbook or throws ExcelFileException saying, in Japanese, what is wrong with it.
@@ -63,7 +71,7 @@ public sealed class XlsxPackage : IDisposable
         catch (Exception e) when (e is InvalidDataException or XmlException or IOException)
         {
             zip.Dispose();
-            throw new ExcelFileException("ファイルが壊れているため読み込めません。Excel で開けるか確認し、保存し直してください。");
+            throw Corrupt();
         }
         catch
         {
@@ -71,6 +79,9 @@ public sealed class XlsxPackage : IDisposable
             throw;
         }
     }
+
+    private static ExcelFileException Corrupt(string? part = null) =>
+        new($"ファイルが壊れているため読み込めません{(part is null ? "" : $"（{part} の内容を読めません）")}。Excel で開けるか確認し、保存し直してください。");
 
     private static MemoryStream Buffer(Stream stream, ExcelLimits limits)
     {
@@ -97,13 +108,12 @@ public sealed class XlsxPackage : IDisposable
             if (total > _limits.MaxUncompressedBytes || e.Length > 1024 * 1024 && ratio > _limits.MaxCompressionRatio)
                 throw new ExcelFileException("展開後のサイズが異常に大きいファイル（ZIP 爆弾の疑い）のため読み込みを中止しました。");
         }
-        if (_zip.GetEntry("xl/workbook.xml") is null)
-            throw new ExcelFileException("Excel ブック（.xlsx）の構成になっていません（xl/workbook.xml がありません）。Excel で保存し直してください。");
     }
 
     /// Opens a part; reading past the limits throws, whatever the zip's directory claimed.
-    private Stream? OpenPart(string path)
+    private Stream? OpenPart(string? path)
     {
+        if (path is null) return null;
         var entry = _zip.GetEntry(path.TrimStart('/'));
         return entry is null ? null : new BoundedStream(entry.Open(), this);
     }
@@ -117,50 +127,75 @@ public sealed class XlsxPackage : IDisposable
         CloseInput = true,
     });
 
-    private List<(string, string)> ReadWorkbook()
+    private static bool IsMain(XmlReader r, string localName) =>
+        r.NodeType == XmlNodeType.Element && r.LocalName == localName && MainNamespaces.Contains(r.NamespaceURI);
+
+    /// The workbook part named by the package's officeDocument relationship (xl/workbook.xml in files from Excel).
+    private string FindWorkbookPart()
     {
-        var rels = new Dictionary<string, string>();
-        using (var s = OpenPart("xl/_rels/workbook.xml.rels"))
+        var main = ReadRelationships("").FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target;
+        if (main is not null && _zip.GetEntry(main) is not null) return main;
+        if (_zip.GetEntry("xl/workbook.xml") is not null) return "xl/workbook.xml";
+        throw new ExcelFileException("Excel ブック（.xlsx）の構成になっていません（ブックの本体がありません）。Excel で保存し直してください。");
+    }
+
+    /// The relationships of a part ("" for the package itself), with targets resolved to part names.
+    private List<(string Id, string Type, string Target)> ReadRelationships(string part)
+    {
+        var folder = part.Contains('/') ? part[..part.LastIndexOf('/')] : "";
+        var file = part[(part.LastIndexOf('/') + 1)..];
+        var relsPath = part.Length == 0 ? "_rels/.rels" : $"{(folder.Length == 0 ? "" : folder + "/")}_rels/{file}.rels";
+        var result = new List<(string, string, string)>();
+        using var s = OpenPart(relsPath);
+        if (s is null) return result;
+        using var r = Xml(s);
+        while (r.Read())
         {
-            if (s is not null)
-            {
-                using var r = Xml(s);
-                while (r.Read())
-                {
-                    if (r.NodeType == XmlNodeType.Element && r.LocalName == "Relationship" && r.NamespaceURI == PackageRelNs)
-                    {
-                        var target = r.GetAttribute("Target") ?? "";
-                        rels[r.GetAttribute("Id") ?? ""] = target.StartsWith('/') ? target[1..] : "xl/" + target;
-                    }
-                }
-            }
+            if (r.NodeType != XmlNodeType.Element || r.LocalName != "Relationship" || r.NamespaceURI != PackageRelNs) continue;
+            if (r.GetAttribute("TargetMode") == "External") continue;
+            result.Add((r.GetAttribute("Id") ?? "", r.GetAttribute("Type") ?? "", Resolve(folder, r.GetAttribute("Target") ?? "")));
         }
-        var sheets = new List<(string, string)>();
-        using (var s = OpenPart("xl/workbook.xml")!)
-        using (var r = Xml(s))
+        return result;
+    }
+
+    private static string Resolve(string folder, string target)
+    {
+        var segments = new List<string>();
+        if (!target.StartsWith('/') && folder.Length > 0) segments.AddRange(folder.Split('/'));
+        foreach (var s in target.TrimStart('/').Split('/'))
         {
-            while (r.Read())
-            {
-                if (r.NodeType == XmlNodeType.Element && r.LocalName == "sheet" && r.NamespaceURI == MainNs)
-                {
-                    var id = r.GetAttribute("id", RelNs);
-                    if (id is not null && rels.TryGetValue(id, out var part))
-                        sheets.Add((r.GetAttribute("name") ?? "", part));
-                }
-            }
+            if (s == "..") { if (segments.Count > 0) segments.RemoveAt(segments.Count - 1); }
+            else if (s is not ("." or "")) segments.Add(s);
+        }
+        return string.Join('/', segments);
+    }
+
+    private List<SheetEntry> ReadWorkbook(string workbook, List<(string Id, string Type, string Target)> rels)
+    {
+        var sheets = new List<SheetEntry>();
+        using var s = OpenPart(workbook)!;
+        using var r = Xml(s);
+        while (r.Read())
+        {
+            if (!IsMain(r, "sheet")) continue;
+            var id = RelationshipNamespaces.Select(ns => r.GetAttribute("id", ns)).FirstOrDefault(x => x is not null);
+            var part = rels.FirstOrDefault(x => x.Id == id).Target;
+            if (id is null || part is null) continue;
+            var state = r.GetAttribute("state");
+            sheets.Add(new SheetEntry(r.GetAttribute("name") ?? "", part, state is "hidden" or "veryHidden"));
         }
         return sheets;
     }
 
-    private void ReadSharedStrings()
+    private void ReadSharedStrings(string? part)
     {
-        using var s = OpenPart("xl/sharedStrings.xml");
+        using var s = OpenPart(part ?? "xl/sharedStrings.xml");
         if (s is null) return;
         using var r = Xml(s);
         r.MoveToContent();
         while (r.Read())
         {
-            if (r.NodeType == XmlNodeType.Element && r.LocalName == "si") _sharedStrings.Add(ReadRichText(r));
+            if (IsMain(r, "si")) _sharedStrings.Add(ReadRichText(r));
         }
     }
 
@@ -188,9 +223,9 @@ public sealed class XlsxPackage : IDisposable
         return sb.ToString();
     }
 
-    private void ReadStyles()
+    private void ReadStyles(string? part)
     {
-        using var s = OpenPart("xl/styles.xml");
+        using var s = OpenPart(part ?? "xl/styles.xml");
         if (s is null) return;
         var customDateFormats = new HashSet<int>();
         using var r = Xml(s);
@@ -232,32 +267,51 @@ public sealed class XlsxPackage : IDisposable
         return false;
     }
 
-    /// Reads one sheet by name (or the first sheet). Stops with ExcelFileException past MaxRows.
-    public SheetGrid ReadSheet(string? name = null)
+    /// Reads one sheet by name (or the first sheet); with maxRows, only its first rows (to look for headers).
+    /// Stops with ExcelFileException past MaxRows rows read.
+    public SheetGrid ReadSheet(string? name = null, int? maxRows = null)
     {
         if (Sheets.Count == 0) throw new ExcelFileException("ブックにシートがありません。");
         var sheet = name is null ? Sheets[0] : Sheets.FirstOrDefault(x => x.Name == name);
-        if (sheet.Name is null) throw new ExcelFileException($"シート「{name}」がありません。");
+        if (sheet is null) throw new ExcelFileException($"シート「{name}」がありません。");
+        try
+        {
+            return Read(sheet, maxRows);
+        }
+        catch (XmlException)
+        {
+            throw Corrupt($"シート「{sheet.Name}」");
+        }
+        catch (InvalidDataException)
+        {
+            throw Corrupt($"シート「{sheet.Name}」");
+        }
+    }
+
+    private SheetGrid Read(SheetEntry sheet, int? maxRows)
+    {
         using var s = OpenPart(sheet.Part) ?? throw new ExcelFileException($"シート「{sheet.Name}」の内容がありません。ファイルが壊れている可能性があります。");
         using var r = Xml(s);
         var grid = new SheetGrid(sheet.Name);
-        List<(int Col, string Text)>? row = null;
         var rowNumber = 0;
+        var rowsRead = 0;
         while (r.Read())
         {
-            if (r.NodeType != XmlNodeType.Element) continue;
+            if (r.NodeType != XmlNodeType.Element || !MainNamespaces.Contains(r.NamespaceURI)) continue;
             switch (r.LocalName)
             {
                 case "dimension":
                     CheckDimension(r.GetAttribute("ref"), sheet.Name);
                     break;
                 case "row":
-                    rowNumber = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var rn) ? rn : rowNumber + 1;
-                    if (rowNumber > _limits.MaxRows) throw TooManyRows(sheet.Name);
-                    row = [];
+                    rowNumber = int.TryParse(r.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var rn) && rn > rowNumber ? rn : rowNumber + 1;
+                    if (maxRows is int m && rowNumber > m) return grid;
+                    if (++rowsRead > _limits.MaxRows || rowNumber > ExcelLimits.LastRowOfASheet) throw TooManyRows(sheet.Name);
                     if (r.IsEmptyElement) break;
-                    ReadRow(r, row);
-                    if (row.Count > 0) grid.AddRow(rowNumber, row);
+                    var cells = new List<(int Col, string Text)>();
+                    List<CellFlaw>? flaws = null;
+                    ReadRow(r, cells, ref flaws);
+                    if (cells.Count > 0 || flaws is not null) grid.AddRow(rowNumber, cells, flaws);
                     break;
                 case "mergeCell":
                     if (CellRange.TryParse(r.GetAttribute("ref"), out var range)) grid.AddMerge(range);
@@ -277,7 +331,7 @@ public sealed class XlsxPackage : IDisposable
     private ExcelFileException TooManyRows(string sheetName) =>
         new($"シート「{sheetName}」の行数が上限（{_limits.MaxRows:N0} 行）を超えています。不要な行を削除するか、ファイルを分けて取り込んでください。");
 
-    private void ReadRow(XmlReader r, List<(int, string)> row)
+    private void ReadRow(XmlReader r, List<(int, string)> row, ref List<CellFlaw>? flaws)
     {
         var depth = r.Depth;
         var nextCol = 1;
@@ -290,6 +344,7 @@ public sealed class XlsxPackage : IDisposable
             var type = r.GetAttribute("t");
             var style = int.TryParse(r.GetAttribute("s"), out var st) ? st : 0;
             string? value = null;
+            var formula = false;
             if (!r.IsEmptyElement)
             {
                 var cellDepth = r.Depth;
@@ -298,8 +353,19 @@ public sealed class XlsxPackage : IDisposable
                     if (r.NodeType != XmlNodeType.Element) continue;
                     if (r.LocalName == "v") value = r.ReadElementContentAsString();
                     else if (r.LocalName == "is") value = ReadRichText(r);
+                    else if (r.LocalName == "f") formula = true;
                     if (r.Depth <= cellDepth) break;
                 }
+            }
+            if (formula && value is null)
+            {
+                (flaws ??= []).Add(new CellFlaw(col, "値が保存されていない数式"));
+                continue;
+            }
+            if (type == "e")
+            {
+                (flaws ??= []).Add(new CellFlaw(col, $"エラー値「{value}」"));
+                continue;
             }
             var text = CellText(type, style, value);
             if (!string.IsNullOrEmpty(text)) row.Add((col, text));
@@ -315,15 +381,24 @@ public sealed class XlsxPackage : IDisposable
                 return int.TryParse(value, out var i) && i >= 0 && i < _sharedStrings.Count ? _sharedStrings[i] : null;
             case "b":
                 return value == "1" ? "TRUE" : "FALSE";
-            case "e":
-                return null;
             case "str" or "inlineStr":
                 return value;
             default:
-                if (_dateStyles.Contains(style) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 0 and < 2958466)
-                    return DateOnly.FromDateTime(DateTime.FromOADate(serial)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return value;
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
+                    return value;
+                if (_dateStyles.Contains(style) && number is > 0 and < 2958466)
+                    return DateOnly.FromDateTime(DateTime.FromOADate(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return NumberAsShown(number, value);
         }
+    }
+
+    /// A number cell as Excel shows it, to 15 significant digits and without an exponent: 1.0, 1E0 and 1 are
+    /// all "1", 0E0 is "0", and a binary artefact such as 0.30000000000000004 is "0.3".
+    private static string NumberAsShown(double number, string raw)
+    {
+        if (Math.Abs(number) >= 7.9e27) return raw;
+        var d = (decimal)number; // the conversion keeps at most 15 significant digits, as Excel displays
+        return d.ToString("0.############################", CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _zip.Dispose();

@@ -10,13 +10,13 @@ public static class ExecutionPlanSheet
 {
     public const string SheetName = "主要事業実行計画";
 
-    public static readonly FieldSpec Code = new("code", "事業コード", ["事業番号", "事務事業コード", "事務事業番号", "コード"], Required: true);
+    public static readonly FieldSpec Code = new("code", "事業コード", ["事業番号", "事務事業コード", "事務事業番号", "コード", "事業ID", "事務事業ID"], Required: true);
     public static readonly FieldSpec Name = new("name", "事務事業名", ["事業名", "主要事業名", "事業の名称"]);
-    public static readonly FieldSpec Unit = new("unit", "担当課", ["所管課", "担当部署", "所属", "課名"]);
+    public static readonly FieldSpec Unit = new("unit", "担当課", ["所管課", "担当部署", "所属", "課名", "担当部課", "担当課名"]);
     public static readonly FieldSpec Year = new("year", "年度", ["計画年度", "対象年度"]);
     public static readonly FieldSpec Goal = new("goal", "今年度の目標", ["年度目標", "今年度目標", "目標", "達成目標", "本年度の目標"], Required: true);
     public static readonly FieldSpec Content = new("content", "事業内容", ["取組内容", "実施内容", "主な取組", "事業の内容"]);
-    public static readonly FieldSpec Indicators = new("indicators", "指標（目標値）", ["指標", "成果指標", "活動指標"]);
+    public static readonly FieldSpec Indicators = new("indicators", "指標（目標値）", ["指標", "成果指標", "活動指標"], Reference: true);
     public static readonly FieldSpec MidYearStatus = new("midStatus", "中間進捗区分", ["中間評価", "上半期進捗区分"]);
     public static readonly FieldSpec MidYearProgress = new("midProgress", "中間進捗", ["中間報告", "上半期の進捗", "上半期進捗状況"]);
     public static readonly FieldSpec YearEndStatus = new("endStatus", "年度末進捗区分", ["年度末評価"]);

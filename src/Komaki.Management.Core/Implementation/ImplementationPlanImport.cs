@@ -1,124 +1,76 @@
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
 using Microsoft.EntityFrameworkCore;
 using S = Komaki.Management.Core.Implementation.ImplementationPlanSheet;
 
 namespace Komaki.Management.Core.Implementation;
 
-/// Reads a 実施計画 sheet into an edition: compares every project-year with what is stored, refuses
-/// what cannot be right, and writes everything in one transaction only when nothing was refused.
-public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits) : ISheetImport
+/// Reads a 実施計画 sheet into an edition: compares every project-year with what is stored, refuses what cannot be
+/// right, and writes everything in one transaction only when nothing was refused. What the sheet does not speak
+/// about (a funding column it lacks) is left as stored.
+public sealed class ImplementationPlanImport(ImportContext context) : SheetImport(context)
 {
     private sealed record Parsed(
-        int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content,
-        long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
+        int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content, long Cost, long?[] Sources);
 
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int fiscalYear, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
+    private ImplementationPlan _edition = null!;
+    private ImplementationPlan _period = null!;
+    private ProjectCodes _projects = null!;
+    private Dictionary<(int ProjectId, int Year), ImplementationPlanLine> _existing = [];
+    private readonly Dictionary<(int, int), int> _seen = [];
+    private readonly List<ImplementationPlanLine> _toAdd = [];
+    private bool _longFormat;
+    private bool[] _sourceColumns = [];
+
+    protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header)
     {
-        SheetGrid grid;
-        HeaderMap map;
-        try
+        AmountKeys = S.AmountKeys,
+        IdentityKeys = [S.Name.Key],
+        Check = (g, m) =>
         {
-            (grid, map) = SheetFinder.Open(file, limits, S.SheetName, S.Fields, S.AmountKeys, (g, m) =>
-            {
-                if (m.Column(S.Year.Key) is null && !m.Years.Any())
-                    throw new ExcelFileException($"シート「{g.Name}」に年度が見つかりません。「年度」の列を設けるか、金額の見出しの上に年度（R6、令和6年度など）を書いてください。");
-            });
-        }
-        catch (ExcelFileException e)
-        {
-            return ImportReport.Failed(fileName, e.Message);
-        }
+            if (m.Column(S.Year.Key) is null && !m.Years.Any())
+                throw new Excel.ExcelFileException($"シート「{g.Name}」に年度が見つかりません。「年度」の列を設けるか、金額の見出しの上に年度（R6、令和6年度など）を書いてください。");
+        },
+    };
 
-        var report = new ImportReport { FileName = fileName };
-        report.Notes.AddRange(map.Notes);
-        var edition = await db.ImplementationPlans.Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == fiscalYear, ct);
-        var period = new ImplementationPlan { FiscalYear = fiscalYear };
-        var rows = Parse(grid, map, period, report);
-        var projects = await ProjectCodes.LoadAsync(db, ct);
-
-        if (edition is null)
+    protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
+    {
+        var fiscalYear = Request.Scope;
+        _edition = await Db.ImplementationPlans.Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == fiscalYear, ct)
+            ?? new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = DateTime.UtcNow };
+        if (_edition.Id == 0) Report.Notes.Add($"{Wareki.FiscalYear(fiscalYear)}の実施計画はまだないため、取り込むと新しい版として作成します。");
+        _period = new ImplementationPlan { FiscalYear = fiscalYear };
+        _projects = await ProjectCodes.LoadAsync(Db, ct);
+        _existing = _edition.Lines.ToDictionary(l => (l.ProjectId, l.FiscalYear));
+        _longFormat = table.Map.Column(S.Year.Key) is not null;
+        _sourceColumns = S.Sources.Select(f => table.Map.HasField(f.Key)).ToArray();
+        if (!_sourceColumns.All(x => x))
         {
-            report.Notes.Add($"{Wareki.FiscalYear(fiscalYear)}の実施計画はまだないため、取り込むと新しい版として作成します。");
-            edition = new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = DateTime.UtcNow };
+            var missing = S.Sources.Where((_, i) => !_sourceColumns[i]).Select(f => f.Header);
+            Report.Notes.Add($"財源内訳のうち {string.Join("・", missing)} の列がないため、登録済みの行ではその財源を変えずに残します。");
         }
-        var existing = edition.Lines.ToDictionary(l => (l.ProjectId, l.FiscalYear));
-        var seen = new Dictionary<(int, int), int>();
-        var toAdd = new List<ImplementationPlanLine>();
-        foreach (var row in rows)
-        {
-            var (project, error) = projects.Find(row.Code);
-            if (project is null)
-            {
-                report.Refused.Add(new(grid.Name, row.Row, error!));
-                continue;
-            }
-            if (!seen.TryAdd((project.Id, row.FiscalYear), row.Row))
-            {
-                report.Refused.Add(new(grid.Name, row.Row, $"事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));
-                continue;
-            }
-            if (row.Name is not null && TextNormal.ForMatch(row.Name) != TextNormal.ForMatch(project.Name))
-                report.Warnings.Add(new(grid.Name, row.Row, $"事業名「{row.Name}」が登録されている名称「{project.Name}」と異なります（事業コードで照合しました）。"));
-
-            var key = $"{project.Code} {Wareki.FiscalYear(row.FiscalYear)}";
-            if (existing.TryGetValue((project.Id, row.FiscalYear), out var line))
-            {
-                var changes = Apply(line, row, project.Id);
-                if (changes.Count == 0) report.Unchanged++;
-                else report.Updated.Add(new(grid.Name, row.Row, key, project.Name, changes));
-            }
-            else
-            {
-                line = new ImplementationPlanLine { ProjectId = project.Id, FiscalYear = row.FiscalYear, Status = ImplementationStatus.Continuing };
-                if (row.Status is null) report.Warnings.Add(new(grid.Name, row.Row, "区分がないため「継続」としました。"));
-                var changes = Apply(line, row, project.Id);
-                toAdd.Add(line);
-                report.Created.Add(new(grid.Name, row.Row, key, project.Name, changes));
-            }
-        }
-
-        if (!report.ShouldWrite(apply, expectedFingerprint))
-        {
-            db.ChangeTracker.Clear();
-            return report;
-        }
-        // One transaction: the edition, the changed lines, and the new lines (written in bulk) land together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (edition.Id == 0) db.ImplementationPlans.Add(edition);
-        await db.SaveChangesAsync(ct);
-        foreach (var line in toAdd) line.ImplementationPlanId = edition.Id;
-        await db.BulkInsertAsync(toAdd, ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        report.Applied = true;
-        return report;
+        Table = table;
+        return null;
     }
 
-    private static List<Parsed> Parse(SheetGrid grid, HeaderMap map, ImplementationPlan period, ImportReport report)
+    private SheetTable Table { get; set; } = null!;
+
+    protected override void Read(ImportRow row)
     {
-        var result = new List<Parsed>();
-        var longFormat = map.Column(S.Year.Key) is not null;
-        var hasSources = S.Sources.Any(f => map.Column(f.Key) is not null || map.YearColumns.Keys.Any(k => k.Key == f.Key));
-        if (!hasSources) report.Notes.Add("財源内訳の列がないため、事業費をすべて一般財源として読みました。");
-        foreach (var (row, code) in DataRows.Read(grid, map, report, S.Code.Key))
+        var code = row.Text(S.Code.Key)!;
+        var years = _longFormat ? [0] : Table.Map.Years.ToList();
+        foreach (var blockYear in years)
         {
-            var years = longFormat ? [0] : map.Years.ToList();
-            foreach (var blockYear in years)
-            {
-                int? year = longFormat ? null : blockYear;
-                if (!longFormat && !S.AmountKeys.Append(S.Status.Key).Any(k => map.YearColumns.ContainsKey((blockYear, k)) && row.Text(k, year) is not null))
-                    continue;
-                if (ParseLine(grid.Name, row, year, code, period, hasSources, report) is Parsed p) result.Add(p);
-            }
+            int? year = _longFormat ? null : blockYear;
+            if (!_longFormat && !S.AmountKeys.Append(S.Status.Key).Any(k => Table.Map.YearColumns.ContainsKey((blockYear, k)) && row.Text(k, year) is not null))
+                continue;
+            if (Parse(row, year, code) is Parsed p) Compare(p);
         }
-        return result;
     }
 
-    private static Parsed? ParseLine(string sheet, MappedRow row, int? blockYear, string code, ImplementationPlan period, bool hasSources, ImportReport report)
+    private Parsed? Parse(ImportRow row, int? blockYear, string code)
     {
         var errors = new List<string>();
         int fiscalYear;
@@ -131,52 +83,93 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             var yearText = row.Text(S.Year.Key);
             if (!TryYear(yearText, out fiscalYear))
             {
-                report.Refused.Add(new(sheet, row.Number, yearText is null ? "年度が空欄です。" : $"年度「{yearText}」を読み取れません（令和6年度、R6、2024 などと書いてください）。"));
+                Refuse(row, code, [yearText is null ? "年度が空欄です。" : $"年度「{yearText}」を読み取れません（令和6年度、R6、2024 などと書いてください）。"]);
                 return null;
             }
         }
-        if (!period.Covers(fiscalYear))
-            errors.Add($"{Wareki.FiscalYear(fiscalYear)}はこの実施計画の期間（{Wareki.FiscalYear(period.FiscalYear)}〜{Wareki.FiscalYear(period.LastYear)}）の外です。");
+        if (!_period.Covers(fiscalYear))
+            errors.Add($"{Wareki.FiscalYear(fiscalYear)}はこの実施計画の期間（{Wareki.FiscalYear(_period.FiscalYear)}〜{Wareki.FiscalYear(_period.LastYear)}）の外です。");
 
         ImplementationStatus? status = null;
-        var statusText = row.Text(S.Status.Key, blockYear);
-        if (statusText is not null)
+        if (row.Text(S.Status.Key, blockYear) is string statusText)
         {
-            if (ImplementationStatusLabels.TryParse(statusText, out var st)) status = st;
-            else errors.Add($"区分「{statusText}」を読み取れません（新規・継続・拡充・縮小・終了のいずれか）。");
+            if (Labels.TryRead<ImplementationStatus>(Importing.LabelKind.ImplementationStatus, statusText, out var st)) status = st;
+            else errors.Add(LabelBook.Unmapped(Importing.LabelKind.ImplementationStatus, statusText));
         }
-
-        long Amount(FieldSpec f)
-        {
-            var text = row.Text(f.Key, blockYear);
-            if (!Amounts.TryParse(text, row.YenPerUnit(f.Key, blockYear), out var yen))
-            {
-                errors.Add($"{f.Header}「{text}」を金額として読み取れません。");
-                return 0;
-            }
-            return yen ?? 0;
-        }
-
-        var cost = Amount(S.Cost);
-        var national = Amount(S.National);
-        var prefectural = Amount(S.Prefectural);
-        var bonds = Amount(S.Bonds);
-        var other = Amount(S.OtherSpecific);
-        var general = hasSources ? Amount(S.General) : cost;
+        var cost = row.Amount(S.Cost, errors, blockYear);
+        var sources = S.Sources.Select((f, i) => _sourceColumns[i] ? row.Amount(f, errors, blockYear) ?? 0 : (long?)null).ToArray();
+        if (cost is null && errors.Count == 0) errors.Add($"事業費が空欄です（{row.Cell(S.Cost.Key, blockYear)}）。");
         if (cost < 0) errors.Add($"事業費がマイナス（{Amounts.Thousands(cost)}千円）です。");
-        var sum = national + prefectural + bonds + other + general;
-        if (errors.Count == 0 && sum != cost)
-            errors.Add($"財源内訳の合計 {Amounts.Thousands(sum)}千円 が事業費 {Amounts.Thousands(cost)}千円 と一致しません（差 {Amounts.Thousands(sum - cost)}千円）。");
         var content = row.Text(S.Content.Key, blockYear);
         if (content is { Length: > 4000 }) errors.Add("事業内容が4,000文字を超えています。");
-
         if (errors.Count > 0)
         {
-            report.Refused.Add(new(sheet, row.Number, $"{code} {Wareki.FiscalYear(fiscalYear)}: {string.Join(" ", errors)}"));
+            Refuse(row, $"{code} {Wareki.FiscalYear(fiscalYear)}", errors);
             return null;
         }
-        return new Parsed(row.Number, code, row.Text(S.Name.Key), fiscalYear, status, row.Has(S.Content.Key, blockYear) ? content ?? "" : null,
-            cost, national, prefectural, bonds, other, general);
+        return new Parsed(row.Number, code, row.Text(S.Name.Key), fiscalYear, status, row.Has(S.Content.Key, blockYear) ? content ?? "" : null, cost!.Value, sources);
+    }
+
+    private void Compare(Parsed row)
+    {
+        var sheet = Report.SheetName!;
+        var (project, error) = _projects.Find(row.Code);
+        if (project is null)
+        {
+            Report.Refused.Add(new(sheet, row.Row, error!));
+            return;
+        }
+        if (!_seen.TryAdd((project.Id, row.FiscalYear), row.Row))
+        {
+            Report.Refused.Add(new(sheet, row.Row, $"事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{_seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));
+            return;
+        }
+        if (row.Name is not null && TextNormal.ForMatch(row.Name) != TextNormal.ForMatch(project.Name))
+            Report.Warnings.Add(new(sheet, row.Row, $"事業名「{row.Name}」が登録されている名称「{project.Name}」と異なります（事業コードで照合しました）。"));
+
+        var key = $"{project.Code} {Wareki.FiscalYear(row.FiscalYear)}";
+        var isNew = !_existing.TryGetValue((project.Id, row.FiscalYear), out var line);
+        if (isNew && row.Sources.All(s => s is null))
+        {
+            Report.Refused.Add(new(sheet, row.Row, $"{key}: 財源内訳の列がないため、新しく作る行の財源が分かりません。国庫支出金・県支出金・地方債・その他特定財源・一般財源の列を加えてください。"));
+            return;
+        }
+        line ??= new ImplementationPlanLine { ProjectId = project.Id, FiscalYear = row.FiscalYear, Status = ImplementationStatus.Continuing };
+        var sources = row.Sources.Select((s, i) => s ?? (isNew ? 0 : Stored(line, i))).ToArray();
+        var sum = sources.Sum();
+        if (sum != row.Cost)
+        {
+            var kept = row.Sources.Any(s => s is null) && !isNew ? "（シートにない財源は登録済みの値のまま）" : "";
+            Report.Refused.Add(new(sheet, row.Row, $"{key}: 財源内訳の合計 {Amounts.Thousands(sum)}千円{kept} が事業費 {Amounts.Thousands(row.Cost)}千円 と一致しません（差 {Amounts.Thousands(sum - row.Cost)}千円）。"));
+            return;
+        }
+        if (isNew && row.Status is null) Report.Warnings.Add(new(sheet, row.Row, "区分がないため「継続」としました。"));
+        var changes = Apply(line, row, sources, isNew);
+        if (isNew)
+        {
+            _toAdd.Add(line);
+            Report.Created.Add(new(sheet, row.Row, key, project.Name, changes));
+        }
+        else if (changes.Count == 0) Report.Unchanged++;
+        else Report.Updated.Add(new(sheet, row.Row, key, project.Name, changes));
+    }
+
+    private static long Stored(ImplementationPlanLine line, int source) => source switch
+    {
+        0 => line.National,
+        1 => line.Prefectural,
+        2 => line.Bonds,
+        3 => line.OtherSpecific,
+        _ => line.General,
+    };
+
+    protected override async Task WriteAsync(CancellationToken ct)
+    {
+        // The edition and the changed lines through EF; the new lines in bulk.
+        if (_edition.Id == 0) Db.ImplementationPlans.Add(_edition);
+        await Db.SaveChangesAsync(ct);
+        foreach (var line in _toAdd) line.ImplementationPlanId = _edition.Id;
+        await Db.BulkInsertAsync(_toAdd, ct);
     }
 
     /// Years as the sheets write them, including a date cell (R6.4.1 shown, a serial date stored).
@@ -193,9 +186,8 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
     }
 
     /// Copies the row onto the line and returns what changed, for the preview.
-    private static List<FieldChange> Apply(ImplementationPlanLine line, Parsed row, int projectId)
+    private static List<FieldChange> Apply(ImplementationPlanLine line, Parsed row, long[] sources, bool isNew)
     {
-        var isNew = line.Id == 0 && line.ImplementationPlanId == 0;
         var changes = new List<FieldChange>();
         void Amount(string label, long old, long value, Action<long> set)
         {
@@ -204,7 +196,6 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             set(value);
         }
 
-        line.ProjectId = projectId;
         if (row.Status is ImplementationStatus st && (isNew || line.Status != st))
         {
             changes.Add(new(S.Status.Header, isNew ? null : line.Status.Label(), st.Label()));
@@ -220,11 +211,11 @@ public sealed class ImplementationPlanImport(AppDbContext db, ExcelLimits limits
             line.Content = row.Content;
         }
         Amount(S.Cost.Header, line.Cost, row.Cost, v => line.Cost = v);
-        Amount(S.National.Header, line.National, row.National, v => line.National = v);
-        Amount(S.Prefectural.Header, line.Prefectural, row.Prefectural, v => line.Prefectural = v);
-        Amount(S.Bonds.Header, line.Bonds, row.Bonds, v => line.Bonds = v);
-        Amount(S.OtherSpecific.Header, line.OtherSpecific, row.OtherSpecific, v => line.OtherSpecific = v);
-        Amount(S.General.Header, line.General, row.General, v => line.General = v);
+        Amount(S.National.Header, line.National, sources[0], v => line.National = v);
+        Amount(S.Prefectural.Header, line.Prefectural, sources[1], v => line.Prefectural = v);
+        Amount(S.Bonds.Header, line.Bonds, sources[2], v => line.Bonds = v);
+        Amount(S.OtherSpecific.Header, line.OtherSpecific, sources[3], v => line.OtherSpecific = v);
+        Amount(S.General.Header, line.General, sources[4], v => line.General = v);
         return changes;
     }
 }

@@ -10,10 +10,10 @@ public static class ImplementationPlanSheet
 {
     public const string SheetName = "実施計画";
 
-    public static readonly FieldSpec Code = new("code", "事業コード", ["事業番号", "事務事業コード", "事務事業番号", "コード", "事業No", "事業NO"], Required: true);
+    public static readonly FieldSpec Code = new("code", "事業コード", ["事業番号", "事務事業コード", "事務事業番号", "コード", "事業No", "事業NO", "事業ID", "事務事業ID"], Required: true);
     public static readonly FieldSpec Name = new("name", "事務事業名", ["事業名", "事業の名称", "事務事業の名称", "事業名称"]);
-    public static readonly FieldSpec Unit = new("unit", "担当課", ["所管課", "担当部署", "所属", "課名", "担当課名"]);
-    public static readonly FieldSpec MeasureName = new("measure", "施策", ["施策名"]);
+    public static readonly FieldSpec Unit = new("unit", "担当課", ["所管課", "担当部署", "所属", "課名", "担当課名", "担当部課", "部課名"], Reference: true);
+    public static readonly FieldSpec MeasureName = new("measure", "施策", ["施策名"], Reference: true);
     public static readonly FieldSpec Year = new("year", "年度", ["計画年度", "実施年度", "対象年度"]);
     public static readonly FieldSpec Status = new("status", "区分", ["事業区分", "計画区分", "新規・継続", "新規継続", "新規/継続"], PerYear: true);
     public static readonly FieldSpec Content = new("content", "事業内容", ["事業の内容", "実施内容", "取組内容", "事業概要", "計画内容"], PerYear: true);

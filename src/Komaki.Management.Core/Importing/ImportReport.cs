@@ -5,11 +5,14 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Excel;
 
 namespace Komaki.Management.Core.Importing;
 
 /// What an import found in a file: what it would create or change (field by field), what it leaves
-/// alone, and every row it refuses or skips with the reason. Nothing is written while anything is refused.
+/// alone, every row it refuses or skips with the reason, how it read the sheet (which sheet, unit, labels,
+/// columns it does not read), and what the user still has to decide. Nothing is written while anything is
+/// refused or undecided.
 public sealed class ImportReport
 {
     public string FileName { get; init; } = "";
@@ -24,10 +27,34 @@ public sealed class ImportReport
     public string? FileError { get; set; }
     public bool Applied { get; set; }
 
+    /// The sheet read.
+    public string? SheetName { get; set; }
+    /// When more than one sheet fits: their names, for the user to pick.
+    public List<string> SheetChoices { get; } = [];
+    public List<ColumnConflict> ColumnConflicts { get; } = [];
+    /// The sheet states no unit for its amounts and none was chosen.
+    public bool NeedsAmountUnit { get; set; }
+    /// How the unit of amounts was decided, one line per unit (「千円（T2 の注記「（単位：千円）」から）」).
+    public List<string> AmountUnits { get; } = [];
+    public List<IgnoredColumn> IgnoredColumns { get; } = [];
+    public List<LabelUse> LabelsUsed { get; } = [];
+    public List<UnmappedLabel> UnmappedLabels { get; } = [];
+    public List<UnmappedUnit> UnmappedUnits { get; } = [];
+
     public bool HasChanges => Created.Count > 0 || Updated.Count > 0;
-    public bool CanApply => FileError is null && Refused.Count == 0 && HasChanges;
+    public bool NeedsChoice => SheetChoices.Count > 0 || ColumnConflicts.Count > 0 || NeedsAmountUnit;
+    public bool CanApply => FileError is null && !NeedsChoice && Refused.Count == 0 && HasChanges;
 
     public static ImportReport Failed(string fileName, string error) => new() { FileName = fileName, FileError = error };
+
+    /// The choices still open, each as a sentence saying what to decide (for the CLI and the JSON summary).
+    public IEnumerable<string> OpenChoices()
+    {
+        if (SheetChoices.Count > 0)
+            yield return $"当てはまるシートが{SheetChoices.Count}つあります（{string.Join("、", SheetChoices.Select(s => $"「{s}」"))}）。読むシートを選んでください（--sheet シート名）。";
+        foreach (var c in ColumnConflicts) yield return c.Describe() + $"（--column {c.ChoiceKey}=列記号）";
+        if (NeedsAmountUnit) yield return "金額の単位がシートのどこにも書かれていません。単位を選んでください（--amount-unit 千円 または 円）。";
+    }
 
     /// Identifies exactly what the preview showed, so a confirmation cannot write something else
     /// when the data changed between preview and confirm.
@@ -43,13 +70,30 @@ public sealed class ImportReport
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
     }
 
-    /// The CLI's one-line summary: {"created":n,"updated":n,"unchanged":n,"refused":[{"sheet","row","reason"}]}.
+    /// The CLI's one-line summary: {"applied","created","updated","unchanged","refused","skipped","warnings","notes"}.
+    /// A file that cannot be read, and a choice still open, are refusals of row 0.
     public string ToJson()
     {
-        var refused = Refused.Select(r => new JsonIssue(r.Sheet, r.Row, r.Reason)).ToList();
+        var refused = Refused.Select(Json).ToList();
+        refused.InsertRange(0, OpenChoices().Select(c => new JsonIssue(SheetName ?? "", 0, c)));
         if (FileError is not null) refused.Insert(0, new JsonIssue("", 0, FileError));
-        return JsonSerializer.Serialize(new JsonSummary(Created.Count, Updated.Count, Unchanged, refused), JsonOptions);
+        var notes = Description().ToList();
+        return JsonSerializer.Serialize(new JsonSummary(
+            Applied, Created.Count, Updated.Count, Unchanged, refused, Skipped.Select(Json).ToList(), Warnings.Select(Json).ToList(), notes), JsonOptions);
     }
+
+    /// How the file was read, in the order the preview shows it: the sheet, the unit of amounts, the labels
+    /// mapped, the columns left unread, and the import's own notes.
+    public IEnumerable<string> Description()
+    {
+        if (SheetName is not null) yield return $"シート「{SheetName}」を読みました。";
+        foreach (var u in AmountUnits) yield return $"金額の単位: {u}";
+        foreach (var l in LabelsUsed) yield return $"{l.Kind}「{l.Label}」を「{l.Meaning}」として読みました（{l.Count:N0} 行）。";
+        foreach (var i in IgnoredColumns) yield return $"{i.Letter}列「{i.Header}」は{i.Reason}";
+        foreach (var n in Notes) yield return n;
+    }
+
+    private static JsonIssue Json(ImportIssue i) => new(i.Sheet, i.Row, i.Reason);
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -57,7 +101,8 @@ public sealed class ImportReport
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
-    private sealed record JsonSummary(int Created, int Updated, int Unchanged, List<JsonIssue> Refused);
+    private sealed record JsonSummary(
+        bool Applied, int Created, int Updated, int Unchanged, List<JsonIssue> Refused, List<JsonIssue> Skipped, List<JsonIssue> Warnings, List<string> Notes);
 
     private sealed record JsonIssue(
         [property: JsonPropertyName("sheet")] string Sheet,
@@ -70,10 +115,22 @@ public sealed record ImportRowChange(string Sheet, int Row, string Key, string L
 
 public sealed record ImportIssue(string Sheet, int Row, string Reason);
 
+/// A column with a header that the import does not read, and why (not known, or shown for reference only).
+public sealed record IgnoredColumn(string Letter, string Header, string Reason);
+
+/// A label of the sheet read through the label table: 今後の方向性「２　改革改善（縮小・統合含む）」 → 改善, on Count rows.
+public sealed record LabelUse(string Kind, string Label, string Meaning, int Count);
+
+/// A label the table does not know: its rows are refused until planning says what it means.
+public sealed record UnmappedLabel(LabelKind Kind, string KindLabel, string Label, string ChoiceKey, int Count, IReadOnlyList<(int Value, string Text)> Options);
+
+/// A 部課名 that names no registered unit: its rows are refused until the user maps it to a unit (or asks to register it).
+public sealed record UnmappedUnit(string Name, string ChoiceKey, int Count, string Proposal);
+
 public static class ImportSteps
 {
-    /// Whether an import writes: asked to, nothing refused, something to change, and — when the user confirmed a
-    /// preview — exactly what that preview showed.
+    /// Whether an import writes: asked to, nothing refused or undecided, something to change, and — when the user
+    /// confirmed a preview — exactly what that preview showed.
     public static bool ShouldWrite(this ImportReport report, bool apply, string? expectedFingerprint) =>
         apply && report.CanApply && (expectedFingerprint is null || expectedFingerprint == report.Fingerprint());
 }

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Importing;
 
-/// Finds projects by the code written in a sheet (compared after NFKC, so ０８６ and 086 match;
-/// leading zeros are significant). A code shared by a retired and a current project means the current one.
+/// Finds projects by the code written in a sheet (compared after NFKC with look-alike hyphens made "-", so ０８６ and
+/// 086, 1‐1‐02 and 1-1-02 match; leading zeros are significant). A code shared by a retired and a current project means the current one.
 public sealed class ProjectCodes
 {
     public sealed record Entry(int Id, string Code, string Name, bool IsRetired, bool IsMajor, int OwnerUnitId);
@@ -13,7 +13,7 @@ public sealed class ProjectCodes
     private readonly Dictionary<string, List<Entry>> _byCode;
 
     private ProjectCodes(IEnumerable<Entry> entries) =>
-        _byCode = entries.GroupBy(e => TextNormal.ForMatch(e.Code)).ToDictionary(g => g.Key, g => g.ToList());
+        _byCode = entries.GroupBy(e => TextNormal.ForCode(e.Code)).ToDictionary(g => g.Key, g => g.ToList());
 
     public static async Task<ProjectCodes> LoadAsync(AppDbContext db, CancellationToken ct = default) =>
         new(await db.Projects.AsNoTracking()
@@ -23,7 +23,7 @@ public sealed class ProjectCodes
     /// The project, or the reason in Japanese why the code does not name exactly one.
     public (Entry? Project, string? Error) Find(string code)
     {
-        if (!_byCode.TryGetValue(TextNormal.ForMatch(code), out var found))
+        if (!_byCode.TryGetValue(TextNormal.ForCode(code), out var found))
             return (null, $"事業コード「{code}」の事務事業が登録されていません。");
         var current = found.Where(e => !e.IsRetired).ToList();
         if (current.Count == 1) return (current[0], null);

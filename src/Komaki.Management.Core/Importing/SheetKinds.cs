@@ -16,7 +16,7 @@ public enum SheetScope
 /// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
 public sealed record SheetKind(
     string Name, string Label,
-    Func<AppDbContext, ExcelLimits, ISheetImport>? Import,
+    Func<ImportContext, ISheetImport>? Import,
     Func<AppDbContext, int, Stream, Task<bool>>? Export,
     Func<int, string> FileName,
     SheetScope Scope = SheetScope.FiscalYear)
@@ -31,11 +31,11 @@ public sealed record SheetKind(
     public static readonly IReadOnlyDictionary<string, SheetKind> All = new Dictionary<string, SheetKind>
     {
         [ImplementationPlan] = new(ImplementationPlan, "実施計画",
-            (db, limits) => new ImplementationPlanImport(db, limits),
+            context => new ImplementationPlanImport(context),
             (db, year, output) => ImplementationPlanExport.WriteAsync(db, year, output),
             year => $"実施計画_{Wareki.FiscalYearShort(year)}.xlsx"),
         [ExecutionPlan] = new(ExecutionPlan, "主要事業実行計画",
-            (db, limits) => new ExecutionPlanImport(db, limits),
+            context => new ExecutionPlanImport(context),
             async (db, year, output) =>
             {
                 await ExecutionPlanExport.WriteAsync(db, year, output);
@@ -43,12 +43,12 @@ public sealed record SheetKind(
             },
             year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx"),
         [Manifesto] = new(Manifesto, "マニフェスト",
-            (db, limits) => new Manifesto.ManifestoImport(db, limits), null, _ => "", SheetScope.MayorTerm),
+            context => new Manifesto.ManifestoImport(context), null, _ => "", SheetScope.MayorTerm),
         [Evaluations] = new(Evaluations, "事務事業評価（前システムから）",
-            (db, limits) => new Evaluation.LegacyEvaluationImport(db, limits),
+            context => new Evaluation.LegacyEvaluationImport(context),
             (db, year, output) => Evaluation.EvaluationExport.WriteAsync(db, year, output),
             year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx"),
         [Survey] = new(Survey, "市民意識調査の結果",
-            (db, limits) => new CitizenVoice.SurveyImport(db, limits), null, _ => ""),
+            context => new CitizenVoice.SurveyImport(context), null, _ => ""),
     };
 }

@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +8,7 @@ namespace Komaki.Management.Core.Manifesto;
 
 /// The manifesto as the mayor's office keeps it (番号・分野・項目・内容・数値目標), into one term: items are
 /// matched by number, created or updated field by field, never deleted.
-public sealed class ManifestoImport(AppDbContext db, ExcelLimits limits) : ISheetImport
+public sealed class ManifestoImport(ImportContext context) : SheetImport(context)
 {
     public const string SheetName = "マニフェスト";
 
@@ -20,70 +19,67 @@ public sealed class ManifestoImport(AppDbContext db, ExcelLimits limits) : IShee
     public static readonly FieldSpec Target = new("target", "数値目標", ["目標", "目標値", "数値目標等"]);
     public static readonly IReadOnlyList<FieldSpec> Fields = [Number, Area, Title, Description, Target];
 
-    public async Task<ImportReport> RunAsync(Stream file, string fileName, int termId, bool apply, string? expectedFingerprint = null, CancellationToken ct = default)
+    private MayorTerm _term = null!;
+    private Dictionary<string, ManifestoItem> _existing = [];
+    private readonly Dictionary<string, int> _seen = [];
+    private readonly List<ManifestoItem> _toAdd = [];
+    private int _order;
+
+    protected override SheetLayout Layout { get; } = new(SheetName, Fields, Number.Key, Number.Header) { IdentityKeys = [Title.Key] };
+
+    protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
     {
-        SheetGrid grid;
-        HeaderMap map;
-        try
+        var term = await Db.MayorTerms.Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == Request.Scope, ct);
+        if (term is null) return "取り込み先の任期がありません。";
+        _term = term;
+        _existing = term.Items.GroupBy(i => TextNormal.ForCode(i.Number)).ToDictionary(g => g.Key, g => g.First());
+        _order = term.Items.Count == 0 ? 0 : term.Items.Max(i => i.SortOrder);
+        return null;
+    }
+
+    protected override void Read(ImportRow row)
+    {
+        var number = row.Text(Number.Key)!;
+        var key = TextNormal.ForCode(number);
+        var title = row.Text(Title.Key);
+        var errors = new List<string>();
+        if (!_seen.TryAdd(key, row.Number)) errors.Add($"番号「{number}」の行が{_seen[key]}行目にもあります。");
+        if (title is null) errors.Add("項目が空欄です。");
+        if (title is { Length: > 200 }) errors.Add("項目は200文字以内にしてください。");
+        if (row.Text(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
+        if (errors.Count > 0)
         {
-            (grid, map) = SheetFinder.Open(file, limits, SheetName, Fields, new HashSet<string>());
+            Refuse(row, number, errors);
+            return;
         }
-        catch (ExcelFileException e)
+        var isNew = !_existing.TryGetValue(key, out var item);
+        item ??= new ManifestoItem { MayorTermId = _term.Id, Number = number.Trim(), SortOrder = ++_order };
+        var changes = new List<FieldChange>();
+        void Set(FieldSpec f, string? old, string? value, Action apply)
         {
-            return ImportReport.Failed(fileName, e.Message);
+            if (!row.Has(f.Key) && !isNew) return;
+            if (!isNew && (old ?? "") == (value ?? "")) return;
+            if (isNew && value is null) return;
+            changes.Add(new(f.Header, isNew ? null : old, value));
+            apply();
         }
-        var term = await db.MayorTerms.Include(t => t.Items).FirstOrDefaultAsync(t => t.Id == termId, ct);
-        if (term is null) return ImportReport.Failed(fileName, "取り込み先の任期がありません。");
-        var report = new ImportReport { FileName = fileName };
-        var existing = term.Items.ToDictionary(i => TextNormal.ForMatch(i.Number));
-        var seen = new Dictionary<string, int>();
-        var order = term.Items.Count == 0 ? 0 : term.Items.Max(i => i.SortOrder);
-        var toAdd = new List<ManifestoItem>();
-        foreach (var (row, number) in DataRows.Read(grid, map, report, Number.Key, "番号"))
+        var area = row.Text(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
+        Set(Area, item.Area, area, () => item.Area = area);
+        Set(Title, item.Title, title, () => item.Title = title!);
+        Set(Description, item.Description, row.Text(Description.Key), () => item.Description = row.Text(Description.Key) ?? "");
+        Set(Target, item.NumericTarget, row.Text(Target.Key), () => item.NumericTarget = row.Text(Target.Key));
+        if (isNew)
         {
-            var key = TextNormal.ForMatch(number);
-            var title = row.Text(Title.Key);
-            var errors = new List<string>();
-            if (!seen.TryAdd(key, row.Number)) errors.Add($"番号「{number}」の行が{seen[key]}行目にもあります。");
-            if (title is null) errors.Add("項目が空欄です。");
-            if (title is { Length: > 200 }) errors.Add("項目は200文字以内にしてください。");
-            if (row.Text(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
-            if (errors.Count > 0)
-            {
-                report.Refused.Add(new(grid.Name, row.Number, $"{number}: {string.Join(" ", errors)}"));
-                continue;
-            }
-            var isNew = !existing.TryGetValue(key, out var item);
-            item ??= new ManifestoItem { MayorTermId = termId, Number = number.Trim(), SortOrder = ++order };
-            var changes = new List<FieldChange>();
-            void Set(FieldSpec f, string? old, string? value, Action apply)
-            {
-                if (!row.Has(f.Key) && !isNew) return;
-                if (!isNew && (old ?? "") == (value ?? "")) return;
-                if (isNew && value is null) return;
-                changes.Add(new(f.Header, isNew ? null : old, value));
-                apply();
-            }
-            Set(Area, item.Area, row.Text(Area.Key) ?? (isNew ? "（未分類）" : item.Area), () => item.Area = row.Text(Area.Key) ?? (isNew ? "（未分類）" : item.Area));
-            Set(Title, item.Title, title, () => item.Title = title!);
-            Set(Description, item.Description, row.Text(Description.Key), () => item.Description = row.Text(Description.Key) ?? "");
-            Set(Target, item.NumericTarget, row.Text(Target.Key), () => item.NumericTarget = row.Text(Target.Key));
-            if (isNew)
-            {
-                toAdd.Add(item);
-                report.Created.Add(new(grid.Name, row.Number, number, title!, changes));
-            }
-            else if (changes.Count > 0) report.Updated.Add(new(grid.Name, row.Number, number, item.Title, changes));
-            else report.Unchanged++;
+            _toAdd.Add(item);
+            Report.Created.Add(new(row.Sheet, row.Number, number, title!, changes));
         }
-        if (!report.ShouldWrite(apply, expectedFingerprint))
-        {
-            db.ChangeTracker.Clear();
-            return report;
-        }
-        db.ManifestoItems.AddRange(toAdd);
-        await db.SaveChangesAsync(ct);
-        report.Applied = true;
-        return report;
+        else if (changes.Count > 0) Report.Updated.Add(new(row.Sheet, row.Number, number, item.Title, changes));
+        else Report.Unchanged++;
+    }
+
+    protected override async Task WriteAsync(CancellationToken ct)
+    {
+        Db.ManifestoItems.AddRange(_toAdd);
+        await Db.SaveChangesAsync(ct);
     }
 }

@@ -288,6 +288,97 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.DirectionChoice", b =>
+                {
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("DirectionChoices");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = 1,
+                            InUse = true,
+                            Label = "拡大",
+                            SortOrder = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 2,
+                            InUse = true,
+                            Label = "維持",
+                            SortOrder = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 4,
+                            InUse = true,
+                            Label = "縮小",
+                            SortOrder = 3,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 6,
+                            InUse = true,
+                            Label = "廃止",
+                            SortOrder = 4,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 8,
+                            InUse = true,
+                            Label = "廃止→新規",
+                            SortOrder = 5,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 3,
+                            InUse = false,
+                            Label = "改善",
+                            SortOrder = 6,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 5,
+                            InUse = false,
+                            Label = "統合",
+                            SortOrder = 7,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Code = 7,
+                            InUse = false,
+                            Label = "完了",
+                            SortOrder = 8,
+                            Version = 0
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
                 {
                     b.Property<int>("Id")
@@ -1118,6 +1209,300 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         {
                             t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced", "\"Cost\" = \"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\"");
                         });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Importing.LabelMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Key")
+                        .IsUnique();
+
+                    b.ToTable("LabelMappings");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Key = "拡充",
+                            Kind = 1,
+                            Label = "拡充",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Key = "現状維持",
+                            Kind = 1,
+                            Label = "現状維持",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Key = "継続",
+                            Kind = 1,
+                            Label = "継続",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Key = "現行どおり",
+                            Kind = 1,
+                            Label = "現行どおり",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Key = "改革改善",
+                            Kind = 1,
+                            Label = "改革改善",
+                            Value = 3,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Key = "改革改善(縮小・統合含む)",
+                            Kind = 1,
+                            Label = "改革改善（縮小・統合含む）",
+                            Value = 3,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Key = "休止",
+                            Kind = 1,
+                            Label = "休止",
+                            Value = 6,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Key = "休止・廃止",
+                            Kind = 1,
+                            Label = "休止・廃止",
+                            Value = 6,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Key = "休廃止",
+                            Kind = 1,
+                            Label = "休廃止",
+                            Value = 6,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Key = "終了・廃止・休止",
+                            Kind = 1,
+                            Label = "終了・廃止・休止",
+                            Value = 6,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Key = "終了",
+                            Kind = 1,
+                            Label = "終了",
+                            Value = 7,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Key = "中止",
+                            Kind = 3,
+                            Label = "中止",
+                            Value = 5,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Key = "休止",
+                            Kind = 3,
+                            Label = "休止",
+                            Value = 5,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Key = "A(高い)",
+                            Kind = 4,
+                            Label = "A（高い）",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Key = "B(普通)",
+                            Kind = 4,
+                            Label = "B（普通）",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Key = "C(低い)",
+                            Kind = 4,
+                            Label = "C（低い）",
+                            Value = 3,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Key = "結びついている",
+                            Kind = 4,
+                            Label = "結びついている",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Key = "妥当である",
+                            Kind = 4,
+                            Label = "妥当である",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Key = "適切である",
+                            Kind = 4,
+                            Label = "適切である",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Key = "向上余地がない",
+                            Kind = 4,
+                            Label = "向上余地がない",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Key = "向上余地がある",
+                            Kind = 4,
+                            Label = "向上余地がある",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Key = "削減余地がない",
+                            Kind = 4,
+                            Label = "削減余地がない",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Key = "削減余地がある",
+                            Kind = 4,
+                            Label = "削減余地がある",
+                            Value = 2,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Key = "公平・公正である",
+                            Kind = 4,
+                            Label = "公平・公正である",
+                            Value = 1,
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Key = "見直し余地がある",
+                            Kind = 4,
+                            Label = "見直し余地がある",
+                            Value = 2,
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Importing.UnitNameMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.ToTable("UnitNameMappings");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
@@ -2218,6 +2603,17 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("ImplementationPlan");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Importing.UnitNameMapping", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", "OrgUnit")
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("OrgUnit");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>

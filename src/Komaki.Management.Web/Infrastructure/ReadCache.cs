@@ -17,4 +17,13 @@ public sealed class ReadCache(IMemoryCache cache)
         cache.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
         return value;
     }
+
+    public T Get<T>(string key, Func<T> build)
+    {
+        var versioned = $"{key}@{DataVersion.Current}";
+        if (cache.TryGetValue(versioned, out T? hit) && hit is not null) return hit;
+        var value = build();
+        cache.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
+        return value;
+    }
 }

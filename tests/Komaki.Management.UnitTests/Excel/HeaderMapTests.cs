@@ -1,5 +1,7 @@
 using Komaki.Management.Core.Excel;
+using Komaki.Management.TestSheets;
 using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.UnitTests.Excel;
 
@@ -8,7 +10,19 @@ public class HeaderMapTests
     private static HeaderMap Find(byte[] bytes)
     {
         using var package = XlsxPackage.Open(new MemoryStream(bytes));
-        return HeaderMap.Find(package.ReadSheet(), ImplementationPlanSheet.Fields, ImplementationPlanSheet.AmountKeys);
+        return HeaderMap.Find(package.ReadSheet(), ImplementationPlanSheet.Fields);
+    }
+
+    private static readonly SheetLayout Layout = new(ImplementationPlanSheet.SheetName, ImplementationPlanSheet.Fields, "code", "事業コード")
+    {
+        AmountKeys = ImplementationPlanSheet.AmountKeys,
+    };
+
+    private static (SheetTable? Table, ImportReport Report) Open(byte[] bytes, ImportChoices? choices = null)
+    {
+        var report = new ImportReport();
+        var table = SheetTable.Open(new MemoryStream(bytes), ExcelLimits.Default, Layout, choices ?? ImportChoices.None, report);
+        return (table, report);
     }
 
     [Fact]
@@ -23,7 +37,13 @@ public class HeaderMapTests
         Assert.Equal(1, map.Column("code"));
         Assert.Equal(2, map.Column("name"));
         Assert.Equal(4, map.Column("cost"));
-        Assert.Equal(1, map.YenPerUnit[4]);
+        var (table, report) = Open(RawXlsx.Build(RawXlsx.Rows(
+            ["令和6年度 実施計画", null, null, null],
+            [null, null, null, "（単位：円）"],
+            ["事業番号", "事業の名称", "年度", "総事業費"],
+            ["1-1-01", "防災訓練推進事業", "R6", 1000])));
+        Assert.Equal(1, table!.YenPerUnit(4));
+        Assert.Equal("円（D2の注記「（単位：円）」から）", Assert.Single(report.AmountUnits));
     }
 
     [Theory]
@@ -54,7 +74,14 @@ public class HeaderMapTests
         Assert.Equal(2, map.Column(2024, "cost"));
         Assert.Equal(5, map.Column(2025, "general"));
         Assert.Equal([2024, 2025], map.Years);
-        Assert.Equal(1000, map.YenPerUnit[4]);
+        // 令和6年度's columns state no unit: the import asks rather than assume 千円.
+        var (unknown, asking) = Open(RawXlsx.Build(sheet));
+        Assert.Null(unknown);
+        Assert.True(asking.NeedsAmountUnit);
+        var (table, report) = Open(RawXlsx.Build(sheet), new ImportChoices { YenPerUnit = 1 });
+        Assert.Equal(1000, table!.YenPerUnit(4));
+        Assert.Equal(1, table.YenPerUnit(2));
+        Assert.Contains("千円（D・E列の見出しから）", report.AmountUnits);
     }
 
     [Fact]

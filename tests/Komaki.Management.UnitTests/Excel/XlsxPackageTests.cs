@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using ClosedXML.Excel;
 using Komaki.Management.Core.Excel;
+using Komaki.Management.TestSheets;
 
 namespace Komaki.Management.UnitTests.Excel;
 
@@ -107,7 +108,7 @@ public class XlsxPackageTests
             using var w = new StreamWriter(zip.CreateEntry("readme.txt").Open());
             w.Write("not a workbook");
         }
-        Assert.Contains("xl/workbook.xml", Refusal(ms.ToArray()));
+        Assert.Contains("ブックの本体がありません", Refusal(ms.ToArray()));
     }
 
     [Fact]
@@ -143,9 +144,13 @@ public class XlsxPackageTests
     }
 
     [Fact]
-    public void A_sheet_of_a_million_rows_without_a_dimension_is_refused_while_streaming()
+    public void Rows_are_counted_as_they_are_read_not_by_the_number_they_claim()
     {
-        var bytes = RawXlsx.Build("""<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>事業コード</t></is></c></row><row r="1000000"><c r="A1000000"><v>1</v></c></row></sheetData>""");
-        Assert.Contains("上限（100,000 行）", Refusal(bytes));
+        // 100,001 rows all numbered 5 once passed a limit that looked at row numbers.
+        var rows = string.Concat(Enumerable.Repeat("""<row r="5"><c r="A5"><v>1</v></c></row>""", 100_001));
+        Assert.Contains("上限（100,000 行）", Refusal(RawXlsx.Build($"<sheetData>{rows}</sheetData>")));
+        // A sheet of two rows, the second far down, is two rows.
+        var grid = Read(RawXlsx.Build("""<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>事業コード</t></is></c></row><row r="1000000"><c r="A1000000"><v>1</v></c></row></sheetData>"""));
+        Assert.Equal([1, 1_000_000], grid.Rows.Select(r => r.Number));
     }
 }

@@ -32,16 +32,17 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         await SeedImprovementsAsync(ct);
     }
 
-    /// Second reviews other than 継続 opened improvement actions; about half of last year's have shown up in the
+    /// Second reviews other than 維持 opened improvement actions; about half of last year's have shown up in the
     /// 令和8年度 edition of the 実施計画, a few were closed, the rest are still open.
     private async Task SeedImprovementsAsync(CancellationToken ct)
     {
         var reviewed = await db.ProjectEvaluations.Where(e => e.State >= EvaluationState.SecondReviewed).OrderBy(e => e.Id).ToListAsync(ct);
         var lines = await db.ImplementationPlanLines.Where(l => l.ImplementationPlan!.FiscalYear == 2026 && l.FiscalYear == 2026).ToDictionaryAsync(l => l.ProjectId, l => l.Id, ct);
+        var directions = await DirectionCatalog.LoadAsync(db, ct);
         var n = 0;
         foreach (var e in reviewed)
         {
-            if (ImprovementLabels.OpenedBy(e, e.SecondReviewedAt ?? DateTime.UtcNow) is not { } action) continue;
+            if (ImprovementLabels.OpenedBy(e, e.SecondReviewedAt ?? DateTime.UtcNow, directions) is not { } action) continue;
             n++;
             if (e.FiscalYear == 2024 && n % 2 == 0 && lines.TryGetValue(e.ProjectId, out var lineId))
             {
@@ -60,14 +61,15 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
 
     private ProjectEvaluation Evaluation(Project p, int year, EvaluationState state, long? settled)
     {
-        var direction = (random.Next(0, 20)) switch
+        // Komaki's verdicts: mostly 維持 (some with improvements to make), a few 拡大 and 縮小, the odd 廃止 or 廃止→新規.
+        var roll = random.Next(0, 20);
+        var direction = roll switch
         {
-            < 10 => Direction.Continue,
-            < 14 => Direction.Improve,
+            < 14 => Direction.Continue,
             < 16 => Direction.Expand,
             < 18 => Direction.Reduce,
-            18 => Direction.Merge,
-            _ => p.EndYear is not null ? Direction.Complete : Direction.SuspendOrAbolish,
+            18 => Direction.AbolishAndReplace,
+            _ => Direction.SuspendOrAbolish,
         };
         Rating R() => random.Next(0, 10) switch { < 5 => Rating.A, < 9 => Rating.B, _ => Rating.C };
         var (necessity, effectiveness, efficiency, equity) = (R(), R(), R(), R());
@@ -82,13 +84,11 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             FirstDirection = direction,
             Improvement = direction switch
             {
-                Direction.Continue => null,
-                Direction.Improve => "実施方法を見直し、対象者への周知を強化する。",
+                Direction.Continue => roll >= 10 ? "実施方法を見直し、対象者への周知を強化する。" : null,
                 Direction.Expand => "需要の増加に合わせて対象と規模を広げる。",
                 Direction.Reduce => "利用実績に合わせて規模を縮小し、他事業に資源を振り向ける。",
-                Direction.Merge => "目的の近い事業と統合し、効率化を図る。",
-                Direction.Complete => "所期の目的を達成したため終了する。",
-                _ => "役割を終えつつあるため、段階的に廃止する。",
+                Direction.AbolishAndReplace => "目的の近い事業と統合し、新たな事業として組み立て直す。",
+                _ => p.EndYear is not null ? "所期の目的を達成したため廃止する。" : "役割を終えつつあるため、段階的に廃止する。",
             },
             State = state,
         };
@@ -98,8 +98,8 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             (e.SecondReviewedBy, e.SecondReviewedAt) = ("企画 花子", new DateTime(year + 1, 8, 5, 1, 0, 0, DateTimeKind.Utc));
             if (direction == Direction.Continue && random.Next(0, 12) == 0)
             {
-                e.SecondDirection = Direction.Improve;
-                e.SecondReason = "成果指標が伸び悩んでおり、実施方法の改善が必要と判断した。";
+                e.SecondDirection = Direction.Reduce;
+                e.SecondReason = "成果指標が伸び悩んでおり、規模を見直して縮小する必要があると判断した。";
             }
         }
         if (state == EvaluationState.Published) e.PublishedAt = new DateTime(year + 1, 9, 30, 1, 0, 0, DateTimeKind.Utc);

@@ -18,7 +18,7 @@ namespace Komaki.Management.Web.Features.Evaluations;
 /// and the indicators, the department's entry, the first and second reviews, publication and printing.
 [Authorize(Roles = Roles.Staff)]
 [Route("Evaluations")]
-public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, IConfiguration configuration) : AppController(db)
+public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, IConfiguration configuration, DirectionCatalog directions) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -173,8 +173,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
                 e.SecondDirection = form.SecondDirection is Direction x && x != e.FirstDirection ? x : null;
                 e.SecondReason = e.SecondDirection is null ? Trim(form.SecondReason) : form.SecondReason!.Trim();
                 (e.State, e.SecondReviewedBy, e.SecondReviewedAt) = (EvaluationState.SecondReviewed, me.DisplayName, now);
-                // A direction other than 継続 is a promise of change: it is followed until it shows in a plan or budget.
-                if (ImprovementLabels.OpenedBy(e, now) is { } action && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
+                // A direction other than 維持 (as is) is a promise of change: it is followed until it shows in a plan or budget.
+                if (ImprovementLabels.OpenedBy(e, now, directions) is { } action && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
                     Db.ImprovementActions.Add(action);
                 break;
             case EvaluationStep.Return:

@@ -1,13 +1,17 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.Web.Features.Imports;
 
-/// Keeps an uploaded file between its preview and the confirmation, for the user who uploaded it only.
+/// Keeps an uploaded file between its preview and the confirmation, with the choices the user made for it
+/// (sheet, column, unit, label meanings), for the user who uploaded it only.
 /// Files are removed once confirmed, and any left behind after a day.
 public sealed class ImportStaging(IConfiguration configuration)
 {
-    private sealed record Meta(string UserName, string Kind, int Year, string FileName);
+    private sealed record Meta(string UserName, string Kind, int Year, string FileName, ImportChoices? Choices);
+
+    public sealed record Staged(Stream Content, string FileName, ImportChoices Choices);
 
     private string Folder
     {
@@ -27,28 +31,45 @@ public sealed class ImportStaging(IConfiguration configuration)
         {
             await content.CopyToAsync(file);
         }
-        await File.WriteAllTextAsync(Path.Combine(Folder, token + ".json"), JsonSerializer.Serialize(new Meta(userName, kind, year, fileName)));
+        await WriteMetaAsync(token, new Meta(userName, kind, year, fileName, ImportChoices.None));
         return token;
     }
 
     /// The staged file, if the token is well-formed, exists, and belongs to this user, kind and year.
-    public (Stream Content, string FileName)? Open(string? token, string userName, string kind, int year)
+    public Staged? Open(string? token, string userName, string kind, int year)
     {
-        if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigit)) return null;
-        var metaPath = Path.Combine(Folder, token + ".json");
-        var dataPath = Path.Combine(Folder, token + ".xlsx");
-        if (!File.Exists(metaPath) || !File.Exists(dataPath)) return null;
-        var meta = JsonSerializer.Deserialize<Meta>(File.ReadAllText(metaPath));
-        if (meta is null || meta.UserName != userName || meta.Kind != kind || meta.Year != year) return null;
-        return (File.OpenRead(dataPath), meta.FileName);
+        if (ReadMeta(token, userName, kind, year) is not Meta meta) return null;
+        return new Staged(File.OpenRead(Path.Combine(Folder, token + ".xlsx")), meta.FileName, meta.Choices ?? ImportChoices.None);
+    }
+
+    /// Keeps the user's choices with the staged file; false when the token is not the user's.
+    public async Task<bool> SetChoicesAsync(string? token, string userName, string kind, int year, ImportChoices choices)
+    {
+        if (ReadMeta(token, userName, kind, year) is not Meta meta) return false;
+        await WriteMetaAsync(token!, meta with { Choices = choices });
+        return true;
     }
 
     public void Remove(string token)
     {
-        if (token.Length != 32 || !token.All(char.IsAsciiHexDigit)) return;
+        if (!IsToken(token)) return;
         File.Delete(Path.Combine(Folder, token + ".json"));
         File.Delete(Path.Combine(Folder, token + ".xlsx"));
     }
+
+    private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigit);
+
+    private Meta? ReadMeta(string? token, string userName, string kind, int year)
+    {
+        if (!IsToken(token)) return null;
+        var metaPath = Path.Combine(Folder, token + ".json");
+        if (!File.Exists(metaPath) || !File.Exists(Path.Combine(Folder, token + ".xlsx"))) return null;
+        var meta = JsonSerializer.Deserialize<Meta>(File.ReadAllText(metaPath));
+        return meta is null || meta.UserName != userName || meta.Kind != kind || meta.Year != year ? null : meta;
+    }
+
+    private Task WriteMetaAsync(string token, Meta meta) =>
+        File.WriteAllTextAsync(Path.Combine(Folder, token + ".json"), JsonSerializer.Serialize(meta));
 
     private void CleanUp()
     {

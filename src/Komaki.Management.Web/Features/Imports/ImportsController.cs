@@ -1,3 +1,4 @@
+using System.Globalization;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
@@ -12,13 +13,15 @@ namespace Komaki.Management.Web.Features.Imports;
 
 public sealed record UploadModel(SheetKind Kind, int Year, long MaxBytes, string? Error, IReadOnlyList<(int Value, string Text)> Scopes);
 
-public sealed record PreviewModel(SheetKind Kind, int Year, string ScopeText, ImportReport Report, string? Token, string? Message);
+public sealed record PreviewModel(
+    SheetKind Kind, int Year, string ScopeText, ImportReport Report, string? Token, string? Message, IReadOnlyList<(int Id, string Name)> Units);
 
-/// Excel in and out: upload → preview (created / changed field by field / refused with row and reason)
+/// Excel in and out: upload → preview (created / changed field by field / refused with row and reason, and how the
+/// file was read) → the choices the file leaves open (sheet, column, unit of amounts, what a label or 部課名 means)
 /// → confirm writes all of it in one transaction; export writes the same layout back.
 [Authorize(Roles = Roles.Staff)]
 [Route("Imports/{kind}")]
-public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits) : AppController(db)
+public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits, ImportSettings settings, OrgTreeProvider orgTree) : AppController(db)
 {
     // Requests up to this size reach the action, so a file over the configured limit gets a clear message;
     // anything larger is cut off by the server before it is read.
@@ -50,14 +53,21 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         var fileName = Path.GetFileName(file!.FileName);
         await using var upload = file.OpenReadStream();
         var token = await staging.SaveAsync(upload, Actor.UserName, kind, year, fileName);
-        var staged = staging.Open(token, Actor.UserName, kind, year)!.Value;
-        ImportReport report;
-        await using (staged.Content)
-        {
-            report = await k.Import!(Db, limits).RunAsync(staged.Content, fileName, year, apply: false);
-        }
-        if (!report.CanApply) staging.Remove(token);
-        return View(new PreviewModel(k, year, ScopeText(k, year, scopes), report, report.CanApply ? token : null, null));
+        return await PreviewStagedAsync(k, year, token, null);
+    }
+
+    /// The user's answers to what the preview asked (sheet, column, unit of amounts, meanings of labels and 部課名):
+    /// kept with the staged file, and the file read again with them.
+    [HttpPost("Choose")]
+    public async Task<IActionResult> Choose(string kind, int year, string? token)
+    {
+        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var staged = staging.Open(token, Actor.UserName, kind, year);
+        if (staged is null) return await ExpiredAsync(k, year);
+        await staged.Content.DisposeAsync();
+        await staging.SetChoicesAsync(token, Actor.UserName, kind, year, ChoicesFrom(Request.Form, staged.Choices));
+        return await PreviewStagedAsync(k, year, token!, null);
     }
 
     [HttpPost("Confirm")]
@@ -66,19 +76,19 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
-        if (staged is null)
-            return View(nameof(Upload), new UploadModel(k, year, limits.MaxFileBytes, "取り込みの有効期限が切れたか、既に取り込み済みです。もう一度ファイルを選んでください。", await ScopesAsync(k)));
+        if (staged is null) return await ExpiredAsync(k, year);
         ImportReport report;
-        await using (staged.Value.Content)
+        await using (staged.Content)
         {
-            report = await k.Import!(Db, limits).RunAsync(staged.Value.Content, staged.Value.FileName, year, apply: true, fingerprint);
+            report = await k.Import!(new ImportContext(Db, limits, settings))
+                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices });
         }
         if (!report.Applied)
         {
             var message = report.CanApply
                 ? "確認画面を表示した後にデータが変わったため、取り込みませんでした。最新の内容で比べ直した結果を表示しています。内容を確認してからもう一度確定してください。"
                 : "取り込めない行があるため、何も書き込みませんでした。";
-            return View(nameof(Preview), new PreviewModel(k, year, ScopeText(k, year, await ScopesAsync(k)), report, report.CanApply ? token : null, message));
+            return View(nameof(Preview), await ModelAsync(k, year, report, token, message));
         }
         staging.Remove(token!);
         TempData["Message"] = $"{k.Label}（{ScopeText(k, year, await ScopesAsync(k))}）を取り込みました：新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件。";
@@ -100,6 +110,56 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         if (!await k.Export(Db, year, output)) return NotFound();
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
+    }
+
+    private async Task<IActionResult> PreviewStagedAsync(SheetKind kind, int year, string token, string? message)
+    {
+        var staged = staging.Open(token, Actor.UserName, kind.Name, year);
+        if (staged is null) return await ExpiredAsync(kind, year);
+        ImportReport report;
+        await using (staged.Content)
+        {
+            report = await kind.Import!(new ImportContext(Db, limits, settings))
+                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices });
+        }
+        // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
+        var keep = report.FileError is null && (report.CanApply || report.NeedsChoice || report.UnmappedLabels.Count > 0 || report.UnmappedUnits.Count > 0);
+        if (!keep) staging.Remove(token);
+        return View(nameof(Preview), await ModelAsync(kind, year, report, keep ? token : null, message));
+    }
+
+    private async Task<PreviewModel> ModelAsync(SheetKind kind, int year, ImportReport report, string? token, string? message)
+    {
+        var units = report.UnmappedUnits.Count == 0 ? [] : (await orgTree.GetAsync()).Flatten().Select(u => (u.Unit.Id, new string('　', u.Depth) + u.Unit.Name)).ToList();
+        return new PreviewModel(kind, year, ScopeText(kind, year, await ScopesAsync(kind)), report, token, message, units);
+    }
+
+    private async Task<IActionResult> ExpiredAsync(SheetKind kind, int year) =>
+        View(nameof(Upload), new UploadModel(kind, year, limits.MaxFileBytes, "取り込みの有効期限が切れたか、既に取り込み済みです。もう一度ファイルを選んでください。", await ScopesAsync(kind)));
+
+    /// Reads the choice fields of the preview's form (sheet, amountUnit, column:KEY, label:KEY, unit:KEY) over the earlier ones.
+    private static ImportChoices ChoicesFrom(IFormCollection form, ImportChoices earlier)
+    {
+        static int? Int(string? s) => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
+        var columns = new Dictionary<string, int>(earlier.Columns);
+        var labels = new Dictionary<string, int>(earlier.Labels);
+        var units = new Dictionary<string, int>(earlier.Units);
+        foreach (var (key, values) in form)
+        {
+            if (Int(values.ToString()) is not int value) continue;
+            if (key.StartsWith("column:", StringComparison.Ordinal)) columns[key[7..]] = value;
+            else if (key.StartsWith("label:", StringComparison.Ordinal)) labels[key[6..]] = value;
+            else if (key.StartsWith("unit:", StringComparison.Ordinal)) units[key[5..]] = value;
+        }
+        var sheet = form["sheet"].ToString();
+        return earlier with
+        {
+            Sheet = string.IsNullOrEmpty(sheet) ? earlier.Sheet : sheet,
+            YenPerUnit = long.TryParse(form["amountUnit"], NumberStyles.None, CultureInfo.InvariantCulture, out var yen) && yen is 1 or 1000 or 10_000 or 1_000_000 ? yen : earlier.YenPerUnit,
+            Columns = columns,
+            Labels = labels,
+            Units = units,
+        };
     }
 
     /// Where a sheet can be imported into: fiscal years, or the mayoral terms for the manifesto.

@@ -29,7 +29,7 @@ public sealed record ManifestoRecord(string Term, string Number, string Area, st
 public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes);
 
 /// Builds each public list from PublicData; the pages of the public site show the same records.
-public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands)
+public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions)
 {
     public async Task<List<EvaluationRecord>> EvaluationsAsync(int? year)
     {
@@ -40,7 +40,7 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
             e.Id, e.Project!.Code, e.Project.Name, e.Project.Measure!.Code, e.Project.Measure.Name, org.Find(e.OwnerUnitId)?.Name ?? "", e.FiscalYear,
             e.SettledCost, e.StaffPersonYears, e.StaffCost, e.FullCost,
             e.Necessity?.ToString(), e.Effectiveness?.ToString(), e.Efficiency?.ToString(), e.Equity?.ToString(),
-            e.FinalDirection?.ToString(), e.FinalDirection?.Label(), e.Improvement, e.PublishedAt)).ToList();
+            e.FinalDirection?.ToString(), e.FinalDirection is null ? null : directions.Label(e.FinalDirection), e.Improvement, e.PublishedAt)).ToList();
     }
 
     public async Task<List<ForumResultRecord>> ForumAsync()

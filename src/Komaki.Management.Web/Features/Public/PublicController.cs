@@ -27,7 +27,7 @@ public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<
 [AllowAnonymous]
 [Route("public")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicController(PublicData data, OpenDataLists lists, JudgmentBands bands) : Controller
+public sealed class PublicController(PublicData data, OpenDataLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
 {
     public const int PageSize = 50;
 
@@ -62,9 +62,9 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
         var assessments = await data.Db.MeasureEvaluations.AsNoTracking().Where(e => e.MeasureId == id && assessmentYears.Contains(e.FiscalYear) && e.Assessment != "")
             .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction }).ToListAsync();
         return View(new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
-            projects.Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, (p.Latest?.SecondDirection ?? p.Latest?.FirstDirection)?.Label())).ToList(), voices)
+            projects.Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, p.Latest is null ? null : directions.Label(p.Latest.SecondDirection ?? p.Latest.FirstDirection))).ToList(), voices)
         {
-            Assessments = assessments.Select(a => (a.FiscalYear, a.Assessment, a.Direction?.Label())).ToList(),
+            Assessments = assessments.Select(a => (a.FiscalYear, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction))).ToList(),
         });
     }
 

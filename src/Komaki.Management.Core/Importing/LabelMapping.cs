@@ -1,0 +1,40 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+
+namespace Komaki.Management.Core.Importing;
+
+/// The kinds of label a sheet may carry whose meaning is the city's own.
+public enum LabelKind
+{
+    Direction = 1,
+    ImplementationStatus = 2,
+    ProgressStatus = 3,
+    Rating = 4,
+}
+
+/// One entry of the label table planning edits: what a label written in a sheet means
+/// (「２　改革改善（縮小・統合含む）」 is 改善). Labels are compared by Key; Label keeps the text as first seen.
+public sealed class LabelMapping : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public LabelKind Kind { get; set; }
+    public string Label { get; set; } = "";
+    public string Key { get; set; } = "";
+    /// The value the label means, as the number of the kind's enum (Direction, ImplementationStatus …).
+    public int Value { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(LabelMapping), Id);
+
+    public static string KindLabel(LabelKind kind) => kind switch
+    {
+        LabelKind.Direction => "今後の方向性",
+        LabelKind.ImplementationStatus => "実施計画の区分",
+        LabelKind.ProgressStatus => "進捗区分",
+        _ => "評価",
+    };
+
+    /// A label as compared: NFKC without spaces, and without a leading list number (１　現状維持 is 現状維持).
+    /// Nothing else is cut away: 「改革改善（縮小・統合含む）」 is its own label, not 改善 and not 統合.
+    public static string KeyOf(string? label) => TextNormal.ForMatch(TextNormal.WithoutListNumber(label));
+}

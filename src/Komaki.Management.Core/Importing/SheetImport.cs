@@ -1,0 +1,92 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Excel;
+
+namespace Komaki.Management.Core.Importing;
+
+/// What every import is given: the database, the bounds on files, and the settings that decide how values read.
+public sealed record ImportContext(AppDbContext Db, ExcelLimits Limits, ImportSettings Settings);
+
+/// Settings of the city that decide how sheets are read.
+public sealed record ImportSettings
+{
+    public static readonly ImportSettings Default = new();
+
+    /// Hours of work in one person-year (人工): 延べ業務時間 ÷ this = 人工.
+    public decimal HoursPerPersonYear { get; init; } = 1800m;
+}
+
+/// The one import pipeline: read the workbook → pick the sheet → find the headers → decide the unit of amounts →
+/// read the data rows (each import parses, validates and compares its own) → report → write everything in one
+/// transaction, or nothing. An import declares its layout and its row rules; reading fixes land in all of them.
+public abstract class SheetImport(ImportContext context) : ISheetImport
+{
+    protected AppDbContext Db => context.Db;
+    protected ImportSettings Settings => context.Settings;
+    protected ImportReport Report { get; private set; } = new();
+    protected LabelBook Labels { get; private set; } = null!;
+    protected ImportRequest Request { get; private set; } = null!;
+
+    protected abstract SheetLayout Layout { get; }
+
+    public async Task<ImportReport> RunAsync(ImportRequest request, CancellationToken ct = default)
+    {
+        Request = request;
+        Report = new ImportReport { FileName = request.FileName };
+        SheetTable? table;
+        try
+        {
+            table = SheetTable.Open(request.File, context.Limits, Layout, request.Choices, Report);
+        }
+        catch (ExcelFileException e)
+        {
+            Report.FileError = e.Message;
+            return Report;
+        }
+        if (table is null) return Report;
+        // One transaction from here: what preparation writes (units the user asked to register), the records, and the
+        // label and unit mappings decided on the way land together, or — when anything is refused — not at all.
+        await using var transaction = request.Apply ? await Db.Database.BeginTransactionAsync(ct) : null;
+        Labels = await LabelBook.LoadAsync(Db, request.Choices, ct);
+        if (await PrepareAsync(table, ct) is string error)
+        {
+            Report.FileError = error;
+            Db.ChangeTracker.Clear();
+            return Report;
+        }
+        foreach (var row in table.Rows(Report)) Read(row);
+        Finish();
+        Labels.Report(Report);
+
+        if (!Report.ShouldWrite(request.Apply, request.ExpectedFingerprint))
+        {
+            Db.ChangeTracker.Clear();
+            return Report;
+        }
+        Labels.Remember(Db);
+        await WriteAsync(ct);
+        await transaction!.CommitAsync(ct);
+        Db.ChangeTracker.Clear();
+        Report.Applied = true;
+        return Report;
+    }
+
+    /// Loads what the rows are compared with; returns a reason when the import cannot go on (no such term …).
+    /// When the request applies, it runs inside the import's transaction.
+    protected abstract Task<string?> PrepareAsync(SheetTable table, CancellationToken ct);
+
+    /// Reads one data row: refuses it (Report.Refused) or records what it creates or changes.
+    protected abstract void Read(ImportRow row);
+
+    /// After the last row: checks across rows.
+    protected virtual void Finish()
+    {
+    }
+
+    /// Writes what the rows decided; called inside the transaction, only when nothing was refused.
+    protected abstract Task WriteAsync(CancellationToken ct);
+
+    protected void Refuse(ImportRow row, string code, IEnumerable<string> errors) =>
+        Report.Refused.Add(new(row.Sheet, row.Number, $"{code}: {string.Join(" ", errors)}"));
+
+    protected void Warn(ImportRow row, string warning) => Report.Warnings.Add(new(row.Sheet, row.Number, warning));
+}

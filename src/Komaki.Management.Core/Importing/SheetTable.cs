@@ -1,0 +1,284 @@
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
+namespace Komaki.Management.Core.Importing;
+
+/// The table an import reads: the one sheet that fits its layout (記入例 and hidden sheets left out; the user picks
+/// when several fit), its header, the unit of its amounts (from a header, or a note anywhere around the table;
+/// notes that disagree refuse the file), and the columns it does not read. Its rows are the data rows only.
+public sealed partial class SheetTable
+{
+    private readonly SheetLayout _layout;
+    private readonly HashSet<int> _readColumns;
+    private readonly Dictionary<int, long> _yenPerUnit;
+
+    public SheetGrid Grid { get; }
+    public HeaderMap Map { get; }
+    public ExtraColumns Extra { get; }
+
+    private SheetTable(SheetLayout layout, SheetGrid grid, HeaderMap map, ExtraColumns extra, Dictionary<int, long> yenPerUnit)
+    {
+        _layout = layout;
+        Grid = grid;
+        Map = map;
+        Extra = extra;
+        _yenPerUnit = yenPerUnit;
+        _readColumns = layout.ReadFields.SelectMany(f => Columns(map, f.Key)).Concat(extra.Read).ToHashSet();
+    }
+
+    /// Opens the file's table, or returns null with what the user must decide put in the report
+    /// (a sheet, a column, the unit of amounts). Throws ExcelFileException when the file cannot be read.
+    public static SheetTable? Open(Stream file, ExcelLimits limits, SheetLayout layout, ImportChoices choices, ImportReport report)
+    {
+        using var package = XlsxPackage.Open(file, limits);
+        var sheet = ChooseSheet(package, layout, choices, report);
+        if (sheet is null) return null;
+        report.SheetName = sheet;
+        var grid = package.ReadSheet(sheet);
+        var map = HeaderMap.Find(grid, layout.Fields, choices.Columns);
+        layout.Check?.Invoke(grid, map);
+        if (map.Conflicts.Count > 0)
+        {
+            report.ColumnConflicts.AddRange(map.Conflicts);
+            return null;
+        }
+        var extra = layout.Extra?.Invoke(grid, map) ?? new ExtraColumns([], []);
+        var amountColumns = layout.AmountKeys.SelectMany(k => Columns(map, k)).Concat(extra.Amounts).Distinct().ToList();
+        var units = AmountUnitsOf(grid, map, layout, amountColumns, extra, choices, report);
+        if (report.NeedsAmountUnit) return null;
+        var table = new SheetTable(layout, grid, map, extra, units);
+        table.ListIgnoredColumns(report);
+        return table;
+    }
+
+    private static IEnumerable<int> Columns(HeaderMap map, string key) =>
+        map.Columns.Where(c => c.Key == key).Select(c => c.Value).Concat(map.YearColumns.Where(c => c.Key.Key == key).Select(c => c.Value));
+
+    public long YenPerUnit(int column) => _yenPerUnit.TryGetValue(column, out var u) ? u : 1;
+
+    /// The sheet to read: the one the user chose, else the only one whose headers fit. 記入例 and hidden sheets are
+    /// left out with a note; when more than one sheet fits, the report lists them and nothing is read.
+    private static string? ChooseSheet(XlsxPackage package, SheetLayout layout, ImportChoices choices, ImportReport report)
+    {
+        if (choices.Sheet is string chosen)
+        {
+            if (package.Sheets.All(s => s.Name != chosen)) throw new ExcelFileException($"シート「{chosen}」がありません。");
+            return chosen;
+        }
+        var fits = new List<string>();
+        ExcelFileException? firstError = null;
+        foreach (var sheet in package.Sheets)
+        {
+            if (IsExample(sheet.Name))
+            {
+                report.Notes.Add($"シート「{sheet.Name}」は記入例・サンプルのため読みませんでした。");
+                continue;
+            }
+            if (sheet.IsHidden)
+            {
+                report.Notes.Add($"シート「{sheet.Name}」は非表示のため読みませんでした。");
+                continue;
+            }
+            try
+            {
+                var top = package.ReadSheet(sheet.Name, HeaderMap.RowsScanned);
+                var map = HeaderMap.Find(top, layout.Fields);
+                layout.Check?.Invoke(top, map);
+                fits.Add(sheet.Name);
+            }
+            catch (ExcelFileException e)
+            {
+                firstError ??= e;
+            }
+        }
+        if (fits.Count == 1) return fits[0];
+        if (fits.Count > 1)
+        {
+            report.SheetChoices.AddRange(fits);
+            return null;
+        }
+        if (firstError is not null) throw firstError;
+        throw new ExcelFileException(package.Sheets.Count == 0
+            ? "ブックにシートがありません。"
+            : "読めるシートがありません（記入例・サンプルのシートと非表示のシートは読みません）。");
+    }
+
+    /// 記入例, 入力例, 作成例, 記載例, サンプル, 見本, sample, 例 — the sheets templates carry in front of the real one.
+    public static bool IsExample(string name)
+    {
+        var s = TextNormal.ForMatch(name).ToLowerInvariant();
+        return ExampleWords().IsMatch(s) || s == "例" || s.StartsWith("例)", StringComparison.Ordinal) || s.StartsWith("例:", StringComparison.Ordinal)
+            || s.EndsWith("(例)", StringComparison.Ordinal) || s.StartsWith("(例)", StringComparison.Ordinal);
+    }
+
+    /// Each amount column's unit: its own header's, else the sheet's note, else the user's choice. Notes anywhere
+    /// around the table count (above it, below it, beside it); two that disagree, or a header that disagrees with
+    /// the note, refuse the file. The report says which unit was applied and from which cell.
+    private static Dictionary<int, long> AmountUnitsOf(
+        SheetGrid grid, HeaderMap map, SheetLayout layout, List<int> amountColumns, ExtraColumns extra, ImportChoices choices, ImportReport report)
+    {
+        var result = new Dictionary<int, long>();
+        if (amountColumns.Count == 0) return result;
+        var readColumns = layout.ReadFields.SelectMany(f => Columns(map, f.Key)).Concat(extra.Read).ToHashSet();
+        var codeColumn = map.Column(layout.CodeKey);
+        var notes = new List<(string Cell, string Text, long Unit)>();
+        foreach (var row in grid.Rows)
+        {
+            var isData = row.Number > map.LastHeaderRow && codeColumn is int cc && !string.IsNullOrWhiteSpace(grid.DataText(row, cc));
+            foreach (var (col, text) in row.Cells)
+            {
+                if (isData && readColumns.Contains(col)) continue;
+                if (row.Number <= map.LastHeaderRow && amountColumns.Contains(col) && UnitInHeader(text) is not null) continue;
+                if (UnitNote(text) is long unit) notes.Add(($"{CellRange.ColumnName(col)}{row.Number}", text.Trim(), unit));
+            }
+        }
+        if (notes.Select(n => n.Unit).Distinct().Count() > 1)
+            throw new ExcelFileException($"シート「{grid.Name}」の金額の単位の注記が食い違っています（{string.Join("、", notes.Select(n => $"{n.Cell}「{n.Text}」"))}）。どちらが正しいか確かめ、注記を1つにしてから取り込んでください。");
+        var note = notes.FirstOrDefault();
+        var fromHeaders = new Dictionary<long, List<string>>();
+        foreach (var column in amountColumns)
+        {
+            var headerUnit = map.Labels.GetValueOrDefault(column)?.Select(UnitInHeader).FirstOrDefault(u => u is not null);
+            if (headerUnit is long hu)
+            {
+                if (note.Text is not null && note.Unit != hu)
+                    throw new ExcelFileException($"シート「{grid.Name}」の {CellRange.ColumnName(column)}列の見出し「{map.HeaderOf(column)}」の単位が、{note.Cell}の注記「{note.Text}」と食い違っています。どちらが正しいか確かめてから取り込んでください。");
+                result[column] = hu;
+                if (!fromHeaders.TryGetValue(hu, out var list)) fromHeaders[hu] = list = [];
+                list.Add(CellRange.ColumnName(column));
+            }
+            else if (note.Text is not null) result[column] = note.Unit;
+            else if (choices.YenPerUnit is long chosen) result[column] = chosen;
+            else report.NeedsAmountUnit = true;
+        }
+        if (report.NeedsAmountUnit) return result;
+        foreach (var (unit, letters) in fromHeaders) report.AmountUnits.Add($"{UnitName(unit)}（{string.Join("・", letters)}列の見出しから）");
+        if (note.Text is not null && result.Count > fromHeaders.Values.Sum(l => l.Count))
+            report.AmountUnits.Add($"{UnitName(note.Unit)}（{note.Cell}の注記「{note.Text}」から）");
+        else if (choices.YenPerUnit is long c && result.Count > fromHeaders.Values.Sum(l => l.Count))
+            report.AmountUnits.Add($"{UnitName(c)}（シートに単位の記載がないため、取り込み時に選ばれた単位）");
+        return result;
+    }
+
+    public static string UnitName(long yenPerUnit) => yenPerUnit switch
+    {
+        1 => "円",
+        1000 => "千円",
+        10_000 => "万円",
+        1_000_000 => "百万円",
+        _ => $"{yenPerUnit:N0}円",
+    };
+
+    /// A unit in a header: 事業費（千円）, R7（千円）, 金額(円).
+    private static long? UnitInHeader(string text)
+    {
+        var s = TextNormal.ForMatch(text);
+        var m = BracketedUnit().Match(s);
+        return m.Success ? UnitOf(m.Groups[1].Value) : null;
+    }
+
+    /// A unit note: a cell reading （単位：千円） or 単位:円, or a title that carries one in brackets.
+    private static long? UnitNote(string text)
+    {
+        var s = TextNormal.ForMatch(text);
+        var m = NoteAlone().Match(s);
+        if (!m.Success) m = NoteInBrackets().Match(s);
+        return m.Success ? UnitOf(m.Groups[1].Value) : null;
+    }
+
+    private static long UnitOf(string unit) => unit switch
+    {
+        "百万円" => 1_000_000,
+        "千円" => 1000,
+        "万円" => 10_000,
+        _ => 1,
+    };
+
+    /// Columns with a header the import does not read: unknown ones, and those it knows only for reference.
+    private void ListIgnoredColumns(ImportReport report)
+    {
+        var reference = _layout.Fields.Where(f => f.Reference).SelectMany(f => Columns(Map, f.Key)).ToHashSet();
+        foreach (var (column, labels) in Map.Labels.OrderBy(l => l.Key))
+        {
+            if (_readColumns.Contains(column) || labels.Count == 0) continue;
+            if (string.IsNullOrWhiteSpace(Grid.ShownText(Map.LastHeaderRow, column))) continue;
+            if (labels.All(l => UnitNote(l) is not null)) continue;
+            var reason = reference.Contains(column) ? "参照用のため読みません。" : "この取り込みでは使わない列のため読みません。";
+            report.IgnoredColumns.Add(new IgnoredColumn(CellRange.ColumnName(column), Map.HeaderOf(column), reason));
+        }
+    }
+
+    /// The data rows below the header, with everything that is not data left out and said: 小計・合計 rows
+    /// (told by the code and name columns only), notes under the table, rows without a code, blank rows; and rows
+    /// whose read cells hold a formula without its saved value or an error refused, naming the cell.
+    public IEnumerable<ImportRow> Rows(ImportReport report)
+    {
+        var blankRows = 0;
+        var previous = Map.LastHeaderRow;
+        var codeColumn = Map.Column(_layout.CodeKey);
+        foreach (var sheetRow in Grid.Rows)
+        {
+            if (sheetRow.Number <= Map.LastHeaderRow) continue;
+            blankRows += sheetRow.Number - previous - 1;
+            previous = sheetRow.Number;
+            var row = new ImportRow(this, sheetRow);
+            if (row.IsTotalRow(_layout.IdentityKeys.Prepend(_layout.CodeKey)))
+            {
+                report.Skipped.Add(new(Grid.Name, row.Number, "小計・合計の行のため読み飛ばしました。"));
+                continue;
+            }
+            var code = codeColumn is int cc ? Grid.DataText(sheetRow, cc)?.Trim() : null;
+            if (IsNoteRow(sheetRow, code))
+            {
+                report.Skipped.Add(new(Grid.Name, row.Number, "表の注記（※・注 などで始まる行）のため読み飛ばしました。"));
+                continue;
+            }
+            if (string.IsNullOrEmpty(code))
+            {
+                if (sheetRow.Cells.Count > 0 || sheetRow.Flaws.Count > 0)
+                    report.Skipped.Add(new(Grid.Name, row.Number, $"{_layout.CodeLabel}のない行（見出し・注記など）のため読み飛ばしました。"));
+                else blankRows++;
+                continue;
+            }
+            var flaws = _readColumns.Order().Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
+            if (flaws.Count > 0)
+            {
+                report.Refused.Add(new(Grid.Name, row.Number, $"{code}: " + string.Join(" ", flaws.Select(f =>
+                    $"{CellRange.ColumnName(f.Column)}{row.Number}（{Map.HeaderOf(f.Column)}）は{f.Problem}です。Excel で開いて再計算し、保存し直してください。"))));
+                continue;
+            }
+            yield return row;
+        }
+        if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
+    }
+
+    /// A row under the table that is a note: its first text starts with ※, *, 注 or (注), or is a sentence
+    /// where a code belongs.
+    private bool IsNoteRow(SheetRow row, string? code)
+    {
+        var first = row.Cells.Count > 0 ? row.Cells[0].Text : null;
+        foreach (var text in new[] { code, first })
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var s = TextNormal.ForMatch(text);
+            if (NoteStart().IsMatch(s)) return true;
+        }
+        return code is { Length: > 40 };
+    }
+
+    [GeneratedRegex(@"記入例|入力例|作成例|記載例|サンプル|見本|sample|example")]
+    private static partial Regex ExampleWords();
+
+    [GeneratedRegex(@"[\(\[【](百万円|千円|万円|円)[\)\]】]")]
+    private static partial Regex BracketedUnit();
+
+    [GeneratedRegex(@"^[\(\[【]?単位[:：]?(百万円|千円|万円|円)[\)\]】]?$")]
+    private static partial Regex NoteAlone();
+
+    [GeneratedRegex(@"[\(\[【]単位[:：]?(百万円|千円|万円|円)[\)\]】]")]
+    private static partial Regex NoteInBrackets();
+
+    [GeneratedRegex(@"^(※|\*|＊|注[\d:：.、）\)]|注$|\(注|【注|備考[:：])")]
+    private static partial Regex NoteStart();
+}
