@@ -41,6 +41,8 @@ public static class AppHost
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();
         services.AddCityVocabulary();
+        services.AddScoped<Core.Importing.LabelTable>();
+        services.AddScoped<Core.Evaluation.DirectionSettings>();
         services.AddMemoryCache();
         services.AddSingleton<ReadCache>();
         // Public pages are the same for every citizen: whole responses are kept until the data changes.

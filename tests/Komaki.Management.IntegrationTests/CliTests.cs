@@ -139,6 +139,58 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_cli_prints_what_the_preview_shows_and_never_claims_no_changes_after_refusing_rows()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var file = Path.Combine(Path.GetTempPath(), $"komaki-cli-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            // Row 3: a code nobody has; row 4: a name that differs from the register (a warning); row 6: a footnote.
+            await File.WriteAllBytesAsync(file, Komaki.Management.TestSheets.RawXlsx.Build(Komaki.Management.TestSheets.RawXlsx.Rows(
+                ["（単位：千円）"],
+                ["事業コード", "事業名", "年度", "事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源", "備考"],
+                ["9-9-99", "架空事業", "R9", 10, 0, 0, 0, 0, 10],
+                ["1-1-01", "防災訓練事業", "R9", 10, 0, 0, 0, 0, 10],
+                [],
+                ["※ 概算です。"])));
+            var refused = await Run("import", "implementation-plan", "--fiscal-year", "2027", file);
+            Assert.Equal(1, refused.Code);
+            Assert.Contains("取り込めない行: Sheet1 3行目: 事業コード「9-9-99」の事務事業が登録されていません。", refused.Err);
+            Assert.Contains("確認事項: Sheet1 4行目: 事業名「防災訓練事業」が登録されている名称「防災訓練推進事業」と異なります", refused.Out);
+            Assert.Contains("読み飛ばした行: Sheet1 6行目: 表の注記", refused.Out);
+            Assert.Contains("J列「備考」はこの取り込みでは使わない列のため読みません。", refused.Out);
+            Assert.Contains("金額の単位: 千円（A1の注記「（単位：千円）」から）", refused.Out);
+            Assert.EndsWith("取り込めない行があるため、何も書き込んでいません。", refused.Out.TrimEnd());
+            Assert.DoesNotContain("変更はありません", refused.Out);
+
+            var json = await Run("import", "implementation-plan", "--fiscal-year", "2027", file, "--json");
+            using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+            var root = doc.RootElement;
+            Assert.False(root.GetProperty("applied").GetBoolean());
+            Assert.Equal(3, root.GetProperty("refused")[0].GetProperty("row").GetInt32());
+            Assert.Equal(6, root.GetProperty("skipped")[0].GetProperty("row").GetInt32());
+            Assert.Equal(4, root.GetProperty("warnings")[0].GetProperty("row").GetInt32());
+            Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("空白行 1 行"));
+
+            // Two sheets that both fit: the CLI names them and --sheet picks one.
+            var sheet = Komaki.Management.TestSheets.RawXlsx.Rows(["（単位：千円）"], ["事業コード", "年度", "事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源"], ["1-1-01", "R9", 10, 0, 0, 0, 0, 10]);
+            await File.WriteAllBytesAsync(file, Komaki.Management.TestSheets.RawXlsx.Build([new("A課", sheet), new("B課", sheet)]));
+            var ask = await Run("import", "implementation-plan", "--fiscal-year", "2027", file);
+            Assert.Equal(1, ask.Code);
+            Assert.Contains("当てはまるシートが2つあります（「A課」、「B課」）", ask.Err);
+            Assert.EndsWith("読み方の指定が必要なため、何も書き込んでいません。", ask.Out.TrimEnd());
+            var picked = await Run("import", "implementation-plan", "--fiscal-year", "2027", file, "--sheet", "B課");
+            Assert.Equal(0, picked.Code);
+            Assert.Contains("シート「B課」を読みました。", picked.Out);
+            Assert.EndsWith("書き込みました。", picked.Out.TrimEnd());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task Evaluations_from_the_previous_system_import_with_the_latest_year_and_export_back()
     {
         Assert.Equal(0, (await Run("seed-demo")).Code);

@@ -51,7 +51,9 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     {
         foreach (var key in identityKeys)
         {
-            var s = TextNormal.ForMatch(Text(key));
+            var raw = Text(key);
+            if (raw is null || !raw.Contains('計')) continue;
+            var s = TextNormal.ForMatch(raw);
             if (s.Length == 0 || s.Length > 16) continue;
             if (s is "計" or "小計" or "合計" or "総計" or "累計" || s.EndsWith("小計", StringComparison.Ordinal) || s.EndsWith("合計", StringComparison.Ordinal)
                 || s.EndsWith("総計", StringComparison.Ordinal) || s.StartsWith("合計", StringComparison.Ordinal) || s.StartsWith("小計", StringComparison.Ordinal))

@@ -17,6 +17,7 @@ public sealed class LabelBook
     private readonly DirectionCatalog _directions;
     private readonly Dictionary<(LabelKind Kind, string Label), (int Value, int Count)> _used = [];
     private readonly Dictionary<(LabelKind Kind, string Key), (string Label, int Count)> _unmapped = [];
+    private readonly Dictionary<string, string> _keys = [];
 
     private LabelBook(IEnumerable<LabelMapping> mappings, DirectionCatalog directions, ImportChoices choices)
     {
@@ -46,7 +47,7 @@ public sealed class LabelBook
     /// The label's value, or false (and the label noted as unmapped) when nothing says what it means.
     public bool TryRead(LabelKind kind, string text, out int value)
     {
-        var key = LabelMapping.KeyOf(text);
+        if (!_keys.TryGetValue(text, out var key)) _keys[text] = key = LabelMapping.KeyOf(text);
         if (_chosen.TryGetValue((kind, key), out value) || _known.TryGetValue((kind, key), out value))
         {
             var used = _used.GetValueOrDefault((kind, text.Trim()));

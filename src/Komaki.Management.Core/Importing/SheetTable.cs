@@ -11,6 +11,7 @@ public sealed partial class SheetTable
 {
     private readonly SheetLayout _layout;
     private readonly HashSet<int> _readColumns;
+    private readonly int[] _readColumnsInOrder;
     private readonly Dictionary<int, long> _yenPerUnit;
 
     public SheetGrid Grid { get; }
@@ -25,6 +26,7 @@ public sealed partial class SheetTable
         Extra = extra;
         _yenPerUnit = yenPerUnit;
         _readColumns = layout.ReadFields.SelectMany(f => Columns(map, f.Key)).Concat(extra.Read).ToHashSet();
+        _readColumnsInOrder = _readColumns.Order().ToArray();
     }
 
     /// Opens the file's table, or returns null with what the user must decide put in the report
@@ -128,9 +130,12 @@ public sealed partial class SheetTable
             var isData = row.Number > map.LastHeaderRow && codeColumn is int cc && !string.IsNullOrWhiteSpace(grid.DataText(row, cc));
             foreach (var (col, text) in row.Cells)
             {
-                if (isData && readColumns.Contains(col)) continue;
                 if (row.Number <= map.LastHeaderRow && amountColumns.Contains(col) && UnitInHeader(text) is not null) continue;
-                if (UnitNote(text) is long unit) notes.Add(($"{CellRange.ColumnName(col)}{row.Number}", text.Trim(), unit));
+                // A cell that is nothing but a note counts wherever it is; a unit in brackets inside other text (a title)
+                // counts outside the data the import reads.
+                if (!text.Contains("単位")) continue;
+                var unit = UnitNoteAlone(text) ?? (isData && readColumns.Contains(col) ? null : UnitNote(text));
+                if (unit is long u) notes.Add(($"{CellRange.ColumnName(col)}{row.Number}", text.Trim(), u));
             }
         }
         if (notes.Select(n => n.Unit).Distinct().Count() > 1)
@@ -175,6 +180,12 @@ public sealed partial class SheetTable
     {
         var s = TextNormal.ForMatch(text);
         var m = BracketedUnit().Match(s);
+        return m.Success ? UnitOf(m.Groups[1].Value) : null;
+    }
+
+    private static long? UnitNoteAlone(string text)
+    {
+        var m = NoteAlone().Match(TextNormal.ForMatch(text));
         return m.Success ? UnitOf(m.Groups[1].Value) : null;
     }
 
@@ -231,7 +242,7 @@ public sealed partial class SheetTable
             var code = codeColumn is int cc ? Grid.DataText(sheetRow, cc)?.Trim() : null;
             if (IsNoteRow(sheetRow, code))
             {
-                report.Skipped.Add(new(Grid.Name, row.Number, "表の注記（※・注 などで始まる行）のため読み飛ばしました。"));
+                report.Skipped.Add(new(Grid.Name, row.Number, "表の注記（※・注 などで始まる行や単位の注記）のため読み飛ばしました。"));
                 continue;
             }
             if (string.IsNullOrEmpty(code))
@@ -241,7 +252,7 @@ public sealed partial class SheetTable
                 else blankRows++;
                 continue;
             }
-            var flaws = _readColumns.Order().Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
+            var flaws = sheetRow.Flaws.Count == 0 ? [] : _readColumnsInOrder.Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
             if (flaws.Count > 0)
             {
                 report.Refused.Add(new(Grid.Name, row.Number, $"{code}: " + string.Join(" ", flaws.Select(f =>
@@ -253,16 +264,16 @@ public sealed partial class SheetTable
         if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
     }
 
-    /// A row under the table that is a note: its first text starts with ※, *, 注 or (注), or is a sentence
-    /// where a code belongs.
+    /// A row under the table that is a note: its first text starts with ※, *, 注 or (注), is a unit note, or is a
+    /// sentence where a code belongs.
     private bool IsNoteRow(SheetRow row, string? code)
     {
         var first = row.Cells.Count > 0 ? row.Cells[0].Text : null;
         foreach (var text in new[] { code, first })
         {
-            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (string.IsNullOrWhiteSpace(text) || char.IsAsciiLetterOrDigit(text.TrimStart()[0])) continue;
             var s = TextNormal.ForMatch(text);
-            if (NoteStart().IsMatch(s)) return true;
+            if (NoteStart().IsMatch(s) || UnitNoteAlone(text) is not null) return true;
         }
         return code is { Length: > 40 };
     }

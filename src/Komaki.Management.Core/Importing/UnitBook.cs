@@ -15,7 +15,7 @@ public sealed class UnitBook
     private readonly Dictionary<string, int> _chosen;
     private readonly Dictionary<string, OrgUnit> _toCreate = [];
     private readonly Dictionary<string, (string Name, int Count)> _unmapped = [];
-    private readonly HashSet<string> _used = [];
+    private readonly Dictionary<string, string> _used = [];
 
     private UnitBook(List<OrgUnit> units, List<UnitNameMapping> mappings, ImportChoices choices)
     {
@@ -51,7 +51,7 @@ public sealed class UnitBook
         var key = UnitNameMapping.KeyOf(name);
         if (_chosen.TryGetValue(key, out var chosen))
         {
-            _used.Add(key);
+            _used[key] = name.Trim();
             return chosen == UnitChoice.Create ? Create(name, key, validFromYear) : _units.First(u => u.Id == chosen);
         }
         if (_mapped.TryGetValue(key, out var id) && _units.FirstOrDefault(u => u.Id == id) is OrgUnit mapped) return mapped;
@@ -79,11 +79,11 @@ public sealed class UnitBook
     /// Remembers each name the user mapped in this import, for the next.
     public void Remember(AppDbContext db)
     {
-        foreach (var key in _used)
+        foreach (var (key, name) in _used)
         {
             if (_mapped.ContainsKey(key)) continue;
             var unit = _chosen[key] == UnitChoice.Create ? _toCreate[key] : _units.First(u => u.Id == _chosen[key]);
-            db.UnitNameMappings.Add(new UnitNameMapping { Key = key, Name = unit.Name, OrgUnit = unit, OrgUnitId = unit.Id });
+            db.UnitNameMappings.Add(new UnitNameMapping { Key = key, Name = name, OrgUnit = unit, OrgUnitId = unit.Id });
         }
     }
 

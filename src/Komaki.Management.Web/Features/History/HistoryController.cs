@@ -15,7 +15,8 @@ public sealed record HistoryModel(string RecordType, string RecordId, string Tit
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
-        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession"];
+        "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession",
+        "LabelMapping", "UnitNameMapping", "DirectionChoice"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
@@ -57,6 +58,9 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
                 : (id, null),
             "OrganizationalGoal" => (await Db.OrganizationalGoals.Where(g => g.Id == n).Select(g => g.Title).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Goals", new { id = n })),
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
+            "LabelMapping" => ($"取り込みの読み替え「{await Db.LabelMappings.Where(m => m.Id == n).Select(m => m.Label).FirstOrDefaultAsync() ?? "（外した表記）"}」", Url.Action("Index", "ImportLabels")),
+            "UnitNameMapping" => ($"部課名の対応「{await Db.UnitNameMappings.Where(m => m.Id == n).Select(m => m.Name).FirstOrDefaultAsync() ?? "（外した対応）"}」", Url.Action("Index", "ImportLabels")),
+            "DirectionChoice" => ($"今後の方向性の区分「{await Db.DirectionChoices.Where(c => (int)c.Code == n).Select(c => c.Label).FirstOrDefaultAsync() ?? id}」", Url.Action("Index", "Directions")),
             _ => (id, null),
         };
     }

@@ -1,0 +1,53 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Komaki.Management.Web.Features.Directions;
+
+public sealed class DirectionRow
+{
+    public Direction Code { get; set; }
+    public string? Label { get; set; }
+    public bool InUse { get; set; }
+    public int SortOrder { get; set; }
+}
+
+public sealed record DirectionsModel(IReadOnlyList<DirectionRow> Rows, bool CanEdit);
+
+/// 今後の方向性の区分: the city's own verdicts (Komaki: 拡大・維持・縮小・廃止・廃止→新規), their names and order,
+/// and which of them evaluators choose from. Codes are the system's; a direction not in use still names older records.
+[Authorize(Roles = Roles.Staff)]
+[Route("Directions")]
+public sealed class DirectionsController(AppDbContext db, DirectionSettings settings) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(new DirectionsModel(
+        (await settings.ListAsync()).Select(c => new DirectionRow { Code = c.Code, Label = c.Label, InUse = c.InUse, SortOrder = c.SortOrder }).ToList(),
+        Actor.IsPlanMasterEditor));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(List<DirectionRow> rows)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var known = Enum.GetValues<Direction>().ToHashSet();
+        if (rows.Count != known.Count || rows.Any(r => !known.Contains(r.Code)) || rows.Select(r => r.Code).Distinct().Count() != known.Count) return BadRequest();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var label = rows[i].Label?.Trim() ?? "";
+            if (label.Length == 0) ModelState.AddModelError($"rows[{i}].Label", "名称を入力してください。");
+            else if (label.Length > 40) ModelState.AddModelError($"rows[{i}].Label", "名称は40文字以内で入力してください。");
+            if (rows[i].SortOrder is < 0 or > 99) ModelState.AddModelError($"rows[{i}].SortOrder", "表示順は0〜99で入力してください。");
+        }
+        if (ModelState.IsValid)
+        {
+            var errors = await settings.SaveAsync(rows.Select(r => new DirectionSettings.Row(r.Code, r.Label!.Trim(), r.InUse, r.SortOrder)).ToList());
+            foreach (var (code, message) in errors) ModelState.AddModelError($"rows[{rows.FindIndex(r => r.Code == code)}].Label", message);
+        }
+        if (!ModelState.IsValid) return View(nameof(Index), new DirectionsModel(rows, true));
+        TempData["Message"] = "今後の方向性の区分を保存しました。";
+        return RedirectToAction(nameof(Index));
+    }
+}

@@ -1,0 +1,118 @@
+using FluentValidation;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Komaki.Management.Web.Features.ImportLabels;
+
+public sealed class LabelForm
+{
+    public LabelKind Kind { get; set; } = LabelKind.Direction;
+    public string? Label { get; set; }
+    public int? Value { get; set; }
+    public int Version { get; set; }
+}
+
+public sealed class LabelFormValidator : AbstractValidator<LabelForm>
+{
+    public LabelFormValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum().WithMessage("種類を選んでください。");
+        RuleFor(x => x.Label).NotEmpty().WithMessage("シートの表記を入力してください。")
+            .MaximumLength(200).WithMessage("シートの表記は200文字以内で入力してください。");
+        RuleFor(x => x.Value).NotNull().WithMessage("意味を選んでください。");
+    }
+}
+
+public sealed record LabelsModel(
+    IReadOnlyList<LabelTable.Entry> Entries, LabelKind? Kind, string? Search, LabelForm Form,
+    IReadOnlyDictionary<LabelKind, IReadOnlyList<(int Value, string Text)>> Options, IReadOnlyList<UnitNameMapping> UnitNames, bool CanEdit);
+
+public sealed record LabelEditModel(LabelMapping Mapping, LabelForm Form, IReadOnlyList<(int Value, string Text)> Options);
+
+/// 取り込みの読み替え表: what each label a sheet may carry means (方向性・区分・進捗・評価), and which unit each
+/// 部課名 of another system names. Everyone on the staff reads it; planning changes it.
+[Authorize(Roles = Roles.Staff)]
+[Route("ImportLabels")]
+public sealed class ImportLabelsController(AppDbContext db, LabelTable table) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(LabelKind? kind, string? q) => View(await ModelAsync(kind, q, new LabelForm { Kind = kind ?? LabelKind.Direction }));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create(LabelForm form)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await ValidateAsync(form) && await OptionAsync(form) && await table.AddAsync(form.Kind, form.Label!, form.Value!.Value) is string duplicate)
+            ModelState.AddModelError(nameof(LabelForm.Label), duplicate);
+        if (!ModelState.IsValid) return View(nameof(Index), await ModelAsync(form.Kind, null, form));
+        TempData["Message"] = $"「{form.Label!.Trim()}」を{LabelMapping.KindLabel(form.Kind)}の対応表に加えました。";
+        return RedirectToAction(nameof(Index), new { kind = form.Kind });
+    }
+
+    [HttpGet("{id:int}/Edit")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        return View(new LabelEditModel(m, new LabelForm { Kind = m.Kind, Label = m.Label, Value = m.Value, Version = m.Version }, await table.OptionsAsync(m.Kind)));
+    }
+
+    [HttpPost("{id:int}/Edit")]
+    public async Task<IActionResult> Edit(int id, LabelForm form)
+    {
+        if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        form.Kind = m.Kind;
+        form.Label = m.Label;
+        if (await ValidateAsync(form) && await OptionAsync(form) && !await table.ChangeAsync(m, form.Version, form.Value!.Value))
+            ModelState.AddModelError("", "他の人がこの対応を先に変更しました。画面を開き直してから変更してください。");
+        if (!ModelState.IsValid) return View(new LabelEditModel(m, form, await table.OptionsAsync(m.Kind)));
+        TempData["Message"] = $"「{m.Label}」の意味を変更しました。";
+        return RedirectToAction(nameof(Index), new { kind = m.Kind });
+    }
+
+    [HttpGet("{id:int}/Delete")]
+    public async Task<IActionResult> Delete(int id)
+    {
+        if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        return View(m);
+    }
+
+    [HttpPost("{id:int}/Delete")]
+    public async Task<IActionResult> DeleteConfirmed(int id)
+    {
+        if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        await table.RemoveAsync(m);
+        TempData["Message"] = $"「{m.Label}」を対応表から外しました。この表記のある行は、次の取り込みから意味を尋ねます。";
+        return RedirectToAction(nameof(Index), new { kind = m.Kind });
+    }
+
+    [HttpPost("UnitNames/{id:int}/Delete")]
+    public async Task<IActionResult> DeleteUnitName(int id)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (!await table.RemoveUnitNameAsync(id)) return NotFound();
+        TempData["Message"] = "部課名の対応を外しました。この部課名のある行は、次の取り込みから組織を尋ねます。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<bool> OptionAsync(LabelForm form)
+    {
+        if ((await table.OptionsAsync(form.Kind)).Any(o => o.Value == form.Value)) return true;
+        ModelState.AddModelError(nameof(LabelForm.Value), "意味を一覧から選んでください。");
+        return false;
+    }
+
+    private async Task<LabelsModel> ModelAsync(LabelKind? kind, string? q, LabelForm form)
+    {
+        var options = new Dictionary<LabelKind, IReadOnlyList<(int, string)>>();
+        foreach (var k in Enum.GetValues<LabelKind>()) options[k] = await table.OptionsAsync(k);
+        return new LabelsModel(await table.ListAsync(kind, q), kind, q, form, options, await table.UnitNamesAsync(), Actor.IsPlanMasterEditor);
+    }
+}
