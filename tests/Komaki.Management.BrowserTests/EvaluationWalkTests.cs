@@ -34,7 +34,7 @@ public class EvaluationWalkTests(AppServer server)
             await head.CheckAsync($"#{rating}-B");
             await head.FillAsync($"#{rating}Reason", "標準的な水準。");
         }
-        await head.SelectOptionAsync("#FirstDirection", "Improve");
+        await head.SelectOptionAsync("#FirstDirection", "Reduce");
         await head.FillAsync("#Improvement", "点検結果を地図で公開し、補修の優先順位を示す。");
         await head.ClickAsync("button:has-text('保存する')");
         await head.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
@@ -49,10 +49,10 @@ public class EvaluationWalkTests(AppServer server)
         await planning.ClickAsync("#do-secondreview");
         Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await planning.InnerTextAsync("main"));
         await planning.SelectOptionAsync("#SecondDirection", "Expand");
-        await planning.FillAsync("#SecondReason", "通学路対策と一体で進めるため拡充とする。");
+        await planning.FillAsync("#SecondReason", "通学路対策と一体で進めるため拡大とする。");
         await planning.ClickAsync("#do-secondreview");
         Assert.Equal("二次評価済", await planning.InnerTextAsync("#state"));
-        Assert.Contains("拡充（変更）", await planning.InnerTextAsync("#second-direction"));
+        Assert.Contains("拡大（変更）", await planning.InnerTextAsync("#second-direction"));
         await planning.ClickAsync("#do-publish");
         Assert.Equal("公表済", await planning.InnerTextAsync("#state"));
 

@@ -40,6 +40,8 @@ public sealed class ImportReport
     public List<LabelUse> LabelsUsed { get; } = [];
     public List<UnmappedLabel> UnmappedLabels { get; } = [];
     public List<UnmappedUnit> UnmappedUnits { get; } = [];
+    /// Units the import registers because the user asked it to (「市民生活部 市民環境課」).
+    public List<string> UnitsToCreate { get; } = [];
 
     public bool HasChanges => Created.Count > 0 || Updated.Count > 0;
     public bool NeedsChoice => SheetChoices.Count > 0 || ColumnConflicts.Count > 0 || NeedsAmountUnit;
@@ -90,6 +92,7 @@ public sealed class ImportReport
         foreach (var u in AmountUnits) yield return $"金額の単位: {u}";
         foreach (var l in LabelsUsed) yield return $"{l.Kind}「{l.Label}」を「{l.Meaning}」として読みました（{l.Count:N0} 行）。";
         foreach (var i in IgnoredColumns) yield return $"{i.Letter}列「{i.Header}」は{i.Reason}";
+        foreach (var u in UnitsToCreate) yield return $"組織「{u}」を登録します（取り込み時に選ばれたため）。";
         foreach (var n in Notes) yield return n;
     }
 

@@ -73,7 +73,7 @@ public sealed class UnitBook
             report.UnmappedUnits.Add(new UnmappedUnit(name, key, count, proposal));
         }
         foreach (var unit in _toCreate.Values.Distinct())
-            report.Notes.Add($"組織「{(unit.Parent is null ? unit.Name : $"{unit.Parent.Name} {unit.Name}")}」を登録します（取り込み時に選ばれたため）。");
+            report.UnitsToCreate.Add(unit.Parent is null ? unit.Name : $"{unit.Parent.Name} {unit.Name}");
     }
 
     /// Remembers each name the user mapped in this import, for the next.
