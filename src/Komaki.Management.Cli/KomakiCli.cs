@@ -160,7 +160,7 @@ public static class KomakiCli
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
         var seeded = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
-        output.WriteLine(seeded ? "デモデータを登録しました。" : "組織が既に登録されているため、デモデータは登録しませんでした。");
+        output.WriteLine(seeded ? "デモデータを登録しました。" : "ユーザーまたは組織が既に登録されているため、デモデータは登録しませんでした。");
         return 0;
     }
 

@@ -44,11 +44,12 @@ public static class AppHost
         services.AddScoped<Core.Importing.LabelTable>();
         services.AddScoped<Core.Evaluation.DirectionSettings>();
         services.AddMemoryCache();
-        services.AddSingleton<ReadCache>();
+        services.AddScoped<DataVersions>();
+        services.AddScoped<ReadCache>();
         // Public pages are the same for every citizen: whole responses are kept until the data changes.
         services.AddOutputCache(o => o.AddPolicy("public", b => b
             .SetVaryByQuery("*")
-            .VaryByValue(_ => new KeyValuePair<string, string>("data", Core.Data.DataVersion.Current.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .VaryByValue(ctx => new KeyValuePair<string, string>("data", ctx.RequestServices.GetRequiredService<DataVersions>().Stamp()))
             .Expire(TimeSpan.FromMinutes(10))));
         services.AddScoped<Features.Public.PublicData>();
         services.AddScoped<Features.OpenData.OpenDataLists>();
@@ -136,8 +137,9 @@ public static class AppHost
         return app;
     }
 
-    /// Applies migrations (the embedded SQLite database is created on first start) and, when the
-    /// database is empty and `Database:SeedDemo` allows it, fills it with the demo city.
+    /// Applies migrations (the embedded SQLite database is created on first start) and, only when asked for
+    /// (`Database:SeedDemo=true`, set by the Development launch profile) and the database has no user and no
+    /// organisation, fills it with the demo city and its published demo accounts. A published app never does.
     public static async Task InitializeDatabaseAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -150,7 +152,7 @@ public static class AppHost
             await db.Database.MigrateAsync();
         }
         await DemoSeeder.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
-        if (config.GetValue("Database:SeedDemo", provider == DatabaseProvider.Sqlite))
+        if (config.GetValue("Database:SeedDemo", false))
         {
             await sp.GetRequiredService<DemoSeeder>().SeedAsync();
         }

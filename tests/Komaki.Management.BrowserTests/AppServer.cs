@@ -31,6 +31,7 @@ public sealed class AppServer : IAsyncLifetime
             "--environment=Production",
             $"--ConnectionStrings:Default=Data Source={_db}",
             "--Reminders:Automatic=false",
+            "--Database:SeedDemo=true",
         ]);
         await AppHost.InitializeDatabaseAsync(_app.Services);
         await _app.StartAsync();

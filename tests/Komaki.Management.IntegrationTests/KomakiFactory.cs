@@ -38,6 +38,8 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // The demo city is what these tests act on; a published app never seeds it (see SecurityTests).
+        builder.UseSetting("Database:SeedDemo", "true");
         // Tests send reminders when they mean to; the daily run would write to the database behind their back.
         builder.UseSetting("Reminders:Automatic", "false");
         builder.ConfigureTestServices(services =>

@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Komaki.Management.IntegrationTests;
@@ -16,7 +17,7 @@ public sealed class LargerCityFactory : KomakiFactory
 }
 
 /// The number of SQL commands a page sends must not grow with the data: each page is requested on the demo city and
-/// on one with about eight times the projects, with the read caches emptied first (DataVersion.Bump), and the counts compared.
+/// on one with about eight times the projects, with the read caches emptied first (every area's version raised), and the counts compared.
 public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : IClassFixture<KomakiFactory>, IClassFixture<LargerCityFactory>
 {
     private static readonly string[] Pages =
@@ -35,7 +36,8 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         foreach (var page in Pages)
         {
             var url = page.Replace("{measure}", measure.ToString());
-            DataVersion.Bump();
+            // Every read model is built again: the data of every area counts as changed.
+            app.WithDb(db => db.Database.ExecuteSqlRaw("UPDATE DataVersions SET Version = Version + 1"));
             var before = app.Queries.Count;
             var response = await client.GetAsync(url);
             Assert.True(response.IsSuccessStatusCode, $"{url}: {response.StatusCode}");

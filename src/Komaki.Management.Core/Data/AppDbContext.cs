@@ -81,6 +81,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Importing.LabelMapping> LabelMappings => Set<Importing.LabelMapping>();
     public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
+    public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
+
+    /// Raised when a write raised the version of an area (this request's read models start over).
+    public event Action? VersionsBumped;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -99,31 +103,36 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             e.Entity.Version++;
         }
         var pending = CaptureAudit();
-        if (pending.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var areas = ChangedAreas();
+        if (pending.Count == 0 && areas.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-        // The audit rows need the ids of records that are new, so they are written after the change,
-        // inside the same transaction: either both land or neither does.
+        // The audit rows need the ids of records that are new, so they are written after the change, and the areas'
+        // versions are raised with them, inside the same transaction: all of it lands or none does.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var now = DateTime.UtcNow;
-            foreach (var p in pending)
+            if (pending.Count > 0)
             {
-                var target = p.Entry.Entity is IAudited a ? a.AuditTarget : default;
-                AuditEntries.Add(new AuditEntry
+                var now = DateTime.UtcNow;
+                foreach (var p in pending)
                 {
-                    At = now,
-                    UserName = actor?.Name ?? "system",
-                    RecordType = target.RecordType,
-                    RecordId = target.RecordId,
-                    Detail = target.Detail,
-                    EntityType = p.Entry.Metadata.ClrType.Name,
-                    Action = p.Action,
-                    ChangesJson = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Snapshot(p.Entry) : p.Changes, JsonOptions),
-                });
+                    var target = p.Entry.Entity is IAudited a ? a.AuditTarget : default;
+                    AuditEntries.Add(new AuditEntry
+                    {
+                        At = now,
+                        UserName = actor?.Name ?? "system",
+                        RecordType = target.RecordType,
+                        RecordId = target.RecordId,
+                        Detail = target.Detail,
+                        EntityType = p.Entry.Metadata.ClrType.Name,
+                        Action = p.Action,
+                        ChangesJson = JsonSerializer.Serialize(p.Action == AuditAction.Created ? Snapshot(p.Entry) : p.Changes, JsonOptions),
+                    });
+                }
+                await base.SaveChangesAsync(true, cancellationToken);
             }
-            await base.SaveChangesAsync(true, cancellationToken);
+            if (areas.Count > 0) await RaiseVersionsAsync(areas, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return count;
         }
@@ -131,6 +140,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    private List<string> ChangedAreas() => ChangeTracker.Entries()
+        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Select(e => DataArea.Of(e.Metadata.ClrType)).OfType<string>().Distinct().ToList();
+
+    /// Raises the versions of the areas a write touched; writes that go around change tracking (bulk inserts,
+    /// ExecuteUpdate) call it themselves, in their transaction.
+    public async Task RaiseVersionsAsync(IReadOnlyCollection<string> areas, CancellationToken ct = default)
+    {
+        await DataVersions.Where(v => areas.Contains(v.Area)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        VersionsBumped?.Invoke();
     }
 
     private sealed record PendingAudit(EntityEntry Entry, AuditAction Action, List<FieldChange> Changes);
@@ -195,6 +216,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         }
         await BulkInsert.RunAsync(this, entities, ct);
         await BulkInsert.RunAsync(this, audit, ct);
+        if (DataArea.Of(typeof(T)) is string area) await RaiseVersionsAsync([area], ct);
     }
 
     private static string? Format(object? value) => value switch

@@ -49,6 +49,5 @@ internal static class BulkInsert
             }
             await command.ExecuteNonQueryAsync(ct);
         }
-        DataVersion.Bump();
     }
 }

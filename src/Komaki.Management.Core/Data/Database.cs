@@ -29,7 +29,6 @@ public static class Database
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        options.AddInterceptors(DataVersionInterceptor.Instance);
         switch (provider)
         {
             case DatabaseProvider.SqlServer:

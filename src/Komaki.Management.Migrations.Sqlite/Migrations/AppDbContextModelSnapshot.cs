@@ -288,6 +288,67 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Data.DataVersionRow", b =>
+                {
+                    b.Property<string>("Area")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Area");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Area = "plan",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "do",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "check",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "goals",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "voice",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "org",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "cycle",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "publishing",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "settings",
+                            Version = 1L
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.DirectionChoice", b =>
                 {
                     b.Property<int>("Code")

@@ -1,26 +1,50 @@
 using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Komaki.Management.Web.Infrastructure;
 
+/// The versions of the data areas as the database holds them, read once per request (one small query) and again
+/// after this request writes. Every app server reads the same rows, so a write on one is seen by the next request
+/// on any.
+public sealed class DataVersions
+{
+    private readonly AppDbContext _db;
+    private Dictionary<string, long>? _loaded;
+
+    public DataVersions(AppDbContext db)
+    {
+        _db = db;
+        db.VersionsBumped += () => _loaded = null;
+    }
+
+    /// "plan:12|do:3": the versions of the given areas (all of them when none are given).
+    public string Stamp(IReadOnlyCollection<string>? areas = null)
+    {
+        _loaded ??= _db.DataVersions.AsNoTracking().ToDictionary(v => v.Area, v => v.Version);
+        return string.Join('|', (areas ?? DataArea.All).Order(StringComparer.Ordinal).Select(a => $"{a}:{_loaded.GetValueOrDefault(a)}"));
+    }
+}
+
 /// Read models that many people open and that take many rows to build (the PDCA board, the plan tree, roll-ups),
-/// kept until anything in the database changes (DataVersion). What users see is never older than the last write.
-public sealed class ReadCache(IMemoryCache cache)
+/// kept under the versions of the data areas they read (ADR 0008): what users see is never older than the last write
+/// to those areas, and a write elsewhere does not empty them.
+public sealed class ReadCache(IMemoryCache cache, DataVersions versions)
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> build)
+    public async Task<T> GetAsync<T>(string key, Func<Task<T>> build, IReadOnlyCollection<string>? areas = null)
     {
-        var versioned = $"{key}@{DataVersion.Current}";
+        var versioned = $"{key}@{versions.Stamp(areas)}";
         if (cache.TryGetValue(versioned, out T? hit) && hit is not null) return hit;
         var value = await build();
         cache.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
         return value;
     }
 
-    public T Get<T>(string key, Func<T> build)
+    public T Get<T>(string key, Func<T> build, IReadOnlyCollection<string>? areas = null)
     {
-        var versioned = $"{key}@{DataVersion.Current}";
+        var versioned = $"{key}@{versions.Stamp(areas)}";
         if (cache.TryGetValue(versioned, out T? hit) && hit is not null) return hit;
         var value = build();
         cache.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = Idle });

@@ -42,3 +42,14 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         b.Ignore(x => x.AuditTarget);
     }
 }
+
+public sealed class DataVersionRowConfiguration : IEntityTypeConfiguration<DataVersionRow>
+{
+    public void Configure(EntityTypeBuilder<DataVersionRow> b)
+    {
+        b.ToTable("DataVersions");
+        b.HasKey(x => x.Area);
+        b.Property(x => x.Area).HasMaxLength(32);
+        b.HasData(DataArea.All.Select(a => new DataVersionRow { Area = a, Version = 1 }));
+    }
+}

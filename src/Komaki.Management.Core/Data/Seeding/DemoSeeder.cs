@@ -50,11 +50,12 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         }
     }
 
-    /// Returns false when the database already holds an organisation: demo data never mixes with real data.
+    /// Returns false when the database already holds a user or an organisation: demo data (and its published
+    /// accounts) never mixes with real data, even when an operator created the first administrator before.
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         await EnsureRolesAsync(roles);
-        if (await db.OrgUnits.AnyAsync(ct)) return false;
+        if (await db.OrgUnits.AnyAsync(ct) || await db.Users.AnyAsync(ct)) return false;
 
         var units = SeedOrganization();
         await db.SaveChangesAsync(ct);

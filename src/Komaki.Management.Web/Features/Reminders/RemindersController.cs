@@ -31,6 +31,7 @@ public sealed class RemindersController(AppDbContext db) : AppController(db)
         var query = Db.Reminders.Where(r => r.UserId == UserId && r.ReadAt == null);
         if (id is int one) query = query.Where(r => r.Id == one);
         await query.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReadAt, now));
+        await Db.RaiseVersionsAsync([DataArea.Cycle]);
         return RedirectToAction(nameof(Index));
     }
 }

@@ -1,0 +1,61 @@
+using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+
+namespace Komaki.Management.Core.Data;
+
+/// The parts of the data that read models depend on. Each has a version in the database (DataVersions) that every
+/// write to it raises, in the write's own transaction, so a read model cached under the versions it read is never
+/// served after a change — on whichever app server the change was made.
+public static class DataArea
+{
+    public const string Plan = "plan";
+    public const string Do = "do";
+    public const string Check = "check";
+    public const string Goals = "goals";
+    public const string Voice = "voice";
+    public const string Organization = "org";
+    public const string Cycle = "cycle";
+    public const string Publishing = "publishing";
+    public const string Settings = "settings";
+
+    public static readonly IReadOnlyList<string> All = [Plan, Do, Check, Goals, Voice, Organization, Cycle, Publishing, Settings];
+
+    private static readonly Dictionary<Type, string> ByType = new()
+    {
+        [typeof(ComprehensivePlan)] = Plan, [typeof(BasicPlan)] = Plan, [typeof(Policy)] = Plan, [typeof(Measure)] = Plan,
+        [typeof(BasicProject)] = Plan, [typeof(Project)] = Plan, [typeof(Indicator)] = Plan, [typeof(IndicatorValue)] = Plan,
+        [typeof(ImplementationPlan)] = Do, [typeof(ImplementationPlanLine)] = Do, [typeof(BudgetLine)] = Do,
+        [typeof(ExecutionPlan)] = Do, [typeof(ExecutionPlanMonth)] = Do,
+        [typeof(ProjectEvaluation)] = Check, [typeof(ImprovementAction)] = Check, [typeof(MeasureEvaluation)] = Check,
+        [typeof(ForumSession)] = Check, [typeof(ForumProject)] = Check, [typeof(ForumReviewer)] = Check, [typeof(ReviewerVerdict)] = Check,
+        [typeof(OrganizationalGoal)] = Goals, [typeof(GoalLink)] = Goals, [typeof(GoalIndicator)] = Goals, [typeof(GoalStep)] = Goals,
+        [typeof(GoalEvent)] = Goals, [typeof(IndividualGoal)] = Goals,
+        [typeof(MayorTerm)] = Voice, [typeof(ManifestoItem)] = Voice, [typeof(ManifestoLink)] = Voice, [typeof(ManifestoProgress)] = Voice,
+        [typeof(CitizenInput)] = Voice, [typeof(CitizenInputLink)] = Voice, [typeof(SurveyResult)] = Voice,
+        [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
+        [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
+        [typeof(Publication)] = Publishing,
+        [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings,
+    };
+
+    /// The area a record belongs to, or null for what no read model shows (history, sessions, keys).
+    public static string? Of(Type type) => ByType.GetValueOrDefault(type);
+}
+
+/// One area's version.
+public sealed class DataVersionRow
+{
+    public string Area { get; set; } = "";
+    public long Version { get; set; }
+}
