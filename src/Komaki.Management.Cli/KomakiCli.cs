@@ -131,7 +131,8 @@ public static class KomakiCli
         services.AddIdentityCore<AppUser>(o => AccountPolicy.Apply(o))
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<JapaneseIdentityErrorDescriber>();
+            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordRules>();
         services.AddScoped<DemoSeeder>();
         return services.BuildServiceProvider();
     }
@@ -221,7 +222,8 @@ public static class KomakiCli
             return 2;
         }
         var users = sp.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = options.GetValueOrDefault("name") ?? email, OrgUnitId = unitId };
+        // The operator chose the password: the person changes it at first sign-in.
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = options.GetValueOrDefault("name") ?? email, OrgUnitId = unitId, MustChangePassword = true };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
@@ -229,7 +231,7 @@ public static class KomakiCli
             return 1;
         }
         await users.AddToRoleAsync(user, role);
-        output.WriteLine($"ユーザー {email}（{Roles.Label(role)}）を作成しました。");
+        output.WriteLine($"ユーザー {email}（{Roles.Label(role)}）を作成しました。最初のサインインでパスワードの変更を求めます。");
         return 0;
     }
 }

@@ -6,6 +6,7 @@ using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Data.Seeding;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -67,30 +68,7 @@ public static class AppHost
         services.AddScoped<Features.Cycle.ReminderSender>();
         services.AddHostedService<Features.Cycle.DailyReminderService>();
 
-        services.AddIdentity<AppUser, IdentityRole>(o => AccountPolicy.Apply(o, config.GetValue("Security:MaxFailedSignIns", 5)))
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders()
-            .AddErrorDescriber<JapaneseIdentityErrorDescriber>()
-            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
-        services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/Account/Login";
-            o.LogoutPath = "/Account/Logout";
-            o.AccessDeniedPath = "/Account/AccessDenied";
-            o.Cookie.Name = "komaki.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(9);
-            o.SlidingExpiration = true;
-            // A signed-in user without the right gets a real 403 page, not a redirect that hides the refusal.
-            o.Events.OnRedirectToAccessDenied = ctx =>
-            {
-                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-                return Task.CompletedTask;
-            };
-        });
-        services.AddAntiforgery(o => o.Cookie.Name = "komaki.csrf");
+        services.AddKomakiSecurity(config, builder.Environment);
 
         services.AddControllersWithViews(o =>
             {
@@ -124,12 +102,16 @@ public static class AppHost
             SupportedCultures = [ja],
             SupportedUICultures = [ja],
         });
+        app.UseKomakiTransport();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Home/Error");
         app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
+        app.UseMiddleware<NoStore>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<MustChangePassword>();
         app.UseAuthorization();
         app.UseOutputCache();
         app.MapHealthEndpoint();

@@ -32,6 +32,9 @@ public sealed class AppServer : IAsyncLifetime
             $"--ConnectionStrings:Default=Data Source={_db}",
             "--Reminders:Automatic=false",
             "--Database:SeedDemo=true",
+            "--Security:RequireHttps=false",
+            "--Security:SignInsPerAddressPerMinute=10000",
+            "--Security:SignInsPerAccountPerMinute=10000",
         ]);
         await AppHost.InitializeDatabaseAsync(_app.Services);
         await _app.StartAsync();

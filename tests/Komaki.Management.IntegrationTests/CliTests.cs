@@ -26,10 +26,14 @@ public sealed class CliTests : IDisposable
 
         var weak = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--password", "short");
         Assert.Equal(1, weak.Code);
-        Assert.Contains("パスワードは10文字以上にしてください。", weak.Err);
+        Assert.Contains("パスワードは12文字以上にしてください。", weak.Err);
+        var common = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--password", "password1234");
+        Assert.Equal(1, common.Code);
+        Assert.Contains("よく使われるパスワード", common.Err);
 
-        var created = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--name", "管理 者", "--password", "first-admin-2026");
+        var created = await Run("create-user", "--email", "admin@city.example", "--role", "Administrator", "--name", "管理 者", "--password", "river-stone-2026");
         Assert.Equal(0, created.Code);
+        Assert.Contains("最初のサインインでパスワードの変更を求めます", created.Out);
 
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Database.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_path}");
@@ -38,25 +42,32 @@ public sealed class CliTests : IDisposable
         Assert.Equal("管理 者", user.DisplayName);
         var role = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name).SingleAsync();
         Assert.Equal("Administrator", role);
+        Assert.True(user.MustChangePassword);
+
+        // A database with a user never receives the demo city and its published accounts.
+        var seed = await Run("seed-demo");
+        Assert.Contains("ユーザーまたは組織が既に登録されているため", seed.Out);
+        Assert.Equal(0, await db.OrgUnits.CountAsync());
+        Assert.Equal(1, await db.Users.CountAsync());
     }
 
     [Fact]
     public async Task A_department_head_needs_a_unit_that_exists()
     {
         Assert.Equal(0, (await Run("seed-demo")).Code);
-        var missing = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--password", "abcdefgh12");
+        var missing = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--password", "river-stone-2026");
         Assert.Equal(2, missing.Code);
-        var unknown = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "存在しない課", "--password", "abcdefgh12");
+        var unknown = await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "存在しない課", "--password", "river-stone-2026");
         Assert.Equal(2, unknown.Code);
         Assert.Contains("組織「存在しない課」が見つかりません", unknown.Err);
-        Assert.Equal(0, (await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "道路課", "--password", "abcdefgh12")).Code);
+        Assert.Equal(0, (await Run("create-user", "--email", "x@city.example", "--role", "DepartmentHead", "--unit", "道路課", "--password", "river-stone-2026")).Code);
     }
 
     [Fact]
     public async Task Unknown_commands_and_roles_are_refused_with_a_message()
     {
         Assert.Equal(2, (await Run("frobnicate")).Code);
-        var role = await Run("create-user", "--email", "x@city.example", "--role", "Mayor", "--password", "abcdefgh12");
+        var role = await Run("create-user", "--email", "x@city.example", "--role", "Mayor", "--password", "river-stone-2026");
         Assert.Equal(2, role.Code);
         Assert.Contains("役割「Mayor」はありません", role.Err);
     }

@@ -40,6 +40,10 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Production");
         // The demo city is what these tests act on; a published app never seeds it (see SecurityTests).
         builder.UseSetting("Database:SeedDemo", "true");
+        // The test client speaks plain HTTP and signs in many times a minute; SecurityTests checks both defaults.
+        builder.UseSetting("Security:RequireHttps", "false");
+        builder.UseSetting("Security:SignInsPerAddressPerMinute", "10000");
+        builder.UseSetting("Security:SignInsPerAccountPerMinute", "10000");
         // Tests send reminders when they mean to; the daily run would write to the database behind their back.
         builder.UseSetting("Reminders:Automatic", "false");
         builder.ConfigureTestServices(services =>

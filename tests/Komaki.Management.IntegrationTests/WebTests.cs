@@ -34,7 +34,7 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+            Assert.StartsWith("/Account/Login?ReturnUrl=", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
     }
 
@@ -56,7 +56,7 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var token = await TokenAsync(client, "/Account/Login");
         var response = await client.PostAsync("/Account/Login", Form(token, ("Email", Mayor), ("Password", "wrong-password-1")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("メールアドレスまたはパスワードが正しくありません。", await response.Content.ReadAsStringAsync());
+        Assert.Contains("メールアドレスまたはパスワードが正しくないか、このアカウントでは現在サインインできません。", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -70,11 +70,12 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
             var response = await client.PostAsync("/Account/Login", Form(token, ("Email", "kankyo-kacho@komaki.example"), ("Password", $"wrong-password-{i}")));
             html = await response.Content.ReadAsStringAsync();
         }
-        Assert.Contains("ロックされています", html);
-        // Even the right password is refused while locked.
+        Assert.True(app.WithDb(db => db.Users.Single(u => u.Email == "kankyo-kacho@komaki.example").LockoutEnd) > DateTimeOffset.UtcNow);
+        // Even the right password is refused while locked, with the message an unknown account gets.
         var again = await client.PostAsync("/Account/Login", Form(await TokenAsync(client, "/Account/Login"),
             ("Email", "kankyo-kacho@komaki.example"), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("このアカウントでは現在サインインできません", await again.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -16,6 +16,7 @@ using Komaki.Management.Core.Publishing;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ namespace Komaki.Management.Core.Data;
 /// The one context of the application, Identity included, so each provider has one migrations set.
 /// Saving writes the audit trail in the same transaction and bumps concurrency versions.
 public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     // Never shown in history: secrets, derived values, and the concurrency machinery itself.
     private static readonly HashSet<string> NotAudited =
@@ -82,6 +83,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    /// The keys that protect cookies and antiforgery tokens, shared by every app server and kept across restarts.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// Raised when a write raised the version of an area (this request's read models start over).
     public event Action? VersionsBumped;

@@ -7,7 +7,7 @@ public static class AccountPolicy
 {
     public static void Apply(IdentityOptions o, int maxFailedSignIns = 5)
     {
-        o.Password.RequiredLength = 10;
+        o.Password.RequiredLength = 12;
         o.Password.RequireDigit = true;
         o.Password.RequireLowercase = true;
         o.Password.RequireUppercase = false;

@@ -17,6 +17,7 @@ public sealed class AppClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(KomakiClaims.DisplayName, user.DisplayName));
         if (user.OrgUnitId is int unit) identity.AddClaim(new Claim(KomakiClaims.UnitId, unit.ToString(CultureInfo.InvariantCulture)));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(Security.MustChangePassword.Claim, "1"));
         return identity;
     }
 }

@@ -53,3 +53,14 @@ public sealed class DataVersionRowConfiguration : IEntityTypeConfiguration<DataV
         b.HasData(DataArea.All.Select(a => new DataVersionRow { Area = a, Version = 1 }));
     }
 }
+
+public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> b)
+    {
+        b.Property(x => x.Id).HasMaxLength(64);
+        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.HasIndex(x => x.UserId);
+        b.HasIndex(x => x.ExpiresAt);
+    }
+}

@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Account;
 
@@ -30,40 +34,53 @@ public sealed class ChangePasswordForm
     public string ConfirmPassword { get; set; } = "";
 }
 
+public sealed record LoginModel(LoginForm Form, bool NoAccountsYet);
+
 /// Sign-in, sign-out and password change. There is no self-registration: administrators create users.
-public sealed class AccountController(SignInManager<AppUser> signIn, UserManager<AppUser> users) : Controller
+/// Sign-in tells nothing about which accounts exist: one message and the same work for an unknown, deactivated,
+/// locked or wrongly typed account, and attempts are limited per address and per account.
+public sealed class AccountController(
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, AppDbContext db) : Controller
 {
+    private const string Refused = "メールアドレスまたはパスワードが正しくないか、このアカウントでは現在サインインできません。パスワードを続けて5回間違えると15分間サインインできなくなります。";
+
+    // A hash of a random password, verified when there is no account to check, so every failure costs the same.
+    private static readonly string UnusedHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());
+
     [AllowAnonymous]
     [HttpGet]
-    public IActionResult Login(string? returnUrl) => View(new LoginForm { ReturnUrl = returnUrl });
+    public async Task<IActionResult> Login(string? returnUrl) =>
+        View(new LoginModel(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync()));
 
     [AllowAnonymous]
     [HttpPost]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
     public async Task<IActionResult> Login(LoginForm form)
     {
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
         {
             ModelState.AddModelError(string.Empty, "メールアドレスとパスワードを入力してください。");
-            return View(form);
+            return View(new LoginModel(form, false));
         }
+        if (!throttle.TryAttempt(form.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
         var user = await users.FindByEmailAsync(form.Email.Trim());
-        if (user is { IsActive: false })
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
-            ModelState.AddModelError(string.Empty, "このアカウントは利用停止中です。システム管理者に連絡してください。");
-            return View(form);
+            hasher.VerifyHashedPassword(user ?? new AppUser(), UnusedHash, form.Password);
+            return LoginRefused(form);
         }
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, form.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
-        }
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "パスワードを続けて間違えたため、このアカウントは15分間ロックされています。時間をおいて再度お試しいただくか、システム管理者に連絡してください。"
-            : "メールアドレスまたはパスワードが正しくありません。");
+        var result = await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
+        if (!result.Succeeded) return LoginRefused(form);
+        await signIn.SignInAsync(user, isPersistent: false);
+        if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
+        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    private ViewResult LoginRefused(LoginForm form)
+    {
+        ModelState.AddModelError(string.Empty, Refused);
         form.Password = "";
-        return View(form);
+        return View(new LoginModel(form, false));
     }
 
     [HttpPost]
@@ -76,24 +93,45 @@ public sealed class AccountController(SignInManager<AppUser> signIn, UserManager
     [HttpGet]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
+    /// Wrong current passwords count towards the lockout like failed sign-ins; a change ends every other session.
     [HttpPost]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        if (!throttle.TryAttempt(user.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
         if (form.NewPassword != form.ConfirmPassword)
         {
             ModelState.AddModelError(nameof(form.ConfirmPassword), "確認用のパスワードが一致しません。");
-            return View(form);
+            return View(new ChangePasswordForm());
         }
-        var user = await users.GetUserAsync(User);
-        if (user is null) return Challenge();
+        if (!await users.CheckPasswordAsync(user, form.CurrentPassword))
+        {
+            await users.AccessFailedAsync(user);
+            if (await users.IsLockedOutAsync(user))
+            {
+                await db.EndAllAsync(user.Id);
+                await signIn.SignOutAsync();
+                TempData["Message"] = "現在のパスワードを続けて間違えたため、このアカウントは15分間サインインできません。";
+                return RedirectToAction(nameof(Login));
+            }
+            ModelState.AddModelError(nameof(form.CurrentPassword), "現在のパスワードが正しくありません。");
+            return View(new ChangePasswordForm());
+        }
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
         {
-            foreach (var e in result.Errors) ModelState.AddModelError(e.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword), e.Description);
+            foreach (var e in result.Errors) ModelState.AddModelError(nameof(form.NewPassword), e.Description);
             return View(new ChangePasswordForm());
         }
-        await signIn.RefreshSignInAsync(user);
-        TempData["Message"] = "パスワードを変更しました。";
+        user.MustChangePassword = false;
+        await users.ResetAccessFailedCountAsync(user);
+        await users.UpdateAsync(user);
+        // Every session of the account ends (a copied cookie included); this one starts again with the new password.
+        await db.EndAllAsync(user.Id);
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");
     }
 

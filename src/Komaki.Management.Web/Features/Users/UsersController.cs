@@ -62,12 +62,16 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         form.Id = null;
         if (await ValidateAsync(form))
         {
-            var user = new AppUser { UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, DisplayName = form.DisplayName.Trim(), OrgUnitId = form.OrgUnitId, IsActive = form.IsActive };
+            var user = new AppUser
+            {
+                UserName = form.Email.Trim(), Email = form.Email.Trim(), EmailConfirmed = true, DisplayName = form.DisplayName.Trim(), OrgUnitId = form.OrgUnitId,
+                IsActive = form.IsActive, MustChangePassword = true,
+            };
             var result = await users.CreateAsync(user, form.Password!);
             if (result.Succeeded)
             {
                 await users.AddToRoleAsync(user, form.Role);
-                TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝え、最初のサインイン後に変更するよう依頼してください。";
+                TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝えてください（最初のサインインで変更を求めます）。";
                 return RedirectToAction(nameof(Index));
             }
             foreach (var e in result.Errors) ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), e.Description);
@@ -106,8 +110,9 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
                     await users.RemoveFromRolesAsync(user, current);
                     await users.AddToRoleAsync(user, form.Role);
                 }
-                // Signs the user out of other sessions so the new role and unit take effect at once.
+                // The new role and unit take effect at once; a deactivated account is signed out everywhere.
                 await users.UpdateSecurityStampAsync(user);
+                if (!user.IsActive) await Db.EndAllAsync(user.Id);
                 TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。";
                 return RedirectToAction(nameof(Index));
             }
@@ -134,9 +139,27 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         if (user is null) return NotFound();
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, newPassword ?? "");
+        if (result.Succeeded)
+        {
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await Db.EndAllAsync(user.Id);
+        }
         TempData["Message"] = result.Succeeded
-            ? $"{user.DisplayName} さんのパスワードを再設定しました。"
+            ? $"{user.DisplayName} さんのパスワードを再設定し、すべての端末のサインインを終了しました。次のサインインでパスワードの変更を求めます。"
             : "パスワードを再設定できませんでした：" + string.Join(" ", result.Errors.Select(e => e.Description));
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// Ends every session of the account at once (a lost laptop, a shared PC left signed in).
+    [HttpPost]
+    public async Task<IActionResult> SignOutEverywhere(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var ended = await Db.EndAllAsync(user.Id);
+        await users.UpdateSecurityStampAsync(user);
+        TempData["Message"] = $"{user.DisplayName} さんのサインインをすべて終了しました（{ended} 件）。";
         return RedirectToAction(nameof(Edit), new { id });
     }
 }

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Komaki.Management.Web.Infrastructure.Security;
+
+/// Keeps sign-in tickets in the database (UserSession); the cookie carries only a random key. A session that was
+/// signed out or ended for the user is gone for every server at the next request, and none outlives the absolute
+/// lifetime, whatever the sliding expiry says.
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SecurityOptions> options) : ITicketStore
+{
+    private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.IdleMinutes);
+    private TimeSpan Absolute => TimeSpan.FromHours(options.Value.AbsoluteHours);
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+        var now = time.GetUtcNow().UtcDateTime;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // Sessions that ended on their own are cleared as new ones begin.
+        await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
+        db.UserSessions.Add(new UserSession
+        {
+            Id = key,
+            UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            Ticket = TicketSerializer.Default.Serialize(ticket),
+            CreatedAt = now,
+            ExpiresAt = Expiry(ticket, now, now),
+        });
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
+        if (session is null) return;
+        session.Ticket = TicketSerializer.Default.Serialize(ticket);
+        session.ExpiresAt = Expiry(ticket, session.CreatedAt, now);
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var session = await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == key);
+        if (session is null) return null;
+        if (session.ExpiresAt <= now || session.CreatedAt + Absolute <= now)
+        {
+            await db.UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+            return null;
+        }
+        return TicketSerializer.Default.Deserialize(session.Ticket);
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        using var scope = scopes.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().UserSessions.Where(s => s.Id == key).ExecuteDeleteAsync();
+    }
+
+    private DateTime Expiry(AuthenticationTicket ticket, DateTime created, DateTime now)
+    {
+        var sliding = ticket.Properties.ExpiresUtc?.UtcDateTime ?? now + Idle;
+        var absolute = created + Absolute;
+        return sliding < absolute ? sliding : absolute;
+    }
+}
+
+/// Points the cookie handler at the ticket store and the app's clock (both need the service provider, so they are set
+/// once options are built).
+public sealed class TicketStoreSetup(DatabaseTicketStore store, TimeProvider time) : IPostConfigureOptions<CookieAuthenticationOptions>
+{
+    public void PostConfigure(string? name, CookieAuthenticationOptions options)
+    {
+        options.SessionStore = store;
+        options.TimeProvider = time;
+    }
+}
