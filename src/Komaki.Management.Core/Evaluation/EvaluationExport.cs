@@ -7,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Komaki.Management.Core.Evaluation;
 
 /// The year's evaluations in Excel: an overview of every project first, then one sheet per project in the
-/// layout of the printed 事務事業評価シート. Drafts are left out; they belong to their unit until reviewed.
+/// layout of the printed 事務事業評価シート. Drafts are left out; they belong to their unit until reviewed. canRead
+/// leaves out what the person downloading may not read (EvaluationAccess); the operator's CLI exports them all.
 public static class EvaluationExport
 {
-    public static async Task<bool> WriteAsync(AppDbContext db, int fiscalYear, Stream output, CancellationToken ct = default)
+    public static async Task<bool> WriteAsync(AppDbContext db, int fiscalYear, Stream output, Func<ProjectEvaluation, bool>? canRead = null, CancellationToken ct = default)
     {
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Include(e => e.Project).ThenInclude(p => p!.Measure)
-            .Where(e => e.FiscalYear == fiscalYear && e.State != EvaluationState.Draft).ToListAsync(ct);
+        var evaluations = (await db.ProjectEvaluations.AsNoTracking().Include(e => e.Project).ThenInclude(p => p!.Measure)
+            .Where(e => e.FiscalYear == fiscalYear && e.State != EvaluationState.Draft).ToListAsync(ct))
+            .Where(e => canRead is null || canRead(e)).ToList();
         if (evaluations.Count == 0) return false;
         evaluations = evaluations.OrderBy(e => e.Project!.Code, Reports.CodeOrder.Instance).ToList();
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
@@ -54,9 +56,10 @@ public static class EvaluationExport
         for (var c = 0; c < widths.Length; c++) overview.Column(c + 1).Width = widths[c];
         overview.SheetView.FreezeRows(3);
 
+        var sheetNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "一覧" };
         foreach (var e in evaluations)
         {
-            var ws = wb.AddWorksheet(SheetName(e.Project!.Code));
+            var ws = wb.AddWorksheet(SheetName(e.Project!.Code, sheetNames));
             var row = 1;
             void Pair(string label, string? value)
             {
@@ -100,10 +103,17 @@ public static class EvaluationExport
         return true;
     }
 
-    /// Sheet names are the project code, made safe for Excel (31 characters, no []:*?/\).
-    private static string SheetName(string code)
+    /// Sheet names are the project code, made safe for Excel (31 characters, no []:*?/\) and unique in the workbook:
+    /// two codes that share their first 31 characters get a number (…~2).
+    private static string SheetName(string code, HashSet<string> used)
     {
         var safe = new string(code.Select(c => "[]:*?/\\".Contains(c) ? '_' : c).ToArray());
-        return safe.Length > 31 ? safe[..31] : safe;
+        var name = safe.Length > 31 ? safe[..31] : safe;
+        for (var n = 2; !used.Add(name); n++)
+        {
+            var suffix = $"~{n}";
+            name = (safe.Length > 31 - suffix.Length ? safe[..(31 - suffix.Length)] : safe) + suffix;
+        }
+        return name;
     }
 }

@@ -37,11 +37,12 @@ public sealed partial class BoardController
         var policies = plan is null ? [] : await cache.GetAsync($"rollup:{plan.Id}:{y}", () => PlanRollUp.LoadAsync(Db, plan.Id, y));
         var org = await orgTree.GetAsync();
         var now = DateTime.UtcNow;
+        // Counts by department are everyone's; the list names only improvements whose evaluation the viewer may read.
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
-            .Select(a => new { a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt }).ToListAsync();
+            .Select(a => new { a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, Source = (EvaluationState?)a.ProjectEvaluation!.State }).ToListAsync();
         var byDepartment = open.GroupBy(a => org.DepartmentOf(a.OwnerUnitId)?.Name ?? "（所属なし）")
             .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
-        var oldest = open.OrderBy(a => a.OpenedAt).Take(10)
+        var oldest = open.Where(a => a.Source is null || EvaluationAccess.CanRead(Actor, a.Source.Value, a.OwnerUnitId, org)).OrderBy(a => a.OpenedAt).Take(10)
             .Select(a => new OpenImprovement(a.Id, a.Code, a.Name, org.PathName(a.OwnerUnitId), a.FiscalYear, a.Direction, (int)(now - a.OpenedAt).TotalDays)).ToList();
         return View(new MayorModel(y, await ManifestoStanding.LoadAsync(Db), policies, await bands.GetAsync(), byDepartment, oldest, open.Count));
     }

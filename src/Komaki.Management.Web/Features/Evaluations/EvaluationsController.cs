@@ -26,8 +26,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     private long StaffCostPerPersonYear => configuration.GetValue<long?>("Evaluation:StaffCostPerPersonYear") ?? 8_000_000;
 
     /// A draft belongs to its unit (and planning) until the unit head's first review.
-    private bool CanRead(ProjectEvaluation e, OrgTree org) =>
-        e.State != EvaluationState.Draft || EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, org) || Actor.IsPlanMasterEditor;
+    private bool CanRead(ProjectEvaluation e, OrgTree org) => EvaluationAccess.CanRead(Actor, e, org);
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] EvaluationFilter filter)
@@ -45,7 +44,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             var canOpen = e is null ? true : CanRead(e, org);
             return (Row: new EvaluationRow(p.Id, p.Code, p.Name, owner, e, canOpen), p.MeasureId);
         }).ToList();
-        var directionCounts = all.Where(x => x.Row.Evaluation?.FinalDirection is not null && x.Row.Evaluation.State != EvaluationState.Draft)
+        // Directions are counted and filtered over the evaluations this person may read.
+        var directionCounts = all.Where(x => x.Row.CanOpen && x.Row.Evaluation?.FinalDirection is not null && x.Row.Evaluation.State != EvaluationState.Draft)
             .GroupBy(x => x.Row.Evaluation!.FinalDirection!.Value).ToDictionary(g => g.Key, g => g.Count());
         var stateCounts = all.Where(x => x.Row.Evaluation is not null).GroupBy(x => x.Row.Evaluation!.State).ToDictionary(g => g.Key, g => g.Count());
         var notStarted = all.Count(x => x.Row.Evaluation is null);
@@ -57,7 +57,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             rows = rows.Where(x => units.Contains(x.Row.OwnerUnitId));
         }
         if (filter.MeasureId is int m) rows = rows.Where(x => x.MeasureId == m);
-        if (filter.Direction is Direction d) rows = rows.Where(x => x.Row.Evaluation?.FinalDirection == d && x.Row.Evaluation.State != EvaluationState.Draft);
+        if (filter.Direction is Direction d) rows = rows.Where(x => x.Row.CanOpen && x.Row.Evaluation?.FinalDirection == d && x.Row.Evaluation.State != EvaluationState.Draft);
         if (filter.State is EvaluationState s) rows = rows.Where(x => x.Row.Evaluation?.State == s);
         if (filter.NotStarted) rows = rows.Where(x => x.Row.Evaluation is null);
         var list = rows.Select(x => x.Row).ToList();
@@ -252,7 +252,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         {
             if (!projects.TryGetValue(projectId, out var p)) continue;
             var evaluation = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year);
-            var last = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year - 1);
+            // Last year's evaluation shows on this year's sheet only to those who may read it.
+            var last = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year - 1 && EvaluationAccess.CanRead(Actor, e, org));
             var budget = budgets.GetValueOrDefault(projectId);
             var results = indicators[projectId].Select(i =>
             {

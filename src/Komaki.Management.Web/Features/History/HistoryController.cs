@@ -26,6 +26,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         if (recordType == "AppUser" && !User.IsInRole(Roles.Administrator)) return Forbidden();
         if (recordType != "AppUser" && !Readable.Contains(recordType)) return NotFound();
         if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
+        if (recordType == "ImprovementAction" && !await CanReadImprovementAsync(recordId)) return Forbidden();
         var entries = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.RecordType == recordType && a.RecordId == recordId)
             .OrderByDescending(a => a.Id)
@@ -73,13 +74,19 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         _ => await Db.Projects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
     } ?? id.ToString();
 
-    /// An evaluation still being drafted belongs to its unit and planning, history included.
+    /// An evaluation not yet published belongs to its unit and planning, history included.
     private async Task<bool> CanReadEvaluationAsync(string recordId)
     {
         if (!int.TryParse(recordId, out var id)) return false;
         var e = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-        return e is null || e.State != Core.Evaluation.EvaluationState.Draft || Actor.IsPlanMasterEditor
-            || Core.Evaluation.EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, await orgTree.GetAsync());
+        return e is null || Core.Evaluation.EvaluationAccess.CanRead(Actor, e, await orgTree.GetAsync());
+    }
+
+    private async Task<bool> CanReadImprovementAsync(string recordId)
+    {
+        if (!int.TryParse(recordId, out var id)) return false;
+        var a = await Db.ImprovementActions.AsNoTracking().Include(x => x.ProjectEvaluation).FirstOrDefaultAsync(x => x.Id == id);
+        return a is null || Core.Evaluation.EvaluationAccess.CanRead(Actor, a, a.ProjectEvaluation?.State, await orgTree.GetAsync());
     }
 
     /// Plan lines are filed under their edition with "projectId:year"; staff read the project code and the year.

@@ -107,7 +107,11 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     {
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
         var output = new MemoryStream();
-        if (!await k.Export(Db, year, output)) return NotFound();
+        var org = await orgTree.GetAsync();
+        var written = kind == SheetKind.Evaluations
+            ? await Core.Evaluation.EvaluationExport.WriteAsync(Db, year, output, e => Core.Evaluation.EvaluationAccess.CanRead(Actor, e, org))
+            : await k.Export(Db, year, output);
+        if (!written) return NotFound();
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
     }

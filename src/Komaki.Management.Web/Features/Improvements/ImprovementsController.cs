@@ -29,14 +29,15 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
     public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open)
     {
         var org = await orgTree.GetAsync();
-        var query = Db.ImprovementActions.AsNoTracking().Include(a => a.Project).AsQueryable();
+        var query = Db.ImprovementActions.AsNoTracking().Include(a => a.Project).Include(a => a.ProjectEvaluation).AsQueryable();
         if (unitId is int u)
         {
             var units = org.SelfAndDescendants(u).ToList();
             query = query.Where(a => units.Contains(a.OwnerUnitId));
         }
         if (state is ImprovementState s) query = query.Where(a => a.State == s);
-        var rows = await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code).Take(500).ToListAsync();
+        var rows = (await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code).Take(500).ToListAsync())
+            .Where(a => EvaluationAccess.CanRead(Actor, a, a.ProjectEvaluation?.State, org)).ToList();
         var now = DateTime.UtcNow;
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => new { a.OwnerUnitId, a.OpenedAt }).ToListAsync();
         var byUnit = open.GroupBy(a => a.OwnerUnitId)
@@ -50,6 +51,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
     {
         var action = await Load(id).AsNoTracking().FirstOrDefaultAsync();
         if (action is null) return NotFound();
+        if (!EvaluationAccess.CanRead(Actor, action, action.ProjectEvaluation?.State, await orgTree.GetAsync())) return Forbidden();
         return View(await ModelAsync(action));
     }
 

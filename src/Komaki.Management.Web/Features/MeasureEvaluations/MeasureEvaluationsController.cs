@@ -76,7 +76,8 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
         var projects = await Db.Projects.AsNoTracking().Where(p => ids.Contains(p.MeasureId) && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
             .Select(p => new { p.Id, p.MeasureId }).ToListAsync();
         var projectIds = projects.Select(p => p.Id).ToList();
-        var evaluations = await Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && projectIds.Contains(e.ProjectId) && e.State != EvaluationState.Draft).ToListAsync();
+        var evaluations = (await Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && projectIds.Contains(e.ProjectId) && e.State != EvaluationState.Draft).ToListAsync())
+            .Where(e => EvaluationAccess.CanRead(Actor, e, org)).ToList();
         var survey = await Db.SurveyResults.AsNoTracking().Where(r => r.FiscalYear == year && ids.Contains(r.MeasureId)).ToDictionaryAsync(r => r.MeasureId);
         var own = await Db.MeasureEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && ids.Contains(e.MeasureId)).ToDictionaryAsync(e => e.MeasureId);
         return measures.OrderBy(m => m.Code, Core.Reports.CodeOrder.Instance).Select(m =>
