@@ -31,3 +31,17 @@ public static class PlanAccess
     private static bool IsOwnUnit(Actor actor, int? ownerUnitId, OrgTree tree) =>
         actor.UnitId is int mine && ownerUnitId is int owner && tree.IsSameOrUnder(owner, mine);
 }
+
+/// What departments may no longer change once it has moved on: an edition of the 実施計画 superseded by a newer one,
+/// and a budget year that has passed or been settled. Planning may still change them; departments ask planning.
+public static class DepartmentLocks
+{
+    public static bool EditionOpen(Actor actor, int editionYear, int latestEditionYear) =>
+        actor.IsPlanMasterEditor || editionYear >= latestEditionYear;
+
+    public static bool BudgetYearOpen(Actor actor, int fiscalYear, int currentFiscalYear, bool settled) =>
+        actor.IsPlanMasterEditor || fiscalYear >= currentFiscalYear && !settled;
+
+    public const string EditionClosed = "この版は新しい版に引き継がれたため、所属では変更できません。変更が必要なときは企画課に依頼してください。";
+    public const string BudgetYearClosed = "過去の年度・決算済みの年度の予算は、所属では変更できません。変更が必要なときは企画課に依頼してください。";
+}

@@ -70,6 +70,9 @@ public sealed class IndicatorValue : IAudited
     public int FiscalYear { get; set; }
     public decimal? Target { get; set; }
     public decimal? Actual { get; set; }
+    /// When planning corrected an actual already published, and why; the public site shows it as 訂正.
+    public DateTime? CorrectedAt { get; set; }
+    public string? CorrectionReason { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(Indicator), IndicatorId, Wareki.FiscalYear(FiscalYear));
 }

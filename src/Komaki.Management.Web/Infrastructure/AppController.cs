@@ -20,6 +20,15 @@ public abstract class AppController(AppDbContext db) : Controller
     /// 403 with the explanatory page; used after a per-record check fails.
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 
+    /// 403 whose page says why and what to do instead.
+    protected IActionResult Forbidden(string reason)
+    {
+        HttpContext.Items[ForbiddenReason] = reason;
+        return StatusCode(StatusCodes.Status403Forbidden);
+    }
+
+    public const string ForbiddenReason = "komaki:forbidden-reason";
+
     protected async Task<bool> ValidateAsync<T>(T form)
     {
         var validator = HttpContext.RequestServices.GetService<IValidator<T>>();

@@ -34,6 +34,8 @@ public static class Display
 
     public static System.DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo);
 
+    public static System.DateTime ToTokyo(System.DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
+
     /// A fiscal year a page can be about (平成元年 to 2100); anything else in a URL is answered with 404.
     public static bool IsFiscalYear(int year) => year is >= 1989 and <= 2100;
 

@@ -115,6 +115,7 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> b)
     {
+        b.Property(x => x.CorrectionReason).HasMaxLength(500);
         b.Property(x => x.Target).HasPrecision(18, 4);
         b.Property(x => x.Actual).HasPrecision(18, 4);
         b.HasIndex(x => new { x.IndicatorId, x.FiscalYear }).IsUnique();

@@ -20,7 +20,7 @@ public sealed class BudgetFilter
 }
 
 public sealed record BudgetListModel(int Year, string? EditionTitle, BudgetFilter Filter, Paged<BudgetRow> Rows, BudgetFigures Total,
-    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org);
+    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org, Func<BudgetRow, bool> CanEdit);
 
 public sealed class BudgetForm
 {
@@ -74,7 +74,9 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var paged = new Paged<BudgetRow>(list.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, list.Count);
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
-        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, PlanTreeController.UnitOptions(org), measures, org));
+        bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
+            && DepartmentLocks.BudgetYearOpen(Actor, y, Display.CurrentFiscalYear(), r.Figures.Settled is not null);
+        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, PlanTreeController.UnitOptions(org), measures, org, CanEdit));
     }
 
     [HttpGet("{year:int}/Comparison")]
@@ -100,6 +102,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var org = await orgTree.GetAsync();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
         var line = await Db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Display.CurrentFiscalYear(), line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
         var form = new BudgetForm
         {
             Version = line?.Version ?? 0,
@@ -117,6 +120,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var org = await orgTree.GetAsync();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
         var line = await Db.BudgetLines.FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Display.CurrentFiscalYear(), line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
         long? Read(string? text, string field, string label, bool allowNegative = false)
         {
             if (!Amounts.TryParse(text, 1000, out var yen))

@@ -90,8 +90,9 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var page = await projects.ToPagedAsync(filter.Page, PageSize);
         var ids = page.Items.Select(p => p.Id).ToList();
         var pageLines = await lines.Where(l => ids.Contains(l.ProjectId)).ToListAsync();
+        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync());
         var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
-            PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
+            open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
             pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
@@ -106,6 +107,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var (edition, project) = await LoadAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
         var lines = await Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId).ToListAsync();
         var form = new ProjectPlanForm
         {
@@ -127,6 +129,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var (edition, project) = await LoadAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
         if (form.Years.Count != ImplementationPlan.YearsCovered || form.Years.Select(y => y.Year).Order().SequenceEqual(edition.Years) == false)
             return BadRequest();
 
@@ -196,6 +199,8 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var counts = compared.GroupBy(c => c.Change).ToDictionary(g => g.Key, g => g.Count());
         return View(new CompareModel(older, newer, rows, changesOnly, counts));
     }
+
+    private async Task<int> LatestEditionYearAsync() => await Db.ImplementationPlans.MaxAsync(p => (int?)p.FiscalYear) ?? 0;
 
     private async Task<(ImplementationPlan?, Core.Plans.Project?)> LoadAsync(int year, int projectId)
     {

@@ -57,6 +57,9 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
 public sealed class ValueRow
 {
     public int FiscalYear { get; set; }
+    public bool TargetLocked { get; set; }
+    public bool ActualLocked { get; set; }
+    public bool ActualPublished { get; set; }
     public string? Target { get; set; }
     public string? Actual { get; set; }
 }
@@ -66,6 +69,8 @@ public sealed class ValueRow
 public sealed class ValuesForm
 {
     public int Version { get; set; }
+    /// Why a published actual is corrected (planning only).
+    public string? CorrectionReason { get; set; }
     public List<ValueRow> Rows { get; set; } = [];
 }
 
@@ -74,6 +79,7 @@ public sealed class ValuesFormValidator : AbstractValidator<ValuesForm>
     public ValuesFormValidator()
     {
         RuleFor(x => x.Rows).Must(r => r.Select(x => x.FiscalYear).Distinct().Count() == r.Count).WithMessage("同じ年度が重複しています。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(500).WithMessage("訂正の理由は500文字以内で入力してください。");
         RuleForEach(x => x.Rows).ChildRules(row =>
         {
             row.RuleFor(r => r.FiscalYear).InclusiveBetween(1989, 2100).WithMessage("年度が正しくありません。");

@@ -98,13 +98,16 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         var owner = await OwnerOfAsync(indicator);
         if (!PlanAccess.CanEnterIndicatorValues(Actor, owner.UnitId, await orgTree.GetAsync())) return Forbidden();
         var years = YearsToShow(indicator);
+        var published = await PublishedActualYearsAsync();
         var form = new ValuesForm
         {
             Version = indicator.Version,
             Rows = years.Select(y =>
             {
                 var v = indicator.Values.FirstOrDefault(x => x.FiscalYear == y);
-                return new ValueRow { FiscalYear = y, Target = NumberText.Format(v?.Target), Actual = NumberText.Format(v?.Actual) };
+                var row = new ValueRow { FiscalYear = y, Target = NumberText.Format(v?.Target), Actual = NumberText.Format(v?.Actual) };
+                Lock(row, published);
+                return row;
             }).ToList(),
         };
         return View(new ValuesModel(form, indicator, owner));
@@ -118,20 +121,35 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         var owner = await OwnerOfAsync(indicator);
         if (!PlanAccess.CanEnterIndicatorValues(Actor, owner.UnitId, await orgTree.GetAsync())) return Forbidden();
         if (indicator.RetiredAt is not null) ModelState.AddModelError(string.Empty, "廃止された指標の値は変更できません。");
+        var published = await PublishedActualYearsAsync();
+        foreach (var row in form.Rows) Lock(row, published);
         if (await ValidateAsync(form))
         {
-            foreach (var row in form.Rows)
+            var corrections = new List<IndicatorValue>();
+            for (var n = 0; n < form.Rows.Count; n++)
             {
+                var row = form.Rows[n];
                 NumberText.TryParse(row.Target, out var target);
                 NumberText.TryParse(row.Actual, out var actual);
                 var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == row.FiscalYear);
-                if (target is null && actual is null)
+                // What is locked for this person must come back as it was; a forged change is refused beside the field.
+                if (row.TargetLocked && target != existing?.Target) ModelState.AddModelError($"Rows[{n}].Target", IndicatorValueRules.TargetLockedMessage);
+                if (row.ActualLocked && actual != existing?.Actual) ModelState.AddModelError($"Rows[{n}].Actual", IndicatorValueRules.ActualLockedMessage);
+                var corrected = row.ActualPublished && actual != existing?.Actual;
+                if (target is null && actual is null && !corrected)
                 {
                     if (existing is not null) Db.IndicatorValues.Remove(existing);
                     continue;
                 }
-                indicator.SetValue(row.FiscalYear, target, actual);
+                var value = indicator.SetValue(row.FiscalYear, target, actual);
+                if (corrected) corrections.Add(value);
             }
+            if (corrections.Count > 0 && string.IsNullOrWhiteSpace(form.CorrectionReason))
+                ModelState.AddModelError(nameof(form.CorrectionReason), IndicatorValueRules.ReasonRequiredMessage);
+            foreach (var c in corrections) (c.CorrectedAt, c.CorrectionReason) = (DateTime.UtcNow, form.CorrectionReason?.Trim());
+        }
+        if (ModelState.IsValid)
+        {
             // The indicator's version guards the whole set of yearly values against a concurrent edit.
             Db.Entry(indicator).State = EntityState.Modified;
             if (await TrySaveEditAsync(indicator, form.Version, indicator.AuditTarget))
@@ -156,6 +174,15 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
             ? indicator.RetiredAt is null ? "指標を再び有効にしました。" : "指標を廃止しました。値と履歴は残ります。"
             : "他の職員が先に更新したため、操作できませんでした。内容を確認してもう一度操作してください。";
         return RedirectToAction(nameof(Details), new { id });
+    }
+
+    private async Task<HashSet<int>> PublishedActualYearsAsync() =>
+        (await Db.Publications.AsNoTracking().Where(p => p.Kind == Core.Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync()).ToHashSet();
+
+    private void Lock(ValueRow row, HashSet<int> publishedActuals)
+    {
+        var rule = IndicatorValueRules.For(Actor, row.FiscalYear, Display.CurrentFiscalYear(), publishedActuals.Contains(row.FiscalYear));
+        (row.TargetLocked, row.ActualLocked, row.ActualPublished) = (rule.TargetLocked, rule.ActualLocked, rule.ActualPublished);
     }
 
     private static List<int> YearsToShow(Indicator indicator)

@@ -22,7 +22,8 @@ public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int Fisc
 
 public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel);
 
-public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent);
+public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent,
+    DateOnly? CorrectedOn, string? CorrectionReason);
 
 public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary);
 
@@ -77,7 +78,8 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
         return indicators.OrderBy(i => measures[i.MeasureId!.Value].Code, CodeOrder.Instance).ThenBy(i => i.SortOrder)
             .SelectMany(i => i.Values.OrderBy(v => v.FiscalYear).Select(v => new IndicatorRecord(i.Id, measures[i.MeasureId!.Value].Code, measures[i.MeasureId.Value].Name, i.Name,
                 i.Kind == IndicatorKind.Outcome ? "成果指標" : "活動指標", i.Unit, i.Direction == IndicatorDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い",
-                v.FiscalYear, v.Target, v.Actual, Achievement.Evaluate(i.Direction, v.Target, v.Actual).RatePercent))).ToList();
+                v.FiscalYear, v.Target, v.Actual, Achievement.Evaluate(i.Direction, v.Target, v.Actual).RatePercent,
+                v.CorrectedAt is DateTime c ? DateOnly.FromDateTime(Display.ToTokyo(c)) : null, v.CorrectionReason))).ToList();
     }
 
     public async Task<List<ManifestoRecord>> ManifestoAsync()
