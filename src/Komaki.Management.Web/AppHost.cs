@@ -75,6 +75,7 @@ public static class AppHost
                 // Every POST carries an antiforgery token, whether or not a controller remembers to ask.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
+                o.Filters.Add(new FiscalYearBounds());
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");

@@ -29,7 +29,8 @@ public static class CsvFile
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString() ?? "",
         };
-        if (s.Length > 0 && s[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out _)) s = "'" + s;
+        // A spreadsheet reads a cell starting with = + - @ (or a tab or CR before one) as a formula; numbers stay numbers.
+        if (s.Length > 0 && (s[0] is '\t' or '\r' || s[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out _))) s = "'" + s;
         return s.Contains(',') || s.Contains('"') || s.Contains('\n') || s.Contains('\r') || s.Contains('\'') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -1,0 +1,63 @@
+using System.Collections;
+using System.Reflection;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+/// Every route and form that names a fiscal year (an argument `year` or `fiscalYear`, a form or filter property `Year`
+/// or `FiscalYear`, or such a property of its rows) is checked against the years the plan covers; anything else is a
+/// 404, whatever the action does next. One place, so a new page cannot forget it.
+public sealed class FiscalYearBounds : IAsyncActionFilter
+{
+    private static readonly string[] Names = ["year", "fiscalYear"];
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        // 0 is a year that was not given (an unposted form field); the action decides what that means.
+        var years = context.ActionArguments.SelectMany(a => YearsIn(a.Key, a.Value)).Where(y => y != 0).ToList();
+        if (years.Count > 0)
+        {
+            var services = context.HttpContext.RequestServices;
+            var range = await services.GetRequiredService<ReadCache>().GetAsync("fiscal-years",
+                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), Display.CurrentFiscalYear()), [DataArea.Plan]);
+            if (years.Any(y => !range.Contains(y)))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+        }
+        await next();
+    }
+
+    private static IEnumerable<int> YearsIn(string name, object? value)
+    {
+        switch (value)
+        {
+            case null: yield break;
+            case int year when Names.Contains(name, StringComparer.OrdinalIgnoreCase): yield return year;
+                break;
+            case string or int or bool or Enum: yield break;
+            default:
+                if (value.GetType().Namespace?.StartsWith("Komaki.", StringComparison.Ordinal) != true) yield break;
+                foreach (var y in PropertiesOf(value)) yield return y;
+                foreach (var p in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(p.PropertyType)))
+                {
+                    if (p.GetValue(value) is not IEnumerable items) continue;
+                    foreach (var item in items)
+                    {
+                        if (item is null || item.GetType().Namespace?.StartsWith("Komaki.", StringComparison.Ordinal) != true) continue;
+                        foreach (var y in PropertiesOf(item)) yield return y;
+                    }
+                }
+                break;
+        }
+    }
+
+    private static IEnumerable<int> PropertiesOf(object value) =>
+        value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.Name is "Year" or "FiscalYear" && (p.PropertyType == typeof(int) || p.PropertyType == typeof(int?)))
+            .Select(p => p.GetValue(value)).OfType<int>();
+}
