@@ -21,7 +21,9 @@ public static class KomakiCli
           migrate                                データベースを最新の構造に更新します
           create-user --email E --role R [--unit 組織コードまたは組織名] [--name 氏名] [--password P]
                                                  ユーザーを作成します（パスワード省略時は標準入力から読みます）
-          seed-demo                              空のデータベースにデモデータを入れます
+          seed-demo                              空のデータベース（ユーザーも組織もない）にデモデータを入れます
+          backup --out FILE                      内蔵データベースのバックアップを作ります（アプリの稼働中でも一貫した内容）
+          restore FILE --yes                     バックアップから復元します（アプリを止めてから。現在の内容は置き換わります）
           seed-large [--projects 3000] [--years 10]
                                                  デモの市を大都市の規模に増やします（負荷試験用の架空データ）
           import implementation-plan|execution-plan --fiscal-year 2024 FILE [--dry-run] [--json]
@@ -71,6 +73,8 @@ public static class KomakiCli
                 "create-user" => await CreateUserAsync(services, options, output, error, input),
                 "seed-demo" => await SeedDemoAsync(services, output),
                 "seed-large" => await SeedLargeAsync(services, options, output, error),
+                "backup" => await BackupCommands.BackupAsync(services, options, output, error),
+                "restore" => await BackupCommands.RestoreAsync(services, options, output, error),
                 "import" => await SheetCommands.ImportAsync(services, args.ElementAtOrDefault(1), options, output, error),
                 "export" => await SheetCommands.ExportAsync(services, args.ElementAtOrDefault(1), options, output, error),
                 _ => Unknown(args[0], error),
@@ -90,7 +94,7 @@ public static class KomakiCli
     }
 
     // Options that are switches, not followed by a value.
-    private static readonly HashSet<string> Flags = ["dry-run", "json", "create-units"];
+    private static readonly HashSet<string> Flags = ["dry-run", "json", "create-units", "yes"];
 
     /// --key value pairs, the switches above as "true", and at most one plain argument as "file".
     private static CliOptions ParseOptions(string[] args)

@@ -3,6 +3,7 @@ using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,11 @@ internal static class SheetCommands
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
+        if (kind.Scope == SheetScope.FiscalYear && await FiscalYearRange.LoadAsync(db, Wareki.FiscalYearOf(DateOnly.FromDateTime(DateTime.UtcNow))) is { } range && !range.Contains(year))
+        {
+            error.WriteLine($"{year} 年度は計画の期間（{range.Describe()}）から外れています。");
+            return 2;
+        }
         var context = new ImportContext(db, ExcelLimits.Default, ImportSettings.Default with
         {
             HoursPerPersonYear = scope.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<decimal?>("Evaluation:HoursPerPersonYear") ?? ImportSettings.Default.HoursPerPersonYear,

@@ -64,6 +64,54 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_taken_while_in_use_restores_the_database_as_it_was()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var backup = Path.Combine(Path.GetTempPath(), $"komaki-backup-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            Database.Configure(options, DatabaseProvider.Sqlite, $"Data Source={_path}");
+            int projects;
+
+            await using (var open = new AppDbContext(options.Options))
+            {
+                // A connection holds the database open, as the running app does.
+                await open.Database.OpenConnectionAsync();
+                projects = await open.Projects.CountAsync();
+                var taken = await Run("backup", "--out", backup);
+                Assert.Equal(0, taken.Code);
+                Assert.Contains("バックアップを作成しました", taken.Out);
+                Assert.Equal(2, (await Run("backup", "--out", backup)).Code);
+                await open.Projects.ExecuteUpdateAsync(p => p.SetProperty(x => x.Name, "上書きされた名前"));
+                await open.AuditEntries.ExecuteDeleteAsync();
+            }
+            SqliteConnection.ClearAllPools();
+
+            var asked = await Run("restore", backup);
+            Assert.Equal(2, asked.Code);
+            Assert.Contains("--yes", asked.Err);
+            var notBackup = Path.ChangeExtension(backup, ".txt");
+            await File.WriteAllTextAsync(notBackup, "not a database");
+            Assert.Equal(2, (await Run("restore", notBackup, "--yes")).Code);
+            File.Delete(notBackup);
+
+            var restored = await Run("restore", backup, "--yes");
+            Assert.Equal(0, restored.Code);
+            SqliteConnection.ClearAllPools();
+            await using var db = new AppDbContext(options.Options);
+            Assert.Equal(projects, await db.Projects.CountAsync());
+            Assert.Equal(0, await db.Projects.CountAsync(p => p.Name == "上書きされた名前"));
+            Assert.True(await db.AuditEntries.AnyAsync());
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(backup);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_commands_and_roles_are_refused_with_a_message()
     {
         Assert.Equal(2, (await Run("frobnicate")).Code);
