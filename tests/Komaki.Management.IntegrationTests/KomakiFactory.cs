@@ -66,6 +66,9 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         File.Delete(_path);
     }
 
+    /// A fresh copy of the migrated and seeded demo city at the given path (for apps started outside this factory).
+    public static async Task CopyDemoDatabaseAsync(string path) => File.Copy(await DemoTemplate.Value, path);
+
     private static async Task<string> CreateTemplateAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"komaki-template-{Guid.NewGuid():N}.db");

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Komaki.Management.IntegrationTests.Security;
+
+/// Two app processes on one database behind a round-robin proxy, as a city runs two servers for its staff: a sign-in on
+/// one is good on the other (keys in the database), a form from one posts to the other, a write on one is seen at the
+/// next request on the other (data versions in the database), and a sign-out on one ends the session on both.
+public sealed class TwoServersTests : IAsyncLifetime
+{
+    private readonly string _db = Path.Combine(Path.GetTempPath(), $"komaki-two-{Guid.NewGuid():N}.db");
+    private readonly List<Process> _servers = [];
+    private readonly List<string> _homes = [];
+    private WebApplication? _proxy;
+    private string _proxyUrl = "";
+
+    public async Task InitializeAsync()
+    {
+        await KomakiFactory.CopyDemoDatabaseAsync(_db);
+        var urls = new[] { $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}" };
+        foreach (var url in urls) _servers.Add(StartServer(url));
+        foreach (var url in urls) await WaitHealthyAsync(url);
+
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "all", ClusterId = "app", Match = new RouteMatch { Path = "{**rest}" } }],
+            [new ClusterConfig
+            {
+                ClusterId = "app", LoadBalancingPolicy = LoadBalancingPolicies.RoundRobin,
+                Destinations = urls.Select((u, i) => (u, i)).ToDictionary(x => $"server{x.i}", x => new DestinationConfig { Address = x.u }),
+            }]);
+        _proxy = builder.Build();
+        _proxy.MapReverseProxy();
+        await _proxy.StartAsync();
+        _proxyUrl = _proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    private Process StartServer(string url)
+    {
+        var web = WebOutput();
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = web.ContentRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[]
+        {
+            web.Dll, $"--urls={url}", "--environment=Production", $"--contentRoot={web.ContentRoot}", $"--ConnectionStrings:Default=Data Source={_db}",
+            "--Security:RequireHttps=false", "--Reminders:Automatic=false", "--Security:SignInsPerAddressPerMinute=1000", "--Security:SignInsPerAccountPerMinute=1000",
+        }) info.ArgumentList.Add(a);
+        // Each server its own home, as two machines have: nothing is shared but the database.
+        var home = Path.Combine(Path.GetTempPath(), $"komaki-home-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        _homes.Add(home);
+        info.Environment["HOME"] = home;
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// The web app as built beside these tests (same configuration), and its project folder for views and files.
+    private static (string Dll, string ContentRoot) WebOutput()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = here.Parent!.Name;
+        for (var dir = here; dir is not null; dir = dir.Parent)
+        {
+            var web = Path.Combine(dir.FullName, "src", "Komaki.Management.Web");
+            var dll = Path.Combine(web, "bin", configuration, "net10.0", "Komaki.Management.Web.dll");
+            if (File.Exists(dll)) return (dll, web);
+        }
+        throw new InvalidOperationException("Komaki.Management.Web.dll not found next to the tests' build");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitHealthyAsync(string url)
+    {
+        using var client = new HttpClient();
+        var watch = Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            try
+            {
+                if ((await client.GetAsync(url + "/healthz")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{url} did not become healthy");
+    }
+
+    private HttpClient Client(CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(_proxyUrl) };
+
+    private static string Token(string html) => KomakiFactory.TokenIn(html);
+
+    [Fact]
+    public async Task Sign_in_forms_writes_and_sign_out_hold_across_two_app_servers_on_one_database()
+    {
+        var cookies = new CookieContainer();
+        var client = Client(cookies);
+
+        // The sign-in form comes from one server and is posted to the other.
+        var login = await client.GetStringAsync("/Account/Login");
+        var signIn = await client.PostAsync("/Account/Login", KomakiFactory.Form(Token(login),
+            ("Email", "kikaku@komaki.example"), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var project = await client.GetStringAsync("/PlanTree/Projects?q=6-2-01");
+        var id = Regex.Match(project, "href=\"/Plan/Project/(\\d+)\"").Groups[1].Value;
+        var measure = MeasureOf(await client.GetStringAsync($"/Plan/Project/{id}"));
+
+        // Both servers now hold the plan tree in their read caches. A change made through either is seen by both at once.
+        for (var i = 0; i < 2; i++) Assert.DoesNotContain("二台目のサーバーで見える名前", await client.GetStringAsync($"/PlanTree?open={measure}"));
+        var edit = await client.GetStringAsync($"/Plan/Project/{id}/Edit");
+        var fields = HtmlForms.Fields(edit, $"/Plan/Project/{id}/Edit");
+        fields["Name"] = "二台目のサーバーで見える名前";
+        var saved = await client.PostAsync($"/Plan/Project/{id}/Edit", KomakiFactory.Form(Token(edit), [.. fields.Select(f => (f.Key, f.Value))]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        for (var i = 0; i < 2; i++)
+            Assert.Contains("二台目のサーバーで見える名前", await client.GetStringAsync($"/PlanTree?open={measure}"));
+
+        // A copy of the cookie taken before signing out is refused by both servers afterwards.
+        var copied = new CookieContainer();
+        foreach (Cookie c in cookies.GetAllCookies()) copied.Add(c);
+        var home = await client.GetStringAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Account/Logout", KomakiFactory.Form(Token(home)))).StatusCode);
+        var stolen = Client(copied);
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await stolen.GetAsync("/");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
+    private static string MeasureOf(string projectsPage) => Regex.Match(projectsPage, "href=\"/Plan/Measure/(\\d+)\"").Groups[1].Value;
+
+    public async Task DisposeAsync()
+    {
+        if (_proxy is not null) await _proxy.DisposeAsync();
+        foreach (var p in _servers)
+        {
+            try
+            {
+                p.Kill(entireProcessTree: true);
+                await p.WaitForExitAsync();
+            }
+            catch (InvalidOperationException)
+            {
+            }
+            p.Dispose();
+        }
+        SqliteConnection.ClearAllPools();
+        File.Delete(_db);
+        foreach (var home in _homes) Directory.Delete(home, recursive: true);
+    }
+}
