@@ -20,17 +20,39 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// Counts the SQL commands the app sends (see QueryCountTests).
     public QueryCounter Queries { get; } = new();
 
-    private readonly string _path;
-    private readonly bool _fromTemplate;
+    private enum Start
+    {
+        /// A copy of the seeded demo city.
+        DemoCity,
+        /// Migrated and seeded here (the template itself).
+        Seed,
+        /// Migrated only: what a city's new server starts with.
+        Empty,
+    }
 
-    public KomakiFactory() : this(Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db"), fromTemplate: true)
+    private readonly string _path;
+    private readonly Start _start;
+
+    public KomakiFactory() : this(NewPath(), Start.DemoCity)
     {
     }
 
-    private KomakiFactory(string path, bool fromTemplate)
+    /// demoCity: false for an empty database that is only migrated, as a published app starts.
+    protected KomakiFactory(bool demoCity) : this(NewPath(), demoCity ? Start.DemoCity : Start.Empty)
+    {
+    }
+
+    private KomakiFactory(string path, Start start)
     {
         _path = path;
-        _fromTemplate = fromTemplate;
+        _start = start;
+    }
+
+    private static string NewPath() => Path.Combine(Path.GetTempPath(), $"komaki-it-{Guid.NewGuid():N}.db");
+
+    /// What a test class changes in the host on top of the shared test settings.
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
     }
 
     public string ConnectionString => $"Data Source={_path}";
@@ -39,7 +61,7 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Production");
         // The demo city is what these tests act on; a published app never seeds it (see SecurityTests).
-        builder.UseSetting("Database:SeedDemo", "true");
+        builder.UseSetting("Database:SeedDemo", _start == Start.Seed ? "true" : "false");
         // The test client speaks plain HTTP and signs in many times a minute; SecurityTests checks both defaults.
         builder.UseSetting("Security:RequireHttps", "false");
         builder.UseSetting("Security:SignInsPerAddressPerMinute", "10000");
@@ -51,11 +73,12 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             services.RemoveAll<DbContextOptions<AppDbContext>>();
             services.AddDbContext<AppDbContext>(o => Database.Configure(o.AddInterceptors(Queries), DatabaseProvider.Sqlite, ConnectionString));
         });
+        Configure(builder);
     }
 
     public virtual async Task InitializeAsync()
     {
-        if (_fromTemplate) File.Copy(await DemoTemplate.Value, _path);
+        if (_start == Start.DemoCity) File.Copy(await DemoTemplate.Value, _path);
         await AppHost.InitializeDatabaseAsync(Services);
     }
 
@@ -72,7 +95,7 @@ public class KomakiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private static async Task<string> CreateTemplateAsync()
     {
         var path = Path.Combine(Path.GetTempPath(), $"komaki-template-{Guid.NewGuid():N}.db");
-        var maker = new KomakiFactory(path, fromTemplate: false);
+        var maker = new KomakiFactory(path, Start.Seed);
         await AppHost.InitializeDatabaseAsync(maker.Services);
         await ((WebApplicationFactory<Program>)maker).DisposeAsync();
         SqliteConnection.ClearAllPools();

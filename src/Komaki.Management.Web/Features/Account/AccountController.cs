@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -130,7 +131,7 @@ public sealed class AccountController(
         await users.UpdateAsync(user);
         // Every session of the account ends (a copied cookie included); this one starts again with the new password.
         await db.EndAllAsync(user.Id);
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInAsync(user, new AuthenticationProperties { Items = { [DatabaseTicketStore.NewSession] = "1" } });
         TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");
     }

@@ -14,6 +14,10 @@ namespace Komaki.Management.Web.Infrastructure.Security;
 /// lifetime, whatever the sliding expiry says.
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SecurityOptions> options) : ITicketStore
 {
+    /// Marks a sign-in made on a request that already carried a session whose row is gone (a password change ends
+    /// every session, then signs in again): only such a ticket may start a row under the old key. A sliding renewal
+    /// never carries it, so a session ended elsewhere is never brought back.
+    public const string NewSession = "komaki:new-session";
     private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.IdleMinutes);
     private TimeSpan Absolute => TimeSpan.FromHours(options.Value.AbsoluteHours);
 
@@ -25,16 +29,22 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // Sessions that ended on their own are cleared as new ones begin.
         await db.UserSessions.Where(s => s.ExpiresAt < now).ExecuteDeleteAsync();
-        db.UserSessions.Add(new UserSession
+        db.UserSessions.Add(NewRow(key, ticket, now));
+        await db.SaveChangesAsync();
+        return key;
+    }
+
+    private UserSession NewRow(string key, AuthenticationTicket ticket, DateTime now)
+    {
+        ticket.Properties.Items.Remove(NewSession);
+        return new UserSession
         {
             Id = key,
             UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
             Ticket = TicketSerializer.Default.Serialize(ticket),
             CreatedAt = now,
             ExpiresAt = Expiry(ticket, now, now),
-        });
-        await db.SaveChangesAsync();
-        return key;
+        };
     }
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
@@ -43,7 +53,17 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
-        if (session is null) return;
+        if (session is null)
+        {
+            if (ticket.Properties.Items.ContainsKey(NewSession))
+            {
+                db.UserSessions.Add(NewRow(key, ticket, now));
+                await db.SaveChangesAsync();
+            }
+            return;
+        }
+        ticket.Properties.Items.Remove(NewSession);
+        session.UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? session.UserId;
         session.Ticket = TicketSerializer.Default.Serialize(ticket);
         session.ExpiresAt = Expiry(ticket, session.CreatedAt, now);
         await db.SaveChangesAsync();
