@@ -180,6 +180,26 @@ public sealed class CliTests : IDisposable
             Assert.Contains("\"updated\":1", written.Out);
             Assert.Contains("\"updated\":0", (await Run("import", "implementation-plan", "--fiscal-year", "2026", file, "--json")).Out);
 
+            // A workbook whose sheet XML is broken: the same message as on screen, exit 1, no stack trace.
+            var broken = Path.ChangeExtension(file, ".broken.xlsx");
+            var good = Komaki.Management.TestSheets.RawXlsx.Build(Komaki.Management.TestSheets.RawXlsx.Rows(["事業コード", "事業費"], ["1-1-01", 1]));
+            using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(good)))
+            using (var output = System.IO.Compression.ZipFile.Open(broken, System.IO.Compression.ZipArchiveMode.Create))
+            {
+                foreach (var entry in zip.Entries)
+                {
+                    var text = new StreamReader(entry.Open()).ReadToEnd();
+                    if (entry.FullName.Contains("sheet1")) text = text.Replace("</row>", "<row>", StringComparison.Ordinal);
+                    using var w = new StreamWriter(output.CreateEntry(entry.FullName).Open());
+                    w.Write(text);
+                }
+            }
+            var unreadable = await Run("import", "implementation-plan", "--fiscal-year", "2026", broken);
+            Assert.Equal(1, unreadable.Code);
+            Assert.Contains("ファイルが壊れているため読み込めません（シート「Sheet1」の内容を読めません）", unreadable.Err);
+            Assert.DoesNotContain("   at ", unreadable.Err + unreadable.Out);
+            File.Delete(broken);
+
             var notExcel = Path.ChangeExtension(file, ".csv");
             await File.WriteAllTextAsync(notExcel, "a,b\n1,2\n");
             var bad = await Run("import", "execution-plan", "--fiscal-year", "2026", notExcel);

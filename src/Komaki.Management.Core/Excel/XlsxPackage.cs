@@ -81,7 +81,7 @@ public sealed class XlsxPackage : IDisposable
     }
 
     private static ExcelFileException Corrupt(string? part = null) =>
-        new($"ファイルが壊れているため読み込めません{(part is null ? "" : $"（{part} の内容を読めません）")}。Excel で開けるか確認し、保存し直してください。");
+        new($"ファイルが壊れているため読み込めません{(part is null ? "" : $"（{part}の内容を読めません）")}。Excel で開けるか確認し、保存し直してください。");
 
     private static MemoryStream Buffer(Stream stream, ExcelLimits limits)
     {

@@ -33,8 +33,8 @@ public sealed class PasswordRules : IPasswordValidator<AppUser>
             errors.Add(Error("PasswordOnlyDigits", "数字や記号だけのパスワードは使えません。英字を含めてください。"));
         else if (IsCommon(core) || IsCommon(Unleet(core)) || KeyboardRuns.Any(r => r.Contains(lower, StringComparison.Ordinal) || lower.Contains(r[..8], StringComparison.Ordinal)))
             errors.Add(Error("PasswordCommon", "よく使われるパスワードや、よく使われる語に数字や記号を付けただけのパスワードは使えません。"));
-        if (password.Distinct().Count() <= 3)
-            errors.Add(Error("PasswordRepeated", "同じ文字の繰り返しのようなパスワードは使えません。"));
+        if (password.Distinct().Count() < 5)
+            errors.Add(Error("PasswordRepeated", "同じ文字の繰り返しのようなパスワード（使っている文字が5種類未満）は使えません。"));
         var local = (user.Email ?? user.UserName ?? "").Split('@')[0].ToLowerInvariant();
         if (local.Length >= 3 && lower.Contains(local, StringComparison.Ordinal))
             errors.Add(Error("PasswordContainsEmail", "メールアドレス（@ の前）を含むパスワードは使えません。"));
