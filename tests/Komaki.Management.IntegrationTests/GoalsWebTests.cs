@@ -34,7 +34,9 @@ public class GoalsWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 
     private async Task<HttpResponseMessage> ActAsync(HttpClient client, int id, GoalAction action, params (string, string)[] fields)
     {
-        var html = await client.GetStringAsync($"/Goals/{id}");
+        // Someone who may not read the goal takes the form token from the list, as a forger would.
+        var page = await client.GetAsync($"/Goals/{id}");
+        var html = page.IsSuccessStatusCode ? await page.Content.ReadAsStringAsync() : await client.GetStringAsync("/Goals");
         var version = app.WithDb(db => db.OrganizationalGoals.Single(g => g.Id == id).Version);
         return await client.PostAsync($"/Goals/{id}/Act", KomakiFactory.Form(KomakiFactory.TokenIn(html),
             [("Version", version.ToString()), ("Action", action.ToString()), .. fields]));
@@ -78,6 +80,11 @@ public class GoalsWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var id = await CreateGoalAsync(road, Unit("道路課"), "他課から触られない目標");
         var env = await app.SignedInAsync(EnvHead);
 
+        // A draft is its unit's and the top's: another unit neither opens it nor finds it in the lists.
+        Assert.Equal(HttpStatusCode.Forbidden, (await env.GetAsync($"/Goals/{id}")).StatusCode);
+        Assert.DoesNotContain("他課から触られない目標", await env.GetStringAsync("/Goals"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await env.GetAsync($"/History/OrganizationalGoal/{id}")).StatusCode);
+        Assert.Contains("他課から触られない目標", await (await app.SignedInAsync("shicho@komaki.example")).GetStringAsync($"/Goals/{id}"));
         Assert.Equal(HttpStatusCode.Forbidden, (await env.GetAsync($"/Goals/{id}/Edit")).StatusCode);
         var token = await KomakiFactory.TokenAsync(env, "/Goals/Create");
         Assert.Equal(HttpStatusCode.Forbidden, (await env.PostAsync($"/Goals/{id}/Edit", KomakiFactory.Form(token, GoalFields(Unit("道路課"), "書き換え")))).StatusCode);

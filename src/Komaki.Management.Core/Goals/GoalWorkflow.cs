@@ -17,6 +17,15 @@ public static class GoalWorkflow
     /// Reading a unit's goals: every staff member (goals are how the organisation explains itself).
     public static bool CanRead(Actor actor) => !actor.IsIn(Roles.ExternalReviewer) || actor.IsIn(Roles.Administrator);
 
+    /// A goal still being drafted (or sent back for changes) is its unit's and the top's: other units read it once
+    /// it has been submitted. The same rule wherever the goal shows — lists, the unit sheet, the hearing list, the
+    /// measure and project pages, history.
+    public static bool CanRead(Actor actor, GoalState state, int unitId, OrgTree tree) =>
+        CanRead(actor) && (state is not (GoalState.Draft or GoalState.ChangesRequested) || IsTop(actor)
+            || actor.UnitId is int mine && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff)) && tree.IsSameOrUnder(unitId, mine));
+
+    public static bool CanRead(Actor actor, OrganizationalGoal goal, OrgTree tree) => CanRead(actor, goal.State, goal.OrgUnitId, tree);
+
     public static bool CanEditContent(Actor actor, OrganizationalGoal goal, OrgTree tree) =>
         (IsUnitHead(actor, goal.OrgUnitId, tree) || actor.IsPlanMasterEditor)
         && goal.State is GoalState.Draft or GoalState.ChangesRequested;

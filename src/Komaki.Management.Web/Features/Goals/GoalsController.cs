@@ -31,7 +31,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             query = query.Where(g => units.Contains(g.OrgUnitId));
         }
         if (state is GoalState s) query = query.Where(g => g.State == s);
-        var goals = await query.ToListAsync();
+        var goals = (await query.ToListAsync()).Where(g => GoalWorkflow.CanRead(Actor, g, org)).ToList();
         var rows = goals.OrderBy(g => UnitOrder(org, g.OrgUnitId)).ThenBy(g => g.SortOrder).ThenBy(g => g.Id)
             .Select(g => new GoalRow(g, org.PathName(g.OrgUnitId), GoalWorkflow.NextActions(Actor, g, org))).ToList();
         return View(new GoalListModel(y, unitId, state, rows, PlanTreeController.UnitOptions(org), CreatableUnits(org, y)));
@@ -80,6 +80,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var goal = await GoalsWithDetails().FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
+        if (!GoalWorkflow.CanRead(Actor, goal, await orgTree.GetAsync())) return Forbidden();
         return View(await DetailsModelAsync(goal, new ActForm { Version = goal.Version }));
     }
 
@@ -168,7 +169,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             .FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
-        if (!GoalWorkflow.CanRead(Actor)) return Forbidden();
+        if (!GoalWorkflow.CanRead(Actor, goal, org)) return Forbidden();
         var refusal = GoalWorkflow.Check(Actor, goal, form.Action, org);
         if (refusal is not null)
         {
@@ -250,7 +251,8 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var org = await orgTree.GetAsync();
         if (org.Find(unitId) is null) return NotFound();
         var units = org.SelfAndDescendants(unitId).ToList();
-        var goals = await GoalsWithDetails().Where(g => g.FiscalYear == y && units.Contains(g.OrgUnitId)).ToListAsync();
+        var goals = (await GoalsWithDetails().Where(g => g.FiscalYear == y && units.Contains(g.OrgUnitId)).ToListAsync())
+            .Where(g => GoalWorkflow.CanRead(Actor, g, org)).ToList();
         var models = new List<GoalDetailsModel>();
         foreach (var g in goals.OrderBy(g => UnitOrder(org, g.OrgUnitId)).ThenBy(g => g.SortOrder)) models.Add(await DetailsModelAsync(g, new ActForm()));
         return View(new SheetModel(y, org.PathName(unitId), models));
@@ -261,7 +263,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var y = year ?? Display.CurrentFiscalYear();
         var org = await orgTree.GetAsync();
-        var goals = await GoalsWithDetails().Where(g => g.FiscalYear == y).ToListAsync();
+        var goals = (await GoalsWithDetails().Where(g => g.FiscalYear == y).ToListAsync()).Where(g => GoalWorkflow.CanRead(Actor, g, org)).ToList();
         var rows = goals.OrderBy(g => UnitOrder(org, g.OrgUnitId)).ThenBy(g => g.SortOrder)
             .Select(g => new GoalSheet.Row(org.DepartmentOf(g.OrgUnitId)?.Name ?? "", org.Find(g.OrgUnitId)?.Name ?? "", g,
                 string.Join("\n", LinkLabels(g).Select(l => $"{l.Kind} {l.Code} {l.Name}"))));

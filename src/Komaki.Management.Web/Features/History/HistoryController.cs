@@ -27,6 +27,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         if (recordType != "AppUser" && !Readable.Contains(recordType)) return NotFound();
         if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
         if (recordType == "ImprovementAction" && !await CanReadImprovementAsync(recordId)) return Forbidden();
+        if (recordType == "OrganizationalGoal" && !await CanReadGoalAsync(recordId)) return Forbidden();
         var entries = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.RecordType == recordType && a.RecordId == recordId)
             .OrderByDescending(a => a.Id)
@@ -80,6 +81,13 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
         if (!int.TryParse(recordId, out var id)) return false;
         var e = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         return e is null || Core.Evaluation.EvaluationAccess.CanRead(Actor, e, await orgTree.GetAsync());
+    }
+
+    private async Task<bool> CanReadGoalAsync(string recordId)
+    {
+        if (!int.TryParse(recordId, out var id)) return false;
+        var g = await Db.OrganizationalGoals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        return g is null || Core.Goals.GoalWorkflow.CanRead(Actor, g, await orgTree.GetAsync());
     }
 
     private async Task<bool> CanReadImprovementAsync(string recordId)

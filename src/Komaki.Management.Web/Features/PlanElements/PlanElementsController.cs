@@ -53,8 +53,13 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
         var details = await cache.GetAsync($"element:{level}:{id}", () => ReadDetailsAsync(level, id, org));
         if (details is null) return NotFound();
         var owner = details.OwnerUnitId;
+        // The cached page holds every goal that serves the element; each viewer sees those they may read.
+        var connections = details.Connections is { } c
+            ? c with { Goals = c.Goals.Where(g => Core.Goals.GoalWorkflow.CanRead(Actor, g.State, g.UnitId, org)).ToList() }
+            : null;
         return View(details with
         {
+            Connections = connections,
             CanEditStructure = PlanAccess.CanEditStructure(Actor),
             CanEditRecord = level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
             CanEnterValues = PlanAccess.CanEnterIndicatorValues(Actor, owner, org),
