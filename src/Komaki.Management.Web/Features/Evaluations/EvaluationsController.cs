@@ -268,7 +268,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
             sheets.Add(new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
                 evaluation, settled, budget?.Current, lines.GetValueOrDefault(projectId), results, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags,
-                actions[projectId].ToList(), budget));
+                actions[projectId].Where(a => a.ProjectEvaluationId is null || last?.Id == a.ProjectEvaluationId).ToList(), budget));
         }
         return sheets;
     }

@@ -1,0 +1,172 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Komaki.Management.IntegrationTests.Security;
+
+/// Private stays private everywhere it is shown. A unique text is planted in every record of 道路課 that others may not
+/// read yet — evaluations not published and the improvements they opened, goals in draft, individual goals — and in
+/// what the public may not read (citizen input not published, manifesto progress and measure evaluations of years not
+/// published, verdicts of a forum still open). Then the site is crawled as each role, following every link and the
+/// id routes of the planted records (pages, sheets of the next year, history, prints, exports, open data), and no page
+/// or file may carry a text that role may not read. Planning, who may read them all, must find them: the crawl sees them.
+public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IClassFixture<KomakiFactory>
+{
+    private sealed record Planted(string Text, string Kind);
+
+    private sealed record Plan(List<Planted> Texts, List<string> Routes);
+
+    private Plan PlantAll() => app.WithDb(db =>
+    {
+        var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
+        var texts = new List<Planted>();
+        var routes = new List<string> { $"/Goals/Sheet?unitId={road}&year=2026", "/Goals/Export?year=2026", $"/Evaluations/2025/Print?unitId={road}", "/Imports/evaluations/2025/Export",
+            "/Board/Mayor?year=2025", "/MeasureEvaluations?year=2025", $"/Improvements?unitId={road}", "/Improvements?state=", $"/Evaluations?year=2025&unitId={road}", "/Goals/Individual",
+            "/api/v1/evaluations", "/api/v1/citizen-inputs", "/api/v1/citizen-inputs.csv", "/api/v1/manifesto", "/api/v1/forum", "/public/voices", "/public/manifesto", "/public/forum" };
+
+        foreach (var e in db.ProjectEvaluations.Where(e => e.OwnerUnitId == road && e.State != EvaluationState.Published).ToList())
+        {
+            var text = $"PRIVATE-EVAL-{e.Id}";
+            (e.Improvement, e.NecessityReason) = (text, text);
+            texts.Add(new(text, "evaluation"));
+            routes.AddRange([$"/Evaluations/{e.FiscalYear}/{e.ProjectId}", $"/Evaluations/{e.FiscalYear + 1}/{e.ProjectId}", $"/History/ProjectEvaluation/{e.Id}", $"/Plan/Project/{e.ProjectId}", $"/public/evaluations/{e.Id}"]);
+        }
+        foreach (var a in db.ImprovementActions.Where(a => a.OwnerUnitId == road && a.ProjectEvaluation!.State != EvaluationState.Published).ToList())
+        {
+            a.Description = $"PRIVATE-ACTION-{a.Id}";
+            texts.Add(new(a.Description, "evaluation"));
+            routes.AddRange([$"/Improvements/{a.Id}", $"/History/ImprovementAction/{a.Id}"]);
+        }
+        // The demo's road goals are all past draft; one goes back to draft, as a goal returned for rework would.
+        db.OrganizationalGoals.Where(g => g.OrgUnitId == road).OrderBy(g => g.Id).First().State = GoalState.Draft;
+        db.SaveChanges();
+        foreach (var g in db.OrganizationalGoals.Where(g => g.OrgUnitId == road && (g.State == GoalState.Draft || g.State == GoalState.ChangesRequested)).ToList())
+        {
+            g.Title = $"PRIVATE-GOAL-{g.Id}";
+            texts.Add(new(g.Title, "goal"));
+            routes.AddRange([$"/Goals/{g.Id}", $"/History/OrganizationalGoal/{g.Id}", $"/Goals?year={g.FiscalYear}"]);
+        }
+        var roadUsers = db.Users.Where(u => u.OrgUnitId == road).Select(u => u.Id).ToList();
+        foreach (var g in db.IndividualGoals.Where(g => roadUsers.Contains(g.OwnerUserId)).ToList())
+        {
+            g.Title = $"PRIVATE-INDIVIDUAL-{g.Id}";
+            texts.Add(new(g.Title, "individual"));
+            routes.AddRange([$"/Goals/Individual/Person/{g.OwnerUserId}", $"/Goals/Individual/{g.Id}/Edit", $"/History/IndividualGoal/{g.Id}"]);
+        }
+        foreach (var c in db.CitizenInputs.Where(c => !c.IsPublished).ToList())
+        {
+            c.Summary = $"PRIVATE-VOICE-{c.Id}";
+            texts.Add(new(c.Summary, "public"));
+        }
+        var progressYears = db.Publications.Where(p => p.Kind == PublicationKind.ManifestoProgress).Select(p => p.FiscalYear).ToList();
+        foreach (var p in db.ManifestoProgress.Where(p => !progressYears.Contains(p.FiscalYear)).ToList())
+        {
+            p.Commentary = $"PRIVATE-PROGRESS-{p.Id}";
+            texts.Add(new(p.Commentary, "public"));
+            routes.Add($"/public/manifesto/{p.ManifestoItemId}");
+        }
+        var measureYears = db.Publications.Where(p => p.Kind == PublicationKind.MeasureEvaluations).Select(p => p.FiscalYear).ToList();
+        foreach (var m in db.MeasureEvaluations.Where(m => !measureYears.Contains(m.FiscalYear)).ToList())
+        {
+            m.Assessment = $"PRIVATE-MEASURE-{m.Id}";
+            texts.Add(new(m.Assessment, "public"));
+            routes.Add($"/public/measures/{m.MeasureId}");
+        }
+        foreach (var v in db.ReviewerVerdicts.Where(v => db.ForumProjects.Any(p => p.Id == v.ForumProjectId && !p.ForumSession!.IsClosed)).ToList())
+        {
+            v.Comment = $"PRIVATE-VERDICT-{v.Id}";
+            texts.Add(new(v.Comment, "public"));
+        }
+        db.SaveChanges();
+        return new Plan(texts, routes.Distinct().ToList());
+    });
+
+    /// What each role may not read of the planted kinds.
+    private static readonly Dictionary<string, string[]> Forbidden = new()
+    {
+        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "individual"],
+        ["shicho@komaki.example"] = ["evaluation", "individual"],
+        ["hyoka@komaki.example"] = ["evaluation", "goal", "individual"],
+        ["kikaku@komaki.example"] = ["individual"],
+        [""] = ["evaluation", "goal", "individual", "public"],
+    };
+
+    private static readonly Regex Link = new("href=\"(/[^\"#]*)\"");
+
+    /// Follows every same-site link from the start pages and the planted records' routes, GET only, and returns what
+    /// each page or file says (an Excel file by its XML text). Paging and filter variants are bounded.
+    private async Task<Dictionary<string, string>> CrawlAsync(HttpClient client, IEnumerable<string> start, int limit)
+    {
+        var seen = new Dictionary<string, string>();
+        var variants = new Dictionary<string, int>();
+        var queue = new Queue<string>(start);
+        while (queue.Count > 0 && seen.Count < limit)
+        {
+            var url = WebUtility.HtmlDecode(queue.Dequeue());
+            if (seen.ContainsKey(url) || Skip(url)) continue;
+            var path = url.Split('?')[0];
+            variants[path] = variants.GetValueOrDefault(path) + 1;
+            if (variants[path] > 25 && url.Contains('?')) continue;
+            var response = await client.GetAsync(url);
+            var body = await ReadAsync(response);
+            seen[url] = body;
+            if (response.Content.Headers.ContentType?.MediaType == "text/html")
+                foreach (Match m in Link.Matches(body)) queue.Enqueue(m.Groups[1].Value);
+        }
+        return seen;
+    }
+
+    private static bool Skip(string url) =>
+        url.StartsWith("/lib/", StringComparison.Ordinal) || url.StartsWith("/css/", StringComparison.Ordinal) || url.StartsWith("/js/", StringComparison.Ordinal)
+        || url.StartsWith("/Account/Logout", StringComparison.Ordinal) || Regex.IsMatch(url, @"[?&]page=([6-9]|\d{2,})");
+
+    private static async Task<string> ReadAsync(HttpResponseMessage response)
+    {
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (response.Content.Headers.ContentType?.MediaType?.Contains("spreadsheetml", StringComparison.Ordinal) != true) return Encoding.UTF8.GetString(bytes);
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open());
+            text.Append(await reader.ReadToEndAsync());
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public async Task No_role_finds_a_planted_text_it_may_not_read_on_any_page_file_or_id_route()
+    {
+        var plan = PlantAll();
+        Assert.Contains(plan.Texts, t => t.Kind == "evaluation");
+        Assert.Contains(plan.Texts, t => t.Kind == "goal");
+        Assert.Contains(plan.Texts, t => t.Kind == "individual");
+        Assert.Contains(plan.Texts, t => t.Kind == "public");
+        var leaks = new List<string>();
+        foreach (var (email, kinds) in Forbidden)
+        {
+            var client = email.Length == 0 ? app.NewClient() : await app.SignedInAsync(email);
+            var pages = await CrawlAsync(client, [email.Length == 0 ? "/public" : "/", .. plan.Routes], email.Length == 0 ? 1500 : 700);
+            output.WriteLine($"{(email.Length == 0 ? "public" : email)}: {pages.Count} pages and files");
+            var forbidden = plan.Texts.Where(t => kinds.Contains(t.Kind)).Select(t => t.Text).ToList();
+            foreach (var (url, body) in pages)
+            {
+                foreach (var text in forbidden.Where(t => body.Contains(t, StringComparison.Ordinal)))
+                    leaks.Add($"{(email.Length == 0 ? "public" : email)} {url}: {text}");
+            }
+            if (email == "kikaku@komaki.example")
+            {
+                // Planning reads evaluations and goals of every unit: the crawl does reach the planted texts.
+                var found = plan.Texts.Where(t => t.Kind is "evaluation" or "goal").Count(t => pages.Values.Any(b => b.Contains(t.Text, StringComparison.Ordinal)));
+                Assert.True(found >= plan.Texts.Count(t => t.Kind is "evaluation" or "goal") / 2, $"planning found only {found} planted texts");
+            }
+        }
+        Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(30)));
+    }
+}
