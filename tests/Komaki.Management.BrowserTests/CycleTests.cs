@@ -24,6 +24,7 @@ public class CycleTests(AppServer server)
             roadId = road.UnitId;
             stage = road.Stages.Values.First(c => c.Stage.Owner() == StageOwner.UnitHead && c.Progress.Missing > 0 || c.Stage.Owner() == StageOwner.Unit && c.Progress.Missing > 0).Stage;
             await db.Reminders.ExecuteDeleteAsync();
+            await db.RaiseVersionsAsync([DataArea.Cycle]);
         }
 
         var planning = await server.SignedInPageAsync("kikaku@komaki.example");

@@ -20,6 +20,7 @@ public class EvaluationWalkTests(AppServer server)
             projectId = await db.Projects.Where(p => p.OwnerUnitId == unit.Id && p.RetiredAt == null).OrderByDescending(p => p.Code).Select(p => p.Id).FirstAsync();
             await db.ImprovementActions.Where(a => a.ProjectEvaluation!.ProjectId == projectId && a.FiscalYear == 2025).ExecuteDeleteAsync();
             await db.ProjectEvaluations.Where(e => e.ProjectId == projectId && e.FiscalYear == 2025).ExecuteDeleteAsync();
+            await db.RaiseVersionsAsync([DataArea.Check]);
         }
         var head = await server.SignedInPageAsync("doro-kacho@komaki.example");
         await head.ClickAsync("a.dropdown-toggle:has-text('評価')");

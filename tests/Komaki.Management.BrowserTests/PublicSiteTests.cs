@@ -93,6 +93,8 @@ public class PublicSiteTests(AppServer server)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.ProjectEvaluations.Where(e => e.Id == evaluationId).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EvaluationState.Published).SetProperty(e => e.PublishedAt, DateTime.UtcNow));
             await db.CitizenInputs.Where(c => c.Id == voiceId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsPublished, true));
+            // Bulk updates bypass SaveChanges, so they raise the data versions themselves, as the app's own do.
+            await db.RaiseVersionsAsync([DataArea.Check, DataArea.Voice]);
         }
         await page.GotoAsync($"{server.BaseUrl}/public/evaluations/{evaluationId}");
         Assert.Contains(marker, await page.InnerTextAsync("main"));

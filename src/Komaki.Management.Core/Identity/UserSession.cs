@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Komaki.Management.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +16,15 @@ public sealed class UserSession
     public DateTime CreatedAt { get; set; }
     /// When the session ends unless used again (sliding).
     public DateTime ExpiresAt { get; set; }
+    /// The browser and address it was signed in from, so the person can tell their sessions apart.
+    public string? Device { get; set; }
+    public string? Address { get; set; }
+
+    public const int DeviceMaxLength = 200;
+    public const int AddressMaxLength = 64;
+
+    /// What identifies a session on screen and in forms: the key itself is the cookie's secret and never leaves the server.
+    public static string HandleOf(string key) => Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(key)))[..16];
 }
 
 public static class UserSessions
@@ -21,6 +32,13 @@ public static class UserSessions
     /// Ends every session of the user (all devices, all servers) at their next request.
     public static Task<int> EndAllAsync(this AppDbContext db, string userId, CancellationToken ct = default) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+
+    /// Ends the user's sessions whose handles are given, never another user's.
+    public static async Task<int> EndAsync(this AppDbContext db, string userId, IReadOnlyCollection<string> handles, CancellationToken ct = default)
+    {
+        var keys = (await db.UserSessions.Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync(ct)).Where(k => handles.Contains(UserSession.HandleOf(k))).ToList();
+        return await db.UserSessions.Where(s => s.UserId == userId && keys.Contains(s.Id)).ExecuteDeleteAsync(ct);
+    }
 
     public static Task<int> CountActiveAsync(this AppDbContext db, string userId, DateTime now, CancellationToken ct = default) =>
         db.UserSessions.CountAsync(s => s.UserId == userId && s.ExpiresAt > now, ct);

@@ -60,6 +60,8 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
     {
         b.Property(x => x.Id).HasMaxLength(64);
         b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        b.Property(x => x.Device).HasMaxLength(UserSession.DeviceMaxLength);
+        b.Property(x => x.Address).HasMaxLength(UserSession.AddressMaxLength);
         b.HasIndex(x => x.UserId);
         b.HasIndex(x => x.ExpiresAt);
     }

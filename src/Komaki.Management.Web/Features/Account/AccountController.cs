@@ -41,7 +41,8 @@ public sealed record LoginModel(LoginForm Form, bool NoAccountsYet);
 /// Sign-in tells nothing about which accounts exist: one message and the same work for an unknown, deactivated,
 /// locked or wrongly typed account, and attempts are limited per address and per account.
 public sealed class AccountController(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, AppDbContext db) : Controller
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, PasswordRecheck recheck,
+    AppDbContext db, ILogger<AccountController> log) : Controller
 {
     private const string Refused = "メールアドレスまたはパスワードが正しくないか、このアカウントでは現在サインインできません。パスワードを続けて5回間違えると15分間サインインできなくなります。";
 
@@ -63,16 +64,27 @@ public sealed class AccountController(
             ModelState.AddModelError(string.Empty, "メールアドレスとパスワードを入力してください。");
             return View(new LoginModel(form, false));
         }
-        if (!throttle.TryAttempt(form.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
+        if (!throttle.TryAttempt(form.Email))
+        {
+            log.LogWarning("Sign-in attempts over the per-account limit from {Address}", HttpContext.Connection.RemoteIpAddress);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         var user = await users.FindByEmailAsync(form.Email.Trim());
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
             hasher.VerifyHashedPassword(user ?? new AppUser(), UnusedHash, form.Password);
+            log.LogWarning("Sign-in refused ({Reason}) from {Address}, user {UserId}",
+                user is null ? "unknown account" : !user.IsActive ? "deactivated" : "locked out", HttpContext.Connection.RemoteIpAddress, user?.Id);
             return LoginRefused(form);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
-        if (!result.Succeeded) return LoginRefused(form);
+        if (!result.Succeeded)
+        {
+            log.LogWarning("Sign-in refused (wrong password{Locked}) from {Address}, user {UserId}", result.IsLockedOut ? ", now locked out" : "", HttpContext.Connection.RemoteIpAddress, user.Id);
+            return LoginRefused(form);
+        }
         await signIn.SignInAsync(user, isPersistent: false);
+        log.LogInformation("Signed in from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
     }
@@ -88,6 +100,7 @@ public sealed class AccountController(
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
+        log.LogInformation("Signed out, user {UserId}", users.GetUserId(User));
         return RedirectToAction(nameof(Login));
     }
 
@@ -101,24 +114,22 @@ public sealed class AccountController(
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!throttle.TryAttempt(user.Email)) return StatusCode(StatusCodes.Status429TooManyRequests);
         if (form.NewPassword != form.ConfirmPassword)
         {
             ModelState.AddModelError(nameof(form.ConfirmPassword), "確認用のパスワードが一致しません。");
             return View(new ChangePasswordForm());
         }
-        if (!await users.CheckPasswordAsync(user, form.CurrentPassword))
+        switch (await recheck.CheckAsync(user, form.CurrentPassword))
         {
-            await users.AccessFailedAsync(user);
-            if (await users.IsLockedOutAsync(user))
-            {
-                await db.EndAllAsync(user.Id);
+            case RecheckResult.TooManyAttempts:
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            case RecheckResult.LockedOut:
                 await signIn.SignOutAsync();
-                TempData["Message"] = "現在のパスワードを続けて間違えたため、このアカウントは15分間サインインできません。";
+                TempData["Message"] = PasswordRecheck.LockedOutMessage;
                 return RedirectToAction(nameof(Login));
-            }
-            ModelState.AddModelError(nameof(form.CurrentPassword), "現在のパスワードが正しくありません。");
-            return View(new ChangePasswordForm());
+            case RecheckResult.Wrong:
+                ModelState.AddModelError(nameof(form.CurrentPassword), PasswordRecheck.WrongMessage);
+                return View(new ChangePasswordForm());
         }
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
@@ -132,6 +143,7 @@ public sealed class AccountController(
         // Every session of the account ends (a copied cookie included); this one starts again with the new password.
         await db.EndAllAsync(user.Id);
         await signIn.SignInAsync(user, new AuthenticationProperties { Items = { [DatabaseTicketStore.NewSession] = "1" } });
+        log.LogInformation("Password changed and every session ended, user {UserId}", user.Id);
         TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");
     }

@@ -12,12 +12,15 @@ namespace Komaki.Management.Web.Infrastructure.Security;
 /// Keeps sign-in tickets in the database (UserSession); the cookie carries only a random key. A session that was
 /// signed out or ended for the user is gone for every server at the next request, and none outlives the absolute
 /// lifetime, whatever the sliding expiry says.
-public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SecurityOptions> options) : ITicketStore
+public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SecurityOptions> options, IHttpContextAccessor http) : ITicketStore
 {
     /// Marks a sign-in made on a request that already carried a session whose row is gone (a password change ends
     /// every session, then signs in again): only such a ticket may start a row under the old key. A sliding renewal
     /// never carries it, so a session ended elsewhere is never brought back.
     public const string NewSession = "komaki:new-session";
+
+    /// The claim that tells a request which of the person's sessions it belongs to (UserSession.HandleOf its key).
+    public const string SessionClaim = "komaki:session";
     private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.IdleMinutes);
     private TimeSpan Absolute => TimeSpan.FromHours(options.Value.AbsoluteHours);
 
@@ -37,6 +40,12 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     private UserSession NewRow(string key, AuthenticationTicket ticket, DateTime now)
     {
         ticket.Properties.Items.Remove(NewSession);
+        if (ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            foreach (var old in identity.FindAll(SessionClaim).ToList()) identity.RemoveClaim(old);
+            identity.AddClaim(new Claim(SessionClaim, UserSession.HandleOf(key)));
+        }
+        var request = http.HttpContext;
         return new UserSession
         {
             Id = key,
@@ -44,8 +53,12 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
             Ticket = TicketSerializer.Default.Serialize(ticket),
             CreatedAt = now,
             ExpiresAt = Expiry(ticket, now, now),
+            Device = Cut(request?.Request.Headers.UserAgent.ToString(), UserSession.DeviceMaxLength),
+            Address = Cut(request?.Connection.RemoteIpAddress?.ToString(), UserSession.AddressMaxLength),
         };
     }
+
+    private static string? Cut(string? text, int max) => string.IsNullOrEmpty(text) ? null : text.Length <= max ? text : text[..max];
 
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {

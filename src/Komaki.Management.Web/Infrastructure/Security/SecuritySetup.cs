@@ -66,6 +66,7 @@ public static class SecuritySetup
             o.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordRecheck>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,0 +1,102 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Web.Features.Sessions;
+
+public sealed class EndSessionsForm
+{
+    /// Handles of the sessions to end; empty with AllOthers.
+    public List<string> Sessions { get; set; } = [];
+    public bool AllOthers { get; set; }
+    public string Password { get; set; } = "";
+}
+
+public sealed record SessionRow(string Handle, DateTime CreatedAt, DateTime ExpiresAt, string Device, string? UserAgent, string? Address, bool IsCurrent);
+
+public sealed record SessionsModel(IReadOnlyList<SessionRow> Sessions);
+
+/// The person's own signed-in sessions (this browser and others), and ending any or all of the others after the
+/// password is entered again — for a PC left signed in at another desk, or a cookie that may have been copied.
+[Route("Account/Sessions")]
+public sealed class SessionsController(AppDbContext db, UserManager<AppUser> users, PasswordRecheck recheck, SignInManager<AppUser> signIn,
+    TimeProvider time, ILogger<SessionsController> log) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await ModelAsync());
+
+    [HttpPost("End")]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> End(EndSessionsForm form)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var current = User.FindFirst(DatabaseTicketStore.SessionClaim)?.Value;
+        var model = await ModelAsync();
+        var chosen = form.AllOthers
+            ? model.Sessions.Where(s => !s.IsCurrent).Select(s => s.Handle).ToList()
+            : form.Sessions.Where(h => h != current).Distinct().ToList();
+        if (chosen.Count == 0)
+        {
+            ModelState.AddModelError(nameof(form.Sessions), "終了するサインインを選んでください（この端末のサインインは、右上のお名前のメニューの「サインアウト」で終了します）。");
+            return View(nameof(Index), model);
+        }
+        switch (await recheck.CheckAsync(user, form.Password))
+        {
+            case RecheckResult.TooManyAttempts:
+                return StatusCode(StatusCodes.Status429TooManyRequests);
+            case RecheckResult.LockedOut:
+                await signIn.SignOutAsync();
+                TempData["Message"] = PasswordRecheck.LockedOutMessage;
+                return RedirectToAction("Login", "Account");
+            case RecheckResult.Wrong:
+                ModelState.AddModelError(nameof(form.Password), PasswordRecheck.WrongMessage);
+                return View(nameof(Index), model);
+        }
+        var ended = await db.EndAsync(user.Id, chosen);
+        log.LogInformation("User {UserId} ended {Count} of their other sessions", user.Id, ended);
+        TempData["Message"] = ended == 0 ? "選んだサインインは、すでに終了していました。" : $"ほかの端末のサインインを {ended} 件終了しました。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<SessionsModel> ModelAsync()
+    {
+        var userId = users.GetUserId(User) ?? "";
+        var current = User.FindFirst(DatabaseTicketStore.SessionClaim)?.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+        var rows = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now)
+            .OrderByDescending(s => s.CreatedAt).Select(s => new { s.Id, s.CreatedAt, s.ExpiresAt, s.Device, s.Address }).ToListAsync();
+        return new SessionsModel(rows.Select(s =>
+        {
+            var handle = UserSession.HandleOf(s.Id);
+            return new SessionRow(handle, s.CreatedAt, s.ExpiresAt, DeviceName.Of(s.Device), s.Device, s.Address, handle == current);
+        }).OrderByDescending(s => s.IsCurrent).ToList());
+    }
+}
+
+/// A browser and system named the way staff would say them, from the User-Agent; the full text is shown beside it.
+public static class DeviceName
+{
+    public static string Of(string? userAgent)
+    {
+        if (string.IsNullOrEmpty(userAgent)) return "不明な端末";
+        var ua = userAgent;
+        var browser = ua.Contains("Edg/", StringComparison.Ordinal) ? "Edge"
+            : ua.Contains("Firefox/", StringComparison.Ordinal) ? "Firefox"
+            : ua.Contains("Chrome/", StringComparison.Ordinal) || ua.Contains("CriOS/", StringComparison.Ordinal) ? "Chrome"
+            : ua.Contains("Safari/", StringComparison.Ordinal) ? "Safari"
+            : "ブラウザー";
+        var system = ua.Contains("iPhone", StringComparison.Ordinal) ? "iPhone"
+            : ua.Contains("iPad", StringComparison.Ordinal) ? "iPad"
+            : ua.Contains("Android", StringComparison.Ordinal) ? "Android"
+            : ua.Contains("Windows", StringComparison.Ordinal) ? "Windows"
+            : ua.Contains("Mac OS X", StringComparison.Ordinal) ? "Mac"
+            : ua.Contains("Linux", StringComparison.Ordinal) ? "Linux"
+            : null;
+        return system is null ? browser : $"{browser}（{system}）";
+    }
+}
