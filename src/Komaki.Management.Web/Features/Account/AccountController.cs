@@ -119,18 +119,8 @@ public sealed class AccountController(
             ModelState.AddModelError(nameof(form.ConfirmPassword), "確認用のパスワードが一致しません。");
             return View(new ChangePasswordForm());
         }
-        switch (await recheck.CheckAsync(user, form.CurrentPassword))
-        {
-            case RecheckResult.TooManyAttempts:
-                return StatusCode(StatusCodes.Status429TooManyRequests);
-            case RecheckResult.LockedOut:
-                await signIn.SignOutAsync();
-                TempData["Message"] = PasswordRecheck.LockedOutMessage;
-                return RedirectToAction(nameof(Login));
-            case RecheckResult.Wrong:
-                ModelState.AddModelError(nameof(form.CurrentPassword), PasswordRecheck.WrongMessage);
-                return View(new ChangePasswordForm());
-        }
+        if (await recheck.RefusalAsync(this, user, form.CurrentPassword, nameof(form.CurrentPassword), () => View(new ChangePasswordForm())) is { } refused)
+            return refused;
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
         {

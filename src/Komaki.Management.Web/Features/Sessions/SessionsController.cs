@@ -23,8 +23,8 @@ public sealed record SessionsModel(IReadOnlyList<SessionRow> Sessions);
 /// The person's own signed-in sessions (this browser and others), and ending any or all of the others after the
 /// password is entered again — for a PC left signed in at another desk, or a cookie that may have been copied.
 [Route("Account/Sessions")]
-public sealed class SessionsController(AppDbContext db, UserManager<AppUser> users, PasswordRecheck recheck, SignInManager<AppUser> signIn,
-    TimeProvider time, ILogger<SessionsController> log) : Controller
+public sealed class SessionsController(AppDbContext db, UserManager<AppUser> users, PasswordRecheck recheck, TimeProvider time, ILogger<SessionsController> log)
+    : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await ModelAsync());
@@ -45,18 +45,8 @@ public sealed class SessionsController(AppDbContext db, UserManager<AppUser> use
             ModelState.AddModelError(nameof(form.Sessions), "終了するサインインを選んでください（この端末のサインインは、右上のお名前のメニューの「サインアウト」で終了します）。");
             return View(nameof(Index), model);
         }
-        switch (await recheck.CheckAsync(user, form.Password))
-        {
-            case RecheckResult.TooManyAttempts:
-                return StatusCode(StatusCodes.Status429TooManyRequests);
-            case RecheckResult.LockedOut:
-                await signIn.SignOutAsync();
-                TempData["Message"] = PasswordRecheck.LockedOutMessage;
-                return RedirectToAction("Login", "Account");
-            case RecheckResult.Wrong:
-                ModelState.AddModelError(nameof(form.Password), PasswordRecheck.WrongMessage);
-                return View(nameof(Index), model);
-        }
+        if (await recheck.RefusalAsync(this, user, form.Password, nameof(form.Password), () => View(nameof(Index), model)) is { } refused)
+            return refused;
         var ended = await db.EndAsync(user.Id, chosen);
         log.LogInformation("User {UserId} ended {Count} of their other sessions", user.Id, ended);
         TempData["Message"] = ended == 0 ? "選んだサインインは、すでに終了していました。" : $"ほかの端末のサインインを {ended} 件終了しました。";
