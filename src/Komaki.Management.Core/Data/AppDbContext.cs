@@ -29,13 +29,13 @@ namespace Komaki.Management.Core.Data;
 public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
-    // Never shown in history: secrets, derived values, and the concurrency machinery itself.
-    private static readonly HashSet<string> NotAudited =
-    [
+    /// Never shown in history: secrets, derived values, and the concurrency machinery itself.
+    public static readonly IReadOnlySet<string> NotAudited = new HashSet<string>
+    {
         nameof(IVersioned.Version), nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp),
         nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.NormalizedEmail),
         nameof(IdentityUser.NormalizedUserName), nameof(IdentityUser.AccessFailedCount),
-    ];
+    };
 
     // Japanese stays readable in the stored history.
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };

@@ -1,7 +1,3 @@
-using System.IO.Compression;
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Publishing;
@@ -97,49 +93,6 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         [""] = ["evaluation", "goal", "individual", "public"],
     };
 
-    private static readonly Regex Link = new("href=\"(/[^\"#]*)\"");
-
-    /// Follows every same-site link from the start pages and the planted records' routes, GET only, and returns what
-    /// each page or file says (an Excel file by its XML text). Paging and filter variants are bounded.
-    private async Task<Dictionary<string, string>> CrawlAsync(HttpClient client, IEnumerable<string> start, int limit)
-    {
-        var seen = new Dictionary<string, string>();
-        var variants = new Dictionary<string, int>();
-        var queue = new Queue<string>(start);
-        while (queue.Count > 0 && seen.Count < limit)
-        {
-            var url = WebUtility.HtmlDecode(queue.Dequeue());
-            if (seen.ContainsKey(url) || Skip(url)) continue;
-            var path = url.Split('?')[0];
-            variants[path] = variants.GetValueOrDefault(path) + 1;
-            if (variants[path] > 25 && url.Contains('?')) continue;
-            var response = await client.GetAsync(url);
-            var body = await ReadAsync(response);
-            seen[url] = body;
-            if (response.Content.Headers.ContentType?.MediaType == "text/html")
-                foreach (Match m in Link.Matches(body)) queue.Enqueue(m.Groups[1].Value);
-        }
-        return seen;
-    }
-
-    private static bool Skip(string url) =>
-        url.StartsWith("/lib/", StringComparison.Ordinal) || url.StartsWith("/css/", StringComparison.Ordinal) || url.StartsWith("/js/", StringComparison.Ordinal)
-        || url.StartsWith("/Account/Logout", StringComparison.Ordinal) || Regex.IsMatch(url, @"[?&]page=([6-9]|\d{2,})");
-
-    private static async Task<string> ReadAsync(HttpResponseMessage response)
-    {
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        if (response.Content.Headers.ContentType?.MediaType?.Contains("spreadsheetml", StringComparison.Ordinal) != true) return Encoding.UTF8.GetString(bytes);
-        using var zip = new ZipArchive(new MemoryStream(bytes));
-        var text = new StringBuilder();
-        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
-        {
-            using var reader = new StreamReader(entry.Open());
-            text.Append(await reader.ReadToEndAsync());
-        }
-        return text.ToString();
-    }
-
     [Fact]
     public async Task No_role_finds_a_planted_text_it_may_not_read_on_any_page_file_or_id_route()
     {
@@ -152,7 +105,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         foreach (var (email, kinds) in Forbidden)
         {
             var client = email.Length == 0 ? app.NewClient() : await app.SignedInAsync(email);
-            var pages = await CrawlAsync(client, [email.Length == 0 ? "/public" : "/", .. plan.Routes], email.Length == 0 ? 1500 : 700);
+            var pages = await SiteCrawler.CrawlAsync(client, [email.Length == 0 ? "/public" : "/", .. plan.Routes], email.Length == 0 ? 1500 : 700);
             output.WriteLine($"{(email.Length == 0 ? "public" : email)}: {pages.Count} pages and files");
             var forbidden = plan.Texts.Where(t => kinds.Contains(t.Kind)).Select(t => t.Text).ToList();
             foreach (var (url, body) in pages)

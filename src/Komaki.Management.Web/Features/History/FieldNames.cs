@@ -34,6 +34,21 @@ public static class FieldNames
         ["ReturnComment"] = "差し戻し理由", ["RecordedStaffCost"] = "人件費（取込値）", ["SettledNational"] = "決算 国庫支出金",
         ["SettledPrefectural"] = "決算 県支出金", ["SettledBonds"] = "決算 地方債", ["SettledOtherSpecific"] = "決算 その他特定財源", ["SettledGeneral"] = "決算 一般財源",
         ["IsCurrent"] = "現行計画", ["ComprehensivePlanId"] = "総合計画", ["EmailConfirmed"] = "メール確認済み", ["LockoutEnabled"] = "ロック有効",
+        ["MustChangePassword"] = "次回サインイン時にパスワード変更", ["PhoneNumber"] = "電話番号", ["PhoneNumberConfirmed"] = "電話番号確認済み",
+        ["TwoFactorEnabled"] = "2段階認証", ["IsPublished"] = "公開", ["DueOn"] = "期限", ["Stage"] = "段階", ["InUse"] = "使用中",
+        ["Label"] = "名称", ["Key"] = "照合に使う表記", ["Value"] = "意味", ["CityResponse"] = "市の対応方針", ["ForumSessionId"] = "市民公開フォーラムの会",
+        ["HeldOn"] = "開催日", ["IsClosed"] = "終了", ["Venue"] = "会場", ["AnswerBudgetLineId"] = "対応した予算", ["AnswerPlanLineId"] = "対応した実施計画",
+        ["ClosedAt"] = "完了日時", ["ClosedBy"] = "完了確認者", ["Note"] = "備考", ["OpenedAt"] = "起票日時", ["ProjectEvaluationId"] = "もとの事務事業評価",
+        ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["OwnerUserId"] = "本人", ["Result"] = "結果",
+        ["Color"] = "表示色", ["MinPercent"] = "下限（%）", ["OffTarget"] = "遅れとして扱う", ["AssessedAt"] = "評価日時", ["AssessedBy"] = "評価者",
+        ["Assessment"] = "評価", ["PublishedBy"] = "公表者",
+    };
+
+    /// Where one field name means different things in different records.
+    private static readonly Dictionary<(string Entity, string Field), string> ByEntity = new()
+    {
+        [("LabelMapping", "Label")] = "表記", [("UnitNameMapping", "Name")] = "部課名", [("UnitNameMapping", "Key")] = "照合に使う部課名",
+        [("JudgmentBand", "Label")] = "判定の名称", [("JudgmentBand", "Grade")] = "判定の記号", [("DirectionChoice", "Label")] = "区分の名称",
     };
 
     private static readonly Dictionary<string, string> Values = new()
@@ -58,6 +73,14 @@ public static class FieldNames
         ["SettledCost", "StaffCostPerPersonYear", "RecordedStaffCost", "SettledNational", "SettledPrefectural", "SettledBonds", "SettledOtherSpecific", "SettledGeneral", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
 
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
+
+    public static string Of(string entity, string field) => ByEntity.GetValueOrDefault((entity, field)) ?? Of(field);
+
+    public static bool IsUnitField(string field) => UnitFields.Contains(field);
+
+    public static bool IsAmountField(string field) => AmountFields.Contains(field);
+
+    public static bool IsNamed(string field) => Names.ContainsKey(field);
 
     /// A recorded value as staff read it: enum codes in Japanese, unit ids as the unit's name.
     public static string? Value(string field, string? value, Core.Organization.OrgTree org)

@@ -8,11 +8,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.History;
 
-public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, Core.Organization.OrgTree Org, IReadOnlyDictionary<string, string> DetailLabels);
+public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, HistoryWording Wording, IReadOnlyDictionary<string, string> DetailLabels);
 
 /// A record's history: who changed what, when, from which value to which.
 [Authorize(Roles = Roles.Staff)]
-public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, Core.Evaluation.DirectionCatalog directions, Core.Importing.LabelTable labels) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
         "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession",
@@ -33,7 +33,8 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree) 
             .OrderByDescending(a => a.Id)
             .ToPagedAsync(page, 50);
         var (title, back) = await DescribeAsync(recordType, recordId);
-        return View(new HistoryModel(recordType, recordId, title, back, entries, await orgTree.GetAsync(), await DetailLabelsAsync(entries.Items)));
+        var wording = await HistoryWording.LoadAsync(Db, recordType, recordId, entries.Items, await orgTree.GetAsync(), directions, labels);
+        return View(new HistoryModel(recordType, recordId, title, back, entries, wording, await DetailLabelsAsync(entries.Items)));
     }
 
     private async Task<(string Title, string? Back)> DescribeAsync(string type, string id)

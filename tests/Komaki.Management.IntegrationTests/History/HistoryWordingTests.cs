@@ -1,0 +1,50 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Web.Features.History;
+
+namespace Komaki.Management.IntegrationTests.History;
+
+/// A history reads as staff speak: every field by its Japanese name, people by name, numbers and years as the rest
+/// of the app shows them, and records referred to by their code and name rather than an id.
+public class HistoryWordingTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    [Fact]
+    public void Every_field_the_history_records_has_a_japanese_name()
+    {
+        var missing = app.WithDb(db => db.Model.GetEntityTypes()
+            .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
+            .SelectMany(t => t.GetProperties().Where(p => !p.IsPrimaryKey() && !AppDbContext.NotAudited.Contains(p.Name)).Select(p => $"{t.ClrType.Name}.{p.Name}"))
+            .Where(f => !FieldNames.IsNamed(f.Split('.')[1])).Distinct().OrderBy(f => f).ToList());
+        Assert.True(missing.Count == 0, "no Japanese name for: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public async Task A_change_reads_with_the_persons_name_japanese_field_names_plain_numbers_and_named_records()
+    {
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var (indicator, measureLabel) = app.WithDb(db => db.Indicators.Where(i => i.MeasureId != null).Select(i => new { i.Id, Label = i.Measure!.Code + " " + i.Measure.Name }).AsEnumerable()
+            .Select(i => (i.Id, i.Label)).First());
+        var url = $"/Indicators/{indicator}/Edit";
+        var form = await planning.GetStringAsync(url);
+        var fields = HtmlForms.Fields(form, url);
+        fields["Weight"] = "2.5";
+        fields["BaselineValue"] = "1234.5";
+        var saved = await planning.PostAsync(url, KomakiFactory.Form(KomakiFactory.TokenIn(form), [.. fields.Select(f => (f.Key, f.Value))]));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+
+        var history = await planning.GetStringAsync($"/History/Indicator/{indicator}");
+        Assert.Contains("企画 花子", history);
+        Assert.DoesNotContain("kikaku@komaki.example", history);
+        Assert.Contains("判定での重み", history);
+        Assert.DoesNotContain(">Weight<", history);
+        Assert.Matches(@"diff-old"">1</td>\s*<td class=""small diff-new"">2.5</td>", history);
+        Assert.Contains("1,234.5", history);
+
+        // The indicator's creation, recorded by the seeding, names its measure rather than an id, and the system.
+        var all = string.Concat(await Task.WhenAll(Enumerable.Range(1, 3).Select(p => planning.GetStringAsync($"/History/Indicator/{indicator}?page={p}"))));
+        Assert.Contains(HistoryWording.System, all);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(measureLabel), all);
+        Assert.DoesNotMatch(@">system<", all);
+        Assert.DoesNotMatch(@"diff-new"">\d+\.0</td>", all);
+    }
+}
