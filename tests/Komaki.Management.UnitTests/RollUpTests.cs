@@ -36,7 +36,7 @@ public class RollUpTests
         Assert.Equal(50m, result.Percent);
         Assert.Equal((1, 3), (result.Counted, result.Of));
         Assert.Null(RollUp.Measure([With(IndicatorDirection.HigherIsBetter, 10, null)], 2025).Percent);
-        Assert.Null(RollUp.Judge(JudgmentBand.Defaults(), null));
+        Assert.Null(RollUp.Judge(JudgmentBand.Defaults(), (decimal?)null));
     }
 
     [Fact]
@@ -66,5 +66,72 @@ public class RollUpTests
         var policy = RollUp.Combine([(100m, 1m), (50m, 1m), (null, 1m), (70m, 2m)]);
         Assert.Equal(72.5m, policy.Percent);
         Assert.Equal((3, 4), (policy.Counted, policy.Of));
+    }
+}
+
+/// A measure built from honest indicators, and the words that say how.
+public class MeasureJudgmentTests
+{
+    private static Indicator Series(IndicatorDirection direction, decimal? baseline, decimal target, decimal actual)
+    {
+        var i = new Indicator { Direction = direction, BaselineValue = baseline, BaselineYear = baseline is null ? null : 2019, Weight = 1m };
+        i.SetValue(2025, target, actual);
+        return i;
+    }
+
+    [Fact]
+    public void A_measure_mixing_progress_achievement_and_worsening_says_so_and_averages_the_progress()
+    {
+        var result = RollUp.Measure([
+            Series(IndicatorDirection.HigherIsBetter, 50, 60, 55),   // 50 % of the way
+            Series(IndicatorDirection.LowerIsBetter, 20, 10, 12),    // 80 % of the way
+            Series(IndicatorDirection.HigherIsBetter, 100, 110, 96), // worse than the baseline
+        ], 2025);
+        Assert.Equal(43.3m, result.Percent);
+        Assert.StartsWith("3指標中2指標が目標に向けて前進、1指標が基準値より悪化。", result.Explanation);
+        Assert.False(result.MostlyWorsened);
+        Assert.Equal("C", RollUp.Judge(JudgmentBand.Defaults(), result)!.Grade);
+    }
+
+    [Fact]
+    public void A_measure_whose_indicators_mostly_worsened_is_never_on_target_whatever_its_average()
+    {
+        // Two targets made to be met below their baselines, one real achievement: the average reads 100 %.
+        var result = RollUp.Measure([
+            Series(IndicatorDirection.HigherIsBetter, 100, 90, 95),
+            Series(IndicatorDirection.HigherIsBetter, 100, 90, 92),
+            Series(IndicatorDirection.HigherIsBetter, 50, 60, 61),
+        ], 2025);
+        Assert.Equal(100m, result.Percent);
+        Assert.True(result.MostlyWorsened);
+        var bands = JudgmentBand.Defaults();
+        Assert.Equal("S", RollUp.Judge(bands, result.Percent)!.Grade);
+        var band = RollUp.Judge(bands, result)!;
+        Assert.Equal("B", band.Grade);
+        Assert.True(band.OffTarget);
+        Assert.Contains("過半の指標が悪化しているため、平均では「S 目標達成」ですが、判定は「B やや遅れ」までとしています", RollUp.Reason(bands, result));
+    }
+
+    [Fact]
+    public void Indicators_not_yet_measured_are_named_in_the_explanation()
+    {
+        var measured = Series(IndicatorDirection.HigherIsBetter, 50, 60, 60);
+        var pending = new Indicator { Direction = IndicatorDirection.HigherIsBetter, Weight = 1m };
+        pending.SetValue(2025, 10, null);
+        var result = RollUp.Measure([measured, pending], 2025);
+        Assert.Equal("2指標中1指標が目標を達成、1指標は実績未入力または目標なし。進み具合の平均 100%", result.Explanation);
+        Assert.Equal("指標が目標を達成。進み具合 100%", RollUp.Measure([measured], 2025).Explanation);
+    }
+
+    [Fact]
+    public void A_policy_whose_measures_mostly_worsened_is_held_below_on_target()
+    {
+        var worsened = RollUp.Measure([Series(IndicatorDirection.HigherIsBetter, 100, 90, 95)], 2025);
+        var fine = RollUp.Measure([Series(IndicatorDirection.HigherIsBetter, 50, 60, 60)], 2025);
+        var policy = RollUp.Policy([(worsened, 1m), (worsened, 1m), (fine, 1m)]);
+        Assert.Equal(100m, policy.Percent);
+        Assert.True(policy.MostlyWorsened);
+        Assert.Equal("B", RollUp.Judge(JudgmentBand.Defaults(), policy)!.Grade);
+        Assert.StartsWith("3施策中1施策が目標を達成、2施策で過半の指標が悪化", policy.Explanation);
     }
 }

@@ -17,14 +17,19 @@ public static class PlanRollUp
         db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent)
             .OrderByDescending(b => b.StartYear <= fiscalYear && fiscalYear <= b.EndYear).ThenByDescending(b => b.StartYear).FirstOrDefaultAsync();
 
-    public static async Task<IReadOnlyList<PolicyRollUp>> LoadAsync(AppDbContext db, int basicPlanId, int fiscalYear)
+    /// shownYears: for the public site, the years whose actuals are published; the trend uses no other actual.
+    public static async Task<IReadOnlyList<PolicyRollUp>> LoadAsync(AppDbContext db, int basicPlanId, int fiscalYear, IReadOnlySet<int>? shownYears = null)
     {
         var measures = await db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && m.Policy!.BasicPlanId == basicPlanId && m.Policy.RetiredAt == null)
             .Select(m => new { m.Id, m.Code, m.Name, m.OwnerUnitId, m.Weight, m.SortOrder, PolicyId = m.Policy!.Id, PolicyCode = m.Policy.Code, PolicyName = m.Policy.Name, PolicySort = m.Policy.SortOrder })
             .ToListAsync();
         var ids = measures.Select(m => m.Id).ToList();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId != null && i.RetiredAt == null && ids.Contains(i.MeasureId.Value))
-            .Select(i => new { MeasureId = i.MeasureId!.Value, i.Direction, i.Weight, Value = i.Values.Where(v => v.FiscalYear == fiscalYear).Select(v => new { v.Target, v.Actual }).FirstOrDefault() })
+            .Select(i => new
+            {
+                MeasureId = i.MeasureId!.Value, i.Direction, i.Weight, i.BaselineValue, i.BaselineYear,
+                Values = i.Values.Where(v => v.FiscalYear <= fiscalYear).Select(v => new { v.FiscalYear, v.Target, v.Actual }).ToList(),
+            })
             .ToListAsync();
         var byMeasure = indicators.ToLookup(i => i.MeasureId);
         return measures.GroupBy(m => new { m.PolicyId, m.PolicyCode, m.PolicyName, m.PolicySort })
@@ -32,8 +37,9 @@ public static class PlanRollUp
             .Select(g =>
             {
                 var rows = g.OrderBy(m => m.SortOrder).ThenBy(m => m.Code, Reports.CodeOrder.Instance).Select(m => new MeasureRollUp(m.Id, m.Code, m.Name, m.OwnerUnitId, m.Weight,
-                    RollUp.Combine(byMeasure[m.Id].Select(i => (RollUp.Score(Achievement.Evaluate(i.Direction, i.Value?.Target, i.Value?.Actual)), i.Weight))))).ToList();
-                return new PolicyRollUp(g.Key.PolicyId, g.Key.PolicyCode, g.Key.PolicyName, RollUp.Combine(rows.Select(m => (m.Result.Percent, m.Weight))), rows);
+                    RollUp.Measure(byMeasure[m.Id].Select(i => (IndicatorJudgment.Of(i.Direction, i.BaselineValue, i.BaselineYear,
+                        i.Values.Select(v => (v.FiscalYear, v.Target, shownYears is null || shownYears.Contains(v.FiscalYear) ? v.Actual : null)), fiscalYear), i.Weight))))).ToList();
+                return new PolicyRollUp(g.Key.PolicyId, g.Key.PolicyCode, g.Key.PolicyName, RollUp.Policy(rows.Select(m => (m.Result, m.Weight))), rows);
             }).ToList();
     }
 }

@@ -53,12 +53,15 @@ public static class TrendChart
         {
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(X(i))}\" y=\"{H - 10}\" text-anchor=\"middle\">{Wareki.FiscalYearShort(values[i].FiscalYear)}</text>");
         }
+        // The baseline as a dotted line across the chart: an actual below it (above, for lower-is-better) got worse.
+        if (indicator.BaselineValue is decimal baseline)
+            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"baseline\" x1=\"{L}\" y1=\"{F(Y(baseline))}\" x2=\"{W - R}\" y2=\"{F(Y(baseline))}\"/>");
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"target\" d=\"{PathOf(v => v.Target)}\"/><path class=\"actual\" d=\"{PathOf(v => v.Actual)}\"/>");
         for (var i = 0; i < values.Count; i++)
         {
             if (values[i].Actual is decimal a) svg.Append(CultureInfo.InvariantCulture, $"<circle class=\"dot\" cx=\"{F(X(i))}\" cy=\"{F(Y(a))}\" r=\"3\"/>");
         }
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{W - R}\" y=\"{T - 6}\" text-anchor=\"end\">― 実績値　- - 目標値</text></svg>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{W - R}\" y=\"{T - 6}\" text-anchor=\"end\">― 実績値　- - 目標値{(indicator.BaselineValue is null ? "" : "　··· 基準値")}</text></svg>");
         return new HtmlString(svg.ToString());
     }
 }

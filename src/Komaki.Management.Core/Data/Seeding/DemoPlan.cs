@@ -8,6 +8,19 @@ internal static class DemoPlan
 
     internal sealed record FieldSeed(string Name, MeasureSeed[] Measures);
 
+    internal sealed record IndicatorSeed(string Name, string Unit, bool LowerIsBetter, decimal Baseline, decimal YearlyStep);
+
+    /// A few measures are judged by a second outcome indicator as well.
+    public static readonly Dictionary<string, IndicatorSeed> SecondIndicators = new()
+    {
+        ["防災力の強化"] = new("自主防災組織の結成率", "%", false, 88, 1.5m),
+        ["健康づくりの推進"] = new("がん検診受診率", "%", false, 38, 1),
+        ["保育・幼児教育の充実"] = new("放課後児童クラブの待機児童数", "人", true, 25, -4),
+        ["産業の振興"] = new("市内の新規創業件数", "件", false, 60, 4),
+        ["道路・橋梁の整備"] = new("橋梁の修繕完了率", "%", false, 35, 6),
+        ["観光・シティプロモーション"] = new("観光消費額", "億円", false, 92, 3),
+    };
+
     public static readonly FieldSeed[] Fields =
     [
         new("安全・環境",

@@ -224,8 +224,21 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
             Direction = ms.LowerIsBetter ? IndicatorDirection.LowerIsBetter : IndicatorDirection.HigherIsBetter,
             BaselineValue = ms.Baseline, BaselineYear = 2019, SortOrder = 1,
         };
-        FillValues(indicator, ms.Baseline, ms.YearlyStep, random);
+        DemoSeries.Fill(indicator, ms.Baseline, ms.YearlyStep, 2019, FirstIndicatorYear, LastActualYear, CurrentTargetYear);
+        // The series has its own seed; the shared sequence advances as it always did, so the rest of the city stays put.
+        for (var y = FirstIndicatorYear; y <= LastActualYear; y++) random.NextDouble();
         db.Indicators.Add(indicator);
+        if (DemoPlan.SecondIndicators.TryGetValue(ms.Name, out var second))
+        {
+            var other = new Indicator
+            {
+                Measure = measure, Name = second.Name, Kind = IndicatorKind.Outcome, Unit = second.Unit,
+                Direction = second.LowerIsBetter ? IndicatorDirection.LowerIsBetter : IndicatorDirection.HigherIsBetter,
+                BaselineValue = second.Baseline, BaselineYear = 2019, SortOrder = 2,
+            };
+            DemoSeries.Fill(other, second.Baseline, second.YearlyStep, 2019, FirstIndicatorYear, LastActualYear, CurrentTargetYear);
+            db.Indicators.Add(other);
+        }
     }
 
     private void AddProjectIndicator(Project project, Random random)
@@ -248,25 +261,21 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         db.Indicators.Add(indicator);
     }
 
+    /// A project's activity indicator: targets up by the step each year, actuals near them.
     private static void FillValues(Indicator indicator, decimal baseline, decimal step, Random random)
     {
         var decimals = baseline == Math.Round(baseline) && step == Math.Round(step) ? 0 : 1;
-        // About a third of the outcome indicators lag well behind their targets, so that some measures are off target
-        // (chosen from the name, not the random sequence, so the rest of the demo data stays as it was).
-        var code = indicator.Name.Sum(c => c);
-        var lag = indicator.Kind == IndicatorKind.Outcome && code % 3 == 0 ? 0.08m + code % 7 * 0.04m : 0m;
         for (var year = FirstIndicatorYear; year <= CurrentTargetYear; year++)
         {
             var target = Math.Round(baseline + step * (year - 2019), decimals);
             decimal? actual = null;
             // Like real departments, some have not yet entered last year's actual.
-            var notYetEntered = year == LastActualYear && indicator.Kind == IndicatorKind.Activity && random.NextDouble() < 0.15;
+            var notYetEntered = year == LastActualYear && random.NextDouble() < 0.15;
             if (year <= LastActualYear && !notYetEntered)
             {
                 // Roughly two years in three meet the target; the rest fall short by a few percent.
-                var swing = (decimal)(random.NextDouble() * 0.12 - 0.05) - lag * (year - FirstIndicatorYear + 1) / (LastActualYear - FirstIndicatorYear + 1);
-                var better = indicator.Direction == IndicatorDirection.HigherIsBetter ? 1 : -1;
-                actual = Math.Round(target * (1 + better * swing), decimals);
+                var swing = (decimal)(random.NextDouble() * 0.12 - 0.05);
+                actual = Math.Round(target * (1 + swing), decimals);
             }
             indicator.SetValue(year, target, actual);
         }

@@ -330,7 +330,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache) : AppC
         {
             var latest = i.Values.Where(v => v.Actual is not null).OrderByDescending(v => v.FiscalYear).FirstOrDefault();
             return new EvidenceIndicator(i.Id, i.Measure?.Name ?? i.Project?.Name ?? "", i.Name, i.Unit, latest?.FiscalYear, latest?.Target, latest?.Actual,
-                latest is null ? null : i.AchievementIn(latest.FiscalYear).RatePercent);
+                latest is null ? null : IndicatorJudgment.Of(i, latest.FiscalYear));
         }).ToList();
         return new ItemDetailsModel(item, coverage, links, projects, evidence, item.Progress.OrderByDescending(p => p.FiscalYear).ToList(), CanEdit, year);
     }

@@ -42,7 +42,7 @@ public sealed record ItemFormModel(int? Id, MayorTerm Term, ItemForm Form);
 
 public sealed record LinkedElement(int LinkId, PlanLevel Level, int ElementId, string Code, string Name, bool Retired);
 
-public sealed record EvidenceIndicator(int Id, string Owner, string Name, string Unit, int? Year, decimal? Target, decimal? Actual, decimal? Rate);
+public sealed record EvidenceIndicator(int Id, string Owner, string Name, string Unit, int? Year, decimal? Target, decimal? Actual, IndicatorJudgment? Judgment);
 
 public sealed record ItemDetailsModel(
     ManifestoItem Item, ItemCoverage Coverage, IReadOnlyList<LinkedElement> Links, IReadOnlyList<(int Id, string Code, string Name, bool Funded)> Projects,

@@ -13,7 +13,7 @@ namespace Komaki.Management.Web.Features.MeasureEvaluations;
 
 /// What a measure's evaluation rests on: its indicators, the roll-up of its projects' evaluations, the survey.
 public sealed record MeasureSummary(
-    Measure Measure, string Owner, IReadOnlyList<(string Name, string Unit, decimal? Target, decimal? Actual, Achievement Achievement)> Indicators,
+    Measure Measure, string Owner, IReadOnlyList<(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)> Indicators,
     int Projects, int Evaluated, long FullCost, IReadOnlyDictionary<Direction, int> Directions, SurveyResult? Survey, MeasureEvaluation? Evaluation);
 
 public sealed record MeasureEvaluationListModel(int Year, IReadOnlyList<MeasureSummary> Rows);
@@ -88,7 +88,7 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
                 indicators.Where(i => i.MeasureId == m.Id).OrderBy(i => i.SortOrder).Select(i =>
                 {
                     var v = i.Values.FirstOrDefault(x => x.FiscalYear == year);
-                    return (i.Name, i.Unit, v?.Target, v?.Actual, i.AchievementIn(year));
+                    return (i.Name, i.Unit, v?.Target, v?.Actual, IndicatorJudgment.Of(i, year));
                 }).ToList(),
                 mine.Count, evals.Count, evals.Sum(e => e.FullCost ?? 0),
                 evals.Where(e => e.FinalDirection is not null).GroupBy(e => e.FinalDirection!.Value).ToDictionary(g => g.Key, g => g.Count()),

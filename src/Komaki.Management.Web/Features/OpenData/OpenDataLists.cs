@@ -20,9 +20,11 @@ public sealed record EvaluationRecord(
 
 public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse);
 
-public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel);
+public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel,
+    string? Explanation);
 
-public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent,
+public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction,
+    decimal? Baseline, int? BaselineYear, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent, decimal? ProgressPercent, bool WorseThanBaseline, string? Trend,
     DateOnly? CorrectedOn, string? CorrectionReason);
 
 public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary);
@@ -59,13 +61,15 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
         var plan = await data.PlanAsync();
         if (plan is null) return [];
         var org = await orgTree.GetAsync();
-        var year = (await data.YearsAsync(PublicationKind.IndicatorActuals)).Cast<int?>().LastOrDefault();
-        var policies = await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0);
+        var published = await data.YearsAsync(PublicationKind.IndicatorActuals);
+        var year = published.Cast<int?>().LastOrDefault();
+        var policies = await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0, published.ToHashSet());
         var b = await bands.GetAsync();
         return policies.SelectMany(p => p.Measures.Select(m =>
         {
-            var band = year is null ? null : RollUp.Judge(b, m.Result.Percent);
-            return new MeasureRecord(m.Id, p.Code, p.Name, m.Code, m.Name, org.Find(m.OwnerUnitId)?.Name, year, year is null ? null : m.Result.Percent, band?.Grade, band?.Label);
+            var band = year is null ? null : RollUp.Judge(b, m.Result);
+            return new MeasureRecord(m.Id, p.Code, p.Name, m.Code, m.Name, org.Find(m.OwnerUnitId)?.Name, year, year is null ? null : m.Result.Percent, band?.Grade, band?.Label,
+                year is null ? null : RollUp.Reason(b, m.Result));
         })).ToList();
     }
 
@@ -76,10 +80,16 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
         var measures = await data.Measures(plan.Id).Where(m => measureId == null || m.Id == measureId).Select(m => new { m.Id, m.Code, m.Name }).ToDictionaryAsync(m => m.Id);
         var indicators = await data.IndicatorsAsync(measures.Keys.ToList());
         return indicators.OrderBy(i => measures[i.MeasureId!.Value].Code, CodeOrder.Instance).ThenBy(i => i.SortOrder)
-            .SelectMany(i => i.Values.OrderBy(v => v.FiscalYear).Select(v => new IndicatorRecord(i.Id, measures[i.MeasureId!.Value].Code, measures[i.MeasureId.Value].Name, i.Name,
-                i.Kind == IndicatorKind.Outcome ? "成果指標" : "活動指標", i.Unit, i.Direction == IndicatorDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い",
-                v.FiscalYear, v.Target, v.Actual, Achievement.Evaluate(i.Direction, v.Target, v.Actual).RatePercent,
-                v.CorrectedAt is DateTime c ? DateOnly.FromDateTime(Display.ToTokyo(c)) : null, v.CorrectionReason))).ToList();
+            .SelectMany(i => i.Values.OrderBy(v => v.FiscalYear).Select(v =>
+            {
+                var measure = measures[i.MeasureId!.Value];
+                var j = IndicatorJudgment.Of(i, v.FiscalYear);
+                return new IndicatorRecord(i.Id, measure.Code, measure.Name, i.Name,
+                    i.Kind == IndicatorKind.Outcome ? "成果指標" : "活動指標", i.Unit, i.Direction == IndicatorDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い",
+                    i.BaselineValue, i.BaselineYear, v.FiscalYear, v.Target, v.Actual, j.Achievement.RatePercent, j.ProgressPercent, j.WorseThanBaseline,
+                    v.Actual is not null && j.Trend != Trend.Unknown ? j.Trend.Label() : null,
+                    v.CorrectedAt is DateTime c ? DateOnly.FromDateTime(Display.ToTokyo(c)) : null, v.CorrectionReason);
+            })).ToList();
     }
 
     public async Task<List<ManifestoRecord>> ManifestoAsync()

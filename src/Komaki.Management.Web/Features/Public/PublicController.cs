@@ -35,9 +35,10 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
     public async Task<IActionResult> Index()
     {
         var plan = await data.PlanAsync();
-        var year = (await data.YearsAsync(PublicationKind.IndicatorActuals)).Cast<int?>().LastOrDefault();
+        var published = await data.YearsAsync(PublicationKind.IndicatorActuals);
+        var year = published.Cast<int?>().LastOrDefault();
         var name = plan is null ? null : await data.Db.ComprehensivePlans.Where(c => c.Id == plan.ComprehensivePlanId).Select(c => c.Name).FirstAsync();
-        var policies = plan is null ? [] : await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0);
+        var policies = plan is null ? [] : await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0, published.ToHashSet());
         return View(new PublicHomeModel(plan, name, year, policies, await bands.GetAsync()));
     }
 
