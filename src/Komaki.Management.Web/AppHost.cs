@@ -54,6 +54,7 @@ public static class AppHost
             .Expire(TimeSpan.FromMinutes(10))));
         services.AddScoped<Features.Public.PublicData>();
         services.AddScoped<Features.OpenData.OpenDataLists>();
+        services.AddScoped<Features.Evaluations.EvaluationSheets>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(ExcelLimits.Default with
         {

@@ -41,20 +41,28 @@ public class EvaluationWalkTests(AppServer server)
         await head.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.NotEqual("", await head.InnerTextAsync("#full-cost"));
         await head.ClickAsync("#do-firstreview");
+        Assert.Contains("企画担当の二次評価に回ります", await head.InnerTextAsync("#consequences"));
+        await head.ClickAsync("#confirm");
+        await head.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.Equal("一次評価済", await head.InnerTextAsync("#state"));
 
         var planning = await server.SignedInPageAsync("kikaku@komaki.example");
         await planning.GotoAsync($"{server.BaseUrl}/Evaluations?year=2025&state=FirstReviewed");
         await planning.ClickAsync($"#evaluations a[href$='/Evaluations/2025/{projectId}']");
-        await planning.SelectOptionAsync("#SecondDirection", "Expand");
         await planning.ClickAsync("#do-secondreview");
+        await planning.SelectOptionAsync("#SecondDirection", "Expand");
+        await planning.ClickAsync("#confirm");
         Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await planning.InnerTextAsync("main"));
         await planning.SelectOptionAsync("#SecondDirection", "Expand");
         await planning.FillAsync("#SecondReason", "通学路対策と一体で進めるため拡大とする。");
-        await planning.ClickAsync("#do-secondreview");
+        await planning.ClickAsync("#confirm");
+        await planning.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.Equal("二次評価済", await planning.InnerTextAsync("#state"));
         Assert.Contains("拡大（変更）", await planning.InnerTextAsync("#second-direction"));
         await planning.ClickAsync("#do-publish");
+        Assert.Contains("公表は取り消せません", await planning.InnerTextAsync("#consequences"));
+        await planning.ClickAsync("#confirm");
+        await planning.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.Equal("公表済", await planning.InnerTextAsync("#state"));
 
         await head.GotoAsync($"{server.BaseUrl}/Evaluations/2025/{projectId}");

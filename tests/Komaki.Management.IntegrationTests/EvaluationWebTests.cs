@@ -52,25 +52,25 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         Assert.Contains(Amounts(settled!.Value + 12_000_000), await staff.GetStringAsync(url));
 
         // Staff cannot give the first review; the head can.
-        var byStaff = await PostAsync(staff, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "FirstReview"));
+        var byStaff = await PostAsync(staff, url, url + "/Steps/FirstReview", ("Version", e.Version.ToString()));
         Assert.Contains("一次評価を確定できるのは、その事業の所属長だけです。", await byStaff.Content.ReadAsStringAsync());
         var head = await app.SignedInAsync(RoadHead);
-        var early = await PostAsync(head, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "Publish"));
+        var early = await PostAsync(head, url, url + "/Steps/Publish", ("Version", e.Version.ToString()));
         Assert.Contains("公表は企画担当が行います。", await early.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "FirstReview"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, url, url + "/Steps/FirstReview", ("Version", e.Version.ToString()))).StatusCode);
         Assert.Equal(EvaluationState.FirstReviewed, Evaluation(projectId, year).State);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync(url + "/Edit")).StatusCode);
 
         var planning = await app.SignedInAsync(Planning);
         e = Evaluation(projectId, year);
-        var publishEarly = await PostAsync(planning, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "Publish"));
+        var publishEarly = await PostAsync(planning, url, url + "/Steps/Publish", ("Version", e.Version.ToString()));
         Assert.Contains("公表は二次評価の後に行えます。", await publishEarly.Content.ReadAsStringAsync());
-        var noReason = await PostAsync(planning, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "SecondReview"), ("SecondDirection", "Reduce"));
+        var noReason = await PostAsync(planning, url, url + "/Steps/SecondReview", ("Version", e.Version.ToString()), ("SecondDirection", "Reduce"));
         Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await noReason.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "SecondReview"), ("SecondDirection", "Reduce"), ("SecondReason", "利用が減っている。"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/SecondReview", ("Version", e.Version.ToString()), ("SecondDirection", "Reduce"), ("SecondReason", "利用が減っている。"))).StatusCode);
         e = Evaluation(projectId, year);
         Assert.Equal((Direction.Improve, Direction.Reduce, Direction.Reduce), (e.FirstDirection!.Value, e.SecondDirection!.Value, e.FinalDirection!.Value));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Act", ("Version", e.Version.ToString()), ("Step", "Publish"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/Publish", ("Version", e.Version.ToString()))).StatusCode);
         Assert.Equal(EvaluationState.Published, Evaluation(projectId, year).State);
         var page = await planning.GetStringAsync(url);
         Assert.Contains("縮小（変更）", page);
@@ -85,7 +85,7 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         var url = $"/Evaluations/{year}/{projectId}";
         var head = await app.SignedInAsync(RoadHead);
         await PostAsync(head, url, url + "/Start");
-        var incomplete = await PostAsync(head, url, url + "/Act", ("Version", Evaluation(projectId, year).Version.ToString()), ("Step", "FirstReview"));
+        var incomplete = await PostAsync(head, url, url + "/Steps/FirstReview", ("Version", Evaluation(projectId, year).Version.ToString()));
         Assert.Contains("一次評価の前に、次を入力してください: 必要性、有効性、効率性、公平性、今後の方向性。", await incomplete.Content.ReadAsStringAsync());
 
         var other = await app.SignedInAsync("kankyo-kacho@komaki.example");
@@ -94,7 +94,7 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/History/ProjectEvaluation/{Evaluation(projectId, year).Id}")).StatusCode);
         var token = await KomakiFactory.TokenAsync(other, "/Evaluations");
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url + "/Edit", KomakiFactory.Form(token, [("Version", "1"), .. Ratings("Expand", "x")]))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url + "/Act", KomakiFactory.Form(token, ("Version", "1"), ("Step", "FirstReview")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url + "/Steps/FirstReview", KomakiFactory.Form(token, ("Version", "1")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url + "/Start", KomakiFactory.Form(token))).StatusCode);
         Assert.Null(Evaluation(projectId, year).FirstDirection);
 

@@ -20,6 +20,10 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
     public decimal StaffPersonYears { get; set; }
     /// The staff cost of one person-year in force for this evaluation (yen).
     public long StaffCostPerPersonYear { get; set; }
+    /// 目的: 対象（誰・何を）と意図（どのような状態にしたいか）, and 手段（何をするか）, as the 事務事業評価表 asks.
+    public string? PurposeTarget { get; set; }
+    public string? PurposeIntent { get; set; }
+    public string? Means { get; set; }
     public Rating? Necessity { get; set; }
     public string? NecessityReason { get; set; }
     public Rating? Effectiveness { get; set; }
@@ -39,6 +43,11 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
     public DateTime? SecondReviewedAt { get; set; }
     public DateTime? PublishedAt { get; set; }
     public string? ReturnComment { get; set; }
+    /// What the consistency checks found when a review was confirmed anyway, and the reviewer's written reason.
+    public string? FirstReviewFindings { get; set; }
+    public string? FirstReviewExplanation { get; set; }
+    public string? SecondReviewFindings { get; set; }
+    public string? SecondReviewExplanation { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ProjectEvaluation), Id);

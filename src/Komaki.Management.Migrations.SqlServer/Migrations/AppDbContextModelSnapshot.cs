@@ -701,6 +701,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int?>("FirstDirection")
                         .HasColumnType("int");
 
+                    b.Property<string>("FirstReviewExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("FirstReviewFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime?>("FirstReviewedAt")
                         .HasColumnType("datetime2");
 
@@ -712,6 +720,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Improvement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Means")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
@@ -731,6 +743,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PurposeIntent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PurposeTarget")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<long?>("RecordedStaffCost")
                         .HasColumnType("bigint");
 
@@ -742,6 +762,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("SecondReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("SecondReviewExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("SecondReviewFindings")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 

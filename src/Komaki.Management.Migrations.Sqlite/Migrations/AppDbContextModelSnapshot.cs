@@ -669,6 +669,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int?>("FirstDirection")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FirstReviewExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstReviewFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstReviewedAt")
                         .HasColumnType("TEXT");
 
@@ -680,6 +688,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Improvement")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Means")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
@@ -699,6 +711,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PurposeIntent")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurposeTarget")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RecordedStaffCost")
                         .HasColumnType("INTEGER");
 
@@ -710,6 +730,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecondReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondReviewExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondReviewFindings")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 

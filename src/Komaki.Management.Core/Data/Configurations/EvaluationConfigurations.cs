@@ -10,7 +10,10 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
     {
         b.Property(x => x.StaffPersonYears).HasPrecision(9, 2);
         foreach (var text in new[] { nameof(ProjectEvaluation.NecessityReason), nameof(ProjectEvaluation.EffectivenessReason), nameof(ProjectEvaluation.EfficiencyReason),
-                     nameof(ProjectEvaluation.EquityReason), nameof(ProjectEvaluation.Improvement), nameof(ProjectEvaluation.SecondReason), nameof(ProjectEvaluation.ReturnComment) })
+                     nameof(ProjectEvaluation.EquityReason), nameof(ProjectEvaluation.Improvement), nameof(ProjectEvaluation.SecondReason), nameof(ProjectEvaluation.ReturnComment),
+                     nameof(ProjectEvaluation.PurposeTarget), nameof(ProjectEvaluation.PurposeIntent), nameof(ProjectEvaluation.Means),
+                     nameof(ProjectEvaluation.FirstReviewFindings), nameof(ProjectEvaluation.FirstReviewExplanation), nameof(ProjectEvaluation.SecondReviewFindings),
+                     nameof(ProjectEvaluation.SecondReviewExplanation) })
             b.Property(text).HasMaxLength(4000);
         b.Property(x => x.FirstReviewedBy).HasMaxLength(256);
         b.Property(x => x.SecondReviewedBy).HasMaxLength(256);

@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Komaki.Management.Web.Features.Evaluations;
@@ -22,7 +23,22 @@ public sealed record EvaluationListModel(
     int Year, EvaluationFilter Filter, Infrastructure.Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
     IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org);
 
-public sealed record IndicatorResult(string Name, string Unit, bool IsActivity, decimal? Target, decimal? Actual, decimal? Rate);
+/// One indicator's year on the sheet: target, actual and how it is judged (ADR 0004).
+public sealed record IndicatorYear(int Year, decimal? Target, decimal? Actual, IndicatorJudgment Judgment);
+
+/// An indicator of the project with the sheet's year and the two before it.
+public sealed record IndicatorResult(string Name, string Unit, bool IsActivity, bool HasBaseline, IReadOnlyList<IndicatorYear> Years)
+{
+    public IndicatorYear? Current => Years.Count == 0 ? null : Years[^1];
+    public decimal? Target => Current?.Target;
+    public decimal? Actual => Current?.Actual;
+}
+
+/// One year's cost: 事業費（決算）, 人件費 (from that year's evaluation) and their sum.
+public sealed record CostYear(int Year, long? Settled, long? StaffCost)
+{
+    public long? FullCost => Settled is long s && StaffCost is long c ? s + c : null;
+}
 
 /// Everything the sheet shows for a project and year, stored or derived.
 public sealed record EvaluationSheet(
@@ -31,6 +47,14 @@ public sealed record EvaluationSheet(
     IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags,
     IReadOnlyList<ImprovementAction> LastYearActions, Core.Budgeting.BudgetLine? SettledFunding = null)
 {
+    /// The year's indicators rolled up as a measure's are: what the consistency checks compare the ratings with.
+    public RolledUp IndicatorSummary { get; init; } = RolledUp.None;
+
+    /// The sheet's year and the two before it, oldest first.
+    public IReadOnlyList<CostYear> Costs { get; init; } = [];
+
+    public string? ProjectDescription { get; init; }
+
     /// コスト per unit of output: full cost over the first activity indicator's actual.
     public (string Name, string Unit, decimal PerUnit)? CostPerOutput
     {
@@ -43,7 +67,7 @@ public sealed record EvaluationSheet(
     }
 }
 
-public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps, StepForm Step);
+public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps);
 
 public sealed class EvaluationForm
 {
@@ -59,6 +83,9 @@ public sealed class EvaluationForm
     public string? EquityReason { get; set; }
     public Direction? FirstDirection { get; set; }
     public string? Improvement { get; set; }
+    public string? PurposeTarget { get; set; }
+    public string? PurposeIntent { get; set; }
+    public string? Means { get; set; }
 }
 
 public sealed class StepForm
@@ -68,4 +95,9 @@ public sealed class StepForm
     public Direction? SecondDirection { get; set; }
     public string? SecondReason { get; set; }
     public string? Comment { get; set; }
+    /// Why the reviewer confirms although the checks found something (EvaluationConsistency).
+    public string? Explanation { get; set; }
 }
+
+/// The page of its own that says what a step will do before it is done, with what the checks found.
+public sealed record StepConfirmModel(EvaluationSheet Sheet, EvaluationStep Step, StepForm Form, IReadOnlyList<EvaluationFinding> Findings);

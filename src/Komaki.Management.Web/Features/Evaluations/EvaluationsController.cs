@@ -18,12 +18,10 @@ namespace Komaki.Management.Web.Features.Evaluations;
 /// and the indicators, the department's entry, the first and second reviews, publication and printing.
 [Authorize(Roles = Roles.Staff)]
 [Route("Evaluations")]
-public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, IConfiguration configuration, DirectionCatalog directions) : AppController(db)
+public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions)
+    : AppController(db)
 {
     public const int PageSize = 50;
-
-    /// The staff cost of one person-year (Evaluation:StaffCostPerPersonYear, yen); 8,000,000 unless configured.
-    private long StaffCostPerPersonYear => configuration.GetValue<long?>("Evaluation:StaffCostPerPersonYear") ?? 8_000_000;
 
     /// A draft belongs to its unit (and planning) until the unit head's first review.
     private bool CanRead(ProjectEvaluation e, OrgTree org) => EvaluationAccess.CanRead(Actor, e, org);
@@ -72,10 +70,10 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     public async Task<IActionResult> Details(int year, int projectId)
     {
         var org = await orgTree.GetAsync();
-        var sheet = await SheetAsync(year, projectId, org);
+        var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet is null) return NotFound();
         if (sheet.Evaluation is { } e && !CanRead(e, org)) return Forbidden();
-        return View(Model(sheet, org, new StepForm { Version = sheet.Evaluation?.Version ?? 0 }));
+        return View(Model(sheet, org));
     }
 
     [HttpPost("{year:int}/{projectId:int}/Start")]
@@ -89,10 +87,12 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         {
             var settled = await Db.BudgetLines.Where(b => b.ProjectId == projectId && b.FiscalYear == year).Select(b => b.Settled).FirstOrDefaultAsync();
             var last = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ProjectId == projectId && e.FiscalYear == year - 1);
+            // 目的・手段 rarely change from year to year: they start as last year's sheet said them.
             Db.ProjectEvaluations.Add(new ProjectEvaluation
             {
                 ProjectId = projectId, FiscalYear = year, OwnerUnitId = project.OwnerUnitId, SettledCost = settled,
-                StaffCostPerPersonYear = StaffCostPerPersonYear, StaffPersonYears = last?.StaffPersonYears ?? 0,
+                StaffCostPerPersonYear = sheets.StaffCostPerPersonYear, StaffPersonYears = last?.StaffPersonYears ?? 0,
+                PurposeTarget = last?.PurposeTarget, PurposeIntent = last?.PurposeIntent, Means = last?.Means ?? project.Description,
             });
             await Db.SaveChangesAsync();
             TempData["Message"] = "評価シートを作成しました。決算額・指標は登録済みの値を表示しています。人工・評価・方向性を入力してください。";
@@ -104,7 +104,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     public async Task<IActionResult> Edit(int year, int projectId)
     {
         var org = await orgTree.GetAsync();
-        var sheet = await SheetAsync(year, projectId, org);
+        var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet?.Evaluation is not { } e) return NotFound();
         if (!EvaluationWorkflow.CanEdit(Actor, e, org)) return EditRefused(e, org, year, projectId);
         return View((sheet, new EvaluationForm
@@ -113,6 +113,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             Necessity = e.Necessity, NecessityReason = e.NecessityReason, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
             Efficiency = e.Efficiency, EfficiencyReason = e.EfficiencyReason, Equity = e.Equity, EquityReason = e.EquityReason,
             FirstDirection = e.FirstDirection, Improvement = e.Improvement,
+            PurposeTarget = e.PurposeTarget, PurposeIntent = e.PurposeIntent, Means = e.Means,
         }));
     }
 
@@ -136,61 +137,98 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             (e.Efficiency, e.EfficiencyReason) = (form.Efficiency, Trim(form.EfficiencyReason));
             (e.Equity, e.EquityReason) = (form.Equity, Trim(form.EquityReason));
             (e.FirstDirection, e.Improvement) = (form.FirstDirection, Trim(form.Improvement));
+            (e.PurposeTarget, e.PurposeIntent, e.Means) = (Trim(form.PurposeTarget), Trim(form.PurposeIntent), Trim(form.Means));
             if (await TrySaveEditAsync(e, form.Version, e.AuditTarget))
             {
                 TempData["Message"] = "評価シートを保存しました。";
+                // A draft may be saved unfinished; what the first review will ask for is said now, not then.
+                if (EvaluationWorkflow.Missing(e) is string missing) TempData["Error"] = missing.Replace("一次評価の前に、次を入力してください", "一次評価の確定までに、次の入力が必要です", StringComparison.Ordinal);
                 return RedirectToAction(nameof(Details), new { year, projectId });
             }
         }
-        var sheet = await SheetAsync(year, projectId, org);
+        var sheet = await sheets.OneAsync(year, projectId, org);
         return View((sheet!, form));
     }
 
-    [HttpPost("{year:int}/{projectId:int}/Act")]
-    public async Task<IActionResult> Act(int year, int projectId, StepForm form)
+    /// A page of its own for each step that cannot be undone: what will happen, what the checks found, and the
+    /// reviewer's reason where they confirm anyway.
+    [HttpGet("{year:int}/{projectId:int}/Steps/{step}")]
+    public async Task<IActionResult> Step(int year, int projectId, EvaluationStep step)
     {
+        var org = await orgTree.GetAsync();
+        var sheet = await sheets.OneAsync(year, projectId, org);
+        if (sheet?.Evaluation is not { } e) return NotFound();
+        if (!CanAct(e, org)) return Forbidden();
+        if (EvaluationWorkflow.Check(Actor, e, step, org) is string refusal)
+        {
+            TempData["Error"] = refusal;
+            return RedirectToAction(nameof(Details), new { year, projectId });
+        }
+        var form = new StepForm { Version = e.Version, Step = step, SecondDirection = e.FirstDirection };
+        return View(nameof(Step), new StepConfirmModel(sheet, step, form, await FindingsAsync(e, sheet, step, form)));
+    }
+
+    [HttpPost("{year:int}/{projectId:int}/Steps/{step}")]
+    public async Task<IActionResult> Step(int year, int projectId, EvaluationStep step, StepForm form)
+    {
+        form.Step = step;
         var org = await orgTree.GetAsync();
         var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
         if (e is null) return NotFound();
-        if (!CanRead(e, org) || !EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, org) && !Actor.IsPlanMasterEditor) return Forbidden();
-        if (EvaluationWorkflow.Check(Actor, e, form.Step, org) is string refusal) ModelState.AddModelError(string.Empty, refusal);
-        if (form.Step == EvaluationStep.SecondReview && form.SecondDirection is Direction sd && sd != e.FirstDirection && string.IsNullOrWhiteSpace(form.SecondReason))
+        if (!CanAct(e, org)) return Forbidden();
+        if (EvaluationWorkflow.Check(Actor, e, step, org) is string refusal) ModelState.AddModelError(string.Empty, refusal);
+        if (step == EvaluationStep.SecondReview && form.SecondDirection is Direction sd && sd != e.FirstDirection && string.IsNullOrWhiteSpace(form.SecondReason))
             ModelState.AddModelError(nameof(form.SecondReason), "一次評価と異なる方向性にするときは、その理由を入力してください。");
-        if (form.Step == EvaluationStep.Return && string.IsNullOrWhiteSpace(form.Comment))
+        if (step == EvaluationStep.Return && string.IsNullOrWhiteSpace(form.Comment))
             ModelState.AddModelError(nameof(form.Comment), "差し戻す理由を入力してください。");
-        if (!ModelState.IsValid)
-        {
-            var again = await SheetAsync(year, projectId, org);
-            return View(nameof(Details), Model(again!, org, form));
-        }
-        var now = DateTime.UtcNow;
-        switch (form.Step)
+        var sheet = (await sheets.OneAsync(year, projectId, org))!;
+        var findings = await FindingsAsync(e, sheet, step, form);
+        if (findings.Count > 0 && string.IsNullOrWhiteSpace(form.Explanation))
+            ModelState.AddModelError(nameof(form.Explanation), "確認事項があります。このまま確定する理由を書いてください（評価シートに載ります）。");
+        if (!ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
+
+        Apply(e, step, form, findings, DateTime.UtcNow);
+        if (step == EvaluationStep.SecondReview && ImprovementLabels.OpenedBy(e, DateTime.UtcNow, directions) is { } action
+            && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
+            Db.ImprovementActions.Add(action); // a direction other than 維持 is a promise of change, followed until a plan or budget answers it
+        if (!await TrySaveEditAsync(e, form.Version, e.AuditTarget)) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
+        TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
+        return RedirectToAction(nameof(Details), new { year, projectId });
+    }
+
+    private bool CanAct(ProjectEvaluation e, OrgTree org) => CanRead(e, org) && (EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, org) || Actor.IsPlanMasterEditor);
+
+    /// The checks run on the evaluation as it will stand after the step (the second review's direction included).
+    private async Task<IReadOnlyList<EvaluationFinding>> FindingsAsync(ProjectEvaluation e, EvaluationSheet sheet, EvaluationStep step, StepForm form) => step switch
+    {
+        EvaluationStep.FirstReview => EvaluationConsistency.Check(e, sheet.IndicatorSummary, await bands.GetAsync(), directions, e.FirstDirection),
+        EvaluationStep.SecondReview => EvaluationConsistency.Check(e, sheet.IndicatorSummary, await bands.GetAsync(), directions, form.SecondDirection ?? e.FirstDirection),
+        _ => [],
+    };
+
+    private void Apply(ProjectEvaluation e, EvaluationStep step, StepForm form, IReadOnlyList<EvaluationFinding> findings, DateTime now)
+    {
+        var explanation = findings.Count == 0 ? null : Trim(form.Explanation);
+        switch (step)
         {
             case EvaluationStep.FirstReview:
                 (e.State, e.FirstReviewedBy, e.FirstReviewedAt, e.ReturnComment) = (EvaluationState.FirstReviewed, me.DisplayName, now, null);
+                (e.FirstReviewFindings, e.FirstReviewExplanation) = (findings.Count == 0 ? null : EvaluationConsistency.Join(findings), explanation);
                 break;
             case EvaluationStep.SecondReview:
                 e.SecondDirection = form.SecondDirection is Direction x && x != e.FirstDirection ? x : null;
                 e.SecondReason = e.SecondDirection is null ? Trim(form.SecondReason) : form.SecondReason!.Trim();
                 (e.State, e.SecondReviewedBy, e.SecondReviewedAt) = (EvaluationState.SecondReviewed, me.DisplayName, now);
-                // A direction other than 維持 (as is) is a promise of change: it is followed until it shows in a plan or budget.
-                if (ImprovementLabels.OpenedBy(e, now, directions) is { } action && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
-                    Db.ImprovementActions.Add(action);
+                (e.SecondReviewFindings, e.SecondReviewExplanation) = (findings.Count == 0 ? null : EvaluationConsistency.Join(findings), explanation);
                 break;
             case EvaluationStep.Return:
                 (e.State, e.ReturnComment, e.FirstReviewedBy, e.FirstReviewedAt) = (EvaluationState.Draft, form.Comment!.Trim(), null, null);
+                (e.FirstReviewFindings, e.FirstReviewExplanation) = (null, null);
                 break;
             case EvaluationStep.Publish:
                 (e.State, e.PublishedAt) = (EvaluationState.Published, now);
                 break;
         }
-        if (!await TrySaveEditAsync(e, form.Version, e.AuditTarget))
-        {
-            var again = await SheetAsync(year, projectId, org);
-            return View(nameof(Details), Model(again!, org, form));
-        }
-        TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (form.Step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
-        return RedirectToAction(nameof(Details), new { year, projectId });
     }
 
     /// A4, one project per page, for the unit (and the units under it) or every published evaluation of the year.
@@ -205,9 +243,9 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
             query = query.Where(e => units.Contains(e.OwnerUnitId));
         }
         var list = await query.Include(e => e.Project).OrderBy(e => e.Project!.Code).ToListAsync();
-        var sheets = await SheetsAsync(year, list.Where(e => CanRead(e, org)).Take(200).Select(e => e.ProjectId).ToList(), org);
+        var printed = await sheets.ManyAsync(year, list.Where(e => CanRead(e, org)).Take(200).Select(e => e.ProjectId).ToList(), org);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
-        return View(sheets);
+        return View(printed);
     }
 
     private IActionResult EditRefused(ProjectEvaluation e, OrgTree org, int year, int projectId)
@@ -219,57 +257,11 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
 
     private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private EvaluationDetailsModel Model(EvaluationSheet sheet, OrgTree org, StepForm step)
+    private EvaluationDetailsModel Model(EvaluationSheet sheet, OrgTree org)
     {
         var canStart = sheet.Evaluation is null && (Actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnit(Actor, sheet.OwnerUnitId, org));
         return new EvaluationDetailsModel(sheet, canStart,
             sheet.Evaluation is { } e && EvaluationWorkflow.CanEdit(Actor, e, org),
-            sheet.Evaluation is { } ev ? EvaluationWorkflow.NextSteps(Actor, ev, org) : [], step);
-    }
-
-    private async Task<EvaluationSheet?> SheetAsync(int year, int projectId, OrgTree org) =>
-        (await SheetsAsync(year, [projectId], org)).FirstOrDefault();
-
-    /// The sheets of several projects with one query per kind of record, so printing a whole division costs the
-    /// same number of queries as printing one project.
-    private async Task<List<EvaluationSheet>> SheetsAsync(int year, IReadOnlyList<int> projectIds, OrgTree org)
-    {
-        var projects = await Db.Projects.AsNoTracking().Where(x => projectIds.Contains(x.Id))
-            .Select(x => new { x.Id, x.Code, x.Name, x.OwnerUnitId, MeasureCode = x.Measure!.Code, MeasureName = x.Measure.Name, PolicyName = x.Measure.Policy!.Name })
-            .ToDictionaryAsync(x => x.Id);
-        var evaluations = await Db.ProjectEvaluations.AsNoTracking().Where(e => projectIds.Contains(e.ProjectId) && (e.FiscalYear == year || e.FiscalYear == year - 1)).ToListAsync();
-        var budgets = await Db.BudgetLines.AsNoTracking().Where(b => projectIds.Contains(b.ProjectId) && b.FiscalYear == year).ToDictionaryAsync(b => b.ProjectId);
-        var edition = await BudgetData.PlanEditionForAsync(Db, year);
-        var lines = edition is null ? [] : await Db.ImplementationPlanLines.AsNoTracking()
-            .Where(l => l.ImplementationPlanId == edition.Id && projectIds.Contains(l.ProjectId) && l.FiscalYear == year).ToDictionaryAsync(l => l.ProjectId);
-        var indicators = (await Db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value) && i.RetiredAt == null)
-            .OrderBy(i => i.SortOrder).ToListAsync()).ToLookup(i => i.ProjectId!.Value);
-        var actions = (await Db.ImprovementActions.AsNoTracking().Include(a => a.AnswerPlanLine).ThenInclude(l => l!.ImplementationPlan).Include(a => a.AnswerBudgetLine)
-            .Where(a => projectIds.Contains(a.ProjectId) && a.FiscalYear == year - 1).ToListAsync()).ToLookup(a => a.ProjectId);
-
-        var sheets = new List<EvaluationSheet>();
-        foreach (var projectId in projectIds)
-        {
-            if (!projects.TryGetValue(projectId, out var p)) continue;
-            var evaluation = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year);
-            // Last year's evaluation shows on this year's sheet only to those who may read it.
-            var last = evaluations.FirstOrDefault(e => e.ProjectId == projectId && e.FiscalYear == year - 1 && EvaluationAccess.CanRead(Actor, e, org));
-            var budget = budgets.GetValueOrDefault(projectId);
-            var results = indicators[projectId].Select(i =>
-            {
-                var v = i.Values.FirstOrDefault(x => x.FiscalYear == year);
-                return new IndicatorResult(i.Name, i.Unit, i.Kind == IndicatorKind.Activity, v?.Target, v?.Actual, v is null ? null : i.AchievementIn(year).RatePercent);
-            }).ToList();
-            var settled = evaluation?.SettledCost ?? budget?.Settled;
-            var flags = new List<string>();
-            if (settled is null) flags.Add("この年度の決算額が登録されていません（予算の画面で入力すると、評価シートを作り直したときに反映されます）。");
-            if (evaluation?.SettledCost is long s && budget?.Settled is long b && s != b) flags.Add($"評価シートの決算額 {Amounts.Thousands(s)}千円 が予算の決算額 {Amounts.Thousands(b)}千円 と一致しません。");
-            if (settled is long st && budget?.Current is long cur && st > cur) flags.Add($"決算額 {Amounts.Thousands(st)}千円 が予算現額 {Amounts.Thousands(cur)}千円 を上回っています。");
-            var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
-            sheets.Add(new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
-                evaluation, settled, budget?.Current, lines.GetValueOrDefault(projectId), results, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear, flags,
-                actions[projectId].Where(a => a.ProjectEvaluationId is null || last?.Id == a.ProjectEvaluationId).ToList(), budget));
-        }
-        return sheets;
+            sheet.Evaluation is { } ev ? EvaluationWorkflow.NextSteps(Actor, ev, org) : []);
     }
 }
