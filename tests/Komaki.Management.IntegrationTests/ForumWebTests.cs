@@ -56,6 +56,12 @@ public class ForumWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Evaluations")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Goals")).StatusCode);
 
+        // Closing is asked on a page of its own; opening it closes nothing.
+        Assert.Contains($"href=\"{url}/Close\"", await planning.GetStringAsync(url));
+        var confirm = await planning.GetStringAsync(url + "/Close");
+        Assert.Contains("結果の出た 1 件の事業は、改善の取組として改善の進行管理に登録されます", confirm);
+        Assert.Contains("全事業を入力済みの委員 0／2 人", confirm);
+        Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
         var version = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).Version);
         var actionsBefore = app.WithDb(db => db.ImprovementActions.Count());
         Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("version", version.ToString())))).StatusCode);

@@ -84,6 +84,23 @@ public sealed class ForumController(AppDbContext db, CurrentUser me) : AppContro
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// Closing a session publishes its results and opens improvements: asked on a page of its own.
+    [HttpGet("{id:int}/Close")]
+    public async Task<IActionResult> ConfirmClose(int id)
+    {
+        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var session = await Load(id, track: false);
+        if (session is null) return NotFound();
+        if (session.IsClosed) return RedirectToAction(nameof(Details), new { id });
+        var results = session.Projects.Count(p => ForumLabels.Result(p.Verdicts) is not null);
+        return View("Confirm", new ConfirmStep("市民公開フォーラムの会の終了", session.Title,
+            ["委員の評価が確定し、以後は委員も企画担当も変更できません。",
+             $"会の結果が公開サイトに載ります。結果の出た {results} 件の事業は、改善の取組として改善の進行管理に登録されます。",
+             $"評価を入力していない委員がいても終了できます（全事業を入力済みの委員 {session.Reviewers.Count(r => session.Projects.All(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)))}／{session.Reviewers.Count} 人）。"],
+            Url.Action(nameof(Close), new { id })!, "会を終了して結果を公開する", Url.Action(nameof(Details), new { id })!,
+            new Dictionary<string, string> { ["version"] = session.Version.ToString() }));
+    }
+
     [HttpPost("{id:int}/Close")]
     public async Task<IActionResult> Close(int id, int version)
     {

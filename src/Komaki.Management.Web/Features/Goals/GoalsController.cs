@@ -161,6 +161,31 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString())], await TermTitleAsync()));
     }
 
+    /// 提出 and 確定 cannot be taken back by the one who does them: each is asked on a page of its own first.
+    [HttpGet("{id:int}/Steps/{step}")]
+    public async Task<IActionResult> Step(int id, GoalAction step)
+    {
+        if (step is not (GoalAction.Submitted or GoalAction.Confirmed)) return NotFound();
+        var goal = await GoalsWithDetails().FirstOrDefaultAsync(g => g.Id == id);
+        if (goal is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!GoalWorkflow.CanRead(Actor, goal, org)) return Forbidden();
+        if (GoalWorkflow.Check(Actor, goal, step, org) is string refusal)
+        {
+            TempData["Error"] = refusal;
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        string[] consequences = step == GoalAction.Submitted
+            ? ["この目標は所属では編集できなくなり、市長・副市長と企画担当のヒアリングに回ります。",
+               "ヒアリングで合意されるか、修正を依頼されて差し戻されるまで、提出は取り消せません。"]
+            : ["所属長の自己評価（達成度・根拠・実績値）がこの年度の結果として確定し、以後は誰も変更できません。",
+               "確定した結果は組織目標の一覧と帳票に載ります。"];
+        var detailsUrl = Url.Action(nameof(Details), new { id })!;
+        return View("Confirm", new ConfirmStep(step == GoalAction.Submitted ? "組織目標の提出" : "組織目標の確定", $"{org.PathName(goal.OrgUnitId)}「{goal.Title}」",
+            consequences, Url.Action(nameof(Act), new { id })!, step == GoalAction.Submitted ? "提出する" : "確定する", detailsUrl,
+            new Dictionary<string, string> { ["Action"] = step.ToString(), ["Version"] = goal.Version.ToString() }, "コメント（任意）"));
+    }
+
     /// A workflow step. The order and who may take it are GoalWorkflow's; a step out of order is refused with the reason.
     [HttpPost("{id:int}/Act")]
     public async Task<IActionResult> Act(int id, ActForm form)

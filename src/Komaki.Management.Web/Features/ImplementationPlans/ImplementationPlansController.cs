@@ -34,6 +34,27 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
     }
 
+    /// Creating an edition cannot be undone from the screen: asked on a page of its own that says what it copies.
+    [HttpGet("Create")]
+    public async Task<IActionResult> ConfirmCreate(int fiscalYear)
+    {
+        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (!Display.IsFiscalYear(fiscalYear)) return BadRequest();
+        if (await Db.ImplementationPlans.AnyAsync(p => p.FiscalYear == fiscalYear))
+        {
+            TempData["Error"] = $"{Wareki.FiscalYear(fiscalYear)}の実施計画は既にあります。";
+            return RedirectToAction(nameof(Index));
+        }
+        var previous = await Db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear < fiscalYear).OrderByDescending(p => p.FiscalYear)
+            .Select(p => new { p.FiscalYear, p.Title, Lines = p.Lines.Count }).FirstOrDefaultAsync();
+        string[] consequences = previous is null
+            ? [$"{ImplementationPlan.DefaultTitle(fiscalYear)}を空の版として作成します。事業は画面か Excel の取り込みで加えます。"]
+            : [$"{ImplementationPlan.DefaultTitle(fiscalYear)}を{previous.Title}の写し（{previous.Lines:N0}行）として作成します。写した後の行は、この版でだけ変わります。",
+               "作成した版は画面から削除できません。各所属はこの版の行を見直し、実施計画・予算の作業はこの版で進みます。"];
+        return View("Confirm", new ConfirmStep("実施計画の版の作成", ImplementationPlan.DefaultTitle(fiscalYear), consequences,
+            Url.Action(nameof(Create))!, "版を作成する", Url.Action(nameof(Index))!, new Dictionary<string, string> { ["fiscalYear"] = fiscalYear.ToString() }));
+    }
+
     /// Starts the next edition as a copy of the latest one.
     [HttpPost("Create")]
     public async Task<IActionResult> Create(int fiscalYear)

@@ -33,6 +33,26 @@ public sealed class PublicationsController(AppDbContext db) : AppController(db)
             await Db.ForumSessions.CountAsync(s => s.IsClosed)));
     }
 
+    /// Publishing a year and withdrawing it are each asked on a page of their own that says what citizens will see.
+    [HttpGet("Publish")]
+    public IActionResult ConfirmPublish(PublicationKind kind, int year)
+    {
+        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Display.CurrentFiscalYear()) return BadRequest();
+        return View("Confirm", new ConfirmStep("年度の公開", $"{Display.FiscalYear(year)}の{kind.Label()}",
+            [$"{Display.FiscalYear(year)}の{kind.Label()}が公開サイト（市民向け）とオープンデータに載り、誰でも読めるようになります。",
+             "載せた内容は、市民やほかの機関に写し取られることがあります。公開をやめても、写し取られたものは戻りません。"],
+            Url.Action(nameof(Publish), new { kind, year })!, "公開する", Url.Action(nameof(Index))!, new Dictionary<string, string>()));
+    }
+
+    [HttpGet("Withdraw")]
+    public IActionResult ConfirmWithdraw(PublicationKind kind, int year)
+    {
+        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year)) return BadRequest();
+        return View("Confirm", new ConfirmStep("年度の公開の取りやめ", $"{Display.FiscalYear(year)}の{kind.Label()}",
+            [$"{Display.FiscalYear(year)}の{kind.Label()}が公開サイトとオープンデータから消えます。市民が読んでいたページは「公開されていません」になります。"],
+            Url.Action(nameof(Withdraw), new { kind, year })!, "公開をやめる", Url.Action(nameof(Index))!, new Dictionary<string, string>(), Danger: true));
+    }
+
     [HttpPost("Publish")]
     public async Task<IActionResult> Publish(PublicationKind kind, int year)
     {

@@ -1,0 +1,9 @@
+namespace Komaki.Management.Web.Infrastructure;
+
+/// A step that cannot be undone, asked on a page of its own (Features/Shared/Confirm.cshtml): what it is, what will
+/// happen, and one button that posts the step. Opening the page changes nothing.
+/// Hidden: the fields the step's POST needs, as the form would have sent them. CommentLabel: when set, the page
+/// offers an optional comment sent as "Comment".
+public sealed record ConfirmStep(
+    string Title, string Subject, IReadOnlyList<string> Consequences, string PostUrl, string Button, string CancelUrl,
+    IReadOnlyDictionary<string, string> Hidden, string? CommentLabel = null, bool Danger = false);
