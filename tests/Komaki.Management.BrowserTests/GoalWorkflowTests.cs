@@ -31,6 +31,9 @@ public class GoalWorkflowTests(AppServer server)
         Assert.Contains("下書き", await head.InnerTextAsync("dl"));
 
         await head.ClickAsync("#do-submitted");
+        Assert.Contains("ヒアリングに回ります", await head.InnerTextAsync("#consequences"));
+        await head.ClickAsync("#confirm");
+        await head.WaitForURLAsync(new Regex("/Goals/\\d+$"));
         Assert.Contains("提出済", await head.InnerTextAsync("dl"));
         Assert.Equal(0, await head.Locator("#do-selfassessed").CountAsync());
 
