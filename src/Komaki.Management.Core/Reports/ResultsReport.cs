@@ -2,19 +2,33 @@ using System.Globalization;
 using ClosedXML.Excel;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Reports;
 
 /// 主要施策成果説明書: the yearly report to the council with the settled accounts — per policy and measure, in plan
-/// code order, what was done, the settled cost of each project, and the indicators against their targets.
+/// code order, what each project achieved, its settled cost, and the measure's indicators against their targets.
+/// 「取組の成果」 is written only from the year's results — the 主要事業's year-end progress, the project's indicator
+/// actuals judged as ADR 0004 judges them, and the confirmed evaluation's finding. Plan text (what was to be done) is
+/// never used: where no result exists the report says 未記入, and Unwritten lists what is missing for planning.
 public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyList<ResultsReport.PolicyPart> Policies)
 {
-    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, decimal? RatePercent);
+    public const string NotWritten = "未記入";
 
-    public sealed record ProjectLine(string Code, string Name, string Unit, long? Settled, string Done);
+    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)
+    {
+        public decimal? RatePercent => Judgment.Achievement.RatePercent;
+    }
+
+    /// Results: one sentence per result found; Missing: what would have given one.
+    public sealed record ProjectLine(int ProjectId, string Code, string Name, string Unit, long? Settled, IReadOnlyList<string> Results, IReadOnlyList<string> Missing)
+    {
+        public string Done => Results.Count == 0 ? NotWritten : string.Join("\n", Results);
+    }
 
     public sealed record MeasurePart(string Code, string Name, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<ProjectLine> Projects)
     {
@@ -27,6 +41,9 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     }
 
     public long Settled => Policies.Sum(p => p.Settled);
+
+    /// The projects whose 取組の成果 reads 未記入, in report order.
+    public IReadOnlyList<ProjectLine> Unwritten => Policies.SelectMany(p => p.Measures).SelectMany(m => m.Projects).Where(x => x.Results.Count == 0).ToList();
 
     /// Built with a fixed number of queries; the plan is the basic plan in force in the year.
     public static async Task<ResultsReport> BuildAsync(AppDbContext db, int fiscalYear, Func<int, string> unitName, CancellationToken ct = default)
@@ -41,13 +58,37 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         var projects = (await db.Projects.AsNoTracking().Where(p => measureIds.Contains(p.MeasureId)).ToListAsync(ct)).Where(p => p.IsActiveIn(fiscalYear)).ToList();
         var projectIds = projects.Select(p => p.Id).ToList();
         var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == fiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled, ct);
-        var done = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId) && e.YearEndProgress != null)
-            .ToDictionaryAsync(e => e.ProjectId, e => e.YearEndProgress!, ct);
-        var edition = await db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear <= fiscalYear).OrderByDescending(p => p.FiscalYear).FirstOrDefaultAsync(ct);
-        var content = edition is null ? [] : await db.ImplementationPlanLines.AsNoTracking()
-            .Where(l => l.ImplementationPlanId == edition.Id && l.FiscalYear == fiscalYear).ToDictionaryAsync(l => l.ProjectId, l => l.Content, ct);
+        var executions = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
+            .Select(e => new { e.ProjectId, e.YearEndStatus, e.YearEndProgress }).ToDictionaryAsync(e => e.ProjectId, ct);
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
+            .ToDictionaryAsync(e => e.ProjectId, ct);
+        var directions = await DirectionCatalog.LoadAsync(db, ct);
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values)
-            .Where(i => i.MeasureId != null && measureIds.Contains(i.MeasureId.Value) && i.RetiredAt == null).ToListAsync(ct);
+            .Where(i => i.RetiredAt == null && ((i.MeasureId != null && measureIds.Contains(i.MeasureId.Value)) || (i.ProjectId != null && projectIds.Contains(i.ProjectId.Value))))
+            .ToListAsync(ct);
+
+        ProjectLine Line(Project x)
+        {
+            var results = new List<string>();
+            var missing = new List<string>();
+            if (executions.TryGetValue(x.Id, out var e))
+            {
+                if (!string.IsNullOrWhiteSpace(e.YearEndProgress))
+                    results.Add($"【実施結果】{(e.YearEndStatus is ProgressStatus st ? st.Label() + "。" : "")}{e.YearEndProgress.Trim()}");
+                else missing.Add("主要事業実行計画の年度末の実施結果");
+            }
+            foreach (var i in indicators.Where(i => i.ProjectId == x.Id).OrderBy(i => i.SortOrder))
+            {
+                var v = i.Values.FirstOrDefault(y => y.FiscalYear == fiscalYear);
+                if (v?.Actual is not decimal actual) { missing.Add($"指標「{i.Name}」の実績"); continue; }
+                results.Add($"【指標】{i.Name} {Describe(i.Unit, v.Target, actual, IndicatorJudgment.Of(i, fiscalYear))}");
+            }
+            if (evaluations.TryGetValue(x.Id, out var ev) && ev.State >= EvaluationState.FirstReviewed)
+                results.Add($"【評価】有効性 {ev.Effectiveness?.Label() ?? "－"}{(string.IsNullOrWhiteSpace(ev.EffectivenessReason) ? "" : "：" + ev.EffectivenessReason.Trim().TrimEnd('。'))}"
+                    + (ev.FinalDirection is Direction d ? $"。今後の方向性 {directions.Label(d)}" : ""));
+            else missing.Add(ev is null ? "事務事業評価" : "事務事業評価の一次評価の確定");
+            return new ProjectLine(x.Id, x.Code, x.Name, unitName(x.OwnerUnitId), settled.GetValueOrDefault(x.Id), results, missing);
+        }
 
         static IEnumerable<T> ByCode<T>(IEnumerable<T> items, Func<T, string> code) => items.OrderBy(x => code(x), CodeOrder.Instance);
         var parts = ByCode(policies, p => p.Code).Select(p => new PolicyPart(p.Code, p.Name,
@@ -55,12 +96,25 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
                 indicators.Where(i => i.MeasureId == m.Id).OrderBy(i => i.SortOrder).Select(i =>
                 {
                     var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
-                    return new IndicatorLine(i.Name, i.Unit, v?.Target, v?.Actual, i.AchievementIn(fiscalYear).RatePercent);
+                    return new IndicatorLine(i.Name, i.Unit, v?.Target, v?.Actual, IndicatorJudgment.Of(i, fiscalYear));
                 }).ToList(),
-                ByCode(projects.Where(x => x.MeasureId == m.Id), x => x.Code).Select(x => new ProjectLine(x.Code, x.Name, unitName(x.OwnerUnitId),
-                    settled.GetValueOrDefault(x.Id), done.GetValueOrDefault(x.Id) ?? content.GetValueOrDefault(x.Id) ?? "")).ToList())).ToList())).ToList();
+                ByCode(projects.Where(x => x.MeasureId == m.Id), x => x.Code).Select(Line).ToList())).ToList())).ToList();
         return new ResultsReport(fiscalYear, $"{basic.ComprehensivePlan!.Name}（{basic.Name}）", parts);
     }
+
+    /// 実績 12件（目標 10件、達成率 120.0%、基準値から 80.0% 前進、傾向 改善）, with 基準値より悪化 when it is.
+    public static string Describe(string unit, decimal? target, decimal actual, IndicatorJudgment j)
+    {
+        var parts = new List<string>();
+        if (target is decimal t) parts.Add($"目標 {N(t)}{unit}");
+        if (j.Achievement.RatePercent is decimal r) parts.Add($"達成率 {Pct(r)}");
+        if (j.WorseThanBaseline) parts.Add("基準値より悪化");
+        else if (j.ProgressPercent is decimal g) parts.Add($"基準値からの進み具合 {Pct(g)}");
+        if (j.Trend != Trend.Unknown) parts.Add($"傾向 {j.Trend.Label()}");
+        return $"実績 {N(actual)}{unit}" + (parts.Count == 0 ? "" : $"（{string.Join("、", parts)}）");
+    }
+
+    private static string Pct(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     public void WriteExcel(Stream output)
     {
@@ -93,7 +147,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
             {
                 Line("施策", m.Code, m.Name, null, null, null, bold: true);
                 foreach (var i in m.Indicators)
-                    Line("指標", "", i.Name, null, $"目標 {N(i.Target)}{i.Unit}／実績 {N(i.Actual)}{i.Unit}／達成率 {(i.RatePercent is decimal rate ? rate.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "－")}", null);
+                    Line("指標", "", i.Name, null, i.Actual is decimal a ? Describe(i.Unit, i.Target, a, i.Judgment) : $"目標 {N(i.Target)}{i.Unit}／実績 未記入", null);
                 foreach (var x in m.Projects) Line("事務事業", x.Code, x.Name, x.Unit, x.Done, x.Settled);
                 Line("小計", m.Code, $"{m.Name} 計", null, null, m.Settled, bold: true);
             }

@@ -9,10 +9,12 @@ namespace Komaki.Management.Core.Data.Seeding;
 internal sealed class DemoCheck(AppDbContext db, Random random)
 {
     private const long StaffCost = 8_000_000;
+    private ILookup<int, Indicator> _indicators = Array.Empty<Indicator>().ToLookup(i => 0);
 
     public async Task SeedAsync(CancellationToken ct)
     {
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Code).ToListAsync(ct);
+        _indicators = (await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null).ToListAsync(ct)).ToLookup(i => i.ProjectId!.Value);
         var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == 2024 || b.FiscalYear == 2025)
             .ToDictionaryAsync(b => (b.ProjectId, b.FiscalYear), b => b.Settled, ct);
         var n = 0;
@@ -72,13 +74,14 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             _ => Direction.SuspendOrAbolish,
         };
         Rating R() => random.Next(0, 10) switch { < 5 => Rating.A, < 9 => Rating.B, _ => Rating.C };
-        var (necessity, effectiveness, efficiency, equity) = (R(), R(), R(), R());
+        var (necessity, rolled, efficiency, equity) = (R(), R(), R(), R());
+        var (effectiveness, effectivenessReason) = Effectiveness(rolled, _indicators[p.Id].Select(i => IndicatorJudgment.Of(i, year).Outcome).Where(o => o != IndicatorOutcome.NotJudged).ToList());
         var e = new ProjectEvaluation
         {
             ProjectId = p.Id, FiscalYear = year, OwnerUnitId = p.OwnerUnitId, SettledCost = settled,
             StaffPersonYears = Math.Round((decimal)(0.2 + random.NextDouble() * 2.3), 1), StaffCostPerPersonYear = StaffCost,
             Necessity = necessity, NecessityReason = necessity switch { Rating.A => "市民生活に直結し、市が担う必要がある。", Rating.B => "一定の需要はあるが、民間での代替も考えられる。", _ => "社会情勢の変化により、市が担う必要性が薄れている。" },
-            Effectiveness = effectiveness, EffectivenessReason = effectiveness switch { Rating.A => "指標の実績は目標を上回っている。", Rating.B => "指標の実績は目標に対しておおむね達成している。", _ => "指標の実績が目標を下回っている。" },
+            Effectiveness = effectiveness, EffectivenessReason = effectivenessReason,
             Efficiency = efficiency, EfficiencyReason = efficiency switch { Rating.A => "委託範囲の見直しによりコストを抑えている。", Rating.B => "コストは他市と同程度である。", _ => "単位当たりのコストが他市より高い。" },
             Equity = equity, EquityReason = equity switch { Rating.A => "受益者負担は適切な水準にある。", Rating.B => "受益者が一部に偏っている。", _ => "受益と負担の関係を見直す必要がある。" },
             FirstDirection = direction,
@@ -104,6 +107,17 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         }
         if (state == EvaluationState.Published) e.PublishedAt = new DateTime(year + 1, 9, 30, 1, 0, 0, DateTimeKind.Utc);
         return e;
+    }
+
+    /// A unit rates 有効性 as its indicators read, as the consistency checks at review expect: A only with every target
+    /// met, C where an indicator fell below its baseline, otherwise the rolled rating short of A.
+    private static (Rating, string) Effectiveness(Rating rolled, IReadOnlyList<IndicatorOutcome> outcomes)
+    {
+        if (outcomes.Count == 0) return (rolled == Rating.A ? Rating.B : rolled, "指標の実績がまだ出ていないため、事業の実施状況から判断した。");
+        if (outcomes.All(o => o == IndicatorOutcome.Achieved))
+            return rolled == Rating.A ? (Rating.A, "指標の実績は目標を上回っている。") : (Rating.B, "指標は目標を達成したが、成果の広がりはこれからである。");
+        if (outcomes.Contains(IndicatorOutcome.Worsened)) return (Rating.C, "指標の実績が基準値を下回っている。");
+        return rolled == Rating.C ? (Rating.C, "指標の実績が目標を下回っている。") : (Rating.B, "指標の実績は目標に対しておおむね達成している。");
     }
 
     /// The citizens' forum: last year's session closed with its results and the city's responses, this year's open
