@@ -38,20 +38,20 @@ public class ForumWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 
         var citizen = await app.SignedInAsync(Reviewer);
         Assert.Contains("テスト公開フォーラム", await citizen.GetStringAsync("/Forum"));
-        var empty = await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("forumProjectId", itemId.ToString()), ("comment", "")));
-        Assert.Contains("評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。", await empty.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)),
-            ("forumProjectId", itemId.ToString()), ("verdict", "Reduce"), ("comment", "利用の少ない路線は見直すべき。")))).StatusCode);
+        var empty = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Comment", "路線の見直しが必要。")));
+        Assert.Contains("6-2-01: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)),
+            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "利用の少ない路線は見直すべき。")))).StatusCode);
 
         var expert = await app.SignedInAsync(Expert);
         var expertPage = await expert.GetStringAsync(url);
         Assert.DoesNotContain("利用の少ない路線は見直すべき。", expertPage);
         Assert.DoesNotContain("利用の少ない路線は見直すべき。", await planning.GetStringAsync(url));
-        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(expertPage),
-            ("forumProjectId", itemId.ToString()), ("verdict", "Reduce"), ("comment", "費用対効果の検証が必要。")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(expertPage),
+            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "費用対効果の検証が必要。")))).StatusCode);
 
         // Staff cannot enter verdicts; reviewers cannot close or reach the staff pages.
-        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("forumProjectId", itemId.ToString()), ("verdict", "Expand"), ("comment", "x")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "x")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("version", "0")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Evaluations")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Goals")).StatusCode);
@@ -72,7 +72,7 @@ public class ForumWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(actionsBefore + 1, app.WithDb(db => db.ImprovementActions.Count()));
         Assert.Contains("テスト公開フォーラム", app.WithDb(db => db.ImprovementActions.OrderByDescending(a => a.Id).First().Description));
 
-        var late = await citizen.PostAsync(url + "/Verdict", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("forumProjectId", itemId.ToString()), ("verdict", "Expand"), ("comment", "やはり拡充")));
+        var late = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "やはり拡充")));
         Assert.Contains("この会は終了しているため、評価を変更できません。", await late.Content.ReadAsStringAsync());
 
         var other = app.WithDb(db => db.ForumSessions.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);

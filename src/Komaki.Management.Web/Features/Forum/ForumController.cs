@@ -3,6 +3,7 @@ using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Features.Evaluations;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,17 @@ public sealed class SessionForm
     public Dictionary<string, string?> Reviewers { get; set; } = [];
 }
 
+/// One project's row of the reviewer's verdict form.
+public sealed class VerdictRow
+{
+    public int ForumProjectId { get; set; }
+    public Verdict? Verdict { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// Hidden: the city's evaluation exists but is not yet published, so the reviewer sees the evidence only.
+public sealed record ForumSheetModel(ForumSession Session, EvaluationSheet Sheet, bool EvaluationHidden);
+
 public sealed record SessionFormModel(SessionForm Form, IReadOnlyList<AppUser> Candidates);
 
 /// 外部評価（行政評価市民公開フォーラム）: sessions, the projects chosen for them and their reviewers; each reviewer
@@ -33,8 +45,10 @@ public sealed record SessionFormModel(SessionForm Form, IReadOnlyList<AppUser> C
 /// per project, the city's response, and an improvement action for each result.
 [Authorize]
 [Route("Forum")]
-public sealed class ForumController(AppDbContext db, CurrentUser me) : AppController(db)
+public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProvider orgTree, EvaluationSheets sheets) : AppController(db)
 {
+    private int CommentMax => Db.Model.FindEntityType(typeof(ReviewerVerdict))!.FindProperty(nameof(ReviewerVerdict.Comment))!.GetMaxLength() ?? 4000;
+
     private bool IsStaff => Actor.RoleNames.Any(r => r != Roles.ExternalReviewer);
 
     [HttpGet("")]
@@ -55,32 +69,65 @@ public sealed class ForumController(AppDbContext db, CurrentUser me) : AppContro
         return View(await ModelAsync(session, isReviewer));
     }
 
-    [HttpPost("{id:int}/Verdict")]
-    public async Task<IActionResult> Verdict(int id, int forumProjectId, Verdict? verdict, string? comment)
+    /// A reviewer reads, read-only, the evaluation sheet of a project assigned to their session — the evidence
+    /// always, the city's own ratings once published (as for anyone outside the unit and planning).
+    [HttpGet("{id:int}/Projects/{forumProjectId:int}")]
+    public async Task<IActionResult> Sheet(int id, int forumProjectId)
+    {
+        var session = await Load(id);
+        if (session is null) return NotFound();
+        if (!IsStaff && session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
+        var item = session.Projects.FirstOrDefault(p => p.Id == forumProjectId);
+        if (item is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (await sheets.OneAsync(session.FiscalYear, item.ProjectId, org) is not EvaluationSheet sheet) return NotFound();
+        var readable = sheet.Evaluation is { } e && EvaluationAccess.CanRead(Actor, e, org);
+        // The staff cost of the year is the unit's own entry on its evaluation: hidden with it.
+        var shown = readable ? sheet : sheet with { Evaluation = null, Costs = sheet.Costs.Select(c => c.Year == sheet.Year ? c with { StaffCost = null } : c).ToList() };
+        return View(new ForumSheetModel(session, shown, sheet.Evaluation is not null && !readable));
+    }
+
+    /// One form for every project of the session: what the reviewer typed for each is saved together, or — when a
+    /// row is incomplete — nothing is saved and every row comes back as typed, the incomplete one marked.
+    /// A row left wholly blank is a project not judged yet, and stays as it was.
+    [HttpPost("{id:int}/Verdicts")]
+    public async Task<IActionResult> Verdicts(int id, List<VerdictRow> rows)
     {
         var session = await Load(id, track: true);
         if (session is null) return NotFound();
         if (session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
-        var item = session.Projects.FirstOrDefault(p => p.Id == forumProjectId);
-        if (item is null) return NotFound();
         if (session.IsClosed) ModelState.AddModelError(string.Empty, "この会は終了しているため、評価を変更できません。");
-        if (verdict is not Verdict v || !Enum.IsDefined(v)) ModelState.AddModelError($"verdict-{forumProjectId}", "評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
-        if (string.IsNullOrWhiteSpace(comment)) ModelState.AddModelError($"comment-{forumProjectId}", "評価の理由・意見を入力してください。");
+        var byId = session.Projects.ToDictionary(p => p.Id);
+        if (rows.Any(r => !byId.ContainsKey(r.ForumProjectId))) return NotFound();
+        foreach (var r in rows)
+        {
+            var blank = r.Verdict is null && string.IsNullOrWhiteSpace(r.Comment);
+            if (blank) continue;
+            var name = byId[r.ForumProjectId].Project!.Code;
+            if (r.Verdict is not Verdict v || !Enum.IsDefined(v)) ModelState.AddModelError($"verdict-{r.ForumProjectId}", $"{name}: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
+            if (string.IsNullOrWhiteSpace(r.Comment)) ModelState.AddModelError($"comment-{r.ForumProjectId}", $"{name}: 評価の理由・意見を入力してください。");
+            else if (r.Comment.Trim().Length > CommentMax) ModelState.AddModelError($"comment-{r.ForumProjectId}", $"{name}: 意見は{CommentMax:N0}文字以内で入力してください（現在 {r.Comment.Trim().Length:N0} 文字）。");
+        }
+        var now = DateTime.UtcNow;
+        if (ModelState.IsValid)
+        {
+            foreach (var r in rows)
+            {
+                var item = byId[r.ForumProjectId];
+                var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == me.UserId);
+                if (r.Verdict is null) continue;
+                if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = me.UserId });
+                if (mine.Verdict != r.Verdict || mine.Comment != r.Comment!.Trim()) (mine.Verdict, mine.Comment, mine.At) = (r.Verdict.Value, r.Comment!.Trim(), now);
+            }
+        }
         if (!ModelState.IsValid)
         {
-            ViewData["Draft"] = (forumProjectId, verdict, comment);
-            return View(nameof(Details), await ModelAsync(session, true));
-        }
-        var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == me.UserId);
-        if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = me.UserId });
-        (mine.Verdict, mine.Comment, mine.At) = (verdict!.Value, comment!.Trim(), DateTime.UtcNow);
-        if (!LengthsOk())
-        {
-            ViewData["Draft"] = (forumProjectId, verdict, comment);
-            return View(nameof(Details), await ModelAsync(session, true));
+            ViewData["Typed"] = rows.GroupBy(r => r.ForumProjectId).ToDictionary(g => g.Key, g => g.First());
+            return View(nameof(Details), await ModelAsync(await Load(id) ?? session, true));
         }
         await Db.SaveChangesAsync();
-        TempData["Message"] = "評価を保存しました。会の終了までは変更できます。";
+        var saved = rows.Count(r => r.Verdict is not null);
+        TempData["Message"] = $"{saved} 件の評価を保存しました（{session.Projects.Count} 件中）。会の終了までは変更できます。";
         return RedirectToAction(nameof(Details), new { id });
     }
 
