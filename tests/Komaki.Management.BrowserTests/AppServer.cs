@@ -73,7 +73,8 @@ public sealed class AppServer : IAsyncLifetime
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Core.Data.Seeding.DemoSeeder.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // Most people land on the home page; executives on the mayor's view, reviewers on their sessions.
+        await page.WaitForURLAsync(url => url.StartsWith(BaseUrl, StringComparison.Ordinal) && !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;
     }
 

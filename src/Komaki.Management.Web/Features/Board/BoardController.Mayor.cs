@@ -10,12 +10,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Board;
 
-public sealed record OpenImprovement(int Id, string ProjectCode, string ProjectName, string Unit, int FiscalYear, Direction Direction, int AgeDays);
-
-public sealed record MayorModel(
-    int Year, ManifestoStanding? Manifesto, IReadOnlyList<PolicyRollUp> Policies, IReadOnlyList<JudgmentBand> Bands,
-    IReadOnlyList<(string Department, int Count)> OpenByDepartment, IReadOnlyList<OpenImprovement> Oldest, int OpenTotal);
-
 public sealed class BandRow
 {
     public string Grade { get; set; } = "";
@@ -27,24 +21,13 @@ public sealed class BandRow
 
 public sealed partial class BoardController
 {
-    /// 市長ビュー: the promises by status, the measures whose rolled-up achievement is off target, the improvements
-    /// still open. The achievement year is the last one with actuals (the year before by default).
+    /// 市長ビュー (MayorView): the year of achievement and settled accounts is the last closed one by default.
     [HttpGet("Mayor")]
     public async Task<IActionResult> Mayor(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear() - 1;
-        var plan = await PlanRollUp.CurrentBasicPlanAsync(Db, y);
-        var policies = plan is null ? [] : await cache.GetAsync($"rollup:{plan.Id}:{y}", () => PlanRollUp.LoadAsync(Db, plan.Id, y));
-        var org = await orgTree.GetAsync();
-        var now = DateTime.UtcNow;
-        // Counts by department are everyone's; the list names only improvements whose evaluation the viewer may read.
-        var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
-            .Select(a => new { a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, Source = (EvaluationState?)a.ProjectEvaluation!.State }).ToListAsync();
-        var byDepartment = open.GroupBy(a => org.DepartmentOf(a.OwnerUnitId)?.Name ?? "（所属なし）")
-            .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
-        var oldest = open.Where(a => a.Source is null || EvaluationAccess.CanRead(Actor, a.Source.Value, a.OwnerUnitId, org)).OrderBy(a => a.OpenedAt).Take(10)
-            .Select(a => new OpenImprovement(a.Id, a.Code, a.Name, org.PathName(a.OwnerUnitId), a.FiscalYear, a.Direction, (int)(now - a.OpenedAt).TotalDays)).ToList();
-        return View(new MayorModel(y, await ManifestoStanding.LoadAsync(Db), policies, await bands.GetAsync(), byDepartment, oldest, open.Count));
+        var executing = Display.CurrentFiscalYear();
+        var y = year is int asked && Display.IsFiscalYear(asked) ? asked : executing - 1;
+        return View(await MayorView.LoadAsync(Db, await orgTree.GetAsync(), cache, await bands.GetAsync(), Actor, y, executing));
     }
 
     /// 達成度の判定基準: the bands every screen uses to call a rolled-up achievement S/A/B/C and off target.

@@ -21,6 +21,11 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
         {
             return RedirectToAction("Index", "Forum");
         }
+        // The mayor and deputy mayors start from the whole picture; the staff home page is about one unit's work.
+        if (User.IsInRole(Roles.Executive) && !User.IsInRole(Roles.Planning) && !User.IsInRole(Roles.Administrator))
+        {
+            return RedirectToAction("Mayor", "Board");
+        }
         var year = Display.CurrentFiscalYear();
         var plan = await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync();
         var active = Db.Projects.Where(p => p.RetiredAt == null);
