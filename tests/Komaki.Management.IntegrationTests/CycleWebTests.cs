@@ -56,12 +56,14 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var calendar = await planning.GetStringAsync($"/Cycle/Calendar?year={Year}");
         Assert.Matches($"<tr class=\"table-danger\" data-stage=\"{stage}\">", calendar);
 
-        // The head of the road division finds it in 「対応待ち」 with the number left for the division.
+        // The head of the road division finds it in 「対応待ち」: one overdue row per record left, each opening its form.
         var head = await app.SignedInAsync(RoadHead);
         var waiting = await head.GetStringAsync("/Goals/Waiting");
-        var row = Regex.Match(waiting, $"<tr class=\"table-danger\" data-stage=\"{stage}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Contains("期限超過 3日", row);
-        Assert.Contains($"道路課 {missing}", row);
+        var rows = Regex.Matches(waiting, $"<tr class=\"table-danger\" data-stage=\"{stage}\" data-kind=\"\\w+\">(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        Assert.True(rows.Count == missing, $"{stage}: {rows.Count} rows for {missing} left");
+        Assert.All(rows, r => Assert.Contains("期限超過 3日", r));
+        Assert.All(rows, r => Assert.Contains("道路課", r));
+        Assert.All(rows, r => Assert.Matches("class=\"btn btn-sm btn-danger work-link\" href=\"/[^\"]+\"", r));
 
         // A reminder goes to the head (and not twice in a week), and only its owner can mark it read.
         app.WithDb(db => db.Reminders.ExecuteDelete());

@@ -61,8 +61,7 @@ public sealed class ActForm
     public List<string?> Actuals { get; set; } = [];
 }
 
-public sealed record WaitingItem(OrganizationalGoal Goal, string Unit, IReadOnlyList<GoalAction> Actions);
-
-public sealed record WaitingModel(IReadOnlyList<WaitingItem> Items, int ExecutionPlansMissing, int Year, string? UnitName, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today);
+/// Work: the person's own items, one per record; Due: the city-wide stages planning and the executives answer for.
+public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today);
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

@@ -57,22 +57,12 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var y = Display.CurrentFiscalYear();
         var org = await orgTree.GetAsync();
-        var goals = await GoalsWithDetails().Where(g => (g.FiscalYear == y || g.FiscalYear == y - 1) && g.State != GoalState.Confirmed).ToListAsync();
-        var items = goals.Select(g => new WaitingItem(g, org.PathName(g.OrgUnitId), GoalWorkflow.NextActions(Actor, g, org)))
-            .Where(w => w.Actions.Count > 0)
-            .OrderBy(w => w.Goal.FiscalYear).ThenBy(w => UnitOrder(org, w.Goal.OrgUnitId)).ToList();
-        var missing = 0;
-        string? unitName = null;
-        if (Actor.UnitId is int unit && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff)))
-        {
-            var units = org.SelfAndDescendants(unit).ToList();
-            unitName = org.PathName(unit);
-            missing = await Db.ExecutionPlans.CountAsync(e => e.FiscalYear == y && units.Contains(e.OwnerUnitId) && e.MidYearStatus == null);
-        }
         var today = Display.Today();
+        var work = WorkRows.Of(await WorkList.LoadAsync(Db, Actor, org, y, today), org, Url);
         var snapshots = new List<CycleSnapshot>();
         foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));
-        return View(new WaitingModel(items, missing, y, unitName, DueWork.For(Actor, org, snapshots), today));
+        var cityWide = DueWork.For(Actor, org, snapshots).Where(d => d.Stage.Owner() is StageOwner.Planning or StageOwner.Executive).ToList();
+        return View(new WaitingModel(new WorkListModel(work, today), cityWide, today));
     }
 
     [HttpGet("{id:int}")]

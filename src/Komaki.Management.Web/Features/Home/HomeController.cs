@@ -9,7 +9,7 @@ namespace Komaki.Management.Web.Features.Home;
 
 public sealed record HomeModel(
     string? PlanName, int Year, int Policies, int Measures, int Projects, int MajorProjects,
-    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, int GoalsWaiting = 0);
+    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, Goals.WorkListModel Work);
 
 public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
 
@@ -43,13 +43,12 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
                 .Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync();
         }
         var org = await orgTree.GetAsync();
-        var open = await Db.OrganizationalGoals.AsNoTracking().Include(g => g.Indicators)
-            .Where(g => (g.FiscalYear == year || g.FiscalYear == year - 1) && g.State != Core.Goals.GoalState.Confirmed).ToListAsync();
-        var waiting = open.Count(g => Core.Goals.GoalWorkflow.NextActions(Actor, g, org).Count > 0);
+        var today = Display.Today();
+        var work = Goals.WorkRows.Of(await Core.Cycle.WorkList.LoadAsync(Db, Actor, org, year, today), org, Url);
         return View(new HomeModel(plan, year,
             await Db.Policies.CountAsync(p => p.RetiredAt == null),
             await Db.Measures.CountAsync(m => m.RetiredAt == null),
-            await active.CountAsync(), await active.CountAsync(p => p.IsMajor), missing, mine, unitName, waiting));
+            await active.CountAsync(), await active.CountAsync(p => p.IsMajor), missing, mine, unitName, new Goals.WorkListModel(work, today, Limit: 10)));
     }
 
     [AllowAnonymous]

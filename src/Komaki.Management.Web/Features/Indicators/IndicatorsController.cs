@@ -90,9 +90,11 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         return View(new IndicatorFormModel(form, owner, id));
     }
 
+    /// focus: the year 対応待ち opened the form for; its actual gets the cursor.
     [HttpGet("Indicators/{id:int}/Values")]
-    public async Task<IActionResult> Values(int id)
+    public async Task<IActionResult> Values(int id, int? focus)
     {
+        ViewData["Focus"] = focus;
         var indicator = await Db.Indicators.AsNoTracking().Include(i => i.Values).FirstOrDefaultAsync(i => i.Id == id);
         if (indicator is null) return NotFound();
         var owner = await OwnerOfAsync(indicator);

@@ -1,0 +1,28 @@
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Organization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Komaki.Management.Web.Features.Goals;
+
+/// A work item as 対応待ち shows it: the unit's name and the one form where the work is done.
+public sealed record WorkRow(WorkItem Item, string Unit, string Url);
+
+public sealed record WorkListModel(IReadOnlyList<WorkRow> Rows, DateOnly Today, int? Limit = null);
+
+public static class WorkRows
+{
+    public static IReadOnlyList<WorkRow> Of(IEnumerable<WorkItem> items, OrgTree org, IUrlHelper url) =>
+        items.Select(i => new WorkRow(i, org.PathName(i.UnitId), FormFor(i, url))).ToList();
+
+    /// The exact form: the indicator's values with the missing year focused, the 主要事業's progress form, the
+    /// evaluation sheet, the plan line, the budget line, the goal.
+    public static string FormFor(WorkItem i, IUrlHelper url) => i.Kind switch
+    {
+        WorkKind.PlanLine => url.Action("Edit", "ImplementationPlans", new { year = i.Year, projectId = i.RecordId })!,
+        WorkKind.BudgetRequest => url.Action("Edit", "Budgets", new { year = i.Year, projectId = i.RecordId })!,
+        WorkKind.IndicatorActual => url.Action("Values", "Indicators", new { id = i.RecordId, focus = i.Year })! + $"#actual-{i.Year}",
+        WorkKind.Evaluation => url.Action("Details", "Evaluations", new { year = i.Year, projectId = i.RecordId })!,
+        WorkKind.ExecutionProgress => url.Action("Progress", "ExecutionPlans", new { year = i.Year, projectId = i.RecordId })!,
+        _ => url.Action("Details", "Goals", new { id = i.RecordId })!,
+    };
+}

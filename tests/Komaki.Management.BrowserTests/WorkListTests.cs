@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.BrowserTests;
+
+/// 対応待ち leads to the work: a head's home page lists one row per record, overdue first, and each kind of item
+/// opens its exact form in one click.
+[Collection(nameof(AppServer))]
+public class WorkListTests(AppServer server)
+{
+    [Fact]
+    public async Task Each_kind_of_waiting_work_opens_its_exact_form_in_one_click_from_the_home_page()
+    {
+        var y = Display.CurrentFiscalYear();
+        var today = Display.Today();
+        int indicatorId, goalId;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var road = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
+            // Every stage of the head's work falls due five days ago.
+            foreach (var (year, stage) in new[] { (y + 1, CycleStage.PlanEntry), (y + 1, CycleStage.BudgetRequest), (y, CycleStage.IndicatorActuals),
+                         (y, CycleStage.EvaluationFirstReview), (y, CycleStage.ExecutionMidYear), (y, CycleStage.GoalsSubmitted) })
+            {
+                await db.CycleDeadlines.Where(d => d.FiscalYear == year && d.Stage == stage).ExecuteDeleteAsync();
+                db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = year, Stage = stage, DueOn = today.AddDays(-5) });
+            }
+            var projects = await db.Projects.Where(p => p.OwnerUnitId == road.Id && p.RetiredAt == null).OrderBy(p => p.Code).ToListAsync();
+            var indicator = await db.Indicators.Include(i => i.Values).FirstAsync(i => i.ProjectId == projects[0].Id);
+            indicator.SetValue(y - 1, indicator.Values.First(v => v.FiscalYear == y - 1).Target ?? 10, null);
+            indicatorId = indicator.Id;
+            await db.ProjectEvaluations.Where(e => e.ProjectId == projects[1].Id && e.FiscalYear == y - 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EvaluationState.Draft));
+            var edition = await db.ImplementationPlans.Where(p => p.FiscalYear <= y + 1).OrderByDescending(p => p.FiscalYear).FirstAsync();
+            await db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projects[2].Id && l.FiscalYear == y + 1).ExecuteDeleteAsync();
+            var execution = await db.ExecutionPlans.FirstOrDefaultAsync(e => e.FiscalYear == y && e.OwnerUnitId == road.Id);
+            if (execution is null) db.ExecutionPlans.Add(execution = new Core.Execution.ExecutionPlan { FiscalYear = y, ProjectId = projects[3].Id, OwnerUnitId = road.Id, Goal = "目標", Content = "内容" });
+            (execution.MidYearStatus, execution.MidYearProgress) = (null, null);
+            var goal = new OrganizationalGoal { OrgUnitId = road.Id, FiscalYear = y, Title = "対応待ちから開く目標", Reason = "理由", Indicators = [new GoalIndicator { Name = "件数", Unit = "件", Target = 5 }] };
+            db.OrganizationalGoals.Add(goal);
+            await db.SaveChangesAsync();
+            goalId = goal.Id;
+            await db.RaiseVersionsAsync(DataArea.All);
+        }
+
+        var page = await server.SignedInPageAsync("doro-kacho@komaki.example");
+        var kinds = await page.Locator("#work-list tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)");
+        Assert.Contains("IndicatorActual", kinds);
+        Assert.Contains("Evaluation", kinds);
+        Assert.Contains("Goal", kinds);
+
+        // The whole list, overdue first; every kind one click from its form.
+        await page.GotoAsync(server.BaseUrl + "/Goals/Waiting");
+        var expected = new Dictionary<string, Regex>
+        {
+            ["IndicatorActual"] = new($"/Indicators/{indicatorId}/Values\\?focus={y - 1}#actual-{y - 1}$"),
+            ["Evaluation"] = new($"/Evaluations/{y - 1}/\\d+$"),
+            ["Goal"] = new($"/Goals/{goalId}$"),
+            ["PlanLine"] = new("/ImplementationPlans/\\d+/Projects/\\d+$"),
+            ["BudgetRequest"] = new($"/Budgets/{y + 1}/\\d+$"),
+            ["ExecutionProgress"] = new($"/ExecutionPlans/{y}/\\d+/Progress$"),
+        };
+        var present = await page.Locator("#work-list tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kind)");
+        foreach (var (kind, url) in expected.Where(e => present.Contains(e.Key)))
+        {
+            await page.GotoAsync(server.BaseUrl + "/Goals/Waiting");
+            var row = page.Locator($"#work-list tr[data-kind={kind}]").First;
+            Assert.Contains("期限超過 5日", await row.InnerTextAsync());
+            await row.Locator("a.work-link").ClickAsync();
+            await page.WaitForURLAsync(url);
+            Assert.DoesNotContain("403", await page.TitleAsync());
+            if (kind == "IndicatorActual") Assert.Equal($"actual-{y - 1}", await page.EvaluateAsync<string>("document.activeElement.id"));
+        }
+        Assert.Equal(expected.Keys.Order(), present.Distinct().Order());
+    }
+}
