@@ -46,10 +46,16 @@ public sealed class ProjectFilter
     public int? MeasureId { get; set; }
     public bool MajorOnly { get; set; }
     public bool Retired { get; set; }
+    /// Only projects with an indicator whose actual for this year is missing (the board's drill-down), each row
+    /// naming those indicators.
+    public int? MissingActual { get; set; }
     public int Page { get; set; } = 1;
 }
 
-public sealed record ProjectRow(int Id, string Code, string Name, bool IsMajor, bool Retired, int StartYear, int? EndYear, string MeasureCode, string MeasureName, int OwnerUnitId);
+public sealed record ProjectRow(int Id, string Code, string Name, bool IsMajor, bool Retired, int StartYear, int? EndYear, string MeasureCode, string MeasureName, int OwnerUnitId)
+{
+    public IReadOnlyList<(int Id, string Name)> MissingActuals { get; init; } = [];
+}
 
 public sealed record ProjectListModel(ProjectFilter Filter, Paged<ProjectRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org);
 
@@ -101,7 +107,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
     {
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
-            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.Page}", () => ProjectPageAsync(filter, org));
+            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}", () => ProjectPageAsync(filter, org));
         return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
     }
 
@@ -122,10 +128,20 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         if (filter.Year is int y) query = query.Where(p => p.StartYear <= y && (p.EndYear == null || p.EndYear >= y));
         if (filter.MeasureId is int m) query = query.Where(p => p.MeasureId == m);
         if (filter.MajorOnly) query = query.Where(p => p.IsMajor);
+        if (filter.MissingActual is int ma)
+            query = query.Where(p => Db.Indicators.Any(i => i.ProjectId == p.Id && i.RetiredAt == null && i.Values.Any(v => v.FiscalYear == ma && v.Target != null && v.Actual == null)));
 
         var rows = await query.OrderBy(p => p.Measure!.Policy!.SortOrder).ThenBy(p => p.Measure!.SortOrder).ThenBy(p => p.SortOrder).ThenBy(p => p.Code)
             .Select(p => new ProjectRow(p.Id, p.Code, p.Name, p.IsMajor, p.RetiredAt != null, p.StartYear, p.EndYear, p.Measure!.Code, p.Measure.Name, p.OwnerUnitId))
             .ToPagedAsync(filter.Page, PageSize);
+        if (filter.MissingActual is int year)
+        {
+            var ids = rows.Items.Select(r => r.Id).ToList();
+            var missing = (await Db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && ids.Contains(i.ProjectId.Value) && i.RetiredAt == null
+                    && i.Values.Any(v => v.FiscalYear == year && v.Target != null && v.Actual == null))
+                .Select(i => new { ProjectId = i.ProjectId!.Value, i.Id, i.Name }).ToListAsync()).ToLookup(i => i.ProjectId, i => (i.Id, i.Name));
+            rows = new Paged<ProjectRow>(rows.Items.Select(r => r with { MissingActuals = missing[r.Id].ToList() }).ToList(), rows.Page, rows.PageSize, rows.Total);
+        }
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null)
             .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
