@@ -65,10 +65,9 @@ public sealed class AppServer : IAsyncLifetime
         File.Delete(_db);
     }
 
-    public async Task<IPage> SignedInPageAsync(string email)
+    public async Task<IPage> SignedInPageAsync(string email, int width = 1280, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "ja-JP" });
-        var page = await context.NewPageAsync();
+        var page = await PageAsync(width, height);
         await page.GotoAsync(BaseUrl + "/");
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", Core.Data.Seeding.DemoSeeder.DemoPassword);
@@ -76,6 +75,12 @@ public sealed class AppServer : IAsyncLifetime
         // Most people land on the home page; executives on the mayor's view, reviewers on their sessions.
         await page.WaitForURLAsync(url => url.StartsWith(BaseUrl, StringComparison.Ordinal) && !url.Contains("/Account/Login", StringComparison.Ordinal));
         return page;
+    }
+
+    public async Task<IPage> PageAsync(int width, int height)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ja-JP" });
+        return await context.NewPageAsync();
     }
 
     private static string WebProjectDirectory()

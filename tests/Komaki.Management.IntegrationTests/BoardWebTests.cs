@@ -32,7 +32,7 @@ public class BoardWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal($"{settled}/{evaluable}", Cell("Settlement"));
         Assert.Equal(openCount.ToString(), open);
         Assert.Matches(@"^\d+/\d+$", Cell("IndicatorActuals"));
-        // Each stage's heading carries its due date.
-        Assert.Contains("〜8/31", html);
+        // Each stage's heading carries its due date, year included.
+        Assert.Contains("〜令和7年8月31日", html); // with its year: the plan entry for 令和8年度 was due in 令和7年
     }
 }

@@ -49,10 +49,12 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var planning = await app.SignedInAsync(Planning);
 
         await SetDueAsync(planning, stage, Today.AddDays(20));
-        Assert.DoesNotContain("board-overdue", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
+        // Not yet due: no red frame, and nothing done reads neutral rather than 未着手 pink.
+        Assert.Matches("^board-(part|notdue)$", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
 
         await SetDueAsync(planning, stage, Today.AddDays(-3));
-        Assert.Equal("board-overdue", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
+        // Overdue: the colour of how much is done stays, with the red frame added.
+        Assert.Matches("^board-(part|none) board-overdue$", BoardCell(await planning.GetStringAsync($"/Board?year={Year}"), roadId, stage));
         var calendar = await planning.GetStringAsync($"/Cycle/Calendar?year={Year}");
         Assert.Matches($"<tr class=\"table-danger\" data-stage=\"{stage}\">", calendar);
 
