@@ -171,7 +171,7 @@ internal static class SheetCommands
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         using var buffer = new MemoryStream();
-        if (!await kind.Export(db, year, buffer))
+        if (!await kind.Export(db, year, buffer, null))
         {
             error.WriteLine($"{Wareki.FiscalYear(year)}の{kind.Label}はありません。");
             return 1;

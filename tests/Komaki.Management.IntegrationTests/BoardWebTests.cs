@@ -33,6 +33,6 @@ public class BoardWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(openCount.ToString(), open);
         Assert.Matches(@"^\d+/\d+$", Cell("IndicatorActuals"));
         // Each stage's heading carries its due date, year included.
-        Assert.Contains("〜令和7年8月31日", html); // with its year: the plan entry for 令和8年度 was due in 令和7年
+        Assert.Contains("〜令和7年<wbr />8月31日", html); // with its year: the plan entry for 令和8年度 was due in 令和7年
     }
 }

@@ -22,7 +22,7 @@ internal static class ImportTestSupport
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         using var ms = new MemoryStream();
-        Assert.True(await SheetKind.All[kind].Export!(db, year, ms));
+        Assert.True(await SheetKind.All[kind].Export!(db, year, ms, null));
         return ms.ToArray();
     }
 

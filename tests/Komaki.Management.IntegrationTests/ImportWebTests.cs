@@ -183,22 +183,63 @@ public class ImportWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
-    public async Task A_department_head_cannot_import_for_the_whole_city()
+    public async Task A_department_head_round_trips_the_units_own_sheet_and_a_forged_row_of_another_unit_is_refused()
     {
-        var client = await app.SignedInAsync(RoadHead);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Imports/implementation-plan/2026/Upload")).StatusCode);
-        var token = await KomakiFactory.TokenAsync(client, "/ImplementationPlans/2026");
-        var form = new MultipartFormDataContent
+        var head = await app.SignedInAsync(RoadHead);
+        var (roadCodes, otherCode) = app.WithDb(db =>
         {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent("2026"), "year" },
-            { new ByteArrayContent(ImportTestSupport.LongSheet(["1-1-01", "R8", "継続", "x", 1, 0, 0, 0, 0, 1])), "file", "a.xlsx" },
-        };
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/Imports/implementation-plan/Preview", form)).StatusCode);
-        // Export is for every staff member: departments work on the sheet the planning division sends.
-        var export = await client.GetAsync("/Imports/implementation-plan/2026/Export");
-        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType!.MediaType);
+            var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
+            return (db.Projects.Where(p => p.OwnerUnitId == road).Select(p => p.Code).ToHashSet(), db.Projects.First(p => p.OwnerUnitId != road && p.Code == "2-1-01").Code);
+        });
+        // The head's export holds the unit's own projects only.
+        var export = await head.GetByteArrayAsync("/Imports/implementation-plan/2026/Export");
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(export));
+        var exportedCodes = book.Worksheet(1).RowsUsed().Select(r => r.Cell(1).GetString()).Where(c => Regex.IsMatch(c, @"^\d+-\d+-\d+$")).Distinct().ToList();
+        Assert.NotEmpty(exportedCodes);
+        Assert.All(exportedCodes, c => Assert.Contains(c, roadCodes));
+
+        var upload = await head.GetStringAsync("/Imports/implementation-plan/2026/Upload");
+        Assert.Contains("道路課 とその下の係の事業の行だけを取り込めます", upload);
+
+        // A row of another unit's project, forged into the sheet, is refused with the reason; nothing is written.
+        var forged = CitySheets.Edit(export, ws =>
+        {
+            var r = ws.RowsUsed().First(x => roadCodes.Contains(x.Cell(1).GetString()) && x.Cell(5).GetString() == "令和8年度").RowNumber();
+            ws.Cell(r, 8).SetValue(ws.Cell(r, 8).GetValue<decimal>() + 100);
+            ws.Cell(r, 13).SetValue(ws.Cell(r, 13).GetValue<decimal>() + 100);
+            var last = ws.LastRowUsed()!.RowNumber() + 1;
+            ws.Row(r).CopyTo(ws.Row(last));
+            ws.Cell(last, 1).SetValue(otherCode);
+            ws.Cell(last, 2).SetValue("偽の行");
+        });
+        var before = app.Snapshot();
+        var html = await (await UploadAsync(head, SheetKind.ImplementationPlan, 2026, forged)).Content.ReadAsStringAsync();
+        Assert.Contains("<span id=\"refused-count\">1</span>", html);
+        Assert.Contains($"「{otherCode} ", html);
+        Assert.Contains("所属で取り込めるのは、自分の所属とその下の係の事業の行だけです", html);
+        Assert.Equal(before, app.Snapshot());
+
+        // The unit's own change alone goes in, and planning sees who sent it and when.
+        var own = CitySheets.Edit(export, ws =>
+        {
+            var r = ws.RowsUsed().First(x => roadCodes.Contains(x.Cell(1).GetString()) && x.Cell(5).GetString() == "令和8年度").RowNumber();
+            ws.Cell(r, 8).SetValue(ws.Cell(r, 8).GetValue<decimal>() + 100);
+            ws.Cell(r, 13).SetValue(ws.Cell(r, 13).GetValue<decimal>() + 100);
+        });
+        html = await (await UploadAsync(head, SheetKind.ImplementationPlan, 2026, own, "道路課_実施計画.xlsx")).Content.ReadAsStringAsync();
+        Assert.Contains("<span id=\"updated-count\">1</span>", html);
+        var (token, fingerprint) = ConfirmFields(html);
+        Assert.Equal(HttpStatusCode.Redirect, (await head.PostAsync("/Imports/implementation-plan/Confirm", KomakiFactory.Form(KomakiFactory.TokenIn(html),
+            ("year", "2026"), ("token", token), ("fingerprint", fingerprint)))).StatusCode);
+        var planning = await app.SignedInAsync(Planning);
+        var log = await planning.GetStringAsync("/Imports/implementation-plan/2026/Upload");
+        Assert.Matches("<td>都市建設部 道路課</td><td>道路 一郎</td><td>令和8年度</td><td class=\"text-break\">道路課_実施計画.xlsx</td><td class=\"num\">0</td><td class=\"num\">1</td>", log);
+
+        // The unit's staff send back progress only; nobody outside planning imports the citizen survey.
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/Imports/implementation-plan/2026/Upload")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync("/Imports/execution-plan/2026/Upload")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync("/Imports/survey/2025/Upload")).StatusCode);
     }
 
     [Fact]

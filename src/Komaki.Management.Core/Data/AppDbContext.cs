@@ -81,6 +81,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Importing.LabelMapping> LabelMappings => Set<Importing.LabelMapping>();
     public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();
+    public DbSet<Importing.ImportLog> ImportLogs => Set<Importing.ImportLog>();
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -46,7 +46,7 @@ public static class DataArea
         [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
         [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
         [typeof(Publication)] = Publishing,
-        [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings,
+        [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings, [typeof(ImportLog)] = Settings,
     };
 
     /// The area a record belongs to, or null for what no read model shows (history, sessions, keys).

@@ -9,15 +9,17 @@ namespace Komaki.Management.Core.Execution;
 public static class ExecutionPlanExport
 {
     /// Every major project active in the year, with its plan where one exists, so departments can fill in the rest.
-    public static async Task WriteAsync(AppDbContext db, int fiscalYear, Stream output, CancellationToken ct = default)
+    /// units: a department's own sheet — only the 主要事業 those units own; null for the whole city.
+    public static async Task WriteAsync(AppDbContext db, int fiscalYear, Stream output, IReadOnlySet<int>? units = null, CancellationToken ct = default)
     {
-        var rows = await LoadAsync(db, fiscalYear, ct);
+        var rows = await LoadAsync(db, fiscalYear, units, ct);
         ExecutionPlanSheet.Write(output, fiscalYear, rows);
     }
 
-    public static async Task<List<ExecutionPlanSheet.Row>> LoadAsync(AppDbContext db, int fiscalYear, CancellationToken ct = default)
+    public static async Task<List<ExecutionPlanSheet.Row>> LoadAsync(AppDbContext db, int fiscalYear, IReadOnlySet<int>? ownUnits = null, CancellationToken ct = default)
     {
-        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var own = ownUnits;
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var plans = await db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule)
             .Where(e => e.FiscalYear == fiscalYear).ToDictionaryAsync(e => e.ProjectId, ct);
         var projects = await db.Projects.AsNoTracking()
@@ -26,6 +28,8 @@ public static class ExecutionPlanExport
             .OrderBy(p => p.Code)
             .Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId })
             .ToListAsync(ct);
+        // A department's sheet holds the 主要事業 it answers for this year (the plan's unit, else the project's).
+        if (own is not null) projects = projects.Where(p => own.Contains(plans.TryGetValue(p.Id, out var e) ? e.OwnerUnitId : p.OwnerUnitId)).ToList();
         var ids = projects.Select(p => p.Id).ToList();
         var indicators = await db.Indicators.AsNoTracking()
             .Where(i => i.ProjectId != null && ids.Contains(i.ProjectId.Value) && i.RetiredAt == null)
@@ -38,7 +42,7 @@ public static class ExecutionPlanExport
         {
             plans.TryGetValue(p.Id, out var plan);
             return new ExecutionPlanSheet.Row(
-                p.Code, p.Name, units.GetValueOrDefault(plan?.OwnerUnitId ?? p.OwnerUnitId), plan?.Goal, plan?.Content,
+                p.Code, p.Name, unitNames.GetValueOrDefault(plan?.OwnerUnitId ?? p.OwnerUnitId), plan?.Goal, plan?.Content,
                 plan?.Schedule.ToDictionary(m => m.Month, m => m.Work) ?? new Dictionary<int, string>(),
                 indicatorText.GetValueOrDefault(p.Id), plan?.MidYearStatus, plan?.MidYearProgress, plan?.YearEndStatus, plan?.YearEndProgress);
         }).ToList();

@@ -69,6 +69,9 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
             errors.Add($"{f.Header}: " + LabelBook.Unmapped(LabelKind.ProgressStatus, text));
             return null;
         }
+        if (project is not null && OutsideOwnUnits(project.Code, project.Name,
+                [_existing.TryGetValue(project.Id, out var current) ? current.OwnerUnitId : project.OwnerUnitId, .. ownerUnitId is int to ? [to] : Array.Empty<int>()]) is string outside)
+            errors.Add(outside);
         var midStatus = Status(S.MidYearStatus);
         var endStatus = Status(S.YearEndStatus);
         foreach (var m in ExecutionPlan.Months)

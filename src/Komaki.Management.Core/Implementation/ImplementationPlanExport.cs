@@ -6,13 +6,15 @@ namespace Komaki.Management.Core.Implementation;
 public static class ImplementationPlanExport
 {
     /// Writes the edition of the fiscal year in the exchange layout; false when there is no such edition.
-    public static async Task<bool> WriteAsync(AppDbContext db, int fiscalYear, Stream output, CancellationToken ct = default)
+    /// units: a department's own sheet — only the lines of projects those units own; null for the whole city.
+    public static async Task<bool> WriteAsync(AppDbContext db, int fiscalYear, Stream output, IReadOnlySet<int>? units = null, CancellationToken ct = default)
     {
         var edition = await db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == fiscalYear, ct);
         if (edition is null) return false;
-        var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var own = units?.ToList();
+        var unitNames = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var rows = await db.ImplementationPlanLines.AsNoTracking()
-            .Where(l => l.ImplementationPlanId == edition.Id)
+            .Where(l => l.ImplementationPlanId == edition.Id && (own == null || own.Contains(l.Project!.OwnerUnitId)))
             .OrderBy(l => l.Project!.Code).ThenBy(l => l.FiscalYear)
             .Select(l => new
             {
@@ -21,7 +23,7 @@ public static class ImplementationPlanExport
             })
             .ToListAsync(ct);
         ImplementationPlanSheet.Write(output, edition, rows.Select(r => new ImplementationPlanSheet.Row(
-            r.Code, r.Name, units.GetValueOrDefault(r.OwnerUnitId), r.Measure, r.FiscalYear, r.Status, r.Content,
+            r.Code, r.Name, unitNames.GetValueOrDefault(r.OwnerUnitId), r.Measure, r.FiscalYear, r.Status, r.Content,
             r.Cost, r.National, r.Prefectural, r.Bonds, r.OtherSpecific, r.General)));
         return true;
     }

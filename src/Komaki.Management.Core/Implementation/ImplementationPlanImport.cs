@@ -119,6 +119,11 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             Report.Refused.Add(new(sheet, row.Row, error!));
             return;
         }
+        if (OutsideOwnUnits(project.Code, project.Name, project.OwnerUnitId) is string outside)
+        {
+            Report.Refused.Add(new(sheet, row.Row, $"{project.Code} {Wareki.FiscalYear(row.FiscalYear)}: {outside}"));
+            return;
+        }
         if (!_seen.TryAdd((project.Id, row.FiscalYear), row.Row))
         {
             Report.Refused.Add(new(sheet, row.Row, $"事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{_seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));

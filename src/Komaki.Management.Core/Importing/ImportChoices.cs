@@ -37,4 +37,8 @@ public sealed record ImportRequest(Stream File, string FileName, int Scope, bool
     public string? ExpectedFingerprint { get; init; }
 
     public ImportChoices Choices { get; init; } = ImportChoices.None;
+
+    /// A department's own sheet: only rows of projects owned by these units may be written, each row checked on its
+    /// own; null when planning imports for the whole city.
+    public IReadOnlySet<int>? OwnUnits { get; init; }
 }

@@ -1,4 +1,5 @@
 using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Komaki.Management.Core.Excel;
 
 namespace Komaki.Management.Core.Importing;
@@ -47,6 +48,7 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
         // label and unit mappings decided on the way land together, or — when anything is refused — not at all.
         await using var transaction = request.Apply ? await Db.Database.BeginTransactionAsync(ct) : null;
         Labels = await LabelBook.LoadAsync(Db, request.Choices, ct);
+        if (request.OwnUnits is not null) _unitNames = await Db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         if (await PrepareAsync(table, ct) is string error)
         {
             Report.FileError = error;
@@ -89,4 +91,16 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
         Report.Refused.Add(new(row.Sheet, row.Number, $"{code}: {string.Join(" ", errors)}"));
 
     protected void Warn(ImportRow row, string warning) => Report.Warnings.Add(new(row.Sheet, row.Number, warning));
+
+    private Dictionary<int, string> _unitNames = [];
+
+    /// For a department's own sheet, why this row may not be written: the project (or the unit the row would move it
+    /// to) is another unit's. Null when the row is the department's, or when planning imports.
+    protected string? OutsideOwnUnits(string code, string name, params int[] unitIds)
+    {
+        if (Request.OwnUnits is not { } own) return null;
+        var other = unitIds.FirstOrDefault(u => !own.Contains(u));
+        return other == 0 ? null
+            : $"「{code} {name}」は{_unitNames.GetValueOrDefault(other, "ほかの所属")}の事業（または{_unitNames.GetValueOrDefault(other, "ほかの所属")}への変更）です。所属で取り込めるのは、自分の所属とその下の係の事業の行だけです。";
+    }
 }

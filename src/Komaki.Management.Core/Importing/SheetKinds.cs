@@ -17,7 +17,7 @@ public enum SheetScope
 public sealed record SheetKind(
     string Name, string Label,
     Func<ImportContext, ISheetImport>? Import,
-    Func<AppDbContext, int, Stream, Task<bool>>? Export,
+    Func<AppDbContext, int, Stream, IReadOnlySet<int>?, Task<bool>>? Export,
     Func<int, string> FileName,
     SheetScope Scope = SheetScope.FiscalYear)
 {
@@ -32,13 +32,13 @@ public sealed record SheetKind(
     {
         [ImplementationPlan] = new(ImplementationPlan, "実施計画",
             context => new ImplementationPlanImport(context),
-            (db, year, output) => ImplementationPlanExport.WriteAsync(db, year, output),
+            (db, year, output, units) => ImplementationPlanExport.WriteAsync(db, year, output, units),
             year => $"実施計画_{Wareki.FiscalYearShort(year)}.xlsx"),
         [ExecutionPlan] = new(ExecutionPlan, "主要事業実行計画",
             context => new ExecutionPlanImport(context),
-            async (db, year, output) =>
+            async (db, year, output, units) =>
             {
-                await ExecutionPlanExport.WriteAsync(db, year, output);
+                await ExecutionPlanExport.WriteAsync(db, year, output, units);
                 return true;
             },
             year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx"),
@@ -46,7 +46,7 @@ public sealed record SheetKind(
             context => new Manifesto.ManifestoImport(context), null, _ => "", SheetScope.MayorTerm),
         [Evaluations] = new(Evaluations, "事務事業評価（前システムから）",
             context => new Evaluation.LegacyEvaluationImport(context),
-            (db, year, output) => Evaluation.EvaluationExport.WriteAsync(db, year, output),
+            (db, year, output, _) => Evaluation.EvaluationExport.WriteAsync(db, year, output),
             year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx"),
         [Survey] = new(Survey, "市民意識調査の結果",
             context => new CitizenVoice.SurveyImport(context), null, _ => ""),

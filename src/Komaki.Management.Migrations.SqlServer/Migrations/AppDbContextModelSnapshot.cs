@@ -1396,6 +1396,56 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Importing.ImportLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("ImportLogs");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Importing.LabelMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -2853,6 +2903,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("ImplementationPlan");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Importing.ImportLog", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Importing.UnitNameMapping", b =>

@@ -1341,6 +1341,54 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Importing.ImportLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Kind", "At");
+
+                    b.ToTable("ImportLogs");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Importing.LabelMapping", b =>
                 {
                     b.Property<int>("Id")
@@ -2757,6 +2805,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("ImplementationPlan");
 
                     b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Importing.ImportLog", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Importing.UnitNameMapping", b =>

@@ -75,3 +75,15 @@ public sealed class DirectionChoiceConfiguration : IEntityTypeConfiguration<Dire
         b.HasData(DirectionChoice.Defaults);
     }
 }
+
+public sealed class ImportLogConfiguration : IEntityTypeConfiguration<ImportLog>
+{
+    public void Configure(EntityTypeBuilder<ImportLog> b)
+    {
+        b.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+        b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+        b.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        b.HasIndex(x => new { x.Kind, x.At });
+        b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

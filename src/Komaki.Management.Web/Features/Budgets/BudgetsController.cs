@@ -70,8 +70,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         if (filter.MeasureId is int measure) rows = rows.Where(r => r.MeasureId == measure);
         var list = rows.ToList();
         var total = list.Select(r => r.Figures).Aggregate(BudgetFigures.Zero, (a, b) => a.Add(b));
-        var page = Paged<BudgetRow>.Clamp(filter.Page);
-        var paged = new Paged<BudgetRow>(list.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, list.Count);
+        var paged = HttpContext.Page(list, filter.Page, PageSize);
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
         bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)

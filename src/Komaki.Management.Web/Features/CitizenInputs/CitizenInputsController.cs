@@ -57,7 +57,7 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         if (filter.Channel is CitizenChannel ch) query = query.Where(c => c.Channel == ch);
         if (filter.Status is CitizenInputStatus st) query = query.Where(c => c.Status == st);
         if (filter.MeasureId is int m) query = query.Where(c => c.Links.Any(l => l.MeasureId == m || l.Project!.MeasureId == m));
-        var rows = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(filter.Page, PageSize);
+        var rows = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
         return View(new CitizenInputListModel(filter, rows, measures, CanEdit));

@@ -59,10 +59,9 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         if (filter.State is EvaluationState s) rows = rows.Where(x => x.Row.Evaluation?.State == s);
         if (filter.NotStarted) rows = rows.Where(x => x.Row.Evaluation is null);
         var list = rows.Select(x => x.Row).ToList();
-        var page = Paged<EvaluationRow>.Clamp(filter.Page);
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
-        return View(new EvaluationListModel(year, filter, new Paged<EvaluationRow>(list.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, list.Count),
+        return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
             directionCounts, stateCounts, notStarted, PlanTreeController.UnitOptions(org), measures, org));
     }
 

@@ -69,7 +69,8 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
             rows = rows.Where(r => units.Contains(r.OwnerUnitId));
         }
         if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
-        return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), PlanTreeController.UnitOptions(org), org, Actor.IsPlanMasterEditor));
+        return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), PlanTreeController.UnitOptions(org), org,
+            Actor.IsPlanMasterEditor || (Actor.UnitId is not null && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff)))));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

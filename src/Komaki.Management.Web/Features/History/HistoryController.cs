@@ -31,7 +31,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
         var entries = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.RecordType == recordType && a.RecordId == recordId)
             .OrderByDescending(a => a.Id)
-            .ToPagedAsync(page, 50);
+            .ToPagedAsync(HttpContext.PageFor(page), HttpContext.PageSizeFor(50));
         var (title, back) = await DescribeAsync(recordType, recordId);
         var wording = await HistoryWording.LoadAsync(Db, recordType, recordId, entries.Items, await orgTree.GetAsync(), directions, labels);
         return View(new HistoryModel(recordType, recordId, title, back, entries, wording, await DetailLabelsAsync(entries.Items)));

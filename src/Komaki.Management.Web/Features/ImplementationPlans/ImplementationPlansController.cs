@@ -108,7 +108,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             .ToDictionary(t => t.Year, t => new Totals(t.Cost, t.N, t.P, t.B, t.O, t.G));
         var projects = lines.Select(l => l.Project!).Distinct().OrderBy(p => p.Code)
             .Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId });
-        var page = await projects.ToPagedAsync(filter.Page, PageSize);
+        var page = await projects.ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
         var ids = page.Items.Select(p => p.Id).ToList();
         var pageLines = await lines.Where(l => ids.Contains(l.ProjectId)).ToListAsync();
         var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync());
@@ -119,7 +119,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
         var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
-            PlanTreeController.UnitOptions(org), measures, org, PlanAccess.CanEditStructure(Actor), newer));
+            PlanTreeController.UnitOptions(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));
     }
 
     [HttpGet("{year:int}/Projects/{projectId:int}")]

@@ -11,7 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Imports;
 
-public sealed record UploadModel(SheetKind Kind, int Year, long MaxBytes, string? Error, IReadOnlyList<(int Value, string Text)> Scopes);
+public sealed record UploadModel(SheetKind Kind, int Year, long MaxBytes, string? Error, IReadOnlyList<(int Value, string Text)> Scopes)
+{
+    /// Set for a department's own sheet: the unit whose rows it may hold.
+    public string? UnitName { get; init; }
+
+    /// The latest confirmed imports of this sheet: all of them for planning, the person's own for a department.
+    public IReadOnlyList<(ImportLog Log, string Unit, string Person)> Log { get; init; } = [];
+}
 
 public sealed record PreviewModel(
     SheetKind Kind, int Year, string ScopeText, ImportReport Report, string? Token, string? Message, IReadOnlyList<(int Id, string Name)> Units);
@@ -31,8 +38,8 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     public async Task<IActionResult> Upload(string kind, int year)
     {
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
-        return View(new UploadModel(k, year, limits.MaxFileBytes, null, await ScopesAsync(k)));
+        if (!(await ImportScopeAsync(k)).May) return Forbidden();
+        return View(await UploadModelAsync(k, year, null));
     }
 
     [HttpPost("Preview")]
@@ -41,14 +48,14 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     public async Task<IActionResult> Preview(string kind, int year, IFormFile? file)
     {
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (!(await ImportScopeAsync(k)).May) return Forbidden();
         string? error = null;
         var scopes = await ScopesAsync(k);
         if (scopes.All(x => x.Value != year)) error = k.Scope == SheetScope.MayorTerm ? "取り込み先の任期を選んでください。" : "年度を選んでください。";
         else if (file is null || file.Length == 0) error = "取り込む Excel ファイル（.xlsx）を選んでください。";
         else if (file.Length > limits.MaxFileBytes)
             error = $"ファイルが大きすぎます（{file.Length / 1024.0 / 1024.0:N1} MB）。上限は {limits.MaxFileBytes / 1024 / 1024:N0} MB です。";
-        if (error is not null) return View(nameof(Upload), new UploadModel(k, year, limits.MaxFileBytes, error, scopes));
+        if (error is not null) return View(nameof(Upload), await UploadModelAsync(k, year, error));
 
         var fileName = Path.GetFileName(file!.FileName);
         await using var upload = file.OpenReadStream();
@@ -62,11 +69,15 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     public async Task<IActionResult> Choose(string kind, int year, string? token)
     {
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var (may, own) = await ImportScopeAsync(k);
+        if (!may) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
         if (staged is null) return await ExpiredAsync(k, year);
         await staged.Content.DisposeAsync();
-        await staging.SetChoicesAsync(token, Actor.UserName, kind, year, ChoicesFrom(Request.Form, staged.Choices));
+        var choices = ChoicesFrom(Request.Form, staged.Choices);
+        // The label table and the 部課名 mappings are the city's: a department answers only for its own file.
+        if (own is not null) choices = choices with { Labels = [], Units = [] };
+        await staging.SetChoicesAsync(token, Actor.UserName, kind, year, choices);
         return await PreviewStagedAsync(k, year, token!, null);
     }
 
@@ -74,14 +85,15 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     public async Task<IActionResult> Confirm(string kind, int year, string? token, string? fingerprint)
     {
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var (may, own) = await ImportScopeAsync(k);
+        if (!may) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
         if (staged is null) return await ExpiredAsync(k, year);
         ImportReport report;
         await using (staged.Content)
         {
             report = await k.Import!(new ImportContext(Db, limits, settings))
-                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices });
+                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own });
         }
         if (!report.Applied)
         {
@@ -91,6 +103,12 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
             return View(nameof(Preview), await ModelAsync(k, year, report, token, message));
         }
         staging.Remove(token!);
+        Db.ImportLogs.Add(new ImportLog
+        {
+            Kind = kind, Scope = year, FileName = staged.FileName, UserName = Actor.UserName, UnitId = own is null ? null : Actor.UnitId,
+            At = DateTime.UtcNow, Created = report.Created.Count, Updated = report.Updated.Count, Unchanged = report.Unchanged,
+        });
+        await Db.SaveChangesAsync();
         TempData["Message"] = $"{k.Label}（{ScopeText(k, year, await ScopesAsync(k))}）を取り込みました：新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件。";
         return kind switch
         {
@@ -108,9 +126,12 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         if (!SheetKind.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
         var output = new MemoryStream();
         var org = await orgTree.GetAsync();
+        // A department that sends its own sheet back gets its own projects only; planning gets the whole city.
+        var (mayImport, units) = await ImportScopeAsync(k);
+        var own = mayImport ? units : null;
         var written = kind == SheetKind.Evaluations
             ? await Core.Evaluation.EvaluationExport.WriteAsync(Db, year, output, e => Core.Evaluation.EvaluationAccess.CanRead(Actor, e, org))
-            : await k.Export(Db, year, output);
+            : await k.Export(Db, year, output, own);
         if (!written) return NotFound();
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
@@ -123,8 +144,9 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         ImportReport report;
         await using (staged.Content)
         {
+            var (_, own) = await ImportScopeAsync(kind);
             report = await kind.Import!(new ImportContext(Db, limits, settings))
-                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices });
+                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own });
         }
         // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
         var keep = report.FileError is null && (report.CanApply || report.NeedsChoice || report.UnmappedLabels.Count > 0 || report.UnmappedUnits.Count > 0);
@@ -139,7 +161,37 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     }
 
     private async Task<IActionResult> ExpiredAsync(SheetKind kind, int year) =>
-        View(nameof(Upload), new UploadModel(kind, year, limits.MaxFileBytes, "取り込みの有効期限が切れたか、既に取り込み済みです。もう一度ファイルを選んでください。", await ScopesAsync(kind)));
+        View(nameof(Upload), await UploadModelAsync(kind, year, "取り込みの有効期限が切れたか、既に取り込み済みです。もう一度ファイルを選んでください。"));
+
+    /// Planning imports every sheet for the whole city (own = null). A 所属長 sends back the unit's 実施計画 and
+    /// 主要事業実行計画, and the unit's staff its 主要事業 progress — each row checked against these units.
+    private async Task<(bool May, IReadOnlySet<int>? Own)> ImportScopeAsync(SheetKind kind)
+    {
+        if (Actor.IsPlanMasterEditor) return (true, null);
+        var allowed = kind.Name switch
+        {
+            SheetKind.ImplementationPlan => Actor.IsIn(Roles.DepartmentHead),
+            SheetKind.ExecutionPlan => Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff),
+            _ => false,
+        };
+        if (!allowed || Actor.UnitId is not int unit) return (false, null);
+        return (true, (await orgTree.GetAsync()).SelfAndDescendants(unit).ToHashSet());
+    }
+
+    private async Task<UploadModel> UploadModelAsync(SheetKind kind, int year, string? error)
+    {
+        var (_, own) = await ImportScopeAsync(kind);
+        var org = await orgTree.GetAsync();
+        var log = await Db.ImportLogs.AsNoTracking().Where(l => l.Kind == kind.Name && (own == null || l.UserName == Actor.UserName))
+            .OrderByDescending(l => l.At).Take(30).ToListAsync();
+        var userNames = log.Select(l => l.UserName).Distinct().ToList();
+        var people = await Db.Users.AsNoTracking().Where(u => userNames.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
+        return new UploadModel(kind, year, limits.MaxFileBytes, error, await ScopesAsync(kind))
+        {
+            UnitName = own is null ? null : org.PathName(Actor.UnitId),
+            Log = log.Select(l => (l, l.UnitId is int u ? org.PathName(u) : "企画（全庁）", people.GetValueOrDefault(l.UserName, l.UserName))).ToList(),
+        };
+    }
 
     /// Reads the choice fields of the preview's form (sheet, amountUnit, column:KEY, label:KEY, unit:KEY) over the earlier ones.
     private static ImportChoices ChoicesFrom(IFormCollection form, ImportChoices earlier)

@@ -107,7 +107,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
     {
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
-            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}", () => ProjectPageAsync(filter, org));
+            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", () => ProjectPageAsync(filter, org));
         return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
     }
 
@@ -133,7 +133,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
 
         var rows = await query.OrderBy(p => p.Measure!.Policy!.SortOrder).ThenBy(p => p.Measure!.SortOrder).ThenBy(p => p.SortOrder).ThenBy(p => p.Code)
             .Select(p => new ProjectRow(p.Id, p.Code, p.Name, p.IsMajor, p.RetiredAt != null, p.StartYear, p.EndYear, p.Measure!.Code, p.Measure.Name, p.OwnerUnitId))
-            .ToPagedAsync(filter.Page, PageSize);
+            .ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
         if (filter.MissingActual is int year)
         {
             var ids = rows.Items.Select(r => r.Id).ToList();

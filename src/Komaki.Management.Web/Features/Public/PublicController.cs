@@ -77,8 +77,7 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
         IEnumerable<EvaluationRecord> rows = y is int yy ? await lists.EvaluationsAsync(yy) : [];
         if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(r => r.ProjectCode.Contains(q.Trim()) || r.ProjectName.Contains(q.Trim()) || r.MeasureName.Contains(q.Trim()));
         var all = rows.ToList();
-        page = Paged<EvaluationRecord>.Clamp(page);
-        return View(new PublicEvaluationsModel(y, q, years, new Paged<EvaluationRecord>(all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, all.Count)));
+        return View(new PublicEvaluationsModel(y, q, years, HttpContext.Page(all, page, PageSize)));
     }
 
     [HttpGet("evaluations/{id:int}")]
@@ -104,7 +103,6 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
     public async Task<IActionResult> Voices(int page = 1)
     {
         var all = await lists.VoicesAsync();
-        page = Paged<CitizenInputRecord>.Clamp(page);
-        return View(new Paged<CitizenInputRecord>(all.Skip((page - 1) * PageSize).Take(PageSize).ToList(), page, PageSize, all.Count));
+        return View(HttpContext.Page(all, page, PageSize));
     }
 }

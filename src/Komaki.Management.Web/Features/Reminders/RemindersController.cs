@@ -20,7 +20,7 @@ public sealed class RemindersController(AppDbContext db) : AppController(db)
     public async Task<IActionResult> Index(int page = 1)
     {
         var mine = Db.Reminders.AsNoTracking().Where(r => r.UserId == UserId);
-        var paged = await mine.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToPagedAsync(page, 50);
+        var paged = await mine.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).ToPagedAsync(HttpContext.PageFor(page), HttpContext.PageSizeFor(50));
         return View(new RemindersModel(paged, await mine.CountAsync(r => r.ReadAt == null)));
     }
 

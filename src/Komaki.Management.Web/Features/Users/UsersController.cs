@@ -46,7 +46,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
     {
         var query = Db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(u => u.Email!.Contains(q) || u.DisplayName.Contains(q));
-        var paged = await query.OrderBy(u => u.Email).ToPagedAsync(page, 50);
+        var paged = await query.OrderBy(u => u.Email).ToPagedAsync(HttpContext.PageFor(page), HttpContext.PageSizeFor(50));
         var ids = paged.Items.Select(u => u.Id).ToList();
         var roles = await (from ur in Db.UserRoles join r in Db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
             .ToListAsync();
