@@ -38,8 +38,15 @@ public abstract class AppController(AppDbContext db) : Controller
         return ModelState.IsValid;
     }
 
-    /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
-    /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
+    /// Lists open where the user works: for department staff their own unit and the units under it; 0 asks for the
+    /// whole city (全庁), and a unit asked for is that unit.
+    protected int? ListUnit(int? requested) => requested switch
+    {
+        0 => null,
+        int unit => unit,
+        null => Actor.IsIn(Core.Identity.Roles.DepartmentHead) || Actor.IsIn(Core.Identity.Roles.DepartmentStaff) ? Actor.UnitId : null,
+    };
+
     /// Text longer than its column would fail on SQL Server (SQLite would keep it): every added or changed record is
     /// checked against the model's maximum lengths, and each overflow is reported beside its field by name.
     protected bool LengthsOk()
@@ -58,6 +65,8 @@ public abstract class AppController(AppDbContext db) : Controller
         return ok;
     }
 
+    /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
+    /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
     protected Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
         TrySaveEditsAsync([(entity, expectedVersion)], target);
 

@@ -76,7 +76,11 @@ public class ImportChoicesWebTests(KomakiFactory app) : IClassFixture<KomakiFact
         var response = await admin.PostAsync("/Imports/implementation-plan/Choose", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("year", "2028"), ("token", token), ("sheet", "a")));
         Assert.Contains("有効期限が切れたか、既に取り込み済み", await response.Content.ReadAsStringAsync());
         var head = await app.SignedInAsync(RoadHead);
-        var forbidden = await head.PostAsync("/Imports/implementation-plan/Choose", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/ImportLabels")), ("year", "2028"), ("token", token)));
+        // A department head may send the unit's own sheet, but planning's staged file is not theirs to answer for.
+        var others = await head.PostAsync("/Imports/implementation-plan/Choose", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/ImportLabels")), ("year", "2028"), ("token", token)));
+        Assert.Contains("有効期限が切れたか、既に取り込み済み", await others.Content.ReadAsStringAsync());
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        var forbidden = await staff.PostAsync("/Imports/implementation-plan/Choose", KomakiFactory.Form(KomakiFactory.TokenIn(await staff.GetStringAsync("/Reminders")), ("year", "2028"), ("token", token)));
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 

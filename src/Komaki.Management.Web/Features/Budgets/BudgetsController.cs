@@ -62,6 +62,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
             var q = filter.Q.Trim();
             rows = rows.Where(r => r.Code.Contains(q, StringComparison.Ordinal) || r.Name.Contains(q, StringComparison.Ordinal));
         }
+        filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int unit)
         {
             var units = org.SelfAndDescendants(unit);

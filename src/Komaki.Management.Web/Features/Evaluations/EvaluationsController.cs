@@ -49,6 +49,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var notStarted = all.Count(x => x.Row.Evaluation is null);
 
         IEnumerable<(EvaluationRow Row, int MeasureId)> rows = all;
+        filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int u)
         {
             var units = org.SelfAndDescendants(u);

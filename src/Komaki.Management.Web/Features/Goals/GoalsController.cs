@@ -22,6 +22,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, int? unitId, GoalState? state)
     {
+        unitId = ListUnit(unitId);
         var y = year ?? Display.CurrentFiscalYear();
         var org = await orgTree.GetAsync();
         var query = GoalsWithDetails().Where(g => g.FiscalYear == y);

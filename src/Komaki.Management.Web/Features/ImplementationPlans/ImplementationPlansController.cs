@@ -90,6 +90,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             var q = filter.Q.Trim();
             lines = lines.Where(l => l.Project!.Code.Contains(q) || l.Project.Name.Contains(q) || l.Content.Contains(q));
         }
+        filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int unit)
         {
             var units = org.SelfAndDescendants(unit).ToList();

@@ -28,6 +28,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
     [HttpGet("")]
     public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open)
     {
+        unitId = ListUnit(unitId);
         var org = await orgTree.GetAsync();
         var query = Db.ImprovementActions.AsNoTracking().Include(a => a.Project).Include(a => a.ProjectEvaluation).AsQueryable();
         if (unitId is int u)

@@ -105,6 +105,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
 
     public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
     {
+        filter.UnitId = ListUnit(filter.UnitId);
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
             $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", () => ProjectPageAsync(filter, org));
