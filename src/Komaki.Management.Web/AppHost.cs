@@ -39,6 +39,7 @@ public static class AppHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<PublicPublisher>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();
         services.AddCityVocabulary();
