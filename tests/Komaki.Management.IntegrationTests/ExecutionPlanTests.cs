@@ -77,6 +77,10 @@ public class ExecutionPlanTests(KomakiFactory app) : IClassFixture<KomakiFactory
 
         var url = $"/ExecutionPlans/2026/{road.ProjectId}/Progress";
         var token = await KomakiFactory.TokenAsync(client, url);
+        // 遅れ without saying why is not saved: the reason is what the mayor's view shows.
+        var silent = await client.PostAsync(url, KomakiFactory.Form(token, ("Version", road.Version.ToString()), ("MidYearStatus", "Delayed"), ("MidYearProgress", " ")));
+        Assert.Contains("中間の進捗が「遅れ」のときは、理由と今後の見通しを進捗の内容に書いてください。", await silent.Content.ReadAsStringAsync());
+        Assert.Equal(road.MidYearStatus, app.WithDb(db => db.ExecutionPlans.Single(e => e.Id == road.Id).MidYearStatus));
         var saved = await client.PostAsync(url, KomakiFactory.Form(token, ("Version", road.Version.ToString()),
             ("MidYearStatus", "Delayed"), ("MidYearProgress", "用地交渉が長引いている。")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

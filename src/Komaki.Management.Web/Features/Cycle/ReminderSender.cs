@@ -100,7 +100,9 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
     }
 }
 
-/// Runs the reminders once a day after 8時 (Japan time) unless Reminders:Automatic is false.
+/// Runs the reminders when the app starts (a fresh system shows what is due at once) and then once a day after 8時
+/// (Japan time), unless Reminders:Automatic is false. A stage is reminded at most once a week, so a restart
+/// sends nothing twice.
 public sealed class DailyReminderService(IServiceScopeFactory scopes, IConfiguration config, ILogger<DailyReminderService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -112,7 +114,7 @@ public sealed class DailyReminderService(IServiceScopeFactory scopes, IConfigura
         {
             var now = Display.Now();
             var today = DateOnly.FromDateTime(now);
-            if (now.Hour < 8 || lastRun == today) continue;
+            if (lastRun is not null && (now.Hour < 8 || lastRun == today)) continue;
             try
             {
                 using var scope = scopes.CreateScope();

@@ -171,6 +171,12 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
             ModelState.AddModelError(nameof(form.MidYearStatus), "中間の進捗区分を選んでください。");
         if (!string.IsNullOrWhiteSpace(form.YearEndProgress) && form.YearEndStatus is null)
             ModelState.AddModelError(nameof(form.YearEndStatus), "年度末の進捗区分を選んでください。");
+        // 遅れ and 中止・休止 are what the mayor's view lists: they say why, or they are not saved.
+        foreach (var (status, text, field, label) in new[] { (form.MidYearStatus, form.MidYearProgress, nameof(form.MidYearProgress), "中間"), (form.YearEndStatus, form.YearEndProgress, nameof(form.YearEndProgress), "年度末") })
+        {
+            if (status is ProgressStatus.Delayed or ProgressStatus.Suspended && string.IsNullOrWhiteSpace(text))
+                ModelState.AddModelError(field, $"{label}の進捗が「{status.Value.Label()}」のときは、理由と今後の見通しを進捗の内容に書いてください。");
+        }
         if ((form.MidYearProgress ?? "").Length > 4000 || (form.YearEndProgress ?? "").Length > 4000)
             ModelState.AddModelError(string.Empty, "進捗は4,000文字以内で入力してください。");
         if (!ModelState.IsValid) return View(new ProgressModel(year, project, form));
