@@ -49,8 +49,8 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache) : AppC
         var rows = items.Select(i => new MatrixRow(i, coverageOf[i.Id],
             columns.ToDictionary(c => c.PolicyId, c => new MatrixCell(
                 i.Links.Any(l => l.PolicyId == c.PolicyId),
-                i.Links.Where(l => l.Measure?.PolicyId == c.PolicyId).Select(l => l.Measure!.Code).ToList(),
-                i.Links.Where(l => l.Project?.Measure?.PolicyId == c.PolicyId).Select(l => l.Project!.Code).ToList())),
+                i.Links.Where(l => l.Measure?.PolicyId == c.PolicyId).Select(l => $"{l.Measure!.Code} {l.Measure.Name}").ToList(),
+                i.Links.Where(l => l.Project?.Measure?.PolicyId == c.PolicyId).Select(l => $"{l.Project!.Code} {l.Project.Name}").ToList())),
             i.Progress.Where(p => p.FiscalYear <= year).OrderByDescending(p => p.FiscalYear).FirstOrDefault()?.Status)).ToList();
         var coverageCounts = rows.GroupBy(r => r.Coverage.Coverage).ToDictionary(g => g.Key, g => g.Count());
         var statusCounts = rows.Where(r => r.Status is not null).GroupBy(r => r.Status!.Value).ToDictionary(g => g.Key, g => g.Count());

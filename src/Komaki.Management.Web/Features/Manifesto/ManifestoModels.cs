@@ -5,6 +5,7 @@ namespace Komaki.Management.Web.Features.Manifesto;
 
 public sealed record MatrixColumn(int PolicyId, string Code, string Name);
 
+/// Measures and Projects: "code name", as staff read them in the cell.
 public sealed record MatrixCell(bool Policy, IReadOnlyList<string> Measures, IReadOnlyList<string> Projects)
 {
     public bool Any => Policy || Measures.Count > 0 || Projects.Count > 0;
