@@ -161,3 +161,40 @@ public class GoalsWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("組織目標シート", await planning.GetStringAsync($"/Goals/Sheet?unitId={Unit("道路課")}&year=2026"));
     }
 }
+
+/// The goal form: indicators carry where the unit stands now (現状値) and which way is better; rows are added by
+/// posting back what was typed, without saving.
+public class GoalFormTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    [Fact]
+    public async Task Adding_a_row_keeps_what_was_typed_and_saves_nothing_and_indicators_keep_baseline_and_direction()
+    {
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var road = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id);
+        var form = await head.GetStringAsync($"/Goals/Create?unitId={road}&year=2026");
+        var rows = System.Text.RegularExpressions.Regex.Matches(form, "id=\"ind-name-\\d+\"").Count;
+        (string, string)[] fields =
+        [
+            ("OrgUnitId", road.ToString()), ("FiscalYear", "2026"), ("Title", "通学路の安全点検"), ("Reason", "事故が続いた。"),
+            ("Indicators[0].Name", "危険箇所の解消率"), ("Indicators[0].Unit", "%"), ("Indicators[0].Baseline", "40"), ("Indicators[0].Target", "70"),
+            ("Indicators[1].Name", "通学路での事故件数"), ("Indicators[1].Unit", "件"), ("Indicators[1].Baseline", "12"), ("Indicators[1].Target", "6"), ("Indicators[1].Direction", "LowerIsBetter"),
+            ("Steps[0].Action", "合同点検"), ("Steps[0].Schedule", "5月"),
+        ];
+        var goals = app.WithDb(db => db.OrganizationalGoals.Count());
+        var added = await head.PostAsync("/Goals/Create", KomakiFactory.Form(KomakiFactory.TokenIn(form), [.. fields, ("AddRow", "indicator")]));
+        var html = await added.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.OK, added.StatusCode);
+        Assert.Equal(rows + 1, System.Text.RegularExpressions.Regex.Matches(html, "id=\"ind-name-\\d+\"").Count);
+        Assert.Contains("value=\"通学路での事故件数\"", html);
+        Assert.DoesNotContain("is-invalid", html);
+        Assert.Equal(goals, app.WithDb(db => db.OrganizationalGoals.Count()));
+
+        var saved = await head.PostAsync("/Goals/Create", KomakiFactory.Form(KomakiFactory.TokenIn(html), fields));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        var stored = app.WithDb(db => db.OrganizationalGoals.Include(g => g.Indicators).Single(g => g.Title == "通学路の安全点検").Indicators.OrderBy(i => i.SortOrder).ToList());
+        Assert.Equal((40m, Core.Plans.IndicatorDirection.HigherIsBetter), (stored[0].Baseline!.Value, stored[0].Direction));
+        Assert.Equal((12m, Core.Plans.IndicatorDirection.LowerIsBetter), (stored[1].Baseline!.Value, stored[1].Direction));
+        var page = await head.GetStringAsync(saved.Headers.Location!.ToString());
+        Assert.Contains("通学路での事故件数 <span class=\"small text-muted\">（低いほど良い）</span>", page);
+    }
+}

@@ -52,6 +52,9 @@ public sealed class GoalIndicator : IAudited
     public string Name { get; set; } = "";
     public string Unit { get; set; } = "";
     public decimal? Target { get; set; }
+    /// 現状値: where the unit stands when it sets the goal, so the target reads as a change.
+    public decimal? Baseline { get; set; }
+    public Plans.IndicatorDirection Direction { get; set; } = Plans.IndicatorDirection.HigherIsBetter;
     public decimal? Actual { get; set; }
     public int SortOrder { get; set; }
 

@@ -145,6 +145,8 @@ public sealed class GoalIndicatorConfiguration : IEntityTypeConfiguration<GoalIn
         b.Property(x => x.Name).HasMaxLength(200).IsRequired();
         b.Property(x => x.Unit).HasMaxLength(20).IsRequired();
         b.Property(x => x.Target).HasPrecision(18, 4);
+        b.Property(x => x.Baseline).HasPrecision(18, 4);
+        b.Property(x => x.Direction).HasDefaultValue(Plans.IndicatorDirection.HigherIsBetter);
         b.Property(x => x.Actual).HasPrecision(18, 4);
         b.Ignore(x => x.AuditTarget);
     }

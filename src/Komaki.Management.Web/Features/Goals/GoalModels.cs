@@ -26,6 +26,8 @@ public sealed class IndicatorRow
     public string? Name { get; set; }
     public string? Unit { get; set; }
     public string? Target { get; set; }
+    public string? Baseline { get; set; }
+    public Core.Plans.IndicatorDirection Direction { get; set; } = Core.Plans.IndicatorDirection.HigherIsBetter;
 }
 
 public sealed class StepRow
@@ -45,6 +47,8 @@ public sealed class GoalForm
     public string? ProjectCodes { get; set; }
     public string? ManifestoNumbers { get; set; }
     public List<IndicatorRow> Indicators { get; set; } = [];
+    /// "indicator" or "step": the form came back to add an empty row, nothing is saved.
+    public string? AddRow { get; set; }
     public List<StepRow> Steps { get; set; } = [];
 }
 

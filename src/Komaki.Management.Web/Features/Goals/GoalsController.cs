@@ -93,6 +93,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var org = await orgTree.GetAsync();
         if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
+        if (AddedRow(form)) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await TermTitleAsync()));
         var goal = new OrganizationalGoal { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear };
         if (org.Find(form.OrgUnitId) is not { } unit || !unit.IsValidIn(form.FiscalYear))
             ModelState.AddModelError(nameof(form.OrgUnitId), "この年度の組織から所属を選んでください。");
@@ -127,7 +128,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             MeasureCodes = string.Join(" ", goal.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code)),
             ProjectCodes = string.Join(" ", goal.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code)),
             ManifestoNumbers = string.Join(" ", goal.Links.Where(l => l.ManifestoItem is not null).Select(l => l.ManifestoItem!.Number)),
-            Indicators = goal.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow { Name = i.Name, Unit = i.Unit, Target = NumberText.Format(i.Target) }).ToList(),
+            Indicators = goal.Indicators.OrderBy(i => i.SortOrder).Select(i => new IndicatorRow { Name = i.Name, Unit = i.Unit, Target = NumberText.Format(i.Target), Baseline = NumberText.Format(i.Baseline), Direction = i.Direction }).ToList(),
             Steps = goal.Steps.OrderBy(s => s.SortOrder).Select(s => new StepRow { Action = s.Action, Schedule = s.Schedule }).ToList(),
         };
         Pad(form);
@@ -143,6 +144,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
         form.OrgUnitId = goal.OrgUnitId;
         form.FiscalYear = goal.FiscalYear;
+        if (AddedRow(form)) return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString())], await TermTitleAsync()));
         if (await ApplyFormAsync(form, goal) && await TrySaveEditAsync(goal, form.Version, goal.AuditTarget))
         {
             TempData["Message"] = "組織目標を保存しました。";
@@ -317,6 +319,17 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     private GoalEvent Event(GoalAction action, string? comment) =>
         new() { Action = action, UserName = Actor.UserName, DisplayName = me.DisplayName, At = DateTime.UtcNow, Comment = comment };
 
+    /// 行を追加: the form comes back with what was typed and one more empty row; nothing is checked or saved.
+    private bool AddedRow(GoalForm form)
+    {
+        if (form.AddRow is not ("indicator" or "step")) return false;
+        Pad(form);
+        if (form.AddRow == "indicator") form.Indicators.Add(new IndicatorRow());
+        else form.Steps.Add(new StepRow());
+        ModelState.Clear();
+        return true;
+    }
+
     private static void Pad(GoalForm form)
     {
         while (form.Indicators.Count < 3 || form.Indicators.Count(i => string.IsNullOrWhiteSpace(i.Name)) < 1) form.Indicators.Add(new IndicatorRow());
@@ -352,7 +365,9 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             if (string.IsNullOrWhiteSpace(row.Name)) ModelState.AddModelError($"Indicators[{n}].Name", "指標名を入力してください。");
             if (string.IsNullOrWhiteSpace(row.Unit)) ModelState.AddModelError($"Indicators[{n}].Unit", "単位を入力してください。");
             if (!NumberText.TryParse(row.Target, out var target) || target is null) ModelState.AddModelError($"Indicators[{n}].Target", "目標値を数値で入力してください。");
-            indicators.Add(new GoalIndicator { Name = (row.Name ?? "").Trim(), Unit = (row.Unit ?? "").Trim(), Target = target, SortOrder = indicators.Count + 1 });
+            if (!NumberText.TryParse(row.Baseline, out var baseline)) ModelState.AddModelError($"Indicators[{n}].Baseline", "現状値は数値で入力してください（分からなければ空欄）。");
+            if (!Enum.IsDefined(row.Direction)) ModelState.AddModelError($"Indicators[{n}].Direction", "高いほど良いか低いほど良いかを選んでください。");
+            indicators.Add(new GoalIndicator { Name = (row.Name ?? "").Trim(), Unit = (row.Unit ?? "").Trim(), Target = target, Baseline = baseline, Direction = row.Direction, SortOrder = indicators.Count + 1 });
         }
         var steps = new List<GoalStep>();
         for (var n = 0; n < form.Steps.Count; n++)

@@ -31,7 +31,7 @@ public static class FieldNames
         ["EfficiencyReason"] = "効率性の理由", ["Equity"] = "公平性", ["EquityReason"] = "公平性の理由", ["FirstDirection"] = "方向性（一次）",
         ["Improvement"] = "改善内容", ["SecondDirection"] = "方向性（二次）", ["SecondReason"] = "二次評価の所見", ["FirstReviewedBy"] = "一次評価者",
         ["FirstReviewedAt"] = "一次評価日時", ["SecondReviewedBy"] = "二次評価者", ["SecondReviewedAt"] = "二次評価日時", ["PublishedAt"] = "公表日時",
-        ["ReturnComment"] = "差し戻し理由", ["PurposeTarget"] = "目的（対象）", ["PurposeIntent"] = "目的（意図）", ["Means"] = "手段",
+        ["ReturnComment"] = "差し戻し理由", ["PurposeTarget"] = "目的（対象）", ["Baseline"] = "現状値", ["PurposeIntent"] = "目的（意図）", ["Means"] = "手段",
         ["FirstReviewFindings"] = "一次評価の確認事項", ["FirstReviewExplanation"] = "一次評価の確認事項への説明", ["SecondReviewFindings"] = "二次評価の確認事項",
         ["SecondReviewExplanation"] = "二次評価の確認事項への説明", ["RecordedStaffCost"] = "人件費（取込値）", ["SettledNational"] = "決算 国庫支出金",
         ["SettledPrefectural"] = "決算 県支出金", ["SettledBonds"] = "決算 地方債", ["SettledOtherSpecific"] = "決算 その他特定財源", ["SettledGeneral"] = "決算 一般財源",
