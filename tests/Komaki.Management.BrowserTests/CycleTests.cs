@@ -56,7 +56,7 @@ public class CycleTests(AppServer server)
 
         await head.ClickAsync("a.dropdown-toggle:has-text('PDCA')");
         await head.ClickAsync("a.dropdown-item:has-text('あなたの対応待ち')");
-        Assert.Contains("期限超過 2日", await head.InnerTextAsync($"#due-work tr[data-stage={stage}]"));
+        Assert.Contains("期限超過 2日", await head.Locator($"#work-list tr[data-stage={stage}]").First.InnerTextAsync());
         await head.Context.CloseAsync();
         await planning.Context.CloseAsync();
     }

@@ -39,7 +39,7 @@ public class GoalWorkflowTests(AppServer server)
 
         var mayor = await server.SignedInPageAsync("shicho@komaki.example");
         await mayor.GotoAsync(server.BaseUrl + "/Goals/Waiting");
-        await mayor.ClickAsync("a:has-text('橋梁の点検結果に基づく補修を前倒しする')");
+        await mayor.Locator("#work-list tr", new() { HasTextString = "橋梁の点検結果に基づく補修を前倒しする" }).Locator("a.work-link").ClickAsync();
         await mayor.FillAsync("#comment-Agreed", "防災の観点からも重要。進めてください。");
         await mayor.ClickAsync("#do-agreed");
         Assert.Contains("合意済", await mayor.InnerTextAsync("dl"));
@@ -60,7 +60,7 @@ public class GoalWorkflowTests(AppServer server)
 
         var planning = await server.SignedInPageAsync("kikaku@komaki.example");
         await planning.GotoAsync(server.BaseUrl + "/Goals/Waiting");
-        Assert.Contains("橋梁の点検結果に基づく補修を前倒しする", await planning.InnerTextAsync("#waiting"));
+        Assert.Contains("橋梁の点検結果に基づく補修を前倒しする", await planning.InnerTextAsync("#work-list"));
     }
 
     [Fact]

@@ -16,7 +16,10 @@ public class IndicatorWalkTests(AppServer server)
         await page.ClickAsync("a.dropdown-item:has-text('計画体系')");
         await page.ClickAsync("summary:has-text('道路・橋梁の整備')");
         // The tree loads a measure's projects when it is opened (a large city has thousands).
+        var treeUrl = page.Url;
         await page.ClickAsync("details:has(> summary:has-text('道路・橋梁の整備')) a:has-text('件を表示')");
+        await page.Locator("a:has-text('生活道路改良事業')").WaitForAsync();
+        Assert.Equal(treeUrl, page.Url); // opened in place, the page not reloaded
         await page.ClickAsync("a:has-text('生活道路改良事業')");
         await page.WaitForURLAsync(new Regex("/Plan/Project/\\d+$"));
         Assert.Contains("都市建設部 道路課", await page.InnerTextAsync("dl"));

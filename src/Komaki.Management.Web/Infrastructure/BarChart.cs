@@ -28,7 +28,7 @@ public static class BarChart
         string P(decimal v) => (Math.Clamp(v, 0, max) / max * 100).ToString("0.##", CultureInfo.InvariantCulture) + "%";
         static string E(string s) => WebUtility.HtmlEncode(s);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-chart\" id=\"{id}\" width=\"100%\" height=\"{bars.Count * RowHeight + 4}\" role=\"{(bars.Any(b => b.Href is not null) ? "group" : "img")}\" aria-labelledby=\"{id}-title\">");
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"bar-chart\" id=\"{id}\" width=\"100%\" height=\"{bars.Count * RowHeight + 4}\" role=\"{(bars.Any(b => b.Href is not null) ? "group" : "img")}\" aria-label=\"{E(title)}\">");
         sb.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title>");
         for (var i = 0; i < bars.Count; i++)
         {

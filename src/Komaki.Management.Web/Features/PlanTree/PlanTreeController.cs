@@ -105,7 +105,8 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
 
     public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
     {
-        filter.UnitId = ListUnit(filter.UnitId);
+        // A search by code or name looks across the city; browsing starts at the user's unit.
+        filter.UnitId = string.IsNullOrWhiteSpace(filter.Q) ? ListUnit(filter.UnitId) : filter.UnitId == 0 ? null : filter.UnitId;
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
             $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", () => ProjectPageAsync(filter, org));

@@ -22,3 +22,23 @@ document.querySelectorAll("table.table-cards").forEach(function (table) {
   });
   table.classList.add("cards-ready");
 });
+// The plan tree opens a measure's projects in place: the link's page is fetched and the measure's branch taken from
+// it. Without script the link opens that page with the branch open.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest("a[data-expand]");
+  if (!link) { return; }
+  event.preventDefault();
+  var id = link.getAttribute("data-expand");
+  link.setAttribute("aria-busy", "true");
+  fetch(link.href, { credentials: "same-origin" })
+    .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+    .then(function (html) {
+      var loaded = new DOMParser().parseFromString(html, "text/html").getElementById(id);
+      var here = document.getElementById(id);
+      if (!loaded || !here) { throw new Error("missing"); }
+      here.replaceWith(document.importNode(loaded, true));
+      var first = document.querySelector("#" + id + " ul a");
+      if (first) { first.focus(); }
+    })
+    .catch(function () { window.location.href = link.href; });
+});
