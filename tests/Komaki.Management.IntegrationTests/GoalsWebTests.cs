@@ -197,4 +197,25 @@ public class GoalFormTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var page = await head.GetStringAsync(saved.Headers.Location!.ToString());
         Assert.Contains("通学路での事故件数 <span class=\"small text-muted\">（低いほど良い）</span>", page);
     }
+
+    [Fact]
+    public async Task A_code_is_found_by_name_and_picked_without_script_keeping_the_rest_of_the_form()
+    {
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var road = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id);
+        var measure = app.WithDb(db => db.Measures.Single(m => m.Code == "6-2"));
+        var form = await head.GetStringAsync($"/Goals/Create?unitId={road}&year=2026");
+        (string, string)[] typed = [("OrgUnitId", road.ToString()), ("FiscalYear", "2026"), ("Title", "橋の点検を早める"), ("ProjectCodes", "6-2-01")];
+        var goals = app.WithDb(db => db.OrganizationalGoals.Count());
+
+        var found = await (await head.PostAsync("/Goals/Create", KomakiFactory.Form(KomakiFactory.TokenIn(form),
+            [.. typed, ("Lookup[MeasureCodes]", measure.Name[..3]), ("LookupField", "MeasureCodes")]))).Content.ReadAsStringAsync();
+        Assert.Contains($"name=\"Pick\" value=\"MeasureCodes:{measure.Code}\"", found);
+        Assert.Contains("value=\"橋の点検を早める\"", found);
+
+        var picked = await (await head.PostAsync("/Goals/Create", KomakiFactory.Form(KomakiFactory.TokenIn(found), [.. typed, ("Pick", $"MeasureCodes:{measure.Code}")]))).Content.ReadAsStringAsync();
+        Assert.Matches($"id=\"MeasureCodes\" name=\"MeasureCodes\" value=\"{measure.Code}\"", picked);
+        Assert.Contains("value=\"6-2-01\"", picked);
+        Assert.Equal(goals, app.WithDb(db => db.OrganizationalGoals.Count()));
+    }
 }

@@ -49,10 +49,19 @@ public sealed class GoalForm
     public List<IndicatorRow> Indicators { get; set; } = [];
     /// "indicator" or "step": the form came back to add an empty row, nothing is saved.
     public string? AddRow { get; set; }
+    /// 探す: the field whose code is looked up by code or name (MeasureCodes, ProjectCodes, ManifestoNumbers) and the words.
+    public string? LookupField { get; set; }
+    public Dictionary<string, string?> Lookup { get; set; } = [];
+    /// 選ぶ: "field:code" — the code picked from the lookup, added to the field.
+    public string? Pick { get; set; }
     public List<StepRow> Steps { get; set; } = [];
 }
 
-public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectListItem> Units, string? TermTitle);
+public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectListItem> Units, string? TermTitle)
+{
+    /// What 探す found for one field: (code, name), at most 20.
+    public (string Field, IReadOnlyList<(string Code, string Name)> Found)? Lookup { get; init; }
+}
 
 public sealed class ActForm
 {

@@ -93,7 +93,8 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var org = await orgTree.GetAsync();
         if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
-        if (AddedRow(form)) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await TermTitleAsync()));
+        if (AddedRow(form) || Picked(form)) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await TermTitleAsync()));
+        if (await LookupAsync(form) is { } found) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await TermTitleAsync()) { Lookup = found });
         var goal = new OrganizationalGoal { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear };
         if (org.Find(form.OrgUnitId) is not { } unit || !unit.IsValidIn(form.FiscalYear))
             ModelState.AddModelError(nameof(form.OrgUnitId), "この年度の組織から所属を選んでください。");
@@ -144,7 +145,9 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
         form.OrgUnitId = goal.OrgUnitId;
         form.FiscalYear = goal.FiscalYear;
-        if (AddedRow(form)) return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString())], await TermTitleAsync()));
+        var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString());
+        if (AddedRow(form) || Picked(form)) return View(new GoalFormModel(id, form, [unitOption], await TermTitleAsync()));
+        if (await LookupAsync(form) is { } found) return View(new GoalFormModel(id, form, [unitOption], await TermTitleAsync()) { Lookup = found });
         if (await ApplyFormAsync(form, goal) && await TrySaveEditAsync(goal, form.Version, goal.AuditTarget))
         {
             TempData["Message"] = "組織目標を保存しました。";
@@ -318,6 +321,41 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
 
     private GoalEvent Event(GoalAction action, string? comment) =>
         new() { Action = action, UserName = Actor.UserName, DisplayName = me.DisplayName, At = DateTime.UtcNow, Comment = comment };
+
+    private static readonly string[] CodeFields = [nameof(GoalForm.MeasureCodes), nameof(GoalForm.ProjectCodes), nameof(GoalForm.ManifestoNumbers)];
+
+    /// 探す: codes found by code or name, searched on the server so it works without script; the form comes back as typed.
+    private async Task<(string, IReadOnlyList<(string, string)>)?> LookupAsync(GoalForm form)
+    {
+        if (form.LookupField is not string field || !CodeFields.Contains(field)) return null;
+        var q = (form.Lookup.GetValueOrDefault(field) ?? "").Trim();
+        IReadOnlyList<(string, string)> found = q.Length == 0 ? [] : field switch
+        {
+            nameof(GoalForm.MeasureCodes) => (await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && (m.Code.Contains(q) || m.Name.Contains(q)))
+                .OrderBy(m => m.Code).Take(20).Select(m => new { m.Code, m.Name }).ToListAsync()).Select(m => (m.Code, m.Name)).ToList(),
+            nameof(GoalForm.ProjectCodes) => (await Db.Projects.AsNoTracking().Where(p => p.RetiredAt == null && (p.Code.Contains(q) || p.Name.Contains(q)))
+                .OrderBy(p => p.Code).Take(20).Select(p => new { p.Code, p.Name }).ToListAsync()).Select(p => (p.Code, p.Name)).ToList(),
+            _ => (await Db.ManifestoItems.AsNoTracking().Where(i => i.MayorTerm!.EndDate == null && (i.Number.Contains(q) || i.Title.Contains(q)))
+                .OrderBy(i => i.Number).Take(20).Select(i => new { i.Number, i.Title }).ToListAsync()).Select(i => (i.Number, i.Title)).ToList(),
+        };
+        ModelState.Clear();
+        Pad(form);
+        return (field, found);
+    }
+
+    /// 選ぶ: the picked code is added to its field (once); the form comes back as typed.
+    private bool Picked(GoalForm form)
+    {
+        if (form.Pick?.Split(':', 2) is not [var field, var code] || !CodeFields.Contains(field)) return false;
+        var property = typeof(GoalForm).GetProperty(field)!;
+        var codes = ((string?)property.GetValue(form) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (!codes.Contains(code)) codes.Add(code);
+        property.SetValue(form, string.Join(" ", codes));
+        form.Lookup.Remove(field);
+        ModelState.Clear();
+        Pad(form);
+        return true;
+    }
 
     /// 行を追加: the form comes back with what was typed and one more empty row; nothing is checked or saved.
     private bool AddedRow(GoalForm form)
