@@ -66,7 +66,8 @@ public static class AppHost
         {
             HoursPerPersonYear = builder.Configuration.GetValue<decimal?>("Evaluation:HoursPerPersonYear") ?? Core.Importing.ImportSettings.Default.HoursPerPersonYear,
         });
-        services.AddSingleton<Features.Cycle.IReminderMailer, Features.Cycle.SmtpReminderMailer>();
+        services.Configure<Features.Cycle.SmtpOptions>(config.GetSection("Smtp"));
+        services.AddSingleton<Features.Cycle.IReminderMailer, Features.Cycle.MailKitReminderMailer>();
         services.AddScoped<Features.Cycle.ReminderSender>();
         services.AddHostedService<Features.Cycle.DailyReminderService>();
 

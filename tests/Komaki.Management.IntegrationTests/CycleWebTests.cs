@@ -1,3 +1,5 @@
+using Moq;
+using Microsoft.AspNetCore.Mvc.Testing;
 using System.Net;
 using System.Text.RegularExpressions;
 using Komaki.Management.Core.Common;
@@ -92,12 +94,9 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.NotNull(app.WithDb(db => db.Reminders.Single(r => r.Id == reminder.Id).ReadAt));
     }
 
-    [Fact]
-    public async Task Reminders_are_mailed_when_a_mail_server_is_configured()
+    private async Task<(IServiceScope Scope, ReminderSender Sender, AppDbContext Db, CycleStage Stage)> WithMailerAsync(WebApplicationFactory<Program> withMail)
     {
-        var mailer = new RecordingMailer();
-        using var withMail = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IReminderMailer>(mailer)));
-        using var scope = withMail.Services.CreateScope();
+        var scope = withMail.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var (_, stage, _) = await RoadStageWithWorkLeftAsync();
         var deadline = await db.CycleDeadlines.FirstOrDefaultAsync(d => d.FiscalYear == Year && d.Stage == stage);
@@ -105,13 +104,54 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         else deadline.DueOn = Today.AddDays(2);
         await db.Reminders.ExecuteDeleteAsync();
         await db.SaveChangesAsync();
+        return (scope, scope.ServiceProvider.GetRequiredService<ReminderSender>(), db, stage);
+    }
 
-        var run = await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendAsync(Today);
+    [Fact]
+    public async Task Reminders_are_mailed_when_a_mail_server_is_configured()
+    {
+        // The mail transport is the edge replaced here; the database is the real one.
+        var mailer = new Mock<IReminderMailer>();
+        mailer.SetupGet(m => m.IsConfigured).Returns(true);
+        using var withMail = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(mailer.Object)));
+        var (scope, sender, db, stage) = await WithMailerAsync(withMail);
+        using var _ = scope;
+
+        var run = await sender.SendAsync(Today);
 
         Assert.True(run.Created > 0);
         Assert.Equal(run.Created, run.Mailed);
-        Assert.Contains(mailer.Sent, m => m.To == RoadHead && m.Subject.Contains(stage.Label()) && m.Body.Contains("あと2日"));
+        mailer.Verify(m => m.SendAsync(RoadHead, It.Is<string>(s => s.Contains(stage.Label())), It.Is<string>(b => b.Contains("あと2日")), It.IsAny<CancellationToken>()), Times.Once);
         Assert.All(await db.Reminders.ToListAsync(), r => Assert.True(r.Mailed));
+    }
+
+    [Fact]
+    public async Task A_mail_server_that_refuses_leaves_the_reminders_in_the_app_and_counts_the_failures()
+    {
+        var mailer = new Mock<IReminderMailer>();
+        mailer.SetupGet(m => m.IsConfigured).Returns(true);
+        mailer.Setup(m => m.SendAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ReminderMailException("メールを送れませんでした", new IOException("connection refused")));
+        using var withMail = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(mailer.Object)));
+        var (scope, sender, db, _) = await WithMailerAsync(withMail);
+        using var _ = scope;
+
+        var run = await sender.SendAsync(Today);
+
+        Assert.True(run.Created > 0);
+        Assert.Equal((0, run.Created), (run.Mailed, run.MailFailed));
+        Assert.Equal(run.Created, await db.Reminders.CountAsync(r => !r.Mailed));
+    }
+
+    [Fact]
+    public void The_reminder_mail_says_who_from_and_to_with_the_japanese_subject_intact()
+    {
+        var message = MailKitReminderMailer.Message("keiei@city.komaki.example", "doro-kacho@komaki.example", "【自治体経営システム】予算要求の期限", "期限は令和8年10月31日です。");
+        Assert.Equal("keiei@city.komaki.example", message.From.Mailboxes.Single().Address);
+        Assert.Equal("doro-kacho@komaki.example", message.To.Mailboxes.Single().Address);
+        Assert.Equal("【自治体経営システム】予算要求の期限", message.Subject);
+        Assert.Equal("期限は令和8年10月31日です。", message.TextBody);
+        Assert.False(new MailKitReminderMailer(Microsoft.Extensions.Options.Options.Create(new SmtpOptions())).IsConfigured);
     }
 
     [Fact]
@@ -136,17 +176,5 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.DoesNotContain("日程を保存", headPage);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders")), ("due[PlanEntry]", "2025-08-31")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Remind?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders"))))).StatusCode);
-    }
-
-    private sealed class RecordingMailer : IReminderMailer
-    {
-        public List<(string To, string Subject, string Body)> Sent { get; } = [];
-        public bool IsConfigured => true;
-
-        public Task SendAsync(string to, string subject, string body, CancellationToken ct)
-        {
-            lock (Sent) Sent.Add((to, subject, body));
-            return Task.CompletedTask;
-        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Mail;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Cycle;
 using Komaki.Management.Core.Data;
@@ -9,24 +7,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Cycle;
 
+/// The edge where reminders leave the app by mail (MailKitReminderMailer; a fake in tests). SendAsync throws
+/// ReminderMailException when the mail does not go out.
 public interface IReminderMailer
 {
     bool IsConfigured { get; }
     Task SendAsync(string to, string subject, string body, CancellationToken ct);
-}
-
-/// Sends mail through the city's SMTP server when Smtp:Host is set; without it reminders stay in the app.
-public sealed class SmtpReminderMailer(IConfiguration config) : IReminderMailer
-{
-    public bool IsConfigured => !string.IsNullOrWhiteSpace(config["Smtp:Host"]);
-
-    public async Task SendAsync(string to, string subject, string body, CancellationToken ct)
-    {
-        using var client = new SmtpClient(config["Smtp:Host"], config.GetValue("Smtp:Port", 25)) { EnableSsl = config.GetValue("Smtp:EnableSsl", false) };
-        if (!string.IsNullOrEmpty(config["Smtp:UserName"])) client.Credentials = new NetworkCredential(config["Smtp:UserName"], config["Smtp:Password"]);
-        using var message = new MailMessage(config["Smtp:From"] ?? "noreply@localhost", to, subject, body);
-        await client.SendMailAsync(message, ct);
-    }
 }
 
 public sealed record ReminderRun(int Created, int Mailed, int MailFailed);
@@ -81,7 +67,7 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
                     reminder.Mailed = true;
                     mailed++;
                 }
-                catch (Exception ex) when (ex is SmtpException or InvalidOperationException or IOException)
+                catch (ReminderMailException ex)
                 {
                     failed++;
                     log.LogWarning(ex, "Reminder mail to {Email} failed", email);
