@@ -176,18 +176,13 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
         if (e is null) return NotFound();
         if (!CanAct(e, org)) return Forbidden();
-        if (EvaluationWorkflow.Check(Actor, e, step, org) is string refusal) ModelState.AddModelError(string.Empty, refusal);
-        if (step == EvaluationStep.SecondReview && form.SecondDirection is Direction sd && sd != e.FirstDirection && string.IsNullOrWhiteSpace(form.SecondReason))
-            ModelState.AddModelError(nameof(form.SecondReason), "一次評価と異なる方向性にするときは、その理由を入力してください。");
-        if (step == EvaluationStep.Return && string.IsNullOrWhiteSpace(form.Comment))
-            ModelState.AddModelError(nameof(form.Comment), "差し戻す理由を入力してください。");
         var sheet = (await sheets.OneAsync(year, projectId, org))!;
         var findings = await FindingsAsync(e, sheet, step, form);
-        if (findings.Count > 0 && string.IsNullOrWhiteSpace(form.Explanation))
-            ModelState.AddModelError(nameof(form.Explanation), "確認事項があります。このまま確定する理由を書いてください（評価シートに載ります）。");
+        var input = new StepInput(form.SecondDirection, form.SecondReason, form.Comment, form.Explanation);
+        foreach (var (field, message) in EvaluationSteps.Refusals(Actor, e, step, input, findings, org)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
 
-        Apply(e, step, form, findings, DateTime.UtcNow);
+        EvaluationSteps.Take(e, step, input, findings, me.DisplayName, DateTime.UtcNow);
         if (step == EvaluationStep.SecondReview && ImprovementLabels.OpenedBy(e, DateTime.UtcNow, directions) is { } action
             && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
             Db.ImprovementActions.Add(action); // a direction other than 維持 is a promise of change, followed until a plan or budget answers it
@@ -205,31 +200,6 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         EvaluationStep.SecondReview => EvaluationConsistency.Check(e, sheet.IndicatorSummary, await bands.GetAsync(), directions, form.SecondDirection ?? e.FirstDirection),
         _ => [],
     };
-
-    private void Apply(ProjectEvaluation e, EvaluationStep step, StepForm form, IReadOnlyList<EvaluationFinding> findings, DateTime now)
-    {
-        var explanation = findings.Count == 0 ? null : Trim(form.Explanation);
-        switch (step)
-        {
-            case EvaluationStep.FirstReview:
-                (e.State, e.FirstReviewedBy, e.FirstReviewedAt, e.ReturnComment) = (EvaluationState.FirstReviewed, me.DisplayName, now, null);
-                (e.FirstReviewFindings, e.FirstReviewExplanation) = (findings.Count == 0 ? null : EvaluationConsistency.Join(findings), explanation);
-                break;
-            case EvaluationStep.SecondReview:
-                e.SecondDirection = form.SecondDirection is Direction x && x != e.FirstDirection ? x : null;
-                e.SecondReason = e.SecondDirection is null ? Trim(form.SecondReason) : form.SecondReason!.Trim();
-                (e.State, e.SecondReviewedBy, e.SecondReviewedAt) = (EvaluationState.SecondReviewed, me.DisplayName, now);
-                (e.SecondReviewFindings, e.SecondReviewExplanation) = (findings.Count == 0 ? null : EvaluationConsistency.Join(findings), explanation);
-                break;
-            case EvaluationStep.Return:
-                (e.State, e.ReturnComment, e.FirstReviewedBy, e.FirstReviewedAt) = (EvaluationState.Draft, form.Comment!.Trim(), null, null);
-                (e.FirstReviewFindings, e.FirstReviewExplanation) = (null, null);
-                break;
-            case EvaluationStep.Publish:
-                (e.State, e.PublishedAt) = (EvaluationState.Published, now);
-                break;
-        }
-    }
 
     /// A4, one project per page, for the unit (and the units under it) or every published evaluation of the year.
     [HttpGet("{year:int}/Print")]
