@@ -99,3 +99,52 @@ public class GoalWorkflowTests
         Assert.Equal("重点改善", points[0].Quadrant.Label());
     }
 }
+
+/// A goal's step decided in Core: what stops it as sent, and what it records.
+public class GoalStepsTests
+{
+    private static readonly OrgTree Org = new([
+        new OrgUnit { Id = 1, Name = "都市建設部", Level = OrgUnitLevel.Department, ValidFromYear = 2015 },
+        new OrgUnit { Id = 2, Name = "道路課", Level = OrgUnitLevel.Division, ParentId = 1, ValidFromYear = 2015 },
+        new OrgUnit { Id = 3, Name = "公園緑地課", Level = OrgUnitLevel.Division, ParentId = 1, ValidFromYear = 2015 },
+    ]);
+
+    private static Actor As(string role, int? unit = null) => new("u", new HashSet<string> { role }, unit);
+
+    private static OrganizationalGoal Goal(GoalState state) => new()
+    {
+        OrgUnitId = 2, State = state,
+        Indicators = [new GoalIndicator { Name = "補修件数", Unit = "件", Target = 10, SortOrder = 1 }, new GoalIndicator { Name = "苦情件数", Unit = "件", Target = 5, SortOrder = 2 }],
+    };
+
+    [Fact]
+    public void A_self_assessment_needs_a_grade_evidence_and_numeric_actuals_each_named_beside_its_field()
+    {
+        var (forbidden, refusals, _) = GoalSteps.Check(As(Roles.DepartmentHead, 2), Goal(GoalState.MidYearReviewed), GoalAction.SelfAssessed,
+            new GoalStepInput(null, null, null, " ", ["12", "五"]), Org);
+        Assert.False(forbidden);
+        Assert.Equal(["Grade", "GradeEvidence", "Actuals[1]"], refusals.Select(r => r.Field));
+        Assert.Contains("「苦情件数」の実績値は数値で入力してください。", refusals.Select(r => r.Message));
+    }
+
+    [Fact]
+    public void Another_units_head_is_forbidden_and_a_request_for_changes_needs_its_comment()
+    {
+        Assert.True(GoalSteps.Check(As(Roles.DepartmentHead, 3), Goal(GoalState.Draft), GoalAction.Submitted, new GoalStepInput(null, null, null, null, []), Org).Forbidden);
+        var (_, refusals, _) = GoalSteps.Check(As(Roles.Executive), Goal(GoalState.Submitted), GoalAction.ChangesRequested, new GoalStepInput(" ", null, null, null, []), Org);
+        Assert.Equal("修正を依頼する点をコメントに書いてください。", refusals.Single().Message);
+    }
+
+    [Fact]
+    public void Taking_the_self_assessment_records_grade_actuals_and_the_event()
+    {
+        var goal = Goal(GoalState.MidYearReviewed);
+        var input = new GoalStepInput(" 前倒しで完了 ", null, GoalGrade.A, " 12件を補修した。 ", ["12", "3"]);
+        var (_, refusals, actuals) = GoalSteps.Check(As(Roles.DepartmentHead, 2), goal, GoalAction.SelfAssessed, input, Org);
+        Assert.Empty(refusals);
+        GoalSteps.Take(goal, GoalAction.SelfAssessed, input, actuals, "doro-kacho", "道路 一郎", new DateTime(2027, 4, 20, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal((GoalState.SelfAssessed, GoalGrade.A, "12件を補修した。"), (goal.State, goal.Grade!.Value, goal.GradeEvidence));
+        Assert.Equal([12m, 3m], goal.Indicators.OrderBy(i => i.SortOrder).Select(i => i.Actual!.Value));
+        Assert.Equal(("道路 一郎", "前倒しで完了"), (goal.Events.Single().DisplayName, goal.Events.Single().Comment));
+    }
+}

@@ -191,54 +191,16 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (!GoalWorkflow.CanRead(Actor, goal, org)) return Forbidden();
-        var refusal = GoalWorkflow.Check(Actor, goal, form.Action, org);
-        if (refusal is not null)
-        {
-            // Someone outside the goal's unit and the top gets a 403; a step merely out of order gets the reason.
-            if (!GoalWorkflow.CanComment(Actor, goal, org)) return Forbidden();
-            ModelState.AddModelError(string.Empty, refusal);
-        }
-        var comment = string.IsNullOrWhiteSpace(form.Comment) ? null : form.Comment.Trim();
-        switch (form.Action)
-        {
-            case GoalAction.ChangesRequested when comment is null:
-                ModelState.AddModelError(nameof(form.Comment), "修正を依頼する点をコメントに書いてください。");
-                break;
-            case GoalAction.MidYearReviewed when string.IsNullOrWhiteSpace(form.MidYearReview):
-                ModelState.AddModelError(nameof(form.MidYearReview), "中間時点の進み具合を入力してください。");
-                break;
-            case GoalAction.SelfAssessed:
-                if (form.Grade is not GoalGrade g || !Enum.IsDefined(g)) ModelState.AddModelError(nameof(form.Grade), "達成度（S〜D）を選んでください。");
-                if (string.IsNullOrWhiteSpace(form.GradeEvidence)) ModelState.AddModelError(nameof(form.GradeEvidence), "評価の根拠を入力してください。");
-                break;
-        }
-        var actuals = new List<decimal?>();
-        if (form.Action == GoalAction.SelfAssessed)
-        {
-            var ordered = goal.Indicators.OrderBy(i => i.SortOrder).ToList();
-            for (var n = 0; n < ordered.Count; n++)
-            {
-                var text = n < form.Actuals.Count ? form.Actuals[n] : null;
-                if (!NumberText.TryParse(text, out var v)) ModelState.AddModelError($"Actuals[{n}]", $"「{ordered[n].Name}」の実績値は数値で入力してください。");
-                actuals.Add(v);
-            }
-        }
+        var input = new GoalStepInput(form.Comment, form.MidYearReview, form.Grade, form.GradeEvidence, form.Actuals);
+        var (forbidden, refusals, actuals) = GoalSteps.Check(Actor, goal, form.Action, input, org);
+        if (forbidden) return Forbidden();
+        foreach (var (field, message) in refusals) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid)
         {
             var fresh = await GoalsWithDetails().FirstAsync(g => g.Id == id);
             return View(nameof(Details), await DetailsModelAsync(fresh, form));
         }
-
-        goal.State = GoalWorkflow.StateAfter(form.Action);
-        if (form.Action == GoalAction.MidYearReviewed) goal.MidYearReview = form.MidYearReview!.Trim();
-        if (form.Action == GoalAction.SelfAssessed)
-        {
-            goal.Grade = form.Grade;
-            goal.GradeEvidence = form.GradeEvidence!.Trim();
-            var ordered = goal.Indicators.OrderBy(i => i.SortOrder).ToList();
-            for (var n = 0; n < ordered.Count; n++) ordered[n].Actual = actuals[n];
-        }
-        goal.Events.Add(Event(form.Action, comment));
+        GoalSteps.Take(goal, form.Action, input, actuals, Actor.UserName, me.DisplayName, DateTime.UtcNow);
         if (!await TrySaveEditAsync(goal, form.Version, goal.AuditTarget))
         {
             var fresh = await GoalsWithDetails().FirstAsync(g => g.Id == id);
