@@ -2,7 +2,6 @@ using Komaki.Management.Core.Budgeting;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -76,7 +75,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
         bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
             && DepartmentLocks.BudgetYearOpen(Actor, y, Display.CurrentFiscalYear(), r.Figures.Settled is not null);
-        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, PlanTreeController.UnitOptions(org), measures, org, CanEdit));
+        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, UnitOptions.For(org), measures, org, CanEdit));
     }
 
     [HttpGet("{year:int}/Comparison")]

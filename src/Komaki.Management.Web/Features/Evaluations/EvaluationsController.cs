@@ -5,7 +5,6 @@ using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Web.Features.Budgets;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -63,7 +62,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
         return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
-            directionCounts, stateCounts, notStarted, PlanTreeController.UnitOptions(org), measures, org));
+            directionCounts, stateCounts, notStarted, UnitOptions.For(org), measures, org));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

@@ -4,7 +4,6 @@ using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -70,7 +69,7 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
             rows = rows.Where(r => units.Contains(r.OwnerUnitId));
         }
         if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
-        return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), PlanTreeController.UnitOptions(org), org,
+        return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), UnitOptions.For(org), org,
             Actor.IsPlanMasterEditor || (Actor.UnitId is not null && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff)))));
     }
 

@@ -4,7 +4,6 @@ using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +34,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goals = (await query.ToListAsync()).Where(g => GoalWorkflow.CanRead(Actor, g, org)).ToList();
         var rows = goals.OrderBy(g => UnitOrder(org, g.OrgUnitId)).ThenBy(g => g.SortOrder).ThenBy(g => g.Id)
             .Select(g => new GoalRow(g, org.PathName(g.OrgUnitId), GoalWorkflow.NextActions(Actor, g, org))).ToList();
-        return View(new GoalListModel(y, unitId, state, rows, PlanTreeController.UnitOptions(org), CreatableUnits(org, y)));
+        return View(new GoalListModel(y, unitId, state, rows, UnitOptions.For(org), CreatableUnits(org, y)));
     }
 
     [HttpGet("Board")]

@@ -120,7 +120,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
         var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
-            PlanTreeController.UnitOptions(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));
+            UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));
     }
 
     [HttpGet("{year:int}/Projects/{projectId:int}")]

@@ -4,7 +4,6 @@ using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,7 +43,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         var byUnit = open.GroupBy(a => a.OwnerUnitId)
             .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
             .OrderByDescending(x => x.Item2).ToList();
-        return View(new ImprovementListModel(unitId, state, rows, byUnit, PlanTreeController.UnitOptions(org), org, now));
+        return View(new ImprovementListModel(unitId, state, rows, byUnit, UnitOptions.For(org), org, now));
     }
 
     [HttpGet("{id:int}")]

@@ -3,7 +3,6 @@ using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Features.PlanTree;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -434,6 +433,6 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
                 .Select(b => new SelectListItem(b.Code + " " + b.Name, b.Id.ToString())).ToListAsync()
             : [];
         var org = await orgTree.GetAsync();
-        return new ElementFormModel(form, basicPlan.ComprehensivePlan!, parents, basicProjects, PlanTreeController.UnitOptions(org), structureLocked);
+        return new ElementFormModel(form, basicPlan.ComprehensivePlan!, parents, basicProjects, UnitOptions.For(org), structureLocked);
     }
 }

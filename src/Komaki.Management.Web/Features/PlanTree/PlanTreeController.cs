@@ -93,7 +93,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
             basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString())).ToList(),
-            UnitOptions(org), roots, filtered)
+            UnitOptions.For(org), roots, filtered)
         {
             AchievementYear = lastYear,
             Achievement = rollUp.Select(p => ((PlanLevel.Policy, p.Id), p.Result)).Concat(rollUp.SelectMany(p => p.Measures).Select(m => ((PlanLevel.Measure, m.Id), m.Result)))
@@ -110,7 +110,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
             $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", () => ProjectPageAsync(filter, org));
-        return View(new ProjectListModel(filter, rows, UnitOptions(org), measures, org));
+        return View(new ProjectListModel(filter, rows, UnitOptions.For(org), measures, org));
     }
 
     private async Task<(Paged<ProjectRow> Rows, List<SelectListItem> Measures)> ProjectPageAsync(ProjectFilter filter, Core.Organization.OrgTree org)
@@ -231,6 +231,4 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         return result;
     }
 
-    internal static List<SelectListItem> UnitOptions(Core.Organization.OrgTree org) =>
-        org.Flatten().Select(x => new SelectListItem(new string('　', x.Depth) + x.Unit.Name + (x.Unit.ValidToYear is int to ? $"（{Core.Common.Wareki.FiscalYear(to)}まで）" : ""), x.Unit.Id.ToString())).ToList();
 }
