@@ -28,6 +28,8 @@ public class DrillDownTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var row = Regex.Match(list, $"<td class=\"code\">{code}</td>.*?</tr>", RegexOptions.Singleline).Value;
         Assert.Contains($"href=\"/Indicators/{indicatorId}/Values?focus=2025\"", row);
         Assert.Contains($"「{name}」令和7年度の実績が未入力", row);
+        // A year no page can be about is a 404, not 「昭和-1930年度」.
+        Assert.Equal(HttpStatusCode.NotFound, (await planning.GetAsync("/PlanTree/Projects?missingActual=-5")).StatusCode);
         // Projects whose actuals are all in are not listed.
         var complete = app.WithDb(db => db.Projects.Where(p => p.OwnerUnitId == roadId && !db.Indicators.Any(i => i.ProjectId == p.Id && i.Values.Any(v => v.FiscalYear == 2025 && v.Target != null && v.Actual == null)))
             .Select(p => p.Code).ToList());

@@ -105,6 +105,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
 
     public async Task<IActionResult> Projects([FromQuery] ProjectFilter filter)
     {
+        if (filter.MissingActual is int year && !Display.IsFiscalYear(year)) return NotFound();
         // A search by code or name looks across the city; browsing starts at the user's unit.
         filter.UnitId = string.IsNullOrWhiteSpace(filter.Q) ? ListUnit(filter.UnitId) : filter.UnitId == 0 ? null : filter.UnitId;
         var org = await orgTree.GetAsync();
