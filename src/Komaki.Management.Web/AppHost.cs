@@ -1,17 +1,8 @@
 using Komaki.Management.Core.Excel;
-using System.Globalization;
-using FluentValidation;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Data.Seeding;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web;
 

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
-
 namespace Komaki.Management.Core.Budgeting;
 
 /// 予算: one project in one fiscal year, from the department's request to the settled accounts.

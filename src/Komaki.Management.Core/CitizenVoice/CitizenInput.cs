@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.CitizenVoice;
 
@@ -52,19 +50,29 @@ public sealed class SurveyResult : IVersioned, IAudited
 
 public enum CitizenChannel
 {
+    [Display(Name = "タウンミーティング")]
     TownMeeting = 1,
+    [Display(Name = "パブリックコメント")]
     PublicComment = 2,
+    [Display(Name = "市民意識調査")]
     Survey = 3,
+    [Display(Name = "市長への手紙")]
     LetterToMayor = 4,
+    [Display(Name = "行政評価市民公開フォーラム")]
     EvaluationForum = 5,
+    [Display(Name = "その他")]
     Other = 9,
 }
 
 public enum CitizenInputStatus
 {
+    [Display(Name = "受付")]
     Received = 1,
+    [Display(Name = "検討中")]
     Considering = 2,
+    [Display(Name = "回答済")]
     Answered = 3,
+    [Display(Name = "計画・事業に反映")]
     Reflected = 4,
 }
 
@@ -72,23 +80,4 @@ public static class CitizenVoiceLabels
 {
     public static readonly IReadOnlyList<CitizenChannel> Channels = Enum.GetValues<CitizenChannel>();
     public static readonly IReadOnlyList<CitizenInputStatus> Statuses = Enum.GetValues<CitizenInputStatus>();
-
-    public static string Label(this CitizenChannel c) => c switch
-    {
-        CitizenChannel.TownMeeting => "タウンミーティング",
-        CitizenChannel.PublicComment => "パブリックコメント",
-        CitizenChannel.Survey => "市民意識調査",
-        CitizenChannel.LetterToMayor => "市長への手紙",
-        CitizenChannel.EvaluationForum => "行政評価市民公開フォーラム",
-        _ => "その他",
-    };
-
-    public static string Label(this CitizenInputStatus s) => s switch
-    {
-        CitizenInputStatus.Received => "受付",
-        CitizenInputStatus.Considering => "検討中",
-        CitizenInputStatus.Answered => "回答済",
-        CitizenInputStatus.Reflected => "計画・事業に反映",
-        _ => s.ToString(),
-    };
 }

@@ -1,15 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// The importance × satisfaction (CS) portfolio: each measure's place against the year's averages.
 public enum Quadrant
 {
     /// Important and unsatisfied: improve first (重点改善).
+    [Display(Name = "重点改善")]
     PriorityImprovement = 1,
     /// Important and satisfied: keep it up (重点維持).
+    [Display(Name = "重点維持")]
     PriorityMaintenance = 2,
     /// Less important and unsatisfied: improve (改善).
+    [Display(Name = "改善")]
     Improvement = 3,
     /// Less important and satisfied: maintain (維持).
+    [Display(Name = "維持")]
     Maintenance = 4,
 }
 
@@ -18,14 +24,6 @@ public sealed record PortfolioPoint(int MeasureId, string Code, string Name, dec
 
 public static class CsPortfolio
 {
-    public static string Label(this Quadrant q) => q switch
-    {
-        Quadrant.PriorityImprovement => "重点改善",
-        Quadrant.PriorityMaintenance => "重点維持",
-        Quadrant.Improvement => "改善",
-        _ => "維持",
-    };
-
     public static Quadrant QuadrantOf(decimal satisfaction, decimal importance, decimal meanSatisfaction, decimal meanImportance) =>
         importance >= meanImportance
             ? satisfaction < meanSatisfaction ? Quadrant.PriorityImprovement : Quadrant.PriorityMaintenance

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Excel;
-using Komaki.Management.Core.Importing;
-using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民意識調査 results for one year as the survey contractor delivers them: one row per measure with

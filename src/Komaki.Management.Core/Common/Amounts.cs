@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Komaki.Management.Core.Common;
 
 /// Money is stored in yen and shown in 千円, as plan and budget sheets are.

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Komaki.Management.Core.Common;
 
 /// Reads numbers as staff type or paste them: full-width digits, thousands separators (，, or 、) in groups of three,

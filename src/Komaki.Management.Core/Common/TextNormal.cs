@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Komaki.Management.Core.Common;
 
 /// Normalisation used only to match what staff typed against what the system knows

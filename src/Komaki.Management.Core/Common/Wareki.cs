@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Komaki.Management.Core.Common;
 
 /// 和暦 (Japanese era) conversion for display and for reading what staff type.

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Organization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Cycle;
 
 public sealed record Progress(int Done, int Of)

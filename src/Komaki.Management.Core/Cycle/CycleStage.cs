@@ -1,5 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Cycle;
 
@@ -7,26 +6,42 @@ namespace Komaki.Management.Core.Cycle;
 /// budget or goals it produces; the evaluation stages and 決算 look back at the year before.
 public enum CycleStage
 {
+    [Display(Name = "実施計画の事業登録")]
     PlanEntry = 1,
+    [Display(Name = "予算要求")]
     BudgetRequest = 2,
+    [Display(Name = "当初予算")]
     BudgetAdopted = 3,
+    [Display(Name = "組織目標の提出")]
     GoalsSubmitted = 4,
+    [Display(Name = "組織目標の合意")]
     GoalsAgreed = 5,
+    [Display(Name = "指標実績の入力（前年度）")]
     IndicatorActuals = 6,
+    [Display(Name = "決算額（前年度）")]
     Settlement = 7,
+    [Display(Name = "事務事業評価の一次評価（前年度）")]
     EvaluationFirstReview = 8,
+    [Display(Name = "事務事業評価の二次評価（前年度）")]
     EvaluationSecondReview = 9,
+    [Display(Name = "事務事業評価の公表（前年度）")]
     EvaluationPublished = 10,
+    [Display(Name = "主要事業の中間進捗")]
     ExecutionMidYear = 11,
+    [Display(Name = "組織目標の自己評価")]
     GoalsAssessed = 12,
 }
 
 /// Who has to act for a stage to be done.
 public enum StageOwner
 {
+    [Display(Name = "担当課")]
     Unit = 1,
+    [Display(Name = "所属長")]
     UnitHead = 2,
+    [Display(Name = "企画課")]
     Planning = 3,
+    [Display(Name = "市長・副市長")]
     Executive = 4,
 }
 
@@ -34,38 +49,12 @@ public static class CycleStages
 {
     public static readonly IReadOnlyList<CycleStage> All = Enum.GetValues<CycleStage>();
 
-    public static string Label(this CycleStage stage) => stage switch
-    {
-        CycleStage.PlanEntry => "実施計画の事業登録",
-        CycleStage.BudgetRequest => "予算要求",
-        CycleStage.BudgetAdopted => "当初予算",
-        CycleStage.GoalsSubmitted => "組織目標の提出",
-        CycleStage.GoalsAgreed => "組織目標の合意",
-        CycleStage.IndicatorActuals => "指標実績の入力（前年度）",
-        CycleStage.Settlement => "決算額（前年度）",
-        CycleStage.EvaluationFirstReview => "事務事業評価の一次評価（前年度）",
-        CycleStage.EvaluationSecondReview => "事務事業評価の二次評価（前年度）",
-        CycleStage.EvaluationPublished => "事務事業評価の公表（前年度）",
-        CycleStage.ExecutionMidYear => "主要事業の中間進捗",
-        CycleStage.GoalsAssessed => "組織目標の自己評価",
-        _ => stage.ToString(),
-    };
-
     public static StageOwner Owner(this CycleStage stage) => stage switch
     {
         CycleStage.PlanEntry or CycleStage.BudgetRequest or CycleStage.IndicatorActuals or CycleStage.ExecutionMidYear => StageOwner.Unit,
         CycleStage.GoalsSubmitted or CycleStage.GoalsAssessed or CycleStage.EvaluationFirstReview => StageOwner.UnitHead,
         CycleStage.GoalsAgreed => StageOwner.Executive,
         _ => StageOwner.Planning,
-    };
-
-    public static string Label(this StageOwner owner) => owner switch
-    {
-        StageOwner.Unit => "担当課",
-        StageOwner.UnitHead => "所属長",
-        StageOwner.Planning => "企画課",
-        StageOwner.Executive => "市長・副市長",
-        _ => "",
     };
 
     /// The city's usual calendar, used until planning sets a date: 実施計画 entries by 8月31日 of the year before,

@@ -1,25 +1,8 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Publishing;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Komaki.Management.Core.Data;

@@ -1,17 +1,3 @@
-using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Importing;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Core.Publishing;
-
 namespace Komaki.Management.Core.Data;
 
 /// The parts of the data that read models depend on. Each has a version in the database (DataVersions) that every

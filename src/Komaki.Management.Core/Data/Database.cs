@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// A direction (今後の方向性) as this city names and uses it. The codes are the system's; the labels and which of

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// The city's list of directions as planning edits it: labels, which are offered, and their order.

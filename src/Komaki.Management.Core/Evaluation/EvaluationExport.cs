@@ -1,9 +1,3 @@
-using ClosedXML.Excel;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Excel;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// The year's evaluations in Excel: an overview of every project first, then one sheet per project in the

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// What a reviewer sends with a step: the second review's direction and reason, the return comment, and why the

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-
 namespace Komaki.Management.Core.Evaluation;
 
 public enum EvaluationStep

@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Evaluation;
 
@@ -56,25 +54,21 @@ public sealed class ReviewerVerdict
 
 public enum Verdict
 {
+    [Display(Name = "拡充")]
     Expand = 1,
+    [Display(Name = "現行どおり")]
     AsIs = 2,
+    [Display(Name = "改善")]
     Improve = 3,
+    [Display(Name = "縮小")]
     Reduce = 4,
+    [Display(Name = "廃止")]
     Abolish = 5,
 }
 
 public static class ForumLabels
 {
     public static readonly IReadOnlyList<Verdict> Verdicts = Enum.GetValues<Verdict>();
-
-    public static string Label(this Verdict v) => v switch
-    {
-        Verdict.Expand => "拡充",
-        Verdict.AsIs => "現行どおり",
-        Verdict.Improve => "改善",
-        Verdict.Reduce => "縮小",
-        _ => "廃止",
-    };
 
     /// The session's result for a project: the most common verdict (the more cautious one on a tie).
     public static Verdict? Result(IEnumerable<ReviewerVerdict> verdicts) =>

@@ -1,8 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Evaluation;
 
@@ -39,20 +35,16 @@ public sealed class ImprovementAction : IVersioned, IAudited
 
 public enum ImprovementState
 {
+    [Display(Name = "対応中")]
     Open = 1,
+    [Display(Name = "計画・予算に反映")]
     Answered = 2,
+    [Display(Name = "理由を付して終了")]
     Closed = 3,
 }
 
 public static class ImprovementLabels
 {
-    public static string Label(this ImprovementState s) => s switch
-    {
-        ImprovementState.Open => "対応中",
-        ImprovementState.Answered => "計画・予算に反映",
-        _ => "理由を付して終了",
-    };
-
     /// The action a second review opens, or null when the direction stands at 継続.
     public static ImprovementAction? OpenedBy(ProjectEvaluation e, DateTime now, DirectionCatalog directions) =>
         e.FinalDirection is Direction d and not Direction.Continue

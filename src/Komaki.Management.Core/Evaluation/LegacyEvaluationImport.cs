@@ -1,13 +1,3 @@
-using System.Globalization;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Excel;
-using Komaki.Management.Core.Importing;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// Brings years of evaluations in from a city's previous evaluation system, one row per project (the layout of

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
-
 namespace Komaki.Management.Core.Evaluation;
 
 /// 施策評価: per measure per year, the owning division's assessment and direction, made in view of the measure's

@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Evaluation;
 
@@ -67,8 +65,11 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
 
 public enum Rating
 {
+    [Display(Name = "A（高い）")]
     A = 1,
+    [Display(Name = "B（普通）")]
     B = 2,
+    [Display(Name = "C（低い）")]
     C = 3,
 }
 
@@ -87,9 +88,13 @@ public enum Direction
 
 public enum EvaluationState
 {
+    [Display(Name = "作成中")]
     Draft = 1,
+    [Display(Name = "一次評価済")]
     FirstReviewed = 2,
+    [Display(Name = "二次評価済")]
     SecondReviewed = 3,
+    [Display(Name = "公表済")]
     Published = 4,
 }
 
@@ -97,19 +102,4 @@ public static class EvaluationLabels
 {
     public static readonly IReadOnlyList<Rating> Ratings = Enum.GetValues<Rating>();
     public static readonly IReadOnlyList<EvaluationState> States = Enum.GetValues<EvaluationState>();
-
-    public static string Label(this EvaluationState s) => s switch
-    {
-        EvaluationState.Draft => "作成中",
-        EvaluationState.FirstReviewed => "一次評価済",
-        EvaluationState.SecondReviewed => "二次評価済",
-        _ => "公表済",
-    };
-
-    public static string Label(this Rating r) => r switch
-    {
-        Rating.A => "A（高い）",
-        Rating.B => "B（普通）",
-        _ => "C（低い）",
-    };
 }

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Komaki.Management.Core.Common;
-
 namespace Komaki.Management.Core.Excel;
 
 /// A column an import understands: its key, the header written on export, and the other wordings

@@ -1,5 +1,3 @@
-using ClosedXML.Excel;
-
 namespace Komaki.Management.Core.Excel;
 
 /// How exports write cells, in one place so a ClosedXML upgrade touches one file.

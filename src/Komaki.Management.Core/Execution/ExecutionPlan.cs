@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Execution;
 
@@ -70,26 +68,21 @@ public sealed class ExecutionPlanMonth : IAudited
 
 public enum ProgressStatus
 {
+    [Display(Name = "順調")]
     OnTrack = 1,
+    [Display(Name = "前倒し")]
     Ahead = 2,
+    [Display(Name = "遅れ")]
     Delayed = 3,
+    [Display(Name = "完了")]
     Completed = 4,
+    [Display(Name = "中止・休止")]
     Suspended = 5,
 }
 
 public static class ProgressStatusLabels
 {
     public static readonly IReadOnlyList<ProgressStatus> All = Enum.GetValues<ProgressStatus>();
-
-    public static string Label(this ProgressStatus status) => status switch
-    {
-        ProgressStatus.OnTrack => "順調",
-        ProgressStatus.Ahead => "前倒し",
-        ProgressStatus.Delayed => "遅れ",
-        ProgressStatus.Completed => "完了",
-        ProgressStatus.Suspended => "中止・休止",
-        _ => status.ToString(),
-    };
 
     public static bool TryParse(string? text, out ProgressStatus status)
     {

@@ -1,9 +1,3 @@
-using System.Globalization;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Execution;
 
 public static class ExecutionPlanExport

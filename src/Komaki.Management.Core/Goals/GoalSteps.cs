@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-
 namespace Komaki.Management.Core.Goals;
 
 /// What a person sends with a goal's workflow step: the comment, the mid-year review, and for the self-assessment

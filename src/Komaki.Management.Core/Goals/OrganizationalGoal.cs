@@ -1,7 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Goals;
 
@@ -105,33 +102,53 @@ public sealed class IndividualGoal : IVersioned, IAudited
 
 public enum GoalState
 {
+    [Display(Name = "下書き")]
     Draft = 1,
+    [Display(Name = "提出済（ヒアリング待ち）")]
     Submitted = 2,
+    [Display(Name = "修正依頼")]
     ChangesRequested = 3,
+    [Display(Name = "合意済")]
     Agreed = 4,
+    [Display(Name = "中間確認済")]
     MidYearReviewed = 5,
+    [Display(Name = "自己評価済")]
     SelfAssessed = 6,
+    [Display(Name = "確定")]
     Confirmed = 7,
 }
 
 public enum GoalAction
 {
+    [Display(Name = "作成")]
     Created = 1,
+    [Display(Name = "提出")]
     Submitted = 2,
+    [Display(Name = "修正依頼")]
     ChangesRequested = 3,
+    [Display(Name = "合意")]
     Agreed = 4,
+    [Display(Name = "中間確認")]
     MidYearReviewed = 5,
+    [Display(Name = "自己評価")]
     SelfAssessed = 6,
+    [Display(Name = "確定")]
     Confirmed = 7,
+    [Display(Name = "コメント")]
     Commented = 8,
 }
 
 public enum GoalGrade
 {
+    [Display(Name = "S（目標を大きく上回った）")]
     S = 1,
+    [Display(Name = "A（目標を上回った）")]
     A = 2,
+    [Display(Name = "B（目標どおり）")]
     B = 3,
+    [Display(Name = "C（目標をやや下回った）")]
     C = 4,
+    [Display(Name = "D（目標を大きく下回った）")]
     D = 5,
 }
 
@@ -139,39 +156,4 @@ public static class GoalLabels
 {
     public static readonly IReadOnlyList<GoalState> States = Enum.GetValues<GoalState>();
     public static readonly IReadOnlyList<GoalGrade> Grades = Enum.GetValues<GoalGrade>();
-
-    public static string Label(this GoalState s) => s switch
-    {
-        GoalState.Draft => "下書き",
-        GoalState.Submitted => "提出済（ヒアリング待ち）",
-        GoalState.ChangesRequested => "修正依頼",
-        GoalState.Agreed => "合意済",
-        GoalState.MidYearReviewed => "中間確認済",
-        GoalState.SelfAssessed => "自己評価済",
-        GoalState.Confirmed => "確定",
-        _ => s.ToString(),
-    };
-
-    public static string Label(this GoalAction a) => a switch
-    {
-        GoalAction.Created => "作成",
-        GoalAction.Submitted => "提出",
-        GoalAction.ChangesRequested => "修正依頼",
-        GoalAction.Agreed => "合意",
-        GoalAction.MidYearReviewed => "中間確認",
-        GoalAction.SelfAssessed => "自己評価",
-        GoalAction.Confirmed => "確定",
-        GoalAction.Commented => "コメント",
-        _ => a.ToString(),
-    };
-
-    public static string Label(this GoalGrade g) => g switch
-    {
-        GoalGrade.S => "S（目標を大きく上回った）",
-        GoalGrade.A => "A（目標を上回った）",
-        GoalGrade.B => "B（目標どおり）",
-        GoalGrade.C => "C（目標をやや下回った）",
-        GoalGrade.D => "D（目標を大きく下回った）",
-        _ => g.ToString(),
-    };
 }

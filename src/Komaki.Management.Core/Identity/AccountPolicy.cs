@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Komaki.Management.Core.Identity;
 
 /// The password and lockout rules, shared by the web app and the `komaki` CLI so both enforce the same policy.

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Microsoft.AspNetCore.Identity;
-
 namespace Komaki.Management.Core.Identity;
 
 public sealed class AppUser : IdentityUser, IAudited

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Komaki.Management.Core.Identity;
 
 public sealed class JapaneseIdentityErrorDescriber : IdentityErrorDescriber

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Komaki.Management.Core.Identity;
 
 /// Refuses passwords an attacker tries first, beyond length and character rules: those built on the most common

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Identity;
 

@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Implementation;
 
@@ -58,26 +56,21 @@ public sealed class ImplementationPlanLine : IVersioned, IAudited
 
 public enum ImplementationStatus
 {
+    [Display(Name = "新規")]
     New = 1,
+    [Display(Name = "継続")]
     Continuing = 2,
+    [Display(Name = "拡充")]
     Expanded = 3,
+    [Display(Name = "縮小")]
     Reduced = 4,
+    [Display(Name = "終了")]
     Ended = 5,
 }
 
 public static class ImplementationStatusLabels
 {
     public static readonly IReadOnlyList<ImplementationStatus> All = Enum.GetValues<ImplementationStatus>();
-
-    public static string Label(this ImplementationStatus status) => status switch
-    {
-        ImplementationStatus.New => "新規",
-        ImplementationStatus.Continuing => "継続",
-        ImplementationStatus.Expanded => "拡充",
-        ImplementationStatus.Reduced => "縮小",
-        ImplementationStatus.Ended => "終了",
-        _ => status.ToString(),
-    };
 
     /// Reads the label as staff write it: 新規, "１　新規", ○新規, or the code name.
     public static bool TryParse(string? text, out ImplementationStatus status)

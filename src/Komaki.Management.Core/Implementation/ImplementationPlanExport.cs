@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Implementation;
 
 public static class ImplementationPlanExport

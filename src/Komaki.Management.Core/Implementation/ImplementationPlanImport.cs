@@ -1,8 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Importing;
-using Microsoft.EntityFrameworkCore;
 using S = Komaki.Management.Core.Implementation.ImplementationPlanSheet;
 
 namespace Komaki.Management.Core.Implementation;

@@ -1,11 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Excel;
 
 namespace Komaki.Management.Core.Importing;
 

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Implementation;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Importing;
 
 /// Reads labels through the label table: a label means what the table (or the user, in this import) says, or
@@ -68,7 +62,7 @@ public sealed class LabelBook
 
     /// Why a row is refused for its label, in words for the preview.
     public static string Unmapped(LabelKind kind, string text) =>
-        $"{LabelMapping.KindLabel(kind)}「{text}」が何を意味するか、取り込みラベルの対応表にありません（確認画面で意味を選ぶと、次からはその意味で読みます）。";
+        $"{kind.Label()}「{text}」が何を意味するか、取り込みラベルの対応表にありません（確認画面で意味を選ぶと、次からはその意味で読みます）。";
 
     public string Meaning(LabelKind kind, int value) => Options(kind).FirstOrDefault(o => o.Value == value).Text ?? value.ToString();
 
@@ -85,9 +79,9 @@ public sealed class LabelBook
     public void Report(ImportReport report)
     {
         foreach (var ((kind, label), (value, count)) in _used.OrderBy(u => u.Key.Kind).ThenBy(u => u.Key.Label, StringComparer.Ordinal))
-            report.LabelsUsed.Add(new LabelUse(LabelMapping.KindLabel(kind), label, Meaning(kind, value), count));
+            report.LabelsUsed.Add(new LabelUse(kind.Label(), label, Meaning(kind, value), count));
         foreach (var ((kind, key), (label, count)) in _unmapped.OrderBy(u => u.Key.Kind).ThenBy(u => u.Key.Key, StringComparer.Ordinal))
-            report.UnmappedLabels.Add(new UnmappedLabel(kind, LabelMapping.KindLabel(kind), label, ChoiceKey(kind, key), count, Options(kind)));
+            report.UnmappedLabels.Add(new UnmappedLabel(kind, kind.Label(), label, ChoiceKey(kind, key), count, Options(kind)));
     }
 
     /// Keeps what the user decided in this import in the label table, so the next file reads the same way.

@@ -1,14 +1,17 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Importing;
 
 /// The kinds of label a sheet may carry whose meaning is the city's own.
 public enum LabelKind
 {
+    [Display(Name = "今後の方向性")]
     Direction = 1,
+    [Display(Name = "実施計画の区分")]
     ImplementationStatus = 2,
+    [Display(Name = "進捗区分")]
     ProgressStatus = 3,
+    [Display(Name = "評価")]
     Rating = 4,
 }
 
@@ -25,14 +28,6 @@ public sealed class LabelMapping : IVersioned, IAudited
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(LabelMapping), Id);
-
-    public static string KindLabel(LabelKind kind) => kind switch
-    {
-        LabelKind.Direction => "今後の方向性",
-        LabelKind.ImplementationStatus => "実施計画の区分",
-        LabelKind.ProgressStatus => "進捗区分",
-        _ => "評価",
-    };
 
     /// A label as compared: NFKC without spaces, and without a leading list number (１　現状維持 is 現状維持).
     /// Nothing else is cut away: 「改革改善（縮小・統合含む）」 is its own label, not 改善 and not 統合.

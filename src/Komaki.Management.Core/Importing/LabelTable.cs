@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Importing;
 
 /// The label table and the 部課名 mapping as planning keeps them: what each label a sheet may carry means, and which
@@ -30,7 +26,7 @@ public sealed class LabelTable(AppDbContext db)
     {
         var key = LabelMapping.KeyOf(label);
         if (await db.LabelMappings.AnyAsync(m => m.Kind == kind && m.Key == key, ct))
-            return $"「{label.Trim()}」は{LabelMapping.KindLabel(kind)}の対応表に既にあります。意味を変えるときは一覧の「変更」から変えてください。";
+            return $"「{label.Trim()}」は{kind.Label()}の対応表に既にあります。意味を変えるときは一覧の「変更」から変えてください。";
         db.LabelMappings.Add(new LabelMapping { Kind = kind, Label = label.Trim(), Key = key, Value = value });
         await db.SaveChangesAsync(ct);
         return null;

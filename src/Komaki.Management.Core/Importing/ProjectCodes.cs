@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Importing;
 
 /// Finds projects by the code written in a sheet (compared after NFKC with look-alike hyphens made "-", so ０８６ and

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Komaki.Management.Core.Excel;
-
 namespace Komaki.Management.Core.Importing;
 
 /// What every import is given: the database, the bounds on files, and the settings that decide how values read.

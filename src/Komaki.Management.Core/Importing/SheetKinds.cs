@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Excel;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Implementation;
-
 namespace Komaki.Management.Core.Importing;
 
 /// What an import writes into: a fiscal year (and for the 実施計画, the edition starting that year) or a mayoral term.
@@ -26,7 +20,6 @@ public sealed record SheetKind(
     public const string Manifesto = "manifesto";
     public const string Survey = "survey";
     public const string Evaluations = "evaluations";
-
 
     public static readonly IReadOnlyDictionary<string, SheetKind> All = new Dictionary<string, SheetKind>
     {

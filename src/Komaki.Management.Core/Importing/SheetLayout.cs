@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Excel;
-
 namespace Komaki.Management.Core.Importing;
 
 /// What an import declares about its sheet; the pipeline does the rest. CodeKey names the field that identifies a

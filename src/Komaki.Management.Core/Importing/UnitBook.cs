@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Organization;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Importing;
 
 /// Finds the unit a 部課名 names: the user's choice in this import, the remembered mapping, or a registered unit

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Organization;
-
 namespace Komaki.Management.Core.Importing;
 
 /// A 部課名 as another system writes it (市民生活部市民環境課) and the unit of this city's organisation it names,

@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Manifesto;
 
@@ -77,26 +75,21 @@ public sealed class ManifestoProgress : IVersioned, IAudited
 
 public enum ManifestoStatus
 {
+    [Display(Name = "未着手")]
     NotStarted = 1,
+    [Display(Name = "着手")]
     Started = 2,
+    [Display(Name = "推進中")]
     Advancing = 3,
+    [Display(Name = "実現")]
     Achieved = 4,
+    [Display(Name = "一部実現")]
     PartlyAchieved = 5,
+    [Display(Name = "見直し")]
     Revised = 6,
 }
 
 public static class ManifestoStatusLabels
 {
     public static readonly IReadOnlyList<ManifestoStatus> All = Enum.GetValues<ManifestoStatus>();
-
-    public static string Label(this ManifestoStatus s) => s switch
-    {
-        ManifestoStatus.NotStarted => "未着手",
-        ManifestoStatus.Started => "着手",
-        ManifestoStatus.Advancing => "推進中",
-        ManifestoStatus.Achieved => "実現",
-        ManifestoStatus.PartlyAchieved => "一部実現",
-        ManifestoStatus.Revised => "見直し",
-        _ => s.ToString(),
-    };
 }

@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Implementation;
-using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Manifesto;
 
@@ -8,22 +6,18 @@ namespace Komaki.Management.Core.Manifesto;
 /// money in the current 実施計画, or carried by funded projects.
 public enum Coverage
 {
+    [Display(Name = "計画に未反映")]
     Unlinked = 1,
+    [Display(Name = "事業なし")]
     NoProject = 2,
+    [Display(Name = "予算なし")]
     NoBudget = 3,
+    [Display(Name = "反映済")]
     Covered = 4,
 }
 
 public static class CoverageLabels
 {
-    public static string Label(this Coverage c) => c switch
-    {
-        Coverage.Unlinked => "計画に未反映",
-        Coverage.NoProject => "事業なし",
-        Coverage.NoBudget => "予算なし",
-        _ => "反映済",
-    };
-
     public static string Explanation(this Coverage c) => c switch
     {
         Coverage.Unlinked => "どの政策・施策・事業にも結び付いていません",

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Manifesto;
 
 public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary);

@@ -1,12 +1,14 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Organization;
 
 public enum OrgUnitLevel
 {
+    [Display(Name = "部")]
     Department = 1,
+    [Display(Name = "課")]
     Division = 2,
+    [Display(Name = "係")]
     Section = 3,
 }
 
@@ -29,14 +31,6 @@ public sealed class OrgUnit : IVersioned, IAudited
 
     public bool IsValidIn(int fiscalYear) =>
         ValidFromYear <= fiscalYear && (ValidToYear is null || ValidToYear >= fiscalYear);
-
-    public static string LevelLabel(OrgUnitLevel level) => level switch
-    {
-        OrgUnitLevel.Department => "部",
-        OrgUnitLevel.Division => "課",
-        OrgUnitLevel.Section => "係",
-        _ => level.ToString(),
-    };
 
     public static bool IsValidChildLevel(OrgUnitLevel parent, OrgUnitLevel child) => child == parent + 1;
 }

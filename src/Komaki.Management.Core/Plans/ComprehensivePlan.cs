@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-
 namespace Komaki.Management.Core.Plans;
 
 /// 総合計画. Its name, period and the words for each level are data: Komaki's current plan is

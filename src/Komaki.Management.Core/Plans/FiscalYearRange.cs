@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Plans;
 
 /// The fiscal years any page, form or file may be about: ten years before the first plan period this city keeps, to

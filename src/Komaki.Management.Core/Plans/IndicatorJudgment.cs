@@ -1,12 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Plans;
 
 /// The direction of the last three actuals (up to the year judged), in the indicator's own sense of better.
 public enum Trend
 {
     /// Fewer than two actuals: nothing to compare.
+    [Display(Name = "－")]
     Unknown = 0,
+    [Display(Name = "改善")]
     Improving = 1,
+    [Display(Name = "横ばい")]
     Flat = 2,
+    [Display(Name = "悪化")]
     Worsening = 3,
 }
 
@@ -105,14 +111,6 @@ public sealed record IndicatorJudgment(
 
 public static class TrendLabels
 {
-    public static string Label(this Trend trend) => trend switch
-    {
-        Trend.Improving => "改善",
-        Trend.Flat => "横ばい",
-        Trend.Worsening => "悪化",
-        _ => "－",
-    };
-
     /// An arrow that reads without colour.
     public static string Arrow(this Trend trend) => trend switch
     {

@@ -1,15 +1,17 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Manifesto;
-using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Plans;
 
 /// How an element of a redrawn plan relates to the edition it was drawn from, matched by level and code.
 public enum EditionChange
 {
+    [Display(Name = "新規")]
     New = 1,
+    [Display(Name = "修正")]
     Modified = 2,
+    [Display(Name = "継続")]
     Continued = 3,
+    [Display(Name = "廃止")]
     Removed = 4,
 }
 
@@ -18,9 +20,13 @@ public sealed record EditionElement(PlanLevel Level, string Code, string Name, s
 /// How a promise landed in the new edition (新規 / 修正 / 継続 / 未反映).
 public enum Landing
 {
+    [Display(Name = "新規")]
     New = 1,
+    [Display(Name = "修正")]
     Modified = 2,
+    [Display(Name = "継続")]
     Continued = 3,
+    [Display(Name = "未反映")]
     NotReflected = 4,
 }
 
@@ -28,22 +34,6 @@ public enum Landing
 /// is edited, and can be compared with it element by element.
 public static class PlanEdition
 {
-    public static string Label(this EditionChange c) => c switch
-    {
-        EditionChange.New => "新規",
-        EditionChange.Modified => "修正",
-        EditionChange.Continued => "継続",
-        _ => "廃止",
-    };
-
-    public static string Label(this Landing l) => l switch
-    {
-        Landing.New => "新規",
-        Landing.Modified => "修正",
-        Landing.Continued => "継続",
-        _ => "未反映",
-    };
-
     /// Copies the policies, measures and basic projects of an edition into a new one, with the manifesto links to
     /// policies and measures carried to their counterparts. The previous edition ends the year before the new one.
     /// The projects stay where they are until MoveWorkAsync, run when the new edition takes effect.

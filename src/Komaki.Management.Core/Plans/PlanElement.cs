@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-
 namespace Komaki.Management.Core.Plans;
 
 /// What every node of the policy tree has: the city's code, a name, and retirement instead of deletion

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Plans;
 
 public sealed record MeasureRollUp(int Id, string Code, string Name, int? OwnerUnitId, decimal Weight, RolledUp Result);

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-
 namespace Komaki.Management.Core.Plans;
 
 /// 判定区分: a grade (S/A/B/C) given to an achievement of at least MinPercent, with the colour it is shown in.

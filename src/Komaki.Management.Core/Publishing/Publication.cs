@@ -1,5 +1,4 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace Komaki.Management.Core.Publishing;
 
@@ -7,22 +6,17 @@ namespace Komaki.Management.Core.Publishing;
 /// state), citizen inputs one by one (CitizenInput.IsPublished), forum results when the session is closed.
 public enum PublicationKind
 {
+    [Display(Name = "指標の実績値")]
     IndicatorActuals = 1,
+    [Display(Name = "マニフェストの進捗")]
     ManifestoProgress = 2,
+    [Display(Name = "施策評価")]
     MeasureEvaluations = 3,
 }
 
 public static class PublicationKinds
 {
     public static readonly IReadOnlyList<PublicationKind> All = Enum.GetValues<PublicationKind>();
-
-    public static string Label(this PublicationKind kind) => kind switch
-    {
-        PublicationKind.IndicatorActuals => "指標の実績値",
-        PublicationKind.ManifestoProgress => "マニフェストの進捗",
-        PublicationKind.MeasureEvaluations => "施策評価",
-        _ => kind.ToString(),
-    };
 }
 
 /// Planning's decision that one kind of result for one fiscal year is public. Withdrawing deletes the row (audited).

@@ -1,13 +1,3 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Excel;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Reports;
 
 /// 主要施策成果説明書: the yearly report to the council with the settled accounts — per policy and measure, in plan

@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using Komaki.Management.Core.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace Komaki.Management.Web.Infrastructure;
 

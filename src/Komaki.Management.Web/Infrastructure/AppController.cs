@@ -1,11 +1,4 @@
-using FluentValidation;
 using FluentValidation.AspNetCore;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Infrastructure;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Html;
 
 namespace Komaki.Management.Web.Infrastructure;

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Identity;
 
 namespace Komaki.Management.Web.Infrastructure;
 

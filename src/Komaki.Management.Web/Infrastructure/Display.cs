@@ -1,6 +1,3 @@
-using System.Globalization;
-using Komaki.Management.Core.Common;
-
 namespace Komaki.Management.Web.Infrastructure;
 
 /// How numbers, years and dates read on screen: 和暦 years with the Western year beside them,

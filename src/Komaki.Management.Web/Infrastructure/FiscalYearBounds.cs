@@ -1,8 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Plans;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Komaki.Management.Web.Infrastructure;

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Infrastructure;
 
 /// `/healthz`: can the app reach its database, and is the schema up to date. 200 when healthy, 503 otherwise.

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Komaki.Management.Core.CitizenVoice;
 using Microsoft.AspNetCore.Html;
 
 namespace Komaki.Management.Web.Infrastructure;

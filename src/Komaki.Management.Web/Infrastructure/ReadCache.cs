@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Komaki.Management.Web.Infrastructure;

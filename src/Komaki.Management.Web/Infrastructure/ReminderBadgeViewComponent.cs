@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The unread-reminder count in the menu bar.

@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
 using Microsoft.AspNetCore.Html;
 
 namespace Komaki.Management.Web.Infrastructure;

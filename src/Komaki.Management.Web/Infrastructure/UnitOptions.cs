@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Organization;
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The organisation as the options of a 担当課 select: indented by depth, units that ended marked with their last year.

@@ -1,10 +1,3 @@
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Core.Publishing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class CycleDeadlineConfiguration : IEntityTypeConfiguration<CycleDeadline>

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Implementation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ImplementationPlanConfiguration : IEntityTypeConfiguration<ImplementationPlan>

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Evaluation;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<ProjectEvaluation>

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Importing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class LabelMappingConfiguration : IEntityTypeConfiguration<LabelMapping>

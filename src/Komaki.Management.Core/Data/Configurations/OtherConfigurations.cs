@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>

@@ -1,9 +1,3 @@
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Manifesto;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 internal static class OneOf

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Komaki.Management.Core.Data.Configurations;
 
 internal static class PlanElementMapping

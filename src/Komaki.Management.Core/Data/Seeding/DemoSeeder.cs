@@ -1,11 +1,3 @@
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Publishing;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// Fills an empty database with a realistic city: 12 departments, the six-field plan, 30 measures,

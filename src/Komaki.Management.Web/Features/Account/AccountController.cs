@@ -1,13 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Account;
 

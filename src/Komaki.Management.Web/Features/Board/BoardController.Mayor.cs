@@ -1,13 +1,3 @@
-using System.Globalization;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Board;
 
 public sealed class BandRow

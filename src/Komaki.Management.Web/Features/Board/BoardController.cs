@@ -1,10 +1,3 @@
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Komaki.Management.Web.Features.Board;
 
 /// PDCAボード: per division, how far the year's cycle has come at each stage against its due date — plan entries,

@@ -1,7 +1,4 @@
 using Komaki.Management.Core.Budgeting;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Implementation;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Budgets;
 

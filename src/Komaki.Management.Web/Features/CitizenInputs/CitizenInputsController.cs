@@ -1,14 +1,3 @@
-using System.Globalization;
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.CitizenInputs;
 
 public sealed class CitizenInputFilter

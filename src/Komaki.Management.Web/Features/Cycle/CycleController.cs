@@ -1,12 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Cycle;
 
 public sealed record CalendarRow(CycleStage Stage, DateOnly DueOn, bool IsSet, Progress Total, bool Overdue, string? Entered);

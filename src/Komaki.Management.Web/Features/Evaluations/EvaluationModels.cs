@@ -1,9 +1,3 @@
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace Komaki.Management.Web.Features.Evaluations;
 
 public sealed class EvaluationFilter

@@ -1,14 +1,4 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.ExecutionPlans;
 

@@ -1,6 +1,4 @@
 using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Organization;
-using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace Komaki.Management.Web.Features.Goals;
 

@@ -1,7 +1,3 @@
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Organization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Komaki.Management.Web.Features.Goals;
 
 /// A work item as 対応待ち shows it: the unit's name and the one form where the work is done.

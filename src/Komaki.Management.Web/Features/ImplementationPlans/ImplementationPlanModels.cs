@@ -1,8 +1,3 @@
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Rendering;
-
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
 public sealed record EditionSummary(int Id, int FiscalYear, string Title, int? CopiedFromYear, DateTime CreatedAt, int ProjectCount, IReadOnlyDictionary<int, long> CostByYear);

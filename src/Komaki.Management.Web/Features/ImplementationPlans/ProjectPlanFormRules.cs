@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Implementation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Komaki.Management.Web.Features.ImplementationPlans;

@@ -1,11 +1,3 @@
-using FluentValidation;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Importing;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Komaki.Management.Web.Features.ImportLabels;
 
 public sealed class LabelForm
@@ -49,7 +41,7 @@ public sealed class ImportLabelsController(AppDbContext db, LabelTable table) : 
         if (await ValidateAsync(form) && await OptionAsync(form) && await table.AddAsync(form.Kind, form.Label!, form.Value!.Value) is string duplicate)
             ModelState.AddModelError(nameof(LabelForm.Label), duplicate);
         if (!ModelState.IsValid) return View(nameof(Index), await ModelAsync(form.Kind, null, form));
-        TempData["Message"] = $"「{form.Label!.Trim()}」を{LabelMapping.KindLabel(form.Kind)}の対応表に加えました。";
+        TempData["Message"] = $"「{form.Label!.Trim()}」を{form.Kind.Label()}の対応表に加えました。";
         return RedirectToAction(nameof(Index), new { kind = form.Kind });
     }
 

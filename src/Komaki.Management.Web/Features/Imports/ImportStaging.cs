@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.Web.Features.Imports;
 

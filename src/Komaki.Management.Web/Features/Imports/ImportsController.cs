@@ -1,13 +1,4 @@
-using System.Globalization;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Importing;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Imports;
 

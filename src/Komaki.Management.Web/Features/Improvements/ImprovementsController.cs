@@ -1,15 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Implementation;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Improvements;
 
 public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,

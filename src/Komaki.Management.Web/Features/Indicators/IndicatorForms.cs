@@ -1,7 +1,3 @@
-using FluentValidation;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Plans;
-
 namespace Komaki.Management.Web.Features.Indicators;
 
 public sealed class IndicatorForm

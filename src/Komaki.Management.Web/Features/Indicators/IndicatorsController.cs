@@ -1,12 +1,3 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Indicators;
 
 public sealed record OwnerInfo(PlanLevel Level, int Id, string Code, string Name, int? UnitId);

@@ -1,6 +1,3 @@
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Plans;
-
 namespace Komaki.Management.Web.Features.Manifesto;
 
 public sealed record MatrixColumn(int PolicyId, string Code, string Name);

@@ -1,14 +1,3 @@
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.MeasureEvaluations;
 
 /// What a measure's evaluation rests on: its indicators, the roll-up of its projects' evaluations, the survey.

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Komaki.Management.Web.Features.OpenData;
 
 public sealed record CsvColumn<T>(string Header, Func<T, object?> Value);

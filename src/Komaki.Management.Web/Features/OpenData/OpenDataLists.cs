@@ -1,12 +1,5 @@
-using Komaki.Management.Core.CitizenVoice;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Core.Publishing;
 using Komaki.Management.Core.Reports;
 using Komaki.Management.Web.Features.Public;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.OpenData;
 

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.OrgUnits;
 
 public sealed class OrgUnitForm
@@ -120,7 +111,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
         var parent = tree.Find(parentId);
         if (parent is null) ModelState.AddModelError(nameof(form.ParentId), "上位の組織が見つかりません。");
         else if (!OrgUnit.IsValidChildLevel(parent.Level, form.Level))
-            ModelState.AddModelError(nameof(form.ParentId), $"{OrgUnit.LevelLabel(form.Level)}の上位には{OrgUnit.LevelLabel(form.Level - 1)}を選んでください。");
+            ModelState.AddModelError(nameof(form.ParentId), $"{form.Level.Label()}の上位には{(form.Level - 1).Label()}を選んでください。");
         else if (form.Id is int id && tree.IsSameOrUnder(parentId, id))
             ModelState.AddModelError(nameof(form.ParentId), "自分自身や配下の組織を上位にはできません。");
         return ModelState.IsValid;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Komaki.Management.Core.Plans;
-
 namespace Komaki.Management.Web.Features.PlanElements;
 
 /// One form for every level of the policy tree; which fields apply depends on the level.

@@ -1,14 +1,3 @@
-using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.PlanElements;
 
 public sealed record Crumb(PlanLevel Level, int Id, string Code, string Name);

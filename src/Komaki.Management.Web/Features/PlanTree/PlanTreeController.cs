@@ -1,12 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.PlanTree;
 
 public sealed class TreeFilter
@@ -231,5 +222,4 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         }
         return result;
     }
-
 }

@@ -1,13 +1,3 @@
-using FluentValidation;
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Plans;
 
 public sealed class PlanForm

@@ -1,12 +1,4 @@
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Manifesto;
-using Komaki.Management.Core.Plans;
-using Komaki.Management.Core.Publishing;
 using Komaki.Management.Web.Features.OpenData;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Public;
 

@@ -1,12 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Publishing;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Publications;
 
 public sealed record PublicationsModel(

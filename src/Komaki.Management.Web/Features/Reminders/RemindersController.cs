@@ -1,10 +1,3 @@
-using Komaki.Management.Core.Cycle;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace Komaki.Management.Web.Features.Reminders;
 
 public sealed record RemindersModel(Paged<Reminder> Page, int Unread);

@@ -1,10 +1,4 @@
-using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Reports;
-using Komaki.Management.Web.Infrastructure;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Komaki.Management.Web.Features.Reports;
 

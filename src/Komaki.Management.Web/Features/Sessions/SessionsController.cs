@@ -1,10 +1,5 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Web.Features.Sessions;
 

@@ -1,11 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Komaki.Management.Web.Infrastructure.Security;
 

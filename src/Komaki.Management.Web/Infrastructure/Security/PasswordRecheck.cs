@@ -1,8 +1,3 @@
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Komaki.Management.Web.Infrastructure.Security;
 
 public enum RecheckResult { Confirmed, Wrong, TooManyAttempts, LockedOut }

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Threading.RateLimiting;
-using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Komaki.Management.Web.Infrastructure.Security;
 
