@@ -84,8 +84,11 @@ public static class AppHost
                 o.ViewLocationFormats.Clear();
                 o.ViewLocationFormats.Add("/Features/{1}/{0}" + RazorViewEngine.ViewExtension);
                 o.ViewLocationFormats.Add("/Features/Shared/{0}" + RazorViewEngine.ViewExtension);
+                o.ViewLocationExpanders.Add(new FeatureViewLocations());
             });
         services.AddValidatorsFromAssembly(typeof(AppHost).Assembly);
+        services.AddValidatorsFromAssembly(typeof(IUseCase).Assembly);
+        services.AddUseCases(typeof(IUseCase).Assembly, typeof(AppHost).Assembly);
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
 
         var app = builder.Build();

@@ -1,11 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace Komaki.Management.Core.Auditing;
 
 public enum AuditAction
 {
+    [Display(Name = "作成")]
     Created = 1,
+    [Display(Name = "変更")]
     Updated = 2,
+    [Display(Name = "削除")]
     Deleted = 3,
 }
 

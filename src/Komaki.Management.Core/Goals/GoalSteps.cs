@@ -61,4 +61,11 @@ public static class GoalSteps
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         goal.Events.Add(new GoalEvent { Action = action, UserName = userName, DisplayName = displayName, At = now, Comment = comment });
     }
+
+    /// What the confirmation page of 提出 or 確定 says will happen.
+    public static IReadOnlyList<string> Consequences(GoalAction step) => step == GoalAction.Submitted
+        ? ["この目標は所属では編集できなくなり、市長・副市長と企画担当のヒアリングに回ります。",
+           "ヒアリングで合意されるか、修正を依頼されて差し戻されるまで、提出は取り消せません。"]
+        : ["所属長の自己評価（達成度・根拠・実績値）がこの年度の結果として確定し、以後は誰も変更できません。",
+           "確定した結果は組織目標の一覧と帳票に載ります。"];
 }

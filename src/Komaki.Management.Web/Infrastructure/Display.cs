@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Infrastructure;
 public static class Display
 {
     private static readonly CultureInfo Ja = CultureInfo.GetCultureInfo("ja-JP");
-    private static readonly TimeZoneInfo Tokyo = FindTokyo();
+    private static readonly TimeZoneInfo Tokyo = CityTime.Tokyo;
 
     public static string FiscalYear(int year) => Wareki.FiscalYearWithWestern(year);
 
@@ -20,18 +20,13 @@ public static class Display
 
     public static string Percent(decimal? value) => value is decimal v ? v.ToString("0.0", Ja) + "%" : "－";
 
-    public static string DateTime(System.DateTime utc)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
-        return $"{Wareki.Date(DateOnly.FromDateTime(local))} {local:HH:mm}";
-    }
+    public static string DateTime(System.DateTime utc) => CityTime.DateTimeText(utc);
 
-    public static string Date(System.DateTime utc) =>
-        Wareki.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo)));
+    public static string Date(System.DateTime utc) => CityTime.DateText(utc);
 
     public static System.DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo);
 
-    public static System.DateTime ToTokyo(System.DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Tokyo);
+    public static System.DateTime ToTokyo(System.DateTime utc) => CityTime.ToTokyo(utc);
 
     /// A fiscal year a page can be about (平成元年 to 2100); anything else in a URL is answered with 404.
     public static bool IsFiscalYear(int year) => year is >= 1989 and <= 2100;
@@ -47,18 +42,6 @@ public static class Display
         for (var y = to ?? CurrentFiscalYear() + 3; y >= from; y--)
         {
             yield return new(FiscalYear(y), y.ToString(CultureInfo.InvariantCulture));
-        }
-    }
-
-    private static TimeZoneInfo FindTokyo()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.CreateCustomTimeZone("JST", TimeSpan.FromHours(9), "JST", "JST");
         }
     }
 }

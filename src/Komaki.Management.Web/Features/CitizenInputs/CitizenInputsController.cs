@@ -96,8 +96,7 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         var input = new CitizenInput();
         if (!await ApplyAsync(form, input)) return View("Edit", new CitizenInputFormModel(null, form));
         Db.CitizenInputs.Add(input);
-        if (!LengthsOk()) return View("Edit", new CitizenInputFormModel(null, form));
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("Edit", new CitizenInputFormModel(null, form));
         TempData["Message"] = "市民の声を登録しました。";
         return RedirectToAction(nameof(Details), new { id = input.Id });
     }

@@ -213,8 +213,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
             Reviewers = reviewers.Select(r => new ForumReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
         };
         Db.ForumSessions.Add(session);
-        if (!LengthsOk()) return View(new SessionFormModel(form, candidates));
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View(new SessionFormModel(form, candidates));
         TempData["Message"] = $"{session.Title}を登録しました。委員の画面に対象事業が表示されます。";
         return RedirectToAction(nameof(Details), new { id = session.Id });
     }

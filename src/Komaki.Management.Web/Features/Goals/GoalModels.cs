@@ -13,46 +13,25 @@ public sealed record BoardRow(int UnitId, string Department, string Unit, IReadO
 
 public sealed record BoardModel(int Year, IReadOnlyList<BoardRow> Rows, IReadOnlyDictionary<GoalState, int> Totals);
 
-public sealed record LinkLabel(string Kind, string Code, string Name, string? Url);
+public sealed record LinkLabel(string Kind, string Code, string Name, string? Url)
+{
+    /// What a goal serves, each linking to its page when a URL helper is given.
+    public static List<LinkLabel> Of(OrganizationalGoal g, IUrlHelper? url) =>
+        g.Links.Select(l => l.Measure is { } m ? new LinkLabel("施策", m.Code, m.Name, url?.Action("Details", "PlanElements", new { level = "Measure", id = m.Id }))
+            : l.Project is { } p ? new LinkLabel("事務事業", p.Code, p.Name, url?.Action("Details", "PlanElements", new { level = "Project", id = p.Id }))
+            : new LinkLabel("マニフェスト", l.ManifestoItem!.Number, l.ManifestoItem.Title, url?.Action("Item", "Manifesto", new { id = l.ManifestoItem.Id }))).ToList();
+}
 
 public sealed record GoalDetailsModel(
     OrganizationalGoal Goal, string Unit, IReadOnlyList<LinkLabel> Links, IReadOnlyList<GoalAction> Actions,
-    bool CanEdit, bool CanComment, ActForm Act);
-
-public sealed class IndicatorRow
+    bool CanEdit, bool CanComment, ActForm Act)
 {
-    public string? Name { get; set; }
-    public string? Unit { get; set; }
-    public string? Target { get; set; }
-    public string? Baseline { get; set; }
-    public Core.Plans.IndicatorDirection Direction { get; set; } = Core.Plans.IndicatorDirection.HigherIsBetter;
-}
-
-public sealed class StepRow
-{
-    public string? Action { get; set; }
-    public string? Schedule { get; set; }
-}
-
-public sealed class GoalForm
-{
-    public int Version { get; set; }
-    public int OrgUnitId { get; set; }
-    public int FiscalYear { get; set; }
-    public string? Title { get; set; }
-    public string? Reason { get; set; }
-    public string? MeasureCodes { get; set; }
-    public string? ProjectCodes { get; set; }
-    public string? ManifestoNumbers { get; set; }
-    public List<IndicatorRow> Indicators { get; set; } = [];
-    /// "indicator" or "step": the form came back to add an empty row, nothing is saved.
-    public string? AddRow { get; set; }
-    /// 探す: the field whose code is looked up by code or name (MeasureCodes, ProjectCodes, ManifestoNumbers) and the words.
-    public string? LookupField { get; set; }
-    public Dictionary<string, string?> Lookup { get; set; } = [];
-    /// 選ぶ: "field:code" — the code picked from the lookup, added to the field.
-    public string? Pick { get; set; }
-    public List<StepRow> Steps { get; set; } = [];
+    public static GoalDetailsModel For(OrganizationalGoal goal, ActForm act, Actor actor, OrgTree org, IUrlHelper url)
+    {
+        if (act.Version == 0) act.Version = goal.Version;
+        return new GoalDetailsModel(goal, org.PathName(goal.OrgUnitId), LinkLabel.Of(goal, url), GoalWorkflow.NextActions(actor, goal, org),
+            GoalWorkflow.CanEditContent(actor, goal, org), GoalWorkflow.CanComment(actor, goal, org), act);
+    }
 }
 
 public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectListItem> Units, string? TermTitle)

@@ -1,6 +1,6 @@
 using Komaki.Management.Core.Goals;
 
-namespace Komaki.Management.Web.Features.Goals;
+namespace Komaki.Management.Web.Features.IndividualGoals;
 
 public sealed record PersonGoals(AppUser Person, string Unit, IReadOnlyList<IndividualGoal> Goals, bool IsMe);
 
@@ -77,8 +77,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
         var goal = new IndividualGoal { OwnerUserId = me.UserId, FiscalYear = form.FiscalYear };
         Copy(form, goal);
         Db.IndividualGoals.Add(goal);
-        if (!LengthsOk()) return View("Edit", new IndividualFormModel(null, form, options));
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("Edit", new IndividualFormModel(null, form, options));
         TempData["Message"] = "個人目標を保存しました。";
         return RedirectToAction(nameof(Index), new { year = form.FiscalYear });
     }

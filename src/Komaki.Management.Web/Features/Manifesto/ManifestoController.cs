@@ -178,8 +178,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache) : AppC
         var item = new ManifestoItem { MayorTermId = termId, SortOrder = await Db.ManifestoItems.CountAsync(i => i.MayorTermId == termId) + 1 };
         Copy(form, item);
         Db.ManifestoItems.Add(item);
-        if (!LengthsOk()) return View("EditItem", new ItemFormModel(null, term, form));
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("EditItem", new ItemFormModel(null, term, form));
         TempData["Message"] = $"マニフェスト項目 {item.Number} を登録しました。計画への結び付けを設定してください。";
         return RedirectToAction(nameof(Item), new { id = item.Id });
     }
@@ -227,8 +226,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache) : AppC
         if (!ModelState.IsValid) return View("EditTerm", (null as int?, form));
         var term = new MayorTerm { Title = form.Title!.Trim(), MayorName = form.MayorName!.Trim(), StartDate = start, EndDate = end };
         Db.MayorTerms.Add(term);
-        if (!LengthsOk()) return View("EditTerm", (null as int?, form));
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("EditTerm", (null as int?, form));
         TempData["Message"] = $"{term.Title}を登録しました。";
         return RedirectToAction(nameof(Index), new { termId = term.Id });
     }

@@ -1,4 +1,4 @@
-namespace Komaki.Management.Web.Features.History;
+namespace Komaki.Management.Core.Auditing;
 
 /// Japanese names of recorded fields, as staff read them in a history.
 public static class FieldNames
@@ -92,12 +92,4 @@ public static class FieldNames
         if (AmountFields.Contains(field) && long.TryParse(value, out var yen)) return Core.Common.Amounts.Thousands(yen) + " 千円";
         return Values.GetValueOrDefault(value, value);
     }
-
-    public static string Action(Core.Auditing.AuditAction action) => action switch
-    {
-        Core.Auditing.AuditAction.Created => "作成",
-        Core.Auditing.AuditAction.Updated => "変更",
-        Core.Auditing.AuditAction.Deleted => "削除",
-        _ => action.ToString(),
-    };
 }

@@ -1,4 +1,6 @@
-namespace Komaki.Management.Web.Features.PlanElements;
+using FluentValidation;
+
+namespace Komaki.Management.Core.Plans;
 
 /// One form for every level of the policy tree; which fields apply depends on the level.
 public sealed class PlanElementForm
@@ -33,7 +35,7 @@ public sealed class PlanElementForm
     {
         Level = e.Level, Id = e.Id, ParentId = parent, Code = e.Code, Name = e.Name, Description = e.Description,
         SortOrder = e.SortOrder, OwnerUnitId = owner, IsMajor = major, StartYear = start, EndYear = end, BasicProjectId = basic,
-        Version = e.Version, Weight = e is Measure measure ? Core.Common.NumberText.Format(measure.Weight) : "1",
+        Version = e.Version, Weight = e is Measure measure ? NumberText.Format(measure.Weight) : "1",
     };
 }
 
@@ -47,7 +49,7 @@ public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm
         RuleFor(x => x.Name).NotEmpty().WithMessage("名称を入力してください。")
             .MaximumLength(200).WithMessage("名称は200文字以内で入力してください。");
         RuleFor(x => x.Description).MaximumLength(4000).WithMessage("説明は4000文字以内で入力してください。");
-        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || Core.Common.NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
+        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
             .When(x => x.Level == PlanLevel.Measure).WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 政策の達成度に含めない）。");
         RuleFor(x => x.ParentId).GreaterThan(0).WithMessage("上位の項目を選んでください。");
         When(x => x.Level == PlanLevel.Project, () =>
@@ -66,4 +68,13 @@ public sealed class RetireForm
 {
     public string Reason { get; set; } = "";
     public int Version { get; set; }
+}
+
+public sealed class RetireFormValidator : AbstractValidator<RetireForm>
+{
+    public RetireFormValidator()
+    {
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("廃止の理由を入力してください。")
+            .MaximumLength(500).WithMessage("理由は500文字以内で入力してください。");
+    }
 }

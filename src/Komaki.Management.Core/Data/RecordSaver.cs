@@ -1,0 +1,71 @@
+namespace Komaki.Management.Core.Data;
+
+/// The one way a use case saves: text checked against the model's maximum lengths (SQLite would keep what SQL
+/// Server refuses), and edits of versioned records checked against the version the user started from, so the
+/// second editor learns who saved first and keeps what they typed.
+public sealed class RecordSaver(AppDbContext db) : IUseCase
+{
+    /// Each added or changed text longer than its column, named as staff read the field.
+    public IReadOnlyList<FieldError> LengthErrors()
+    {
+        var errors = new List<FieldError>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified))
+        {
+            foreach (var property in entry.Properties.Where(p => p.Metadata.ClrType == typeof(string)))
+            {
+                if (property.Metadata.GetMaxLength() is not int max || property.CurrentValue is not string value || value.Length <= max) continue;
+                var name = property.Metadata.Name;
+                errors.Add(new FieldError(name, $"{FieldNames.Of(name)}は{max:N0}文字以内で入力してください（現在 {value.Length:N0} 文字）。"));
+            }
+        }
+        return errors;
+    }
+
+    /// Saves what the use case added or changed, unless a text is too long for its column.
+    public async Task<CommandResult> SaveAsync(int? recordId = null)
+    {
+        var errors = LengthErrors();
+        if (errors.Count > 0) return CommandResult.Refused(errors);
+        await db.SaveChangesAsync();
+        return CommandResult.Ok(recordId);
+    }
+
+    public Task<CommandResult> SaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
+        SaveEditsAsync([(entity, expectedVersion)], target);
+
+    /// Saves edits of several versioned records made on one screen: all of them, or none when any was saved by
+    /// someone else after the user started.
+    public async Task<CommandResult> SaveEditsAsync(IReadOnlyCollection<(IVersioned Entity, int ExpectedVersion)> edits, AuditTarget target)
+    {
+        var errors = LengthErrors();
+        if (errors.Count > 0) return CommandResult.Refused(errors);
+        if (edits.All(e => e.Entity.Version == e.ExpectedVersion))
+        {
+            foreach (var (entity, expected) in edits)
+            {
+                var entry = db.Entry(entity);
+                if (entry.State != EntityState.Added) entry.Property(nameof(IVersioned.Version)).OriginalValue = expected;
+            }
+            try
+            {
+                await db.SaveChangesAsync();
+                return CommandResult.Ok();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        else
+        {
+            db.ChangeTracker.Clear();
+        }
+        var latest = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.RecordType == target.RecordType && a.RecordId == target.RecordId)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync();
+        var who = latest is null ? "他の職員" : $"{latest.UserName}（{CityTime.DateTimeText(latest.At)}）";
+        return CommandResult.Conflicted(
+            $"保存できませんでした。あなたが編集を始めた後に {who} がこの記録を更新しています。" +
+            "入力内容はこの画面に残してあります。最新の内容を確認してから、もう一度保存してください。");
+    }
+}

@@ -1,0 +1,96 @@
+namespace Komaki.Management.Core.Goals;
+
+/// Who acts, as the goal's log names them.
+public sealed record GoalAuthor(string UserName, string DisplayName, DateTime At);
+
+/// Saving a goal's content, its workflow steps and comments. The form has passed GoalFormValidator.
+public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public async Task<CommandResult> CreateAsync(GoalForm form, OrgTree org, GoalAuthor author)
+    {
+        var goal = new OrganizationalGoal { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear };
+        var result = await ApplyAsync(form, goal);
+        if (org.Find(form.OrgUnitId) is not { } unit || !unit.IsValidIn(form.FiscalYear))
+            result.Add(nameof(form.OrgUnitId), "この年度の組織から所属を選んでください。");
+        if (!result.Succeeded) return result;
+        goal.SortOrder = await db.OrganizationalGoals.CountAsync(g => g.OrgUnitId == form.OrgUnitId && g.FiscalYear == form.FiscalYear) + 1;
+        goal.Events.Add(new GoalEvent { Action = GoalAction.Created, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At });
+        db.OrganizationalGoals.Add(goal);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? saved.WithRecord(goal.Id) : saved;
+    }
+
+    public Task<OrganizationalGoal?> ForEditAsync(int id) =>
+        db.OrganizationalGoals.Include(g => g.Links).Include(g => g.Indicators).Include(g => g.Steps).Include(g => g.Events)
+            .FirstOrDefaultAsync(g => g.Id == id);
+
+    public async Task<CommandResult> EditAsync(OrganizationalGoal goal, GoalForm form)
+    {
+        var result = await ApplyAsync(form, goal);
+        return result.Succeeded ? await saver.SaveEditAsync(goal, form.Version, goal.AuditTarget) : result;
+    }
+
+    /// A workflow step: refused with the reasons (or Forbidden for someone outside the goal's unit and the top), or
+    /// taken and saved with its event.
+    public async Task<(bool Forbidden, CommandResult Result)> TakeStepAsync(
+        OrganizationalGoal goal, GoalAction action, GoalStepInput input, int version, Actor actor, OrgTree org, GoalAuthor author)
+    {
+        var (forbidden, refusals, actuals) = GoalSteps.Check(actor, goal, action, input, org);
+        if (forbidden) return (true, new CommandResult());
+        if (refusals.Count > 0) return (false, CommandResult.Refused(refusals.Select(r => new FieldError(r.Field, r.Message))));
+        GoalSteps.Take(goal, action, input, actuals, author.UserName, author.DisplayName, author.At);
+        return (false, await saver.SaveEditAsync(goal, version, goal.AuditTarget));
+    }
+
+    public async Task<CommandResult> CommentAsync(int goalId, string? comment, GoalAuthor author)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) return CommandResult.Refused("comment", "コメントを入力してください。");
+        if (comment.Length > 4000) return CommandResult.Refused("comment", "コメントは4,000文字以内で入力してください。");
+        db.GoalEvents.Add(new GoalEvent
+        {
+            OrganizationalGoalId = goalId, Action = GoalAction.Commented, UserName = author.UserName, DisplayName = author.DisplayName,
+            At = author.At, Comment = comment.Trim(),
+        });
+        return await saver.SaveAsync();
+    }
+
+    /// Copies the form onto the goal, resolving codes to current measures, projects and the current term's
+    /// manifesto items; a code that resolves to nothing is refused beside its field and nothing is changed.
+    private async Task<CommandResult> ApplyAsync(GoalForm form, OrganizationalGoal goal)
+    {
+        var result = new CommandResult();
+        var measureCodes = CodeList.Parse(form.MeasureCodes);
+        var projectCodes = CodeList.Parse(form.ProjectCodes);
+        var numbers = CodeList.Parse(form.ManifestoNumbers);
+        var measures = await db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
+        var projects = await db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
+        var termId = await db.MayorTerms.OrderByDescending(t => t.StartDate).Select(t => (int?)t.Id).FirstOrDefaultAsync();
+        var items = await db.ManifestoItems.Where(i => i.MayorTermId == termId && numbers.Contains(i.Number)).Select(i => new { i.Id, i.Number }).ToListAsync();
+        foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) result.Add(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");
+        foreach (var c in projectCodes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
+        foreach (var c in numbers.Where(c => items.All(i => i.Number != c))) result.Add(nameof(form.ManifestoNumbers), $"マニフェスト番号「{c}」は現在の任期にありません。");
+        if (!result.Succeeded) return result;
+
+        goal.Title = form.Title!.Trim();
+        goal.Reason = form.Reason!.Trim();
+        goal.Links.Clear();
+        goal.Links.AddRange(measures.Select(m => new GoalLink { MeasureId = m.Id }));
+        goal.Links.AddRange(projects.Select(p => new GoalLink { ProjectId = p.Id }));
+        goal.Links.AddRange(items.Select(i => new GoalLink { ManifestoItemId = i.Id }));
+        goal.Indicators.Clear();
+        foreach (var row in form.Indicators.Where(r => !GoalFormValidator.IsBlank(r)))
+        {
+            NumberText.TryParse(row.Target, out var target);
+            NumberText.TryParse(row.Baseline, out var baseline);
+            goal.Indicators.Add(new GoalIndicator
+            {
+                Name = (row.Name ?? "").Trim(), Unit = (row.Unit ?? "").Trim(), Target = target, Baseline = baseline, Direction = row.Direction,
+                SortOrder = goal.Indicators.Count + 1,
+            });
+        }
+        goal.Steps.Clear();
+        foreach (var row in form.Steps.Where(r => !string.IsNullOrWhiteSpace(r.Action) || !string.IsNullOrWhiteSpace(r.Schedule)))
+            goal.Steps.Add(new GoalStep { Action = (row.Action ?? "").Trim(), Schedule = (row.Schedule ?? "").Trim(), SortOrder = goal.Steps.Count + 1 });
+        return result;
+    }
+}

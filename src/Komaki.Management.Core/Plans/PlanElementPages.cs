@@ -1,0 +1,197 @@
+using Komaki.Management.Core.Budgeting;
+
+namespace Komaki.Management.Core.Plans;
+
+public sealed record Crumb(PlanLevel Level, int Id, string Code, string Name);
+
+public sealed record ChildRow(PlanLevel Level, int Id, string Code, string Name, bool Retired, bool IsMajor, int? OwnerUnitId);
+
+/// Where an element sits: its comprehensive and basic plan and the elements above it.
+public sealed record ElementContext(ComprehensivePlan Plan, BasicPlan BasicPlan, IReadOnlyList<Crumb> Crumbs);
+
+/// What the page of one element of the policy tree shows, the same for every reader.
+public sealed record ElementDetails(
+    PlanElement Element, ElementContext Context, IReadOnlyList<ChildRow> Children, IReadOnlyList<Indicator> Indicators,
+    int? OwnerUnitId, ProjectMoney? Money, Connections? Connections);
+
+/// What ties a measure or project to citizens and the top: the promises it carries, what citizens said about it,
+/// how they rated it, and the unit goals that serve it.
+public sealed record Connections(
+    IReadOnlyList<(int Id, string Number, string Title, string Term, string? Via)> Promises,
+    IReadOnlyList<CitizenInput> Voices, int VoiceCount,
+    IReadOnlyList<SurveyResult> Survey,
+    IReadOnlyList<(int Id, string Title, int Year, int UnitId, GoalState State)> Goals);
+
+/// A project's money over the years: what each year's plan says (from the latest edition planning it) and
+/// its budget from request to settlement, plus the years it has an execution plan.
+public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears);
+
+public sealed record ProjectMoneyYear(int Year, int? EditionYear, ImplementationStatus? Status, long? PlanCost, BudgetFigures Budget);
+
+/// The choices of the element form: the plan it belongs to, the possible parents and basic projects.
+public sealed record ElementChoices(ComprehensivePlan Plan, IReadOnlyList<(int Id, string Text)> Parents, IReadOnlyList<(int Id, string Text)> BasicProjects);
+
+/// Reads of the policy tree's element pages (policy, measure, basic project, project).
+public sealed class PlanElementPages(AppDbContext db) : IUseCase
+{
+    public async Task<PlanElement?> FindAsync(PlanLevel level, int id, bool tracking = false)
+    {
+        if (!Enum.IsDefined(level)) return null;
+        IQueryable<PlanElement> query = level switch
+        {
+            PlanLevel.Policy => db.Policies,
+            PlanLevel.Measure => db.Measures,
+            PlanLevel.BasicProject => db.BasicProjects,
+            _ => db.Projects,
+        };
+        if (!tracking) query = query.AsNoTracking();
+        return await query.FirstOrDefaultAsync(e => e.Id == id);
+    }
+
+    public static int? OwnerOf(PlanElement e) => e switch
+    {
+        Project p => p.OwnerUnitId,
+        Measure m => m.OwnerUnitId,
+        _ => null,
+    };
+
+    public async Task<ElementDetails?> DetailsAsync(PlanLevel level, int id)
+    {
+        var element = await FindAsync(level, id);
+        if (element is null) return null;
+        var indicators = level is PlanLevel.Measure or PlanLevel.Project
+            ? await db.Indicators.AsNoTracking().Include(i => i.Values)
+                .Where(i => level == PlanLevel.Measure ? i.MeasureId == id : i.ProjectId == id)
+                .OrderBy(i => i.RetiredAt != null).ThenBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync()
+            : [];
+        return new ElementDetails(element, await ContextOfAsync(element), await ChildrenOfAsync(element), indicators, OwnerOf(element),
+            level == PlanLevel.Project ? await MoneyOfAsync(id) : null,
+            level is PlanLevel.Measure or PlanLevel.Project ? await ConnectionsOfAsync(element) : null);
+    }
+
+    public async Task<ElementContext> ContextOfAsync(PlanElement element)
+    {
+        var crumbs = new List<Crumb>();
+        var current = element;
+        int basicPlanId;
+        while (true)
+        {
+            crumbs.Insert(0, new Crumb(current.Level, current.Id, current.Code, current.Name));
+            PlanElement? parent = current switch
+            {
+                Project p when p.BasicProjectId is int bp => await db.BasicProjects.AsNoTracking().FirstAsync(x => x.Id == bp),
+                Project p => await db.Measures.AsNoTracking().FirstAsync(x => x.Id == p.MeasureId),
+                BasicProject b => await db.Measures.AsNoTracking().FirstAsync(x => x.Id == b.MeasureId),
+                Measure m => await db.Policies.AsNoTracking().FirstAsync(x => x.Id == m.PolicyId),
+                _ => null,
+            };
+            if (parent is null)
+            {
+                basicPlanId = ((Policy)current).BasicPlanId;
+                break;
+            }
+            current = parent;
+        }
+        var basicPlan = await db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan).FirstAsync(b => b.Id == basicPlanId);
+        crumbs.RemoveAt(crumbs.Count - 1);
+        return new ElementContext(basicPlan.ComprehensivePlan!, basicPlan, crumbs);
+    }
+
+    public async Task<int> ActiveChildCountAsync(PlanElement e) => e switch
+    {
+        Policy p => await db.Measures.CountAsync(x => x.PolicyId == p.Id && x.RetiredAt == null),
+        Measure m => await db.Projects.CountAsync(x => x.MeasureId == m.Id && x.RetiredAt == null)
+                     + await db.BasicProjects.CountAsync(x => x.MeasureId == m.Id && x.RetiredAt == null),
+        BasicProject b => await db.Projects.CountAsync(x => x.BasicProjectId == b.Id && x.RetiredAt == null),
+        _ => 0,
+    };
+
+    /// The plan a new or edited element belongs to (found from its parent) and what its form offers; null when the
+    /// parent does not exist.
+    public async Task<ElementChoices?> ChoicesAsync(PlanLevel level, int parentId)
+    {
+        int? basicPlanId = level switch
+        {
+            PlanLevel.Policy => parentId,
+            PlanLevel.Measure => await db.Policies.Where(p => p.Id == parentId).Select(p => (int?)p.BasicPlanId).FirstOrDefaultAsync(),
+            _ => await db.Measures.Where(m => m.Id == parentId).Select(m => (int?)m.Policy!.BasicPlanId).FirstOrDefaultAsync(),
+        };
+        var basicPlan = await db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan).FirstOrDefaultAsync(b => b.Id == basicPlanId);
+        if (basicPlan is null) return null;
+        var parents = level switch
+        {
+            PlanLevel.Policy => await db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlanId == basicPlan.ComprehensivePlanId)
+                .Select(b => new { b.Id, Text = b.Name }).ToListAsync(),
+            PlanLevel.Measure => await db.Policies.AsNoTracking().Where(p => p.BasicPlanId == basicPlan.Id && p.RetiredAt == null).OrderBy(p => p.SortOrder)
+                .Select(p => new { p.Id, Text = p.Code + " " + p.Name }).ToListAsync(),
+            _ => await db.Measures.AsNoTracking().Where(m => m.Policy!.BasicPlanId == basicPlan.Id && m.RetiredAt == null)
+                .OrderBy(m => m.Policy!.SortOrder).ThenBy(m => m.SortOrder)
+                .Select(m => new { m.Id, Text = m.Code + " " + m.Name }).ToListAsync(),
+        };
+        var basicProjects = level == PlanLevel.Project
+            ? await db.BasicProjects.AsNoTracking().Where(b => b.MeasureId == parentId && b.RetiredAt == null)
+                .Select(b => new { b.Id, Text = b.Code + " " + b.Name }).ToListAsync()
+            : [];
+        return new ElementChoices(basicPlan.ComprehensivePlan!, parents.Select(p => (p.Id, p.Text)).ToList(), basicProjects.Select(b => (b.Id, b.Text)).ToList());
+    }
+
+    private async Task<List<ChildRow>> ChildrenOfAsync(PlanElement e) => e switch
+    {
+        Policy p => await db.Measures.AsNoTracking().Where(x => x.PolicyId == p.Id).OrderBy(x => x.SortOrder).ThenBy(x => x.Code)
+            .Select(x => new ChildRow(PlanLevel.Measure, x.Id, x.Code, x.Name, x.RetiredAt != null, false, x.OwnerUnitId)).ToListAsync(),
+        Measure m => (await db.BasicProjects.AsNoTracking().Where(x => x.MeasureId == m.Id).OrderBy(x => x.SortOrder)
+                .Select(x => new ChildRow(PlanLevel.BasicProject, x.Id, x.Code, x.Name, x.RetiredAt != null, false, null)).ToListAsync())
+            .Concat(await db.Projects.AsNoTracking().Where(x => x.MeasureId == m.Id).OrderBy(x => x.SortOrder).ThenBy(x => x.Code)
+                .Select(x => new ChildRow(PlanLevel.Project, x.Id, x.Code, x.Name, x.RetiredAt != null, x.IsMajor, x.OwnerUnitId)).ToListAsync()).ToList(),
+        BasicProject b => await db.Projects.AsNoTracking().Where(x => x.BasicProjectId == b.Id).OrderBy(x => x.SortOrder).ThenBy(x => x.Code)
+            .Select(x => new ChildRow(PlanLevel.Project, x.Id, x.Code, x.Name, x.RetiredAt != null, x.IsMajor, x.OwnerUnitId)).ToListAsync(),
+        _ => [],
+    };
+
+    private async Task<Connections> ConnectionsOfAsync(PlanElement element)
+    {
+        var (measureId, policyId, projectId) = element switch
+        {
+            Project p => (p.MeasureId, await db.Measures.Where(m => m.Id == p.MeasureId).Select(m => m.PolicyId).FirstAsync(), (int?)p.Id),
+            Measure m => (m.Id, m.PolicyId, (int?)null),
+            _ => throw new ArgumentOutOfRangeException(nameof(element)),
+        };
+        var links = await db.ManifestoLinks.AsNoTracking().Include(l => l.ManifestoItem).ThenInclude(i => i!.MayorTerm)
+            .Where(l => l.ProjectId != null && l.ProjectId == projectId || l.MeasureId == measureId || l.PolicyId == policyId).ToListAsync();
+        var promises = links
+            .Select(l => (l.ManifestoItem!.Id, l.ManifestoItem.Number, l.ManifestoItem.Title, l.ManifestoItem.MayorTerm!.Title,
+                Via: l.ProjectId is not null || (projectId is null && l.MeasureId is not null) ? null : l.MeasureId is not null ? "施策を通じて" : "政策を通じて"))
+            .OrderBy(x => x.Via is not null).ThenBy(x => x.Number, StringComparer.Ordinal)
+            .DistinctBy(x => x.Id).ToList();
+        var voices = db.CitizenInputs.AsNoTracking().Where(c => c.Links.Any(l => projectId != null
+            ? l.ProjectId == projectId
+            : l.MeasureId == measureId || l.Project!.MeasureId == measureId));
+        var survey = projectId is null
+            ? await db.SurveyResults.AsNoTracking().Where(r => r.MeasureId == measureId).OrderByDescending(r => r.FiscalYear).Take(5).ToListAsync()
+            : [];
+        var goals = await db.OrganizationalGoals.AsNoTracking()
+            .Where(g => g.Links.Any(l => projectId != null ? l.ProjectId == projectId : l.MeasureId == measureId))
+            .OrderByDescending(g => g.FiscalYear).Take(10)
+            .Select(g => new { g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State }).ToListAsync();
+        return new Connections(promises, await voices.OrderByDescending(c => c.ReceivedOn).Take(10).ToListAsync(), await voices.CountAsync(), survey,
+            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList());
+    }
+
+    private async Task<ProjectMoney> MoneyOfAsync(int projectId)
+    {
+        var lines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == projectId)
+            .Select(l => new { l.FiscalYear, Edition = l.ImplementationPlan!.FiscalYear, l.Status, l.Cost }).ToListAsync();
+        var budgets = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == projectId).ToListAsync();
+        var years = lines.Select(l => l.FiscalYear).Concat(budgets.Select(b => b.FiscalYear)).Distinct().Order().ToList();
+        var rows = years.Select(y =>
+        {
+            var plan = lines.Where(l => l.FiscalYear == y && l.Edition <= y).OrderByDescending(l => l.Edition).FirstOrDefault()
+                ?? lines.Where(l => l.FiscalYear == y).OrderBy(l => l.Edition).FirstOrDefault();
+            var b = budgets.FirstOrDefault(x => x.FiscalYear == y);
+            return new ProjectMoneyYear(y, plan?.Edition, plan?.Status, plan?.Cost,
+                new BudgetFigures(plan?.Cost, b?.Requested, b?.Assessed, b?.Initial, b?.Supplementary, b?.Settled));
+        }).ToList();
+        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.FiscalYear).OrderBy(y => y).ToListAsync();
+        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution);
+    }
+}

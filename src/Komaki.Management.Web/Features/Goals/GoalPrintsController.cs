@@ -1,0 +1,35 @@
+using Komaki.Management.Core.Goals;
+
+namespace Komaki.Management.Web.Features.Goals;
+
+/// The printable unit sheet and the hearing list in Excel: the goals the reader may read, in the organisation's order.
+[Authorize(Roles = Roles.Staff)]
+[Route("Goals")]
+public sealed class GoalPrintsController(AppDbContext db, OrgTreeProvider orgTree, GoalPages pages) : AppController(db)
+{
+    [HttpGet("Sheet")]
+    public async Task<IActionResult> Sheet(int unitId, int? year)
+    {
+        var y = year ?? Display.CurrentFiscalYear();
+        var org = await orgTree.GetAsync();
+        if (org.Find(unitId) is null) return NotFound();
+        var units = org.SelfAndDescendants(unitId).ToList();
+        var goals = await pages.ReadableAsync(Actor, org, y, units);
+        var models = new List<GoalDetailsModel>();
+        foreach (var g in goals) models.Add(GoalDetailsModel.For(g, new ActForm(), Actor, org, Url));
+        return View(new SheetModel(y, org.PathName(unitId), models));
+    }
+
+    [HttpGet("Export")]
+    public async Task<IActionResult> Export(int? year)
+    {
+        var y = year ?? Display.CurrentFiscalYear();
+        var org = await orgTree.GetAsync();
+        var rows = (await pages.ReadableAsync(Actor, org, y)).Select(g => new GoalSheet.Row(org.DepartmentOf(g.OrgUnitId)?.Name ?? "", org.Find(g.OrgUnitId)?.Name ?? "", g,
+                string.Join("\n", LinkLabel.Of(g, null).Select(l => $"{l.Kind} {l.Code} {l.Name}"))));
+        var output = new MemoryStream();
+        GoalSheet.Write(output, y, rows);
+        output.Position = 0;
+        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"組織目標一覧_{Wareki.FiscalYearShort(y)}.xlsx");
+    }
+}

@@ -1,0 +1,20 @@
+namespace Komaki.Management.Web.Features.Goals;
+
+/// 対応待ち: the person's own work, one row per record, and the city-wide stages planning and the executives answer for.
+[Authorize(Roles = Roles.Staff)]
+[Route("Goals/Waiting")]
+public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index()
+    {
+        var y = Display.CurrentFiscalYear();
+        var org = await orgTree.GetAsync();
+        var today = Display.Today();
+        var work = WorkRows.Of(await WorkList.LoadAsync(Db, Actor, org, y, today), org, Url);
+        var snapshots = new List<CycleSnapshot>();
+        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));
+        var cityWide = DueWork.For(Actor, org, snapshots).Where(d => d.Stage.Owner() is StageOwner.Planning or StageOwner.Executive).ToList();
+        return View("Waiting", new WaitingModel(new WorkListModel(work, today), cityWide, today));
+    }
+}

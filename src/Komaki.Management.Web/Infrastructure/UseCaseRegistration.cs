@@ -1,0 +1,18 @@
+using System.Reflection;
+
+namespace Komaki.Management.Web.Infrastructure;
+
+public static class UseCaseRegistration
+{
+    /// Every use case class (IUseCase) of the features registers itself for the request, so adding one needs no
+    /// line here.
+    public static IServiceCollection AddUseCases(this IServiceCollection services, params Assembly[] assemblies)
+    {
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes())
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IUseCase).IsAssignableFrom(t)))
+        {
+            services.AddScoped(type);
+        }
+        return services;
+    }
+}
