@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Manifesto;
 using System.Net;
 using Komaki.Management.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public class PlanEditionTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("修正 1件", compare);
         Assert.Contains("高齢者福祉とフレイル予防の充実", compare);
 
-        var landing = app.WithDb(db => PlanEdition.LandingAsync(db, db.MayorTerms.Single().Id, current.Id, newer.Id).GetAwaiter().GetResult());
+        var landing = app.WithDb(db => ManifestoLanding.OfTermAsync(db, db.MayorTerms.Single().Id, current.Id, newer.Id).GetAwaiter().GetResult());
         int Item(string n) => app.WithDb(db => db.ManifestoItems.Single(i => i.Number == n).Id);
         Assert.Equal(Landing.New, landing[Item("5-4")]);
         Assert.Equal(Landing.Modified, landing[Item("2-5")]);

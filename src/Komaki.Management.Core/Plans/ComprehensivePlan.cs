@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Plans;
 
 /// 総合計画. Its name, period and the words for each level are data: Komaki's current plan is
@@ -49,8 +51,12 @@ public sealed class BasicPlan : IVersioned, IAudited
 
 public enum PlanLevel
 {
+    [Display(Name = "政策")]
     Policy = 1,
+    [Display(Name = "施策")]
     Measure = 2,
+    [Display(Name = "基本事業")]
     BasicProject = 3,
+    [Display(Name = "事務事業")]
     Project = 4,
 }

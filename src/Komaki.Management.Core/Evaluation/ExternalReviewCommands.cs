@@ -1,0 +1,82 @@
+namespace Komaki.Management.Core.Evaluation;
+
+/// 外部評価's commands: a reviewer's verdicts, closing a session (which opens an improvement for each result), the
+/// city's response, and a new session.
+public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    private int CommentMax => db.Model.FindEntityType(typeof(ReviewerVerdict))!.FindProperty(nameof(ReviewerVerdict.Comment))!.GetMaxLength() ?? 4000;
+
+    /// Every row the reviewer filled is saved together, or — when one is incomplete — none; a wholly blank row is a
+    /// project not judged yet and stays as it was. The session is tracked and holds its projects and verdicts.
+    public async Task<CommandResult> SaveVerdictsAsync(ForumSession session, IReadOnlyList<VerdictRow> rows, string reviewerId, DateTime now)
+    {
+        var result = new CommandResult();
+        if (session.IsClosed) result.Add(string.Empty, "この会は終了しているため、評価を変更できません。");
+        var byId = session.Projects.ToDictionary(p => p.Id);
+        foreach (var r in rows.Where(r => r.Verdict is not null || !string.IsNullOrWhiteSpace(r.Comment)))
+        {
+            var name = byId[r.ForumProjectId].Project!.Code;
+            if (r.Verdict is not Verdict v || !Enum.IsDefined(v)) result.Add($"verdict-{r.ForumProjectId}", $"{name}: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
+            if (string.IsNullOrWhiteSpace(r.Comment)) result.Add($"comment-{r.ForumProjectId}", $"{name}: 評価の理由・意見を入力してください。");
+            else if (r.Comment.Trim().Length > CommentMax) result.Add($"comment-{r.ForumProjectId}", $"{name}: 意見は{CommentMax:N0}文字以内で入力してください（現在 {r.Comment.Trim().Length:N0} 文字）。");
+        }
+        if (!result.Succeeded) return result;
+        foreach (var r in rows.Where(r => r.Verdict is not null))
+        {
+            var item = byId[r.ForumProjectId];
+            var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == reviewerId);
+            if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = reviewerId });
+            if (mine.Verdict != r.Verdict || mine.Comment != r.Comment!.Trim()) (mine.Verdict, mine.Comment, mine.At) = (r.Verdict!.Value, r.Comment!.Trim(), now);
+        }
+        return await saver.SaveAsync();
+    }
+
+    /// Closes the session: its verdicts are final and each project with a result gets an improvement action. The
+    /// result's record id is how many were opened.
+    public async Task<CommandResult> CloseAsync(ForumSession session, int version, DateTime now)
+    {
+        if (session.IsClosed) return CommandResult.Refused(string.Empty, "この会は既に終了しています。");
+        session.IsClosed = true;
+        var opened = 0;
+        foreach (var item in session.Projects)
+        {
+            if (ForumLabels.Result(item.Verdicts) is not Verdict result) continue;
+            db.ImprovementActions.Add(ForumLabels.ActionFor(session, item.Project!, result, item.Verdicts.Count, now));
+            opened++;
+        }
+        var saved = await saver.SaveEditAsync(session, version, session.AuditTarget);
+        return saved.Succeeded ? saved.WithRecord(opened) : saved;
+    }
+
+    /// Null when the session has no such project.
+    public async Task<CommandResult?> SaveResponseAsync(int sessionId, int forumProjectId, string? response)
+    {
+        var item = await db.ForumProjects.Include(p => p.ForumSession).FirstOrDefaultAsync(p => p.Id == forumProjectId && p.ForumSessionId == sessionId);
+        if (item is null) return null;
+        if (!item.ForumSession!.IsClosed) return CommandResult.Refused("response", "対応方針は会の終了後に入力します。");
+        if (response is { Length: > 4000 }) return CommandResult.Refused("response", "対応方針は4,000文字以内で入力してください。");
+        item.CityResponse = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+        return await saver.SaveAsync();
+    }
+
+    /// A new session of the projects named by code with the chosen reviewers (who must be reviewers: Forbidden otherwise).
+    public async Task<(bool Forbidden, CommandResult Result)> CreateAsync(SessionForm form, IReadOnlyList<AppUser> candidates)
+    {
+        var codes = CodeList.Parse(form.ProjectCodes);
+        var projects = await db.Projects.Where(p => codes.Contains(p.Code) && p.RetiredAt == null).ToListAsync();
+        var reviewers = form.Reviewers.Where(r => SessionForm.IsReviewerKind(r.Value)).ToList();
+        if (reviewers.Any(r => candidates.All(c => c.Id != r.Key))) return (true, new CommandResult());
+        var result = new CommandResult();
+        foreach (var c in codes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
+        if (!result.Succeeded) return (false, result);
+        var session = new ForumSession
+        {
+            FiscalYear = form.FiscalYear, Title = form.Title!.Trim(), HeldOn = DateOnly.Parse(form.HeldOn!, CultureInfo.InvariantCulture), Venue = form.Venue!.Trim(),
+            Projects = projects.Select(p => new ForumProject { ProjectId = p.Id }).ToList(),
+            Reviewers = reviewers.Select(r => new ForumReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
+        };
+        db.ForumSessions.Add(session);
+        var saved = await saver.SaveAsync();
+        return (false, saved.Succeeded ? saved.WithRecord(session.Id) : saved);
+    }
+}

@@ -1,0 +1,65 @@
+namespace Komaki.Management.Core.Evaluation;
+
+
+public sealed record ForumProjectView(ForumProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
+    IReadOnlyList<(ReviewerVerdict Verdict, string Reviewer, string Kind)> Results);
+
+public sealed record ForumDetailsModel(ForumSession Session, IReadOnlyList<ForumProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
+    bool IsReviewer, bool IsPlanning);
+
+/// Reads of 外部評価 (行政評価市民公開フォーラム): sessions a person may see, one session with what each reader may see
+/// of the verdicts, and the people who can be reviewers.
+public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
+{
+    public static bool IsStaff(Actor actor) => actor.RoleNames.Any(r => r != Roles.ExternalReviewer);
+
+    public async Task<List<ForumSession>> SessionsAsync(Actor actor, string userId)
+    {
+        var sessions = db.ForumSessions.AsNoTracking().Include(s => s.Projects).Include(s => s.Reviewers).AsQueryable();
+        if (!IsStaff(actor)) sessions = sessions.Where(s => s.Reviewers.Any(r => r.UserId == userId));
+        return await sessions.OrderByDescending(s => s.HeldOn).ToListAsync();
+    }
+
+    public async Task<ForumSession?> LoadAsync(int id, bool track = false)
+    {
+        var q = db.ForumSessions.Include(s => s.Reviewers).Include(s => s.Projects).ThenInclude(p => p.Verdicts)
+            .Include(s => s.Projects).ThenInclude(p => p.Project).ThenInclude(p => p!.Measure).AsSplitQuery();
+        return await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id);
+    }
+
+    public async Task<List<AppUser>> CandidatesAsync()
+    {
+        var roleId = await db.Roles.Where(r => r.Name == Roles.ExternalReviewer).Select(r => r.Id).FirstAsync();
+        return await db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId)).OrderBy(u => u.DisplayName).ToListAsync();
+    }
+
+    /// Before the session closes nobody sees the verdicts of others: reviewers see their own, planning sees how many.
+    public async Task<ForumDetailsModel> DetailsAsync(ForumSession s, string userId, bool isReviewer, bool isPlanning)
+    {
+        var projectIds = s.Projects.Select(p => p.ProjectId).ToList();
+        var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == s.FiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled);
+        var directions = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == s.FiscalYear && projectIds.Contains(e.ProjectId) && e.State == EvaluationState.Published)
+            .ToDictionaryAsync(e => e.ProjectId, e => e.SecondDirection ?? e.FirstDirection);
+        var reviewerIds = s.Reviewers.Select(r => r.UserId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        var kinds = s.Reviewers.ToDictionary(r => r.UserId, r => r.Kind);
+        var projects = s.Projects.OrderBy(p => p.Project!.Code).Select(p => new ForumProjectView(p, p.Project!.Code, p.Project.Name, p.Project.Measure!.Name,
+            settled.GetValueOrDefault(p.ProjectId), directions.GetValueOrDefault(p.ProjectId), p.Verdicts.FirstOrDefault(v => v.ReviewerUserId == userId),
+            s.IsClosed ? p.Verdicts.Select(v => (v, names.GetValueOrDefault(v.ReviewerUserId, ""), kinds.GetValueOrDefault(v.ReviewerUserId, ""))).ToList() : [])).ToList();
+        var reviewers = s.Reviewers.Select(r => (names.GetValueOrDefault(r.UserId, ""), r.Kind, s.Projects.Count(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)))).ToList();
+        return new ForumDetailsModel(s, projects, reviewers, isReviewer, isPlanning);
+    }
+
+    /// What the confirmation page of closing a session says will happen.
+    public static IReadOnlyList<string> CloseConsequences(ForumSession session)
+    {
+        var results = session.Projects.Count(p => ForumLabels.Result(p.Verdicts) is not null);
+        var complete = session.Reviewers.Count(r => session.Projects.All(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)));
+        return
+        [
+            "委員の評価が確定し、以後は委員も企画担当も変更できません。",
+            $"会の結果が公開サイトに載ります。結果の出た {results} 件の事業は、改善の取組として改善の進行管理に登録されます。",
+            $"評価を入力していない委員がいても終了できます（全事業を入力済みの委員 {complete}／{session.Reviewers.Count} 人）。",
+        ];
+    }
+}

@@ -1,0 +1,136 @@
+namespace Komaki.Management.Core.Manifesto;
+
+/// Planning's edits of the manifesto: terms, promises, their links into the plan and their yearly progress.
+public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, RecordSaver saver) : IUseCase
+{
+    /// Links a promise to a current element of the plan by its code (the result names it); refused when the code
+    /// names nothing current or the link exists.
+    public async Task<(CommandResult Result, string? Name)> AddLinkAsync(int itemId, PlanLevel level, string? code, int year)
+    {
+        var item = await db.ManifestoItems.Include(i => i.Links).FirstAsync(i => i.Id == itemId);
+        var c = (code ?? "").Trim();
+        var link = new ManifestoLink { ManifestoItemId = itemId };
+        var basicPlan = await pages.CurrentBasicPlanAsync(year);
+        string? name = null;
+        switch (level)
+        {
+            case PlanLevel.Policy:
+                var policy = await db.Policies.Where(p => p.Code == c && p.RetiredAt == null && (basicPlan == null || p.BasicPlanId == basicPlan.Id)).FirstOrDefaultAsync();
+                (link.PolicyId, name) = (policy?.Id, policy?.Name);
+                break;
+            case PlanLevel.Measure:
+                var measure = await db.Measures.Where(m => m.Code == c && m.RetiredAt == null && (basicPlan == null || m.Policy!.BasicPlanId == basicPlan.Id)).FirstOrDefaultAsync();
+                (link.MeasureId, name) = (measure?.Id, measure?.Name);
+                break;
+            case PlanLevel.Project:
+                var project = await db.Projects.Where(p => p.Code == c && p.RetiredAt == null).FirstOrDefaultAsync();
+                (link.ProjectId, name) = (project?.Id, project?.Name);
+                break;
+            default:
+                return (CommandResult.Refused("level", "結び付ける先の区分を選んでください。"), null);
+        }
+        if (name is null) return (CommandResult.Refused("code", string.IsNullOrEmpty(c) ? "コードを入力してください。" : $"コード「{c}」の{level.Label()}が現行の計画にありません。"), null);
+        if (item.Links.Any(l => l.PolicyId == link.PolicyId && l.MeasureId == link.MeasureId && l.ProjectId == link.ProjectId))
+            return (CommandResult.Refused("code", $"{c} {name} は既に結び付いています。"), name);
+        db.ManifestoLinks.Add(link);
+        return (await saver.SaveAsync(), name);
+    }
+
+    /// False when the item has no such link.
+    public async Task<bool> RemoveLinkAsync(int itemId, int linkId)
+    {
+        var link = await db.ManifestoLinks.FirstOrDefaultAsync(l => l.Id == linkId && l.ManifestoItemId == itemId);
+        if (link is null) return false;
+        db.ManifestoLinks.Remove(link);
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<CommandResult> SaveProgressAsync(int itemId, int fiscalYear, ManifestoStatus status, string? commentary, string? evidence, int version)
+    {
+        var item = await db.ManifestoItems.Include(i => i.MayorTerm).Include(i => i.Progress).FirstAsync(i => i.Id == itemId);
+        var result = new CommandResult();
+        if (!Enum.IsDefined(status)) result.Add("status", "進捗の状況を選んでください。");
+        if (string.IsNullOrWhiteSpace(commentary)) result.Add("commentary", "進捗の説明を入力してください。");
+        if (fiscalYear < item.MayorTerm!.FirstFiscalYear || item.MayorTerm.LastFiscalYear is int last && fiscalYear > last)
+            result.Add("fiscalYear", "任期中の年度を選んでください。");
+        if (!result.Succeeded) return result;
+        var progress = item.Progress.FirstOrDefault(p => p.FiscalYear == fiscalYear);
+        if (progress is null)
+        {
+            progress = new ManifestoProgress { ManifestoItemId = itemId, FiscalYear = fiscalYear };
+            db.ManifestoProgress.Add(progress);
+        }
+        progress.Status = status;
+        progress.Commentary = commentary!.Trim();
+        progress.Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        return await saver.SaveEditsAsync([(progress, progress.Id == 0 ? 0 : version)], item.AuditTarget);
+    }
+
+    public async Task<CommandResult> CreateItemAsync(int termId, ItemForm form)
+    {
+        if (await NumberTakenAsync(termId, null, form) is { } taken) return taken;
+        var item = new ManifestoItem { MayorTermId = termId, SortOrder = await db.ManifestoItems.CountAsync(i => i.MayorTermId == termId) + 1 };
+        Copy(form, item);
+        db.ManifestoItems.Add(item);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? saved.WithRecord(item.Id) : saved;
+    }
+
+    public async Task<CommandResult> EditItemAsync(ManifestoItem item, ItemForm form)
+    {
+        if (await NumberTakenAsync(item.MayorTermId, item.Id, form) is { } taken) return taken;
+        Copy(form, item);
+        return await saver.SaveEditAsync(item, form.Version, item.AuditTarget);
+    }
+
+    public async Task<CommandResult> CreateTermAsync(TermForm form)
+    {
+        var (start, end) = Dates(form);
+        var term = new MayorTerm { Title = form.Title!.Trim(), MayorName = form.MayorName!.Trim(), StartDate = start, EndDate = end };
+        db.MayorTerms.Add(term);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? saved.WithRecord(term.Id) : saved;
+    }
+
+    public Task<CommandResult> EditTermAsync(MayorTerm term, TermForm form)
+    {
+        var (start, end) = Dates(form);
+        (term.Title, term.MayorName, term.StartDate, term.EndDate) = (form.Title!.Trim(), form.MayorName!.Trim(), start, end);
+        return saver.SaveEditAsync(term, form.Version, term.AuditTarget);
+    }
+
+    public static TermForm FormOf(MayorTerm t) => new()
+    {
+        Version = t.Version, Title = t.Title, MayorName = t.MayorName,
+        StartDate = t.StartDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), EndDate = t.EndDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
+
+    public static ItemForm FormOf(ManifestoItem item) => new()
+    {
+        Version = item.Version, MayorTermId = item.MayorTermId, Number = item.Number, Area = item.Area, Title = item.Title,
+        Description = item.Description, NumericTarget = item.NumericTarget,
+    };
+
+    // The validator has checked both dates.
+    private static (DateOnly Start, DateOnly? End) Dates(TermForm form) =>
+        (DateOnly.Parse(form.StartDate!, CultureInfo.InvariantCulture),
+         string.IsNullOrWhiteSpace(form.EndDate) ? null : DateOnly.Parse(form.EndDate, CultureInfo.InvariantCulture));
+
+    private async Task<CommandResult?> NumberTakenAsync(int termId, int? id, ItemForm form)
+    {
+        var number = form.Number!.Trim();
+        return await db.ManifestoItems.AnyAsync(i => i.MayorTermId == termId && i.Number == number && i.Id != id)
+            ? CommandResult.Refused(nameof(form.Number), $"番号「{number}」はこの任期で既に使われています。")
+            : null;
+    }
+
+    private static void Copy(ItemForm form, ManifestoItem item)
+    {
+        item.Number = form.Number!.Trim();
+        item.Area = form.Area!.Trim();
+        item.Title = form.Title!.Trim();
+        item.Description = (form.Description ?? "").Trim();
+        item.NumericTarget = string.IsNullOrWhiteSpace(form.NumericTarget) ? null : form.NumericTarget.Trim();
+    }
+}
