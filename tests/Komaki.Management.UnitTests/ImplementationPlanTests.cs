@@ -133,4 +133,23 @@ public class ImplementationPlanTests
         using var package = XlsxPackage.Open(new MemoryStream(ms.ToArray()));
         Assert.Equal(text, package.ReadSheet().ShownText(1, 1));
     }
+
+    [Fact]
+    public void Sources_that_do_not_add_up_to_the_cost_are_refused_with_the_difference_in_thousands_of_yen()
+    {
+        Assert.Null(ImplementationPlanLine.FundingMismatch(1_000_000, 1_000_000));
+        Assert.Equal("財源内訳の合計 900千円 が事業費 1,000千円 と一致しません（差 ▲100千円）。", ImplementationPlanLine.FundingMismatch(1_000_000, 900_000));
+    }
+
+    [Fact]
+    public void The_plan_form_refuses_a_year_whose_sources_miss_the_cost_beside_the_general_fund_field()
+    {
+        var result = new CommandResult();
+        var parsed = ProjectPlanFormRules.Parse(new YearEntry { Year = 2026, Status = "Continuing", Cost = "1,000", General = "900" }, "Years[0].", result);
+        Assert.Null(parsed);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("Years[0].General", error.Field);
+        Assert.Contains("差 ▲100千円", error.Message);
+    }
 }
+

@@ -51,6 +51,11 @@ public sealed class ImplementationPlanLine : IVersioned, IAudited
     public long SumOfSources => National + Prefectural + Bonds + OtherSpecific + General;
     public bool IsBalanced => SumOfSources == Cost;
 
+    /// The rule every line holds, wherever it is typed: the 財源内訳 add up to the 事業費. Null when they do; else
+    /// the refusal staff read (note: what else they should know about the sum, e.g. which sources were kept).
+    public static string? FundingMismatch(long cost, long sumOfSources, string note = "") => sumOfSources == cost ? null :
+        $"財源内訳の合計 {Amounts.Thousands(sumOfSources)}千円{note} が事業費 {Amounts.Thousands(cost)}千円 と一致しません（差 {Amounts.Thousands(sumOfSources - cost)}千円）。";
+
     public AuditTarget AuditTarget => new(nameof(ImplementationPlan), ImplementationPlanId, $"{ProjectId}:{FiscalYear}");
 }
 

@@ -136,11 +136,10 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         }
         line ??= new ImplementationPlanLine { ProjectId = project.Id, FiscalYear = row.FiscalYear, Status = ImplementationStatus.Continuing };
         var sources = row.Sources.Select((s, i) => s ?? (isNew ? 0 : Stored(line, i))).ToArray();
-        var sum = sources.Sum();
-        if (sum != row.Cost)
+        var kept = row.Sources.Any(s => s is null) && !isNew ? "（シートにない財源は登録済みの値のまま）" : "";
+        if (ImplementationPlanLine.FundingMismatch(row.Cost, sources.Sum(), kept) is string mismatch)
         {
-            var kept = row.Sources.Any(s => s is null) && !isNew ? "（シートにない財源は登録済みの値のまま）" : "";
-            Report.Refused.Add(new(sheet, row.Row, $"{key}: 財源内訳の合計 {Amounts.Thousands(sum)}千円{kept} が事業費 {Amounts.Thousands(row.Cost)}千円 と一致しません（差 {Amounts.Thousands(sum - row.Cost)}千円）。"));
+            Report.Refused.Add(new(sheet, row.Row, $"{key}: {mismatch}"));
             return;
         }
         if (isNew && row.Status is null) Report.Warnings.Add(new(sheet, row.Row, "区分がないため「継続」としました。"));

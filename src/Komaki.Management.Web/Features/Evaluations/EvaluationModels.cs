@@ -11,8 +11,6 @@ public sealed class EvaluationFilter
     public int Page { get; set; } = 1;
 }
 
-public sealed record EvaluationRow(int ProjectId, string Code, string Name, int OwnerUnitId, ProjectEvaluation? Evaluation, bool CanOpen);
-
 public sealed record EvaluationListModel(
     int Year, EvaluationFilter Filter, Infrastructure.Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
     IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org);
@@ -62,25 +60,6 @@ public sealed record EvaluationSheet(
 }
 
 public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps);
-
-public sealed class EvaluationForm
-{
-    public int Version { get; set; }
-    public string? StaffPersonYears { get; set; }
-    public Rating? Necessity { get; set; }
-    public string? NecessityReason { get; set; }
-    public Rating? Effectiveness { get; set; }
-    public string? EffectivenessReason { get; set; }
-    public Rating? Efficiency { get; set; }
-    public string? EfficiencyReason { get; set; }
-    public Rating? Equity { get; set; }
-    public string? EquityReason { get; set; }
-    public Direction? FirstDirection { get; set; }
-    public string? Improvement { get; set; }
-    public string? PurposeTarget { get; set; }
-    public string? PurposeIntent { get; set; }
-    public string? Means { get; set; }
-}
 
 public sealed class StepForm
 {

@@ -6,8 +6,8 @@ namespace Komaki.Management.Web.Features.Evaluations;
 /// and the indicators, the department's entry, the first and second reviews, publication and printing.
 [Authorize(Roles = Roles.Staff)]
 [Route("Evaluations")]
-public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions)
-    : AppController(db)
+public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions,
+    EvaluationCommands commands) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -19,24 +19,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     {
         var year = filter.Year ?? Display.CurrentFiscalYear() - 1;
         var org = await orgTree.GetAsync();
-        var evaluations = await Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).ToDictionaryAsync(e => e.ProjectId);
-        var projects = await Db.Projects.AsNoTracking()
-            .Where(p => p.StartYear <= year && (p.EndYear == null || p.EndYear >= year) || evaluations.Keys.Contains(p.Id))
-            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId, p.MeasureId }).ToListAsync();
-        var all = projects.Select(p =>
-        {
-            evaluations.TryGetValue(p.Id, out var e);
-            var owner = e?.OwnerUnitId ?? p.OwnerUnitId;
-            var canOpen = e is null ? true : CanRead(e, org);
-            return (Row: new EvaluationRow(p.Id, p.Code, p.Name, owner, e, canOpen), p.MeasureId);
-        }).ToList();
-        // Directions are counted and filtered over the evaluations this person may read.
-        var directionCounts = all.Where(x => x.Row.CanOpen && x.Row.Evaluation?.FinalDirection is not null && x.Row.Evaluation.State != EvaluationState.Draft)
-            .GroupBy(x => x.Row.Evaluation!.FinalDirection!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var stateCounts = all.Where(x => x.Row.Evaluation is not null).GroupBy(x => x.Row.Evaluation!.State).ToDictionary(g => g.Key, g => g.Count());
-        var notStarted = all.Count(x => x.Row.Evaluation is null);
-
-        IEnumerable<(EvaluationRow Row, int MeasureId)> rows = all;
+        var evaluated = await commands.YearAsync(year, Actor, org);
+        IEnumerable<(EvaluationRow Row, int MeasureId)> rows = evaluated.All;
         filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int u)
         {
@@ -51,7 +35,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
             .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
         return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
-            directionCounts, stateCounts, notStarted, UnitOptions.For(org), measures, org));
+            evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), measures, org));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]
@@ -73,16 +57,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         if (!EvaluationWorkflow.IsUnit(Actor, project.OwnerUnitId, org) && !Actor.IsPlanMasterEditor) return Forbidden();
         if (!await Db.ProjectEvaluations.AnyAsync(e => e.ProjectId == projectId && e.FiscalYear == year))
         {
-            var settled = await Db.BudgetLines.Where(b => b.ProjectId == projectId && b.FiscalYear == year).Select(b => b.Settled).FirstOrDefaultAsync();
-            var last = await Db.ProjectEvaluations.AsNoTracking().FirstOrDefaultAsync(e => e.ProjectId == projectId && e.FiscalYear == year - 1);
-            // 目的・手段 rarely change from year to year: they start as last year's sheet said them.
-            Db.ProjectEvaluations.Add(new ProjectEvaluation
-            {
-                ProjectId = projectId, FiscalYear = year, OwnerUnitId = project.OwnerUnitId, SettledCost = settled,
-                StaffCostPerPersonYear = sheets.StaffCostPerPersonYear, StaffPersonYears = last?.StaffPersonYears ?? 0,
-                PurposeTarget = last?.PurposeTarget, PurposeIntent = last?.PurposeIntent, Means = last?.Means ?? project.Description,
-            });
-            await Db.SaveChangesAsync();
+            await commands.StartAsync(project, year, sheets.StaffCostPerPersonYear);
             TempData["Message"] = "評価シートを作成しました。決算額・指標は登録済みの値を表示しています。人工・評価・方向性を入力してください。";
         }
         return RedirectToAction(nameof(Edit), new { year, projectId });
@@ -95,14 +70,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet?.Evaluation is not { } e) return NotFound();
         if (!EvaluationWorkflow.CanEdit(Actor, e, org)) return EditRefused(e, org, year, projectId);
-        return View((sheet, new EvaluationForm
-        {
-            Version = e.Version, StaffPersonYears = NumberText.Format(e.StaffPersonYears),
-            Necessity = e.Necessity, NecessityReason = e.NecessityReason, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
-            Efficiency = e.Efficiency, EfficiencyReason = e.EfficiencyReason, Equity = e.Equity, EquityReason = e.EquityReason,
-            FirstDirection = e.FirstDirection, Improvement = e.Improvement,
-            PurposeTarget = e.PurposeTarget, PurposeIntent = e.PurposeIntent, Means = e.Means,
-        }));
+        return View((sheet, EvaluationCommands.FormOf(e)));
     }
 
     [HttpPost("{year:int}/{projectId:int}/Edit")]
@@ -112,27 +80,12 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
         if (e is null) return NotFound();
         if (!EvaluationWorkflow.CanEdit(Actor, e, org)) return EditRefused(e, org, year, projectId);
-        if (!NumberText.TryParse(form.StaffPersonYears, out var personYears) || personYears is < 0 or > 100)
-            ModelState.AddModelError(nameof(form.StaffPersonYears), "人工は0〜100の数値で入力してください（例: 0.5）。");
-        foreach (var (value, field) in new[] { (form.Necessity, "Necessity"), (form.Effectiveness, "Effectiveness"), (form.Efficiency, "Efficiency"), (form.Equity, "Equity") })
-            if (value is Rating r && !Enum.IsDefined(r)) ModelState.AddModelError(field, "A・B・C から選んでください。");
-        if (form.FirstDirection is Direction d && !Enum.IsDefined(d)) ModelState.AddModelError(nameof(form.FirstDirection), "今後の方向性を選び直してください。");
-        if (ModelState.IsValid)
+        if (await ValidateAsync(form) && Accept(await commands.EditAsync(e, form)))
         {
-            e.StaffPersonYears = personYears ?? 0;
-            (e.Necessity, e.NecessityReason) = (form.Necessity, Trim(form.NecessityReason));
-            (e.Effectiveness, e.EffectivenessReason) = (form.Effectiveness, Trim(form.EffectivenessReason));
-            (e.Efficiency, e.EfficiencyReason) = (form.Efficiency, Trim(form.EfficiencyReason));
-            (e.Equity, e.EquityReason) = (form.Equity, Trim(form.EquityReason));
-            (e.FirstDirection, e.Improvement) = (form.FirstDirection, Trim(form.Improvement));
-            (e.PurposeTarget, e.PurposeIntent, e.Means) = (Trim(form.PurposeTarget), Trim(form.PurposeIntent), Trim(form.Means));
-            if (await TrySaveEditAsync(e, form.Version, e.AuditTarget))
-            {
-                TempData["Message"] = "評価シートを保存しました。";
-                // A draft may be saved unfinished; what the first review will ask for is said now, not then.
-                if (EvaluationWorkflow.Missing(e) is string missing) TempData["Error"] = missing.Replace("一次評価の前に、次を入力してください", "一次評価の確定までに、次の入力が必要です", StringComparison.Ordinal);
-                return RedirectToAction(nameof(Details), new { year, projectId });
-            }
+            TempData["Message"] = "評価シートを保存しました。";
+            // A draft may be saved unfinished; what the first review will ask for is said now, not then.
+            if (EvaluationWorkflow.Missing(e) is string missing) TempData["Error"] = missing.Replace("一次評価の前に、次を入力してください", "一次評価の確定までに、次の入力が必要です", StringComparison.Ordinal);
+            return RedirectToAction(nameof(Details), new { year, projectId });
         }
         var sheet = await sheets.OneAsync(year, projectId, org);
         return View((sheet!, form));
@@ -170,11 +123,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         foreach (var (field, message) in EvaluationSteps.Refusals(Actor, e, step, input, findings, org)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
 
-        EvaluationSteps.Take(e, step, input, findings, me.DisplayName, DateTime.UtcNow);
-        if (step == EvaluationStep.SecondReview && ImprovementLabels.OpenedBy(e, DateTime.UtcNow, directions) is { } action
-            && !await Db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
-            Db.ImprovementActions.Add(action); // a direction other than 維持 is a promise of change, followed until a plan or budget answers it
-        if (!await TrySaveEditAsync(e, form.Version, e.AuditTarget)) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
+        if (!Accept(await commands.TakeStepAsync(e, step, input, findings, form.Version, me.DisplayName, DateTime.UtcNow, directions))) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
         TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
         return RedirectToAction(nameof(Details), new { year, projectId });
     }
@@ -213,7 +162,6 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         return RedirectToAction(nameof(Details), new { year, projectId });
     }
 
-    private static string? Trim(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private EvaluationDetailsModel Model(EvaluationSheet sheet, OrgTree org)
     {

@@ -1,7 +1,5 @@
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
-public sealed record EditionSummary(int Id, int FiscalYear, string Title, int? CopiedFromYear, DateTime CreatedAt, int ProjectCount, IReadOnlyDictionary<int, long> CostByYear);
-
 public sealed record EditionsModel(IReadOnlyList<EditionSummary> Editions, int NextYear, bool CanCreate);
 
 public sealed class EditionFilter
@@ -21,28 +19,6 @@ public sealed record EditionModel(
     ImplementationPlan Edition, EditionFilter Filter, Paged<EditionProjectRow> Rows, IReadOnlyDictionary<int, Totals> TotalsByYear,
     IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org, bool CanImport, int? NewerYear);
 
-public sealed class YearEntry
-{
-    public int Year { get; set; }
-    public int Version { get; set; }
-    public bool Exists { get; set; }
-    public string? Status { get; set; }
-    public string? Content { get; set; }
-    public string? Cost { get; set; }
-    public string? National { get; set; }
-    public string? Prefectural { get; set; }
-    public string? Bonds { get; set; }
-    public string? OtherSpecific { get; set; }
-    public string? General { get; set; }
-}
-
-public sealed class ProjectPlanForm
-{
-    public List<YearEntry> Years { get; set; } = [];
-}
-
 public sealed record ProjectPlanModel(ImplementationPlan Edition, int ProjectId, string Code, string Name, string Unit, ProjectPlanForm Form);
-
-public sealed record CompareRow(string Code, string Name, ComparedLine Line);
 
 public sealed record CompareModel(ImplementationPlan Older, ImplementationPlan Newer, IReadOnlyList<CompareRow> Rows, bool ChangesOnly, IReadOnlyDictionary<LineChange, int> Counts);

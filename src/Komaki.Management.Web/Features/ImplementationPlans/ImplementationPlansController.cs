@@ -1,27 +1,18 @@
-using Komaki.Management.Web.Features.PlanTree;
-
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
 /// 実施計画: the editions, one project's three years, and the comparison of two editions.
 [Authorize(Roles = Roles.Staff)]
 [Route("ImplementationPlans")]
-public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands)
+    : AppController(db)
 {
     public const int PageSize = 50;
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var editions = await Db.ImplementationPlans.AsNoTracking().OrderByDescending(p => p.FiscalYear)
-            .Select(p => new { p.Id, p.FiscalYear, p.Title, CopiedFromYear = (int?)p.CopiedFrom!.FiscalYear, p.CreatedAt, Projects = p.Lines.Select(l => l.ProjectId).Distinct().Count() })
-            .ToListAsync();
-        var costs = await Db.ImplementationPlanLines.AsNoTracking()
-            .GroupBy(l => new { l.ImplementationPlanId, l.FiscalYear })
-            .Select(g => new { g.Key.ImplementationPlanId, g.Key.FiscalYear, Cost = g.Sum(l => l.Cost) })
-            .ToListAsync();
-        var summaries = editions.Select(e => new EditionSummary(e.Id, e.FiscalYear, e.Title, e.CopiedFromYear, e.CreatedAt, e.Projects,
-            costs.Where(c => c.ImplementationPlanId == e.Id).ToDictionary(c => c.FiscalYear, c => c.Cost))).ToList();
-        var next = editions.Count == 0 ? Display.CurrentFiscalYear() : editions.Max(e => e.FiscalYear) + 1;
+        var summaries = await pages.EditionsAsync();
+        var next = summaries.Count == 0 ? Display.CurrentFiscalYear() : summaries.Max(e => e.FiscalYear) + 1;
         return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
     }
 
@@ -31,17 +22,11 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     {
         if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
         if (!Display.IsFiscalYear(fiscalYear)) return BadRequest();
-        if (await Db.ImplementationPlans.AnyAsync(p => p.FiscalYear == fiscalYear))
+        if (await commands.CreationConsequencesAsync(fiscalYear) is not { } consequences)
         {
             TempData["Error"] = $"{Wareki.FiscalYear(fiscalYear)}の実施計画は既にあります。";
             return RedirectToAction(nameof(Index));
         }
-        var previous = await Db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear < fiscalYear).OrderByDescending(p => p.FiscalYear)
-            .Select(p => new { p.FiscalYear, p.Title, Lines = p.Lines.Count }).FirstOrDefaultAsync();
-        string[] consequences = previous is null
-            ? [$"{ImplementationPlan.DefaultTitle(fiscalYear)}を空の版として作成します。事業は画面か Excel の取り込みで加えます。"]
-            : [$"{ImplementationPlan.DefaultTitle(fiscalYear)}を{previous.Title}の写し（{previous.Lines:N0}行）として作成します。写した後の行は、この版でだけ変わります。",
-               "作成した版は画面から削除できません。各所属はこの版の行を見直し、実施計画・予算の作業はこの版で進みます。"];
         return View("Confirm", new ConfirmStep("実施計画の版の作成", ImplementationPlan.DefaultTitle(fiscalYear), consequences,
             Url.Action(nameof(Create))!, "版を作成する", Url.Action(nameof(Index))!, new Dictionary<string, string> { ["fiscalYear"] = fiscalYear.ToString() }));
     }
@@ -51,21 +36,13 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     public async Task<IActionResult> Create(int fiscalYear)
     {
         if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
-        if (await Db.ImplementationPlans.AnyAsync(p => p.FiscalYear == fiscalYear))
+        var (created, message) = await commands.CreateEditionAsync(fiscalYear, DateTime.UtcNow);
+        if (!created.Succeeded)
         {
-            TempData["Error"] = $"{Wareki.FiscalYear(fiscalYear)}の実施計画は既にあります。";
+            TempData["Error"] = created.Errors[0].Message;
             return RedirectToAction(nameof(Index));
         }
-        var previous = await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines)
-            .Where(p => p.FiscalYear < fiscalYear).OrderByDescending(p => p.FiscalYear).FirstOrDefaultAsync();
-        var edition = previous is null
-            ? new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = DateTime.UtcNow }
-            : EditionCopy.StartFrom(previous, fiscalYear, DateTime.UtcNow);
-        Db.ImplementationPlans.Add(edition);
-        await Db.SaveChangesAsync();
-        TempData["Message"] = previous is null
-            ? $"{edition.Title}を作成しました。"
-            : $"{edition.Title}を{Wareki.FiscalYear(previous.FiscalYear)}版の写しとして作成しました（{edition.Lines.Count:N0}行）。";
+        TempData["Message"] = message;
         return RedirectToAction(nameof(Details), new { year = fiscalYear });
     }
 
@@ -103,7 +80,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var page = await projects.ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
         var ids = page.Items.Select(p => p.Id).ToList();
         var pageLines = await lines.Where(l => ids.Contains(l.ProjectId)).ToListAsync();
-        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync());
+        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync());
         var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
             open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
             pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
@@ -120,19 +97,8 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var (edition, project) = await LoadAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
-        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
-        var lines = await Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId).ToListAsync();
-        var form = new ProjectPlanForm
-        {
-            Years = edition.Years.Select(y => lines.FirstOrDefault(l => l.FiscalYear == y) is { } l
-                ? new YearEntry
-                {
-                    Year = y, Exists = true, Version = l.Version, Status = l.Status.ToString(), Content = l.Content,
-                    Cost = Amounts.Thousands(l.Cost), National = Amounts.Thousands(l.National), Prefectural = Amounts.Thousands(l.Prefectural),
-                    Bonds = Amounts.Thousands(l.Bonds), OtherSpecific = Amounts.Thousands(l.OtherSpecific), General = Amounts.Thousands(l.General),
-                }
-                : new YearEntry { Year = y }).ToList(),
-        };
+        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
+        var form = ImplementationPlanCommands.FormOf(edition, await commands.LinesAsync(edition.Id, projectId));
         return View(await ModelAsync(edition, project, form));
     }
 
@@ -142,35 +108,11 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var (edition, project) = await LoadAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
-        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
+        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
         if (form.Years.Count != ImplementationPlan.YearsCovered || form.Years.Select(y => y.Year).Order().SequenceEqual(edition.Years) == false)
             return BadRequest();
 
-        var lines = await Db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == projectId).ToListAsync();
-        var edits = new List<(Core.Common.IVersioned, int)>();
-        for (var i = 0; i < form.Years.Count; i++)
-        {
-            var entry = form.Years[i];
-            var line = lines.FirstOrDefault(l => l.FiscalYear == entry.Year);
-            var parsed = ProjectPlanFormRules.Parse(entry, $"Years[{i}].", ModelState);
-            if (parsed is null)
-            {
-                if (line is not null && ProjectPlanFormRules.IsBlank(entry))
-                {
-                    Db.ImplementationPlanLines.Remove(line);
-                    edits.Add((line, entry.Version));
-                }
-                continue;
-            }
-            if (line is null)
-            {
-                line = new ImplementationPlanLine { ImplementationPlanId = edition.Id, ProjectId = projectId, FiscalYear = entry.Year };
-                Db.ImplementationPlanLines.Add(line);
-            }
-            ProjectPlanFormRules.CopyTo(parsed, line);
-            edits.Add((line, entry.Exists ? entry.Version : line.Version));
-        }
-        if (!ModelState.IsValid || !await TrySaveEditsAsync(edits, edition.AuditTarget))
+        if (!Accept(await commands.SaveProjectPlanAsync(edition, projectId, form)))
             return View(await ModelAsync(edition, project, form));
         TempData["Message"] = $"{project.Code} {project.Name} の実施計画を保存しました。";
         return RedirectToAction(nameof(Details), new { year, q = project.Code });
@@ -193,27 +135,16 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     [HttpGet("{year:int}/Compare")]
     public async Task<IActionResult> Compare(int year, int? with, bool changesOnly = true)
     {
-        var newer = await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == year);
-        if (newer is null) return NotFound();
-        var olderYear = with ?? await Db.ImplementationPlans.Where(p => p.Id == newer.CopiedFromId).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync()
-            ?? await Db.ImplementationPlans.Where(p => p.FiscalYear < year).OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
-        var older = olderYear is int oy ? await Db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == oy) : null;
-        if (older is null)
+        var compared = await pages.CompareAsync(year, with, changesOnly);
+        if (compared is null) return NotFound();
+        if (!compared.HasOlder)
         {
             TempData["Error"] = "比較できる以前の版がありません。";
             return RedirectToAction(nameof(Details), new { year });
         }
-        var compared = EditionComparison.Compare(older, newer);
-        var projects = await Db.Projects.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id);
-        var rows = compared
-            .Where(c => !changesOnly || c.Change != LineChange.Unchanged)
-            .Select(c => new CompareRow(projects[c.ProjectId].Code, projects[c.ProjectId].Name, c))
-            .OrderBy(r => r.Code).ThenBy(r => r.Line.FiscalYear).ToList();
-        var counts = compared.GroupBy(c => c.Change).ToDictionary(g => g.Key, g => g.Count());
-        return View(new CompareModel(older, newer, rows, changesOnly, counts));
+        return View(new CompareModel(compared.Older, compared.Newer, compared.Rows, changesOnly, compared.Counts));
     }
 
-    private async Task<int> LatestEditionYearAsync() => await Db.ImplementationPlans.MaxAsync(p => (int?)p.FiscalYear) ?? 0;
 
     private async Task<(ImplementationPlan?, Core.Plans.Project?)> LoadAsync(int year, int projectId)
     {

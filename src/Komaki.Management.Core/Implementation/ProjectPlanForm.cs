@@ -1,6 +1,24 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
+namespace Komaki.Management.Core.Implementation;
 
-namespace Komaki.Management.Web.Features.ImplementationPlans;
+public sealed class YearEntry
+{
+    public int Year { get; set; }
+    public int Version { get; set; }
+    public bool Exists { get; set; }
+    public string? Status { get; set; }
+    public string? Content { get; set; }
+    public string? Cost { get; set; }
+    public string? National { get; set; }
+    public string? Prefectural { get; set; }
+    public string? Bonds { get; set; }
+    public string? OtherSpecific { get; set; }
+    public string? General { get; set; }
+}
+
+public sealed class ProjectPlanForm
+{
+    public List<YearEntry> Years { get; set; } = [];
+}
 
 /// The checks of one year of a project's plan as typed on screen: amounts in 千円 (full-width digits,
 /// commas, ▲ accepted), a known status, no negative cost, and sources that add up to the cost.
@@ -13,19 +31,19 @@ public static class ProjectPlanFormRules
         && string.IsNullOrWhiteSpace(e.National) && string.IsNullOrWhiteSpace(e.Prefectural) && string.IsNullOrWhiteSpace(e.Bonds)
         && string.IsNullOrWhiteSpace(e.OtherSpecific) && string.IsNullOrWhiteSpace(e.General);
 
-    /// Null when the year is left blank (no line) or has errors, which go to ModelState beside the fields.
-    public static Parsed? Parse(YearEntry e, string prefix, ModelStateDictionary state)
+    /// Null when the year is left blank (no line) or has errors, which go beside the fields.
+    public static Parsed? Parse(YearEntry e, string prefix, CommandResult state)
     {
         if (IsBlank(e)) return null;
-        var before = state.ErrorCount;
+        var before = state.Errors.Count;
         ImplementationStatus status = default;
         if (string.IsNullOrWhiteSpace(e.Status) || !Enum.TryParse(e.Status, out status) || !Enum.IsDefined(status))
-            state.AddModelError(prefix + nameof(YearEntry.Status), "区分を選んでください。");
+            state.Add(prefix + nameof(YearEntry.Status), "区分を選んでください。");
         long Amount(string? text, string field, string label)
         {
             if (!Amounts.TryParse(text, 1000, out var yen))
             {
-                state.AddModelError(prefix + field, $"{label}は千円単位の数値で入力してください。");
+                state.Add(prefix + field, $"{label}は千円単位の数値で入力してください。");
                 return 0;
             }
             return yen ?? 0;
@@ -36,13 +54,11 @@ public static class ProjectPlanFormRules
         var bonds = Amount(e.Bonds, nameof(YearEntry.Bonds), "地方債");
         var other = Amount(e.OtherSpecific, nameof(YearEntry.OtherSpecific), "その他特定財源");
         var general = Amount(e.General, nameof(YearEntry.General), "一般財源");
-        if (cost < 0) state.AddModelError(prefix + nameof(YearEntry.Cost), "事業費にマイナスは入力できません。");
-        var sum = national + prefectural + bonds + other + general;
-        if (state.ErrorCount == before && sum != cost)
-            state.AddModelError(prefix + nameof(YearEntry.General),
-                $"財源内訳の合計 {Amounts.Thousands(sum)}千円 が事業費 {Amounts.Thousands(cost)}千円 と一致しません（差 {Amounts.Thousands(sum - cost)}千円）。");
-        if ((e.Content ?? "").Length > 4000) state.AddModelError(prefix + nameof(YearEntry.Content), "事業内容は4,000文字以内で入力してください。");
-        return state.ErrorCount == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, national, prefectural, bonds, other, general) : null;
+        if (cost < 0) state.Add(prefix + nameof(YearEntry.Cost), "事業費にマイナスは入力できません。");
+        if (state.Errors.Count == before && ImplementationPlanLine.FundingMismatch(cost, national + prefectural + bonds + other + general) is string mismatch)
+            state.Add(prefix + nameof(YearEntry.General), mismatch);
+        if ((e.Content ?? "").Length > 4000) state.Add(prefix + nameof(YearEntry.Content), "事業内容は4,000文字以内で入力してください。");
+        return state.Errors.Count == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, national, prefectural, bonds, other, general) : null;
     }
 
     public static void CopyTo(Parsed p, ImplementationPlanLine line)

@@ -1,0 +1,34 @@
+using FluentValidation;
+
+namespace Komaki.Management.Core.Evaluation;
+
+public sealed class EvaluationForm
+{
+    public int Version { get; set; }
+    public string? StaffPersonYears { get; set; }
+    public Rating? Necessity { get; set; }
+    public string? NecessityReason { get; set; }
+    public Rating? Effectiveness { get; set; }
+    public string? EffectivenessReason { get; set; }
+    public Rating? Efficiency { get; set; }
+    public string? EfficiencyReason { get; set; }
+    public Rating? Equity { get; set; }
+    public string? EquityReason { get; set; }
+    public Direction? FirstDirection { get; set; }
+    public string? Improvement { get; set; }
+    public string? PurposeTarget { get; set; }
+    public string? PurposeIntent { get; set; }
+    public string? Means { get; set; }
+}
+
+public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
+{
+    public EvaluationFormValidator()
+    {
+        RuleFor(x => x.StaffPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100))
+            .WithMessage("人工は0〜100の数値で入力してください（例: 0.5）。");
+        foreach (var rating in new System.Linq.Expressions.Expression<Func<EvaluationForm, Rating?>>[] { x => x.Necessity, x => x.Effectiveness, x => x.Efficiency, x => x.Equity })
+            RuleFor(rating).IsInEnum().WithMessage("A・B・C から選んでください。");
+        RuleFor(x => x.FirstDirection).IsInEnum().WithMessage("今後の方向性を選び直してください。");
+    }
+}

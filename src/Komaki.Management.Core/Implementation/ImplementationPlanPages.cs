@@ -1,0 +1,49 @@
+namespace Komaki.Management.Core.Implementation;
+
+public sealed record EditionSummary(int Id, int FiscalYear, string Title, int? CopiedFromYear, DateTime CreatedAt, int ProjectCount, IReadOnlyDictionary<int, long> CostByYear);
+
+public sealed record CompareRow(string Code, string Name, ComparedLine Line);
+
+/// Two editions compared line by line, with how many lines changed in each way.
+public sealed record EditionComparisonPage(ImplementationPlan Older, ImplementationPlan Newer, IReadOnlyList<CompareRow> Rows, IReadOnlyDictionary<LineChange, int> Counts)
+{
+    public bool HasOlder { get; init; } = true;
+}
+
+/// Reads of the 実施計画 pages: the editions with their yearly costs, and two editions compared.
+public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
+{
+    public async Task<List<EditionSummary>> EditionsAsync()
+    {
+        var editions = await db.ImplementationPlans.AsNoTracking().OrderByDescending(p => p.FiscalYear)
+            .Select(p => new { p.Id, p.FiscalYear, p.Title, CopiedFromYear = (int?)p.CopiedFrom!.FiscalYear, p.CreatedAt, Projects = p.Lines.Select(l => l.ProjectId).Distinct().Count() })
+            .ToListAsync();
+        var costs = await db.ImplementationPlanLines.AsNoTracking()
+            .GroupBy(l => new { l.ImplementationPlanId, l.FiscalYear })
+            .Select(g => new { g.Key.ImplementationPlanId, g.Key.FiscalYear, Cost = g.Sum(l => l.Cost) })
+            .ToListAsync();
+        return editions.Select(e => new EditionSummary(e.Id, e.FiscalYear, e.Title, e.CopiedFromYear, e.CreatedAt, e.Projects,
+            costs.Where(c => c.ImplementationPlanId == e.Id).ToDictionary(c => c.FiscalYear, c => c.Cost))).ToList();
+    }
+
+    public async Task<int> LatestEditionYearAsync() => await db.ImplementationPlans.MaxAsync(p => (int?)p.FiscalYear) ?? 0;
+
+    /// The edition of a year against the one it was copied from (or the one before it, or the year asked for);
+    /// null when either is missing.
+    public async Task<EditionComparisonPage?> CompareAsync(int year, int? with, bool changesOnly)
+    {
+        var newer = await db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == year);
+        if (newer is null) return null;
+        var olderYear = with ?? await db.ImplementationPlans.Where(p => p.Id == newer.CopiedFromId).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync()
+            ?? await db.ImplementationPlans.Where(p => p.FiscalYear < year).OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
+        var older = olderYear is int oy ? await db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == oy) : null;
+        if (older is null) return new EditionComparisonPage(newer, newer, [], new Dictionary<LineChange, int>()) { HasOlder = false };
+        var compared = EditionComparison.Compare(older, newer);
+        var projects = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id);
+        var rows = compared
+            .Where(c => !changesOnly || c.Change != LineChange.Unchanged)
+            .Select(c => new CompareRow(projects[c.ProjectId].Code, projects[c.ProjectId].Name, c))
+            .OrderBy(r => r.Code).ThenBy(r => r.Line.FiscalYear).ToList();
+        return new EditionComparisonPage(older, newer, rows, compared.GroupBy(c => c.Change).ToDictionary(g => g.Key, g => g.Count()));
+    }
+}
