@@ -5,7 +5,8 @@ namespace Komaki.Management.Web.Features.Board;
 /// improvements still open. Each figure links to the list of what is behind it.
 [Authorize(Roles = Roles.Staff)]
 [Route("Board")]
-public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache) : AppController(db)
+public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, JudgmentBandCommands bandCommands)
+    : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)

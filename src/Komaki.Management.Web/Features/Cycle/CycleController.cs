@@ -8,7 +8,7 @@ public sealed record CalendarModel(int Year, DateOnly Today, IReadOnlyList<Calen
 /// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
 [Authorize(Roles = Roles.Staff)]
 [Route("Cycle")]
-public sealed class CycleController(AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
+public sealed class CycleController(CycleCommands commands, AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
 {
     [HttpGet("Calendar")]
     public async Task<IActionResult> Calendar(int? year)
@@ -22,34 +22,7 @@ public sealed class CycleController(AppDbContext db, OrgTreeProvider orgTree, Re
     public async Task<IActionResult> Calendar(int year, Dictionary<CycleStage, string?> due)
     {
         if (!Display.IsFiscalYear(year)) return NotFound();
-        var existing = await Db.CycleDeadlines.Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage);
-        foreach (var stage in CycleStages.All)
-        {
-            var text = due.GetValueOrDefault(stage)?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                if (existing.TryGetValue(stage, out var old)) Db.CycleDeadlines.Remove(old);
-                continue;
-            }
-            if (!DateOnly.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var date))
-            {
-                ModelState.AddModelError($"due[{stage}]", $"{stage.Label()}の期限は日付（例 2026-08-31）で入力してください。");
-                continue;
-            }
-            if (date.Year < year - 2 || date.Year > year + 2)
-            {
-                ModelState.AddModelError($"due[{stage}]", $"{stage.Label()}の期限は{year - 2}年から{year + 2}年の日付にしてください。");
-                continue;
-            }
-            if (existing.TryGetValue(stage, out var row)) row.DueOn = date;
-            else Db.CycleDeadlines.Add(new CycleDeadline { FiscalYear = year, Stage = stage, DueOn = date });
-        }
-        if (!ModelState.IsValid)
-        {
-            Db.ChangeTracker.Clear();
-            return View(await BuildAsync(year, due));
-        }
-        await Db.SaveChangesAsync();
+        if (!Accept(await commands.SaveDeadlinesAsync(year, due))) return View(await BuildAsync(year, due));
         TempData["Message"] = $"{Display.FiscalYear(year)}の日程を保存しました。";
         return RedirectToAction(nameof(Calendar), new { year });
     }

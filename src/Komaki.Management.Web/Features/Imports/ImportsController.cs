@@ -19,7 +19,7 @@ public sealed record PreviewModel(
 /// → confirm writes all of it in one transaction; export writes the same layout back.
 [Authorize(Roles = Roles.Staff)]
 [Route("Imports/{kind}")]
-public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits, ImportSettings settings, OrgTreeProvider orgTree) : AppController(db)
+public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs) : AppController(db)
 {
     // Requests up to this size reach the action, so a file over the configured limit gets a clear message;
     // anything larger is cut off by the server before it is read.
@@ -65,7 +65,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         var staged = staging.Open(token, Actor.UserName, kind, year);
         if (staged is null) return await ExpiredAsync(k, year);
         await staged.Content.DisposeAsync();
-        var choices = ChoicesFrom(Request.Form, staged.Choices);
+        var choices = ImportChoiceForm.Read(Request.Form, staged.Choices);
         // The label table and the 部課名 mappings are the city's: a department answers only for its own file.
         if (own is not null) choices = choices with { Labels = [], Units = [] };
         await staging.SetChoicesAsync(token, Actor.UserName, kind, year, choices);
@@ -83,8 +83,8 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         ImportReport report;
         await using (staged.Content)
         {
-            report = await k.Import!(new ImportContext(Db, limits, settings))
-                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own });
+            report = await runs.RunAsync(k, new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own },
+                Actor.UserName, own is null ? null : Actor.UnitId, DateTime.UtcNow);
         }
         if (!report.Applied)
         {
@@ -94,12 +94,6 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
             return View(nameof(Preview), await ModelAsync(k, year, report, token, message));
         }
         staging.Remove(token!);
-        Db.ImportLogs.Add(new ImportLog
-        {
-            Kind = kind, Scope = year, FileName = staged.FileName, UserName = Actor.UserName, UnitId = own is null ? null : Actor.UnitId,
-            At = DateTime.UtcNow, Created = report.Created.Count, Updated = report.Updated.Count, Unchanged = report.Unchanged,
-        });
-        await Db.SaveChangesAsync();
         TempData["Message"] = $"{k.Label}（{ScopeText(k, year, await ScopesAsync(k))}）を取り込みました：新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件。";
         return kind switch
         {
@@ -136,8 +130,8 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         await using (staged.Content)
         {
             var (_, own) = await ImportScopeAsync(kind);
-            report = await kind.Import!(new ImportContext(Db, limits, settings))
-                .RunAsync(new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own });
+            report = await runs.RunAsync(kind, new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own },
+                Actor.UserName, null, DateTime.UtcNow);
         }
         // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
         var keep = report.FileError is null && (report.CanApply || report.NeedsChoice || report.UnmappedLabels.Count > 0 || report.UnmappedUnits.Count > 0);
@@ -173,47 +167,15 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     {
         var (_, own) = await ImportScopeAsync(kind);
         var org = await orgTree.GetAsync();
-        var log = await Db.ImportLogs.AsNoTracking().Where(l => l.Kind == kind.Name && (own == null || l.UserName == Actor.UserName))
-            .OrderByDescending(l => l.At).Take(30).ToListAsync();
-        var userNames = log.Select(l => l.UserName).Distinct().ToList();
-        var people = await Db.Users.AsNoTracking().Where(u => userNames.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => u.DisplayName);
+        var log = await runs.RecentAsync(kind, own == null ? null : Actor.UserName);
         return new UploadModel(kind, year, limits.MaxFileBytes, error, await ScopesAsync(kind))
         {
             UnitName = own is null ? null : org.PathName(Actor.UnitId),
-            Log = log.Select(l => (l, l.UnitId is int u ? org.PathName(u) : "企画（全庁）", people.GetValueOrDefault(l.UserName, l.UserName))).ToList(),
+            Log = log.Select(l => (l.Log, l.Log.UnitId is int u ? org.PathName(u) : "企画（全庁）", l.Person)).ToList(),
         };
     }
 
-    /// Reads the choice fields of the preview's form (sheet, amountUnit, column:KEY, label:KEY, unit:KEY) over the earlier ones.
-    private static ImportChoices ChoicesFrom(IFormCollection form, ImportChoices earlier)
-    {
-        static int? Int(string? s) => int.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v : null;
-        var columns = new Dictionary<string, int>(earlier.Columns);
-        var labels = new Dictionary<string, int>(earlier.Labels);
-        var units = new Dictionary<string, int>(earlier.Units);
-        foreach (var (key, values) in form)
-        {
-            if (Int(values.ToString()) is not int value) continue;
-            if (key.StartsWith("column:", StringComparison.Ordinal)) columns[key[7..]] = value;
-            else if (key.StartsWith("label:", StringComparison.Ordinal)) labels[key[6..]] = value;
-            else if (key.StartsWith("unit:", StringComparison.Ordinal)) units[key[5..]] = value;
-        }
-        var sheet = form["sheet"].ToString();
-        return earlier with
-        {
-            Sheet = string.IsNullOrEmpty(sheet) ? earlier.Sheet : sheet,
-            YenPerUnit = long.TryParse(form["amountUnit"], NumberStyles.None, CultureInfo.InvariantCulture, out var yen) && yen is 1 or 1000 or 10_000 or 1_000_000 ? yen : earlier.YenPerUnit,
-            Columns = columns,
-            Labels = labels,
-            Units = units,
-        };
-    }
-
-    /// Where a sheet can be imported into: fiscal years, or the mayoral terms for the manifesto.
-    private async Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind) => kind.Scope == SheetScope.MayorTerm
-        ? (await Db.MayorTerms.AsNoTracking().OrderByDescending(t => t.StartDate).Select(t => new { t.Id, t.Title, t.MayorName }).ToListAsync())
-            .Select(t => (t.Id, $"{t.Title}（{t.MayorName} 市長）")).ToList()
-        : Enumerable.Range(2019, Display.CurrentFiscalYear() + 3 - 2019).Reverse().Select(y => (y, Display.FiscalYear(y))).ToList();
+    private Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind) => runs.ScopesAsync(kind, Display.CurrentFiscalYear());
 
     private static string ScopeText(SheetKind kind, int value, List<(int Value, string Text)> scopes) =>
         kind.Scope == SheetScope.FiscalYear ? Wareki.FiscalYear(value) : scopes.FirstOrDefault(s => s.Value == value).Text ?? "";

@@ -1,13 +1,5 @@
 namespace Komaki.Management.Web.Features.Indicators;
 
-public sealed record OwnerInfo(PlanLevel Level, int Id, string Code, string Name, int? UnitId);
-
-public sealed record IndicatorDetailsModel(Indicator Indicator, OwnerInfo Owner, string? UnitName, bool CanEditDefinition, bool CanEnterValues);
-
-public sealed record IndicatorFormModel(IndicatorForm Form, OwnerInfo Owner, int? IndicatorId);
-
-public sealed record ValuesModel(ValuesForm Form, Indicator Indicator, OwnerInfo Owner);
-
 /// Indicators of measures and projects, and their yearly targets and actuals.
 [Authorize(Roles = Roles.Staff)]
 public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
@@ -47,7 +39,7 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         };
         form.ApplyTo(indicator);
         Db.Indicators.Add(indicator);
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("Edit", new IndicatorFormModel(form, owner, null));
         TempData["Message"] = $"指標「{indicator.Name}」を追加しました。年度ごとの目標値を入力してください。";
         return RedirectToAction(nameof(Values), new { id = indicator.Id });
     }

@@ -67,7 +67,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
         var unit = new OrgUnit();
         Apply(unit, form);
         Db.OrgUnits.Add(unit);
-        await Db.SaveChangesAsync();
+        if (!await TrySaveAsync()) return View("Edit", new OrgFormModel(form, tree));
         TempData["Message"] = $"「{unit.Name}」を登録しました。";
         return RedirectToAction(nameof(Index));
     }

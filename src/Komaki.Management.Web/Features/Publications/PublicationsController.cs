@@ -9,7 +9,7 @@ public sealed record PublicationsModel(
 /// citizen inputs marked public, closed forum sessions).
 [Authorize(Roles = Roles.PlanMasterEditors)]
 [Route("Publications")]
-public sealed class PublicationsController(AppDbContext db) : AppController(db)
+public sealed class PublicationsController(PublicationCommands commands, AppDbContext db) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -48,11 +48,7 @@ public sealed class PublicationsController(AppDbContext db) : AppController(db)
     public async Task<IActionResult> Publish(PublicationKind kind, int year)
     {
         if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Display.CurrentFiscalYear()) return BadRequest();
-        if (!await Db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year))
-        {
-            Db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = DateTime.UtcNow, PublishedBy = Actor.UserName });
-            await Db.SaveChangesAsync();
-        }
+        await commands.PublishAsync(kind, year, Actor.UserName, DateTime.UtcNow);
         TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}を公開しました。";
         return RedirectToAction(nameof(Index));
     }
@@ -61,12 +57,7 @@ public sealed class PublicationsController(AppDbContext db) : AppController(db)
     public async Task<IActionResult> Withdraw(PublicationKind kind, int year)
     {
         if (!Enum.IsDefined(kind)) return BadRequest();
-        var row = await Db.Publications.FirstOrDefaultAsync(p => p.Kind == kind && p.FiscalYear == year);
-        if (row is not null)
-        {
-            Db.Publications.Remove(row);
-            await Db.SaveChangesAsync();
-        }
+        await commands.WithdrawAsync(kind, year);
         TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}の公開をやめました。";
         return RedirectToAction(nameof(Index));
     }

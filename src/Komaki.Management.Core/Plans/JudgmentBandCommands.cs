@@ -1,0 +1,40 @@
+namespace Komaki.Management.Core.Plans;
+
+public sealed class BandRow
+{
+    public string Grade { get; set; } = "";
+    public string Label { get; set; } = "";
+    public string? MinPercent { get; set; }
+    public string Color { get; set; } = "";
+    public bool OffTarget { get; set; }
+}
+
+/// Planning's bands that call a rolled-up achievement S/A/B/C and off target: replaced as a whole, and only when
+/// every achievement still gets exactly one band.
+public sealed class JudgmentBandCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public async Task<CommandResult> ReplaceAsync(IReadOnlyList<BandRow> rows)
+    {
+        var result = new CommandResult();
+        var parsed = new List<JudgmentBand>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            var prefix = $"rows[{i}]";
+            if (string.IsNullOrWhiteSpace(r.Grade) || r.Grade.Trim().Length > 4) result.Add($"{prefix}.Grade", "判定は1〜4文字で入力してください。");
+            if (string.IsNullOrWhiteSpace(r.Label) || r.Label.Trim().Length > 20) result.Add($"{prefix}.Label", "名称は1〜20文字で入力してください。");
+            if (!decimal.TryParse(TextNormal.ForMatch(r.MinPercent ?? ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var min) || min < 0 || min > 1000)
+                result.Add($"{prefix}.MinPercent", "下限は0〜1000の数値（%）で入力してください。");
+            if (!Regex.IsMatch(r.Color ?? "", "^#[0-9a-fA-F]{6}$")) result.Add($"{prefix}.Color", "色は #1a7f37 の形で入力してください。");
+            parsed.Add(new JudgmentBand { Grade = r.Grade?.Trim() ?? "", Label = r.Label?.Trim() ?? "", MinPercent = min, Color = r.Color ?? "", OffTarget = r.OffTarget });
+        }
+        if (parsed.Count < 2) result.Add("", "判定区分は2つ以上必要です。");
+        if (parsed.Select(b => b.Grade).Distinct().Count() != parsed.Count) result.Add("", "同じ判定が2回あります。");
+        if (parsed.Select(b => b.MinPercent).Distinct().Count() != parsed.Count) result.Add("", "下限が同じ判定区分があります。");
+        if (parsed.Count > 0 && parsed.Min(b => b.MinPercent) != 0) result.Add("", "いちばん低い判定区分の下限は0%にしてください（どの達成度にも判定が付くように）。");
+        if (!result.Succeeded) return result;
+        db.JudgmentBands.RemoveRange(await db.JudgmentBands.ToListAsync());
+        db.JudgmentBands.AddRange(parsed);
+        return await saver.SaveAsync();
+    }
+}
