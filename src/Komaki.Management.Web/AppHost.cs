@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Data.Seeding;
 using Komaki.Management.Web.Infrastructure.Security;
@@ -30,6 +31,8 @@ public static class AppHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CityClock>();
         services.AddSingleton<PublicPublisher>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();

@@ -27,8 +27,8 @@ public class MayorViewTests(AppServer server)
         var term = await db.MayorTerms.OrderByDescending(t => t.StartDate).FirstAsync();
         var areas = await db.ManifestoItems.Where(i => i.MayorTermId == term.Id).GroupBy(i => i.Area).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var execution = await db.ExecutionPlans.Include(e => e.Project)
-            .Where(e => e.FiscalYear == Display.CurrentFiscalYear() && e.MidYearStatus != ProgressStatus.Delayed && e.YearEndStatus == null).OrderBy(e => e.Id).FirstAsync();
-        var delayedBefore = await db.ExecutionPlans.CountAsync(e => e.FiscalYear == Display.CurrentFiscalYear()
+            .Where(e => e.FiscalYear == new CityClock(TimeProvider.System).FiscalYear && e.MidYearStatus != ProgressStatus.Delayed && e.YearEndStatus == null).OrderBy(e => e.Id).FirstAsync();
+        var delayedBefore = await db.ExecutionPlans.CountAsync(e => e.FiscalYear == new CityClock(TimeProvider.System).FiscalYear
             && (e.YearEndStatus == ProgressStatus.Delayed || (e.YearEndStatus == null && e.MidYearStatus == ProgressStatus.Delayed)));
 
         var page = await server.SignedInPageAsync("shicho@komaki.example");

@@ -17,8 +17,8 @@ public class WorkListTests(AppServer server)
     [Fact]
     public async Task Each_kind_of_waiting_work_opens_its_exact_form_in_one_click_from_the_home_page()
     {
-        var y = Display.CurrentFiscalYear();
-        var today = Display.Today();
+        var y = new CityClock(TimeProvider.System).FiscalYear;
+        var today = new CityClock(TimeProvider.System).Today;
         int indicatorId, goalId;
         using (var scope = server.Services.CreateScope())
         {

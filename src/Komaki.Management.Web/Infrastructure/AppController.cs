@@ -10,6 +10,9 @@ public abstract class AppController(AppDbContext db) : Controller
 
     protected Actor Actor => HttpContext.RequestServices.GetRequiredService<CurrentUser>().Actor;
 
+    /// Today and the fiscal year as the city reads them (TimeProvider, so tests set the date).
+    protected CityClock Clock => HttpContext.RequestServices.GetRequiredService<CityClock>();
+
     /// 403 with the explanatory page; used after a per-record check fails.
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 

@@ -24,22 +24,15 @@ public static class Display
 
     public static string Date(System.DateTime utc) => CityTime.DateText(utc);
 
-    public static System.DateTime Now() => TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo);
-
     public static System.DateTime ToTokyo(System.DateTime utc) => CityTime.ToTokyo(utc);
 
     /// A fiscal year a page can be about (平成元年 to 2100); anything else in a URL is answered with 404.
     public static bool IsFiscalYear(int year) => year is >= 1989 and <= 2100;
 
-    public static DateOnly Today() => DateOnly.FromDateTime(Now());
-
-    public static int CurrentFiscalYear() =>
-        Wareki.FiscalYearOf(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.UtcNow, Tokyo)));
-
     /// Fiscal years staff pick from: the plan periods in use, up to three years ahead.
-    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> YearOptions(int from = 2015, int? to = null)
+    public static IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> YearOptions(int from, int to)
     {
-        for (var y = to ?? CurrentFiscalYear() + 3; y >= from; y--)
+        for (var y = to; y >= from; y--)
         {
             yield return new(FiscalYear(y), y.ToString(CultureInfo.InvariantCulture));
         }

@@ -19,7 +19,7 @@ public sealed class FiscalYearBounds : IAsyncActionFilter
         {
             var services = context.HttpContext.RequestServices;
             var range = await services.GetRequiredService<ReadCache>().GetAsync("fiscal-years",
-                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), Display.CurrentFiscalYear()), [DataArea.Plan]);
+                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<CityClock>().FiscalYear), [DataArea.Plan]);
             if (years.Any(y => !range.Contains(y)))
             {
                 context.Result = new NotFoundResult();

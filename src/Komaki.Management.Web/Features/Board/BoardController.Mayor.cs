@@ -6,9 +6,9 @@ public sealed partial class BoardController
     [HttpGet("Mayor")]
     public async Task<IActionResult> Mayor(int? year)
     {
-        var executing = Display.CurrentFiscalYear();
+        var executing = Clock.FiscalYear;
         var y = year is int asked && Display.IsFiscalYear(asked) ? asked : executing - 1;
-        return View(await MayorView.LoadAsync(Db, await orgTree.GetAsync(), cache, await bands.GetAsync(), Actor, y, executing));
+        return View(await MayorView.LoadAsync(Db, await orgTree.GetAsync(), cache, await bands.GetAsync(), Actor, y, executing, Clock.UtcNow));
     }
 
     /// 達成度の判定基準: the bands every screen uses to call a rolled-up achievement S/A/B/C and off target.

@@ -11,9 +11,9 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
-        var today = Display.Today();
+        var today = Clock.Today;
         return View(await cache.GetAsync($"cycle:{y}:{today.DayNumber}", async () => await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), y, today)));
     }
 }

@@ -59,7 +59,7 @@ public sealed record MayorModel(
 
 public static class MayorView
 {
-    public static async Task<MayorModel> LoadAsync(AppDbContext db, OrgTree org, ReadCache cache, IReadOnlyList<JudgmentBand> bands, Actor actor, int year, int executingYear)
+    public static async Task<MayorModel> LoadAsync(AppDbContext db, OrgTree org, ReadCache cache, IReadOnlyList<JudgmentBand> bands, Actor actor, int year, int executingYear, DateTime utcNow)
     {
         var plan = await PlanRollUp.CurrentBasicPlanAsync(db, year);
         Task<IReadOnlyList<PolicyRollUp>> RollUpOf(int y) => plan is null ? Task.FromResult<IReadOnlyList<PolicyRollUp>>([]) : cache.GetAsync($"rollup:{plan.Id}:{y}", () => PlanRollUp.LoadAsync(db, plan.Id, y));
@@ -73,7 +73,7 @@ public static class MayorView
         var areas = manifesto is null ? [] : manifesto.Items.GroupBy(i => string.IsNullOrWhiteSpace(i.Area) ? "（分野なし）" : i.Area)
             .Select(g => new AreaProgress(g.Key, g.Select(i => i.Status).ToList())).ToList();
 
-        var (openByDepartment, oldest, openTotal) = await OpenImprovementsAsync(db, org, actor);
+        var (openByDepartment, oldest, openTotal) = await OpenImprovementsAsync(db, org, actor, utcNow);
         return new MayorModel(year, executingYear, manifesto, areas, policies, bands,
             await ExecutionAsync(db, org, year), await DelayedAsync(db, org, executingYear), await WorsenedAsync(db, now, lastMeasures, year),
             openByDepartment, oldest, openTotal);
@@ -119,9 +119,8 @@ public static class MayorView
     }
 
     /// Counts by department are everyone's; the list names only improvements whose evaluation the viewer may read.
-    private static async Task<(IReadOnlyList<(string, int)>, IReadOnlyList<OpenImprovement>, int)> OpenImprovementsAsync(AppDbContext db, OrgTree org, Actor actor)
+    private static async Task<(IReadOnlyList<(string, int)>, IReadOnlyList<OpenImprovement>, int)> OpenImprovementsAsync(AppDbContext db, OrgTree org, Actor actor, DateTime now)
     {
-        var now = DateTime.UtcNow;
         var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
             .Select(a => new { a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, Source = (EvaluationState?)a.ProjectEvaluation!.State }).ToListAsync();
         var byDepartment = open.GroupBy(a => org.DepartmentOf(a.OwnerUnitId)?.Name ?? "（所属なし）")

@@ -44,7 +44,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, [FromQuery] BudgetFilter filter)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var edition = await BudgetData.PlanEditionForAsync(Db, y);
         IEnumerable<BudgetRow> rows = await BudgetData.LoadAsync(Db, y, edition?.Id);
@@ -66,7 +66,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
             .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
         bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
-            && DepartmentLocks.BudgetYearOpen(Actor, y, Display.CurrentFiscalYear(), r.Figures.Settled is not null);
+            && DepartmentLocks.BudgetYearOpen(Actor, y, Clock.FiscalYear, r.Figures.Settled is not null);
         return View(new BudgetListModel(y, edition?.Title, filter, paged, total, UnitOptions.For(org), measures, org, CanEdit));
     }
 
@@ -93,7 +93,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var org = await orgTree.GetAsync();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
         var line = await Db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
-        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Display.CurrentFiscalYear(), line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
+        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
         var form = new BudgetForm
         {
             Version = line?.Version ?? 0,
@@ -111,7 +111,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var org = await orgTree.GetAsync();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
         var line = await Db.BudgetLines.FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
-        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Display.CurrentFiscalYear(), line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
+        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
         long? Read(string? text, string field, string label, bool allowNegative = false)
         {
             if (!Amounts.TryParse(text, 1000, out var yen))

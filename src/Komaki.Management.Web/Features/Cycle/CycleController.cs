@@ -13,7 +13,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
     [HttpGet("Calendar")]
     public async Task<IActionResult> Calendar(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         return Display.IsFiscalYear(y) ? View(await BuildAsync(y, null)) : NotFound();
     }
 
@@ -31,7 +31,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
     [Authorize(Roles = Roles.PlanMasterEditors)]
     public async Task<IActionResult> Remind(int year)
     {
-        var run = await reminders.SendAsync(Display.Today());
+        var run = await reminders.SendAsync(Clock.Today);
         TempData["Message"] = run.Created == 0
             ? "新たに通知する相手はいませんでした（同じ期限の通知は7日に1回までです）。"
             : $"{run.Created}件の通知を作成しました。" + (run.Mailed > 0 ? $"メール {run.Mailed}件を送信しました。" : "") + (run.MailFailed > 0 ? $"メール {run.MailFailed}件は送信できませんでした。" : "");
@@ -40,7 +40,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
 
     private async Task<CalendarModel> BuildAsync(int year, Dictionary<CycleStage, string?>? entered)
     {
-        var today = Display.Today();
+        var today = Clock.Today;
         var snapshot = await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), year, today);
         var set = await Db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).Select(d => d.Stage).ToListAsync();
         var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>

@@ -12,7 +12,7 @@ public sealed record ReminderRun(int Created, int Mailed, int MailFailed);
 
 /// Writes an in-app reminder to everyone who has a stage overdue or due within a week, at most once a week per
 /// stage (owners who get one every day stop reading them), and mails it when SMTP is configured.
-public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IReminderMailer mailer, ILogger<ReminderSender> log)
+public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IReminderMailer mailer, ILogger<ReminderSender> log, CityClock clock)
 {
     public const int DueSoonDays = 7;
     public const int RepeatAfterDays = 7;
@@ -27,7 +27,7 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
         var users = await db.Users.AsNoTracking().Where(u => u.IsActive)
             .Select(u => new { u.Id, u.UserName, u.Email, u.OrgUnitId, Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList() })
             .ToListAsync(ct);
-        var since = DateTime.UtcNow.AddDays(-RepeatAfterDays);
+        var since = clock.UtcNow.AddDays(-RepeatAfterDays);
         var recent = (await db.Reminders.AsNoTracking().Where(r => r.CreatedAt >= since).Select(r => new { r.UserId, r.FiscalYear, r.Stage }).ToListAsync(ct))
             .Select(r => (r.UserId, r.FiscalYear, r.Stage)).ToHashSet();
 
@@ -40,7 +40,7 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
                 if (recent.Contains((u.Id, item.Year, item.Stage))) continue;
                 var reminder = new Reminder
                 {
-                    UserId = u.Id, FiscalYear = item.Year, Stage = item.Stage, DueOn = item.DueOn, CreatedAt = DateTime.UtcNow,
+                    UserId = u.Id, FiscalYear = item.Year, Stage = item.Stage, DueOn = item.DueOn, CreatedAt = clock.UtcNow,
                     Message = Message(item, today),
                 };
                 db.Reminders.Add(reminder);
@@ -82,7 +82,7 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
 /// Runs the reminders when the app starts (a fresh system shows what is due at once) and then once a day after 8時
 /// (Japan time), unless Reminders:Automatic is false. A stage is reminded at most once a week, so a restart
 /// sends nothing twice.
-public sealed class DailyReminderService(IServiceScopeFactory scopes, IConfiguration config, ILogger<DailyReminderService> log) : BackgroundService
+public sealed class DailyReminderService(IServiceScopeFactory scopes, IConfiguration config, ILogger<DailyReminderService> log, CityClock clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,7 +91,7 @@ public sealed class DailyReminderService(IServiceScopeFactory scopes, IConfigura
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(30));
         do
         {
-            var now = Display.Now();
+            var now = clock.Now;
             var today = DateOnly.FromDateTime(now);
             if (lastRun is not null && (now.Hour < 8 || lastRun == today)) continue;
             try

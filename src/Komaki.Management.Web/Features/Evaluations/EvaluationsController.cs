@@ -17,7 +17,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] EvaluationFilter filter)
     {
-        var year = filter.Year ?? Display.CurrentFiscalYear() - 1;
+        var year = filter.Year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
         var evaluated = await commands.YearAsync(year, Actor, org);
         IEnumerable<(EvaluationRow Row, int MeasureId)> rows = evaluated.All;
@@ -123,7 +123,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         foreach (var (field, message) in EvaluationSteps.Refusals(Actor, e, step, input, findings, org)) ModelState.AddModelError(field, message);
         if (!ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
 
-        if (!Accept(await commands.TakeStepAsync(e, step, input, findings, form.Version, me.DisplayName, DateTime.UtcNow, directions))) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
+        if (!Accept(await commands.TakeStepAsync(e, step, input, findings, form.Version, me.DisplayName, Clock.UtcNow, directions))) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
         TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
         return RedirectToAction(nameof(Details), new { year, projectId });
     }

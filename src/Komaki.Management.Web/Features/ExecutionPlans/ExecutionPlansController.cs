@@ -42,7 +42,7 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
     public async Task<IActionResult> Index(int? year, int? unitId, bool missingOnly = false)
     {
         unitId = ListUnit(unitId);
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var plans = await Db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule).Where(e => e.FiscalYear == y).ToDictionaryAsync(e => e.ProjectId);
         var projects = await Db.Projects.AsNoTracking()

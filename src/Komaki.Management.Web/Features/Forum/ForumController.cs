@@ -52,7 +52,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
         if (session is null) return NotFound();
         if (session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
         if (rows.Any(r => session.Projects.All(p => p.Id != r.ForumProjectId))) return NotFound();
-        if (!Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, DateTime.UtcNow)))
+        if (!Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, Clock.UtcNow)))
         {
             ViewData["Typed"] = rows.GroupBy(r => r.ForumProjectId).ToDictionary(g => g.Key, g => g.First());
             return View(nameof(Details), await pages.DetailsAsync(await pages.LoadAsync(id) ?? session, me.UserId, true, Actor.IsPlanMasterEditor));
@@ -80,7 +80,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
-        var closed = await commands.CloseAsync(session, version, DateTime.UtcNow);
+        var closed = await commands.CloseAsync(session, version, Clock.UtcNow);
         if (closed.Succeeded) TempData["Message"] = $"会を終了し、結果を公開しました。{closed.RecordId} 件の結果を改善の進行管理に登録しました。";
         else TempData["Error"] = closed.Conflict ? "他の職員が先に更新したため、終了できませんでした。" : closed.Errors[0].Message;
         return RedirectToAction(nameof(Details), new { id });
@@ -101,7 +101,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
     public async Task<IActionResult> Create()
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
-        return View(new SessionFormModel(new SessionForm { FiscalYear = Display.CurrentFiscalYear() - 1, Venue = "小牧市役所 本庁舎 6階大会議室" }, await pages.CandidatesAsync()));
+        return View(new SessionFormModel(new SessionForm { FiscalYear = Clock.FiscalYear - 1, Venue = "小牧市役所 本庁舎 6階大会議室" }, await pages.CandidatesAsync()));
     }
 
     [HttpPost("Create")]

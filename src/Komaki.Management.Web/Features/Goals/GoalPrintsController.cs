@@ -10,7 +10,7 @@ public sealed class GoalPrintsController(AppDbContext db, OrgTreeProvider orgTre
     [HttpGet("Sheet")]
     public async Task<IActionResult> Sheet(int unitId, int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         if (org.Find(unitId) is null) return NotFound();
         var units = org.SelfAndDescendants(unitId).ToList();
@@ -23,7 +23,7 @@ public sealed class GoalPrintsController(AppDbContext db, OrgTreeProvider orgTre
     [HttpGet("Export")]
     public async Task<IActionResult> Export(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var rows = (await pages.ReadableAsync(Actor, org, y)).Select(g => new GoalSheet.Row(org.DepartmentOf(g.OrgUnitId)?.Name ?? "", org.Find(g.OrgUnitId)?.Name ?? "", g,
                 string.Join("\n", LinkLabel.Of(g, null).Select(l => $"{l.Kind} {l.Code} {l.Name}"))));

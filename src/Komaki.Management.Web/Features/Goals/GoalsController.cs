@@ -13,7 +13,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     public async Task<IActionResult> Index(int? year, int? unitId, GoalState? state)
     {
         unitId = ListUnit(unitId);
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
         var rows = (await pages.ReadableAsync(Actor, org, y, units, state))
@@ -24,7 +24,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     [HttpGet("Board")]
     public async Task<IActionResult> Board(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var counts = await pages.CountsAsync(y);
         var rows = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division)
@@ -47,7 +47,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     [HttpGet("Create")]
     public async Task<IActionResult> Create(int? unitId, int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var units = CreatableUnits(org, y);
         if (units.Count == 0) return Forbidden();
@@ -174,7 +174,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
             .Where(x => Actor.IsPlanMasterEditor || GoalWorkflow.IsUnitHead(Actor, x.Unit.Id, org))
             .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString())).ToList();
 
-    private GoalAuthor Author() => new(Actor.UserName, me.DisplayName, DateTime.UtcNow);
+    private GoalAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow);
 
     /// 探す: codes found by code or name, searched on the server so it works without script; the form comes back as typed.
     private async Task<(string, IReadOnlyList<(string, string)>)?> LookupAsync(GoalForm form)

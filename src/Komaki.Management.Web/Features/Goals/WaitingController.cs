@@ -8,9 +8,9 @@ public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, 
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var y = Display.CurrentFiscalYear();
+        var y = Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        var today = Display.Today();
+        var today = Clock.Today;
         var work = WorkRows.Of(await WorkList.LoadAsync(Db, Actor, org, y, today), org, Url);
         var snapshots = new List<CycleSnapshot>();
         foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));

@@ -19,7 +19,7 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
         {
             return RedirectToAction("Mayor", "Board");
         }
-        var year = Display.CurrentFiscalYear();
+        var year = Clock.FiscalYear;
         var plan = await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync();
         var active = Db.Projects.Where(p => p.RetiredAt == null);
         var lastYear = year - 1;
@@ -36,7 +36,7 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
                 .Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync();
         }
         var org = await orgTree.GetAsync();
-        var today = Display.Today();
+        var today = Clock.Today;
         var work = Goals.WorkRows.Of(await Core.Cycle.WorkList.LoadAsync(Db, Actor, org, year, today), org, Url);
         return View(new HomeModel(plan, year,
             await Db.Policies.CountAsync(p => p.RetiredAt == null),

@@ -12,7 +12,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     public async Task<IActionResult> Index()
     {
         var summaries = await pages.EditionsAsync();
-        var next = summaries.Count == 0 ? Display.CurrentFiscalYear() : summaries.Max(e => e.FiscalYear) + 1;
+        var next = summaries.Count == 0 ? Clock.FiscalYear : summaries.Max(e => e.FiscalYear) + 1;
         return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
     }
 
@@ -36,7 +36,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     public async Task<IActionResult> Create(int fiscalYear)
     {
         if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
-        var (created, message) = await commands.CreateEditionAsync(fiscalYear, DateTime.UtcNow);
+        var (created, message) = await commands.CreateEditionAsync(fiscalYear, Clock.UtcNow);
         if (!created.Succeeded)
         {
             TempData["Error"] = created.Errors[0].Message;

@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.Imports;
 /// Keeps an uploaded file between its preview and the confirmation, with the choices the user made for it
 /// (sheet, column, unit, label meanings), for the user who uploaded it only.
 /// Files are removed once confirmed, and any left behind after a day.
-public sealed class ImportStaging(IConfiguration configuration)
+public sealed class ImportStaging(IConfiguration configuration, TimeProvider time)
 {
     private sealed record Meta(string UserName, string Kind, int Year, string FileName, ImportChoices? Choices);
 
@@ -74,7 +74,7 @@ public sealed class ImportStaging(IConfiguration configuration)
     {
         foreach (var f in Directory.EnumerateFiles(Folder))
         {
-            if (File.GetLastWriteTimeUtc(f) < DateTime.UtcNow.AddDays(-1)) File.Delete(f);
+            if (File.GetLastWriteTimeUtc(f) < time.GetUtcNow().UtcDateTime.AddDays(-1)) File.Delete(f);
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         await using (staged.Content)
         {
             report = await runs.RunAsync(k, new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own },
-                Actor.UserName, own is null ? null : Actor.UnitId, DateTime.UtcNow);
+                Actor.UserName, own is null ? null : Actor.UnitId, Clock.UtcNow);
         }
         if (!report.Applied)
         {
@@ -131,7 +131,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         {
             var (_, own) = await ImportScopeAsync(kind);
             report = await runs.RunAsync(kind, new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own },
-                Actor.UserName, null, DateTime.UtcNow);
+                Actor.UserName, null, Clock.UtcNow);
         }
         // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
         var keep = report.FileError is null && (report.CanApply || report.NeedsChoice || report.UnmappedLabels.Count > 0 || report.UnmappedUnits.Count > 0);
@@ -175,7 +175,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         };
     }
 
-    private Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind) => runs.ScopesAsync(kind, Display.CurrentFiscalYear());
+    private Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind) => runs.ScopesAsync(kind, Clock.FiscalYear);
 
     private static string ScopeText(SheetKind kind, int value, List<(int Value, string Text)> scopes) =>
         kind.Scope == SheetScope.FiscalYear ? Wareki.FiscalYear(value) : scopes.FirstOrDefault(s => s.Value == value).Text ?? "";

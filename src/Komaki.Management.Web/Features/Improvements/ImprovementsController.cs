@@ -26,7 +26,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         if (state is ImprovementState s) query = query.Where(a => a.State == s);
         var rows = (await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code).Take(500).ToListAsync())
             .Where(a => EvaluationAccess.CanRead(Actor, a, a.ProjectEvaluation?.State, org)).ToList();
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => new { a.OwnerUnitId, a.OpenedAt }).ToListAsync();
         var byUnit = open.GroupBy(a => a.OwnerUnitId)
             .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
@@ -72,7 +72,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         {
             action.State = close ? ImprovementState.Closed : ImprovementState.Answered;
             (action.AnswerPlanLineId, action.AnswerBudgetLineId) = close ? (null, null) : (planLineId, budgetLineId);
-            (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(note) ? null : note.Trim(), me.DisplayName, DateTime.UtcNow);
+            (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(note) ? null : note.Trim(), me.DisplayName, Clock.UtcNow);
             if (await TrySaveEditAsync(action, version, action.AuditTarget))
             {
                 TempData["Message"] = close ? "改善を終了しました。" : "改善の反映先を記録しました。";
@@ -111,6 +111,6 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         return new ImprovementDetailsModel(a, org.PathName(a.OwnerUnitId),
             planLines.Select(l => new AnswerOption(l.Id, $"{Wareki.FiscalYear(l.Edition)}版 {Wareki.FiscalYear(l.FiscalYear)}：{l.Status.Label()} {Amounts.Thousands(l.Cost)}千円 {(l.Content.Length > 30 ? l.Content[..30] + "…" : l.Content)}")).ToList(),
             budgetLines.Select(b => new AnswerOption(b.Id, $"{Wareki.FiscalYear(b.FiscalYear)}予算：要求 {Amounts.Thousands(b.Requested)}千円／当初 {Amounts.Thousands(b.Initial)}千円")).ToList(),
-            CanAnswer(a, org) && a.State == ImprovementState.Open, Actor.IsPlanMasterEditor && a.State != ImprovementState.Open, DateTime.UtcNow);
+            CanAnswer(a, org) && a.State == ImprovementState.Open, Actor.IsPlanMasterEditor && a.State != ImprovementState.Open, Clock.UtcNow);
     }
 }

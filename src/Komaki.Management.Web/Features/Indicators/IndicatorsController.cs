@@ -21,7 +21,7 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         var owner = await FindOwnerAsync(level, ownerId);
         if (owner is null) return NotFound();
         if (!await CanEditDefinitionAsync(owner)) return Forbidden();
-        var form = new IndicatorForm { Kind = level == PlanLevel.Measure ? IndicatorKind.Outcome : IndicatorKind.Activity, BaselineYear = Display.CurrentFiscalYear() - 1 };
+        var form = new IndicatorForm { Kind = level == PlanLevel.Measure ? IndicatorKind.Outcome : IndicatorKind.Activity, BaselineYear = Clock.FiscalYear - 1 };
         return View("Edit", new IndicatorFormModel(form, owner, null));
     }
 
@@ -131,7 +131,7 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
             }
             if (corrections.Count > 0 && string.IsNullOrWhiteSpace(form.CorrectionReason))
                 ModelState.AddModelError(nameof(form.CorrectionReason), IndicatorValueRules.ReasonRequiredMessage);
-            foreach (var c in corrections) (c.CorrectedAt, c.CorrectionReason) = (DateTime.UtcNow, form.CorrectionReason?.Trim());
+            foreach (var c in corrections) (c.CorrectedAt, c.CorrectionReason) = (Clock.UtcNow, form.CorrectionReason?.Trim());
         }
         if (ModelState.IsValid)
         {
@@ -154,7 +154,7 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         if (indicator is null) return NotFound();
         var owner = await OwnerOfAsync(indicator);
         if (!await CanEditDefinitionAsync(owner)) return Forbidden();
-        indicator.RetiredAt = indicator.RetiredAt is null ? DateTime.UtcNow : null;
+        indicator.RetiredAt = indicator.RetiredAt is null ? Clock.UtcNow : null;
         TempData["Message"] = await TrySaveEditAsync(indicator, version, indicator.AuditTarget)
             ? indicator.RetiredAt is null ? "指標を再び有効にしました。" : "指標を廃止しました。値と履歴は残ります。"
             : "他の職員が先に更新したため、操作できませんでした。内容を確認してもう一度操作してください。";
@@ -166,13 +166,13 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
 
     private void Lock(ValueRow row, HashSet<int> publishedActuals)
     {
-        var rule = IndicatorValueRules.For(Actor, row.FiscalYear, Display.CurrentFiscalYear(), publishedActuals.Contains(row.FiscalYear));
+        var rule = IndicatorValueRules.For(Actor, row.FiscalYear, Clock.FiscalYear, publishedActuals.Contains(row.FiscalYear));
         (row.TargetLocked, row.ActualLocked, row.ActualPublished) = (rule.TargetLocked, rule.ActualLocked, rule.ActualPublished);
     }
 
-    private static List<int> YearsToShow(Indicator indicator)
+    private List<int> YearsToShow(Indicator indicator)
     {
-        var current = Display.CurrentFiscalYear();
+        var current = Clock.FiscalYear;
         return indicator.Values.Select(v => v.FiscalYear)
             .Concat(Enumerable.Range(current - 4, 6))
             .Distinct().Order().ToList();

@@ -28,7 +28,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var self = await Db.Users.AsNoTracking().FirstAsync(u => u.Id == me.UserId);
         var mine = await Db.IndividualGoals.AsNoTracking().Include(g => g.OrganizationalGoal)
@@ -50,7 +50,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
     [HttpGet("Person/{userId}")]
     public async Task<IActionResult> Person(string userId, int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear();
+        var y = year ?? Clock.FiscalYear;
         var person = await Db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId);
         if (person is null) return NotFound();
         var org = await orgTree.GetAsync();
@@ -64,7 +64,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
     [HttpGet("Create")]
     public async Task<IActionResult> Create(int? year)
     {
-        var form = new IndividualGoalForm { FiscalYear = year ?? Display.CurrentFiscalYear() };
+        var form = new IndividualGoalForm { FiscalYear = year ?? Clock.FiscalYear };
         return View("Edit", new IndividualFormModel(null, form, await UnitGoalOptionsAsync(form.FiscalYear)));
     }
 

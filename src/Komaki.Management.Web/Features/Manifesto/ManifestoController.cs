@@ -11,7 +11,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     [HttpGet("")]
     public async Task<IActionResult> Index(int? termId, Coverage? coverage, string? area)
     {
-        var year = Display.CurrentFiscalYear();
+        var year = Clock.FiscalYear;
         var model = await cache.GetAsync($"manifesto:{termId}:{coverage}:{area}:{year}", () => pages.MatrixAsync(termId, coverage, area, year, canEdit: false));
         return View(model with { CanEdit = CanEdit });
     }
@@ -21,7 +21,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     {
         var item = await pages.ItemAsync(id);
         if (item is null) return NotFound();
-        return View(await pages.DetailsAsync(item, Display.CurrentFiscalYear(), CanEdit));
+        return View(await pages.DetailsAsync(item, Clock.FiscalYear, CanEdit));
     }
 
     [HttpPost("Items/{id:int}/Links")]
@@ -29,7 +29,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     {
         if (!CanEdit) return Forbidden();
         if (await pages.ItemAsync(id) is null) return NotFound();
-        var (done, name) = await commands.AddLinkAsync(id, level, code, Display.CurrentFiscalYear());
+        var (done, name) = await commands.AddLinkAsync(id, level, code, Clock.FiscalYear);
         if (done.Errors is [var refused, ..]) TempData["Error"] = refused.Message;
         else TempData["Message"] = $"{level.Label()} {code?.Trim()} {name} に結び付けました。";
         return RedirectToAction(nameof(Item), new { id });
@@ -55,7 +55,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
             return RedirectToAction(nameof(Item), new { id });
         }
         ViewData["ProgressForm"] = (fiscalYear, status, commentary, evidence);
-        return View(nameof(Item), await pages.DetailsAsync((await pages.ItemAsync(id))!, Display.CurrentFiscalYear(), CanEdit));
+        return View(nameof(Item), await pages.DetailsAsync((await pages.ItemAsync(id))!, Clock.FiscalYear, CanEdit));
     }
 
     [HttpGet("Terms/{termId:int}/Items/Create")]

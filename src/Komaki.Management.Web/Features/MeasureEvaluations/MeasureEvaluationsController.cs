@@ -18,7 +18,7 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear() - 1;
+        var y = year ?? Clock.FiscalYear - 1;
         return View(new MeasureEvaluationListModel(y, await SummariesAsync(y, null)));
     }
 
@@ -42,7 +42,7 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
         {
             var e = await Db.MeasureEvaluations.FirstOrDefaultAsync(x => x.MeasureId == measureId && x.FiscalYear == year);
             if (e is null) Db.MeasureEvaluations.Add(e = new MeasureEvaluation { MeasureId = measureId, FiscalYear = year });
-            (e.Assessment, e.Direction, e.AssessedBy, e.AssessedAt) = (assessment!.Trim(), direction, me.DisplayName, DateTime.UtcNow);
+            (e.Assessment, e.Direction, e.AssessedBy, e.AssessedAt) = (assessment!.Trim(), direction, me.DisplayName, Clock.UtcNow);
             if (await TrySaveEditsAsync([(e, e.Id == 0 ? 0 : version)], e.AuditTarget))
             {
                 TempData["Message"] = $"{summary.Measure.Code} {summary.Measure.Name} の施策評価を保存しました。";

@@ -53,7 +53,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
         {
             ParentId = parent?.Id,
             Level = parent is null ? OrgUnitLevel.Department : (OrgUnitLevel)Math.Min((int)parent.Level + 1, 3),
-            ValidFromYear = Display.CurrentFiscalYear() + 1,
+            ValidFromYear = Clock.FiscalYear + 1,
         };
         return View("Edit", new OrgFormModel(form, tree));
     }

@@ -30,7 +30,7 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     public async Task<IActionResult> Create(PlanLevel level, int parentId)
     {
         if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
-        var form = new PlanElementForm { Level = level, ParentId = parentId, StartYear = Display.CurrentFiscalYear() + 1 };
+        var form = new PlanElementForm { Level = level, ParentId = parentId, StartYear = Clock.FiscalYear + 1 };
         return await FormViewAsync("Edit", form, structureLocked: false);
     }
 
@@ -91,7 +91,7 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
         if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
         var element = await pages.FindAsync(level, id, tracking: true);
         if (element is null) return NotFound();
-        if (await ValidateAsync(form) && Accept(await commands.RetireAsync(element, form, DateTime.UtcNow)))
+        if (await ValidateAsync(form) && Accept(await commands.RetireAsync(element, form, Clock.UtcNow)))
         {
             TempData["Message"] = $"「{element.Name}」を廃止しました。記録と履歴は残ります。";
             return RedirectToAction(nameof(Details), new { level, id });

@@ -13,7 +13,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
     {
         var basicPlans = await Db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan)
             .OrderByDescending(b => b.ComprehensivePlan!.IsCurrent).ThenByDescending(b => b.StartYear).ToListAsync();
-        var year = Display.CurrentFiscalYear();
+        var year = Clock.FiscalYear;
         var selected = basicPlans.FirstOrDefault(b => b.Id == filter.BasicPlanId)
             ?? basicPlans.FirstOrDefault(b => b.ComprehensivePlan!.IsCurrent && b.Covers(filter.Year ?? year))
             ?? basicPlans.FirstOrDefault();
@@ -30,7 +30,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
             });
         }
         var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
-        var lastYear = Display.CurrentFiscalYear() - 1;
+        var lastYear = Clock.FiscalYear - 1;
         var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
             basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString())).ToList(),

@@ -8,7 +8,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     public async Task<IActionResult> Index() =>
         View(await Db.ComprehensivePlans.AsNoTracking().Include(p => p.BasicPlans).OrderByDescending(p => p.StartYear).ToListAsync());
 
-    public IActionResult Create() => View("Edit", new PlanForm { StartYear = Display.CurrentFiscalYear() + 1, EndYear = Display.CurrentFiscalYear() + 8 });
+    public IActionResult Create() => View("Edit", new PlanForm { StartYear = Clock.FiscalYear + 1, EndYear = Clock.FiscalYear + 8 });
 
     [HttpPost]
     public async Task<IActionResult> Create(PlanForm form)
@@ -85,7 +85,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
         var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         if (b is null) return NotFound();
         ViewData["From"] = b;
-        return View(new BasicPlanForm { ComprehensivePlanId = b.ComprehensivePlanId, Name = "", StartYear = Display.CurrentFiscalYear() + 1, EndYear = Display.CurrentFiscalYear() + 4 });
+        return View(new BasicPlanForm { ComprehensivePlanId = b.ComprehensivePlanId, Name = "", StartYear = Clock.FiscalYear + 1, EndYear = Clock.FiscalYear + 4 });
     }
 
     [HttpPost]

@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.Public;
 /// The one place that decides what citizens may see: the current plan, published evaluations, the years of
 /// indicator actuals and manifesto progress planning has published, answered citizen inputs marked public,
 /// and closed forum sessions. The public pages and the open-data API both read through it.
-public sealed class PublicData(AppDbContext db)
+public sealed class PublicData(AppDbContext db, CityClock clock)
 {
     private readonly Dictionary<PublicationKind, IReadOnlyList<int>> _years = [];
 
@@ -16,7 +16,7 @@ public sealed class PublicData(AppDbContext db)
         return _years[kind] = years;
     }
 
-    public Task<BasicPlan?> PlanAsync() => PlanRollUp.CurrentBasicPlanAsync(db, Display.CurrentFiscalYear());
+    public Task<BasicPlan?> PlanAsync() => PlanRollUp.CurrentBasicPlanAsync(db, clock.FiscalYear);
 
     public IQueryable<Measure> Measures(int basicPlanId) =>
         db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && m.Policy!.RetiredAt == null && m.Policy.BasicPlanId == basicPlanId);

@@ -14,7 +14,7 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var current = Display.CurrentFiscalYear();
+        var current = Clock.FiscalYear;
         var published = await Db.Publications.AsNoTracking().ToListAsync();
         var from = Math.Min(current - 5, published.Select(p => p.FiscalYear).DefaultIfEmpty(current).Min());
         var evaluations = await Db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).GroupBy(e => e.FiscalYear)
@@ -28,7 +28,7 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
     [HttpGet("Publish")]
     public IActionResult ConfirmPublish(PublicationKind kind, int year)
     {
-        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Display.CurrentFiscalYear()) return BadRequest();
+        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Clock.FiscalYear) return BadRequest();
         return View("Confirm", new ConfirmStep("年度の公開", $"{Display.FiscalYear(year)}の{kind.Label()}",
             [$"{Display.FiscalYear(year)}の{kind.Label()}が公開サイト（市民向け）とオープンデータに載り、誰でも読めるようになります。",
              "載せた内容は、市民やほかの機関に写し取られることがあります。公開をやめても、写し取られたものは戻りません。"],
@@ -47,8 +47,8 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
     [HttpPost("Publish")]
     public async Task<IActionResult> Publish(PublicationKind kind, int year)
     {
-        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Display.CurrentFiscalYear()) return BadRequest();
-        await commands.PublishAsync(kind, year, Actor.UserName, DateTime.UtcNow);
+        if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Clock.FiscalYear) return BadRequest();
+        await commands.PublishAsync(kind, year, Actor.UserName, Clock.UtcNow);
         TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}を公開しました。";
         return RedirectToAction(nameof(Index));
     }

@@ -20,7 +20,7 @@ public sealed class RemindersController(AppDbContext db) : AppController(db)
     [HttpPost("Read")]
     public async Task<IActionResult> Read(int? id)
     {
-        var now = DateTime.UtcNow;
+        var now = Clock.UtcNow;
         var query = Db.Reminders.Where(r => r.UserId == UserId && r.ReadAt == null);
         if (id is int one) query = query.Where(r => r.Id == one);
         await query.ExecuteUpdateAsync(s => s.SetProperty(r => r.ReadAt, now));

@@ -10,7 +10,7 @@ public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree) 
     [HttpGet("Results")]
     public async Task<IActionResult> Results(int? year)
     {
-        var y = year ?? Display.CurrentFiscalYear() - 1;
+        var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
         return View(await ResultsReport.BuildAsync(Db, y, id => org.Find(id)?.Name ?? ""));
     }

@@ -12,7 +12,7 @@ public sealed class SurveyController(AppDbContext db, SurveyCommands commands) :
     public async Task<IActionResult> Index(int? year)
     {
         var years = await Db.SurveyResults.Select(r => r.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync();
-        var y = year ?? (years.Count > 0 ? years[0] : Display.CurrentFiscalYear());
+        var y = year ?? (years.Count > 0 ? years[0] : Clock.FiscalYear);
         var measures = await Db.Measures.AsNoTracking().OrderBy(m => m.Code).Select(m => new { m.Id, m.Code, m.Name }).ToListAsync();
         var results = await Db.SurveyResults.AsNoTracking().Where(r => r.FiscalYear == y || r.FiscalYear == y - 1).ToListAsync();
         var (points, ms, mi) = CsPortfolio.Build(measures.Select(m => (m.Id, m.Code, m.Name)).ToList(),
