@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 
 namespace Komaki.Management.Cli;
@@ -15,109 +17,33 @@ namespace Komaki.Management.Cli;
 /// or --provider / --connection.
 public static class KomakiCli
 {
-    private const string Usage = """
-        使い方: komaki <コマンド> [オプション]
-
-          migrate                                データベースを最新の構造に更新します
-          create-user --email E --role R [--unit 組織コードまたは組織名] [--name 氏名] [--password P]
-                                                 ユーザーを作成します（パスワード省略時は標準入力から読みます）
-          seed-demo                              空のデータベース（ユーザーも組織もない）にデモデータを入れます
-          backup --out FILE                      内蔵データベースのバックアップを作ります（アプリの稼働中でも一貫した内容）
-          restore FILE --yes                     バックアップから復元します（アプリを止めてから。現在の内容は置き換わります）
-          seed-large [--projects 3000] [--years 10]
-                                                 デモの市を大都市の規模に増やします（負荷試験用の架空データ）
-          import implementation-plan|execution-plan --fiscal-year 2024 FILE [--dry-run] [--json]
-                                                 Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません
-                                                 （終了コード 1）。--dry-run は確認だけ、--json は結果を1行の JSON で出力
-          import survey --fiscal-year 2024 FILE / import manifesto --term ID FILE   [--dry-run] [--json]
-          import evaluations --latest-year 2025 FILE [--dry-run] [--json] [--unit "部課名=組織コード"]... [--create-units]
-                                                 前の評価システムの事務事業評価（1事業1行、年度の列の組が複数）を取り込みます
-            取り込みの読み方の指定（確認画面で選ぶのと同じ。繰り返し指定できるものは ...）:
-              --sheet シート名                    当てはまるシートが複数あるとき、読むシート
-              --column 項目=列記号 ...            1つの項目に当てはまる列が複数あるとき、読む列（例: code=C）
-              --amount-unit 千円|円|万円|百万円    シートに金額の単位が書かれていないときの単位
-              --label "表記=意味" ...             対応表にない表記の意味（例: "２　改革改善（縮小・統合含む）=改善"）
-              --unit "部課名=組織コード" ...       登録されている組織に当たらない部課名の組織（new で新しく登録）
-              --create-units                      当たる組織のない部課名をすべて新しく登録する
-          export implementation-plan|execution-plan|evaluations --fiscal-year 2024 --out FILE
-                                                 Excel に書き出します（取り込みと同じ形式）
-
-        共通オプション: --provider Sqlite|SqlServer  --connection "接続文字列"
-        役割 R: Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer
-        """;
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        // The help System.CommandLine writes (見出し・既定の文言) follows the UI culture: the operators read Japanese.
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("ja-JP");
+        var parsed = KomakiCommands.Build(output, error, input).Parse(args);
+        if (parsed.Errors.Count > 0)
         {
-            output.WriteLine(Usage);
-            return args.Length == 0 ? 1 : 0;
-        }
-        CliOptions options;
-        var sheetCommand = args[0] is "import" or "export";
-        try
-        {
-            options = ParseOptions(args.Skip(sheetCommand ? 2 : 1).ToArray());
-        }
-        catch (ArgumentException ex)
-        {
-            error.WriteLine(ex.Message);
+            foreach (var e in parsed.Errors) error.WriteLine(e.Message);
+            error.WriteLine("komaki --help で使い方を表示します。");
             return 2;
         }
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+    }
+
+    /// Runs one command with the database the options name; a refusal from the domain is an error line and exit 1.
+    internal static async Task<int> WithServicesAsync(CliOptions options, TextWriter error, Func<ServiceProvider, Task<int>> command)
+    {
         try
         {
             await using var services = BuildServices(options);
-            return args[0] switch
-            {
-                "migrate" => await MigrateAsync(services, output),
-                "create-user" => await CreateUserAsync(services, options, output, error, input),
-                "seed-demo" => await SeedDemoAsync(services, output),
-                "seed-large" => await SeedLargeAsync(services, options, output, error),
-                "backup" => await BackupCommands.BackupAsync(services, options, output, error),
-                "restore" => await BackupCommands.RestoreAsync(services, options, output, error),
-                "import" => await SheetCommands.ImportAsync(services, args.ElementAtOrDefault(1), options, output, error),
-                "export" => await SheetCommands.ExportAsync(services, args.ElementAtOrDefault(1), options, output, error),
-                _ => Unknown(args[0], error),
-            };
+            return await command(services);
         }
         catch (InvalidOperationException ex)
         {
             error.WriteLine($"エラー: {ex.Message}");
             return 1;
         }
-    }
-
-    private static int Unknown(string command, TextWriter error)
-    {
-        error.WriteLine($"コマンド「{command}」はありません。komaki --help で使い方を表示します。");
-        return 2;
-    }
-
-    // Options that are switches, not followed by a value.
-    private static readonly HashSet<string> Flags = ["dry-run", "json", "create-units", "yes"];
-
-    /// --key value pairs, the switches above as "true", and at most one plain argument as "file".
-    private static CliOptions ParseOptions(string[] args)
-    {
-        var result = new CliOptions();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                if (result.ContainsKey("file")) throw new ArgumentException($"引数「{args[i]}」を解釈できません。");
-                result.Add("file", args[i]);
-                continue;
-            }
-            var key = args[i][2..];
-            if (Flags.Contains(key))
-            {
-                result.Add(key, "true");
-                continue;
-            }
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"--{key} に値を指定してください。");
-            result.Add(key, args[++i]);
-        }
-        return result;
     }
 
     private static ServiceProvider BuildServices(CliOptions options)
@@ -149,7 +75,7 @@ public static class KomakiCli
         return Path.Combine(root, "App_Data", "komaki.db");
     }
 
-    private static async Task<int> MigrateAsync(ServiceProvider services, TextWriter output)
+    internal static async Task<int> MigrateAsync(ServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -160,7 +86,7 @@ public static class KomakiCli
         return 0;
     }
 
-    private static async Task<int> SeedDemoAsync(ServiceProvider services, TextWriter output)
+    internal static async Task<int> SeedDemoAsync(ServiceProvider services, TextWriter output)
     {
         using var scope = services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
@@ -169,7 +95,7 @@ public static class KomakiCli
         return 0;
     }
 
-    private static async Task<int> SeedLargeAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error)
+    internal static async Task<int> SeedLargeAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error)
     {
         if (!int.TryParse(options.GetValueOrDefault("projects", "3000"), out var projects) || projects is < 1 or > 100_000
             || !int.TryParse(options.GetValueOrDefault("years", "10"), out var years) || years is < 1 or > 30)
@@ -180,12 +106,14 @@ public static class KomakiCli
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await SeedDemoAsync(services, output);
         using var scope = services.CreateScope();
-        var result = await new LargeSeeder(scope.ServiceProvider.GetRequiredService<AppDbContext>()).SeedAsync(projects, years);
+        // A progress line per stage: the whole run takes tens of seconds on a large city.
+        var result = await new LargeSeeder(scope.ServiceProvider.GetRequiredService<AppDbContext>())
+            .SeedAsync(projects, years, new ProgressLine(line => output.WriteLine($"[{watch.Elapsed.TotalSeconds,5:0.0} 秒] {line}")));
         output.WriteLine($"大規模データを登録しました: 課 {result.Divisions}、施策 {result.Measures}（追加）、事務事業 {result.Projects}、{result.Years} 年分、{result.Rows:N0} 行（{watch.Elapsed.TotalSeconds:0.0} 秒）。");
         return 0;
     }
 
-    private static async Task<int> CreateUserAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error, TextReader input)
+    internal static async Task<int> CreateUserAsync(ServiceProvider services, CliOptions options, TextWriter output, TextWriter error, TextReader input)
     {
         if (!options.TryGetValue("email", out var email) || !options.TryGetValue("role", out var role))
         {
@@ -238,4 +166,10 @@ public static class KomakiCli
         output.WriteLine($"ユーザー {email}（{Roles.Label(role)}）を作成しました。最初のサインインでパスワードの変更を求めます。");
         return 0;
     }
+}
+
+/// Reports progress on the caller's thread (Progress<T> would post to the thread pool and interleave the lines).
+internal sealed class ProgressLine(Action<string> write) : IProgress<string>
+{
+    public void Report(string value) => write(value);
 }

@@ -18,6 +18,23 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task The_help_is_generated_from_the_commands_and_options_that_are_parsed()
+    {
+        var help = await Run("--help");
+        Assert.Equal(0, help.Code);
+        foreach (var command in new[] { "migrate", "create-user", "seed-demo", "seed-large", "backup", "restore", "import <kind> <file>", "export <kind>" })
+            Assert.Contains(command, help.Out);
+        var import = await Run("import", "--help");
+        Assert.Equal(0, import.Code);
+        foreach (var option in new[] { "--fiscal-year", "--term", "--dry-run", "--json", "--sheet", "--column", "--amount-unit", "--label", "--unit", "--create-units" })
+            Assert.Contains(option, import.Out);
+        Assert.Contains("implementation-plan | execution-plan", import.Out);
+        var misspelt = await Run("import", "survey", "--fiscal-yaer", "2025", "x.xlsx");
+        Assert.Equal(2, misspelt.Code);
+        Assert.Contains("認識されないコマンドまたは引数", misspelt.Err);
+    }
+
+    [Fact]
     public async Task Migrate_then_create_the_first_user_who_can_then_sign_in_by_role()
     {
         var migrate = await Run("migrate");

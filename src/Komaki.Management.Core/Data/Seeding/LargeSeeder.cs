@@ -15,7 +15,7 @@ public sealed class LargeSeeder(AppDbContext db)
     private const int NewPolicies = 10;
     private const int MeasuresPerPolicy = 10;
 
-    public async Task<LargeSeedResult> SeedAsync(int projectCount, int years, CancellationToken ct = default)
+    public async Task<LargeSeedResult> SeedAsync(int projectCount, int years, IProgress<string>? progress = null, CancellationToken ct = default)
     {
         if (projectCount < 1 || years < 1) throw new ArgumentOutOfRangeException(nameof(projectCount), "projects and years must be positive");
         var plan = await PlanRollUp.CurrentBasicPlanAsync(db, LastActualYear + 1)
@@ -26,6 +26,7 @@ public sealed class LargeSeeder(AppDbContext db)
         long rows = 0;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        progress?.Report("組織と施策を登録しています…");
         // The structure is small and goes through EF for its keys.
         var divisions = new List<OrgUnit>();
         for (var d = 1; d <= Departments; d++)
@@ -70,6 +71,7 @@ public sealed class LargeSeeder(AppDbContext db)
         rows += projects.Count;
         var projectIds = await db.Projects.Where(p => p.Code.Contains("-L")).Select(p => new { p.Id, p.Code, p.OwnerUnitId }).ToDictionaryAsync(p => p.Code, ct);
 
+        progress?.Report("指標と実績を登録しています…");
         // Indicators: one activity indicator per project, two outcome indicators per new measure.
         var indicators = projects.Select((p, i) => new Indicator
         {
@@ -99,6 +101,7 @@ public sealed class LargeSeeder(AppDbContext db)
         await BulkInsert.RunAsync(db, values, ct);
         rows += values.Count;
 
+        progress?.Report("予算・実施計画・評価を登録しています…");
         // Budgets from request to settlement; plans of three years per edition; evaluations of every past year.
         var budgets = new List<BudgetLine>();
         var planLines = new List<ImplementationPlanLine>();
@@ -151,6 +154,7 @@ public sealed class LargeSeeder(AppDbContext db)
             }
         }
 
+        progress?.Report("主要事業実行計画を登録しています…");
         // 主要事業実行計画 of every major project and year, with a quarterly schedule and progress filed as the year goes.
         var executionPlans = projects.Where(p => p.IsMajor).SelectMany(p => Enumerable.Range(firstYear, years + 1).Select(y => new ExecutionPlan
         {
@@ -166,6 +170,7 @@ public sealed class LargeSeeder(AppDbContext db)
         await BulkInsert.RunAsync(db, months, ct);
         rows += months.Count;
 
+        progress?.Report("組織目標と改善を登録しています…");
         // Goals: one per division and year, confirmed for past years, at every stage this year.
         var goals = divisions.SelectMany(d => Enumerable.Range(firstYear, years + 1).Select(y => new OrganizationalGoal
         {
