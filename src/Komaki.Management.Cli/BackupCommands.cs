@@ -1,3 +1,4 @@
+using System.Globalization;
 using Komaki.Management.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,7 @@ internal static class BackupCommands
             await c.OpenAsync();
             await using var cmd = c.CreateCommand();
             cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', 'AspNetUsers')";
-            return Convert.ToInt32(await cmd.ExecuteScalarAsync()) == 2;
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 2;
         }
         catch (SqliteException)
         {

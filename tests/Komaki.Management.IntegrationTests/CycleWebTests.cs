@@ -32,7 +32,7 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         return (road.UnitId, cell.Stage, cell.Progress.Missing);
     }
 
-    private async Task SetDueAsync(HttpClient planning, CycleStage stage, DateOnly due)
+    private static async Task SetDueAsync(HttpClient planning, CycleStage stage, DateOnly due)
     {
         var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
         var response = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ($"due[{stage}]", due.ToString("yyyy-MM-dd"))));

@@ -24,7 +24,7 @@ public class GoalsWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         ("Steps[0].Action", "路面調査"), ("Steps[0].Schedule", "4月〜6月"),
     ];
 
-    private async Task<int> CreateGoalAsync(HttpClient client, int unitId, string title)
+    private static async Task<int> CreateGoalAsync(HttpClient client, int unitId, string title)
     {
         var token = await KomakiFactory.TokenAsync(client, "/Goals/Create");
         var created = await client.PostAsync("/Goals/Create", KomakiFactory.Form(token, GoalFields(unitId, title)));
@@ -172,7 +172,7 @@ public class GoalFormTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var head = await app.SignedInAsync("doro-kacho@komaki.example");
         var road = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id);
         var form = await head.GetStringAsync($"/Goals/Create?unitId={road}&year=2026");
-        var rows = System.Text.RegularExpressions.Regex.Matches(form, "id=\"ind-name-\\d+\"").Count;
+        var rows = System.Text.RegularExpressions.Regex.Count(form, "id=\"ind-name-\\d+\"");
         (string, string)[] fields =
         [
             ("OrgUnitId", road.ToString()), ("FiscalYear", "2026"), ("Title", "通学路の安全点検"), ("Reason", "事故が続いた。"),
@@ -184,7 +184,7 @@ public class GoalFormTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var added = await head.PostAsync("/Goals/Create", KomakiFactory.Form(KomakiFactory.TokenIn(form), [.. fields, ("AddRow", "indicator")]));
         var html = await added.Content.ReadAsStringAsync();
         Assert.Equal(System.Net.HttpStatusCode.OK, added.StatusCode);
-        Assert.Equal(rows + 1, System.Text.RegularExpressions.Regex.Matches(html, "id=\"ind-name-\\d+\"").Count);
+        Assert.Equal(rows + 1, System.Text.RegularExpressions.Regex.Count(html, "id=\"ind-name-\\d+\""));
         Assert.Contains("value=\"通学路での事故件数\"", html);
         Assert.DoesNotContain("is-invalid", html);
         Assert.Equal(goals, app.WithDb(db => db.OrganizationalGoals.Count()));

@@ -65,7 +65,7 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var html = await planning.GetStringAsync("/Improvements");
         var open = app.WithDb(db => db.ImprovementActions.Count(a => a.State == ImprovementState.Open));
         Assert.True(open > 0);
-        Assert.Equal(Math.Min(open, 500), System.Text.RegularExpressions.Regex.Matches(html, "improvement-open\">対応中").Count);
+        Assert.Equal(Math.Min(open, 500), System.Text.RegularExpressions.Regex.Count(html, "improvement-open\">対応中"));
         Assert.Contains("所属別の対応中の件数", html);
     }
 }

@@ -96,7 +96,7 @@ public class ManifestoAndVoiceWebTests(KomakiFactory app) : IClassFixture<Komaki
         var client = await app.SignedInAsync("shicho@komaki.example");
         var page = await client.GetStringAsync("/Survey?year=2025");
         Assert.Contains("<svg class=\"portfolio-chart\"", page);
-        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(page, "<circle class=\"point").Count);
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Count(page, "<circle class=\"point"));
         Assert.Contains("重点改善", page);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/Survey/2025/Edit")).StatusCode);
 

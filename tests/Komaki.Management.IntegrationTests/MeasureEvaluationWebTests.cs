@@ -12,7 +12,7 @@ public class MeasureEvaluationWebTests(KomakiFactory app) : IClassFixture<Komaki
         var url = $"/MeasureEvaluations/2025/{measureId}";
         var planning = await app.SignedInAsync("kikaku@komaki.example");
         var list = await planning.GetStringAsync("/MeasureEvaluations?year=2025");
-        Assert.Equal(30, System.Text.RegularExpressions.Regex.Matches(list, "/MeasureEvaluations/2025/\\d+\"").Count);
+        Assert.Equal(30, System.Text.RegularExpressions.Regex.Count(list, "/MeasureEvaluations/2025/\\d+\""));
         var expectedCost = app.WithDb(db => db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State != EvaluationState.Draft && e.Project!.MeasureId == measureId).ToList().Sum(e => e.FullCost ?? 0));
         var page = await planning.GetStringAsync(url);
         Assert.Contains($"総コスト {Core.Common.Amounts.Thousands(expectedCost)}千円", page);

@@ -14,7 +14,7 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 
     private static readonly string[] Pages = ["/public", "/public/evaluations", "/public/manifesto", "/public/forum", "/public/voices", "/api/v1", "/api/v1/measures.csv", "/api/v1/indicators", "/api/v1/manifesto.csv", "/api/v1/forum.csv", "/api/v1/citizen-inputs"];
 
-    private async Task PostAsync(HttpClient client, string tokenPage, string url, params (string, string)[] fields)
+    private static async Task PostAsync(HttpClient client, string tokenPage, string url, params (string, string)[] fields)
     {
         var response = await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, tokenPage), fields));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -164,7 +164,7 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var plan = await PlanRollUp.CurrentBasicPlanAsync(db, 2025);
         var below = (await PlanRollUp.LoadAsync(db, plan!.Id, 2025)).SelectMany(p => p.Measures).Where(m => m.Result.Percent < 95m).ToList();
         Assert.NotEmpty(below);
-        Assert.Equal(below.Count, Regex.Matches(offTarget, "<tr><td").Count);
+        Assert.Equal(below.Count, Regex.Count(offTarget, "<tr><td"));
         foreach (var m in below) Assert.Contains($"{m.Code} {m.Name}", offTarget);
 
         // Weighting a measure at 0 leaves it out of its policy's achievement.

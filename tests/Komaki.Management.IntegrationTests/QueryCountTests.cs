@@ -67,7 +67,7 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         var matching = large.WithDb(db => db.Projects.Count(p => p.RetiredAt == null && p.Name.Contains("拡張")));
         Assert.True(matching > 300);
         var html = await client.GetStringAsync("/PlanTree?q=" + Uri.EscapeDataString("拡張"));
-        Assert.Equal(300, System.Text.RegularExpressions.Regex.Matches(html, "href=\"/Plan/Project/\\d+\"").Count);
+        Assert.Equal(300, System.Text.RegularExpressions.Regex.Count(html, "href=\"/Plan/Project/\\d+\""));
         Assert.Contains($"最初の 300 件だけを表示しています（ほか {matching - 300} 件）", html);
         Assert.Contains("href=\"/PlanTree/Projects?q=%E6%8B%A1%E5%BC%B5\"", html);
     }

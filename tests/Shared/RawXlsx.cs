@@ -53,16 +53,16 @@ public static class RawXlsx
         var sb = new StringBuilder("<sheetData>");
         for (var r = 0; r < rows.Length; r++)
         {
-            sb.Append($"<row r=\"{r + firstRow}\">");
+            sb.Append(CultureInfo.InvariantCulture, $"<row r=\"{r + firstRow}\">");
             for (var c = 0; c < rows[r].Length; c++)
             {
                 var reference = Komaki.Management.Core.Excel.CellRange.ColumnName(c + 1) + (r + firstRow);
                 switch (rows[r][c])
                 {
                     case null: break;
-                    case string s: sb.Append($"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(s)}</t></is></c>"); break;
-                    case RawCell raw: sb.Append($"<c r=\"{reference}\"{raw.Attributes}>{raw.Inner}</c>"); break;
-                    default: sb.Append($"<c r=\"{reference}\"><v>{Convert.ToString(rows[r][c], CultureInfo.InvariantCulture)}</v></c>"); break;
+                    case string s: sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{SecurityElement.Escape(s)}</t></is></c>"); break;
+                    case RawCell raw: sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"{raw.Attributes}>{raw.Inner}</c>"); break;
+                    default: sb.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{Convert.ToString(rows[r][c], CultureInfo.InvariantCulture)}</v></c>"); break;
                 }
             }
             sb.Append("</row>");

@@ -56,8 +56,7 @@ public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUs
     /// Saves the department's entry (the form has passed EvaluationFormValidator).
     public Task<CommandResult> EditAsync(ProjectEvaluation e, EvaluationForm form)
     {
-        NumberText.TryParse(form.StaffPersonYears, out var personYears);
-        e.StaffPersonYears = personYears ?? 0;
+        e.StaffPersonYears = NumberText.TryParse(form.StaffPersonYears, out var personYears) ? personYears ?? 0 : 0;
         (e.Necessity, e.NecessityReason) = (form.Necessity, Trim(form.NecessityReason));
         (e.Effectiveness, e.EffectivenessReason) = (form.Effectiveness, Trim(form.EffectivenessReason));
         (e.Efficiency, e.EfficiencyReason) = (form.Efficiency, Trim(form.EfficiencyReason));

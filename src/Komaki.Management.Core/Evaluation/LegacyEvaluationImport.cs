@@ -8,6 +8,8 @@ namespace Komaki.Management.Core.Evaluation;
 /// is guessed and no unit is made unless the user asked for it. Same contract as every import.
 public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(context)
 {
+    private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];
+
     private static readonly string[] IndicatorLetters = ["ア", "イ", "ウ", "カ", "キ", "ク", "サ", "シ", "ス"];
 
     public static readonly FieldSpec Code = new("code", "事務事業ID", ["事業ID", "事業コード", "事務事業コード", "事業番号", "事務事業番号"], Required: true);
@@ -169,7 +171,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         foreach (var b in _blocks)
         {
             var year = Wareki.FiscalYearShort(b.Year);
-            var sources = new[] { "国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源" }.Select((label, i) => row.Amount(b.Sources[i], $"{year}の{label}", errors)).ToArray();
+            var sources = SourceLabels.Select((label, i) => row.Amount(b.Sources[i], $"{year}の{label}", errors)).ToArray();
             var cost = row.Amount(b.Cost, $"{year}の事業費計", errors);
             var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors) : null;
             var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors) : null;

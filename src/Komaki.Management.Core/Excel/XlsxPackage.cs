@@ -109,7 +109,7 @@ public sealed class XlsxPackage : IDisposable
     }
 
     /// Opens a part; reading past the limits throws, whatever the zip's directory claimed.
-    private Stream? OpenPart(string? path)
+    private BoundedStream? OpenPart(string? path)
     {
         if (path is null) return null;
         var entry = _zip.GetEntry(path.TrimStart('/'));

@@ -80,8 +80,9 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
         goal.Indicators.Clear();
         foreach (var row in form.Indicators.Where(r => !GoalFormValidator.IsBlank(r)))
         {
-            NumberText.TryParse(row.Target, out var target);
-            NumberText.TryParse(row.Baseline, out var baseline);
+            // The validator has refused what does not read as a number; blank reads as none.
+            var target = NumberText.TryParse(row.Target, out var t) ? t : null;
+            var baseline = NumberText.TryParse(row.Baseline, out var b) ? b : null;
             goal.Indicators.Add(new GoalIndicator
             {
                 Name = (row.Name ?? "").Trim(), Unit = (row.Unit ?? "").Trim(), Target = target, Baseline = baseline, Direction = row.Direction,

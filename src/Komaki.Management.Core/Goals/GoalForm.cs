@@ -40,8 +40,8 @@ public sealed class GoalForm
     /// At least three indicator rows and four step rows, and always one empty row of each to type into.
     public void Pad()
     {
-        while (Indicators.Count < 3 || Indicators.Count(i => string.IsNullOrWhiteSpace(i.Name)) < 1) Indicators.Add(new IndicatorRow());
-        while (Steps.Count < 4 || Steps.Count(s => string.IsNullOrWhiteSpace(s.Action)) < 1) Steps.Add(new StepRow());
+        while (Indicators.Count < 3 || !Indicators.Any(i => string.IsNullOrWhiteSpace(i.Name))) Indicators.Add(new IndicatorRow());
+        while (Steps.Count < 4 || !Steps.Any(s => string.IsNullOrWhiteSpace(s.Action))) Steps.Add(new StepRow());
     }
 
     /// 行を追加: one more empty row when the form came back for it; true when it did (nothing is checked or saved).

@@ -64,7 +64,7 @@ public sealed class LabelBook
     public static string Unmapped(LabelKind kind, string text) =>
         $"{kind.Label()}「{text}」が何を意味するか、取り込みラベルの対応表にありません（確認画面で意味を選ぶと、次からはその意味で読みます）。";
 
-    public string Meaning(LabelKind kind, int value) => Options(kind).FirstOrDefault(o => o.Value == value).Text ?? value.ToString();
+    public string Meaning(LabelKind kind, int value) => Options(kind).FirstOrDefault(o => o.Value == value).Text ?? value.ToString(CultureInfo.InvariantCulture);
 
     /// The values a label of the kind can mean, with their names.
     public IReadOnlyList<(int Value, string Text)> Options(LabelKind kind) => kind switch

@@ -262,7 +262,7 @@ public sealed partial class SheetTable
 
     /// A row under the table that is a note: its first text starts with ※, *, 注 or (注), is a unit note, or is a
     /// sentence where a code belongs.
-    private bool IsNoteRow(SheetRow row, string? code)
+    private static bool IsNoteRow(SheetRow row, string? code)
     {
         var first = row.Cells.Count > 0 ? row.Cells[0].Text : null;
         foreach (var text in new[] { code, first })

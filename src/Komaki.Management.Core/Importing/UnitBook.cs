@@ -33,7 +33,7 @@ public sealed class UnitBook
             if (_chosen.TryGetValue(key, out var c) && c == UnitChoice.Create) Create(name, key, validFromYear);
         }
         var next = _units.Select(u => u.Code).Where(code => code.StartsWith("IMP", StringComparison.Ordinal) && int.TryParse(code[3..], out _))
-            .Select(code => int.Parse(code[3..])).DefaultIfEmpty(0).Max() + 1;
+            .Select(code => int.Parse(code[3..], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max() + 1;
         foreach (var unit in _toCreate.Values.Distinct().OrderBy(u => u.Level))
         {
             unit.Code = $"IMP{next++:000}";

@@ -5,5 +5,5 @@ namespace Komaki.Management.Web.Infrastructure;
 public static class UnitOptions
 {
     public static List<SelectListItem> For(OrgTree org) =>
-        org.Flatten().Select(x => new SelectListItem(new string('　', x.Depth) + x.Unit.Name + (x.Unit.ValidToYear is int to ? $"（{Wareki.FiscalYear(to)}まで）" : ""), x.Unit.Id.ToString())).ToList();
+        org.Flatten().Select(x => new SelectListItem(new string('　', x.Depth) + x.Unit.Name + (x.Unit.ValidToYear is int to ? $"（{Wareki.FiscalYear(to)}まで）" : ""), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 }

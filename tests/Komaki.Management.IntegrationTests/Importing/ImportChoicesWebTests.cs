@@ -156,7 +156,7 @@ public class ImportChoicesWebTests(KomakiFactory app) : IClassFixture<KomakiFact
         Assert.DoesNotContain(">統合<", offered);
 
         // Two directions with one name are refused beside the field; nothing is saved.
-        var clash = fields.Select(f => f.Item1.EndsWith(".Label") && f.Item2 == "縮小" ? (f.Item1, "拡大") : f).ToList();
+        var clash = fields.Select(f => f.Item1.EndsWith(".Label", StringComparison.Ordinal) && f.Item2 == "縮小" ? (f.Item1, "拡大") : f).ToList();
         var refused = await client.PostAsync("/Directions", KomakiFactory.Form(KomakiFactory.TokenIn(page), [.. clash]));
         Assert.Contains("「拡大」は他の区分と同じ名称です", await refused.Content.ReadAsStringAsync());
         Assert.Equal("縮小", app.WithDb(db => db.DirectionChoices.Single(c => c.Code == Direction.Reduce).Label));

@@ -84,7 +84,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         // MIN), so a page goes on to its later queries; everything else gets no rows.
         private static readonly Regex Aggregate = new(@"^SELECT\s+(?:(COUNT|COUNT_BIG)\(|COALESCE\(SUM\(|(MAX|MIN|AVG|SUM)\()", RegexOptions.IgnoreCase);
 
-        private DbDataReader Empty(DbCommand command)
+        private System.Data.DataTableReader Empty(DbCommand command)
         {
             commands.Enqueue(command.CommandText);
             var table = new DataTable();

@@ -2,105 +2,105 @@ namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<ProjectEvaluation>
 {
-    public void Configure(EntityTypeBuilder<ProjectEvaluation> b)
+    public void Configure(EntityTypeBuilder<ProjectEvaluation> builder)
     {
-        b.Property(x => x.StaffPersonYears).HasPrecision(9, 2);
+        builder.Property(x => x.StaffPersonYears).HasPrecision(9, 2);
         foreach (var text in new[] { nameof(ProjectEvaluation.NecessityReason), nameof(ProjectEvaluation.EffectivenessReason), nameof(ProjectEvaluation.EfficiencyReason),
                      nameof(ProjectEvaluation.EquityReason), nameof(ProjectEvaluation.Improvement), nameof(ProjectEvaluation.SecondReason), nameof(ProjectEvaluation.ReturnComment),
                      nameof(ProjectEvaluation.PurposeTarget), nameof(ProjectEvaluation.PurposeIntent), nameof(ProjectEvaluation.Means),
                      nameof(ProjectEvaluation.FirstReviewFindings), nameof(ProjectEvaluation.FirstReviewExplanation), nameof(ProjectEvaluation.SecondReviewFindings),
                      nameof(ProjectEvaluation.SecondReviewExplanation) })
-            b.Property(text).HasMaxLength(4000);
-        b.Property(x => x.FirstReviewedBy).HasMaxLength(256);
-        b.Property(x => x.SecondReviewedBy).HasMaxLength(256);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
-        b.HasIndex(x => x.FiscalYear);
-        b.Ignore(x => x.AuditTarget);
-        b.Ignore(x => x.StaffCost);
-        b.Ignore(x => x.FullCost);
-        b.Ignore(x => x.FinalDirection);
+            builder.Property(text).HasMaxLength(4000);
+        builder.Property(x => x.FirstReviewedBy).HasMaxLength(256);
+        builder.Property(x => x.SecondReviewedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => x.FiscalYear);
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.StaffCost);
+        builder.Ignore(x => x.FullCost);
+        builder.Ignore(x => x.FinalDirection);
     }
 }
 
 public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<ImprovementAction>
 {
-    public void Configure(EntityTypeBuilder<ImprovementAction> b)
+    public void Configure(EntityTypeBuilder<ImprovementAction> builder)
     {
-        b.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Note).HasMaxLength(4000);
-        b.Property(x => x.ClosedBy).HasMaxLength(256);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.ProjectEvaluation).WithMany().HasForeignKey(x => x.ProjectEvaluationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.Note).HasMaxLength(4000);
+        builder.Property(x => x.ClosedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.ProjectEvaluation).WithMany().HasForeignKey(x => x.ProjectEvaluationId).OnDelete(DeleteBehavior.Restrict);
         // A plan line can be taken out of an edition later; the action then shows that its answer is gone.
-        b.HasOne(x => x.AnswerPlanLine).WithMany().HasForeignKey(x => x.AnswerPlanLineId).OnDelete(DeleteBehavior.SetNull);
-        b.HasOne(x => x.AnswerBudgetLine).WithMany().HasForeignKey(x => x.AnswerBudgetLineId).OnDelete(DeleteBehavior.SetNull);
-        b.HasIndex(x => new { x.State, x.OwnerUnitId });
-        b.HasIndex(x => x.ProjectEvaluationId).IsUnique();
-        b.Ignore(x => x.AuditTarget);
+        builder.HasOne(x => x.AnswerPlanLine).WithMany().HasForeignKey(x => x.AnswerPlanLineId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne(x => x.AnswerBudgetLine).WithMany().HasForeignKey(x => x.AnswerBudgetLineId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(x => new { x.State, x.OwnerUnitId });
+        builder.HasIndex(x => x.ProjectEvaluationId).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class ForumSessionConfiguration : IEntityTypeConfiguration<ForumSession>
 {
-    public void Configure(EntityTypeBuilder<ForumSession> b)
+    public void Configure(EntityTypeBuilder<ForumSession> builder)
     {
-        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Venue).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Venue).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class ForumProjectConfiguration : IEntityTypeConfiguration<ForumProject>
 {
-    public void Configure(EntityTypeBuilder<ForumProject> b)
+    public void Configure(EntityTypeBuilder<ForumProject> builder)
     {
-        b.Property(x => x.CityResponse).HasMaxLength(4000);
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ForumProjectId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.ForumSessionId, x.ProjectId }).IsUnique();
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.CityResponse).HasMaxLength(4000);
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ForumProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.ForumSessionId, x.ProjectId }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class ForumReviewerConfiguration : IEntityTypeConfiguration<ForumReviewer>
 {
-    public void Configure(EntityTypeBuilder<ForumReviewer> b)
+    public void Configure(EntityTypeBuilder<ForumReviewer> builder)
     {
-        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
-        b.Property(x => x.Kind).HasMaxLength(50).IsRequired();
-        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.ForumSessionId, x.UserId }).IsUnique();
+        builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.Kind).HasMaxLength(50).IsRequired();
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.ForumSessionId, x.UserId }).IsUnique();
     }
 }
 
 public sealed class ReviewerVerdictConfiguration : IEntityTypeConfiguration<ReviewerVerdict>
 {
-    public void Configure(EntityTypeBuilder<ReviewerVerdict> b)
+    public void Configure(EntityTypeBuilder<ReviewerVerdict> builder)
     {
-        b.Property(x => x.ReviewerUserId).HasMaxLength(450).IsRequired();
-        b.Property(x => x.Comment).HasMaxLength(4000).IsRequired();
-        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.ForumProjectId, x.ReviewerUserId }).IsUnique();
+        builder.Property(x => x.ReviewerUserId).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.Comment).HasMaxLength(4000).IsRequired();
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.ForumProjectId, x.ReviewerUserId }).IsUnique();
     }
 }
 
 public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<MeasureEvaluation>
 {
-    public void Configure(EntityTypeBuilder<MeasureEvaluation> b)
+    public void Configure(EntityTypeBuilder<MeasureEvaluation> builder)
     {
-        b.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.AssessedBy).HasMaxLength(256);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.AssessedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
     }
 }

@@ -33,51 +33,51 @@ public sealed class LabelMappingConfiguration : IEntityTypeConfiguration<LabelMa
         (LabelKind.Rating, "見直し余地がある", (int)Rating.B),
     ];
 
-    public void Configure(EntityTypeBuilder<LabelMapping> b)
+    public void Configure(EntityTypeBuilder<LabelMapping> builder)
     {
-        b.Property(x => x.Label).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
-        b.Ignore(x => x.AuditTarget);
-        b.HasData(Defaults.Select((d, i) => new LabelMapping { Id = i + 1, Kind = d.Kind, Label = d.Label, Key = LabelMapping.KeyOf(d.Label), Value = d.Value }));
+        builder.Property(x => x.Label).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
+        builder.HasData(Defaults.Select((d, i) => new LabelMapping { Id = i + 1, Kind = d.Kind, Label = d.Label, Key = LabelMapping.KeyOf(d.Label), Value = d.Value }));
     }
 }
 
 public sealed class UnitNameMappingConfiguration : IEntityTypeConfiguration<UnitNameMapping>
 {
-    public void Configure(EntityTypeBuilder<UnitNameMapping> b)
+    public void Configure(EntityTypeBuilder<UnitNameMapping> builder)
     {
-        b.Property(x => x.Name).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => x.Key).IsUnique();
-        b.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.Key).IsUnique();
+        builder.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class DirectionChoiceConfiguration : IEntityTypeConfiguration<DirectionChoice>
 {
-    public void Configure(EntityTypeBuilder<DirectionChoice> b)
+    public void Configure(EntityTypeBuilder<DirectionChoice> builder)
     {
-        b.HasKey(x => x.Code);
-        b.Property(x => x.Code).ValueGeneratedNever();
-        b.Property(x => x.Label).HasMaxLength(40).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.Ignore(x => x.AuditTarget);
-        b.HasData(DirectionChoice.Defaults);
+        builder.HasKey(x => x.Code);
+        builder.Property(x => x.Code).ValueGeneratedNever();
+        builder.Property(x => x.Label).HasMaxLength(40).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Ignore(x => x.AuditTarget);
+        builder.HasData(DirectionChoice.Defaults);
     }
 }
 
 public sealed class ImportLogConfiguration : IEntityTypeConfiguration<ImportLog>
 {
-    public void Configure(EntityTypeBuilder<ImportLog> b)
+    public void Configure(EntityTypeBuilder<ImportLog> builder)
     {
-        b.Property(x => x.Kind).HasMaxLength(40).IsRequired();
-        b.Property(x => x.FileName).HasMaxLength(260).IsRequired();
-        b.Property(x => x.UserName).HasMaxLength(256).IsRequired();
-        b.HasIndex(x => new { x.Kind, x.At });
-        b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+        builder.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.HasIndex(x => new { x.Kind, x.At });
+        builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -2,61 +2,61 @@ namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {
-    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    public void Configure(EntityTypeBuilder<OrgUnit> builder)
     {
-        b.Property(x => x.Code).HasMaxLength(32).IsRequired();
-        b.Property(x => x.Name).HasMaxLength(100).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => x.Code);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Code).HasMaxLength(32).IsRequired();
+        builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.Code);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
-    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        b.Property(x => x.UserName).HasMaxLength(256).IsRequired();
-        b.Property(x => x.RecordType).HasMaxLength(64).IsRequired();
-        b.Property(x => x.RecordId).HasMaxLength(64).IsRequired();
-        b.Property(x => x.Detail).HasMaxLength(256);
-        b.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
-        b.HasIndex(x => new { x.RecordType, x.RecordId, x.At });
-        b.Ignore(x => x.Changes);
+        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.RecordType).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.RecordId).HasMaxLength(64).IsRequired();
+        builder.Property(x => x.Detail).HasMaxLength(256);
+        builder.Property(x => x.EntityType).HasMaxLength(64).IsRequired();
+        builder.HasIndex(x => new { x.RecordType, x.RecordId, x.At });
+        builder.Ignore(x => x.Changes);
     }
 }
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> b)
+    public void Configure(EntityTypeBuilder<AppUser> builder)
     {
-        b.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
-        b.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class DataVersionRowConfiguration : IEntityTypeConfiguration<DataVersionRow>
 {
-    public void Configure(EntityTypeBuilder<DataVersionRow> b)
+    public void Configure(EntityTypeBuilder<DataVersionRow> builder)
     {
-        b.ToTable("DataVersions");
-        b.HasKey(x => x.Area);
-        b.Property(x => x.Area).HasMaxLength(32);
-        b.HasData(DataArea.All.Select(a => new DataVersionRow { Area = a, Version = 1 }));
+        builder.ToTable("DataVersions");
+        builder.HasKey(x => x.Area);
+        builder.Property(x => x.Area).HasMaxLength(32);
+        builder.HasData(DataArea.All.Select(a => new DataVersionRow { Area = a, Version = 1 }));
     }
 }
 
 public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
-    public void Configure(EntityTypeBuilder<UserSession> b)
+    public void Configure(EntityTypeBuilder<UserSession> builder)
     {
-        b.Property(x => x.Id).HasMaxLength(64);
-        b.Property(x => x.UserId).HasMaxLength(450).IsRequired();
-        b.Property(x => x.Device).HasMaxLength(UserSession.DeviceMaxLength);
-        b.Property(x => x.Address).HasMaxLength(UserSession.AddressMaxLength);
-        b.HasIndex(x => x.UserId);
-        b.HasIndex(x => x.ExpiresAt);
+        builder.Property(x => x.Id).HasMaxLength(64);
+        builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.Device).HasMaxLength(UserSession.DeviceMaxLength);
+        builder.Property(x => x.Address).HasMaxLength(UserSession.AddressMaxLength);
+        builder.HasIndex(x => x.UserId);
+        builder.HasIndex(x => x.ExpiresAt);
     }
 }

@@ -9,176 +9,176 @@ internal static class OneOf
 
 public sealed class MayorTermConfiguration : IEntityTypeConfiguration<MayorTerm>
 {
-    public void Configure(EntityTypeBuilder<MayorTerm> b)
+    public void Configure(EntityTypeBuilder<MayorTerm> builder)
     {
-        b.Property(x => x.Title).HasMaxLength(100).IsRequired();
-        b.Property(x => x.MayorName).HasMaxLength(100).IsRequired();
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasMany(x => x.Items).WithOne(i => i.MayorTerm).HasForeignKey(i => i.MayorTermId).OnDelete(DeleteBehavior.Restrict);
-        b.Ignore(x => x.AuditTarget);
-        b.Ignore(x => x.FirstFiscalYear);
-        b.Ignore(x => x.LastFiscalYear);
+        builder.Property(x => x.Title).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.MayorName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasMany(x => x.Items).WithOne(i => i.MayorTerm).HasForeignKey(i => i.MayorTermId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.FirstFiscalYear);
+        builder.Ignore(x => x.LastFiscalYear);
     }
 }
 
 public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<ManifestoItem>
 {
-    public void Configure(EntityTypeBuilder<ManifestoItem> b)
+    public void Configure(EntityTypeBuilder<ManifestoItem> builder)
     {
-        b.Property(x => x.Number).HasMaxLength(20).IsRequired();
-        b.Property(x => x.Area).HasMaxLength(100).IsRequired();
-        b.Property(x => x.Title).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.NumericTarget).HasMaxLength(200);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
-        b.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Progress).WithOne(p => p.ManifestoItem).HasForeignKey(p => p.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Number).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Area).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.NumericTarget).HasMaxLength(200);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
+        builder.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Progress).WithOne(p => p.ManifestoItem).HasForeignKey(p => p.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class ManifestoLinkConfiguration : IEntityTypeConfiguration<ManifestoLink>
 {
-    public void Configure(EntityTypeBuilder<ManifestoLink> b)
+    public void Configure(EntityTypeBuilder<ManifestoLink> builder)
     {
-        b.HasOne(x => x.Policy).WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_ManifestoLinks_OneTarget", OneOf.Check("PolicyId", "MeasureId", "ProjectId")));
-        b.Ignore(x => x.AuditTarget);
-        b.Ignore(x => x.Level);
-        b.Ignore(x => x.ElementId);
+        builder.HasOne(x => x.Policy).WithMany().HasForeignKey(x => x.PolicyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_ManifestoLinks_OneTarget", OneOf.Check("PolicyId", "MeasureId", "ProjectId")));
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.Level);
+        builder.Ignore(x => x.ElementId);
     }
 }
 
 public sealed class ManifestoProgressConfiguration : IEntityTypeConfiguration<ManifestoProgress>
 {
-    public void Configure(EntityTypeBuilder<ManifestoProgress> b)
+    public void Configure(EntityTypeBuilder<ManifestoProgress> builder)
     {
-        b.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Evidence).HasMaxLength(4000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.Evidence).HasMaxLength(4000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class CitizenInputConfiguration : IEntityTypeConfiguration<CitizenInput>
 {
-    public void Configure(EntityTypeBuilder<CitizenInput> b)
+    public void Configure(EntityTypeBuilder<CitizenInput> builder)
     {
-        b.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Answer).HasMaxLength(4000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => x.ReceivedOn);
-        b.HasMany(x => x.Links).WithOne(l => l.CitizenInput).HasForeignKey(l => l.CitizenInputId).OnDelete(DeleteBehavior.Cascade);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.Answer).HasMaxLength(4000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.ReceivedOn);
+        builder.HasMany(x => x.Links).WithOne(l => l.CitizenInput).HasForeignKey(l => l.CitizenInputId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class CitizenInputLinkConfiguration : IEntityTypeConfiguration<CitizenInputLink>
 {
-    public void Configure(EntityTypeBuilder<CitizenInputLink> b)
+    public void Configure(EntityTypeBuilder<CitizenInputLink> builder)
     {
-        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_CitizenInputLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId")));
-        b.Ignore(x => x.AuditTarget);
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_CitizenInputLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId")));
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class SurveyResultConfiguration : IEntityTypeConfiguration<SurveyResult>
 {
-    public void Configure(EntityTypeBuilder<SurveyResult> b)
+    public void Configure(EntityTypeBuilder<SurveyResult> builder)
     {
-        b.Property(x => x.Satisfaction).HasPrecision(9, 3);
-        b.Property(x => x.Importance).HasPrecision(9, 3);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Satisfaction).HasPrecision(9, 3);
+        builder.Property(x => x.Importance).HasPrecision(9, 3);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class OrganizationalGoalConfiguration : IEntityTypeConfiguration<OrganizationalGoal>
 {
-    public void Configure(EntityTypeBuilder<OrganizationalGoal> b)
+    public void Configure(EntityTypeBuilder<OrganizationalGoal> builder)
     {
-        b.Property(x => x.Title).HasMaxLength(300).IsRequired();
-        b.Property(x => x.Reason).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.MidYearReview).HasMaxLength(4000);
-        b.Property(x => x.GradeEvidence).HasMaxLength(4000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
-        b.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        builder.Property(x => x.Reason).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.MidYearReview).HasMaxLength(4000);
+        builder.Property(x => x.GradeEvidence).HasMaxLength(4000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
+        builder.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class GoalLinkConfiguration : IEntityTypeConfiguration<GoalLink>
 {
-    public void Configure(EntityTypeBuilder<GoalLink> b)
+    public void Configure(EntityTypeBuilder<GoalLink> builder)
     {
-        b.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
-        b.ToTable(t => t.HasCheckConstraint("CK_GoalLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId", "ManifestoItemId")));
-        b.Ignore(x => x.AuditTarget);
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_GoalLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId", "ManifestoItemId")));
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class GoalIndicatorConfiguration : IEntityTypeConfiguration<GoalIndicator>
 {
-    public void Configure(EntityTypeBuilder<GoalIndicator> b)
+    public void Configure(EntityTypeBuilder<GoalIndicator> builder)
     {
-        b.Property(x => x.Name).HasMaxLength(200).IsRequired();
-        b.Property(x => x.Unit).HasMaxLength(20).IsRequired();
-        b.Property(x => x.Target).HasPrecision(18, 4);
-        b.Property(x => x.Baseline).HasPrecision(18, 4);
-        b.Property(x => x.Direction).HasDefaultValue(Plans.IndicatorDirection.HigherIsBetter);
-        b.Property(x => x.Actual).HasPrecision(18, 4);
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Unit).HasMaxLength(20).IsRequired();
+        builder.Property(x => x.Target).HasPrecision(18, 4);
+        builder.Property(x => x.Baseline).HasPrecision(18, 4);
+        builder.Property(x => x.Direction).HasDefaultValue(Plans.IndicatorDirection.HigherIsBetter);
+        builder.Property(x => x.Actual).HasPrecision(18, 4);
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class GoalStepConfiguration : IEntityTypeConfiguration<GoalStep>
 {
-    public void Configure(EntityTypeBuilder<GoalStep> b)
+    public void Configure(EntityTypeBuilder<GoalStep> builder)
     {
-        b.Property(x => x.Action).HasMaxLength(500).IsRequired();
-        b.Property(x => x.Schedule).HasMaxLength(100).IsRequired();
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.Action).HasMaxLength(500).IsRequired();
+        builder.Property(x => x.Schedule).HasMaxLength(100).IsRequired();
+        builder.Ignore(x => x.AuditTarget);
     }
 }
 
 public sealed class GoalEventConfiguration : IEntityTypeConfiguration<GoalEvent>
 {
-    public void Configure(EntityTypeBuilder<GoalEvent> b)
+    public void Configure(EntityTypeBuilder<GoalEvent> builder)
     {
-        b.Property(x => x.UserName).HasMaxLength(256).IsRequired();
-        b.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
-        b.Property(x => x.Comment).HasMaxLength(4000);
+        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Comment).HasMaxLength(4000);
     }
 }
 
 public sealed class IndividualGoalConfiguration : IEntityTypeConfiguration<IndividualGoal>
 {
-    public void Configure(EntityTypeBuilder<IndividualGoal> b)
+    public void Configure(EntityTypeBuilder<IndividualGoal> builder)
     {
-        b.Property(x => x.OwnerUserId).HasMaxLength(450).IsRequired();
-        b.Property(x => x.Title).HasMaxLength(300).IsRequired();
-        b.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        b.Property(x => x.Target).HasMaxLength(1000);
-        b.Property(x => x.Result).HasMaxLength(4000);
-        b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(x => new { x.OwnerUserId, x.FiscalYear });
-        b.Ignore(x => x.AuditTarget);
+        builder.Property(x => x.OwnerUserId).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.Title).HasMaxLength(300).IsRequired();
+        builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.Target).HasMaxLength(1000);
+        builder.Property(x => x.Result).HasMaxLength(4000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.OwnerUserId, x.FiscalYear });
+        builder.Ignore(x => x.AuditTarget);
     }
 }

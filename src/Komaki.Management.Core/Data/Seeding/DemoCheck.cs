@@ -4,6 +4,8 @@ namespace Komaki.Management.Core.Data.Seeding;
 /// in progress in late November — most published, some awaiting the second review, a few still drafts, some not begun.
 internal sealed class DemoCheck(AppDbContext db, Random random)
 {
+    private static readonly string[] ForumProjectCodes = ["6-3-01", "3-1-02", "1-5-01"];
+
     private const long StaffCost = 8_000_000;
     private ILookup<int, Indicator> _indicators = Array.Empty<Indicator>().ToLookup(i => 0);
 
@@ -107,7 +109,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
 
     /// A unit rates 有効性 as its indicators read, as the consistency checks at review expect: A only with every target
     /// met, C where an indicator fell below its baseline, otherwise the rolled rating short of A.
-    private static (Rating, string) Effectiveness(Rating rolled, IReadOnlyList<IndicatorOutcome> outcomes)
+    private static (Rating, string) Effectiveness(Rating rolled, List<IndicatorOutcome> outcomes)
     {
         if (outcomes.Count == 0) return (rolled == Rating.A ? Rating.B : rolled, "指標の実績がまだ出ていないため、事業の実施状況から判断した。");
         if (outcomes.All(o => o == IndicatorOutcome.Achieved))
@@ -148,7 +150,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         {
             FiscalYear = 2025, Title = "令和8年度 行政評価市民公開フォーラム", HeldOn = new DateOnly(2026, 12, 5), Venue = "まなび創造館 あさひホール",
             Reviewers = [new ForumReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
-            Projects = new[] { "6-3-01", "3-1-02", "1-5-01" }.Where(projects.ContainsKey).Select(c => new ForumProject { ProjectId = projects[c].Id }).ToList(),
+            Projects = ForumProjectCodes.Where(projects.ContainsKey).Select(c => new ForumProject { ProjectId = projects[c].Id }).ToList(),
         };
         db.ForumSessions.AddRange(past, current);
         await db.SaveChangesAsync(ct);

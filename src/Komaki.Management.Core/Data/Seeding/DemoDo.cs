@@ -72,7 +72,7 @@ internal sealed class DemoDo(AppDbContext db, Random random)
         return (long)Math.Round(baseCost * factor / 100000m) * 100000;
     }
 
-    private void AddLine(ImplementationPlan edition, Project p, int year, long baseCost, int revision)
+    private static void AddLine(ImplementationPlan edition, Project p, int year, long baseCost, int revision)
     {
         if (!p.IsActiveIn(year)) return;
         var cost = CostIn(baseCost, year, revision);

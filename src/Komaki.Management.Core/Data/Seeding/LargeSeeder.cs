@@ -9,6 +9,8 @@ public sealed record LargeSeedResult(int Divisions, int Measures, int Projects, 
 /// prepared INSERT per table (no audit entries: nobody entered them), so 3,000 projects × 10 years take seconds.
 public sealed class LargeSeeder(AppDbContext db)
 {
+    private static readonly int[] Quarters = [4, 7, 10, 1];
+
     public const int LastActualYear = 2025;
     private const int Departments = 20;
     private const int DivisionsPerDepartment = 5;
@@ -84,7 +86,7 @@ public sealed class LargeSeeder(AppDbContext db)
         })).ToList();
         await BulkInsert.RunAsync(db, indicators, ct);
         rows += indicators.Count;
-        var indicatorRows = await db.Indicators.Where(i => (i.Project != null && i.Project.Code.Contains("-L")) || (i.Measure != null && i.Measure.Code.StartsWith("L")))
+        var indicatorRows = await db.Indicators.Where(i => (i.Project != null && i.Project.Code.Contains("-L")) || (i.Measure != null && i.Measure.Code.StartsWith('L')))
             .Select(i => new { i.Id, i.Direction, i.BaselineValue }).ToListAsync(ct);
         var values = new List<IndicatorValue>();
         foreach (var i in indicatorRows)
@@ -166,7 +168,7 @@ public sealed class LargeSeeder(AppDbContext db)
         await BulkInsert.RunAsync(db, executionPlans, ct);
         rows += executionPlans.Count;
         var planIds = await db.ExecutionPlans.Where(e => e.Project!.Code.Contains("-L")).Select(e => e.Id).ToListAsync(ct);
-        var months = planIds.SelectMany(id => new[] { 4, 7, 10, 1 }.Select(m => new ExecutionPlanMonth { ExecutionPlanId = id, Month = m, Work = m == 1 ? "◆実績のとりまとめ" : "実施" })).ToList();
+        var months = planIds.SelectMany(id => Quarters.Select(m => new ExecutionPlanMonth { ExecutionPlanId = id, Month = m, Work = m == 1 ? "◆実績のとりまとめ" : "実施" })).ToList();
         await BulkInsert.RunAsync(db, months, ct);
         rows += months.Count;
 

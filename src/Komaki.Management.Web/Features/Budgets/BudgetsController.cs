@@ -64,7 +64,7 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var total = list.Select(r => r.Figures).Aggregate(BudgetFigures.Zero, (a, b) => a.Add(b));
         var paged = HttpContext.Page(list, filter.Page, PageSize);
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
-            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
+            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
             && DepartmentLocks.BudgetYearOpen(Actor, y, Clock.FiscalYear, r.Figures.Settled is not null);
         return View(new BudgetListModel(y, edition?.Title, filter, paged, total, UnitOptions.For(org), measures, org, CanEdit));

@@ -48,7 +48,7 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         if (filter.MeasureId is int m) query = query.Where(c => c.Links.Any(l => l.MeasureId == m || l.Project!.MeasureId == m));
         var rows = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
+            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         return View(new CitizenInputListModel(filter, rows, measures, CanEdit));
     }
 

@@ -19,7 +19,7 @@ public sealed class ReminderSender(AppDbContext db, OrgTreeProvider orgTree, IRe
 
     public async Task<ReminderRun> SendAsync(DateOnly today, CancellationToken ct = default)
     {
-        var org = await orgTree.GetAsync();
+        var org = await orgTree.GetAsync(ct);
         var year = Wareki.FiscalYearOf(today);
         var snapshots = new List<CycleSnapshot>();
         foreach (var y in DueWork.YearsAround(year)) snapshots.Add(await CycleSnapshot.LoadAsync(db, org, y, today));

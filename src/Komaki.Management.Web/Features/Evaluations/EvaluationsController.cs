@@ -33,7 +33,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         if (filter.NotStarted) rows = rows.Where(x => x.Row.Evaluation is null);
         var list = rows.Select(x => x.Row).ToList();
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
+            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
             evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), measures, org));
     }

@@ -188,5 +188,5 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
 
     private static List<SelectListItem> UnitsFor(OrgTree org, int year) =>
         org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level != OrgUnitLevel.Department)
-            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString())).ToList();
+            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 }

@@ -51,7 +51,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var org = await orgTree.GetAsync();
         var units = CreatableUnits(org, y);
         if (units.Count == 0) return Forbidden();
-        var form = new GoalForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(units[0].Value) };
+        var form = new GoalForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(units[0].Value, CultureInfo.InvariantCulture) };
         if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
         form.Pad();
         return View("Edit", new GoalFormModel(null, form, units, await pages.TermTitleAsync()));
@@ -83,7 +83,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
         var form = GoalPages.FormOf(goal);
         form.Pad();
-        return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString())], await pages.TermTitleAsync()));
+        return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture))], await pages.TermTitleAsync()));
     }
 
     [HttpPost("{id:int}/Edit")]
@@ -95,7 +95,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
         form.OrgUnitId = goal.OrgUnitId;
         form.FiscalYear = goal.FiscalYear;
-        var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString());
+        var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture));
         if (form.AddRowIfAsked() || form.PickIfAsked()) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()));
         if (await LookupAsync(form) is { } found) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()) { Lookup = found });
         if (await ValidateAsync(form) && Accept(await commands.EditAsync(goal, form)))
@@ -125,7 +125,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var detailsUrl = Url.Action(nameof(Details), new { id })!;
         return View("Confirm", new ConfirmStep(step == GoalAction.Submitted ? "組織目標の提出" : "組織目標の確定", $"{org.PathName(goal.OrgUnitId)}「{goal.Title}」",
             consequences, Url.Action(nameof(Act), new { id })!, step == GoalAction.Submitted ? "提出する" : "確定する", detailsUrl,
-            new Dictionary<string, string> { ["Action"] = step.ToString(), ["Version"] = goal.Version.ToString() }, "コメント（任意）"));
+            new Dictionary<string, string> { ["Action"] = step.ToString(), ["Version"] = goal.Version.ToString(CultureInfo.InvariantCulture) }, "コメント（任意）"));
     }
 
     /// A workflow step. The order and who may take it are GoalWorkflow's; a step out of order is refused with the reason.
@@ -172,7 +172,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     private List<SelectListItem> CreatableUnits(OrgTree org, int year) =>
         org.Flatten(u => u.IsValidIn(year))
             .Where(x => Actor.IsPlanMasterEditor || GoalWorkflow.IsUnitHead(Actor, x.Unit.Id, org))
-            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString())).ToList();
+            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 
     private GoalAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow);
 

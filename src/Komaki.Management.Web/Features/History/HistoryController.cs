@@ -66,7 +66,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
         "Measure" => await Db.Measures.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
         "BasicProject" => await Db.BasicProjects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
         _ => await Db.Projects.Where(x => x.Id == id).Select(x => x.Code + " " + x.Name).FirstOrDefaultAsync(),
-    } ?? id.ToString();
+    } ?? id.ToString(CultureInfo.InvariantCulture);
 
     /// An evaluation not yet published belongs to its unit and planning, history included.
     private async Task<bool> CanReadEvaluationAsync(string recordId)

@@ -28,7 +28,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             return RedirectToAction(nameof(Index));
         }
         return View("Confirm", new ConfirmStep("実施計画の版の作成", ImplementationPlan.DefaultTitle(fiscalYear), consequences,
-            Url.Action(nameof(Create))!, "版を作成する", Url.Action(nameof(Index))!, new Dictionary<string, string> { ["fiscalYear"] = fiscalYear.ToString() }));
+            Url.Action(nameof(Create))!, "版を作成する", Url.Action(nameof(Index))!, new Dictionary<string, string> { ["fiscalYear"] = fiscalYear.ToString(CultureInfo.InvariantCulture) }));
     }
 
     /// Starts the next edition as a copy of the latest one.
@@ -85,7 +85,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
             pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
-            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString())).ToListAsync();
+            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
             UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));

@@ -21,7 +21,8 @@ public sealed class IndicatorForm
 
     public void ApplyTo(Indicator i)
     {
-        NumberText.TryParse(BaselineValue, out var baseline);
+        // The validator has refused what does not read as a number; blank reads as none.
+        var baseline = NumberText.TryParse(BaselineValue, out var b) ? b : null;
         i.Name = Name.Trim();
         i.Kind = Kind;
         i.Unit = Unit.Trim();

@@ -114,8 +114,8 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
             for (var n = 0; n < form.Rows.Count; n++)
             {
                 var row = form.Rows[n];
-                NumberText.TryParse(row.Target, out var target);
-                NumberText.TryParse(row.Actual, out var actual);
+                var target = NumberText.TryParse(row.Target, out var t) ? t : null;
+                var actual = NumberText.TryParse(row.Actual, out var a) ? a : null;
                 var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == row.FiscalYear);
                 // What is locked for this person must come back as it was; a forged change is refused beside the field.
                 if (row.TargetLocked && target != existing?.Target) ModelState.AddModelError($"Rows[{n}].Target", IndicatorValueRules.TargetLockedMessage);

@@ -123,13 +123,13 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
         var chain = new List<int>();
         for (var u = org.Find(Actor.UnitId); u is not null; u = org.Find(u.ParentId)) chain.Add(u.Id);
         var goals = await Db.OrganizationalGoals.AsNoTracking().Where(g => g.FiscalYear == year && chain.Contains(g.OrgUnitId)).OrderBy(g => g.OrgUnitId).ThenBy(g => g.SortOrder).ToListAsync();
-        return goals.Select(g => new SelectListItem($"{org.Find(g.OrgUnitId)?.Name}：{g.Title}", g.Id.ToString())).ToList();
+        return goals.Select(g => new SelectListItem($"{org.Find(g.OrgUnitId)?.Name}：{g.Title}", g.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 
     private void Validate(IndividualGoalForm form, List<SelectListItem> options)
     {
         if (string.IsNullOrWhiteSpace(form.Title)) ModelState.AddModelError(nameof(form.Title), "目標を入力してください。");
-        if (form.OrganizationalGoalId is int g && options.All(o => o.Value != g.ToString()))
+        if (form.OrganizationalGoalId is int g && options.All(o => o.Value != g.ToString(CultureInfo.InvariantCulture)))
             ModelState.AddModelError(nameof(form.OrganizationalGoalId), "関連づけられるのは、自分の所属とその上位の組織目標です。");
         if ((form.Description ?? "").Length > 4000 || (form.Result ?? "").Length > 4000) ModelState.AddModelError(string.Empty, "内容は4,000文字以内で入力してください。");
     }

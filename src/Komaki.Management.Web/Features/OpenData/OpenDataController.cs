@@ -10,6 +10,8 @@ namespace Komaki.Management.Web.Features.OpenData;
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
 public sealed class OpenDataController(PublicData data, OpenDataLists lists) : ControllerBase
 {
+    private static readonly string[] Lists = ["evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs"];
+
     [HttpGet("evaluations")]
     public async Task<IActionResult> Evaluations(int? year) => Ok(await lists.EvaluationsAsync(year));
 
@@ -51,7 +53,7 @@ public sealed class OpenDataController(PublicData data, OpenDataLists lists) : C
     [HttpGet("")]
     public async Task<IActionResult> Index() => Ok(new
     {
-        lists = new[] { "evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs" },
+        lists = Lists,
         indicatorActualYears = await data.YearsAsync(PublicationKind.IndicatorActuals),
         manifestoProgressYears = await data.YearsAsync(PublicationKind.ManifestoProgress),
         evaluationYears = await data.Evaluations.Select(e => e.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(),

@@ -33,7 +33,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         var lastYear = Clock.FiscalYear - 1;
         var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
-            basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString())).ToList(),
+            basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
             UnitOptions.For(org), roots, filtered)
         {
             AchievementYear = lastYear,
@@ -88,7 +88,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         }
         var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null)
             .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString())).ToListAsync();
+            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         return (rows, measures);
     }
 
