@@ -31,6 +31,10 @@ public static class AppHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
+        services.AddAuthorization(Infrastructure.Authorization.Policies.Add);
+        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.EvaluationHandler>();
+        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.GoalHandler>();
+        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PlanElementHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<PublicPublisher>();

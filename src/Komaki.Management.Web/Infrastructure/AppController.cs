@@ -13,6 +13,10 @@ public abstract class AppController(AppDbContext db) : Controller
     /// Today and the fiscal year as the city reads them (TimeProvider, so tests set the date).
     protected CityClock Clock => HttpContext.RequestServices.GetRequiredService<CityClock>();
 
+    /// Whether the person may do the operation with the record, as its record handler says (Infrastructure/Authorization).
+    protected async Task<bool> MayAsync(object record, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
+        (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, record, operation)).Succeeded;
+
     /// 403 with the explanatory page; used after a per-record check fails.
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);
 

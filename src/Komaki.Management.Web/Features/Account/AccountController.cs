@@ -91,6 +91,7 @@ public sealed class AccountController(
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> Logout()
     {
         await signIn.SignOutAsync();
@@ -99,11 +100,13 @@ public sealed class AccountController(
     }
 
     [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
     public IActionResult ChangePassword() => View(new ChangePasswordForm());
 
     /// Wrong current passwords count towards the lockout like failed sign-ins; a change ends every other session.
     [HttpPost]
     [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    [Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> ChangePassword(ChangePasswordForm form)
     {
         var user = await users.GetUserAsync(User);

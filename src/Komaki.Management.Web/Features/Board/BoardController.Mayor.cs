@@ -19,7 +19,7 @@ public sealed partial class BoardController
     }).ToList());
 
     [HttpPost("Bands")]
-    [Authorize(Roles = Roles.PlanMasterEditors)]
+    [Authorize(Policy = Policies.PlanMasterEditors)]
     public async Task<IActionResult> Bands(List<BandRow> rows)
     {
         rows = rows.Where(r => !string.IsNullOrWhiteSpace(r.Grade) || !string.IsNullOrWhiteSpace(r.Label) || !string.IsNullOrWhiteSpace(r.MinPercent)).ToList();

@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.Board;
 /// PDCAボード: per division, how far the year's cycle has come at each stage against its due date — plan entries,
 /// budget request/adoption/settlement, execution-plan progress, goals, last year's indicators and evaluations, and
 /// improvements still open. Each figure links to the list of what is behind it.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Board")]
 public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, JudgmentBandCommands bandCommands)
     : AppController(db)

@@ -35,7 +35,7 @@ public enum BudgetGrouping
 public sealed record ComparisonModel(int Year, string? EditionTitle, BudgetGrouping By, List<BudgetRollUp.Group> Groups, BudgetFigures Total, int ProjectCount);
 
 /// 予算: per project and year from request to settlement, and plan vs budget vs settled rolled up.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Budgets")]
 public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {

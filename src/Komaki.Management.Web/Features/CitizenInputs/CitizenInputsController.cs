@@ -26,7 +26,7 @@ public sealed class CitizenInputForm
 public sealed record CitizenInputFormModel(int? Id, CitizenInputForm Form);
 
 /// 市民の声: what citizens said through each channel, what in the plan it touches, and the city's answer.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("CitizenInputs")]
 public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
 {

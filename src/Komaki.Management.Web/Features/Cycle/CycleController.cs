@@ -6,7 +6,7 @@ public sealed record CalendarModel(int Year, DateOnly Today, IReadOnlyList<Calen
 
 /// サイクルの日程: the due date of each stage of a fiscal year, set by planning (the city's usual dates until then),
 /// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Cycle")]
 public sealed class CycleController(CycleCommands commands, AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
 {
@@ -18,7 +18,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
     }
 
     [HttpPost("Calendar")]
-    [Authorize(Roles = Roles.PlanMasterEditors)]
+    [Authorize(Policy = Policies.PlanMasterEditors)]
     public async Task<IActionResult> Calendar(int year, Dictionary<CycleStage, string?> due)
     {
         if (!Display.IsFiscalYear(year)) return NotFound();
@@ -28,7 +28,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
     }
 
     [HttpPost("Remind")]
-    [Authorize(Roles = Roles.PlanMasterEditors)]
+    [Authorize(Policy = Policies.PlanMasterEditors)]
     public async Task<IActionResult> Remind(int year)
     {
         var run = await reminders.SendAsync(Clock.Today);

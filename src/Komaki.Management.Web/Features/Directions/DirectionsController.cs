@@ -12,7 +12,7 @@ public sealed record DirectionsModel(IReadOnlyList<DirectionRow> Rows, bool CanE
 
 /// 今後の方向性の区分: the city's own verdicts (Komaki: 拡大・維持・縮小・廃止・廃止→新規), their names and order,
 /// and which of them evaluators choose from. Codes are the system's; a direction not in use still names older records.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Directions")]
 public sealed class DirectionsController(AppDbContext db, DirectionSettings settings) : AppController(db)
 {

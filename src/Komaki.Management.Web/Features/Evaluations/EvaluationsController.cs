@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Evaluations;
 
 /// 事務事業評価: the year's evaluations with counts per direction, the sheet pre-filled from the budget, the plan
 /// and the indicators, the department's entry, the first and second reviews, publication and printing.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Evaluations")]
 public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions,
     EvaluationCommands commands) : AppController(db)
@@ -44,7 +44,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var org = await orgTree.GetAsync();
         var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet is null) return NotFound();
-        if (sheet.Evaluation is { } e && !CanRead(e, org)) return Forbidden();
+        if (sheet.Evaluation is { } e && !await MayAsync(e, RecordOperations.Read)) return Forbidden();
         return View(Model(sheet, org));
     }
 
@@ -69,7 +69,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var org = await orgTree.GetAsync();
         var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet?.Evaluation is not { } e) return NotFound();
-        if (!EvaluationWorkflow.CanEdit(Actor, e, org)) return EditRefused(e, org, year, projectId);
+        if (!await MayAsync(e, RecordOperations.Edit)) return EditRefused(e, org, year, projectId);
         return View((sheet, EvaluationCommands.FormOf(e)));
     }
 
@@ -79,7 +79,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         var org = await orgTree.GetAsync();
         var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
         if (e is null) return NotFound();
-        if (!EvaluationWorkflow.CanEdit(Actor, e, org)) return EditRefused(e, org, year, projectId);
+        if (!await MayAsync(e, RecordOperations.Edit)) return EditRefused(e, org, year, projectId);
         if (await ValidateAsync(form) && Accept(await commands.EditAsync(e, form)))
         {
             TempData["Message"] = "評価シートを保存しました。";

@@ -34,7 +34,7 @@ public sealed record ProgressModel(int Year, Project Project, ProgressForm Form)
 
 /// 主要事業実行計画: the major projects' plans for the year, their schedules and milestones, and the
 /// departments' mid-year and year-end progress.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("ExecutionPlans")]
 public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {

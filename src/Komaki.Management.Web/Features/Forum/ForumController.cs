@@ -37,7 +37,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
         if (item is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (await sheets.OneAsync(session.FiscalYear, item.ProjectId, org) is not EvaluationSheet sheet) return NotFound();
-        var readable = sheet.Evaluation is { } e && EvaluationAccess.CanRead(Actor, e, org);
+        var readable = sheet.Evaluation is { } e && await MayAsync(e, RecordOperations.Read);
         // The staff cost of the year is the unit's own entry on its evaluation: hidden with it.
         var shown = readable ? sheet : sheet with { Evaluation = null, Costs = sheet.Costs.Select(c => c.Year == sheet.Year ? c with { StaffCost = null } : c).ToList() };
         return View(new ForumSheetModel(session, shown, sheet.Evaluation is not null && !readable));

@@ -3,7 +3,7 @@ using Komaki.Management.Core.Goals;
 namespace Komaki.Management.Web.Features.Goals;
 
 /// The printable unit sheet and the hearing list in Excel: the goals the reader may read, in the organisation's order.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Goals")]
 public sealed class GoalPrintsController(AppDbContext db, OrgTreeProvider orgTree, GoalPages pages) : AppController(db)
 {

@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Goals;
 
 /// 組織目標: each unit's goals for the year, the workflow from draft to confirmation, the board of where every
 /// unit stands, "waiting for me", the hearing list in Excel and the printable unit sheet.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Goals")]
 public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands)
     : AppController(db)
@@ -40,7 +40,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
-        if (!GoalWorkflow.CanRead(Actor, goal, await orgTree.GetAsync())) return Forbidden();
+        if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
         return View(await DetailsModelAsync(goal, new ActForm { Version = goal.Version }));
     }
 
@@ -80,7 +80,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
-        if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
+        if (!await MayAsync(goal, RecordOperations.Edit)) return EditRefused(goal, org);
         var form = GoalPages.FormOf(goal);
         form.Pad();
         return View(new GoalFormModel(id, form, [new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture))], await pages.TermTitleAsync()));
@@ -92,7 +92,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goal = await commands.ForEditAsync(id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
-        if (!GoalWorkflow.CanEditContent(Actor, goal, org)) return EditRefused(goal, org);
+        if (!await MayAsync(goal, RecordOperations.Edit)) return EditRefused(goal, org);
         form.OrgUnitId = goal.OrgUnitId;
         form.FiscalYear = goal.FiscalYear;
         var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture));
@@ -115,7 +115,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
-        if (!GoalWorkflow.CanRead(Actor, goal, org)) return Forbidden();
+        if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
         if (GoalWorkflow.Check(Actor, goal, step, org) is string refusal)
         {
             TempData["Error"] = refusal;
@@ -135,7 +135,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var goal = await commands.ForEditAsync(id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
-        if (!GoalWorkflow.CanRead(Actor, goal, org)) return Forbidden();
+        if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
         var input = new GoalStepInput(form.Comment, form.MidYearReview, form.Grade, form.GradeEvidence, form.Actuals);
         var (forbidden, result) = await commands.TakeStepAsync(goal, form.Action, input, form.Version, Actor, org, Author());
         if (forbidden) return Forbidden();

@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Goals;
 
 /// 対応待ち: the person's own work, one row per record, and the city-wide stages planning and the executives answer for.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Goals/Waiting")]
 public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
 {

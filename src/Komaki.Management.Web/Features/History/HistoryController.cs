@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.History;
 public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, HistoryWording Wording, IReadOnlyDictionary<string, string> DetailLabels);
 
 /// A record's history: who changed what, when, from which value to which.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, Core.Evaluation.DirectionCatalog directions, Core.Importing.LabelTable labels) : AppController(db)
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",

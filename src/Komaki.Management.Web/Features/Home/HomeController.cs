@@ -6,6 +6,7 @@ public sealed record HomeModel(
 
 public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
 
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     public async Task<IActionResult> Index()

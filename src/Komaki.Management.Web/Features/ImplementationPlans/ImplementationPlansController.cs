@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
 /// 実施計画: the editions, one project's three years, and the comparison of two editions.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("ImplementationPlans")]
 public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands)
     : AppController(db)

@@ -27,7 +27,7 @@ public sealed record LabelEditModel(LabelMapping Mapping, LabelForm Form, IReadO
 
 /// 取り込みの読み替え表: what each label a sheet may carry means (方向性・区分・進捗・評価), and which unit each
 /// 部課名 of another system names. Everyone on the staff reads it; planning changes it.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("ImportLabels")]
 public sealed class ImportLabelsController(AppDbContext db, LabelTable table) : AppController(db)
 {

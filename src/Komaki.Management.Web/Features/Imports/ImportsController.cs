@@ -17,7 +17,7 @@ public sealed record PreviewModel(
 /// Excel in and out: upload → preview (created / changed field by field / refused with row and reason, and how the
 /// file was read) → the choices the file leaves open (sheet, column, unit of amounts, what a label or 部課名 means)
 /// → confirm writes all of it in one transaction; export writes the same layout back.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Imports/{kind}")]
 public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs) : AppController(db)
 {

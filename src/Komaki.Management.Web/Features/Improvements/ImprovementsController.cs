@@ -8,7 +8,7 @@ public sealed record AnswerOption(int Id, string Text);
 public sealed record ImprovementDetailsModel(ImprovementAction Action, string Unit, IReadOnlyList<AnswerOption> PlanLines, IReadOnlyList<AnswerOption> BudgetLines, bool CanAnswer, bool CanReopen, DateTime Now);
 
 /// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Improvements")]
 public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
 {

@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Indicators;
 
 /// Indicators of measures and projects, and their yearly targets and actuals.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     [HttpGet("Indicators/{id:int}")]

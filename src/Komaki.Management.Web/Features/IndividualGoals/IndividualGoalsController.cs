@@ -21,7 +21,7 @@ public sealed record IndividualFormModel(int? Id, IndividualGoalForm Form, IRead
 
 /// 個人目標: a person's own goals for 人事評価, linked to a unit goal. Only the person, the heads of their unit
 /// and the units above it, and administrators can see them; only the person writes them.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Goals/Individual")]
 public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
 {

@@ -2,7 +2,7 @@ namespace Komaki.Management.Web.Features.Manifesto;
 
 /// マニフェスト: mayoral terms and their promises, the traceability matrix (items × plan with coverage),
 /// links into the plan, and yearly progress.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Manifesto")]
 public sealed class ManifestoController(AppDbContext db, ReadCache cache, ManifestoPages pages, ManifestoCommands commands) : AppController(db)
 {

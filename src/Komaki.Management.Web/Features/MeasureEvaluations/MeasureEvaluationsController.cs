@@ -11,7 +11,7 @@ public sealed record MeasureEvaluationModel(int Year, MeasureSummary Summary, bo
 
 /// 施策評価: per measure per year, the indicators' achievement, the projects' full cost and directions, citizens'
 /// satisfaction, and the owning division's assessment and direction.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("MeasureEvaluations")]
 public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
 {

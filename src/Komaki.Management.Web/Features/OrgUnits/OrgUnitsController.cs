@@ -34,7 +34,7 @@ public sealed record OrgFormModel(OrgUnitForm Form, OrgTree Tree);
 
 /// 部/課/係 and the fiscal years each is valid for. Units are never deleted: a reorganisation ends a
 /// unit's validity and starts a new one, so past years keep their owners.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {
     public async Task<IActionResult> Index(int? year)
@@ -44,7 +44,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
         return View(new OrgIndexModel(await orgTree.GetAsync(), year, counts, User.IsInRole(Roles.Administrator)));
     }
 
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Create(int? parentId)
     {
         var tree = await orgTree.GetAsync();
@@ -59,7 +59,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
     }
 
     [HttpPost]
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Create(OrgUnitForm form)
     {
         var tree = await orgTree.GetAsync();
@@ -72,7 +72,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
         return RedirectToAction(nameof(Index));
     }
 
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Edit(int id)
     {
         var unit = await Db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id);
@@ -86,7 +86,7 @@ public sealed class OrgUnitsController(AppDbContext db, OrgTreeProvider orgTree)
     }
 
     [HttpPost]
-    [Authorize(Roles = Roles.Administrator)]
+    [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Edit(int id, OrgUnitForm form)
     {
         var unit = await Db.OrgUnits.FirstOrDefaultAsync(u => u.Id == id);

@@ -3,7 +3,7 @@ using Komaki.Management.Core.Goals;
 namespace Komaki.Management.Web.Features.PlanElements;
 
 /// Details, create, edit, retire and reinstate for every level of the policy tree.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Plan/{level}")]
 public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, PlanElementPages pages, PlanElementCommands commands)
     : AppController(db)
@@ -51,8 +51,8 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     {
         var element = await pages.FindAsync(level, id);
         if (element is null) return NotFound();
+        if (!await MayAsync(element, RecordOperations.Edit)) return Forbidden();
         var access = PlanElementCommands.EditAccess(Actor, element, await orgTree.GetAsync());
-        if (access is null) return Forbidden();
         return await FormViewAsync("Edit", PlanElementForm.From(element), structureLocked: access == ElementEditAccess.RecordOnly);
     }
 
@@ -61,8 +61,8 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     {
         var element = await pages.FindAsync(level, id, tracking: true);
         if (element is null) return NotFound();
-        var access = PlanElementCommands.EditAccess(Actor, element, await orgTree.GetAsync());
-        if (access is not ElementEditAccess granted) return Forbidden();
+        if (!await MayAsync(element, RecordOperations.Edit)) return Forbidden();
+        var granted = PlanElementCommands.EditAccess(Actor, element, await orgTree.GetAsync())!.Value;
         form.Level = level;
         form.Id = id;
         if (granted == ElementEditAccess.RecordOnly) PlanElementCommands.KeepStructure(form, element);

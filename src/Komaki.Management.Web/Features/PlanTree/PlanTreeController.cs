@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.PlanTree;
 
 /// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands) : AppController(db)
 {
     public const int PageSize = 50;

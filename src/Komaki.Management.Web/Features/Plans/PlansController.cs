@@ -2,7 +2,7 @@ namespace Komaki.Management.Web.Features.Plans;
 
 /// The comprehensive plans, their periods and the names of their levels: data, because each mayoral
 /// election can redraw the plan.
-[Authorize(Roles = Roles.PlanMasterEditors)]
+[Authorize(Policy = Policies.PlanMasterEditors)]
 public sealed class PlansController(AppDbContext db, PlanCommands commands) : AppController(db)
 {
     public async Task<IActionResult> Index() =>

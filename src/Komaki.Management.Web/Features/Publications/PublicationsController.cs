@@ -7,7 +7,7 @@ public sealed record PublicationsModel(
 /// 公開の管理: planning decides which fiscal years' indicator actuals, manifesto progress and measure evaluations
 /// appear on the public site; the page also says what else is public and why (evaluations one by one, answered
 /// citizen inputs marked public, closed forum sessions).
-[Authorize(Roles = Roles.PlanMasterEditors)]
+[Authorize(Policy = Policies.PlanMasterEditors)]
 [Route("Publications")]
 public sealed class PublicationsController(PublicationCommands commands, AppDbContext db) : AppController(db)
 {

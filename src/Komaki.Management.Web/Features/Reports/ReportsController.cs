@@ -3,7 +3,7 @@ using Komaki.Management.Core.Reports;
 namespace Komaki.Management.Web.Features.Reports;
 
 /// 主要施策成果説明書: generated from the data for a settled year, as printable A4 HTML and as Excel.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Reports")]
 public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {

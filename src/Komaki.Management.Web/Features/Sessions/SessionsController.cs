@@ -18,6 +18,7 @@ public sealed record SessionsModel(IReadOnlyList<SessionRow> Sessions);
 /// The person's own signed-in sessions (this browser and others), and ending any or all of the others after the
 /// password is entered again — for a PC left signed in at another desk, or a cookie that may have been copied.
 [Route("Account/Sessions")]
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class SessionsController(AppDbContext db, UserManager<AppUser> users, PasswordRecheck recheck, TimeProvider time, ILogger<SessionsController> log)
     : Controller
 {

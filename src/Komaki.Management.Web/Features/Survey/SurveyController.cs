@@ -4,7 +4,7 @@ public sealed record PortfolioModel(int Year, IReadOnlyList<int> Years, IReadOnl
 
 /// 市民意識調査: satisfaction and importance per measure per year, and the CS portfolio that places each
 /// measure in its quadrant and shows how it moved since last year.
-[Authorize(Roles = Roles.Staff)]
+[Authorize(Policy = Policies.Staff)]
 [Route("Survey")]
 public sealed class SurveyController(AppDbContext db, SurveyCommands commands) : AppController(db)
 {

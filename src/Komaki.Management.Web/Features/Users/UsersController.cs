@@ -30,7 +30,7 @@ public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organi
 public sealed record UserFormModel(UserForm Form, Core.Organization.OrgTree Org);
 
 /// Accounts are created by administrators only: there is no self-registration.
-[Authorize(Roles = Roles.Administrator)]
+[Authorize(Policy = Policies.Administrator)]
 public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree) : AppController(db)
 {
     public async Task<IActionResult> Index(string? q, int page = 1)

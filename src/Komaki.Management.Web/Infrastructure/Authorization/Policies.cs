@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+
+namespace Komaki.Management.Web.Infrastructure.Authorization;
+
+/// Who may open a feature at all, by role; what they may do with one record is the record handlers' to say.
+public static class Policies
+{
+    /// Anyone signed in (the person's own pages: home, password, sessions).
+    public const string SignedIn = nameof(SignedIn);
+    public const string Staff = nameof(Staff);
+    public const string PlanMasterEditors = nameof(PlanMasterEditors);
+    public const string Administrator = nameof(Administrator);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.Split(',')));
+        options.AddPolicy(PlanMasterEditors, p => p.RequireRole(Roles.PlanMasterEditors.Split(',')));
+        options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+    }
+}
+
+/// What a person asks to do with one record.
+public static class RecordOperations
+{
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+}
