@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using ClosedXML.Excel;
-using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Implementation;

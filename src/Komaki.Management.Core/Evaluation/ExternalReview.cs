@@ -66,7 +66,7 @@ public enum Verdict
     Abolish = 5,
 }
 
-public static class ForumLabels
+public static class ExternalReviewResults
 {
     public static readonly IReadOnlyList<Verdict> Verdicts = Enum.GetValues<Verdict>();
 

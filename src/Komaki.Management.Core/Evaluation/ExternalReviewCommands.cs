@@ -40,8 +40,8 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
         var opened = 0;
         foreach (var item in session.Projects)
         {
-            if (ForumLabels.Result(item.Verdicts) is not Verdict result) continue;
-            db.ImprovementActions.Add(ForumLabels.ActionFor(session, item.Project!, result, item.Verdicts.Count, now));
+            if (ExternalReviewResults.Result(item.Verdicts) is not Verdict result) continue;
+            db.ImprovementActions.Add(ExternalReviewResults.ActionFor(session, item.Project!, result, item.Verdicts.Count, now));
             opened++;
         }
         var saved = await saver.SaveEditAsync(session, version, session.AuditTarget);

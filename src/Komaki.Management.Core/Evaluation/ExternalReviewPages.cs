@@ -1,10 +1,10 @@
 namespace Komaki.Management.Core.Evaluation;
 
 
-public sealed record ForumProjectView(ForumProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
+public sealed record ExternalReviewProjectView(ForumProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
     IReadOnlyList<(ReviewerVerdict Verdict, string Reviewer, string Kind)> Results);
 
-public sealed record ForumDetailsModel(ForumSession Session, IReadOnlyList<ForumProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
+public sealed record ExternalReviewDetails(ForumSession Session, IReadOnlyList<ExternalReviewProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
     bool IsReviewer, bool IsPlanning);
 
 /// Reads of 外部評価 (行政評価市民公開フォーラム): sessions a person may see, one session with what each reader may see
@@ -34,7 +34,7 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
     }
 
     /// Before the session closes nobody sees the verdicts of others: reviewers see their own, planning sees how many.
-    public async Task<ForumDetailsModel> DetailsAsync(ForumSession s, string userId, bool isReviewer, bool isPlanning)
+    public async Task<ExternalReviewDetails> DetailsAsync(ForumSession s, string userId, bool isReviewer, bool isPlanning)
     {
         var projectIds = s.Projects.Select(p => p.ProjectId).ToList();
         var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == s.FiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled);
@@ -43,17 +43,17 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
         var reviewerIds = s.Reviewers.Select(r => r.UserId).ToList();
         var names = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         var kinds = s.Reviewers.ToDictionary(r => r.UserId, r => r.Kind);
-        var projects = s.Projects.OrderBy(p => p.Project!.Code).Select(p => new ForumProjectView(p, p.Project!.Code, p.Project.Name, p.Project.Measure!.Name,
+        var projects = s.Projects.OrderBy(p => p.Project!.Code).Select(p => new ExternalReviewProjectView(p, p.Project!.Code, p.Project.Name, p.Project.Measure!.Name,
             settled.GetValueOrDefault(p.ProjectId), directions.GetValueOrDefault(p.ProjectId), p.Verdicts.FirstOrDefault(v => v.ReviewerUserId == userId),
             s.IsClosed ? p.Verdicts.Select(v => (v, names.GetValueOrDefault(v.ReviewerUserId, ""), kinds.GetValueOrDefault(v.ReviewerUserId, ""))).ToList() : [])).ToList();
         var reviewers = s.Reviewers.Select(r => (names.GetValueOrDefault(r.UserId, ""), r.Kind, s.Projects.Count(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)))).ToList();
-        return new ForumDetailsModel(s, projects, reviewers, isReviewer, isPlanning);
+        return new ExternalReviewDetails(s, projects, reviewers, isReviewer, isPlanning);
     }
 
     /// What the confirmation page of closing a session says will happen.
     public static IReadOnlyList<string> CloseConsequences(ForumSession session)
     {
-        var results = session.Projects.Count(p => ForumLabels.Result(p.Verdicts) is not null);
+        var results = session.Projects.Count(p => ExternalReviewResults.Result(p.Verdicts) is not null);
         var complete = session.Reviewers.Count(r => session.Projects.All(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)));
         return
         [

@@ -144,7 +144,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
                 ProjectId = project.Id, CityResponse = response,
                 Verdicts = [new ReviewerVerdict { ReviewerUserId = reviewer.Id, Verdict = verdict, Comment = comment, At = now }],
             });
-            db.ImprovementActions.Add(ForumLabels.ActionFor(past, project, verdict, 1, now));
+            db.ImprovementActions.Add(ExternalReviewResults.ActionFor(past, project, verdict, 1, now));
         }
         var current = new ForumSession
         {

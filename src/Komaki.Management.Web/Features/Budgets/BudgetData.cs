@@ -1,4 +1,4 @@
-using Komaki.Management.Core.Budgeting;
+using Komaki.Management.Core.Budgets;
 
 namespace Komaki.Management.Web.Features.Budgets;
 

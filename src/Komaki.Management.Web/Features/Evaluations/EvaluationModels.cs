@@ -37,7 +37,7 @@ public sealed record EvaluationSheet(
     int Year, int ProjectId, string Code, string Name, int OwnerUnitId, string Unit, string MeasureCode, string MeasureName, string PolicyName,
     ProjectEvaluation? Evaluation, long? Settled, long? CurrentBudget, ImplementationPlanLine? PlanLine,
     IReadOnlyList<IndicatorResult> Indicators, ProjectEvaluation? LastYear, long StaffCostPerPersonYear, IReadOnlyList<string> Flags,
-    IReadOnlyList<ImprovementAction> LastYearActions, Core.Budgeting.BudgetLine? SettledFunding = null)
+    IReadOnlyList<ImprovementAction> LastYearActions, Core.Budgets.BudgetLine? SettledFunding = null)
 {
     /// The year's indicators rolled up as a measure's are: what the consistency checks compare the ratings with.
     public RolledUp IndicatorSummary { get; init; } = RolledUp.None;

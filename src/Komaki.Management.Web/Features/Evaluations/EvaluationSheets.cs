@@ -67,7 +67,7 @@ public sealed class EvaluationSheets(AppDbContext db, CurrentUser me, IConfigura
         return sheets;
     }
 
-    private static List<string> Flags(ProjectEvaluation? evaluation, Core.Budgeting.BudgetLine? budget, long? settled)
+    private static List<string> Flags(ProjectEvaluation? evaluation, Core.Budgets.BudgetLine? budget, long? settled)
     {
         var flags = new List<string>();
         if (settled is null) flags.Add("この年度の決算額が登録されていません（予算の画面で入力すると、評価シートを作り直したときに反映されます）。");

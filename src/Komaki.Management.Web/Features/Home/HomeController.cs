@@ -13,7 +13,7 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
     {
         if (User.IsInRole(Roles.ExternalReviewer) && !User.IsInRole(Roles.Administrator))
         {
-            return RedirectToAction("Index", "Forum");
+            return RedirectToAction("Index", "ExternalReviews");
         }
         // The mayor and deputy mayors start from the whole picture; the staff home page is about one unit's work.
         if (User.IsInRole(Roles.Executive) && !User.IsInRole(Roles.Planning) && !User.IsInRole(Roles.Administrator))

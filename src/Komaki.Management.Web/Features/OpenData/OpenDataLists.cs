@@ -45,7 +45,7 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
             .Include(s => s.Projects).ThenInclude(p => p.Verdicts).Include(s => s.Projects).ThenInclude(p => p.Project)
             .OrderByDescending(s => s.HeldOn).AsSplitQuery().ToListAsync();
         return sessions.SelectMany(s => s.Projects.OrderBy(p => p.Project!.Code, CodeOrder.Instance).Select(p => new ForumResultRecord(s.Title, s.HeldOn, s.FiscalYear, p.Project!.Code, p.Project.Name,
-            ForumLabels.Result(p.Verdicts)?.Label(), ForumLabels.Verdicts.ToDictionary(v => v.Label(), v => p.Verdicts.Count(x => x.Verdict == v)), p.CityResponse))).ToList();
+            ExternalReviewResults.Result(p.Verdicts)?.Label(), ExternalReviewResults.Verdicts.ToDictionary(v => v.Label(), v => p.Verdicts.Count(x => x.Verdict == v)), p.CityResponse))).ToList();
     }
 
     /// Every measure of the current plan with its achievement in the latest year whose actuals are published.

@@ -1,13 +1,13 @@
 using Komaki.Management.Web.Features.Evaluations;
 
-namespace Komaki.Management.Web.Features.Forum;
+namespace Komaki.Management.Web.Features.ExternalReviews;
 
 /// 外部評価（行政評価市民公開フォーラム）: sessions, the projects chosen for them and their reviewers; each reviewer
 /// enters a verdict and comment per project without seeing the others' until the session closes; then the results
 /// per project, the city's response, and an improvement action for each result.
 [Authorize]
 [Route("Forum")]
-public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProvider orgTree, EvaluationSheets sheets,
+public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, OrgTreeProvider orgTree, EvaluationSheets sheets,
     ExternalReviewPages pages, ExternalReviewCommands commands) : AppController(db)
 {
     private bool IsStaff => ExternalReviewPages.IsStaff(Actor);
@@ -40,7 +40,7 @@ public sealed class ForumController(AppDbContext db, CurrentUser me, OrgTreeProv
         var readable = sheet.Evaluation is { } e && await MayAsync(e, RecordOperations.Read);
         // The staff cost of the year is the unit's own entry on its evaluation: hidden with it.
         var shown = readable ? sheet : sheet with { Evaluation = null, Costs = sheet.Costs.Select(c => c.Year == sheet.Year ? c with { StaffCost = null } : c).ToList() };
-        return View(new ForumSheetModel(session, shown, sheet.Evaluation is not null && !readable));
+        return View(new ExternalReviewSheetModel(session, shown, sheet.Evaluation is not null && !readable));
     }
 
     /// One form for every project of the session, saved together or — when a row is incomplete — not at all, every

@@ -1,4 +1,4 @@
-namespace Komaki.Management.Core.Budgeting;
+namespace Komaki.Management.Core.Budgets;
 
 /// Plan cost vs budget vs settled for one project and year: the first-class comparison of the cycle.
 public sealed record BudgetFigures(long? PlanCost, long? Requested, long? Assessed, long? Initial, long? Supplementary, long? Settled)

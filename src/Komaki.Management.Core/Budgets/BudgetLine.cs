@@ -1,4 +1,4 @@
-namespace Komaki.Management.Core.Budgeting;
+namespace Komaki.Management.Core.Budgets;
 
 /// 予算: one project in one fiscal year, from the department's request to the settled accounts.
 /// Amounts are yen; blank (null) means the stage has not been reached, which is not zero.

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Komaki.Management.IntegrationTests;
 
-public class ForumWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 {
     private const string Reviewer = "hyoka@komaki.example";
     private const string Expert = "gakushiki@komaki.example";
