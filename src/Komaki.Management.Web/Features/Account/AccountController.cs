@@ -5,32 +5,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Komaki.Management.Web.Features.Account;
 
-public sealed class LoginForm
-{
-    [Display(Name = "メールアドレス")]
-    public string Email { get; set; } = "";
-
-    [Display(Name = "パスワード")]
-    [DataType(DataType.Password)]
-    public string Password { get; set; } = "";
-
-    public string? ReturnUrl { get; set; }
-}
-
-public sealed class ChangePasswordForm
-{
-    [Display(Name = "現在のパスワード")]
-    public string CurrentPassword { get; set; } = "";
-
-    [Display(Name = "新しいパスワード")]
-    public string NewPassword { get; set; } = "";
-
-    [Display(Name = "新しいパスワード（確認）")]
-    public string ConfirmPassword { get; set; } = "";
-}
-
-public sealed record LoginModel(LoginForm Form, bool NoAccountsYet);
-
 /// Sign-in, sign-out and password change. There is no self-registration: administrators create users.
 /// Sign-in tells nothing about which accounts exist: one message and the same work for an unknown, deactivated,
 /// locked or wrongly typed account, and attempts are limited per address and per account.

@@ -1,9 +1,5 @@
 namespace Komaki.Management.Web.Features.Cycle;
 
-public sealed record CalendarRow(CycleStage Stage, DateOnly DueOn, bool IsSet, Progress Total, bool Overdue, string? Entered);
-
-public sealed record CalendarModel(int Year, DateOnly Today, IReadOnlyList<CalendarRow> Rows, bool CanEdit);
-
 /// サイクルの日程: the due date of each stage of a fiscal year, set by planning (the city's usual dates until then),
 /// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
 [Authorize(Policy = Policies.Staff)]

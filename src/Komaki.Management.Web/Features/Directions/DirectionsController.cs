@@ -1,15 +1,5 @@
 namespace Komaki.Management.Web.Features.Directions;
 
-public sealed class DirectionRow
-{
-    public Direction Code { get; set; }
-    public string? Label { get; set; }
-    public bool InUse { get; set; }
-    public int SortOrder { get; set; }
-}
-
-public sealed record DirectionsModel(IReadOnlyList<DirectionRow> Rows, bool CanEdit);
-
 /// 今後の方向性の区分: the city's own verdicts (Komaki: 拡大・維持・縮小・廃止・廃止→新規), their names and order,
 /// and which of them evaluators choose from. Codes are the system's; a direction not in use still names older records.
 [Authorize(Policy = Policies.Staff)]

@@ -1,7 +1,5 @@
 namespace Komaki.Management.Web.Features.History;
 
-public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, HistoryWording Wording, IReadOnlyDictionary<string, string> DetailLabels);
-
 /// A record's history: who changed what, when, from which value to which.
 [Authorize(Policy = Policies.Staff)]
 public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, Core.Evaluation.DirectionCatalog directions, Core.Importing.LabelTable labels) : AppController(db)

@@ -1,11 +1,5 @@
 namespace Komaki.Management.Web.Features.Home;
 
-public sealed record HomeModel(
-    string? PlanName, int Year, int Policies, int Measures, int Projects, int MajorProjects,
-    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, Goals.WorkListModel Work);
-
-public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
-
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
 {

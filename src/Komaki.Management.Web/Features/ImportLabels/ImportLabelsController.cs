@@ -1,30 +1,5 @@
 namespace Komaki.Management.Web.Features.ImportLabels;
 
-public sealed class LabelForm
-{
-    public LabelKind Kind { get; set; } = LabelKind.Direction;
-    public string? Label { get; set; }
-    public int? Value { get; set; }
-    public int Version { get; set; }
-}
-
-public sealed class LabelFormValidator : AbstractValidator<LabelForm>
-{
-    public LabelFormValidator()
-    {
-        RuleFor(x => x.Kind).IsInEnum().WithMessage("種類を選んでください。");
-        RuleFor(x => x.Label).NotEmpty().WithMessage("シートの表記を入力してください。")
-            .MaximumLength(200).WithMessage("シートの表記は200文字以内で入力してください。");
-        RuleFor(x => x.Value).NotNull().WithMessage("意味を選んでください。");
-    }
-}
-
-public sealed record LabelsModel(
-    IReadOnlyList<LabelTable.Entry> Entries, LabelKind? Kind, string? Search, LabelForm Form,
-    IReadOnlyDictionary<LabelKind, IReadOnlyList<(int Value, string Text)>> Options, IReadOnlyList<UnitNameMapping> UnitNames, bool CanEdit);
-
-public sealed record LabelEditModel(LabelMapping Mapping, LabelForm Form, IReadOnlyList<(int Value, string Text)> Options);
-
 /// 取り込みの読み替え表: what each label a sheet may carry means (方向性・区分・進捗・評価), and which unit each
 /// 部課名 of another system names. Everyone on the staff reads it; planning changes it.
 [Authorize(Policy = Policies.Staff)]

@@ -1,12 +1,5 @@
 namespace Komaki.Management.Web.Features.Improvements;
 
-public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,
-    IReadOnlyList<SelectListItem> Units, OrgTree Org, DateTime Now);
-
-public sealed record AnswerOption(int Id, string Text);
-
-public sealed record ImprovementDetailsModel(ImprovementAction Action, string Unit, IReadOnlyList<AnswerOption> PlanLines, IReadOnlyList<AnswerOption> BudgetLines, bool CanAnswer, bool CanReopen, DateTime Now);
-
 /// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.
 [Authorize(Policy = Policies.Staff)]
 [Route("Improvements")]

@@ -1,9 +1,5 @@
 namespace Komaki.Management.Web.Features.Publications;
 
-public sealed record PublicationsModel(
-    IReadOnlyList<int> Years, IReadOnlyList<Publication> Published, IReadOnlyDictionary<int, int> EvaluationsPublished,
-    int VoicesPublished, int VoicesAnswered, int ClosedSessions);
-
 /// 公開の管理: planning decides which fiscal years' indicator actuals, manifesto progress and measure evaluations
 /// appear on the public site; the page also says what else is public and why (evaluations one by one, answered
 /// citizen inputs marked public, closed forum sessions).

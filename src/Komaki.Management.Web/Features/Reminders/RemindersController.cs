@@ -1,7 +1,5 @@
 namespace Komaki.Management.Web.Features.Reminders;
 
-public sealed record RemindersModel(Paged<Reminder> Page, int Unread);
-
 /// 通知: the reminders written to the signed-in user; only the owner can see or mark them.
 [Authorize]
 [Route("Reminders")]

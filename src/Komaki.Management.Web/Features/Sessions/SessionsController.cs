@@ -3,18 +3,6 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Komaki.Management.Web.Features.Sessions;
 
-public sealed class EndSessionsForm
-{
-    /// Handles of the sessions to end; empty with AllOthers.
-    public List<string> Sessions { get; set; } = [];
-    public bool AllOthers { get; set; }
-    public string Password { get; set; } = "";
-}
-
-public sealed record SessionRow(string Handle, DateTime CreatedAt, DateTime ExpiresAt, string Device, string? UserAgent, string? Address, bool IsCurrent);
-
-public sealed record SessionsModel(IReadOnlyList<SessionRow> Sessions);
-
 /// The person's own signed-in sessions (this browser and others), and ending any or all of the others after the
 /// password is entered again — for a PC left signed in at another desk, or a cookie that may have been copied.
 [Route("Account/Sessions")]

@@ -1,7 +1,5 @@
 namespace Komaki.Management.Web.Features.Survey;
 
-public sealed record PortfolioModel(int Year, IReadOnlyList<int> Years, IReadOnlyList<PortfolioPoint> Points, decimal MeanSatisfaction, decimal MeanImportance, bool CanEdit);
-
 /// 市民意識調査: satisfaction and importance per measure per year, and the CS portfolio that places each
 /// measure in its quadrant and shows how it moved since last year.
 [Authorize(Policy = Policies.Staff)]

@@ -1,0 +1,35 @@
+using Komaki.Management.Core.Budgets;
+
+namespace Komaki.Management.Web.Features.Budgets;
+
+public sealed class BudgetFilter
+{
+    public string? Q { get; set; }
+    public int? UnitId { get; set; }
+    public int? MeasureId { get; set; }
+    public int Page { get; set; } = 1;
+}
+
+public sealed record BudgetListModel(int Year, string? EditionTitle, BudgetFilter Filter, Paged<BudgetRow> Rows, BudgetFigures Total,
+    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org, Func<BudgetRow, bool> CanEdit);
+
+public sealed class BudgetForm
+{
+    public int Version { get; set; }
+    public string? Requested { get; set; }
+    public string? Assessed { get; set; }
+    public string? Initial { get; set; }
+    public string? Supplementary { get; set; }
+    public string? Settled { get; set; }
+}
+
+public sealed record BudgetEditModel(int Year, int ProjectId, string Code, string Name, string Unit, long? PlanCost, bool CanEditStages, BudgetForm Form, int? LineId);
+
+public enum BudgetGrouping
+{
+    Measure,
+    Policy,
+    Department,
+}
+
+public sealed record ComparisonModel(int Year, string? EditionTitle, BudgetGrouping By, List<BudgetRollUp.Group> Groups, BudgetFigures Total, int ProjectCount);

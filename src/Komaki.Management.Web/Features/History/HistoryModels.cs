@@ -1,0 +1,3 @@
+namespace Komaki.Management.Web.Features.History;
+
+public sealed record HistoryModel(string RecordType, string RecordId, string Title, string? BackUrl, Paged<AuditEntry> Entries, HistoryWording Wording, IReadOnlyDictionary<string, string> DetailLabels);

@@ -1,0 +1,3 @@
+namespace Komaki.Management.Web.Features.Reminders;
+
+public sealed record RemindersModel(Paged<Reminder> Page, int Unread);

@@ -1,0 +1,3 @@
+namespace Komaki.Management.Web.Features.Survey;
+
+public sealed record PortfolioModel(int Year, IReadOnlyList<int> Years, IReadOnlyList<PortfolioPoint> Points, decimal MeanSatisfaction, decimal MeanImportance, bool CanEdit);
