@@ -51,7 +51,7 @@ internal static class KomakiCommands
         Add("restore", "バックアップから復元します。アプリを止めてから実行してください。現在の内容は置き換わります。",
             (o, s) => BackupCommands.RestoreAsync(s, o, output, error), File("バックアップのファイル"), Flag("--yes", "置き換えてよいことの確認"));
 
-        var kinds = string.Join(" | ", SheetKind.All.Where(k => k.Value.Import is not null).Select(k => k.Key));
+        var kinds = string.Join(" | ", SheetKinds.All.Where(k => k.Value.Import is not null).Select(k => k.Key));
         var importKind = new Argument<string>("kind") { Description = "取り込む帳票: " + kinds };
         Add("import", "Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません（終了コード 1）。",
             (o, s) => SheetCommands.ImportAsync(s, o.GetValueOrDefault("kind"), o, output, error),
@@ -65,7 +65,7 @@ internal static class KomakiCommands
             Many("--label", "対応表にない表記の意味（例: \"２　改革改善（縮小・統合含む）=改善\"）。繰り返し指定できます"),
             Many("--unit", "登録されている組織に当たらない部課名の組織（\"部課名=組織コード\"、new で新しく登録）。繰り返し指定できます"),
             Flag("--create-units", "当たる組織のない部課名をすべて新しく登録する"));
-        var exportKind = new Argument<string>("kind") { Description = "書き出す帳票: " + string.Join(" | ", SheetKind.All.Where(k => k.Value.Export is not null).Select(k => k.Key)) };
+        var exportKind = new Argument<string>("kind") { Description = "書き出す帳票: " + string.Join(" | ", SheetKinds.All.Where(k => k.Value.Export is not null).Select(k => k.Key)) };
         Add("export", "Excel に書き出します（取り込みと同じ形式）。",
             (o, s) => SheetCommands.ExportAsync(s, o.GetValueOrDefault("kind"), o, output, error),
             exportKind, Text("--fiscal-year", "年度（例: 2024 または R6）"), Text("--out", "書き出し先"));

@@ -13,7 +13,7 @@ internal static class ImportTestSupport
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await SheetKind.All[kind].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
+        return await SheetKinds.All[kind].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
             .RunAsync(new ImportRequest(new MemoryStream(file), "test.xlsx", year, apply) { Choices = choices ?? ImportChoices.None });
     }
 
@@ -22,7 +22,7 @@ internal static class ImportTestSupport
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         using var ms = new MemoryStream();
-        Assert.True(await SheetKind.All[kind].Export!(db, year, ms, null));
+        Assert.True(await SheetKinds.All[kind].Export!(db, year, ms, null));
         return ms.ToArray();
     }
 

@@ -4,6 +4,8 @@ namespace Komaki.Management.Core.CitizenVoice;
 /// satisfaction and importance (0–100, a trailing % allowed), matched by measure code.
 public sealed class SurveyImport(ImportContext context) : SheetImport(context)
 {
+    public static readonly SheetKind Sheet = new(SheetKind.Survey, "市民意識調査の結果", context => new SurveyImport(context), null, _ => "");
+
     public const string SheetName = "市民意識調査";
 
     public static readonly FieldSpec Code = new("code", "施策コード", ["施策番号", "コード", "番号"], Required: true);

@@ -8,6 +8,11 @@ namespace Komaki.Management.Core.Evaluation;
 /// is guessed and no unit is made unless the user asked for it. Same contract as every import.
 public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(context)
 {
+    public static readonly SheetKind Sheet = new(SheetKind.Evaluations, "事務事業評価（前システムから）",
+        context => new LegacyEvaluationImport(context),
+        (db, year, output, _) => EvaluationExport.WriteAsync(db, year, output),
+        year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx");
+
     private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];
 
     private static readonly string[] IndicatorLetters = ["ア", "イ", "ウ", "カ", "キ", "ク", "サ", "シ", "ス"];

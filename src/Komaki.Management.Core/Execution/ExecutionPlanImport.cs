@@ -6,6 +6,15 @@ namespace Komaki.Management.Core.Execution;
 /// import here: a preview of each change, refusals with row and reason, all or nothing.
 public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(context)
 {
+    public static readonly SheetKind Sheet = new(SheetKind.ExecutionPlan, "主要事業実行計画",
+        context => new ExecutionPlanImport(context),
+        async (db, year, output, units) =>
+        {
+            await ExecutionPlanExport.WriteAsync(db, year, output, units);
+            return true;
+        },
+        year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx");
+
     private ProjectCodes _projects = null!;
     private Dictionary<string, OrgUnit> _units = [];
     private Dictionary<int, string> _unitNames = [];

@@ -56,7 +56,16 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
 
     /// Copies the form onto the goal, resolving codes to current measures, projects and the current term's
     /// manifesto items; a code that resolves to nothing is refused beside its field and nothing is changed.
-    private async Task<CommandResult> ApplyAsync(GoalForm form, OrganizationalGoal goal)
+    /// The checks that need the database, without changing anything: shown together with the validator's.
+    public async Task<CommandResult> CheckAsync(GoalForm form, OrgTree org)
+    {
+        var result = await ApplyAsync(form, null);
+        if (org.Find(form.OrgUnitId) is not { } unit || !unit.IsValidIn(form.FiscalYear))
+            result.Add(nameof(form.OrgUnitId), "この年度の組織から所属を選んでください。");
+        return result;
+    }
+
+    private async Task<CommandResult> ApplyAsync(GoalForm form, OrganizationalGoal? goal)
     {
         var result = new CommandResult();
         var measureCodes = CodeList.Parse(form.MeasureCodes);
@@ -69,7 +78,7 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
         foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) result.Add(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");
         foreach (var c in projectCodes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
         foreach (var c in numbers.Where(c => items.All(i => i.Number != c))) result.Add(nameof(form.ManifestoNumbers), $"マニフェスト番号「{c}」は現在の任期にありません。");
-        if (!result.Succeeded) return result;
+        if (!result.Succeeded || goal is null) return result;
 
         goal.Title = form.Title!.Trim();
         goal.Reason = form.Reason!.Trim();

@@ -7,6 +7,11 @@ namespace Komaki.Management.Core.Implementation;
 /// about (a funding column it lacks) is left as stored.
 public sealed class ImplementationPlanImport(ImportContext context) : SheetImport(context)
 {
+    public static readonly SheetKind Sheet = new(SheetKind.ImplementationPlan, "実施計画",
+        context => new ImplementationPlanImport(context),
+        (db, year, output, units) => ImplementationPlanExport.WriteAsync(db, year, output, units),
+        year => $"実施計画_{Wareki.FiscalYearShort(year)}.xlsx");
+
     private sealed record Parsed(
         int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content, long Cost, long?[] Sources);
 

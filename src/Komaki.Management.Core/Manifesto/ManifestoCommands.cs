@@ -117,6 +117,10 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
         (DateOnly.Parse(form.StartDate!, CultureInfo.InvariantCulture),
          string.IsNullOrWhiteSpace(form.EndDate) ? null : DateOnly.Parse(form.EndDate, CultureInfo.InvariantCulture));
 
+    /// Whether the number is free in the term: shown together with the validator's refusals.
+    public async Task<CommandResult> CheckItemAsync(int termId, int? id, ItemForm form) =>
+        string.IsNullOrWhiteSpace(form.Number) ? new CommandResult() : await NumberTakenAsync(termId, id, form) ?? new CommandResult();
+
     private async Task<CommandResult?> NumberTakenAsync(int termId, int? id, ItemForm form)
     {
         var number = form.Number!.Trim();

@@ -4,6 +4,8 @@ namespace Komaki.Management.Core.Manifesto;
 /// matched by number, created or updated field by field, never deleted.
 public sealed class ManifestoImport(ImportContext context) : SheetImport(context)
 {
+    public static readonly SheetKind Sheet = new(SheetKind.Manifesto, "マニフェスト", context => new ManifestoImport(context), null, _ => "", SheetScope.MayorTerm);
+
     public const string SheetName = "マニフェスト";
 
     public static readonly FieldSpec Number = new("number", "番号", ["項目番号", "No", "NO", "施策番号"], Required: true);

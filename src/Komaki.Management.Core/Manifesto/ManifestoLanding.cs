@@ -46,3 +46,19 @@ public static class ManifestoLanding
         return result;
     }
 }
+
+/// A promise linked to a policy or measure is linked to its counterpart in a redrawn edition too.
+public sealed class ManifestoLinksFollowEdition : IEditionFollower
+{
+    public async Task FollowAsync(AppDbContext db, IReadOnlyDictionary<int, Policy> policies, IReadOnlyDictionary<int, Measure> measures, CancellationToken ct)
+    {
+        var oldMeasureIds = measures.Keys.ToList();
+        var oldPolicyIds = policies.Keys.ToList();
+        foreach (var link in await db.ManifestoLinks.Where(l => l.MeasureId != null && oldMeasureIds.Contains(l.MeasureId.Value) || l.PolicyId != null && oldPolicyIds.Contains(l.PolicyId.Value)).ToListAsync(ct))
+        {
+            db.ManifestoLinks.Add(link.MeasureId is int m
+                ? new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Measure = measures[m] }
+                : new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Policy = policies[link.PolicyId!.Value] });
+        }
+    }
+}

@@ -2,7 +2,7 @@ namespace Komaki.Management.Core.Plans;
 
 /// The comprehensive plans and their periods (基本計画): creating, editing, and redrawing a period as a copy after
 /// a mayoral election. The forms have passed their validators.
-public sealed class PlanCommands(AppDbContext db, RecordSaver saver) : IUseCase
+public sealed class PlanCommands(AppDbContext db, RecordSaver saver, IEnumerable<IEditionFollower> followers) : IUseCase
 {
     public async Task<CommandResult> CreatePlanAsync(PlanForm form)
     {
@@ -41,7 +41,7 @@ public sealed class PlanCommands(AppDbContext db, RecordSaver saver) : IUseCase
     {
         if (form.StartYear <= from.StartYear)
             return (CommandResult.Refused(nameof(form.StartYear), $"新しい計画期間は、写し元（{Wareki.FiscalYear(from.StartYear)}開始）より後に始まる年度にしてください。"), null);
-        var edition = await PlanEdition.CopyAsync(db, from.Id, form.Name.Trim(), form.StartYear, form.EndYear);
+        var edition = await PlanEdition.CopyAsync(db, from.Id, form.Name.Trim(), form.StartYear, form.EndYear, followers);
         return (CommandResult.Ok(edition.Id), edition);
     }
 

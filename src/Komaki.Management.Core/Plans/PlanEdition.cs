@@ -21,10 +21,10 @@ public sealed record EditionElement(PlanLevel Level, string Code, string Name, s
 /// is edited, and can be compared with it element by element.
 public static class PlanEdition
 {
-    /// Copies the policies, measures and basic projects of an edition into a new one, with the manifesto links to
-    /// policies and measures carried to their counterparts. The previous edition ends the year before the new one.
+    /// Copies the policies, measures and basic projects of an edition into a new one; what other features hang on
+    /// policies and measures follows to their counterparts (IEditionFollower: the manifesto's links). The previous edition ends the year before the new one.
     /// The projects stay where they are until MoveWorkAsync, run when the new edition takes effect.
-    public static async Task<BasicPlan> CopyAsync(AppDbContext db, int fromId, string name, int startYear, int endYear, CancellationToken ct = default)
+    public static async Task<BasicPlan> CopyAsync(AppDbContext db, int fromId, string name, int startYear, int endYear, IEnumerable<IEditionFollower> followers, CancellationToken ct = default)
     {
         var from = await db.BasicPlans.FirstAsync(b => b.Id == fromId, ct);
         var policies = await db.Policies.Where(p => p.BasicPlanId == fromId && p.RetiredAt == null).Include(p => p.Measures).ThenInclude(m => m.BasicProjects).ToListAsync(ct);
@@ -48,14 +48,7 @@ public static class PlanEdition
                     db.BasicProjects.Add(new BasicProject { Measure = nm, Code = bp.Code, Name = bp.Name, Description = bp.Description, SortOrder = bp.SortOrder });
             }
         }
-        var oldMeasureIds = measureMap.Keys.ToList();
-        var oldPolicyIds = policyMap.Keys.ToList();
-        foreach (var link in await db.ManifestoLinks.Where(l => l.MeasureId != null && oldMeasureIds.Contains(l.MeasureId.Value) || l.PolicyId != null && oldPolicyIds.Contains(l.PolicyId.Value)).ToListAsync(ct))
-        {
-            db.ManifestoLinks.Add(link.MeasureId is int m
-                ? new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Measure = measureMap[m] }
-                : new ManifestoLink { ManifestoItemId = link.ManifestoItemId, Policy = policyMap[link.PolicyId!.Value] });
-        }
+        foreach (var follower in followers) await follower.FollowAsync(db, policyMap, measureMap, ct);
         await db.SaveChangesAsync(ct);
         return edition;
     }
@@ -115,4 +108,11 @@ public static class PlanEdition
             return new EditionElement(k.Level, k.Code, n.Name ?? o.Name, n.Description ?? o.Description, o.Code is null ? null : o.Id, n.Code is null ? null : n.Id, change);
         }).OrderBy(e => e.Level).ThenBy(e => e.Code, StringComparer.Ordinal).ToList();
     }
+}
+
+/// Records of another feature that hang on policies and measures and follow them into a redrawn edition; the feature
+/// registers its follower, so the plan need not know it.
+public interface IEditionFollower
+{
+    Task FollowAsync(AppDbContext db, IReadOnlyDictionary<int, Policy> policies, IReadOnlyDictionary<int, Measure> measures, CancellationToken ct);
 }

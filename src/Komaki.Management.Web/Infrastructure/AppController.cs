@@ -47,6 +47,19 @@ public abstract class AppController(AppDbContext db) : Controller
         null => Actor.IsIn(Core.Identity.Roles.DepartmentHead) || Actor.IsIn(Core.Identity.Roles.DepartmentStaff) ? Actor.UnitId : null,
     };
 
+    /// Validates the form and runs the command; when the form is invalid the command's own checks (codes, uniqueness)
+    /// still speak, so the person sees every problem at once. Null unless the command was done.
+    protected async Task<CommandResult?> RunAsync<TForm>(TForm form, Func<Task<CommandResult>> check, Func<Task<CommandResult>> command)
+    {
+        if (!await ValidateAsync(form))
+        {
+            Accept(await check());
+            return null;
+        }
+        var result = await command();
+        return Accept(result) ? result : null;
+    }
+
     /// Puts a use case's refusals beside their fields; true when the command was done.
     protected bool Accept(CommandResult result)
     {

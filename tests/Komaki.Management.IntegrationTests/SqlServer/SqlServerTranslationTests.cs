@@ -239,10 +239,10 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
             var sheet = RawXlsx.Build(RawXlsx.Rows(["（単位：千円）"],
                 ["事業コード", "年度", "事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源", "今年度の目標", "番号", "項目", "施策コード", "満足度", "重要度"],
                 ["1-1-01", "R8", 10, 0, 0, 0, 0, 10, "目標", "1", "公約", "1-1", 50, 60]));
-            foreach (var kind in SheetKind.All.Values.Where(k => k.Import is not null && k.Name != SheetKind.Evaluations))
+            foreach (var kind in SheetKinds.All.Values.Where(k => k.Import is not null && k.Name != SheetKind.Evaluations))
                 await kind.Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default)).RunAsync(new ImportRequest(new MemoryStream(sheet), "x.xlsx", 2026, Apply: false));
             var history = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ofunato-jimujigyo-hyoka-R7.xlsx"));
-            await SheetKind.All[SheetKind.Evaluations].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
+            await SheetKinds.All[SheetKind.Evaluations].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
                 .RunAsync(new ImportRequest(new MemoryStream(history), "x.xlsx", 2025, Apply: false) { Choices = new ImportChoices { YenPerUnit = 1000 } });
         }
 

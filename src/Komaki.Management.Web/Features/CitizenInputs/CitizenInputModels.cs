@@ -11,16 +11,4 @@ public sealed class CitizenInputFilter
 
 public sealed record CitizenInputListModel(CitizenInputFilter Filter, Paged<CitizenInput> Rows, IReadOnlyList<SelectListItem> Measures, bool CanEdit);
 
-public sealed class CitizenInputForm
-{
-    public int Version { get; set; }
-    public CitizenChannel Channel { get; set; } = CitizenChannel.TownMeeting;
-    public string? ReceivedOn { get; set; }
-    public string? Summary { get; set; }
-    public string? Answer { get; set; }
-    public CitizenInputStatus Status { get; set; } = CitizenInputStatus.Received;
-    public string? MeasureCodes { get; set; }
-    public string? ProjectCodes { get; set; }
-}
-
 public sealed record CitizenInputFormModel(int? Id, CitizenInputForm Form);

@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.CitizenInputs;
 /// 市民の声: what citizens said through each channel, what in the plan it touches, and the city's answer.
 [Authorize(Policy = Policies.Staff)]
 [Route("CitizenInputs")]
-public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
+public sealed class CitizenInputsController(CitizenInputCommands commands, AppDbContext db) : AppController(db)
 {
     public const int PageSize = 30;
 
@@ -61,19 +61,17 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
 
     [HttpGet("Create")]
     public IActionResult Create() => CanEdit
-        ? View("Edit", new CitizenInputFormModel(null, new CitizenInputForm { ReceivedOn = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
+        ? View("Edit", new CitizenInputFormModel(null, new CitizenInputForm { ReceivedOn = Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
         : Forbidden();
 
     [HttpPost("Create")]
     public async Task<IActionResult> Create(CitizenInputForm form)
     {
         if (!CanEdit) return Forbidden();
-        var input = new CitizenInput();
-        if (!await ApplyAsync(form, input)) return View("Edit", new CitizenInputFormModel(null, form));
-        Db.CitizenInputs.Add(input);
-        if (!await TrySaveAsync()) return View("Edit", new CitizenInputFormModel(null, form));
+        var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form));
+        if (created is null) return View("Edit", new CitizenInputFormModel(null, form));
         TempData["Message"] = "市民の声を登録しました。";
-        return RedirectToAction(nameof(Details), new { id = input.Id });
+        return RedirectToAction(nameof(Details), new { id = created.RecordId });
     }
 
     [HttpGet("{id:int}/Edit")]
@@ -82,53 +80,20 @@ public sealed class CitizenInputsController(AppDbContext db) : AppController(db)
         if (!CanEdit) return Forbidden();
         var c = await Db.CitizenInputs.AsNoTracking().Include(x => x.Links).ThenInclude(l => l.Measure).Include(x => x.Links).ThenInclude(l => l.Project).FirstOrDefaultAsync(x => x.Id == id);
         if (c is null) return NotFound();
-        return View(new CitizenInputFormModel(id, new CitizenInputForm
-        {
-            Version = c.Version, Channel = c.Channel, ReceivedOn = c.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary = c.Summary,
-            Answer = c.Answer, Status = c.Status,
-            MeasureCodes = string.Join(" ", c.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code)),
-            ProjectCodes = string.Join(" ", c.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code)),
-        }));
+        return View(new CitizenInputFormModel(id, CitizenInputCommands.FormOf(c)));
     }
 
     [HttpPost("{id:int}/Edit")]
     public async Task<IActionResult> Edit(int id, CitizenInputForm form)
     {
         if (!CanEdit) return Forbidden();
-        var input = await Db.CitizenInputs.Include(c => c.Links).FirstOrDefaultAsync(c => c.Id == id);
+        var input = await commands.ForEditAsync(id);
         if (input is null) return NotFound();
-        if (await ApplyAsync(form, input) && await TrySaveEditAsync(input, form.Version, input.AuditTarget))
+        if (await RunAsync(form, () => commands.CheckAsync(form), () => commands.EditAsync(input, form)) is not null)
         {
             TempData["Message"] = "市民の声を保存しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
         return View(new CitizenInputFormModel(id, form));
-    }
-
-    private async Task<bool> ApplyAsync(CitizenInputForm form, CitizenInput input)
-    {
-        if (!Enum.IsDefined(form.Channel)) ModelState.AddModelError(nameof(form.Channel), "経路を選んでください。");
-        if (!Enum.IsDefined(form.Status)) ModelState.AddModelError(nameof(form.Status), "状況を選んでください。");
-        if (!DateOnly.TryParse(form.ReceivedOn, CultureInfo.InvariantCulture, out var received)) ModelState.AddModelError(nameof(form.ReceivedOn), "受付日を入力してください。");
-        else if (received > DateOnly.FromDateTime(DateTime.Today)) ModelState.AddModelError(nameof(form.ReceivedOn), "受付日に未来の日付は入力できません。");
-        if (string.IsNullOrWhiteSpace(form.Summary)) ModelState.AddModelError(nameof(form.Summary), "内容の要旨を入力してください。");
-        if (form.Status is CitizenInputStatus.Answered or CitizenInputStatus.Reflected && string.IsNullOrWhiteSpace(form.Answer))
-            ModelState.AddModelError(nameof(form.Answer), "回答済・反映済にするには「市の考え方」を入力してください。");
-        var measureCodes = CodeList.Parse(form.MeasureCodes);
-        var projectCodes = CodeList.Parse(form.ProjectCodes);
-        var measures = await Db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
-        var projects = await Db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
-        foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) ModelState.AddModelError(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");
-        foreach (var c in projectCodes.Where(c => projects.All(p => p.Code != c))) ModelState.AddModelError(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
-        if (!ModelState.IsValid) return false;
-        input.Channel = form.Channel;
-        input.ReceivedOn = received;
-        input.Summary = form.Summary!.Trim();
-        input.Answer = string.IsNullOrWhiteSpace(form.Answer) ? null : form.Answer.Trim();
-        input.Status = form.Status;
-        input.Links.Clear();
-        input.Links.AddRange(measures.Select(m => new CitizenInputLink { MeasureId = m.Id }));
-        input.Links.AddRange(projects.Select(p => new CitizenInputLink { ProjectId = p.Id }));
-        return true;
     }
 }

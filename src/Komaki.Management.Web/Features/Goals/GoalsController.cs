@@ -64,8 +64,8 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
         if (form.AddRowIfAsked() || form.PickIfAsked()) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await pages.TermTitleAsync()));
         if (await LookupAsync(form) is { } found) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await pages.TermTitleAsync()) { Lookup = found });
-        var created = await ValidateAsync(form) ? await commands.CreateAsync(form, org, Author()) : null;
-        if (created is null || !Accept(created))
+        var created = await RunAsync(form, () => commands.CheckAsync(form, org), () => commands.CreateAsync(form, org, Author()));
+        if (created is null)
         {
             form.Pad();
             return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await pages.TermTitleAsync()));
@@ -98,7 +98,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
         var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture));
         if (form.AddRowIfAsked() || form.PickIfAsked()) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()));
         if (await LookupAsync(form) is { } found) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()) { Lookup = found });
-        if (await ValidateAsync(form) && Accept(await commands.EditAsync(goal, form)))
+        if (await RunAsync(form, () => commands.CheckAsync(form, org), () => commands.EditAsync(goal, form)) is not null)
         {
             TempData["Message"] = "組織目標を保存しました。";
             return RedirectToAction(nameof(Details), new { id });

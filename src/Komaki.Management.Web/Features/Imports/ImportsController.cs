@@ -16,7 +16,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpGet("{year:int}/Upload")]
     public async Task<IActionResult> Upload(string kind, int year)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!(await ImportScopeAsync(k)).May) return Forbidden();
         return View(await UploadModelAsync(k, year, null));
     }
@@ -26,7 +26,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public async Task<IActionResult> Preview(string kind, int year, IFormFile? file)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         if (!(await ImportScopeAsync(k)).May) return Forbidden();
         string? error = null;
         var scopes = await ScopesAsync(k);
@@ -47,7 +47,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpPost("Choose")]
     public async Task<IActionResult> Choose(string kind, int year, string? token)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
@@ -63,7 +63,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpPost("Confirm")]
     public async Task<IActionResult> Confirm(string kind, int year, string? token, string? fingerprint)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
         var staged = staging.Open(token, Actor.UserName, kind, year);
@@ -96,7 +96,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     [HttpGet("{year:int}/Export")]
     public async Task<IActionResult> Export(string kind, int year)
     {
-        if (!SheetKind.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
         var output = new MemoryStream();
         var org = await orgTree.GetAsync();
         // A department that sends its own sheet back gets its own projects only; planning gets the whole city.

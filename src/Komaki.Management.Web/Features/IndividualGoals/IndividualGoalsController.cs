@@ -55,7 +55,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
     public async Task<IActionResult> Create(IndividualGoalForm form)
     {
         var options = await UnitGoalOptionsAsync(form.FiscalYear);
-        Validate(form, options);
+        await ValidateAsync(form, options);
         if (!ModelState.IsValid) return View("Edit", new IndividualFormModel(null, form, options));
         var goal = new IndividualGoal { OwnerUserId = me.UserId, FiscalYear = form.FiscalYear };
         Copy(form, goal);
@@ -86,7 +86,7 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
         if (!IndividualGoalAccess.CanEdit(me.UserId, goal.OwnerUserId)) return Forbidden();
         form.FiscalYear = goal.FiscalYear;
         var options = await UnitGoalOptionsAsync(goal.FiscalYear);
-        Validate(form, options);
+        await ValidateAsync(form, options);
         if (ModelState.IsValid)
         {
             Copy(form, goal);
@@ -109,12 +109,11 @@ public sealed class IndividualGoalsController(AppDbContext db, OrgTreeProvider o
         return goals.Select(g => new SelectListItem($"{org.Find(g.OrgUnitId)?.Name}：{g.Title}", g.Id.ToString(CultureInfo.InvariantCulture))).ToList();
     }
 
-    private void Validate(IndividualGoalForm form, List<SelectListItem> options)
+    private async Task ValidateAsync(IndividualGoalForm form, List<SelectListItem> options)
     {
-        if (string.IsNullOrWhiteSpace(form.Title)) ModelState.AddModelError(nameof(form.Title), "目標を入力してください。");
+        await ValidateAsync(form);
         if (form.OrganizationalGoalId is int g && options.All(o => o.Value != g.ToString(CultureInfo.InvariantCulture)))
             ModelState.AddModelError(nameof(form.OrganizationalGoalId), "関連づけられるのは、自分の所属とその上位の組織目標です。");
-        if ((form.Description ?? "").Length > 4000 || (form.Result ?? "").Length > 4000) ModelState.AddModelError(string.Empty, "内容は4,000文字以内で入力してください。");
     }
 
     private static void Copy(IndividualGoalForm form, IndividualGoal goal)

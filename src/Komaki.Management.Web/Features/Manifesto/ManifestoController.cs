@@ -73,8 +73,8 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
         if (!CanEdit) return Forbidden();
         var term = await pages.TermAsync(termId);
         if (term is null) return NotFound();
-        var created = await ValidateAsync(form) ? await commands.CreateItemAsync(termId, form) : null;
-        if (created is null || !Accept(created)) return View("EditItem", new ItemFormModel(null, term, form));
+        var created = await RunAsync(form, () => commands.CheckItemAsync(termId, null, form), () => commands.CreateItemAsync(termId, form));
+        if (created is null) return View("EditItem", new ItemFormModel(null, term, form));
         TempData["Message"] = $"マニフェスト項目 {form.Number!.Trim()} を登録しました。計画への結び付けを設定してください。";
         return RedirectToAction(nameof(Item), new { id = created.RecordId });
     }
@@ -95,7 +95,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
         var item = await Db.ManifestoItems.Include(i => i.MayorTerm).FirstOrDefaultAsync(i => i.Id == id);
         if (item is null) return NotFound();
         var term = item.MayorTerm!;
-        if (await ValidateAsync(form) && Accept(await commands.EditItemAsync(item, form)))
+        if (await RunAsync(form, () => commands.CheckItemAsync(item.MayorTermId, id, form), () => commands.EditItemAsync(item, form)) is not null)
         {
             TempData["Message"] = "マニフェスト項目を保存しました。";
             return RedirectToAction(nameof(Item), new { id });

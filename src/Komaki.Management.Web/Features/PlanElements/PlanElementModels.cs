@@ -1,5 +1,8 @@
 namespace Komaki.Management.Web.Features.PlanElements;
 
+/// What the element page shows the same to every reader: cached as one.
+public sealed record ElementView(ElementDetails Details, Connections? Connections);
+
 /// The element page as one reader sees it: the shared details, the goals they may read and their buttons.
 public sealed record ElementPage(ElementDetails Details, OrgTree Org, Connections? Connections,
     bool CanEditStructure, bool CanEditRecord, bool CanEnterValues)

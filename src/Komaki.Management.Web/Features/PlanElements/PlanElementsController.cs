@@ -5,7 +5,8 @@ namespace Komaki.Management.Web.Features.PlanElements;
 /// Details, create, edit, retire and reinstate for every level of the policy tree.
 [Authorize(Policy = Policies.Staff)]
 [Route("Plan/{level}")]
-public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, PlanElementPages pages, PlanElementCommands commands)
+public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, PlanElementPages pages, PlanElementCommands commands,
+    ElementConnections connectionsOf)
     : AppController(db)
 {
     [HttpGet("{id:int}")]
@@ -13,11 +14,14 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     {
         var org = await orgTree.GetAsync();
         // What the page shows is the same for everyone; only the buttons depend on who is looking.
-        var details = await cache.GetAsync($"element:{level}:{id}", () => pages.DetailsAsync(level, id));
-        if (details is null) return NotFound();
+        var view = await cache.GetAsync($"element:{level}:{id}", async () => await pages.DetailsAsync(level, id) is { } d
+            ? new ElementView(d, d.Element is Measure or Project ? await connectionsOf.OfAsync(d.Element) : null)
+            : null);
+        if (view is null) return NotFound();
+        var details = view.Details;
         var owner = details.OwnerUnitId;
         // The cached page holds every goal that serves the element; each viewer sees those they may read.
-        var connections = details.Connections is { } c
+        var connections = view.Connections is { } c
             ? c with { Goals = c.Goals.Where(g => GoalWorkflow.CanRead(Actor, g.State, g.UnitId, org)).ToList() }
             : null;
         return View(new ElementPage(details, org, connections,

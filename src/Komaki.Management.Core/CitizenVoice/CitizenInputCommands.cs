@@ -1,0 +1,86 @@
+using FluentValidation;
+
+namespace Komaki.Management.Core.CitizenVoice;
+
+public sealed class CitizenInputForm
+{
+    public int Version { get; set; }
+    public CitizenChannel Channel { get; set; } = CitizenChannel.TownMeeting;
+    public string? ReceivedOn { get; set; }
+    public string? Summary { get; set; }
+    public string? Answer { get; set; }
+    public CitizenInputStatus Status { get; set; } = CitizenInputStatus.Received;
+    public string? MeasureCodes { get; set; }
+    public string? ProjectCodes { get; set; }
+}
+
+/// A voice needs its channel, a received date that is not in the city's future, a summary, and the city's answer
+/// once it is marked answered or reflected. Whether its codes name current measures and projects is the commands'.
+public sealed class CitizenInputFormValidator : AbstractValidator<CitizenInputForm>
+{
+    public CitizenInputFormValidator(CityClock clock)
+    {
+        RuleFor(x => x.Channel).IsInEnum().WithMessage("経路を選んでください。");
+        RuleFor(x => x.Status).IsInEnum().WithMessage("状況を選んでください。");
+        RuleFor(x => x.ReceivedOn).Must(v => DateOnly.TryParse(v, CultureInfo.InvariantCulture, out _)).WithMessage("受付日を入力してください。")
+            .Must(v => !DateOnly.TryParse(v, CultureInfo.InvariantCulture, out var d) || d <= clock.Today).WithMessage("受付日に未来の日付は入力できません。");
+        RuleFor(x => x.Summary).NotEmpty().WithMessage("内容の要旨を入力してください。")
+            .MaximumLength(ModelLengths.Of<CitizenInput>(c => c.Summary)).WithMessage("内容の要旨は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Answer).NotEmpty().When(x => x.Status is CitizenInputStatus.Answered or CitizenInputStatus.Reflected)
+            .WithMessage("回答済・反映済にするには「市の考え方」を入力してください。");
+    }
+}
+
+/// Recording what citizens said and linking it to the measures and projects it touches.
+public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public static CitizenInputForm FormOf(CitizenInput c) => new()
+    {
+        Version = c.Version, Channel = c.Channel, ReceivedOn = c.ReceivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Summary = c.Summary,
+        Answer = c.Answer, Status = c.Status,
+        MeasureCodes = string.Join(" ", c.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code)),
+        ProjectCodes = string.Join(" ", c.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code)),
+    };
+
+    public async Task<CommandResult> CreateAsync(CitizenInputForm form)
+    {
+        var input = new CitizenInput();
+        var applied = await ApplyAsync(form, input);
+        if (!applied.Succeeded) return applied;
+        db.CitizenInputs.Add(input);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? saved.WithRecord(input.Id) : saved;
+    }
+
+    public Task<CitizenInput?> ForEditAsync(int id) => db.CitizenInputs.Include(c => c.Links).FirstOrDefaultAsync(c => c.Id == id);
+
+    public async Task<CommandResult> EditAsync(CitizenInput input, CitizenInputForm form)
+    {
+        var applied = await ApplyAsync(form, input);
+        return applied.Succeeded ? await saver.SaveEditAsync(input, form.Version, input.AuditTarget) : applied;
+    }
+
+    /// The checks that need the database, without changing anything: shown together with the validator's.
+    public Task<CommandResult> CheckAsync(CitizenInputForm form) => ApplyAsync(form, null);
+
+    private async Task<CommandResult> ApplyAsync(CitizenInputForm form, CitizenInput? input)
+    {
+        var result = new CommandResult();
+        var measureCodes = CodeList.Parse(form.MeasureCodes);
+        var projectCodes = CodeList.Parse(form.ProjectCodes);
+        var measures = await db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
+        var projects = await db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
+        foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) result.Add(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");
+        foreach (var c in projectCodes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
+        if (!result.Succeeded || input is null) return result;
+        input.Channel = form.Channel;
+        input.ReceivedOn = DateOnly.Parse(form.ReceivedOn!, CultureInfo.InvariantCulture);
+        input.Summary = form.Summary!.Trim();
+        input.Answer = string.IsNullOrWhiteSpace(form.Answer) ? null : form.Answer.Trim();
+        input.Status = form.Status;
+        input.Links.Clear();
+        input.Links.AddRange(measures.Select(m => new CitizenInputLink { MeasureId = m.Id }));
+        input.Links.AddRange(projects.Select(p => new CitizenInputLink { ProjectId = p.Id }));
+        return result;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Komaki.Management.Core;
+
+/// Every sheet staff exchange in Excel, each declared by its own feature beside its import and export. This
+/// registry sits above the features so that the import pipeline (Core/Importing) needs none of them.
+public static class SheetKinds
+{
+    public static readonly IReadOnlyDictionary<string, SheetKind> All = new SheetKind[]
+    {
+        ImplementationPlanImport.Sheet, ExecutionPlanImport.Sheet, Manifesto.ManifestoImport.Sheet, LegacyEvaluationImport.Sheet, SurveyImport.Sheet,
+    }.ToDictionary(k => k.Name);
+}
