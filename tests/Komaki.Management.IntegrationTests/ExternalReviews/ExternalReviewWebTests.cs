@@ -1,0 +1,81 @@
+using System.Net;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests.ExternalReviews;
+
+public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const string Reviewer = "hyoka@komaki.example";
+    private const string Expert = "gakushiki@komaki.example";
+
+    private async Task EnsureExpertAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(Expert) is not null) return;
+        var user = new AppUser { UserName = Expert, Email = Expert, EmailConfirmed = true, DisplayName = "学識 委員" };
+        Assert.True((await users.CreateAsync(user, Core.Data.Seeding.DemoSeeder.DemoPassword)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.ExternalReviewer);
+    }
+
+    [Fact]
+    public async Task Verdicts_stay_hidden_until_the_session_closes_then_the_results_and_an_improvement_appear()
+    {
+        await EnsureExpertAsync();
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var (citizenId, expertId) = app.WithDb(db => (db.Users.Single(u => u.Email == Reviewer).Id, db.Users.Single(u => u.Email == Expert).Id));
+        var token = await KomakiFactory.TokenAsync(planning, "/Forum/Create");
+        var created = await planning.PostAsync("/Forum/Create", KomakiFactory.Form(token, ("FiscalYear", "2025"), ("Title", "テスト公開フォーラム"), ("HeldOn", "2026-12-12"),
+            ("Venue", "市役所"), ("ProjectCodes", "6-2-01 ６－２－０２"), ($"Reviewers[{citizenId}]", "市民委員"), ($"Reviewers[{expertId}]", "学識経験者")));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var sessionId = app.WithDb(db => db.ForumSessions.Single(s => s.Title == "テスト公開フォーラム").Id);
+        var url = $"/Forum/{sessionId}";
+        var itemId = app.WithDb(db => db.ForumProjects.Single(p => p.ForumSessionId == sessionId && p.Project!.Code == "6-2-01").Id);
+
+        var citizen = await app.SignedInAsync(Reviewer);
+        Assert.Contains("テスト公開フォーラム", await citizen.GetStringAsync("/Forum"));
+        var empty = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Comment", "路線の見直しが必要。")));
+        Assert.Contains("6-2-01: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)),
+            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "利用の少ない路線は見直すべき。")))).StatusCode);
+
+        var expert = await app.SignedInAsync(Expert);
+        var expertPage = await expert.GetStringAsync(url);
+        Assert.DoesNotContain("利用の少ない路線は見直すべき。", expertPage);
+        Assert.DoesNotContain("利用の少ない路線は見直すべき。", await planning.GetStringAsync(url));
+        Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(expertPage),
+            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "費用対効果の検証が必要。")))).StatusCode);
+
+        // Staff cannot enter verdicts; reviewers cannot close or reach the staff pages.
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "x")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("version", "0")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Evaluations")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Goals")).StatusCode);
+
+        // Closing is asked on a page of its own; opening it closes nothing.
+        Assert.Contains($"href=\"{url}/Close\"", await planning.GetStringAsync(url));
+        var confirm = await planning.GetStringAsync(url + "/Close");
+        Assert.Contains("結果の出た 1 件の事業は、改善の取組として改善の進行管理に登録されます", confirm);
+        Assert.Contains("全事業を入力済みの委員 0／2 人", confirm);
+        Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
+        var version = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).Version);
+        var actionsBefore = app.WithDb(db => db.ImprovementActions.Count());
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("version", version.ToString())))).StatusCode);
+        var results = await citizen.GetStringAsync(url);
+        Assert.Contains("利用の少ない路線は見直すべき。", results);
+        Assert.Contains("費用対効果の検証が必要。", results);
+        Assert.Contains("<strong class=\"forum-result\">縮小</strong>", results);
+        Assert.Equal(actionsBefore + 1, app.WithDb(db => db.ImprovementActions.Count()));
+        Assert.Contains("テスト公開フォーラム", app.WithDb(db => db.ImprovementActions.OrderByDescending(a => a.Id).First().Description));
+
+        var late = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "やはり拡充")));
+        Assert.Contains("この会は終了しているため、評価を変更できません。", await late.Content.ReadAsStringAsync());
+
+        var other = app.WithDb(db => db.ForumSessions.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/Forum/{other}")).StatusCode);
+    }
+}
