@@ -164,15 +164,45 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
 
     protected override void Read(ImportRow row)
     {
-        var latestYear = Request.Scope;
         var code = row.Text(Code.Key)!;
         var errors = new List<string>();
         if (!_seenCodes.TryAdd(TextNormal.ForCode(code), row.Number)) errors.Add($"事務事業ID「{code}」の行が{_seenCodes[TextNormal.ForCode(code)]}行目にもあります。");
         var policyNo = Number(row, PolicyTens, PolicyOnes, PolicyNo, "政策番号", errors);
         var measureNo = Number(row, MeasureTens, MeasureOnes, MeasureNo, "施策番号", errors);
         if (row.Text(InPlan.Key) is not null) _inPlanMarks++;
+        var costs = ReadCosts(row, errors);
+        var indicatorValues = ReadIndicatorValues(row);
+        var ratings = ReadRatings(row, errors);
+        var unitName = row.Text(Unit.Key);
+        OrgUnit? unit = null;
+        if (unitName is null) errors.Add("部課名が空欄です。");
+        else if ((unit = _units.Find(unitName, _blocks[0].Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
+        if (errors.Count > 0)
+        {
+            Refuse(row, code, errors);
+            return;
+        }
 
-        var costs = new List<(Block Block, long Cost, long? Staff, decimal? Hours, long?[] Sources)>();
+        var name = row.Text(Name.Key)!;
+        var (project, isNew) = EnsureProject(row, code, name, policyNo!.Value, measureNo!.Value, unit!);
+        var changes = new List<FieldChange>();
+        if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
+        ApplyCosts(row, project, costs, changes);
+        ApplyIndicators(row, project, indicatorValues, changes);
+        ApplyEvaluation(row, project, costs, ratings, changes);
+        if (changes.Count == 0) Report.Unchanged++;
+        else if (isNew) Report.Created.Add(new(row.Sheet, row.Number, code, name, changes));
+        else Report.Updated.Add(new(row.Sheet, row.Number, code, name, changes));
+    }
+
+    private sealed record YearCost(Block Block, long Cost, long? Staff, decimal? Hours, long?[] Sources);
+
+    private sealed record Ratings(Direction? Direction, Rating? Necessity, Rating? Effectiveness, Rating? CostCut, Rating? StaffCut, Rating? Equity);
+
+    /// Each year block's costs as the sheet states them; sums that disagree are warned about, not corrected.
+    private List<YearCost> ReadCosts(ImportRow row, List<string> errors)
+    {
+        var costs = new List<YearCost>();
         foreach (var b in _blocks)
         {
             var year = Wareki.FiscalYearShort(b.Year);
@@ -187,8 +217,13 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 Warn(row, $"{year}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{row.Cell(b.Cost)}）。");
             if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
                 Warn(row, $"{year}: トータルコスト {Amounts.Thousands(t)} が事業費計＋人件費計 {Amounts.Thousands(k2 + st)} と一致しません（{row.Cell(b.Total!.Value)}）。");
-            if (cost is not null || staff is not null) costs.Add((b, cost ?? 0, staff, hours, sources));
+            if (cost is not null || staff is not null) costs.Add(new YearCost(b, cost ?? 0, staff, hours, sources));
         }
+        return costs;
+    }
+
+    private Dictionary<(int Slot, int Year), decimal> ReadIndicatorValues(ImportRow row)
+    {
         var indicatorValues = new Dictionary<(int Slot, int Year), decimal>();
         foreach (var (slot, nameColumn, _) in _indicatorColumns)
         {
@@ -203,41 +238,36 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 else if (actual is decimal a) indicatorValues[(slot, b.Year)] = a;
             }
         }
+        return indicatorValues;
+    }
+
+    private Ratings ReadRatings(ImportRow row, List<string> errors)
+    {
         var direction = ReadLabel<Direction>(row, Direction, LabelKind.Direction, errors);
         if (direction is null && row.Text(Direction.Key) is null) errors.Add("今後の方向性が空欄です。");
-        var necessity = ReadLabel<Rating>(row, Necessity, LabelKind.Rating, errors);
-        var effectiveness = ReadLabel<Rating>(row, Effectiveness, LabelKind.Rating, errors);
-        var costCut = ReadLabel<Rating>(row, CostCut, LabelKind.Rating, errors);
-        var staffCut = ReadLabel<Rating>(row, StaffCut, LabelKind.Rating, errors);
-        var equity = ReadLabel<Rating>(row, Equity, LabelKind.Rating, errors);
-        var unitName = row.Text(Unit.Key);
-        OrgUnit? unit = null;
-        if (unitName is null) errors.Add("部課名が空欄です。");
-        else if ((unit = _units.Find(unitName, _blocks[0].Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
-        if (errors.Count > 0)
-        {
-            Refuse(row, code, errors);
-            return;
-        }
+        return new Ratings(direction, ReadLabel<Rating>(row, Necessity, LabelKind.Rating, errors), ReadLabel<Rating>(row, Effectiveness, LabelKind.Rating, errors),
+            ReadLabel<Rating>(row, CostCut, LabelKind.Rating, errors), ReadLabel<Rating>(row, StaffCut, LabelKind.Rating, errors), ReadLabel<Rating>(row, Equity, LabelKind.Rating, errors));
+    }
 
+    private (Project Project, bool IsNew) EnsureProject(ImportRow row, string code, string name, int policyNo, int measureNo, OrgUnit unit)
+    {
         // The plan tree, by code; a second spelling of a name under the same code is reported, not made a new record.
-        var pCode = policyNo!.Value.ToString(CultureInfo.InvariantCulture);
+        var pCode = policyNo.ToString(CultureInfo.InvariantCulture);
         var mCode = $"{pCode}-{measureNo}";
-        var policy = Ensure(_policies, pCode, row.Text(PolicyName.Key), () => new Policy { BasicPlanId = _basic.Id, Code = pCode, Name = row.Text(PolicyName.Key) ?? pCode, SortOrder = policyNo.Value }, "政策", row);
-        var measure = Ensure(_measures, mCode, row.Text(MeasureName.Key), () => new Measure { Policy = policy, Code = mCode, Name = row.Text(MeasureName.Key) ?? mCode, SortOrder = measureNo!.Value }, "施策", row);
+        var policy = Ensure(_policies, pCode, row.Text(PolicyName.Key), () => new Policy { BasicPlanId = _basic.Id, Code = pCode, Name = row.Text(PolicyName.Key) ?? pCode, SortOrder = policyNo }, "政策", row);
+        var measure = Ensure(_measures, mCode, row.Text(MeasureName.Key), () => new Measure { Policy = policy, Code = mCode, Name = row.Text(MeasureName.Key) ?? mCode, SortOrder = measureNo }, "施策", row);
         BasicProject? basicProject = null;
         if (Digits(row.Text(BasicTens.Key), row.Text(BasicOnes.Key)) is int bNo && row.Text(BasicName.Key) is string bName)
         {
             var bCode = $"{mCode}-{bNo:00}";
             basicProject = Ensure(_basics, bCode, bName, () => new BasicProject { Measure = measure, Code = bCode, Name = bName, SortOrder = bNo }, "基本事業", row);
         }
-        var name = row.Text(Name.Key)!;
         var isNew = !_projects.TryGetValue(TextNormal.ForCode(code), out var project);
         if (project is null)
         {
             project = new Project
             {
-                Code = code, Name = name, Measure = measure, BasicProject = basicProject, OwnerUnitId = unit!.Id, StartYear = _blocks[0].Year,
+                Code = code, Name = name, Measure = measure, BasicProject = basicProject, OwnerUnitId = unit.Id, StartYear = _blocks[0].Year,
                 Description = row.Text(Summary.Key),
             };
             Db.Projects.Add(project);
@@ -247,10 +277,14 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         {
             Warn(row, $"事務事業ID「{code}」の名称「{name}」が登録済みの「{project.Name}」と異なります（登録済みの名称のままにします）。");
         }
-        var changes = new List<FieldChange>();
-        if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
 
-        // Costs per year: settled for the past years, the adopted budget for the latest.
+        return (project, isNew);
+    }
+
+    /// Costs per year: settled for the past years, the adopted budget for the latest.
+    private void ApplyCosts(ImportRow row, Project project, List<YearCost> costs, List<FieldChange> changes)
+    {
+        var latestYear = Request.Scope;
         foreach (var (block, cost, _, _, sources) in costs)
         {
             var year = block.Year;
@@ -273,7 +307,11 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             }
         }
 
-        // Indicators by slot and name, with the actual of each year.
+    }
+
+    /// Indicators by slot and name, with the actual of each year.
+    private void ApplyIndicators(ImportRow row, Project project, Dictionary<(int Slot, int Year), decimal> indicatorValues, List<FieldChange> changes)
+    {
         foreach (var (slot, nameColumn, unitColumn) in _indicatorColumns)
         {
             if (row.Text(nameColumn) is not string indicatorName) continue;
@@ -300,7 +338,13 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             }
         }
 
-        // The latest year's evaluation, published as the previous system had it; cost and 人工 of the last settled year.
+    }
+
+    /// The latest year's evaluation, published as the previous system had it; cost and 人工 of the last settled year.
+    private void ApplyEvaluation(ImportRow row, Project project, List<YearCost> costs, Ratings ratings, List<FieldChange> changes)
+    {
+        var latestYear = Request.Scope;
+        var (direction, necessity, effectiveness, costCut, staffCut, equity) = ratings;
         var settled = costs.Where(x => x.Block.Year < latestYear).OrderByDescending(x => x.Block.Year).FirstOrDefault();
         if (project.Id == 0 || !_evaluations.TryGetValue(project.Id, out var evaluation))
         {
@@ -309,11 +353,11 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             changes.Add(new("事務事業評価", null, $"{Wareki.FiscalYear(latestYear)} 方向性 {Labels.Meaning(LabelKind.Direction, (int)direction!.Value)}"));
         }
         evaluation.OwnerUnitId = project.OwnerUnitId;
-        var personYears = settled.Hours is decimal h && Settings.HoursPerPersonYear > 0 ? h / Settings.HoursPerPersonYear : 0m;
-        evaluation.SettledCost = settled.Block is null ? null : settled.Cost;
+        var personYears = settled?.Hours is decimal h && Settings.HoursPerPersonYear > 0 ? h / Settings.HoursPerPersonYear : 0m;
+        evaluation.SettledCost = settled?.Cost;
         evaluation.StaffPersonYears = Math.Round(personYears, 2, MidpointRounding.AwayFromZero);
-        evaluation.StaffCostPerPersonYear = personYears > 0 && settled.Staff is long sy ? (long)Math.Round(sy / personYears) : 0;
-        evaluation.RecordedStaffCost = settled.Block is null ? null : settled.Staff;
+        evaluation.StaffCostPerPersonYear = personYears > 0 && settled?.Staff is long sy ? (long)Math.Round(sy / personYears) : 0;
+        evaluation.RecordedStaffCost = settled?.Staff;
         (evaluation.Necessity, evaluation.NecessityReason) = (necessity, ReasonBeside(row, Necessity));
         (evaluation.Effectiveness, evaluation.EffectivenessReason) = (effectiveness, ReasonBeside(row, Effectiveness));
         evaluation.Efficiency = costCut is null && staffCut is null ? null : (Rating)Math.Max((int)(costCut ?? Rating.A), (int)(staffCut ?? Rating.A));
@@ -326,9 +370,6 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 changes.Add(new("今後の方向性", evaluation.FirstDirection is Direction old ? Labels.Meaning(LabelKind.Direction, (int)old) : null, Labels.Meaning(LabelKind.Direction, (int)direction!.Value)));
             (evaluation.FirstDirection, evaluation.Improvement) = (direction, improvement);
         }
-        if (changes.Count == 0) Report.Unchanged++;
-        else if (isNew) Report.Created.Add(new(row.Sheet, row.Number, code, name, changes));
-        else Report.Updated.Add(new(row.Sheet, row.Number, code, name, changes));
     }
 
     protected override void Finish()
