@@ -52,7 +52,7 @@ public static class AppHost
             .VaryByValue(ctx => new KeyValuePair<string, string>("data", ctx.RequestServices.GetRequiredService<DataVersions>().Stamp()))
             .Expire(TimeSpan.FromMinutes(10))));
         services.AddScoped<Features.Public.PublicData>();
-        services.AddScoped<Features.OpenData.OpenDataLists>();
+        services.AddScoped<Features.Public.PublishedLists>();
         services.AddScoped<Features.Evaluations.EvaluationSheets>();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton(ExcelLimits.Default with

@@ -8,7 +8,7 @@ namespace Komaki.Management.Web.Features.OpenData;
 [AllowAnonymous]
 [Route("api/v1")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataController(PublicData data, OpenDataLists lists) : ControllerBase
+public sealed class OpenDataController(PublicData data, PublishedLists lists) : ControllerBase
 {
     private static readonly string[] Lists = ["evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs"];
 

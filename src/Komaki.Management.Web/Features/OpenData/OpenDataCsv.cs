@@ -1,3 +1,5 @@
+using Komaki.Management.Web.Features.Public;
+
 namespace Komaki.Management.Web.Features.OpenData;
 
 public sealed record CsvColumn<T>(string Header, Func<T, object?> Value);

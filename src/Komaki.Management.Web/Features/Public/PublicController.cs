@@ -1,12 +1,10 @@
-using Komaki.Management.Web.Features.OpenData;
-
 namespace Komaki.Management.Web.Features.Public;
 
 /// 市民向け公開サイト: plain pages anyone can open without signing in, showing only what PublicData lets through.
 [AllowAnonymous]
 [Route("public")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicController(PublicData data, OpenDataLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
+public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
 {
     public const int PageSize = 50;
 
@@ -16,8 +14,8 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
         var plan = await data.PlanAsync();
         var published = await data.YearsAsync(PublicationKind.IndicatorActuals);
         var year = published.Cast<int?>().LastOrDefault();
-        var name = plan is null ? null : await data.Db.ComprehensivePlans.Where(c => c.Id == plan.ComprehensivePlanId).Select(c => c.Name).FirstAsync();
-        var policies = plan is null ? [] : await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0, published.ToHashSet());
+        var name = plan is null ? null : await data.PlanNameAsync(plan);
+        var policies = plan is null ? [] : await data.PoliciesAsync(plan, year);
         return View(new PublicHomeModel(plan, name, year, policies, await bands.GetAsync()));
     }
 
@@ -30,21 +28,14 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
         if (measure is null) return NotFound();
         var indicators = await data.IndicatorsAsync([id]);
         var year = (await data.YearsAsync(PublicationKind.IndicatorActuals)).Cast<int?>().LastOrDefault();
-        var unit = await data.Db.OrgUnits.Where(u => u.Id == measure.OwnerUnitId).Select(u => u.Name).FirstOrDefaultAsync();
-        var projects = await data.Db.Projects.AsNoTracking().Where(p => p.MeasureId == id && p.RetiredAt == null).OrderBy(p => p.SortOrder).ThenBy(p => p.Code)
-            .Select(p => new
-            {
-                p.Id, p.Code, p.Name,
-                Latest = data.Evaluations.Where(e => e.ProjectId == p.Id).OrderByDescending(e => e.FiscalYear).Select(e => new { e.Id, e.FiscalYear, e.SecondDirection, e.FirstDirection }).FirstOrDefault(),
-            }).ToListAsync();
+        var unit = await data.UnitNameAsync(measure.OwnerUnitId);
+        var projects = await data.ProjectsOfAsync(id);
         var voices = (await lists.VoicesAsync()).Where(v => v.MeasureCodes.Contains(measure.Code) || projects.Any(p => v.ProjectCodes.Contains(p.Code))).Take(20).ToList();
-        var assessmentYears = await data.YearsAsync(PublicationKind.MeasureEvaluations);
-        var assessments = await data.Db.MeasureEvaluations.AsNoTracking().Where(e => e.MeasureId == id && assessmentYears.Contains(e.FiscalYear) && e.Assessment != "")
-            .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction }).ToListAsync();
+        var assessments = await data.AssessmentsAsync(id);
         return View(new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
-            projects.Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, p.Latest is null ? null : directions.Label(p.Latest.SecondDirection ?? p.Latest.FirstDirection))).ToList(), voices)
+            projects.Select(p => (p.Id, p.Code, p.Name, p.EvaluationId, p.Year, p.Direction is null ? null : directions.Label(p.Direction))).ToList(), voices)
         {
-            Assessments = assessments.Select(a => (a.FiscalYear, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction))).ToList(),
+            Assessments = assessments.Select(a => (a.Year, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction))).ToList(),
         });
     }
 
@@ -64,15 +55,14 @@ public sealed class PublicController(PublicData data, OpenDataLists lists, Judgm
     {
         var e = await data.Evaluations.Include(x => x.Project).ThenInclude(p => p!.Measure).FirstOrDefaultAsync(x => x.Id == id);
         if (e is null) return NotFound();
-        ViewData["Unit"] = await data.Db.OrgUnits.Where(u => u.Id == e.OwnerUnitId).Select(u => u.Name).FirstOrDefaultAsync();
+        ViewData["Unit"] = await data.UnitNameAsync(e.OwnerUnitId);
         return View(e);
     }
 
     [HttpGet("manifesto")]
     public async Task<IActionResult> Manifesto()
     {
-        var years = await data.YearsAsync(PublicationKind.ManifestoProgress);
-        return View(await ManifestoStanding.LoadAsync(data.Db, years));
+        return View(await data.ManifestoAsync());
     }
 
     [HttpGet("forum")]

@@ -7,8 +7,6 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
 {
     private readonly Dictionary<PublicationKind, IReadOnlyList<int>> _years = [];
 
-    public AppDbContext Db => db;
-
     public async Task<IReadOnlyList<int>> YearsAsync(PublicationKind kind)
     {
         if (_years.TryGetValue(kind, out var cached)) return cached;
@@ -38,4 +36,35 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
         foreach (var v in list.SelectMany(i => i.Values).Where(v => !published.Contains(v.FiscalYear))) v.Actual = null;
         return list;
     }
+
+    public Task<string?> PlanNameAsync(BasicPlan plan) =>
+        db.ComprehensivePlans.Where(c => c.Id == plan.ComprehensivePlanId).Select(c => (string?)c.Name).FirstOrDefaultAsync();
+
+    /// The plan's policies rolled up with only the actuals of published years.
+    public async Task<IReadOnlyList<PolicyRollUp>> PoliciesAsync(BasicPlan plan, int? year) =>
+        await PlanRollUp.LoadAsync(db, plan.Id, year ?? 0, (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet());
+
+    public Task<string?> UnitNameAsync(int? unitId) => db.OrgUnits.Where(u => u.Id == unitId).Select(u => (string?)u.Name).FirstOrDefaultAsync();
+
+    /// A measure's current projects, each with its latest published evaluation.
+    public async Task<List<(int Id, string Code, string Name, int? EvaluationId, int? Year, Direction? Direction)>> ProjectsOfAsync(int measureId) =>
+        (await db.Projects.AsNoTracking().Where(p => p.MeasureId == measureId && p.RetiredAt == null).OrderBy(p => p.SortOrder).ThenBy(p => p.Code)
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Name,
+                Latest = Evaluations.Where(e => e.ProjectId == p.Id).OrderByDescending(e => e.FiscalYear).Select(e => new { e.Id, e.FiscalYear, e.SecondDirection, e.FirstDirection }).FirstOrDefault(),
+            }).ToListAsync())
+        .Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, p.Latest is null ? null : p.Latest.SecondDirection ?? p.Latest.FirstDirection)).ToList();
+
+    /// The measure's assessments of published years.
+    public async Task<List<(int Year, string Assessment, Direction? Direction)>> AssessmentsAsync(int measureId)
+    {
+        var years = await YearsAsync(PublicationKind.MeasureEvaluations);
+        return (await db.MeasureEvaluations.AsNoTracking().Where(e => e.MeasureId == measureId && years.Contains(e.FiscalYear) && e.Assessment != "")
+            .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction }).ToListAsync())
+            .Select(e => (e.FiscalYear, e.Assessment, e.Direction)).ToList();
+    }
+
+    /// The manifesto with the progress of published years only.
+    public async Task<ManifestoStanding?> ManifestoAsync() => await ManifestoStanding.LoadAsync(db, await YearsAsync(PublicationKind.ManifestoProgress));
 }

@@ -1,5 +1,3 @@
-using Komaki.Management.Web.Features.OpenData;
-
 namespace Komaki.Management.Web.Features.Public;
 
 public sealed record PublicHomeModel(BasicPlan? Plan, string? PlanName, int? Year, IReadOnlyList<PolicyRollUp> Policies, IReadOnlyList<JudgmentBand> Bands);

@@ -1,7 +1,6 @@
 using Komaki.Management.Core.Reports;
-using Komaki.Management.Web.Features.Public;
 
-namespace Komaki.Management.Web.Features.OpenData;
+namespace Komaki.Management.Web.Features.Public;
 
 // The records below are the published field names (docs/open-data.md): add fields, never rename or remove one.
 
@@ -25,7 +24,7 @@ public sealed record ManifestoRecord(string Term, string Number, string Area, st
 public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes);
 
 /// Builds each public list from PublicData; the pages of the public site show the same records.
-public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions)
+public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions)
 {
     public async Task<List<EvaluationRecord>> EvaluationsAsync(int? year)
     {
@@ -56,7 +55,7 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
         var org = await orgTree.GetAsync();
         var published = await data.YearsAsync(PublicationKind.IndicatorActuals);
         var year = published.Cast<int?>().LastOrDefault();
-        var policies = await PlanRollUp.LoadAsync(data.Db, plan.Id, year ?? 0, published.ToHashSet());
+        var policies = await data.PoliciesAsync(plan, year);
         var b = await bands.GetAsync();
         return policies.SelectMany(p => p.Measures.Select(m =>
         {
@@ -87,8 +86,7 @@ public sealed class OpenDataLists(PublicData data, OrgTreeProvider orgTree, Judg
 
     public async Task<List<ManifestoRecord>> ManifestoAsync()
     {
-        var years = await data.YearsAsync(PublicationKind.ManifestoProgress);
-        var standing = await ManifestoStanding.LoadAsync(data.Db, years);
+        var standing = await data.ManifestoAsync();
         return standing is null ? [] : standing.Items.Select(i => new ManifestoRecord(standing.Term.Title, i.Number, i.Area, i.Title, i.Status?.Label(), i.Year, i.Commentary)).ToList();
     }
 
