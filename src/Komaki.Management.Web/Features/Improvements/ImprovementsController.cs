@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.Improvements;
 /// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.
 [Authorize(Policy = Policies.Staff)]
 [Route("Improvements")]
-public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+public sealed class ImprovementsController(ImprovementCommands commands, AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open)
@@ -40,37 +40,13 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
     [HttpPost("{id:int}/Answer")]
     public async Task<IActionResult> Answer(int id, int version, int? planLineId, int? budgetLineId, string? note, bool close = false)
     {
-        var action = await Db.ImprovementActions.Include(a => a.Project).FirstOrDefaultAsync(a => a.Id == id);
+        var action = await commands.ForEditAsync(id);
         if (action is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!CanAnswer(action, org)) return Forbidden();
-        if (action.State != ImprovementState.Open) ModelState.AddModelError(string.Empty, $"この改善は「{action.State.Label()}」です。");
-        if (close)
+        if (!CanAnswer(action, await orgTree.GetAsync())) return Forbidden();
+        if (Accept(await commands.AnswerAsync(action, version, planLineId, budgetLineId, note, close, me.DisplayName, Clock.UtcNow)))
         {
-            if (string.IsNullOrWhiteSpace(note)) ModelState.AddModelError("note", "終了する理由を入力してください（例: 事業の廃止により対応不要となった）。");
-        }
-        else if (planLineId is null == budgetLineId is null)
-        {
-            ModelState.AddModelError(string.Empty, "反映先として、実施計画の行か予算の行のどちらか一つを選んでください。");
-        }
-        else if (planLineId is int pl && !await Db.ImplementationPlanLines.AnyAsync(l => l.Id == pl && l.ProjectId == action.ProjectId && l.FiscalYear > action.FiscalYear))
-        {
-            ModelState.AddModelError(string.Empty, "反映先は、この事業の評価年度より後の実施計画の行から選んでください。");
-        }
-        else if (budgetLineId is int bl && !await Db.BudgetLines.AnyAsync(b => b.Id == bl && b.ProjectId == action.ProjectId && b.FiscalYear > action.FiscalYear))
-        {
-            ModelState.AddModelError(string.Empty, "反映先は、この事業の評価年度より後の予算の行から選んでください。");
-        }
-        if (ModelState.IsValid)
-        {
-            action.State = close ? ImprovementState.Closed : ImprovementState.Answered;
-            (action.AnswerPlanLineId, action.AnswerBudgetLineId) = close ? (null, null) : (planLineId, budgetLineId);
-            (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(note) ? null : note.Trim(), me.DisplayName, Clock.UtcNow);
-            if (await TrySaveEditAsync(action, version, action.AuditTarget))
-            {
-                TempData["Message"] = close ? "改善を終了しました。" : "改善の反映先を記録しました。";
-                return RedirectToAction(nameof(Details), new { id });
-            }
+            TempData["Message"] = close ? "改善を終了しました。" : "改善の反映先を記録しました。";
+            return RedirectToAction(nameof(Details), new { id });
         }
         var fresh = await Load(id).AsNoTracking().FirstAsync();
         return View(nameof(Details), await ModelAsync(fresh));
@@ -82,8 +58,7 @@ public sealed class ImprovementsController(AppDbContext db, OrgTreeProvider orgT
         var action = await Db.ImprovementActions.FirstOrDefaultAsync(a => a.Id == id);
         if (action is null) return NotFound();
         if (!Actor.IsPlanMasterEditor) return Forbidden();
-        (action.State, action.AnswerPlanLineId, action.AnswerBudgetLineId, action.ClosedAt, action.ClosedBy) = (ImprovementState.Open, null, null, null, null);
-        if (await TrySaveEditAsync(action, version, action.AuditTarget)) TempData["Message"] = "改善を対応中に戻しました。";
+        if ((await commands.ReopenAsync(action, version)).Succeeded) TempData["Message"] = "改善を対応中に戻しました。";
         else TempData["Error"] = "他の職員が先に更新したため、戻せませんでした。";
         return RedirectToAction(nameof(Details), new { id });
     }
