@@ -6,6 +6,10 @@ namespace Komaki.Management.Core.Execution;
 /// with its milestones, and the department's mid-year and year-end progress.
 public sealed class ExecutionPlan : IVersioned, IAudited
 {
+    /// 遅れ and 中止・休止 are what the mayor's view lists: the progress text must say why and what comes next, on the
+    /// form and in the import alike.
+    public static bool NeedsReason(ProgressStatus? status) => status is ProgressStatus.Delayed or ProgressStatus.Suspended;
+
     public int Id { get; set; }
     public int FiscalYear { get; set; }
     public int ProjectId { get; set; }

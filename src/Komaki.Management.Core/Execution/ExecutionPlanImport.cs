@@ -79,8 +79,8 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         var endStatus = Status(S.YearEndStatus);
         foreach (var (status, field) in new[] { (midStatus, S.MidYearProgress), (endStatus, S.YearEndProgress) })
         {
-            if (status is ProgressStatus.Delayed or ProgressStatus.Suspended && row.Text(field.Key) is null)
-                errors.Add($"進捗が「{status.Value.Label()}」ですが、{field.Header}が空欄です。遅れ・中止の理由と今後の見通しを書いてください。");
+            if (ExecutionPlan.NeedsReason(status) && row.Text(field.Key) is null)
+                errors.Add($"進捗が「{status!.Value.Label()}」ですが、{field.Header}が空欄です。遅れ・中止の理由と今後の見通しを書いてください。");
         }
         foreach (var m in ExecutionPlan.Months)
         {

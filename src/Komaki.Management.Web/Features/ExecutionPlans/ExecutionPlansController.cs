@@ -80,15 +80,9 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
         if (plan is null && !project.IsMajor) return NotFound();
         // Handing the project to another unit is a structural decision; a department head keeps it in their own units.
         if (!PlanAccess.CanEditUnitRecord(Actor, form.OwnerUnitId, org)) return Forbidden();
-        if (string.IsNullOrWhiteSpace(form.Goal)) ModelState.AddModelError(nameof(form.Goal), "今年度の目標を入力してください。");
-        else if (form.Goal.Length > 2000) ModelState.AddModelError(nameof(form.Goal), "今年度の目標は2,000文字以内で入力してください。");
-        if ((form.Content ?? "").Length > 4000) ModelState.AddModelError(nameof(form.Content), "事業内容は4,000文字以内で入力してください。");
+        if (form.Months.Keys.Any(m => !ExecutionPlan.Months.Contains(m))) return BadRequest();
+        await ValidateAsync(form);
         if (org.Find(form.OwnerUnitId) is not { } unit || !unit.IsValidIn(year)) ModelState.AddModelError(nameof(form.OwnerUnitId), "この年度の組織から担当課を選んでください。");
-        foreach (var (month, work) in form.Months)
-        {
-            if (!ExecutionPlan.Months.Contains(month)) return BadRequest();
-            if ((work ?? "").Length > 200) ModelState.AddModelError($"Months[{month}]", $"{month}月の予定は200文字以内で入力してください。");
-        }
         if (!ModelState.IsValid) return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
         if (plan is null)
         {
@@ -124,21 +118,7 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
         var (project, plan) = await LoadAsync(year, projectId, track: true);
         if (project is null || plan is null) return NotFound();
         if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
-        if (form.MidYearStatus is ProgressStatus m && !Enum.IsDefined(m)) ModelState.AddModelError(nameof(form.MidYearStatus), "中間の進捗区分を選び直してください。");
-        if (form.YearEndStatus is ProgressStatus e && !Enum.IsDefined(e)) ModelState.AddModelError(nameof(form.YearEndStatus), "年度末の進捗区分を選び直してください。");
-        if (!string.IsNullOrWhiteSpace(form.MidYearProgress) && form.MidYearStatus is null)
-            ModelState.AddModelError(nameof(form.MidYearStatus), "中間の進捗区分を選んでください。");
-        if (!string.IsNullOrWhiteSpace(form.YearEndProgress) && form.YearEndStatus is null)
-            ModelState.AddModelError(nameof(form.YearEndStatus), "年度末の進捗区分を選んでください。");
-        // 遅れ and 中止・休止 are what the mayor's view lists: they say why, or they are not saved.
-        foreach (var (status, text, field, label) in new[] { (form.MidYearStatus, form.MidYearProgress, nameof(form.MidYearProgress), "中間"), (form.YearEndStatus, form.YearEndProgress, nameof(form.YearEndProgress), "年度末") })
-        {
-            if (status is ProgressStatus.Delayed or ProgressStatus.Suspended && string.IsNullOrWhiteSpace(text))
-                ModelState.AddModelError(field, $"{label}の進捗が「{status.Value.Label()}」のときは、理由と今後の見通しを進捗の内容に書いてください。");
-        }
-        if ((form.MidYearProgress ?? "").Length > 4000 || (form.YearEndProgress ?? "").Length > 4000)
-            ModelState.AddModelError(string.Empty, "進捗は4,000文字以内で入力してください。");
-        if (!ModelState.IsValid) return View(new ProgressModel(year, project, form));
+        if (!await ValidateAsync(form)) return View(new ProgressModel(year, project, form));
         plan.MidYearStatus = form.MidYearStatus;
         plan.MidYearProgress = string.IsNullOrWhiteSpace(form.MidYearProgress) ? null : form.MidYearProgress.Trim();
         plan.YearEndStatus = form.YearEndStatus;
