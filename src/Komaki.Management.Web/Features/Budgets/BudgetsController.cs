@@ -80,21 +80,9 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
         var line = await Db.BudgetLines.FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
         if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
-        long? Read(string? text, string field, string label, bool allowNegative = false)
-        {
-            if (!Amounts.TryParse(text, 1000, out var yen))
-            {
-                ModelState.AddModelError(field, $"{label}は千円単位の数値で入力してください。");
-                return null;
-            }
-            if (yen < 0 && !allowNegative) ModelState.AddModelError(field, $"{label}にマイナスは入力できません。");
-            return yen;
-        }
-        var requested = Read(form.Requested, nameof(form.Requested), "要求額");
-        var assessed = Read(form.Assessed, nameof(form.Assessed), "査定額");
-        var initial = Read(form.Initial, nameof(form.Initial), "当初予算額");
-        var supplementary = Read(form.Supplementary, nameof(form.Supplementary), "補正予算額", allowNegative: true);
-        var settled = Read(form.Settled, nameof(form.Settled), "決算額");
+        await ValidateAsync(form);
+        var (requested, assessed, initial, supplementary, settled) = (BudgetFormValidator.Yen(form.Requested), BudgetFormValidator.Yen(form.Assessed),
+            BudgetFormValidator.Yen(form.Initial), BudgetFormValidator.Yen(form.Supplementary), BudgetFormValidator.Yen(form.Settled));
         // Only the department's request is theirs to enter; assessment onwards is the planning and finance side.
         var canEditStages = Actor.IsPlanMasterEditor;
         if (!canEditStages && (assessed != line?.Assessed || initial != line?.Initial || supplementary != line?.Supplementary || settled != line?.Settled))
