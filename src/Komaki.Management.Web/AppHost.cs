@@ -37,6 +37,7 @@ public static class AppHost
         services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PlanElementHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
+        services.AddSingleton<SchemaState>();
         services.AddSingleton<PublicPublisher>();
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<JudgmentBands>();
@@ -139,6 +140,8 @@ public static class AppHost
         {
             await db.Database.MigrateAsync();
         }
+        // /healthz reads the schema state checked here instead of the migrations history on every request.
+        await sp.GetRequiredService<SchemaState>().CheckAsync(db, sp.GetRequiredService<CityClock>().UtcNow);
         await DemoSeeder.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>());
         if (config.GetValue("Database:SeedDemo", false))
         {

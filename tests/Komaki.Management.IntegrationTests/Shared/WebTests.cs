@@ -27,6 +27,23 @@ public class WebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
+    public async Task Healthz_reads_the_schema_state_checked_at_start_and_checks_again_only_when_asked()
+    {
+        var client = app.NewClient();
+        await client.GetAsync("/healthz");
+        var before = app.Queries.Count;
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        var plain = app.Queries.Count - before;
+        before = app.Queries.Count;
+        var checkedAgain = await client.GetAsync("/healthz?check=schema");
+        Assert.Equal(HttpStatusCode.OK, checkedAgain.StatusCode);
+        Assert.Contains("\"pendingMigrations\":[]", await checkedAgain.Content.ReadAsStringAsync());
+        var asked = app.Queries.Count - before;
+        Assert.True(plain == 0, $"a plain /healthz sent {plain} SQL commands");
+        Assert.True(asked > plain, "asking for the schema reads the migrations history");
+    }
+
+    [Fact]
     public async Task A_visitor_who_is_not_signed_in_sees_nothing_behind_sign_in()
     {
         var client = app.NewClient();
