@@ -28,8 +28,8 @@ public sealed class TwoServersTests : IAsyncLifetime
     {
         await KomakiFactory.CopyDemoDatabaseAsync(_db);
         var urls = new[] { $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}" };
-        foreach (var url in urls) _servers.Add(StartServer(url));
-        foreach (var url in urls) await WaitHealthyAsync(url);
+        var started = urls.Select(StartServer).ToList();
+        foreach (var (url, ready) in urls.Zip(started)) await WaitHealthyAsync(url, ready);
 
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -46,7 +46,8 @@ public sealed class TwoServersTests : IAsyncLifetime
         _proxyUrl = _proxy.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
-    private Process StartServer(string url)
+    /// Starts a server; the task completes when it says it has started (and fails if it exits first).
+    private Task StartServer(string url)
     {
         var web = WebOutput();
         var info = new ProcessStartInfo("dotnet")
@@ -63,12 +64,19 @@ public sealed class TwoServersTests : IAsyncLifetime
         Directory.CreateDirectory(home);
         _homes.Add(home);
         info.Environment["HOME"] = home;
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true) ready.TrySetResult();
+        };
         process.ErrorDataReceived += (_, _) => { };
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"{url} exited with code {process.ExitCode} before it started"));
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        _servers.Add(process);
+        return ready.Task;
     }
 
     /// The web app as built beside these tests (same configuration), and its project folder for views and files.
@@ -92,22 +100,13 @@ public sealed class TwoServersTests : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task WaitHealthyAsync(string url)
+    private static async Task WaitHealthyAsync(string url, Task started)
     {
+        // The server says when it listens; then one request proves it healthy.
+        await started.WaitAsync(TimeSpan.FromSeconds(90));
         using var client = new HttpClient();
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            try
-            {
-                if ((await client.GetAsync(url + "/healthz")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"{url} did not become healthy");
+        var response = await client.GetAsync(url + "/healthz");
+        Assert.True(response.IsSuccessStatusCode, $"{url} started but /healthz answered {(int)response.StatusCode}");
     }
 
     private HttpClient Client(CookieContainer cookies) =>
