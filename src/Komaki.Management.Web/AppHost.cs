@@ -11,6 +11,8 @@ namespace Komaki.Management.Web;
 /// so the tests run exactly the pipeline a city runs.
 public static class AppHost
 {
+    private static readonly IReadOnlyList<string> PublicAreas = DataArea.All.Except([DataArea.Goals, DataArea.Cycle]).ToList();
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -40,6 +42,9 @@ public static class AppHost
         services.AddSingleton<SchemaState>();
         services.AddSingleton<PublicPublisher>();
         services.AddScoped<OrgTreeProvider>();
+        services.AddScoped<MeasureOptions>();
+        services.AddScoped<CycleSnapshots>();
+        services.AddScoped<WorkLists>();
         services.AddScoped<JudgmentBands>();
         services.AddCityVocabulary();
         services.AddScoped<Core.Importing.LabelTable>();
@@ -47,10 +52,11 @@ public static class AppHost
         services.AddMemoryCache();
         services.AddScoped<DataVersions>();
         services.AddScoped<ReadCache>();
-        // Public pages are the same for every citizen: whole responses are kept until the data changes.
+        // Public pages are the same for every citizen: whole responses are kept until the data they show changes
+        // (organisational goals and the cycle's deadlines are never shown there).
         services.AddOutputCache(o => o.AddPolicy("public", b => b
             .SetVaryByQuery("*")
-            .VaryByValue(ctx => new KeyValuePair<string, string>("data", ctx.RequestServices.GetRequiredService<DataVersions>().Stamp()))
+            .VaryByValue(ctx => new KeyValuePair<string, string>("data", ctx.RequestServices.GetRequiredService<DataVersions>().Stamp(PublicAreas)))
             .Expire(TimeSpan.FromMinutes(10))));
         services.AddScoped<Features.Public.PublicData>();
         services.AddScoped<Features.Public.PublishedLists>();

@@ -6,6 +6,9 @@ namespace Komaki.Management.Core.Data;
 public static class DataArea
 {
     public const string Plan = "plan";
+    /// Indicators and their yearly values, apart from the plan's structure: values are saved all through the busy
+    /// season, and the pages that show no achievement (budgets, the implementation plan) should not be rebuilt for them.
+    public const string Indicators = "indicators";
     public const string Do = "do";
     public const string Check = "check";
     public const string Goals = "goals";
@@ -15,12 +18,12 @@ public static class DataArea
     public const string Publishing = "publishing";
     public const string Settings = "settings";
 
-    public static readonly IReadOnlyList<string> All = [Plan, Do, Check, Goals, Voice, Organization, Cycle, Publishing, Settings];
+    public static readonly IReadOnlyList<string> All = [Plan, Indicators, Do, Check, Goals, Voice, Organization, Cycle, Publishing, Settings];
 
     private static readonly Dictionary<Type, string> ByType = new()
     {
         [typeof(ComprehensivePlan)] = Plan, [typeof(BasicPlan)] = Plan, [typeof(Policy)] = Plan, [typeof(Measure)] = Plan,
-        [typeof(BasicProject)] = Plan, [typeof(Project)] = Plan, [typeof(Indicator)] = Plan, [typeof(IndicatorValue)] = Plan,
+        [typeof(BasicProject)] = Plan, [typeof(Project)] = Plan, [typeof(Indicator)] = Indicators, [typeof(IndicatorValue)] = Indicators,
         [typeof(ImplementationPlan)] = Do, [typeof(ImplementationPlanLine)] = Do, [typeof(BudgetLine)] = Do,
         [typeof(ExecutionPlan)] = Do, [typeof(ExecutionPlanMonth)] = Do,
         [typeof(ProjectEvaluation)] = Check, [typeof(ImprovementAction)] = Check, [typeof(MeasureEvaluation)] = Check,

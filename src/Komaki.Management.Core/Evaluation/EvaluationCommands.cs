@@ -1,34 +1,8 @@
 namespace Komaki.Management.Core.Evaluation;
 
-public sealed record EvaluationRow(int ProjectId, string Code, string Name, int OwnerUnitId, ProjectEvaluation? Evaluation, bool CanOpen);
-
-/// The year's projects with their evaluations as one reader may open them, and the counts the list shows.
-public sealed record EvaluationYear(
-    IReadOnlyList<(EvaluationRow Row, int MeasureId)> All, IReadOnlyDictionary<Direction, int> DirectionCounts,
-    IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStarted);
-
-/// 事務事業評価: the year's list, starting a sheet, saving the department's entry and taking a review step.
+/// 事務事業評価: starting a sheet, saving the department's entry and taking a review step.
 public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUseCase
 {
-    /// Every project running in the year or evaluated for it; directions are counted over what the reader may open.
-    public async Task<EvaluationYear> YearAsync(int year, Actor actor, OrgTree org)
-    {
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).ToDictionaryAsync(e => e.ProjectId);
-        var projects = await db.Projects.AsNoTracking()
-            .Where(p => p.StartYear <= year && (p.EndYear == null || p.EndYear >= year) || evaluations.Keys.Contains(p.Id))
-            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId, p.MeasureId }).ToListAsync();
-        var all = projects.Select(p =>
-        {
-            evaluations.TryGetValue(p.Id, out var e);
-            var canOpen = e is null || EvaluationAccess.CanRead(actor, e, org);
-            return (new EvaluationRow(p.Id, p.Code, p.Name, e?.OwnerUnitId ?? p.OwnerUnitId, e, canOpen), p.MeasureId);
-        }).ToList();
-        var directionCounts = all.Where(x => x.Item1.CanOpen && x.Item1.Evaluation?.FinalDirection is not null && x.Item1.Evaluation.State != EvaluationState.Draft)
-            .GroupBy(x => x.Item1.Evaluation!.FinalDirection!.Value).ToDictionary(g => g.Key, g => g.Count());
-        var stateCounts = all.Where(x => x.Item1.Evaluation is not null).GroupBy(x => x.Item1.Evaluation!.State).ToDictionary(g => g.Key, g => g.Count());
-        return new EvaluationYear(all, directionCounts, stateCounts, all.Count(x => x.Item1.Evaluation is null));
-    }
-
     /// A new sheet for the project and year, unless one exists; 目的・手段 start as last year's sheet said them.
     public async Task StartAsync(Project project, int year, long staffCostPerPersonYear)
     {

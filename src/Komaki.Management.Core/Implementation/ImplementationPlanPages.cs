@@ -8,11 +8,20 @@ public sealed record CompareRow(string Code, string Name, ComparedLine Line);
 public sealed record EditionComparisonPage(ImplementationPlan Older, ImplementationPlan Newer, IReadOnlyList<CompareRow> Rows, IReadOnlyDictionary<LineChange, int> Counts)
 {
     public bool HasOlder { get; init; } = true;
+
+    /// The rows of one kind of change, or every changed row (changesOnly), or all.
+    public IReadOnlyList<CompareRow> Of(LineChange? change, bool changesOnly) =>
+        change is LineChange c ? Rows.Where(r => r.Line.Change == c).ToList()
+        : changesOnly ? Rows.Where(r => r.Line.Change != LineChange.Unchanged).ToList()
+        : Rows;
 }
 
 /// Reads of the 実施計画 pages: the editions with their yearly costs, and two editions compared.
 public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
 {
+    /// What the editions list and the comparison read: editions and their lines, and the projects' codes and names.
+    public static readonly IReadOnlyList<string> Areas = [DataArea.Do, DataArea.Plan];
+
     public async Task<List<EditionSummary>> EditionsAsync()
     {
         var editions = await db.ImplementationPlans.AsNoTracking().OrderByDescending(p => p.FiscalYear)
@@ -30,7 +39,7 @@ public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
 
     /// The edition of a year against the one it was copied from (or the one before it, or the year asked for);
     /// null when either is missing.
-    public async Task<EditionComparisonPage?> CompareAsync(int year, int? with, bool changesOnly)
+    public async Task<EditionComparisonPage?> CompareAsync(int year, int? with)
     {
         var newer = await db.ImplementationPlans.AsNoTracking().Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == year);
         if (newer is null) return null;
@@ -41,7 +50,6 @@ public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
         var compared = EditionComparison.Compare(older, newer);
         var projects = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Code, p.Name }).ToDictionaryAsync(p => p.Id);
         var rows = compared
-            .Where(c => !changesOnly || c.Change != LineChange.Unchanged)
             .Select(c => new CompareRow(projects[c.ProjectId].Code, projects[c.ProjectId].Name, c))
             .OrderBy(r => r.Code).ThenBy(r => r.Line.FiscalYear).ToList();
         return new EditionComparisonPage(older, newer, rows, compared.GroupBy(c => c.Change).ToDictionary(g => g.Key, g => g.Count()));

@@ -8,6 +8,9 @@ public sealed record PolicyRollUp(int Id, string Code, string Name, RolledUp Res
 /// and their indicators' target and actual for that year.
 public static class PlanRollUp
 {
+    /// What a roll-up reads: the plan's measures and their indicators' values.
+    public static readonly IReadOnlyList<string> Areas = [DataArea.Plan, DataArea.Indicators];
+
     /// The basic plan staff mean by "the plan" for a year: of the current comprehensive plan, covering the year
     /// (else the newest of the current plan).
     public static Task<BasicPlan?> CurrentBasicPlanAsync(AppDbContext db, int fiscalYear) =>

@@ -9,6 +9,11 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
 {
     public const string NotWritten = "未記入";
 
+    /// What the report reads: the plan, indicator values, settled budgets and execution plans, evaluations, the
+    /// city's direction labels and the units' names.
+    public static readonly IReadOnlyList<string> Areas =
+        [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Settings, DataArea.Organization];
+
     public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)
     {
         public decimal? RatePercent => Judgment.Achievement.RatePercent;
@@ -51,9 +56,14 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         var executions = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
             .Select(e => new { e.ProjectId, e.YearEndStatus, e.YearEndProgress }).ToDictionaryAsync(e => e.ProjectId, ct);
         var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
+            .Select(e => new ProjectEvaluation
+            {
+                ProjectId = e.ProjectId, State = e.State, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
+                FirstDirection = e.FirstDirection, SecondDirection = e.SecondDirection,
+            })
             .ToDictionaryAsync(e => e.ProjectId, ct);
         var directions = await DirectionCatalog.LoadAsync(db, ct);
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values)
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values.Where(v => v.FiscalYear <= fiscalYear))
             .Where(i => i.RetiredAt == null && ((i.MeasureId != null && measureIds.Contains(i.MeasureId.Value)) || (i.ProjectId != null && projectIds.Contains(i.ProjectId.Value))))
             .ToListAsync(ct);
 

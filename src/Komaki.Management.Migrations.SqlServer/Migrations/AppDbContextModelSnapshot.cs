@@ -71,7 +71,7 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -324,6 +324,11 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         new
                         {
                             Area = "plan",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "indicators",
                             Version = 1L
                         },
                         new
@@ -2596,7 +2601,7 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
                         .WithMany()
@@ -2688,7 +2693,7 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
+                    b.HasOne("Komaki.Management.Core.Budgets.BudgetLine", "AnswerBudgetLine")
                         .WithMany()
                         .HasForeignKey("AnswerBudgetLineId")
                         .OnDelete(DeleteBehavior.SetNull);

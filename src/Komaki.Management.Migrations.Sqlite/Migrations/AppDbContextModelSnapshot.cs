@@ -64,7 +64,7 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -305,6 +305,11 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         new
                         {
                             Area = "plan",
+                            Version = 1L
+                        },
+                        new
+                        {
+                            Area = "indicators",
                             Version = 1L
                         },
                         new
@@ -2498,7 +2503,7 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Budgeting.BudgetLine", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
                         .WithMany()
@@ -2590,7 +2595,7 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Budgeting.BudgetLine", "AnswerBudgetLine")
+                    b.HasOne("Komaki.Management.Core.Budgets.BudgetLine", "AnswerBudgetLine")
                         .WithMany()
                         .HasForeignKey("AnswerBudgetLineId")
                         .OnDelete(DeleteBehavior.SetNull);

@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Infrastructure;
 public static class CityVocabulary
 {
     public static IServiceCollection AddCityVocabulary(this IServiceCollection services) =>
-        services.AddScoped(sp => sp.GetRequiredService<ReadCache>().Get("directions", () =>
+        services.AddScoped(sp => sp.GetRequiredService<ReadCache>().Get("directions", [DataArea.Settings], () =>
         {
             var stored = sp.GetRequiredService<AppDbContext>().DirectionChoices.AsNoTracking().ToList();
             return new DirectionCatalog(stored.Count == 0 ? DirectionChoice.Defaults : stored);

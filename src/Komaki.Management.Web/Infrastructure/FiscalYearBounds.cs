@@ -18,8 +18,8 @@ public sealed class FiscalYearBounds : IAsyncActionFilter
         if (years.Count > 0)
         {
             var services = context.HttpContext.RequestServices;
-            var range = await services.GetRequiredService<ReadCache>().GetAsync("fiscal-years",
-                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<CityClock>().FiscalYear), [DataArea.Plan]);
+            var range = await services.GetRequiredService<ReadCache>().GetAsync("fiscal-years", [DataArea.Plan],
+                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<CityClock>().FiscalYear));
             if (years.Any(y => !range.Contains(y)))
             {
                 context.Result = new NotFoundResult();

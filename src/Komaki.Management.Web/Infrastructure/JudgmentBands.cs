@@ -8,7 +8,7 @@ public sealed class JudgmentBands(AppDbContext db, ReadCache cache)
     public async Task<IReadOnlyList<JudgmentBand>> GetAsync()
     {
         if (_bands is not null) return _bands;
-        var stored = await cache.GetAsync("bands", () => db.JudgmentBands.AsNoTracking().OrderByDescending(b => b.MinPercent).ToListAsync());
+        var stored = await cache.GetAsync("bands", [DataArea.Settings], () => db.JudgmentBands.AsNoTracking().OrderByDescending(b => b.MinPercent).ToListAsync());
         return _bands = stored.Count > 0 ? stored : JudgmentBand.Defaults();
     }
 }

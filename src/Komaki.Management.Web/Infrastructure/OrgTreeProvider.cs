@@ -6,5 +6,5 @@ public sealed class OrgTreeProvider(AppDbContext db, ReadCache cache)
     private OrgTree? _tree;
 
     public async Task<OrgTree> GetAsync(CancellationToken ct = default) =>
-        _tree ??= await cache.GetAsync("org-tree", async () => new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct)));
+        _tree ??= await cache.GetAsync("org-tree", [DataArea.Organization], async () => new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct)));
 }

@@ -16,11 +16,11 @@ public sealed class DataVersions
         db.VersionsBumped += () => _loaded = null;
     }
 
-    /// "plan:12|do:3": the versions of the given areas (all of them when none are given).
-    public string Stamp(IReadOnlyCollection<string>? areas = null)
+    /// "do:3|plan:12": the versions of the given areas.
+    public string Stamp(IReadOnlyCollection<string> areas)
     {
         _loaded ??= _db.DataVersions.AsNoTracking().ToDictionary(v => v.Area, v => v.Version);
-        return string.Join('|', (areas ?? DataArea.All).Order(StringComparer.Ordinal).Select(a => $"{a}:{_loaded.GetValueOrDefault(a)}"));
+        return string.Join('|', areas.Order(StringComparer.Ordinal).Select(a => $"{a}:{_loaded.GetValueOrDefault(a)}"));
     }
 }
 
@@ -31,7 +31,9 @@ public sealed class ReadCache(IMemoryCache cache, DataVersions versions)
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
-    public async Task<T> GetAsync<T>(string key, Func<Task<T>> build, IReadOnlyCollection<string>? areas = null)
+    /// areas: every area the build reads (DataArea). Naming too few serves a stale page; DataArea.All is the safe
+    /// choice for a read model that shows a bit of everything.
+    public async Task<T> GetAsync<T>(string key, IReadOnlyCollection<string> areas, Func<Task<T>> build)
     {
         var versioned = $"{key}@{versions.Stamp(areas)}";
         if (cache.TryGetValue(versioned, out T? hit) && hit is not null) return hit;
@@ -40,7 +42,7 @@ public sealed class ReadCache(IMemoryCache cache, DataVersions versions)
         return value;
     }
 
-    public T Get<T>(string key, Func<T> build, IReadOnlyCollection<string>? areas = null)
+    public T Get<T>(string key, IReadOnlyCollection<string> areas, Func<T> build)
     {
         var versioned = $"{key}@{versions.Stamp(areas)}";
         if (cache.TryGetValue(versioned, out T? hit) && hit is not null) return hit;

@@ -4,5 +4,5 @@ namespace Komaki.Management.Web.Infrastructure;
 public sealed class ReminderBadgeViewComponent(AppDbContext db, CurrentUser user, ReadCache cache) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await cache.GetAsync($"unread:{user.UserId}", () => db.Reminders.CountAsync(r => r.UserId == user.UserId && r.ReadAt == null)));
+        View(await cache.GetAsync($"unread:{user.UserId}", [DataArea.Cycle], () => db.Reminders.CountAsync(r => r.UserId == user.UserId && r.ReadAt == null)));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Web.Features.Improvements;
 using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.IntegrationTests.Improvements;
@@ -65,7 +66,12 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var html = await planning.GetStringAsync("/Improvements");
         var open = app.WithDb(db => db.ImprovementActions.Count(a => a.State == ImprovementState.Open));
         Assert.True(open > 0);
-        Assert.Equal(Math.Min(open, 500), System.Text.RegularExpressions.Regex.Count(html, "improvement-open\">対応中"));
+        // Fifty to a page, every one of them counted and reachable.
+        Assert.Equal(Math.Min(open, ImprovementsController.PageSize), System.Text.RegularExpressions.Regex.Count(html, "improvement-open\">対応中"));
+        Assert.Contains($"全 {open:#,##0} 件", html);
+        var pages = (open + ImprovementsController.PageSize - 1) / ImprovementsController.PageSize;
+        var last = await planning.GetStringAsync($"/Improvements?state=Open&page={pages}");
+        Assert.Equal(open - (pages - 1) * ImprovementsController.PageSize, System.Text.RegularExpressions.Regex.Count(last, "improvement-open\">対応中"));
         Assert.Contains("所属別の対応中の件数", html);
     }
 }

@@ -38,6 +38,33 @@ public class ResultsReportTests(KomakiFactory app) : IClassFixture<KomakiFactory
     }
 }
 
+/// On screen the report shows one policy at a time (a large city's report runs to megabytes), with every policy
+/// one click away and the city's total on each; print=all gives the whole report for paper.
+public class ResultsReportPagingTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private static List<string> Policies(string html) =>
+        Regex.Matches(html, "<section class=\"results-policy print-page\">\\s*<h2 class=\"h4\"><span class=\"code\">([^<]+)</span>").Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public async Task One_policy_per_screen_with_links_to_the_others_and_all_of_them_for_printing()
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        var first = await client.GetStringAsync("/Reports/Results?year=2025");
+        Assert.Equal(["1"], Policies(first));
+        var nav = Regex.Match(first, "<nav aria-label=\"政策\".*?</nav>", RegexOptions.Singleline).Value;
+        Assert.Equal(6, Regex.Count(nav, "href=\"/Reports/Results\\?year=2025&amp;policy="));
+        var total = Regex.Match(first, "id=\"grand-total\">[^<]+").Value;
+
+        var third = await client.GetStringAsync("/Reports/Results?year=2025&policy=3");
+        Assert.Equal(["3"], Policies(third));
+        Assert.Contains(total, third);
+
+        var all = await client.GetStringAsync("/Reports/Results?year=2025&print=all");
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], Policies(all));
+        Assert.DoesNotContain("aria-label=\"政策\"", all);
+    }
+}
+
 /// 「取組の成果」 is written from the year's results only; a project without any says 未記入 and is listed for planning
 /// with what is missing — the plan's own text never stands in for a result.
 public class ResultsReportWordingTests(KomakiFactory app) : IClassFixture<KomakiFactory>
@@ -64,7 +91,7 @@ public class ResultsReportWordingTests(KomakiFactory app) : IClassFixture<Komaki
             return (empty.Code, line.Content, done.Code);
         });
         var planning = await app.SignedInAsync("kikaku@komaki.example");
-        var html = await planning.GetStringAsync("/Reports/Results?year=2025");
+        var html = await planning.GetStringAsync("/Reports/Results?year=2025&print=all");
 
         Assert.DoesNotContain(planText, html);
         var row = Regex.Match(html, $"<tr><td class=\"text-nowrap\"><span class=\"code\">{emptyCode}</span>.*?</tr>", RegexOptions.Singleline).Value;

@@ -5,7 +5,8 @@ namespace Komaki.Management.Web.Features.Board;
 /// improvements still open. Each figure links to the list of what is behind it.
 [Authorize(Policy = Policies.Staff)]
 [Route("Board")]
-public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, JudgmentBandCommands bandCommands)
+public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, CycleSnapshots cycles,
+    JudgmentBandCommands bandCommands)
     : AppController(db)
 {
     [HttpGet("")]
@@ -13,7 +14,6 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     {
         var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
-        var today = Clock.Today;
-        return View(await cache.GetAsync($"cycle:{y}:{today.DayNumber}", async () => await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), y, today)));
+        return View(await cycles.GetAsync(y));
     }
 }

@@ -57,12 +57,28 @@ public sealed record MayorModel(
     public static string StatusLabel(ManifestoStatus? status) => status?.Label() ?? "報告なし";
 }
 
+/// An open improvement as the mayor's view keeps it for everyone; who may see it by name is decided per reader.
+public sealed record OpenImprovementEntry(int Id, string Code, string Name, int OwnerUnitId, int FiscalYear, Direction Direction, DateTime OpenedAt, EvaluationState? Source);
+
 public static class MayorView
 {
+    /// The whole view except what depends on the reader, kept for every reader until any of it changes (it reads a
+    /// bit of every area).
+    private sealed record Shared(MayorModel Model, IReadOnlyList<OpenImprovementEntry> Open);
+
     public static async Task<MayorModel> LoadAsync(AppDbContext db, OrgTree org, ReadCache cache, IReadOnlyList<JudgmentBand> bands, Actor actor, int year, int executingYear, DateTime utcNow)
     {
+        var shared = await cache.GetAsync($"mayor:{year}:{executingYear}", DataArea.All, () => LoadSharedAsync(db, org, cache, bands, year, executingYear));
+        var open = shared.Open;
+        var oldest = open.Where(a => a.Source is null || EvaluationAccess.CanRead(actor, a.Source.Value, a.OwnerUnitId, org)).OrderBy(a => a.OpenedAt).Take(10)
+            .Select(a => new OpenImprovement(a.Id, a.Code, a.Name, org.PathName(a.OwnerUnitId), a.FiscalYear, a.Direction, (int)(utcNow - a.OpenedAt).TotalDays)).ToList();
+        return shared.Model with { Oldest = oldest };
+    }
+
+    private static async Task<Shared> LoadSharedAsync(AppDbContext db, OrgTree org, ReadCache cache, IReadOnlyList<JudgmentBand> bands, int year, int executingYear)
+    {
         var plan = await PlanRollUp.CurrentBasicPlanAsync(db, year);
-        Task<IReadOnlyList<PolicyRollUp>> RollUpOf(int y) => plan is null ? Task.FromResult<IReadOnlyList<PolicyRollUp>>([]) : cache.GetAsync($"rollup:{plan.Id}:{y}", () => PlanRollUp.LoadAsync(db, plan.Id, y));
+        Task<IReadOnlyList<PolicyRollUp>> RollUpOf(int y) => plan is null ? Task.FromResult<IReadOnlyList<PolicyRollUp>>([]) : cache.GetAsync($"rollup:{plan.Id}:{y}", PlanRollUp.Areas, () => PlanRollUp.LoadAsync(db, plan.Id, y));
         var now = await RollUpOf(year);
         var before = await RollUpOf(year - 1);
         var lastPolicies = before.ToDictionary(p => p.Id);
@@ -73,10 +89,16 @@ public static class MayorView
         var areas = manifesto is null ? [] : manifesto.Items.GroupBy(i => string.IsNullOrWhiteSpace(i.Area) ? "（分野なし）" : i.Area)
             .Select(g => new AreaProgress(g.Key, g.Select(i => i.Status).ToList())).ToList();
 
-        var (openByDepartment, oldest, openTotal) = await OpenImprovementsAsync(db, org, actor, utcNow);
-        return new MayorModel(year, executingYear, manifesto, areas, policies, bands,
+        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
+            .Select(a => new OpenImprovementEntry(a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, (EvaluationState?)a.ProjectEvaluation!.State))
+            .ToListAsync();
+        // Counts by department are everyone's; the list names only improvements whose evaluation the reader may read.
+        var byDepartment = open.GroupBy(a => org.DepartmentOf(a.OwnerUnitId)?.Name ?? "（所属なし）")
+            .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
+        var model = new MayorModel(year, executingYear, manifesto, areas, policies, bands,
             await ExecutionAsync(db, org, year), await DelayedAsync(db, org, executingYear), await WorsenedAsync(db, now, lastMeasures, year),
-            openByDepartment, oldest, openTotal);
+            byDepartment, [], open.Count);
+        return new Shared(model, open);
     }
 
     private static async Task<IReadOnlyList<DepartmentExecution>> ExecutionAsync(AppDbContext db, OrgTree org, int year)
@@ -116,17 +138,5 @@ public static class MayorView
         return now.SelectMany(p => p.Measures).Select(m => new WorsenedMeasure(m.Id, m.Code, m.Name, m.Result, last.GetValueOrDefault(m.Id)?.Result ?? RolledUp.None, worse[m.Id].ToList()))
             .Where(w => w.Change < 0 || w.Indicators.Count > 0)
             .OrderBy(w => w.Change ?? 0).ThenBy(w => w.Code, Core.Reports.CodeOrder.Instance).ToList();
-    }
-
-    /// Counts by department are everyone's; the list names only improvements whose evaluation the viewer may read.
-    private static async Task<(IReadOnlyList<(string, int)>, IReadOnlyList<OpenImprovement>, int)> OpenImprovementsAsync(AppDbContext db, OrgTree org, Actor actor, DateTime now)
-    {
-        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
-            .Select(a => new { a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, Source = (EvaluationState?)a.ProjectEvaluation!.State }).ToListAsync();
-        var byDepartment = open.GroupBy(a => org.DepartmentOf(a.OwnerUnitId)?.Name ?? "（所属なし）")
-            .Select(g => (g.Key, g.Count())).OrderByDescending(g => g.Item2).ToList();
-        var oldest = open.Where(a => a.Source is null || EvaluationAccess.CanRead(actor, a.Source.Value, a.OwnerUnitId, org)).OrderBy(a => a.OpenedAt).Take(10)
-            .Select(a => new OpenImprovement(a.Id, a.Code, a.Name, org.PathName(a.OwnerUnitId), a.FiscalYear, a.Direction, (int)(now - a.OpenedAt).TotalDays)).ToList();
-        return (byDepartment, oldest, open.Count);
     }
 }

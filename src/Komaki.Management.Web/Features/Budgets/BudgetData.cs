@@ -9,6 +9,9 @@ public sealed record BudgetRow(
 /// The year's projects with their plan cost (from the edition that plans the year) and budget figures.
 public static class BudgetData
 {
+    /// What the budget pages read: projects and measures, budget lines and the implementation plan's lines.
+    public static readonly IReadOnlyList<string> Areas = [DataArea.Plan, DataArea.Do];
+
     /// The edition whose figures are "the plan" for a year: the one starting that year, else the latest earlier one covering it.
     public static async Task<ImplementationPlan?> PlanEditionForAsync(AppDbContext db, int year) =>
         await db.ImplementationPlans.AsNoTracking()
@@ -22,9 +25,10 @@ public static class BudgetData
             ? await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == e && l.FiscalYear == year)
                 .ToDictionaryAsync(l => l.ProjectId, l => l.Cost)
             : new Dictionary<int, long>();
-        var ids = budgets.Keys.Concat(plan.Keys).ToHashSet();
         var projects = await db.Projects.AsNoTracking()
-            .Where(p => ids.Contains(p.Id) || p.RetiredAt == null && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
+            .Where(p => p.RetiredAt == null && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year)
+                || db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == year)
+                || editionId != null && db.ImplementationPlanLines.Any(l => l.ImplementationPlanId == editionId && l.ProjectId == p.Id && l.FiscalYear == year))
             .Select(p => new
             {
                 p.Id, p.Code, p.Name, p.OwnerUnitId, p.MeasureId, MeasureCode = p.Measure!.Code, MeasureName = p.Measure.Name,

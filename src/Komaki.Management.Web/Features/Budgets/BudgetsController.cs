@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Budgets;
 /// 予算: per project and year from request to settlement, and plan vs budget vs settled rolled up.
 [Authorize(Policy = Policies.Staff)]
 [Route("Budgets")]
-public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -14,8 +14,8 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        var edition = await BudgetData.PlanEditionForAsync(Db, y);
-        IEnumerable<BudgetRow> rows = await BudgetData.LoadAsync(Db, y, edition?.Id);
+        var (editionTitle, all) = await YearAsync(y);
+        IEnumerable<BudgetRow> rows = all;
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
@@ -31,27 +31,32 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree) 
         var list = rows.ToList();
         var total = list.Select(r => r.Figures).Aggregate(BudgetFigures.Zero, (a, b) => a.Add(b));
         var paged = HttpContext.Page(list, filter.Page, PageSize);
-        var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
-            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
             && DepartmentLocks.BudgetYearOpen(Actor, y, Clock.FiscalYear, r.Figures.Settled is not null);
-        return View(new BudgetListModel(y, edition?.Title, filter, paged, total, UnitOptions.For(org), measures, org, CanEdit));
+        return View(new BudgetListModel(y, editionTitle, filter, paged, total, UnitOptions.For(org), await measureOptions.GetAsync(), org, CanEdit));
     }
 
     [HttpGet("{year:int}/Comparison")]
     public async Task<IActionResult> Comparison(int year, BudgetGrouping by = BudgetGrouping.Measure)
     {
         var org = await orgTree.GetAsync();
-        var edition = await BudgetData.PlanEditionForAsync(Db, year);
-        var rows = await BudgetData.LoadAsync(Db, year, edition?.Id);
+        var (editionTitle, rows) = await YearAsync(year);
         var (groups, total) = BudgetRollUp.By(rows, r => by switch
         {
             BudgetGrouping.Policy => (r.PolicyCode, r.PolicyName),
             BudgetGrouping.Department => org.DepartmentOf(r.OwnerUnitId) is { } d ? (d.Code, d.Name) : ("", "（所属なし）"),
             _ => (r.MeasureCode, r.MeasureName),
         }, r => r.Figures);
-        return View(new ComparisonModel(year, edition?.Title, by, groups, total, rows.Count));
+        return View(new ComparisonModel(year, editionTitle, by, groups, total, rows.Count));
     }
+
+    /// The year's rows for every reader, kept until a budget, plan or implementation-plan line changes.
+    private Task<(string? EditionTitle, List<BudgetRow> Rows)> YearAsync(int year) =>
+        cache.GetAsync($"budget-year:{year}", BudgetData.Areas, async () =>
+        {
+            var edition = await BudgetData.PlanEditionForAsync(Db, year);
+            return (edition?.Title, await BudgetData.LoadAsync(Db, year, edition?.Id));
+        });
 
     [HttpGet("{year:int}/{projectId:int}")]
     public async Task<IActionResult> Edit(int year, int projectId)

@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Cycle;
 /// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
 [Authorize(Policy = Policies.Staff)]
 [Route("Cycle")]
-public sealed class CycleController(CycleCommands commands, AppDbContext db, OrgTreeProvider orgTree, ReminderSender reminders) : AppController(db)
+public sealed class CycleController(CycleCommands commands, AppDbContext db, CycleSnapshots cycles, ReminderSender reminders) : AppController(db)
 {
     [HttpGet("Calendar")]
     public async Task<IActionResult> Calendar(int? year)
@@ -37,7 +37,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Org
     private async Task<CalendarModel> BuildAsync(int year, Dictionary<CycleStage, string?>? entered)
     {
         var today = Clock.Today;
-        var snapshot = await CycleSnapshot.LoadAsync(Db, await orgTree.GetAsync(), year, today);
+        var snapshot = await cycles.GetAsync(year);
         var set = await Db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).Select(d => d.Stage).ToListAsync();
         var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>
         {

@@ -7,7 +7,7 @@ namespace Komaki.Management.Web.Features.Evaluations;
 [Authorize(Policy = Policies.Staff)]
 [Route("Evaluations")]
 public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions,
-    EvaluationCommands commands) : AppController(db)
+    EvaluationCommands commands, EvaluationPages pages, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
 {
     public const int PageSize = 50;
 
@@ -19,7 +19,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     {
         var year = filter.Year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        var evaluated = await commands.YearAsync(year, Actor, org);
+        var entries = await cache.GetAsync($"evaluation-list:{year}", EvaluationPages.ListAreas, () => pages.YearAsync(year));
+        var evaluated = EvaluationYear.For(entries, Actor, org);
         IEnumerable<(EvaluationRow Row, int MeasureId)> rows = evaluated.All;
         filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int u)
@@ -32,10 +33,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
         if (filter.State is EvaluationState s) rows = rows.Where(x => x.Row.Evaluation?.State == s);
         if (filter.NotStarted) rows = rows.Where(x => x.Row.Evaluation is null);
         var list = rows.Select(x => x.Row).ToList();
-        var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
         return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
-            evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), measures, org));
+            evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), await measureOptions.GetAsync(), org));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

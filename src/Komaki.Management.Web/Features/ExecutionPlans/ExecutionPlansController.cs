@@ -6,23 +6,18 @@ namespace Komaki.Management.Web.Features.ExecutionPlans;
 /// departments' mid-year and year-end progress.
 [Authorize(Policy = Policies.Staff)]
 [Route("ExecutionPlans")]
-public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
 {
+    /// What the year's list reads: the major projects and their execution plans with schedules.
+    private static readonly IReadOnlyList<string> ListAreas = [DataArea.Plan, DataArea.Do];
+
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, int? unitId, bool missingOnly = false)
     {
         unitId = ListUnit(unitId);
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        var plans = await Db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule).Where(e => e.FiscalYear == y).ToDictionaryAsync(e => e.ProjectId);
-        var projects = await Db.Projects.AsNoTracking()
-            .Where(p => p.RetiredAt == null && p.IsMajor && p.StartYear <= y && (p.EndYear == null || p.EndYear >= y) || plans.Keys.Contains(p.Id))
-            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId }).ToListAsync();
-        IEnumerable<ExecutionRow> rows = projects.Select(p =>
-        {
-            var plan = plans.GetValueOrDefault(p.Id);
-            return new ExecutionRow(p.Id, p.Code, p.Name, plan?.OwnerUnitId ?? p.OwnerUnitId, plan);
-        });
+        IEnumerable<ExecutionRow> rows = await cache.GetAsync($"execution-plans:{y}", ListAreas, () => YearAsync(y));
         if (unitId is int u)
         {
             var units = org.SelfAndDescendants(u);
@@ -31,6 +26,21 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
         if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
         return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), UnitOptions.For(org), org,
             Actor.IsPlanMasterEditor || (Actor.UnitId is not null && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff)))));
+    }
+
+    /// The year's major projects (and any other project with a plan for it) with their plans, the same for everyone.
+    private async Task<List<ExecutionRow>> YearAsync(int year)
+    {
+        var plans = await Db.ExecutionPlans.AsNoTracking().Include(e => e.Schedule).Where(e => e.FiscalYear == year).ToDictionaryAsync(e => e.ProjectId);
+        var projects = await Db.Projects.AsNoTracking()
+            .Where(p => p.RetiredAt == null && p.IsMajor && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year)
+                || Db.ExecutionPlans.Any(e => e.ProjectId == p.Id && e.FiscalYear == year))
+            .OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId }).ToListAsync();
+        return projects.Select(p =>
+        {
+            var plan = plans.GetValueOrDefault(p.Id);
+            return new ExecutionRow(p.Id, p.Code, p.Name, plan?.OwnerUnitId ?? p.OwnerUnitId, plan);
+        }).ToList();
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

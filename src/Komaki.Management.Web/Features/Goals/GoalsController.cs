@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.Goals;
 /// unit stands, "waiting for me", the hearing list in Excel and the printable unit sheet.
 [Authorize(Policy = Policies.Staff)]
 [Route("Goals")]
-public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands)
+public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands, ReadCache cache)
     : AppController(db)
 {
     [HttpGet("")]
@@ -26,7 +26,7 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        var counts = await pages.CountsAsync(y);
+        var counts = await cache.GetAsync($"goal-counts:{y}", [DataArea.Goals], () => pages.CountsAsync(y));
         var rows = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division)
             .Select(x => new BoardRow(x.Unit.Id, org.DepartmentOf(x.Unit.Id)?.Name ?? "", x.Unit.Name,
                 counts.Where(c => c.UnitId == x.Unit.Id).ToDictionary(c => c.State, c => c.Count)))

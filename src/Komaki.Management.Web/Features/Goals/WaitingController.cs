@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.Goals;
 /// 対応待ち: the person's own work, one row per record, and the city-wide stages planning and the executives answer for.
 [Authorize(Policy = Policies.Staff)]
 [Route("Goals/Waiting")]
-public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
+public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, CycleSnapshots cycles, WorkLists workLists) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -11,9 +11,9 @@ public sealed class WaitingController(AppDbContext db, OrgTreeProvider orgTree, 
         var y = Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var today = Clock.Today;
-        var work = WorkRows.Of(await WorkList.LoadAsync(Db, Actor, org, y, today), org, Url);
+        var work = WorkRows.Of(await workLists.GetAsync(Actor), org, Url);
         var snapshots = new List<CycleSnapshot>();
-        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cache.GetAsync($"cycle:{year}:{today.DayNumber}", () => CycleSnapshot.LoadAsync(Db, org, year, today)));
+        foreach (var year in DueWork.YearsAround(y)) snapshots.Add(await cycles.GetAsync(year));
         var cityWide = DueWork.For(Actor, org, snapshots).Where(d => d.Stage.Owner() is StageOwner.Planning or StageOwner.Executive).ToList();
         return View("Waiting", new WaitingModel(new WorkListModel(work, today), cityWide, today));
     }

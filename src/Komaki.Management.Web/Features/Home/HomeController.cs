@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Home;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, WorkLists workLists, ReadCache cache) : AppController(db)
 {
     public async Task<IActionResult> Index()
     {
@@ -15,10 +15,12 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
             return RedirectToAction("Mayor", "Board");
         }
         var year = Clock.FiscalYear;
-        var plan = await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync();
         var active = Db.Projects.Where(p => p.RetiredAt == null);
-        var lastYear = year - 1;
-        var missing = await Db.IndicatorValues.CountAsync(v => v.FiscalYear == lastYear && v.Target != null && v.Actual == null);
+        var city = await cache.GetAsync($"home:{year}", [DataArea.Plan, DataArea.Indicators], async () => new CityCounts(
+            await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync(),
+            await Db.Policies.CountAsync(p => p.RetiredAt == null), await Db.Measures.CountAsync(m => m.RetiredAt == null),
+            await active.CountAsync(), await active.CountAsync(p => p.IsMajor),
+            await Db.IndicatorValues.CountAsync(v => v.FiscalYear == year - 1 && v.Target != null && v.Actual == null)));
 
         IReadOnlyList<MyProjectRow> mine = [];
         string? unitName = null;
@@ -32,11 +34,9 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree) : A
         }
         var org = await orgTree.GetAsync();
         var today = Clock.Today;
-        var work = Goals.WorkRows.Of(await Core.Cycle.WorkList.LoadAsync(Db, Actor, org, year, today), org, Url);
-        return View(new HomeModel(plan, year,
-            await Db.Policies.CountAsync(p => p.RetiredAt == null),
-            await Db.Measures.CountAsync(m => m.RetiredAt == null),
-            await active.CountAsync(), await active.CountAsync(p => p.IsMajor), missing, mine, unitName, new Goals.WorkListModel(work, today, Limit: 10)));
+        var work = Goals.WorkRows.Of(await workLists.GetAsync(Actor), org, Url);
+        return View(new HomeModel(city.Plan, year, city.Policies, city.Measures, city.Projects, city.MajorProjects, city.MissingActuals,
+            mine, unitName, new Goals.WorkListModel(work, today, Limit: 10)));
     }
 
     [AllowAnonymous]

@@ -5,3 +5,6 @@ public sealed record HomeModel(
     int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, Goals.WorkListModel Work);
 
 public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
+
+/// The city-wide counts on the home page, the same for everyone.
+public sealed record CityCounts(string? Plan, int Policies, int Measures, int Projects, int MajorProjects, int MissingActuals);

@@ -21,4 +21,5 @@ public sealed record EditionModel(
 
 public sealed record ProjectPlanModel(ImplementationPlan Edition, int ProjectId, string Code, string Name, string Unit, ProjectPlanForm Form);
 
-public sealed record CompareModel(ImplementationPlan Older, ImplementationPlan Newer, IReadOnlyList<CompareRow> Rows, bool ChangesOnly, IReadOnlyDictionary<LineChange, int> Counts);
+public sealed record CompareModel(ImplementationPlan Older, ImplementationPlan Newer, Paged<CompareRow> Rows, LineChange? Change, bool ChangesOnly,
+    IReadOnlyDictionary<LineChange, int> Counts);

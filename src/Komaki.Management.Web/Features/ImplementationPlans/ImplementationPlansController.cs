@@ -3,15 +3,18 @@ namespace Komaki.Management.Web.Features.ImplementationPlans;
 /// 実施計画: the editions, one project's three years, and the comparison of two editions.
 [Authorize(Policy = Policies.Staff)]
 [Route("ImplementationPlans")]
-public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands)
-    : AppController(db)
+public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands,
+    ReadCache cache, MeasureOptions measureOptions) : AppController(db)
 {
     public const int PageSize = 50;
+
+    /// Rows of a comparison on one page: a new edition changes thousands of project-years.
+    public const int ComparePageSize = 100;
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
-        var summaries = await pages.EditionsAsync();
+        var summaries = await cache.GetAsync("editions", ImplementationPlanPages.Areas, pages.EditionsAsync);
         var next = summaries.Count == 0 ? Clock.FiscalYear : summaries.Max(e => e.FiscalYear) + 1;
         return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
     }
@@ -84,8 +87,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
             open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
             pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
-        var measures = await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).OrderBy(m => m.Code)
-            .Select(m => new SelectListItem(m.Code + " " + m.Name, m.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
+        var measures = await measureOptions.GetAsync();
         var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
             UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));
@@ -133,16 +135,17 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     }
 
     [HttpGet("{year:int}/Compare")]
-    public async Task<IActionResult> Compare(int year, int? with, bool changesOnly = true)
+    public async Task<IActionResult> Compare(int year, int? with, LineChange? change, bool changesOnly = true, int page = 1)
     {
-        var compared = await pages.CompareAsync(year, with, changesOnly);
+        var compared = await cache.GetAsync($"compare:{year}:{with}", ImplementationPlanPages.Areas, () => pages.CompareAsync(year, with));
         if (compared is null) return NotFound();
         if (!compared.HasOlder)
         {
             TempData["Error"] = "比較できる以前の版がありません。";
             return RedirectToAction(nameof(Details), new { year });
         }
-        return View(new CompareModel(compared.Older, compared.Newer, compared.Rows, changesOnly, compared.Counts));
+        var rows = HttpContext.Page(compared.Of(change, changesOnly), page, ComparePageSize);
+        return View(new CompareModel(compared.Older, compared.Newer, rows, change, changesOnly, compared.Counts));
     }
 
 

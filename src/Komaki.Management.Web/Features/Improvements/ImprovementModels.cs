@@ -1,6 +1,6 @@
 namespace Komaki.Management.Web.Features.Improvements;
 
-public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, IReadOnlyList<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,
+public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, Paged<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,
     IReadOnlyList<SelectListItem> Units, OrgTree Org, DateTime Now);
 
 public sealed record AnswerOption(int Id, string Text);

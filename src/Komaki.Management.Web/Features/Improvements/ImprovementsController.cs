@@ -3,28 +3,53 @@ namespace Komaki.Management.Web.Features.Improvements;
 /// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.
 [Authorize(Policy = Policies.Staff)]
 [Route("Improvements")]
-public sealed class ImprovementsController(ImprovementCommands commands, AppDbContext db, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+public sealed class ImprovementsController(ImprovementCommands commands, AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, ReadCache cache) : AppController(db)
 {
+    public const int PageSize = 50;
+
+    /// What the list reads: the improvements, the evaluations they came from and the projects' codes and names.
+    private static readonly IReadOnlyList<string> ListAreas = [DataArea.Check, DataArea.Plan];
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open)
+    public async Task<IActionResult> Index(int? unitId, ImprovementState? state = ImprovementState.Open, int page = 1)
     {
         unitId = ListUnit(unitId);
         var org = await orgTree.GetAsync();
-        var query = Db.ImprovementActions.AsNoTracking().Include(a => a.Project).Include(a => a.ProjectEvaluation).AsQueryable();
+        var (entries, open) = await cache.GetAsync($"improvements:{unitId}:{state}", ListAreas, () => ListAsync(unitId, state, org));
+        var rows = entries.Where(x => EvaluationAccess.CanRead(Actor, x.Action, x.Source, org)).Select(x => x.Action).ToList();
+        var now = Clock.UtcNow;
+        var byUnit = open.GroupBy(a => a.OwnerUnitId)
+            .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
+            .OrderByDescending(x => x.Item2).ToList();
+        return View(new ImprovementListModel(unitId, state, HttpContext.Page(rows, page, PageSize), byUnit, UnitOptions.For(org), org, now));
+    }
+
+    /// The improvements of the filter with only what the list shows, and when each open one was opened, for everyone;
+    /// the list is narrowed to what the reader may read per request.
+    private async Task<(List<(ImprovementAction Action, EvaluationState? Source)>, List<(int OwnerUnitId, DateTime OpenedAt)>)> ListAsync(
+        int? unitId, ImprovementState? state, OrgTree org)
+    {
+        var query = Db.ImprovementActions.AsNoTracking();
         if (unitId is int u)
         {
             var units = org.SelfAndDescendants(u).ToList();
             query = query.Where(a => units.Contains(a.OwnerUnitId));
         }
         if (state is ImprovementState s) query = query.Where(a => a.State == s);
-        var rows = (await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code).Take(500).ToListAsync())
-            .Where(a => EvaluationAccess.CanRead(Actor, a, a.ProjectEvaluation?.State, org)).ToList();
-        var now = Clock.UtcNow;
+        var rows = await query.OrderBy(a => a.OpenedAt).ThenBy(a => a.Project!.Code)
+            .Select(a => new
+            {
+                Action = new ImprovementAction
+                {
+                    Id = a.Id, FiscalYear = a.FiscalYear, OwnerUnitId = a.OwnerUnitId, Direction = a.Direction, Description = a.Description,
+                    State = a.State, OpenedAt = a.OpenedAt, ClosedAt = a.ClosedAt, ProjectId = a.ProjectId,
+                    Project = new Core.Plans.Project { Id = a.ProjectId, Code = a.Project!.Code, Name = a.Project.Name },
+                },
+                Source = (EvaluationState?)a.ProjectEvaluation!.State,
+            })
+            .ToListAsync();
         var open = await Db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => new { a.OwnerUnitId, a.OpenedAt }).ToListAsync();
-        var byUnit = open.GroupBy(a => a.OwnerUnitId)
-            .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
-            .OrderByDescending(x => x.Item2).ToList();
-        return View(new ImprovementListModel(unitId, state, rows, byUnit, UnitOptions.For(org), org, now));
+        return (rows.Select(r => (r.Action, r.Source)).ToList(), open.Select(o => (o.OwnerUnitId, o.OpenedAt)).ToList());
     }
 
     [HttpGet("{id:int}")]

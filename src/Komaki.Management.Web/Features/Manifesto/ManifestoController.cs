@@ -12,7 +12,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     public async Task<IActionResult> Index(int? termId, Coverage? coverage, string? area)
     {
         var year = Clock.FiscalYear;
-        var model = await cache.GetAsync($"manifesto:{termId}:{coverage}:{area}:{year}", () => pages.MatrixAsync(termId, coverage, area, year, canEdit: false));
+        var model = await cache.GetAsync($"manifesto:{termId}:{coverage}:{area}:{year}", DataArea.All, () => pages.MatrixAsync(termId, coverage, area, year, canEdit: false));
         return View(model with { CanEdit = CanEdit });
     }
 

@@ -14,7 +14,7 @@ public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgT
     {
         var org = await orgTree.GetAsync();
         // What the page shows is the same for everyone; only the buttons depend on who is looking.
-        var view = await cache.GetAsync($"element:{level}:{id}", async () => await pages.DetailsAsync(level, id) is { } d
+        var view = await cache.GetAsync($"element:{level}:{id}", DataArea.All, async () => await pages.DetailsAsync(level, id) is { } d
             ? new ElementView(d, d.Element is Measure or Project ? await connectionsOf.OfAsync(d.Element) : null)
             : null);
         if (view is null) return NotFound();

@@ -2,12 +2,15 @@ namespace Komaki.Management.Web.Features.PlanTree;
 
 /// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.
 [Authorize(Policy = Policies.Staff)]
-public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands) : AppController(db)
+public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands, MeasureOptions measureOptions) : AppController(db)
 {
     public const int PageSize = 50;
 
     /// A filtered tree shows at most this many projects; the project list pages through the rest.
     public const int MaxTreeProjects = 300;
+
+    /// The project list shows the plan and, when asked, which indicators still lack an actual.
+    private static readonly IReadOnlyList<string> ProjectListAreas = [DataArea.Plan, DataArea.Indicators];
 
     public async Task<IActionResult> Index([FromQuery] TreeFilter filter)
     {
@@ -23,7 +26,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         if (selected is not null)
         {
             filter.BasicPlanId = selected.Id;
-            (roots, omitted) = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", async () =>
+            (roots, omitted) = await cache.GetAsync($"tree:{selected.Id}:{filter.Year}:{filter.UnitId}:{filter.Q}:{filter.Retired}:{filter.Open}", DataArea.All, async () =>
             {
                 var built = await BuildTreeAsync(selected.Id, filter, org);
                 return (built, Trim(built, MaxTreeProjects));
@@ -31,7 +34,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         }
         var filtered = filter.UnitId is not null || filter.Year is not null || !string.IsNullOrWhiteSpace(filter.Q);
         var lastYear = Clock.FiscalYear - 1;
-        var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
+        var rollUp = selected is null ? [] : await cache.GetAsync($"rollup:{selected.Id}:{lastYear}", PlanRollUp.Areas, () => PlanRollUp.LoadAsync(Db, selected.Id, lastYear));
         return View(new TreeModel(filter, selected?.ComprehensivePlan,
             basicPlans.Select(b => new SelectListItem($"{b.ComprehensivePlan!.Name} {b.Name}", b.Id.ToString(CultureInfo.InvariantCulture))).ToList(),
             UnitOptions.For(org), roots, filtered)
@@ -51,7 +54,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
         filter.UnitId = string.IsNullOrWhiteSpace(filter.Q) ? ListUnit(filter.UnitId) : filter.UnitId == 0 ? null : filter.UnitId;
         var org = await orgTree.GetAsync();
         var (rows, measures) = await cache.GetAsync(
-            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", () => ProjectPageAsync(filter, org));
+            $"projects:{filter.Q}:{filter.UnitId}:{filter.Year}:{filter.MeasureId}:{filter.MajorOnly}:{filter.Retired}:{filter.MissingActual}:{filter.Page}:{HttpContext.PrintsAll()}", ProjectListAreas, () => ProjectPageAsync(filter, org));
         return View(new ProjectListModel(filter, rows, UnitOptions.For(org), measures, org));
     }
 
@@ -86,10 +89,7 @@ public sealed class PlanTreeController(AppDbContext db, OrgTreeProvider orgTree,
                 .Select(i => new { ProjectId = i.ProjectId!.Value, i.Id, i.Name }).ToListAsync()).ToLookup(i => i.ProjectId, i => (i.Id, i.Name));
             rows = new Paged<ProjectRow>(rows.Items.Select(r => r with { MissingActuals = missing[r.Id].ToList() }).ToList(), rows.Page, rows.PageSize, rows.Total);
         }
-        var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null)
-            .OrderBy(x => x.Policy!.SortOrder).ThenBy(x => x.SortOrder)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
-        return (rows, measures);
+        return (rows, await measureOptions.GetAsync());
     }
 
     /// Keeps the first `cap` projects of a filtered tree in plan order and says how many were left out.

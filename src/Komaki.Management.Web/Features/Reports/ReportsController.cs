@@ -5,14 +5,18 @@ namespace Komaki.Management.Web.Features.Reports;
 /// 主要施策成果説明書: generated from the data for a settled year, as printable A4 HTML and as Excel.
 [Authorize(Policy = Policies.Staff)]
 [Route("Reports")]
-public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree) : AppController(db)
+public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
 {
+    /// One policy per screen (a large city's report runs to megabytes); print=all gives the whole report.
     [HttpGet("Results")]
-    public async Task<IActionResult> Results(int? year)
+    public async Task<IActionResult> Results(int? year, string? policy)
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        return View(await ResultsReport.BuildAsync(Db, y, id => org.Find(id)?.Name ?? ""));
+        var report = await cache.GetAsync($"results:{y}", ResultsReport.Areas, () => ResultsReport.BuildAsync(Db, y, id => org.Find(id)?.Name ?? ""));
+        var selected = report.Policies.FirstOrDefault(p => p.Code == policy) ?? (report.Policies.Count > 0 ? report.Policies[0] : null);
+        var shown = HttpContext.PrintsAll() || selected is null ? report.Policies : [selected];
+        return View(new ResultsModel(report, shown, HttpContext.PrintsAll() ? null : selected?.Code));
     }
 
     [HttpGet("Results/Export")]

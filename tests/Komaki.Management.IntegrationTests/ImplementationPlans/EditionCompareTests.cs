@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Komaki.Management.IntegrationTests.ImplementationPlans;
+
+/// Comparing two editions of the 実施計画 lists thousands of project-years on a large city: the page shows them 100 at a
+/// time, counts each kind of change over all of them, and can be narrowed to one kind.
+public class EditionCompareTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private static int Count(string html, string kind) =>
+        int.Parse(Regex.Match(html, $"class=\"badge change-{kind}[^\"]*\"[^>]*>[^<]*? ([\\d,]+)件").Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int Rows(string html, string? kind = null) =>
+        Regex.Count(Regex.Match(html, "<tbody>.*?</tbody>", RegexOptions.Singleline).Value, kind is null ? "<tr>" : $"<span class=\"badge change-{kind}\">");
+
+    [Fact]
+    public async Task Every_row_is_paged_through_the_counts_cover_all_and_one_kind_of_change_can_be_listed()
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        app.WithDb(db =>
+        {
+            // Grow the newer edition's differences past one page: raise the cost of 150 project-years.
+            var edition = db.ImplementationPlans.Single(p => p.FiscalYear == 2026);
+            foreach (var line in db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.FiscalYear <= 2027).OrderBy(l => l.Id).Take(150).ToList())
+            {
+                line.Cost += 1000;
+                line.General += 1000;
+            }
+            return db.SaveChanges();
+        });
+
+        var all = await client.GetStringAsync("/ImplementationPlans/2026/Compare?changesOnly=false");
+        var total = Count(all, "changed") + Count(all, "added") + Count(all, "removed") + Count(all, "unchanged");
+        Assert.True(Count(all, "changed") >= 150);
+        Assert.Equal(100, Rows(all));
+        Assert.Contains($"全 {total:#,##0} 件", all);
+        var lastPage = (total + 99) / 100;
+        var last = await client.GetStringAsync($"/ImplementationPlans/2026/Compare?changesOnly=false&page={lastPage}");
+        Assert.Equal(total - (lastPage - 1) * 100, Rows(last));
+
+        var changed = await client.GetStringAsync("/ImplementationPlans/2026/Compare?change=Changed");
+        Assert.Contains($"全 {Count(all, "changed"):#,##0} 件", changed);
+        Assert.Equal(Rows(changed), Rows(changed, "changed"));
+        Assert.Contains("<option value=\"Changed\" selected=\"selected\">変更だけ</option>", changed);
+    }
+}

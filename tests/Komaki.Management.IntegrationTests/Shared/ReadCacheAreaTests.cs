@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.IntegrationTests.Shared;
+
+/// Read models are kept per data area (ADR 0008): a value saved in the busy season rebuilds only the pages that show
+/// it, and a change is on every page that shows it at the next request.
+public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private async Task<(int Queries, string Html)> GetAsync(HttpClient client, string url)
+    {
+        var before = app.Queries.Count;
+        var html = await client.GetStringAsync(url);
+        return (app.Queries.Count - before, html);
+    }
+
+    [Fact]
+    public async Task Saving_an_indicator_value_keeps_the_budget_pages_but_rebuilds_the_achievement_and_a_budget_change_shows_at_once()
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        const string budgets = "/Budgets?year=2025", tree = "/PlanTree";
+        await GetAsync(client, budgets);
+        await GetAsync(client, tree);
+        var (budgetsWarm, _) = await GetAsync(client, budgets);
+        var (treeWarm, _) = await GetAsync(client, tree);
+
+        app.WithDb(db =>
+        {
+            var value = db.IndicatorValues.First(v => v.FiscalYear == 2025 && v.Target != null);
+            value.Target += 1;
+            return db.SaveChanges();
+        });
+        Assert.Equal(budgetsWarm, (await GetAsync(client, budgets)).Queries);
+        Assert.True((await GetAsync(client, tree)).Queries > treeWarm, "the plan tree shows achievement and must be rebuilt after a value is saved");
+
+        var code = app.WithDb(db =>
+        {
+            var line = db.BudgetLines.Include(b => b.Project).First(b => b.FiscalYear == 2025);
+            line.Initial = 987_654_000;
+            db.SaveChanges();
+            return line.Project!.Code;
+        });
+        var (queries, html) = await GetAsync(client, $"{budgets}&q={Uri.EscapeDataString(code)}");
+        Assert.True(queries > budgetsWarm);
+        Assert.Contains("987,654", html);
+    }
+}
