@@ -52,6 +52,7 @@ public static class AppHost
         services.AddMemoryCache();
         services.AddScoped<DataVersions>();
         services.AddScoped<ReadCache>();
+        services.AddSingleton<ReadCacheBuilds>();
         // Public pages are the same for every citizen: whole responses are kept until the data they show changes
         // (organisational goals and the cycle's deadlines are never shown there).
         services.AddOutputCache(o => o.AddPolicy("public", b => b

@@ -35,41 +35,63 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
         var requested = budgets.Where(b => b.FiscalYear == y && b.Requested).Select(b => b.ProjectId).ToHashSet();
         var adopted = budgets.Where(b => b.FiscalYear == y && b.Initial).Select(b => b.ProjectId).ToHashSet();
         var settled = budgets.Where(b => b.FiscalYear == y - 1 && b.Settled).Select(b => b.ProjectId).ToHashSet();
-        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == y).Select(e => new { e.OwnerUnitId, Filed = e.MidYearStatus != null }).ToListAsync();
-        var goals = await db.OrganizationalGoals.AsNoTracking().Where(g => g.FiscalYear == y).Select(g => new { g.OrgUnitId, g.State }).ToListAsync();
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == y - 1).Select(e => new { e.OwnerUnitId, e.State }).ToListAsync();
-        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open).Select(a => a.OwnerUnitId).ToListAsync();
+        // What the stages count is grouped by unit in the database: a hundred rows each instead of thousands.
+        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == y)
+            .GroupBy(e => e.OwnerUnitId).Select(g => new { Unit = g.Key, Of = g.Count(), Filed = g.Count(e => e.MidYearStatus != null) }).ToListAsync();
+        var goals = await db.OrganizationalGoals.AsNoTracking().Where(g => g.FiscalYear == y)
+            .GroupBy(g => new { g.OrgUnitId, g.State }).Select(g => new { Unit = g.Key.OrgUnitId, g.Key.State, N = g.Count() }).ToListAsync();
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == y - 1)
+            .GroupBy(e => new { e.OwnerUnitId, e.State }).Select(g => new { Unit = g.Key.OwnerUnitId, g.Key.State, N = g.Count() }).ToListAsync();
+        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
+            .GroupBy(a => a.OwnerUnitId).Select(g => new { Unit = g.Key, N = g.Count() }).ToListAsync();
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
             .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
             .Where(i => i.Due).ToListAsync();
 
+        // Each unit counts for the nearest division it is, or is under; every row is looked at once.
+        var valid = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit).ToList();
+        var divisionOf = new Dictionary<int, int>();
+        foreach (var unit in valid)
+            foreach (var id in org.SelfAndDescendants(unit.Id)) divisionOf[id] = unit.Id;  // a division inside another counts for itself
+        ILookup<int, T> ByDivision<T>(IEnumerable<T> rows, Func<T, int> unitOf) =>
+            rows.Where(r => divisionOf.ContainsKey(unitOf(r))).ToLookup(r => divisionOf[unitOf(r)]);
+        var projectsBy = ByDivision(projects, p => p.OwnerUnitId);
+        var lastYearBy = ByDivision(lastYearProjects, p => p.OwnerUnitId);
+        var goalsBy = ByDivision(goals, g => g.Unit);
+        var evaluationsBy = ByDivision(evaluations, e => e.Unit);
+        var executionBy = ByDivision(execution, e => e.Unit);
+        var indicatorsBy = ByDivision(indicators, i => i.OwnerUnitId);
+        var openBy = ByDivision(open, a => a.Unit);
+
         var divisions = new List<DivisionCycle>();
-        foreach (var (unit, _) in org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division))
+        foreach (var unit in valid)
         {
-            var units = org.SelfAndDescendants(unit.Id);
-            var mine = projects.Where(p => units.Contains(p.OwnerUnitId)).Select(p => p.Id).ToList();
-            var mineLastYear = lastYearProjects.Where(p => units.Contains(p.OwnerUnitId)).Select(p => p.Id).ToList();
-            var myGoals = goals.Where(g => units.Contains(g.OrgUnitId)).Select(g => g.State).ToList();
-            var myEvaluations = evaluations.Where(e => units.Contains(e.OwnerUnitId)).Select(e => e.State).ToList();
-            var myExecution = execution.Where(e => units.Contains(e.OwnerUnitId)).ToList();
-            var myIndicators = indicators.Where(i => units.Contains(i.OwnerUnitId)).ToList();
+            var mine = projectsBy[unit.Id].Select(p => p.Id).ToList();
+            var mineLastYear = lastYearBy[unit.Id].Select(p => p.Id).ToList();
+            var myGoals = goalsBy[unit.Id].ToList();
+            var myEvaluations = evaluationsBy[unit.Id].ToList();
+            var myExecution = executionBy[unit.Id].ToList();
+            var myIndicators = indicatorsBy[unit.Id].ToList();
+            int Goals(Func<GoalState, bool> counted) => myGoals.Where(g => counted(g.State)).Sum(g => g.N);
+            int Evaluations(Func<EvaluationState, bool> counted) => myEvaluations.Where(e => counted(e.State)).Sum(e => e.N);
+            var goalCount = myGoals.Sum(g => g.N);
             var progress = new Dictionary<CycleStage, Progress>
             {
                 [CycleStage.PlanEntry] = new(mine.Count(planned.Contains), mine.Count),
                 [CycleStage.BudgetRequest] = new(mine.Count(requested.Contains), mine.Count),
                 [CycleStage.BudgetAdopted] = new(mine.Count(adopted.Contains), mine.Count),
-                [CycleStage.GoalsSubmitted] = new(myGoals.Count(s => s >= GoalState.Submitted && s != GoalState.ChangesRequested), myGoals.Count),
-                [CycleStage.GoalsAgreed] = new(myGoals.Count(s => s >= GoalState.Agreed), myGoals.Count),
+                [CycleStage.GoalsSubmitted] = new(Goals(s => s >= GoalState.Submitted && s != GoalState.ChangesRequested), goalCount),
+                [CycleStage.GoalsAgreed] = new(Goals(s => s >= GoalState.Agreed), goalCount),
                 [CycleStage.IndicatorActuals] = new(myIndicators.Count(i => i.Entered), myIndicators.Count),
                 [CycleStage.Settlement] = new(mineLastYear.Count(settled.Contains), mineLastYear.Count),
-                [CycleStage.EvaluationFirstReview] = new(myEvaluations.Count(s => s >= EvaluationState.FirstReviewed), mineLastYear.Count),
-                [CycleStage.EvaluationSecondReview] = new(myEvaluations.Count(s => s >= EvaluationState.SecondReviewed), mineLastYear.Count),
-                [CycleStage.EvaluationPublished] = new(myEvaluations.Count(s => s == EvaluationState.Published), mineLastYear.Count),
-                [CycleStage.ExecutionMidYear] = new(myExecution.Count(e => e.Filed), myExecution.Count),
-                [CycleStage.GoalsAssessed] = new(myGoals.Count(s => s >= GoalState.SelfAssessed), myGoals.Count),
+                [CycleStage.EvaluationFirstReview] = new(Evaluations(s => s >= EvaluationState.FirstReviewed), mineLastYear.Count),
+                [CycleStage.EvaluationSecondReview] = new(Evaluations(s => s >= EvaluationState.SecondReviewed), mineLastYear.Count),
+                [CycleStage.EvaluationPublished] = new(Evaluations(s => s == EvaluationState.Published), mineLastYear.Count),
+                [CycleStage.ExecutionMidYear] = new(myExecution.Sum(e => e.Filed), myExecution.Sum(e => e.Of)),
+                [CycleStage.GoalsAssessed] = new(Goals(s => s >= GoalState.SelfAssessed), goalCount),
             };
-            var openCount = open.Count(units.Contains);
-            if (mine.Count + mineLastYear.Count + myGoals.Count + openCount == 0) continue;
+            var openCount = openBy[unit.Id].Sum(a => a.N);
+            if (mine.Count + mineLastYear.Count + goalCount + openCount == 0) continue;
             divisions.Add(new DivisionCycle(unit.Id, org.DepartmentOf(unit.Id)?.Name ?? "", unit.Name,
                 progress.ToDictionary(p => p.Key, p => new StageCell(p.Key, p.Value, deadlines[p.Key], today > deadlines[p.Key] && p.Value.Missing > 0)),
                 openCount));

@@ -11,14 +11,21 @@ public sealed class GoalPages(AppDbContext db) : IUseCase
         .AsSplitQuery();
 
     /// The goals of a year the actor may read, optionally of some units and in one state, in the organisation's order.
-    public async Task<List<OrganizationalGoal>> ReadableAsync(Actor actor, OrgTree org, int year, IReadOnlyCollection<int>? units = null, GoalState? state = null)
+    public async Task<List<OrganizationalGoal>> ReadableAsync(Actor actor, OrgTree org, int year, IReadOnlyCollection<int>? units = null, GoalState? state = null) =>
+        (await OfYearAsync(org, year, units, state)).Where(g => GoalWorkflow.CanRead(actor, g, org)).ToList();
+
+    /// What the goals list reads: the goals and the measures, projects and manifesto items they link to.
+    public static readonly IReadOnlyList<string> Areas = [DataArea.Goals, DataArea.Plan, DataArea.Voice, DataArea.Organization];
+
+    /// Every goal of a year (optionally of some units and in one state) in the organisation's order, for any reader:
+    /// narrow it with GoalWorkflow.CanRead before showing it.
+    public async Task<List<OrganizationalGoal>> OfYearAsync(OrgTree org, int year, IReadOnlyCollection<int>? units = null, GoalState? state = null)
     {
         var query = WithDetails().Where(g => g.FiscalYear == year);
         if (units is not null) query = query.Where(g => units.Contains(g.OrgUnitId));
         if (state is GoalState s) query = query.Where(g => g.State == s);
         var order = org.Flatten().Select((x, i) => (x.Unit.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        return (await query.ToListAsync()).Where(g => GoalWorkflow.CanRead(actor, g, org))
-            .OrderBy(g => order.GetValueOrDefault(g.OrgUnitId)).ThenBy(g => g.SortOrder).ThenBy(g => g.Id).ToList();
+        return (await query.ToListAsync()).OrderBy(g => order.GetValueOrDefault(g.OrgUnitId)).ThenBy(g => g.SortOrder).ThenBy(g => g.Id).ToList();
     }
 
     /// How many goals each unit has in each state.

@@ -67,6 +67,10 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
             .Where(i => i.RetiredAt == null && ((i.MeasureId != null && measureIds.Contains(i.MeasureId.Value)) || (i.ProjectId != null && projectIds.Contains(i.ProjectId.Value))))
             .ToListAsync(ct);
 
+        var byProject = indicators.Where(i => i.ProjectId != null).ToLookup(i => i.ProjectId!.Value);
+        var byMeasure = indicators.Where(i => i.MeasureId != null).ToLookup(i => i.MeasureId!.Value);
+        var projectsByMeasure = projects.ToLookup(x => x.MeasureId);
+
         ProjectLine Line(Project x)
         {
             var results = new List<string>();
@@ -77,7 +81,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
                     results.Add($"【実施結果】{(e.YearEndStatus is ProgressStatus st ? st.Label() + "。" : "")}{e.YearEndProgress.Trim()}");
                 else missing.Add("主要事業実行計画の年度末の実施結果");
             }
-            foreach (var i in indicators.Where(i => i.ProjectId == x.Id).OrderBy(i => i.SortOrder))
+            foreach (var i in byProject[x.Id].OrderBy(i => i.SortOrder))
             {
                 var v = i.Values.FirstOrDefault(y => y.FiscalYear == fiscalYear);
                 if (v?.Actual is not decimal actual) { missing.Add($"指標「{i.Name}」の実績"); continue; }
@@ -93,12 +97,12 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         static IEnumerable<T> ByCode<T>(IEnumerable<T> items, Func<T, string> code) => items.OrderBy(x => code(x), CodeOrder.Instance);
         var parts = ByCode(policies, p => p.Code).Select(p => new PolicyPart(p.Code, p.Name,
             ByCode(measures.Where(m => m.PolicyId == p.Id), m => m.Code).Select(m => new MeasurePart(m.Code, m.Name,
-                indicators.Where(i => i.MeasureId == m.Id).OrderBy(i => i.SortOrder).Select(i =>
+                byMeasure[m.Id].OrderBy(i => i.SortOrder).Select(i =>
                 {
                     var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
                     return new IndicatorLine(i.Name, i.Unit, v?.Target, v?.Actual, IndicatorJudgment.Of(i, fiscalYear));
                 }).ToList(),
-                ByCode(projects.Where(x => x.MeasureId == m.Id), x => x.Code).Select(Line).ToList())).ToList())).ToList();
+                ByCode(projectsByMeasure[m.Id], x => x.Code).Select(Line).ToList())).ToList())).ToList();
         return new ResultsReport(fiscalYear, $"{basic.ComprehensivePlan!.Name}（{basic.Name}）", parts);
     }
 

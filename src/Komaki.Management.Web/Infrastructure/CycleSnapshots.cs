@@ -4,11 +4,16 @@ namespace Komaki.Management.Web.Infrastructure;
 /// data change for everyone: it counts plan entries, budgets, progress, goals, indicators and evaluations.
 public sealed class CycleSnapshots(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, CityClock clock)
 {
+    /// What a snapshot counts: every stage of the cycle, over the organisation (not the citizens' voice, publishing or
+    /// the settings).
+    public static readonly IReadOnlyList<string> Areas =
+        [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Goals, DataArea.Cycle, DataArea.Organization];
+
     public async Task<CycleSnapshot> GetAsync(int year)
     {
         var today = clock.Today;
         var org = await orgTree.GetAsync();
-        return await cache.GetAsync($"cycle:{year}:{today.DayNumber}", DataArea.All, () => CycleSnapshot.LoadAsync(db, org, year, today));
+        return await cache.GetAsync($"cycle:{year}:{today.DayNumber}", Areas, () => CycleSnapshot.LoadAsync(db, org, year, today));
     }
 }
 
@@ -21,6 +26,6 @@ public sealed class WorkLists(AppDbContext db, OrgTreeProvider orgTree, ReadCach
         var (year, today) = (clock.FiscalYear, clock.Today);
         var org = await orgTree.GetAsync();
         var who = $"{actor.UserName}:{string.Join(',', actor.RoleNames.Order(StringComparer.Ordinal))}:{actor.UnitId}";
-        return await cache.GetAsync($"work:{who}:{year}:{today.DayNumber}", DataArea.All, () => WorkList.LoadAsync(db, actor, org, year, today));
+        return await cache.GetAsync($"work:{who}:{year}:{today.DayNumber}", CycleSnapshots.Areas, () => WorkList.LoadAsync(db, actor, org, year, today));
     }
 }

@@ -3,14 +3,24 @@ namespace Komaki.Management.Web.Features.CitizenInputs;
 /// 市民の声: what citizens said through each channel, what in the plan it touches, and the city's answer.
 [Authorize(Policy = Policies.Staff)]
 [Route("CitizenInputs")]
-public sealed class CitizenInputsController(CitizenInputCommands commands, AppDbContext db) : AppController(db)
+public sealed class CitizenInputsController(CitizenInputCommands commands, AppDbContext db, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
 {
     public const int PageSize = 30;
+
+    /// What the list reads: the inputs and the measures and projects they are linked to.
+    private static readonly IReadOnlyList<string> ListAreas = [DataArea.Voice, DataArea.Plan];
 
     private bool CanEdit => Actor.IsPlanMasterEditor;
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CitizenInputFilter filter)
+    {
+        var rows = await cache.GetAsync($"citizen-inputs:{filter.Q}:{filter.Channel}:{filter.Status}:{filter.MeasureId}:{filter.Page}:{HttpContext.PrintsAll()}", ListAreas,
+            () => PageAsync(filter));
+        return View(new CitizenInputListModel(filter, rows, await measureOptions.GetAsync(), CanEdit));
+    }
+
+    private async Task<Paged<CitizenInput>> PageAsync(CitizenInputFilter filter)
     {
         var query = Db.CitizenInputs.AsNoTracking().Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project).AsQueryable();
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -21,10 +31,7 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, AppDb
         if (filter.Channel is CitizenChannel ch) query = query.Where(c => c.Channel == ch);
         if (filter.Status is CitizenInputStatus st) query = query.Where(c => c.Status == st);
         if (filter.MeasureId is int m) query = query.Where(c => c.Links.Any(l => l.MeasureId == m || l.Project!.MeasureId == m));
-        var rows = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
-        var measures = await Db.Measures.AsNoTracking().Where(x => x.RetiredAt == null).OrderBy(x => x.Code)
-            .Select(x => new SelectListItem(x.Code + " " + x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToListAsync();
-        return View(new CitizenInputListModel(filter, rows, measures, CanEdit));
+        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
     }
 
     [HttpGet("{id:int}")]

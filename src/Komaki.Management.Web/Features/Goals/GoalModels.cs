@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Goals;
 
 public sealed record GoalRow(OrganizationalGoal Goal, string Unit, IReadOnlyList<GoalAction> MyActions);
 
-public sealed record GoalListModel(int Year, int? UnitId, GoalState? State, IReadOnlyList<GoalRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> MyUnits);
+public sealed record GoalListModel(int Year, int? UnitId, GoalState? State, Paged<GoalRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> MyUnits);
 
 public sealed record BoardRow(int UnitId, string Department, string Unit, IReadOnlyDictionary<GoalState, int> Counts)
 {

@@ -9,16 +9,19 @@ namespace Komaki.Management.Web.Features.Goals;
 public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands, ReadCache cache)
     : AppController(db)
 {
+    public const int PageSize = 50;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? year, int? unitId, GoalState? state)
+    public async Task<IActionResult> Index(int? year, int? unitId, GoalState? state, int page = 1)
     {
         unitId = ListUnit(unitId);
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
-        var rows = (await pages.ReadableAsync(Actor, org, y, units, state))
-            .Select(g => new GoalRow(g, org.PathName(g.OrgUnitId), GoalWorkflow.NextActions(Actor, g, org))).ToList();
-        return View(new GoalListModel(y, unitId, state, rows, UnitOptions.For(org), CreatableUnits(org, y)));
+        var all = await cache.GetAsync($"goals:{y}:{unitId}:{state}", GoalPages.Areas, () => pages.OfYearAsync(org, y, units, state));
+        var shown = HttpContext.Page(all.Where(g => GoalWorkflow.CanRead(Actor, g, org)).ToList(), page, PageSize);
+        var rows = shown.Items.Select(g => new GoalRow(g, org.PathName(g.OrgUnitId), GoalWorkflow.NextActions(Actor, g, org))).ToList();
+        return View(new GoalListModel(y, unitId, state, new Paged<GoalRow>(rows, shown.Page, shown.PageSize, shown.Total), UnitOptions.For(org), CreatableUnits(org, y)));
     }
 
     [HttpGet("Board")]

@@ -5,6 +5,6 @@ public sealed record MeasureSummary(
     Measure Measure, string Owner, IReadOnlyList<(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)> Indicators,
     int Projects, int Evaluated, long FullCost, IReadOnlyDictionary<Direction, int> Directions, SurveyResult? Survey, MeasureEvaluation? Evaluation);
 
-public sealed record MeasureEvaluationListModel(int Year, IReadOnlyList<MeasureSummary> Rows);
+public sealed record MeasureEvaluationListModel(int Year, string Audience, IReadOnlyList<MeasureSummary> Rows);
 
 public sealed record MeasureEvaluationModel(int Year, MeasureSummary Summary, bool CanEdit, string? Assessment, Direction? Direction, int Version);

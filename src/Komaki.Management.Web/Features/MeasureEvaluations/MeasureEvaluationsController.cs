@@ -10,8 +10,14 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
     public async Task<IActionResult> Index(int? year)
     {
         var y = year ?? Clock.FiscalYear - 1;
-        return View(new MeasureEvaluationListModel(y, await SummariesAsync(y, null)));
+        var audience = AudienceOf(Actor);
+        return View(new MeasureEvaluationListModel(y, audience, await cache.GetAsync($"measure-summaries:{y}:{audience}", Areas, () => SummariesAsync(y, null))));
     }
+
+    /// Evaluations not yet published are counted for planning and for their own unit only: readers with the same
+    /// audience see the same summaries.
+    public static string AudienceOf(Actor a) =>
+        a.IsPlanMasterEditor ? "planning" : (a.IsIn(Roles.DepartmentHead) || a.IsIn(Roles.DepartmentStaff)) && a.UnitId is int u ? u.ToString(CultureInfo.InvariantCulture) : "";
 
     [HttpGet("{year:int}/{measureId:int}")]
     public async Task<IActionResult> Edit(int year, int measureId)
@@ -47,7 +53,7 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
     private async Task<bool> CanEditAsync(Measure m) => PlanAccess.CanEditUnitRecord(Actor, m.OwnerUnitId, await orgTree.GetAsync());
 
     /// What the year's summaries read; kept for every reader, then narrowed to the evaluations the reader may read.
-    private static readonly IReadOnlyList<string> Areas = [DataArea.Plan, DataArea.Indicators, DataArea.Check, DataArea.Voice];
+    private static readonly IReadOnlyList<string> Areas = [DataArea.Plan, DataArea.Indicators, DataArea.Check, DataArea.Voice, DataArea.Organization];
 
     private sealed record YearData(
         List<Measure> Measures, List<Indicator> Indicators, ILookup<int, int> ProjectsByMeasure, List<ProjectEvaluation> Evaluations,
