@@ -11,6 +11,12 @@ public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly Due
 
 public sealed record DivisionCycle(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, StageCell> Stages, int OpenImprovements);
 
+/// A division's progress at every stage but the indicator actuals (CycleSnapshot.CountsAsync).
+public sealed record DivisionCounts(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, Progress> Stages, int OpenImprovements);
+
+/// Every stage but the indicator actuals, per division, with the year's due dates.
+public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions);
+
 /// Where every division stands in one fiscal year's cycle. A few queries over the whole city, then counted in
 /// memory per division (a division's figures include its 係), so the cost does not grow with the number of units.
 public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCycle> Divisions)
@@ -21,7 +27,35 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
         return CycleStages.All.ToDictionary(s => s, s => set.TryGetValue(s, out var d) ? d : s.DefaultDue(year));
     }
 
-    public static async Task<CycleSnapshot> LoadAsync(AppDbContext db, OrgTree org, int y, DateOnly today)
+    /// The whole snapshot in one go (the reminders); pages keep its two parts apart (CycleSnapshots in the web app).
+    public static async Task<CycleSnapshot> LoadAsync(AppDbContext db, OrgTree org, int y, DateOnly today) =>
+        Compose(await CountsAsync(db, org, y), await ActualsAsync(db, org, y), today);
+
+    /// The divisions valid in a year, and for each unit the nearest division it is, or is under: every row is then
+    /// looked at once.
+    private static (List<OrgUnit> Divisions, Dictionary<int, int> DivisionOf) DivisionsIn(OrgTree org, int y)
+    {
+        var divisions = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit).ToList();
+        var divisionOf = new Dictionary<int, int>();
+        foreach (var unit in divisions)
+            foreach (var id in org.SelfAndDescendants(unit.Id)) divisionOf[id] = unit.Id;  // a division inside another counts for itself
+        return (divisions, divisionOf);
+    }
+
+    /// 前年度の指標の実績: per division, the project indicators with a target for last year and how many have an
+    /// actual. Kept apart from the other stages because values are saved all through the busy season.
+    public static async Task<IReadOnlyDictionary<int, Progress>> ActualsAsync(AppDbContext db, OrgTree org, int y)
+    {
+        var (_, divisionOf) = DivisionsIn(org, y);
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
+            .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
+            .Where(i => i.Due).ToListAsync();
+        return indicators.Where(i => divisionOf.ContainsKey(i.OwnerUnitId)).GroupBy(i => divisionOf[i.OwnerUnitId])
+            .ToDictionary(g => g.Key, g => new Progress(g.Count(i => i.Entered), g.Count()));
+    }
+
+    /// Every other stage per division, with the year's due dates.
+    public static async Task<CycleCounts> CountsAsync(AppDbContext db, OrgTree org, int y)
     {
         var deadlines = await DeadlinesAsync(db, y);
         var projects = await db.Projects.AsNoTracking().Where(p => p.RetiredAt == null && p.StartYear <= y && (p.EndYear == null || p.EndYear >= y))
@@ -44,15 +78,8 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
             .GroupBy(e => new { e.OwnerUnitId, e.State }).Select(g => new { Unit = g.Key.OwnerUnitId, g.Key.State, N = g.Count() }).ToListAsync();
         var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
             .GroupBy(a => a.OwnerUnitId).Select(g => new { Unit = g.Key, N = g.Count() }).ToListAsync();
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
-            .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
-            .Where(i => i.Due).ToListAsync();
 
-        // Each unit counts for the nearest division it is, or is under; every row is looked at once.
-        var valid = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit).ToList();
-        var divisionOf = new Dictionary<int, int>();
-        foreach (var unit in valid)
-            foreach (var id in org.SelfAndDescendants(unit.Id)) divisionOf[id] = unit.Id;  // a division inside another counts for itself
+        var (valid, divisionOf) = DivisionsIn(org, y);
         ILookup<int, T> ByDivision<T>(IEnumerable<T> rows, Func<T, int> unitOf) =>
             rows.Where(r => divisionOf.ContainsKey(unitOf(r))).ToLookup(r => divisionOf[unitOf(r)]);
         var projectsBy = ByDivision(projects, p => p.OwnerUnitId);
@@ -60,10 +87,9 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
         var goalsBy = ByDivision(goals, g => g.Unit);
         var evaluationsBy = ByDivision(evaluations, e => e.Unit);
         var executionBy = ByDivision(execution, e => e.Unit);
-        var indicatorsBy = ByDivision(indicators, i => i.OwnerUnitId);
         var openBy = ByDivision(open, a => a.Unit);
 
-        var divisions = new List<DivisionCycle>();
+        var divisions = new List<DivisionCounts>();
         foreach (var unit in valid)
         {
             var mine = projectsBy[unit.Id].Select(p => p.Id).ToList();
@@ -71,33 +97,38 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
             var myGoals = goalsBy[unit.Id].ToList();
             var myEvaluations = evaluationsBy[unit.Id].ToList();
             var myExecution = executionBy[unit.Id].ToList();
-            var myIndicators = indicatorsBy[unit.Id].ToList();
             int Goals(Func<GoalState, bool> counted) => myGoals.Where(g => counted(g.State)).Sum(g => g.N);
             int Evaluations(Func<EvaluationState, bool> counted) => myEvaluations.Where(e => counted(e.State)).Sum(e => e.N);
             var goalCount = myGoals.Sum(g => g.N);
-            var progress = new Dictionary<CycleStage, Progress>
+            var openCount = openBy[unit.Id].Sum(a => a.N);
+            if (mine.Count + mineLastYear.Count + goalCount + openCount == 0) continue;
+            divisions.Add(new DivisionCounts(unit.Id, org.DepartmentOf(unit.Id)?.Name ?? "", unit.Name, new Dictionary<CycleStage, Progress>
             {
                 [CycleStage.PlanEntry] = new(mine.Count(planned.Contains), mine.Count),
                 [CycleStage.BudgetRequest] = new(mine.Count(requested.Contains), mine.Count),
                 [CycleStage.BudgetAdopted] = new(mine.Count(adopted.Contains), mine.Count),
                 [CycleStage.GoalsSubmitted] = new(Goals(s => s >= GoalState.Submitted && s != GoalState.ChangesRequested), goalCount),
                 [CycleStage.GoalsAgreed] = new(Goals(s => s >= GoalState.Agreed), goalCount),
-                [CycleStage.IndicatorActuals] = new(myIndicators.Count(i => i.Entered), myIndicators.Count),
                 [CycleStage.Settlement] = new(mineLastYear.Count(settled.Contains), mineLastYear.Count),
                 [CycleStage.EvaluationFirstReview] = new(Evaluations(s => s >= EvaluationState.FirstReviewed), mineLastYear.Count),
                 [CycleStage.EvaluationSecondReview] = new(Evaluations(s => s >= EvaluationState.SecondReviewed), mineLastYear.Count),
                 [CycleStage.EvaluationPublished] = new(Evaluations(s => s == EvaluationState.Published), mineLastYear.Count),
                 [CycleStage.ExecutionMidYear] = new(myExecution.Sum(e => e.Filed), myExecution.Sum(e => e.Of)),
                 [CycleStage.GoalsAssessed] = new(Goals(s => s >= GoalState.SelfAssessed), goalCount),
-            };
-            var openCount = openBy[unit.Id].Sum(a => a.N);
-            if (mine.Count + mineLastYear.Count + goalCount + openCount == 0) continue;
-            divisions.Add(new DivisionCycle(unit.Id, org.DepartmentOf(unit.Id)?.Name ?? "", unit.Name,
-                progress.ToDictionary(p => p.Key, p => new StageCell(p.Key, p.Value, deadlines[p.Key], today > deadlines[p.Key] && p.Value.Missing > 0)),
-                openCount));
+            }, openCount));
         }
-        return new CycleSnapshot(y, today, deadlines, divisions);
+        return new CycleCounts(y, deadlines, divisions);
     }
+
+    /// The two parts put together on the day asked for (a stage is overdue once its date has passed with work left).
+    public static CycleSnapshot Compose(CycleCounts counts, IReadOnlyDictionary<int, Progress> actuals, DateOnly today) =>
+        new(counts.Year, today, counts.Deadlines, counts.Divisions.Select(d => new DivisionCycle(d.UnitId, d.Department, d.Unit,
+            CycleStages.All.ToDictionary(s => s, s =>
+            {
+                var progress = s == CycleStage.IndicatorActuals ? actuals.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
+                return new StageCell(s, progress, counts.Deadlines[s], today > counts.Deadlines[s] && progress.Missing > 0);
+            }),
+            d.OpenImprovements)).ToList());
 
     public Progress Total(CycleStage stage) =>
         new(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of));

@@ -27,6 +27,13 @@ public sealed record WorkItem(WorkKind Kind, CycleStage? Stage, string Task, str
 /// (DueWork) — listing a hundred records each would hide the few that matter.
 public static class WorkList
 {
+    /// What a person's list reads: the goals they act on, and for a unit's staff their unit's plan lines, budgets,
+    /// indicator actuals, evaluations and progress.
+    public static IReadOnlyList<string> AreasFor(Actor actor) =>
+        actor.UnitId is not null && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff))
+            ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check]
+            : [DataArea.Goals, DataArea.Cycle, DataArea.Organization];
+
     public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, DateOnly today, CancellationToken ct = default)
     {
         var items = new List<WorkItem>();

@@ -51,21 +51,25 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         var measures = await db.Measures.AsNoTracking().Where(m => policyIds.Contains(m.PolicyId) && m.RetiredAt == null).ToListAsync(ct);
         var measureIds = measures.Select(m => m.Id).ToList();
         var projects = (await db.Projects.AsNoTracking().Where(p => measureIds.Contains(p.MeasureId)).ToListAsync(ct)).Where(p => p.IsActiveIn(fiscalYear)).ToList();
-        var projectIds = projects.Select(p => p.Id).ToList();
-        var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == fiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled, ct);
-        var executions = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
-            .Select(e => new { e.ProjectId, e.YearEndStatus, e.YearEndProgress }).ToDictionaryAsync(e => e.ProjectId, ct);
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == fiscalYear && projectIds.Contains(e.ProjectId))
+        // The year's rows are read whole (each table has an index on the year) and matched to the plan's projects
+        // here: a list of thousands of project ids sent as a parameter costs SQLite more than the rows themselves.
+        var projectIds = projects.Select(p => p.Id).ToHashSet();
+        var measureSet = measureIds.ToHashSet();
+        var settled = (await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == fiscalYear).Select(b => new { b.ProjectId, b.Settled }).ToListAsync(ct))
+            .Where(b => projectIds.Contains(b.ProjectId)).ToDictionary(b => b.ProjectId, b => b.Settled);
+        var executions = (await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear)
+            .Select(e => new { e.ProjectId, e.YearEndStatus, e.YearEndProgress }).ToListAsync(ct)).Where(e => projectIds.Contains(e.ProjectId)).ToDictionary(e => e.ProjectId);
+        var evaluations = (await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == fiscalYear)
             .Select(e => new ProjectEvaluation
             {
                 ProjectId = e.ProjectId, State = e.State, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
                 FirstDirection = e.FirstDirection, SecondDirection = e.SecondDirection,
             })
-            .ToDictionaryAsync(e => e.ProjectId, ct);
+            .ToListAsync(ct)).Where(e => projectIds.Contains(e.ProjectId)).ToDictionary(e => e.ProjectId);
         var directions = await DirectionCatalog.LoadAsync(db, ct);
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values.Where(v => v.FiscalYear <= fiscalYear))
-            .Where(i => i.RetiredAt == null && ((i.MeasureId != null && measureIds.Contains(i.MeasureId.Value)) || (i.ProjectId != null && projectIds.Contains(i.ProjectId.Value))))
-            .ToListAsync(ct);
+        var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Values.Where(v => v.FiscalYear <= fiscalYear))
+                .Where(i => i.RetiredAt == null && (i.MeasureId != null || i.ProjectId != null)).ToListAsync(ct))
+            .Where(i => (i.MeasureId is int m && measureSet.Contains(m)) || (i.ProjectId is int p && projectIds.Contains(p))).ToList();
 
         var byProject = indicators.Where(i => i.ProjectId != null).ToLookup(i => i.ProjectId!.Value);
         var byMeasure = indicators.Where(i => i.MeasureId != null).ToLookup(i => i.MeasureId!.Value);

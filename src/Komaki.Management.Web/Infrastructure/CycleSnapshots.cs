@@ -9,11 +9,16 @@ public sealed class CycleSnapshots(AppDbContext db, OrgTreeProvider orgTree, Rea
     public static readonly IReadOnlyList<string> Areas =
         [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Goals, DataArea.Cycle, DataArea.Organization];
 
+    /// The indicator actuals are kept apart: values saved all through the busy season rebuild only them.
+    private static readonly IReadOnlyList<string> CountAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
+    private static readonly IReadOnlyList<string> ActualAreas = [DataArea.Indicators, DataArea.Plan, DataArea.Organization];
+
     public async Task<CycleSnapshot> GetAsync(int year)
     {
-        var today = clock.Today;
         var org = await orgTree.GetAsync();
-        return await cache.GetAsync($"cycle:{year}:{today.DayNumber}", Areas, () => CycleSnapshot.LoadAsync(db, org, year, today));
+        var counts = await cache.GetAsync($"cycle-counts:{year}", CountAreas, () => CycleSnapshot.CountsAsync(db, org, year));
+        var actuals = await cache.GetAsync($"cycle-actuals:{year}", ActualAreas, () => CycleSnapshot.ActualsAsync(db, org, year));
+        return CycleSnapshot.Compose(counts, actuals, clock.Today);
     }
 }
 
@@ -26,6 +31,6 @@ public sealed class WorkLists(AppDbContext db, OrgTreeProvider orgTree, ReadCach
         var (year, today) = (clock.FiscalYear, clock.Today);
         var org = await orgTree.GetAsync();
         var who = $"{actor.UserName}:{string.Join(',', actor.RoleNames.Order(StringComparer.Ordinal))}:{actor.UnitId}";
-        return await cache.GetAsync($"work:{who}:{year}:{today.DayNumber}", CycleSnapshots.Areas, () => WorkList.LoadAsync(db, actor, org, year, today));
+        return await cache.GetAsync($"work:{who}:{year}:{today.DayNumber}", WorkList.AreasFor(actor), () => WorkList.LoadAsync(db, actor, org, year, today));
     }
 }

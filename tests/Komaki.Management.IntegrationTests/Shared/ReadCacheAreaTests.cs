@@ -1,4 +1,6 @@
+using Komaki.Management.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Komaki.Management.IntegrationTests.Shared;
 
@@ -42,5 +44,24 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
         var (queries, html) = await GetAsync(client, $"{budgets}&q={Uri.EscapeDataString(code)}");
         Assert.True(queries > budgetsWarm);
         Assert.Contains("987,654", html);
+    }
+
+    [Fact]
+    public async Task Requests_that_miss_together_share_one_build_and_a_failed_build_is_tried_again()
+    {
+        var builds = app.Services.GetRequiredService<ReadCacheBuilds>();
+        var started = 0;
+        var release = new TaskCompletionSource<int>();
+        var waiting = Enumerable.Range(0, 32).Select(_ => builds.RunAsync("budget-year:2025@do:9|plan:9", async () =>
+        {
+            Interlocked.Increment(ref started);
+            return await release.Task;
+        })).ToList();
+        release.SetResult(42);
+        Assert.All(await Task.WhenAll(waiting), v => Assert.Equal(42, v));
+        Assert.Equal(1, started);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => builds.RunAsync<int>("k@1", () => throw new InvalidOperationException("database gone")));
+        Assert.Equal(7, await builds.RunAsync("k@1", () => Task.FromResult(7)));
     }
 }
