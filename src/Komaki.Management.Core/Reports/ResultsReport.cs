@@ -14,6 +14,10 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public static readonly IReadOnlyList<string> Areas =
         [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Settings, DataArea.Organization];
 
+    /// What each part reads: the frame everything but the indicators, which are saved all through the busy season.
+    public static readonly IReadOnlyList<string> FrameAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
+    public static readonly IReadOnlyList<string> IndicatorAreas = [DataArea.Indicators];
+
     public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)
     {
         public decimal? RatePercent => Judgment.Achievement.RatePercent;
@@ -41,74 +45,19 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public IReadOnlyList<ProjectLine> Unwritten => Policies.SelectMany(p => p.Measures).SelectMany(m => m.Projects).Where(x => x.Results.Count == 0).ToList();
 
     /// Built with a fixed number of queries; the plan is the basic plan in force in the year.
-    public static async Task<ResultsReport> BuildAsync(AppDbContext db, int fiscalYear, Func<int, string> unitName, CancellationToken ct = default)
-    {
-        var basic = await db.BasicPlans.AsNoTracking().Include(b => b.ComprehensivePlan)
-            .Where(b => b.StartYear <= fiscalYear && b.EndYear >= fiscalYear).OrderByDescending(b => b.ComprehensivePlan!.IsCurrent).FirstOrDefaultAsync(ct);
-        if (basic is null) return new ResultsReport(fiscalYear, "", []);
-        var policies = await db.Policies.AsNoTracking().Where(p => p.BasicPlanId == basic.Id && p.RetiredAt == null).ToListAsync(ct);
-        var policyIds = policies.Select(p => p.Id).ToList();
-        var measures = await db.Measures.AsNoTracking().Where(m => policyIds.Contains(m.PolicyId) && m.RetiredAt == null).ToListAsync(ct);
-        var measureIds = measures.Select(m => m.Id).ToList();
-        var projects = (await db.Projects.AsNoTracking().Where(p => measureIds.Contains(p.MeasureId)).ToListAsync(ct)).Where(p => p.IsActiveIn(fiscalYear)).ToList();
-        // The year's rows are read whole (each table has an index on the year) and matched to the plan's projects
-        // here: a list of thousands of project ids sent as a parameter costs SQLite more than the rows themselves.
-        var projectIds = projects.Select(p => p.Id).ToHashSet();
-        var measureSet = measureIds.ToHashSet();
-        var settled = (await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == fiscalYear).Select(b => new { b.ProjectId, b.Settled }).ToListAsync(ct))
-            .Where(b => projectIds.Contains(b.ProjectId)).ToDictionary(b => b.ProjectId, b => b.Settled);
-        var executions = (await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == fiscalYear)
-            .Select(e => new { e.ProjectId, e.YearEndStatus, e.YearEndProgress }).ToListAsync(ct)).Where(e => projectIds.Contains(e.ProjectId)).ToDictionary(e => e.ProjectId);
-        var evaluations = (await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == fiscalYear)
-            .Select(e => new ProjectEvaluation
-            {
-                ProjectId = e.ProjectId, State = e.State, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
-                FirstDirection = e.FirstDirection, SecondDirection = e.SecondDirection,
-            })
-            .ToListAsync(ct)).Where(e => projectIds.Contains(e.ProjectId)).ToDictionary(e => e.ProjectId);
-        var directions = await DirectionCatalog.LoadAsync(db, ct);
-        var indicators = (await db.Indicators.AsNoTracking().Include(i => i.Values.Where(v => v.FiscalYear <= fiscalYear))
-                .Where(i => i.RetiredAt == null && (i.MeasureId != null || i.ProjectId != null)).ToListAsync(ct))
-            .Where(i => (i.MeasureId is int m && measureSet.Contains(m)) || (i.ProjectId is int p && projectIds.Contains(p))).ToList();
+    public static async Task<ResultsReport> BuildAsync(AppDbContext db, int fiscalYear, Func<int, string> unitName, CancellationToken ct = default) =>
+        Compose(await ResultsFrame.LoadAsync(db, fiscalYear, unitName, ct), await ResultsIndicators.LoadAsync(db, fiscalYear, ct));
 
-        var byProject = indicators.Where(i => i.ProjectId != null).ToLookup(i => i.ProjectId!.Value);
-        var byMeasure = indicators.Where(i => i.MeasureId != null).ToLookup(i => i.MeasureId!.Value);
-        var projectsByMeasure = projects.ToLookup(x => x.MeasureId);
-
-        ProjectLine Line(Project x)
-        {
-            var results = new List<string>();
-            var missing = new List<string>();
-            if (executions.TryGetValue(x.Id, out var e))
+    /// The report from its two parts: for each project the execution result, then its indicators, then the evaluation.
+    public static ResultsReport Compose(ResultsFrame frame, ResultsIndicators indicators) =>
+        new(frame.FiscalYear, frame.PlanName, frame.Policies.Select(p => new PolicyPart(p.Code, p.Name, p.Measures.Select(m => new MeasurePart(m.Code, m.Name,
+            indicators.OfMeasure(m.Id), m.Projects.Select(x =>
             {
-                if (!string.IsNullOrWhiteSpace(e.YearEndProgress))
-                    results.Add($"【実施結果】{(e.YearEndStatus is ProgressStatus st ? st.Label() + "。" : "")}{e.YearEndProgress.Trim()}");
-                else missing.Add("主要事業実行計画の年度末の実施結果");
-            }
-            foreach (var i in byProject[x.Id].OrderBy(i => i.SortOrder))
-            {
-                var v = i.Values.FirstOrDefault(y => y.FiscalYear == fiscalYear);
-                if (v?.Actual is not decimal actual) { missing.Add($"指標「{i.Name}」の実績"); continue; }
-                results.Add($"【指標】{i.Name} {Describe(i.Unit, v.Target, actual, IndicatorJudgment.Of(i, fiscalYear))}");
-            }
-            if (evaluations.TryGetValue(x.Id, out var ev) && ev.State >= EvaluationState.FirstReviewed)
-                results.Add($"【評価】有効性 {ev.Effectiveness?.Label() ?? "－"}{(string.IsNullOrWhiteSpace(ev.EffectivenessReason) ? "" : "：" + ev.EffectivenessReason.Trim().TrimEnd('。'))}"
-                    + (ev.FinalDirection is Direction d ? $"。今後の方向性 {directions.Label(d)}" : ""));
-            else missing.Add(ev is null ? "事務事業評価" : "事務事業評価の一次評価の確定");
-            return new ProjectLine(x.Id, x.Code, x.Name, unitName(x.OwnerUnitId), settled.GetValueOrDefault(x.Id), results, missing);
-        }
-
-        static IEnumerable<T> ByCode<T>(IEnumerable<T> items, Func<T, string> code) => items.OrderBy(x => code(x), CodeOrder.Instance);
-        var parts = ByCode(policies, p => p.Code).Select(p => new PolicyPart(p.Code, p.Name,
-            ByCode(measures.Where(m => m.PolicyId == p.Id), m => m.Code).Select(m => new MeasurePart(m.Code, m.Name,
-                byMeasure[m.Id].OrderBy(i => i.SortOrder).Select(i =>
-                {
-                    var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
-                    return new IndicatorLine(i.Name, i.Unit, v?.Target, v?.Actual, IndicatorJudgment.Of(i, fiscalYear));
-                }).ToList(),
-                ByCode(projectsByMeasure[m.Id], x => x.Code).Select(Line).ToList())).ToList())).ToList();
-        return new ResultsReport(fiscalYear, $"{basic.ComprehensivePlan!.Name}（{basic.Name}）", parts);
-    }
+                var own = indicators.OfProject(x.Id);
+                var results = new[] { x.Execution }.Concat(own.Select(i => i.Result)).Append(x.Evaluation).OfType<string>().ToList();
+                var missing = new[] { x.ExecutionMissing }.Concat(own.Select(i => i.Missing)).Append(x.EvaluationMissing).OfType<string>().ToList();
+                return new ProjectLine(x.Id, x.Code, x.Name, x.Unit, x.Settled, results, missing);
+            }).ToList())).ToList())).ToList());
 
     /// 実績 12件（目標 10件、達成率 120.0%、基準値から 80.0% 前進、傾向 改善）, with 基準値より悪化 when it is.
     public static string Describe(string unit, decimal? target, decimal actual, IndicatorJudgment j)

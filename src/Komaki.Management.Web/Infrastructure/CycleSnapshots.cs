@@ -16,9 +16,11 @@ public sealed class CycleSnapshots(AppDbContext db, OrgTreeProvider orgTree, Rea
     public async Task<CycleSnapshot> GetAsync(int year)
     {
         var org = await orgTree.GetAsync();
-        var counts = await cache.GetAsync($"cycle-counts:{year}", CountAreas, () => CycleSnapshot.CountsAsync(db, org, year));
-        var actuals = await cache.GetAsync($"cycle-actuals:{year}", ActualAreas, () => CycleSnapshot.ActualsAsync(db, org, year));
-        return CycleSnapshot.Compose(counts, actuals, clock.Today);
+        var today = clock.Today;
+        return await cache.GetAsync($"cycle:{year}:{today.DayNumber}", Areas, async () => CycleSnapshot.Compose(
+            await cache.GetAsync($"cycle-counts:{year}", CountAreas, () => CycleSnapshot.CountsAsync(db, org, year)),
+            await cache.GetAsync($"cycle-actuals:{year}", ActualAreas, () => CycleSnapshot.ActualsAsync(db, org, year)),
+            today));
     }
 }
 

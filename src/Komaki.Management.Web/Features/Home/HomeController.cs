@@ -29,8 +29,9 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Wor
             var tree = await orgTree.GetAsync();
             var units = tree.SelfAndDescendants(unit).ToList();
             unitName = tree.PathName(unit);
-            mine = await active.Where(p => units.Contains(p.OwnerUnitId)).OrderBy(p => p.Code)
-                .Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync();
+            // Kept per unit: for a unit with few projects SQLite walks the whole code index to find them.
+            mine = await cache.GetAsync($"my-projects:{unit}", [DataArea.Plan, DataArea.Organization], () => active.Where(p => units.Contains(p.OwnerUnitId))
+                .OrderBy(p => p.Code).Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync());
         }
         var org = await orgTree.GetAsync();
         var today = Clock.Today;

@@ -13,7 +13,10 @@ public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        var report = await cache.GetAsync($"results:{y}", ResultsReport.Areas, () => ResultsReport.BuildAsync(Db, y, id => org.Find(id)?.Name ?? ""));
+        // Kept in two parts so that a saved indicator value rebuilds only the indicators, then kept whole.
+        var report = await cache.GetAsync($"results:{y}", ResultsReport.Areas, async () => ResultsReport.Compose(
+            await cache.GetAsync($"results-frame:{y}", ResultsReport.FrameAreas, () => ResultsFrame.LoadAsync(Db, y, id => org.Find(id)?.Name ?? "")),
+            await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreas, () => ResultsIndicators.LoadAsync(Db, y))));
         var selected = report.Policies.FirstOrDefault(p => p.Code == policy) ?? (report.Policies.Count > 0 ? report.Policies[0] : null);
         var shown = HttpContext.PrintsAll() || selected is null ? report.Policies : [selected];
         return View(new ResultsModel(report, shown, HttpContext.PrintsAll() ? null : selected?.Code));
