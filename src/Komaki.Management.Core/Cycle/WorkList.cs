@@ -30,7 +30,7 @@ public static class WorkList
     /// What a person's list reads: the goals they act on, and for a unit's staff their unit's plan lines, budgets,
     /// indicator actuals, evaluations and progress.
     public static IReadOnlyList<string> AreasFor(Actor actor) =>
-        actor.UnitId is not null && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff))
+        DoesUnitWork(actor)
             ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check]
             : [DataArea.Goals, DataArea.Cycle, DataArea.Organization];
 
@@ -38,8 +38,7 @@ public static class WorkList
     {
         var items = new List<WorkItem>();
         items.AddRange(await GoalsAsync(db, actor, org, fiscalYear, ct));
-        var unitWork = actor.UnitId is int unit && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff));
-        if (unitWork)
+        if (DoesUnitWork(actor))
         {
             var units = org.SelfAndDescendants(actor.UnitId!.Value).ToList();
             var head = actor.IsIn(Roles.DepartmentHead);
@@ -56,6 +55,10 @@ public static class WorkList
         }
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Code, Reports.CodeOrder.Instance).ThenBy(i => i.Task).ToList();
     }
+
+    /// A unit's head and staff answer for their unit's plan lines, budgets, actuals, evaluations and progress.
+    private static bool DoesUnitWork(Actor actor) =>
+        actor.UnitId is not null && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff));
 
     private static async Task<IEnumerable<WorkItem>> PlanLinesAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)
     {

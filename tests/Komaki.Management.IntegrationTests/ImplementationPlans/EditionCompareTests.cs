@@ -36,6 +36,10 @@ public class EditionCompareTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var lastPage = (total + 99) / 100;
         var last = await client.GetStringAsync($"/ImplementationPlans/2026/Compare?changesOnly=false&page={lastPage}");
         Assert.Equal(total - (lastPage - 1) * 100, Rows(last));
+        // A page past the end (an old link, a typed number) shows the last page, not an empty list.
+        var beyond = await client.GetStringAsync("/ImplementationPlans/2026/Compare?changesOnly=false&page=2147483647");
+        Assert.Equal(Rows(last), Rows(beyond));
+        Assert.Contains($"（{lastPage} / {lastPage} ページ）", beyond);
 
         var changed = await client.GetStringAsync("/ImplementationPlans/2026/Compare?change=Changed");
         Assert.Contains($"全 {Count(all, "changed"):#,##0} 件", changed);

@@ -15,8 +15,10 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, AppDb
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CitizenInputFilter filter)
     {
-        var rows = await cache.GetAsync($"citizen-inputs:{filter.Q}:{filter.Channel}:{filter.Status}:{filter.MeasureId}:{filter.Page}:{HttpContext.PrintsAll()}", ListAreas,
-            () => PageAsync(filter));
+        // Browsing is kept; a search by words is not (each wording would be a cache entry of its own).
+        var rows = string.IsNullOrWhiteSpace(filter.Q)
+            ? await cache.GetAsync($"citizen-inputs:{filter.Channel}:{filter.Status}:{filter.MeasureId}:{filter.Page}:{HttpContext.PrintsAll()}", ListAreas, () => PageAsync(filter))
+            : await PageAsync(filter);
         return View(new CitizenInputListModel(filter, rows, await measureOptions.GetAsync(), CanEdit));
     }
 
