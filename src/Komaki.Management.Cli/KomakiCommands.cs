@@ -51,11 +51,11 @@ internal static class KomakiCommands
         Add("restore", "バックアップから復元します。アプリを止めてから実行してください。現在の内容は置き換わります。",
             (o, s) => BackupCommands.RestoreAsync(s, o, output, error), File("バックアップのファイル"), Flag("--yes", "置き換えてよいことの確認"));
 
-        var kinds = string.Join(" | ", SheetKinds.All.Where(k => k.Value.Import is not null).Select(k => k.Key));
+        var kinds = string.Join(" | ", SheetKinds.ForOperators.Where(k => k.Value.Import is not null).Select(k => k.Key));
         var importKind = new Argument<string>("kind") { Description = "取り込む帳票: " + kinds };
         Add("import", "Excel を取り込みます。取り込めない行が1行でもあれば何も書き込みません（終了コード 1）。",
             (o, s) => SheetCommands.ImportAsync(s, o.GetValueOrDefault("kind"), o, output, error),
-            importKind, File("取り込む Excel ファイル（.xlsx）"),
+            importKind, File("取り込む Excel ファイル（.xlsx。職員名簿は .csv も可）"),
             Text("--fiscal-year", "年度（例: 2024 または R6）"), Text("--term", "マニフェストの任期の番号（画面の URL の termId）"),
             Text("--latest-year", "前の評価システムの帳票で最も新しい年度（evaluations）"),
             Flag("--dry-run", "確認だけで書き込まない"), Flag("--json", "結果を1行の JSON で出力する"),

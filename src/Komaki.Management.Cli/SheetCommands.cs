@@ -183,8 +183,8 @@ internal static class SheetCommands
 
     private static bool TryKind(string? name, TextWriter error, out SheetKind kind)
     {
-        if (name is not null && SheetKinds.All.TryGetValue(name, out kind!)) return true;
-        error.WriteLine($"種類を指定してください: {string.Join(" | ", SheetKinds.All.Keys)}");
+        if (name is not null && SheetKinds.ForOperators.TryGetValue(name, out kind!)) return true;
+        error.WriteLine($"種類を指定してください: {string.Join(" | ", SheetKinds.ForOperators.Keys)}");
         kind = null!;
         return false;
     }

@@ -8,4 +8,9 @@ public static class SheetKinds
     {
         ImplementationPlanImport.Sheet, ExecutionPlanImport.Sheet, Manifesto.ManifestoImport.Sheet, LegacyEvaluationImport.Sheet, SurveyImport.Sheet,
     }.ToDictionary(k => k.Name);
+
+    /// What the operator's command line imports: the sheets above and the staff register, which only the personnel
+    /// division and operators handle (it is not offered on the planning import screen).
+    public static readonly IReadOnlyDictionary<string, SheetKind> ForOperators =
+        All.Values.Append(Personnel.StaffImport.Sheet).ToDictionary(k => k.Name);
 }

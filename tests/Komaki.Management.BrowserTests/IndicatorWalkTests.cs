@@ -61,7 +61,7 @@ public class IndicatorWalkTests(AppServer server)
         page.Console += (_, m) => { if (m.Type == "error") problems.Add(m.Text); };
         page.RequestFailed += (_, r) => problems.Add("failed: " + r.Url);
         page.Request += (_, r) => { if (!r.Url.StartsWith(server.BaseUrl, StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal)) problems.Add("external: " + r.Url); };
-        foreach (var path in new[] { "/", "/PlanTree", "/PlanTree/Projects", "/OrgUnits", "/Plans", "/Users", "/ImplementationPlans", "/ImplementationPlans/2026", "/ImplementationPlans/2026/Compare", "/Budgets", "/Budgets/2025/Comparison", "/ExecutionPlans", "/Imports/implementation-plan/2026/Upload", "/Manifesto", "/Goals", "/Goals/Board", "/Goals/Waiting", "/Goals/Individual", "/CitizenInputs", "/Survey" })
+        foreach (var path in new[] { "/", "/PlanTree", "/PlanTree/Projects", "/OrgUnits", "/Plans", "/Users", "/ImplementationPlans", "/ImplementationPlans/2026", "/ImplementationPlans/2026/Compare", "/Budgets", "/Budgets/2025/Comparison", "/ExecutionPlans", "/Imports/implementation-plan/2026/Upload", "/Manifesto", "/Goals", "/Goals/Board", "/Goals/Waiting", "/Personnel", "/CitizenInputs", "/Survey" })
         {
             var response = await page.GotoAsync(server.BaseUrl + path);
             Assert.Equal(200, response!.Status);

@@ -49,7 +49,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<GoalIndicator> GoalIndicators => Set<GoalIndicator>();
     public DbSet<GoalStep> GoalSteps => Set<GoalStep>();
     public DbSet<GoalEvent> GoalEvents => Set<GoalEvent>();
-    public DbSet<IndividualGoal> IndividualGoals => Set<IndividualGoal>();
+    public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
+    public DbSet<StaffAssignment> StaffAssignments => Set<StaffAssignment>();
+    public DbSet<PersonnelDesign> PersonnelDesigns => Set<PersonnelDesign>();
+    public DbSet<PersonnelEvaluation> PersonnelEvaluations => Set<PersonnelEvaluation>();
+    public DbSet<PerformanceGoal> PerformanceGoals => Set<PerformanceGoal>();
+    public DbSet<PersonnelRead> PersonnelReads => Set<PersonnelRead>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<MeasureEvaluation> MeasureEvaluations => Set<MeasureEvaluation>();

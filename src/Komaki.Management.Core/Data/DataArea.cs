@@ -29,7 +29,7 @@ public static class DataArea
         [typeof(ProjectEvaluation)] = Check, [typeof(ImprovementAction)] = Check, [typeof(MeasureEvaluation)] = Check,
         [typeof(ForumSession)] = Check, [typeof(ForumProject)] = Check, [typeof(ForumReviewer)] = Check, [typeof(ReviewerVerdict)] = Check,
         [typeof(OrganizationalGoal)] = Goals, [typeof(GoalLink)] = Goals, [typeof(GoalIndicator)] = Goals, [typeof(GoalStep)] = Goals,
-        [typeof(GoalEvent)] = Goals, [typeof(IndividualGoal)] = Goals,
+        [typeof(GoalEvent)] = Goals,
         [typeof(MayorTerm)] = Voice, [typeof(ManifestoItem)] = Voice, [typeof(ManifestoLink)] = Voice, [typeof(ManifestoProgress)] = Voice,
         [typeof(CitizenInput)] = Voice, [typeof(CitizenInputLink)] = Voice, [typeof(SurveyResult)] = Voice,
         [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,

@@ -71,16 +71,3 @@ public static class GoalWorkflow
         _ => throw new ArgumentOutOfRangeException(nameof(action)),
     };
 }
-
-/// Who may see a person's individual goals: the person, the heads of their unit and of the units above it,
-/// and administrators. Nobody else, planning staff and executives included.
-public static class IndividualGoalAccess
-{
-    public static bool CanRead(Actor actor, string actorUserId, string ownerUserId, int? ownerUnitId, OrgTree tree) =>
-        actorUserId == ownerUserId
-        || actor.IsIn(Roles.Administrator)
-        || actor.IsIn(Roles.DepartmentHead) && actor.UnitId is int mine && ownerUnitId is int unit && tree.IsSameOrUnder(unit, mine);
-
-    /// Only the person writes their own goals (their head comments in the 人事評価 interview, outside this system).
-    public static bool CanEdit(string actorUserId, string ownerUserId) => actorUserId == ownerUserId;
-}

@@ -82,24 +82,6 @@ public sealed class GoalEvent
     public string? Comment { get; set; }
 }
 
-/// 個人目標 (人事評価): one person's goal, optionally serving a unit goal. Private to the person, their chain
-/// of heads, and administrators.
-public sealed class IndividualGoal : IVersioned, IAudited
-{
-    public int Id { get; set; }
-    public string OwnerUserId { get; set; } = "";
-    public int FiscalYear { get; set; }
-    public int? OrganizationalGoalId { get; set; }
-    public OrganizationalGoal? OrganizationalGoal { get; set; }
-    public string Title { get; set; } = "";
-    public string Description { get; set; } = "";
-    public string? Target { get; set; }
-    public string? Result { get; set; }
-    public int Version { get; set; }
-
-    public AuditTarget AuditTarget => new(nameof(IndividualGoal), Id);
-}
-
 public enum GoalState
 {
     [Display(Name = "下書き")]

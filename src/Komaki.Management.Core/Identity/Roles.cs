@@ -9,12 +9,14 @@ public static class Roles
     public const string DepartmentStaff = "DepartmentStaff";
     public const string Executive = "Executive";
     public const string ExternalReviewer = "ExternalReviewer";
+    /// 人事担当: the personnel division, who design and run 人事評価 and alone read every evaluation.
+    public const string Personnel = "Personnel";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer];
+        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer, Personnel];
 
     /// Roles that may read the internal plan pages.
-    public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive}";
+    public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive},{Personnel}";
 
     public const string PlanMasterEditors = $"{Administrator},{Planning}";
 
@@ -26,6 +28,7 @@ public static class Roles
         DepartmentStaff => "担当職員",
         Executive => "市長・副市長",
         ExternalReviewer => "外部評価委員",
+        Personnel => "人事担当",
         _ => role,
     };
 }

@@ -25,6 +25,9 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
 
     protected abstract SheetLayout Layout { get; }
 
+    /// Whether the import also reads CSV files (the personnel system's exports).
+    protected virtual bool AcceptsCsv => false;
+
     public async Task<ImportReport> RunAsync(ImportRequest request, CancellationToken ct = default)
     {
         Request = request;
@@ -32,7 +35,9 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
         SheetTable? table;
         try
         {
-            table = SheetTable.Open(request.File, context.Limits, Layout, request.Choices, Report);
+            var csv = request.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? request.FileName : null;
+            if (csv is not null && !AcceptsCsv) throw new ExcelFileException("この帳票は Excel（.xlsx）で取り込みます。");
+            table = SheetTable.Open(request.File, context.Limits, Layout, request.Choices, Report, csv);
         }
         catch (ExcelFileException e)
         {

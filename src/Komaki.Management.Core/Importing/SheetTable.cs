@@ -27,13 +27,22 @@ public sealed partial class SheetTable
 
     /// Opens the file's table, or returns null with what the user must decide put in the report
     /// (a sheet, a column, the unit of amounts). Throws ExcelFileException when the file cannot be read.
-    public static SheetTable? Open(Stream file, ExcelLimits limits, SheetLayout layout, ImportChoices choices, ImportReport report)
+    public static SheetTable? Open(Stream file, ExcelLimits limits, SheetLayout layout, ImportChoices choices, ImportReport report, string? csvName = null)
     {
-        using var package = XlsxPackage.Open(file, limits);
-        var sheet = ChooseSheet(package, layout, choices, report);
-        if (sheet is null) return null;
-        report.SheetName = sheet;
-        var grid = package.ReadSheet(sheet);
+        SheetGrid grid;
+        if (csvName is not null)
+        {
+            grid = CsvGrid.Read(file, limits, csvName, out var encoding);
+            report.Notes.Add($"CSV ファイル「{csvName}」を文字コード {encoding} として読みました。");
+        }
+        else
+        {
+            using var package = XlsxPackage.Open(file, limits);
+            var sheet = ChooseSheet(package, layout, choices, report);
+            if (sheet is null) return null;
+            report.SheetName = sheet;
+            grid = package.ReadSheet(sheet);
+        }
         var map = HeaderMap.Find(grid, layout.Fields, choices.Columns);
         layout.Check?.Invoke(grid, map);
         if (map.Conflicts.Count > 0)

@@ -1091,56 +1091,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("GoalSteps");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("int");
-
-                    b.Property<int?>("OrganizationalGoalId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationalGoalId");
-
-                    b.HasIndex("OwnerUserId", "FiscalYear");
-
-                    b.ToTable("IndividualGoals");
-                });
-
             modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1959,6 +1909,596 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.CompetenceCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonnelDesignId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Viewpoints")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelDesignId");
+
+                    b.ToTable("CompetenceCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.DesignGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BonusCategory")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("MaxShare")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonnelDesignId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("decimal(6,2)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelDesignId");
+
+                    b.ToTable("DesignGrades", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.EvaluationMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("CompetenceCriterionId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PerformanceGoalId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("EvaluationMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ManifestoItemId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OrganizationalGoalId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestoItemId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerUserId", "FiscalYear");
+
+                    b.ToTable("PerformanceGoals");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoalChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PerformanceGoalChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelComplaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelComplaints", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelDesign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdjustDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ComplaintDays")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("DiscloseDetails")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("DisclosureDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FirstDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("GoalsDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("MidYearDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SecondDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SelfDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("PersonnelDesigns");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)");
+
+                    b.Property<DateOnly?>("ComplaintDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FinalCompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("FinalPerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<int?>("FirstEvaluatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("GoalInterviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("GoalInterviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("int");
+
+                    b.Property<string>("MidYearInterviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("MidYearInterviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("SecondEvaluatorId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstEvaluatorId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("SecondEvaluatorId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("FiscalYear", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("PersonnelEvaluations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelReads");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<int?>("SalaryGrade")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "StaffMemberId", "StartsOn")
+                        .IsUnique();
+
+                    b.ToTable("StaffAssignments");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("StaffNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffNumber")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffMembers");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.BasicPlan", b =>
@@ -2857,22 +3397,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
-                {
-                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
-                        .WithMany()
-                        .HasForeignKey("OrganizationalGoalId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("OrganizationalGoal");
-                });
-
             modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
@@ -3000,6 +3524,166 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.CompetenceCriterion", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelDesign", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("PersonnelDesignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.DesignGrade", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelDesign", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("PersonnelDesignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.EvaluationMark", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Marks")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoal", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.ManifestoItem", "ManifestoItem")
+                        .WithMany()
+                        .HasForeignKey("ManifestoItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
+                        .WithMany()
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ManifestoItem");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("OrganizationalGoal");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoalChange", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("GoalChanges")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelComplaint", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Complaints")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "FirstEvaluator")
+                        .WithMany()
+                        .HasForeignKey("FirstEvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "SecondEvaluator")
+                        .WithMany()
+                        .HasForeignKey("SecondEvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FirstEvaluator");
+
+                    b.Navigation("SecondEvaluator");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvent", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelRead", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffAssignment", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "StaffMember")
+                        .WithMany("Assignments")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.BasicPlan", b =>
@@ -3207,6 +3891,31 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.MayorTerm", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelDesign", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Grades");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.Navigation("Complaints");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("GoalChanges");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Marks");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.ComprehensivePlan", b =>

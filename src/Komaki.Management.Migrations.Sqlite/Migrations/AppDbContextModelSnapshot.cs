@@ -1045,54 +1045,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("GoalSteps");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FiscalYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("OrganizationalGoalId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OwnerUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Result")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Target")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationalGoalId");
-
-                    b.HasIndex("OwnerUserId", "FiscalYear");
-
-                    b.ToTable("IndividualGoals");
-                });
-
             modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
                 {
                     b.Property<int>("Id")
@@ -1888,6 +1840,572 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.HasIndex("ParentId");
 
                     b.ToTable("OrgUnits");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.CompetenceCriterion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonnelDesignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Viewpoints")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelDesignId");
+
+                    b.ToTable("CompetenceCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.DesignGrade", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BonusCategory")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxShare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonnelDesignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelDesignId");
+
+                    b.ToTable("DesignGrades", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.EvaluationMark", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompetenceCriterionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PerformanceGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("EvaluationMarks", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Difficulty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManifestoItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Weight")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManifestoItemId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("OwnerUserId", "FiscalYear");
+
+                    b.ToTable("PerformanceGoals");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoalChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ChangedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PerformanceGoalChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelComplaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelComplaints", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelDesign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdjustDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DiscloseDetails")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DisclosureDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("GoalsDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MidYearDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SecondDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelfDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("PersonnelDesigns");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdjustmentReason")
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalCompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalPerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstEvaluatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GoalInterviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GoalInterviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MidYearInterviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MidYearInterviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SecondEvaluatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirstEvaluatorId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("SecondEvaluatorId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("FiscalYear", "StaffMemberId")
+                        .IsUnique();
+
+                    b.ToTable("PersonnelEvaluations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvent", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelRead", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonnelEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonnelEvaluationId");
+
+                    b.ToTable("PersonnelReads");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffAssignment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SalaryGrade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "StaffMemberId", "StartsOn")
+                        .IsUnique();
+
+                    b.ToTable("StaffAssignments");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffNumber")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("StaffMembers");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.BasicPlan", b =>
@@ -2759,22 +3277,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Goals.IndividualGoal", b =>
-                {
-                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
-                        .WithMany()
-                        .HasForeignKey("OrganizationalGoalId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerUserId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("OrganizationalGoal");
-                });
-
             modelBuilder.Entity("Komaki.Management.Core.Goals.OrganizationalGoal", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
@@ -2902,6 +3404,166 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.CompetenceCriterion", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelDesign", null)
+                        .WithMany("Criteria")
+                        .HasForeignKey("PersonnelDesignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.DesignGrade", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelDesign", null)
+                        .WithMany("Grades")
+                        .HasForeignKey("PersonnelDesignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.EvaluationMark", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Marks")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoal", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Manifesto.ManifestoItem", "ManifestoItem")
+                        .WithMany()
+                        .HasForeignKey("ManifestoItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
+                        .WithMany()
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ManifestoItem");
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("OrganizationalGoal");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PerformanceGoalChange", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("GoalChanges")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelComplaint", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Complaints")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "FirstEvaluator")
+                        .WithMany()
+                        .HasForeignKey("FirstEvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "SecondEvaluator")
+                        .WithMany()
+                        .HasForeignKey("SecondEvaluatorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("FirstEvaluator");
+
+                    b.Navigation("SecondEvaluator");
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvent", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany("Events")
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelRead", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Personnel.PersonnelEvaluation", null)
+                        .WithMany()
+                        .HasForeignKey("PersonnelEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffAssignment", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Personnel.StaffMember", "StaffMember")
+                        .WithMany("Assignments")
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("StaffMember");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.BasicPlan", b =>
@@ -3109,6 +3771,31 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.MayorTerm", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelDesign", b =>
+                {
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Grades");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.PersonnelEvaluation", b =>
+                {
+                    b.Navigation("Complaints");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("GoalChanges");
+
+                    b.Navigation("Goals");
+
+                    b.Navigation("Marks");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Personnel.StaffMember", b =>
+                {
+                    b.Navigation("Assignments");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Plans.ComprehensivePlan", b =>

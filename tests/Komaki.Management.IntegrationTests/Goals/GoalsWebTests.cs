@@ -122,29 +122,6 @@ public class GoalsWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
-    public async Task A_persons_individual_goals_are_seen_only_by_them_their_heads_and_administrators()
-    {
-        var staffId = app.WithDb(db => db.Users.Single(u => u.Email == "doro-tanto@komaki.example").Id);
-        var goalId = app.WithDb(db => db.IndividualGoals.First(g => g.OwnerUserId == staffId).Id);
-        var url = $"/Goals/Individual/Person/{staffId}";
-        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
-        Assert.Contains("担当地区の通学路危険箇所", await staff.GetStringAsync("/Goals/Individual"));
-        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync(RoadHead)).GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await app.SignedInAsync("admin@komaki.example")).GetAsync(url)).StatusCode);
-        foreach (var outsider in new[] { EnvHead, Planning, Mayor })
-        {
-            var client = await app.SignedInAsync(outsider);
-            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(url)).StatusCode);
-            Assert.DoesNotContain("担当地区の通学路危険箇所", await client.GetStringAsync("/Goals/Individual"));
-        }
-        var head = await app.SignedInAsync(RoadHead);
-        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/Goals/Individual/{goalId}/Edit")).StatusCode);
-        var token = await KomakiFactory.TokenAsync(head, "/Goals/Individual");
-        var forged = await head.PostAsync($"/Goals/Individual/{goalId}/Edit", KomakiFactory.Form(token, ("Title", "上司による書き換え"), ("Version", "0")));
-        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-    }
-
-    [Fact]
     public async Task The_board_shows_every_division_and_the_hearing_list_exports_every_goal_of_the_year()
     {
         var planning = await app.SignedInAsync(Planning);

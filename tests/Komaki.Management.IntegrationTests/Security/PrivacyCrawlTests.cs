@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Komaki.Management.IntegrationTests.Security;
 
 /// Private stays private everywhere it is shown. A unique text is planted in every record of 道路課 that others may not
-/// read yet — evaluations not published and the improvements they opened, goals in draft, individual goals — and in
+/// read yet — evaluations not published and the improvements they opened, goals in draft, 人事評価 (interview notes and performance goals) — and in
 /// what the public may not read (citizen input not published, manifesto progress and measure evaluations of years not
 /// published, verdicts of a forum still open). Then the site is crawled as each role, following every link and the
 /// id routes of the planted records (pages, sheets of the next year, history, prints, exports, open data), and no page
@@ -23,7 +23,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
         var texts = new List<Planted>();
         var routes = new List<string> { $"/Goals/Sheet?unitId={road}&year=2026", "/Goals/Export?year=2026", $"/Evaluations/2025/Print?unitId={road}", "/Imports/evaluations/2025/Export",
-            "/Board/Mayor?year=2025", "/MeasureEvaluations?year=2025", $"/Improvements?unitId={road}", "/Improvements?state=", $"/Evaluations?year=2025&unitId={road}", "/Goals/Individual",
+            "/Board/Mayor?year=2025", "/MeasureEvaluations?year=2025", $"/Improvements?unitId={road}", "/Improvements?state=", $"/Evaluations?year=2025&unitId={road}", "/Personnel",
             "/api/v1/evaluations", "/api/v1/citizen-inputs", "/api/v1/citizen-inputs.csv", "/api/v1/manifesto", "/api/v1/forum", "/public/voices", "/public/manifesto", "/public/forum" };
 
         foreach (var e in db.ProjectEvaluations.Where(e => e.OwnerUnitId == road && e.State != EvaluationState.Published).ToList())
@@ -48,12 +48,18 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
             texts.Add(new(g.Title, "goal"));
             routes.AddRange([$"/Goals/{g.Id}", $"/History/OrganizationalGoal/{g.Id}", $"/Goals?year={g.FiscalYear}"]);
         }
-        var roadUsers = db.Users.Where(u => u.OrgUnitId == road).Select(u => u.Id).ToList();
-        foreach (var g in db.IndividualGoals.Where(g => roadUsers.Contains(g.OwnerUserId)).ToList())
+        foreach (var e in db.PersonnelEvaluations.Where(e => e.OrgUnitId == road).ToList())
         {
-            g.Title = $"PRIVATE-INDIVIDUAL-{g.Id}";
-            texts.Add(new(g.Title, "individual"));
-            routes.AddRange([$"/Goals/Individual/Person/{g.OwnerUserId}", $"/Goals/Individual/{g.Id}/Edit", $"/History/IndividualGoal/{g.Id}"]);
+            var text = $"PRIVATE-PERSONNEL-{e.Id}";
+            e.GoalInterviewNote = text;
+            texts.Add(new(text, "personnel"));
+            routes.AddRange([$"/Personnel/{e.Id}", $"/Personnel/{e.Id}/Print", $"/Personnel/{e.Id}/Goals", $"/History/PersonnelEvaluation/{e.Id}", $"/Personnel?year={e.FiscalYear}",
+                $"/Personnel/Division?year={e.FiscalYear}", $"/Personnel/Division/Distribution?year={e.FiscalYear}", $"/Personnel/Division/Payroll/{e.FiscalYear}"]);
+        }
+        foreach (var g in db.PerformanceGoals.Where(g => db.PersonnelEvaluations.Any(e => e.Id == g.PersonnelEvaluationId && e.OrgUnitId == road)).ToList())
+        {
+            g.Title = $"PRIVATE-PERSONNEL-GOAL-{g.Id}";
+            texts.Add(new(g.Title, "personnel"));
         }
         foreach (var c in db.CitizenInputs.Where(c => !c.IsPublished).ToList())
         {
@@ -86,11 +92,13 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
     /// What each role may not read of the planted kinds.
     private static readonly Dictionary<string, string[]> Forbidden = new()
     {
-        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "individual"],
-        ["shicho@komaki.example"] = ["evaluation", "individual"],
-        ["hyoka@komaki.example"] = ["evaluation", "goal", "individual"],
-        ["kikaku@komaki.example"] = ["individual"],
-        [""] = ["evaluation", "goal", "individual", "public"],
+        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "personnel"],
+        ["shicho@komaki.example"] = ["evaluation", "personnel"],
+        ["hyoka@komaki.example"] = ["evaluation", "goal", "personnel"],
+        ["kikaku@komaki.example"] = ["personnel"],
+        ["admin@komaki.example"] = ["personnel"],
+        ["shimin-bucho@komaki.example"] = ["evaluation", "goal", "personnel"],
+        [""] = ["evaluation", "goal", "personnel", "public"],
     };
 
     [Fact]
@@ -99,7 +107,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         var plan = PlantAll();
         Assert.Contains(plan.Texts, t => t.Kind == "evaluation");
         Assert.Contains(plan.Texts, t => t.Kind == "goal");
-        Assert.Contains(plan.Texts, t => t.Kind == "individual");
+        Assert.Contains(plan.Texts, t => t.Kind == "personnel");
         Assert.Contains(plan.Texts, t => t.Kind == "public");
         var leaks = new List<string>();
         foreach (var (email, kinds) in Forbidden)
@@ -121,5 +129,10 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
             }
         }
         Assert.True(leaks.Count == 0, string.Join("\n", leaks.Take(30)));
+
+        // The personnel division reads every evaluation: its crawl reaches the planted texts.
+        var division = await SiteCrawler.CrawlAsync(await app.SignedInAsync("jinji@komaki.example"), plan.Routes.Where(r => r.StartsWith("/Personnel", StringComparison.Ordinal)).ToList(), 300);
+        var personnel = plan.Texts.Where(t => t.Kind == "personnel").ToList();
+        Assert.True(personnel.Count(t => division.Values.Any(b => b.Contains(t.Text, StringComparison.Ordinal))) == personnel.Count, "the personnel division does not find every planted 人事評価 text");
     }
 }

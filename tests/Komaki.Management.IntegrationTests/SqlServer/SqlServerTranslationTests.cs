@@ -188,7 +188,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         "/ImplementationPlans/2026", "/ImplementationPlans/2026/Compare", "/ImplementationPlans/2026/Projects/1", "/Budgets?year=2025", "/Budgets/2025/Comparison",
         "/Budgets/2025/1", "/ExecutionPlans?year=2026", "/ExecutionPlans/2026/1", "/Evaluations?year=2025", "/Evaluations/2025/1", "/Evaluations/2025/Print",
         "/MeasureEvaluations?year=2025", "/Improvements", "/Improvements/1", "/Reports/Results?year=2025", "/Goals/Waiting", "/Goals?year=2026", "/Goals/Board?year=2026",
-        "/Goals/1", "/Goals/Individual", "/Manifesto", "/Manifesto/Items/1", "/CitizenInputs", "/CitizenInputs/1", "/Survey?year=2025", "/Forum", "/Forum/1",
+        "/Goals/1", "/Personnel", "/Manifesto", "/Manifesto/Items/1", "/CitizenInputs", "/CitizenInputs/1", "/Survey?year=2025", "/Forum", "/Forum/1",
         "/Board?year=2026", "/Board/Mayor?year=2025", "/Board/Bands", "/Cycle/Calendar?year=2026", "/Publications", "/Reminders", "/History/Project/1",
         "/ImportLabels", "/Directions", "/OrgUnits", "/Users", "/Plans", "/Imports/implementation-plan/2026/Export", "/Imports/execution-plan/2026/Export",
         "/public", "/public/measures/1", "/public/evaluations?year=2024", "/public/evaluations/1", "/public/manifesto", "/public/forum", "/public/voices",

@@ -67,19 +67,6 @@ public class GoalWorkflowTests
     }
 
     [Fact]
-    public void Individual_goals_are_private_to_the_person_their_heads_and_administrators()
-    {
-        Assert.True(IndividualGoalAccess.CanRead(As(Roles.DepartmentStaff, 2), "me", "me", 2, Org));
-        Assert.True(IndividualGoalAccess.CanRead(As(Roles.DepartmentHead, 2), "head", "me", 2, Org));
-        Assert.True(IndividualGoalAccess.CanRead(As(Roles.DepartmentHead, 1), "dept", "me", 2, Org));
-        Assert.True(IndividualGoalAccess.CanRead(As(Roles.Administrator), "admin", "me", 2, Org));
-        Assert.False(IndividualGoalAccess.CanRead(As(Roles.DepartmentHead, TestCity.Parks), "other", "me", 2, Org));
-        Assert.False(IndividualGoalAccess.CanRead(As(Roles.DepartmentStaff, 2), "colleague", "me", 2, Org));
-        Assert.False(IndividualGoalAccess.CanRead(As(Roles.Planning), "planning", "me", 2, Org));
-        Assert.False(IndividualGoalAccess.CanRead(As(Roles.Executive), "mayor", "me", 2, Org));
-    }
-
-    [Fact]
     public void The_portfolio_places_measures_against_the_years_averages_and_remembers_last_year()
     {
         var measures = new List<(int, string, string)> { (1, "1-1", "a"), (2, "1-2", "b"), (3, "1-3", "c"), (4, "1-4", "d") };

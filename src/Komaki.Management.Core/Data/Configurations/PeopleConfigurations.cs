@@ -165,20 +165,3 @@ public sealed class GoalEventConfiguration : IEntityTypeConfiguration<GoalEvent>
         builder.Property(x => x.Comment).HasMaxLength(4000);
     }
 }
-
-public sealed class IndividualGoalConfiguration : IEntityTypeConfiguration<IndividualGoal>
-{
-    public void Configure(EntityTypeBuilder<IndividualGoal> builder)
-    {
-        builder.Property(x => x.OwnerUserId).HasMaxLength(450).IsRequired();
-        builder.Property(x => x.Title).HasMaxLength(300).IsRequired();
-        builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        builder.Property(x => x.Target).HasMaxLength(1000);
-        builder.Property(x => x.Result).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.OwnerUserId, x.FiscalYear });
-        builder.Ignore(x => x.AuditTarget);
-    }
-}

@@ -231,17 +231,4 @@ internal sealed class DemoPeople(AppDbContext db, Random random)
         }
         await db.SaveChangesAsync(ct);
     }
-
-    /// Individual goals need the demo users, who are created last.
-    public async Task SeedIndividualGoalsAsync(CancellationToken ct)
-    {
-        var staff = await db.Users.FirstAsync(u => u.Email == "doro-tanto@komaki.example", ct);
-        var head = await db.Users.FirstAsync(u => u.Email == "doro-kacho@komaki.example", ct);
-        var roadGoals = await db.OrganizationalGoals.Where(g => g.FiscalYear == 2026 && g.OrgUnitId == staff.OrgUnitId).OrderBy(g => g.SortOrder).ToListAsync(ct);
-        db.IndividualGoals.AddRange(
-            new IndividualGoal { OwnerUserId = staff.Id, FiscalYear = 2026, OrganizationalGoal = roadGoals[0], Title = "担当地区の通学路危険箇所の対策を完了する", Description = "北部地区の12か所について、学校・警察と協議し対策工事を発注する。", Target = "12か所すべての対策着手" },
-            new IndividualGoal { OwnerUserId = staff.Id, FiscalYear = 2026, OrganizationalGoal = roadGoals[1], Title = "舗装点検データの整理", Description = "点検結果を路線ごとに整理し、更新の優先度を示す。", Target = "全路線の優先度付け" },
-            new IndividualGoal { OwnerUserId = head.Id, FiscalYear = 2026, OrganizationalGoal = roadGoals[0], Title = "課内の進行管理を月次で行う", Description = "目標ごとの進み具合を毎月の課内会議で確認する。", Target = "月1回の進行確認" });
-        await db.SaveChangesAsync(ct);
-    }
 }

@@ -16,6 +16,10 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("kankyo-kacho@komaki.example", "環境 三恵", Roles.DepartmentHead, "環境対策課"),
         ("shicho@komaki.example", "小牧 市長", Roles.Executive, "秘書課"),
         ("hyoka@komaki.example", "評価 委員", Roles.ExternalReviewer, null),
+        ("toshi-bucho@komaki.example", "建設 正人", Roles.DepartmentHead, "都市建設部"),
+        ("shimin-bucho@komaki.example", "市民 和子", Roles.DepartmentHead, "市民生活部"),
+        ("doro-shuji@komaki.example", "道路 三郎", Roles.DepartmentStaff, "道路課"),
+        ("jinji@komaki.example", "人事 担当", Roles.Personnel, "人事課"),
     ];
 
     private const int FirstIndicatorYear = 2021;
@@ -61,7 +65,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         var people = new DemoPeople(db, new Random(20230212));
         await people.SeedAsync(units, ct);
         await SeedUsersAsync(units);
-        await people.SeedIndividualGoalsAsync(ct);
+        await new DemoPersonnel(db).SeedAsync(units, ct);
         await check.SeedForumAsync(ct);
         SeedPublication();
         await db.SaveChangesAsync(ct);

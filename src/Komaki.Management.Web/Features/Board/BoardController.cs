@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.Board;
 [Authorize(Policy = Policies.Staff)]
 [Route("Board")]
 public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, CycleSnapshots cycles,
-    JudgmentBandCommands bandCommands)
+    JudgmentBandCommands bandCommands, PersonnelPages personnel)
     : AppController(db)
 {
     [HttpGet("")]
@@ -14,6 +14,7 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     {
         var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
+        ViewData["Personnel"] = await personnel.StagesAsync(y);
         return View(await cycles.GetAsync(y));
     }
 }

@@ -52,6 +52,10 @@ public sealed class ActForm
 }
 
 /// Work: the person's own items, one per record; Due: the city-wide stages planning and the executives answer for.
-public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today);
+public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today)
+{
+    /// The person's 人事評価 steps: private, so kept out of the cached work list and read for them alone.
+    public IReadOnlyList<Komaki.Management.Core.Personnel.PersonnelWorkItem> Personnel { get; init; } = [];
+}
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

@@ -10,6 +10,8 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string PlanMasterEditors = nameof(PlanMasterEditors);
     public const string Administrator = nameof(Administrator);
+    /// 人事担当: the personnel division's 人事評価 screens.
+    public const string Personnel = nameof(Personnel);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -17,6 +19,7 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.Staff.Split(',')));
         options.AddPolicy(PlanMasterEditors, p => p.RequireRole(Roles.PlanMasterEditors.Split(',')));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
+        options.AddPolicy(Personnel, p => p.RequireRole(Roles.Personnel));
     }
 }
 

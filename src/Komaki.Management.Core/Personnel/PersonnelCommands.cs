@@ -1,0 +1,271 @@
+namespace Komaki.Management.Core.Personnel;
+
+/// Saving an evaluation's goals and steps, reassigning its evaluators, and opening a year's evaluations.
+public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public Task<PersonnelEvaluation?> ForEditAsync(int id) => PersonnelPages.WithDetails(db.PersonnelEvaluations).FirstOrDefaultAsync(e => e.Id == id);
+
+    public Task<PersonnelDesign?> DesignForEditAsync(int year) =>
+        db.PersonnelDesigns.Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
+
+    /// A step: refused with the reasons beside their fields, or taken and saved with its event.
+    public async Task<CommandResult> TakeStepAsync(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm form, PersonnelAuthor author)
+    {
+        var errors = PersonnelSteps.Check(e, design, r, form, author.Today);
+        if (errors.Count > 0) return CommandResult.Refused(errors);
+        PersonnelSteps.Take(e, design, form, author);
+        return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
+    }
+
+    /// The goals as one form. While the goals are being set the person writes them freely; after they were agreed a
+    /// change is recorded with the day of the interview, the reason and the goal before and after.
+    public async Task<CommandResult> SaveGoalsAsync(PersonnelEvaluation e, PersonnelRelation r, PerformanceGoalsForm form, IReadOnlyList<ServesOption> options, PersonnelAuthor author)
+    {
+        if (PersonnelWorkflow.CheckGoalEdit(r, e) is string refusal) return CommandResult.Refused(string.Empty, refusal);
+        var result = new CommandResult();
+        var isChange = PersonnelWorkflow.EditIsChange(e);
+        DateOnly changedOn = default;
+        if (isChange)
+        {
+            if (!DateOnly.TryParseExact(form.ChangedOn?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out changedOn))
+                result.Add(nameof(form.ChangedOn), "目標を変えた面談の日を入力してください。");
+            else if (changedOn > author.Today) result.Add(nameof(form.ChangedOn), "面談の日に先の日付は入れられません。");
+            if (string.IsNullOrWhiteSpace(form.ChangeReason)) result.Add(nameof(form.ChangeReason), "目標を変える理由を書いてください。");
+        }
+        var rows = form.Goals.Select((row, i) => (row, i)).Where(x => !PerformanceGoalsForm.IsBlank(x.row)).ToList();
+        foreach (var (row, i) in rows)
+        {
+            if (row.Id != 0 && e.Goals.All(g => g.Id != row.Id)) result.Add($"Goals[{i}].Title", "この目標は、この評価の目標ではありません。");
+            if (!string.IsNullOrWhiteSpace(row.Serves) && options.All(o => o.Value != row.Serves)) result.Add($"Goals[{i}].Serves", "関連づけられるのは、自分の所属とその上位の組織目標と、それが関わる施策・事業です。");
+        }
+        if (!result.Succeeded) return result;
+
+        var before = Describe(e.OrderedGoals);
+        foreach (var (row, _) in rows)
+        {
+            var goal = row.Id == 0 ? null : e.Goals.First(g => g.Id == row.Id);
+            if (row.Remove)
+            {
+                if (goal is not null) e.Goals.Remove(goal);
+                continue;
+            }
+            if (goal is null)
+            {
+                goal = new PerformanceGoal { FiscalYear = e.FiscalYear, OwnerUserId = null, SortOrder = e.Goals.Count == 0 ? 1 : e.Goals.Max(g => g.SortOrder) + 1 };
+                e.Goals.Add(goal);
+            }
+            goal.Title = row.Title!.Trim();
+            goal.Description = (row.Description ?? "").Trim();
+            goal.Target = string.IsNullOrWhiteSpace(row.Target) ? null : row.Target.Trim();
+            goal.Difficulty = row.Difficulty;
+            PerformanceGoalsFormValidator.ReadWeight(row.Weight, out var weight);
+            goal.Weight = weight;
+            goal.OrganizationalGoalId = goal.MeasureId = goal.ProjectId = goal.ManifestoItemId = null;
+            goal.OrganizationalGoal = null;
+            goal.Measure = null;
+            goal.Project = null;
+            goal.ManifestoItem = null;
+            if (row.Serves is { Length: > 2 } s && int.TryParse(s[2..], CultureInfo.InvariantCulture, out var id))
+            {
+                switch (s[0])
+                {
+                    case 'G': goal.OrganizationalGoalId = id; break;
+                    case 'M': goal.MeasureId = id; break;
+                    case 'P': goal.ProjectId = id; break;
+                    case 'I': goal.ManifestoItemId = id; break;
+                }
+            }
+        }
+        if (isChange)
+        {
+            if (e.Goals.Count == 0) return CommandResult.Refused(string.Empty, "合意した目標をすべて外すことはできません。");
+            var after = Describe(e.OrderedGoals);
+            if (after == before) return CommandResult.Refused(string.Empty, "目標は変わっていません。");
+            e.GoalChanges.Add(new PerformanceGoalChange
+            {
+                ChangedOn = changedOn, Reason = form.ChangeReason!.Trim(), Before = before, After = after, UserName = author.UserName, DisplayName = author.DisplayName,
+            });
+            e.Events.Add(new PersonnelEvent { Step = PersonnelStep.ChangeGoals, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At, Comment = form.ChangeReason!.Trim() });
+        }
+        return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
+    }
+
+    /// The goals as text, for the record of a change: "目標（達成基準／困難度／ウエイト）" per line.
+    private static string Describe(IEnumerable<PerformanceGoal> goals) =>
+        string.Join("\n", goals.Select(g => $"{g.Title}（達成基準: {g.Target ?? "—"}／困難度: {(g.Difficulty is { } d ? d.Label() : "—")}／ウエイト: {g.Weight?.ToString(CultureInfo.InvariantCulture) ?? "—"}）"));
+
+    /// 評価者の変更 by the personnel division, when someone moves or is absent.
+    public async Task<CommandResult> ReassignAsync(PersonnelEvaluation e, PersonnelRelation r, int version, int? firstId, int? secondId, string? reason, IReadOnlyList<(int Id, string Text)> choices, PersonnelAuthor author)
+    {
+        if (PersonnelWorkflow.Check(r, e, PersonnelStep.Reassign, author.Today) is string refusal) return CommandResult.Refused(string.Empty, refusal);
+        var result = new CommandResult();
+        if (firstId is int f && choices.All(c => c.Id != f)) result.Add("FirstEvaluatorId", "一次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
+        if (secondId is int s && choices.All(c => c.Id != s)) result.Add("SecondEvaluatorId", "二次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
+        if (firstId == e.StaffMemberId || secondId == e.StaffMemberId) result.Add("FirstEvaluatorId", "本人を評価者にはできません。");
+        if (firstId is not null && firstId == secondId) result.Add("SecondEvaluatorId", "一次評価者と二次評価者は別の職員にしてください。");
+        if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "変更の理由（異動・休職など）を書いてください。");
+        if (secondId is not null && e.State == PersonnelState.SecondEvaluated && e.SecondEvaluatorId is null)
+            result.Add("SecondEvaluatorId", "この評価は一次評価の後に調整へ進んでいます。");
+        if (!result.Succeeded) return result;
+        if (e.FirstEvaluatorId == firstId && e.SecondEvaluatorId == secondId) return CommandResult.Refused(string.Empty, "評価者は変わっていません。");
+        var names = await db.StaffMembers.Where(m => m.Id == firstId || m.Id == secondId).ToDictionaryAsync(m => m.Id, m => m.Name);
+        e.FirstEvaluatorId = firstId;
+        e.SecondEvaluatorId = secondId;
+        e.Events.Add(new PersonnelEvent
+        {
+            Step = PersonnelStep.Reassign, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At,
+            Comment = $"一次評価者 {(firstId is int a ? names[a] : "なし")}、二次評価者 {(secondId is int b ? names[b] : "なし")}。{reason!.Trim()}",
+        });
+        return await saver.SaveEditAsync(e, version, e.AuditTarget);
+    }
+
+    /// 評価の開始: an evaluation for everyone in the register with a post on the reference date who has none yet this
+    /// year, with the post, the unit and the derived evaluators of that day; goals the person wrote for the year before
+    /// it opened are attached. Run again after late hires are imported, it adds only them. Fixes the design.
+    public async Task<(CommandResult Result, int Opened, int WithoutEvaluator)> OpenYearAsync(PersonnelDesign design, OrgTree org, PersonnelAuthor author)
+    {
+        var year = design.FiscalYear;
+        var assignments = await db.StaffAssignments.AsNoTracking().Include(a => a.StaffMember).Where(a => a.FiscalYear == year).ToListAsync();
+        var posts = assignments.GroupBy(a => a.StaffMemberId).Select(g => EvaluatorChain.On(g, year, design.ReferenceDate)).OfType<StaffAssignment>().ToList();
+        if (posts.Count == 0) return (CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year)}の評価基準日（{Wareki.Date(design.ReferenceDate)}）に所属のある職員がいません。先に職員名簿を取り込んでください（komaki import staff）。"), 0, 0);
+        var chainPosts = posts.Select(p => new EvaluatorChain.Post(p.StaffMemberId, p.OrgUnitId, p.JobLevel)).ToList();
+        var existing = (await db.PersonnelEvaluations.Where(e => e.FiscalYear == year).Select(e => e.StaffMemberId).ToListAsync()).ToHashSet();
+        var drafts = await db.PerformanceGoals.Where(g => g.FiscalYear == year && g.PersonnelEvaluationId == null && g.OwnerUserId != null).ToListAsync();
+        int opened = 0, without = 0;
+        foreach (var post in posts.Where(p => !existing.Contains(p.StaffMemberId)))
+        {
+            var (first, second) = EvaluatorChain.Derive(new(post.StaffMemberId, post.OrgUnitId, post.JobLevel), chainPosts, org);
+            var e = new PersonnelEvaluation
+            {
+                FiscalYear = year, StaffMemberId = post.StaffMemberId, OrgUnitId = post.OrgUnitId, Position = post.Position, JobLevel = post.JobLevel,
+                FirstEvaluatorId = first, SecondEvaluatorId = second,
+            };
+            var order = 0;
+            foreach (var g in drafts.Where(g => post.StaffMember!.UserId is string u && g.OwnerUserId == u).OrderBy(g => g.Id))
+            {
+                g.SortOrder = ++order;
+                e.Goals.Add(g);
+            }
+            e.Events.Add(new PersonnelEvent { Step = PersonnelStep.Opened, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At });
+            db.PersonnelEvaluations.Add(e);
+            opened++;
+            if (first is null) without++;
+        }
+        if (opened == 0) return (CommandResult.Refused(string.Empty, "名簿の職員はすべて、この年度の評価が始まっています。"), 0, 0);
+        var tracked = await db.PersonnelDesigns.FirstAsync(d => d.Id == design.Id);
+        tracked.OpenedAt ??= author.At;
+        return (await saver.SaveAsync(), opened, without);
+    }
+
+    /// Saves the year's design. Once the year is opened, the scale and the criteria stay: only dates, the complaint
+    /// window, the disclosure of details, the grades' labels, guide and 勤勉手当区分 may change.
+    public async Task<CommandResult> SaveDesignAsync(PersonnelDesignForm form)
+    {
+        var design = await DesignForEditAsync(form.FiscalYear);
+        var isNew = design is null;
+        design ??= new PersonnelDesign { FiscalYear = form.FiscalYear };
+        var grades = form.Grades.Where(g => !string.IsNullOrWhiteSpace(g.Code)).ToList();
+        var criteria = form.Criteria.Where(c => !string.IsNullOrWhiteSpace(c.Name)).ToList();
+        if (design.OpenedAt is not null)
+        {
+            var sameScale = grades.Select(g => g.Code!.Trim()).SequenceEqual(design.Grades.OrderBy(g => g.SortOrder).Select(g => g.Code));
+            var sameCriteria = criteria.Count == design.Criteria.Count
+                && criteria.Zip(design.Criteria.OrderBy(c => c.JobLevel).ThenBy(c => c.SortOrder)).All(x => x.First.JobLevel == x.Second.JobLevel && x.First.Name!.Trim() == x.Second.Name
+                    && PerformanceGoalsFormValidator.ReadWeight(x.First.Weight, out var w) && w == x.Second.Weight);
+            if (!sameScale) return CommandResult.Refused("Grades", "評価を開始した年度の評語（S・A・B…の並び）は変えられません。");
+            if (!sameCriteria) return CommandResult.Refused("Criteria", "評価を開始した年度の評価項目とウエイトは変えられません（着眼点の文言は直せます）。");
+        }
+        design.PeriodStart = form.PeriodStart!.Value;
+        design.PeriodEnd = form.PeriodEnd!.Value;
+        design.ReferenceDate = form.ReferenceDate!.Value;
+        design.GoalsDue = form.GoalsDue!.Value;
+        design.MidYearDue = form.MidYearDue!.Value;
+        design.SelfDue = form.SelfDue!.Value;
+        design.FirstDue = form.FirstDue!.Value;
+        design.SecondDue = form.SecondDue!.Value;
+        design.AdjustDue = form.AdjustDue!.Value;
+        design.DisclosureDue = form.DisclosureDue!.Value;
+        design.ComplaintDays = form.ComplaintDays!.Value;
+        design.DiscloseDetails = form.DiscloseDetails;
+        if (design.OpenedAt is null)
+        {
+            design.Grades.Clear();
+            design.Criteria.Clear();
+        }
+        var order = 0;
+        foreach (var row in grades)
+        {
+            // The validator has refused what does not read as a number.
+            var points = NumberText.TryParse(row.Points, out var p) ? p : null;
+            var share = NumberText.TryParse(row.MaxShare, out var m) ? m : null;
+            var grade = design.OpenedAt is null ? new DesignGrade() : design.Grades.First(g => g.Code == row.Code!.Trim());
+            if (design.OpenedAt is null) design.Grades.Add(grade);
+            grade.Code = row.Code!.Trim();
+            grade.Label = row.Label!.Trim();
+            grade.Points = points ?? 0;
+            grade.MaxShare = share is decimal s ? (int)s : null;
+            grade.BonusCategory = (row.BonusCategory ?? "").Trim();
+            grade.SortOrder = ++order;
+        }
+        order = 0;
+        foreach (var row in criteria.OrderBy(c => c.JobLevel))
+        {
+            PerformanceGoalsFormValidator.ReadWeight(row.Weight, out var weight);
+            var criterion = design.OpenedAt is null ? new CompetenceCriterion() : design.Criteria.First(c => c.JobLevel == row.JobLevel && c.Name == row.Name!.Trim());
+            if (design.OpenedAt is null) design.Criteria.Add(criterion);
+            criterion.JobLevel = row.JobLevel!.Value;
+            criterion.Name = row.Name!.Trim();
+            criterion.Viewpoints = (row.Viewpoints ?? "").Trim();
+            criterion.Weight = weight ?? 0;
+            criterion.SortOrder = ++order;
+        }
+        if (isNew)
+        {
+            db.PersonnelDesigns.Add(design);
+            return await saver.SaveAsync();
+        }
+        return await saver.SaveEditAsync(design, form.Version, design.AuditTarget);
+    }
+
+    /// 開示 of every confirmed evaluation of the year at once (the usual way: on one day for everyone).
+    public async Task<(CommandResult Result, int Count)> DiscloseAllAsync(int year, PersonnelDesign design, PersonnelAuthor author)
+    {
+        var confirmed = await db.PersonnelEvaluations.Include(e => e.Events).Where(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed).ToListAsync();
+        if (confirmed.Count == 0) return (CommandResult.Refused(string.Empty, "開示できる（調整・確認済の）評価がありません。"), 0);
+        foreach (var e in confirmed) PersonnelSteps.Take(e, design, new PersonnelStepForm { Step = PersonnelStep.Disclose }, author);
+        return (await saver.SaveAsync(), confirmed.Count);
+    }
+
+    public static PersonnelDesignForm FormOf(PersonnelDesign d) => new()
+    {
+        Version = d.Version, FiscalYear = d.FiscalYear, PeriodStart = d.PeriodStart, PeriodEnd = d.PeriodEnd, ReferenceDate = d.ReferenceDate,
+        GoalsDue = d.GoalsDue, MidYearDue = d.MidYearDue, SelfDue = d.SelfDue, FirstDue = d.FirstDue, SecondDue = d.SecondDue, AdjustDue = d.AdjustDue,
+        DisclosureDue = d.DisclosureDue, ComplaintDays = d.ComplaintDays, DiscloseDetails = d.DiscloseDetails,
+        Grades = d.Grades.OrderBy(g => g.SortOrder).Select(g => new GradeRow
+        {
+            Code = g.Code, Label = g.Label, Points = NumberText.Format(g.Points), MaxShare = g.MaxShare?.ToString(CultureInfo.InvariantCulture), BonusCategory = g.BonusCategory,
+        }).ToList(),
+        Criteria = d.Criteria.OrderBy(c => c.JobLevel).ThenBy(c => c.SortOrder).Select(c => new CriterionRow
+        {
+            JobLevel = c.JobLevel, Name = c.Name, Viewpoints = c.Viewpoints, Weight = c.Weight.ToString(CultureInfo.InvariantCulture),
+        }).ToList(),
+    };
+
+    /// The national model's defaults for a year not yet designed: 4月〜3月, reference date 1月1日, S〜D with B standard.
+    public static PersonnelDesignForm DefaultForm(int year) => new()
+    {
+        FiscalYear = year, PeriodStart = new DateOnly(year, 4, 1), PeriodEnd = new DateOnly(year + 1, 3, 31), ReferenceDate = new DateOnly(year + 1, 1, 1),
+        GoalsDue = new DateOnly(year, 5, 31), MidYearDue = new DateOnly(year, 10, 31), SelfDue = new DateOnly(year + 1, 1, 31), FirstDue = new DateOnly(year + 1, 2, 15),
+        SecondDue = new DateOnly(year + 1, 2, 28), AdjustDue = new DateOnly(year + 1, 3, 15), DisclosureDue = new DateOnly(year + 1, 3, 31), ComplaintDays = 14, DiscloseDetails = true,
+        Grades = DefaultGrades.Select(g => new GradeRow { Code = g.Code, Label = g.Label, Points = NumberText.Format(g.Points), MaxShare = g.MaxShare?.ToString(CultureInfo.InvariantCulture), BonusCategory = g.BonusCategory }).ToList(),
+    };
+
+    public static readonly IReadOnlyList<DesignGrade> DefaultGrades =
+    [
+        new() { Code = "S", Label = "特に優秀", Points = 5, MaxShare = 5, BonusCategory = "特に優秀" },
+        new() { Code = "A", Label = "優秀", Points = 4, MaxShare = 25, BonusCategory = "優秀" },
+        new() { Code = "B", Label = "標準（良好）", Points = 3, BonusCategory = "良好（標準）" },
+        new() { Code = "C", Label = "やや不十分", Points = 2, BonusCategory = "良好でない" },
+        new() { Code = "D", Label = "不十分", Points = 1, BonusCategory = "良好でない" },
+    ];
+}

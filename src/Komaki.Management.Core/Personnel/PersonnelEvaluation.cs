@@ -1,0 +1,248 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Komaki.Management.Core.Personnel;
+
+/// 人事評価: one person's evaluation for a year — 能力評価 against the criteria of their job level and 業績評価 of
+/// their goals — from the goals they submit to the grade disclosed to them. The post, unit and evaluators are those
+/// on the design's reference date; the personnel division may reassign evaluators. Private: PersonnelAccess says who
+/// reads it, and every read is logged (PersonnelRead).
+public sealed class PersonnelEvaluation : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int StaffMemberId { get; set; }
+    public StaffMember? StaffMember { get; set; }
+    public int OrgUnitId { get; set; }
+    public string Position { get; set; } = "";
+    public JobLevel JobLevel { get; set; }
+    public int? FirstEvaluatorId { get; set; }
+    public StaffMember? FirstEvaluator { get; set; }
+    public int? SecondEvaluatorId { get; set; }
+    public StaffMember? SecondEvaluator { get; set; }
+    public PersonnelState State { get; set; } = PersonnelState.GoalSetting;
+    public DateOnly? GoalInterviewOn { get; set; }
+    public string? GoalInterviewNote { get; set; }
+    public DateOnly? MidYearInterviewOn { get; set; }
+    public string? MidYearInterviewNote { get; set; }
+    public string? FinalCompetenceGrade { get; set; }
+    public string? FinalPerformanceGrade { get; set; }
+    /// Why the 調整者 set a final grade other than the last evaluator's, or why a complaint changed it.
+    public string? AdjustmentReason { get; set; }
+    public DateOnly? DisclosedOn { get; set; }
+    public DateOnly? ComplaintDeadline { get; set; }
+    public DateTime? AcknowledgedAt { get; set; }
+    public int Version { get; set; }
+    public List<PerformanceGoal> Goals { get; set; } = [];
+    public List<EvaluationMark> Marks { get; set; } = [];
+    public List<PerformanceGoalChange> GoalChanges { get; set; } = [];
+    public List<PersonnelEvent> Events { get; set; } = [];
+    public List<PersonnelComplaint> Complaints { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(PersonnelEvaluation), Id);
+
+    public IEnumerable<PerformanceGoal> OrderedGoals => Goals.OrderBy(g => g.SortOrder).ThenBy(g => g.Id);
+
+    public EvaluationMark? Mark(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
+        Marks.FirstOrDefault(m => m.Stage == stage && m.Part == part && m.CompetenceCriterionId == criterionId && m.PerformanceGoalId == goalId);
+
+    /// The overall grade the last evaluator gave (二次, or 一次 when there is no second evaluator).
+    public string? LastEvaluatorGrade(AppraisalPart part) =>
+        Mark(MarkStage.Second, part)?.Grade ?? (SecondEvaluatorId is null ? Mark(MarkStage.First, part)?.Grade : null);
+}
+
+/// 業績目標 (個人目標): one goal of the person for the year, set from the unit goal (or the measure, project or manifesto
+/// item) it serves, with 達成基準, 困難度 and ウエイト. Goals written before the personnel division opened the year
+/// (PersonnelEvaluationId null) are attached to the person's evaluation when it opens.
+public sealed class PerformanceGoal : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int? PersonnelEvaluationId { get; set; }
+    public string? OwnerUserId { get; set; }
+    public int FiscalYear { get; set; }
+    public int? OrganizationalGoalId { get; set; }
+    public OrganizationalGoal? OrganizationalGoal { get; set; }
+    public int? MeasureId { get; set; }
+    public Measure? Measure { get; set; }
+    public int? ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int? ManifestoItemId { get; set; }
+    public ManifestoItem? ManifestoItem { get; set; }
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    /// 達成基準.
+    public string? Target { get; set; }
+    public GoalDifficulty? Difficulty { get; set; }
+    /// ウエイト in percent; a person's goals add up to 100.
+    public int? Weight { get; set; }
+    /// What the person reports as achieved, at the self-assessment.
+    public string? Result { get; set; }
+    public int SortOrder { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(PersonnelEvaluation), PersonnelEvaluationId ?? 0, "業績目標");
+
+    /// What the goal serves, as the sheet prints it.
+    public string? Serves =>
+        OrganizationalGoal is { } g ? $"組織目標「{g.Title}」"
+        : Measure is { } m ? $"施策 {m.Code} {m.Name}"
+        : Project is { } p ? $"事務事業 {p.Code} {p.Name}"
+        : ManifestoItem is { } i ? $"マニフェスト {i.Number} {i.Title}"
+        : null;
+}
+
+/// A goal changed at the mid-year interview: when, why, by whom, and the goal before and after (as text).
+public sealed class PerformanceGoalChange
+{
+    public int Id { get; set; }
+    public int PersonnelEvaluationId { get; set; }
+    public DateOnly ChangedOn { get; set; }
+    public string Reason { get; set; } = "";
+    public string Before { get; set; } = "";
+    public string After { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+}
+
+/// A grade and comment of one stage (self, first, second) for one criterion, one goal, or — with neither — the
+/// part's overall grade.
+public sealed class EvaluationMark
+{
+    public int Id { get; set; }
+    public int PersonnelEvaluationId { get; set; }
+    public MarkStage Stage { get; set; }
+    public AppraisalPart Part { get; set; }
+    public int? CompetenceCriterionId { get; set; }
+    public int? PerformanceGoalId { get; set; }
+    public string? Grade { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// One step of the evaluation, who took it and when, with what they said.
+public sealed class PersonnelEvent
+{
+    public int Id { get; set; }
+    public int PersonnelEvaluationId { get; set; }
+    public PersonnelStep Step { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public DateTime At { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// 苦情相談: what the person raised after disclosure, and how the personnel division answered.
+public sealed class PersonnelComplaint
+{
+    public int Id { get; set; }
+    public int PersonnelEvaluationId { get; set; }
+    public DateTime FiledAt { get; set; }
+    public string Content { get; set; } = "";
+    public DateTime? AnsweredAt { get; set; }
+    public string? AnsweredBy { get; set; }
+    public string? Answer { get; set; }
+    public ComplaintOutcome? Outcome { get; set; }
+}
+
+/// Who read which evaluation, when, and on what screen or export. Kept for the personnel division and audit.
+public sealed class PersonnelRead
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string UserName { get; set; } = "";
+    public int PersonnelEvaluationId { get; set; }
+    public string What { get; set; } = "";
+}
+
+public enum PersonnelState
+{
+    [Display(Name = "目標設定中")]
+    GoalSetting = 1,
+    [Display(Name = "期首面談待ち")]
+    GoalsSubmitted = 2,
+    [Display(Name = "目標合意済")]
+    GoalsAgreed = 3,
+    [Display(Name = "中間面談済")]
+    MidYearReviewed = 4,
+    [Display(Name = "自己評価済")]
+    SelfAssessed = 5,
+    [Display(Name = "一次評価済")]
+    FirstEvaluated = 6,
+    [Display(Name = "二次評価済")]
+    SecondEvaluated = 7,
+    [Display(Name = "調整・確認済")]
+    Confirmed = 8,
+    [Display(Name = "開示済")]
+    Disclosed = 9,
+    [Display(Name = "本人確認済")]
+    Acknowledged = 10,
+}
+
+public enum PersonnelStep
+{
+    [Display(Name = "評価の開始")]
+    Opened = 1,
+    [Display(Name = "目標の提出（自己申告）")]
+    SubmitGoals = 2,
+    [Display(Name = "期首面談（目標の合意）")]
+    AgreeGoals = 3,
+    [Display(Name = "目標の差し戻し")]
+    ReturnGoals = 4,
+    [Display(Name = "目標の変更")]
+    ChangeGoals = 5,
+    [Display(Name = "中間面談")]
+    MidYearInterview = 6,
+    [Display(Name = "自己評価")]
+    SelfAssess = 7,
+    [Display(Name = "一次評価")]
+    FirstEvaluate = 8,
+    [Display(Name = "二次評価")]
+    SecondEvaluate = 9,
+    [Display(Name = "調整・確認")]
+    Confirm = 10,
+    [Display(Name = "開示")]
+    Disclose = 11,
+    [Display(Name = "開示内容の確認")]
+    Acknowledge = 12,
+    [Display(Name = "苦情相談の申出")]
+    FileComplaint = 13,
+    [Display(Name = "苦情相談への回答")]
+    AnswerComplaint = 14,
+    [Display(Name = "評価者の変更")]
+    Reassign = 15,
+}
+
+public enum MarkStage
+{
+    [Display(Name = "自己評価")]
+    Self = 1,
+    [Display(Name = "一次評価")]
+    First = 2,
+    [Display(Name = "二次評価")]
+    Second = 3,
+}
+
+public enum AppraisalPart
+{
+    [Display(Name = "能力評価")]
+    Competence = 1,
+    [Display(Name = "業績評価")]
+    Performance = 2,
+}
+
+/// 困難度.
+public enum GoalDifficulty
+{
+    [Display(Name = "高")]
+    High = 1,
+    [Display(Name = "中")]
+    Medium = 2,
+    [Display(Name = "低")]
+    Low = 3,
+}
+
+public enum ComplaintOutcome
+{
+    [Display(Name = "評価を維持")]
+    Upheld = 1,
+    [Display(Name = "評価を変更")]
+    Changed = 2,
+}

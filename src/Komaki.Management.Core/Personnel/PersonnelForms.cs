@@ -1,0 +1,197 @@
+using FluentValidation;
+
+namespace Komaki.Management.Core.Personnel;
+
+/// What a step of the evaluation sends: the comment, the interview, the grades per item (Key "C{criterion}" or
+/// "G{goal}") with the person's results at the self-assessment, the overall grades, the 調整 reason, a complaint
+/// or its answer. Each step reads the fields it needs.
+public sealed class PersonnelStepForm
+{
+    public int Version { get; set; }
+    public PersonnelStep Step { get; set; }
+    public string? Comment { get; set; }
+    public string? InterviewOn { get; set; }
+    public string? InterviewNote { get; set; }
+    public List<MarkRow> Marks { get; set; } = [];
+    public string? CompetenceGrade { get; set; }
+    public string? PerformanceGrade { get; set; }
+    public string? AdjustmentReason { get; set; }
+    public string? Complaint { get; set; }
+    public ComplaintOutcome? Outcome { get; set; }
+}
+
+public sealed class MarkRow
+{
+    public string? Key { get; set; }
+    public string? Grade { get; set; }
+    public string? Comment { get; set; }
+    public string? Result { get; set; }
+}
+
+/// The person's goals as one form: each row a goal (Id 0 for a new one; Remove to drop it). After the goals were
+/// agreed, a change needs the day of the interview and the reason.
+public sealed class PerformanceGoalsForm
+{
+    public int Version { get; set; }
+    public List<GoalRow> Goals { get; set; } = [];
+    public string? ChangedOn { get; set; }
+    public string? ChangeReason { get; set; }
+
+    public const int BlankRows = 2;
+
+    public void Pad()
+    {
+        var blanks = Goals.Count(IsBlank);
+        for (var i = blanks; i < BlankRows; i++) Goals.Add(new GoalRow());
+    }
+
+    public static bool IsBlank(GoalRow r) => r.Id == 0 && string.IsNullOrWhiteSpace(r.Title) && string.IsNullOrWhiteSpace(r.Target)
+        && string.IsNullOrWhiteSpace(r.Description) && string.IsNullOrWhiteSpace(r.Weight) && string.IsNullOrWhiteSpace(r.Serves);
+}
+
+public sealed class GoalRow
+{
+    public int Id { get; set; }
+    public bool Remove { get; set; }
+    public string? Serves { get; set; }
+    public string? Title { get; set; }
+    public string? Description { get; set; }
+    public string? Target { get; set; }
+    public GoalDifficulty? Difficulty { get; set; }
+    public string? Weight { get; set; }
+}
+
+public sealed class PerformanceGoalsFormValidator : AbstractValidator<PerformanceGoalsForm>
+{
+    public PerformanceGoalsFormValidator()
+    {
+        RuleForEach(x => x.Goals).ChildRules(row =>
+        {
+            row.RuleFor(r => r.Title).NotEmpty().When(r => !r.Remove && !PerformanceGoalsForm.IsBlank(r)).WithMessage("目標を入力してください。")
+                .MaximumLength(ModelLengths.Of<PerformanceGoal>(g => g.Title)).WithMessage("目標は{MaxLength}文字以内で入力してください。");
+            row.RuleFor(r => r.Description).MaximumLength(ModelLengths.Of<PerformanceGoal>(g => g.Description)).WithMessage("取組の内容は{MaxLength}文字以内で入力してください。");
+            row.RuleFor(r => r.Target).MaximumLength(ModelLengths.Of<PerformanceGoal>(g => g.Target)).WithMessage("達成基準は{MaxLength}文字以内で入力してください。");
+            row.RuleFor(r => r.Difficulty).Must(d => d is null || Enum.IsDefined(d.Value)).WithMessage("困難度を選んでください。");
+            row.RuleFor(r => r.Weight).Must(w => ReadWeight(w, out _)).WithMessage("ウエイトは1〜100の整数で入力してください。");
+        });
+        RuleFor(x => x.ChangeReason).MaximumLength(2000).WithMessage("変更の理由は2,000文字以内で入力してください。");
+    }
+
+    /// Blank reads as not yet set; anything else must be a whole number from 1 to 100.
+    public static bool ReadWeight(string? text, out int? weight)
+    {
+        weight = null;
+        if (!NumberText.TryParse(text, out var v)) return false;
+        if (v is null) return true;
+        if (v != Math.Round(v.Value) || v < 1 || v > 100) return false;
+        weight = (int)v.Value;
+        return true;
+    }
+}
+
+/// The year's design as one form, with its grade and criteria rows.
+public sealed class PersonnelDesignForm
+{
+    public int Version { get; set; }
+    public int FiscalYear { get; set; }
+    public DateOnly? PeriodStart { get; set; }
+    public DateOnly? PeriodEnd { get; set; }
+    public DateOnly? ReferenceDate { get; set; }
+    public DateOnly? GoalsDue { get; set; }
+    public DateOnly? MidYearDue { get; set; }
+    public DateOnly? SelfDue { get; set; }
+    public DateOnly? FirstDue { get; set; }
+    public DateOnly? SecondDue { get; set; }
+    public DateOnly? AdjustDue { get; set; }
+    public DateOnly? DisclosureDue { get; set; }
+    public int? ComplaintDays { get; set; }
+    public bool DiscloseDetails { get; set; }
+    public List<GradeRow> Grades { get; set; } = [];
+    public List<CriterionRow> Criteria { get; set; } = [];
+
+    public void Pad()
+    {
+        while (Grades.Count < 6) Grades.Add(new GradeRow());
+        for (var i = Criteria.Count(c => string.IsNullOrWhiteSpace(c.Name)); i < 3; i++) Criteria.Add(new CriterionRow());
+    }
+}
+
+public sealed class GradeRow
+{
+    public string? Code { get; set; }
+    public string? Label { get; set; }
+    public string? Points { get; set; }
+    public string? MaxShare { get; set; }
+    public string? BonusCategory { get; set; }
+}
+
+public sealed class CriterionRow
+{
+    public JobLevel? JobLevel { get; set; }
+    public string? Name { get; set; }
+    public string? Viewpoints { get; set; }
+    public string? Weight { get; set; }
+}
+
+public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDesignForm>
+{
+    public PersonnelDesignFormValidator()
+    {
+        RuleFor(x => x.PeriodStart).NotNull().WithMessage("評価期間の初日を入力してください。");
+        RuleFor(x => x.PeriodEnd).NotNull().WithMessage("評価期間の末日を入力してください。")
+            .GreaterThan(x => x.PeriodStart).When(x => x.PeriodStart is not null).WithMessage("評価期間の末日は初日より後にしてください。");
+        RuleFor(x => x.ReferenceDate).NotNull().WithMessage("評価基準日を入力してください。")
+            .Must((f, d) => d >= f.PeriodStart && d <= f.PeriodEnd).When(x => x.PeriodStart is not null && x.PeriodEnd is not null && x.ReferenceDate is not null)
+            .WithMessage("評価基準日は評価期間の中の日にしてください。");
+        foreach (var (field, label) in DueFields)
+            RuleFor(x => Due(x, field)).NotNull().OverridePropertyName(field).WithMessage($"{label}の期限を入力してください。");
+        RuleFor(x => x.ComplaintDays).NotNull().WithMessage("苦情相談の期間（日数）を入力してください。")
+            .InclusiveBetween(1, 90).WithMessage("苦情相談の期間は1〜90日で入力してください。");
+        RuleForEach(x => x.Grades).ChildRules(g =>
+        {
+            g.RuleFor(r => r.Code).MaximumLength(4).WithMessage("評語は4文字以内で入力してください。");
+            g.RuleFor(r => r.Label).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("評語の説明を入力してください。")
+                .MaximumLength(100).WithMessage("説明は100文字以内で入力してください。");
+            g.RuleFor(r => r.Points).Must(p => NumberText.TryParse(p, out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("点数を数値で入力してください。");
+            g.RuleFor(r => r.MaxShare).Must(p => NumberText.TryParse(p, out var v) && (v is null || v >= 0 && v <= 100 && v == Math.Round(v.Value))).WithMessage("分布の目安は0〜100の整数（%）で入力してください。");
+            g.RuleFor(r => r.BonusCategory).MaximumLength(50).WithMessage("勤勉手当区分は50文字以内で入力してください。");
+        });
+        RuleFor(x => x.Grades).Must(g => g.Count(r => !string.IsNullOrWhiteSpace(r.Code)) >= 2).WithMessage("評語を2つ以上入力してください。")
+            .Must(g => g.Where(r => !string.IsNullOrWhiteSpace(r.Code)).Select(r => r.Code!.Trim()).Distinct().Count() == g.Count(r => !string.IsNullOrWhiteSpace(r.Code)))
+            .WithMessage("同じ評語が2回あります。");
+        RuleForEach(x => x.Criteria).ChildRules(c =>
+        {
+            c.RuleFor(r => r.JobLevel).NotNull().When(r => !string.IsNullOrWhiteSpace(r.Name)).WithMessage("職層を選んでください。");
+            c.RuleFor(r => r.Name).MaximumLength(100).WithMessage("評価項目は100文字以内で入力してください。");
+            c.RuleFor(r => r.Viewpoints).MaximumLength(2000).WithMessage("着眼点は2,000文字以内で入力してください。");
+            c.RuleFor(r => r.Weight).Must(w => PerformanceGoalsFormValidator.ReadWeight(w, out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Name))
+                .WithMessage("ウエイトは1〜100の整数で入力してください。");
+        });
+        RuleFor(x => x.Criteria).Custom((rows, context) =>
+        {
+            foreach (var level in rows.Where(r => !string.IsNullOrWhiteSpace(r.Name) && r.JobLevel is not null).GroupBy(r => r.JobLevel!.Value))
+            {
+                var sum = level.Sum(r => PerformanceGoalsFormValidator.ReadWeight(r.Weight, out var w) ? w ?? 0 : 0);
+                if (sum != 100) context.AddFailure("Criteria", $"{level.Key.Label()}の評価項目のウエイトの合計が{sum}です。合計が100になるようにしてください。");
+            }
+        });
+    }
+
+    public static readonly (string Field, string Label)[] DueFields =
+    [
+        (nameof(PersonnelDesignForm.GoalsDue), "目標設定・期首面談"), (nameof(PersonnelDesignForm.MidYearDue), "中間面談"), (nameof(PersonnelDesignForm.SelfDue), "自己評価"),
+        (nameof(PersonnelDesignForm.FirstDue), "一次評価"), (nameof(PersonnelDesignForm.SecondDue), "二次評価"), (nameof(PersonnelDesignForm.AdjustDue), "調整・確認"),
+        (nameof(PersonnelDesignForm.DisclosureDue), "開示"),
+    ];
+
+    private static DateOnly? Due(PersonnelDesignForm f, string field) => field switch
+    {
+        nameof(PersonnelDesignForm.GoalsDue) => f.GoalsDue,
+        nameof(PersonnelDesignForm.MidYearDue) => f.MidYearDue,
+        nameof(PersonnelDesignForm.SelfDue) => f.SelfDue,
+        nameof(PersonnelDesignForm.FirstDue) => f.FirstDue,
+        nameof(PersonnelDesignForm.SecondDue) => f.SecondDue,
+        nameof(PersonnelDesignForm.AdjustDue) => f.AdjustDue,
+        _ => f.DisclosureDue,
+    };
+}

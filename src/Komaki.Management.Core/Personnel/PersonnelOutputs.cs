@@ -1,0 +1,115 @@
+namespace Komaki.Management.Core.Personnel;
+
+/// What one reader may see of an evaluation, decided once (PersonnelAccess) and used by the screen, the print and Excel.
+public sealed record PersonnelView(PersonnelEvaluation Evaluation, PersonnelDesign Design, PersonnelRelation Relation, string UnitName)
+{
+    public bool SeesEvaluators => PersonnelAccess.SeesEvaluatorMarks(Relation, Evaluation, Design);
+    public bool SeesFinal => PersonnelAccess.SeesFinal(Relation, Evaluation);
+
+    /// The stages whose marks the reader sees: their own self-assessment always, the evaluators' as allowed.
+    public IReadOnlyList<MarkStage> Stages =>
+        SeesEvaluators ? [MarkStage.Self, MarkStage.First, MarkStage.Second] : [MarkStage.Self];
+
+    public string? Grade(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
+        Stages.Contains(stage) ? Evaluation.Mark(stage, part, criterionId, goalId)?.Grade : null;
+
+    public string? Comment(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
+        Stages.Contains(stage) ? Evaluation.Mark(stage, part, criterionId, goalId)?.Comment : null;
+}
+
+/// 人事評価シート as Excel: the same content as the printed A4 page, for the reader's eyes only.
+public static class PersonnelSheet
+{
+    public static void Write(Stream output, PersonnelView v)
+    {
+        var e = v.Evaluation;
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("人事評価シート");
+        var r = 1;
+        void Line(params string?[] cells)
+        {
+            for (var c = 0; c < cells.Length; c++) SheetCells.Text(ws.Cell(r, c + 1), cells[c]);
+            r++;
+        }
+        void Header(params string[] cells)
+        {
+            Line(cells);
+            SheetCells.HeaderStyle(ws.Range(r - 1, 1, r - 1, cells.Length));
+        }
+        Line($"{Wareki.FiscalYear(e.FiscalYear)} 人事評価シート");
+        ws.Cell(1, 1).Style.Font.Bold = true;
+        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        Line("職員番号", e.StaffMember!.StaffNumber, "氏名", e.StaffMember.Name);
+        Line("所属", v.UnitName, "職名", e.Position, "職層", e.JobLevel.Label());
+        Line("評価期間", $"{Wareki.Date(v.Design.PeriodStart)}〜{Wareki.Date(v.Design.PeriodEnd)}", "一次評価者", e.FirstEvaluator?.Name ?? "未設定", "二次評価者", e.SecondEvaluator?.Name ?? "なし");
+        Line("状態", e.State.Label());
+        r++;
+        Line("業績評価");
+        ws.Cell(r - 1, 1).Style.Font.Bold = true;
+        Header("目標", "関連する組織目標・施策・事業", "達成基準", "困難度", "ウエイト", "実績", "自己", "一次", "一次のコメント", "二次", "二次のコメント");
+        foreach (var g in e.OrderedGoals)
+        {
+            Line(g.Title, g.Serves ?? "", g.Target, g.Difficulty?.Label(), g.Weight?.ToString(CultureInfo.InvariantCulture), g.Result,
+                v.Grade(MarkStage.Self, AppraisalPart.Performance, goalId: g.Id), v.Grade(MarkStage.First, AppraisalPart.Performance, goalId: g.Id),
+                v.Comment(MarkStage.First, AppraisalPart.Performance, goalId: g.Id), v.Grade(MarkStage.Second, AppraisalPart.Performance, goalId: g.Id),
+                v.Comment(MarkStage.Second, AppraisalPart.Performance, goalId: g.Id));
+        }
+        r++;
+        Line("能力評価");
+        ws.Cell(r - 1, 1).Style.Font.Bold = true;
+        Header("評価項目", "着眼点", "ウエイト", "自己", "一次", "一次のコメント", "二次", "二次のコメント");
+        foreach (var c in v.Design.CriteriaFor(e.JobLevel))
+        {
+            Line(c.Name, c.Viewpoints, c.Weight.ToString(CultureInfo.InvariantCulture), v.Grade(MarkStage.Self, AppraisalPart.Competence, c.Id),
+                v.Grade(MarkStage.First, AppraisalPart.Competence, c.Id), v.Comment(MarkStage.First, AppraisalPart.Competence, c.Id),
+                v.Grade(MarkStage.Second, AppraisalPart.Competence, c.Id), v.Comment(MarkStage.Second, AppraisalPart.Competence, c.Id));
+        }
+        r++;
+        Header("全体評語", "能力評価", "業績評価");
+        if (v.SeesEvaluators)
+        {
+            Line("一次評価", v.Grade(MarkStage.First, AppraisalPart.Competence), v.Grade(MarkStage.First, AppraisalPart.Performance));
+            Line("二次評価", v.Grade(MarkStage.Second, AppraisalPart.Competence), v.Grade(MarkStage.Second, AppraisalPart.Performance));
+        }
+        if (v.SeesFinal) Line("確定（調整後）", e.FinalCompetenceGrade, e.FinalPerformanceGrade);
+        r++;
+        Header("面談", "日", "記録");
+        Line("期首面談", e.GoalInterviewOn is DateOnly a ? Wareki.Date(a) : "", e.GoalInterviewNote);
+        Line("中間面談", e.MidYearInterviewOn is DateOnly b ? Wareki.Date(b) : "", e.MidYearInterviewNote);
+        foreach (var ch in e.GoalChanges.OrderBy(c => c.Id)) Line("目標の変更", Wareki.Date(ch.ChangedOn), $"{ch.Reason}\n変更前:\n{ch.Before}\n変更後:\n{ch.After}");
+        double[] widths = [30, 30, 30, 8, 8, 30, 6, 6, 30, 6, 30];
+        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        ws.Range(1, 1, r, widths.Length).Style.Alignment.WrapText = true;
+        ws.Range(1, 1, r, widths.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        ws.PageSetup.FitToPages(1, 0);
+        wb.SaveAs(output);
+    }
+}
+
+/// The year's results for the payroll system: one line per confirmed evaluation with the final grades and the
+/// 勤勉手当区分 the final performance grade maps to in the year's design. UTF-8 with BOM, CRLF.
+public static class PayrollFile
+{
+    public static string Csv(IEnumerable<PersonnelEvaluation> confirmed, PersonnelDesign design)
+    {
+        var sb = new StringBuilder();
+        sb.Append("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,状態\r\n");
+        foreach (var e in confirmed.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal))
+        {
+            var bonus = design.Grade(e.FinalPerformanceGrade)?.BonusCategory ?? "";
+            string[] cells = [e.StaffMember!.StaffNumber, e.StaffMember.Name, e.FiscalYear.ToString(CultureInfo.InvariantCulture), e.JobLevel.Label(),
+                e.FinalCompetenceGrade ?? "", e.FinalPerformanceGrade ?? "", bonus, e.State.Label()];
+            sb.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
+        }
+        return sb.ToString();
+    }
+
+    // A cell starting with = + - @ is kept as text so a spreadsheet does not run it as a formula.
+    private static string Quote(string s)
+    {
+        if (s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal)) s = "'" + s;
+        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,196 @@
+namespace Komaki.Management.Core.Personnel;
+
+/// One line of a list of evaluations: no grades, only where each stands.
+public sealed record EvaluationLine(int Id, int FiscalYear, string StaffNumber, string Name, int OrgUnitId, string Position, JobLevel JobLevel,
+    PersonnelState State, string? FirstEvaluator, string? SecondEvaluator, bool HasFirstEvaluator, int StaffMemberId, int? FirstEvaluatorId, int? SecondEvaluatorId);
+
+/// A choice of what a goal serves: "G:12" (a unit goal), "M:3", "P:45", "I:7".
+public sealed record ServesOption(string Value, string Text);
+
+/// Reads of the 人事評価 pages. Nothing here is cached: each read is the reader's own and is logged by the caller.
+public sealed class PersonnelPages(AppDbContext db) : IUseCase
+{
+    /// The staff records of the signed-in account (normally one).
+    public async Task<IReadOnlySet<int>> StaffIdsOfAsync(string userId) =>
+        userId.Length == 0 ? new HashSet<int>() : (await db.StaffMembers.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync()).ToHashSet();
+
+    public Task<PersonnelDesign?> DesignAsync(int year) =>
+        db.PersonnelDesigns.AsNoTracking().Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
+
+    public Task<PersonnelEvaluation?> EvaluationAsync(int id) => WithDetails(db.PersonnelEvaluations.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id);
+
+    public static IQueryable<PersonnelEvaluation> WithDetails(IQueryable<PersonnelEvaluation> q) => q
+        .Include(e => e.StaffMember).Include(e => e.FirstEvaluator).Include(e => e.SecondEvaluator)
+        .Include(e => e.Goals).ThenInclude(g => g.OrganizationalGoal)
+        .Include(e => e.Goals).ThenInclude(g => g.Measure)
+        .Include(e => e.Goals).ThenInclude(g => g.Project)
+        .Include(e => e.Goals).ThenInclude(g => g.ManifestoItem)
+        .Include(e => e.Marks).Include(e => e.GoalChanges).Include(e => e.Events).Include(e => e.Complaints)
+        .AsSplitQuery();
+
+    private static IQueryable<EvaluationLine> Lines(IQueryable<PersonnelEvaluation> q) => q.Select(e => new EvaluationLine(
+        e.Id, e.FiscalYear, e.StaffMember!.StaffNumber, e.StaffMember.Name, e.OrgUnitId, e.Position, e.JobLevel, e.State,
+        e.FirstEvaluator != null ? e.FirstEvaluator.Name : null, e.SecondEvaluator != null ? e.SecondEvaluator.Name : null, e.FirstEvaluatorId != null,
+        e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId));
+
+    /// The evaluations of a year the person is in: their own, and those they evaluate.
+    public async Task<List<EvaluationLine>> MineAsync(IReadOnlySet<int> staffIds, int year) =>
+        (await Lines(db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year
+            && (staffIds.Contains(e.StaffMemberId) || e.FirstEvaluatorId != null && staffIds.Contains(e.FirstEvaluatorId.Value)
+                || e.SecondEvaluatorId != null && staffIds.Contains(e.SecondEvaluatorId.Value)))).ToListAsync())
+        .OrderBy(l => l.StaffNumber, StringComparer.Ordinal).ToList();
+
+    /// Every evaluation of a year for the personnel division, by unit, state and words in the name or number.
+    public IQueryable<EvaluationLine> ForDivision(int year, IReadOnlyCollection<int>? units, PersonnelState? state, string? words)
+    {
+        var q = db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
+        if (units is not null) q = q.Where(e => units.Contains(e.OrgUnitId));
+        if (state is PersonnelState s) q = q.Where(e => e.State == s);
+        if (!string.IsNullOrWhiteSpace(words))
+        {
+            var w = words.Trim();
+            q = q.Where(e => e.StaffMember!.Name.Contains(w) || e.StaffMember.StaffNumber.Contains(w));
+        }
+        return Lines(q.OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ThenBy(e => e.StaffMember!.StaffNumber));
+    }
+
+    public async Task<List<(PersonnelState State, int Count)>> StateCountsAsync(int year) =>
+        (await db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).GroupBy(e => e.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
+        .Select(x => (x.Key, x.N)).OrderBy(x => x.Key).ToList();
+
+    /// The evaluations of the year in the units given, with their marks, for the distribution before 調整.
+    public Task<List<PersonnelEvaluation>> ForDistributionAsync(int year, IReadOnlyCollection<int> units) =>
+        db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Marks)
+            .Where(e => e.FiscalYear == year && units.Contains(e.OrgUnitId) && e.State >= PersonnelState.FirstEvaluated)
+            .OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ToListAsync();
+
+    /// The confirmed results of a year for payroll: the final grades of every evaluation confirmed or later.
+    public Task<List<PersonnelEvaluation>> ConfirmedAsync(int year) =>
+        db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember)
+            .Where(e => e.FiscalYear == year && e.State >= PersonnelState.Confirmed).ToListAsync();
+
+    /// Who of the register can be named as an evaluator in a year: everyone with a post that year, by number.
+    public async Task<List<(int Id, string Text)>> EvaluatorChoicesAsync(int year, OrgTree org) =>
+        (await db.StaffAssignments.AsNoTracking().Where(a => a.FiscalYear == year && a.JobLevel <= JobLevel.SectionChief)
+            .Select(a => new { a.StaffMemberId, a.StaffMember!.StaffNumber, a.StaffMember.Name, a.OrgUnitId, a.Position }).ToListAsync())
+        .GroupBy(a => a.StaffMemberId).Select(g => g.Last())
+        .OrderBy(a => a.StaffNumber, StringComparer.Ordinal)
+        .Select(a => (a.StaffMemberId, $"{a.Name}（{org.PathName(a.OrgUnitId)} {a.Position}・{a.StaffNumber}）")).ToList();
+
+    /// What a goal may serve: the unit goals of the person's unit and the units above it for the year, the
+    /// measures, projects and manifesto items those goals serve, and the projects the unit owns.
+    public async Task<List<ServesOption>> ServesOptionsAsync(int unitId, int year, OrgTree org)
+    {
+        var chain = new List<int>();
+        for (var u = org.Find(unitId); u is not null; u = org.Find(u.ParentId)) chain.Add(u.Id);
+        var goals = await db.OrganizationalGoals.AsNoTracking().Include(g => g.Links).ThenInclude(l => l.Measure)
+            .Include(g => g.Links).ThenInclude(l => l.Project).Include(g => g.Links).ThenInclude(l => l.ManifestoItem)
+            .Where(g => g.FiscalYear == year && chain.Contains(g.OrgUnitId)).OrderBy(g => g.OrgUnitId).ThenBy(g => g.SortOrder).AsSplitQuery().ToListAsync();
+        var options = new List<ServesOption>();
+        foreach (var g in goals) options.Add(new($"G:{g.Id}", $"組織目標（{org.Find(g.OrgUnitId)?.Name}）：{g.Title}"));
+        foreach (var l in goals.SelectMany(g => g.Links))
+        {
+            if (l.Measure is { } m) options.Add(new($"M:{m.Id}", $"施策 {m.Code} {m.Name}"));
+            if (l.Project is { } p) options.Add(new($"P:{p.Id}", $"事務事業 {p.Code} {p.Name}"));
+            if (l.ManifestoItem is { } i) options.Add(new($"I:{i.Id}", $"マニフェスト {i.Number} {i.Title}"));
+        }
+        var units = org.SelfAndDescendants(unitId).ToList();
+        foreach (var p in await db.Projects.AsNoTracking().Where(p => p.RetiredAt == null && units.Contains(p.OwnerUnitId)).OrderBy(p => p.Code).Select(p => new { p.Id, p.Code, p.Name }).ToListAsync())
+            options.Add(new($"P:{p.Id}", $"事務事業 {p.Code} {p.Name}"));
+        return options.DistinctBy(o => o.Value).ToList();
+    }
+
+    public static string? ServesValue(PerformanceGoal g) =>
+        g.OrganizationalGoalId is int a ? $"G:{a}" : g.MeasureId is int b ? $"M:{b}" : g.ProjectId is int c ? $"P:{c}" : g.ManifestoItemId is int d ? $"I:{d}" : null;
+
+    public static PerformanceGoalsForm FormOf(PersonnelEvaluation e) => new()
+    {
+        Version = e.Version,
+        Goals = e.OrderedGoals.Select(g => new GoalRow
+        {
+            Id = g.Id, Serves = ServesValue(g), Title = g.Title, Description = g.Description, Target = g.Target, Difficulty = g.Difficulty,
+            Weight = g.Weight?.ToString(CultureInfo.InvariantCulture),
+        }).ToList(),
+    };
+
+    /// The steps waiting for the person in this year and the last: their own and those of the people they evaluate;
+    /// for the personnel division, the evaluations waiting for 調整, 開示 or an answer to a complaint.
+    public async Task<List<PersonnelWorkItem>> WaitingAsync(Actor actor, IReadOnlySet<int> staffIds, int year, DateOnly today)
+    {
+        var division = actor.IsIn(Roles.Personnel);
+        if (staffIds.Count == 0 && !division) return [];
+        var q = db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Goals).Include(e => e.Complaints)
+            .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null));
+        if (!division)
+            q = q.Where(e => staffIds.Contains(e.StaffMemberId) || e.FirstEvaluatorId != null && staffIds.Contains(e.FirstEvaluatorId.Value)
+                || e.SecondEvaluatorId != null && staffIds.Contains(e.SecondEvaluatorId.Value));
+        var evaluations = await q.AsSplitQuery().ToListAsync();
+        var designs = await db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).ToDictionaryAsync(d => d.FiscalYear);
+        var items = new List<PersonnelWorkItem>();
+        foreach (var e in evaluations)
+        {
+            var r = PersonnelAccess.RelationOf(actor, staffIds, e);
+            var actions = PersonnelWorkflow.NextActions(r, e, today).Where(a => a is not (PersonnelStep.FileComplaint or PersonnelStep.ReturnGoals)).ToList();
+            if (actions.Count == 0) continue;
+            var due = actions[0] == PersonnelStep.AnswerComplaint ? null : designs.TryGetValue(e.FiscalYear, out var d) ? PersonnelWorkflow.DueOf(e, d) : null;
+            items.Add(new(e.Id, e.FiscalYear, e.StaffMember!.Name, $"人事評価の{actions[0].Label()}（{Wareki.FiscalYearShort(e.FiscalYear)}）", due));
+        }
+        return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Person, StringComparer.Ordinal).ToList();
+    }
+
+    /// The year's steps for the PDCA board, city-wide counts only (no one's grade or name).
+    public async Task<List<PersonnelStageCount>> StagesAsync(int year)
+    {
+        var design = await db.PersonnelDesigns.AsNoTracking().FirstOrDefaultAsync(d => d.FiscalYear == year);
+        if (design is null) return [];
+        var rows = await db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year)
+            .GroupBy(e => new { e.State, HasSecond = e.SecondEvaluatorId != null }).Select(g => new { g.Key.State, g.Key.HasSecond, N = g.Count() }).ToListAsync();
+        int Past(PersonnelState s, bool onlySecond = false) => rows.Where(r => r.State >= s && (!onlySecond || r.HasSecond)).Sum(r => r.N);
+        var all = rows.Sum(r => r.N);
+        return
+        [
+            new("目標合意（期首面談）", design.GoalsDue, Past(PersonnelState.GoalsAgreed), all),
+            new("中間面談", design.MidYearDue, Past(PersonnelState.MidYearReviewed), all),
+            new("自己評価", design.SelfDue, Past(PersonnelState.SelfAssessed), all),
+            new("一次評価", design.FirstDue, Past(PersonnelState.FirstEvaluated), all),
+            new("二次評価", design.SecondDue, Past(PersonnelState.SecondEvaluated, onlySecond: true), rows.Where(r => r.HasSecond).Sum(r => r.N)),
+            new("調整・確認", design.AdjustDue, Past(PersonnelState.Confirmed), all),
+            new("開示", design.DisclosureDue, Past(PersonnelState.Disclosed), all),
+        ];
+    }
+
+    /// The read log, newest first, optionally of one evaluation.
+    public IQueryable<PersonnelRead> Reads(int? evaluationId) =>
+        db.PersonnelReads.AsNoTracking().Where(r => evaluationId == null || r.PersonnelEvaluationId == evaluationId).OrderByDescending(r => r.Id);
+
+    public IQueryable<StaffMember> Register(string? words)
+    {
+        var q = db.StaffMembers.AsNoTracking().Include(s => s.Assignments).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(words))
+        {
+            var w = words.Trim();
+            q = q.Where(s => s.Name.Contains(w) || s.StaffNumber.Contains(w));
+        }
+        return q.OrderBy(s => s.StaffNumber);
+    }
+}
+
+/// One evaluation waiting for the reader, as 対応待ち lists it: whose, which step, by when.
+public sealed record PersonnelWorkItem(int EvaluationId, int FiscalYear, string Person, string Task, DateOnly? DueOn);
+
+/// One step of the year as the PDCA board counts it, city-wide: how many evaluations have passed it of how many.
+public sealed record PersonnelStageCount(string Stage, DateOnly DueOn, int Done, int Of)
+{
+    public bool Overdue(DateOnly today) => today > DueOn && Done < Of;
+}
+
+/// Writes who read which evaluations, in the same request as the read.
+public sealed class PersonnelReads(AppDbContext db) : IUseCase
+{
+    public async Task LogAsync(string userName, IEnumerable<int> evaluationIds, string what, DateTime at)
+    {
+        foreach (var id in evaluationIds.Distinct())
+            db.PersonnelReads.Add(new PersonnelRead { At = at, UserName = userName, PersonnelEvaluationId = id, What = what });
+        await db.SaveChangesAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Komaki.Management.Core.Personnel;
+
+/// 職員: a person on the payroll, as the personnel system lists them (imported with `komaki import staff`). The
+/// account they sign in with, when they have one, is linked by UserId.
+public sealed class StaffMember : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    /// 職員番号: the key the payroll system knows the person by.
+    public string StaffNumber { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Email { get; set; }
+    public string? UserId { get; set; }
+    public int Version { get; set; }
+    public List<StaffAssignment> Assignments { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(StaffMember), Id, StaffNumber);
+}
+
+/// 所属 for a fiscal year from a date (発令日): a transfer during the year is a second row with a later StartsOn.
+public sealed class StaffAssignment : IAudited
+{
+    public int Id { get; set; }
+    public int StaffMemberId { get; set; }
+    public StaffMember? StaffMember { get; set; }
+    public int FiscalYear { get; set; }
+    public DateOnly StartsOn { get; set; }
+    public int OrgUnitId { get; set; }
+    /// 職名 as the personnel system writes it (課長, 主査, 主事 …).
+    public string Position { get; set; } = "";
+    public JobLevel JobLevel { get; set; }
+    /// 級 (給料表の級).
+    public int? SalaryGrade { get; set; }
+    public EmploymentType Employment { get; set; } = EmploymentType.Regular;
+
+    public AuditTarget AuditTarget => new(nameof(StaffMember), StaffMemberId, "所属");
+}
+
+/// 職層: which competence criteria apply and where a person stands in the evaluator chain.
+public enum JobLevel
+{
+    [Display(Name = "部長級")]
+    DepartmentChief = 1,
+    [Display(Name = "課長級")]
+    DivisionChief = 2,
+    [Display(Name = "係長級")]
+    SectionChief = 3,
+    [Display(Name = "一般職員")]
+    General = 4,
+    [Display(Name = "会計年度任用職員")]
+    FiscalYearAppointee = 5,
+}
+
+/// 任用形態.
+public enum EmploymentType
+{
+    [Display(Name = "正規")]
+    Regular = 1,
+    [Display(Name = "再任用")]
+    Reappointed = 2,
+    [Display(Name = "会計年度任用")]
+    FiscalYearAppointed = 3,
+}

@@ -1,0 +1,34 @@
+namespace Komaki.Management.Web.Features.Personnel;
+
+public sealed record PersonnelIndexModel(int Year, IReadOnlyList<EvaluationLine> Mine, IReadOnlyList<EvaluationLine> ToEvaluate, PersonnelDesign? Design,
+    IReadOnlyList<PerformanceGoal> Unattached, OrgTree Org, DateOnly Today, IReadOnlySet<int> MyStaffIds);
+
+/// The sheet of one evaluation as the reader may see it, with the step the reader can take now and its form.
+public sealed record PersonnelDetailsModel(PersonnelView View, IReadOnlyList<PersonnelStep> Actions, PersonnelStepForm Form, bool CanEditGoals,
+    IReadOnlyList<(int Id, string Text)> EvaluatorChoices, DateOnly Today)
+{
+    public PersonnelEvaluation Evaluation => View.Evaluation;
+    public PersonnelDesign Design => View.Design;
+    public IEnumerable<SelectListItem> GradeOptions(string? selected) =>
+        Design.Grades.OrderBy(g => g.SortOrder).Select(g => new SelectListItem($"{g.Code}（{g.Label}）", g.Code, g.Code == selected)).Prepend(new SelectListItem("—", ""));
+}
+
+public sealed record PersonnelGoalsModel(PersonnelEvaluation Evaluation, PerformanceGoalsForm Form, IReadOnlyList<ServesOption> Options, bool IsChange);
+
+public sealed record DivisionIndexModel(int Year, PersonnelDesign? Design, Paged<EvaluationLine> Lines, IReadOnlyList<(PersonnelState State, int Count)> Counts,
+    int? UnitId, PersonnelState? State, string? Words, IReadOnlyList<SelectListItem> Units, OrgTree Org, DateOnly Today);
+
+public sealed record DesignModel(PersonnelDesignForm Form, bool Opened);
+
+/// One department's grades before 調整: the count and share of each grade, and whether it is over the guide.
+public sealed record DistributionRow(string Grade, string Label, int Count, decimal Share, int? MaxShare)
+{
+    public bool Over => MaxShare is int max && Share > max;
+}
+
+public sealed record DistributionModel(int Year, int DepartmentId, string Department, IReadOnlyList<SelectListItem> Departments, AppraisalPart Part,
+    IReadOnlyList<DistributionRow> Rows, IReadOnlyList<(PersonnelEvaluation Evaluation, string Unit, string? Grade)> People, int Total);
+
+public sealed record ReadsModel(Paged<(PersonnelRead Read, string Person)> Reads, int? EvaluationId);
+
+public sealed record StaffModel(Paged<StaffMember> Staff, string? Words, int Year, OrgTree Org);
