@@ -23,6 +23,9 @@ public static class PersonnelSteps
             Need((text?.Length ?? 0) <= CommentLength, field, $"{CommentLength:N0}文字以内で入力してください。");
         switch (f.Step)
         {
+            case PersonnelStep.SubmitGoals:
+                errors.AddRange(PersonnelWorkflow.GoalProblems(e).Select(p => new FieldError(string.Empty, p)));
+                break;
             case PersonnelStep.AgreeGoals:
                 CheckInterview(f, today, errors, noteRequired: false);
                 break;

@@ -40,7 +40,7 @@ public static class PersonnelWorkflow
         {
             PersonnelStep.SubmitGoals => !self ? "目標を提出するのは本人です。"
                 : e.State != PersonnelState.GoalSetting ? State("目標の提出は目標設定中に行います。")
-                : GoalProblems(e).FirstOrDefault(),
+                : null,
             PersonnelStep.AgreeGoals or PersonnelStep.ReturnGoals => !first ? "期首面談を記録するのは一次評価者です。"
                 : e.State != PersonnelState.GoalsSubmitted ? State("期首面談は、本人が目標を提出した後に記録します。")
                 : null,
