@@ -44,6 +44,17 @@ public static class FieldNames
         ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["OwnerUserId"] = "本人", ["Result"] = "結果",
         ["Color"] = "表示色", ["MinPercent"] = "下限（%）", ["OffTarget"] = "遅れとして扱う", ["AssessedAt"] = "評価日時", ["AssessedBy"] = "評価者",
         ["Assessment"] = "評価", ["PublishedBy"] = "公表者",
+        // 人事評価
+        ["JobLevel"] = "職層", ["PersonnelDesignId"] = "人事評価の設計", ["Viewpoints"] = "着眼点", ["BonusCategory"] = "勤勉手当区分",
+        ["MaxShare"] = "分布の目安", ["Points"] = "点数", ["Difficulty"] = "困難度", ["PersonnelEvaluationId"] = "人事評価",
+        ["AdjustDue"] = "調整・確認の期限", ["ComplaintDays"] = "苦情相談の期間", ["DiscloseDetails"] = "項目ごとの開示", ["DisclosureDue"] = "開示の期限",
+        ["FirstDue"] = "一次評価の期限", ["GoalsDue"] = "目標設定の期限", ["MidYearDue"] = "中間面談の期限", ["PeriodEnd"] = "評価期間の末日",
+        ["PeriodStart"] = "評価期間の初日", ["ReferenceDate"] = "評価基準日", ["SecondDue"] = "二次評価の期限", ["SelfDue"] = "自己評価の期限",
+        ["AcknowledgedAt"] = "本人の確認日時", ["AdjustmentReason"] = "調整の理由", ["ComplaintDeadline"] = "苦情相談の期限", ["DisclosedOn"] = "開示日",
+        ["FinalCompetenceGrade"] = "能力評価（確定）", ["FinalPerformanceGrade"] = "業績評価（確定）", ["FirstEvaluatorId"] = "一次評価者",
+        ["GoalInterviewNote"] = "期首面談の記録", ["GoalInterviewOn"] = "期首面談の日", ["MidYearInterviewNote"] = "中間面談の記録",
+        ["MidYearInterviewOn"] = "中間面談の日", ["Position"] = "職名", ["SecondEvaluatorId"] = "二次評価者", ["StaffMemberId"] = "職員",
+        ["Employment"] = "任用形態", ["SalaryGrade"] = "級", ["StartsOn"] = "発令日", ["StaffNumber"] = "職員番号", ["UserId"] = "アカウント",
     };
 
     /// Where one field name means different things in different records.

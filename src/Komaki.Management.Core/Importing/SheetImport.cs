@@ -35,8 +35,8 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
         SheetTable? table;
         try
         {
-            var csv = request.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? request.FileName : null;
-            if (csv is not null && !AcceptsCsv) throw new ExcelFileException("この帳票は Excel（.xlsx）で取り込みます。");
+            // Only an import that reads CSV reads a .csv; for the others it is a file that is not a workbook, said as such.
+            var csv = AcceptsCsv && request.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? request.FileName : null;
             table = SheetTable.Open(request.File, context.Limits, Layout, request.Choices, Report, csv);
         }
         catch (ExcelFileException e)
