@@ -55,6 +55,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<PersonnelEvaluation> PersonnelEvaluations => Set<PersonnelEvaluation>();
     public DbSet<PerformanceGoal> PerformanceGoals => Set<PerformanceGoal>();
     public DbSet<PersonnelRead> PersonnelReads => Set<PersonnelRead>();
+    public DbSet<ControlPolicy> ControlPolicies => Set<ControlPolicy>();
+    public DbSet<ControlYear> ControlYears => Set<ControlYear>();
+    public DbSet<ControlRisk> ControlRisks => Set<ControlRisk>();
+    public DbSet<ControlDeficiency> ControlDeficiencies => Set<ControlDeficiency>();
+    public DbSet<ProcessingError> ProcessingErrors => Set<ProcessingError>();
+    public DbSet<StaffingYear> StaffingYears => Set<StaffingYear>();
+    public DbSet<StaffingLine> StaffingLines => Set<StaffingLine>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<MeasureEvaluation> MeasureEvaluations => Set<MeasureEvaluation>();

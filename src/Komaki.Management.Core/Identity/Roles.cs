@@ -11,9 +11,11 @@ public static class Roles
     public const string ExternalReviewer = "ExternalReviewer";
     /// 人事担当: the personnel division, who design and run 人事評価 and alone read every evaluation.
     public const string Personnel = "Personnel";
+    /// 監査委員 (and its office): reads the internal-control report and records the committee's review.
+    public const string Auditor = "Auditor";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer, Personnel];
+        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer, Personnel, Auditor];
 
     /// Roles that may read the internal plan pages.
     public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive},{Personnel}";
@@ -29,6 +31,7 @@ public static class Roles
         Executive => "市長・副市長",
         ExternalReviewer => "外部評価委員",
         Personnel => "人事担当",
+        Auditor => "監査委員",
         _ => role,
     };
 }

@@ -1708,6 +1708,369 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("UnitNameMappings");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ControlRiskId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("CorrectiveAction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.ToTable("ControlDeficiencies");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChiefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EvaluationUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PromotionUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Edition")
+                        .IsUnique();
+
+                    b.HasIndex("EvaluationUnitId");
+
+                    b.HasIndex("PromotionUnitId");
+
+                    b.ToTable("ControlPolicies");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Area")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("DesignEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("DesignRating")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ExistingControl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OperationEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("OperationRating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("int");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ControlRisks");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRiskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ControlRiskId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("OrganizationalGoalId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ControlRiskLinks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ControlRiskLinks_OneTarget", "(CASE WHEN \"ProjectId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeasureId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OrganizationalGoalId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuditOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateOnly?>("AuditReviewedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ConsolidatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CouncilOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EntryDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("EvaluationDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ControlYears");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ProcessingError", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("ControlRiskId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Correction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Prevention")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ProcessingErrors");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2989,6 +3352,130 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ActualApril1")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<decimal>("Allocated")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<decimal?>("Assessed")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<string>("AssessmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("JobType")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<decimal?>("Requested")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "JobType", "Employment")
+                        .IsUnique();
+
+                    b.ToTable("StaffingLines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingUnitCost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("CostPerPersonYear")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("JobType")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StaffingYearId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffingYearId");
+
+                    b.ToTable("StaffingUnitCosts", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AssessmentDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OrdinanceQuota")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PlanTarget")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("RequestDue")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("Tolerance")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("decimal(8,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("StaffingYears");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3462,6 +3949,85 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", null)
+                        .WithMany("Deficiencies")
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlPolicy", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("PromotionUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRiskLink", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
+                        .WithMany()
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("OrganizationalGoal");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ProcessingError", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", "ControlRisk")
+                        .WithMany()
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ControlRisk");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Manifesto.MayorTerm", "MayorTerm")
@@ -3792,6 +4358,24 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingUnitCost", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Staffing.StaffingYear", null)
+                        .WithMany("UnitCosts")
+                        .HasForeignKey("StaffingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3881,6 +4465,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.Navigation("Deficiencies");
+
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.Navigation("Links");
@@ -3938,6 +4529,11 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Komaki.Management.Core.Plans.Policy", b =>
                 {
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingYear", b =>
+                {
+                    b.Navigation("UnitCosts");
                 });
 #pragma warning restore 612, 618
         }

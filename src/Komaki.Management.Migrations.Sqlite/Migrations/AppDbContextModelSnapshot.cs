@@ -1649,6 +1649,357 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("UnitNameMappings");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ControlRiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectiveAction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.ToTable("ControlDeficiencies");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChiefName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvaluationUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PromotionUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponsibleName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Edition")
+                        .IsUnique();
+
+                    b.HasIndex("EvaluationUnitId");
+
+                    b.HasIndex("PromotionUnitId");
+
+                    b.ToTable("ControlPolicies");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Area")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DesignEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DesignRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvaluatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExistingControl")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Likelihood")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationEvidence")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OperationRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Process")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Response")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Scope")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ControlRisks");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRiskLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ControlRiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OrganizationalGoalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("OrganizationalGoalId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ControlRiskLinks", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ControlRiskLinks_OneTarget", "(CASE WHEN \"ProjectId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"MeasureId\" IS NULL THEN 0 ELSE 1 END) + (CASE WHEN \"OrganizationalGoalId\" IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuditOpinion")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AuditReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsolidatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CouncilOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EntryDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EvaluationDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("ControlYears");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ProcessingError", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ControlRiskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Correction")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Impact")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prevention")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ControlRiskId");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ProcessingErrors");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.Property<int>("Id")
@@ -2876,6 +3227,124 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ActualApril1")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Allocated")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Assessed")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssessmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Employment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Requested")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId", "JobType", "Employment")
+                        .IsUnique();
+
+                    b.ToTable("StaffingLines");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingUnitCost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostPerPersonYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JobType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaffingYearId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffingYearId");
+
+                    b.ToTable("StaffingUnitCosts", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingYear", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessmentDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrdinanceQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RequestDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Tolerance")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("StaffingYears");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -3342,6 +3811,85 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("OrgUnit");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", null)
+                        .WithMany("Deficiencies")
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlPolicy", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("EvaluationUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("PromotionUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRiskLink", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Measure", "Measure")
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", "OrganizationalGoal")
+                        .WithMany()
+                        .HasForeignKey("OrganizationalGoalId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Measure");
+
+                    b.Navigation("OrganizationalGoal");
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ProcessingError", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.InternalControl.ControlRisk", "ControlRisk")
+                        .WithMany()
+                        .HasForeignKey("ControlRiskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ControlRisk");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Manifesto.MayorTerm", "MayorTerm")
@@ -3672,6 +4220,24 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Measure");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingUnitCost", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Staffing.StaffingYear", null)
+                        .WithMany("UnitCosts")
+                        .HasForeignKey("StaffingYearId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3761,6 +4327,13 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlRisk", b =>
+                {
+                    b.Navigation("Deficiencies");
+
+                    b.Navigation("Links");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Manifesto.ManifestoItem", b =>
                 {
                     b.Navigation("Links");
@@ -3818,6 +4391,11 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Komaki.Management.Core.Plans.Policy", b =>
                 {
                     b.Navigation("Measures");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingYear", b =>
+                {
+                    b.Navigation("UnitCosts");
                 });
 #pragma warning restore 612, 618
         }

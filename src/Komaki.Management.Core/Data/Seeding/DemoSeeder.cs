@@ -20,6 +20,9 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("shimin-bucho@komaki.example", "市民 和子", Roles.DepartmentHead, "市民生活部"),
         ("doro-shuji@komaki.example", "道路 三郎", Roles.DepartmentStaff, "道路課"),
         ("jinji@komaki.example", "人事 担当", Roles.Personnel, "人事課"),
+        ("gyosei@komaki.example", "行政 推進", Roles.DepartmentStaff, "行政課"),
+        ("somu@komaki.example", "総務 評価", Roles.DepartmentStaff, "総務課"),
+        ("kansa@komaki.example", "監査 委員", Roles.Auditor, null),
     ];
 
     private const int FirstIndicatorYear = 2021;
@@ -66,6 +69,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await people.SeedAsync(units, ct);
         await SeedUsersAsync(units);
         await new DemoPersonnel(db).SeedAsync(units, ct);
+        await new DemoControl(db).SeedAsync(units, ct);
         await check.SeedForumAsync(ct);
         SeedPublication();
         await db.SaveChangesAsync(ct);

@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.Board;
 [Authorize(Policy = Policies.Staff)]
 [Route("Board")]
 public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, CycleSnapshots cycles,
-    JudgmentBandCommands bandCommands, PersonnelPages personnel)
+    JudgmentBandCommands bandCommands, PersonnelPages personnel, OtherWork other)
     : AppController(db)
 {
     [HttpGet("")]
@@ -15,6 +15,7 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
         var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
         ViewData["Personnel"] = await personnel.StagesAsync(y);
+        ViewData["Other"] = await other.StagesAsync(y);
         return View(await cycles.GetAsync(y));
     }
 }

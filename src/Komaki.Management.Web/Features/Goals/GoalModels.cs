@@ -56,6 +56,10 @@ public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Manag
 {
     /// The person's 人事評価 steps: private, so kept out of the cached work list and read for them alone.
     public IReadOnlyList<Komaki.Management.Core.Personnel.PersonnelWorkItem> Personnel { get; init; } = [];
+
+    /// Internal control and staffing: the person's division's risks, corrections and staffing request, and what the
+    /// 評価部局 and the personnel division answer for.
+    public IReadOnlyList<OtherWorkItem> Other { get; init; } = [];
 }
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

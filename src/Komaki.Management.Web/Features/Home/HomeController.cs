@@ -9,6 +9,11 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Wor
         {
             return RedirectToAction("Index", "ExternalReviews");
         }
+        // The audit committee reads the internal-control report and nothing else.
+        if (User.IsInRole(Roles.Auditor) && !User.IsInRole(Roles.Administrator))
+        {
+            return RedirectToAction("Index", "ControlReport");
+        }
         // The mayor and deputy mayors start from the whole picture; the staff home page is about one unit's work.
         if (User.IsInRole(Roles.Executive) && !User.IsInRole(Roles.Planning) && !User.IsInRole(Roles.Administrator))
         {

@@ -12,6 +12,8 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     /// 人事担当: the personnel division's 人事評価 screens.
     public const string Personnel = nameof(Personnel);
+    /// The internal-control report: staff (narrowed by ControlAccess) and the audit committee.
+    public const string ControlReport = nameof(ControlReport);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,6 +22,7 @@ public static class Policies
         options.AddPolicy(PlanMasterEditors, p => p.RequireRole(Roles.PlanMasterEditors.Split(',')));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Personnel, p => p.RequireRole(Roles.Personnel));
+        options.AddPolicy(ControlReport, p => p.RequireRole([.. Roles.Staff.Split(','), Roles.Auditor]));
     }
 }
 

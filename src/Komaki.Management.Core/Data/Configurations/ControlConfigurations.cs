@@ -1,0 +1,125 @@
+namespace Komaki.Management.Core.Data.Configurations;
+
+public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<ControlPolicy>
+{
+    public void Configure(EntityTypeBuilder<ControlPolicy> builder)
+    {
+        builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Text).HasMaxLength(8000).IsRequired();
+        builder.Property(x => x.ChiefName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.ResponsibleName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.Edition).IsUnique();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PromotionUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.EvaluationUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ControlYearConfiguration : IEntityTypeConfiguration<ControlYear>
+{
+    public void Configure(EntityTypeBuilder<ControlYear> builder)
+    {
+        builder.Property(x => x.AuditOpinion).HasMaxLength(4000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ControlRiskConfiguration : IEntityTypeConfiguration<ControlRisk>
+{
+    public void Configure(EntityTypeBuilder<ControlRisk> builder)
+    {
+        builder.Property(x => x.Code).HasMaxLength(30).IsRequired();
+        builder.Property(x => x.Process).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.Description).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Cause).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.ExistingControl).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Measures).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Owner).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.DesignEvidence).HasMaxLength(2000);
+        builder.Property(x => x.OperationEvidence).HasMaxLength(2000);
+        builder.Property(x => x.EvaluatedBy).HasMaxLength(100);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.Code).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.ControlRiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Deficiencies).WithOne().HasForeignKey(d => d.ControlRiskId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.Score);
+        builder.Ignore(x => x.Priority);
+    }
+}
+
+public sealed class ControlRiskLinkConfiguration : IEntityTypeConfiguration<ControlRiskLink>
+{
+    public void Configure(EntityTypeBuilder<ControlRiskLink> builder)
+    {
+        builder.ToTable("ControlRiskLinks", t => t.HasCheckConstraint("CK_ControlRiskLinks_OneTarget", OneOf.Check("ProjectId", "MeasureId", "OrganizationalGoalId")));
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ControlDeficiencyConfiguration : IEntityTypeConfiguration<ControlDeficiency>
+{
+    public void Configure(EntityTypeBuilder<ControlDeficiency> builder)
+    {
+        builder.Property(x => x.Description).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.CorrectiveAction).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.CorrectionNote).HasMaxLength(2000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ProcessingErrorConfiguration : IEntityTypeConfiguration<ProcessingError>
+{
+    public void Configure(EntityTypeBuilder<ProcessingError> builder)
+    {
+        builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
+        foreach (var p in new[] { nameof(ProcessingError.WhatHappened), nameof(ProcessingError.Cause), nameof(ProcessingError.Impact), nameof(ProcessingError.Correction), nameof(ProcessingError.Prevention) })
+            builder.Property(p).HasMaxLength(2000).IsRequired();
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.ControlRisk).WithMany().HasForeignKey(x => x.ControlRiskId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class StaffingYearConfiguration : IEntityTypeConfiguration<StaffingYear>
+{
+    public void Configure(EntityTypeBuilder<StaffingYear> builder)
+    {
+        builder.Property(x => x.Tolerance).HasPrecision(8, 2);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.HasMany(x => x.UnitCosts).WithOne().HasForeignKey(c => c.StaffingYearId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class StaffingUnitCostConfiguration : IEntityTypeConfiguration<StaffingUnitCost>
+{
+    public void Configure(EntityTypeBuilder<StaffingUnitCost> builder) => builder.ToTable("StaffingUnitCosts");
+}
+
+public sealed class StaffingLineConfiguration : IEntityTypeConfiguration<StaffingLine>
+{
+    public void Configure(EntityTypeBuilder<StaffingLine> builder)
+    {
+        foreach (var p in new[] { nameof(StaffingLine.Allocated), nameof(StaffingLine.ActualApril1), nameof(StaffingLine.Requested), nameof(StaffingLine.Assessed) })
+            builder.Property(p).HasPrecision(8, 2);
+        builder.Property(x => x.RequestReason).HasMaxLength(1000);
+        builder.Property(x => x.AssessmentReason).HasMaxLength(1000);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.JobType, x.Employment }).IsUnique();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}

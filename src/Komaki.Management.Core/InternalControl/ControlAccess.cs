@@ -1,0 +1,100 @@
+namespace Komaki.Management.Core.InternalControl;
+
+/// Who does what in the internal-control cycle. A division enters and corrects its own risks (its head submits them);
+/// the 推進部局 asks, consolidates and writes the report; the 評価部局 evaluates; both see every division's register, as
+/// do the mayor and deputy mayors (最高責任者). The audit committee (監査委員) reads the report and records its review;
+/// planning records the council and publication. Everyone else sees their own division's risks only.
+public static class ControlAccess
+{
+    public static bool IsPromotion(Actor actor, ControlPolicy? policy, OrgTree org) =>
+        policy is not null && actor.UnitId is int mine && org.IsSameOrUnder(mine, policy.PromotionUnitId) && IsUnitStaff(actor);
+
+    public static bool IsEvaluation(Actor actor, ControlPolicy? policy, OrgTree org) =>
+        policy is not null && actor.UnitId is int mine && org.IsSameOrUnder(mine, policy.EvaluationUnitId) && IsUnitStaff(actor);
+
+    public static bool SeesAll(Actor actor, ControlPolicy? policy, OrgTree org) =>
+        actor.IsIn(Roles.Executive) || IsPromotion(actor, policy, org) || IsEvaluation(actor, policy, org);
+
+    public static bool IsOwnUnit(Actor actor, int unitId, OrgTree org) =>
+        IsUnitStaff(actor) && actor.UnitId is int mine && org.IsSameOrUnder(unitId, mine);
+
+    public static bool CanRead(Actor actor, ControlRisk risk, ControlPolicy? policy, OrgTree org) =>
+        SeesAll(actor, policy, org) || IsOwnUnit(actor, risk.OrgUnitId, org);
+
+    /// The report and its counts: those who see all, the audit committee and planning.
+    public static bool CanReadReport(Actor actor, ControlPolicy? policy, OrgTree org) =>
+        SeesAll(actor, policy, org) || actor.IsIn(Roles.Auditor) || actor.IsIn(Roles.Planning);
+
+    public static string? CheckEdit(Actor actor, ControlRisk risk, OrgTree org) =>
+        !IsOwnUnit(actor, risk.OrgUnitId, org) ? "リスクを記入するのは、その課の職員です。"
+        : risk.State != RiskState.Draft ? $"このリスクは「{risk.State.Label()}」のため変更できません。"
+        : null;
+
+    public static string? CheckSubmit(Actor actor, ControlRisk risk, OrgTree org) =>
+        !(actor.IsIn(Roles.DepartmentHead) && IsOwnUnit(actor, risk.OrgUnitId, org)) ? "提出するのは、その課の所属長です。"
+        : risk.State != RiskState.Draft ? $"このリスクは「{risk.State.Label()}」です。"
+        : null;
+
+    public static string? CheckEvaluate(Actor actor, ControlRisk risk, ControlPolicy? policy, ControlYear? year, OrgTree org) =>
+        !IsEvaluation(actor, policy, org) ? "整備・運用状況を評価するのは評価部局です。"
+        : risk.State == RiskState.Draft ? "所属が提出した後に評価します。"
+        : year?.ReportedOn is not null ? "評価報告書を作成した年度の評価は変更できません。"
+        : null;
+
+    public static string? CheckCorrect(Actor actor, ControlRisk risk, ControlDeficiency deficiency, OrgTree org) =>
+        !(actor.IsIn(Roles.DepartmentHead) && IsOwnUnit(actor, risk.OrgUnitId, org)) ? "是正を記録するのは、その課の所属長です。"
+        : deficiency.CorrectedOn is not null ? "この不備は是正済です。"
+        : null;
+
+    private static bool IsUnitStaff(Actor actor) =>
+        actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff) || actor.IsIn(Roles.Planning) || actor.IsIn(Roles.Personnel);
+}
+
+/// A step of the year's cycle and who records it.
+public enum ControlYearStep
+{
+    Request = 1,
+    Consolidate = 2,
+    Report = 3,
+    AuditReview = 4,
+    Council = 5,
+    Publish = 6,
+}
+
+public static class ControlYearSteps
+{
+    public static string Label(ControlYearStep step) => step switch
+    {
+        ControlYearStep.Request => "各課への依頼",
+        ControlYearStep.Consolidate => "取りまとめ",
+        ControlYearStep.Report => "評価報告書の作成",
+        ControlYearStep.AuditReview => "監査委員の審査",
+        ControlYearStep.Council => "議会への提出",
+        _ => "公表",
+    };
+
+    /// Who records the step: null when the person may.
+    public static string? Who(ControlYearStep step, Actor actor, ControlPolicy? policy, OrgTree org) => step switch
+    {
+        ControlYearStep.Request or ControlYearStep.Consolidate or ControlYearStep.Report when !ControlAccess.IsPromotion(actor, policy, org) => "依頼・取りまとめ・報告書の作成は推進部局が行います。",
+        ControlYearStep.AuditReview when !actor.IsIn(Roles.Auditor) => "審査の記録は監査委員が行います。",
+        ControlYearStep.Council or ControlYearStep.Publish when !actor.IsIn(Roles.Planning) => "議会への提出と公表の記録は企画課が行います。",
+        _ => null,
+    };
+
+    /// The order of the steps: null when the step may be recorded now.
+    public static string? Order(ControlYearStep step, ControlYear year) => step switch
+    {
+        ControlYearStep.Consolidate when year.RequestedOn is null => "各課に依頼した後に取りまとめます。",
+        ControlYearStep.Report when year.ConsolidatedOn is null => "取りまとめの後に報告書を作成します。",
+        ControlYearStep.AuditReview when year.ReportedOn is null => "報告書の作成後に審査します。",
+        ControlYearStep.Council when year.AuditReviewedOn is null => "監査委員の審査の後に議会へ提出します。",
+        ControlYearStep.Publish when year.CouncilOn is null => "議会への提出の後に公表します。",
+        _ => null,
+    };
+
+    /// The next step of the year and whether this person records it.
+    public static ControlYearStep? Next(ControlYear year) =>
+        year.RequestedOn is null ? ControlYearStep.Request : year.ConsolidatedOn is null ? ControlYearStep.Consolidate : year.ReportedOn is null ? ControlYearStep.Report
+        : year.AuditReviewedOn is null ? ControlYearStep.AuditReview : year.CouncilOn is null ? ControlYearStep.Council : year.PublishedOn is null ? ControlYearStep.Publish : null;
+}

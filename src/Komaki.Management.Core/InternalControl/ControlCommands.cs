@@ -1,0 +1,165 @@
+namespace Komaki.Management.Core.InternalControl;
+
+public sealed record ControlAuthor(string UserName, string DisplayName, DateTime At, DateOnly Today);
+
+/// Saving risks, their evaluation and corrections, the processing errors, the cycle's dates and the policy.
+public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public Task<ControlRisk?> ForEditAsync(int id) =>
+        db.ControlRisks.Include(r => r.Links).Include(r => r.Deficiencies).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id);
+
+    public async Task<CommandResult> CheckAsync(RiskForm form) => await ApplyAsync(form, null);
+
+    public async Task<CommandResult> CreateAsync(RiskForm form, OrgTree org)
+    {
+        var risk = new ControlRisk { FiscalYear = form.FiscalYear, OrgUnitId = form.OrgUnitId };
+        var result = await ApplyAsync(form, risk);
+        if (org.Find(form.OrgUnitId) is not { } unit) result.Add(nameof(form.OrgUnitId), "課を選んでください。");
+        if (!result.Succeeded) return result;
+        var code = org.Find(form.OrgUnitId)!.Code;
+        var prefix = $"R{form.FiscalYear % 100:00}-{code}-";
+        var taken = await db.ControlRisks.Where(r => r.Code.StartsWith(prefix)).Select(r => r.Code).ToListAsync();
+        var next = taken.Select(c => int.TryParse(c[prefix.Length..], CultureInfo.InvariantCulture, out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+        risk.Code = $"{prefix}{next:00}";
+        db.ControlRisks.Add(risk);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? saved.WithRecord(risk.Id) : saved;
+    }
+
+    public async Task<CommandResult> EditAsync(ControlRisk risk, RiskForm form)
+    {
+        var result = await ApplyAsync(form, risk);
+        return result.Succeeded ? await saver.SaveEditAsync(risk, form.Version, risk.AuditTarget) : result;
+    }
+
+    public async Task<CommandResult> SubmitAsync(ControlRisk risk, int version)
+    {
+        risk.State = RiskState.Submitted;
+        return await saver.SaveEditAsync(risk, version, risk.AuditTarget);
+    }
+
+    /// The evaluation; a 不備あり rating adds the deficiency with its corrective action and due date.
+    public async Task<CommandResult> EvaluateAsync(ControlRisk risk, RiskEvaluationForm form, ControlAuthor author)
+    {
+        risk.DesignRating = form.DesignRating;
+        risk.DesignEvidence = form.DesignEvidence!.Trim();
+        risk.OperationRating = form.OperationRating;
+        risk.OperationEvidence = form.OperationEvidence!.Trim();
+        risk.EvaluatedBy = author.DisplayName;
+        risk.EvaluatedAt = author.At;
+        risk.State = RiskState.Evaluated;
+        if (form.DesignRating == ControlRating.Deficient || form.OperationRating == ControlRating.Deficient)
+        {
+            risk.Deficiencies.Add(new ControlDeficiency
+            {
+                Kind = form.DeficiencyKind!.Value, Description = form.DeficiencyDescription!.Trim(), CorrectiveAction = form.CorrectiveAction!.Trim(), DueOn = form.DeficiencyDue!.Value,
+            });
+        }
+        return await saver.SaveEditAsync(risk, form.Version, risk.AuditTarget);
+    }
+
+    public async Task<CommandResult> CorrectAsync(ControlDeficiency deficiency, int version, DateOnly? correctedOn, string? note, DateOnly today)
+    {
+        var result = new CommandResult();
+        if (correctedOn is not DateOnly on) result.Add("CorrectedOn", "是正した日を入力してください。");
+        else if (on > today) result.Add("CorrectedOn", "是正した日に先の日付は入れられません。");
+        if (string.IsNullOrWhiteSpace(note)) result.Add("CorrectionNote", "是正の内容（何をどう直したか）を入力してください。");
+        else if (note.Length > 2000) result.Add("CorrectionNote", "是正の内容は2,000文字以内で入力してください。");
+        if (!result.Succeeded) return result;
+        deficiency.CorrectedOn = correctedOn;
+        deficiency.CorrectionNote = note!.Trim();
+        return await saver.SaveEditAsync(deficiency, version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
+    }
+
+    public async Task<CommandResult> RecordErrorAsync(ProcessingErrorForm form, int year, IReadOnlyList<ControlRisk> risks)
+    {
+        if (form.ControlRiskId is int id && risks.All(r => r.Id != id || r.OrgUnitId != form.OrgUnitId))
+            return CommandResult.Refused(nameof(form.ControlRiskId), "関係するリスクは、その課の登録簿から選んでください。");
+        db.ProcessingErrors.Add(new ProcessingError
+        {
+            FiscalYear = year, OrgUnitId = form.OrgUnitId, OccurredOn = form.OccurredOn!.Value, Title = form.Title!.Trim(), WhatHappened = form.WhatHappened!.Trim(),
+            Cause = form.Cause!.Trim(), Impact = form.Impact!.Trim(), Correction = form.Correction!.Trim(), Prevention = form.Prevention!.Trim(), ControlRiskId = form.ControlRiskId,
+        });
+        return await saver.SaveAsync();
+    }
+
+    public async Task<CommandResult> PublishErrorAsync(int id, DateOnly today)
+    {
+        var error = await db.ProcessingErrors.FirstOrDefaultAsync(e => e.Id == id);
+        if (error is null) return CommandResult.Refused(string.Empty, "事務処理ミスの記録がありません。");
+        if (error.PublishedOn is not null) return CommandResult.Refused(string.Empty, "この事務処理ミスは公表済です。");
+        error.PublishedOn = today;
+        return await saver.SaveAsync();
+    }
+
+    /// A date of the cycle (依頼, 取りまとめ, 報告書, 審査 with the opinion, 議会, 公表), checked in order.
+    public async Task<CommandResult> RecordStepAsync(int year, ControlYearStep step, DateOnly? on, string? opinion, Actor actor, ControlPolicy? policy, OrgTree org, DateOnly today)
+    {
+        var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
+        if (cycle is null) return CommandResult.Refused(string.Empty, "この年度の内部統制の日程がまだ決まっていません。");
+        if ((ControlYearSteps.Who(step, actor, policy, org) ?? ControlYearSteps.Order(step, cycle)) is string refusal) return CommandResult.Refused(string.Empty, refusal);
+        if (on is not DateOnly day) return CommandResult.Refused("On", "日付を入力してください。");
+        if (day > today) return CommandResult.Refused("On", "先の日付は入れられません（行った後に記録します）。");
+        if (step == ControlYearStep.AuditReview && string.IsNullOrWhiteSpace(opinion)) return CommandResult.Refused("Opinion", "監査委員の意見を入力してください。");
+        if (opinion?.Length > 4000) return CommandResult.Refused("Opinion", "意見は4,000文字以内で入力してください。");
+        switch (step)
+        {
+            case ControlYearStep.Request: cycle.RequestedOn = day; break;
+            case ControlYearStep.Consolidate: cycle.ConsolidatedOn = day; break;
+            case ControlYearStep.Report: cycle.ReportedOn = day; break;
+            case ControlYearStep.AuditReview:
+                cycle.AuditReviewedOn = day;
+                cycle.AuditOpinion = opinion!.Trim();
+                break;
+            case ControlYearStep.Council: cycle.CouncilOn = day; break;
+            default: cycle.PublishedOn = day; break;
+        }
+        return await saver.SaveAsync();
+    }
+
+    /// The year's due dates (推進部局): created on first save.
+    public async Task<CommandResult> SaveScheduleAsync(int year, DateOnly? entryDue, DateOnly? evaluationDue)
+    {
+        var result = new CommandResult();
+        if (entryDue is null) result.Add("EntryDue", "各課の記入期限を入力してください。");
+        if (evaluationDue is null) result.Add("EvaluationDue", "評価の期限を入力してください。");
+        if (entryDue is not null && evaluationDue is not null && evaluationDue < entryDue) result.Add("EvaluationDue", "評価の期限は記入期限より後にしてください。");
+        if (!result.Succeeded) return result;
+        var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
+        if (cycle is null) db.ControlYears.Add(cycle = new ControlYear { FiscalYear = year });
+        cycle.EntryDue = entryDue!.Value;
+        cycle.EvaluationDue = evaluationDue!.Value;
+        return await saver.SaveAsync();
+    }
+
+    private async Task<CommandResult> ApplyAsync(RiskForm form, ControlRisk? risk)
+    {
+        var result = new CommandResult();
+        var projectCodes = CodeList.Parse(form.ProjectCodes);
+        var measureCodes = CodeList.Parse(form.MeasureCodes);
+        var projects = await db.Projects.Where(p => projectCodes.Contains(p.Code) && p.RetiredAt == null).Select(p => new { p.Id, p.Code }).ToListAsync();
+        var measures = await db.Measures.Where(m => measureCodes.Contains(m.Code) && m.RetiredAt == null).Select(m => new { m.Id, m.Code }).ToListAsync();
+        var goals = await db.OrganizationalGoals.Where(g => form.GoalIds.Contains(g.Id) && g.OrgUnitId == form.OrgUnitId && g.FiscalYear == form.FiscalYear).Select(g => g.Id).ToListAsync();
+        foreach (var c in projectCodes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
+        foreach (var c in measureCodes.Where(c => measures.All(m => m.Code != c))) result.Add(nameof(form.MeasureCodes), $"施策コード「{c}」は現行の施策にありません。");
+        if (form.GoalIds.Except(goals).Any()) result.Add(nameof(form.GoalIds), "関係する組織目標は、その課のこの年度の目標から選んでください。");
+        if (!result.Succeeded || risk is null) return result;
+        risk.Area = form.Area!.Value;
+        risk.Process = form.Process!.Trim();
+        risk.Description = form.Description!.Trim();
+        risk.Scope = form.Scope!.Value;
+        risk.Cause = form.Cause!.Trim();
+        risk.ExistingControl = (form.ExistingControl ?? "").Trim();
+        risk.Likelihood = form.Likelihood!.Value;
+        risk.Impact = form.Impact!.Value;
+        risk.Response = form.Response!.Value;
+        risk.Measures = (form.Measures ?? "").Trim();
+        risk.Owner = form.Owner!.Trim();
+        risk.DueOn = form.DueOn;
+        risk.Links.Clear();
+        risk.Links.AddRange(projects.Select(p => new ControlRiskLink { ProjectId = p.Id }));
+        risk.Links.AddRange(measures.Select(m => new ControlRiskLink { MeasureId = m.Id }));
+        risk.Links.AddRange(goals.Select(g => new ControlRiskLink { OrganizationalGoalId = g }));
+        return result;
+    }
+}

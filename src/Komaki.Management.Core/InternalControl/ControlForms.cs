@@ -1,0 +1,103 @@
+using FluentValidation;
+
+namespace Komaki.Management.Core.InternalControl;
+
+public sealed class RiskForm
+{
+    public int Version { get; set; }
+    public int FiscalYear { get; set; }
+    public int OrgUnitId { get; set; }
+    public ControlArea? Area { get; set; }
+    public string? Process { get; set; }
+    public string? Description { get; set; }
+    public RiskScope? Scope { get; set; }
+    public string? Cause { get; set; }
+    public string? ExistingControl { get; set; }
+    public int? Likelihood { get; set; }
+    public int? Impact { get; set; }
+    public RiskResponse? Response { get; set; }
+    public string? Measures { get; set; }
+    public string? Owner { get; set; }
+    public DateOnly? DueOn { get; set; }
+    public string? ProjectCodes { get; set; }
+    public string? MeasureCodes { get; set; }
+    public List<int> GoalIds { get; set; } = [];
+}
+
+public sealed class RiskFormValidator : AbstractValidator<RiskForm>
+{
+    public RiskFormValidator()
+    {
+        RuleFor(x => x.Area).NotNull().WithMessage("対象事務区分を選んでください。").IsInEnum().WithMessage("対象事務区分を選んでください。");
+        RuleFor(x => x.Scope).NotNull().WithMessage("分類（全庁共通・所属固有）を選んでください。").IsInEnum().WithMessage("分類を選んでください。");
+        RuleFor(x => x.Response).NotNull().WithMessage("対応方針を選んでください。").IsInEnum().WithMessage("対応方針を選んでください。");
+        RuleFor(x => x.Process).NotEmpty().WithMessage("業務・手順を入力してください。").MaximumLength(ModelLengths.Of<ControlRisk>(r => r.Process)).WithMessage("業務・手順は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Description).NotEmpty().WithMessage("リスクの内容を入力してください。").MaximumLength(ModelLengths.Of<ControlRisk>(r => r.Description)).WithMessage("リスクの内容は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Cause).NotEmpty().WithMessage("発生原因を入力してください。").MaximumLength(ModelLengths.Of<ControlRisk>(r => r.Cause)).WithMessage("発生原因は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.ExistingControl).MaximumLength(ModelLengths.Of<ControlRisk>(r => r.ExistingControl)).WithMessage("既存の統制は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Likelihood).NotNull().WithMessage("発生可能性（1〜3）を選んでください。").InclusiveBetween(1, 3).WithMessage("発生可能性は1〜3で選んでください。");
+        RuleFor(x => x.Impact).NotNull().WithMessage("影響度（1〜3）を選んでください。").InclusiveBetween(1, 3).WithMessage("影響度は1〜3で選んでください。");
+        RuleFor(x => x.Measures).NotEmpty().When(x => x.Response is not RiskResponse.Accept).WithMessage("対応策を入力してください（受容するときは不要です）。")
+            .MaximumLength(ModelLengths.Of<ControlRisk>(r => r.Measures)).WithMessage("対応策は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Owner).NotEmpty().WithMessage("責任者を入力してください。").MaximumLength(ModelLengths.Of<ControlRisk>(r => r.Owner)).WithMessage("責任者は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.DueOn).NotNull().When(x => x.Response is not RiskResponse.Accept).WithMessage("対応策の期限を入力してください。");
+    }
+}
+
+/// The 評価部局's evaluation of one risk's control, and the deficiency it found (required when a rating is 不備あり).
+public sealed class RiskEvaluationForm
+{
+    public int Version { get; set; }
+    public ControlRating? DesignRating { get; set; }
+    public string? DesignEvidence { get; set; }
+    public ControlRating? OperationRating { get; set; }
+    public string? OperationEvidence { get; set; }
+    public DeficiencyKind? DeficiencyKind { get; set; }
+    public string? DeficiencyDescription { get; set; }
+    public string? CorrectiveAction { get; set; }
+    public DateOnly? DeficiencyDue { get; set; }
+}
+
+public sealed class RiskEvaluationFormValidator : AbstractValidator<RiskEvaluationForm>
+{
+    public RiskEvaluationFormValidator()
+    {
+        RuleFor(x => x.DesignRating).NotNull().WithMessage("整備状況の評価を選んでください。").IsInEnum();
+        RuleFor(x => x.OperationRating).NotNull().WithMessage("運用状況の評価を選んでください。").IsInEnum();
+        RuleFor(x => x.DesignEvidence).NotEmpty().WithMessage("整備状況の根拠（確かめた資料・手順）を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+        RuleFor(x => x.OperationEvidence).NotEmpty().WithMessage("運用状況の根拠（確かめた記録・件数）を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+        When(x => x.DesignRating == ControlRating.Deficient || x.OperationRating == ControlRating.Deficient, () =>
+        {
+            RuleFor(x => x.DeficiencyKind).NotNull().WithMessage("不備の種類を選んでください。").IsInEnum();
+            RuleFor(x => x.DeficiencyDescription).NotEmpty().WithMessage("不備の内容を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+            RuleFor(x => x.CorrectiveAction).NotEmpty().WithMessage("是正措置を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+            RuleFor(x => x.DeficiencyDue).NotNull().WithMessage("是正の期限を入力してください。");
+        });
+    }
+}
+
+public sealed class ProcessingErrorForm
+{
+    public int Version { get; set; }
+    public int OrgUnitId { get; set; }
+    public DateOnly? OccurredOn { get; set; }
+    public string? Title { get; set; }
+    public string? WhatHappened { get; set; }
+    public string? Cause { get; set; }
+    public string? Impact { get; set; }
+    public string? Correction { get; set; }
+    public string? Prevention { get; set; }
+    public int? ControlRiskId { get; set; }
+}
+
+public sealed class ProcessingErrorFormValidator : AbstractValidator<ProcessingErrorForm>
+{
+    public ProcessingErrorFormValidator()
+    {
+        RuleFor(x => x.OccurredOn).NotNull().WithMessage("発生日を入力してください。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage("件名を入力してください。").MaximumLength(200).WithMessage("件名は200文字以内で入力してください。");
+        foreach (var (field, label) in new (System.Linq.Expressions.Expression<Func<ProcessingErrorForm, string?>>, string)[]
+            { (x => x.WhatHappened, "事案の内容"), (x => x.Cause, "発生原因"), (x => x.Impact, "影響"), (x => x.Correction, "対応（是正）"), (x => x.Prevention, "再発防止策") })
+            RuleFor(field).NotEmpty().WithMessage($"{label}を入力してください。").MaximumLength(2000).WithMessage($"{label}は2,000文字以内で入力してください。");
+    }
+}

@@ -1,0 +1,159 @@
+namespace Komaki.Management.Core.Staffing;
+
+/// A division's lines as one form: each line's figures; which of them a person may change is StaffingAccess's to say.
+public sealed class StaffingForm
+{
+    public List<StaffingRow> Lines { get; set; } = [];
+}
+
+public sealed class StaffingRow
+{
+    public int Id { get; set; }
+    public int Version { get; set; }
+    public JobType? JobType { get; set; }
+    public Personnel.EmploymentType? Employment { get; set; }
+    public string? Allocated { get; set; }
+    public string? ActualApril1 { get; set; }
+    public string? Requested { get; set; }
+    public string? RequestReason { get; set; }
+    public string? Assessed { get; set; }
+    public string? AssessmentReason { get; set; }
+}
+
+/// Who may change which figure: the division's head requests (with the reason) until the personnel division assesses;
+/// the personnel division (人事担当) sets 配分定数 and 実員, assesses (with the reason), and adds lines.
+public static class StaffingAccess
+{
+    public static bool IsDivisionHead(Actor actor, int unitId, OrgTree org) =>
+        actor.IsIn(Roles.DepartmentHead) && actor.UnitId is int mine && org.IsSameOrUnder(unitId, mine);
+
+    public static bool IsPersonnel(Actor actor) => actor.IsIn(Roles.Personnel);
+
+    public static bool CanRequest(Actor actor, StaffingLine line, OrgTree org) => IsDivisionHead(actor, line.OrgUnitId, org) && line.State != StaffingState.Assessed;
+}
+
+/// Saving a division's lines, the request, the assessment, the next year's allocation from the assessment, and the
+/// year's settings.
+public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseCase
+{
+    public Task<List<StaffingLine>> ForEditAsync(int year, int unitId) =>
+        db.StaffingLines.Where(l => l.FiscalYear == year && l.OrgUnitId == unitId).OrderBy(l => l.JobType).ThenBy(l => l.Employment).ToListAsync();
+
+    /// The division head's request or the personnel division's figures and assessment, all lines or none.
+    public async Task<CommandResult> SaveAsync(int year, int unitId, StaffingForm form, Actor actor, OrgTree org)
+    {
+        var lines = await ForEditAsync(year, unitId);
+        var personnel = StaffingAccess.IsPersonnel(actor);
+        var head = StaffingAccess.IsDivisionHead(actor, unitId, org);
+        var result = new CommandResult();
+        var edits = new List<(IVersioned, int)>();
+        for (var i = 0; i < form.Lines.Count; i++)
+        {
+            var row = form.Lines[i];
+            var line = row.Id == 0 ? null : lines.FirstOrDefault(l => l.Id == row.Id);
+            if (row.Id != 0 && line is null) { result.Add($"Lines[{i}].JobType", "この行は、この課のこの年度の行ではありません。"); continue; }
+            if (line is null)
+            {
+                if (row.JobType is null && row.Employment is null && string.IsNullOrWhiteSpace(row.Allocated)) continue;
+                if (!personnel) { result.Add($"Lines[{i}].JobType", "行を加えられるのは人事担当です。"); continue; }
+                if (row.JobType is not JobType j || !Enum.IsDefined(j)) result.Add($"Lines[{i}].JobType", "職種を選んでください。");
+                if (row.Employment is not Personnel.EmploymentType em || !Enum.IsDefined(em)) result.Add($"Lines[{i}].Employment", "任用形態を選んでください。");
+                if (lines.Any(l => l.JobType == row.JobType && l.Employment == row.Employment)) result.Add($"Lines[{i}].JobType", "同じ職種・任用形態の行がすでにあります。");
+                line = new StaffingLine { FiscalYear = year, OrgUnitId = unitId, JobType = row.JobType ?? JobType.Administrative, Employment = row.Employment ?? Personnel.EmploymentType.Regular };
+                db.StaffingLines.Add(line);
+                lines.Add(line);
+            }
+            else
+            {
+                edits.Add((line, row.Version));
+            }
+            if (personnel)
+            {
+                if (Read(row.Allocated, $"Lines[{i}].Allocated", "配分定数", result, required: true) is decimal a) line.Allocated = a;
+                line.ActualApril1 = Read(row.ActualApril1, $"Lines[{i}].ActualApril1", "4月1日の実員", result);
+                var assessed = Read(row.Assessed, $"Lines[{i}].Assessed", "査定数", result);
+                if (assessed is not null && line.Requested is null)
+                    result.Add($"Lines[{i}].Assessed", "要求の出ていない行は査定できません（課の要求を待ってください）。");
+                else if (assessed is not null && assessed != line.Requested && string.IsNullOrWhiteSpace(row.AssessmentReason))
+                    result.Add($"Lines[{i}].AssessmentReason", "要求と違う査定数にするときは、査定の理由を書いてください。");
+                line.Assessed = assessed;
+                line.AssessmentReason = Clean(row.AssessmentReason);
+                if (assessed is not null) line.State = StaffingState.Assessed;
+            }
+            if (head && line.State != StaffingState.Assessed)
+            {
+                // A blank request is recorded as the allocation unchanged, so every line of the division is answered.
+                var requested = Read(row.Requested, $"Lines[{i}].Requested", "要求数", result) ?? line.Allocated;
+                if (requested != line.Allocated && string.IsNullOrWhiteSpace(row.RequestReason))
+                    result.Add($"Lines[{i}].RequestReason", "配分定数から増やす・減らす要求には理由を書いてください。");
+                line.Requested = requested;
+                line.RequestReason = Clean(row.RequestReason);
+                line.State = StaffingState.Requested;
+            }
+            else if (!personnel && (Clean(row.Requested) != Format(line.Requested) || Clean(row.RequestReason) != line.RequestReason))
+            {
+                result.Add($"Lines[{i}].Requested", head ? "査定済の行の要求は変えられません。" : "要求を出せるのは、その課の所属長です。");
+            }
+            if ((row.RequestReason?.Length ?? 0) > 1000 || (row.AssessmentReason?.Length ?? 0) > 1000) result.Add($"Lines[{i}].RequestReason", "理由は1,000文字以内で入力してください。");
+        }
+        if (!result.Succeeded)
+        {
+            db.ChangeTracker.Clear();
+            return result;
+        }
+        return edits.Count > 0 ? await saver.SaveEditsAsync(edits, new AuditTarget(nameof(StaffingLine), edits[0].Item1 is StaffingLine s ? s.Id : 0)) : await saver.SaveAsync();
+    }
+
+    /// 次年度の配分: the next year's lines with the assessed numbers as their 配分定数. Every line of the year must be assessed.
+    public async Task<(CommandResult Result, int Created)> AllocateNextYearAsync(int year)
+    {
+        var lines = await db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year).ToListAsync();
+        if (lines.Count == 0) return (CommandResult.Refused(string.Empty, "この年度の定員の行がありません。"), 0);
+        var open = lines.Count(l => l.Assessed is null);
+        if (open > 0) return (CommandResult.Refused(string.Empty, $"査定していない行が {open:N0} 行あります。すべて査定してから次年度の配分を作ります。"), 0);
+        if (await db.StaffingLines.AnyAsync(l => l.FiscalYear == year + 1)) return (CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year + 1)}の配分はすでにあります。"), 0);
+        foreach (var l in lines)
+            db.StaffingLines.Add(new StaffingLine { FiscalYear = year + 1, OrgUnitId = l.OrgUnitId, JobType = l.JobType, Employment = l.Employment, Allocated = l.Assessed!.Value });
+        return (await saver.SaveAsync(), lines.Count);
+    }
+
+    public async Task<CommandResult> SaveYearAsync(int year, int? quota, int? target, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<JobType, string?> costs)
+    {
+        var result = new CommandResult();
+        if (quota is not int q || q <= 0) result.Add("OrdinanceQuota", "条例定数を入力してください。");
+        if (target is < 0) result.Add("PlanTarget", "定員適正化計画の目標は0以上で入力してください。");
+        if (requestDue is null) result.Add("RequestDue", "要求の期限を入力してください。");
+        if (assessmentDue is null) result.Add("AssessmentDue", "査定の期限を入力してください。");
+        if (requestDue is not null && assessmentDue < requestDue) result.Add("AssessmentDue", "査定の期限は要求の期限より後にしてください。");
+        if (!NumberText.TryParse(tolerance, out var tol) || tol is null || tol < 0) result.Add("Tolerance", "許容差（人）を0以上の数値で入力してください。");
+        var parsed = new Dictionary<JobType, long>();
+        foreach (var (job, text) in costs)
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            if (NumberText.TryParse(text, out var c) && c is decimal v && v > 0 && v == Math.Round(v)) parsed[job] = (long)v;
+            else result.Add($"Cost_{job}", $"{job.Label()}の人件費単価は円の整数で入力してください。");
+        }
+        if (!result.Succeeded) return result;
+        var y = await db.StaffingYears.Include(x => x.UnitCosts).FirstOrDefaultAsync(x => x.FiscalYear == year);
+        if (y is null) db.StaffingYears.Add(y = new StaffingYear { FiscalYear = year });
+        y.OrdinanceQuota = quota!.Value;
+        y.PlanTarget = target;
+        y.RequestDue = requestDue!.Value;
+        y.AssessmentDue = assessmentDue!.Value;
+        y.Tolerance = tol!.Value;
+        y.UnitCosts.Clear();
+        y.UnitCosts.AddRange(parsed.Select(p => new StaffingUnitCost { JobType = p.Key, CostPerPersonYear = p.Value }));
+        return await saver.SaveAsync();
+    }
+
+    private static decimal? Read(string? text, string field, string label, CommandResult result, bool required = false)
+    {
+        if (!NumberText.TryParse(text, out var v) || v < 0 || v > 10000) { result.Add(field, $"{label}は0以上の数値で入力してください（小数は人工として読みます）。"); return null; }
+        if (v is null && required) result.Add(field, $"{label}を入力してください。");
+        return v;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string? Format(decimal? v) => v is null ? null : NumberText.Format(v);
+}

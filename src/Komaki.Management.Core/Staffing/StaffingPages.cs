@@ -1,0 +1,74 @@
+namespace Komaki.Management.Core.Staffing;
+
+/// One division's 人工 against its staff for a year: the person-years its evaluations report, the staff it has
+/// (4月1日の実員, or the 配分定数 where no 実員 is entered), the difference and whether it is beyond the tolerance; the
+/// evaluations' directions beside the staff it requests and is assessed for the next year; and 人件費 from the unit
+/// costs of its job types against the staff cost its evaluations report.
+public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluations, decimal Staff, bool StaffFromAllocation, decimal? Requested, decimal? Assessed,
+    decimal Allocated, IReadOnlyDictionary<Direction, int> Directions, long StaffCost, long EvaluationStaffCost, decimal Tolerance)
+{
+    /// 職員数 − 人工: positive when the staff are more than the work reported.
+    public decimal Difference => Staff - PersonYears;
+    /// A division whose evaluations report no 人工 cannot be reconciled (its staff do work no project carries): not flagged.
+    public bool Flagged => Evaluations > 0 && Math.Abs(Difference) > Tolerance;
+
+    public string Explain() => Evaluations == 0
+        ? "この課の事務事業評価がないため、人工と突合できません。"
+        : $"職員 {Staff:0.##}人（{(StaffFromAllocation ? "配分定数" : "4月1日の実員")}）− 事務事業評価の人工 {PersonYears:0.##}（{Evaluations}件の合計）= {Difference:+0.##;-0.##;0}"
+        + (Flagged ? $"。許容 ±{Tolerance:0.##} を超えています。" : $"。許容 ±{Tolerance:0.##} の内です。");
+}
+
+/// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
+public sealed class StaffingPages(AppDbContext db) : IUseCase
+{
+    public Task<StaffingYear?> YearAsync(int year) => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).FirstOrDefaultAsync(y => y.FiscalYear == year);
+
+    public Task<List<StaffingLine>> LinesAsync(int year, IReadOnlyCollection<int>? units = null) =>
+        db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year && (units == null || units.Contains(l.OrgUnitId)))
+            .OrderBy(l => l.OrgUnitId).ThenBy(l => l.JobType).ThenBy(l => l.Employment).ToListAsync();
+
+    /// Per division (課) of the year: the reconciliation of its evaluations' 人工 with its staff.
+    public async Task<List<Reconciliation>> ReconcileAsync(int year, OrgTree org)
+    {
+        var settings = await YearAsync(year);
+        var tolerance = settings?.Tolerance ?? 0.5m;
+        var costs = settings?.UnitCosts.ToDictionary(c => c.JobType, c => c.CostPerPersonYear) ?? [];
+        var lines = await LinesAsync(year);
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year)
+            .Select(e => new { e.OwnerUnitId, e.StaffPersonYears, e.StaffCostPerPersonYear, e.RecordedStaffCost, e.FirstDirection, e.SecondDirection }).ToListAsync();
+        var divisions = org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit.Id).ToList();
+        var result = new List<Reconciliation>();
+        foreach (var d in divisions)
+        {
+            var units = org.SelfAndDescendants(d);
+            var mine = lines.Where(l => units.Contains(l.OrgUnitId)).ToList();
+            var evals = evaluations.Where(e => units.Contains(e.OwnerUnitId)).ToList();
+            if (mine.Count == 0 && evals.Count == 0) continue;
+            var fromAllocation = mine.Any(l => l.ActualApril1 is null);
+            var staff = mine.Sum(l => l.ActualApril1 ?? l.Allocated);
+            var directions = evals.Select(e => e.SecondDirection ?? e.FirstDirection).OfType<Direction>().GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+            var staffCost = mine.Sum(l => (long)Math.Round((l.ActualApril1 ?? l.Allocated) * costs.GetValueOrDefault(l.JobType), MidpointRounding.AwayFromZero));
+            var evaluationCost = evals.Sum(e => e.RecordedStaffCost ?? (long)Math.Round(e.StaffPersonYears * e.StaffCostPerPersonYear, MidpointRounding.AwayFromZero));
+            result.Add(new Reconciliation(d, evals.Sum(e => e.StaffPersonYears), evals.Count, staff, fromAllocation,
+                mine.Any(l => l.Requested is not null) ? mine.Sum(l => l.Requested ?? l.Allocated) : null,
+                mine.Any(l => l.Assessed is not null) ? mine.Sum(l => l.Assessed ?? 0) : null,
+                mine.Sum(l => l.Allocated), directions, staffCost, evaluationCost, tolerance));
+        }
+        return result;
+    }
+
+    /// 部門別職員数 in the layout of 「給与・定員管理等について」: per 部, the staff on 4月1日 of the year before and of
+    /// the year, the change, and the reasons the divisions and the assessment gave.
+    public async Task<List<(int DepartmentId, decimal Previous, decimal Current, IReadOnlyList<string> Reasons)>> PublicationTableAsync(int year, OrgTree org)
+    {
+        var current = await LinesAsync(year);
+        var previous = await LinesAsync(year - 1);
+        decimal Count(IEnumerable<StaffingLine> ls) => ls.Where(l => l.Employment == Personnel.EmploymentType.Regular).Sum(l => l.ActualApril1 ?? l.Allocated);
+        return org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level == OrgUnitLevel.Department).Select(x =>
+        {
+            var units = org.SelfAndDescendants(x.Unit.Id);
+            var reasons = previous.Where(l => units.Contains(l.OrgUnitId) && l.AssessmentReason is not null).Select(l => l.AssessmentReason!).Distinct().ToList();
+            return (x.Unit.Id, Count(previous.Where(l => units.Contains(l.OrgUnitId))), Count(current.Where(l => units.Contains(l.OrgUnitId))), (IReadOnlyList<string>)reasons);
+        }).Where(r => r.Item2 != 0 || r.Item3 != 0).ToList();
+    }
+}

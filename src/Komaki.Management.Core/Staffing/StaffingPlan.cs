@@ -1,0 +1,79 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Komaki.Management.Core.Staffing;
+
+/// 定員管理 of one year: the 条例定数, the 定員適正化計画's target of regular staff for the year, the due dates of the
+/// request and the assessment, the tolerance beyond which a division's 人工 and its staff are flagged, and the cost
+/// of a person-year per job type.
+public sealed class StaffingYear : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int OrdinanceQuota { get; set; }
+    public int? PlanTarget { get; set; }
+    public DateOnly RequestDue { get; set; }
+    public DateOnly AssessmentDue { get; set; }
+    /// 人工と職員数の差の許容（人）: a difference larger than this is flagged.
+    public decimal Tolerance { get; set; } = 0.5m;
+    public int Version { get; set; }
+    public List<StaffingUnitCost> UnitCosts { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(StaffingYear), Id, FiscalYear.ToString(CultureInfo.InvariantCulture));
+}
+
+/// 人件費 per person-year of a job type in a year (円).
+public sealed class StaffingUnitCost
+{
+    public int Id { get; set; }
+    public int StaffingYearId { get; set; }
+    public JobType JobType { get; set; }
+    public long CostPerPersonYear { get; set; }
+}
+
+/// One line of a division's staffing for a year: a job type and employment type, with 配分定数, the 実員 on 4月1日,
+/// what the division requests for the next year and what the personnel division assesses, each with its reason.
+public sealed class StaffingLine : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int OrgUnitId { get; set; }
+    public JobType JobType { get; set; }
+    public Personnel.EmploymentType Employment { get; set; }
+    public decimal Allocated { get; set; }
+    public decimal? ActualApril1 { get; set; }
+    public decimal? Requested { get; set; }
+    public string? RequestReason { get; set; }
+    public decimal? Assessed { get; set; }
+    public string? AssessmentReason { get; set; }
+    public StaffingState State { get; set; } = StaffingState.Draft;
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(StaffingLine), Id);
+}
+
+/// 職種.
+public enum JobType
+{
+    [Display(Name = "一般事務")]
+    Administrative = 1,
+    [Display(Name = "技術")]
+    Technical = 2,
+    [Display(Name = "保育士・福祉")]
+    Welfare = 3,
+    [Display(Name = "消防")]
+    Fire = 4,
+    [Display(Name = "技能労務")]
+    Labor = 5,
+    [Display(Name = "医療・保健")]
+    Medical = 6,
+}
+
+public enum StaffingState
+{
+    [Display(Name = "要求前")]
+    Draft = 1,
+    [Display(Name = "要求済")]
+    Requested = 2,
+    [Display(Name = "査定済")]
+    Assessed = 3,
+}

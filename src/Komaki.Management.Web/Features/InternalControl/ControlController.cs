@@ -1,0 +1,175 @@
+namespace Komaki.Management.Web.Features.InternalControl;
+
+/// 内部統制: each division's risk register for the year, its evaluation by the 評価部局, deficiencies and their
+/// correction, processing errors, the cycle's dates and the 評価報告書. A division sees and edits its own risks; the
+/// 推進部局, the 評価部局 and the executives see all; ControlAccess says who does what.
+[Authorize(Policy = Policies.Staff)]
+[Route("Control")]
+public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, int? unitId, RiskPriority? priority)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        var policy = await pages.PolicyAsync();
+        unitId = ListUnit(unitId);
+        var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
+        var risks = await pages.RegisterAsync(Actor, policy, org, y, units);
+        var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
+        if (priority is RiskPriority p) risks = risks.Where(r => r.Priority == p).ToList();
+        return View(new ControlIndexModel(y, policy, await pages.YearAsync(y), risks, unitId, priority, UnitOptions.For(org), org, ControlAccess.SeesAll(Actor, policy, org),
+            ControlAccess.IsPromotion(Actor, policy, org), ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), MyUnits(org, y), progress, Clock.Today, Actor));
+    }
+
+    [HttpGet("Risks/Create")]
+    public async Task<IActionResult> Create(int? year, int? unitId)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        var mine = MyUnits(org, y);
+        if (mine.Count == 0) return Forbidden("リスクを記入するのは、各課の職員です。");
+        var form = new RiskForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(mine[0].Value, CultureInfo.InvariantCulture), Area = ControlArea.Finance, Scope = RiskScope.UnitSpecific, Response = RiskResponse.Reduce };
+        if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
+        return View("Edit", new RiskFormModel(null, form, mine, await pages.GoalOptionsAsync(form.OrgUnitId, y)));
+    }
+
+    [HttpPost("Risks/Create")]
+    public async Task<IActionResult> Create(RiskForm form)
+    {
+        var org = await orgTree.GetAsync();
+        if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
+        var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form, org));
+        if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear)));
+        TempData["Message"] = "リスクを記入しました。課の記入がそろったら、所属長が「提出」します。";
+        return RedirectToAction(nameof(Details), new { id = created.RecordId });
+    }
+
+    [HttpGet("Risks/{id:int}")]
+    public async Task<IActionResult> Details(int id)
+    {
+        var (risk, policy, org) = await LoadAsync(id);
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        return View(await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
+    }
+
+    [HttpGet("Risks/{id:int}/Edit")]
+    public async Task<IActionResult> Edit(int id)
+    {
+        var (risk, policy, org) = await LoadAsync(id);
+        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
+    }
+
+    [HttpPost("Risks/{id:int}/Edit")]
+    public async Task<IActionResult> Edit(int id, RiskForm form)
+    {
+        var risk = await commands.ForEditAsync(id);
+        var policy = await pages.PolicyAsync();
+        var org = await orgTree.GetAsync();
+        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        form.OrgUnitId = risk.OrgUnitId;
+        form.FiscalYear = risk.FiscalYear;
+        if (await RunAsync(form, () => commands.CheckAsync(form), () => commands.EditAsync(risk, form)) is not null)
+        {
+            TempData["Message"] = "リスクを保存しました。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        return View(new RiskFormModel(id, form, UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
+    }
+
+    [HttpPost("Risks/{id:int}/Submit")]
+    public async Task<IActionResult> Submit(int id, int version)
+    {
+        var risk = await commands.ForEditAsync(id);
+        var policy = await pages.PolicyAsync();
+        var org = await orgTree.GetAsync();
+        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (ControlAccess.CheckSubmit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        if (Accept(await commands.SubmitAsync(risk, version))) TempData["Message"] = "リスクを提出しました。評価部局が整備・運用状況を評価します。";
+        else TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
+        return RedirectToAction(nameof(Details), new { id });
+    }
+
+    [HttpPost("Risks/{id:int}/Evaluate")]
+    public async Task<IActionResult> Evaluate(int id, RiskEvaluationForm form)
+    {
+        var risk = await commands.ForEditAsync(id);
+        var policy = await pages.PolicyAsync();
+        var org = await orgTree.GetAsync();
+        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (ControlAccess.CheckEvaluate(Actor, risk, policy, await pages.YearAsync(risk.FiscalYear), org) is string refusal) return Forbidden(refusal);
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.EvaluateAsync(risk, form, Author())) is not null)
+        {
+            TempData["Message"] = "整備・運用状況の評価を記録しました。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        Db.ChangeTracker.Clear();
+        var (shown, _, _) = await LoadAsync(id);
+        return View("Details", await DetailsModelAsync(shown!, policy, org, form));
+    }
+
+    [HttpPost("Deficiencies/{id:int}/Correct")]
+    public async Task<IActionResult> Correct(int id, int version, DateOnly? correctedOn, string? correctionNote)
+    {
+        var deficiency = await Db.ControlDeficiencies.FirstOrDefaultAsync(d => d.Id == id);
+        if (deficiency is null) return NotFound();
+        var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
+        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (ControlAccess.CheckCorrect(Actor, risk, deficiency, org) is string refusal) return Forbidden(refusal);
+        if (Accept(await commands.CorrectAsync(deficiency, version, correctedOn, correctionNote, Clock.Today)))
+        {
+            TempData["Message"] = "是正を記録しました。";
+            return RedirectToAction(nameof(Details), new { id = risk.Id });
+        }
+        return View("Details", await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
+    }
+
+    [HttpPost("Year/{year:int}/Schedule")]
+    public async Task<IActionResult> Schedule(int year, DateOnly? entryDue, DateOnly? evaluationDue)
+    {
+        var org = await orgTree.GetAsync();
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("日程を決めるのは推進部局です。");
+        var result = await commands.SaveScheduleAsync(year, entryDue, evaluationDue);
+        if (result.Succeeded) TempData["Message"] = "日程を保存しました。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index), new { year });
+    }
+
+    [HttpGet("Register/Excel")]
+    public async Task<IActionResult> RegisterExcel(int? year, int? unitId)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        unitId = ListUnit(unitId);
+        var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
+        var stream = new MemoryStream();
+        ControlSheets.WriteRegister(stream, y, risks, org);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"リスク一覧_{Wareki.FiscalYearShort(y)}.xlsx");
+    }
+
+    private async Task<(ControlRisk? Risk, ControlPolicy? Policy, OrgTree Org)> LoadAsync(int id) =>
+        (await pages.WithDetails().FirstOrDefaultAsync(r => r.Id == id), await pages.PolicyAsync(), await orgTree.GetAsync());
+
+    private async Task<RiskDetailsModel> DetailsModelAsync(ControlRisk risk, ControlPolicy? policy, OrgTree org, RiskEvaluationForm form)
+    {
+        var cycle = await pages.YearAsync(risk.FiscalYear);
+        var errors = await Db.ProcessingErrors.AsNoTracking().Where(e => e.ControlRiskId == risk.Id).OrderByDescending(e => e.OccurredOn).ToListAsync();
+        return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), ControlAccess.CheckEdit(Actor, risk, org), ControlAccess.CheckSubmit(Actor, risk, org),
+            ControlAccess.CheckEvaluate(Actor, risk, policy, cycle, org), form,
+            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlAccess.CheckCorrect(Actor, risk, d, org))).ToList(), errors, Clock.Today);
+    }
+
+    /// The divisions the person enters risks for: their own and the units under it, valid in the year.
+    private List<SelectListItem> MyUnits(OrgTree org, int year) => Actor.UnitId is int mine && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff) || Actor.IsIn(Roles.Planning) || Actor.IsIn(Roles.Personnel))
+        ? org.Flatten(u => u.IsValidIn(year) && org.IsSameOrUnder(u.Id, mine) && u.Level != OrgUnitLevel.Department).Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList()
+        : [];
+
+    private static List<SelectListItem> UnitOf(ControlRisk risk, OrgTree org) => [new(org.PathName(risk.OrgUnitId), risk.OrgUnitId.ToString(CultureInfo.InvariantCulture))];
+
+    private ControlAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow, Clock.Today);
+}

@@ -1,0 +1,20 @@
+using Komaki.Management.Core.Goals;
+
+namespace Komaki.Management.Web.Features.InternalControl;
+
+/// The register of a year as the reader may see it, with the cycle's dates and what the reader may do.
+public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlYear? Cycle, IReadOnlyList<ControlRisk> Risks, int? UnitId, RiskPriority? Priority,
+    IReadOnlyList<SelectListItem> Units, OrgTree Org, bool SeesAll, bool IsPromotion, bool IsEvaluation, bool CanReadReport, IReadOnlyList<SelectListItem> MyUnits,
+    IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today, Actor Actor);
+
+public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals);
+
+public sealed record RiskDetailsModel(ControlRisk Risk, string Unit, string? EditRefusal, string? SubmitRefusal, string? EvaluateRefusal, RiskEvaluationForm Evaluation,
+    IReadOnlyList<(ControlDeficiency Deficiency, string? CorrectRefusal)> Deficiencies, IReadOnlyList<ProcessingError> Errors, DateOnly Today);
+
+public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor, ControlPolicy? Policy, bool IsPromotion);
+
+public sealed record ErrorsModel(int Year, IReadOnlyList<ProcessingError> Errors, OrgTree Org, IReadOnlyList<SelectListItem> MyUnits, IReadOnlyList<ControlRisk> Risks,
+    ProcessingErrorForm Form, bool CanPublish);
+
+public sealed record PolicyModel(IReadOnlyList<ControlPolicy> Editions, IReadOnlyList<SelectListItem> Units, bool CanEdit);

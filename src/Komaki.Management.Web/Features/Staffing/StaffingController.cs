@@ -1,0 +1,114 @@
+namespace Komaki.Management.Web.Features.Staffing;
+
+/// 定員管理: each division's 配分定数, 4月1日の実員, its request for the next year and the personnel division's
+/// assessment, with reasons; the reconciliation of the evaluations' 人工 with the staff; the table in the layout of
+/// 「給与・定員管理等について」. A division's head requests for their division; 人事担当 sets, assesses and allocates.
+[Authorize(Policy = Policies.Staff)]
+[Route("Staffing")]
+public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, int? unitId)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        unitId = ListUnit(unitId);
+        var lines = await pages.LinesAsync(y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
+        var editable = lines.Select(l => l.OrgUnitId).Distinct().Where(id => StaffingAccess.IsPersonnel(Actor) || StaffingAccess.IsDivisionHead(Actor, id, org)).ToHashSet();
+        return View(new StaffingIndexModel(y, await pages.YearAsync(y), lines, org, unitId, UnitOptions.For(org), StaffingAccess.IsPersonnel(Actor), editable, Clock.Today));
+    }
+
+    [HttpGet("{year:int}/{unitId:int}/Edit")]
+    public async Task<IActionResult> Edit(int year, int unitId)
+    {
+        var org = await orgTree.GetAsync();
+        if (org.Find(unitId) is null) return NotFound();
+        if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
+        var lines = await pages.LinesAsync(year, [unitId]);
+        var form = new StaffingForm
+        {
+            Lines = lines.Select(l => new StaffingRow
+            {
+                Id = l.Id, Version = l.Version, JobType = l.JobType, Employment = l.Employment, Allocated = NumberText.Format(l.Allocated), ActualApril1 = NumberText.Format(l.ActualApril1),
+                Requested = NumberText.Format(l.Requested), RequestReason = l.RequestReason, Assessed = NumberText.Format(l.Assessed), AssessmentReason = l.AssessmentReason,
+            }).ToList(),
+        };
+        if (StaffingAccess.IsPersonnel(Actor)) form.Lines.Add(new StaffingRow());
+        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, lines, StaffingAccess.IsPersonnel(Actor), StaffingAccess.IsDivisionHead(Actor, unitId, org)));
+    }
+
+    [HttpPost("{year:int}/{unitId:int}/Edit")]
+    public async Task<IActionResult> Edit(int year, int unitId, StaffingForm form)
+    {
+        var org = await orgTree.GetAsync();
+        if (org.Find(unitId) is null) return NotFound();
+        if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
+        if (Accept(await commands.SaveAsync(year, unitId, form, Actor, org)))
+        {
+            TempData["Message"] = StaffingAccess.IsPersonnel(Actor) ? "定員を保存しました。" : "定員の要求を保存しました。人事課が査定します。";
+            return RedirectToAction(nameof(Index), new { year, unitId });
+        }
+        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, await pages.LinesAsync(year, [unitId]), StaffingAccess.IsPersonnel(Actor), StaffingAccess.IsDivisionHead(Actor, unitId, org)));
+    }
+
+    /// 人工 against staff per division, flagged beyond the tolerance, with the evaluations' directions and the request.
+    [HttpGet("Reconcile")]
+    public async Task<IActionResult> Reconcile(int? year)
+    {
+        var y = year ?? Clock.FiscalYear - 1;
+        var org = await orgTree.GetAsync();
+        return View(new ReconcileModel(y, await pages.YearAsync(y), await pages.ReconcileAsync(y, org), org, directions));
+    }
+
+    [HttpGet("Table")]
+    public async Task<IActionResult> Table(int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        return View(new StaffingTableModel(y, await pages.PublicationTableAsync(y, org), await pages.YearAsync(y), org));
+    }
+
+    [HttpGet("Table/Excel")]
+    public async Task<IActionResult> TableExcel(int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        var stream = new MemoryStream();
+        StaffingSheet.Write(stream, y, await pages.PublicationTableAsync(y, org), await pages.LinesAsync(y), org);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"定員管理_{Wareki.FiscalYearShort(y)}.xlsx");
+    }
+
+    [HttpGet("Year/{year:int}")]
+    [Authorize(Policy = Policies.Personnel)]
+    public async Task<IActionResult> Year(int year) => View("Year", new StaffingYearModel(year, await pages.YearAsync(year)));
+
+    [HttpPost("Year/{year:int}")]
+    [Authorize(Policy = Policies.Personnel)]
+    public async Task<IActionResult> Year(int year, int? ordinanceQuota, int? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
+    {
+        var costs = Enum.GetValues<JobType>().ToDictionary(j => j, j => (string?)Request.Form[$"Cost_{j}"].ToString());
+        if (Accept(await commands.SaveYearAsync(year, ordinanceQuota, planTarget, requestDue, assessmentDue, tolerance, costs)))
+        {
+            TempData["Message"] = "定員管理の設定を保存しました。";
+            return RedirectToAction(nameof(Index), new { year });
+        }
+        return View("Year", new StaffingYearModel(year, await pages.YearAsync(year)));
+    }
+
+    [HttpGet("Year/{year:int}/Allocate")]
+    [Authorize(Policy = Policies.Personnel)]
+    public IActionResult Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
+        [$"{Wareki.FiscalYear(year)}の査定数を、{Wareki.FiscalYear(year + 1)}の各課の配分定数として作ります。", "査定していない行があるときは作りません。", "作った後の配分定数は、人事担当が各課の画面で直せます。"],
+        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>()));
+
+    [HttpPost("Year/{year:int}/Allocate")]
+    [Authorize(Policy = Policies.Personnel)]
+    public async Task<IActionResult> AllocateConfirmed(int year)
+    {
+        var (result, created) = await commands.AllocateNextYearAsync(year);
+        if (result.Succeeded) TempData["Message"] = $"{Wareki.FiscalYear(year + 1)}の配分を {created:N0} 行作りました。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index), new { year = result.Succeeded ? year + 1 : year });
+    }
+}
