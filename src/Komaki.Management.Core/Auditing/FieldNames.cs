@@ -55,6 +55,17 @@ public static class FieldNames
         ["GoalInterviewNote"] = "期首面談の記録", ["GoalInterviewOn"] = "期首面談の日", ["MidYearInterviewNote"] = "中間面談の記録",
         ["MidYearInterviewOn"] = "中間面談の日", ["Position"] = "職名", ["SecondEvaluatorId"] = "二次評価者", ["StaffMemberId"] = "職員",
         ["Employment"] = "任用形態", ["SalaryGrade"] = "級", ["StartsOn"] = "発令日", ["StaffNumber"] = "職員番号", ["UserId"] = "アカウント",
+        // 内部統制・定員管理
+        ["Edition"] = "版", ["Text"] = "本文", ["AdoptedOn"] = "策定日", ["ChiefName"] = "最高責任者", ["ResponsibleName"] = "総括責任者", ["PromotionUnitId"] = "推進部局",
+        ["EvaluationUnitId"] = "評価部局", ["RequestedOn"] = "依頼日", ["EntryDue"] = "記入期限", ["EvaluationDue"] = "評価期限", ["ConsolidatedOn"] = "取りまとめ日",
+        ["ReportedOn"] = "報告書作成日", ["AuditReviewedOn"] = "監査委員の審査日", ["AuditOpinion"] = "監査委員の意見", ["CouncilOn"] = "議会への提出日", ["PublishedOn"] = "公表日",
+        ["Process"] = "業務・手順", ["Scope"] = "分類", ["Cause"] = "発生原因", ["ExistingControl"] = "既存の統制", ["Likelihood"] = "発生可能性", ["Impact"] = "影響度",
+        ["Response"] = "対応方針", ["Measures"] = "対応策", ["Owner"] = "責任者", ["DesignRating"] = "整備状況", ["DesignEvidence"] = "整備状況の根拠",
+        ["OperationRating"] = "運用状況", ["OperationEvidence"] = "運用状況の根拠", ["EvaluatedBy"] = "評価者", ["EvaluatedAt"] = "評価日時", ["ControlRiskId"] = "リスク",
+        ["CorrectiveAction"] = "是正措置", ["CorrectedOn"] = "是正日", ["CorrectionNote"] = "是正の内容", ["OccurredOn"] = "発生日", ["WhatHappened"] = "事案の内容",
+        ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
+        ["AssessmentDue"] = "査定の期限", ["Tolerance"] = "人工の許容差", ["JobType"] = "職種", ["Allocated"] = "配分定数", ["ActualApril1"] = "4月1日の実員",
+        ["RequestReason"] = "要求の理由", ["AssessmentReason"] = "査定の理由",
     };
 
     /// Where one field name means different things in different records.

@@ -30,16 +30,16 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
         var cycle = await db.ControlYears.AsNoTracking().FirstOrDefaultAsync(y => y.FiscalYear == year);
         var head = actor.IsIn(Roles.DepartmentHead) && actor.UnitId is not null;
         var units = actor.UnitId is int mine ? org.SelfAndDescendants(mine).ToList() : [];
-        if (head && cycle?.RequestedOn is not null && cycle.ConsolidatedOn is null)
-        {
-            foreach (var g in (await db.ControlRisks.AsNoTracking().Where(r => r.FiscalYear == year && r.State == RiskState.Draft && units.Contains(r.OrgUnitId)).Select(r => r.OrgUnitId).ToListAsync()).GroupBy(u => u))
-                items.Add(new(OtherWorkKind.RiskEntry, $"内部統制のリスクの提出（{g.Count()}件）", org.PathName(g.Key), year, g.Key, null, cycle.EntryDue));
-        }
         if (head)
         {
-            var open = await db.ControlDeficiencies.AsNoTracking().Where(d => d.CorrectedOn == null)
-                .Join(db.ControlRisks.AsNoTracking().Where(r => units.Contains(r.OrgUnitId)), d => d.ControlRiskId, r => r.Id, (d, r) => new { d.DueOn, d.Kind, r.Id, r.Code, r.OrgUnitId, r.FiscalYear }).ToListAsync();
-            items.AddRange(open.Select(d => new OtherWorkItem(OtherWorkKind.DeficiencyCorrection, $"{d.Kind.Label()}の是正（{d.Code}）", org.PathName(d.OrgUnitId), d.FiscalYear, d.OrgUnitId, d.Id, d.DueOn)));
+            // One read for both: the division's risks still in draft this year, and its risks with a deficiency open.
+            var entering = cycle?.RequestedOn is not null && cycle.ConsolidatedOn is null;
+            var risks = await db.ControlRisks.AsNoTracking().Include(r => r.Deficiencies.Where(d => d.CorrectedOn == null))
+                .Where(r => units.Contains(r.OrgUnitId) && (entering && r.FiscalYear == year && r.State == RiskState.Draft || r.Deficiencies.Any(d => d.CorrectedOn == null))).ToListAsync();
+            foreach (var g in risks.Where(r => entering && r.FiscalYear == year && r.State == RiskState.Draft).GroupBy(r => r.OrgUnitId))
+                items.Add(new(OtherWorkKind.RiskEntry, $"内部統制のリスクの提出（{g.Count()}件）", org.PathName(g.Key), year, g.Key, null, cycle!.EntryDue));
+            foreach (var r in risks)
+                items.AddRange(r.Deficiencies.Select(d => new OtherWorkItem(OtherWorkKind.DeficiencyCorrection, $"{d.Kind.Label()}の是正（{r.Code}）", org.PathName(r.OrgUnitId), r.FiscalYear, r.OrgUnitId, r.Id, d.DueOn)));
         }
         if (ControlAccess.IsEvaluation(actor, policy, org) && cycle is not null)
         {

@@ -83,7 +83,8 @@ public static class ControlSheets
         double[] widths = [24, 24, 40, 40, 20, 10];
         for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
         ws.Range(1, 1, r, widths.Length).Style.Alignment.WrapText = true;
-        AddRegister(wb, report.Year, report.Risks, org);
+        // The register itself is not attached: the report's readers (the audit committee, planning) see the figures,
+        // the register is for the divisions, the 推進部局 and the 評価部局.
         wb.SaveAs(output);
     }
 }

@@ -119,12 +119,14 @@ public sealed class PersonnelPages(AppDbContext db) : IUseCase
     {
         var division = actor.IsIn(Roles.Personnel);
         if (staffIds.Count == 0 && !division) return [];
-        var q = db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Goals).Include(e => e.Complaints)
+        // One query: what the steps' checks read is the state, the chain and the open complaints (not the goals).
+        var q = db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Complaints)
             .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null));
         if (!division)
             q = q.Where(e => staffIds.Contains(e.StaffMemberId) || e.FirstEvaluatorId != null && staffIds.Contains(e.FirstEvaluatorId.Value)
                 || e.SecondEvaluatorId != null && staffIds.Contains(e.SecondEvaluatorId.Value));
-        var evaluations = await q.AsSplitQuery().ToListAsync();
+        var evaluations = await q.ToListAsync();
+        if (evaluations.Count == 0) return [];
         var designs = await db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).ToDictionaryAsync(d => d.FiscalYear);
         var items = new List<PersonnelWorkItem>();
         foreach (var e in evaluations)

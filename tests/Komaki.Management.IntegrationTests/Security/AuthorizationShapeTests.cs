@@ -7,7 +7,7 @@ namespace Komaki.Management.IntegrationTests.Security;
 
 public class AuthorizationShapeTests
 {
-    private static readonly string[] KnownPolicies = [Policies.SignedIn, Policies.Staff, Policies.PlanMasterEditors, Policies.Administrator, Policies.Personnel];
+    private static readonly string[] KnownPolicies = [Policies.SignedIn, Policies.Staff, Policies.PlanMasterEditors, Policies.Administrator, Policies.Personnel, Policies.ControlReport];
 
     private static IEnumerable<Type> Controllers() => typeof(Program).Assembly.GetTypes()
         .Where(t => typeof(ControllerBase).IsAssignableFrom(t) && !t.IsAbstract);

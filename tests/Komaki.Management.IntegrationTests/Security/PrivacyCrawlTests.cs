@@ -61,6 +61,12 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
             g.Title = $"PRIVATE-PERSONNEL-GOAL-{g.Id}";
             texts.Add(new(g.Title, "personnel"));
         }
+        foreach (var r in db.ControlRisks.Where(r => r.OrgUnitId == road).ToList())
+        {
+            r.Description = $"PRIVATE-RISK-{r.Id}";
+            texts.Add(new(r.Description, "risk"));
+            routes.AddRange([$"/Control/Risks/{r.Id}", $"/History/ControlRisk/{r.Id}", $"/Control?year={r.FiscalYear}&unitId=0", $"/Control/Report?year={r.FiscalYear}", $"/Control/Errors?year={r.FiscalYear}"]);
+        }
         foreach (var c in db.CitizenInputs.Where(c => !c.IsPublished).ToList())
         {
             c.Summary = $"PRIVATE-VOICE-{c.Id}";
@@ -92,13 +98,14 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
     /// What each role may not read of the planted kinds.
     private static readonly Dictionary<string, string[]> Forbidden = new()
     {
-        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "personnel"],
+        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "personnel", "risk"],
         ["shicho@komaki.example"] = ["evaluation", "personnel"],
-        ["hyoka@komaki.example"] = ["evaluation", "goal", "personnel"],
-        ["kikaku@komaki.example"] = ["personnel"],
-        ["admin@komaki.example"] = ["personnel"],
-        ["shimin-bucho@komaki.example"] = ["evaluation", "goal", "personnel"],
-        [""] = ["evaluation", "goal", "personnel", "public"],
+        ["hyoka@komaki.example"] = ["evaluation", "goal", "personnel", "risk"],
+        ["kikaku@komaki.example"] = ["personnel", "risk"],
+        ["admin@komaki.example"] = ["personnel", "risk"],
+        ["shimin-bucho@komaki.example"] = ["evaluation", "goal", "personnel", "risk"],
+        ["kansa@komaki.example"] = ["evaluation", "goal", "personnel", "risk"],
+        [""] = ["evaluation", "goal", "personnel", "public", "risk"],
     };
 
     [Fact]
@@ -108,6 +115,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         Assert.Contains(plan.Texts, t => t.Kind == "evaluation");
         Assert.Contains(plan.Texts, t => t.Kind == "goal");
         Assert.Contains(plan.Texts, t => t.Kind == "personnel");
+        Assert.Contains(plan.Texts, t => t.Kind == "risk");
         Assert.Contains(plan.Texts, t => t.Kind == "public");
         var leaks = new List<string>();
         foreach (var (email, kinds) in Forbidden)

@@ -6,7 +6,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
 {
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
         "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession",
-        "LabelMapping", "UnitNameMapping", "DirectionChoice"];
+        "LabelMapping", "UnitNameMapping", "DirectionChoice", "ControlRisk"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
@@ -18,6 +18,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
         if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
         if (recordType == "ImprovementAction" && !await CanReadImprovementAsync(recordId)) return Forbidden();
         if (recordType == "OrganizationalGoal" && !await CanReadGoalAsync(recordId)) return Forbidden();
+        if (recordType == "ControlRisk" && !await CanReadRiskAsync(recordId)) return Forbidden();
         var entries = await Db.AuditEntries.AsNoTracking()
             .Where(a => a.RecordType == recordType && a.RecordId == recordId)
             .OrderByDescending(a => a.Id)
@@ -49,6 +50,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
             "ProjectEvaluation" => await Db.ProjectEvaluations.Where(e => e.Id == n).Select(e => new { e.FiscalYear, e.ProjectId, e.Project!.Code, e.Project.Name }).FirstOrDefaultAsync() is { } ev
                 ? ($"{ev.Code} {ev.Name} {Core.Common.Wareki.FiscalYear(ev.FiscalYear)} 事務事業評価", Url.Action("Details", "Evaluations", new { year = ev.FiscalYear, projectId = ev.ProjectId }))
                 : (id, null),
+            "ControlRisk" => (await Db.ControlRisks.Where(r => r.Id == n).Select(r => "リスク " + r.Code).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Control", new { id = n })),
             "OrganizationalGoal" => (await Db.OrganizationalGoals.Where(g => g.Id == n).Select(g => g.Title).FirstOrDefaultAsync() ?? id, Url.Action("Details", "Goals", new { id = n })),
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
             "LabelMapping" => ($"取り込みの読み替え「{await Db.LabelMappings.Where(m => m.Id == n).Select(m => m.Label).FirstOrDefaultAsync() ?? "（外した表記）"}」", Url.Action("Index", "ImportLabels")),
@@ -79,6 +81,14 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
         if (!int.TryParse(recordId, out var id)) return false;
         var g = await Db.OrganizationalGoals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
         return g is null || Core.Goals.GoalWorkflow.CanRead(Actor, g, await orgTree.GetAsync());
+    }
+
+    private async Task<bool> CanReadRiskAsync(string recordId)
+    {
+        if (!int.TryParse(recordId, out var id)) return false;
+        var r = await Db.ControlRisks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var policy = await Db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
+        return r is null || ControlAccess.CanRead(Actor, r, policy, await orgTree.GetAsync());
     }
 
     private async Task<bool> CanReadImprovementAsync(string recordId)
