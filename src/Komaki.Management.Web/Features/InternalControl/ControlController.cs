@@ -166,7 +166,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
 
     /// The divisions the person enters risks for: their own and the units under it, valid in the year.
     private List<SelectListItem> MyUnits(OrgTree org, int year) => Actor.UnitId is int mine && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff) || Actor.IsIn(Roles.Planning) || Actor.IsIn(Roles.Personnel))
-        ? org.Flatten(u => u.IsValidIn(year) && org.IsSameOrUnder(u.Id, mine) && u.Level != OrgUnitLevel.Department).Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList()
+        ? org.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit).Where(u => org.IsSameOrUnder(u.Id, mine) && u.Level != OrgUnitLevel.Department).Select(u => new SelectListItem(org.PathName(u.Id), u.Id.ToString(CultureInfo.InvariantCulture))).ToList()
         : [];
 
     private static List<SelectListItem> UnitOf(ControlRisk risk, OrgTree org) => [new(org.PathName(risk.OrgUnitId), risk.OrgUnitId.ToString(CultureInfo.InvariantCulture))];

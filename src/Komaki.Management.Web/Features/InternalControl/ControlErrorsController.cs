@@ -40,7 +40,7 @@ public sealed class ControlErrorsController(AppDbContext db, OrgTreeProvider org
         var all = await pages.ErrorsAsync(year);
         var seen = all.Where(e => ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Planning) || ControlAccess.IsOwnUnit(Actor, e.OrgUnitId, org)).ToList();
         var mine = Actor.UnitId is int u && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff))
-            ? org.Flatten(x => x.IsValidIn(year) && org.IsSameOrUnder(x.Id, u) && x.Level != OrgUnitLevel.Department).Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList()
+            ? org.Flatten(x => x.IsValidIn(year)).Select(x => x.Unit).Where(x => org.IsSameOrUnder(x.Id, u) && x.Level != OrgUnitLevel.Department).Select(x => new SelectListItem(org.PathName(x.Id), x.Id.ToString(CultureInfo.InvariantCulture))).ToList()
             : [];
         if (form.OrgUnitId == 0 && mine.Count > 0) form.OrgUnitId = int.Parse(mine[0].Value, CultureInfo.InvariantCulture);
         var risks = mine.Count == 0 ? [] : await pages.RegisterAsync(Actor, policy, org, year, mine.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList());
