@@ -35,6 +35,8 @@ public static class DataArea
         [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
         [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
         [typeof(Publication)] = Publishing,
+        // What the public 内部統制 page shows once published: the report's figures and the published processing errors.
+        [typeof(ControlYear)] = Publishing, [typeof(ControlRisk)] = Publishing, [typeof(ControlDeficiency)] = Publishing, [typeof(ProcessingError)] = Publishing,
         [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings, [typeof(ImportLog)] = Settings,
     };
 

@@ -27,6 +27,14 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
     public Task<List<ProcessingError>> ErrorsAsync(int year) =>
         db.ProcessingErrors.AsNoTracking().Include(e => e.ControlRisk).Where(e => e.FiscalYear == year).OrderByDescending(e => e.OccurredOn).ToListAsync();
 
+    /// The years whose report has been published, newest first.
+    public Task<List<ControlYear>> PublishedYearsAsync() =>
+        db.ControlYears.AsNoTracking().Where(y => y.PublishedOn != null).OrderByDescending(y => y.FiscalYear).ToListAsync();
+
+    /// Processing errors planning has published, newest first.
+    public Task<List<ProcessingError>> PublishedErrorsAsync() =>
+        db.ProcessingErrors.AsNoTracking().Where(e => e.PublishedOn != null).OrderByDescending(e => e.OccurredOn).ToListAsync();
+
     /// What a risk may name as threatened: the unit's organisational goals of the year.
     public Task<List<OrganizationalGoal>> GoalOptionsAsync(int unitId, int year) =>
         db.OrganizationalGoals.AsNoTracking().Where(g => g.OrgUnitId == unitId && g.FiscalYear == year).OrderBy(g => g.SortOrder).ToListAsync();

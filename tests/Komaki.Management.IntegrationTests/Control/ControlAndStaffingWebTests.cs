@@ -208,4 +208,31 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         Assert.Equal("true", row.Groups[1].Value);
         Assert.Contains((staff - personYears).ToString("+0.##;-0.##;0"), WebUtility.HtmlDecode(row.Groups[2].Value));
     }
+
+    [Fact]
+    public async Task A_processing_error_is_recorded_by_its_division_and_reaches_citizens_only_once_planning_publishes_it()
+    {
+        var staff = await app.SignedInAsync(RoadStaff);
+        var page = await staff.GetStringAsync("/Control/Errors?year=2026");
+        Assert.Contains("id=\"error-form\"", page);
+        var road = Unit("道路課");
+        var otherRisk = app.WithDb(db => db.ControlRisks.First(r => r.FiscalYear == 2026 && r.OrgUnitId != road).Id);
+        (string, string)[] fields = [("OrgUnitId", road.ToString()), ("OccurredOn", "2026-11-05"), ("Title", "工事検査日の通知漏れ"), ("WhatHappened", "検査日を業者に通知しなかった。"),
+            ("Cause", "通知の担当を決めていなかった。"), ("Impact", "検査が1日遅れた。"), ("Correction", "翌日に検査を行った。"), ("Prevention", "通知を工程表に記載する。"), ("ControlRiskId", otherRisk.ToString())];
+        Assert.Contains("関係するリスクは、その課の登録簿から選んでください。", await (await PostAsync(staff, "/Control/Errors?year=2026", fields)).Content.ReadAsStringAsync());
+        fields[^1] = ("ControlRiskId", "");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, "/Control/Errors?year=2026", fields)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(await app.SignedInAsync("kankyo-kacho@komaki.example"), "/Control/Errors?year=2026", fields)).StatusCode);
+        var id = app.WithDb(db => db.ProcessingErrors.Single(e => e.Title == "工事検査日の通知漏れ").Id);
+
+        var visitor = app.NewClient();
+        var before = await visitor.GetStringAsync("/public/control");
+        Assert.Contains("滞納整理通知の誤送付", before);
+        Assert.DoesNotContain("工事検査日の通知漏れ", before);
+        Assert.DoesNotContain("道路占用許可書の記載誤り", before);
+        Assert.Contains("令和7年度 内部統制評価報告書", before);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(staff, $"/Control/Errors/{id}/Publish", ("year", "2026"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(await app.SignedInAsync("kikaku@komaki.example"), $"/Control/Errors/{id}/Publish", ("year", "2026"))).StatusCode);
+        Assert.Contains("工事検査日の通知漏れ", await visitor.GetStringAsync("/public/control"));
+    }
 }

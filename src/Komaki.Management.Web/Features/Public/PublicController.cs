@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Public;
 [AllowAnonymous]
 [Route("public")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
+public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions, ControlPages control, CityClock clock) : Controller
 {
     public const int PageSize = 50;
 
@@ -73,5 +73,17 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
     {
         var all = await lists.VoicesAsync();
         return View(HttpContext.Page(all, page, PageSize));
+    }
+
+    /// 内部統制: each published year's report — its figures, conclusion and the audit committee's opinion — and the
+    /// processing errors planning has published. Risks themselves are not shown.
+    [HttpGet("control")]
+    public async Task<IActionResult> Control()
+    {
+        var policy = await control.PolicyAsync();
+        var years = await control.PublishedYearsAsync();
+        var reports = new List<ControlReport>();
+        foreach (var y in years) reports.Add(new ControlReport(y.FiscalYear, policy, y, await control.AllOfYearAsync(y.FiscalYear), await control.ErrorsAsync(y.FiscalYear), clock.Today));
+        return View(new PublicControlModel(reports, await control.PublishedErrorsAsync()));
     }
 }

@@ -12,3 +12,5 @@ public sealed record PublicMeasureModel(
 }
 
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
+
+public sealed record PublicControlModel(IReadOnlyList<ControlReport> Reports, IReadOnlyList<ProcessingError> Errors);
