@@ -65,7 +65,7 @@ public static class FieldNames
         ["CorrectiveAction"] = "是正措置", ["CorrectedOn"] = "是正日", ["CorrectionNote"] = "是正の内容", ["OccurredOn"] = "発生日", ["WhatHappened"] = "事案の内容",
         ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
         ["AssessmentDue"] = "査定の期限", ["Tolerance"] = "人工の許容差", ["JobType"] = "職種", ["Allocated"] = "配分定数", ["ActualApril1"] = "4月1日の実員",
-        ["RequestReason"] = "要求の理由", ["AssessmentReason"] = "査定の理由",
+        ["RequestReason"] = "要求の理由", ["ReappointedPersonYears"] = "うち再任用の人工", ["FiscalYearPersonYears"] = "うち会計年度任用の人工", ["AssessmentReason"] = "査定の理由",
     };
 
     /// Where one field name means different things in different records.

@@ -21,6 +21,7 @@ public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUs
     public static EvaluationForm FormOf(ProjectEvaluation e) => new()
     {
         Version = e.Version, StaffPersonYears = NumberText.Format(e.StaffPersonYears),
+        ReappointedPersonYears = NumberText.Format(e.ReappointedPersonYears), FiscalYearPersonYears = NumberText.Format(e.FiscalYearPersonYears),
         Necessity = e.Necessity, NecessityReason = e.NecessityReason, Effectiveness = e.Effectiveness, EffectivenessReason = e.EffectivenessReason,
         Efficiency = e.Efficiency, EfficiencyReason = e.EfficiencyReason, Equity = e.Equity, EquityReason = e.EquityReason,
         FirstDirection = e.FirstDirection, Improvement = e.Improvement,
@@ -31,6 +32,10 @@ public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUs
     public Task<CommandResult> EditAsync(ProjectEvaluation e, EvaluationForm form)
     {
         e.StaffPersonYears = NumberText.TryParse(form.StaffPersonYears, out var personYears) ? personYears ?? 0 : 0;
+        // Both blank: the division did not break the 人工 down; one given: the other blank reads as none of that kind.
+        var hasBreakdown = !string.IsNullOrWhiteSpace(form.ReappointedPersonYears) || !string.IsNullOrWhiteSpace(form.FiscalYearPersonYears);
+        e.ReappointedPersonYears = !hasBreakdown ? null : NumberText.TryParse(form.ReappointedPersonYears, out var re) ? re ?? 0 : 0;
+        e.FiscalYearPersonYears = !hasBreakdown ? null : NumberText.TryParse(form.FiscalYearPersonYears, out var fy) ? fy ?? 0 : 0;
         (e.Necessity, e.NecessityReason) = (form.Necessity, Trim(form.NecessityReason));
         (e.Effectiveness, e.EffectivenessReason) = (form.Effectiveness, Trim(form.EffectivenessReason));
         (e.Efficiency, e.EfficiencyReason) = (form.Efficiency, Trim(form.EfficiencyReason));

@@ -6,6 +6,8 @@ public sealed class EvaluationForm
 {
     public int Version { get; set; }
     public string? StaffPersonYears { get; set; }
+    public string? ReappointedPersonYears { get; set; }
+    public string? FiscalYearPersonYears { get; set; }
     public Rating? Necessity { get; set; }
     public string? NecessityReason { get; set; }
     public Rating? Effectiveness { get; set; }
@@ -27,6 +29,14 @@ public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
     {
         RuleFor(x => x.StaffPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100))
             .WithMessage("人工は0〜100の数値で入力してください（例: 0.5）。");
+        RuleFor(x => x.ReappointedPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100)).WithMessage("うち再任用の人工は0〜100の数値で入力してください。");
+        RuleFor(x => x.FiscalYearPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100)).WithMessage("うち会計年度任用の人工は0〜100の数値で入力してください。");
+        RuleFor(x => x).Custom((f, context) =>
+        {
+            if (!NumberText.TryParse(f.StaffPersonYears, out var total) || !NumberText.TryParse(f.ReappointedPersonYears, out var re) || !NumberText.TryParse(f.FiscalYearPersonYears, out var fy)) return;
+            if ((re ?? 0) + (fy ?? 0) > (total ?? 0))
+                context.AddFailure(nameof(EvaluationForm.FiscalYearPersonYears), $"うち再任用とうち会計年度任用の合計（{(re ?? 0) + (fy ?? 0):0.##}）が人工（{total ?? 0:0.##}）を超えています。");
+        });
         foreach (var rating in new System.Linq.Expressions.Expression<Func<EvaluationForm, Rating?>>[] { x => x.Necessity, x => x.Effectiveness, x => x.Efficiency, x => x.Equity })
             RuleFor(rating).IsInEnum().WithMessage("A・B・C から選んでください。");
         RuleFor(x => x.FirstDirection).IsInEnum().WithMessage("今後の方向性を選び直してください。");

@@ -16,6 +16,10 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
     public long? SettledCost { get; set; }
     /// 人工: staff time on the project in person-years.
     public decimal StaffPersonYears { get; set; }
+    /// Of the 人工, the part worked by 再任用 and by 会計年度任用 staff; the rest is regular staff. Null when the
+    /// division did not say (older evaluations, imports): the reconciliation then compares the total only.
+    public decimal? ReappointedPersonYears { get; set; }
+    public decimal? FiscalYearPersonYears { get; set; }
     /// The staff cost of one person-year in force for this evaluation (yen).
     public long StaffCostPerPersonYear { get; set; }
     /// 目的: 対象（誰・何を）と意図（どのような状態にしたいか）, and 手段（何をするか）, as the 事務事業評価表 asks.

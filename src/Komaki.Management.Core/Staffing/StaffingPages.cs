@@ -7,6 +7,14 @@ namespace Komaki.Management.Core.Staffing;
 public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluations, decimal Staff, bool StaffFromAllocation, decimal? Requested, decimal? Assessed,
     decimal Allocated, IReadOnlyDictionary<Direction, int> Directions, long StaffCost, long EvaluationStaffCost, decimal Tolerance)
 {
+    /// Per employment type, the 人工 the evaluations report (再任用・会計年度任用 as entered, the rest regular) against the
+    /// staff of that type — only when every evaluation of the division gives the breakdown (WithoutBreakdown == 0).
+    public IReadOnlyList<(Personnel.EmploymentType Type, decimal PersonYears, decimal Staff)> ByEmployment { get; init; } = [];
+    public int WithoutBreakdown { get; init; }
+
+    public IEnumerable<Personnel.EmploymentType> FlaggedTypes =>
+        WithoutBreakdown > 0 ? [] : ByEmployment.Where(b => Math.Abs(b.Staff - b.PersonYears) > Tolerance).Select(b => b.Type);
+
     /// 職員数 − 人工: positive when the staff are more than the work reported.
     public decimal Difference => Staff - PersonYears;
     /// A division whose evaluations report no 人工 cannot be reconciled (its staff do work no project carries): not flagged.
@@ -35,7 +43,7 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
         var costs = settings?.UnitCosts.ToDictionary(c => c.JobType, c => c.CostPerPersonYear) ?? [];
         var lines = await LinesAsync(year);
         var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year)
-            .Select(e => new { e.OwnerUnitId, e.StaffPersonYears, e.StaffCostPerPersonYear, e.RecordedStaffCost, e.FirstDirection, e.SecondDirection }).ToListAsync();
+            .Select(e => new { e.OwnerUnitId, e.StaffPersonYears, e.ReappointedPersonYears, e.FiscalYearPersonYears, e.StaffCostPerPersonYear, e.RecordedStaffCost, e.FirstDirection, e.SecondDirection }).ToListAsync();
         var divisions = org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit.Id).ToList();
         var result = new List<Reconciliation>();
         foreach (var d in divisions)
@@ -52,7 +60,18 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
             result.Add(new Reconciliation(d, evals.Sum(e => e.StaffPersonYears), evals.Count, staff, fromAllocation,
                 mine.Any(l => l.Requested is not null) ? mine.Sum(l => l.Requested ?? l.Allocated) : null,
                 mine.Any(l => l.Assessed is not null) ? mine.Sum(l => l.Assessed ?? 0) : null,
-                mine.Sum(l => l.Allocated), directions, staffCost, evaluationCost, tolerance));
+                mine.Sum(l => l.Allocated), directions, staffCost, evaluationCost, tolerance)
+            {
+                WithoutBreakdown = evals.Count(e => e.ReappointedPersonYears is null && e.FiscalYearPersonYears is null),
+                ByEmployment = Enum.GetValues<Personnel.EmploymentType>().Select(t => (t,
+                    evals.Sum(e => t switch
+                    {
+                        Personnel.EmploymentType.Reappointed => e.ReappointedPersonYears ?? 0,
+                        Personnel.EmploymentType.FiscalYearAppointed => e.FiscalYearPersonYears ?? 0,
+                        _ => e.StaffPersonYears - (e.ReappointedPersonYears ?? 0) - (e.FiscalYearPersonYears ?? 0),
+                    }),
+                    mine.Where(l => l.Employment == t).Sum(l => l.ActualApril1 ?? l.Allocated))).ToList(),
+            });
         }
         return result;
     }

@@ -724,6 +724,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("FiscalYearPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
                     b.Property<string>("Improvement")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -755,6 +759,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<string>("PurposeTarget")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<decimal?>("ReappointedPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
 
                     b.Property<long?>("RecordedStaffCost")
                         .HasColumnType("bigint");

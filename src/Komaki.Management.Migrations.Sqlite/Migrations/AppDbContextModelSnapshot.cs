@@ -692,6 +692,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("FiscalYearPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Improvement")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -722,6 +726,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PurposeTarget")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReappointedPersonYears")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RecordedStaffCost")

@@ -5,6 +5,8 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProjectEvaluation> builder)
     {
         builder.Property(x => x.StaffPersonYears).HasPrecision(9, 2);
+        builder.Property(x => x.ReappointedPersonYears).HasPrecision(9, 2);
+        builder.Property(x => x.FiscalYearPersonYears).HasPrecision(9, 2);
         foreach (var text in new[] { nameof(ProjectEvaluation.NecessityReason), nameof(ProjectEvaluation.EffectivenessReason), nameof(ProjectEvaluation.EfficiencyReason),
                      nameof(ProjectEvaluation.EquityReason), nameof(ProjectEvaluation.Improvement), nameof(ProjectEvaluation.SecondReason), nameof(ProjectEvaluation.ReturnComment),
                      nameof(ProjectEvaluation.PurposeTarget), nameof(ProjectEvaluation.PurposeIntent), nameof(ProjectEvaluation.Means),

@@ -50,7 +50,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         return View(await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
     }
 
@@ -58,7 +58,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
     public async Task<IActionResult> Edit(int id)
     {
         var (risk, policy, org) = await LoadAsync(id);
-        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
     }
@@ -69,7 +70,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var risk = await commands.ForEditAsync(id);
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
-        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         form.OrgUnitId = risk.OrgUnitId;
         form.FiscalYear = risk.FiscalYear;
@@ -87,7 +89,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var risk = await commands.ForEditAsync(id);
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
-        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         if (ControlAccess.CheckSubmit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         if (Accept(await commands.SubmitAsync(risk, version))) TempData["Message"] = "リスクを提出しました。評価部局が整備・運用状況を評価します。";
         else TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
@@ -100,7 +103,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var risk = await commands.ForEditAsync(id);
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
-        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         if (ControlAccess.CheckEvaluate(Actor, risk, policy, await pages.YearAsync(risk.FiscalYear), org) is string refusal) return Forbidden(refusal);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.EvaluateAsync(risk, form, Author())) is not null)
         {
@@ -118,7 +122,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var deficiency = await Db.ControlDeficiencies.FirstOrDefaultAsync(d => d.Id == id);
         if (deficiency is null) return NotFound();
         var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
-        if (risk is null || !ControlAccess.CanRead(Actor, risk, policy, org)) return NotFound();
+        if (risk is null) return NotFound();
+        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
         if (ControlAccess.CheckCorrect(Actor, risk, deficiency, org) is string refusal) return Forbidden(refusal);
         if (Accept(await commands.CorrectAsync(deficiency, version, correctedOn, correctionNote, Clock.Today)))
         {
@@ -170,6 +175,8 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         : [];
 
     private static List<SelectListItem> UnitOf(ControlRisk risk, OrgTree org) => [new(org.PathName(risk.OrgUnitId), risk.OrgUnitId.ToString(CultureInfo.InvariantCulture))];
+
+    private const string NotYours = "このリスクは、その課の職員と推進部局・評価部局・市長・副市長が見られます。";
 
     private ControlAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow, Clock.Today);
 }

@@ -11,6 +11,22 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<decimal>(
+                name: "FiscalYearPersonYears",
+                table: "ProjectEvaluations",
+                type: "decimal(9,2)",
+                precision: 9,
+                scale: 2,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "ReappointedPersonYears",
+                table: "ProjectEvaluations",
+                type: "decimal(9,2)",
+                precision: 9,
+                scale: 2,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ControlPolicies",
                 columns: table => new
@@ -411,6 +427,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "StaffingYears");
+
+            migrationBuilder.DropColumn(
+                name: "FiscalYearPersonYears",
+                table: "ProjectEvaluations");
+
+            migrationBuilder.DropColumn(
+                name: "ReappointedPersonYears",
+                table: "ProjectEvaluations");
         }
     }
 }

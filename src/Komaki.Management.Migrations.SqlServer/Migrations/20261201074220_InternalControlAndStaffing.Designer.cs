@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201070656_InternalControlAndStaffing")]
+    [Migration("20261201074220_InternalControlAndStaffing")]
     partial class InternalControlAndStaffing
     {
         /// <inheritdoc />
@@ -727,6 +727,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("FiscalYearPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
+
                     b.Property<string>("Improvement")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -758,6 +762,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<string>("PurposeTarget")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<decimal?>("ReappointedPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("decimal(9,2)");
 
                     b.Property<long?>("RecordedStaffCost")
                         .HasColumnType("bigint");

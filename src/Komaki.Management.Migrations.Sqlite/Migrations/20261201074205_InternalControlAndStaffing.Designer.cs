@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201070649_InternalControlAndStaffing")]
+    [Migration("20261201074205_InternalControlAndStaffing")]
     partial class InternalControlAndStaffing
     {
         /// <inheritdoc />
@@ -695,6 +695,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("FiscalYearPersonYears")
+                        .HasPrecision(9, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Improvement")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -725,6 +729,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<string>("PurposeTarget")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ReappointedPersonYears")
+                        .HasPrecision(9, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("RecordedStaffCost")
