@@ -193,6 +193,9 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         "/ImportLabels", "/Directions", "/OrgUnits", "/Users", "/Plans", "/Imports/implementation-plan/2026/Export", "/Imports/execution-plan/2026/Export",
         "/public", "/public/measures/1", "/public/evaluations?year=2024", "/public/evaluations/1", "/public/manifesto", "/public/forum", "/public/voices",
         "/api/v1", "/api/v1/measures", "/api/v1/indicators", "/api/v1/evaluations", "/api/v1/evaluations.csv", "/api/v1/forum", "/api/v1/manifesto", "/api/v1/citizen-inputs",
+        "/Personnel/1", "/Personnel/1/Print", "/Personnel/Division", "/Personnel/Division/Distribution?year=2025", "/Personnel/Division/Reads", "/Personnel/Division/Staff",
+        "/Personnel/Division/Payroll/2025", "/Control?unitId=0", "/Control/Risks/1", "/Control/Errors", "/Control/Report?year=2025", "/Control/Policy", "/Staffing",
+        "/Staffing/Reconcile?year=2025", "/Staffing/Table?year=2026", "/public/control",
     ];
 
     [Fact]
@@ -201,7 +204,7 @@ public sealed class SqlServerTranslationTests(ITestOutputHelper output)
         var app = new App();
         await using var _ = app;
         var pages = new HashSet<string>(ExtraPages);
-        foreach (var role in new[] { "Planning", "Administrator", "DepartmentHead", "Executive" })
+        foreach (var role in new[] { "Planning", "Administrator", "DepartmentHead", "Executive", "Personnel" })
         {
             var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
             client.DefaultRequestHeaders.Add("X-Test-Role", role);
