@@ -87,8 +87,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         if (!int.TryParse(recordId, out var id)) return false;
         var r = await Db.ControlRisks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-        var policy = await Db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
-        return r is null || ControlAccess.CanRead(Actor, r, policy, await orgTree.GetAsync());
+        return r is null || await MayAsync(r, RecordOperations.Read);
     }
 
     private async Task<bool> CanReadImprovementAsync(string recordId)

@@ -50,7 +50,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         return View(await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
     }
 
@@ -59,7 +59,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
     }
@@ -71,7 +71,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         form.OrgUnitId = risk.OrgUnitId;
         form.FiscalYear = risk.FiscalYear;
@@ -90,7 +90,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckSubmit(Actor, risk, org) is string refusal) return Forbidden(refusal);
         if (Accept(await commands.SubmitAsync(risk, version))) TempData["Message"] = "リスクを提出しました。評価部局が整備・運用状況を評価します。";
         else TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
@@ -104,7 +104,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckEvaluate(Actor, risk, policy, await pages.YearAsync(risk.FiscalYear), org) is string refusal) return Forbidden(refusal);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.EvaluateAsync(risk, form, Author())) is not null)
         {
@@ -123,7 +123,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         if (deficiency is null) return NotFound();
         var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
         if (risk is null) return NotFound();
-        if (!ControlAccess.CanRead(Actor, risk, policy, org)) return Forbidden(NotYours);
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckCorrect(Actor, risk, deficiency, org) is string refusal) return Forbidden(refusal);
         if (Accept(await commands.CorrectAsync(deficiency, version, correctedOn, correctionNote, Clock.Today)))
         {

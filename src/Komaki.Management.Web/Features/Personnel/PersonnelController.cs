@@ -51,9 +51,8 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     public async Task<IActionResult> Act(int id, PersonnelStepForm form, bool confirmed = false)
     {
         var e = await commands.ForEditAsync(id);
-        if (e is null) return NotFound();
+        if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
         var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!PersonnelAccess.CanRead(relation)) return NotFound();
         var design = await pages.DesignAsync(e.FiscalYear);
         if (design is null) return NotFound();
         var org = await orgTree.GetAsync();
@@ -80,9 +79,8 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     public async Task<IActionResult> Reassign(int id, int version, int? firstEvaluatorId, int? secondEvaluatorId, string? reason)
     {
         var e = await commands.ForEditAsync(id);
-        if (e is null) return NotFound();
+        if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
         var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!PersonnelAccess.CanRead(relation)) return NotFound();
         if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden("評価者を変えられるのは人事担当です。");
         var org = await orgTree.GetAsync();
         var choices = await pages.EvaluatorChoicesAsync(e.FiscalYear, org);
@@ -112,9 +110,8 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     public async Task<IActionResult> Goals(int id, PerformanceGoalsForm form)
     {
         var e = await commands.ForEditAsync(id);
-        if (e is null) return NotFound();
+        if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
         var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!PersonnelAccess.CanRead(relation)) return NotFound();
         if (PersonnelWorkflow.CheckGoalEdit(relation, e) is string refusal) return Forbidden(refusal);
         var options = await pages.ServesOptionsAsync(e.OrgUnitId, e.FiscalYear, await orgTree.GetAsync());
         var isChange = PersonnelWorkflow.EditIsChange(e);
@@ -132,9 +129,8 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     private async Task<(PersonnelView? View, IActionResult? Result)> ReadAsync(int id, string what)
     {
         var e = await pages.EvaluationAsync(id);
-        if (e is null) return (null, NotFound());
+        if (e is null || !await MayAsync(e, RecordOperations.Read)) return (null, NotFound());
         var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!PersonnelAccess.CanRead(relation)) return (null, NotFound());
         var design = await pages.DesignAsync(e.FiscalYear);
         if (design is null) return (null, NotFound());
         await reads.LogAsync(Actor.UserName, [id], what, Clock.UtcNow);

@@ -46,3 +46,37 @@ public sealed class PlanElementHandler(CurrentUser me, OrgTreeProvider orgTree) 
 
     protected override bool CanEdit(Actor actor, PlanElement record, OrgTree org) => PlanElementCommands.EditAccess(actor, record, org) is not null;
 }
+
+/// 人事評価: the person, the evaluators named on it and the personnel division read it — nobody else. Who the reader is
+/// to the evaluation comes from the staff register (the reader's staff records), so the handler reads it per request.
+public sealed class PersonnelEvaluationHandler(CurrentUser me, PersonnelPages pages) : AuthorizationHandler<OperationAuthorizationRequirement, PersonnelEvaluation>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, PersonnelEvaluation resource)
+    {
+        var relation = PersonnelAccess.RelationOf(me.Actor, await pages.StaffIdsOfAsync(me.UserId), resource);
+        var allowed = requirement.Name switch
+        {
+            nameof(RecordOperations.Read) => PersonnelAccess.CanRead(relation),
+            nameof(RecordOperations.Edit) => PersonnelWorkflow.CheckGoalEdit(relation, resource) is null,
+            _ => false,
+        };
+        if (allowed) context.Succeed(requirement);
+    }
+}
+
+/// 内部統制のリスク: its division, the 推進部局 and 評価部局 of the current policy and the executives read it; its division
+/// edits it while in draft.
+public sealed class ControlRiskHandler(CurrentUser me, OrgTreeProvider orgTree, ControlPages pages) : AuthorizationHandler<OperationAuthorizationRequirement, ControlRisk>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, ControlRisk resource)
+    {
+        var org = await orgTree.GetAsync();
+        var allowed = requirement.Name switch
+        {
+            nameof(RecordOperations.Read) => ControlAccess.CanRead(me.Actor, resource, await pages.PolicyAsync(), org),
+            nameof(RecordOperations.Edit) => ControlAccess.CheckEdit(me.Actor, resource, org) is null,
+            _ => false,
+        };
+        if (allowed) context.Succeed(requirement);
+    }
+}
