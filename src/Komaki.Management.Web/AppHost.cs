@@ -93,6 +93,11 @@ public static class AppHost
                 o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(f => $"{f}を入力してください。");
                 o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"{f}を入力してください。");
                 o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"「{v}」は正しくありません。");
+                // The same for values bound to an action's own parameters (no field name to show) and for unknown values.
+                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"「{v}」は正しい値ではありません。");
+                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "数値を入力してください。");
+                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(f => $"{f}の値が正しくありません。");
+                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "値が正しくありません。");
             })
             // Open data is read by people too: Japanese stays readable in the JSON.
             .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))

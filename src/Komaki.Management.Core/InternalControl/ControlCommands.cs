@@ -117,6 +117,28 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         return await saver.SaveAsync();
     }
 
+    /// A new edition of the policy (the form has passed ControlPolicyFormValidator); the bodies must be registered units.
+    public async Task<CommandResult> AdoptPolicyAsync(ControlPolicyForm form, OrgTree org)
+    {
+        var result = await CheckPolicyAsync(form, org);
+        if (!result.Succeeded) return result;
+        var edition = await db.ControlPolicies.Select(p => (int?)p.Edition).MaxAsync() ?? 0;
+        db.ControlPolicies.Add(new ControlPolicy
+        {
+            Edition = edition + 1, Title = form.Title!.Trim(), Text = form.Text!.Trim(), AdoptedOn = form.AdoptedOn!.Value, ChiefName = form.ChiefName!.Trim(),
+            ResponsibleName = form.ResponsibleName!.Trim(), PromotionUnitId = form.PromotionUnitId, EvaluationUnitId = form.EvaluationUnitId,
+        });
+        return await saver.SaveAsync();
+    }
+
+    public static Task<CommandResult> CheckPolicyAsync(ControlPolicyForm form, OrgTree org)
+    {
+        var result = new CommandResult();
+        if (org.Find(form.PromotionUnitId) is null) result.Add(nameof(form.PromotionUnitId), "推進部局を選んでください。");
+        if (org.Find(form.EvaluationUnitId) is null) result.Add(nameof(form.EvaluationUnitId), "評価部局を選んでください。");
+        return Task.FromResult(result);
+    }
+
     /// The year's due dates (推進部局): created on first save.
     public async Task<CommandResult> SaveScheduleAsync(int year, DateOnly? entryDue, DateOnly? evaluationDue)
     {

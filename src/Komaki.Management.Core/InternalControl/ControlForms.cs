@@ -1,23 +1,33 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 
 namespace Komaki.Management.Core.InternalControl;
 
 public sealed class RiskForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "課")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "対象事務区分")]
     public ControlArea? Area { get; set; }
     public string? Process { get; set; }
     public string? Description { get; set; }
+    [Display(Name = "分類")]
     public RiskScope? Scope { get; set; }
     public string? Cause { get; set; }
     public string? ExistingControl { get; set; }
+    [Display(Name = "発生可能性")]
     public int? Likelihood { get; set; }
+    [Display(Name = "影響度")]
     public int? Impact { get; set; }
+    [Display(Name = "対応方針")]
     public RiskResponse? Response { get; set; }
     public string? Measures { get; set; }
     public string? Owner { get; set; }
+    [Display(Name = "期限")]
     public DateOnly? DueOn { get; set; }
     public string? ProjectCodes { get; set; }
     public string? MeasureCodes { get; set; }
@@ -47,14 +57,19 @@ public sealed class RiskFormValidator : AbstractValidator<RiskForm>
 /// The 評価部局's evaluation of one risk's control, and the deficiency it found (required when a rating is 不備あり).
 public sealed class RiskEvaluationForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "整備状況")]
     public ControlRating? DesignRating { get; set; }
     public string? DesignEvidence { get; set; }
+    [Display(Name = "運用状況")]
     public ControlRating? OperationRating { get; set; }
     public string? OperationEvidence { get; set; }
+    [Display(Name = "不備の種類")]
     public DeficiencyKind? DeficiencyKind { get; set; }
     public string? DeficiencyDescription { get; set; }
     public string? CorrectiveAction { get; set; }
+    [Display(Name = "是正の期限")]
     public DateOnly? DeficiencyDue { get; set; }
 }
 
@@ -78,15 +93,20 @@ public sealed class RiskEvaluationFormValidator : AbstractValidator<RiskEvaluati
 
 public sealed class ProcessingErrorForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "課")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "発生日")]
     public DateOnly? OccurredOn { get; set; }
     public string? Title { get; set; }
     public string? WhatHappened { get; set; }
     public string? Cause { get; set; }
+    [Display(Name = "影響度")]
     public string? Impact { get; set; }
     public string? Correction { get; set; }
     public string? Prevention { get; set; }
+    [Display(Name = "関係するリスク")]
     public int? ControlRiskId { get; set; }
 }
 
@@ -101,3 +121,31 @@ public sealed class ProcessingErrorFormValidator : AbstractValidator<ProcessingE
             RuleFor(field).NotEmpty().WithMessage($"{label}を入力してください。").MaximumLength(2000).WithMessage($"{label}は2,000文字以内で入力してください。");
     }
 }
+
+/// A new edition of the basic policy, with the bodies it names.
+public sealed class ControlPolicyForm
+{
+    public string? Title { get; set; }
+    public string? Text { get; set; }
+    [Display(Name = "策定日")]
+    public DateOnly? AdoptedOn { get; set; }
+    public string? ChiefName { get; set; }
+    public string? ResponsibleName { get; set; }
+    [Display(Name = "推進部局")]
+    public int PromotionUnitId { get; set; }
+    [Display(Name = "評価部局")]
+    public int EvaluationUnitId { get; set; }
+}
+
+public sealed class ControlPolicyFormValidator : AbstractValidator<ControlPolicyForm>
+{
+    public ControlPolicyFormValidator()
+    {
+        RuleFor(x => x.Title).NotEmpty().WithMessage("方針の名称を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.Title)).WithMessage("名称は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Text).NotEmpty().WithMessage("方針の本文を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.Text)).WithMessage("本文は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.AdoptedOn).NotNull().WithMessage("策定日を入力してください。");
+        RuleFor(x => x.ChiefName).NotEmpty().WithMessage("最高責任者（市長）の氏名を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.ChiefName)).WithMessage("{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.ResponsibleName).NotEmpty().WithMessage("総括責任者を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.ResponsibleName)).WithMessage("{MaxLength}文字以内で入力してください。");
+    }
+}
+

@@ -21,6 +21,11 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
         return (await q.ToListAsync()).Where(r => ControlAccess.CanRead(actor, r, policy, org)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
 
+    /// The risks and processing errors of several years in two queries, for the public page's reports.
+    public async Task<(List<ControlRisk> Risks, List<ProcessingError> Errors)> OfYearsAsync(IReadOnlyCollection<int> years) =>
+        (await WithDetails().Where(r => years.Contains(r.FiscalYear)).ToListAsync(),
+         await db.ProcessingErrors.AsNoTracking().Where(e => years.Contains(e.FiscalYear)).ToListAsync());
+
     /// Every risk of the year, for the report (read by those who may read the report).
     public Task<List<ControlRisk>> AllOfYearAsync(int year) => WithDetails().Where(r => r.FiscalYear == year).ToListAsync();
 

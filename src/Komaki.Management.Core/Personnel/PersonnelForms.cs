@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 
 namespace Komaki.Management.Core.Personnel;
@@ -7,7 +8,9 @@ namespace Komaki.Management.Core.Personnel;
 /// or its answer. Each step reads the fields it needs.
 public sealed class PersonnelStepForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "操作")]
     public PersonnelStep Step { get; set; }
     public string? Comment { get; set; }
     public string? InterviewOn { get; set; }
@@ -17,6 +20,7 @@ public sealed class PersonnelStepForm
     public string? PerformanceGrade { get; set; }
     public string? AdjustmentReason { get; set; }
     public string? Complaint { get; set; }
+    [Display(Name = "結果")]
     public ComplaintOutcome? Outcome { get; set; }
 }
 
@@ -32,6 +36,7 @@ public sealed class MarkRow
 /// agreed, a change needs the day of the interview and the reason.
 public sealed class PerformanceGoalsForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public List<GoalRow> Goals { get; set; } = [];
     public string? ChangedOn { get; set; }
@@ -57,6 +62,7 @@ public sealed class GoalRow
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? Target { get; set; }
+    [Display(Name = "困難度")]
     public GoalDifficulty? Difficulty { get; set; }
     public string? Weight { get; set; }
 }
@@ -92,18 +98,30 @@ public sealed class PerformanceGoalsFormValidator : AbstractValidator<Performanc
 /// The year's design as one form, with its grade and criteria rows.
 public sealed class PersonnelDesignForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public int FiscalYear { get; set; }
+    [Display(Name = "評価期間の初日")]
     public DateOnly? PeriodStart { get; set; }
+    [Display(Name = "評価期間の末日")]
     public DateOnly? PeriodEnd { get; set; }
+    [Display(Name = "評価基準日")]
     public DateOnly? ReferenceDate { get; set; }
+    [Display(Name = "目標設定の期限")]
     public DateOnly? GoalsDue { get; set; }
+    [Display(Name = "中間面談の期限")]
     public DateOnly? MidYearDue { get; set; }
+    [Display(Name = "自己評価の期限")]
     public DateOnly? SelfDue { get; set; }
+    [Display(Name = "一次評価の期限")]
     public DateOnly? FirstDue { get; set; }
+    [Display(Name = "二次評価の期限")]
     public DateOnly? SecondDue { get; set; }
+    [Display(Name = "調整・確認の期限")]
     public DateOnly? AdjustDue { get; set; }
+    [Display(Name = "開示の期限")]
     public DateOnly? DisclosureDue { get; set; }
+    [Display(Name = "苦情相談の期間")]
     public int? ComplaintDays { get; set; }
     public bool DiscloseDetails { get; set; }
     public List<GradeRow> Grades { get; set; } = [];
@@ -127,6 +145,7 @@ public sealed class GradeRow
 
 public sealed class CriterionRow
 {
+    [Display(Name = "職層")]
     public JobLevel? JobLevel { get; set; }
     public string? Name { get; set; }
     public string? Viewpoints { get; set; }

@@ -64,6 +64,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
             await Db.SaveChangesAsync(ct);
         }
         _staff = await Db.StaffMembers.Include(s => s.Assignments).AsSplitQuery().ToDictionaryAsync(s => s.StaffNumber, ct);
+        _unitNames = await Db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         _usersByEmail = (await Db.Users.Where(u => u.Email != null).ToListAsync(ct)).GroupBy(u => u.Email!.ToUpperInvariant()).ToDictionary(g => g.Key, g => g.First());
         return null;
     }
@@ -140,7 +141,9 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         else Report.Updated.Add(new(row.Sheet, row.Number, r.Number, label, changes));
     }
 
-    private string UnitName(int id) => Db.OrgUnits.Local.FirstOrDefault(u => u.Id == id)?.Name ?? Db.OrgUnits.AsNoTracking().Where(u => u.Id == id).Select(u => u.Name).FirstOrDefault() ?? "";
+    private Dictionary<int, string> _unitNames = [];
+
+    private string UnitName(int id) => _unitNames.GetValueOrDefault(id, "");
 
     protected override void Finish()
     {

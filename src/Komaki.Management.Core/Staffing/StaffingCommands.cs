@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.Staffing;
 
 /// A division's lines as one form: each line's figures; which of them a person may change is StaffingAccess's to say.
@@ -8,9 +9,13 @@ public sealed class StaffingForm
 
 public sealed class StaffingRow
 {
+    [Display(Name = "行")]
     public int Id { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "職種")]
     public JobType? JobType { get; set; }
+    [Display(Name = "任用形態")]
     public Personnel.EmploymentType? Employment { get; set; }
     public string? Allocated { get; set; }
     public string? ActualApril1 { get; set; }
@@ -117,11 +122,17 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         return (await saver.SaveAsync(), lines.Count);
     }
 
-    public async Task<CommandResult> SaveYearAsync(int year, int? quota, int? target, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<JobType, string?> costs)
+    public async Task<CommandResult> SaveYearAsync(int year, string? quotaText, string? targetText, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<JobType, string?> costs)
     {
         var result = new CommandResult();
-        if (quota is not int q || q <= 0) result.Add("OrdinanceQuota", "条例定数を入力してください。");
-        if (target is < 0) result.Add("PlanTarget", "定員適正化計画の目標は0以上で入力してください。");
+        int? quota = NumberText.TryParse(quotaText, out var qv) && qv is decimal qd && qd > 0 && qd == Math.Round(qd) && qd < 1_000_000 ? (int)qd : null;
+        if (quota is null) result.Add("OrdinanceQuota", "条例定数を1以上の整数（人）で入力してください。");
+        int? target = null;
+        if (!string.IsNullOrWhiteSpace(targetText))
+        {
+            if (NumberText.TryParse(targetText, out var tv) && tv is decimal td && td >= 0 && td == Math.Round(td) && td < 1_000_000) target = (int)td;
+            else result.Add("PlanTarget", "定員適正化計画の目標は0以上の整数（人）で入力してください。");
+        }
         if (requestDue is null) result.Add("RequestDue", "要求の期限を入力してください。");
         if (assessmentDue is null) result.Add("AssessmentDue", "査定の期限を入力してください。");
         if (requestDue is not null && assessmentDue < requestDue) result.Add("AssessmentDue", "査定の期限は要求の期限より後にしてください。");

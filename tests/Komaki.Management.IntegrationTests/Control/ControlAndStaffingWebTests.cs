@@ -238,4 +238,24 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(await app.SignedInAsync("kikaku@komaki.example"), $"/Control/Errors/{id}/Publish", ("year", "2026"))).StatusCode);
         Assert.Contains("工事検査日の通知漏れ", await visitor.GetStringAsync("/public/control"));
     }
+
+    [Fact]
+    public async Task A_new_edition_of_the_policy_keeps_what_was_typed_when_refused_and_names_the_same_bodies()
+    {
+        var promotion = await app.SignedInAsync(Promotion);
+        var current = app.WithDb(db => db.ControlPolicies.OrderByDescending(p => p.Edition).First());
+        (string, string)[] fields = [("Title", ""), ("Text", new string('あ', 9000)), ("AdoptedOn", "2026-11-30"), ("ChiefName", "小牧 誠"), ("ResponsibleName", "副市長"),
+            ("PromotionUnitId", current.PromotionUnitId.ToString()), ("EvaluationUnitId", "999999")];
+        var refused = WebUtility.HtmlDecode(await (await PostAsync(promotion, "/Control/Policy", fields)).Content.ReadAsStringAsync());
+        Assert.Contains("方針の名称を入力してください。", refused);
+        Assert.Contains("本文は8000文字以内で入力してください。", refused);
+        Assert.Contains("評価部局を選んでください。", refused);
+        Assert.Contains("value=\"2026-11-30\"", refused);
+        Assert.Equal(current.Edition, app.WithDb(db => db.ControlPolicies.Max(p => p.Edition)));
+        fields[0] = ("Title", "小牧市内部統制基本方針（改定）");
+        fields[1] = ("Text", "財務に関する事務に加え、情報管理の事務も対象とする。");
+        fields[^1] = ("EvaluationUnitId", current.EvaluationUnitId.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(promotion, "/Control/Policy", fields)).StatusCode);
+        Assert.Equal(("小牧市内部統制基本方針（改定）", current.Edition + 1), app.WithDb(db => db.ControlPolicies.OrderByDescending(p => p.Edition).Select(p => new { p.Title, p.Edition }).AsEnumerable().Select(p => (p.Title, p.Edition)).First()));
+    }
 }

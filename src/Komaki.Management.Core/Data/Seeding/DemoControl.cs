@@ -82,10 +82,10 @@ internal sealed class DemoControl(AppDbContext db)
         var org = new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
         // 道路課 and 環境対策課 broke their 令和7年度 人工 down by employment type: the largest project of each carries
         // the half person-year of their 会計年度任用 assistant.
+        var year2025 = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2025).ToListAsync(ct);
         foreach (var name in new[] { "道路課", "環境対策課" })
         {
-            var own = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2025).ToListAsync(ct);
-            own = own.Where(e => org.IsSameOrUnder(e.OwnerUnitId, units[name].Id)).OrderByDescending(e => e.StaffPersonYears).ToList();
+            var own = year2025.Where(e => org.IsSameOrUnder(e.OwnerUnitId, units[name].Id)).OrderByDescending(e => e.StaffPersonYears).ToList();
             foreach (var e in own) (e.ReappointedPersonYears, e.FiscalYearPersonYears) = (0, 0);
             if (own.Count > 0 && own[0].StaffPersonYears >= 0.5m) own[0].FiscalYearPersonYears = 0.5m;
         }

@@ -82,8 +82,9 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
     {
         var policy = await control.PolicyAsync();
         var years = await control.PublishedYearsAsync();
-        var reports = new List<ControlReport>();
-        foreach (var y in years) reports.Add(new ControlReport(y.FiscalYear, policy, y, await control.AllOfYearAsync(y.FiscalYear), await control.ErrorsAsync(y.FiscalYear), clock.Today));
+        var (risks, errors) = await control.OfYearsAsync(years.Select(y => y.FiscalYear).ToList());
+        var reports = years.Select(y => new ControlReport(y.FiscalYear, policy, y, risks.Where(r => r.FiscalYear == y.FiscalYear).ToList(),
+            errors.Where(e => e.FiscalYear == y.FiscalYear).ToList(), clock.Today)).ToList();
         return View(new PublicControlModel(reports, await control.PublishedErrorsAsync()));
     }
 }

@@ -85,7 +85,7 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
 
     [HttpPost("Year/{year:int}")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> Year(int year, int? ordinanceQuota, int? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
+    public async Task<IActionResult> Year(int year, string? ordinanceQuota, string? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
     {
         var costs = Enum.GetValues<JobType>().ToDictionary(j => j, j => (string?)Request.Form[$"Cost_{j}"].ToString());
         if (Accept(await commands.SaveYearAsync(year, ordinanceQuota, planTarget, requestDue, assessmentDue, tolerance, costs)))
