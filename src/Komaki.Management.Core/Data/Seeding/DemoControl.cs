@@ -91,23 +91,23 @@ internal sealed class DemoControl(AppDbContext db)
         }
         await db.SaveChangesAsync(ct);
         var evaluations = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2025).Select(e => new { e.OwnerUnitId, e.StaffPersonYears }).ToListAsync(ct);
-        foreach (var year in new[] { 2025, 2026 })
+        var staffingYears = DemoYears.Select(year => new StaffingYear
         {
-            db.StaffingYears.Add(new StaffingYear
+            FiscalYear = year, RequestDue = new DateOnly(year, 11, 30), AssessmentDue = new DateOnly(year + 1, 1, 31), Tolerance = 0.5m,
+            UnitCosts = Enum.GetValues<JobType>().Select(j => new StaffingUnitCost { JobType = j, CostPerPersonYear = j switch
             {
-                FiscalYear = year, OrdinanceQuota = 1150, PlanTarget = year == 2025 ? 380 : 378, RequestDue = new DateOnly(year, 11, 30), AssessmentDue = new DateOnly(year + 1, 1, 31), Tolerance = 0.5m,
-                UnitCosts = Enum.GetValues<JobType>().Select(j => new StaffingUnitCost { JobType = j, CostPerPersonYear = j switch
-                {
-                    JobType.Technical => 8_200_000, JobType.Welfare => 7_600_000, JobType.Fire => 8_500_000, JobType.Labor => 6_800_000, JobType.Medical => 8_300_000, _ => 8_000_000,
-                } }).ToList(),
-            });
-        }
+                JobType.Technical => 8_200_000, JobType.Welfare => 7_600_000, JobType.Fire => 8_500_000, JobType.Labor => 6_800_000, JobType.Medical => 8_300_000, _ => 8_000_000,
+            } }).ToList(),
+        }).ToList();
+        db.StaffingYears.AddRange(staffingYears);
+        var regularTotal = 0;
         string[] technical = ["道路課", "都市政策課", "公園緑地課", "上下水道課", "交通政策課"];
         var offsets = new Dictionary<string, int> { ["道路課"] = 2, ["環境対策課"] = -2, ["保険医療課"] = 1 };
         foreach (var (name, unit) in units.Where(u => u.Value.Level == OrgUnitLevel.Division && u.Value.IsValidIn(2025)))
         {
             var py = evaluations.Where(e => org.IsSameOrUnder(e.OwnerUnitId, unit.Id)).Sum(e => e.StaffPersonYears);
             var regular = Math.Max(2, (int)Math.Round(py, MidpointRounding.AwayFromZero) - 1 + offsets.GetValueOrDefault(name));
+            regularTotal += regular;
             var job = technical.Contains(name) ? JobType.Technical : name == "幼児保育課" ? JobType.Welfare : unit.ParentId == units["消防本部"].Id ? JobType.Fire : JobType.Administrative;
             foreach (var year in new[] { 2025, 2026 })
             {
@@ -130,8 +130,16 @@ internal sealed class DemoControl(AppDbContext db)
                 });
             }
         }
+        // The quota leaves room; the plan's target was met in 令和7年度 and is one over in 令和8年度, as the index then says.
+        foreach (var y in staffingYears)
+        {
+            y.OrdinanceQuota = regularTotal + 15;
+            y.PlanTarget = y.FiscalYear == 2025 ? regularTotal + 2 : regularTotal - 1;
+        }
         await db.SaveChangesAsync(ct);
     }
+
+    private static readonly int[] DemoYears = [2025, 2026];
 
     private static void Evaluate(ControlRisk risk, string by, DateTime at)
     {
