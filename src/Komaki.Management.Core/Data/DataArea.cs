@@ -33,6 +33,8 @@ public static class DataArea
         [typeof(MayorTerm)] = Voice, [typeof(ManifestoItem)] = Voice, [typeof(ManifestoLink)] = Voice, [typeof(ManifestoProgress)] = Voice,
         [typeof(CitizenInput)] = Voice, [typeof(CitizenInputLink)] = Voice, [typeof(SurveyResult)] = Voice,
         [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
+        // 定員: the staff each division has and asks for, beside the organisation they staff (the reconciliation reads both).
+        [typeof(Staffing.StaffingYear)] = Organization, [typeof(Staffing.StaffingUnitCost)] = Organization, [typeof(Staffing.StaffingLine)] = Organization,
         [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
         [typeof(Publication)] = Publishing,
         // What the public 内部統制 page shows once published: the report's figures and the published processing errors.

@@ -2,6 +2,15 @@ namespace Komaki.Management.Core.Implementation;
 
 public sealed record EditionSummary(int Id, int FiscalYear, string Title, int? CopiedFromYear, DateTime CreatedAt, int ProjectCount, IReadOnlyDictionary<int, long> CostByYear);
 
+/// One project of an edition as its page lists it.
+public sealed record EditionProject(int Id, string Code, string Name, int OwnerUnitId, int MeasureId);
+
+/// One edition with every line and the projects they belong to, read once per change to the plan or the Do area and
+/// filtered and paged in memory for every reader (a large city's edition has about 10,000 lines); with the year of
+/// the newest edition (the one still open to division heads) and of the edition copied from this one.
+public sealed record EditionData(ImplementationPlan Edition, IReadOnlyDictionary<int, EditionProject> Projects, IReadOnlyList<ImplementationPlanLine> Lines,
+    int LatestYear, int? NewerYear);
+
 public sealed record CompareRow(string Code, string Name, ComparedLine Line);
 
 /// Two editions compared line by line, with how many lines changed in each way.
@@ -33,6 +42,18 @@ public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
             .ToListAsync();
         return editions.Select(e => new EditionSummary(e.Id, e.FiscalYear, e.Title, e.CopiedFromYear, e.CreatedAt, e.Projects,
             costs.Where(c => c.ImplementationPlanId == e.Id).ToDictionary(c => c.FiscalYear, c => c.Cost))).ToList();
+    }
+
+    /// The edition of a year with its lines (null when there is none); kept under Areas by the page.
+    public async Task<EditionData?> EditionAsync(int year)
+    {
+        var edition = await db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year);
+        if (edition is null) return null;
+        var lines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id).ToListAsync();
+        var projects = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id).Select(l => l.Project!).Distinct()
+            .Select(p => new EditionProject(p.Id, p.Code, p.Name, p.OwnerUnitId, p.MeasureId)).ToDictionaryAsync(p => p.Id);
+        var newer = await db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
+        return new EditionData(edition, projects, lines, await LatestEditionYearAsync(), newer);
     }
 
     public async Task<int> LatestEditionYearAsync() => await db.ImplementationPlans.MaxAsync(p => (int?)p.FiscalYear) ?? 0;

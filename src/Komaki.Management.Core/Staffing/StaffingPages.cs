@@ -29,6 +29,9 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
 /// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
 public sealed class StaffingPages(AppDbContext db) : IUseCase
 {
+    /// What the reconciliation reads: the staffing (kept in the organisation's area), the units and the evaluations.
+    public static readonly IReadOnlyList<string> ReconcileAreas = [DataArea.Organization, DataArea.Check];
+
     public Task<StaffingYear?> YearAsync(int year) => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).FirstOrDefaultAsync(y => y.FiscalYear == year);
 
     public Task<List<StaffingLine>> LinesAsync(int year, IReadOnlyCollection<int>? units = null) =>
@@ -45,12 +48,20 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
         var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year)
             .Select(e => new { e.OwnerUnitId, e.StaffPersonYears, e.ReappointedPersonYears, e.FiscalYearPersonYears, e.StaffCostPerPersonYear, e.RecordedStaffCost, e.FirstDirection, e.SecondDirection }).ToListAsync();
         var divisions = org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level == OrgUnitLevel.Division).Select(x => x.Unit.Id).ToList();
+        // Each unit's division, so the lines and evaluations are grouped in one pass (a large city has thousands of
+        // evaluations and a hundred divisions).
+        var divisionOf = new Dictionary<int, int>();
+        foreach (var d in divisions)
+        {
+            foreach (var u in org.SelfAndDescendants(d)) divisionOf.TryAdd(u, d);
+        }
+        var linesOf = lines.Where(l => divisionOf.ContainsKey(l.OrgUnitId)).ToLookup(l => divisionOf[l.OrgUnitId]);
+        var evaluationsOf = evaluations.Where(e => divisionOf.ContainsKey(e.OwnerUnitId)).ToLookup(e => divisionOf[e.OwnerUnitId]);
         var result = new List<Reconciliation>();
         foreach (var d in divisions)
         {
-            var units = org.SelfAndDescendants(d);
-            var mine = lines.Where(l => units.Contains(l.OrgUnitId)).ToList();
-            var evals = evaluations.Where(e => units.Contains(e.OwnerUnitId)).ToList();
+            var mine = linesOf[d].ToList();
+            var evals = evaluationsOf[d].ToList();
             if (mine.Count == 0 && evals.Count == 0) continue;
             var fromAllocation = mine.Any(l => l.ActualApril1 is null);
             var staff = mine.Sum(l => l.ActualApril1 ?? l.Allocated);

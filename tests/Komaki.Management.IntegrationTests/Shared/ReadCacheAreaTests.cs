@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,58 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
         var (queries, html) = await GetAsync(client, $"{budgets}&q={Uri.EscapeDataString(code)}");
         Assert.True(queries > budgetsWarm);
         Assert.Contains("987,654", html);
+    }
+
+    /// 人工との突合 and an edition of the 実施計画 are read models (issue 29): a second request reads no staffing,
+    /// evaluation or plan line, an indicator value saved in between keeps them, and a change to what they show is on
+    /// the page at the next request.
+    [Theory]
+    [InlineData("/Staffing/Reconcile?year=2025")]
+    [InlineData("/ImplementationPlans/2026")]
+    public async Task The_reconciliation_and_the_edition_page_are_kept_until_what_they_show_changes(string url)
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        var (cold, _) = await GetAsync(client, url);
+        var (warm, _) = await GetAsync(client, url);
+        Assert.True(warm < cold, $"{url}: {warm} queries when kept, {cold} when built");
+        Assert.True(warm <= 6, $"{url}: {warm} queries when kept");
+
+        app.WithDb(db =>
+        {
+            var value = db.IndicatorValues.First(v => v.FiscalYear == 2025 && v.Target != null);
+            value.Target += 1;
+            return db.SaveChanges();
+        });
+        Assert.Equal(warm, (await GetAsync(client, url)).Queries);
+
+        if (url.StartsWith("/Staffing", StringComparison.Ordinal))
+        {
+            var (division, staff) = app.WithDb(db =>
+            {
+                var line = db.StaffingLines.First(l => l.FiscalYear == 2025 && l.ActualApril1 != null);
+                line.ActualApril1 += 40;
+                db.SaveChanges();
+                return (line.OrgUnitId, db.StaffingLines.Where(l => l.FiscalYear == 2025 && l.OrgUnitId == line.OrgUnitId).ToList().Sum(l => l.ActualApril1 ?? l.Allocated));
+            });
+            var (queries, html) = await GetAsync(client, url);
+            Assert.True(queries > warm);
+            var shown = Regex.Match(html, $"<tr class=\"[^\"]*\" data-unit=\"{division}\".*?</tr>", RegexOptions.Singleline).Value;
+            Assert.Contains($"<td class=\"num\">{staff:0.##}", shown);
+        }
+        else
+        {
+            var code = app.WithDb(db =>
+            {
+                var line = db.ImplementationPlanLines.Include(l => l.Project).First(l => l.ImplementationPlan!.FiscalYear == 2026 && l.FiscalYear == 2026);
+                line.Cost = 987_654_000;
+                line.General = line.Cost - line.National - line.Prefectural - line.Bonds - line.OtherSpecific;
+                db.SaveChanges();
+                return line.Project!.Code;
+            });
+            var (queries, html) = await GetAsync(client, $"{url}?q={Uri.EscapeDataString(code)}");
+            Assert.True(queries > warm);
+            Assert.Contains("987,654", html);
+        }
     }
 
     [Fact]

@@ -52,45 +52,44 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     [HttpGet("{year:int}")]
     public async Task<IActionResult> Details(int year, [FromQuery] EditionFilter filter)
     {
-        var edition = await Db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year);
-        if (edition is null) return NotFound();
+        // The edition's lines are read once per change and filtered here for every reader (ADR 0008).
+        var data = await cache.GetAsync($"edition:{year}", ImplementationPlanPages.Areas, () => pages.EditionAsync(year));
+        if (data is null) return NotFound();
+        var edition = data.Edition;
         var org = await orgTree.GetAsync();
-        var lines = Db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition.Id);
+        IEnumerable<ImplementationPlanLine> lines = data.Lines;
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var q = filter.Q.Trim();
-            lines = lines.Where(l => l.Project!.Code.Contains(q) || l.Project.Name.Contains(q) || l.Content.Contains(q));
+            lines = lines.Where(l => data.Projects[l.ProjectId] is var p
+                && (p.Code.Contains(q, StringComparison.OrdinalIgnoreCase) || p.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || l.Content.Contains(q, StringComparison.OrdinalIgnoreCase)));
         }
         filter.UnitId = ListUnit(filter.UnitId);
         if (filter.UnitId is int unit)
         {
-            var units = org.SelfAndDescendants(unit).ToList();
-            lines = lines.Where(l => units.Contains(l.Project!.OwnerUnitId));
+            var units = org.SelfAndDescendants(unit);
+            lines = lines.Where(l => units.Contains(data.Projects[l.ProjectId].OwnerUnitId));
         }
-        if (filter.MeasureId is int measure) lines = lines.Where(l => l.Project!.MeasureId == measure);
+        if (filter.MeasureId is int measure) lines = lines.Where(l => data.Projects[l.ProjectId].MeasureId == measure);
+        var matching = lines.ToList();
         if (filter.Status is ImplementationStatus status)
         {
-            var withStatus = lines.Where(l => l.Status == status).Select(l => l.ProjectId);
-            lines = lines.Where(l => withStatus.Contains(l.ProjectId));
+            var withStatus = matching.Where(l => l.Status == status).Select(l => l.ProjectId).ToHashSet();
+            matching = matching.Where(l => withStatus.Contains(l.ProjectId)).ToList();
         }
 
-        var totals = (await lines.GroupBy(l => l.FiscalYear)
-                .Select(g => new { Year = g.Key, Cost = g.Sum(l => l.Cost), N = g.Sum(l => l.National), P = g.Sum(l => l.Prefectural), B = g.Sum(l => l.Bonds), O = g.Sum(l => l.OtherSpecific), G = g.Sum(l => l.General) })
-                .ToListAsync())
-            .ToDictionary(t => t.Year, t => new Totals(t.Cost, t.N, t.P, t.B, t.O, t.G));
-        var projects = lines.Select(l => l.Project!).Distinct().OrderBy(p => p.Code)
-            .Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId });
-        var page = await projects.ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
-        var ids = page.Items.Select(p => p.Id).ToList();
-        var pageLines = await lines.Where(l => ids.Contains(l.ProjectId)).ToListAsync();
-        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync());
+        var totals = matching.GroupBy(l => l.FiscalYear).ToDictionary(g => g.Key, g => new Totals(
+            g.Sum(l => l.Cost), g.Sum(l => l.National), g.Sum(l => l.Prefectural), g.Sum(l => l.Bonds), g.Sum(l => l.OtherSpecific), g.Sum(l => l.General)));
+        var byProject = matching.ToLookup(l => l.ProjectId);
+        var projects = byProject.Select(g => data.Projects[g.Key]).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
+        var page = HttpContext.Page(projects, filter.Page, PageSize);
+        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, data.LatestYear);
         var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
             open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
-            pageLines.Where(l => l.ProjectId == p.Id).ToDictionary(l => l.FiscalYear))).ToList();
+            byProject[p.Id].ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await measureOptions.GetAsync();
-        var newer = await Db.ImplementationPlans.AsNoTracking().Where(p => p.CopiedFromId == edition.Id).Select(p => (int?)p.FiscalYear).FirstOrDefaultAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
-            UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), newer));
+            UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), data.NewerYear));
     }
 
     [HttpGet("{year:int}/Projects/{projectId:int}")]

@@ -5,7 +5,8 @@ namespace Komaki.Management.Web.Features.Staffing;
 /// 「給与・定員管理等について」. A division's head requests for their division; 人事担当 sets, assesses and allocates.
 [Authorize(Policy = Policies.Staff)]
 [Route("Staffing")]
-public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions) : AppController(db)
+public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions, ReadCache cache)
+    : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, int? unitId)
@@ -57,7 +58,9 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        return View(new ReconcileModel(y, await pages.YearAsync(y), await pages.ReconcileAsync(y, org), org, directions));
+        // The same for every reader: kept until the staffing, the organisation or an evaluation changes (ADR 0008).
+        var (settings, rows) = await cache.GetAsync($"reconcile:{y}", StaffingPages.ReconcileAreas, async () => (await pages.YearAsync(y), await pages.ReconcileAsync(y, org)));
+        return View(new ReconcileModel(y, settings, rows, org, directions));
     }
 
     [HttpGet("Table")]
