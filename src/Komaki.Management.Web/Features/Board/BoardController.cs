@@ -9,13 +9,35 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     JudgmentBandCommands bandCommands, PersonnelPages personnel, OtherWork other)
     : AppController(db)
 {
+    /// Above this many divisions (a large city) the board shows each department's totals, and the divisions of the
+    /// department opened (open=its id): a row per division would be some 270 KB of HTML for 130 divisions.
+    public const int FoldAboveDivisions = 60;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? year)
+    public async Task<IActionResult> Index(int? year, int? open)
     {
         var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
         ViewData["Personnel"] = await personnel.StagesAsync(y);
         ViewData["Other"] = await other.StagesAsync(y);
-        return View(await cycles.GetAsync(y));
+        var snapshot = await cycles.GetAsync(y);
+        if (snapshot.Divisions.Count > FoldAboveDivisions)
+        {
+            var org = await orgTree.GetAsync();
+            ViewData["Departments"] = snapshot.Divisions.GroupBy(d => org.DepartmentOf(d.UnitId)?.Id ?? d.UnitId)
+                .Select(g => new BoardDepartment(g.Key, g.First().Department, g.ToList())).ToList();
+            ViewData["Open"] = open;
+        }
+        return View(snapshot);
     }
+}
+
+/// A department's row on the folded board: its divisions' figures added up, overdue where any of them is.
+public sealed record BoardDepartment(int Id, string Name, IReadOnlyList<DivisionCycle> Divisions)
+{
+    public StageCell Cell(CycleStage stage) => new(stage,
+        new Progress(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of)),
+        Divisions[0].Stages[stage].DueOn, Divisions.Any(d => d.Stages[stage].Overdue));
+
+    public int OpenImprovements => Divisions.Sum(d => d.OpenImprovements);
 }
