@@ -99,6 +99,29 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
         }
     }
 
+    /// The organisational goals' board and the import label table (issue 29) are kept for every reader; a label added
+    /// is on the table at the next request.
+    [Theory]
+    [InlineData("/Goals/Board?year=2026")]
+    [InlineData("/ImportLabels")]
+    public async Task The_goal_board_and_the_label_table_are_kept_until_their_data_changes(string url)
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        var (cold, _) = await GetAsync(client, url);
+        var (warm, _) = await GetAsync(client, url);
+        Assert.True(warm < cold, $"{url}: {warm} queries when kept, {cold} when built");
+        Assert.True(warm <= 6, $"{url}: {warm} queries when kept");
+        if (url != "/ImportLabels") return;
+        using (var scope = app.Services.CreateScope())
+        {
+            var table = scope.ServiceProvider.GetRequiredService<Komaki.Management.Core.Importing.LabelTable>();
+            Assert.Null(await table.AddAsync(Komaki.Management.Core.Importing.LabelKind.Direction, "キャッシュ確認用の読み替え", 1));
+        }
+        var (queries, html) = await GetAsync(client, url);
+        Assert.True(queries > warm);
+        Assert.Contains("キャッシュ確認用の読み替え", html);
+    }
+
     [Fact]
     public async Task Requests_that_miss_together_share_one_build_and_a_failed_build_is_tried_again()
     {

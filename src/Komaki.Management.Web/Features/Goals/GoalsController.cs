@@ -29,13 +29,16 @@ public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, Cu
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        var counts = await cache.GetAsync($"goal-counts:{y}", [DataArea.Goals], () => pages.CountsAsync(y));
-        var rows = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division)
-            .Select(x => new BoardRow(x.Unit.Id, org.DepartmentOf(x.Unit.Id)?.Name ?? "", x.Unit.Name,
-                counts.Where(c => c.UnitId == x.Unit.Id).ToDictionary(c => c.State, c => c.Count)))
-            .ToList();
-        var totals = counts.GroupBy(c => c.State).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        return View(new BoardModel(y, rows, totals));
+        // The same for everyone: the rows are kept until a goal or the organisation changes.
+        return View(await cache.GetAsync($"goal-board:{y}", [DataArea.Goals, DataArea.Organization], async () =>
+        {
+            var counts = await pages.CountsAsync(y);
+            var byUnit = counts.ToLookup(c => c.UnitId);
+            var rows = org.Flatten(u => u.IsValidIn(y)).Where(x => x.Unit.Level == OrgUnitLevel.Division)
+                .Select(x => new BoardRow(x.Unit.Id, org.DepartmentOf(x.Unit.Id)?.Name ?? "", x.Unit.Name, byUnit[x.Unit.Id].ToDictionary(c => c.State, c => c.Count)))
+                .ToList();
+            return new BoardModel(y, rows, counts.GroupBy(c => c.State).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)));
+        }));
     }
 
     [HttpGet("{id:int}")]

@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.ImportLabels;
 /// 部課名 of another system names. Everyone on the staff reads it; planning changes it.
 [Authorize(Policy = Policies.Staff)]
 [Route("ImportLabels")]
-public sealed class ImportLabelsController(AppDbContext db, LabelTable table) : AppController(db)
+public sealed class ImportLabelsController(AppDbContext db, LabelTable table, ReadCache cache) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(LabelKind? kind, string? q) => View(await ModelAsync(kind, q, new LabelForm { Kind = kind ?? LabelKind.Direction }));
@@ -76,10 +76,21 @@ public sealed class ImportLabelsController(AppDbContext db, LabelTable table) : 
         return false;
     }
 
+    /// What the table shows: the label table and the direction names (settings) and the units the 部課名 name.
+    private static readonly string[] Areas = [DataArea.Settings, DataArea.Organization];
+
+    /// The whole table is kept until a label, a direction or a unit changes, and filtered here (ADR 0008): reading it
+    /// took five loads of the label book per request.
     private async Task<LabelsModel> ModelAsync(LabelKind? kind, string? q, LabelForm form)
     {
-        var options = new Dictionary<LabelKind, IReadOnlyList<(int, string)>>();
-        foreach (var k in Enum.GetValues<LabelKind>()) options[k] = await table.OptionsAsync(k);
-        return new LabelsModel(await table.ListAsync(kind, q), kind, q, form, options, await table.UnitNamesAsync(), Actor.IsPlanMasterEditor);
+        var (all, options, units) = await cache.GetAsync("import-labels", Areas, async () =>
+        {
+            var options = new Dictionary<LabelKind, IReadOnlyList<(int, string)>>();
+            foreach (var k in Enum.GetValues<LabelKind>()) options[k] = await table.OptionsAsync(k);
+            return (await table.ListAsync(null, null), options, await table.UnitNamesAsync());
+        });
+        var key = LabelMapping.KeyOf(q);
+        var shown = all.Where(e => (kind is null || e.Mapping.Kind == kind) && (key.Length == 0 || e.Mapping.Key.Contains(key, StringComparison.Ordinal))).ToList();
+        return new LabelsModel(shown, kind, q, form, options, units, Actor.IsPlanMasterEditor);
     }
 }
