@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Load test of every menu page and every kind of public page on a large-city database (3,000 projects × 10 years),
+# Load test of every page of every role's menu (bench/load/pages.txt) and every kind of public page on a large-city database (3,000 projects × 10 years),
 # from a second process (wrk) on 127.0.0.1 with 32 connections, quiet and while values are saved twice a second.
-# Usage: bench/load/run.sh [seconds per run, default 8]
+# Usage: bench/load/run.sh [seconds per run, default 8] [regex of 「role path」 to measure only some pages, see pages.py]
 # Needs wrk (apt-get install -y wrk) and python3; builds Release, seeds /tmp/komaki-large.db once, starts the app in
 # Production (plain HTTP on 127.0.0.1, as behind the TLS proxy) and runs bench/load/pages.py, which finds the pages
 # and prints the Markdown table.
@@ -30,4 +30,4 @@ until curl -sf -o /dev/null $BASE/Account/Login; do
 done
 echo "startup to first page: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 
-python3 bench/load/pages.py "$BASE" "$DB" "$DURATION"
+python3 bench/load/pages.py "$BASE" "$DB" "$DURATION" ${2:+"$2"}
