@@ -19,9 +19,12 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     [HttpGet("Items/{id:int}")]
     public async Task<IActionResult> Item(int id)
     {
-        var item = await pages.ItemAsync(id);
-        if (item is null) return NotFound();
-        return View(await pages.DetailsAsync(item, Clock.FiscalYear, CanEdit));
+        // The same for every reader but the buttons, and its coverage reads the whole term: kept like the matrix (issue 29).
+        var year = Clock.FiscalYear;
+        var model = await cache.GetAsync($"manifesto-item:{id}:{year}", DataArea.All,
+            async () => await pages.ItemAsync(id) is { } item ? await pages.DetailsAsync(item, year, canEdit: false) : null);
+        if (model is null) return NotFound();
+        return View(model with { CanEdit = CanEdit });
     }
 
     [HttpPost("Items/{id:int}/Links")]
