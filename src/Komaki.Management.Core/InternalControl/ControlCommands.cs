@@ -178,10 +178,8 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         risk.Measures = (form.Measures ?? "").Trim();
         risk.Owner = form.Owner!.Trim();
         risk.DueOn = form.DueOn;
-        risk.Links.Clear();
-        risk.Links.AddRange(projects.Select(p => new ControlRiskLink { ProjectId = p.Id }));
-        risk.Links.AddRange(measures.Select(m => new ControlRiskLink { MeasureId = m.Id }));
-        risk.Links.AddRange(goals.Select(g => new ControlRiskLink { OrganizationalGoalId = g }));
+        LinkSet.Keep(risk.Links, projects.Select(p => new ControlRiskLink { ProjectId = p.Id }).Concat(measures.Select(m => new ControlRiskLink { MeasureId = m.Id }))
+            .Concat(goals.Select(g => new ControlRiskLink { OrganizationalGoalId = g })), l => (l.ProjectId, l.MeasureId, l.OrganizationalGoalId));
         return result;
     }
 }

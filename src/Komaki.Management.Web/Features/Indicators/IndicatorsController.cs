@@ -135,8 +135,9 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         }
         if (ModelState.IsValid)
         {
-            // The indicator's version guards the whole set of yearly values against a concurrent edit.
-            Db.Entry(indicator).State = EntityState.Modified;
+            // The indicator's version guards the whole set of yearly values against a concurrent edit; a form sent back
+            // unchanged changes nothing, not even the version.
+            if (Db.ChangeTracker.HasChanges()) Db.Entry(indicator).State = EntityState.Modified;
             if (await TrySaveEditAsync(indicator, form.Version, indicator.AuditTarget))
             {
                 TempData["Message"] = "目標値・実績値を保存しました。達成率は自動で計算されます。";
