@@ -1924,10 +1924,16 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepNotes")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
