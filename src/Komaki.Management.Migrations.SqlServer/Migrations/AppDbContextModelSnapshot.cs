@@ -3350,6 +3350,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");
 
