@@ -78,9 +78,8 @@ public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver) : I
         input.Summary = form.Summary!.Trim();
         input.Answer = string.IsNullOrWhiteSpace(form.Answer) ? null : form.Answer.Trim();
         input.Status = form.Status;
-        input.Links.Clear();
-        input.Links.AddRange(measures.Select(m => new CitizenInputLink { MeasureId = m.Id }));
-        input.Links.AddRange(projects.Select(p => new CitizenInputLink { ProjectId = p.Id }));
+        LinkSet.Keep(input.Links, measures.Select(m => new CitizenInputLink { MeasureId = m.Id }).Concat(projects.Select(p => new CitizenInputLink { ProjectId = p.Id })),
+            l => (l.MeasureId, l.ProjectId));
         return result;
     }
 }

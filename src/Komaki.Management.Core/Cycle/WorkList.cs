@@ -31,13 +31,21 @@ public static class WorkList
     /// indicator actuals, evaluations and progress.
     public static IReadOnlyList<string> AreasFor(Actor actor) =>
         DoesUnitWork(actor)
-            ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check]
+            ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Publishing]
+            : actor.IsPlanMasterEditor ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Indicators, DataArea.Publishing]
             : [DataArea.Goals, DataArea.Cycle, DataArea.Organization];
 
     public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, DateOnly today, CancellationToken ct = default)
     {
         var items = new List<WorkItem>();
         items.AddRange(await GoalsAsync(db, actor, org, fiscalYear, ct));
+        // A year's actuals once published are planning's to enter: the divisions cannot type them any more.
+        var published = (await db.Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
+        if (actor.IsPlanMasterEditor)
+        {
+            foreach (var year in DueWork.YearsAround(fiscalYear).Select(y => y - 1).Where(published.Contains))
+                items.AddRange(await ActualsAsync(db, null, year, (await CycleSnapshot.DeadlinesAsync(db, year + 1))[CycleStage.IndicatorActuals], ct));
+        }
         if (DoesUnitWork(actor))
         {
             var units = org.SelfAndDescendants(actor.UnitId!.Value).ToList();
@@ -48,7 +56,7 @@ public static class WorkList
                 bool Due(CycleStage s) => deadlines[s] >= today.AddDays(-DueWork.LookBackDays) && deadlines[s] <= today.AddDays(DueWork.LookAheadDays);
                 if (head && Due(CycleStage.PlanEntry)) items.AddRange(await PlanLinesAsync(db, units, year, deadlines[CycleStage.PlanEntry], ct));
                 if (head && Due(CycleStage.BudgetRequest)) items.AddRange(await BudgetRequestsAsync(db, units, year, deadlines[CycleStage.BudgetRequest], ct));
-                if (Due(CycleStage.IndicatorActuals)) items.AddRange(await ActualsAsync(db, units, year - 1, deadlines[CycleStage.IndicatorActuals], ct));
+                if (Due(CycleStage.IndicatorActuals) && !published.Contains(year - 1)) items.AddRange(await ActualsAsync(db, units, year - 1, deadlines[CycleStage.IndicatorActuals], ct));
                 if (head && Due(CycleStage.EvaluationFirstReview)) items.AddRange(await EvaluationsAsync(db, units, year - 1, deadlines[CycleStage.EvaluationFirstReview], ct));
                 if (Due(CycleStage.ExecutionMidYear)) items.AddRange(await ExecutionAsync(db, units, year, deadlines[CycleStage.ExecutionMidYear], ct));
             }
@@ -80,13 +88,15 @@ public static class WorkList
             .Select(p => new WorkItem(WorkKind.BudgetRequest, CycleStage.BudgetRequest, $"予算要求額（{Common.Wareki.FiscalYear(year)}）", p.Code, p.Name, p.OwnerUnitId, due, p.Id, year));
     }
 
-    private static async Task<IEnumerable<WorkItem>> ActualsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)
+    /// Units null: every unit's, for planning after the year was published (未入力, entered by planning).
+    private static async Task<IEnumerable<WorkItem>> ActualsAsync(AppDbContext db, List<int>? units, int year, DateOnly due, CancellationToken ct)
     {
         var missing = await db.Indicators.AsNoTracking()
-            .Where(i => i.RetiredAt == null && i.ProjectId != null && units.Contains(i.Project!.OwnerUnitId)
+            .Where(i => i.RetiredAt == null && i.ProjectId != null && (units == null || units.Contains(i.Project!.OwnerUnitId))
                 && i.Values.Any(v => v.FiscalYear == year && v.Target != null && v.Actual == null))
             .Select(i => new { i.Id, i.Name, i.Project!.Code, ProjectName = i.Project.Name, i.Project.OwnerUnitId }).ToListAsync(ct);
-        return missing.Select(i => new WorkItem(WorkKind.IndicatorActual, CycleStage.IndicatorActuals, $"指標「{i.Name}」の実績（{Common.Wareki.FiscalYear(year)}）", i.Code, i.ProjectName, i.OwnerUnitId, due, i.Id, year));
+        var what = units is null ? "公表後の未入力" : Common.Wareki.FiscalYear(year);
+        return missing.Select(i => new WorkItem(WorkKind.IndicatorActual, CycleStage.IndicatorActuals, $"指標「{i.Name}」の実績（{(units is null ? $"{Common.Wareki.FiscalYear(year)}・{what}" : what)}）", i.Code, i.ProjectName, i.OwnerUnitId, due, i.Id, year));
     }
 
     private static async Task<IEnumerable<WorkItem>> EvaluationsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)

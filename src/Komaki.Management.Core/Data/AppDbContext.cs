@@ -98,6 +98,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ChangeTracker.DetectChanges();
+        await GuardPublishedActualsAsync(cancellationToken);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             e.Entity.Version++;
@@ -140,6 +141,24 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         {
             if (own is not null) await own.DisposeAsync();
         }
+    }
+
+    /// A published actual changes only as a correction that carries its reason and time, whichever door the change
+    /// comes through — the screen, an import or the command line. The doors check first and say so beside the field or
+    /// the row; this is the rule itself.
+    private async Task GuardPublishedActualsAsync(CancellationToken ct)
+    {
+        var changed = ChangeTracker.Entries<Plans.IndicatorValue>()
+            .Where(e => e.State is EntityState.Modified or EntityState.Deleted && e.Property(v => v.Actual).OriginalValue is decimal before
+                && (e.State == EntityState.Deleted || before != e.Entity.Actual))
+            .ToList();
+        if (changed.Count == 0) return;
+        var years = changed.Select(e => e.Entity.FiscalYear).Distinct().ToList();
+        var published = await Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && years.Contains(p.FiscalYear))
+            .Select(p => p.FiscalYear).ToListAsync(ct);
+        var unexplained = changed.Where(e => published.Contains(e.Entity.FiscalYear)
+            && (e.State == EntityState.Deleted || string.IsNullOrWhiteSpace(e.Entity.CorrectionReason) || !e.Property(v => v.CorrectedAt).IsModified)).ToList();
+        if (unexplained.Count > 0) throw new Plans.PublishedActualChangeException(unexplained.Select(e => e.Entity.FiscalYear).Distinct().ToList());
     }
 
     private List<string> ChangedAreas() => ChangeTracker.Entries()

@@ -56,6 +56,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     }
 
     private List<Block> _blocks = [];
+    private HashSet<int> _publishedActuals = [];
     private List<(int Slot, int Name, int? Unit)> _indicatorColumns = [];
     private BasicPlan _basic = null!;
     private Dictionary<string, Policy> _policies = [];
@@ -151,6 +152,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         _indicators = await Db.Indicators.Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value)).ToListAsync(ct);
         _evaluations = await Db.ProjectEvaluations.Where(e => e.FiscalYear == latestYear && projectIds.Contains(e.ProjectId)).ToDictionaryAsync(e => e.ProjectId, ct);
         _units = await UnitBook.LoadAsync(Db, Request.Choices, ct);
+        _publishedActuals = (await Db.Publications.Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
         if (Request.Apply)
         {
             // Units the user asked to register are created first, inside the import's transaction, so rows point at them.
@@ -177,6 +179,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         OrgUnit? unit = null;
         if (unitName is null) errors.Add("部課名が空欄です。");
         else if ((unit = _units.Find(unitName, _blocks[0].Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
+        if (_projects.GetValueOrDefault(TextNormal.ForCode(code)) is { } known) errors.AddRange(PublishedActualChanges(row, known, indicatorValues));
         if (errors.Count > 0)
         {
             Refuse(row, code, errors);
@@ -307,6 +310,24 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             }
         }
 
+    }
+
+    /// A row that would change an actual of a year already published is refused: that is a correction, made with its reason.
+    private IEnumerable<string> PublishedActualChanges(ImportRow row, Project project, Dictionary<(int Slot, int Year), decimal> indicatorValues)
+    {
+        foreach (var (slot, nameColumn, _) in _indicatorColumns)
+        {
+            if (row.Text(nameColumn) is not string indicatorName) continue;
+            var indicator = _indicators.FirstOrDefault(i => i.ProjectId == project.Id && project.Id != 0 && i.Name == indicatorName && i.SortOrder == slot + 1);
+            if (indicator is null) continue;
+            foreach (var b in _blocks)
+            {
+                if (!indicatorValues.TryGetValue((slot, b.Year), out var actual)) continue;
+                var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year)?.Actual;
+                if (IndicatorValueRules.IsCorrection(_publishedActuals.Contains(b.Year), existing, actual))
+                    yield return $"指標「{indicatorName}」の{Wareki.FiscalYear(b.Year)}（{NumberText.Format(existing)} → {NumberText.Format(actual)}）{IndicatorValueRules.ImportRefusedMessage}";
+            }
+        }
     }
 
     /// Indicators by slot and name, with the actual of each year.

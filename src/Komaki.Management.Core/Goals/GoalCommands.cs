@@ -82,25 +82,35 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
 
         goal.Title = form.Title!.Trim();
         goal.Reason = form.Reason!.Trim();
-        goal.Links.Clear();
-        goal.Links.AddRange(measures.Select(m => new GoalLink { MeasureId = m.Id }));
-        goal.Links.AddRange(projects.Select(p => new GoalLink { ProjectId = p.Id }));
-        goal.Links.AddRange(items.Select(i => new GoalLink { ManifestoItemId = i.Id }));
-        goal.Indicators.Clear();
+        LinkSet.Keep(goal.Links, measures.Select(m => new GoalLink { MeasureId = m.Id }).Concat(projects.Select(p => new GoalLink { ProjectId = p.Id }))
+            .Concat(items.Select(i => new GoalLink { ManifestoItemId = i.Id })), l => (l.MeasureId, l.ProjectId, l.ManifestoItemId));
+        // Rows are kept in place: an indicator keeps its row (and the actual recorded on it) by its name, a step by its place.
+        var unused = goal.Indicators.OrderBy(i => i.SortOrder).ToList();
+        var indicators = new List<GoalIndicator>();
         foreach (var row in form.Indicators.Where(r => !GoalFormValidator.IsBlank(r)))
         {
             // The validator has refused what does not read as a number; blank reads as none.
-            var target = NumberText.TryParse(row.Target, out var t) ? t : null;
-            var baseline = NumberText.TryParse(row.Baseline, out var b) ? b : null;
-            goal.Indicators.Add(new GoalIndicator
-            {
-                Name = (row.Name ?? "").Trim(), Unit = (row.Unit ?? "").Trim(), Target = target, Baseline = baseline, Direction = row.Direction,
-                SortOrder = goal.Indicators.Count + 1,
-            });
+            var name = (row.Name ?? "").Trim();
+            var indicator = unused.FirstOrDefault(i => i.Name == name) ?? new GoalIndicator { Name = name };
+            unused.Remove(indicator);
+            indicator.Unit = (row.Unit ?? "").Trim();
+            indicator.Target = NumberText.TryParse(row.Target, out var t) ? t : null;
+            indicator.Baseline = NumberText.TryParse(row.Baseline, out var b) ? b : null;
+            indicator.Direction = row.Direction;
+            indicator.SortOrder = indicators.Count + 1;
+            indicators.Add(indicator);
         }
-        goal.Steps.Clear();
-        foreach (var row in form.Steps.Where(r => !string.IsNullOrWhiteSpace(r.Action) || !string.IsNullOrWhiteSpace(r.Schedule)))
-            goal.Steps.Add(new GoalStep { Action = (row.Action ?? "").Trim(), Schedule = (row.Schedule ?? "").Trim(), SortOrder = goal.Steps.Count + 1 });
+        foreach (var gone in unused) goal.Indicators.Remove(gone);
+        foreach (var added in indicators.Where(i => !goal.Indicators.Contains(i))) goal.Indicators.Add(added);
+        var steps = goal.Steps.OrderBy(x => x.SortOrder).ToList();
+        var rows = form.Steps.Where(r => !string.IsNullOrWhiteSpace(r.Action) || !string.IsNullOrWhiteSpace(r.Schedule)).ToList();
+        for (var n = 0; n < rows.Count; n++)
+        {
+            var step = n < steps.Count ? steps[n] : new GoalStep();
+            (step.Action, step.Schedule, step.SortOrder) = ((rows[n].Action ?? "").Trim(), (rows[n].Schedule ?? "").Trim(), n + 1);
+            if (n >= steps.Count) goal.Steps.Add(step);
+        }
+        foreach (var gone in steps.Skip(rows.Count)) goal.Steps.Remove(gone);
         return result;
     }
 }

@@ -93,7 +93,7 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// A date of the cycle (依頼, 取りまとめ, 報告書, 審査 with the opinion, 議会, 公表), checked in order.
-    public async Task<CommandResult> RecordStepAsync(int year, ControlYearStep step, DateOnly? on, string? opinion, Actor actor, ControlPolicy? policy, OrgTree org, DateOnly today)
+    public async Task<CommandResult> RecordStepAsync(int year, ControlYearStep step, DateOnly? on, string? opinion, Actor actor, ControlPolicy? policy, OrgTree org, DateOnly today, string? reason = null)
     {
         var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
         if (cycle is null) return CommandResult.Refused(string.Empty, "この年度の内部統制の日程がまだ決まっていません。");
@@ -102,6 +102,11 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         if (day > today) return CommandResult.Refused("On", "先の日付は入れられません（行った後に記録します）。");
         if (step == ControlYearStep.AuditReview && string.IsNullOrWhiteSpace(opinion)) return CommandResult.Refused("Opinion", "監査委員の意見を入力してください。");
         if (opinion?.Length > 4000) return CommandResult.Refused("Opinion", "意見は4,000文字以内で入力してください。");
+        if (reason?.Length > 2000) return CommandResult.Refused("Reason", "理由は2,000文字以内で入力してください。");
+        var risks = await db.ControlRisks.AsNoTracking().Include(r => r.Deficiencies).Where(r => r.FiscalYear == year).ToListAsync();
+        var missing = ControlReadiness.Missing(step, risks, org);
+        if (missing.Count > 0 && string.IsNullOrWhiteSpace(reason))
+            return CommandResult.Refused("Reason", $"{ControlYearSteps.Label(step)}の前に済んでいないことがあります（{string.Join("／", missing)}）。このまま進めるときは、その理由を書いてください。");
         switch (step)
         {
             case ControlYearStep.Request: cycle.RequestedOn = day; break;
@@ -113,6 +118,21 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
                 break;
             case ControlYearStep.Council: cycle.CouncilOn = day; break;
             default: cycle.PublishedOn = day; break;
+        }
+        // The report is frozen as it stands the day it is made, with what was missing and why it went ahead; what the
+        // council receives and the city publishes is that report (a report of a year without one is frozen then).
+        if (step is ControlYearStep.Report || (step is ControlYearStep.Council or ControlYearStep.Publish && cycle.ReportSnapshot is null))
+        {
+            var errors = await db.ProcessingErrors.AsNoTracking().Where(e => e.FiscalYear == year).ToListAsync();
+            cycle.ReportSnapshot = (ControlFigures.Of(risks, errors, day, ControlYearSteps.Label(step)) with
+            {
+                Missing = missing, Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+            }).ToJson();
+        }
+        if (missing.Count > 0)
+        {
+            var note = $"{ControlYearSteps.Label(step)}（{Wareki.Date(day)}）を、済んでいないことがあるまま記録：{string.Join("／", missing)}。理由：{reason!.Trim()}";
+            cycle.StepNotes = string.IsNullOrEmpty(cycle.StepNotes) ? note : $"{cycle.StepNotes}\n{note}";
         }
         return await saver.SaveAsync();
     }
@@ -178,10 +198,8 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         risk.Measures = (form.Measures ?? "").Trim();
         risk.Owner = form.Owner!.Trim();
         risk.DueOn = form.DueOn;
-        risk.Links.Clear();
-        risk.Links.AddRange(projects.Select(p => new ControlRiskLink { ProjectId = p.Id }));
-        risk.Links.AddRange(measures.Select(m => new ControlRiskLink { MeasureId = m.Id }));
-        risk.Links.AddRange(goals.Select(g => new ControlRiskLink { OrganizationalGoalId = g }));
+        LinkSet.Keep(risk.Links, projects.Select(p => new ControlRiskLink { ProjectId = p.Id }).Concat(measures.Select(m => new ControlRiskLink { MeasureId = m.Id }))
+            .Concat(goals.Select(g => new ControlRiskLink { OrganizationalGoalId = g })), l => (l.ProjectId, l.MeasureId, l.OrganizationalGoalId));
         return result;
     }
 }

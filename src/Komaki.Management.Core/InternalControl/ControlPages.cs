@@ -55,24 +55,106 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
     };
 }
 
-/// The 内部統制評価報告書's figures, computed from the records: the risks by division, priority and area, how many were
-/// evaluated and found effective, the deficiencies by kind and how many are corrected, the material weaknesses
-/// listed one by one, and the processing errors of the year.
+/// The 内部統制評価報告書: its figures computed from the records while it is a draft, and once it has been made
+/// (作成) — again at 議会提出 and 公表 — the figures frozen then, with their date, whatever the records say later.
 public sealed record ControlReport(int Year, ControlPolicy? Policy, ControlYear? Cycle, IReadOnlyList<ControlRisk> Risks, IReadOnlyList<ProcessingError> Errors, DateOnly Today)
 {
-    public int Evaluated => Risks.Count(r => r.State == RiskState.Evaluated);
-    public int Effective => Risks.Count(r => r.DesignRating == ControlRating.Effective && r.OperationRating == ControlRating.Effective);
-    public IEnumerable<ControlDeficiency> Deficiencies => Risks.SelectMany(r => r.Deficiencies);
-    public int DeficienciesOf(DeficiencyKind kind) => Deficiencies.Count(d => d.Kind == kind);
-    public int Corrected => Deficiencies.Count(d => d.CorrectedOn is not null);
-    public int Overdue => Deficiencies.Count(d => d.CorrectedOn is null && d.DueOn < Today);
-    public IEnumerable<(ControlRisk Risk, ControlDeficiency Deficiency)> MaterialWeaknesses =>
-        Risks.SelectMany(r => r.Deficiencies.Where(d => d.Kind == DeficiencyKind.Material).Select(d => (r, d)));
-    public int ByPriority(RiskPriority p) => Risks.Count(r => r.Priority == p);
-    public int ByArea(ControlArea a) => Risks.Count(r => r.Area == a);
+    private ControlFigures? _figures;
 
-    /// The conclusion the guideline asks for: effective unless a material weakness is left uncorrected at the year end.
-    public string Conclusion => MaterialWeaknesses.Any(x => x.Deficiency.CorrectedOn is null)
-        ? "評価対象期間において、重大な不備が是正されずに残っているため、内部統制は有効に整備・運用されているとはいえません。"
-        : "評価対象期間において、重大な不備はなく（または是正され）、内部統制は有効に整備・運用されていると判断します。";
+    /// The frozen figures when there are any, else the records' figures today.
+    public ControlFigures Figures => _figures ??= ControlFigures.Read(Cycle?.ReportSnapshot) ?? ControlFigures.Of(Risks, Errors, Today, null);
+
+    public bool IsFrozen => Figures.Stage is not null;
+    public int Evaluated => Figures.Evaluated;
+    public int Effective => Figures.Effective;
+    public int DeficienciesOf(DeficiencyKind kind) => kind switch
+    {
+        DeficiencyKind.Design => Figures.Design,
+        DeficiencyKind.Operation => Figures.Operation,
+        _ => Figures.Material,
+    };
+    public int Corrected => Figures.Corrected;
+    public int Overdue => Figures.Overdue;
+    public IReadOnlyList<ControlWeakness> MaterialWeaknesses => Figures.Weaknesses;
+    public int ByPriority(RiskPriority p) => p switch
+    {
+        RiskPriority.High => Figures.High,
+        RiskPriority.Medium => Figures.Medium,
+        _ => Figures.Low,
+    };
+    public int ByArea(ControlArea a) => Figures.Areas.GetValueOrDefault(a);
+    public string Conclusion => Figures.Conclusion;
+}
+
+/// A material weakness as the report lists it.
+public sealed record ControlWeakness(string Code, int OrgUnitId, string Description, string CorrectiveAction, DateOnly? CorrectedOn);
+
+/// The report's figures as of a day. Stage names the step that froze them (作成・議会提出・公表); null while a draft.
+public sealed record ControlFigures(DateOnly AsOf, string? Stage, int Risks, int Evaluated, int Effective, int High, int Medium, int Low,
+    Dictionary<ControlArea, int> Areas, int Design, int Operation, int Material, int Corrected, int Overdue, int Errors,
+    IReadOnlyList<ControlWeakness> Weaknesses, string Conclusion)
+{
+    /// Why the step was taken with work missing, as the person taking it wrote it.
+    public string? Reason { get; init; }
+
+    /// What was missing when the step was taken.
+    public IReadOnlyList<string> Missing { get; init; } = [];
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public int Unevaluated => Risks - Evaluated;
+
+    public static ControlFigures Of(IReadOnlyCollection<ControlRisk> risks, IReadOnlyCollection<ProcessingError> errors, DateOnly asOf, string? stage)
+    {
+        var deficiencies = risks.SelectMany(r => r.Deficiencies).ToList();
+        var weaknesses = risks.SelectMany(r => r.Deficiencies.Where(d => d.Kind == DeficiencyKind.Material)
+            .Select(d => new ControlWeakness(r.Code, r.OrgUnitId, d.Description, d.CorrectiveAction, d.CorrectedOn is DateOnly c && c <= asOf ? c : null))).ToList();
+        var evaluated = risks.Count(r => r.State == RiskState.Evaluated);
+        var overdue = deficiencies.Count(d => (d.CorrectedOn is null || d.CorrectedOn > asOf) && d.DueOn < asOf);
+        return new ControlFigures(asOf, stage, risks.Count, evaluated,
+            risks.Count(r => r.DesignRating == ControlRating.Effective && r.OperationRating == ControlRating.Effective),
+            risks.Count(r => r.Priority == RiskPriority.High), risks.Count(r => r.Priority == RiskPriority.Medium), risks.Count(r => r.Priority == RiskPriority.Low),
+            Enum.GetValues<ControlArea>().ToDictionary(a => a, a => risks.Count(r => r.Area == a)),
+            deficiencies.Count(d => d.Kind == DeficiencyKind.Design), deficiencies.Count(d => d.Kind == DeficiencyKind.Operation), weaknesses.Count,
+            deficiencies.Count(d => d.CorrectedOn is DateOnly c && c <= asOf), overdue, errors.Count, weaknesses,
+            ConclusionOf(risks.Count, evaluated, weaknesses, overdue));
+    }
+
+    /// The conclusion the guideline asks for, decided from the figures: it cannot say 有効 while risks are unevaluated
+    /// or a material weakness is uncorrected, and it says which of these stand.
+    public static string ConclusionOf(int risks, int evaluated, IReadOnlyCollection<ControlWeakness> weaknesses, int overdue)
+    {
+        var open = weaknesses.Count(w => w.CorrectedOn is null);
+        var main = risks == 0 ? "評価対象期間において、評価の対象となるリスクが登録されていないため、内部統制の整備・運用について判断できません。"
+            : evaluated < risks ? $"評価対象期間において、洗い出したリスク{risks:N0}件のうち{risks - evaluated:N0}件が評価されていないため、内部統制が有効に整備・運用されているとは判断できません。"
+            : open > 0 ? $"評価対象期間において、重大な不備{open:N0}件が是正されずに残っているため、内部統制は有効に整備・運用されているとはいえません。"
+            : weaknesses.Count > 0 ? $"評価対象期間において、重大な不備が{weaknesses.Count:N0}件ありましたが、すべて是正されたため、内部統制は有効に整備・運用されていると判断します。"
+            : "評価対象期間において、重大な不備はなく、内部統制は有効に整備・運用されていると判断します。";
+        return overdue > 0 ? $"{main}なお、是正の期限を過ぎて是正されていない不備が{overdue:N0}件あります。" : main;
+    }
+
+    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
+
+    public static ControlFigures? Read(string? json) => string.IsNullOrEmpty(json) ? null : System.Text.Json.JsonSerializer.Deserialize<ControlFigures>(json, Json);
+}
+
+/// What a closing step of the year leaves undone: 取りまとめ with risks still being written (by division), 作成 and
+/// later steps with risks not evaluated. A step with something missing is taken only with a recorded reason.
+public static class ControlReadiness
+{
+    public static List<string> Missing(ControlYearStep step, IReadOnlyCollection<ControlRisk> risks, OrgTree org)
+    {
+        var missing = new List<string>();
+        if (step is ControlYearStep.Request or ControlYearStep.AuditReview) return missing;
+        if (risks.Count == 0) missing.Add("この年度のリスクが1件も登録されていません。");
+        foreach (var g in risks.Where(r => r.State == RiskState.Draft).GroupBy(r => r.OrgUnitId).OrderBy(g => org.PathName(g.Key), StringComparer.Ordinal))
+            missing.Add($"{org.PathName(g.Key)}：提出されていないリスク {g.Count():N0}件");
+        if (step != ControlYearStep.Consolidate)
+        {
+            var open = risks.Where(r => r.State != RiskState.Evaluated).ToList();
+            if (open.Count > 0)
+                missing.Add($"評価されていないリスク {open.Count:N0}件（{string.Join("、", open.GroupBy(r => r.OrgUnitId).OrderBy(g => org.PathName(g.Key), StringComparer.Ordinal).Select(g => $"{org.PathName(g.Key)} {g.Count():N0}件"))}）");
+        }
+        return missing;
+    }
 }

@@ -36,6 +36,10 @@ public sealed class ControlYear : IVersioned, IAudited
     public string? AuditOpinion { get; set; }
     public DateOnly? CouncilOn { get; set; }
     public DateOnly? PublishedOn { get; set; }
+    /// The report's figures frozen at 作成 and again at 議会提出 and 公表 (ControlFigures as JSON): what was signed.
+    public string? ReportSnapshot { get; set; }
+    /// Steps taken with something missing: which step, when, what was missing and the reason given, one per line.
+    public string? StepNotes { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ControlYear), Id, FiscalYear.ToString(CultureInfo.InvariantCulture));

@@ -62,18 +62,19 @@ public static class ControlSheets
         Line($"{Wareki.FiscalYear(report.Year)} 内部統制評価報告書");
         ws.Cell(1, 1).Style.Font.Bold = true;
         Line("最高責任者", report.Policy?.ChiefName);
+        Line(report.IsFrozen ? "確定" : "下書き", report.IsFrozen ? $"{Wareki.Date(report.Figures.AsOf)} {report.Figures.Stage}の時点" : $"{Wareki.Date(report.Figures.AsOf)} 現在の記録から計算");
         Line("評価の結論", report.Conclusion);
         r++;
-        Line("リスク数", report.Risks.Count.ToString(CultureInfo.InvariantCulture), "評価済", report.Evaluated.ToString(CultureInfo.InvariantCulture), "整備・運用とも有効", report.Effective.ToString(CultureInfo.InvariantCulture));
+        Line("リスク数", report.Figures.Risks.ToString(CultureInfo.InvariantCulture), "評価済", report.Evaluated.ToString(CultureInfo.InvariantCulture), "整備・運用とも有効", report.Effective.ToString(CultureInfo.InvariantCulture));
         Line("優先度 高", report.ByPriority(RiskPriority.High).ToString(CultureInfo.InvariantCulture), "中", report.ByPriority(RiskPriority.Medium).ToString(CultureInfo.InvariantCulture), "低", report.ByPriority(RiskPriority.Low).ToString(CultureInfo.InvariantCulture));
         foreach (var a in Enum.GetValues<ControlArea>()) Line($"対象事務区分 {a.Label()}", report.ByArea(a).ToString(CultureInfo.InvariantCulture));
         Line("整備上の不備", report.DeficienciesOf(DeficiencyKind.Design).ToString(CultureInfo.InvariantCulture), "運用上の不備", report.DeficienciesOf(DeficiencyKind.Operation).ToString(CultureInfo.InvariantCulture),
             "重大な不備", report.DeficienciesOf(DeficiencyKind.Material).ToString(CultureInfo.InvariantCulture));
         Line("是正済", report.Corrected.ToString(CultureInfo.InvariantCulture), "期限を過ぎて未是正", report.Overdue.ToString(CultureInfo.InvariantCulture));
-        Line("事務処理ミス", report.Errors.Count.ToString(CultureInfo.InvariantCulture));
+        Line("事務処理ミス", report.Figures.Errors.ToString(CultureInfo.InvariantCulture));
         r++;
         Line("重大な不備");
-        foreach (var (risk, d) in report.MaterialWeaknesses) Line(risk.Code, org.PathName(risk.OrgUnitId), d.Description, d.CorrectiveAction, d.CorrectedOn is DateOnly c ? $"{Wareki.Date(c)} 是正済" : "未是正");
+        foreach (var d in report.MaterialWeaknesses) Line(d.Code, org.PathName(d.OrgUnitId), d.Description, d.CorrectiveAction, d.CorrectedOn is DateOnly c ? $"{Wareki.Date(c)} 是正済" : "未是正");
         if (report.Cycle is { } y)
         {
             r++;

@@ -60,21 +60,14 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUse
             goal.Difficulty = row.Difficulty;
             PerformanceGoalsFormValidator.ReadWeight(row.Weight, out var weight);
             goal.Weight = weight;
-            goal.OrganizationalGoalId = goal.MeasureId = goal.ProjectId = goal.ManifestoItemId = null;
-            goal.OrganizationalGoal = null;
-            goal.Measure = null;
-            goal.Project = null;
-            goal.ManifestoItem = null;
-            if (row.Serves is { Length: > 2 } s && int.TryParse(s[2..], CultureInfo.InvariantCulture, out var id))
-            {
-                switch (s[0])
-                {
-                    case 'G': goal.OrganizationalGoalId = id; break;
-                    case 'M': goal.MeasureId = id; break;
-                    case 'P': goal.ProjectId = id; break;
-                    case 'I': goal.ManifestoItemId = id; break;
-                }
-            }
+            // Only the keys are set, never the loaded references: clearing a reference that is loaded makes EF clear the
+            // key it still matches, so a link saved unchanged would be lost.
+            int? serves = row.Serves is { Length: > 2 } s && int.TryParse(s[2..], CultureInfo.InvariantCulture, out var id) ? id : null;
+            var kind = row.Serves is { Length: > 2 } k ? k[0] : ' ';
+            goal.OrganizationalGoalId = kind == 'G' ? serves : null;
+            goal.MeasureId = kind == 'M' ? serves : null;
+            goal.ProjectId = kind == 'P' ? serves : null;
+            goal.ManifestoItemId = kind == 'I' ? serves : null;
         }
         if (isChange)
         {

@@ -27,6 +27,8 @@ public sealed class Publication : IAudited
     public int FiscalYear { get; set; }
     public DateTime PublishedAt { get; set; }
     public string PublishedBy { get; set; } = "";
+    /// Why planning published with entries still missing (what was missing is named in it).
+    public string? Note { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(Publication), Id, $"{Wareki.FiscalYear(FiscalYear)} {Kind.Label()}");
 }

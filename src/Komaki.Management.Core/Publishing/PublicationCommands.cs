@@ -3,11 +3,34 @@ namespace Komaki.Management.Core.Publishing;
 /// Publishing a year of a kind of record on the public site and open data, and withdrawing it. Both are idempotent.
 public sealed class PublicationCommands(AppDbContext db) : IUseCase
 {
-    public async Task PublishAsync(PublicationKind kind, int year, string userName, DateTime now)
+    /// What publishing a year's actuals leaves missing: per division, the indicators with a target and no actual. Once
+    /// published the divisions can no longer enter them; planning enters them as 未入力 (not 訂正).
+    public async Task<List<(int UnitId, int Count)>> MissingActualsAsync(PublicationKind kind, int year)
     {
-        if (await db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year)) return;
-        db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = now, PublishedBy = userName });
+        if (kind != PublicationKind.IndicatorActuals) return [];
+        return (await db.Indicators.AsNoTracking()
+            .Where(i => i.RetiredAt == null && i.ProjectId != null && i.Project!.RetiredAt == null && i.Values.Any(v => v.FiscalYear == year && v.Target != null && v.Actual == null))
+            .GroupBy(i => i.Project!.OwnerUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).Select(g => (g.Key, g.Count)).OrderByDescending(g => g.Count).ToList();
+    }
+
+    /// Publishes a year; with entries missing, only with the reason, which is recorded with what was missing.
+    public async Task<CommandResult> PublishAsync(PublicationKind kind, int year, string userName, DateTime now, string? reason = null, Organization.OrgTree? org = null)
+    {
+        if (await db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year)) return new CommandResult();
+        var missing = await MissingActualsAsync(kind, year);
+        string? note = null;
+        if (missing.Count > 0)
+        {
+            var total = missing.Sum(m => m.Count);
+            if (string.IsNullOrWhiteSpace(reason))
+                return CommandResult.Refused("Comment", $"実績値の入っていない指標が {total:N0}件（{missing.Count:N0}課）あります。公開するとその課は入力できなくなります。このまま公開するときは、理由を書いてください。");
+            if (reason.Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+            note = $"実績値の未入力 {total:N0}件（{string.Join("、", missing.Select(m => $"{org?.PathName(m.UnitId) ?? m.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)} {m.Count:N0}件"))}）のまま公開。理由：{reason.Trim()}";
+            if (note.Length > 2000) note = note[..2000];
+        }
+        db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = now, PublishedBy = userName, Note = note });
         await db.SaveChangesAsync();
+        return new CommandResult();
     }
 
     public async Task WithdrawAsync(PublicationKind kind, int year)

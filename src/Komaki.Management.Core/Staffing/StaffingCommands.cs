@@ -52,6 +52,10 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         var head = StaffingAccess.IsDivisionHead(actor, unitId, org);
         var result = new CommandResult();
         var edits = new List<(IVersioned, int)>();
+        // The request is made by typing it: a form sent back as it was shown requests nothing.
+        var requesting = head && form.Lines.Any(r => lines.FirstOrDefault(l => l.Id == r.Id) is not { } l
+            ? !string.IsNullOrWhiteSpace(r.Requested) || !string.IsNullOrWhiteSpace(r.RequestReason)
+            : Clean(r.Requested) != Format(l.Requested) || Clean(r.RequestReason) != l.RequestReason);
         for (var i = 0; i < form.Lines.Count; i++)
         {
             var row = form.Lines[i];
@@ -85,7 +89,7 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
                 line.AssessmentReason = Clean(row.AssessmentReason);
                 if (assessed is not null) line.State = StaffingState.Assessed;
             }
-            if (head && line.State != StaffingState.Assessed)
+            if (requesting && line.State != StaffingState.Assessed)
             {
                 // A blank request is recorded as the allocation unchanged, so every line of the division is answered.
                 var requested = Read(row.Requested, $"Lines[{i}].Requested", "要求数", result) ?? line.Allocated;
@@ -152,8 +156,12 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         y.RequestDue = requestDue!.Value;
         y.AssessmentDue = assessmentDue!.Value;
         y.Tolerance = tol!.Value;
-        y.UnitCosts.Clear();
-        y.UnitCosts.AddRange(parsed.Select(p => new StaffingUnitCost { JobType = p.Key, CostPerPersonYear = p.Value }));
+        foreach (var gone in y.UnitCosts.Where(c => !parsed.ContainsKey(c.JobType)).ToList()) y.UnitCosts.Remove(gone);
+        foreach (var (job, cost) in parsed)
+        {
+            if (y.UnitCosts.FirstOrDefault(c => c.JobType == job) is { } kept) kept.CostPerPersonYear = cost;
+            else y.UnitCosts.Add(new StaffingUnitCost { JobType = job, CostPerPersonYear = cost });
+        }
         return await saver.SaveAsync();
     }
 

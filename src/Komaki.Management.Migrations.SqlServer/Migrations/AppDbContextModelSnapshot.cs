@@ -1993,11 +1993,17 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReportSnapshot")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("date");
 
                     b.Property<DateOnly?>("RequestedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("StepNotes")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3343,6 +3349,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("datetime2");

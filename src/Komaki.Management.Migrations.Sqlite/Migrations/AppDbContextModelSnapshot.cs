@@ -1924,10 +1924,16 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportSnapshot")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ReportedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("RequestedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepNotes")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -3218,6 +3224,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("PublishedAt")
                         .HasColumnType("TEXT");

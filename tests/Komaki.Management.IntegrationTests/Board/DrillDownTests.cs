@@ -14,7 +14,9 @@ public class DrillDownTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         {
             var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
             var indicator = db.Indicators.Include(i => i.Values).Include(i => i.Project).First(i => i.Project!.OwnerUnitId == road);
-            indicator.SetValue(2025, indicator.Values.First(v => v.FiscalYear == 2025).Target ?? 10, null);
+            var value = indicator.SetValue(2025, indicator.Values.First(v => v.FiscalYear == 2025).Target ?? 10, null);
+            // 令和7年度 is published: taking its actual away is a correction, with its reason.
+            (value.CorrectionReason, value.CorrectedAt) = ("集計をやり直すため取り下げ", DateTime.UtcNow);
             db.SaveChanges();
             return (road, indicator.Id, indicator.Name, indicator.Project!.Code);
         });

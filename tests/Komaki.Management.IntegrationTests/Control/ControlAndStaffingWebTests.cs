@@ -97,13 +97,20 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         await PostAsync(promotion, "/Control/Report/2027/Report", ("on", "2026-11-01"));
         Assert.Null(app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ReportedOn));
         await PostAsync(promotion, "/Control/Report/2027/Request", ("on", "2026-11-01"));
+        // A year without a single risk is not consolidated without a word: the form lists what is missing and the step
+        // is refused until a reason is given, which stays on record.
+        Assert.Contains("この年度のリスクが1件も登録されていません。", await promotion.GetStringAsync("/Control?year=2027"));
         await PostAsync(promotion, "/Control/Report/2027/Consolidate", ("on", "2026-11-01"));
-        await PostAsync(promotion, "/Control/Report/2027/Report", ("on", "2026-11-02"));
+        Assert.Null(app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ConsolidatedOn));
+        const string Why = "新しい年度の試行のため、登録のないまま進める。";
+        await PostAsync(promotion, "/Control/Report/2027/Consolidate", ("on", "2026-11-01"), ("reason", Why));
+        Assert.Contains(Why, app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).StepNotes));
+        await PostAsync(promotion, "/Control/Report/2027/Report", ("on", "2026-11-02"), ("reason", Why));
         await PostAsync(auditor, "/Control/Report/2027/AuditReview", ("on", "2026-11-10"));
         Assert.Null(app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).AuditReviewedOn));
         await PostAsync(auditor, "/Control/Report/2027/AuditReview", ("on", "2026-11-10"), ("opinion", "適正と認める。"));
-        await PostAsync(planning, "/Control/Report/2027/Council", ("on", "2026-11-20"));
-        await PostAsync(planning, "/Control/Report/2027/Publish", ("on", "2026-11-25"));
+        await PostAsync(planning, "/Control/Report/2027/Council", ("on", "2026-11-20"), ("reason", Why));
+        await PostAsync(planning, "/Control/Report/2027/Publish", ("on", "2026-11-25"), ("reason", Why));
         var cycle = app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027));
         Assert.Equal((new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 10), new DateOnly(2026, 11, 25)),
             (cycle.ConsolidatedOn!.Value, cycle.ReportedOn!.Value, cycle.AuditReviewedOn!.Value, cycle.PublishedOn!.Value));

@@ -60,10 +60,13 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var calendar = await planning.GetStringAsync($"/Cycle/Calendar?year={Year}");
         Assert.Matches($"<tr class=\"table-danger\" data-stage=\"{stage}\">", calendar);
 
-        // The head of the road division finds it in 「対応待ち」: one overdue row per record left, each opening its form.
+        // The head of the road division finds it in 「対応待ち」: one overdue row per record left, each opening its form —
+        // except actuals of a year already published (the demo's 令和7年度), which planning enters as 未入力.
         var head = await app.SignedInAsync(RoadHead);
-        var waiting = await head.GetStringAsync("/Goals/Waiting");
-        var rows = Regex.Matches(waiting, $"<tr class=\"table-danger\" data-stage=\"{stage}\" data-kind=\"\\w+\">(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value).ToList();
+        var reader = stage == CycleStage.IndicatorActuals ? planning : head;
+        var waiting = await reader.GetStringAsync("/Goals/Waiting");
+        var rows = Regex.Matches(waiting, $"<tr class=\"table-danger\" data-stage=\"{stage}\" data-kind=\"\\w+\">(.*?)</tr>", RegexOptions.Singleline).Select(m => m.Groups[1].Value)
+            .Where(r => r.Contains("道路課", StringComparison.Ordinal)).ToList();
         Assert.True(rows.Count == missing, $"{stage}: {rows.Count} rows for {missing} left");
         Assert.All(rows, r => Assert.Contains("期限超過 3日", r));
         Assert.All(rows, r => Assert.Contains("道路課", r));

@@ -61,7 +61,7 @@ public class PublicSiteTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Matches("令和7年度 \\(2025\\)</th>\\s*<td class=\"num\">[^<]*</td>\\s*<td class=\"num\">－</td>\\s*<td class=\"num\">－</td>\\s*<td class=\"num\"></td>\\s*<td class=\"text-nowrap text-muted\">未公表</td>", page);
         Assert.Equal(2024, Json(await anonymous.GetStringAsync("/api/v1/measures"))[0].GetProperty("achievementYear").GetInt32());
 
-        await PostAsync(planning, "/Publications", "/Publications/Publish?kind=IndicatorActuals&year=2025");
+        await PostAsync(planning, "/Publications", "/Publications/Publish?kind=IndicatorActuals&year=2025", ("Comment", "取りやめた年度を元に戻すため"));
         Assert.Equal(actual2025, Row2025(await anonymous.GetStringAsync($"/api/v1/indicators?measureId={measureId}")).GetProperty("actual").GetDecimal());
     }
 

@@ -61,13 +61,35 @@ public class ControlRulesTests
     [Fact]
     public void A_material_weakness_left_uncorrected_makes_the_conclusion_not_effective()
     {
-        var risk = new ControlRisk { Deficiencies = [new ControlDeficiency { Kind = DeficiencyKind.Material, DueOn = new DateOnly(2026, 3, 31) }] };
+        var risk = new ControlRisk { State = RiskState.Evaluated, Deficiencies = [new ControlDeficiency { Kind = DeficiencyKind.Material, DueOn = new DateOnly(2026, 3, 31) }] };
         var report = new ControlReport(2025, null, null, [risk], [], new DateOnly(2026, 12, 1));
         Assert.Contains("有効に整備・運用されているとはいえません", report.Conclusion);
         Assert.Equal(1, report.Overdue);
         risk.Deficiencies[0].CorrectedOn = new DateOnly(2026, 3, 1);
+        report = new ControlReport(2025, null, null, [risk], [], new DateOnly(2026, 12, 1));
         Assert.Contains("有効に整備・運用されていると判断します", report.Conclusion);
+        Assert.DoesNotContain("または", report.Conclusion);
         Assert.Equal((0, 1), (report.Overdue, report.Corrected));
+    }
+
+    [Fact]
+    public void A_report_with_unevaluated_risks_says_so_instead_of_concluding_effective()
+    {
+        var risks = new[] { new ControlRisk { State = RiskState.Evaluated }, new ControlRisk { State = RiskState.Submitted }, new ControlRisk { State = RiskState.Draft } };
+        var figures = ControlFigures.Of(risks, [], new DateOnly(2027, 5, 1), null);
+        Assert.Equal(2, figures.Unevaluated);
+        Assert.Contains("3件のうち2件が評価されていない", figures.Conclusion);
+        Assert.DoesNotContain("判断します", figures.Conclusion);
+    }
+
+    [Fact]
+    public void Frozen_figures_keep_their_overdue_count_whatever_the_day_they_are_read()
+    {
+        var risk = new ControlRisk { State = RiskState.Evaluated, Deficiencies = [new ControlDeficiency { Kind = DeficiencyKind.Operation, DueOn = new DateOnly(2027, 6, 30) }] };
+        var cycle = new ControlYear { ReportSnapshot = ControlFigures.Of([risk], [], new DateOnly(2027, 5, 1), "評価報告書の作成").ToJson() };
+        var later = new ControlReport(2026, null, cycle, [risk, new ControlRisk()], [], new DateOnly(2027, 12, 1));
+        Assert.Equal((0, 1, true), (later.Overdue, later.Figures.Risks, later.IsFrozen));
+        Assert.Equal(1, new ControlReport(2026, null, null, [risk], [], new DateOnly(2027, 12, 1)).Overdue);
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
     public void Configure(EntityTypeBuilder<Publication> builder)
     {
         builder.Property(x => x.PublishedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.Note).HasMaxLength(2000);
         builder.HasIndex(x => new { x.Kind, x.FiscalYear }).IsUnique();
         builder.Ignore(x => x.AuditTarget);
     }

@@ -79,6 +79,11 @@ internal sealed class DemoControl(AppDbContext db)
                 Correction = "許可書を差し替えた。", Prevention = "許可書を台帳から作成する手順に改めた。",
             });
 
+        // The 令和7年度 report was made, given to the council and published: it is frozen as it was made.
+        var published = db.ControlYears.Local.First(y => y.FiscalYear == 2025);
+        published.ReportSnapshot = ControlFigures.Of(risks.Where(r => r.Key.Item1 == 2025).Select(r => r.Value).ToList(),
+            db.ProcessingErrors.Local.Where(e => e.FiscalYear == 2025).ToList(), published.ReportedOn!.Value, ControlYearSteps.Label(ControlYearStep.Report)).ToJson();
+
         var org = new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync(ct));
         // 道路課 and 環境対策課 broke their 令和7年度 人工 down by employment type: the largest project of each carries
         // the half person-year of their 会計年度任用 assistant.

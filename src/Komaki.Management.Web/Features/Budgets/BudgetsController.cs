@@ -93,6 +93,11 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree, 
         if (!canEditStages && (assessed != line?.Assessed || initial != line?.Initial || supplementary != line?.Supplementary || settled != line?.Settled))
             return Forbidden();
         if (!ModelState.IsValid) return View(await ModelAsync(year, project, form, line?.Id));
+        if (line is null && requested is null && assessed is null && initial is null && supplementary is null && settled is null)
+        {
+            TempData["Message"] = $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算は入力がないため、何も保存していません。";
+            return RedirectToAction(nameof(Index), new { year, q = project.Code });
+        }
         if (line is null)
         {
             line = new BudgetLine { ProjectId = projectId, FiscalYear = year };

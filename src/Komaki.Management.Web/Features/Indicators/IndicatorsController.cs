@@ -120,7 +120,8 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
                 // What is locked for this person must come back as it was; a forged change is refused beside the field.
                 if (row.TargetLocked && target != existing?.Target) ModelState.AddModelError($"Rows[{n}].Target", IndicatorValueRules.TargetLockedMessage);
                 if (row.ActualLocked && actual != existing?.Actual) ModelState.AddModelError($"Rows[{n}].Actual", IndicatorValueRules.ActualLockedMessage);
-                var corrected = row.ActualPublished && actual != existing?.Actual;
+                // A published actual changed is a correction; a first entry of a year published without one is not.
+                var corrected = IndicatorValueRules.IsCorrection(row.ActualPublished, existing?.Actual, actual);
                 if (target is null && actual is null && !corrected)
                 {
                     if (existing is not null) Db.IndicatorValues.Remove(existing);
@@ -135,8 +136,9 @@ public sealed class IndicatorsController(AppDbContext db, OrgTreeProvider orgTre
         }
         if (ModelState.IsValid)
         {
-            // The indicator's version guards the whole set of yearly values against a concurrent edit.
-            Db.Entry(indicator).State = EntityState.Modified;
+            // The indicator's version guards the whole set of yearly values against a concurrent edit; a form sent back
+            // unchanged changes nothing, not even the version.
+            if (Db.ChangeTracker.HasChanges()) Db.Entry(indicator).State = EntityState.Modified;
             if (await TrySaveEditAsync(indicator, form.Version, indicator.AuditTarget))
             {
                 TempData["Message"] = "目標値・実績値を保存しました。達成率は自動で計算されます。";

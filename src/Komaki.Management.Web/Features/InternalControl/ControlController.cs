@@ -18,8 +18,12 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var risks = await pages.RegisterAsync(Actor, policy, org, y, units);
         var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
         if (priority is RiskPriority p) risks = risks.Where(r => r.Priority == p).ToList();
-        return View(new ControlIndexModel(y, policy, await pages.YearAsync(y), risks, unitId, priority, UnitOptions.For(org), org, ControlAccess.SeesAll(Actor, policy, org),
-            ControlAccess.IsPromotion(Actor, policy, org), ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), MyUnits(org, y), progress, Clock.Today, Actor));
+        var cycle = await pages.YearAsync(y);
+        var promotion = ControlAccess.IsPromotion(Actor, policy, org);
+        var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
+            ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
+        return View(new ControlIndexModel(y, policy, cycle, risks, unitId, priority, UnitOptions.For(org), org, ControlAccess.SeesAll(Actor, policy, org),
+            promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), MyUnits(org, y), progress, Clock.Today, Actor) { Missing = missing });
     }
 
     [HttpGet("Risks/Create")]

@@ -5,7 +5,11 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// The register of a year as the reader may see it, with the cycle's dates and what the reader may do.
 public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlYear? Cycle, IReadOnlyList<ControlRisk> Risks, int? UnitId, RiskPriority? Priority,
     IReadOnlyList<SelectListItem> Units, OrgTree Org, bool SeesAll, bool IsPromotion, bool IsEvaluation, bool CanReadReport, IReadOnlyList<SelectListItem> MyUnits,
-    IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today, Actor Actor);
+    IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today, Actor Actor)
+{
+    /// What the next step (依頼・取りまとめ) would leave undone, listed on its form.
+    public IReadOnlyList<string> Missing { get; init; } = [];
+}
 
 public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals);
 

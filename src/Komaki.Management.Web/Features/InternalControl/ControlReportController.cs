@@ -30,13 +30,13 @@ public sealed class ControlReportController(AppDbContext db, OrgTreeProvider org
     }
 
     [HttpPost("{year:int}/{step}")]
-    public async Task<IActionResult> Step(int year, ControlYearStep step, DateOnly? on, string? opinion)
+    public async Task<IActionResult> Step(int year, ControlYearStep step, DateOnly? on, string? opinion, string? reason)
     {
         if (!Enum.IsDefined(step)) return NotFound();
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
         if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
-        var result = await commands.RecordStepAsync(year, step, on, opinion, Actor, policy, org, Clock.Today);
+        var result = await commands.RecordStepAsync(year, step, on, opinion, Actor, policy, org, Clock.Today, reason);
         if (result.Succeeded) TempData["Message"] = $"{ControlYearSteps.Label(step)}を記録しました。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return step is ControlYearStep.Request or ControlYearStep.Consolidate ? RedirectToAction("Index", "Control", new { year }) : RedirectToAction(nameof(Index), new { year });

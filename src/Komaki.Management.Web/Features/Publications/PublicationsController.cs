@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Publications;
 /// citizen inputs marked public, closed forum sessions).
 [Authorize(Policy = Policies.PlanMasterEditors)]
 [Route("Publications")]
-public sealed class PublicationsController(PublicationCommands commands, AppDbContext db, ReadCache cache) : AppController(db)
+public sealed class PublicationsController(PublicationCommands commands, AppDbContext db, ReadCache cache, OrgTreeProvider orgTree) : AppController(db)
 {
     /// What the page counts: publications, published evaluations, citizen inputs and forum sessions.
     private static readonly IReadOnlyList<string> Areas = [DataArea.Publishing, DataArea.Check, DataArea.Voice];
@@ -30,13 +30,31 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
 
     /// Publishing a year and withdrawing it are each asked on a page of their own that says what citizens will see.
     [HttpGet("Publish")]
-    public IActionResult ConfirmPublish(PublicationKind kind, int year)
+    public async Task<IActionResult> ConfirmPublish(PublicationKind kind, int year)
     {
         if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Clock.FiscalYear) return BadRequest();
-        return View("Confirm", new ConfirmStep("年度の公開", $"{Display.FiscalYear(year)}の{kind.Label()}",
-            [$"{Display.FiscalYear(year)}の{kind.Label()}が公開サイト（市民向け）とオープンデータに載り、誰でも読めるようになります。",
-             "載せた内容は、市民やほかの機関に写し取られることがあります。公開をやめても、写し取られたものは戻りません。"],
-            Url.Action(nameof(Publish), new { kind, year })!, "公開する", Url.Action(nameof(Index))!, new Dictionary<string, string>()));
+        return View("Confirm", await ConfirmPublishStepAsync(kind, year));
+    }
+
+    /// The confirmation says what citizens will see and, for actuals, which divisions still miss how many — they are
+    /// locked out once the year is published, so going ahead asks for a reason.
+    private async Task<ConfirmStep> ConfirmPublishStepAsync(PublicationKind kind, int year)
+    {
+        var missing = await commands.MissingActualsAsync(kind, year);
+        var org = await orgTree.GetAsync();
+        List<string> consequences =
+        [
+            $"{Display.FiscalYear(year)}の{kind.Label()}が公開サイト（市民向け）とオープンデータに載り、誰でも読めるようになります。",
+            "載せた内容は、市民やほかの機関に写し取られることがあります。公開をやめても、写し取られたものは戻りません。",
+        ];
+        if (missing.Count > 0)
+        {
+            consequences.Add($"実績値の入っていない指標が {missing.Sum(m => m.Count):N0}件あります。公開するとこれらの課は実績値を入力できなくなり、残りは企画課が「未入力」として入力します（「訂正」にはなりません）：");
+            consequences.AddRange(missing.Select(m => $"{org.PathName(m.UnitId)}：未入力 {m.Count:N0}件"));
+        }
+        return new ConfirmStep("年度の公開", $"{Display.FiscalYear(year)}の{kind.Label()}", consequences,
+            Url.Action(nameof(Publish), new { kind, year })!, "公開する", Url.Action(nameof(Index))!, new Dictionary<string, string>(),
+            missing.Count > 0 ? "未入力のまま公開する理由（記録に残ります）" : null);
     }
 
     [HttpGet("Withdraw")]
@@ -49,10 +67,11 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
     }
 
     [HttpPost("Publish")]
-    public async Task<IActionResult> Publish(PublicationKind kind, int year)
+    public async Task<IActionResult> Publish(PublicationKind kind, int year, string? comment)
     {
         if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Clock.FiscalYear) return BadRequest();
-        await commands.PublishAsync(kind, year, Actor.UserName, Clock.UtcNow);
+        var org = await orgTree.GetAsync();
+        if (!Accept(await commands.PublishAsync(kind, year, Actor.UserName, Clock.UtcNow, comment, org))) return View("Confirm", await ConfirmPublishStepAsync(kind, year));
         TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}を公開しました。";
         return RedirectToAction(nameof(Index));
     }

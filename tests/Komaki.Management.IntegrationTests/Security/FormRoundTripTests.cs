@@ -1,0 +1,245 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Komaki.Management.Core.Auditing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Komaki.Management.IntegrationTests.Security;
+
+/// What a person did not change is never lost. The edit routes are read from the app itself (every route that takes
+/// both a GET and a POST and is not a step that acts); the demo city is crawled as every demo user, and every edit
+/// form found on such a page is posted back as a browser would send it (AngleSharp builds the form data set: every
+/// input, checked box, selected option and textarea, the antiforgery token included). Nothing in the database may
+/// change. Then one free-text field is changed and the audit trail must record that field and nothing else.
+public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper output) : IClassFixture<KomakiFactory>
+{
+    private static readonly string[] Users =
+    [
+        "doro-tanto@komaki.example", "doro-shuji@komaki.example", "doro-kacho@komaki.example", "kankyo-kacho@komaki.example",
+        "toshi-bucho@komaki.example", "shimin-bucho@komaki.example", "kikaku@komaki.example", "hyoka@komaki.example", "jinji@komaki.example",
+        "gyosei@komaki.example", "somu@komaki.example", "kansa@komaki.example", "shicho@komaki.example", "admin@komaki.example",
+    ];
+
+    /// Routes whose POST acts rather than saves what the page shows: posting them back would create, close, publish,
+    /// retire or delete — each has its own tests. The GET of these is a confirmation or an empty form.
+    [GeneratedRegex(@"(^|/)(Create|Retire|Delete|Close|Publish|Withdraw|Allocate|Open|Disclose|Steps|Bands|Calendar)(/|$)|^Account/|^Imports/|\{controller")]
+    private static partial Regex ActingRoute();
+
+    /// Tables the app writes while reading or as bookkeeping of a write: they are not what a form edits.
+    private static readonly HashSet<string> Bookkeeping =
+        ["AuditEntries", "DataVersions", "DataProtectionKeys", "UserSessions", "PersonnelReads", "__EFMigrationsHistory", "sqlite_sequence"];
+
+    private const string Marker = "（往復確認）";
+
+    [Fact]
+    public async Task Every_edit_form_posted_back_unchanged_changes_nothing_and_one_changed_field_changes_only_that_field()
+    {
+        var templates = EditTemplates();
+        output.WriteLine($"edit routes: {string.Join(", ", templates.Keys)}");
+        Assert.Contains(templates.Keys, t => t.Contains("Goals", StringComparison.Ordinal));
+
+        var found = new HashSet<string>();
+        var lost = new List<string>();
+        var changedWrong = new List<string>();
+        var saved = new HashSet<string>();
+        var forms = 0;
+        foreach (var user in Users)
+        {
+            var client = await app.SignedInAsync(user);
+            foreach (var (url, html) in await CrawlAsync(client, templates.Values.ToList()))
+            {
+                var path = url.Split('?')[0];
+                var template = templates.FirstOrDefault(t => t.Value.IsMatch(path)).Key;
+                if (template is null) continue;
+                var document = await new HtmlParser().ParseDocumentAsync(html);
+                foreach (var form in document.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase) && ActionPath(f, path) == path))
+                {
+                    found.Add(template);
+                    forms++;
+                    var label = $"{user} {url}";
+                    var before = Snapshot();
+                    var response = await PostAsync(client, form, path);
+                    if ((int)response.StatusCode >= 500) lost.Add($"{label}: {(int)response.StatusCode}");
+                    var after = Snapshot();
+                    if (after.Audits != before.Audits || after.Hash != before.Hash)
+                        lost.Add($"{label}: posting the form back unchanged changed {Describe(before, after)}");
+
+                    if (ChangeableField(form) is not { } field) continue;
+                    var name = field.GetAttribute("name")!;
+                    SetValue(field, Value(field) + Marker);
+                    // A change after agreement asks for the day and the reason, as a person making it would give them.
+                    foreach (var why in form.Elements.Where(e => e.GetAttribute("name") is "ChangedOn" or "ChangeReason" && Value(e).Length == 0))
+                        SetValue(why, why is IHtmlInputElement ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "面談で合意したため");
+                    var changed = await PostAsync(client, form, path);
+                    var entries = app.WithDb(db => db.AuditEntries.Where(a => a.Id > before.LastAudit).ToList());
+                    if (changed.StatusCode != HttpStatusCode.Redirect) continue;
+                    saved.Add(template);
+                    var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
+                    if (updates.Count != 1 || !updates[0].EndsWith(Marker, StringComparison.Ordinal))
+                        changedWrong.Add($"{label} changed {name}, the audit trail records: {string.Join(" / ", updates)}");
+                    // The form is read again so the next role starts from what is stored now.
+                }
+            }
+        }
+        output.WriteLine($"{forms} forms posted back; routes with a form: {string.Join(", ", found)}; saved with one change: {string.Join(", ", saved)}");
+        var missing = templates.Keys.Where(t => !found.Contains(t)).ToList();
+        output.WriteLine($"not reached: {string.Join(", ", missing)}");
+        foreach (var line in lost.Concat(changedWrong)) output.WriteLine(line);
+        Assert.True(lost.Count == 0, string.Join("\n", lost.Take(40)));
+        Assert.True(changedWrong.Count == 0, string.Join("\n", changedWrong.Take(40)));
+        Assert.True(missing.Count == 0, $"no demo user reached a form of: {string.Join(", ", missing)}");
+        Assert.True(saved.Count >= found.Count / 2, $"only {saved.Count} of {found.Count} edit routes saved a one-field change");
+    }
+
+    /// Every route template with both a GET and a POST that does not act, as a regular expression over the path.
+    private Dictionary<string, Regex> EditTemplates()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Template: e.RoutePattern.RawText?.TrimStart('/') ?? "", Methods: e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []))
+            .ToList();
+        return endpoints.GroupBy(e => e.Template)
+            .Where(g => g.Any(e => e.Methods.Contains("GET")) && g.Any(e => e.Methods.Contains("POST")) && !ActingRoute().IsMatch(g.Key))
+            .ToDictionary(g => g.Key, g => new Regex("^/" + Regex.Replace(Regex.Escape(g.Key).Replace("\\{", "{", StringComparison.Ordinal), @"\{[^}]+\}", "[^/]+") + "$"));
+    }
+
+    /// A crawl that keeps to a few pages of each shape of path (ids and queries aside), so every kind of page is seen
+    /// by every user without reading each record.
+    private static async Task<List<(string Url, string Html)>> CrawlAsync(HttpClient client, List<Regex> edits)
+    {
+        var pages = new List<(string, string)>();
+        var seen = new HashSet<string>();
+        var shapes = new Dictionary<string, int>();
+        var queue = new PriorityQueue<string, int>();
+        var order = 0;
+        foreach (var start in new[] {"/", "/Personnel", "/Control", "/Staffing", "/Goals", "/Plan", "/Evaluations", "/Manifesto", "/CitizenInputs", "/Survey", "/ImportLabels", "/Directions", "/Control/Policy", "/Control/Errors" }) queue.Enqueue(start, 1_000_000 + order++);
+        while (queue.Count > 0 && pages.Count < 900)
+        {
+            var url = WebUtility.HtmlDecode(queue.Dequeue());
+            if (!seen.Add(url) || url.StartsWith("/Account", StringComparison.Ordinal) || url.StartsWith("/lib/", StringComparison.Ordinal)
+                || url.StartsWith("/css/", StringComparison.Ordinal) || url.StartsWith("/js/", StringComparison.Ordinal) || url.StartsWith("/api/", StringComparison.Ordinal)) continue;
+            var shape = Digits().Replace(url.Split('?')[0], "#");
+            shapes[shape] = shapes.GetValueOrDefault(shape) + 1;
+            if (shapes[shape] > 6) continue;
+            var response = await client.GetAsync(url);
+            if (response.Content.Headers.ContentType?.MediaType != "text/html" || response.StatusCode != HttpStatusCode.OK) continue;
+            var html = await response.Content.ReadAsStringAsync();
+            pages.Add((url, html));
+            // Edit pages are read first, so the bound on pages never hides one.
+            foreach (Match m in Link().Matches(html)) queue.Enqueue(m.Groups[1].Value, (edits.Any(e => e.IsMatch(m.Groups[1].Value.Split('?')[0])) ? 0 : 1_000_000) + order++);
+        }
+        return pages;
+    }
+
+    private static string? ActionPath(IHtmlFormElement form, string page)
+    {
+        var action = form.GetAttribute("action");
+        return string.IsNullOrEmpty(action) ? page : WebUtility.HtmlDecode(action).Split('?')[0];
+    }
+
+    /// The form data set as a browser builds it, sent with the first submit button.
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, IHtmlFormElement form, string path)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        var submitter = form.Elements.OfType<IHtmlButtonElement>().FirstOrDefault(b => b.Type == "submit");
+        foreach (var element in form.Elements)
+        {
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled")) continue;
+            switch (element)
+            {
+                case IHtmlInputElement input:
+                    var type = input.Type.ToLowerInvariant();
+                    if (type is "submit" or "button" or "reset" or "image" or "file") continue;
+                    if (type is "checkbox" or "radio" && !input.IsChecked) continue;
+                    pairs.Add(new(name, type is "checkbox" or "radio" ? input.GetAttribute("value") ?? "on" : input.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    var options = select.Options.OfType<IHtmlOptionElement>().Where(o => !o.IsDisabled).ToList();
+                    var chosen = options.Where(o => o.IsSelected).ToList();
+                    if (chosen.Count == 0 && !select.IsMultiple && options.Count > 0) chosen.Add(options[0]);
+                    pairs.AddRange(chosen.Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+                case IHtmlTextAreaElement area:
+                    pairs.Add(new(name, area.Value));
+                    break;
+                case IHtmlButtonElement button when button == submitter:
+                    pairs.Add(new(name, button.Value));
+                    break;
+            }
+        }
+        return await client.PostAsync(path, new FormUrlEncodedContent(pairs));
+    }
+
+    /// A free-text field the person could change: a textarea or a text input holding text (not a number or a date).
+    private static IElement? ChangeableField(IHtmlFormElement form) =>
+        form.Elements.Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")) && !e.HasAttribute("disabled") && !e.HasAttribute("readonly"))
+            .Where(e => e is IHtmlTextAreaElement || e is IHtmlInputElement { Type: "text" })
+            .FirstOrDefault(e => Value(e) is { Length: > 0 } v && !v.Any(char.IsDigit) && e.GetAttribute("name") is not ("ChangeReason" or "Reason" or "CorrectionReason"));
+
+    private static string Value(IElement e) => e switch
+    {
+        IHtmlTextAreaElement a => a.Value,
+        IHtmlInputElement i => i.Value,
+        _ => "",
+    };
+
+    private static void SetValue(IElement e, string value)
+    {
+        if (e is IHtmlTextAreaElement a) a.Value = value;
+        else if (e is IHtmlInputElement i) i.Value = value;
+    }
+
+    private sealed record State(int Audits, long LastAudit, string Hash, Dictionary<string, string> Tables);
+
+    /// The audit trail's length and every table's content, row by row.
+    private State Snapshot()
+    {
+        using var connection = new SqliteConnection(app.ConnectionString);
+        connection.Open();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name";
+            using var reader = list.ExecuteReader();
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        var hashes = new Dictionary<string, string>();
+        foreach (var table in tables.Where(t => !Bookkeeping.Contains(t)))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            using var reader = command.ExecuteReader();
+            var text = new StringBuilder();
+            while (reader.Read())
+            {
+                for (var i = 0; i < reader.FieldCount; i++) text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).Append('|');
+                text.Append('\n');
+            }
+            hashes[table] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        }
+        var (count, last) = app.WithDb(db => (db.AuditEntries.Count(), db.AuditEntries.Max(a => (long?)a.Id) ?? 0));
+        return new State(count, last, string.Concat(hashes.Values), hashes);
+    }
+
+    private string Describe(State before, State after)
+    {
+        var tables = after.Tables.Where(t => before.Tables.GetValueOrDefault(t.Key) != t.Value).Select(t => t.Key);
+        var audit = app.WithDb(db => db.AuditEntries.Where(a => a.Id > before.LastAudit).AsNoTracking().ToList())
+            .SelectMany(e => e.Action == AuditAction.Updated ? e.Changes.Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}") : [$"{e.Action} {e.EntityType}"]);
+        return $"tables {string.Join(", ", tables)}; audit {string.Join(" / ", audit)}";
+    }
+
+    [GeneratedRegex("href=\"(/[^\"#]*)\"")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Digits();
+}
