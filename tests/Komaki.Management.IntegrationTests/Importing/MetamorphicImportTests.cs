@@ -258,4 +258,32 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         Assert.NotEqual(baseline, Stored(report));
         Assert.Contains(report.Updated, u => u.Changes.Any(f => f.New == "内容を見直した（変更の検出）"));
     }
+
+    [Fact]
+    public async Task An_amount_merged_over_two_years_and_a_private_use_character_refuse_their_rows_naming_the_cells()
+    {
+        var (export, _) = await BaselineAsync(SheetKind.ImplementationPlan, 2026);
+        var file = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var cost = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事業費");
+            var content = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事業内容");
+            // A two-year amount written once over the 令和9・10 rows of the first project.
+            ws.Cell(t.DataRows[2], cost).Clear(XLClearOptions.Contents);
+            ws.Range(t.DataRows[1], cost, t.DataRows[2], cost).Merge();
+            // A personnel system's 外字 in the content of another row.
+            ws.Cell(t.DataRows[5], content).SetValue("高\uE001地区の整備");
+        });
+        var report = await app.ImportAsync(SheetKind.ImplementationPlan, file, 2026, apply: false);
+        Assert.False(report.CanApply);
+        var find = CitySheets.Edit(export, _ => { });
+        using var wb = new XLWorkbook(new MemoryStream(find));
+        var table = Find(wb.Worksheet(1));
+        var merged = Assert.Single(report.Refused, r => r.Row == table.DataRows[1]);
+        Assert.Matches(@"[A-Z]+\d+:[A-Z]+\d+ に結合", merged.Reason);
+        Assert.Contains(report.Refused, r => r.Row == table.DataRows[2] && r.Reason.Contains("結合"));
+        var privateUse = Assert.Single(report.Refused, r => r.Row == table.DataRows[5]);
+        Assert.Contains("外字", privateUse.Reason);
+        Assert.Contains("U+E001", privateUse.Reason);
+    }
 }
