@@ -36,7 +36,7 @@ public static class KomakiCli
     {
         try
         {
-            await using var services = BuildServices(options);
+            await using var services = BuildServices(options, error);
             return await command(services);
         }
         catch (InvalidOperationException ex)
@@ -46,7 +46,7 @@ public static class KomakiCli
         }
     }
 
-    private static ServiceProvider BuildServices(CliOptions options)
+    private static ServiceProvider BuildServices(CliOptions options, TextWriter error)
     {
         var overrides = new Dictionary<string, string?>();
         if (options.TryGetValue("provider", out var provider)) overrides["Database:Provider"] = provider;
@@ -54,7 +54,9 @@ public static class KomakiCli
         var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
 
         var services = new ServiceCollection();
-        services.AddLogging(b => b.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        // Logs (EF Core's model warnings among them) go to the error stream, so stdout holds only what the command prints
+        // (the JSON of --json alone).
+        services.AddLogging(b => b.AddProvider(new ErrorStreamLoggerProvider(error)).SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(config);
         services.AddSingleton<ICurrentActor>(new FixedActor($"komaki-cli ({Environment.UserName})"));
         services.AddKomakiDatabase(config, DefaultSqlitePath());
@@ -172,4 +174,27 @@ public static class KomakiCli
 internal sealed class ProgressLine(Action<string> write) : IProgress<string>
 {
     public void Report(string value) => write(value);
+}
+
+/// Writes log entries to the command's error stream, one line each.
+internal sealed class ErrorStreamLoggerProvider(TextWriter error) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(error, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(TextWriter error, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel)) return;
+            lock (error) error.WriteLine($"{logLevel}: {category}: {formatter(state, exception)}");
+        }
+    }
 }

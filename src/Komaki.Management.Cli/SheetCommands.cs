@@ -66,10 +66,7 @@ internal static class SheetCommands
     {
         if (report.FileError is not null) error.WriteLine(report.FileError);
         foreach (var choice in report.OpenChoices()) error.WriteLine($"選択が必要: {choice}");
-        foreach (var l in report.UnmappedLabels)
-            error.WriteLine($"対応表にない表記: {l.KindLabel}「{l.Label}」（{l.Count:N0} 行）— --label \"{l.Label}=意味\" で指定（意味: {string.Join("・", l.Options.Select(o => o.Text))}）");
-        foreach (var u in report.UnmappedUnits)
-            error.WriteLine($"組織に当たらない部課名: 「{u.Name}」（{u.Count:N0} 行）— --unit \"{u.Name}=組織コード\" または --unit \"{u.Name}=new\"（{u.Proposal}）");
+        foreach (var hint in report.MappingHints()) error.WriteLine(hint);
         foreach (var r in report.Refused) error.WriteLine($"取り込めない行: {r.Sheet} {r.Row}行目: {r.Reason}");
         foreach (var line in report.Description()) output.WriteLine(line);
         foreach (var w in report.Warnings) output.WriteLine($"確認事項: {w.Sheet} {w.Row}行目: {w.Reason}");

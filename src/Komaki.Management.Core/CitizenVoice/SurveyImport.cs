@@ -2,7 +2,7 @@ namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民意識調査 results for one year as the survey contractor delivers them: one row per measure with
 /// satisfaction and importance (0–100, a trailing % allowed), matched by measure code.
-public sealed class SurveyImport(ImportContext context) : SheetImport(context)
+public sealed partial class SurveyImport(ImportContext context) : SheetImport(context)
 {
     public static readonly SheetKind Sheet = new(SheetKind.Survey, "市民意識調査の結果", context => new SurveyImport(context), null, _ => "");
 
@@ -26,6 +26,12 @@ public sealed class SurveyImport(ImportContext context) : SheetImport(context)
         _measures = (await Db.Measures.AsNoTracking().Where(m => m.RetiredAt == null).ToListAsync(ct))
             .GroupBy(m => TextNormal.ForCode(m.Code)).ToDictionary(g => g.Key, g => g.First());
         _existing = await Db.SurveyResults.Where(r => r.FiscalYear == Request.Scope).ToDictionaryAsync(r => r.MeasureId, ct);
+        // Scores are 0–100; a column headed as an average on a 5-point scale (満足度（5段階平均）) measures something else.
+        foreach (var field in new[] { Satisfaction, Importance })
+        {
+            if (table.Map.Column(field.Key) is int column && FivePointScale().IsMatch(TextNormal.ForMatch(table.Map.HeaderOf(column))))
+                return $"{CellRange.ColumnName(column)}列「{table.Map.HeaderOf(column)}」は段階評価の平均で、0〜100 の{field.Header}ではありません。満足・重要と答えた割合など 0〜100 の値の列にしてから取り込んでください。";
+        }
         return null;
     }
 
@@ -36,36 +42,56 @@ public sealed class SurveyImport(ImportContext context) : SheetImport(context)
         _measures.TryGetValue(TextNormal.ForCode(code), out var measure);
         if (measure is null) errors.Add($"施策コード「{code}」の施策がありません。");
         else if (!_seen.TryAdd(measure.Id, row.Number)) errors.Add($"同じ施策の行が{_seen[measure.Id]}行目にもあります。");
-        decimal Score(FieldSpec f)
+        // Blank or a dash (－) is a measure not surveyed that year: nothing to store, never 0.
+        decimal? Score(FieldSpec f)
         {
             var text = row.Text(f.Key)?.TrimEnd('%', '％');
-            if (!NumberText.TryParse(text, out var v) || v is null or < 0 or > 100)
+            if (!NumberText.TryParse(text, out var v) || v is < 0 or > 100)
             {
                 errors.Add($"{f.Header}「{row.Text(f.Key)}」は0〜100の数値にしてください（{row.Cell(f.Key)}）。");
-                return 0;
+                return null;
             }
-            return Math.Round(v.Value, 3);
+            return v is decimal d ? Math.Round(d, 3) : null;
         }
         var s = Score(Satisfaction);
         var i = Score(Importance);
+        _existing.TryGetValue(measure?.Id ?? 0, out var result);
+        if (errors.Count == 0 && result is null && s is null && i is null)
+        {
+            Report.Skipped.Add(new(row.Sheet, row.Number, $"{code}: 満足度・重要度が空欄または「－」（未調査）のため読み飛ばしました。"));
+            return;
+        }
+        if (errors.Count == 0 && result is null && (s is null || i is null))
+        {
+            var missing = s is null ? Satisfaction : Importance;
+            errors.Add($"{missing.Header}が空欄または「－」（未調査）です（{row.Cell(missing.Key)}）。新しい結果は満足度と重要度の両方があるときに登録します。");
+        }
         if (errors.Count > 0)
         {
             Refuse(row, code, errors);
             return;
         }
         var label = $"{measure!.Code} {measure.Name}";
-        if (_existing.TryGetValue(measure.Id, out var result))
+        if (result is not null)
         {
+            // A value the sheet does not give (not surveyed) leaves the stored one as it is.
             var changes = new List<Auditing.FieldChange>();
-            if (result.Satisfaction != s) changes.Add(new(Satisfaction.Header, NumberText.Format(result.Satisfaction), NumberText.Format(s)));
-            if (result.Importance != i) changes.Add(new(Importance.Header, NumberText.Format(result.Importance), NumberText.Format(i)));
-            (result.Satisfaction, result.Importance) = (s, i);
+            if (s is decimal sv && result.Satisfaction != sv)
+            {
+                changes.Add(new(Satisfaction.Header, NumberText.Format(result.Satisfaction), NumberText.Format(sv)));
+                result.Satisfaction = sv;
+            }
+            if (i is decimal iv && result.Importance != iv)
+            {
+                changes.Add(new(Importance.Header, NumberText.Format(result.Importance), NumberText.Format(iv)));
+                result.Importance = iv;
+            }
             if (changes.Count == 0) Report.Unchanged++;
             else Report.Updated.Add(new(row.Sheet, row.Number, measure.Code, label, changes));
         }
         else
         {
-            _toAdd.Add(new SurveyResult { MeasureId = measure.Id, FiscalYear = Request.Scope, Satisfaction = s, Importance = i });
+            _toAdd.Add(new SurveyResult { MeasureId = measure.Id, FiscalYear = Request.Scope, Satisfaction = s!.Value, Importance = i!.Value });
             Report.Created.Add(new(row.Sheet, row.Number, measure.Code, label,
                 [new(Satisfaction.Header, null, NumberText.Format(s)), new(Importance.Header, null, NumberText.Format(i))]));
         }
@@ -76,4 +102,7 @@ public sealed class SurveyImport(ImportContext context) : SheetImport(context)
         Db.SurveyResults.AddRange(_toAdd);
         await Db.SaveChangesAsync(ct);
     }
+
+    [GeneratedRegex(@"\d段階|段階評価|点満点|[45５４]点平均")]
+    private static partial Regex FivePointScale();
 }

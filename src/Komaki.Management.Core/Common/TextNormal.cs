@@ -11,10 +11,17 @@ public static partial class TextNormal
         var sb = new StringBuilder(s.Length);
         foreach (var c in s)
         {
-            if (!char.IsWhiteSpace(c)) sb.Append(c);
+            if (!char.IsWhiteSpace(c) && !IsInvisible(c)) sb.Append(c);
         }
         return sb.ToString();
     }
+
+    /// Characters that show nothing (zero-width space, word joiner, BOM): pasted from web pages and mail, never meant.
+    public static bool IsInvisible(char c) => c is '​' or '⁠' or '﻿' or '᠎';
+
+    /// The text without invisible characters, as a reader of the sheet sees it.
+    public static string WithoutInvisible(string text) =>
+        text.AsSpan().IndexOfAny("​⁠﻿᠎") < 0 ? text : string.Concat(text.Where(c => !IsInvisible(c)));
 
     /// A code as compared: ForMatch, and every hyphen, dash and minus that looks like "-" on screen made "-"
     /// (1‐1‐02, 1ー1ー03 and 1−1−04 are the codes 1-1-02, 1-1-03 and 1-1-04).

@@ -1,7 +1,8 @@
 namespace Komaki.Management.Core.Evaluation;
 
 /// Brings years of evaluations in from a city's previous evaluation system, one row per project (the layout of
-/// tests/Fixtures/real: split code digits, unlabelled year blocks placed by position, full-width labels, dashes for
+/// tests/Fixtures/real: split code digits, year blocks by their year headings (placed by position, with a warning,
+/// only when none has one), full-width labels, dashes for
 /// "no value"). Matches or creates the plan tree by code (政策 → 施策 → 基本事業 → 事務事業) in the current plan, each
 /// year's costs and 人工 (from hours worked), the indicators with their yearly values, and the latest year's
 /// evaluation. Directions and ratings are read through the label table; 部課名 through the unit mapping — nothing
@@ -97,22 +98,28 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var header = Enumerable.Range(1, grid.LastColumn).Select(c => (Col: c, Key: HeaderMap.Key(grid.ShownText(map.LastHeaderRow, c)))).ToList();
         int? Find(int from, int to, params string[] names) =>
             header.Where(h => h.Col >= from && h.Col < to && names.Any(n => h.Key.StartsWith(n, StringComparison.Ordinal))).Select(h => (int?)h.Col).FirstOrDefault();
-        var starts = header.Where(h => h.Key.StartsWith("国庫支出金", StringComparison.Ordinal) && Find(h.Col, h.Col + 7, "事業費計") is not null).Select(h => h.Col).ToList();
+        var starts = header.Where(h => h.Key.StartsWith("国庫支出金", StringComparison.Ordinal) && Find(h.Col, h.Col + 7, CostNames) is not null).Select(h => h.Col).ToList();
         var blocks = new List<Block>();
         for (var i = 0; i < starts.Count; i++)
         {
             var start = starts[i];
             var end = i + 1 < starts.Count ? starts[i + 1] : start + 19;
             var sources = new[] { Find(start, end, "国庫支出金"), Find(start, end, "都道府県支出金", "県支出金"), Find(start, end, "地方債"), Find(start, end, "その他"), Find(start, end, "一般財源") };
-            var cost = Find(start, end, "事業費計");
+            var cost = Find(start, end, CostNames);
             if (sources.Any(s => s is null) || cost is null) continue;
-            var total = Find(start, end, "トータルコスト");
+            var total = Find(start, end, "トータルコスト", "総コスト", "フルコスト");
             var indicators = total is int t ? Enumerable.Range(t + 1, IndicatorLetters.Length).Select(c => c < end ? (int?)c : null).ToArray() : new int?[IndicatorLetters.Length];
             blocks.Add(new Block(start, sources.Select(s => s!.Value).ToArray(), cost.Value, Find(start, end, "正規職員従事人数", "従事人数"),
-                Find(start, end, "延べ業務時間", "業務時間"), Find(start, end, "人件費計", "人件費"), total, indicators));
+                Find(start, end, "延べ業務時間", "業務時間"), Find(start, end, "人件費計", "人件費合計", "人件費"), total, indicators)
+            {
+                Year = Enumerable.Range(start, end - start).SelectMany(c => map.Labels.GetValueOrDefault(c) ?? []).Select(HeaderMap.YearOf).FirstOrDefault(y => y is not null) ?? 0,
+            });
         }
         return blocks;
     }
+
+    /// The wordings of a block's total of costs: 事業費計 in the previous system's own export, the others in its older ones.
+    private static readonly string[] CostNames = ["事業費計", "事業費合計", "総事業費", "事業費総額"];
 
     /// The name and unit columns of each indicator slot (ア：名称, ア：単位 …).
     private static List<(int Slot, int Name, int? Unit)> IndicatorColumns(HeaderMap map)
@@ -132,9 +139,28 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     {
         var latestYear = Request.Scope;
         _blocks = FindBlocks(table.Grid, table.Map);
-        for (var i = 0; i < _blocks.Count; i++) _blocks[i].Year = latestYear - (_blocks.Count - 1 - i);
+        var labelled = _blocks.Count(b => b.Year != 0);
+        if (labelled == _blocks.Count)
+        {
+            // Years by their labels, in whatever order the sheet has them (newest first is common).
+            if (_blocks.Select(b => b.Year).Distinct().Count() < _blocks.Count)
+                return $"年度の見出しが重複しています（{string.Join("、", _blocks.Select(b => Wareki.FiscalYear(b.Year)))}）。年度ごとの列の見出しを確かめてください。";
+            if (_blocks.Max(b => b.Year) != latestYear)
+                return $"シートの最新の年度は{Wareki.FiscalYear(_blocks.Max(b => b.Year))}ですが、取り込み先は{Wareki.FiscalYear(latestYear)}です。取り込む年度を選び直してください。";
+            Report.Notes.Add($"年度ごとの列を見出しの年度（{string.Join("・", _blocks.Select(b => Wareki.FiscalYear(b.Year)))}）として読みました。");
+        }
+        else if (labelled > 0)
+        {
+            return $"年度ごとの列のうち{labelled}つにだけ年度の見出しがあります。すべての年度の列に見出し（令和7年度 など）を付けるか、すべて外してから取り込んでください。";
+        }
+        else
+        {
+            for (var i = 0; i < _blocks.Count; i++) _blocks[i].Year = latestYear - (_blocks.Count - 1 - i);
+            Report.Warnings.Add(new(table.Grid.Name, table.Map.LastHeaderRow,
+                $"年度の見出しがないため、{_blocks.Count}つの年度の列を左から古い順に {Wareki.FiscalYear(_blocks[0].Year)}〜{Wareki.FiscalYear(latestYear)} として読みました。年度が違う場合は列の上に年度の見出しを付けてから取り込んでください。"));
+        }
+        _blocks = _blocks.OrderBy(b => b.Year).ToList();
         _indicatorColumns = IndicatorColumns(table.Map);
-        Report.Notes.Add($"年度の見出しがないため、{_blocks.Count}つの年度の列を古い順に {Wareki.FiscalYear(_blocks[0].Year)}〜{Wareki.FiscalYear(latestYear)} として読みました。");
         if (_blocks.All(b => b.Hours is null))
             Report.Notes.Add("延べ業務時間の列がないため、人工は 0 として読みました（従事人数は人工として読みません）。");
         else
@@ -374,22 +400,55 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             changes.Add(new("事務事業評価", null, $"{Wareki.FiscalYear(latestYear)} 方向性 {Labels.Meaning(LabelKind.Direction, (int)direction!.Value)}"));
         }
         evaluation.OwnerUnitId = project.OwnerUnitId;
-        var personYears = settled?.Hours is decimal h && Settings.HoursPerPersonYear > 0 ? h / Settings.HoursPerPersonYear : 0m;
-        evaluation.SettledCost = settled?.Cost;
-        evaluation.StaffPersonYears = Math.Round(personYears, 2, MidpointRounding.AwayFromZero);
-        evaluation.StaffCostPerPersonYear = personYears > 0 && settled?.Staff is long sy ? (long)Math.Round(sy / personYears) : 0;
-        evaluation.RecordedStaffCost = settled?.Staff;
-        (evaluation.Necessity, evaluation.NecessityReason) = (necessity, ReasonBeside(row, Necessity));
-        (evaluation.Effectiveness, evaluation.EffectivenessReason) = (effectiveness, ReasonBeside(row, Effectiveness));
-        evaluation.Efficiency = costCut is null && staffCut is null ? null : (Rating)Math.Max((int)(costCut ?? Rating.A), (int)(staffCut ?? Rating.A));
-        evaluation.EfficiencyReason = ReasonBeside(row, CostCut);
-        (evaluation.Equity, evaluation.EquityReason) = (equity, ReasonBeside(row, Equity));
-        var improvement = $"【前システムの区分: {row.Text(Direction.Key)}】{row.Text(Conclusion.Key)}";
-        if (evaluation.FirstDirection != direction || evaluation.Improvement != improvement)
+        // Only what the sheet speaks about is written: a column the sheet lacks leaves the stored value as it is.
+        if (settled is not null)
+        {
+            var personYears = settled.Hours is decimal h && Settings.HoursPerPersonYear > 0 ? h / Settings.HoursPerPersonYear : 0m;
+            evaluation.SettledCost = settled.Cost;
+            if (settled.Block.Hours is not null)
+            {
+                evaluation.StaffPersonYears = Math.Round(personYears, 2, MidpointRounding.AwayFromZero);
+                evaluation.StaffCostPerPersonYear = personYears > 0 && settled.Staff is long sy ? (long)Math.Round(sy / personYears) : 0;
+            }
+            if (settled.Block.Staff is not null) evaluation.RecordedStaffCost = settled.Staff;
+        }
+        SetRating(row, Necessity, evaluation.Necessity, necessity, v => evaluation.Necessity = v, evaluation.NecessityReason, r => evaluation.NecessityReason = r, changes);
+        SetRating(row, Effectiveness, evaluation.Effectiveness, effectiveness, v => evaluation.Effectiveness = v, evaluation.EffectivenessReason, r => evaluation.EffectivenessReason = r, changes);
+        if (row.Has(CostCut.Key) || row.Has(StaffCut.Key))
+        {
+            var efficiency = costCut is null && staffCut is null ? (Rating?)null : (Rating)Math.Max((int)(costCut ?? Rating.A), (int)(staffCut ?? Rating.A));
+            SetRating(row, CostCut, evaluation.Efficiency, efficiency, v => evaluation.Efficiency = v, evaluation.EfficiencyReason, r => evaluation.EfficiencyReason = r, changes, "効率性");
+        }
+        SetRating(row, Equity, evaluation.Equity, equity, v => evaluation.Equity = v, evaluation.EquityReason, r => evaluation.EquityReason = r, changes);
+        if (evaluation.FirstDirection != direction)
         {
             if (evaluation.Id != 0)
                 changes.Add(new("今後の方向性", evaluation.FirstDirection is Direction old ? Labels.Meaning(LabelKind.Direction, (int)old) : null, Labels.Meaning(LabelKind.Direction, (int)direction!.Value)));
-            (evaluation.FirstDirection, evaluation.Improvement) = (direction, improvement);
+            evaluation.FirstDirection = direction;
+        }
+        // The previous system's own wording of the direction is told in the preview (labels used), never written into a person's text.
+        if (row.Has(Conclusion.Key) && row.Text(Conclusion.Key) is string conclusion && conclusion != evaluation.Improvement)
+        {
+            if (evaluation.Id != 0) changes.Add(new("今後の改革改善の内容", evaluation.Improvement, conclusion));
+            evaluation.Improvement = conclusion;
+        }
+    }
+
+    /// A rating and the reason beside it, written only when the sheet has the rating's column; changes are listed.
+    private void SetRating(ImportRow row, FieldSpec field, Rating? old, Rating? value, Action<Rating?> set, string? oldReason, Action<string?> setReason,
+        List<FieldChange> changes, string? label = null)
+    {
+        if (!row.Has(field.Key)) return;
+        if (old != value)
+        {
+            if (old is not null || value is not null) changes.Add(new(label ?? field.Header, old is Rating o ? Labels.Meaning(LabelKind.Rating, (int)o) : null, value is Rating v ? Labels.Meaning(LabelKind.Rating, (int)v) : null));
+            set(value);
+        }
+        var reason = ReasonBeside(row, field);
+        if (reason is not null && reason != oldReason)
+        {
+            changes.Add(new($"{label ?? field.Header}の理由", oldReason, reason));
+            setReason(reason);
         }
     }
 

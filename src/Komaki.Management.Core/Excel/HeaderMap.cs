@@ -155,8 +155,20 @@ public sealed partial class HeaderMap
         var s = TextNormal.ForMatch(TextNormal.WithoutListNumber(text));
         s = Bracketed().Replace(s, "");
         s = s.TrimStart('※', '*', '■', '□', '●', '○').TrimEnd('.', ':', '・');
-        return s;
+        // A month written with its year (令和8年4月, 2027年1月) is the month's column; the import checks the year.
+        var ym = YearMonth().Match(s);
+        return ym.Success ? ym.Groups[2].Value + ym.Groups[3].Value : s;
     }
+
+    /// The calendar year of a month header written with its year (令和9年1月 → 2027), or null.
+    public static int? CalendarYearOfMonth(string? text)
+    {
+        var m = YearMonth().Match(TextNormal.ForMatch(text));
+        return m.Success && Wareki.TryParseFiscalYear(m.Groups[1].Value, out var y) ? y : null;
+    }
+
+    /// The fiscal year a header names (令和7年度, R7, 2025年度, 平成32(2020)), or null.
+    public static int? YearOf(string text) => TryYear(text, out var y) ? y : null;
 
     private static bool TryYear(string text, out int year)
     {
@@ -189,6 +201,9 @@ public sealed partial class HeaderMap
 
     [GeneratedRegex(@"^((?:令和|平成|[RH])(?:元|\d{1,2})年度?|\d{4}年度?)")]
     private static partial Regex LeadingYear();
+
+    [GeneratedRegex(@"^((?:令和|平成|[RH])(?:元|\d{1,2})年|\d{4}年)(\d{1,2}月)(分)?$")]
+    private static partial Regex YearMonth();
 
     [GeneratedRegex(@"[\(（](\d{4})[\)）]")]
     private static partial Regex WesternInBrackets();

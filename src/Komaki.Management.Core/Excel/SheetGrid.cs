@@ -1,7 +1,8 @@
 namespace Komaki.Management.Core.Excel;
 
-/// A cell whose value cannot be read as staff see it: a formula saved without its result, or an error value.
-public sealed record CellFlaw(int Column, string Problem);
+/// A cell whose value cannot be read as staff see it: a formula saved without its result, an error value, a format
+/// that shows no single figure. Advice says what to do (recalculate and save, by default).
+public sealed record CellFlaw(int Column, string Problem, string? Advice = null);
 
 /// The non-empty cells of one sheet as text, by row, and its merged ranges.
 public sealed class SheetGrid(string name)
@@ -15,8 +16,8 @@ public sealed class SheetGrid(string name)
     public IReadOnlyList<SheetRow> Rows => _rows;
     public IReadOnlyList<CellRange> Merges => _merges;
 
-    internal void AddRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null) =>
-        _rows.Add(new SheetRow(number, cells, flaws));
+    internal void AddRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null, List<CellReading>? readings = null) =>
+        _rows.Add(new SheetRow(number, cells, flaws, readings));
 
     internal void AddMerge(CellRange range)
     {
@@ -37,7 +38,21 @@ public sealed class SheetGrid(string name)
                 break;
             }
         }
-        return RowAt(row)?.Get(column);
+        var r = RowAt(row);
+        return r?.ReadingAt(column) is { IsDate: false } reading ? reading.Shown : r?.Get(column);
+    }
+
+    /// How a data cell's number format was applied (null for text and unformatted numbers), following a value
+    /// merged down as DataText does.
+    public CellReading? ReadingAt(SheetRow row, int column)
+    {
+        if (row.Get(column) is not null || _merges.Count == 0) return row.ReadingAt(column);
+        foreach (var m in _merges)
+        {
+            if (m.LastRow > m.FirstRow && m.FirstColumn == column && m.Contains(row.Number, column) && m.FirstRow < row.Number)
+                return RowAt(m.FirstRow)?.ReadingAt(column);
+        }
+        return null;
     }
 
     /// A data cell's value: its own, or the value merged down onto it from the rows above (a code merged over a
@@ -51,6 +66,26 @@ public sealed class SheetGrid(string name)
         foreach (var m in ranges)
         {
             if (m.Contains(row.Number, column) && m.FirstRow < row.Number) return RowAt(m.FirstRow)?.Get(column);
+        }
+        return null;
+    }
+
+    /// The value of the merged range covering a cell (its top-left value), or null when the cell is not merged.
+    public string? MergedText(int row, int column)
+    {
+        foreach (var m in _merges)
+        {
+            if (m.Contains(row, column)) return RowAt(m.FirstRow)?.Get(m.FirstColumn);
+        }
+        return null;
+    }
+
+    /// The merged range covering a cell, when it covers more than that cell.
+    public CellRange? MergeAt(int row, int column)
+    {
+        foreach (var m in _merges)
+        {
+            if (m.Contains(row, column) && (m.FirstRow != m.LastRow || m.FirstColumn != m.LastColumn)) return m;
         }
         return null;
     }
@@ -73,7 +108,7 @@ public sealed class SheetGrid(string name)
     public int LastColumn => _rows.Count == 0 ? 0 : _rows.Max(r => r.LastColumn);
 }
 
-public sealed class SheetRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null)
+public sealed class SheetRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null, List<CellReading>? readings = null)
 {
     public int Number { get; } = number;
     public int LastColumn => Math.Max(cells.Count == 0 ? 0 : cells[^1].Col, flaws is null ? 0 : flaws.Max(f => f.Column));
@@ -91,4 +126,6 @@ public sealed class SheetRow(int number, List<(int Col, string Text)> cells, Lis
     }
 
     public CellFlaw? FlawAt(int column) => flaws?.FirstOrDefault(f => f.Column == column);
+
+    public CellReading? ReadingAt(int column) => readings?.FirstOrDefault(f => f.Column == column);
 }

@@ -8,7 +8,7 @@ public sealed record SheetEntry(string Name, string Part, bool IsHidden);
 
 /// Reads .xlsx workbooks as a stream of XML (no DOM, no evaluation of formulas), within ExcelLimits.
 /// Only what imports need: sheet names and visibility, cell values as text (formulas as their cached values,
-/// furigana left out), date cells as dates, numbers written the way Excel shows them, and merged ranges.
+/// furigana left out), date cells as dates, numbers as their number format shows them (CellFormat), and merged ranges.
 /// Parts are found through the package relationships, so Strict Open XML and parts at other names read too.
 public sealed class XlsxPackage : IDisposable
 {
@@ -21,7 +21,8 @@ public sealed class XlsxPackage : IDisposable
     private readonly ZipArchive _zip;
     private readonly ExcelLimits _limits;
     private readonly List<string> _sharedStrings = [];
-    private readonly HashSet<int> _dateStyles = [];
+    // The number format of each cell style (cellXfs index) that is not General.
+    private readonly Dictionary<int, CellFormat> _formats = [];
     private long _uncompressedRead;
 
     public IReadOnlyList<SheetEntry> Sheets { get; }
@@ -225,7 +226,7 @@ public sealed class XlsxPackage : IDisposable
     {
         using var s = OpenPart(part ?? "xl/styles.xml");
         if (s is null) return;
-        var customDateFormats = new HashSet<int>();
+        var customFormats = new Dictionary<int, string>();
         using var r = Xml(s);
         var inCellXfs = false;
         var xfIndex = 0;
@@ -236,33 +237,18 @@ public sealed class XlsxPackage : IDisposable
             switch (r.LocalName)
             {
                 case "numFmt":
-                    if (int.TryParse(r.GetAttribute("numFmtId"), out var id) && IsDateFormat(r.GetAttribute("formatCode") ?? ""))
-                        customDateFormats.Add(id);
+                    if (int.TryParse(r.GetAttribute("numFmtId"), out var id)) customFormats[id] = r.GetAttribute("formatCode") ?? "";
                     break;
                 case "cellXfs":
                     inCellXfs = !r.IsEmptyElement;
                     break;
                 case "xf" when inCellXfs:
-                    if (int.TryParse(r.GetAttribute("numFmtId"), out var fmt) && (IsBuiltInDate(fmt) || customDateFormats.Contains(fmt)))
-                        _dateStyles.Add(xfIndex);
+                    if (int.TryParse(r.GetAttribute("numFmtId"), out var fmt) && CellFormat.Of(fmt, customFormats) is { } format)
+                        _formats[xfIndex] = format;
                     xfIndex++;
                     break;
             }
         }
-    }
-
-    private static bool IsBuiltInDate(int id) => id is >= 14 and <= 22 or >= 27 and <= 36 or >= 45 and <= 47 or >= 50 and <= 58;
-
-    private static bool IsDateFormat(string code)
-    {
-        var inQuotes = false;
-        foreach (var c in code)
-        {
-            if (c == '"') inQuotes = !inQuotes;
-            else if (!inQuotes && c is 'y' or 'd' or 'e' or 'g' or 'Y' or 'D') return true;
-            else if (c == ';') break;
-        }
-        return false;
     }
 
     /// Reads one sheet by name (or the first sheet); with maxRows, only its first rows (to look for headers).
@@ -308,8 +294,9 @@ public sealed class XlsxPackage : IDisposable
                     if (r.IsEmptyElement) break;
                     var cells = new List<(int Col, string Text)>();
                     List<CellFlaw>? flaws = null;
-                    ReadRow(r, cells, ref flaws);
-                    if (cells.Count > 0 || flaws is not null) grid.AddRow(rowNumber, cells, flaws);
+                    List<CellReading>? readings = null;
+                    ReadRow(r, cells, ref flaws, ref readings);
+                    if (cells.Count > 0 || flaws is not null) grid.AddRow(rowNumber, cells, flaws, readings);
                     break;
                 case "mergeCell":
                     if (CellRange.TryParse(r.GetAttribute("ref"), out var range)) grid.AddMerge(range);
@@ -329,7 +316,7 @@ public sealed class XlsxPackage : IDisposable
     private ExcelFileException TooManyRows(string sheetName) =>
         new($"シート「{sheetName}」の行数が上限（{_limits.MaxRows:N0} 行）を超えています。不要な行を削除するか、ファイルを分けて取り込んでください。");
 
-    private void ReadRow(XmlReader r, List<(int, string)> row, ref List<CellFlaw>? flaws)
+    private void ReadRow(XmlReader r, List<(int, string)> row, ref List<CellFlaw>? flaws, ref List<CellReading>? readings)
     {
         var depth = r.Depth;
         var nextCol = 1;
@@ -365,12 +352,12 @@ public sealed class XlsxPackage : IDisposable
                 (flaws ??= []).Add(new CellFlaw(col, $"エラー値「{value}」"));
                 continue;
             }
-            var text = CellText(type, style, value);
+            var text = CellText(type, style, value, col, ref readings, ref flaws);
             if (!string.IsNullOrEmpty(text)) row.Add((col, text));
         }
     }
 
-    private string? CellText(string? type, int style, string? value)
+    private string? CellText(string? type, int style, string? value, int col, ref List<CellReading>? readings, ref List<CellFlaw>? flaws)
     {
         if (value is null) return null;
         switch (type)
@@ -384,19 +371,13 @@ public sealed class XlsxPackage : IDisposable
             default:
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
                     return value;
-                if (_dateStyles.Contains(style) && number is > 0 and < 2958466)
-                    return DateOnly.FromDateTime(DateTime.FromOADate(number)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return NumberAsShown(number, value);
+                var stored = CellFormat.General(number, value);
+                if (!_formats.TryGetValue(style, out var format)) return stored;
+                var shown = format.Read(number, stored, out var reading);
+                if (reading is not null) (readings ??= []).Add(reading with { Column = col });
+                if (shown is null) (flaws ??= []).Add(new CellFlaw(col, $"表示形式「{format.Code}」で「{reading?.Shown}」と表示されていて、1つの値として読めないセル", CellFormat.Advice));
+                return shown;
         }
-    }
-
-    /// A number cell as Excel shows it, to 15 significant digits and without an exponent: 1.0, 1E0 and 1 are
-    /// all "1", 0E0 is "0", and a binary artefact such as 0.30000000000000004 is "0.3".
-    private static string NumberAsShown(double number, string raw)
-    {
-        if (Math.Abs(number) >= 7.9e27) return raw;
-        var d = (decimal)number; // the conversion keeps at most 15 significant digits, as Excel displays
-        return d.ToString("0.############################", CultureInfo.InvariantCulture);
     }
 
     public void Dispose() => _zip.Dispose();

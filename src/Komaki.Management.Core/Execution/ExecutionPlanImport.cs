@@ -22,11 +22,25 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
     private readonly Dictionary<int, int> _seen = [];
     private readonly List<ExecutionPlan> _toAdd = [];
 
-    protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header) { IdentityKeys = [S.Name.Key] };
+    protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header)
+    {
+        IdentityKeys = [S.Name.Key],
+        SpreadKeys = ExecutionPlan.Months.Select(m => S.Month(m).Key).ToHashSet(),
+    };
 
     protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
     {
         var fiscalYear = Request.Scope;
+        // Month columns headed with their year (令和8年4月 … 令和9年3月) must be this fiscal year's months.
+        foreach (var m in ExecutionPlan.Months)
+        {
+            if (table.Map.Column(S.Month(m).Key) is not int column) continue;
+            foreach (var label in table.Map.Labels.GetValueOrDefault(column) ?? [])
+            {
+                if (HeaderMap.CalendarYearOfMonth(label) is int year && year != (m >= 4 ? fiscalYear : fiscalYear + 1))
+                    return $"{CellRange.ColumnName(column)}列の見出し「{label}」は{Wareki.FiscalYear(fiscalYear)}の{m}月ではありません。取り込む年度を選び直すか、月の見出しを確かめてください。";
+            }
+        }
         _projects = await ProjectCodes.LoadAsync(Db, ct);
         var all = await Db.OrgUnits.AsNoTracking().ToListAsync(ct);
         _units = all.Where(u => u.IsValidIn(fiscalYear)).GroupBy(u => TextNormal.ForMatch(u.Name)).ToDictionary(g => g.Key, g => g.First());

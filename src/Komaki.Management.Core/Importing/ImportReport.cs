@@ -55,6 +55,15 @@ public sealed class ImportReport
         if (NeedsAmountUnit) yield return "金額の単位がシートのどこにも書かれていません。単位を選んでください（--amount-unit 千円 または 円）。";
     }
 
+    /// What the user can pass to settle labels and 部課名 the file leaves unmapped (the CLI's options), one line each.
+    public IEnumerable<string> MappingHints()
+    {
+        foreach (var l in UnmappedLabels)
+            yield return $"対応表にない表記: {l.KindLabel}「{l.Label}」（{l.Count:N0} 行）— --label \"{l.Label}=意味\" で指定（意味: {string.Join("・", l.Options.Select(o => o.Text))}）";
+        foreach (var u in UnmappedUnits)
+            yield return $"組織に当たらない部課名: 「{u.Name}」（{u.Count:N0} 行）— --unit \"{u.Name}=組織コード\" または --unit \"{u.Name}=new\"（{u.Proposal}）";
+    }
+
     /// Identifies exactly what the preview showed, so a confirmation cannot write something else
     /// when the data changed between preview and confirm.
     public string Fingerprint()
@@ -69,7 +78,7 @@ public sealed class ImportReport
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
     }
 
-    /// The CLI's one-line summary: {"applied","created","updated","unchanged","refused","skipped","warnings","notes"}.
+    /// The CLI's one-line summary: {"applied","created","updated","unchanged","refused","skipped","warnings","notes","hints"}.
     /// A file that cannot be read, and a choice still open, are refusals of row 0.
     public string ToJson()
     {
@@ -78,7 +87,8 @@ public sealed class ImportReport
         if (FileError is not null) refused.Insert(0, new JsonIssue("", 0, FileError));
         var notes = Description().ToList();
         return JsonSerializer.Serialize(new JsonSummary(
-            Applied, Created.Count, Updated.Count, Unchanged, refused, Skipped.Select(Json).ToList(), Warnings.Select(Json).ToList(), notes), JsonOptions);
+            Applied, Created.Count, Updated.Count, Unchanged, refused, Skipped.Select(Json).ToList(), Warnings.Select(Json).ToList(), notes,
+            OpenChoices().Concat(MappingHints()).ToList()), JsonOptions);
     }
 
     /// How the file was read, in the order the preview shows it: the sheet, the unit of amounts, the labels
@@ -102,7 +112,8 @@ public sealed class ImportReport
     };
 
     private sealed record JsonSummary(
-        bool Applied, int Created, int Updated, int Unchanged, List<JsonIssue> Refused, List<JsonIssue> Skipped, List<JsonIssue> Warnings, List<string> Notes);
+        bool Applied, int Created, int Updated, int Unchanged, List<JsonIssue> Refused, List<JsonIssue> Skipped, List<JsonIssue> Warnings, List<string> Notes,
+        List<string> Hints);
 
     private sealed record JsonIssue(
         [property: JsonPropertyName("sheet")] string Sheet,

@@ -18,7 +18,9 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     public string? Text(int? column)
     {
         if (column is not int c) return null;
-        var t = table.Grid.DataText(row, c);
+        var t = table.TextAt(row, c);
+        if (string.IsNullOrWhiteSpace(t)) return null;
+        t = TextNormal.WithoutInvisible(t);
         if (string.IsNullOrWhiteSpace(t)) return null;
         return t.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
     }

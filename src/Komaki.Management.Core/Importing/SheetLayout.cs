@@ -8,6 +8,9 @@ public sealed record SheetLayout(string SheetName, IReadOnlyList<FieldSpec> Fiel
 
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 
+    /// Fields whose value merged across columns applies to each column it covers (a schedule mark over 7月〜12月).
+    public IReadOnlySet<string> SpreadKeys { get; init; } = new HashSet<string>();
+
     /// A further check of a sheet whose headers were found (throws ExcelFileException when it does not fit).
     public Action<SheetGrid, HeaderMap>? Check { get; init; }
 

@@ -9,6 +9,7 @@ public sealed partial class SheetTable
     private readonly HashSet<int> _readColumns;
     private readonly int[] _readColumnsInOrder;
     private readonly Dictionary<int, long> _yenPerUnit;
+    private readonly HashSet<int> _spreadColumns;
 
     public SheetGrid Grid { get; }
     public HeaderMap Map { get; }
@@ -23,7 +24,13 @@ public sealed partial class SheetTable
         _yenPerUnit = yenPerUnit;
         _readColumns = layout.ReadFields.SelectMany(f => Columns(map, f.Key)).Concat(extra.Read).ToHashSet();
         _readColumnsInOrder = _readColumns.Order().ToArray();
+        _spreadColumns = layout.SpreadKeys.SelectMany(k => Columns(map, k)).ToHashSet();
     }
+
+    /// A data cell's text: its own, merged down onto it, or — for a field whose value spreads (a schedule mark
+    /// merged over 7月〜12月) — merged across onto it.
+    public string? TextAt(SheetRow row, int column) =>
+        Grid.DataText(row, column) ?? (_spreadColumns.Contains(column) ? Grid.MergedText(row.Number, column) : null);
 
     /// Opens the file's table, or returns null with what the user must decide put in the report
     /// (a sheet, a column, the unit of amounts). Throws ExcelFileException when the file cannot be read.
@@ -63,6 +70,9 @@ public sealed partial class SheetTable
         map.Columns.Where(c => c.Key == key).Select(c => c.Value).Concat(map.YearColumns.Where(c => c.Key.Key == key).Select(c => c.Value));
 
     public long YenPerUnit(int column) => _yenPerUnit.TryGetValue(column, out var u) ? u : 1;
+
+    /// Amount columns: a value merged over several of their cells cannot be given to any one year or row.
+    private IEnumerable<int> AmountColumns => _yenPerUnit.Keys.Order();
 
     /// The sheet to read: the one the user chose, else the only one whose headers fit. 記入例 and hidden sheets are
     /// left out with a note; when more than one sheet fits, the report lists them and nothing is read.
@@ -231,6 +241,7 @@ public sealed partial class SheetTable
     public IEnumerable<ImportRow> Rows(ImportReport report)
     {
         var blankRows = 0;
+        var shownRead = new Dictionary<int, (string Cell, CellReading Reading)>();
         var previous = Map.LastHeaderRow;
         var codeColumn = Map.Column(_layout.CodeKey);
         foreach (var sheetRow in Grid.Rows)
@@ -244,7 +255,12 @@ public sealed partial class SheetTable
                 report.Skipped.Add(new(Grid.Name, row.Number, "小計・合計の行のため読み飛ばしました。"));
                 continue;
             }
-            var code = codeColumn is int cc ? Grid.DataText(sheetRow, cc)?.Trim() : null;
+            var code = codeColumn is int cc && Grid.DataText(sheetRow, cc) is string codeText ? TextNormal.WithoutInvisible(codeText).Trim() : null;
+            if (IsHeadingRow(sheetRow, code, codeColumn))
+            {
+                report.Skipped.Add(new(Grid.Name, row.Number, $"見出しの行「{code}」のため読み飛ばしました。"));
+                continue;
+            }
             if (IsNoteRow(sheetRow, code))
             {
                 report.Skipped.Add(new(Grid.Name, row.Number, "表の注記（※・注 などで始まる行や単位の注記）のため読み飛ばしました。"));
@@ -257,23 +273,63 @@ public sealed partial class SheetTable
                 else blankRows++;
                 continue;
             }
+            if (codeColumn is int codeAt && Grid.ReadingAt(sheetRow, codeAt) is { IsDate: true } coerced)
+            {
+                report.Refused.Add(new(Grid.Name, row.Number, $"{row.Cell(codeAt)}（{Map.HeaderOf(codeAt)}）は日付「{coerced.Shown}」として保存されています。" +
+                    $"「1-1」のような{_layout.CodeLabel}を Excel が日付に変えたものと考えられます。セルの表示形式を「文字列」にして{_layout.CodeLabel}を入力し直してから取り込んでください。"));
+                continue;
+            }
             var flaws = sheetRow.Flaws.Count == 0 ? [] : _readColumnsInOrder.Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
             if (flaws.Count > 0)
             {
                 report.Refused.Add(new(Grid.Name, row.Number, $"{code}: " + string.Join(" ", flaws.Select(f =>
-                    $"{CellRange.ColumnName(f.Column)}{row.Number}（{Map.HeaderOf(f.Column)}）は{f.Problem}です。Excel で開いて再計算し、保存し直してください。"))));
+                    $"{CellRange.ColumnName(f.Column)}{row.Number}（{Map.HeaderOf(f.Column)}）は{f.Problem}です。{f.Advice ?? "Excel で開いて再計算し、保存し直してください。"}"))));
                 continue;
+            }
+            var mergedAmounts = AmountColumns.Select(c => (Column: c, Range: Grid.MergeAt(sheetRow.Number, c))).Where(x => x.Range is not null).ToList();
+            if (mergedAmounts.Count > 0)
+            {
+                report.Refused.Add(new(Grid.Name, row.Number, $"{code}: " + string.Join(" ", mergedAmounts.Select(x =>
+                    $"{Map.HeaderOf(x.Column)}の金額が {Range(x.Range!.Value)} に結合されていて、どの年度・行の金額か決められません。")) +
+                    " 結合を解除して、それぞれのセルに金額を入力してから取り込んでください。"));
+                continue;
+            }
+            var privateUse = _readColumnsInOrder.Where(c => Grid.DataText(sheetRow, c)?.Any(JapaneseText.IsPrivateUse) == true).ToList();
+            if (privateUse.Count > 0)
+            {
+                report.Refused.Add(new(Grid.Name, row.Number, $"{code}: " + string.Join(" ", privateUse.Select(c =>
+                    $"{row.Cell(c)}（{Map.HeaderOf(c)}）に外字（私用領域の文字 {string.Join("・", Grid.DataText(sheetRow, c)!.Where(JapaneseText.IsPrivateUse).Distinct().Select(ch => $"U+{(int)ch:X4}"))}）が含まれています。")) +
+                    " 外字はほかのパソコンや給与などのファイルで別の文字や空白になるため取り込みません。標準の文字に置き換えるか、元のシステムで外字を標準の文字に対応付けて出力し直してから取り込んでください。"));
+                continue;
+            }
+            foreach (var column in _readColumnsInOrder)
+            {
+                if (Grid.ReadingAt(sheetRow, column) is not { Differs: true } reading || shownRead.ContainsKey(column)) continue;
+                shownRead[column] = (row.Cell(column), reading);
             }
             yield return row;
         }
         if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
+        foreach (var (column, (cell, reading)) in shownRead)
+            report.Notes.Add($"{CellRange.ColumnName(column)}列（{Map.HeaderOf(column)}）は、セルに保存された数値ではなく表示形式「{reading.Format}」で Excel に表示されている値を読みました" +
+                $"（例: {cell} は保存値 {reading.Stored}、表示「{reading.Shown}」）。印刷・画面で人が読む値と同じにするためです。");
     }
+
+    /// A heading row inside the table (【子育て・教育】, ■ 第1章): a bracketed or marked title where the code belongs
+    /// and nothing in the other columns.
+    private static bool IsHeadingRow(SheetRow row, string? code, int? codeColumn) =>
+        code is { Length: > 1 } && (code[0] == '【' && code[^1] == '】' || code[0] is '■' or '◆' or '●' or '□' or '◇')
+        && row.Cells.All(c => c.Col == codeColumn || string.IsNullOrWhiteSpace(c.Text) || c.Text.Trim() == code);
+
+    private static string Range(CellRange r) =>
+        $"{CellRange.ColumnName(r.FirstColumn)}{r.FirstRow}:{CellRange.ColumnName(r.LastColumn)}{r.LastRow}";
 
     /// A row under the table that is a note: its first text starts with ※, *, 注 or (注), is a unit note, or is a
     /// sentence where a code belongs.
-    private static bool IsNoteRow(SheetRow row, string? code)
+    private bool IsNoteRow(SheetRow row, string? code)
     {
-        var first = row.Cells.Count > 0 ? row.Cells[0].Text : null;
+        // A mark in a column of the table (※ in a 重点 column) is that column's value, not a note.
+        var first = row.Cells.Count > 0 && !(Map.Labels.TryGetValue(row.Cells[0].Col, out var header) && header.Count > 0) ? row.Cells[0].Text : null;
         foreach (var text in new[] { code, first })
         {
             if (string.IsNullOrWhiteSpace(text) || char.IsAsciiLetterOrDigit(text.TrimStart()[0])) continue;

@@ -68,5 +68,37 @@ public class VoiceImportTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(2, (await app.ImportAsync(SheetKind.Survey, fixedFile, 2026, apply: false)).Unchanged);
     }
 
+    [Fact]
+    public async Task Survey_scores_read_as_shown_not_surveyed_is_empty_and_a_five_point_average_is_refused()
+    {
+        string[] headers = ["施策番号", "施策名", "満足度(%)", "重要度(%)"];
+        // 0.557 shown 55.7% by its format is 55.7 on the 0–100 scale; 「－」 is a measure not surveyed, never 0.
+        var file = CitySheetsEdit(Sheet("令和7年度 市民意識調査 結果", headers, ["1-1", "防災力の強化", 0.557, 0.7], ["1-2", "消防", "－", "－"], ["1-3", "防犯", 40.0, 50.0]), ws =>
+        {
+            ws.Cell(4, 3).Style.NumberFormat.Format = "0.0%";
+            ws.Cell(4, 4).Style.NumberFormat.Format = "0%";
+        });
+        (decimal, decimal)? Stored12() => app.WithDb(db => db.SurveyResults.Where(r => r.FiscalYear == 2025 && r.Measure!.Code == "1-2")
+            .Select(r => new { r.Satisfaction, r.Importance }).AsEnumerable().Select(r => ((decimal, decimal)?)(r.Satisfaction, r.Importance)).SingleOrDefault());
+        var before = Stored12();
+        var report = await app.ImportAsync(SheetKind.Survey, file, 2025, apply: true);
+        Assert.True(report.Applied, string.Join(" / ", report.Refused.Select(r => r.Reason)));
+        Assert.Equal(before, Stored12());
+        Assert.Equal(55.7m, app.WithDb(db => db.SurveyResults.Single(r => r.FiscalYear == 2025 && r.Measure!.Code == "1-1").Satisfaction));
+        if (before is null) Assert.Contains(report.Skipped, s => s.Row == 5 && s.Reason.Contains("未調査"));
+        Assert.Contains(report.Notes, n => n.Contains("表示形式「0.0%」") && n.Contains("C4"));
+
+        // A later sheet where 1-3 was not asked about its importance keeps the stored importance.
+        var later = Sheet("令和7年度 市民意識調査 結果（追加集計）", headers, ["1-3", "防犯", 45.0, "－"]);
+        var kept = await app.ImportAsync(SheetKind.Survey, later, 2025, apply: true);
+        Assert.True(kept.Applied);
+        var result = app.WithDb(db => db.SurveyResults.Single(r => r.FiscalYear == 2025 && r.Measure!.Code == "1-3"));
+        Assert.Equal((45m, 50m), (result.Satisfaction, result.Importance));
+
+        string[] fivePoint = ["施策番号", "施策名", "満足度（5段階平均）", "重要度（5段階平均）"];
+        var refused = await app.ImportAsync(SheetKind.Survey, Sheet("満足度", fivePoint, ["1-1", "防災力の強化", 3.42, 4.1]), 2025, apply: false);
+        Assert.Contains("段階評価の平均", refused.FileError);
+    }
+
     private static byte[] CitySheetsEdit(byte[] file, Action<IXLWorksheet> edit) => Komaki.Management.TestSheets.CitySheets.Edit(file, edit);
 }

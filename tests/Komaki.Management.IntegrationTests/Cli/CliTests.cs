@@ -144,6 +144,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_import_prints_its_json_alone_on_stdout_with_the_hints_the_text_mode_prints()
+    {
+        Assert.Equal(0, (await Run("seed-demo")).Code);
+        var folder = Directory.CreateTempSubdirectory("komaki-cli-json-");
+        try
+        {
+            foreach (var kind in Komaki.Management.Core.SheetKinds.ForOperators.Values.Where(k => k.Import is not null))
+            {
+                var scope = kind.Scope == Komaki.Management.Core.Importing.SheetScope.MayorTerm ? new[] { "--term", "1" } : ["--fiscal-year", "2026"];
+                var file = Path.Combine(folder.FullName, $"{kind.Name}.xlsx");
+                var exported = kind.Export is not null && (await Run(["export", kind.Name, .. scope, "--out", file])).Code == 0;
+                // A kind with nothing to export is given the real evaluation history, or a file that is not a workbook.
+                if (!exported) await File.WriteAllBytesAsync(file, kind.Name == "evaluations" ? Evaluations.LegacyEvaluationImportTests.Fixture() : "職員番号,氏名\r\n"u8.ToArray());
+                if (!exported && kind.Name != "evaluations") file = Path.ChangeExtension(file, ".csv");
+                if (!File.Exists(file)) await File.WriteAllBytesAsync(file, "職員番号,氏名\r\n"u8.ToArray());
+                var run = await Run(["import", kind.Name, .. (kind.Name == "evaluations" ? ["--fiscal-year", "2025", "--amount-unit", "千円"] : scope), file, "--json"]);
+                Assert.True(run.Out.TrimEnd().Split('\n').Length == 1, $"{kind.Name}: {run.Out}");
+                using var json = System.Text.Json.JsonDocument.Parse(run.Out);
+                var hints = json.RootElement.GetProperty("hints").EnumerateArray().Select(h => h.GetString()!).ToList();
+                if (kind.Name == "evaluations")
+                {
+                    // What the text mode prints to settle the file: each 部課名 to map, with the option to pass.
+                    Assert.Contains(hints, h => h.Contains("--unit \"", StringComparison.Ordinal));
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Export_and_import_round_trip_with_a_json_summary_and_exit_codes_for_automation()
     {
         Assert.Equal(0, (await Run("seed-demo")).Code);

@@ -40,7 +40,8 @@ public class LegacyEvaluationImportTests(KomakiFactory app, ITestOutputHelper ou
 
         // Directions by meaning through the label table: 「２　改革改善（縮小・統合含む）」 is 改善, never 統合.
         Assert.Contains(preview.LabelsUsed, l => l is { Kind: "今後の方向性", Label: "２　改革改善（縮小・統合含む）", Meaning: "改善" });
-        Assert.Contains(preview.Notes, n => n.Contains("古い順に 令和2年度〜令和7年度"));
+        // No year headings: the blocks are placed by position, and the preview asks to confirm that as a warning.
+        Assert.Contains(preview.Warnings, w => w.Reason.Contains("古い順に 令和2年度〜令和7年度"));
         Assert.Contains(preview.Notes, n => n.Contains("延べ業務時間 ÷ 1,800時間"));
         Assert.Contains(preview.Notes, n => n.Contains("「実施計画」の列の印（158 行）は読みません"));
         Assert.Contains(preview.IgnoredColumns, c => c.Letter == "V" && c.Header == "課長名");
@@ -73,7 +74,8 @@ public class LegacyEvaluationImportTests(KomakiFactory app, ITestOutputHelper ou
         Assert.Equal("市民環境課", app.WithDb(db => db.OrgUnits.Single(u => u.Id == project.OwnerUnitId).Name));
         var evaluation = app.WithDb(db => db.ProjectEvaluations.Single(e => e.ProjectId == project.Id && e.FiscalYear == 2025));
         Assert.Equal(Direction.Continue, evaluation.FirstDirection);
-        Assert.Contains("１　現状維持", evaluation.Improvement);
+        // The previous system's wording of the direction is shown in the preview, never written into the 改善内容.
+        Assert.DoesNotContain("前システムの区分", evaluation.Improvement ?? "");
         Assert.Equal(EvaluationState.Published, evaluation.State);
         // R6 (the fifth block) for 0086: 事業費計 2,843千円, 人件費 1,120千円 → total 3,963千円, as in the sheet;
         // 3 staff worked 280 hours: 280 ÷ 1,800 = 0.16 人工, not 3.

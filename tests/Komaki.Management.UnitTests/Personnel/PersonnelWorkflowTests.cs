@@ -117,7 +117,7 @@ public class PersonnelWorkflowTests
         foreach (var bytes in new[] { Encoding.GetEncoding(932).GetBytes(text), new UTF8Encoding(true).GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray() })
         {
             var grid = CsvGrid.Read(new MemoryStream(bytes), ExcelLimits.Default, "staff.csv", out var encoding);
-            Assert.Equal(bytes[0] == 0xEF ? "UTF-8" : "Shift_JIS", encoding);
+            Assert.Equal(bytes[0] == 0xEF ? "UTF-8（BOM 付き）" : "Shift_JIS（CP932）", encoding);
             Assert.Equal("道路, 一郎", grid.ShownText(2, 2));
             Assert.Equal("二行\n目", grid.ShownText(2, 3));
         }

@@ -1,0 +1,289 @@
+using System.Text.RegularExpressions;
+using ClosedXML.Excel;
+using CsCheck;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.TestSheets;
+
+namespace Komaki.Management.IntegrationTests.Importing;
+
+/// Proof by transformation: the demo city's own exports are changed the way real files differ — number formats
+/// that show the same value, merged instead of repeated cells, header wordings, full-width digits, invisible
+/// spaces, titles, notes and headings around the table, columns moved — singly and in combinations drawn by CsCheck.
+/// Each transformed file must read exactly as the untransformed one (the same diff against the database), or be
+/// refused naming a cell (Excel's date coercion of a code); a change of meaning must show up in the diff.
+/// Previews only, so the cases share one database; bounded to a few dozen imports.
+public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    /// The kinds and years whose exports are transformed (the demo city's own data).
+    public static TheoryData<string, int> Kinds => new() { { SheetKind.ImplementationPlan, 2026 }, { SheetKind.ExecutionPlan, 2026 } };
+
+    private sealed record Table(int HeaderRow, int CodeColumn, List<int> DataRows, int LastColumn);
+
+    private sealed record Transformation(string Name, Action<IXLWorksheet, Table, Random> Apply);
+
+    private static readonly Dictionary<string, string> Wordings = new()
+    {
+        ["事業コード"] = "事業番号", ["事務事業名"] = "事業名", ["事業内容"] = "取組内容", ["今年度の目標"] = "年度目標",
+        ["事業費"] = "事業費合計", ["一般財源"] = "一財", ["中間進捗"] = "中間報告",
+    };
+
+    private static readonly Transformation[] Preserving =
+    [
+        new("number formats showing the same value", (ws, t, rnd) =>
+        {
+            foreach (var r in t.DataRows)
+            {
+                foreach (var cell in ws.Row(r).CellsUsed().Where(c => c.DataType == XLDataType.Number))
+                {
+                    var v = cell.GetValue<double>();
+                    if (v != Math.Round(v)) continue;
+                    switch (rnd.Next(5))
+                    {
+                        case 0: cell.SetValue(v * 1000); cell.Style.NumberFormat.Format = "#,##0,"; break;
+                        case 1: cell.Style.NumberFormat.Format = "#,##0;\"△\"#,##0"; break;
+                        case 2: cell.Style.NumberFormat.Format = "#,##0;[Red]#,##0"; break;
+                        case 3: cell.Style.NumberFormat.Format = "0"; break;
+                        default: cell.Style.NumberFormat.Format = "#,##0_ ;[Red]\\-#,##0\\ "; break;
+                    }
+                }
+            }
+        }),
+        new("full-width digits in codes", (ws, t, _) =>
+        {
+            foreach (var r in t.DataRows)
+            {
+                var c = ws.Cell(r, t.CodeColumn);
+                if (!c.IsEmpty()) c.SetValue(string.Concat(c.GetString().Select(ch => ch is >= '0' and <= '9' ? (char)(ch - '0' + '０') : ch)));
+            }
+        }),
+        new("zero-width and no-break spaces in codes", (ws, t, rnd) =>
+        {
+            foreach (var r in t.DataRows)
+            {
+                var c = ws.Cell(r, t.CodeColumn);
+                if (!c.IsEmpty()) c.SetValue(rnd.Next(2) == 0 ? c.GetString() + "\u200B" : "\u00A0" + c.GetString());
+            }
+        }),
+        new("header wordings from the label table", (ws, t, _) =>
+        {
+            for (var r = 1; r <= t.HeaderRow + 1; r++)
+            {
+                foreach (var cell in ws.Row(r).CellsUsed())
+                {
+                    if (Wordings.TryGetValue(cell.GetString(), out var other)) cell.SetValue(other);
+                }
+            }
+        }),
+        new("a title and notes around the table", (ws, t, _) =>
+        {
+            var last = t.DataRows[^1];
+            ws.Cell(last + 2, 1).SetValue("※ この表は企画課が取りまとめたものです。");
+            ws.Cell(last + 3, 1).SetValue("注）金額は当初予算ベースです。");
+            ws.Row(1).InsertRowsAbove(1);
+            ws.Cell(1, 1).SetValue("（参考資料）");
+        }),
+        new("a heading row inside the table", (ws, t, _) =>
+        {
+            var first = t.DataRows[0];
+            ws.Row(first).InsertRowsAbove(1);
+            ws.Cell(first, t.CodeColumn).SetValue("【重点施策】");
+        }),
+        new("merged instead of repeated cells", (ws, t, _) =>
+        {
+            // A code repeated down a project's rows, and a schedule mark repeated across months, written once and merged.
+            MergeRuns(ws, t.DataRows, t.CodeColumn);
+            var months = Enumerable.Range(1, t.LastColumn).Where(c => Regex.IsMatch(ws.Cell(t.HeaderRow + 1, c).GetString(), @"^\d{1,2}月$")).ToList();
+            if (months.Count == 0) return;
+            foreach (var r in t.DataRows)
+            {
+                var start = 0;
+                for (var i = 1; i <= months.Count; i++)
+                {
+                    if (i < months.Count && ws.Cell(r, months[i]).GetString() is { Length: > 0 } s && s == ws.Cell(r, months[start]).GetString()) continue;
+                    if (i - start > 1)
+                    {
+                        for (var k = start + 1; k < i; k++) ws.Cell(r, months[k]).Clear(XLClearOptions.Contents);
+                        ws.Range(r, months[start], r, months[i - 1]).Merge();
+                    }
+                    start = i;
+                }
+            }
+        }),
+        new("months headed with their year", (ws, t, _) =>
+        {
+            foreach (var cell in ws.Row(t.HeaderRow + 1).CellsUsed())
+            {
+                var m = Regex.Match(cell.GetString(), @"^(\d{1,2})月$");
+                if (!m.Success) continue;
+                var month = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                cell.SetValue($"令和{(month >= 4 ? 8 : 9)}年{month}月");
+            }
+        }),
+        new("a text column moved to the end", (ws, t, _) =>
+        {
+            var column = Enumerable.Range(1, t.LastColumn).FirstOrDefault(c => ws.Cell(t.HeaderRow, c).GetString() is "事業内容" or "取組内容");
+            if (column == 0) return;
+            var to = t.LastColumn + 2;
+            var merged = ws.Cell(t.HeaderRow, column).IsMerged();
+            ws.Cell(t.HeaderRow, column).MergedRange()?.Unmerge();
+            for (var r = t.HeaderRow; r <= t.DataRows[^1]; r++)
+            {
+                ws.Cell(r, to).SetValue(ws.Cell(r, column).GetString());
+                ws.Cell(r, column).Clear(XLClearOptions.Contents);
+            }
+            if (merged) ws.Range(t.HeaderRow, to, t.HeaderRow + 1, to).Merge();
+        }),
+    ];
+
+    private static void MergeRuns(IXLWorksheet ws, List<int> rows, int column)
+    {
+        var start = 0;
+        for (var i = 1; i <= rows.Count; i++)
+        {
+            if (i < rows.Count && rows[i] == rows[i - 1] + 1 && ws.Cell(rows[i], column).GetString() == ws.Cell(rows[start], column).GetString()) continue;
+            if (i - start > 1)
+            {
+                for (var k = start + 1; k < i; k++) ws.Cell(rows[k], column).Clear(XLClearOptions.Contents);
+                ws.Range(rows[start], column, rows[i - 1], column).Merge();
+            }
+            start = i;
+        }
+    }
+
+    private static Table Find(IXLWorksheet ws)
+    {
+        var code = ws.CellsUsed().First(c => c.GetString() is "事業コード" or "事務事業ID" or "事業番号");
+        var rows = ws.Column(code.Address.ColumnNumber).CellsUsed().Where(c => c.Address.RowNumber > code.Address.RowNumber && Regex.IsMatch(c.GetString(), @"^\d"))
+            .Select(c => c.Address.RowNumber).ToList();
+        return new Table(code.Address.RowNumber, code.Address.ColumnNumber, rows, ws.LastColumnUsed()!.ColumnNumber());
+    }
+
+    private static byte[] Transform(byte[] export, IEnumerable<Transformation> transformations, int seed) =>
+        CitySheets.Edit(export, ws =>
+        {
+            var rnd = new Random(seed);
+            // Applied last to first in the order listed so row insertions do not move what later ones look for.
+            foreach (var t in transformations.OrderByDescending(t => Array.IndexOf(Preserving, t))) t.Apply(ws, Find(ws), rnd);
+        });
+
+    /// What an import would store: every record it creates or changes, field by field, and how many it leaves alone.
+    private static string Stored(ImportReport report) =>
+        $"unchanged {report.Unchanged}\n" + string.Join("\n", report.Created.Concat(report.Updated)
+            .Select(c => $"{c.Key}: {string.Join("; ", c.Changes.Select(f => $"{f.Field} {f.Old} → {f.New}"))}").Order());
+
+    private async Task<(byte[] Export, string Baseline)> BaselineAsync(string kind, int year)
+    {
+        var export = await app.ExportAsync(kind, year);
+        var report = await app.ImportAsync(kind, export, year, apply: false);
+        Assert.Null(report.FileError);
+        Assert.Empty(report.Refused);
+        return (export, Stored(report));
+    }
+
+    private async Task AssertSameAsync(string kind, int year, byte[] export, string baseline, Transformation[] transformations, int seed)
+    {
+        var report = await app.ImportAsync(kind, Transform(export, transformations, seed), year, apply: false);
+        var what = $"{kind}: {string.Join(" + ", transformations.Select(t => t.Name))} (seed {seed})";
+        Assert.True(report.FileError is null, $"{what}: {report.FileError}");
+        Assert.True(report.Refused.Count == 0, $"{what}: {string.Join(" / ", report.Refused.Take(3).Select(r => r.Reason))}");
+        Assert.True(!report.NeedsChoice, $"{what}: {string.Join(" / ", report.OpenChoices())}");
+        Assert.True(baseline == Stored(report), $"{what}: stored differently\n{Stored(report)[..Math.Min(600, Stored(report).Length)]}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Each_meaning_preserving_transformation_alone_stores_what_the_export_stores(string kind, int year)
+    {
+        var (export, baseline) = await BaselineAsync(kind, year);
+        for (var i = 0; i < Preserving.Length; i++) await AssertSameAsync(kind, year, export, baseline, [Preserving[i]], i);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task Random_combinations_of_transformations_store_what_the_export_stores(string kind, int year)
+    {
+        var (export, baseline) = await BaselineAsync(kind, year);
+        // Three to five transformations at a time, eight draws per kind: bounded to keep the run short.
+        Gen.Select(Gen.Int[0, (1 << Preserving.Length) - 1], Gen.Int)
+            .Where(x => System.Numerics.BitOperations.PopCount((uint)x.Item1) is >= 3 and <= 5)
+            .Sample(x => AssertSameAsync(kind, year, export, baseline, Pick(x.Item1), x.Item2).GetAwaiter().GetResult(),
+                iter: 8, threads: 1, print: x => string.Join(" + ", Pick(x.Item1).Select(t => t.Name)));
+    }
+
+    /// Combinations that once failed, kept as fixed cases (mask of Preserving, seed).
+    [Theory]
+    [InlineData(SheetKind.ExecutionPlan, 0b1_1100_0000, 7)]
+    [InlineData(SheetKind.ImplementationPlan, 0b0_0111_0011, 11)]
+    public async Task Kept_combinations_store_what_the_export_stores(string kind, int mask, int seed)
+    {
+        var (export, baseline) = await BaselineAsync(kind, 2026);
+        await AssertSameAsync(kind, 2026, export, baseline, Pick(mask), seed);
+    }
+
+    private static Transformation[] Pick(int mask) => Preserving.Where((_, i) => (mask & (1 << i)) != 0).ToArray();
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_code_Excel_turned_into_a_date_is_refused_naming_its_cell(string kind, int year)
+    {
+        var (export, _) = await BaselineAsync(kind, year);
+        var cell = "";
+        var file = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var c = ws.Cell(t.DataRows[0], t.CodeColumn);
+            cell = c.Address.ToString()!;
+            c.SetValue(new DateTime(2026, 1, 1));
+            c.Style.NumberFormat.Format = "m\"月\"d\"日\"";
+        });
+        var report = await app.ImportAsync(kind, file, year, apply: false);
+        var refusal = Assert.Single(report.Refused);
+        Assert.Contains(cell, refusal.Reason);
+        Assert.Contains("日付「1月1日」", refusal.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_changed_value_shows_in_the_diff_whatever_else_was_transformed(string kind, int year)
+    {
+        var (export, baseline) = await BaselineAsync(kind, year);
+        var changed = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var column = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() is "事業内容" or "今年度の目標");
+            ws.Cell(t.DataRows[0], column).SetValue("内容を見直した（変更の検出）");
+        });
+        var report = await app.ImportAsync(kind, Transform(changed, Preserving, 3), year, apply: false);
+        Assert.Empty(report.Refused);
+        Assert.NotEqual(baseline, Stored(report));
+        Assert.Contains(report.Updated, u => u.Changes.Any(f => f.New == "内容を見直した（変更の検出）"));
+    }
+
+    [Fact]
+    public async Task An_amount_merged_over_two_years_and_a_private_use_character_refuse_their_rows_naming_the_cells()
+    {
+        var (export, _) = await BaselineAsync(SheetKind.ImplementationPlan, 2026);
+        var file = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var cost = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事業費");
+            var content = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事業内容");
+            // A two-year amount written once over the 令和9・10 rows of the first project.
+            ws.Cell(t.DataRows[2], cost).Clear(XLClearOptions.Contents);
+            ws.Range(t.DataRows[1], cost, t.DataRows[2], cost).Merge();
+            // A personnel system's 外字 in the content of another row.
+            ws.Cell(t.DataRows[5], content).SetValue("高\uE001地区の整備");
+        });
+        var report = await app.ImportAsync(SheetKind.ImplementationPlan, file, 2026, apply: false);
+        Assert.False(report.CanApply);
+        var find = CitySheets.Edit(export, _ => { });
+        using var wb = new XLWorkbook(new MemoryStream(find));
+        var table = Find(wb.Worksheet(1));
+        var merged = Assert.Single(report.Refused, r => r.Row == table.DataRows[1]);
+        Assert.Matches(@"[A-Z]+\d+:[A-Z]+\d+ に結合", merged.Reason);
+        Assert.Contains(report.Refused, r => r.Row == table.DataRows[2] && r.Reason.Contains("結合"));
+        var privateUse = Assert.Single(report.Refused, r => r.Row == table.DataRows[5]);
+        Assert.Contains("外字", privateUse.Reason);
+        Assert.Contains("U+E001", privateUse.Reason);
+    }
+}
