@@ -76,15 +76,22 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     }
 
     [HttpPost("{id:int}/Reassign")]
-    public async Task<IActionResult> Reassign(int id, int version, int? firstEvaluatorId, int? secondEvaluatorId, string? reason)
+    public async Task<IActionResult> Reassign(int id, int version, string? firstEvaluatorId, string? secondEvaluatorId, string? reason)
     {
         var e = await commands.ForEditAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
-        var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden("評価者を変えられるのは人事担当です。");
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        var relation = PersonnelAccess.RelationOf(Actor, mine, e);
+        if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden(relation.HasFlag(PersonnelRelation.Self) ? "自分の評価の評価者は、別の人事担当が変えます。" : "評価者を変えられるのは人事担当です。");
         var org = await orgTree.GetAsync();
         var choices = await pages.EvaluatorChoicesAsync(e.FiscalYear, org);
-        if (Accept(await commands.ReassignAsync(e, relation, version, firstEvaluatorId, secondEvaluatorId, reason, choices, Author())))
+        // The choice is bound as text: something that is not a number is refused, never read as 「なし」.
+        var first = PersonnelCommands.ReadEvaluatorId(firstEvaluatorId);
+        var second = PersonnelCommands.ReadEvaluatorId(secondEvaluatorId);
+        var result = first.Ok && second.Ok
+            ? await commands.ReassignAsync(e, relation, mine, version, first.Id, second.Id, reason, choices, Author())
+            : CommandResult.Refused(first.Ok ? "SecondEvaluatorId" : "FirstEvaluatorId", "評価者は一覧から選んでください。");
+        if (Accept(result))
         {
             TempData["Message"] = "評価者を変更しました。";
             return RedirectToAction(nameof(Details), new { id });

@@ -78,7 +78,9 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var dept = departments.FirstOrDefault(d => d.Id == departmentId) ?? departments.FirstOrDefault(d => d.Id == org.DepartmentOf(firstUnit)?.Id) ?? departments.FirstOrDefault();
         var design = await pages.DesignAsync(y);
         if (dept is null || design is null) return NotFound();
-        var evaluations = await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList());
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        // Separation of duties: an officer's own evaluation is not shown to them before it is disclosed to them.
+        var evaluations = (await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList())).Where(e => !PersonnelAccess.IsOwn(mine, e)).ToList();
         string? Grade(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed
             ? (part == AppraisalPart.Competence ? e.FinalCompetenceGrade : e.FinalPerformanceGrade)
             : e.LastEvaluatorGrade(part) ?? e.Mark(MarkStage.First, part)?.Grade;
@@ -108,7 +110,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
-        var (result, count) = await commands.DiscloseAllAsync(year, design, Author());
+        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author());
         if (Accept(result)) TempData["Message"] = $"{count:N0} 人の評価結果を開示しました。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index), new { year });
@@ -121,6 +123,9 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
         var confirmed = await pages.ConfirmedAsync(year);
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        if (confirmed.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
+            return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
         await reads.LogAsync(Actor.UserName, confirmed.Select(e => e.Id), "給与連携CSV", Clock.UtcNow);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(confirmed, design))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
