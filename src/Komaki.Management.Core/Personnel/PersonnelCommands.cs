@@ -1,9 +1,15 @@
 namespace Komaki.Management.Core.Personnel;
 
 /// Saving an evaluation's goals and steps, reassigning its evaluators, and opening a year's evaluations.
-public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUseCase
+public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, PersonnelReads reads) : IUseCase
 {
-    public Task<PersonnelEvaluation?> ForEditAsync(int id) => PersonnelPages.WithDetails(db.PersonnelEvaluations).FirstOrDefaultAsync(e => e.Id == id);
+    /// The evaluation a step is taken on: read in full (a refused step shows it again), so noted in the read log.
+    public async Task<PersonnelEvaluation?> ForEditAsync(int id)
+    {
+        var e = await PersonnelPages.WithDetails(db.PersonnelEvaluations).FirstOrDefaultAsync(e => e.Id == id);
+        if (e is not null) reads.Loaded([e.Id]);
+        return e;
+    }
 
     public Task<PersonnelDesign?> DesignForEditAsync(int year) =>
         db.PersonnelDesigns.Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);

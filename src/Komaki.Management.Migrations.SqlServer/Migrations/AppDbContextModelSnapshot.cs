@@ -2767,6 +2767,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("PersonnelEvaluationId")
                         .HasColumnType("int");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)

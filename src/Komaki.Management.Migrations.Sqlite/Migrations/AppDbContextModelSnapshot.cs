@@ -2666,6 +2666,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("PersonnelEvaluationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)

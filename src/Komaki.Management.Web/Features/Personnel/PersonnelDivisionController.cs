@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Personnel;
 /// log of who read which evaluation.
 [Authorize(Policy = Policies.Personnel)]
 [Route("Personnel/Division")]
-public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands, PersonnelReads reads)
+public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands)
     : AppController(db)
 {
     public const int PageSize = 50;
@@ -67,8 +67,9 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         return RedirectToAction(nameof(Index), new { year });
     }
 
-    /// The grades of one department before 調整, against the year's guide. Every evaluation shown is logged as read.
+    /// The grades of one department before 調整, against the year's guide. Every evaluation read is logged.
     [HttpGet("Distribution")]
+    [ReadLogAs("分布")]
     public async Task<IActionResult> Distribution(int? year, int? departmentId, AppraisalPart part = AppraisalPart.Performance)
     {
         var y = year ?? Clock.FiscalYear;
@@ -78,9 +79,8 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var dept = departments.FirstOrDefault(d => d.Id == departmentId) ?? departments.FirstOrDefault(d => d.Id == org.DepartmentOf(firstUnit)?.Id) ?? departments.FirstOrDefault();
         var design = await pages.DesignAsync(y);
         if (dept is null || design is null) return NotFound();
-        var mine = await pages.StaffIdsOfAsync(me.UserId);
         // Separation of duties: an officer's own evaluation is not shown to them before it is disclosed to them.
-        var evaluations = (await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList())).Where(e => !PersonnelAccess.IsOwn(mine, e)).ToList();
+        var evaluations = await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList(), await pages.StaffIdsOfAsync(me.UserId));
         string? Grade(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed
             ? (part == AppraisalPart.Competence ? e.FinalCompetenceGrade : e.FinalPerformanceGrade)
             : e.LastEvaluatorGrade(part) ?? e.Mark(MarkStage.First, part)?.Grade;
@@ -91,7 +91,6 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
             var n = people.Count(p => p.Item3 == g.Code);
             return new DistributionRow(g.Code, g.Label, n, graded == 0 ? 0 : Math.Round(100m * n / graded, 1), g.MaxShare);
         }).ToList();
-        await reads.LogAsync(Actor.UserName, evaluations.Select(e => e.Id), "分布", Clock.UtcNow);
         return View("Distribution", new DistributionModel(y, dept.Id, dept.Name,
             departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(CultureInfo.InvariantCulture), d.Id == dept.Id)).ToList(), part, rows, people, graded));
     }
@@ -118,6 +117,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
 
     /// The year's confirmed results for the payroll system (CSV). Every evaluation in it is logged as read.
     [HttpGet("Payroll/{year:int}")]
+    [ReadLogAs("給与連携CSV")]
     public async Task<IActionResult> Payroll(int year)
     {
         var design = await pages.DesignAsync(year);
@@ -126,7 +126,6 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var mine = await pages.StaffIdsOfAsync(me.UserId);
         if (confirmed.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
             return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
-        await reads.LogAsync(Actor.UserName, confirmed.Select(e => e.Id), "給与連携CSV", Clock.UtcNow);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(confirmed, design))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
     }
