@@ -67,14 +67,16 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             if (result.Succeeded)
             {
                 var current = await users.GetRolesAsync(user);
-                if (!current.SequenceEqual([form.Role]))
+                var roleChanged = !current.SequenceEqual([form.Role]);
+                if (roleChanged)
                 {
                     await users.RemoveFromRolesAsync(user, current);
                     await users.AddToRoleAsync(user, form.Role);
                 }
-                // The new role and unit take effect at once; a deactivated account is signed out everywhere.
+                // The new role and unit take effect at once; a deactivated account, or one whose role changed (a removed
+                // role must not work for another minute), is signed out everywhere.
                 await users.UpdateSecurityStampAsync(user);
-                if (!user.IsActive) await Db.EndAllAsync(user.Id);
+                if (!user.IsActive || roleChanged) await Db.EndAllAsync(user.Id);
                 TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。";
                 return RedirectToAction(nameof(Index));
             }
