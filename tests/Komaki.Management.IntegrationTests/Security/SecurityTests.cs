@@ -56,6 +56,8 @@ public sealed class ProductionDefaultsFactory : KomakiFactory
         builder.UseSetting("Security:RequireHttps", null);
         builder.UseSetting("Security:SignInsPerAddressPerMinute", "4");
         builder.UseSetting("Security:SignInsPerAccountPerMinute", "3");
+        // The city's proxy, named as deploy.md says: only its X-Forwarded-* headers are believed.
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", "127.0.0.1");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, RemoteAddress>());
     }
 
