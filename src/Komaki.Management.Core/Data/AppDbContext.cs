@@ -80,6 +80,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     /// The keys that protect cookies and antiforgery tokens, shared by every app server and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -19,7 +19,13 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var query = pages.ForDivision(y, units, state, q);
         var total = await query.CountAsync();
         var lines = await query.ToPagedAsync(Pages.Clamp(HttpContext.PageFor(page), total, PageSize), HttpContext.PageSizeFor(PageSize));
-        return View("DivisionIndex", new DivisionIndexModel(y, await pages.DesignAsync(y), lines, await pages.StateCountsAsync(y), unitId, state, q, UnitOptions.For(org), org, Clock.Today));
+        // The division is told of every new 人事担当 (asked or granted in the last 90 days), whoever granted it.
+        var since = Clock.UtcNow.AddDays(-90);
+        var grants = await (from g in Db.RoleGrants.AsNoTracking() join a in Db.Users on g.UserId equals a.Id
+                            where g.Role == Roles.Personnel && (g.ConfirmedAt == null || g.ConfirmedAt > since) orderby g.RequestedAt descending
+                            select new { a.DisplayName, a.Email, g.RequestedByName, g.ConfirmedByName, g.ConfirmedAt }).ToListAsync();
+        var officers = grants.Select(g => $"{g.DisplayName}（{g.Email}）: {g.RequestedByName} が依頼、" + (g.ConfirmedAt is DateTime at ? $"{g.ConfirmedByName} が {CityTime.DateTimeText(at)} に確認" : "確認待ち")).ToList();
+        return View("DivisionIndex", new DivisionIndexModel(y, await pages.DesignAsync(y), lines, await pages.StateCountsAsync(y), unitId, state, q, UnitOptions.For(org), org, Clock.Today, officers));
     }
 
     [HttpGet("Design/{year:int}")]
