@@ -93,6 +93,13 @@ public sealed class AccountController(
         }
         if (await recheck.RefusalAsync(this, user, form.CurrentPassword, nameof(form.CurrentPassword), () => View(new ChangePasswordForm())) is { } refused)
             return refused;
+        // The published demo password and the one being replaced are no new password.
+        if (form.NewPassword == Core.Data.Seeding.DemoSeeder.DemoPassword || form.NewPassword == form.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(form.NewPassword), form.NewPassword == form.CurrentPassword
+                ? "今のパスワードとは違うパスワードにしてください。" : "公開されている体験用のパスワードは使えません。別のパスワードにしてください。");
+            return View(new ChangePasswordForm());
+        }
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
         {
