@@ -74,6 +74,20 @@ public sealed class RoleGrantTests(RoleGrantTests.Factory app) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_removed_role_ends_the_persons_sessions_at_once()
+    {
+        const string email = "doro-kacho@komaki.example";
+        var person = await app.SignedInAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/")).StatusCode);
+        var admin = await app.SignedInAsync(Admin);
+        Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(admin, IdOf(email), Roles.DepartmentStaff)).StatusCode);
+        Assert.Equal([Roles.DepartmentStaff], RolesOf(email));
+        var next = await person.GetAsync("/");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.StartsWith("/Account/Login", next.Headers.Location!.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_changes_no_role_of_their_own()
     {
         var admin = await app.SignedInAsync(SecondAdmin);
