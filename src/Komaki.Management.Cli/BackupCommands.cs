@@ -24,6 +24,12 @@ internal static class BackupCommands
             return 2;
         }
         if (!TrySqlite(services, error, out var source)) return 2;
+        // The backup holds everything, the key ring included: readable by the operator's account only (0600), made so
+        // before a byte is written. SQLite takes an empty file as a new database.
+        if (!OperatingSystem.IsWindows())
+            await using (new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite }))
+            {
+            }
         await using (source)
         await using (var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString()))
         {

@@ -87,6 +87,7 @@ public static class AppHost
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
                 o.Filters.Add(new FiscalYearBounds());
+                o.Filters.Add<ReadLogFilter>();
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");

@@ -18,6 +18,8 @@ public static partial class Wareki
     /// the change: FY2019 (2019-04-01..2020-03-31) is 令和元年度, as the city's documents write it.
     public static string FiscalYear(int fiscalYear)
     {
+        // Total: a year before 昭和 (bad data, never refused at a page) is shown in Western years, never thrown on.
+        if (fiscalYear < Eras[^1].Start.Year) return $"{fiscalYear}年度";
         var era = EraOfYear(fiscalYear);
         return $"{era.Name}{YearNumber(fiscalYear - era.Start.Year + 1)}年度";
     }
@@ -28,13 +30,15 @@ public static partial class Wareki
     /// R6 for 2024: the short form used in table headers.
     public static string FiscalYearShort(int fiscalYear)
     {
+        if (fiscalYear < Eras[^1].Start.Year) return fiscalYear.ToString(CultureInfo.InvariantCulture);
         var era = EraOfYear(fiscalYear);
         return $"{era.Letter}{fiscalYear - era.Start.Year + 1}";
     }
 
     public static string Date(DateOnly date)
     {
-        var era = Eras.First(e => date >= e.Start);
+        var era = Eras.FirstOrDefault(e => date >= e.Start);
+        if (era is null) return $"{date.Year}年{date.Month}月{date.Day}日";
         return $"{era.Name}{YearNumber(date.Year - era.Start.Year + 1)}年{date.Month}月{date.Day}日";
     }
 

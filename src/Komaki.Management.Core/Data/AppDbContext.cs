@@ -80,6 +80,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     /// The keys that protect cookies and antiforgery tokens, shared by every app server and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -162,8 +163,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     }
 
     private List<string> ChangedAreas() => ChangeTracker.Entries()
-        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        .Where(e => e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && !OnlyAccountState(e))
         .Select(e => DataArea.Of(e.Metadata.ClrType)).OfType<string>().Distinct().ToList();
+
+    /// What read models show of an account: its name, unit and whether it is active. Identity's own counters (failed
+    /// sign-ins, lockout, stamps, the password) raise no version: a failed sign-in of an existing account must leave
+    /// every cache — the public pages' included — as an unknown account's does.
+    private static readonly HashSet<string> AccountShown =
+        [nameof(AppUser.DisplayName), nameof(AppUser.OrgUnitId), nameof(AppUser.IsActive), nameof(AppUser.Email), nameof(AppUser.UserName)];
+
+    private static bool OnlyAccountState(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry e) =>
+        // Identity's store marks every property modified (Update), so the values are compared.
+        e.Entity is AppUser && !e.Properties.Any(p => p.IsModified && AccountShown.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue));
 
     /// Raises the versions of the areas a write touched; writes that go around change tracking (bulk inserts,
     /// ExecuteUpdate) call it themselves, in their transaction.

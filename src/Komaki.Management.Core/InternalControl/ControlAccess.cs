@@ -36,7 +36,8 @@ public static class ControlAccess
         : null;
 
     public static string? CheckEvaluate(Actor actor, ControlRisk risk, ControlPolicy? policy, ControlYear? year, OrgTree org) =>
-        !IsEvaluation(actor, policy, org) ? "整備・運用状況を評価するのは評価部局です。"
+        !IsEvaluator(actor, risk, policy, org) ? "整備・運用状況を評価するのは評価部局です。"
+        : IsOwnDivision(actor, risk.OrgUnitId, org) ? "自分の所属のリスクは、評価部局の別の所属の職員が評価します（評価部局自身のリスクは推進部局が評価します）。"
         : risk.State == RiskState.Draft ? "所属が提出した後に評価します。"
         : year?.ReportedOn is not null ? "評価報告書を作成した年度の評価は変更できません。"
         : null;
@@ -45,6 +46,15 @@ public static class ControlAccess
         !(actor.IsIn(Roles.DepartmentHead) && IsOwnUnit(actor, risk.OrgUnitId, org)) ? "是正を記録するのは、その課の所属長です。"
         : deficiency.CorrectedOn is not null ? "この不備は是正済です。"
         : null;
+
+    /// The 評価部局 evaluates every division's risks but its own; the 評価部局's own risks are evaluated by the 推進部局.
+    private static bool IsEvaluator(Actor actor, ControlRisk risk, ControlPolicy? policy, OrgTree org) =>
+        IsEvaluation(actor, policy, org)
+        || policy is not null && IsPromotion(actor, policy, org) && org.IsSameOrUnder(risk.OrgUnitId, policy.EvaluationUnitId);
+
+    /// Separation of duties: the risk belongs to the actor's own unit, or a unit above or below it.
+    public static bool IsOwnDivision(Actor actor, int unitId, OrgTree org) =>
+        actor.UnitId is int mine && (org.IsSameOrUnder(unitId, mine) || org.IsSameOrUnder(mine, unitId));
 
     private static bool IsUnitStaff(Actor actor) =>
         actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff) || actor.IsIn(Roles.Planning) || actor.IsIn(Roles.Personnel);

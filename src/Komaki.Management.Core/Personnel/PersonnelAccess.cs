@@ -15,12 +15,15 @@ public enum PersonnelRelation
 /// (人事担当) — nobody else, whatever their role: not planning, not the mayor, not an administrator, not another unit's
 /// head, not a colleague. The person sees the evaluators' grades once disclosed (the details only when the year's
 /// design discloses them).
+/// Separation of duties: on the reader's own evaluation only the person's relation counts — a personnel officer or an
+/// evaluator who is the person takes no division or evaluator step on it and sees nothing the person may not see yet;
+/// another personnel officer does those steps.
 public static class PersonnelAccess
 {
     public static PersonnelRelation RelationOf(Actor actor, IReadOnlySet<int> myStaffIds, PersonnelEvaluation e)
     {
+        if (myStaffIds.Contains(e.StaffMemberId)) return PersonnelRelation.Self;
         var r = PersonnelRelation.None;
-        if (myStaffIds.Contains(e.StaffMemberId)) r |= PersonnelRelation.Self;
         if (e.FirstEvaluatorId is int f && myStaffIds.Contains(f)) r |= PersonnelRelation.FirstEvaluator;
         if (e.SecondEvaluatorId is int s && myStaffIds.Contains(s)) r |= PersonnelRelation.SecondEvaluator;
         if (actor.IsIn(Roles.Personnel)) r |= PersonnelRelation.Division;
@@ -41,4 +44,8 @@ public static class PersonnelAccess
         r.HasFlag(PersonnelRelation.Division)
         || IsEvaluatorOrDivision(r) && e.State >= PersonnelState.Confirmed
         || r.HasFlag(PersonnelRelation.Self) && e.State >= PersonnelState.Disclosed;
+
+    /// Whether the reader is the person of the evaluation: lists and files of the personnel division leave such rows
+    /// out or wait for another officer.
+    public static bool IsOwn(IReadOnlySet<int> myStaffIds, PersonnelEvaluation e) => myStaffIds.Contains(e.StaffMemberId);
 }

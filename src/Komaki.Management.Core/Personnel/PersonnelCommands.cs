@@ -1,9 +1,15 @@
 namespace Komaki.Management.Core.Personnel;
 
 /// Saving an evaluation's goals and steps, reassigning its evaluators, and opening a year's evaluations.
-public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUseCase
+public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, PersonnelReads reads) : IUseCase
 {
-    public Task<PersonnelEvaluation?> ForEditAsync(int id) => PersonnelPages.WithDetails(db.PersonnelEvaluations).FirstOrDefaultAsync(e => e.Id == id);
+    /// The evaluation a step is taken on: read in full (a refused step shows it again), so noted in the read log.
+    public async Task<PersonnelEvaluation?> ForEditAsync(int id)
+    {
+        var e = await PersonnelPages.WithDetails(db.PersonnelEvaluations).FirstOrDefaultAsync(e => e.Id == id);
+        if (e is not null) reads.Loaded([e.Id]);
+        return e;
+    }
 
     public Task<PersonnelDesign?> DesignForEditAsync(int year) =>
         db.PersonnelDesigns.Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
@@ -88,10 +94,27 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUse
         string.Join("\n", goals.Select(g => $"{g.Title}（達成基準: {g.Target ?? "—"}／困難度: {(g.Difficulty is { } d ? d.Label() : "—")}／ウエイト: {g.Weight?.ToString(CultureInfo.InvariantCulture) ?? "—"}）"));
 
     /// 評価者の変更 by the personnel division, when someone moves or is absent.
-    public async Task<CommandResult> ReassignAsync(PersonnelEvaluation e, PersonnelRelation r, int version, int? firstId, int? secondId, string? reason, IReadOnlyList<(int Id, string Text)> choices, PersonnelAuthor author)
+    /// An evaluator chosen in the form: empty is none; anything but a number is refused.
+    public static (bool Ok, int? Id) ReadEvaluatorId(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? (true, null)
+        : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (true, id)
+        : (false, null);
+
+    /// Nobody names themselves as an evaluator, nor, as the evaluator of a person, someone that person evaluates.
+    public async Task<CommandResult> ReassignAsync(PersonnelEvaluation e, PersonnelRelation r, IReadOnlySet<int> actorStaffIds, int version, int? firstId, int? secondId, string? reason,
+        IReadOnlyList<(int Id, string Text)> choices, PersonnelAuthor author)
     {
         if (PersonnelWorkflow.Check(r, e, PersonnelStep.Reassign, author.Today) is string refusal) return CommandResult.Refused(string.Empty, refusal);
         var result = new CommandResult();
+        var named = new[] { ("FirstEvaluatorId", firstId), ("SecondEvaluatorId", secondId) };
+        foreach (var (field, id) in named)
+            if (id is int x && actorStaffIds.Contains(x) && x != (field == "FirstEvaluatorId" ? e.FirstEvaluatorId : e.SecondEvaluatorId))
+                result.Add(field, "自分を評価者に指名することはできません。別の人事担当が指名します。");
+        var evaluatedByPerson = await db.PersonnelEvaluations.AsNoTracking()
+            .Where(x => x.FiscalYear == e.FiscalYear && (x.FirstEvaluatorId == e.StaffMemberId || x.SecondEvaluatorId == e.StaffMemberId))
+            .Select(x => x.StaffMemberId).ToListAsync();
+        foreach (var (field, id) in named)
+            if (id is int x && evaluatedByPerson.Contains(x)) result.Add(field, "本人が評価している職員を、本人の評価者にはできません。");
         if (firstId is int f && choices.All(c => c.Id != f)) result.Add("FirstEvaluatorId", "一次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
         if (secondId is int s && choices.All(c => c.Id != s)) result.Add("SecondEvaluatorId", "二次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
         if (firstId == e.StaffMemberId || secondId == e.StaffMemberId) result.Add("FirstEvaluatorId", "本人を評価者にはできません。");
@@ -221,10 +244,12 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver) : IUse
     }
 
     /// 開示 of every confirmed evaluation of the year at once (the usual way: on one day for everyone).
-    public async Task<(CommandResult Result, int Count)> DiscloseAllAsync(int year, PersonnelDesign design, PersonnelAuthor author)
+    /// The officer's own evaluation is left for another officer.
+    public async Task<(CommandResult Result, int Count)> DiscloseAllAsync(int year, PersonnelDesign design, IReadOnlySet<int> actorStaffIds, PersonnelAuthor author)
     {
-        var confirmed = await db.PersonnelEvaluations.Include(e => e.Events).Where(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed).ToListAsync();
-        if (confirmed.Count == 0) return (CommandResult.Refused(string.Empty, "開示できる（調整・確認済の）評価がありません。"), 0);
+        var confirmed = await db.PersonnelEvaluations.Include(e => e.Events)
+            .Where(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed && !actorStaffIds.Contains(e.StaffMemberId)).ToListAsync();
+        if (confirmed.Count == 0) return (CommandResult.Refused(string.Empty, "開示できる（調整・確認済の）評価がありません（自分の評価は別の人事担当が開示します）。"), 0);
         foreach (var e in confirmed) PersonnelSteps.Take(e, design, new PersonnelStepForm { Step = PersonnelStep.Disclose }, author);
         return (await saver.SaveAsync(), confirmed.Count);
     }

@@ -148,6 +148,8 @@ public sealed class PersonnelRead
     public long Id { get; set; }
     public DateTime At { get; set; }
     public string UserName { get; set; } = "";
+    /// The account's id: a name can be changed or given again, the id cannot.
+    public string? UserId { get; set; }
     public int PersonnelEvaluationId { get; set; }
     public string What { get; set; } = "";
 }

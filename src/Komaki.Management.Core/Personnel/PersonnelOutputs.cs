@@ -15,6 +15,16 @@ public sealed record PersonnelView(PersonnelEvaluation Evaluation, PersonnelDesi
 
     public string? Comment(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
         Stages.Contains(stage) ? Evaluation.Mark(stage, part, criterionId, goalId)?.Comment : null;
+
+    /// The comment of an event in the 経過 as the reader may see it: the reason of an 調整 is one of the details the
+    /// evaluators wrote (shown with their marks); the answer to a complaint once the result is disclosed.
+    public string? EventComment(PersonnelEvent ev) => ev.Step switch
+    {
+        _ when SeesEvaluators => ev.Comment,
+        PersonnelStep.Confirm => null,
+        PersonnelStep.AnswerComplaint => Evaluation.State >= PersonnelState.Disclosed ? ev.Comment : null,
+        _ => ev.Comment,
+    };
 }
 
 /// 人事評価シート as Excel: the same content as the printed A4 page, for the reader's eyes only.

@@ -7,8 +7,9 @@ public sealed record EvaluationLine(int Id, int FiscalYear, string StaffNumber, 
 /// A choice of what a goal serves: "G:12" (a unit goal), "M:3", "P:45", "I:7".
 public sealed record ServesOption(string Value, string Text);
 
-/// Reads of the 人事評価 pages. Nothing here is cached: each read is the reader's own and is logged by the caller.
-public sealed class PersonnelPages(AppDbContext db) : IUseCase
+/// Reads of the 人事評価 pages. Nothing here is cached: each read is the reader's own, and each read of an evaluation's
+/// content is noted in the read log (PersonnelReads).
+public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUseCase
 {
     /// The staff records of the signed-in account (normally one).
     public async Task<IReadOnlySet<int>> StaffIdsOfAsync(string userId) =>
@@ -17,7 +18,12 @@ public sealed class PersonnelPages(AppDbContext db) : IUseCase
     public Task<PersonnelDesign?> DesignAsync(int year) =>
         db.PersonnelDesigns.AsNoTracking().Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
 
-    public Task<PersonnelEvaluation?> EvaluationAsync(int id) => WithDetails(db.PersonnelEvaluations.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id);
+    public async Task<PersonnelEvaluation?> EvaluationAsync(int id)
+    {
+        var e = await WithDetails(db.PersonnelEvaluations.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == id);
+        if (e is not null) reads.Loaded([e.Id]);
+        return e;
+    }
 
     public static IQueryable<PersonnelEvaluation> WithDetails(IQueryable<PersonnelEvaluation> q) => q
         .Include(e => e.StaffMember).Include(e => e.FirstEvaluator).Include(e => e.SecondEvaluator)
@@ -59,15 +65,24 @@ public sealed class PersonnelPages(AppDbContext db) : IUseCase
         .Select(x => (x.Key, x.N)).OrderBy(x => x.Key).ToList();
 
     /// The evaluations of the year in the units given, with their marks, for the distribution before 調整.
-    public Task<List<PersonnelEvaluation>> ForDistributionAsync(int year, IReadOnlyCollection<int> units) =>
-        db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Marks)
-            .Where(e => e.FiscalYear == year && units.Contains(e.OrgUnitId) && e.State >= PersonnelState.FirstEvaluated)
+    /// The reader's own evaluations are left out (an officer does not see their own before it is disclosed to them).
+    public async Task<List<PersonnelEvaluation>> ForDistributionAsync(int year, IReadOnlyCollection<int> units, IReadOnlySet<int> readerStaffIds)
+    {
+        var list = await db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Marks)
+            .Where(e => e.FiscalYear == year && units.Contains(e.OrgUnitId) && e.State >= PersonnelState.FirstEvaluated && !readerStaffIds.Contains(e.StaffMemberId))
             .OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ToListAsync();
+        reads.Loaded(list.Select(e => e.Id));
+        return list;
+    }
 
     /// The confirmed results of a year for payroll: the final grades of every evaluation confirmed or later.
-    public Task<List<PersonnelEvaluation>> ConfirmedAsync(int year) =>
-        db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember)
+    public async Task<List<PersonnelEvaluation>> ConfirmedAsync(int year)
+    {
+        var list = await db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember)
             .Where(e => e.FiscalYear == year && e.State >= PersonnelState.Confirmed).ToListAsync();
+        reads.Loaded(list.Select(e => e.Id));
+        return list;
+    }
 
     /// Who of the register can be named as an evaluator in a year: everyone with a post that year, by number.
     public async Task<List<(int Id, string Text)>> EvaluatorChoicesAsync(int year, OrgTree org) =>
@@ -186,13 +201,29 @@ public sealed record PersonnelStageCount(string Stage, DateOnly DueOn, int Done,
     public bool Overdue(DateOnly today) => today > DueOn && Done < Of;
 }
 
-/// Writes who read which evaluations, in the same request as the read.
-public sealed class PersonnelReads(AppDbContext db) : IUseCase
+/// The read log of 人事評価, gathered where a sheet's data is read: every read of PersonnelPages and PersonnelCommands that
+/// loads an evaluation's content notes it here, whatever page, file or refused step then shows it, and the web app
+/// writes the rows once the request knows whether the read was allowed (Web/Infrastructure/ReadLogFilter).
+public sealed class PersonnelReads : IUseCase
 {
-    public async Task LogAsync(string userName, IEnumerable<int> evaluationIds, string what, DateTime at)
+    private readonly List<int> _read = [];
+
+    public void Loaded(IEnumerable<int> evaluationIds)
+    {
+        foreach (var id in evaluationIds)
+            if (!_read.Contains(id)) _read.Add(id);
+    }
+
+    /// The evaluations whose content this request read, in the order read.
+    public IReadOnlyList<int> Read => _read;
+
+    /// Once logged, a read is not logged again by the same request (the error page shown after a refusal).
+    public void Logged() => _read.Clear();
+
+    /// Adds the rows (the caller saves): who by name and id, which evaluation, what was read (or refused).
+    public static void Write(AppDbContext db, string userName, string? userId, IEnumerable<int> evaluationIds, string what, DateTime at)
     {
         foreach (var id in evaluationIds.Distinct())
-            db.PersonnelReads.Add(new PersonnelRead { At = at, UserName = userName, PersonnelEvaluationId = id, What = what });
-        await db.SaveChangesAsync();
+            db.PersonnelReads.Add(new PersonnelRead { At = at, UserName = userName, UserId = userId, PersonnelEvaluationId = id, What = what.Length <= 40 ? what : what[..40] });
     }
 }

@@ -12,6 +12,8 @@ public static class PersonnelSteps
     public static List<FieldError> Check(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm f, DateOnly today)
     {
         var errors = new List<FieldError>();
+        // Only the steps of the sheet's form: 評価者の変更 has a form of its own, and an unknown number is no step.
+        if (!PersonnelWorkflow.Actions.Contains(f.Step)) return [new(string.Empty, "この操作はできません。")];
         if (PersonnelWorkflow.Check(r, e, f.Step, today) is string refusal) return [new(string.Empty, refusal)];
         void Need(bool ok, string field, string message)
         {

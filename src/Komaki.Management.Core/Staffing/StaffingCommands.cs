@@ -48,8 +48,9 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
     public async Task<CommandResult> SaveAsync(int year, int unitId, StaffingForm form, Actor actor, OrgTree org)
     {
         var lines = await ForEditAsync(year, unitId);
-        var personnel = StaffingAccess.IsPersonnel(actor);
         var head = StaffingAccess.IsDivisionHead(actor, unitId, org);
+        // Separation of duties: a personnel officer who heads the unit requests for it; another officer assesses it.
+        var personnel = StaffingAccess.IsPersonnel(actor) && !head;
         var result = new CommandResult();
         var edits = new List<(IVersioned, int)>();
         // The request is made by typing it: a form sent back as it was shown requests nothing.

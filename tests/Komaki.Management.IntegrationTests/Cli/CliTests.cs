@@ -99,6 +99,8 @@ public sealed class CliTests : IDisposable
                 var taken = await Run("backup", "--out", backup);
                 Assert.Equal(0, taken.Code);
                 Assert.Contains("バックアップを作成しました", taken.Out);
+                // It holds the key ring: only the operator's account reads it.
+                if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(backup));
                 Assert.Equal(2, (await Run("backup", "--out", backup)).Code);
                 await open.Projects.ExecuteUpdateAsync(p => p.SetProperty(x => x.Name, "上書きされた名前"));
                 await open.AuditEntries.ExecuteDeleteAsync();

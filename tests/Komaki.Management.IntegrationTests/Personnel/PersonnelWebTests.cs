@@ -142,8 +142,8 @@ public class PersonnelWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("SECRET-FIRST-COMMENT", disclosed);
 
         var reads = app.WithDb(db => db.PersonnelReads.Where(r => r.PersonnelEvaluationId == id && r.Id > 0).OrderBy(r => r.Id).ToList()).Skip(before).ToList();
-        Assert.Equal([Person, First, First, Person], reads.Select(r => r.UserName).ToArray());
-        Assert.Equal(["画面", "画面", "印刷", "画面"], reads.Select(r => r.What).ToArray());
+        Assert.Equal([Person, First, First, Division, Division, Person], reads.Select(r => r.UserName).ToArray());
+        Assert.Equal(["画面", "画面", "印刷", "操作", "操作", "画面"], reads.Select(r => r.What).ToArray());
         Assert.Contains(Person, await division.GetStringAsync($"/Personnel/Division/Reads?evaluationId={id}"));
     }
 

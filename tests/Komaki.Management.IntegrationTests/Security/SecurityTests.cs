@@ -56,6 +56,8 @@ public sealed class ProductionDefaultsFactory : KomakiFactory
         builder.UseSetting("Security:RequireHttps", null);
         builder.UseSetting("Security:SignInsPerAddressPerMinute", "4");
         builder.UseSetting("Security:SignInsPerAccountPerMinute", "3");
+        // The city's proxy, named as deploy.md says: only its X-Forwarded-* headers are believed.
+        builder.UseSetting("ForwardedHeaders:KnownProxies:0", "127.0.0.1");
         builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, RemoteAddress>());
     }
 
@@ -295,6 +297,13 @@ public class SessionTests(ClockFactory app) : IClassFixture<ClockFactory>
         var named = await client.PostAsync("/Account/ChangePassword", KomakiFactory.Form(KomakiFactory.TokenIn(form),
             ("CurrentPassword", "first-day-paper-88"), ("NewPassword", "shinnin-2026-x"), ("ConfirmPassword", "shinnin-2026-x")));
         Assert.Contains("メールアドレス（@ の前）を含むパスワードは使えません", await named.Content.ReadAsStringAsync());
+        // Nor the published demo password, nor the current one.
+        var demo = await client.PostAsync("/Account/ChangePassword", KomakiFactory.Form(KomakiFactory.TokenIn(form),
+            ("CurrentPassword", "first-day-paper-88"), ("NewPassword", Core.Data.Seeding.DemoSeeder.DemoPassword), ("ConfirmPassword", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+        Assert.Contains("公開されている体験用のパスワードは使えません。", await demo.Content.ReadAsStringAsync());
+        var same = await client.PostAsync("/Account/ChangePassword", KomakiFactory.Form(KomakiFactory.TokenIn(form),
+            ("CurrentPassword", "first-day-paper-88"), ("NewPassword", "first-day-paper-88"), ("ConfirmPassword", "first-day-paper-88")));
+        Assert.Contains("今のパスワードとは違うパスワードにしてください。", await same.Content.ReadAsStringAsync());
         var changed = await client.PostAsync("/Account/ChangePassword", KomakiFactory.Form(KomakiFactory.TokenIn(form),
             ("CurrentPassword", "first-day-paper-88"), ("NewPassword", "cedar-window-3318"), ("ConfirmPassword", "cedar-window-3318")));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);

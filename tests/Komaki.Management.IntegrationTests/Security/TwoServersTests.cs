@@ -153,6 +153,55 @@ public sealed class TwoServersTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_copied_cookie_survives_neither_the_next_sign_in_nor_a_password_change_on_the_other_server()
+    {
+        var cookies = new CookieContainer();
+        var client = Client(cookies);
+        async Task SignInAsync(string email)
+        {
+            var login = await client.GetStringAsync("/Account/Login");
+            var response = await client.PostAsync("/Account/Login", KomakiFactory.Form(Token(login), ("Email", email), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+        HttpClient CopyOf()
+        {
+            var copied = new CookieContainer();
+            foreach (Cookie c in cookies.GetAllCookies()) copied.Add(c);
+            return Client(copied);
+        }
+        async Task AssertSignedOutAsync(HttpClient stolen)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                foreach (var url in new[] { "/", "/Personnel/Division/Payroll/2025" })
+                {
+                    var response = await stolen.GetAsync(url);
+                    Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+                    Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // On a shared PC the next person signs in over the last one's session: the last one's cookie opens nothing.
+        await SignInAsync("doro-tanto@komaki.example");
+        var previous = CopyOf();
+        Assert.Equal(HttpStatusCode.OK, (await previous.GetAsync("/")).StatusCode);
+        await SignInAsync("jinji@komaki.example");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/Personnel/Division/Payroll/2025")).StatusCode);
+        await AssertSignedOutAsync(previous);
+
+        // A copy of the session that changes the password survives it on neither server; the browser that changed it stays in.
+        var copy = CopyOf();
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/")).StatusCode);
+        var form = await client.GetStringAsync("/Account/ChangePassword");
+        var changed = await client.PostAsync("/Account/ChangePassword", KomakiFactory.Form(Token(form),
+            ("CurrentPassword", Core.Data.Seeding.DemoSeeder.DemoPassword), ("NewPassword", "Renewed-Session-Key-2026!"), ("ConfirmPassword", "Renewed-Session-Key-2026!")));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        await AssertSignedOutAsync(copy);
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
     private static string MeasureOf(string projectsPage) => Regex.Match(projectsPage, "href=\"/Plan/Measure/(\\d+)\"").Groups[1].Value;
 
     public async Task DisposeAsync()

@@ -59,4 +59,15 @@ public class WarekiTests
     [InlineData("X6")]
     [InlineData("R0")]
     public void Unreadable_years_are_refused(string text) => Assert.False(Wareki.TryParseFiscalYear(text, out _));
+
+    [Fact]
+    public void Conversion_is_total_for_dates_and_years_before_showa()
+    {
+        Assert.Equal("1900年1月1日", Wareki.Date(new DateOnly(1900, 1, 1)));
+        Assert.Equal("1926年12月24日", Wareki.Date(new DateOnly(1926, 12, 24)));
+        Assert.Equal("昭和元年12月25日", Wareki.Date(new DateOnly(1926, 12, 25)));
+        Assert.Equal("1900年度", Wareki.FiscalYear(1900));
+        Assert.Equal("0", Wareki.FiscalYearShort(0));
+        Assert.Equal("1", Wareki.Date(DateOnly.MinValue)[..1]);
+    }
 }

@@ -44,6 +44,26 @@ public class ControlRulesTests
     }
 
     [Fact]
+    public void The_evaluation_body_does_not_evaluate_its_own_risks_the_promotion_body_does()
+    {
+        // 評価部局 is 道路課 here: its staff evaluate 公園緑地課's risks but not 道路課's or 道路維持係's; the 推進部局 does.
+        var policy = new ControlPolicy { PromotionUnitId = TestCity.OtherDepartment, EvaluationUnitId = TestCity.Roads };
+        foreach (var unit in new[] { TestCity.Roads, TestCity.RoadMaintenance })
+        {
+            var own = new ControlRisk { OrgUnitId = unit, State = RiskState.Submitted };
+            foreach (var role in new[] { Roles.DepartmentStaff, Roles.DepartmentHead })
+            {
+                Assert.NotNull(ControlAccess.CheckEvaluate(TestCity.As(role, TestCity.Roads), own, policy, new ControlYear(), TestCity.Org));
+                Assert.NotNull(ControlAccess.CheckEvaluate(TestCity.As(role, TestCity.RoadMaintenance), own, policy, new ControlYear(), TestCity.Org));
+            }
+            Assert.Null(ControlAccess.CheckEvaluate(TestCity.As(Roles.DepartmentStaff, TestCity.OtherDepartment), own, policy, new ControlYear(), TestCity.Org));
+        }
+        var other = new ControlRisk { OrgUnitId = TestCity.Parks, State = RiskState.Submitted };
+        Assert.Null(ControlAccess.CheckEvaluate(TestCity.As(Roles.DepartmentStaff, TestCity.Roads), other, policy, new ControlYear(), TestCity.Org));
+        Assert.NotNull(ControlAccess.CheckEvaluate(TestCity.As(Roles.DepartmentStaff, TestCity.OtherDepartment), other, policy, new ControlYear(), TestCity.Org));
+    }
+
+    [Fact]
     public void The_cycle_goes_in_order_each_step_by_its_body()
     {
         var year = new ControlYear();

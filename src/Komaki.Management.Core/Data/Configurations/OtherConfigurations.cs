@@ -48,6 +48,20 @@ public sealed class DataVersionRowConfiguration : IEntityTypeConfiguration<DataV
     }
 }
 
+public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
+{
+    public void Configure(EntityTypeBuilder<RoleGrant> builder)
+    {
+        builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.Role).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.RequestedById).HasMaxLength(450).IsRequired();
+        builder.Property(x => x.RequestedByName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.ConfirmedById).HasMaxLength(450);
+        builder.Property(x => x.ConfirmedByName).HasMaxLength(256);
+        builder.HasIndex(x => x.UserId);
+    }
+}
+
 public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
     public void Configure(EntityTypeBuilder<UserSession> builder)

@@ -164,6 +164,7 @@ public sealed class PersonnelReadConfiguration : IEntityTypeConfiguration<Person
     public void Configure(EntityTypeBuilder<PersonnelRead> builder)
     {
         builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserId).HasMaxLength(450);
         builder.Property(x => x.What).HasMaxLength(40).IsRequired();
         builder.HasIndex(x => x.PersonnelEvaluationId);
         builder.HasOne<PersonnelEvaluation>().WithMany().HasForeignKey(x => x.PersonnelEvaluationId).OnDelete(DeleteBehavior.Cascade);

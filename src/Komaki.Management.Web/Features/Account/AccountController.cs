@@ -51,7 +51,8 @@ public sealed class AccountController(
             log.LogWarning("Sign-in refused (wrong password{Locked}) from {Address}, user {UserId}", result.IsLockedOut ? ", now locked out" : "", HttpContext.Connection.RemoteIpAddress, user.Id);
             return LoginRefused(form);
         }
-        await signIn.SignInAsync(user, isPersistent: false);
+        // A new session key: whatever session this browser had (another person's on a shared PC) ends here.
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
         log.LogInformation("Signed in from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
@@ -92,6 +93,13 @@ public sealed class AccountController(
         }
         if (await recheck.RefusalAsync(this, user, form.CurrentPassword, nameof(form.CurrentPassword), () => View(new ChangePasswordForm())) is { } refused)
             return refused;
+        // The published demo password and the one being replaced are no new password.
+        if (form.NewPassword == Core.Data.Seeding.DemoSeeder.DemoPassword || form.NewPassword == form.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(form.NewPassword), form.NewPassword == form.CurrentPassword
+                ? "今のパスワードとは違うパスワードにしてください。" : "公開されている体験用のパスワードは使えません。別のパスワードにしてください。");
+            return View(new ChangePasswordForm());
+        }
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
         if (!result.Succeeded)
         {
@@ -101,9 +109,9 @@ public sealed class AccountController(
         user.MustChangePassword = false;
         await users.ResetAccessFailedCountAsync(user);
         await users.UpdateAsync(user);
-        // Every session of the account ends (a copied cookie included); this one starts again with the new password.
+        // Every session of the account ends (a copied cookie of this one included); this browser starts a new one.
         await db.EndAllAsync(user.Id);
-        await signIn.SignInAsync(user, new AuthenticationProperties { Items = { [DatabaseTicketStore.NewSession] = "1" } });
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
         log.LogInformation("Password changed and every session ended, user {UserId}", user.Id);
         TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");

@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Personnel;
 /// the evaluation or the personnel division gets 404 (the record's existence is not confirmed), and every read is logged.
 [Authorize(Policy = Policies.Staff)]
 [Route("Personnel")]
-public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands, PersonnelReads reads)
+public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands)
     : AppController(db)
 {
     [HttpGet("")]
@@ -23,22 +23,24 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
-        var (view, result) = await ReadAsync(id, "画面");
+        var (view, result) = await ReadAsync(id);
         if (view is null) return result!;
         return View(await DetailsModelAsync(view, new PersonnelStepForm { Version = view.Evaluation.Version }));
     }
 
     [HttpGet("{id:int}/Print")]
+    [ReadLogAs("印刷")]
     public async Task<IActionResult> Print(int id)
     {
-        var (view, result) = await ReadAsync(id, "印刷");
+        var (view, result) = await ReadAsync(id);
         return view is null ? result! : View(view);
     }
 
     [HttpGet("{id:int}/Excel")]
+    [ReadLogAs("Excel")]
     public async Task<IActionResult> Excel(int id)
     {
-        var (view, result) = await ReadAsync(id, "Excel");
+        var (view, result) = await ReadAsync(id);
         if (view is null) return result!;
         var stream = new MemoryStream();
         PersonnelSheet.Write(stream, view);
@@ -48,6 +50,7 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     }
 
     [HttpPost("{id:int}/Act")]
+    [ReadLogAs("操作")]
     public async Task<IActionResult> Act(int id, PersonnelStepForm form, bool confirmed = false)
     {
         var e = await commands.ForEditAsync(id);
@@ -76,15 +79,23 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     }
 
     [HttpPost("{id:int}/Reassign")]
-    public async Task<IActionResult> Reassign(int id, int version, int? firstEvaluatorId, int? secondEvaluatorId, string? reason)
+    [ReadLogAs("評価者の変更")]
+    public async Task<IActionResult> Reassign(int id, int version, string? firstEvaluatorId, string? secondEvaluatorId, string? reason)
     {
         var e = await commands.ForEditAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
-        var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden("評価者を変えられるのは人事担当です。");
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        var relation = PersonnelAccess.RelationOf(Actor, mine, e);
+        if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden(relation.HasFlag(PersonnelRelation.Self) ? "自分の評価の評価者は、別の人事担当が変えます。" : "評価者を変えられるのは人事担当です。");
         var org = await orgTree.GetAsync();
         var choices = await pages.EvaluatorChoicesAsync(e.FiscalYear, org);
-        if (Accept(await commands.ReassignAsync(e, relation, version, firstEvaluatorId, secondEvaluatorId, reason, choices, Author())))
+        // The choice is bound as text: something that is not a number is refused, never read as 「なし」.
+        var first = PersonnelCommands.ReadEvaluatorId(firstEvaluatorId);
+        var second = PersonnelCommands.ReadEvaluatorId(secondEvaluatorId);
+        var result = first.Ok && second.Ok
+            ? await commands.ReassignAsync(e, relation, mine, version, first.Id, second.Id, reason, choices, Author())
+            : CommandResult.Refused(first.Ok ? "SecondEvaluatorId" : "FirstEvaluatorId", "評価者は一覧から選んでください。");
+        if (Accept(result))
         {
             TempData["Message"] = "評価者を変更しました。";
             return RedirectToAction(nameof(Details), new { id });
@@ -94,9 +105,10 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     }
 
     [HttpGet("{id:int}/Goals")]
+    [ReadLogAs("目標の編集")]
     public async Task<IActionResult> Goals(int id)
     {
-        var (view, result) = await ReadAsync(id, "目標の編集");
+        var (view, result) = await ReadAsync(id);
         if (view is null) return result!;
         if (PersonnelWorkflow.CheckGoalEdit(view.Relation, view.Evaluation) is string refusal) return Forbidden(refusal);
         var form = PersonnelPages.FormOf(view.Evaluation);
@@ -107,6 +119,7 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     }
 
     [HttpPost("{id:int}/Goals")]
+    [ReadLogAs("目標の保存")]
     public async Task<IActionResult> Goals(int id, PerformanceGoalsForm form)
     {
         var e = await commands.ForEditAsync(id);
@@ -125,15 +138,15 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
         return View(new PersonnelGoalsModel(shown!, form, options, isChange));
     }
 
-    /// The evaluation with what the reader may see of it, the read logged; or 404 for anyone it does not concern.
-    private async Task<(PersonnelView? View, IActionResult? Result)> ReadAsync(int id, string what)
+    /// The evaluation with what the reader may see of it (the read is logged where it is read, PersonnelReads); or 404
+    /// for anyone it does not concern.
+    private async Task<(PersonnelView? View, IActionResult? Result)> ReadAsync(int id)
     {
         var e = await pages.EvaluationAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return (null, NotFound());
         var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
         var design = await pages.DesignAsync(e.FiscalYear);
         if (design is null) return (null, NotFound());
-        await reads.LogAsync(Actor.UserName, [id], what, Clock.UtcNow);
         return (new PersonnelView(e, design, relation, (await orgTree.GetAsync()).PathName(e.OrgUnitId)), null);
     }
 

@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Personnel;
 /// log of who read which evaluation.
 [Authorize(Policy = Policies.Personnel)]
 [Route("Personnel/Division")]
-public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands, PersonnelReads reads)
+public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, PersonnelPages pages, PersonnelCommands commands)
     : AppController(db)
 {
     public const int PageSize = 50;
@@ -19,7 +19,13 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var query = pages.ForDivision(y, units, state, q);
         var total = await query.CountAsync();
         var lines = await query.ToPagedAsync(Pages.Clamp(HttpContext.PageFor(page), total, PageSize), HttpContext.PageSizeFor(PageSize));
-        return View("DivisionIndex", new DivisionIndexModel(y, await pages.DesignAsync(y), lines, await pages.StateCountsAsync(y), unitId, state, q, UnitOptions.For(org), org, Clock.Today));
+        // The division is told of every new 人事担当 (asked or granted in the last 90 days), whoever granted it.
+        var since = Clock.UtcNow.AddDays(-90);
+        var grants = await (from g in Db.RoleGrants.AsNoTracking() join a in Db.Users on g.UserId equals a.Id
+                            where g.Role == Roles.Personnel && (g.ConfirmedAt == null || g.ConfirmedAt > since) orderby g.RequestedAt descending
+                            select new { a.DisplayName, a.Email, g.RequestedByName, g.ConfirmedByName, g.ConfirmedAt }).ToListAsync();
+        var officers = grants.Select(g => $"{g.DisplayName}（{g.Email}）: {g.RequestedByName} が依頼、" + (g.ConfirmedAt is DateTime at ? $"{g.ConfirmedByName} が {CityTime.DateTimeText(at)} に確認" : "確認待ち")).ToList();
+        return View("DivisionIndex", new DivisionIndexModel(y, await pages.DesignAsync(y), lines, await pages.StateCountsAsync(y), unitId, state, q, UnitOptions.For(org), org, Clock.Today, officers));
     }
 
     [HttpGet("Design/{year:int}")]
@@ -67,8 +73,9 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         return RedirectToAction(nameof(Index), new { year });
     }
 
-    /// The grades of one department before 調整, against the year's guide. Every evaluation shown is logged as read.
+    /// The grades of one department before 調整, against the year's guide. Every evaluation read is logged.
     [HttpGet("Distribution")]
+    [ReadLogAs("分布")]
     public async Task<IActionResult> Distribution(int? year, int? departmentId, AppraisalPart part = AppraisalPart.Performance)
     {
         var y = year ?? Clock.FiscalYear;
@@ -78,7 +85,8 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var dept = departments.FirstOrDefault(d => d.Id == departmentId) ?? departments.FirstOrDefault(d => d.Id == org.DepartmentOf(firstUnit)?.Id) ?? departments.FirstOrDefault();
         var design = await pages.DesignAsync(y);
         if (dept is null || design is null) return NotFound();
-        var evaluations = await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList());
+        // Separation of duties: an officer's own evaluation is not shown to them before it is disclosed to them.
+        var evaluations = await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList(), await pages.StaffIdsOfAsync(me.UserId));
         string? Grade(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed
             ? (part == AppraisalPart.Competence ? e.FinalCompetenceGrade : e.FinalPerformanceGrade)
             : e.LastEvaluatorGrade(part) ?? e.Mark(MarkStage.First, part)?.Grade;
@@ -89,7 +97,6 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
             var n = people.Count(p => p.Item3 == g.Code);
             return new DistributionRow(g.Code, g.Label, n, graded == 0 ? 0 : Math.Round(100m * n / graded, 1), g.MaxShare);
         }).ToList();
-        await reads.LogAsync(Actor.UserName, evaluations.Select(e => e.Id), "分布", Clock.UtcNow);
         return View("Distribution", new DistributionModel(y, dept.Id, dept.Name,
             departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(CultureInfo.InvariantCulture), d.Id == dept.Id)).ToList(), part, rows, people, graded));
     }
@@ -108,7 +115,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
-        var (result, count) = await commands.DiscloseAllAsync(year, design, Author());
+        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author());
         if (Accept(result)) TempData["Message"] = $"{count:N0} 人の評価結果を開示しました。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index), new { year });
@@ -116,12 +123,15 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
 
     /// The year's confirmed results for the payroll system (CSV). Every evaluation in it is logged as read.
     [HttpGet("Payroll/{year:int}")]
+    [ReadLogAs("給与連携CSV")]
     public async Task<IActionResult> Payroll(int year)
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
         var confirmed = await pages.ConfirmedAsync(year);
-        await reads.LogAsync(Actor.UserName, confirmed.Select(e => e.Id), "給与連携CSV", Clock.UtcNow);
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        if (confirmed.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
+            return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(confirmed, design))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
     }

@@ -16,7 +16,7 @@ public sealed record PersonnelDetailsModel(PersonnelView View, IReadOnlyList<Per
 public sealed record PersonnelGoalsModel(PersonnelEvaluation Evaluation, PerformanceGoalsForm Form, IReadOnlyList<ServesOption> Options, bool IsChange);
 
 public sealed record DivisionIndexModel(int Year, PersonnelDesign? Design, Paged<EvaluationLine> Lines, IReadOnlyList<(PersonnelState State, int Count)> Counts,
-    int? UnitId, PersonnelState? State, string? Words, IReadOnlyList<SelectListItem> Units, OrgTree Org, DateOnly Today);
+    int? UnitId, PersonnelState? State, string? Words, IReadOnlyList<SelectListItem> Units, OrgTree Org, DateOnly Today, IReadOnlyList<string> NewOfficers);
 
 public sealed record DesignModel(PersonnelDesignForm Form, bool Opened);
 

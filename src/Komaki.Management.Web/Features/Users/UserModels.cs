@@ -25,6 +25,9 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
 
 public sealed record UserRow(AppUser User, string Role);
 
-public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organization.OrgTree Org);
+public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organization.OrgTree Org, IReadOnlyList<PendingGrant> Pending);
+
+/// A sensitive role waiting for a second administrator, and why the reader may not confirm it (null when they may).
+public sealed record PendingGrant(RoleGrant Grant, string Person, string? Refusal);
 
 public sealed record UserFormModel(UserForm Form, Core.Organization.OrgTree Org);

@@ -2,7 +2,9 @@ namespace Komaki.Management.Web.Features.Users;
 
 /// Accounts are created by administrators only: there is no self-registration.
 [Authorize(Policy = Policies.Administrator)]
-public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree) : AppController(db)
+/// Roles that read what most staff must not (RoleGrant.Sensitive) take effect only when a second administrator confirms
+/// them; nobody changes their own role.
+public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
 {
     public async Task<IActionResult> Index(string? q, int page = 1)
     {
@@ -13,7 +15,10 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         var roles = await (from ur in Db.UserRoles join r in Db.Roles on ur.RoleId equals r.Id where ids.Contains(ur.UserId) select new { ur.UserId, r.Name })
             .ToListAsync();
         var rows = paged.Items.Select(u => new UserRow(u, roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "")).ToList();
-        return View(new UserIndexModel(q, new Paged<UserRow>(rows, paged.Page, paged.PageSize, paged.Total), await orgTree.GetAsync()));
+        var pending = await (from g in Db.RoleGrants.AsNoTracking() join u in Db.Users on g.UserId equals u.Id where g.ConfirmedAt == null orderby g.RequestedAt select new { g, u.DisplayName, u.Email })
+            .ToListAsync();
+        return View(new UserIndexModel(q, new Paged<UserRow>(rows, paged.Page, paged.PageSize, paged.Total), await orgTree.GetAsync(),
+            pending.Select(p => new PendingGrant(p.g, $"{p.DisplayName}（{p.Email}）", p.g.RefusalToConfirm(me.UserId))).ToList()));
     }
 
     public async Task<IActionResult> Create() => View("Edit", new UserFormModel(new UserForm(), await orgTree.GetAsync()));
@@ -32,8 +37,9 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             var result = await users.CreateAsync(user, form.Password!);
             if (result.Succeeded)
             {
-                await users.AddToRoleAsync(user, form.Role);
-                TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝えてください（最初のサインインで変更を求めます）。";
+                var waits = await GrantAsync(user, form.Role, []);
+                TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝えてください（最初のサインインで変更を求めます）。"
+                    + (waits ? $"役割「{Roles.Label(form.Role)}」は、別の管理者が確認すると付与されます。" : "");
                 return RedirectToAction(nameof(Index));
             }
             foreach (var e in result.Errors) ModelState.AddModelError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? nameof(form.Password) : nameof(form.Email), e.Description);
@@ -56,7 +62,10 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         form.Id = id;
-        if (await ValidateAsync(form))
+        var before = await users.GetRolesAsync(user);
+        if (user.Id == me.UserId && !before.SequenceEqual([form.Role]))
+            ModelState.AddModelError(nameof(form.Role), "自分の役割は変えられません。別の管理者が変えます。");
+        if (await ValidateAsync(form) && ModelState.IsValid)
         {
             user.DisplayName = form.DisplayName.Trim();
             user.OrgUnitId = form.OrgUnitId;
@@ -67,15 +76,14 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             if (result.Succeeded)
             {
                 var current = await users.GetRolesAsync(user);
-                if (!current.SequenceEqual([form.Role]))
-                {
-                    await users.RemoveFromRolesAsync(user, current);
-                    await users.AddToRoleAsync(user, form.Role);
-                }
-                // The new role and unit take effect at once; a deactivated account is signed out everywhere.
+                var roleChanged = !current.SequenceEqual([form.Role]);
+                var waits = roleChanged && await GrantAsync(user, form.Role, current);
+                // The new role and unit take effect at once; a deactivated account, or one whose role changed (a removed
+                // role must not work for another minute), is signed out everywhere.
                 await users.UpdateSecurityStampAsync(user);
-                if (!user.IsActive) await Db.EndAllAsync(user.Id);
-                TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。";
+                if (!user.IsActive || roleChanged && !waits) await Db.EndAllAsync(user.Id);
+                TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。"
+                    + (waits ? $"役割「{Roles.Label(form.Role)}」は、別の管理者が確認すると付与されます（それまでは今の役割のままです）。" : "");
                 return RedirectToAction(nameof(Index));
             }
             foreach (var e in result.Errors) ModelState.AddModelError(string.Empty, e.Description);
@@ -111,6 +119,44 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             ? $"{user.DisplayName} さんのパスワードを再設定し、すべての端末のサインインを終了しました。次のサインインでパスワードの変更を求めます。"
             : "パスワードを再設定できませんでした：" + string.Join(" ", result.Errors.Select(e => e.Description));
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// Gives the role now, or — for a sensitive one — records the request for a second administrator; true when it waits.
+    private async Task<bool> GrantAsync(AppUser user, string role, IList<string> current)
+    {
+        if (!RoleGrant.Sensitive.Contains(role))
+        {
+            if (current.Count > 0) await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+            return false;
+        }
+        Db.RoleGrants.RemoveRange(Db.RoleGrants.Where(g => g.UserId == user.Id && g.ConfirmedAt == null));
+        Db.RoleGrants.Add(new RoleGrant { UserId = user.Id, Role = role, RequestedById = me.UserId, RequestedByName = Actor.UserName, RequestedAt = Clock.UtcNow });
+        await Db.SaveChangesAsync();
+        return true;
+    }
+
+    /// A second administrator confirms a sensitive grant: the role replaces the person's role, their sessions end, and
+    /// a new 人事担当 is listed for the personnel division.
+    [HttpPost]
+    public async Task<IActionResult> ConfirmGrant(int grantId)
+    {
+        var grant = await Db.RoleGrants.FirstOrDefaultAsync(g => g.Id == grantId);
+        if (grant is null) return NotFound();
+        if (grant.RefusalToConfirm(me.UserId) is string refusal) return Forbidden(refusal);
+        var user = await users.FindByIdAsync(grant.UserId);
+        if (user is null) return NotFound();
+        var current = await users.GetRolesAsync(user);
+        if (current.Count > 0) await users.RemoveFromRolesAsync(user, current);
+        await users.AddToRoleAsync(user, grant.Role);
+        grant.ConfirmedAt = Clock.UtcNow;
+        grant.ConfirmedById = me.UserId;
+        grant.ConfirmedByName = Actor.UserName;
+        await Db.SaveChangesAsync();
+        await users.UpdateSecurityStampAsync(user);
+        await Db.EndAllAsync(user.Id);
+        TempData["Message"] = $"{user.DisplayName} さんに役割「{Roles.Label(grant.Role)}」を付与しました。";
+        return RedirectToAction(nameof(Index));
     }
 
     /// Ends every session of the account at once (a lost laptop, a shared PC left signed in).

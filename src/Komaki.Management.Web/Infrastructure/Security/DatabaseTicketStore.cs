@@ -10,11 +10,6 @@ namespace Komaki.Management.Web.Infrastructure.Security;
 /// lifetime, whatever the sliding expiry says.
 public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvider time, IOptions<SecurityOptions> options, IHttpContextAccessor http) : ITicketStore
 {
-    /// Marks a sign-in made on a request that already carried a session whose row is gone (a password change ends
-    /// every session, then signs in again): only such a ticket may start a row under the old key. A sliding renewal
-    /// never carries it, so a session ended elsewhere is never brought back.
-    public const string NewSession = "komaki:new-session";
-
     /// The claim that tells a request which of the person's sessions it belongs to (UserSession.HandleOf its key).
     public const string SessionClaim = "komaki:session";
     private TimeSpan Idle => TimeSpan.FromMinutes(options.Value.IdleMinutes);
@@ -35,7 +30,6 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
 
     private UserSession NewRow(string key, AuthenticationTicket ticket, DateTime now)
     {
-        ticket.Properties.Items.Remove(NewSession);
         if (ticket.Principal.Identity is ClaimsIdentity identity)
         {
             foreach (var old in identity.FindAll(SessionClaim).ToList()) identity.RemoveClaim(old);
@@ -62,16 +56,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var session = await db.UserSessions.FirstOrDefaultAsync(s => s.Id == key);
-        if (session is null)
-        {
-            if (ticket.Properties.Items.ContainsKey(NewSession))
-            {
-                db.UserSessions.Add(NewRow(key, ticket, now));
-                await db.SaveChangesAsync();
-            }
-            return;
-        }
-        ticket.Properties.Items.Remove(NewSession);
+        // An ended key is never brought back: a sign-in always stores a new one (FreshSession).
+        if (session is null) return;
         session.UserId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? session.UserId;
         session.Ticket = TicketSerializer.Default.Serialize(ticket);
         session.ExpiresAt = Expiry(ticket, session.CreatedAt, now);

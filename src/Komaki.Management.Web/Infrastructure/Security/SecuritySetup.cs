@@ -70,10 +70,13 @@ public static class SecuritySetup
         });
 
         // Behind the city's proxy: the client's address and scheme come from X-Forwarded-* sent by the proxies
-        // configured in ForwardedHeaders:KnownProxies / KnownNetworks (loopback by default), and from no one else.
+        // configured in ForwardedHeaders:KnownProxies / KnownNetworks, and from no one else — not even loopback by
+        // default (the sign-in limits count per address: nothing on the server may pose as many clients or another one).
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
             foreach (var proxy in config.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
                 if (IPAddress.TryParse(proxy, out var ip)) o.KnownProxies.Add(ip);
             foreach (var network in config.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
