@@ -22,7 +22,9 @@ public class CycleTests(AppServer server)
             var snapshot = await CycleSnapshot.LoadAsync(db, new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync()), 2026, today);
             var road = snapshot.Divisions.Single(d => d.Unit == "道路課");
             roadId = road.UnitId;
-            stage = road.Stages.Values.First(c => c.Stage.Owner() == StageOwner.UnitHead && c.Progress.Missing > 0 || c.Stage.Owner() == StageOwner.Unit && c.Progress.Missing > 0).Stage;
+            // A published year's missing actuals are planning's to enter (issue 27), so the head's own stages are chosen.
+            stage = road.Stages.Values.First(c => c.Stage != CycleStage.IndicatorActuals
+                && (c.Stage.Owner() == StageOwner.UnitHead && c.Progress.Missing > 0 || c.Stage.Owner() == StageOwner.Unit && c.Progress.Missing > 0)).Stage;
             await db.Reminders.ExecuteDeleteAsync();
             await db.RaiseVersionsAsync([DataArea.Cycle]);
         }

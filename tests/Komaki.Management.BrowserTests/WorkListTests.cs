@@ -25,7 +25,7 @@ public class WorkListTests(AppServer server)
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var road = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
             // Every stage of the head's work falls due five days ago.
-            foreach (var (year, stage) in new[] { (y + 1, CycleStage.PlanEntry), (y + 1, CycleStage.BudgetRequest), (y, CycleStage.IndicatorActuals),
+            foreach (var (year, stage) in new[] { (y + 1, CycleStage.PlanEntry), (y + 1, CycleStage.BudgetRequest), (y + 1, CycleStage.IndicatorActuals),
                          (y, CycleStage.EvaluationFirstReview), (y, CycleStage.ExecutionMidYear), (y, CycleStage.GoalsSubmitted) })
             {
                 await db.CycleDeadlines.Where(d => d.FiscalYear == year && d.Stage == stage).ExecuteDeleteAsync();
@@ -33,7 +33,8 @@ public class WorkListTests(AppServer server)
             }
             var projects = await db.Projects.Where(p => p.OwnerUnitId == road.Id && p.RetiredAt == null).OrderBy(p => p.Code).ToListAsync();
             var indicator = await db.Indicators.Include(i => i.Values).FirstAsync(i => i.ProjectId == projects[0].Id);
-            indicator.SetValue(y - 1, indicator.Values.First(v => v.FiscalYear == y - 1).Target ?? 10, null);
+            // The current year's actuals: last year's are published, so they are planning's to enter now.
+            indicator.SetValue(y, indicator.Values.FirstOrDefault(v => v.FiscalYear == y)?.Target ?? 10, null);
             indicatorId = indicator.Id;
             await db.ProjectEvaluations.Where(e => e.ProjectId == projects[1].Id && e.FiscalYear == y - 1).ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EvaluationState.Draft));
             var edition = await db.ImplementationPlans.Where(p => p.FiscalYear <= y + 1).OrderByDescending(p => p.FiscalYear).FirstAsync();
@@ -58,7 +59,7 @@ public class WorkListTests(AppServer server)
         await page.GotoAsync(server.BaseUrl + "/Goals/Waiting");
         var expected = new Dictionary<string, Regex>
         {
-            ["IndicatorActual"] = new($"/Indicators/{indicatorId}/Values\\?focus={y - 1}#actual-{y - 1}$"),
+            ["IndicatorActual"] = new($"/Indicators/{indicatorId}/Values\\?focus={y}#actual-{y}$"),
             ["Evaluation"] = new($"/Evaluations/{y - 1}/\\d+$"),
             ["Goal"] = new($"/Goals/{goalId}$"),
             ["PlanLine"] = new("/ImplementationPlans/\\d+/Projects/\\d+$"),
@@ -74,7 +75,7 @@ public class WorkListTests(AppServer server)
             await row.Locator("a.work-link").ClickAsync();
             await page.WaitForURLAsync(url);
             Assert.DoesNotContain("403", await page.TitleAsync());
-            if (kind == "IndicatorActual") Assert.Equal($"actual-{y - 1}", await page.EvaluateAsync<string>("document.activeElement.id"));
+            if (kind == "IndicatorActual") Assert.Equal($"actual-{y}", await page.EvaluateAsync<string>("document.activeElement.id"));
         }
         Assert.Equal(expected.Keys.Order(), present.Distinct().Order());
     }

@@ -264,7 +264,9 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 // of the project's history still comes in.
                 if (!NumberText.TryParse(row.Text(vc), out var actual))
                     Warn(row, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績「{row.Text(vc)}」は数値ではないため取り込みません（{row.Cell(vc)}、実績は空欄のままです）。");
-                else if (actual is decimal a) indicatorValues[(slot, b.Year)] = a;
+                // Kept at the column's scale (4 places, as SQL Server stores it), so a sheet whose cells show more or
+                // fewer places than the stored figure compares equal to it.
+                else if (actual is decimal a) indicatorValues[(slot, b.Year)] = Math.Round(a, 4, MidpointRounding.AwayFromZero);
             }
         }
         return indicatorValues;
