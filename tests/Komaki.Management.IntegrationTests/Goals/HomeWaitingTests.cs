@@ -101,4 +101,31 @@ public class HomeWaitingTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("id=\"work-list\"", full);
         Assert.Contains("対応待ちをすべて見る", home);
     }
+
+    [Fact]
+    public async Task A_drafted_evaluation_opens_the_first_review_form_not_the_sheet()
+    {
+        var (projectId, evaluationYear) = app.WithDb(db =>
+        {
+            var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
+            var e = db.ProjectEvaluations.Include(x => x.Project).OrderByDescending(x => x.FiscalYear).First(x => x.Project!.OwnerUnitId == road && x.Project.RetiredAt == null);
+            e.State = Core.Evaluation.EvaluationState.Draft;
+            db.SaveChanges();
+            return (e.ProjectId, e.FiscalYear);
+        });
+        // Planning makes the 一次評価 of that year due three days ago (the calendar's year is the one after the evaluated year).
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var year = evaluationYear + 1;
+        var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={year}");
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync($"/Cycle/Calendar?year={year}", KomakiFactory.Form(token, ($"due[{Core.Cycle.CycleStage.EvaluationFirstReview}]", due)))).StatusCode);
+
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var full = await head.GetStringAsync("/Goals/Waiting");
+        var form = $"/Evaluations/{evaluationYear}/{projectId}/Steps/FirstReview";
+        Assert.Matches($"data-kind=\"EvaluationReview\">.*?href=\"{Regex.Escape(form)}\"", Regex.Replace(full, "\\s+", " "));
+        var lists = await ListsOfAsync(head);
+        Assert.Equal(lists.FullCount, lists.HomeCount);
+        Assert.NotEqual(HttpStatusCode.NotFound, (await head.GetAsync(form)).StatusCode);
+    }
 }
