@@ -9,6 +9,8 @@ public enum WorkKind
     Evaluation = 4,
     ExecutionProgress = 5,
     Goal = 6,
+    /// A drafted evaluation waiting for the head's 一次評価: opens that step's form, not the sheet.
+    EvaluationReview = 7,
 }
 
 /// One thing one person has to do: what, for which record, by when. Year: the fiscal year of the record the form
@@ -104,7 +106,7 @@ public static class WorkList
         var projects = await ActiveProjectsAsync(db, units, year, ct);
         var states = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).Select(e => new { e.ProjectId, e.State }).ToDictionaryAsync(e => e.ProjectId, e => e.State, ct);
         return projects.Where(p => !states.TryGetValue(p.Id, out var s) || s == EvaluationState.Draft)
-            .Select(p => new WorkItem(WorkKind.Evaluation, CycleStage.EvaluationFirstReview, states.ContainsKey(p.Id) ? $"事務事業評価の一次評価（{Common.Wareki.FiscalYear(year)}）" : $"事務事業評価の入力（{Common.Wareki.FiscalYear(year)}）",
+            .Select(p => new WorkItem(states.ContainsKey(p.Id) ? WorkKind.EvaluationReview : WorkKind.Evaluation, CycleStage.EvaluationFirstReview, states.ContainsKey(p.Id) ? $"事務事業評価の一次評価（{Common.Wareki.FiscalYear(year)}）" : $"事務事業評価の入力（{Common.Wareki.FiscalYear(year)}）",
                 p.Code, p.Name, p.OwnerUnitId, due, p.Id, year));
     }
 

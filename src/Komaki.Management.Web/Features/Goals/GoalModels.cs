@@ -60,6 +60,11 @@ public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Manag
     /// Internal control and staffing: the person's division's risks, corrections and staffing request, and what the
     /// 評価部局 and the personnel division answer for.
     public IReadOnlyList<OtherWorkItem> Other { get; init; } = [];
+
+    /// Every row of every section above, earliest due first: what the home page lists the start of.
+    public IReadOnlyList<WaitLine> Lines { get; init; } = [];
+
+    public int Count => Work.Rows.Count + Other.Count + Personnel.Count + Due.Count;
 }
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

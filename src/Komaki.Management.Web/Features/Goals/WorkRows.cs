@@ -18,7 +18,21 @@ public static class WorkRows
         WorkKind.BudgetRequest => url.Action("Edit", "Budgets", new { year = i.Year, projectId = i.RecordId })!,
         WorkKind.IndicatorActual => url.Action("Values", "Indicators", new { id = i.RecordId, focus = i.Year })! + $"#actual-{i.Year}",
         WorkKind.Evaluation => url.Action("Details", "Evaluations", new { year = i.Year, projectId = i.RecordId })!,
+        WorkKind.EvaluationReview => url.Action("Step", "Evaluations", new { year = i.Year, projectId = i.RecordId, step = EvaluationStep.FirstReview })!,
         WorkKind.ExecutionProgress => url.Action("Progress", "ExecutionPlans", new { year = i.Year, projectId = i.RecordId })!,
         _ => url.Action("Details", "Goals", new { id = i.RecordId })!,
     };
+
+    /// Internal control and staffing: the risk with its correction, the division's register, the 評価部局's list, the staffing form.
+    public static string FormFor(OtherWorkItem o, IUrlHelper url) => o.Kind switch
+    {
+        OtherWorkKind.DeficiencyCorrection => url.Action("Details", "Control", new { id = o.RecordId })!,
+        OtherWorkKind.RiskEntry => url.Action("Index", "Control", new { year = o.Year, unitId = o.UnitId })!,
+        OtherWorkKind.RiskEvaluation => url.Action("Index", "Control", new { year = o.Year, unitId = 0 })!,
+        _ => url.Action("Edit", "Staffing", new { year = o.Year, unitId = o.UnitId })!,
+    };
+
+    public static string FormFor(PersonnelWorkItem p, IUrlHelper url) => url.Action("Details", "Personnel", new { id = p.EvaluationId })!;
+
+    public static string FormFor(DueItem d, IUrlHelper url) => url.Action("Index", "Board", new { year = d.Year })!;
 }

@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Home;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, WorkLists workLists, ReadCache cache) : AppController(db)
+public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Goals.MyWaiting waiting, ReadCache cache) : AppController(db)
 {
     public async Task<IActionResult> Index()
     {
@@ -38,11 +38,10 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Wor
             mine = await cache.GetAsync($"my-projects:{unit}", [DataArea.Plan, DataArea.Organization], () => active.Where(p => units.Contains(p.OwnerUnitId))
                 .OrderBy(p => p.Code).Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync());
         }
-        var org = await orgTree.GetAsync();
-        var today = Clock.Today;
-        var work = Goals.WorkRows.Of(await workLists.GetAsync(Actor), org, Url);
+        // The same list as the full 対応待ち page, so the count here is the whole count.
+        var work = await waiting.ForAsync(Actor, Url, year, Clock.Today);
         return View(new HomeModel(city.Plan, year, city.Policies, city.Measures, city.Projects, city.MajorProjects, city.MissingActuals,
-            mine, unitName, new Goals.WorkListModel(work, today, Limit: 10)));
+            mine, unitName, work));
     }
 
     [AllowAnonymous]

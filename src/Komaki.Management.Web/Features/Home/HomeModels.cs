@@ -2,7 +2,7 @@ namespace Komaki.Management.Web.Features.Home;
 
 public sealed record HomeModel(
     string? PlanName, int Year, int Policies, int Measures, int Projects, int MajorProjects,
-    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, Goals.WorkListModel Work);
+    int IndicatorsMissingActual, IReadOnlyList<MyProjectRow> MyProjects, string? MyUnitName, Goals.WaitingModel Work);
 
 public sealed record MyProjectRow(int Id, string Code, string Name, bool IsMajor);
 
