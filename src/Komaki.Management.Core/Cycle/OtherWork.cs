@@ -26,7 +26,7 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
     public async Task<List<OtherWorkItem>> ForAsync(Actor actor, OrgTree org, int year, DateOnly today)
     {
         var items = new List<OtherWorkItem>();
-        var policy = await db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
+        var policy = await db.ControlPolicies.AsNoTracking().Where(p => !p.AwaitingConfirmation).OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
         var cycle = await db.ControlYears.AsNoTracking().FirstOrDefaultAsync(y => y.FiscalYear == year);
         var head = actor.IsIn(Roles.DepartmentHead) && actor.UnitId is not null;
         var units = actor.UnitId is int mine ? org.SelfAndDescendants(mine).ToList() : [];

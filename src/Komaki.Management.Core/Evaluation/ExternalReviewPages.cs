@@ -13,6 +13,10 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
 {
     public static bool IsStaff(Actor actor) => actor.RoleNames.Any(r => r != Roles.ExternalReviewer);
 
+    /// The evaluation sheets behind the forum are the city's working papers: the audit committee, which reviews the
+    /// city from outside its line, does not read them through the forum (a reviewer reads those of their session).
+    public static bool ReadsSheets(Actor actor) => actor.RoleNames.Any(r => r != Roles.ExternalReviewer && r != Roles.Auditor);
+
     public async Task<List<ForumSession>> SessionsAsync(Actor actor, string userId)
     {
         var sessions = db.ForumSessions.AsNoTracking().Include(s => s.Projects).Include(s => s.Reviewers).AsQueryable();

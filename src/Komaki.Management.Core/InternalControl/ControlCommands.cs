@@ -138,16 +138,33 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// A new edition of the policy (the form has passed ControlPolicyFormValidator); the bodies must be registered units.
-    public async Task<CommandResult> AdoptPolicyAsync(ControlPolicyForm form, OrgTree org)
+    /// An edition that moves the 推進部局 or 評価部局 waits for an administrator other than the proposer (ConfirmPolicyAsync).
+    public async Task<CommandResult> AdoptPolicyAsync(ControlPolicyForm form, OrgTree org, string proposerId, string proposerName)
     {
         var result = await CheckPolicyAsync(form, org);
         if (!result.Succeeded) return result;
+        if (await db.ControlPolicies.AnyAsync(p => p.AwaitingConfirmation))
+            return CommandResult.Refused("", "確認を待っている版があります。管理者の確認のあとで改めてください。");
+        var inForce = await db.ControlPolicies.AsNoTracking().Where(p => !p.AwaitingConfirmation).OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
         var edition = await db.ControlPolicies.Select(p => (int?)p.Edition).MaxAsync() ?? 0;
-        db.ControlPolicies.Add(new ControlPolicy
+        var policy = new ControlPolicy
         {
             Edition = edition + 1, Title = form.Title!.Trim(), Text = form.Text!.Trim(), AdoptedOn = form.AdoptedOn!.Value, ChiefName = form.ChiefName!.Trim(),
             ResponsibleName = form.ResponsibleName!.Trim(), PromotionUnitId = form.PromotionUnitId, EvaluationUnitId = form.EvaluationUnitId,
-        });
+            ProposedById = proposerId, ProposedByName = proposerName,
+        };
+        policy.AwaitingConfirmation = policy.ChangesBodiesOf(inForce);
+        db.ControlPolicies.Add(policy);
+        return await saver.SaveAsync();
+    }
+
+    /// A second administrator confirms an edition that changes the bodies; from then on it is in force.
+    public async Task<CommandResult> ConfirmPolicyAsync(ControlPolicy policy, string adminId, string adminName, DateTime now)
+    {
+        policy.AwaitingConfirmation = false;
+        policy.ConfirmedById = adminId;
+        policy.ConfirmedByName = adminName;
+        policy.ConfirmedAt = now;
         return await saver.SaveAsync();
     }
 

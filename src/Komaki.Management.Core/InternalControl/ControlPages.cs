@@ -3,7 +3,8 @@ namespace Komaki.Management.Core.InternalControl;
 /// Reads of the internal-control screens; every list is narrowed with ControlAccess for the reader.
 public sealed class ControlPages(AppDbContext db) : IUseCase
 {
-    public Task<ControlPolicy?> PolicyAsync() => db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
+    /// The edition in force: an edition awaiting confirmation gives nobody its rights.
+    public Task<ControlPolicy?> PolicyAsync() => db.ControlPolicies.AsNoTracking().Where(p => !p.AwaitingConfirmation).OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
 
     public Task<List<ControlPolicy>> PoliciesAsync() => db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).ToListAsync();
 

@@ -4,7 +4,8 @@ namespace Komaki.Management.Core.InternalControl;
 
 /// 内部統制の基本方針, one row per edition: the text adopted and the bodies that run the cycle — the 最高責任者 (the
 /// mayor), the 総括責任者, the 推進部局 that asks divisions for their risks and consolidates them, and the 評価部局
-/// that evaluates them. The latest edition applies.
+/// that evaluates them. The latest edition in force applies; an edition that changes the bodies (who reads every
+/// division's risks) waits for an administrator other than its proposer to confirm it.
 public sealed class ControlPolicy : IVersioned, IAudited
 {
     public int Id { get; set; }
@@ -16,9 +17,27 @@ public sealed class ControlPolicy : IVersioned, IAudited
     public string ResponsibleName { get; set; } = "";
     public int PromotionUnitId { get; set; }
     public int EvaluationUnitId { get; set; }
+    /// True while an edition that changes the 推進部局 or 評価部局 waits for a second administrator; the previous
+    /// edition's bodies keep their rights until then.
+    public bool AwaitingConfirmation { get; set; }
+    public string? ProposedById { get; set; }
+    public string? ProposedByName { get; set; }
+    public string? ConfirmedById { get; set; }
+    public string? ConfirmedByName { get; set; }
+    public DateTime? ConfirmedAt { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ControlPolicy), Id, Edition.ToString(CultureInfo.InvariantCulture));
+
+    /// Whether this edition gives the rights of the bodies to other units than the edition in force.
+    public bool ChangesBodiesOf(ControlPolicy? inForce) =>
+        inForce is not null && (inForce.PromotionUnitId != PromotionUnitId || inForce.EvaluationUnitId != EvaluationUnitId);
+
+    /// Why this administrator may not confirm the edition, or null.
+    public string? RefusalToConfirm(string adminId) =>
+        !AwaitingConfirmation ? "この版はすでに確認されています。"
+        : adminId == ProposedById ? "新しい版を保存した人とは別の管理者が確認します。"
+        : null;
 }
 
 /// The year's cycle of the 総務省 guideline, by its dates: 依頼 → each division's entry (due) → 取りまとめ → 評価 (due)

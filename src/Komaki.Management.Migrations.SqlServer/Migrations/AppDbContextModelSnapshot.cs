@@ -1821,10 +1821,24 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("AdoptedOn")
                         .HasColumnType("date");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("bit");
+
                     b.Property<string>("ChiefName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<int>("Edition")
                         .HasColumnType("int");
@@ -1834,6 +1848,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("PromotionUnitId")
                         .HasColumnType("int");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("ResponsibleName")
                         .IsRequired()

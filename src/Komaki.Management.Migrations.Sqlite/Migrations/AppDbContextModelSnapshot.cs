@@ -1756,9 +1756,23 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AdoptedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AwaitingConfirmation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ChiefName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedByName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Edition")
@@ -1769,6 +1783,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PromotionUnitId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResponsibleName")
                         .IsRequired()

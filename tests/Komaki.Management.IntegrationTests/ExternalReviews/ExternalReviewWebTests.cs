@@ -78,4 +78,20 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         var other = app.WithDb(db => db.ForumSessions.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/Forum/{other}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_audit_committee_reads_no_evaluation_sheet_through_the_forum()
+    {
+        var items = app.WithDb(db => db.ForumProjects.Select(p => new { p.ForumSessionId, p.Id }).ToList());
+        Assert.NotEmpty(items);
+        var auditor = await app.SignedInAsync("kansa@komaki.example");
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        foreach (var item in items)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/Forum/{item.ForumSessionId}/Projects/{item.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await planning.GetAsync($"/Forum/{item.ForumSessionId}/Projects/{item.Id}")).StatusCode);
+        }
+        foreach (var session in items.Select(i => i.ForumSessionId).Distinct())
+            Assert.DoesNotContain("評価シートを見る", await auditor.GetStringAsync($"/Forum/{session}"));
+    }
 }

@@ -114,6 +114,19 @@ public class PublishedAndBoundsTests(KomakiFactory app) : IClassFixture<KomakiFa
         Assert.Equal(HttpStatusCode.NotFound, created.StatusCode);
         Assert.False(app.WithDb(db => db.ImplementationPlans.Any(p => p.FiscalYear > 2100)));
         Assert.Equal(HttpStatusCode.OK, (await planning.GetAsync("/ImplementationPlans")).StatusCode);
+
+        // Year 0 and a year too large to bind (both bind as 0, "not given") are refused as typed, in routes, forms and rows.
+        foreach (var url in new[] { "/Budgets?year=0", "/Evaluations?year=0", "/Goals?year=0", "/Reports/Results?year=00", "/Budgets?year=99999999999" })
+            Assert.Equal(HttpStatusCode.NotFound, (await planning.GetAsync(url)).StatusCode);
+        var plans = app.WithDb(db => db.ImplementationPlans.Count());
+        foreach (var year in new[] { "0", "-0", "99999999999" })
+            Assert.Equal(HttpStatusCode.NotFound, (await planning.PostAsync("/ImplementationPlans/Create", KomakiFactory.Form(KomakiFactory.TokenIn(index), ("fiscalYear", year)))).StatusCode);
+        Assert.Equal(plans, app.WithDb(db => db.ImplementationPlans.Count()));
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        var risks = app.WithDb(db => db.ControlRisks.Count());
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.PostAsync("/Control/Risks/Create?year=2026", KomakiFactory.Form(KomakiFactory.TokenIn(await staff.GetStringAsync("/Control/Risks/Create?year=2026")),
+            ("FiscalYear", "0"), ("Process", "x")))).StatusCode);
+        Assert.Equal(risks, app.WithDb(db => db.ControlRisks.Count()));
     }
 
     private static byte[] BrokenSheet()

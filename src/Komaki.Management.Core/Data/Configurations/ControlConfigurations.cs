@@ -8,6 +8,10 @@ public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<Contro
         builder.Property(x => x.Text).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.ChiefName).HasMaxLength(100).IsRequired();
         builder.Property(x => x.ResponsibleName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.ProposedById).HasMaxLength(450);
+        builder.Property(x => x.ProposedByName).HasMaxLength(256);
+        builder.Property(x => x.ConfirmedById).HasMaxLength(450);
+        builder.Property(x => x.ConfirmedByName).HasMaxLength(256);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.Edition).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PromotionUnitId).OnDelete(DeleteBehavior.Restrict);

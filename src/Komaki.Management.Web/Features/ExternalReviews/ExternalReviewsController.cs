@@ -22,6 +22,7 @@ public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, O
         if (session is null) return NotFound();
         var isReviewer = session.Reviewers.Any(r => r.UserId == me.UserId);
         if (!IsStaff && !isReviewer) return Forbidden();
+        ViewData["HideSheets"] = !isReviewer && !ExternalReviewPages.ReadsSheets(Actor);
         return View(await pages.DetailsAsync(session, me.UserId, isReviewer, Actor.IsPlanMasterEditor));
     }
 
@@ -32,7 +33,7 @@ public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, O
     {
         var session = await pages.LoadAsync(id);
         if (session is null) return NotFound();
-        if (!IsStaff && session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
+        if (!ExternalReviewPages.ReadsSheets(Actor) && session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
         var item = session.Projects.FirstOrDefault(p => p.Id == forumProjectId);
         if (item is null) return NotFound();
         var org = await orgTree.GetAsync();

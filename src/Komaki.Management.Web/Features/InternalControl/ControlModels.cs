@@ -21,4 +21,4 @@ public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor,
 public sealed record ErrorsModel(int Year, IReadOnlyList<ProcessingError> Errors, OrgTree Org, IReadOnlyList<SelectListItem> MyUnits, IReadOnlyList<ControlRisk> Risks,
     ProcessingErrorForm Form, bool CanPublish);
 
-public sealed record PolicyModel(IReadOnlyList<ControlPolicy> Editions, IReadOnlyList<SelectListItem> Units, bool CanEdit, ControlPolicyForm Form);
+public sealed record PolicyModel(IReadOnlyList<ControlPolicy> Editions, IReadOnlyList<SelectListItem> Units, bool CanEdit, ControlPolicyForm Form, ControlPolicy? InForce, string? AdministratorId);

@@ -1,10 +1,11 @@
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制の基本方針 and the bodies that run it, one edition at a time (the latest applies). The first edition is
-/// adopted by planning or an administrator; later ones by the 推進部局 it names.
+/// adopted by planning or an administrator; later ones by the 推進部局 it names or an administrator. An edition that moves
+/// the 推進部局 or 評価部局 is in force only once an administrator other than its proposer confirms it.
 [Authorize(Policy = Policies.Staff)]
 [Route("Control/Policy")]
-public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands) : AppController(db)
+public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands, CurrentUser me) : AppController(db)
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -23,12 +24,27 @@ public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider org
     {
         var org = await orgTree.GetAsync();
         if (!CanEdit(await pages.PolicyAsync(), org)) return Forbidden("方針を改めるのは推進部局です（最初の方針は企画課または管理者）。");
-        if (await RunAsync(form, () => ControlCommands.CheckPolicyAsync(form, org), () => commands.AdoptPolicyAsync(form, org)) is not null)
+        if (await RunAsync(form, () => ControlCommands.CheckPolicyAsync(form, org), () => commands.AdoptPolicyAsync(form, org, me.UserId, Actor.UserName)) is not null)
         {
-            TempData["Message"] = "内部統制の基本方針の新しい版を保存しました。";
+            TempData["Message"] = await Db.ControlPolicies.AnyAsync(p => p.AwaitingConfirmation)
+                ? "新しい版を保存しました。推進部局・評価部局が変わるため、別の管理者が確認するまで前の版の体制が続きます。"
+                : "内部統制の基本方針の新しい版を保存しました。";
             return RedirectToAction(nameof(Index));
         }
         return View("Policy", await ModelAsync(form));
+    }
+
+    /// An administrator other than the proposer puts an edition that changes the bodies in force.
+    [HttpPost("Confirm")]
+    [Authorize(Policy = Policies.Administrator)]
+    public async Task<IActionResult> Confirm(int policyId)
+    {
+        var policy = await Db.ControlPolicies.FirstOrDefaultAsync(p => p.Id == policyId);
+        if (policy is null) return NotFound();
+        if (policy.RefusalToConfirm(me.UserId) is string refusal) return Forbidden(refusal);
+        if (!Accept(await commands.ConfirmPolicyAsync(policy, me.UserId, Actor.UserName, Clock.UtcNow))) return View("Policy", await ModelAsync(new ControlPolicyForm()));
+        TempData["Message"] = $"第{policy.Edition}版を確認しました。この版の推進部局・評価部局が現行の体制です。";
+        return RedirectToAction(nameof(Index));
     }
 
     private bool CanEdit(ControlPolicy? current, OrgTree org) =>
@@ -38,6 +54,8 @@ public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider org
     {
         var org = await orgTree.GetAsync();
         var editions = await pages.PoliciesAsync();
-        return new PolicyModel(editions, UnitOptions.For(org), CanEdit(editions.FirstOrDefault(), org), form);
+        var inForce = editions.FirstOrDefault(p => !p.AwaitingConfirmation);
+        var mayConfirm = Actor.IsIn(Roles.Administrator) ? me.UserId : null;
+        return new PolicyModel(editions, UnitOptions.For(org), CanEdit(inForce, org), form, inForce, mayConfirm);
     }
 }

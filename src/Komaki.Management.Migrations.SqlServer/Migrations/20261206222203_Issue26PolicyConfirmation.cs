@@ -1,0 +1,84 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Komaki.Management.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue26PolicyConfirmation : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "AwaitingConfirmation",
+                table: "ControlPolicies",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ConfirmedAt",
+                table: "ControlPolicies",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConfirmedById",
+                table: "ControlPolicies",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConfirmedByName",
+                table: "ControlPolicies",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedById",
+                table: "ControlPolicies",
+                type: "nvarchar(450)",
+                maxLength: 450,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProposedByName",
+                table: "ControlPolicies",
+                type: "nvarchar(256)",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AwaitingConfirmation",
+                table: "ControlPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedAt",
+                table: "ControlPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedById",
+                table: "ControlPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "ConfirmedByName",
+                table: "ControlPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "ProposedById",
+                table: "ControlPolicies");
+
+            migrationBuilder.DropColumn(
+                name: "ProposedByName",
+                table: "ControlPolicies");
+        }
+    }
+}
