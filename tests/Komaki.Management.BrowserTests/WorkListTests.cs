@@ -74,7 +74,8 @@ public class WorkListTests(AppServer server)
             var row = page.Locator($"#work-list tr[data-kind={kind}]").First;
             Assert.Contains("期限超過 5日", await row.InnerTextAsync());
             await row.Locator("a.work-link").ClickAsync();
-            await page.WaitForURLAsync(url);
+            try { await page.WaitForURLAsync(url, new() { Timeout = 15000 }); }
+            catch (TimeoutException) { Assert.Fail($"{kind}: opened {page.Url}, expected {url}"); }
             Assert.DoesNotContain("403", await page.TitleAsync());
             if (kind == "IndicatorActual") Assert.Equal($"actual-{y}", await page.EvaluateAsync<string>("document.activeElement.id"));
         }
