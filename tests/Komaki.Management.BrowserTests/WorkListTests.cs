@@ -74,10 +74,11 @@ public class WorkListTests(AppServer server)
             var row = page.Locator($"#work-list tr[data-kind={kind}]").First;
             Assert.Contains("期限超過 5日", await row.InnerTextAsync());
             await row.Locator("a.work-link").ClickAsync();
-            try { await page.WaitForURLAsync(url, new() { Timeout = 15000 }); }
+            try { await page.WaitForURLAsync(url, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded }); }
             catch (TimeoutException) { Assert.Fail($"{kind}: opened {page.Url}, expected {url}"); }
             Assert.DoesNotContain("403", await page.TitleAsync());
-            if (kind == "IndicatorActual") Assert.Equal($"actual-{y}", await page.EvaluateAsync<string>("document.activeElement.id"));
+            if (kind == "IndicatorActual")
+                await page.WaitForFunctionAsync("id => document.activeElement && document.activeElement.id === id", $"actual-{y}");
         }
         Assert.Empty(present.Distinct().Except(expected.Keys));
         Assert.Contains("IndicatorActual", present);
