@@ -11,6 +11,8 @@ public enum WorkKind
     Goal = 6,
     /// A drafted evaluation waiting for the head's 一次評価: opens that step's form, not the sheet.
     EvaluationReview = 7,
+    /// A published year's actuals a 課 never entered, counted per 課 for planning: opens the list of that 課's.
+    UnenteredActuals = 8,
 }
 
 /// One thing one person has to do: what, for which record, by when. Year: the fiscal year of the record the form
@@ -26,7 +28,7 @@ public sealed record WorkItem(WorkKind Kind, CycleStage? Stage, string Task, str
 /// 対応待ち, one row per record: for a unit's head and staff, the projects, indicators, evaluations and 主要事業 of
 /// their unit (and the units under it) that a stage due from half a year ago to a month ahead still lacks, and the
 /// goals waiting for them; the overdue first. Planning's and the executives' city-wide stages stay counted per stage
-/// (DueWork) — listing a hundred records each would hide the few that matter.
+/// (DueWork), and a published year's missing actuals per 課 — listing hundreds of records would hide the few that matter.
 public static class WorkList
 {
     /// What a person's list reads: the goals they act on, and for a unit's staff their unit's plan lines, budgets,
@@ -46,7 +48,7 @@ public static class WorkList
         if (actor.IsPlanMasterEditor)
         {
             foreach (var year in DueWork.YearsAround(fiscalYear).Select(y => y - 1).Where(published.Contains))
-                items.AddRange(await ActualsAsync(db, null, year, (await CycleSnapshot.DeadlinesAsync(db, year + 1))[CycleStage.IndicatorActuals], ct));
+                items.AddRange(await UnenteredAsync(db, year, (await CycleSnapshot.DeadlinesAsync(db, year + 1))[CycleStage.IndicatorActuals], ct));
         }
         if (DoesUnitWork(actor))
         {
@@ -90,16 +92,17 @@ public static class WorkList
             .Select(p => new WorkItem(WorkKind.BudgetRequest, CycleStage.BudgetRequest, $"予算要求額（{Common.Wareki.FiscalYear(year)}）", p.Code, p.Name, p.OwnerUnitId, due, p.Id, year));
     }
 
-    /// Units null: every unit's, for planning after the year was published (未入力, entered by planning).
-    private static async Task<IEnumerable<WorkItem>> ActualsAsync(AppDbContext db, List<int>? units, int year, DateOnly due, CancellationToken ct)
+    private static async Task<IEnumerable<WorkItem>> ActualsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)
     {
-        var missing = await db.Indicators.AsNoTracking()
-            .Where(i => i.RetiredAt == null && i.ProjectId != null && (units == null || units.Contains(i.Project!.OwnerUnitId))
-                && i.Values.Any(v => v.FiscalYear == year && v.Target != null && v.Actual == null))
+        var missing = await Plans.UnenteredActuals.Missing(db, year, units)
             .Select(i => new { i.Id, i.Name, i.Project!.Code, ProjectName = i.Project.Name, i.Project.OwnerUnitId }).ToListAsync(ct);
-        var what = units is null ? "公表後の未入力" : Common.Wareki.FiscalYear(year);
-        return missing.Select(i => new WorkItem(WorkKind.IndicatorActual, CycleStage.IndicatorActuals, $"指標「{i.Name}」の実績（{(units is null ? $"{Common.Wareki.FiscalYear(year)}・{what}" : what)}）", i.Code, i.ProjectName, i.OwnerUnitId, due, i.Id, year));
+        return missing.Select(i => new WorkItem(WorkKind.IndicatorActual, CycleStage.IndicatorActuals, $"指標「{i.Name}」の実績（{Common.Wareki.FiscalYear(year)}）", i.Code, i.ProjectName, i.OwnerUnitId, due, i.Id, year));
     }
+
+    /// After the year was published: one row per 課 for planning, which enters them as 未入力.
+    private static async Task<IEnumerable<WorkItem>> UnenteredAsync(AppDbContext db, int year, DateOnly due, CancellationToken ct) =>
+        (await Plans.UnenteredActuals.CountByUnitAsync(db, year, ct))
+            .Select(u => new WorkItem(WorkKind.UnenteredActuals, CycleStage.IndicatorActuals, $"指標の実績（{Common.Wareki.FiscalYear(year)}・公表後の未入力）", "", $"未入力の指標 {u.Count:#,##0}件", u.UnitId, due, u.UnitId, year));
 
     private static async Task<IEnumerable<WorkItem>> EvaluationsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -42,9 +43,24 @@ public class ActualsPublishingTests(KomakiFactory app) : IClassFixture<KomakiFac
         // 令和7年度 was published: the division's list no longer asks for its actual, planning's does, as 未入力.
         var staff = await (await app.SignedInAsync("doro-tanto@komaki.example")).GetStringAsync("/Goals/Waiting");
         Assert.DoesNotContain($"指標「{name}」", staff);
+        // Planning's list counts them per 課 — one row each, however many indicators — and the row opens that 課's list.
         var planningList = await planning.GetStringAsync("/Goals/Waiting");
-        Assert.Contains($"指標「{name}」の実績（令和7年度・公表後の未入力）", planningList);
-        Assert.Contains($"/Indicators/{indicatorId}/Values", planningList);
+        var (road, missingOfRoad, unitsMissing) = app.WithDb(db =>
+        {
+            var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
+            var counts = db.Indicators.Where(i => i.RetiredAt == null && i.ProjectId != null && i.Values.Any(v => v.FiscalYear == 2025 && v.Target != null && v.Actual == null))
+                .GroupBy(i => i.Project!.OwnerUnitId).Select(g => new { g.Key, Count = g.Count() }).ToList();
+            return (road, counts.Single(c => c.Key == road).Count, counts.Count);
+        });
+        Assert.Equal(unitsMissing, Regex.Count(planningList, "指標の実績（令和7年度・公表後の未入力）"));
+        Assert.DoesNotContain("data-kind=\"IndicatorActual\"", planningList);
+        Assert.Contains($"未入力の指標 {missingOfRoad}件", planningList);
+        var listUrl = $"/Indicators/Unentered?year=2025&amp;unitId={road}";
+        Assert.Contains(listUrl, planningList);
+        var unitList = await planning.GetStringAsync(System.Net.WebUtility.HtmlDecode(listUrl));
+        Assert.Contains(name, unitList);
+        Assert.Contains($"/Indicators/{indicatorId}/Values?focus=2025#actual-2025", unitList);
+        Assert.Equal(HttpStatusCode.NotFound, (await planning.GetAsync($"/Indicators/Unentered?year=2027&unitId={road}")).StatusCode);
 
         // Planning's first entry of the year is not a correction: no reason asked, nothing shown as 訂正.
         var values = await planning.GetStringAsync($"/Indicators/{indicatorId}/Values");

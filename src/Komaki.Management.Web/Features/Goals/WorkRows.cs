@@ -19,6 +19,7 @@ public static class WorkRows
         WorkKind.IndicatorActual => url.Action("Values", "Indicators", new { id = i.RecordId, focus = i.Year })! + $"#actual-{i.Year}",
         WorkKind.Evaluation => url.Action("Details", "Evaluations", new { year = i.Year, projectId = i.RecordId })!,
         WorkKind.EvaluationReview => url.Action("Step", "Evaluations", new { year = i.Year, projectId = i.RecordId, step = EvaluationStep.FirstReview })!,
+        WorkKind.UnenteredActuals => url.Action("Index", "UnenteredActuals", new { year = i.Year, unitId = i.RecordId })!,
         WorkKind.ExecutionProgress => url.Action("Progress", "ExecutionPlans", new { year = i.Year, projectId = i.RecordId })!,
         _ => url.Action("Details", "Goals", new { id = i.RecordId })!,
     };
