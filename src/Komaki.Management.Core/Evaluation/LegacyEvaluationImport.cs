@@ -75,6 +75,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     protected override SheetLayout Layout { get; } = new("事務事業評価", Fields, Code.Key, Code.Header)
     {
         IdentityKeys = [Name.Key],
+        CodesAreProjects = true,
         Check = (g, m) =>
         {
             if (!m.HasField(PolicyTens.Key) && !m.HasField(PolicyNo.Key) || !m.HasField(MeasureTens.Key) && !m.HasField(MeasureNo.Key))

@@ -25,6 +25,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
     protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header)
     {
         IdentityKeys = [S.Name.Key],
+        CodesAreProjects = true,
         SpreadKeys = ExecutionPlan.Months.Select(m => S.Month(m).Key).ToHashSet(),
     };
 

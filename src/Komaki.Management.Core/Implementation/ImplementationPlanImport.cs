@@ -28,6 +28,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
     {
         AmountKeys = S.AmountKeys,
         IdentityKeys = [S.Name.Key],
+        CodesAreProjects = true,
         Check = (g, m) =>
         {
             if (m.Column(S.Year.Key) is null && !m.Years.Any())

@@ -259,6 +259,16 @@ public sealed partial class SheetTable
                 continue;
             }
             var code = codeColumn is int cc && Grid.DataText(sheetRow, cc) is string codeText ? TextNormal.WithoutInvisible(codeText).Trim() : null;
+            if (_layout.CodesAreProjects && subtotals.IsPlanElementRow(code, _layout.IdentityKeys.Select(k => row.Text(k)).FirstOrDefault(t => t is not null)))
+            {
+                if (sums.HasFigures(sheetRow))
+                {
+                    report.Skipped.Add(new(Grid.Name, row.Number, $"施策など計画の構成の行（「{code}」）の合計のため読み飛ばしました。"));
+                    sums.CheckGroup(sheetRow, row, code!);
+                }
+                else report.Skipped.Add(new(Grid.Name, row.Number, $"施策など計画の構成の見出しの行（「{code}」）のため読み飛ばしました。"));
+                continue;
+            }
             if (IsHeadingRow(sheetRow, code, codeColumn))
             {
                 report.Skipped.Add(new(Grid.Name, row.Number, $"見出しの行「{code}」のため読み飛ばしました。"));
@@ -282,7 +292,7 @@ public sealed partial class SheetTable
                     $"「1-1」のような{_layout.CodeLabel}を Excel が日付に変えたものと考えられます。セルの表示形式を「文字列」にして{_layout.CodeLabel}を入力し直してから取り込んでください。"));
                 continue;
             }
-            sums.Add(sheetRow);
+            sums.Add(sheetRow, code);
             var flaws = sheetRow.Flaws.Count == 0 ? [] : _readColumnsInOrder.Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
             if (flaws.Count > 0)
             {
@@ -313,6 +323,7 @@ public sealed partial class SheetTable
             }
             yield return row;
         }
+        sums.ClosePending();
         if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
         foreach (var (column, (cell, reading)) in shownRead)
             report.Notes.Add($"{CellRange.ColumnName(column)}列（{Map.HeaderOf(column)}）は、セルに保存された数値ではなく表示形式「{reading.Format}」で Excel に表示されている値を読みました" +
@@ -332,8 +343,55 @@ public sealed partial class SheetTable
         private long? Yen(SheetRow row, int column) =>
             Amounts.TryParse(table.Grid.DataText(row, column) is string t ? TextNormal.WithoutInvisible(t) : null, table.YenPerUnit(column), out var yen) ? yen : null;
 
-        public void Add(SheetRow row)
+        public bool HasFigures(SheetRow row) => table.AmountColumns.Any(c => Yen(row, c) is not null);
+
+        private (SheetRow Row, ImportRow ImportRow, string Text)? _pending;
+        private int _pendingRows;
+
+        /// A group's row with its total: after its rows (checked as a subtotal), or above them (checked against the rows
+        /// down to the next total or the end of the table).
+        public void CheckGroup(SheetRow row, ImportRow importRow, string text)
         {
+            if (_sinceLast.Count > 0 && table.AmountColumns.All(c => Yen(row, c) is not long v || v == _sinceLast.GetValueOrDefault(c)))
+            {
+                Check(row, importRow, text);
+                return;
+            }
+            ClosePending();
+            _pending = (row, importRow, text);
+            _pendingRows = 0;
+            _sinceLast.Clear();
+        }
+
+        /// Compares a group total written above its rows with those rows.
+        public void ClosePending()
+        {
+            if (_pending is not { } pending) return;
+            var (row, importRow, text) = pending;
+            _pending = null;
+            foreach (var column in table.AmountColumns)
+            {
+                if (Yen(row, column) is not long value || value == _sinceLast.GetValueOrDefault(column)) continue;
+                var unit = table.YenPerUnit(column);
+                report.Warnings.Add(new(table.Grid.Name, importRow.Number,
+                    $"{importRow.Cell(column)}（{table.Map.HeaderOf(column)}）の「{text}」の行の {Shown(value, unit)}が、その下の行の合計 {Shown(_sinceLast.GetValueOrDefault(column), unit)}と一致しません" +
+                    $"（{SheetTable.UnitName(unit)}）。この行は取り込まないため、下の行の金額かこの行の金額を確かめてください。"));
+            }
+            foreach (var (column, sum) in _sinceLast) _subtotalsSinceGrand[column] = _subtotalsSinceGrand.GetValueOrDefault(column) + sum;
+            _anySubtotal = true;
+            _sinceLast.Clear();
+        }
+
+        public void Add(SheetRow row, string code)
+        {
+            // A group total written above its rows covers the rows whose codes are under its code (1-1 → 1-1-01 …);
+            // codes that do not show it leave the extent unknown, and the total unchecked.
+            if (_pending is { } pending && !TextNormal.ForCode(code).StartsWith(TextNormal.ForCode(pending.Text) + "-", StringComparison.Ordinal))
+            {
+                if (_pendingRows > 0) ClosePending();
+                else _pending = null;
+            }
+            if (_pending is not null) _pendingRows++;
             foreach (var column in table.AmountColumns)
             {
                 if (Yen(row, column) is not long yen) continue;
@@ -344,6 +402,7 @@ public sealed partial class SheetTable
 
         public void Check(SheetRow row, ImportRow importRow, string text)
         {
+            ClosePending();
             var grand = false;
             foreach (var column in table.AmountColumns)
             {

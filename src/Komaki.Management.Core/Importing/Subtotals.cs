@@ -8,13 +8,26 @@ public sealed partial class Subtotals
 {
     private readonly HashSet<string> _codes;
     private readonly HashSet<string> _names;
+    private readonly Dictionary<string, HashSet<string>> _namesByCode;
+    private readonly HashSet<string> _projectCodes;
 
     public static readonly Subtotals WithoutPlan = new([], []);
 
-    private Subtotals(IEnumerable<string> codes, IEnumerable<string> names)
+    private Subtotals(IReadOnlyCollection<(string Code, string Name)> elements, IEnumerable<string> projectCodes)
     {
-        _codes = codes.Select(TextNormal.ForCode).Where(c => c.Length > 0).ToHashSet();
-        _names = names.Select(TextNormal.ForMatch).Where(n => n.Length > 0).ToHashSet();
+        _codes = elements.Select(e => TextNormal.ForCode(e.Code)).Where(c => c.Length > 0).ToHashSet();
+        _names = elements.Select(e => TextNormal.ForMatch(e.Name)).Where(n => n.Length > 0).ToHashSet();
+        _namesByCode = elements.GroupBy(e => TextNormal.ForCode(e.Code)).ToDictionary(g => g.Key, g => g.Select(e => TextNormal.ForMatch(e.Name)).ToHashSet());
+        _projectCodes = projectCodes.Select(TextNormal.ForCode).ToHashSet();
+    }
+
+    /// A row of the plan's structure among project rows: the code of a 政策・施策・基本事業 (not a project's), with that
+    /// element's name or no name — the group's heading, or its total when it has figures.
+    public bool IsPlanElementRow(string? code, string? name)
+    {
+        var key = TextNormal.ForCode(code);
+        if (key.Length == 0 || _projectCodes.Contains(key) || !_namesByCode.TryGetValue(key, out var names)) return false;
+        return string.IsNullOrWhiteSpace(name) || names.Contains(TextNormal.ForMatch(name)) || IsSubtotal(name);
     }
 
     /// The codes and names of the plan's 政策・施策・基本事業 (all plans: a sheet may still carry an older plan's names).
@@ -23,8 +36,8 @@ public sealed partial class Subtotals
         var policies = await db.Policies.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct);
         var measures = await db.Measures.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct);
         var basics = await db.BasicProjects.AsNoTracking().Select(p => new { p.Code, p.Name }).ToListAsync(ct);
-        var all = policies.Concat(measures).Concat(basics).ToList();
-        return new Subtotals(all.Select(x => x.Code), all.Select(x => x.Name));
+        var projects = await db.Projects.AsNoTracking().Select(p => p.Code).ToListAsync(ct);
+        return new Subtotals(policies.Concat(measures).Concat(basics).Select(x => (x.Code, x.Name)).ToList(), projects);
     }
 
     /// Whether the text of a code or name cell marks its row a 小計・合計 row.

@@ -12,13 +12,13 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
     public static readonly SheetKind Sheet = new(Kind, "職員名簿（人事評価）", context => new StaffImport(context), null, year => $"職員名簿_{Wareki.FiscalYearShort(year)}.csv");
 
     public static readonly FieldSpec Number = new("number", "職員番号", ["職員コード", "職員NO", "職員No.", "社員番号", "個人番号"], Required: true);
-    public static readonly FieldSpec Name = new("name", "氏名", ["職員氏名", "名前", "氏名（漢字）"], Required: true);
-    public static readonly FieldSpec Unit = new("unit", "所属", ["所属名", "部課名", "所属課", "配属先"], Required: true);
-    public static readonly FieldSpec Position = new("position", "職名", ["職位", "役職", "役職名"], Required: true);
-    public static readonly FieldSpec Level = new("level", "職層", ["評価区分", "職層区分", "職務の級区分"], Required: true);
+    public static readonly FieldSpec Name = new("name", "氏名", ["職員氏名", "名前", "氏名（漢字）", "漢字氏名", "氏名漢字", "職員名"], Required: true);
+    public static readonly FieldSpec Unit = new("unit", "所属", ["所属名", "部課名", "所属課", "配属先", "所属名称", "所属部署", "配属所属"], Required: true);
+    public static readonly FieldSpec Position = new("position", "職名", ["職位", "役職", "役職名", "職名称"], Required: true);
+    public static readonly FieldSpec Level = new("level", "職層", ["評価区分", "職層区分", "職務の級区分", "職層名"], Required: true);
     public static readonly FieldSpec Grade = new("grade", "級", ["給料表の級", "職務の級"]);
-    public static readonly FieldSpec Employment = new("employment", "任用形態", ["任用区分", "雇用形態", "職員区分"], Required: true);
-    public static readonly FieldSpec StartsOn = new("startsOn", "発令日", ["発令年月日", "異動日", "配属日"]);
+    public static readonly FieldSpec Employment = new("employment", "任用形態", ["任用区分", "雇用形態", "職員区分", "任用形態名", "雇用区分"], Required: true);
+    public static readonly FieldSpec StartsOn = new("startsOn", "発令日", ["発令年月日", "異動日", "配属日", "異動年月日", "着任日"]);
     public static readonly FieldSpec Email = new("email", "メールアドレス", ["メール", "E-mail", "Email", "電子メール"]);
 
     private static readonly IReadOnlyList<FieldSpec> Fields = [Number, Name, Unit, Position, Level, Grade, Employment, StartsOn, Email];

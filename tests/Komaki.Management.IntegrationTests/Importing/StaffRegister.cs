@@ -14,6 +14,7 @@ internal sealed class StaffRegister
         public string[] Fields => [Number, Name, Unit, Position, Level, Grade ?? "", Employment, StartsOn, Email ?? ""];
     }
 
+    public List<string> Prelude { get; init; } = [];
     public List<string> HeaderRow { get; init; } = [.. Headers];
     public List<Line> Lines { get; init; } = [];
     public List<string> Trailer { get; init; } = [];
@@ -30,11 +31,12 @@ internal sealed class StaffRegister
         return new StaffRegister { Lines = lines };
     });
 
-    public StaffRegister Copy() => new() { HeaderRow = [.. HeaderRow], Lines = [.. Lines], Trailer = [.. Trailer], Encoding = Encoding };
+    public StaffRegister Copy() => new() { Prelude = [.. Prelude], HeaderRow = [.. HeaderRow], Lines = [.. Lines], Trailer = [.. Trailer], Encoding = Encoding };
 
     public byte[] Bytes()
     {
         var text = new StringBuilder();
+        foreach (var p in Prelude) text.Append(p).Append("\r\n");
         text.Append(string.Join(",", HeaderRow)).Append("\r\n");
         foreach (var line in Lines) text.Append(string.Join(",", line.Fields.Select(Quote))).Append("\r\n");
         foreach (var t in Trailer) text.Append(t).Append("\r\n");
