@@ -47,6 +47,48 @@ public class RealShapedFileTests(KomakiFactory app) : IClassFixture<KomakiFactor
     }
 
     [Fact]
+    public async Task A_personnel_systems_workbook_with_wareki_date_cells_formatted_numbers_and_grades_stores_what_the_plain_register_stores()
+    {
+        var plain = StaffRegister.Of(app, Year);
+        var baseline = Stored(await Staff(plain));
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("職員一覧");
+        ws.Cell(1, 1).SetValue("職員名簿（令和8年4月1日現在）");
+        for (var c = 0; c < StaffRegister.Headers.Length; c++) ws.Cell(3, c + 1).SetValue(StaffRegister.Headers[c]);
+        var r = 4;
+        foreach (var l in plain.Lines)
+        {
+            if (l.Number.All(char.IsAsciiDigit))
+            {
+                ws.Cell(r, 1).SetValue(long.Parse(l.Number, System.Globalization.CultureInfo.InvariantCulture));
+                ws.Cell(r, 1).Style.NumberFormat.Format = new string('0', l.Number.Length);
+            }
+            else ws.Cell(r, 1).SetValue(l.Number);
+            ws.Cell(r, 2).SetValue(l.Name);
+            ws.Cell(r, 3).SetValue(l.Department is string d ? d + l.Unit : l.Unit);
+            ws.Cell(r, 4).SetValue(l.Position);
+            ws.Cell(r, 5).SetValue(l.Level);
+            if (l.Grade is string g)
+            {
+                ws.Cell(r, 6).SetValue(int.Parse(g, System.Globalization.CultureInfo.InvariantCulture));
+                ws.Cell(r, 6).Style.NumberFormat.Format = "0\"級\"";
+            }
+            ws.Cell(r, 7).SetValue(l.Employment == "正規" ? "正規職員" : l.Employment);
+            ws.Cell(r, 8).SetValue(DateTime.ParseExact(l.StartsOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            ws.Cell(r, 8).Style.NumberFormat.Format = "[$-ja-JP-x-gannen]ggge\"年\"m\"月\"d\"日\"";
+            if (l.Email is not null) ws.Cell(r, 9).SetValue(l.Email);
+            r++;
+        }
+        ws.Cell(r + 1, 1).SetValue("※ 再任用職員・会計年度任用職員を含む。");
+        using var ms = new MemoryStream();
+        wb.SaveAs(ms);
+        var report = await app.ImportAsync(StaffImport.Kind, ms.ToArray(), Year, apply: false, fileName: "職員名簿.xlsx");
+        Assert.True(report.FileError is null, report.FileError);
+        Assert.True(report.Refused.Count == 0, string.Join(" / ", report.Refused.Take(3).Select(x => x.Reason)));
+        Assert.Equal(baseline, Stored(report));
+    }
+
+    [Fact]
     public async Task A_transfer_during_the_year_after_an_earlier_years_post_is_two_posts_from_the_first_day_and_from_the_transfer()
     {
         var plain = StaffRegister.Of(app, Year);
