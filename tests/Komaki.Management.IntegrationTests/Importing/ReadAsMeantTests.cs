@@ -240,9 +240,12 @@ public class ReadAsMeantTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Equal(staffBaseline, Stored(staffReport));
         var staffWrong = withDepartments.Copy();
         staffWrong.Lines[0] = staffWrong.Lines[0] with { Unit = "こども未来部　子育て支援課" };
+        staffWrong.Lines[1] = staffWrong.Lines[1] with { Unit = "都市建設部道路化" };
         var staffRefused = await app.ImportAsync(StaffImport.Kind, staffWrong.Bytes(), Year, apply: false, fileName: "名簿.csv");
-        var abolished = Assert.Single(staffRefused.Refused);
-        Assert.Contains("C2の「こども未来部　子育て支援課」は子育て支援課（平成27年度〜令和4年度の組織）で、令和8年度の組織にはありません", abolished.Reason);
+        Assert.Equal(2, staffRefused.Refused.Count);
+        Assert.Contains("C2の「こども未来部　子育て支援課」は子育て支援課（平成27年度〜令和4年度の組織）で、令和8年度の組織にはありません", staffRefused.Refused[0].Reason);
+        Assert.Contains("C3の部課名「都市建設部道路化」に当たる組織が登録されていません。近い名前の組織: ", staffRefused.Refused[1].Reason);
+        Assert.Contains("道路課（都市建設部）", staffRefused.Refused[1].Reason);
 
         // 事務事業評価: the 部課名 column; a 部課名 of the city's organisation is found without being asked about.
         var evaluation = EvaluationHistory();
