@@ -9,12 +9,12 @@ namespace Komaki.Management.IntegrationTests;
 
 internal static class ImportTestSupport
 {
-    public static async Task<ImportReport> ImportAsync(this KomakiFactory app, string kind, byte[] file, int year, bool apply, ImportChoices? choices = null)
+    public static async Task<ImportReport> ImportAsync(this KomakiFactory app, string kind, byte[] file, int year, bool apply, ImportChoices? choices = null, string fileName = "test.xlsx")
     {
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return await SheetKinds.All[kind].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
-            .RunAsync(new ImportRequest(new MemoryStream(file), "test.xlsx", year, apply) { Choices = choices ?? ImportChoices.None });
+        return await SheetKinds.ForOperators[kind].Import!(new ImportContext(db, ExcelLimits.Default, ImportSettings.Default))
+            .RunAsync(new ImportRequest(new MemoryStream(file), fileName, year, apply) { Choices = choices ?? ImportChoices.None });
     }
 
     public static async Task<byte[]> ExportAsync(this KomakiFactory app, string kind, int year)

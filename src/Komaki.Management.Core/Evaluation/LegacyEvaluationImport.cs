@@ -75,6 +75,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     protected override SheetLayout Layout { get; } = new("事務事業評価", Fields, Code.Key, Code.Header)
     {
         IdentityKeys = [Name.Key],
+        CodesAreProjects = true,
         Check = (g, m) =>
         {
             if (!m.HasField(PolicyTens.Key) && !m.HasField(PolicyNo.Key) || !m.HasField(MeasureTens.Key) && !m.HasField(MeasureNo.Key))
@@ -204,7 +205,8 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var unitName = row.Text(Unit.Key);
         OrgUnit? unit = null;
         if (unitName is null) errors.Add("部課名が空欄です。");
-        else if ((unit = _units.Find(unitName, _blocks[0].Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
+        else if ((unit = _units.Find(unitName, _blocks[0].Year, Request.Scope)) is null) errors.Add(_units.Unmapped(unitName, row.Cell(Unit.Key), Request.Scope));
+        else if (UnitNames.NotValidIn(unit, Request.Scope, unitName, row.Cell(Unit.Key)) is string invalid) errors.Add(invalid);
         if (_projects.GetValueOrDefault(TextNormal.ForCode(code)) is { } known) errors.AddRange(PublishedActualChanges(row, known, indicatorValues));
         if (errors.Count > 0)
         {

@@ -16,7 +16,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx");
 
     private ProjectCodes _projects = null!;
-    private Dictionary<string, OrgUnit> _units = [];
+    private List<OrgUnit> _units = [];
     private Dictionary<int, string> _unitNames = [];
     private Dictionary<int, ExecutionPlan> _existing = [];
     private readonly Dictionary<int, int> _seen = [];
@@ -25,6 +25,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
     protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header)
     {
         IdentityKeys = [S.Name.Key],
+        CodesAreProjects = true,
         SpreadKeys = ExecutionPlan.Months.Select(m => S.Month(m).Key).ToHashSet(),
     };
 
@@ -43,7 +44,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         }
         _projects = await ProjectCodes.LoadAsync(Db, ct);
         var all = await Db.OrgUnits.AsNoTracking().ToListAsync(ct);
-        _units = all.Where(u => u.IsValidIn(fiscalYear)).GroupBy(u => TextNormal.ForMatch(u.Name)).ToDictionary(g => g.Key, g => g.First());
+        _units = all;
         _unitNames = all.ToDictionary(u => u.Id, u => u.Name);
         _existing = await Db.ExecutionPlans.Include(e => e.Schedule).Where(e => e.FiscalYear == fiscalYear).ToDictionaryAsync(e => e.ProjectId, ct);
         return null;
@@ -58,7 +59,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         if (project is null) errors.Add(error!);
         else if (!project.IsMajor) errors.Add($"「{project.Name}」は主要事業に指定されていません（事務事業の画面で指定できます）。");
         var yearText = row.Text(S.Year.Key);
-        if (yearText is not null && (!Wareki.TryParseFiscalYear(yearText, out var y) || y != fiscalYear))
+        if (yearText is not null && (!ImportDates.TryFiscalYear(yearText, out var y) || y != fiscalYear))
             errors.Add($"年度「{yearText}」が取り込み先の{Wareki.FiscalYear(fiscalYear)}と異なります。");
         if (project is not null && !_seen.TryAdd(project.Id, row.Number))
             errors.Add($"同じ事業の行が{_seen[project.Id]}行目にもあります。");
@@ -76,8 +77,11 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         int? ownerUnitId = null;
         if (row.Text(S.Unit.Key) is string unitText)
         {
-            if (_units.TryGetValue(TextNormal.ForMatch(unitText), out var unit)) ownerUnitId = unit.Id;
-            else errors.Add($"担当課「{unitText}」が{Wareki.FiscalYear(fiscalYear)}の組織にありません。");
+            var cell = row.Cell(S.Unit.Key);
+            if (UnitNames.Pick(UnitNames.Matches(unitText, _units), fiscalYear) is not OrgUnit unit)
+                errors.Add($"{cell}の担当課「{unitText}」が{Wareki.FiscalYear(fiscalYear)}の組織にありません。{UnitNames.Nearest(unitText, _units, fiscalYear)}");
+            else if (UnitNames.NotValidIn(unit, fiscalYear, unitText, cell) is string invalid) errors.Add(invalid);
+            else ownerUnitId = unit.Id;
         }
         ProgressStatus? Status(FieldSpec f)
         {

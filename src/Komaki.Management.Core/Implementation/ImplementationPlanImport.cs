@@ -28,6 +28,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
     {
         AmountKeys = S.AmountKeys,
         IdentityKeys = [S.Name.Key],
+        CodesAreProjects = true,
         Check = (g, m) =>
         {
             if (m.Column(S.Year.Key) is null && !m.Years.Any())
@@ -176,18 +177,8 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         await Db.BulkInsertAsync(_toAdd, ct);
     }
 
-    /// Years as the sheets write them, including a date cell (R6.4.1 shown, a serial date stored).
-    private static bool TryYear(string? text, out int fiscalYear)
-    {
-        fiscalYear = 0;
-        if (text is null) return false;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date))
-        {
-            fiscalYear = Wareki.FiscalYearOf(date);
-            return true;
-        }
-        return Wareki.TryParseFiscalYear(text, out fiscalYear);
-    }
+    /// Years as the sheets write them, including a date (R6.4.1, 令和6年4月1日, a date cell).
+    private static bool TryYear(string? text, out int fiscalYear) => ImportDates.TryFiscalYear(text, out fiscalYear);
 
     /// Copies the row onto the line and returns what changed, for the preview.
     private static List<FieldChange> Apply(ImplementationPlanLine line, Parsed row, long[] sources, bool isNew)

@@ -45,19 +45,8 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
         return null;
     }
 
-    /// A 小計・合計 row: the code or the name (never another column, such as 備考) says so.
-    public bool IsTotalRow(IEnumerable<string> identityKeys)
-    {
-        foreach (var key in identityKeys)
-        {
-            var raw = Text(key);
-            if (raw is null || !raw.Contains('計')) continue;
-            var s = TextNormal.ForMatch(raw);
-            if (s.Length == 0 || s.Length > 16) continue;
-            if (s is "計" or "小計" or "合計" or "総計" or "累計" || s.EndsWith("小計", StringComparison.Ordinal) || s.EndsWith("合計", StringComparison.Ordinal)
-                || s.EndsWith("総計", StringComparison.Ordinal) || s.StartsWith("合計", StringComparison.Ordinal) || s.StartsWith("小計", StringComparison.Ordinal))
-                return true;
-        }
-        return false;
-    }
+    /// A 小計・合計 row: the code or the name (never another column, such as 備考) says so, as the plan's structure
+    /// names one (施策計, 1-1 計, 小計, 合計).
+    public string? TotalText(IEnumerable<string> identityKeys, Subtotals subtotals) =>
+        identityKeys.Select(k => Text(k)).FirstOrDefault(subtotals.IsSubtotal);
 }

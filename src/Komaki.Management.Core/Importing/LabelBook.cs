@@ -21,6 +21,7 @@ public sealed class LabelBook
         {
             foreach (var (value, text) in Options(kind)) _known.TryAdd((kind, LabelMapping.KeyOf(text)), value);
         }
+        foreach (var (kind, label, value) in PersonnelWords) _known.TryAdd((kind, LabelMapping.KeyOf(label)), value);
         var list = mappings.ToList();
         foreach (var m in list) _known[(m.Kind, m.Key)] = m.Value;
         _inTable = list.Select(m => (m.Kind, m.Key)).ToHashSet();
@@ -72,8 +73,31 @@ public sealed class LabelBook
         LabelKind.Direction => _directions.All.Select(d => ((int)d.Code, d.Label)).ToList(),
         LabelKind.ImplementationStatus => ImplementationStatusLabels.All.Select(s => ((int)s, s.Label())).ToList(),
         LabelKind.ProgressStatus => ProgressStatusLabels.All.Select(s => ((int)s, s.Label())).ToList(),
+        LabelKind.JobLevel => Enum.GetValues<Personnel.JobLevel>().Select(l => ((int)l, l.Label())).ToList(),
+        LabelKind.Employment => Enum.GetValues<Personnel.EmploymentType>().Select(e => ((int)e, e.Label())).ToList(),
         _ => EvaluationLabels.Ratings.Select(r => ((int)r, r.ToString())).ToList(),
     };
+
+    private static readonly string[] FiscalYearAppointeeWords =
+    [
+        "会計年度任用", "会計年度任用職員", "会計年度任用職員（パートタイム）", "会計年度任用職員（フルタイム）",
+        "パートタイム会計年度任用職員", "フルタイム会計年度任用職員",
+    ];
+
+    /// The everyday words of personnel systems for 職層 and 任用形態, read like the names of the values; the label table
+    /// (planning's entries) and the user's choices in an import come before them, and any other word is asked about.
+    public static readonly IReadOnlyList<(LabelKind Kind, string Label, int Value)> PersonnelWords =
+    [
+        .. new[] { "部長", "部長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.DepartmentChief)),
+        .. new[] { "課長", "課長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.DivisionChief)),
+        .. new[] { "係長", "係長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.SectionChief)),
+        .. new[] { "一般", "一般職員", "主任・主事級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.General)),
+        .. FiscalYearAppointeeWords.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.FiscalYearAppointee)),
+        .. new[] { "正規", "正規職員", "正職員", "常勤", "常勤職員" }.Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.Regular)),
+        .. new[] { "再任用", "再任用職員", "再任用（短時間）", "再任用（フルタイム）", "再任用短時間勤務職員", "再任用フルタイム勤務職員" }
+            .Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.Reappointed)),
+        .. FiscalYearAppointeeWords.Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.FiscalYearAppointed)),
+    ];
 
     /// Puts what was read into the preview: each label used with its meaning and count, and each unmapped one.
     public void Report(ImportReport report)

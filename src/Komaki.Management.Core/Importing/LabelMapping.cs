@@ -13,6 +13,10 @@ public enum LabelKind
     ProgressStatus = 3,
     [Display(Name = "評価")]
     Rating = 4,
+    [Display(Name = "職層")]
+    JobLevel = 5,
+    [Display(Name = "任用形態")]
+    Employment = 6,
 }
 
 /// One entry of the label table planning edits: what a label written in a sheet means

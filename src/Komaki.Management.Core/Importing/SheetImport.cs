@@ -56,7 +56,8 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
             Db.ChangeTracker.Clear();
             return Report;
         }
-        foreach (var row in table.Rows(Report)) Read(row);
+        var subtotals = await Subtotals.LoadAsync(Db, ct);
+        foreach (var row in table.Rows(Report, subtotals)) Read(row);
         Finish();
         Labels.Report(Report);
 

@@ -8,6 +8,10 @@ public sealed record SheetLayout(string SheetName, IReadOnlyList<FieldSpec> Fiel
 
     public IReadOnlyList<string> IdentityKeys { get; init; } = [];
 
+    /// Whether the code column holds project codes, so that a row carrying a 政策・施策 code instead is the plan's own
+    /// heading or total row, not a project.
+    public bool CodesAreProjects { get; init; }
+
     /// Fields whose value merged across columns applies to each column it covers (a schedule mark over 7月〜12月).
     public IReadOnlySet<string> SpreadKeys { get; init; } = new HashSet<string>();
 

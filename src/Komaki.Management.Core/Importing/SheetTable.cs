@@ -238,8 +238,10 @@ public sealed partial class SheetTable
     /// The data rows below the header, with everything that is not data left out and said: 小計・合計 rows
     /// (told by the code and name columns only), notes under the table, rows without a code, blank rows; and rows
     /// whose read cells hold a formula without its saved value or an error refused, naming the cell.
-    public IEnumerable<ImportRow> Rows(ImportReport report)
+    public IEnumerable<ImportRow> Rows(ImportReport report, Subtotals? subtotals = null)
     {
+        subtotals ??= Subtotals.WithoutPlan;
+        var sums = new SubtotalSums(this, report);
         var blankRows = 0;
         var shownRead = new Dictionary<int, (string Cell, CellReading Reading)>();
         var previous = Map.LastHeaderRow;
@@ -250,12 +252,23 @@ public sealed partial class SheetTable
             blankRows += sheetRow.Number - previous - 1;
             previous = sheetRow.Number;
             var row = new ImportRow(this, sheetRow);
-            if (row.IsTotalRow(_layout.IdentityKeys.Prepend(_layout.CodeKey)))
+            if (row.TotalText(_layout.IdentityKeys.Prepend(_layout.CodeKey), subtotals) is string totalText)
             {
-                report.Skipped.Add(new(Grid.Name, row.Number, "小計・合計の行のため読み飛ばしました。"));
+                report.Skipped.Add(new(Grid.Name, row.Number, $"小計・合計の行（「{totalText}」）のため読み飛ばしました。"));
+                sums.Check(sheetRow, row, totalText);
                 continue;
             }
             var code = codeColumn is int cc && Grid.DataText(sheetRow, cc) is string codeText ? TextNormal.WithoutInvisible(codeText).Trim() : null;
+            if (_layout.CodesAreProjects && subtotals.IsPlanElementRow(code, _layout.IdentityKeys.Select(k => row.Text(k)).FirstOrDefault(t => t is not null)))
+            {
+                if (sums.HasFigures(sheetRow))
+                {
+                    report.Skipped.Add(new(Grid.Name, row.Number, $"施策など計画の構成の行（「{code}」）の合計のため読み飛ばしました。"));
+                    sums.CheckGroup(sheetRow, row, code!);
+                }
+                else report.Skipped.Add(new(Grid.Name, row.Number, $"施策など計画の構成の見出しの行（「{code}」）のため読み飛ばしました。"));
+                continue;
+            }
             if (IsHeadingRow(sheetRow, code, codeColumn))
             {
                 report.Skipped.Add(new(Grid.Name, row.Number, $"見出しの行「{code}」のため読み飛ばしました。"));
@@ -279,6 +292,7 @@ public sealed partial class SheetTable
                     $"「1-1」のような{_layout.CodeLabel}を Excel が日付に変えたものと考えられます。セルの表示形式を「文字列」にして{_layout.CodeLabel}を入力し直してから取り込んでください。"));
                 continue;
             }
+            sums.Add(sheetRow, code);
             var flaws = sheetRow.Flaws.Count == 0 ? [] : _readColumnsInOrder.Select(sheetRow.FlawAt).OfType<CellFlaw>().ToList();
             if (flaws.Count > 0)
             {
@@ -309,10 +323,120 @@ public sealed partial class SheetTable
             }
             yield return row;
         }
+        sums.ClosePending();
         if (blankRows > 0) report.Notes.Add($"空白行 {blankRows:N0} 行を読み飛ばしました。");
         foreach (var (column, (cell, reading)) in shownRead)
             report.Notes.Add($"{CellRange.ColumnName(column)}列（{Map.HeaderOf(column)}）は、セルに保存された数値ではなく表示形式「{reading.Format}」で Excel に表示されている値を読みました" +
                 $"（例: {cell} は保存値 {reading.Stored}、表示「{reading.Shown}」）。印刷・画面で人が読む値と同じにするためです。");
+    }
+
+    /// The figures of a 小計・合計 row against the rows above it: the rows since the previous subtotal, all rows since
+    /// the previous grand total, or the subtotals since then. A figure that is none of these is a warning naming the
+    /// cell; the row itself is never stored.
+    private sealed class SubtotalSums(SheetTable table, ImportReport report)
+    {
+        private readonly Dictionary<int, long> _sinceLast = [];
+        private readonly Dictionary<int, long> _sinceGrand = [];
+        private readonly Dictionary<int, long> _subtotalsSinceGrand = [];
+        private bool _anySubtotal;
+
+        private long? Yen(SheetRow row, int column) =>
+            Amounts.TryParse(table.Grid.DataText(row, column) is string t ? TextNormal.WithoutInvisible(t) : null, table.YenPerUnit(column), out var yen) ? yen : null;
+
+        public bool HasFigures(SheetRow row) => table.AmountColumns.Any(c => Yen(row, c) is not null);
+
+        private (SheetRow Row, ImportRow ImportRow, string Text)? _pending;
+        private int _pendingRows;
+
+        /// A group's row with its total: after its rows (checked as a subtotal), or above them (checked against the rows
+        /// down to the next total or the end of the table).
+        public void CheckGroup(SheetRow row, ImportRow importRow, string text)
+        {
+            if (_sinceLast.Count > 0 && table.AmountColumns.All(c => Yen(row, c) is not long v || v == _sinceLast.GetValueOrDefault(c)))
+            {
+                Check(row, importRow, text);
+                return;
+            }
+            ClosePending();
+            _pending = (row, importRow, text);
+            _pendingRows = 0;
+            _sinceLast.Clear();
+        }
+
+        /// Compares a group total written above its rows with those rows.
+        public void ClosePending()
+        {
+            if (_pending is not { } pending) return;
+            var (row, importRow, text) = pending;
+            _pending = null;
+            foreach (var column in table.AmountColumns)
+            {
+                if (Yen(row, column) is not long value || value == _sinceLast.GetValueOrDefault(column)) continue;
+                var unit = table.YenPerUnit(column);
+                report.Warnings.Add(new(table.Grid.Name, importRow.Number,
+                    $"{importRow.Cell(column)}（{table.Map.HeaderOf(column)}）の「{text}」の行の {Shown(value, unit)}が、その下の行の合計 {Shown(_sinceLast.GetValueOrDefault(column), unit)}と一致しません" +
+                    $"（{SheetTable.UnitName(unit)}）。この行は取り込まないため、下の行の金額かこの行の金額を確かめてください。"));
+            }
+            foreach (var (column, sum) in _sinceLast) _subtotalsSinceGrand[column] = _subtotalsSinceGrand.GetValueOrDefault(column) + sum;
+            _anySubtotal = true;
+            _sinceLast.Clear();
+        }
+
+        public void Add(SheetRow row, string code)
+        {
+            // A group total written above its rows covers the rows whose codes are under its code (1-1 → 1-1-01 …);
+            // codes that do not show it leave the extent unknown, and the total unchecked.
+            if (_pending is { } pending && !TextNormal.ForCode(code).StartsWith(TextNormal.ForCode(pending.Text) + "-", StringComparison.Ordinal))
+            {
+                if (_pendingRows > 0) ClosePending();
+                else _pending = null;
+            }
+            if (_pending is not null) _pendingRows++;
+            foreach (var column in table.AmountColumns)
+            {
+                if (Yen(row, column) is not long yen) continue;
+                _sinceLast[column] = _sinceLast.GetValueOrDefault(column) + yen;
+                _sinceGrand[column] = _sinceGrand.GetValueOrDefault(column) + yen;
+            }
+        }
+
+        public void Check(SheetRow row, ImportRow importRow, string text)
+        {
+            ClosePending();
+            var grand = false;
+            foreach (var column in table.AmountColumns)
+            {
+                if (Yen(row, column) is not long value) continue;
+                var section = _sinceLast.GetValueOrDefault(column);
+                var all = _sinceGrand.GetValueOrDefault(column);
+                var subtotals = _subtotalsSinceGrand.GetValueOrDefault(column);
+                if (value == section) continue;
+                if (value == all || _anySubtotal && value == subtotals)
+                {
+                    grand = true;
+                    continue;
+                }
+                var unit = table.YenPerUnit(column);
+                report.Warnings.Add(new(table.Grid.Name, importRow.Number,
+                    $"{importRow.Cell(column)}（{table.Map.HeaderOf(column)}）の「{text}」{Shown(value, unit)}が、その上の行の合計 {Shown(section, unit)}と一致しません" +
+                    $"（{SheetTable.UnitName(unit)}）。小計・合計の行は取り込まないため、上の行の金額か小計を確かめてください。"));
+            }
+            if (grand)
+            {
+                _sinceGrand.Clear();
+                _subtotalsSinceGrand.Clear();
+                _anySubtotal = false;
+            }
+            else
+            {
+                foreach (var (column, sum) in _sinceLast) _subtotalsSinceGrand[column] = _subtotalsSinceGrand.GetValueOrDefault(column) + sum;
+                _anySubtotal = true;
+            }
+            _sinceLast.Clear();
+        }
+
+        private static string Shown(long yen, long unit) =>
+            yen % unit == 0 ? (yen / unit).ToString("N0", CultureInfo.InvariantCulture) : ((decimal)yen / unit).ToString("N3", CultureInfo.InvariantCulture);
     }
 
     /// A heading row inside the table (【子育て・教育】, ■ 第1章): a bracketed or marked title where the code belongs

@@ -12,33 +12,16 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
     public static readonly SheetKind Sheet = new(Kind, "職員名簿（人事評価）", context => new StaffImport(context), null, year => $"職員名簿_{Wareki.FiscalYearShort(year)}.csv");
 
     public static readonly FieldSpec Number = new("number", "職員番号", ["職員コード", "職員NO", "職員No.", "社員番号", "個人番号"], Required: true);
-    public static readonly FieldSpec Name = new("name", "氏名", ["職員氏名", "名前", "氏名（漢字）"], Required: true);
-    public static readonly FieldSpec Unit = new("unit", "所属", ["所属名", "部課名", "所属課", "配属先"], Required: true);
-    public static readonly FieldSpec Position = new("position", "職名", ["職位", "役職", "役職名"], Required: true);
-    public static readonly FieldSpec Level = new("level", "職層", ["評価区分", "職層区分", "職務の級区分"], Required: true);
+    public static readonly FieldSpec Name = new("name", "氏名", ["職員氏名", "名前", "氏名（漢字）", "漢字氏名", "氏名漢字", "職員名"], Required: true);
+    public static readonly FieldSpec Unit = new("unit", "所属", ["所属名", "部課名", "所属課", "配属先", "所属名称", "所属部署", "配属所属"], Required: true);
+    public static readonly FieldSpec Position = new("position", "職名", ["職位", "役職", "役職名", "職名称"], Required: true);
+    public static readonly FieldSpec Level = new("level", "職層", ["評価区分", "職層区分", "職務の級区分", "職層名"], Required: true);
     public static readonly FieldSpec Grade = new("grade", "級", ["給料表の級", "職務の級"]);
-    public static readonly FieldSpec Employment = new("employment", "任用形態", ["任用区分", "雇用形態", "職員区分"], Required: true);
-    public static readonly FieldSpec StartsOn = new("startsOn", "発令日", ["発令年月日", "異動日", "配属日"]);
+    public static readonly FieldSpec Employment = new("employment", "任用形態", ["任用区分", "雇用形態", "職員区分", "任用形態名", "雇用区分"], Required: true);
+    public static readonly FieldSpec StartsOn = new("startsOn", "発令日", ["発令年月日", "異動日", "配属日", "異動年月日", "着任日"]);
     public static readonly FieldSpec Email = new("email", "メールアドレス", ["メール", "E-mail", "Email", "電子メール"]);
 
     private static readonly IReadOnlyList<FieldSpec> Fields = [Number, Name, Unit, Position, Level, Grade, Employment, StartsOn, Email];
-
-    /// The words each 職層 and 任用形態 is written with (after width and space normalisation). Nothing else is read.
-    private static readonly Dictionary<string, JobLevel> Levels = new()
-    {
-        ["部長級"] = JobLevel.DepartmentChief, ["部長"] = JobLevel.DepartmentChief,
-        ["課長級"] = JobLevel.DivisionChief, ["課長"] = JobLevel.DivisionChief,
-        ["係長級"] = JobLevel.SectionChief, ["係長"] = JobLevel.SectionChief,
-        ["一般"] = JobLevel.General, ["一般職員"] = JobLevel.General, ["主任・主事級"] = JobLevel.General,
-        ["会計年度任用"] = JobLevel.FiscalYearAppointee, ["会計年度任用職員"] = JobLevel.FiscalYearAppointee,
-    };
-
-    private static readonly Dictionary<string, EmploymentType> Employments = new()
-    {
-        ["正規"] = EmploymentType.Regular, ["正職員"] = EmploymentType.Regular, ["常勤"] = EmploymentType.Regular,
-        ["再任用"] = EmploymentType.Reappointed, ["再任用職員"] = EmploymentType.Reappointed,
-        ["会計年度任用"] = EmploymentType.FiscalYearAppointed, ["会計年度任用職員"] = EmploymentType.FiscalYearAppointed,
-    };
 
     protected override SheetLayout Layout { get; } = new("職員名簿", Fields, Number.Key, Number.Header) { IdentityKeys = [Name.Key] };
 
@@ -52,6 +35,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
     private readonly List<Row> _rows = [];
     private readonly HashSet<(string, DateOnly)> _seen = [];
     private int _undated;
+    private readonly List<string> _inPostSince = [];
     private int Year => Request.Scope;
 
     protected override async Task<string?> PrepareAsync(SheetTable table, CancellationToken ct)
@@ -79,15 +63,19 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         OrgUnit? unit = null;
         var unitName = row.Text(Unit.Key);
         if (unitName is null) errors.Add($"所属がありません（{row.Cell(Unit.Key)}）。");
-        else if ((unit = _units.Find(unitName, Year)) is null) errors.Add(UnitBook.Unmapped(unitName));
+        else if ((unit = _units.Find(unitName, Year)) is null) errors.Add(_units.Unmapped(unitName, row.Cell(Unit.Key), Year));
+        else if (UnitNames.NotValidIn(unit, Year, unitName, row.Cell(Unit.Key)) is string invalid) errors.Add(invalid);
         var position = row.Text(Position.Key) ?? "";
         if (position.Length == 0) errors.Add($"職名がありません（{row.Cell(Position.Key)}）。");
-        var levelText = TextNormal.ForMatch(row.Text(Level.Key) ?? "");
-        if (!Levels.TryGetValue(levelText, out var level))
-            errors.Add($"職層「{row.Text(Level.Key)}」は読めません（{row.Cell(Level.Key)}。部長級・課長級・係長級・一般職員・会計年度任用職員のいずれかで書いてください）。");
-        var employmentText = TextNormal.ForMatch(row.Text(Employment.Key) ?? "");
-        if (!Employments.TryGetValue(employmentText, out var employment))
-            errors.Add($"任用形態「{row.Text(Employment.Key)}」は読めません（{row.Cell(Employment.Key)}。正規・再任用・会計年度任用のいずれかで書いてください）。");
+        // 職層 and 任用形態 through the label table, like every other label: a word it does not know is asked about.
+        var level = JobLevel.General;
+        if (row.Text(Level.Key) is not string levelText) errors.Add($"職層がありません（{row.Cell(Level.Key)}）。");
+        else if (!Labels.TryRead(LabelKind.JobLevel, levelText, out level))
+            errors.Add($"職層「{levelText}」は読めません（{row.Cell(Level.Key)}。取り込みラベルの対応表にない表記です。確認画面で意味を選ぶと、次からはその意味で読みます）。");
+        var employment = EmploymentType.Regular;
+        if (row.Text(Employment.Key) is not string employmentText) errors.Add($"任用形態がありません（{row.Cell(Employment.Key)}）。");
+        else if (!Labels.TryRead(LabelKind.Employment, employmentText, out employment))
+            errors.Add($"任用形態「{employmentText}」は読めません（{row.Cell(Employment.Key)}。取り込みラベルの対応表にない表記です。確認画面で意味を選ぶと、次からはその意味で読みます）。");
         int? grade = null;
         if (row.Text(Grade.Key) is string g)
         {
@@ -98,8 +86,11 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         if (row.Text(StartsOn.Key) is null) _undated++;
         else if (row.Text(StartsOn.Key) is string s)
         {
-            if (!TryDate(s, out startsOn)) errors.Add($"発令日「{s}」を日付として読めません（{row.Cell(StartsOn.Key)}。2026/4/1 の形で書いてください）。");
-            else if (Wareki.FiscalYearOf(startsOn) != Year) errors.Add($"発令日 {Wareki.Date(startsOn)} は{Wareki.FiscalYear(Year)}の日付ではありません。");
+            if (!ImportDates.TryParse(s, out var dated)) errors.Add($"発令日「{s}」を日付として読めません（{row.Cell(StartsOn.Key)}。令和8年4月1日、R8.4.1、2026/4/1 などの形で書いてください）。");
+            else if (Wareki.FiscalYearOf(dated) > Year) errors.Add($"発令日 {Wareki.Date(dated)} は{Wareki.FiscalYear(Year)}より後の日付です（{row.Cell(StartsOn.Key)}）。その年度の名簿で取り込んでください。");
+            // An earlier year's 異動日 is the day the person came to the post they still hold: in post from the year's first day.
+            else if (dated < startsOn) _inPostSince.Add(row.Cell(StartsOn.Key));
+            else startsOn = dated;
         }
         var email = row.Text(Email.Key)?.Trim();
         if (email is not null && (email.Length > 256 || !email.Contains('@') || email.Contains(' '))) errors.Add($"メールアドレス「{email}」の形が正しくありません（{row.Cell(Email.Key)}）。");
@@ -151,6 +142,9 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         var accounts = Report.Created.Concat(Report.Updated).Count(c => c.Changes.Any(f => f.Field == "アカウント"));
         if (accounts > 0) Report.Notes.Add($"アカウントを {accounts:N0} 件作成します。パスワードは設定されないため、管理者が「ユーザー」画面で初期パスワードを設定するまでサインインできません。");
         if (_undated > 0) Report.Notes.Add($"発令日のない {_undated:N0} 行は、年度の初日（4月1日）からの所属として読みました。");
+        if (_inPostSince.Count > 0)
+            Report.Notes.Add($"発令日が{Wareki.FiscalYear(Year)}より前の {_inPostSince.Count:N0} 行（{string.Join("・", _inPostSince.Take(5))}{(_inPostSince.Count > 5 ? " など" : "")}）は、" +
+                $"その日から引き続き同じ所属・職にいる人として、{Wareki.FiscalYear(Year)}の初日（{Wareki.Date(new DateOnly(Year, 4, 1))}）からの所属として読みました。");
     }
 
     private static string RoleOf(JobLevel level) => level is JobLevel.DepartmentChief or JobLevel.DivisionChief ? Roles.DepartmentHead : Roles.DepartmentStaff;
@@ -201,24 +195,5 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         Db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roles[RoleOf(r.Level)] });
         _usersByEmail[r.Email!.ToUpperInvariant()] = user;
         return user;
-    }
-
-    private static bool TryDate(string text, out DateOnly date)
-    {
-        var s = text.Normalize(NormalizationForm.FormKC).Trim();
-        string[] formats = ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyyMMdd", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss"];
-        if (DateTime.TryParseExact(s, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
-        {
-            date = DateOnly.FromDateTime(dt);
-            return true;
-        }
-        // An Excel date cell arrives as its serial number.
-        if (double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
-        {
-            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-            return true;
-        }
-        date = default;
-        return false;
     }
 }

@@ -27,6 +27,9 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         ["事業費"] = "事業費合計", ["一般財源"] = "一財", ["中間進捗"] = "中間報告",
     };
 
+    /// Each 課 (and 係) of the demo city with the unit above it, for writing a division after its department.
+    private static Dictionary<string, string> Departments = [];
+
     private static readonly Transformation[] Preserving =
     [
         new("number formats showing the same value", (ws, t, rnd) =>
@@ -133,6 +136,45 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
             }
             if (merged) ws.Range(t.HeaderRow, to, t.HeaderRow + 1, to).Merge();
         }),
+        new("a 重点 column whose ※ and ＊ marks are data", (ws, t, _) =>
+        {
+            // The first column of the table, so a mark is the first cell of its row — still the value of a column, not a note.
+            ws.Column(1).InsertColumnsBefore(1);
+            ws.Cell(t.HeaderRow, 1).SetValue("重点");
+            for (var i = 0; i < t.DataRows.Count; i++)
+            {
+                if (i % 3 != 2) ws.Cell(t.DataRows[i], 1).SetValue(i % 2 == 0 ? "※" : "＊");
+            }
+        }),
+        new("subtotal rows named by the plan (1-1 計, 施策計, 小計, 合計)", (ws, t, _) =>
+        {
+            string[] amountHeaders = ["事業費", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源"];
+            var amounts = Enumerable.Range(1, t.LastColumn).Where(c => amountHeaders.Contains(ws.Cell(t.HeaderRow, c).GetString()) || amountHeaders.Contains(ws.Cell(t.HeaderRow + 1, c).GetString())).ToList();
+            var name = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事務事業名");
+            void Total(int after, List<int> rows, Action<int> label)
+            {
+                ws.Row(after).InsertRowsBelow(1);
+                label(after + 1);
+                foreach (var c in amounts) ws.Cell(after + 1, c).SetValue(rows.Sum(r => ws.Cell(r, c).TryGetValue<double>(out var v) ? v : 0));
+            }
+            var groups = t.DataRows.GroupBy(r => ws.Cell(r, t.CodeColumn).GetString()).Select(g => g.ToList()).ToList();
+            Total(t.DataRows[^1], t.DataRows, r => ws.Cell(r, name).SetValue("合計"));
+            var measure = string.Join("-", ws.Cell(groups[0][0], t.CodeColumn).GetString().Split('-').Take(2));
+            Action<int>[] labels = [r => ws.Cell(r, t.CodeColumn).SetValue($"{measure} 計"), r => ws.Cell(r, name).SetValue("施策計"), r => ws.Cell(r, name).SetValue("小計")];
+            for (var g = Math.Min(2, groups.Count - 2); g >= 0; g--) Total(groups[g][^1], groups[g], labels[g]);
+        }),
+        new("a division written after its department (with and without a space)", (ws, t, _) =>
+        {
+            var column = Enumerable.Range(1, t.LastColumn).FirstOrDefault(c => ws.Cell(t.HeaderRow, c).GetString() == "担当課");
+            if (column == 0) return;
+            string[] separators = ["", " ", "　"];
+            var i = 0;
+            foreach (var r in t.DataRows)
+            {
+                var cell = ws.Cell(r, column);
+                if (Departments.TryGetValue(cell.GetString(), out var department)) cell.SetValue(department + separators[i++ % 3] + cell.GetString());
+            }
+        }),
     ];
 
     private static void MergeRuns(IXLWorksheet ws, List<int> rows, int column)
@@ -167,12 +209,14 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         });
 
     /// What an import would store: every record it creates or changes, field by field, and how many it leaves alone.
-    private static string Stored(ImportReport report) =>
+    internal static string Stored(ImportReport report) =>
         $"unchanged {report.Unchanged}\n" + string.Join("\n", report.Created.Concat(report.Updated)
             .Select(c => $"{c.Key}: {string.Join("; ", c.Changes.Select(f => $"{f.Field} {f.Old} → {f.New}"))}").Order());
 
     private async Task<(byte[] Export, string Baseline)> BaselineAsync(string kind, int year)
     {
+        Departments = app.WithDb(db => db.OrgUnits.Where(u => u.ParentId != null).Select(u => new { u.Name, Parent = u.Parent!.Name }).ToList()
+            .GroupBy(u => u.Name).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.First().Parent));
         var export = await app.ExportAsync(kind, year);
         var report = await app.ImportAsync(kind, export, year, apply: false);
         Assert.Null(report.FileError);
@@ -285,5 +329,109 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         var privateUse = Assert.Single(report.Refused, r => r.Row == table.DataRows[5]);
         Assert.Contains("外字", privateUse.Reason);
         Assert.Contains("U+E001", privateUse.Reason);
+    }
+
+    private sealed record CsvTransformation(string Name, Action<StaffRegister, Random> Apply);
+
+    /// The staff register (CSV) as personnel systems differ in writing the same people: encodings, the everyday words of
+    /// 職層 and 任用形態, dates in every form (an earlier year's 異動日 for someone in the same post means the same as the
+    /// year's first day), a 部 before the 課, Excel's keep-the-zeros form and invisible spaces in 職員番号, header wordings,
+    /// subtotal and note lines.
+    private static readonly CsvTransformation[] StaffPreserving =
+    [
+        new("UTF-8 without BOM", (r, _) => r.Encoding = new System.Text.UTF8Encoding(false)),
+        new("Shift_JIS (CP932)", (r, _) =>
+        {
+            System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+            // A CP932 file cannot hold a zero-width or no-break space: another transformation's, dropped as such a file would.
+            r.Encoding = System.Text.Encoding.GetEncoding(932, new System.Text.EncoderReplacementFallback(""), System.Text.DecoderFallback.ReplacementFallback);
+        }),
+        new("everyday words of 職層 and 任用形態", (r, rnd) => Each(r, (l, _) => l with
+        {
+            Level = l.Level switch { "部長級" => "部長", "課長級" => "課長", "係長級" => "係長", "一般職員" => rnd.Next(2) == 0 ? "一般" : "主任・主事級", var v => v },
+            Employment = l.Employment switch
+            {
+                "正規" => rnd.Next(2) == 0 ? "正規職員" : "常勤",
+                "再任用" => rnd.Next(2) == 0 ? "再任用（短時間）" : "再任用職員",
+                "会計年度任用" => rnd.Next(2) == 0 ? "会計年度任用職員（パートタイム）" : "会計年度任用職員（フルタイム）",
+                var v => v,
+            },
+        })),
+        new("dates in every form, and earlier years for people in the same post", (r, rnd) => Each(r, (l, _) =>
+        {
+            var d = DateOnly.ParseExact(l.StartsOn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            if (d.Month != 4 || d.Day != 1) return l;
+            var earlier = d.AddYears(-1 - rnd.Next(6));
+            string[] forms = [Wareki.Date(d), $"R{d.Year - 2018}.{d.Month}.{d.Day}", $"{d.Year}/{d.Month}/{d.Day}", $"{d:yyyyMMdd}", $"{d.Year}年{d.Month}月{d.Day}日", Wareki.Date(earlier), $"{earlier.Year}/{earlier.Month}/{earlier.Day} 0:00:00"];
+            return l with { StartsOn = forms[rnd.Next(forms.Length)] };
+        })),
+        new("a 部 written before its 課", (r, rnd) => Each(r, (l, _) =>
+            l.Department is string d ? l with { Unit = d + new[] { "", " ", "　" }[rnd.Next(3)] + l.Unit } : l)),
+        new("zero-width and no-break spaces in 職員番号", (r, rnd) => Each(r, (l, _) => l with { Number = rnd.Next(2) == 0 ? l.Number + "\u200B" : "\u00A0" + l.Number })),
+        new("職員番号 in Excel's keep-the-zeros form", (r, _) => Each(r, (l, i) => i % 2 == 0 ? l with { Number = $"=\"{l.Number}\"" } : l)),
+        new("header wordings", (r, _) =>
+        {
+            var words = new Dictionary<string, string> { ["職員番号"] = "職員コード", ["所属"] = "所属名", ["発令日"] = "異動日", ["任用形態"] = "雇用形態", ["職名"] = "役職" };
+            for (var i = 0; i < r.HeaderRow.Count; i++) r.HeaderRow[i] = words.GetValueOrDefault(r.HeaderRow[i], r.HeaderRow[i]);
+        }),
+        new("subtotal and note lines", (r, _) =>
+        {
+            r.Lines.Insert(Math.Min(5, r.Lines.Count), new StaffRegister.Line("", "課計", "", null, "", "", null, "", "", null));
+            r.Trailer.Add("合計,,,,,,,,");
+            r.Trailer.Add("※ 令和8年4月1日現在");
+        }),
+    ];
+
+    private static void Each(StaffRegister r, Func<StaffRegister.Line, int, StaffRegister.Line> change)
+    {
+        for (var i = 0; i < r.Lines.Count; i++) r.Lines[i] = change(r.Lines[i], i);
+    }
+
+    private async Task<(StaffRegister Register, string Baseline)> StaffBaselineAsync()
+    {
+        var register = StaffRegister.Of(app, 2026);
+        Assert.NotEmpty(register.Lines);
+        var report = await app.ImportAsync(Core.Personnel.StaffImport.Kind, register.Bytes(), 2026, apply: false, fileName: "職員名簿.csv");
+        Assert.Null(report.FileError);
+        Assert.Empty(report.Refused);
+        return (register, Stored(report));
+    }
+
+    private async Task AssertStaffSameAsync(StaffRegister register, string baseline, CsvTransformation[] transformations, int seed)
+    {
+        var copy = register.Copy();
+        var rnd = new Random(seed);
+        foreach (var t in transformations) t.Apply(copy, rnd);
+        var report = await app.ImportAsync(Core.Personnel.StaffImport.Kind, copy.Bytes(), 2026, apply: false, fileName: "職員名簿.csv");
+        var what = $"staff: {string.Join(" + ", transformations.Select(t => t.Name))} (seed {seed})";
+        Assert.True(report.FileError is null, $"{what}: {report.FileError}");
+        Assert.True(report.Refused.Count == 0, $"{what}: {string.Join(" / ", report.Refused.Take(3).Select(r => r.Reason))}");
+        Assert.True(!report.NeedsChoice, $"{what}: {string.Join(" / ", report.OpenChoices())}");
+        Assert.True(baseline == Stored(report), $"{what}: stored differently\n{Stored(report)[..Math.Min(600, Stored(report).Length)]}");
+    }
+
+    [Fact]
+    public async Task The_staff_register_read_through_each_transformation_and_random_combinations_stores_what_the_plain_register_stores()
+    {
+        var (register, baseline) = await StaffBaselineAsync();
+        for (var i = 0; i < StaffPreserving.Length; i++) await AssertStaffSameAsync(register, baseline, [StaffPreserving[i]], i);
+        Gen.Select(Gen.Int[0, (1 << StaffPreserving.Length) - 1], Gen.Int)
+            .Where(x => System.Numerics.BitOperations.PopCount((uint)x.Item1) is >= 3 and <= 6)
+            .Sample(x => AssertStaffSameAsync(register, baseline, StaffPreserving.Where((_, i) => (x.Item1 & (1 << i)) != 0).ToArray(), x.Item2).GetAwaiter().GetResult(),
+                iter: 8, threads: 1, print: x => string.Join(" + ", StaffPreserving.Where((_, i) => (x.Item1 & (1 << i)) != 0).Select(t => t.Name)));
+    }
+
+    [Fact]
+    public async Task A_changed_post_in_the_staff_register_shows_in_the_diff_whatever_else_was_transformed()
+    {
+        var (register, baseline) = await StaffBaselineAsync();
+        var changed = register.Copy();
+        changed.Lines[0] = changed.Lines[0] with { Position = "主幹（変更の検出）" };
+        var rnd = new Random(5);
+        foreach (var t in StaffPreserving) t.Apply(changed, rnd);
+        var report = await app.ImportAsync(Core.Personnel.StaffImport.Kind, changed.Bytes(), 2026, apply: false, fileName: "職員名簿.csv");
+        Assert.Empty(report.Refused);
+        Assert.NotEqual(baseline, Stored(report));
+        Assert.Contains(report.Updated, u => u.Changes.Any(f => f.New == "主幹（変更の検出）"));
     }
 }

@@ -174,7 +174,7 @@ public class PersonnelWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
             + "30101,公園 課長,都市建設部公園緑地課,課長,課長級,7,正規,2027/4/1,koen-kacho@komaki.example\r\n"
             + "30102,\"緑 花子\",公園緑地課,主事,一般職員,2,正規,,\r\n"
             + "30103,森 太郎,公園緑地課,主任,主任,3,正規,,\r\n"
-            + "30104,林 次郎,公園係,主事,一般職員,2,嘱託,2026/4/1,\r\n";
+            + "30104,林 次郎,公園係,主事,一般職員,2,嘱託,2028/4/1,\r\n";
         await File.WriteAllTextAsync(path, csv, new UTF8Encoding(true));
         try
         {
@@ -185,7 +185,7 @@ public class PersonnelWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
             var refused = error.ToString();
             Assert.Contains("職層「主任」は読めません", refused);
             Assert.Contains("任用形態「嘱託」は読めません", refused);
-            Assert.Contains("発令日 令和8年4月1日 は令和9年度の日付ではありません。", refused);
+            Assert.Contains("発令日 令和10年4月1日 は令和9年度より後の日付です", refused);
             Assert.Contains("公園係", refused);
             Assert.Equal(0, app.WithDb(db => db.StaffMembers.Count(s => s.StaffNumber.StartsWith("30"))));
 
