@@ -531,6 +531,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
@@ -749,8 +753,19 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
+                    b.Property<string>("PublishExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PublishFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedSheet")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PurposeIntent")
                         .HasMaxLength(4000)
