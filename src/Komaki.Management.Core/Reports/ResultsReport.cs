@@ -18,7 +18,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public static readonly IReadOnlyList<string> FrameAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
     public static readonly IReadOnlyList<string> IndicatorAreas = [DataArea.Indicators];
 
-    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)
+    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment, decimal Weight = 1m)
     {
         public decimal? RatePercent => Judgment.Achievement.RatePercent;
     }
@@ -32,6 +32,9 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public sealed record MeasurePart(string Code, string Name, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<ProjectLine> Projects)
     {
         public long Settled => Projects.Sum(p => p.Settled ?? 0);
+
+        /// The measure's indicators rolled up as everywhere else (ADR 0004), for its 施策の状況 (MeasureStandings).
+        public RolledUp Result => RollUp.Measure(Indicators.Select(i => (i.Judgment, i.Weight)));
     }
 
     public sealed record PolicyPart(string Code, string Name, IReadOnlyList<MeasurePart> Measures)

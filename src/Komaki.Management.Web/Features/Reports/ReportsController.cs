@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Reports;
 /// 主要施策成果説明書: generated from the data for a settled year, as printable A4 HTML and as Excel.
 [Authorize(Policy = Policies.Staff)]
 [Route("Reports")]
-public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
+public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands) : AppController(db)
 {
     /// One policy per screen (a large city's report runs to megabytes); print=all gives the whole report.
     [HttpGet("Results")]
@@ -19,7 +19,7 @@ public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, 
             await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreas, () => ResultsIndicators.LoadAsync(Db, y))));
         var selected = report.Policies.FirstOrDefault(p => p.Code == policy) ?? (report.Policies.Count > 0 ? report.Policies[0] : null);
         var shown = HttpContext.PrintsAll() || selected is null ? report.Policies : [selected];
-        return View(new ResultsModel(report, shown, HttpContext.PrintsAll() ? null : selected?.Code));
+        return View(new ResultsModel(report, shown, HttpContext.PrintsAll() ? null : selected?.Code, await bands.GetAsync()));
     }
 
     [HttpGet("Results/Export")]
