@@ -6,21 +6,34 @@ public sealed record Progress(int Done, int Of)
     public int Missing => Of - Done;
 }
 
-/// One stage for one division: how much is done and whether its due date has passed with work left.
-public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly DueOn, bool Overdue);
+/// One stage for one division: how much is done and whether its due date has passed with work left. Planning: what
+/// is left is no longer the division's to do — a published year's missing actuals, which planning enters as 未入力 —
+/// so it is never overdue against the division.
+public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly DueOn, bool Overdue, bool Planning = false);
 
 public sealed record DivisionCycle(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, StageCell> Stages, int OpenImprovements);
 
 /// A division's progress at every stage but the indicator actuals (CycleSnapshot.CountsAsync).
 public sealed record DivisionCounts(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, Progress> Stages, int OpenImprovements);
 
-/// Every stage but the indicator actuals, per division, with the year's due dates.
-public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions);
+/// Every stage but the indicator actuals, per division, with the year's due dates; ActualsPublished: planning has
+/// published the actuals of the year the Check stages look at (the year before).
+public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions)
+{
+    public bool ActualsPublished { get; init; }
+}
 
 /// Where every division stands in one fiscal year's cycle. A few queries over the whole city, then counted in
 /// memory per division (a division's figures include its 係), so the cost does not grow with the number of units.
 public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCycle> Divisions)
 {
+    /// The year before's actuals are published: what is missing of them is planning's (StageCell.Planning), and the
+    /// stage is due for planning, not for the divisions (StageOwnerIn).
+    public bool ActualsPublished { get; init; }
+
+    /// Who answers for a stage's remaining work in this snapshot's year.
+    public StageOwner OwnerOf(CycleStage stage) => stage == CycleStage.IndicatorActuals && ActualsPublished ? StageOwner.Planning : stage.Owner();
+
     public static async Task<IReadOnlyDictionary<CycleStage, DateOnly>> DeadlinesAsync(AppDbContext db, int year)
     {
         var set = await db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage, d => d.DueOn);
@@ -117,7 +130,8 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
                 [CycleStage.GoalsAssessed] = new(Goals(s => s >= GoalState.SelfAssessed), goalCount),
             }, openCount));
         }
-        return new CycleCounts(y, deadlines, divisions);
+        var published = await db.Publications.AsNoTracking().AnyAsync(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && p.FiscalYear == y - 1);
+        return new CycleCounts(y, deadlines, divisions) { ActualsPublished = published };
     }
 
     /// The two parts put together on the day asked for (a stage is overdue once its date has passed with work left).
@@ -126,9 +140,10 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
             CycleStages.All.ToDictionary(s => s, s =>
             {
                 var progress = s == CycleStage.IndicatorActuals ? actuals.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
-                return new StageCell(s, progress, counts.Deadlines[s], today > counts.Deadlines[s] && progress.Missing > 0);
+                var planning = s == CycleStage.IndicatorActuals && counts.ActualsPublished && progress.Missing > 0;
+                return new StageCell(s, progress, counts.Deadlines[s], !planning && today > counts.Deadlines[s] && progress.Missing > 0, planning);
             }),
-            d.OpenImprovements)).ToList());
+            d.OpenImprovements)).ToList()) { ActualsPublished = counts.ActualsPublished };
 
     public Progress Total(CycleStage stage) =>
         new(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of));
