@@ -16,12 +16,12 @@ public sealed record DivisionCycle(int UnitId, string Department, string Unit, I
 /// A division's progress at every stage but the indicator actuals (CycleSnapshot.CountsAsync).
 public sealed record DivisionCounts(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, Progress> Stages, int OpenImprovements);
 
-/// Every stage but the indicator actuals, per division, with the year's due dates; ActualsPublished: planning has
-/// published the actuals of the year the Check stages look at (the year before).
-public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions)
-{
-    public bool ActualsPublished { get; init; }
-}
+/// Every stage but the indicator actuals, per division, with the year's due dates.
+public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions);
+
+/// 前年度の指標の実績 per division; Published: planning has published that year's actuals (what is missing of them is
+/// then planning's).
+public sealed record CycleActuals(IReadOnlyDictionary<int, Progress> ByDivision, bool Published);
 
 /// Where every division stands in one fiscal year's cycle. A few queries over the whole city, then counted in
 /// memory per division (a division's figures include its 係), so the cost does not grow with the number of units.
@@ -57,14 +57,19 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
 
     /// 前年度の指標の実績: per division, the project indicators with a target for last year and how many have an
     /// actual. Kept apart from the other stages because values are saved all through the busy season.
-    public static async Task<IReadOnlyDictionary<int, Progress>> ActualsAsync(AppDbContext db, OrgTree org, int y)
+    public static async Task<CycleActuals> ActualsAsync(AppDbContext db, OrgTree org, int y)
     {
         var (_, divisionOf) = DivisionsIn(org, y);
+        // Whether the year is published rides on the same query: without an indicator due there is nothing to attribute.
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
-            .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
+            .Select(i => new
+            {
+                i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null),
+                Published = db.Publications.Any(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && p.FiscalYear == y - 1),
+            })
             .Where(i => i.Due).ToListAsync();
-        return indicators.Where(i => divisionOf.ContainsKey(i.OwnerUnitId)).GroupBy(i => divisionOf[i.OwnerUnitId])
-            .ToDictionary(g => g.Key, g => new Progress(g.Count(i => i.Entered), g.Count()));
+        return new CycleActuals(indicators.Where(i => divisionOf.ContainsKey(i.OwnerUnitId)).GroupBy(i => divisionOf[i.OwnerUnitId])
+            .ToDictionary(g => g.Key, g => new Progress(g.Count(i => i.Entered), g.Count())), indicators.Count > 0 && indicators[0].Published);
     }
 
     /// Every other stage per division, with the year's due dates.
@@ -130,20 +135,19 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
                 [CycleStage.GoalsAssessed] = new(Goals(s => s >= GoalState.SelfAssessed), goalCount),
             }, openCount));
         }
-        var published = await db.Publications.AsNoTracking().AnyAsync(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && p.FiscalYear == y - 1);
-        return new CycleCounts(y, deadlines, divisions) { ActualsPublished = published };
+        return new CycleCounts(y, deadlines, divisions);
     }
 
     /// The two parts put together on the day asked for (a stage is overdue once its date has passed with work left).
-    public static CycleSnapshot Compose(CycleCounts counts, IReadOnlyDictionary<int, Progress> actuals, DateOnly today) =>
+    public static CycleSnapshot Compose(CycleCounts counts, CycleActuals actuals, DateOnly today) =>
         new(counts.Year, today, counts.Deadlines, counts.Divisions.Select(d => new DivisionCycle(d.UnitId, d.Department, d.Unit,
             CycleStages.All.ToDictionary(s => s, s =>
             {
-                var progress = s == CycleStage.IndicatorActuals ? actuals.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
-                var planning = s == CycleStage.IndicatorActuals && counts.ActualsPublished && progress.Missing > 0;
+                var progress = s == CycleStage.IndicatorActuals ? actuals.ByDivision.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
+                var planning = s == CycleStage.IndicatorActuals && actuals.Published && progress.Missing > 0;
                 return new StageCell(s, progress, counts.Deadlines[s], !planning && today > counts.Deadlines[s] && progress.Missing > 0, planning);
             }),
-            d.OpenImprovements)).ToList()) { ActualsPublished = counts.ActualsPublished };
+            d.OpenImprovements)).ToList()) { ActualsPublished = actuals.Published };
 
     public Progress Total(CycleStage stage) =>
         new(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of));

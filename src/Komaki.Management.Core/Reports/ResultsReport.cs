@@ -76,7 +76,8 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
 
     private static string Pct(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    public void WriteExcel(Stream output)
+    /// edition: which version this is (提出日と版, or that it is not the one submitted), written under the title.
+    public void WriteExcel(Stream output, string? edition = null)
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("主要施策成果説明書");
@@ -85,6 +86,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         ws.Cell(1, 1).Style.Font.FontSize = 14;
         SheetCells.Text(ws.Cell(2, 1), PlanName);
         SheetCells.Text(ws.Cell(2, 6), "（単位：千円）");
+        if (edition is not null) SheetCells.Text(ws.Cell(2, 3), edition);
         string[] headers = ["区分", "コード", "名称", "担当課", "取組の成果・指標", "決算額"];
         for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));

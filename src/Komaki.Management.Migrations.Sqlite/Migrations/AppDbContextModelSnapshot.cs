@@ -3333,6 +3333,42 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("Publications");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Reports.ResultsSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("ResultsSubmissions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>
                 {
                     b.Property<int>("Id")

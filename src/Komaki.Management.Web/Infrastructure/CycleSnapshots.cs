@@ -9,9 +9,10 @@ public sealed class CycleSnapshots(AppDbContext db, OrgTreeProvider orgTree, Rea
     public static readonly IReadOnlyList<string> Areas =
         [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Publishing];
 
-    /// The indicator actuals are kept apart: values saved all through the busy season rebuild only them.
-    private static readonly IReadOnlyList<string> CountAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
-    private static readonly IReadOnlyList<string> ActualAreas = [DataArea.Indicators, DataArea.Plan, DataArea.Organization];
+    /// The indicator actuals are kept apart: values saved all through the busy season rebuild only them (and whether
+    /// their year is published, which decides whose the missing ones are).
+    private static readonly IReadOnlyList<string> CountAreas = Areas.Where(a => a != DataArea.Indicators && a != DataArea.Publishing).ToList();
+    private static readonly IReadOnlyList<string> ActualAreas = [DataArea.Indicators, DataArea.Plan, DataArea.Organization, DataArea.Publishing];
 
     public async Task<CycleSnapshot> GetAsync(int year)
     {

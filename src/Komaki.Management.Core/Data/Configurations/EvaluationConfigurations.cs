@@ -107,3 +107,16 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
         builder.Ignore(x => x.AuditTarget);
     }
 }
+
+public sealed class ResultsSubmissionConfiguration : IEntityTypeConfiguration<Reports.ResultsSubmission>
+{
+    public void Configure(EntityTypeBuilder<Reports.ResultsSubmission> builder)
+    {
+        builder.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.Note).HasMaxLength(4000);
+        builder.Property(x => x.Report).IsRequired();
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.Kind);
+    }
+}
