@@ -190,5 +190,11 @@ public class SheetCompletenessTests(KomakiFactory app) : IClassFixture<KomakiFac
             Assert.Contains($"令和9年2月3日 訂正: {indicatorName}（令和7年度）の実績 100 → 80", after);
             Assert.Contains("集計漏れがあったため訂正", after);
         }
+        // The Excel export reads the published sheet too.
+        using var book = new ClosedXML.Excel.XLWorkbook(await planning.GetStreamAsync($"/Imports/{Core.Importing.SheetKind.Evaluations}/{Year}/Export"));
+        var sheetText = string.Join("\n", book.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()));
+        Assert.Contains("公表時の内容（コスト・指標）", sheetText);
+        Assert.Matches($"指標：{Regex.Escape(indicatorName)}\n目標 100[^／\n]*／実績 100", sheetText);
+        Assert.Contains("単価の上昇は資材価格の高騰による。", sheetText);
     }
 }
