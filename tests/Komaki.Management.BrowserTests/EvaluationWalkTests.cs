@@ -30,6 +30,8 @@ public class EvaluationWalkTests(AppServer server)
         Assert.Matches(@"^[\d,]+$", settled);
         await head.ClickAsync("#start");
         await head.FillAsync("#StaffPersonYears", "0.8");
+        await head.FillAsync("#PurposeTarget", "市道を通行する歩行者と車両");
+        await head.FillAsync("#PurposeIntent", "安全に通行できる");
         foreach (var rating in new[] { "Necessity", "Effectiveness", "Efficiency", "Equity" })
         {
             await head.CheckAsync($"#{rating}-B");
@@ -42,6 +44,9 @@ public class EvaluationWalkTests(AppServer server)
         Assert.NotEqual("", await head.InnerTextAsync("#full-cost"));
         await head.ClickAsync("#do-firstreview");
         Assert.Contains("企画担当の二次評価に回ります", await head.InnerTextAsync("#consequences"));
+        // The demo city evaluated from 令和6年度: the sheet's 令和5年度 has no 人件費, which the head confirms with a reason.
+        Assert.Contains("令和5年度の人件費がありません", await head.InnerTextAsync("#findings"));
+        await head.FillAsync("#Explanation", "令和5年度は評価を始める前で、人工の記録がない。");
         await head.ClickAsync("#confirm");
         await head.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.Equal("一次評価済", await head.InnerTextAsync("#state"));
@@ -55,6 +60,7 @@ public class EvaluationWalkTests(AppServer server)
         Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await planning.InnerTextAsync("main"));
         await planning.SelectOptionAsync("#SecondDirection", "Expand");
         await planning.FillAsync("#SecondReason", "通学路対策と一体で進めるため拡大とする。");
+        await planning.FillAsync("#Explanation", "令和5年度の人件費は記録がない（一次評価のとおり）。");
         await planning.ClickAsync("#confirm");
         await planning.WaitForURLAsync(new Regex($"/Evaluations/2025/{projectId}$"));
         Assert.Equal("二次評価済", await planning.InnerTextAsync("#state"));

@@ -6,8 +6,10 @@ public sealed record Progress(int Done, int Of)
     public int Missing => Of - Done;
 }
 
-/// One stage for one division: how much is done and whether its due date has passed with work left.
-public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly DueOn, bool Overdue);
+/// One stage for one division: how much is done and whether its due date has passed with work left. Planning: what
+/// is left is no longer the division's to do — a published year's missing actuals, which planning enters as 未入力 —
+/// so it is never overdue against the division.
+public sealed record StageCell(CycleStage Stage, Progress Progress, DateOnly DueOn, bool Overdue, bool Planning = false);
 
 public sealed record DivisionCycle(int UnitId, string Department, string Unit, IReadOnlyDictionary<CycleStage, StageCell> Stages, int OpenImprovements);
 
@@ -17,10 +19,21 @@ public sealed record DivisionCounts(int UnitId, string Department, string Unit, 
 /// Every stage but the indicator actuals, per division, with the year's due dates.
 public sealed record CycleCounts(int Year, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCounts> Divisions);
 
+/// 前年度の指標の実績 per division; Published: planning has published that year's actuals (what is missing of them is
+/// then planning's).
+public sealed record CycleActuals(IReadOnlyDictionary<int, Progress> ByDivision, bool Published);
+
 /// Where every division stands in one fiscal year's cycle. A few queries over the whole city, then counted in
 /// memory per division (a division's figures include its 係), so the cost does not grow with the number of units.
 public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary<CycleStage, DateOnly> Deadlines, IReadOnlyList<DivisionCycle> Divisions)
 {
+    /// The year before's actuals are published: what is missing of them is planning's (StageCell.Planning), and the
+    /// stage is due for planning, not for the divisions (StageOwnerIn).
+    public bool ActualsPublished { get; init; }
+
+    /// Who answers for a stage's remaining work in this snapshot's year.
+    public StageOwner OwnerOf(CycleStage stage) => stage == CycleStage.IndicatorActuals && ActualsPublished ? StageOwner.Planning : stage.Owner();
+
     public static async Task<IReadOnlyDictionary<CycleStage, DateOnly>> DeadlinesAsync(AppDbContext db, int year)
     {
         var set = await db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).ToDictionaryAsync(d => d.Stage, d => d.DueOn);
@@ -44,14 +57,19 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
 
     /// 前年度の指標の実績: per division, the project indicators with a target for last year and how many have an
     /// actual. Kept apart from the other stages because values are saved all through the busy season.
-    public static async Task<IReadOnlyDictionary<int, Progress>> ActualsAsync(AppDbContext db, OrgTree org, int y)
+    public static async Task<CycleActuals> ActualsAsync(AppDbContext db, OrgTree org, int y)
     {
         var (_, divisionOf) = DivisionsIn(org, y);
+        // Whether the year is published rides on the same query: without an indicator due there is nothing to attribute.
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.ProjectId != null && i.RetiredAt == null)
-            .Select(i => new { i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null) })
+            .Select(i => new
+            {
+                i.Project!.OwnerUnitId, Due = i.Values.Any(v => v.FiscalYear == y - 1 && v.Target != null), Entered = i.Values.Any(v => v.FiscalYear == y - 1 && v.Actual != null),
+                Published = db.Publications.Any(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && p.FiscalYear == y - 1),
+            })
             .Where(i => i.Due).ToListAsync();
-        return indicators.Where(i => divisionOf.ContainsKey(i.OwnerUnitId)).GroupBy(i => divisionOf[i.OwnerUnitId])
-            .ToDictionary(g => g.Key, g => new Progress(g.Count(i => i.Entered), g.Count()));
+        return new CycleActuals(indicators.Where(i => divisionOf.ContainsKey(i.OwnerUnitId)).GroupBy(i => divisionOf[i.OwnerUnitId])
+            .ToDictionary(g => g.Key, g => new Progress(g.Count(i => i.Entered), g.Count())), indicators.Count > 0 && indicators[0].Published);
     }
 
     /// Every other stage per division, with the year's due dates.
@@ -121,14 +139,15 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
     }
 
     /// The two parts put together on the day asked for (a stage is overdue once its date has passed with work left).
-    public static CycleSnapshot Compose(CycleCounts counts, IReadOnlyDictionary<int, Progress> actuals, DateOnly today) =>
+    public static CycleSnapshot Compose(CycleCounts counts, CycleActuals actuals, DateOnly today) =>
         new(counts.Year, today, counts.Deadlines, counts.Divisions.Select(d => new DivisionCycle(d.UnitId, d.Department, d.Unit,
             CycleStages.All.ToDictionary(s => s, s =>
             {
-                var progress = s == CycleStage.IndicatorActuals ? actuals.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
-                return new StageCell(s, progress, counts.Deadlines[s], today > counts.Deadlines[s] && progress.Missing > 0);
+                var progress = s == CycleStage.IndicatorActuals ? actuals.ByDivision.GetValueOrDefault(d.UnitId) ?? new Progress(0, 0) : d.Stages[s];
+                var planning = s == CycleStage.IndicatorActuals && actuals.Published && progress.Missing > 0;
+                return new StageCell(s, progress, counts.Deadlines[s], !planning && today > counts.Deadlines[s] && progress.Missing > 0, planning);
             }),
-            d.OpenImprovements)).ToList());
+            d.OpenImprovements)).ToList()) { ActualsPublished = actuals.Published };
 
     public Progress Total(CycleStage stage) =>
         new(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of));

@@ -24,7 +24,8 @@ public static class DueWork
             {
                 var due = snap.Deadlines[stage];
                 if (due < snap.Today.AddDays(-LookBackDays) || due > snap.Today.AddDays(LookAheadDays)) continue;
-                var units = snap.Divisions.Where(d => Concerns(actor, org, stage.Owner(), d.UnitId))
+                // A published year's missing actuals are planning's (CycleSnapshot.OwnerOf): the divisions cannot type them in.
+                var units = snap.Divisions.Where(d => Concerns(actor, org, snap.OwnerOf(stage), d.UnitId))
                     .Select(d => (Division: d, d.Stages[stage].Progress.Missing)).Where(x => x.Missing > 0).ToList();
                 if (units.Count == 0) continue;
                 items.Add(new DueItem(snap.Year, stage, due, snap.Today > due, units.Sum(u => u.Missing), units));

@@ -73,6 +73,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<JudgmentBand> JudgmentBands => Set<JudgmentBand>();
     public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<Reports.ResultsSubmission> ResultsSubmissions => Set<Reports.ResultsSubmission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Importing.LabelMapping> LabelMappings => Set<Importing.LabelMapping>();
     public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();

@@ -36,7 +36,7 @@ public static class DataArea
         // 定員: the staff each division has and asks for, beside the organisation they staff (the reconciliation reads both).
         [typeof(Staffing.StaffingYear)] = Organization, [typeof(Staffing.StaffingUnitCost)] = Organization, [typeof(Staffing.StaffingLine)] = Organization,
         [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
-        [typeof(Publication)] = Publishing,
+        [typeof(Publication)] = Publishing, [typeof(Reports.ResultsSubmission)] = Check,
         // What the public 内部統制 page shows once published: the report's figures and the published processing errors.
         [typeof(ControlYear)] = Publishing, [typeof(ControlRisk)] = Publishing, [typeof(ControlDeficiency)] = Publishing, [typeof(ProcessingError)] = Publishing,
         [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings, [typeof(ImportLog)] = Settings,

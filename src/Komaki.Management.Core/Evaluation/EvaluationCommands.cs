@@ -46,11 +46,13 @@ public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUs
     }
 
     /// A review step after EvaluationSteps found nothing to refuse; the second review opens the improvement its
-    /// direction promises (anything but 維持), followed until a plan or budget answers it.
+    /// direction promises (anything but 維持), followed until a plan or budget answers it; publication keeps the sheet
+    /// as it reads that day (PublishedSheet).
     public async Task<CommandResult> TakeStepAsync(ProjectEvaluation e, EvaluationStep step, StepInput input, IReadOnlyList<EvaluationFinding> findings,
         int version, string displayName, DateTime now, DirectionCatalog directions)
     {
         EvaluationSteps.Take(e, step, input, findings, displayName, now);
+        if (step == EvaluationStep.Publish) e.PublishedSheet = (await Evaluation.PublishedSheet.TakeAsync(db, [e], now))[e.Id].ToJson();
         if (step == EvaluationStep.SecondReview && ImprovementLabels.OpenedBy(e, now, directions) is { } action
             && !await db.ImprovementActions.AnyAsync(a => a.ProjectEvaluationId == e.Id))
             db.ImprovementActions.Add(action);

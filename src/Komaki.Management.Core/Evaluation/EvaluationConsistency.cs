@@ -5,16 +5,23 @@ namespace Komaki.Management.Core.Evaluation;
 public sealed record EvaluationFinding(string Field, string Message);
 
 /// Evaluations that hold together: at the first and second review the ratings and the direction are compared with
-/// the sheet's own indicators. A finding does not forbid the review — the evidence can be incomplete or misleading —
+/// the sheet's own indicators, and 効率性 with the sheet's cost trend (CostTrend). A finding does not forbid the review — the evidence can be incomplete or misleading —
 /// but the reviewer must write why they confirm anyway, and the sheet shows both.
 public static class EvaluationConsistency
 {
     /// indicators: the project's indicators rolled up for the evaluation's year (ADR 0004); direction: the one the
     /// review confirms (the first review's, or the second review's choice).
     public static IReadOnlyList<EvaluationFinding> Check(ProjectEvaluation e, RolledUp indicators, IReadOnlyList<JudgmentBand> bands, DirectionCatalog directions,
-        Direction? direction)
+        Direction? direction, IReadOnlyList<CostYear>? costs = null)
     {
         var findings = new List<EvaluationFinding>();
+        if (costs is not null && CostTrend.Change(costs, e.FiscalYear) is { } change)
+        {
+            if (e.Efficiency == Rating.A && change.Percent >= CostTrend.ThresholdPercent)
+                findings.Add(new(nameof(e.Efficiency), $"効率性を「A（高い）」としていますが、{change.Describe()}（{Amounts(change)}）。コストが上がっても効率が高いと判断した理由が必要です。"));
+            if (e.Efficiency == Rating.C && change.Percent <= -CostTrend.ThresholdPercent)
+                findings.Add(new(nameof(e.Efficiency), $"効率性を「C（低い）」としていますが、{change.Describe()}（{Amounts(change)}）。"));
+        }
         var band = RollUp.Judge(bands, indicators);
         if (e.Effectiveness == Rating.A)
         {
@@ -30,6 +37,10 @@ public static class EvaluationConsistency
             findings.Add(new(nameof(e.Improvement), $"今後の方向性が「{directions.Label(d)}」ですが、改善内容が書かれていません。何をどう変えるのかが必要です。"));
         return findings;
     }
+
+    private static string Amounts(CostChange c) => c.PerUnit
+        ? $"{c.From:#,##0}円 → {c.To:#,##0}円"
+        : $"{Math.Round(c.From / 1000m, MidpointRounding.AwayFromZero):#,##0}千円 → {Math.Round(c.To / 1000m, MidpointRounding.AwayFromZero):#,##0}千円";
 
     /// Every direction but carrying on as is asks what will change.
     public static bool NeedsImprovement(Direction direction) => direction != Direction.Continue;

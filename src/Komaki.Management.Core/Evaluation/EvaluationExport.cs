@@ -75,11 +75,24 @@ public static class EvaluationExport
             Pair("決算額（千円）", Amounts.Thousands(e.SettledCost));
             Pair("人工・人件費（千円）", $"{e.StaffPersonYears:0.##}人・{Amounts.Thousands(e.StaffCost)}");
             Pair("総コスト（千円）", Amounts.Thousands(e.FullCost));
-            foreach (var i in indicators.Where(i => i.ProjectId == e.ProjectId).OrderBy(i => i.SortOrder))
+            // A published sheet is read as published (PublishedSheet): its indicators with the values of that day.
+            if (PublishedSheet.Read(e.PublishedSheet) is { } published)
             {
-                var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
-                Pair($"指標：{i.Name}", $"目標 {NumberText.Format(v?.Target)}{i.Unit}／実績 {NumberText.Format(v?.Actual)}{i.Unit}");
+                Pair("公表時の評価シート", $"{CityTime.DateText(published.TakenAt)} 公表時の内容（コスト・指標）");
+                foreach (var i in published.Indicators)
+                {
+                    var v = i.Values.FirstOrDefault(x => x.Year == fiscalYear);
+                    Pair($"指標：{i.Name}", $"目標 {NumberText.Format(v?.Target)}{i.Unit}／実績 {NumberText.Format(v?.Actual)}{i.Unit}");
+                }
             }
+            else
+                foreach (var i in indicators.Where(i => i.ProjectId == e.ProjectId).OrderBy(i => i.SortOrder))
+                {
+                    var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
+                    Pair($"指標：{i.Name}", $"目標 {NumberText.Format(v?.Target)}{i.Unit}／実績 {NumberText.Format(v?.Actual)}{i.Unit}");
+                }
+            foreach (var (label, findings, explanation) in new[] { ("一次評価", e.FirstReviewFindings, e.FirstReviewExplanation), ("二次評価", e.SecondReviewFindings, e.SecondReviewExplanation), ("公表", e.PublishFindings, e.PublishExplanation) })
+                if (findings is not null) Pair($"{label}の確認事項", $"{findings}\n確定した理由: {explanation}");
             Pair("必要性", $"{e.Necessity?.Label()} {e.NecessityReason}");
             Pair("有効性", $"{e.Effectiveness?.Label()} {e.EffectivenessReason}");
             Pair("効率性", $"{e.Efficiency?.Label()} {e.EfficiencyReason}");

@@ -24,6 +24,21 @@ public static class EvaluationSteps
         return refusals;
     }
 
+    /// What a step must answer before it is taken: at 一次・二次評価確定 what the sheet lacks (SheetCompleteness) and
+    /// where the ratings disagree with its indicators and cost trend (EvaluationConsistency); at 公表 the same checks,
+    /// less what the second review already answered with a reason — an imported or older sheet, or one completed
+    /// without the checks, is not published with questions nobody answered.
+    public static IReadOnlyList<EvaluationFinding> Findings(ProjectEvaluation e, EvaluationStep step, RolledUp indicators, IReadOnlyList<JudgmentBand> bands,
+        DirectionCatalog directions, Direction? secondDirection, IReadOnlyList<CostYear> costs, string? projectDescription)
+    {
+        if (step is EvaluationStep.Return) return [];
+        var direction = step == EvaluationStep.SecondReview ? secondDirection ?? e.FirstDirection : step == EvaluationStep.Publish ? e.FinalDirection : e.FirstDirection;
+        var all = SheetCompleteness.Check(e, costs, projectDescription).Concat(EvaluationConsistency.Check(e, indicators, bands, directions, direction, costs)).ToList();
+        if (step != EvaluationStep.Publish) return all;
+        var answered = e.SecondReviewExplanation is null ? [] : (e.SecondReviewFindings ?? "").Split('\n').ToHashSet();
+        return all.Where(f => !answered.Contains(f.Message)).ToList();
+    }
+
     /// Takes the step (after Refusals found none): the state, who and when, and the findings with the reviewer's
     /// explanation kept on the sheet.
     public static void Take(ProjectEvaluation e, EvaluationStep step, StepInput input, IReadOnlyList<EvaluationFinding> findings, string reviewer, DateTime now)
@@ -48,6 +63,7 @@ public static class EvaluationSteps
                 break;
             case EvaluationStep.Publish:
                 (e.State, e.PublishedAt) = (EvaluationState.Published, now);
+                (e.PublishFindings, e.PublishExplanation) = (noted, explanation);
                 break;
         }
     }

@@ -11,6 +11,8 @@ public sealed class ForumSession : IVersioned, IAudited
     public DateOnly HeldOn { get; set; }
     public string Venue { get; set; } = "";
     public bool IsClosed { get; set; }
+    /// Why the session was closed with verdicts missing (what was missing is named in it).
+    public string? CloseNote { get; set; }
     public int Version { get; set; }
     public List<ForumProject> Projects { get; set; } = [];
     public List<ForumReviewer> Reviewers { get; set; } = [];

@@ -33,9 +33,18 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
 
     /// Closes the session: its verdicts are final and each project with a result gets an improvement action. The
     /// result's record id is how many were opened.
-    public async Task<CommandResult> CloseAsync(ForumSession session, int version, DateTime now)
+    /// With verdicts missing (ExternalReviewPages.MissingForClose) only with a reason, recorded with what was missing.
+    public async Task<CommandResult> CloseAsync(ForumSession session, int version, DateTime now, IReadOnlyList<string>? missing = null, string? reason = null)
     {
         if (session.IsClosed) return CommandResult.Refused(string.Empty, "この会は既に終了しています。");
+        if (missing is { Count: > 0 })
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+                return CommandResult.Refused("Comment", $"評価のそろっていないところが {missing.Count}件あります。このまま終了するときは、その理由を書いてください（記録に残ります）。");
+            if (reason.Trim().Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+            var note = $"未評価のまま終了: {string.Join("／", missing)}。理由：{reason.Trim()}";
+            session.CloseNote = note.Length > 4000 ? note[..4000] : note;
+        }
         session.IsClosed = true;
         var opened = 0;
         foreach (var item in session.Projects)

@@ -54,6 +54,30 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
         return new ExternalReviewDetails(s, projects, reviewers, isReviewer, isPlanning);
     }
 
+    /// What closing the session now would leave incomplete: each reviewer with projects not judged (by name) and each
+    /// project without any verdict (it closes with no result and opens no improvement).
+    public async Task<IReadOnlyList<string>> MissingForCloseAsync(ForumSession s)
+    {
+        var reviewerIds = s.Reviewers.Select(r => r.UserId).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        return MissingForClose(s, names);
+    }
+
+    public static IReadOnlyList<string> MissingForClose(ForumSession s, IReadOnlyDictionary<string, string> names)
+    {
+        var missing = new List<string>();
+        var projects = s.Projects.OrderBy(p => p.Project?.Code, StringComparer.Ordinal).ToList();
+        foreach (var r in s.Reviewers)
+        {
+            var open = projects.Where(p => p.Verdicts.All(v => v.ReviewerUserId != r.UserId)).ToList();
+            if (open.Count > 0)
+                missing.Add($"{names.GetValueOrDefault(r.UserId, "（委員）")}（{r.Kind}）が未評価: {string.Join("、", open.Select(p => p.Project?.Code ?? p.ProjectId.ToString(CultureInfo.InvariantCulture)))}（{open.Count}件）");
+        }
+        foreach (var p in projects.Where(p => p.Verdicts.Count == 0))
+            missing.Add($"{p.Project?.Code} {p.Project?.Name}: 評価した委員がいないため、結果なしで終了し、改善の取組も登録されません。");
+        return missing;
+    }
+
     /// What the confirmation page of closing a session says will happen.
     public static IReadOnlyList<string> CloseConsequences(ForumSession session)
     {
@@ -63,7 +87,7 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
         [
             "委員の評価が確定し、以後は委員も企画担当も変更できません。",
             $"会の結果が公開サイトに載ります。結果の出た {results} 件の事業は、改善の取組として改善の進行管理に登録されます。",
-            $"評価を入力していない委員がいても終了できます（全事業を入力済みの委員 {complete}／{session.Reviewers.Count} 人）。",
+            $"全事業を入力済みの委員 {complete}／{session.Reviewers.Count} 人。評価を入力していない委員がいるときは、このまま終了する理由を記録します。",
         ];
     }
 }

@@ -50,6 +50,12 @@ public sealed class ProjectEvaluation : IVersioned, IAudited
     public string? FirstReviewExplanation { get; set; }
     public string? SecondReviewFindings { get; set; }
     public string? SecondReviewExplanation { get; set; }
+    /// At publication: the 確認事項 no review had answered (a sheet still incomplete, or checks a review never ran),
+    /// with planning's reason for publishing anyway.
+    public string? PublishFindings { get; set; }
+    public string? PublishExplanation { get; set; }
+    /// The sheet's costs and indicators as published (PublishedSheet as JSON).
+    public string? PublishedSheet { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ProjectEvaluation), Id);

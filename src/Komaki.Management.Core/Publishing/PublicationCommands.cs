@@ -13,12 +13,35 @@ public sealed class PublicationCommands(AppDbContext db) : IUseCase
             .GroupBy(i => i.Project!.OwnerUnitId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).Select(g => (g.Key, g.Count)).OrderByDescending(g => g.Count).ToList();
     }
 
+    /// What publishing a year's 施策評価 leaves out: the measures of the plan in force that year with no assessment
+    /// written (code and name), which the public site would show as not evaluated.
+    public async Task<List<string>> MissingMeasureEvaluationsAsync(PublicationKind kind, int year)
+    {
+        if (kind != PublicationKind.MeasureEvaluations) return [];
+        var plan = await PlanRollUp.CurrentBasicPlanAsync(db, year);
+        if (plan is null) return [];
+        var measures = await db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && m.Policy!.BasicPlanId == plan.Id && m.Policy.RetiredAt == null)
+            .Where(m => !db.MeasureEvaluations.Any(e => e.MeasureId == m.Id && e.FiscalYear == year && e.Assessment != ""))
+            .Select(m => new { m.Code, m.Name }).ToListAsync();
+        return measures.OrderBy(m => m.Code, CodeOrderComparer).Select(m => $"{m.Code} {m.Name}").ToList();
+    }
+
+    private static readonly IComparer<string> CodeOrderComparer = Reports.CodeOrder.Instance;
+
     /// Publishes a year; with entries missing, only with the reason, which is recorded with what was missing.
     public async Task<CommandResult> PublishAsync(PublicationKind kind, int year, string userName, DateTime now, string? reason = null, Organization.OrgTree? org = null)
     {
         if (await db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year)) return new CommandResult();
         var missing = await MissingActualsAsync(kind, year);
         string? note = null;
+        if (await MissingMeasureEvaluationsAsync(kind, year) is { Count: > 0 } measures)
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+                return CommandResult.Refused("Comment", $"評価の書かれていない施策が {measures.Count:N0}件あります。公開サイトでは「評価なし」になります。このまま公開するときは、理由を書いてください。");
+            if (reason.Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+            note = $"施策評価の未記入 {measures.Count:N0}件（{string.Join("、", measures)}）のまま公開。理由：{reason.Trim()}";
+            if (note.Length > 2000) note = note[..2000];
+        }
         if (missing.Count > 0)
         {
             var total = missing.Sum(m => m.Count);

@@ -74,7 +74,7 @@ public sealed class ResultsIndicators(
         // Two flat reads, the columns a line needs: an Include would repeat every indicator's columns (its long
         // description among them) on each of its yearly values.
         var indicators = (await db.Indicators.AsNoTracking().Where(i => i.RetiredAt == null && (i.MeasureId != null || i.ProjectId != null))
-            .Select(i => new { i.Id, i.MeasureId, i.ProjectId, i.Name, i.Unit, i.SortOrder, i.Direction, i.BaselineValue, i.BaselineYear })
+            .Select(i => new { i.Id, i.MeasureId, i.ProjectId, i.Name, i.Unit, i.SortOrder, i.Direction, i.BaselineValue, i.BaselineYear, i.Weight })
             .ToListAsync(ct)).OrderBy(i => i.SortOrder).ToList();
         var values = (await db.IndicatorValues.AsNoTracking().Where(v => v.FiscalYear <= fiscalYear)
             .Select(v => new { v.IndicatorId, v.FiscalYear, v.Target, v.Actual }).ToListAsync(ct)).ToLookup(v => v.IndicatorId);
@@ -83,11 +83,11 @@ public sealed class ResultsIndicators(
             var own = values[i.Id].Select(v => (v.FiscalYear, v.Target, v.Actual)).ToList();
             var year = own.FirstOrDefault(v => v.FiscalYear == fiscalYear);
             var (target, actual) = year.FiscalYear == fiscalYear ? (year.Target, year.Actual) : (null, null);
-            return (i.MeasureId, i.ProjectId, i.Name, i.Unit, Target: target, Actual: actual,
+            return (i.MeasureId, i.ProjectId, i.Name, i.Unit, i.Weight, Target: target, Actual: actual,
                 Judgment: IndicatorJudgment.Of(i.Direction, i.BaselineValue, i.BaselineYear, own, fiscalYear));
         }).ToList();
         var byMeasure = judged.Where(i => i.MeasureId != null).GroupBy(i => i.MeasureId!.Value).ToDictionary(g => g.Key,
-            g => g.Select(i => new ResultsReport.IndicatorLine(i.Name, i.Unit, i.Target, i.Actual, i.Judgment)).ToList());
+            g => g.Select(i => new ResultsReport.IndicatorLine(i.Name, i.Unit, i.Target, i.Actual, i.Judgment, i.Weight)).ToList());
         var byProject = judged.Where(i => i.ProjectId != null).GroupBy(i => i.ProjectId!.Value).ToDictionary(g => g.Key, g => g.Select(i =>
             i.Actual is decimal actual
                 ? ($"【指標】{i.Name} {ResultsReport.Describe(i.Unit, i.Target, actual, i.Judgment)}", (string?)null)

@@ -18,7 +18,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public static readonly IReadOnlyList<string> FrameAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
     public static readonly IReadOnlyList<string> IndicatorAreas = [DataArea.Indicators];
 
-    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment)
+    public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment, decimal Weight = 1m)
     {
         public decimal? RatePercent => Judgment.Achievement.RatePercent;
     }
@@ -32,6 +32,9 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public sealed record MeasurePart(string Code, string Name, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<ProjectLine> Projects)
     {
         public long Settled => Projects.Sum(p => p.Settled ?? 0);
+
+        /// The measure's indicators rolled up as everywhere else (ADR 0004), for its 施策の状況 (MeasureStandings).
+        public RolledUp Result => RollUp.Measure(Indicators.Select(i => (i.Judgment, i.Weight)));
     }
 
     public sealed record PolicyPart(string Code, string Name, IReadOnlyList<MeasurePart> Measures)
@@ -73,7 +76,8 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
 
     private static string Pct(decimal v) => v.ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
-    public void WriteExcel(Stream output)
+    /// edition: which version this is (提出日と版, or that it is not the one submitted), written under the title.
+    public void WriteExcel(Stream output, string? edition = null)
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("主要施策成果説明書");
@@ -82,6 +86,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         ws.Cell(1, 1).Style.Font.FontSize = 14;
         SheetCells.Text(ws.Cell(2, 1), PlanName);
         SheetCells.Text(ws.Cell(2, 6), "（単位：千円）");
+        if (edition is not null) SheetCells.Text(ws.Cell(2, 3), edition);
         string[] headers = ["区分", "コード", "名称", "担当課", "取組の成果・指標", "決算額"];
         for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));

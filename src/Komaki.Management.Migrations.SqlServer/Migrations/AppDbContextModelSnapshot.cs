@@ -531,6 +531,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
@@ -749,8 +753,19 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
+                    b.Property<string>("PublishExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PublishFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedSheet")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("PurposeIntent")
                         .HasMaxLength(4000)
@@ -3443,6 +3458,44 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Reports.ResultsSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("ResultsSubmissions");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>

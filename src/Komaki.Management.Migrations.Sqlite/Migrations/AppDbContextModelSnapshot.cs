@@ -506,6 +506,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("CloseNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
@@ -717,7 +721,18 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublishExplanation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishFindings")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedSheet")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurposeIntent")
@@ -3316,6 +3331,42 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Reports.ResultsSubmission", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("ResultsSubmissions");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingLine", b =>

@@ -4,14 +4,15 @@ namespace Komaki.Management.Web.Infrastructure;
 /// data change for everyone: it counts plan entries, budgets, progress, goals, indicators and evaluations.
 public sealed class CycleSnapshots(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, CityClock clock)
 {
-    /// What a snapshot counts: every stage of the cycle, over the organisation (not the citizens' voice, publishing or
-    /// the settings).
+    /// What a snapshot counts: every stage of the cycle, over the organisation, and whether the year's actuals are
+    /// published (then what is missing of them is planning's). Not the citizens' voice or the settings.
     public static readonly IReadOnlyList<string> Areas =
-        [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Goals, DataArea.Cycle, DataArea.Organization];
+        [DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Publishing];
 
-    /// The indicator actuals are kept apart: values saved all through the busy season rebuild only them.
-    private static readonly IReadOnlyList<string> CountAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
-    private static readonly IReadOnlyList<string> ActualAreas = [DataArea.Indicators, DataArea.Plan, DataArea.Organization];
+    /// The indicator actuals are kept apart: values saved all through the busy season rebuild only them (and whether
+    /// their year is published, which decides whose the missing ones are).
+    private static readonly IReadOnlyList<string> CountAreas = Areas.Where(a => a != DataArea.Indicators && a != DataArea.Publishing).ToList();
+    private static readonly IReadOnlyList<string> ActualAreas = [DataArea.Indicators, DataArea.Plan, DataArea.Organization, DataArea.Publishing];
 
     public async Task<CycleSnapshot> GetAsync(int year)
     {

@@ -28,8 +28,17 @@ public class ConsistencyWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
             // The year's actuals may be published: a change of one is a correction, with its reason.
             (value.CorrectionReason, value.CorrectedAt) = ("テストの前提に合わせて訂正", DateTime.UtcNow);
         }
+        // The sheet is complete — 目的・手段 written and every year's cost known — so only the ratings are in question.
+        db.ProjectEvaluations.Where(e => e.ProjectId == project.Id && e.FiscalYear < Year).ExecuteUpdate(s => s.SetProperty(e => e.SettledCost, 1_000_000L).SetProperty(e => e.StaffPersonYears, 0.5m));
+        if (!db.ProjectEvaluations.Any(e => e.ProjectId == project.Id && e.FiscalYear == Year - 2))
+            db.ProjectEvaluations.Add(new ProjectEvaluation
+            {
+                ProjectId = project.Id, FiscalYear = Year - 2, OwnerUnitId = road, SettledCost = 1_000_000, StaffCostPerPersonYear = 8_000_000, StaffPersonYears = 0.5m,
+                State = EvaluationState.Published, PublishedAt = new DateTime(Year - 1, 9, 30, 1, 0, 0, DateTimeKind.Utc),
+            });
         db.ProjectEvaluations.Add(new ProjectEvaluation
         {
+            PurposeTarget = "市道を通行する歩行者と車両", PurposeIntent = "安全に通行できる", Means = "舗装と側溝を計画的に補修する",
             ProjectId = project.Id, FiscalYear = Year, OwnerUnitId = road, SettledCost = 1_000_000, StaffCostPerPersonYear = 8_000_000, StaffPersonYears = 0.5m,
             Necessity = Rating.A, NecessityReason = "必要", Effectiveness = effectiveness, EffectivenessReason = "理由", Efficiency = Rating.B, EfficiencyReason = "妥当",
             Equity = Rating.B, EquityReason = "公平", FirstDirection = direction, Improvement = improvement,
@@ -74,7 +83,7 @@ public class ConsistencyWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.Equal(EvaluationState.FirstReviewed, e.State);
         Assert.Contains("この年度の指標の実績がありません", e.FirstReviewFindings);
         var sheet = await head.GetStringAsync(url);
-        Assert.Contains("一次評価の確認事項（指標と評価の食い違い）", sheet);
+        Assert.Contains("一次評価の確認事項（シートの不足、指標・コストと評価の食い違い）", sheet);
         Assert.Contains("実績は12月に確定する。上半期の進捗から高いと判断した。", sheet);
     }
 

@@ -27,9 +27,12 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
 
     private ProjectEvaluation Evaluation(int projectId, int year) => app.WithDb(db => db.ProjectEvaluations.AsNoTracking().Single(e => e.ProjectId == projectId && e.FiscalYear == year));
 
+    /// The demo city evaluated from 令和6年度: a sheet's 令和5年度 has no 人件費, which a review confirms with a reason.
+    private static readonly (string, string) OlderYears = ("Explanation", "令和5年度は評価を始める前で、人工の記録がない。");
+
     private static (string, string)[] Ratings(string direction, string? improvement) =>
     [
-        ("StaffPersonYears", "１．５"), ("Necessity", "A"), ("NecessityReason", "必要"), ("Effectiveness", "B"), ("EffectivenessReason", "概ね有効"),
+        ("StaffPersonYears", "１．５"), ("PurposeTarget", "市道を通行する歩行者と車両"), ("PurposeIntent", "安全に通行できる"), ("Means", "舗装を補修する"), ("Necessity", "A"), ("NecessityReason", "必要"), ("Effectiveness", "B"), ("EffectivenessReason", "概ね有効"),
         ("Efficiency", "B"), ("EfficiencyReason", "妥当"), ("Equity", "A"), ("EquityReason", "公平"), ("FirstDirection", direction), ("Improvement", improvement ?? ""),
     ];
 
@@ -57,7 +60,7 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         var head = await app.SignedInAsync(RoadHead);
         var early = await PostAsync(head, url, url + "/Steps/Publish", ("Version", e.Version.ToString()));
         Assert.Contains("公表は企画担当が行います。", await early.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, url, url + "/Steps/FirstReview", ("Version", e.Version.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, url, url + "/Steps/FirstReview", ("Version", e.Version.ToString()), OlderYears)).StatusCode);
         Assert.Equal(EvaluationState.FirstReviewed, Evaluation(projectId, year).State);
         Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync(url + "/Edit")).StatusCode);
 
@@ -67,10 +70,10 @@ public class EvaluationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory
         Assert.Contains("公表は二次評価の後に行えます。", await publishEarly.Content.ReadAsStringAsync());
         var noReason = await PostAsync(planning, url, url + "/Steps/SecondReview", ("Version", e.Version.ToString()), ("SecondDirection", "Reduce"));
         Assert.Contains("一次評価と異なる方向性にするときは、その理由を入力してください。", await noReason.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/SecondReview", ("Version", e.Version.ToString()), ("SecondDirection", "Reduce"), ("SecondReason", "利用が減っている。"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/SecondReview", ("Version", e.Version.ToString()), ("SecondDirection", "Reduce"), ("SecondReason", "利用が減っている。"), OlderYears)).StatusCode);
         e = Evaluation(projectId, year);
         Assert.Equal((Direction.Improve, Direction.Reduce, Direction.Reduce), (e.FirstDirection!.Value, e.SecondDirection!.Value, e.FinalDirection!.Value));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/Publish", ("Version", e.Version.ToString()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, url, url + "/Steps/Publish", ("Version", e.Version.ToString()), OlderYears)).StatusCode);
         Assert.Equal(EvaluationState.Published, Evaluation(projectId, year).State);
         var page = await planning.GetStringAsync(url);
         Assert.Contains("縮小（変更）", page);

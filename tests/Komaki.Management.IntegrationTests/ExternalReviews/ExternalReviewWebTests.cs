@@ -61,10 +61,24 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         var confirm = await planning.GetStringAsync(url + "/Close");
         Assert.Contains("結果の出た 1 件の事業は、改善の取組として改善の進行管理に登録されます", confirm);
         Assert.Contains("全事業を入力済みの委員 0／2 人", confirm);
+        // What is missing is listed by reviewer and project; closing without a reason is refused beside the reason field.
+        var missing = System.Text.RegularExpressions.Regex.Match(confirm, "<section[^>]*id=\"missing\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("（市民委員）が未評価: 6-2-02（1件）", missing);
+        Assert.Contains("（学識経験者）が未評価: 6-2-02（1件）", missing);
+        Assert.Contains("6-2-02 ", missing);
+        Assert.Contains("評価した委員がいないため、結果なしで終了し", missing);
         Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
         var version = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).Version);
         var actionsBefore = app.WithDb(db => db.ImprovementActions.Count());
-        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("version", version.ToString())))).StatusCode);
+        var refused = await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(confirm), ("version", version.ToString())));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"Comment\"[^>]*>\\s*</textarea>\\s*<div class=\"invalid-feedback\">評価のそろっていないところが 3件あります。", await refused.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(confirm), ("version", version.ToString()),
+            ("Comment", "6-2-02は時間切れで審議できなかったため、次回に回す。")))).StatusCode);
+        var note = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).CloseNote);
+        Assert.Contains("6-2-02は時間切れで審議できなかったため", note);
+        Assert.Contains("が未評価: 6-2-02", note);
         var results = await citizen.GetStringAsync(url);
         Assert.Contains("利用の少ない路線は見直すべき。", results);
         Assert.Contains("費用対効果の検証が必要。", results);

@@ -11,7 +11,7 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
                      nameof(ProjectEvaluation.EquityReason), nameof(ProjectEvaluation.Improvement), nameof(ProjectEvaluation.SecondReason), nameof(ProjectEvaluation.ReturnComment),
                      nameof(ProjectEvaluation.PurposeTarget), nameof(ProjectEvaluation.PurposeIntent), nameof(ProjectEvaluation.Means),
                      nameof(ProjectEvaluation.FirstReviewFindings), nameof(ProjectEvaluation.FirstReviewExplanation), nameof(ProjectEvaluation.SecondReviewFindings),
-                     nameof(ProjectEvaluation.SecondReviewExplanation) })
+                     nameof(ProjectEvaluation.SecondReviewExplanation), nameof(ProjectEvaluation.PublishFindings), nameof(ProjectEvaluation.PublishExplanation) })
             builder.Property(text).HasMaxLength(4000);
         builder.Property(x => x.FirstReviewedBy).HasMaxLength(256);
         builder.Property(x => x.SecondReviewedBy).HasMaxLength(256);
@@ -53,6 +53,7 @@ public sealed class ForumSessionConfiguration : IEntityTypeConfiguration<ForumSe
     {
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Venue).HasMaxLength(200).IsRequired();
+        builder.Property(x => x.CloseNote).HasMaxLength(4000);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
@@ -104,5 +105,18 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
         builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ResultsSubmissionConfiguration : IEntityTypeConfiguration<Reports.ResultsSubmission>
+{
+    public void Configure(EntityTypeBuilder<Reports.ResultsSubmission> builder)
+    {
+        builder.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.Note).HasMaxLength(4000);
+        builder.Property(x => x.Report).IsRequired();
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+        builder.Ignore(x => x.AuditTarget);
+        builder.Ignore(x => x.Kind);
     }
 }

@@ -29,6 +29,11 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             }
         }
         await db.SaveChangesAsync(ct);
+        // A published sheet keeps its costs and indicators as they read the day it was published.
+        var published = await db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).ToListAsync(ct);
+        var sheets = await PublishedSheet.TakeAsync(db, published, DateTime.UtcNow, ct);
+        foreach (var e in published) e.PublishedSheet = (sheets[e.Id] with { TakenAt = e.PublishedAt!.Value }).ToJson();
+        await db.SaveChangesAsync(ct);
         await SeedImprovementsAsync(ct);
     }
 

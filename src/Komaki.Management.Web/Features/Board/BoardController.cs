@@ -38,7 +38,7 @@ public sealed record BoardDepartment(int Id, string Name, IReadOnlyList<Division
 {
     public StageCell Cell(CycleStage stage) => new(stage,
         new Progress(Divisions.Sum(d => d.Stages[stage].Progress.Done), Divisions.Sum(d => d.Stages[stage].Progress.Of)),
-        Divisions[0].Stages[stage].DueOn, Divisions.Any(d => d.Stages[stage].Overdue));
+        Divisions[0].Stages[stage].DueOn, Divisions.Any(d => d.Stages[stage].Overdue), Divisions.Any(d => d.Stages[stage].Planning));
 
     public int OpenImprovements => Divisions.Sum(d => d.OpenImprovements);
 }

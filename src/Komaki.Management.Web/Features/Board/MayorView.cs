@@ -24,10 +24,10 @@ public sealed record DepartmentExecution(int UnitId, string Department, long Bud
 /// A 主要事業 whose latest progress report says 遅れ, with the reason written in it.
 public sealed record DelayedProject(int ProjectId, string Code, string Name, string Unit, int FiscalYear, string Stage, string? Reason);
 
-/// A measure that got worse since last year: its achievement fell, or an indicator's actual moved the wrong way.
+/// A measure 前年より悪くなった (MeasureStandings.WorseThanLastYear), with the indicators whose actuals moved the wrong way.
 public sealed record WorsenedMeasure(int Id, string Code, string Name, RolledUp This, RolledUp Last, IReadOnlyList<string> Indicators)
 {
-    public decimal? Change => This.Percent is decimal t && Last.Percent is decimal l ? t - l : null;
+    public decimal? Change => MeasureStandings.Change(This, Last);
 }
 
 /// 市長ビュー: in one screen, the policies' achievement against last year, the manifesto by area, budget execution
@@ -121,8 +121,9 @@ public static class MayorView
             : new DelayedProject(p.ProjectId, p.Code, p.Name, org.PathName(p.OwnerUnitId), year, "年度末", p.YearEndProgress)).ToList();
     }
 
-    /// A measure is listed when its achievement fell or any of its indicators' actuals moved against its direction
-    /// from last year to this; the largest falls first.
+    /// A measure is listed when it is 前年より悪くなった — its achievement fell (MeasureStandings) — with the indicators
+    /// whose actuals moved against their direction; the largest falls first. An indicator's fall alone does not list
+    /// a measure whose achievement rose or stayed.
     private static async Task<IReadOnlyList<WorsenedMeasure>> WorsenedAsync(AppDbContext db, IReadOnlyList<PolicyRollUp> now, IReadOnlyDictionary<int, MeasureRollUp> last, int year)
     {
         var ids = now.SelectMany(p => p.Measures).Select(m => m.Id).ToList();
@@ -136,7 +137,7 @@ public static class MayorView
         var worse = indicators.Where(i => i.This is decimal t && i.Last is decimal l && (i.Direction == IndicatorDirection.LowerIsBetter ? t > l : t < l))
             .OrderBy(i => i.SortOrder).ToLookup(i => i.MeasureId, i => $"{i.Name} {Display.Number(i.Last)}→{Display.Number(i.This)}{i.Unit}");
         return now.SelectMany(p => p.Measures).Select(m => new WorsenedMeasure(m.Id, m.Code, m.Name, m.Result, last.GetValueOrDefault(m.Id)?.Result ?? RolledUp.None, worse[m.Id].ToList()))
-            .Where(w => w.Change < 0 || w.Indicators.Count > 0)
+            .Where(w => MeasureStandings.WorseThanLastYear(w.This, w.Last))
             .OrderBy(w => w.Change ?? 0).ThenBy(w => w.Code, Core.Reports.CodeOrder.Instance).ToList();
     }
 }

@@ -42,7 +42,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Cyc
         var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>
         {
             var total = snapshot.Total(s);
-            return new CalendarRow(s, snapshot.Deadlines[s], set.Contains(s), total, today > snapshot.Deadlines[s] && total.Missing > 0, entered?.GetValueOrDefault(s));
+            return new CalendarRow(s, snapshot.Deadlines[s], set.Contains(s), total, today > snapshot.Deadlines[s] && total.Missing > 0, entered?.GetValueOrDefault(s), snapshot.OwnerOf(s));
         }).ToList();
         return new CalendarModel(year, today, rows, Actor.IsPlanMasterEditor);
     }

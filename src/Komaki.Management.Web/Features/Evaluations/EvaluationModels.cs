@@ -26,12 +26,6 @@ public sealed record IndicatorResult(string Name, string Unit, bool IsActivity, 
     public decimal? Actual => Current?.Actual;
 }
 
-/// One year's cost: 事業費（決算）, 人件費 (from that year's evaluation) and their sum.
-public sealed record CostYear(int Year, long? Settled, long? StaffCost)
-{
-    public long? FullCost => Settled is long s && StaffCost is long c ? s + c : null;
-}
-
 /// Everything the sheet shows for a project and year, stored or derived.
 public sealed record EvaluationSheet(
     int Year, int ProjectId, string Code, string Name, int OwnerUnitId, string Unit, string MeasureCode, string MeasureName, string PolicyName,
@@ -47,6 +41,12 @@ public sealed record EvaluationSheet(
 
     public string? ProjectDescription { get; init; }
 
+    /// When the sheet was published; its costs and indicators are then read as they were that day.
+    public DateTime? PublishedAt { get; init; }
+
+    /// Actuals corrected since publication, shown beside the published figures.
+    public IReadOnlyList<SheetCorrection> Corrections { get; init; } = [];
+
     /// コスト per unit of output: full cost over the first activity indicator's actual.
     public (string Name, string Unit, decimal PerUnit)? CostPerOutput
     {
@@ -58,6 +58,9 @@ public sealed record EvaluationSheet(
         }
     }
 }
+
+/// An actual changed after the sheet was published: the published figure stands, this is shown beside it as 訂正.
+public sealed record SheetCorrection(string Indicator, string Unit, int Year, decimal? Published, decimal? Now, DateTime? CorrectedAt, string? Reason);
 
 public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps);
 

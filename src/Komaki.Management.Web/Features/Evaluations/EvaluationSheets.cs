@@ -42,29 +42,61 @@ public sealed class EvaluationSheets(AppDbContext db, CurrentUser me, IConfigura
             var readable = evaluations[projectId].Where(e => e.FiscalYear < year && EvaluationAccess.CanRead(actor, e, org)).ToDictionary(e => e.FiscalYear);
             var last = readable.GetValueOrDefault(year - 1);
             var budget = budgets[projectId].FirstOrDefault(b => b.FiscalYear == year);
+            // A published sheet reads as published: its indicators' values as they were that day, later corrections beside.
+            var published = Core.Evaluation.PublishedSheet.Read(evaluation?.PublishedSheet);
+            var projectIndicators = indicators[projectId].ToList();
+            var corrections = new List<SheetCorrection>();
+            if (published is not null) projectIndicators = AsPublished(projectIndicators, published, corrections);
             var settled = evaluation?.SettledCost ?? budget?.Settled;
-            var results = indicators[projectId].Select(i => new IndicatorResult(i.Name, i.Unit, i.Kind == IndicatorKind.Activity, i.BaselineValue is not null,
+            var results = projectIndicators.Select(i => new IndicatorResult(i.Name, i.Unit, i.Kind == IndicatorKind.Activity, i.BaselineValue is not null,
                 Enumerable.Range(first, YearsShown).Select(y =>
                 {
                     var v = i.Values.FirstOrDefault(x => x.FiscalYear == y);
                     return new IndicatorYear(y, v?.Target, v?.Actual, IndicatorJudgment.Of(i, y));
                 }).ToList())).ToList();
+            // Cost per unit is measured by the output the sheet's year measured (the first activity indicator with an actual).
+            var output = results.FirstOrDefault(i => i.IsActivity && i.Actual is > 0);
             var costs = Enumerable.Range(first, YearsShown).Select(y =>
             {
                 var e = y == year ? evaluation : readable.GetValueOrDefault(y);
-                return new CostYear(y, e?.SettledCost ?? budgets[projectId].FirstOrDefault(b => b.FiscalYear == y)?.Settled, e?.StaffCost);
+                return new CostYear(y, e?.SettledCost ?? budgets[projectId].FirstOrDefault(b => b.FiscalYear == y)?.Settled, e?.StaffCost,
+                    output?.Years.FirstOrDefault(v => v.Year == y)?.Actual);
             }).ToList();
             var owner = evaluation?.OwnerUnitId ?? p.OwnerUnitId;
             sheets.Add(new EvaluationSheet(year, p.Id, p.Code, p.Name, owner, org.PathName(owner), p.MeasureCode, p.MeasureName, p.PolicyName,
                 evaluation, settled, budget?.Current, lines.GetValueOrDefault(projectId), results, last, evaluation?.StaffCostPerPersonYear ?? StaffCostPerPersonYear,
                 Flags(evaluation, budget, settled), actions[projectId].Where(a => a.ProjectEvaluationId is null || last?.Id == a.ProjectEvaluationId).ToList(), budget)
             {
-                IndicatorSummary = RollUp.Measure(indicators[projectId].Select(i => (IndicatorJudgment.Of(i, year), i.Weight))),
-                Costs = costs,
+                IndicatorSummary = RollUp.Measure(projectIndicators.Select(i => (IndicatorJudgment.Of(i, year), i.Weight))),
+                Costs = published?.Costs ?? costs,
+                PublishedAt = published?.TakenAt,
+                Corrections = corrections,
                 ProjectDescription = p.Description,
             });
         }
         return sheets;
+    }
+
+    /// The indicators the sheet was published with, their values set back to the published ones (the copies are
+    /// detached); where an actual was corrected since, the correction is noted to show beside it.
+    private static List<Indicator> AsPublished(List<Indicator> current, PublishedSheet published, List<SheetCorrection> corrections)
+    {
+        var byId = current.ToDictionary(i => i.Id);
+        var list = new List<Indicator>();
+        foreach (var p in published.Indicators)
+        {
+            if (!byId.TryGetValue(p.Id, out var i)) continue;
+            foreach (var v in p.Values)
+            {
+                var now = i.Values.FirstOrDefault(x => x.FiscalYear == v.Year);
+                if (now is not null && now.Actual != v.Actual)
+                    corrections.Add(new SheetCorrection(i.Name, i.Unit, v.Year, v.Actual, now.Actual, now.CorrectedAt, now.CorrectionReason));
+                if (now is null) i.Values.Add(now = new IndicatorValue { IndicatorId = i.Id, FiscalYear = v.Year });
+                (now.Target, now.Actual) = (v.Target, v.Actual);
+            }
+            list.Add(i);
+        }
+        return list;
     }
 
     private static List<string> Flags(ProjectEvaluation? evaluation, Core.Budgets.BudgetLine? budget, long? settled)

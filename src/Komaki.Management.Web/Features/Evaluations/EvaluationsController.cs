@@ -130,12 +130,8 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     private bool CanAct(ProjectEvaluation e, OrgTree org) => CanRead(e, org) && (EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, org) || Actor.IsPlanMasterEditor);
 
     /// The checks run on the evaluation as it will stand after the step (the second review's direction included).
-    private async Task<IReadOnlyList<EvaluationFinding>> FindingsAsync(ProjectEvaluation e, EvaluationSheet sheet, EvaluationStep step, StepForm form) => step switch
-    {
-        EvaluationStep.FirstReview => EvaluationConsistency.Check(e, sheet.IndicatorSummary, await bands.GetAsync(), directions, e.FirstDirection),
-        EvaluationStep.SecondReview => EvaluationConsistency.Check(e, sheet.IndicatorSummary, await bands.GetAsync(), directions, form.SecondDirection ?? e.FirstDirection),
-        _ => [],
-    };
+    private async Task<IReadOnlyList<EvaluationFinding>> FindingsAsync(ProjectEvaluation e, EvaluationSheet sheet, EvaluationStep step, StepForm form) =>
+        EvaluationSteps.Findings(e, step, sheet.IndicatorSummary, await bands.GetAsync(), directions, form.SecondDirection, sheet.Costs, sheet.ProjectDescription);
 
     /// A4, one project per page, for the unit (and the units under it) or every published evaluation of the year.
     [HttpGet("{year:int}/Print")]

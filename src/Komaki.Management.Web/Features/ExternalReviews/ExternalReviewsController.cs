@@ -70,19 +70,32 @@ public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, O
         var session = await pages.LoadAsync(id);
         if (session is null) return NotFound();
         if (session.IsClosed) return RedirectToAction(nameof(Details), new { id });
-        return View("Confirm", new ConfirmStep("市民公開フォーラムの会の終了", session.Title, ExternalReviewPages.CloseConsequences(session),
-            Url.Action(nameof(Close), new { id })!, "会を終了して結果を公開する", Url.Action(nameof(Details), new { id })!,
-            new Dictionary<string, string> { ["version"] = session.Version.ToString(CultureInfo.InvariantCulture) }));
+        return View("Confirm", await CloseStepAsync(session));
+    }
+
+    /// The confirmation lists each reviewer's unjudged projects and the projects nobody judged; closing then asks why.
+    private async Task<ConfirmStep> CloseStepAsync(ForumSession session)
+    {
+        var missing = await pages.MissingForCloseAsync(session);
+        return new ConfirmStep("市民公開フォーラムの会の終了", session.Title, ExternalReviewPages.CloseConsequences(session),
+            Url.Action(nameof(Close), new { id = session.Id })!, "会を終了して結果を公開する", Url.Action(nameof(Details), new { id = session.Id })!,
+            new Dictionary<string, string> { ["version"] = session.Version.ToString(CultureInfo.InvariantCulture) },
+            missing.Count > 0 ? "評価がそろわないまま終了する理由（記録に残ります）" : null, Missing: missing);
     }
 
     [HttpPost("{id:int}/Close")]
-    public async Task<IActionResult> Close(int id, int version)
+    public async Task<IActionResult> Close(int id, int version, string? comment)
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
-        var closed = await commands.CloseAsync(session, version, Clock.UtcNow);
+        var closed = await commands.CloseAsync(session, version, Clock.UtcNow, await pages.MissingForCloseAsync(session), comment);
         if (closed.Succeeded) TempData["Message"] = $"会を終了し、結果を公開しました。{closed.RecordId} 件の結果を改善の進行管理に登録しました。";
+        else if (!closed.Conflict && closed.Errors is [{ Field: "Comment" }, ..])
+        {
+            _ = Accept(closed);
+            return View("Confirm", await CloseStepAsync(session));
+        }
         else TempData["Error"] = closed.Conflict ? "他の職員が先に更新したため、終了できませんでした。" : closed.Errors[0].Message;
         return RedirectToAction(nameof(Details), new { id });
     }

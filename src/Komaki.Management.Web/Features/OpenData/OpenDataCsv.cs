@@ -54,7 +54,7 @@ public static class OpenDataCsv
     [
         new("政策コード", r => r.PolicyCode), new("政策名", r => r.PolicyName), new("施策コード", r => r.MeasureCode), new("施策名", r => r.MeasureName), new("担当課", r => r.Unit),
         new("達成度の年度", r => r.AchievementYear), new("達成度（%）", r => r.AchievementPercent), new("判定", r => r.Grade), new("判定の名称", r => r.GradeLabel),
-        new("判定の根拠", r => r.Explanation),
+        new("判定の根拠", r => r.Explanation), new("施策の状況", r => r.Standing),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<IndicatorRecord>> Indicators =

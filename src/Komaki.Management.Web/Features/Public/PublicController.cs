@@ -55,8 +55,7 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
     {
         var e = await data.Evaluations.Include(x => x.Project).ThenInclude(p => p!.Measure).FirstOrDefaultAsync(x => x.Id == id);
         if (e is null) return NotFound();
-        ViewData["Unit"] = await data.UnitNameAsync(e.OwnerUnitId);
-        return View(e);
+        return View(new PublicEvaluationModel(e, await data.UnitNameAsync(e.OwnerUnitId), await data.EvaluationSheetAsync(e)));
     }
 
     [HttpGet("manifesto")]

@@ -37,6 +37,27 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
         return list;
     }
 
+    /// A published evaluation's sheet: its costs and indicators as published (or, for one published before sheets were
+    /// kept, as they read now, said so), actuals only of published years, and the corrections made since beside them.
+    public async Task<PublicEvaluationSheet> EvaluationSheetAsync(ProjectEvaluation e)
+    {
+        var kept = PublishedSheet.Read(e.PublishedSheet);
+        var sheet = kept ?? (await PublishedSheet.TakeAsync(db, [e], e.PublishedAt ?? clock.UtcNow))[e.Id];
+        var published = (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet();
+        var ids = sheet.Indicators.Select(i => i.Id).ToList();
+        var now = await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync();
+        var corrections = new List<Evaluations.SheetCorrection>();
+        foreach (var i in sheet.Indicators)
+            foreach (var v in i.Values.Where(v => published.Contains(v.Year)))
+                if (now.FirstOrDefault(x => x.IndicatorId == i.Id && x.FiscalYear == v.Year) is { } current && current.Actual != v.Actual)
+                    corrections.Add(new(i.Name, i.Unit, v.Year, v.Actual, current.Actual, current.CorrectedAt, current.CorrectionReason));
+        var shown = sheet with
+        {
+            Indicators = sheet.Indicators.Select(i => i with { Values = i.Values.Select(v => published.Contains(v.Year) ? v : v with { Actual = null }).ToList() }).ToList(),
+        };
+        return new PublicEvaluationSheet(shown, kept is not null, published, corrections);
+    }
+
     public Task<string?> PlanNameAsync(BasicPlan plan) =>
         db.ComprehensivePlans.Where(c => c.Id == plan.ComprehensivePlanId).Select(c => (string?)c.Name).FirstOrDefaultAsync();
 

@@ -14,3 +14,12 @@ public sealed record PublicMeasureModel(
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
 
 public sealed record PublicControlModel(IReadOnlyList<ControlReport> Reports, IReadOnlyList<ProcessingError> Errors);
+
+/// The public 事務事業評価シート: Sheet as published (Kept) or, for an evaluation published before sheets were kept,
+/// as it reads now; actuals of years not yet published are left out.
+public sealed record PublicEvaluationSheet(PublishedSheet Sheet, bool Kept, IReadOnlySet<int> PublishedYears, IReadOnlyList<Evaluations.SheetCorrection> Corrections)
+{
+    public CostChange? Trend(int year) => CostTrend.Change(Sheet.Costs, year);
+}
+
+public sealed record PublicEvaluationModel(ProjectEvaluation Evaluation, string? Unit, PublicEvaluationSheet Sheet);

@@ -13,7 +13,7 @@ public sealed record EvaluationRecord(
 public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse);
 
 public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel,
-    string? Explanation);
+    string? Explanation, string? Standing = null);
 
 public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction,
     decimal? Baseline, int? BaselineYear, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent, decimal? ProgressPercent, bool WorseThanBaseline, string? Trend,
@@ -61,7 +61,7 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
         {
             var band = year is null ? null : RollUp.Judge(b, m.Result);
             return new MeasureRecord(m.Id, p.Code, p.Name, m.Code, m.Name, org.Find(m.OwnerUnitId)?.Name, year, year is null ? null : m.Result.Percent, band?.Grade, band?.Label,
-                year is null ? null : RollUp.Reason(b, m.Result));
+                year is null ? null : RollUp.Reason(b, m.Result), year is null ? null : MeasureStandings.Of(m.Result, b)?.Label());
         })).ToList();
     }
 

@@ -41,6 +41,7 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
     private async Task<ConfirmStep> ConfirmPublishStepAsync(PublicationKind kind, int year)
     {
         var missing = await commands.MissingActualsAsync(kind, year);
+        var measures = await commands.MissingMeasureEvaluationsAsync(kind, year);
         var org = await orgTree.GetAsync();
         List<string> consequences =
         [
@@ -48,13 +49,13 @@ public sealed class PublicationsController(PublicationCommands commands, AppDbCo
             "載せた内容は、市民やほかの機関に写し取られることがあります。公開をやめても、写し取られたものは戻りません。",
         ];
         if (missing.Count > 0)
-        {
-            consequences.Add($"実績値の入っていない指標が {missing.Sum(m => m.Count):N0}件あります。公開するとこれらの課は実績値を入力できなくなり、残りは企画課が「未入力」として入力します（「訂正」にはなりません）：");
-            consequences.AddRange(missing.Select(m => $"{org.PathName(m.UnitId)}：未入力 {m.Count:N0}件"));
-        }
+            consequences.Add($"実績値の入っていない指標が {missing.Sum(m => m.Count):N0}件あります。公開するとこれらの課は実績値を入力できなくなり、残りは企画課が「未入力」として入力します（「訂正」にはなりません）。");
+        if (measures.Count > 0)
+            consequences.Add($"評価の書かれていない施策が {measures.Count:N0}件あります。公開サイトでは「評価なし」と表示されます。");
+        var list = missing.Select(m => $"{org.PathName(m.UnitId)}：未入力 {m.Count:N0}件（実績値）").Concat(measures.Select(m => $"{m}：施策評価が未記入")).ToList();
         return new ConfirmStep("年度の公開", $"{Display.FiscalYear(year)}の{kind.Label()}", consequences,
             Url.Action(nameof(Publish), new { kind, year })!, "公開する", Url.Action(nameof(Index))!, new Dictionary<string, string>(),
-            missing.Count > 0 ? "未入力のまま公開する理由（記録に残ります）" : null);
+            list.Count > 0 ? "そろわないまま公開する理由（記録に残ります）" : null, Missing: list);
     }
 
     [HttpGet("Withdraw")]

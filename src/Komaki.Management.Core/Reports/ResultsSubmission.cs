@@ -1,0 +1,64 @@
+using System.Text.Json;
+
+namespace Komaki.Management.Core.Reports;
+
+/// 主要施策成果説明書 as given to the council: the report frozen on the day it was submitted (議会提出, edition 1). A
+/// later change is a new edition (訂正) with its reason, shown beside the one submitted — never a silent rewrite.
+/// Every later reading (screen, print, Excel) shows the latest edition with its date, the earlier ones listed.
+public sealed class ResultsSubmission : IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    /// 1: 議会提出; 2 and after: 訂正.
+    public int Edition { get; set; }
+    public DateTime SubmittedAt { get; set; }
+    public string SubmittedBy { get; set; } = "";
+    /// Why it was submitted with projects 未記入, or why it was corrected (what was missing is named in it).
+    public string? Note { get; set; }
+    /// The report as submitted (ResultsReport as JSON).
+    public string Report { get; set; } = "";
+
+    public AuditTarget AuditTarget => new(nameof(ResultsSubmission), Id, $"{Wareki.FiscalYear(FiscalYear)} 第{Edition}版");
+
+    public string Kind => Edition == 1 ? "議会提出" : "訂正";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public ResultsReport Read() => JsonSerializer.Deserialize<ResultsReport>(Report, Json)!;
+
+    public static string Write(ResultsReport report) => JsonSerializer.Serialize(report, Json);
+}
+
+/// Submitting the year's report to the council, and submitting a correction of it.
+public sealed class ResultsSubmissionCommands(AppDbContext db) : IUseCase
+{
+    public Task<List<ResultsSubmission>> OfYearAsync(int year) =>
+        db.ResultsSubmissions.AsNoTracking().Where(s => s.FiscalYear == year).OrderBy(s => s.Edition).ToListAsync();
+
+    /// What a submission leaves incomplete: each project whose 取組の成果 reads 未記入, with what would have given one.
+    public static IReadOnlyList<string> Missing(ResultsReport report) =>
+        report.Unwritten.Select(p => $"{p.Code} {p.Name}（{p.Unit}）: 取組の成果が{ResultsReport.NotWritten} — {string.Join("・", p.Missing)}").ToList();
+
+    /// The report as it reads now becomes the next edition: with projects 未記入 only with a reason, and a correction
+    /// always with one.
+    public async Task<CommandResult> SubmitAsync(int year, ResultsReport report, string userName, DateTime now, string? reason)
+    {
+        var editions = await db.ResultsSubmissions.Where(s => s.FiscalYear == year).Select(s => s.Edition).ToListAsync();
+        var missing = Missing(report);
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (editions.Count > 0 && reason is null)
+            return CommandResult.Refused("Comment", "提出済みの説明書を訂正する理由を書いてください（訂正として提出済みの版と並べて示します）。");
+        if (missing.Count > 0 && reason is null)
+            return CommandResult.Refused("Comment", $"取組の成果が{ResultsReport.NotWritten}の事業が {missing.Count:N0}件あります。このまま提出するときは、理由を書いてください。");
+        if (reason is { Length: > 1500 }) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+        var note = reason is null ? null : (missing.Count > 0 ? $"取組の成果が未記入の事業 {missing.Count:N0}件（{string.Join("、", report.Unwritten.Select(p => p.Code))}）のまま。" : "") + $"理由：{reason}";
+        if (note is { Length: > 4000 }) note = note[..4000];
+        db.ResultsSubmissions.Add(new ResultsSubmission
+        {
+            FiscalYear = year, Edition = editions.Count == 0 ? 1 : editions.Max() + 1, SubmittedAt = now, SubmittedBy = userName, Note = note,
+            Report = ResultsSubmission.Write(report),
+        });
+        await db.SaveChangesAsync();
+        return new CommandResult();
+    }
+}
