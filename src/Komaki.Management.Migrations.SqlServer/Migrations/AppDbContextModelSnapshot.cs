@@ -2454,6 +2454,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int?>("CompetenceCriterionId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Draft")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("DraftResult")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
@@ -2620,6 +2627,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2630,6 +2641,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("Outcome")
                         .HasColumnType("int");
+
+                    b.Property<string>("PerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
 
                     b.Property<int>("PersonnelEvaluationId")
                         .HasColumnType("int");
@@ -2714,6 +2729,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("AdjustmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("AdjustmentReason")
                         .HasMaxLength(2500)
                         .HasColumnType("nvarchar(2500)");
@@ -2721,8 +2740,20 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ComplaintDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("DisclosedCompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.Property<DateOnly?>("DisclosedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("DisclosedPerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("DisclosedReason")
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)");
 
                     b.Property<string>("FinalCompetenceGrade")
                         .HasMaxLength(4)
@@ -2929,6 +2960,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("SpecialPost")
+                        .HasColumnType("int");
 
                     b.Property<string>("StaffNumber")
                         .IsRequired()

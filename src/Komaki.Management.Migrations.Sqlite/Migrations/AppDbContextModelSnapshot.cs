@@ -2365,6 +2365,13 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int?>("CompetenceCriterionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Draft")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftResult")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(4)
                         .HasColumnType("TEXT");
@@ -2525,6 +2532,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2535,6 +2546,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("Outcome")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("PersonnelEvaluationId")
                         .HasColumnType("INTEGER");
@@ -2615,6 +2630,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AdjustmentReason")
                         .HasMaxLength(2500)
                         .HasColumnType("TEXT");
@@ -2622,7 +2641,19 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ComplaintDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisclosedCompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("DisclosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosedPerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosedReason")
+                        .HasMaxLength(2500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FinalCompetenceGrade")
@@ -2822,6 +2853,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpecialPost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StaffNumber")
                         .IsRequired()
