@@ -946,6 +946,43 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExecutionPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExecutionPlanId", "AsOf");
+
+                    b.ToTable("ExecutionProgressReports", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1765,6 +1802,42 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("UnitNameMappings");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ControlChases");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
                 {
                     b.Property<int>("Id")
@@ -1777,6 +1850,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CorrectionConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("CorrectionConfirmedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("CorrectionNote")
@@ -1798,6 +1878,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
+
+                    b.Property<string>("ReopenNote")
+                        .HasMaxLength(2200)
+                        .HasColumnType("nvarchar(2200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3954,6 +4038,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("ExecutionPlan");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Execution.ExecutionPlan", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ExecutionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
@@ -4074,6 +4167,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
@@ -4573,6 +4675,8 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
+                    b.Navigation("Reports");
+
                     b.Navigation("Schedule");
                 });
 

@@ -908,6 +908,41 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExecutionPlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReportStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExecutionPlanId", "AsOf");
+
+                    b.ToTable("ExecutionProgressReports", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1704,6 +1739,40 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("UnitNameMappings");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ControlChases");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
                 {
                     b.Property<int>("Id")
@@ -1714,6 +1783,13 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CorrectionConfirmedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrectionNote")
@@ -1735,6 +1811,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReopenNote")
+                        .HasMaxLength(2200)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3814,6 +3894,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("ExecutionPlan");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Execution.ExecutionPlan", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ExecutionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
@@ -3934,6 +4023,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
@@ -4433,6 +4531,8 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
+                    b.Navigation("Reports");
+
                     b.Navigation("Schedule");
                 });
 
