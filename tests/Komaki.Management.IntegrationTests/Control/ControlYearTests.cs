@@ -93,6 +93,10 @@ public sealed class ControlYearTests(KomakiFactory app) : IClassFixture<KomakiFa
             return db.SaveChanges();
         });
         Assert.Contains("評価部局の確認待ち", await evaluation.GetStringAsync($"/Control/Risks/{riskId}"));
+        // The correction waits in the 評価部局's 対応待ち, opening the risk.
+        var waiting = await evaluation.GetStringAsync("/Goals/Waiting");
+        Assert.Contains("の是正の確認（R26-", waiting);
+        Assert.Contains($"href=\"/Control/Risks/{riskId}\"", waiting);
         var noReason = await PostAsync(evaluation, $"/Control/Deficiencies/{deficiency}/ConfirmCorrection", ("version", Version()), ("reopen", "true"));
         Assert.Contains("差し戻す理由（是正として足りない点）を入力してください。", await noReason.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(evaluation, $"/Control/Deficiencies/{deficiency}/ConfirmCorrection", ("version", Version()), ("reopen", "true"),
@@ -112,6 +116,7 @@ public sealed class ControlYearTests(KomakiFactory app) : IClassFixture<KomakiFa
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(await app.SignedInAsync(Promotion), $"/Control/Deficiencies/{deficiency}/ConfirmCorrection", ("version", Version()), ("reopen", "false"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(evaluation, $"/Control/Deficiencies/{deficiency}/ConfirmCorrection", ("version", Version()), ("reopen", "false"))).StatusCode);
         Assert.NotNull(app.WithDb(db => db.ControlDeficiencies.Single(d => d.Id == deficiency).CorrectionConfirmedOn));
+        Assert.DoesNotContain("の是正の確認（R26-", await evaluation.GetStringAsync("/Goals/Waiting"));
         Assert.Contains("評価部局の確認", await evaluation.GetStringAsync($"/Control/Risks/{riskId}"));
     }
 
