@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Komaki.Management.BrowserTests;
@@ -93,5 +96,65 @@ public class ControlWalkTests(AppServer server)
         await personnel.GotoAsync(server.BaseUrl + "/Staffing/Reconcile?year=2025");
         Assert.Matches(new Regex("差が許容を超える課：\\d+ / \\d+ 課"), await personnel.InnerTextAsync("#flagged-count"));
         Assert.Contains("許容超過", await personnel.InnerTextAsync("tr[data-flagged=true]"));
+    }
+
+    /// A 内部統制 year as the 推進部局 runs it: the coverage table shows 人事課 with no register and it is chased (the 課
+    /// sees the chase); 環境対策課's head submits the whole register through its confirmation page; the 評価部局 confirms a
+    /// 収税課 correction; the audit committee opens the register behind the written report from the report and reads it.
+    [Fact]
+    public async Task A_control_year_runs_from_the_coverage_table_to_the_audit_committee_reading_the_register()
+    {
+        var promotion = await server.SignedInPageAsync("gyosei@komaki.example");
+        await promotion.GotoAsync(server.BaseUrl + "/Control?year=2026");
+        Assert.Contains("全庁のリスクを表示しています", await promotion.InnerTextAsync("main"));
+        var personnelRow = promotion.Locator("#coverage tr", new() { HasTextString = "人事課" });
+        Assert.Contains("未着手", await personnelRow.InnerTextAsync());
+        await personnelRow.Locator("button:has-text('督促する')").ClickAsync();
+        await promotion.WaitForSelectorAsync("text=に督促しました");
+        Assert.Contains("督促済", await promotion.Locator("#coverage tr", new() { HasTextString = "人事課" }).InnerTextAsync());
+        await promotion.Locator("#coverage tr", new() { HasTextString = "人事課" }).Locator("a").ClickAsync();
+        await promotion.WaitForURLAsync(new Regex("unitId=\\d+"));
+        Assert.Contains("この年度のリスクはまだありません", await promotion.InnerTextAsync("#risks"));
+        var personnel = await server.SignedInPageAsync("jinji@komaki.example");
+        await personnel.GotoAsync(server.BaseUrl + "/Control?year=2026");
+        Assert.Contains("推進部局から督促があります", await personnel.InnerTextAsync("#chases"));
+
+        var environment = await server.SignedInPageAsync("kankyo-kacho@komaki.example");
+        await environment.GotoAsync(server.BaseUrl + "/Control?year=2026");
+        Assert.Contains("記入期限（7月31日）を過ぎています", await environment.InnerTextAsync("#chases"));
+        await environment.ClickAsync("#submit-register");
+        var consequences = await environment.InnerTextAsync("#consequences");
+        Assert.Contains("まとめて提出します", consequences);
+        await environment.ClickAsync("#confirm");
+        await environment.WaitForSelectorAsync("text=件を提出しました");
+        Assert.DoesNotContain("記入中", await environment.InnerTextAsync("#risks tbody"));
+
+        // 収税課 (no demo account) recorded its correction; the 評価部局 confirms it.
+        int riskId;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var deficiency = await db.ControlDeficiencies.FirstAsync(d => d.CorrectedOn == null && d.CorrectionConfirmedOn == null && db.ControlRisks.Any(r => r.Id == d.ControlRiskId && r.FiscalYear == 2026 && r.Code.Contains("-02")));
+            deficiency.CorrectedOn = new DateOnly(2026, 11, 27);
+            deficiency.CorrectionNote = "照合結果に確認印の欄を設け、11月末に課長が点検した。";
+            riskId = deficiency.ControlRiskId;
+            await db.SaveChangesAsync();
+        }
+        var evaluation = await server.SignedInPageAsync("somu@komaki.example");
+        await evaluation.GotoAsync($"{server.BaseUrl}/Control/Risks/{riskId}");
+        Assert.Contains("評価部局の確認待ち", await evaluation.InnerTextAsync("#deficiencies"));
+        await evaluation.ClickAsync("#deficiencies button:has-text('是正を確認する')");
+        await evaluation.WaitForSelectorAsync("[data-correction=confirmed]");
+        Assert.Contains("総務 評価", await evaluation.InnerTextAsync("[data-correction=confirmed]"));
+
+        var auditor = await server.SignedInPageAsync("kansa@komaki.example");
+        await auditor.GotoAsync(server.BaseUrl + "/Control/Report?year=2025");
+        await auditor.ClickAsync("#read-register");
+        await auditor.WaitForURLAsync(new Regex("/Control\\?year=2025"));
+        Assert.Contains("R25-", await auditor.InnerTextAsync("#risks"));
+        Assert.Equal(0, await auditor.Locator("#new-risk").CountAsync());
+        await auditor.Locator("#risks a").First.ClickAsync();
+        await auditor.WaitForURLAsync(new Regex("/Control/Risks/\\d+$"));
+        Assert.Equal(0, await auditor.Locator("#submit-risk, #evaluate, a[href$='/Edit']").CountAsync());
     }
 }

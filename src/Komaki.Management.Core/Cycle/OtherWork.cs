@@ -8,6 +8,7 @@ public enum OtherWorkKind
     DeficiencyCorrection = 3,
     StaffingRequest = 4,
     StaffingAssessment = 5,
+    CorrectionConfirmation = 6,
 }
 
 /// One item: what, for which division (or record), by when. RecordId is the risk for a correction, else null.
@@ -45,6 +46,14 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
         {
             var waiting = await db.ControlRisks.CountAsync(r => r.FiscalYear == year && r.State == RiskState.Submitted);
             if (waiting > 0) items.Add(new(OtherWorkKind.RiskEvaluation, $"内部統制の整備・運用状況の評価（{waiting}件）", "全庁", year, null, null, cycle.EvaluationDue));
+        }
+        if (ControlAccess.IsEvaluation(actor, policy, org) || ControlAccess.IsPromotion(actor, policy, org))
+        {
+            // Corrections a division recorded that the 評価部局 has not confirmed or sent back (not its own division's).
+            var corrected = await db.ControlDeficiencies.AsNoTracking().Where(d => d.CorrectedOn != null && d.CorrectionConfirmedOn == null)
+                .Join(db.ControlRisks.AsNoTracking(), d => d.ControlRiskId, r => r.Id, (d, r) => new { d.Kind, d.CorrectedOn, Risk = r }).ToListAsync();
+            foreach (var c in corrected.Where(c => ControlAccess.CheckConfirmCorrection(actor, c.Risk, new ControlDeficiency { CorrectedOn = c.CorrectedOn }, policy, org) is null))
+                items.Add(new(OtherWorkKind.CorrectionConfirmation, $"{c.Kind.Label()}の是正の確認（{c.Risk.Code}）", org.PathName(c.Risk.OrgUnitId), c.Risk.FiscalYear, c.Risk.OrgUnitId, c.Risk.Id, null));
         }
         var staffing = await db.StaffingYears.AsNoTracking().FirstOrDefaultAsync(y => y.FiscalYear == year);
         if (staffing is not null && today >= staffing.RequestDue.AddDays(-DueWork.LookAheadDays))

@@ -37,6 +37,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
     public DbSet<ExecutionPlan> ExecutionPlans => Set<ExecutionPlan>();
     public DbSet<ExecutionPlanMonth> ExecutionPlanMonths => Set<ExecutionPlanMonth>();
+    public DbSet<ExecutionProgressReport> ExecutionProgressReports => Set<ExecutionProgressReport>();
     public DbSet<MayorTerm> MayorTerms => Set<MayorTerm>();
     public DbSet<ManifestoItem> ManifestoItems => Set<ManifestoItem>();
     public DbSet<ManifestoLink> ManifestoLinks => Set<ManifestoLink>();
@@ -59,6 +60,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<ControlYear> ControlYears => Set<ControlYear>();
     public DbSet<ControlRisk> ControlRisks => Set<ControlRisk>();
     public DbSet<ControlDeficiency> ControlDeficiencies => Set<ControlDeficiency>();
+    public DbSet<ControlChase> ControlChases => Set<ControlChase>();
     public DbSet<ProcessingError> ProcessingErrors => Set<ProcessingError>();
     public DbSet<StaffingYear> StaffingYears => Set<StaffingYear>();
     public DbSet<StaffingLine> StaffingLines => Set<StaffingLine>();

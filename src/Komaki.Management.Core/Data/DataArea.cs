@@ -25,7 +25,7 @@ public static class DataArea
         [typeof(ComprehensivePlan)] = Plan, [typeof(BasicPlan)] = Plan, [typeof(Policy)] = Plan, [typeof(Measure)] = Plan,
         [typeof(BasicProject)] = Plan, [typeof(Project)] = Plan, [typeof(Indicator)] = Indicators, [typeof(IndicatorValue)] = Indicators,
         [typeof(ImplementationPlan)] = Do, [typeof(ImplementationPlanLine)] = Do, [typeof(BudgetLine)] = Do,
-        [typeof(ExecutionPlan)] = Do, [typeof(ExecutionPlanMonth)] = Do,
+        [typeof(ExecutionPlan)] = Do, [typeof(ExecutionPlanMonth)] = Do, [typeof(ExecutionProgressReport)] = Do,
         [typeof(ProjectEvaluation)] = Check, [typeof(ImprovementAction)] = Check, [typeof(MeasureEvaluation)] = Check,
         [typeof(ForumSession)] = Check, [typeof(ForumProject)] = Check, [typeof(ForumReviewer)] = Check, [typeof(ReviewerVerdict)] = Check,
         [typeof(OrganizationalGoal)] = Goals, [typeof(GoalLink)] = Goals, [typeof(GoalIndicator)] = Goals, [typeof(GoalStep)] = Goals,

@@ -24,6 +24,9 @@ public sealed class ExecutionPlan : IVersioned, IAudited
     public ProgressStatus? YearEndStatus { get; set; }
     public string? YearEndProgress { get; set; }
     public int Version { get; set; }
+    /// Progress reported when it happens, at any date, each kept (the latest shown first). 9月末 and 年度末 above stay
+    /// the reports the cycle asks for.
+    public List<ExecutionProgressReport> Reports { get; set; } = [];
 
     public AuditTarget AuditTarget => new(nameof(ExecutionPlan), Id);
 
@@ -52,6 +55,20 @@ public sealed class ExecutionPlan : IVersioned, IAudited
         existing.Work = text;
         return true;
     }
+}
+
+/// 随時の進捗報告: what stood on a day (a slip found in December, a recovery in February), never overwriting another.
+public sealed class ExecutionProgressReport : IAudited
+{
+    public int Id { get; set; }
+    public int ExecutionPlanId { get; set; }
+    public DateOnly AsOf { get; set; }
+    public ProgressStatus ReportStatus { get; set; }
+    public string ReportText { get; set; } = "";
+    public string ReportedBy { get; set; } = "";
+    public DateTime ReportedAt { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(ExecutionPlan), ExecutionPlanId, "随時の進捗報告");
 }
 
 /// The work planned in one month. Work written with a leading ◆ is a milestone (the sheets' own convention).

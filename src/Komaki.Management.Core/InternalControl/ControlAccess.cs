@@ -18,8 +18,23 @@ public static class ControlAccess
     public static bool IsOwnUnit(Actor actor, int unitId, OrgTree org) =>
         IsUnitStaff(actor) && actor.UnitId is int mine && org.IsSameOrUnder(unitId, mine);
 
-    public static bool CanRead(Actor actor, ControlRisk risk, ControlPolicy? policy, OrgTree org) =>
-        SeesAll(actor, policy, org) || IsOwnUnit(actor, risk.OrgUnitId, org);
+    /// The audit committee reads (never edits) the register behind a report once the report is written.
+    public static bool CanRead(Actor actor, ControlRisk risk, ControlPolicy? policy, OrgTree org, DateOnly? reportedOn = null) =>
+        SeesAll(actor, policy, org) || IsOwnUnit(actor, risk.OrgUnitId, org) || AuditorReads(actor, reportedOn);
+
+    public static bool AuditorReads(Actor actor, DateOnly? reportedOn) => actor.IsIn(Roles.Auditor) && reportedOn is not null;
+
+    /// The 評価部局 confirms a division's correction, or sends it back (not on its own division's).
+    public static string? CheckConfirmCorrection(Actor actor, ControlRisk risk, ControlDeficiency deficiency, ControlPolicy? policy, OrgTree org) =>
+        !IsEvaluator(actor, risk, policy, org) ? "是正を確認するのは評価部局です。"
+        : IsOwnDivision(actor, risk.OrgUnitId, org) ? "自分の所属の是正は、評価部局の別の所属の職員が確認します。"
+        : deficiency.CorrectedOn is null ? "所属が是正を記録した後に確認します。"
+        : deficiency.CorrectionConfirmedOn is not null ? "この是正は確認済です。"
+        : null;
+
+    /// The whole register of a 課 is submitted at once, by its head.
+    public static string? CheckSubmitRegister(Actor actor, int unitId, OrgTree org) =>
+        !(actor.IsIn(Roles.DepartmentHead) && IsOwnUnit(actor, unitId, org)) ? "登録簿を提出するのは、その課の所属長です。" : null;
 
     /// The report and its counts: those who see all, the audit committee and planning.
     public static bool CanReadReport(Actor actor, ControlPolicy? policy, OrgTree org) =>

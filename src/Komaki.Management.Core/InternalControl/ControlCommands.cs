@@ -71,6 +71,44 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         return await saver.SaveEditAsync(deficiency, version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
     }
 
+    /// The 評価部局's word on a correction: confirmed (the deficiency is closed), or sent back with the reason — the
+    /// division corrects again and the deficiency counts as not corrected until it does.
+    public async Task<CommandResult> ConfirmCorrectionAsync(ControlDeficiency deficiency, int version, bool reopen, string? note, ControlAuthor author)
+    {
+        if (reopen)
+        {
+            if (string.IsNullOrWhiteSpace(note)) return CommandResult.Refused("ReopenNote", "差し戻す理由（是正として足りない点）を入力してください。");
+            if (note.Length > 2000) return CommandResult.Refused("ReopenNote", "差し戻す理由は2,000文字以内で入力してください。");
+            deficiency.ReopenNote = $"{Wareki.Date(author.Today)} {author.DisplayName}: {note.Trim()}";
+            deficiency.CorrectedOn = null;
+        }
+        else
+        {
+            deficiency.CorrectionConfirmedOn = author.Today;
+            deficiency.CorrectionConfirmedBy = author.DisplayName;
+        }
+        return await saver.SaveEditAsync(deficiency, version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
+    }
+
+    /// The whole register of a 課 submitted at once (after its confirmation page): every risk still being written.
+    public async Task<(CommandResult Result, int Count)> SubmitRegisterAsync(int year, int unitId, OrgTree org)
+    {
+        var units = org.SelfAndDescendants(unitId).ToList();
+        var drafts = await db.ControlRisks.Where(r => r.FiscalYear == year && units.Contains(r.OrgUnitId) && r.State == RiskState.Draft).ToListAsync();
+        if (drafts.Count == 0) return (CommandResult.Refused(string.Empty, "提出する（記入中の）リスクがありません。"), 0);
+        foreach (var r in drafts) r.State = RiskState.Submitted;
+        return (await saver.SaveAsync(), drafts.Count);
+    }
+
+    /// 督促 of a 課 by the 推進部局.
+    public async Task<CommandResult> ChaseAsync(int year, int unitId, string? message, ControlAuthor author)
+    {
+        var text = string.IsNullOrWhiteSpace(message) ? "内部統制のリスクの記入と提出をお願いします。" : message.Trim();
+        if (text.Length > 500) return CommandResult.Refused("Message", "督促の文面は500文字以内で入力してください。");
+        db.ControlChases.Add(new ControlChase { FiscalYear = year, OrgUnitId = unitId, At = author.At, ByName = author.DisplayName, Message = text });
+        return await saver.SaveAsync();
+    }
+
     public async Task<CommandResult> RecordErrorAsync(ProcessingErrorForm form, int year, IReadOnlyList<ControlRisk> risks)
     {
         if (form.ControlRiskId is int id && risks.All(r => r.Id != id || r.OrgUnitId != form.OrgUnitId))

@@ -19,8 +19,30 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
     {
         var q = WithDetails().Where(r => r.FiscalYear == year);
         if (units is not null) q = q.Where(r => units.Contains(r.OrgUnitId));
-        return (await q.ToListAsync()).Where(r => ControlAccess.CanRead(actor, r, policy, org)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        var reportedOn = actor.IsIn(Roles.Auditor) ? (await YearAsync(year))?.ReportedOn : null;
+        return (await q.ToListAsync()).Where(r => ControlAccess.CanRead(actor, r, policy, org, reportedOn)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
     }
+
+    /// Every 課 of the year's organisation with its register's counts — 未着手 (no risk) included — and the last 督促:
+    /// what the 推進部局 checks for 記入漏れ.
+    public async Task<List<CoverageRow>> CoverageAsync(int year, OrgTree org)
+    {
+        var counts = await db.ControlRisks.AsNoTracking().Where(r => r.FiscalYear == year).GroupBy(r => new { r.OrgUnitId, r.State })
+            .Select(g => new { g.Key.OrgUnitId, g.Key.State, N = g.Count() }).ToListAsync();
+        var chases = (await db.ControlChases.AsNoTracking().Where(c => c.FiscalYear == year).ToListAsync())
+            .GroupBy(c => c.OrgUnitId).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.At).First());
+        var divisions = org.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit).Where(u => u.Level == OrgUnitLevel.Division).ToList();
+        int Of(IEnumerable<int> units, RiskState state) => counts.Where(c => units.Contains(c.OrgUnitId) && c.State == state).Sum(c => c.N);
+        return divisions.Select(d =>
+        {
+            var units = org.SelfAndDescendants(d.Id).ToList();
+            return new CoverageRow(d.Id, org.PathName(d.Id), Of(units, RiskState.Draft), Of(units, RiskState.Submitted), Of(units, RiskState.Evaluated), chases.GetValueOrDefault(d.Id));
+        }).ToList();
+    }
+
+    /// The 督促 a 課 has had this year, newest first.
+    public Task<List<ControlChase>> ChasesAsync(int year, IReadOnlyCollection<int> units) =>
+        db.ControlChases.AsNoTracking().Where(c => c.FiscalYear == year && units.Contains(c.OrgUnitId)).OrderByDescending(c => c.At).ToListAsync();
 
     /// The risks and processing errors of several years in two queries, for the public page's reports.
     public async Task<(List<ControlRisk> Risks, List<ProcessingError> Errors)> OfYearsAsync(IReadOnlyCollection<int> years) =>
@@ -137,6 +159,13 @@ public sealed record ControlFigures(DateOnly AsOf, string? Stage, int Risks, int
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 
     public static ControlFigures? Read(string? json) => string.IsNullOrEmpty(json) ? null : System.Text.Json.JsonSerializer.Deserialize<ControlFigures>(json, Json);
+}
+
+/// One 課 of the coverage table: how many risks are being written, submitted and evaluated, and the last 督促.
+public sealed record CoverageRow(int UnitId, string Unit, int Draft, int Submitted, int Evaluated, ControlChase? LastChase)
+{
+    public int Total => Draft + Submitted + Evaluated;
+    public string Status => Total == 0 ? "未着手" : Draft > 0 ? "記入中" : Submitted > 0 ? "評価待ち" : "評価済";
 }
 
 /// What a closing step of the year leaves undone: 取りまとめ with risks still being written (by division), 作成 and

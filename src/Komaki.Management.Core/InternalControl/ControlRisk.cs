@@ -145,9 +145,26 @@ public sealed class ControlDeficiency : IVersioned, IAudited
     public DateOnly DueOn { get; set; }
     public DateOnly? CorrectedOn { get; set; }
     public string? CorrectionNote { get; set; }
+    /// The 評価部局's confirmation that the correction closes the deficiency (is it really put right?).
+    public DateOnly? CorrectionConfirmedOn { get; set; }
+    public string? CorrectionConfirmedBy { get; set; }
+    /// Why the 評価部局 sent a correction back: the division corrects again.
+    public string? ReopenNote { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ControlRisk), ControlRiskId, "不備");
+}
+
+/// 督促: the 推進部局 chasing a 課 that has not started (or not submitted) its register for the year. The 課 sees it
+/// on its register until it submits.
+public sealed class ControlChase
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int OrgUnitId { get; set; }
+    public DateTime At { get; set; }
+    public string ByName { get; set; } = "";
+    public string Message { get; set; } = "";
 }
 
 /// 事務処理ミス: what happened, why, what it affected, how it was put right and how it will not happen again. It may

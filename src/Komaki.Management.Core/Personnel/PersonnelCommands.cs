@@ -23,6 +23,102 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
     }
 
+    /// 一時保存 of a stage's marks: nothing moves on, nobody else sees it, and the form opens on it again.
+    public async Task<CommandResult> SaveDraftAsync(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm form, PersonnelAuthor author)
+    {
+        var errors = PersonnelSteps.CheckDraft(e, design, r, form, author.Today);
+        if (errors.Count > 0) return CommandResult.Refused(errors);
+        PersonnelSteps.TakeDraft(e, design, form);
+        return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
+    }
+
+    /// 「前年度の設計を写す」: the scale, the criteria with their 着眼点 and weights, the disclosure and the complaint
+    /// window of the year before, with every date a year later. The copy is the new year's design, edited as any other
+    /// until the year opens; a year already opened is not replaced.
+    public async Task<CommandResult> CopyPreviousDesignAsync(int year)
+    {
+        var previous = await db.PersonnelDesigns.AsNoTracking().Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year - 1);
+        if (previous is null) return CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year - 1)}の設計がないため、写せません。");
+        var design = await DesignForEditAsync(year);
+        if (design?.OpenedAt is not null) return CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year)}は評価を開始しているため、設計を写し直せません。");
+        var isNew = design is null;
+        design ??= new PersonnelDesign { FiscalYear = year };
+        design.PeriodStart = previous.PeriodStart.AddYears(1);
+        design.PeriodEnd = previous.PeriodEnd.AddYears(1);
+        design.ReferenceDate = previous.ReferenceDate.AddYears(1);
+        design.GoalsDue = previous.GoalsDue.AddYears(1);
+        design.MidYearDue = previous.MidYearDue.AddYears(1);
+        design.SelfDue = previous.SelfDue.AddYears(1);
+        design.FirstDue = previous.FirstDue.AddYears(1);
+        design.SecondDue = previous.SecondDue.AddYears(1);
+        design.AdjustDue = previous.AdjustDue.AddYears(1);
+        design.DisclosureDue = previous.DisclosureDue.AddYears(1);
+        design.ComplaintDays = previous.ComplaintDays;
+        design.DiscloseDetails = previous.DiscloseDetails;
+        design.Grades.Clear();
+        design.Criteria.Clear();
+        foreach (var g in previous.Grades.OrderBy(g => g.SortOrder))
+            design.Grades.Add(new DesignGrade { Code = g.Code, Label = g.Label, Points = g.Points, MaxShare = g.MaxShare, BonusCategory = g.BonusCategory, SortOrder = g.SortOrder });
+        foreach (var c in previous.Criteria.OrderBy(c => c.JobLevel).ThenBy(c => c.SortOrder))
+            design.Criteria.Add(new CompetenceCriterion { JobLevel = c.JobLevel, Name = c.Name, Viewpoints = c.Viewpoints, Weight = c.Weight, SortOrder = c.SortOrder });
+        if (isNew)
+        {
+            db.PersonnelDesigns.Add(design);
+            return await saver.SaveAsync();
+        }
+        return await saver.SaveEditAsync(design, design.Version, design.AuditTarget);
+    }
+
+    /// 特別職の評価者: the personnel division registers the 市長・副市長・教育長 who evaluate 部長, with the account they
+    /// sign in with, outside the register the staff import reads.
+    public async Task<CommandResult> RegisterSpecialAsync(SpecialEvaluatorForm form)
+    {
+        var result = new CommandResult();
+        var name = form.Name?.Trim() ?? "";
+        if (name.Length == 0) result.Add(nameof(form.Name), "氏名を入力してください。");
+        else if (name.Length > ModelLengths.Of<StaffMember>(m => m.Name)) result.Add(nameof(form.Name), "氏名は100文字以内で入力してください。");
+        if (form.Post is not SpecialPost post || !Enum.IsDefined(post)) result.Add(nameof(form.Post), "職（市長・副市長・教育長）を選んでください。");
+        string? userId = null;
+        var email = form.Email?.Trim();
+        if (string.IsNullOrEmpty(email)) result.Add(nameof(form.Email), "評価をするときにサインインするアカウントのメールアドレスを入力してください。");
+        else
+        {
+            var normalized = email.ToUpperInvariant();
+            userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync();
+            if (userId is null) result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントがありません。先にアカウントを作ってください。");
+            else if (await db.StaffMembers.AnyAsync(m => m.UserId == userId))
+                result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントは、すでに職員または特別職に紐付いています。");
+        }
+        if (!result.Succeeded) return result;
+        var prefix = $"特別職-{form.Post!.Value.Label()}";
+        var taken = await db.StaffMembers.Where(m => m.StaffNumber.StartsWith(prefix)).Select(m => m.StaffNumber).ToListAsync();
+        var number = prefix;
+        for (var n = 2; taken.Contains(number); n++) number = $"{prefix}-{n}";
+        db.StaffMembers.Add(new StaffMember { StaffNumber = number, Name = name, Email = email, UserId = userId, SpecialPost = form.Post });
+        return await saver.SaveAsync();
+    }
+
+    /// The 特別職 named first evaluator of every 部長級 sheet of the year that has none, with the reason in each log.
+    public async Task<(CommandResult Result, int Count)> NameForDepartmentChiefsAsync(int year, int specialId, IReadOnlySet<int> actorStaffIds, PersonnelAuthor author)
+    {
+        var special = await db.StaffMembers.FirstOrDefaultAsync(m => m.Id == specialId && m.SpecialPost != null);
+        if (special is null) return (CommandResult.Refused("SpecialId", "評価者にする特別職を選んでください。"), 0);
+        var sheets = await db.PersonnelEvaluations.Include(e => e.Events)
+            .Where(e => e.FiscalYear == year && e.JobLevel == JobLevel.DepartmentChief && e.FirstEvaluatorId == null && e.State < PersonnelState.Confirmed
+                && !actorStaffIds.Contains(e.StaffMemberId)).ToListAsync();
+        if (sheets.Count == 0) return (CommandResult.Refused("SpecialId", "評価者が未設定の部長級のシートはありません（自分のシートは別の人事担当が指名します）。"), 0);
+        foreach (var e in sheets)
+        {
+            e.FirstEvaluatorId = special.Id;
+            e.Events.Add(new PersonnelEvent
+            {
+                Step = PersonnelStep.Reassign, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At,
+                Comment = $"一次評価者 {special.SpecialPost!.Value.Label()} {special.Name}、二次評価者 なし。部長級の評価者として指名。",
+            });
+        }
+        return (await saver.SaveAsync(), sheets.Count);
+    }
+
     /// The goals as one form. While the goals are being set the person writes them freely; after they were agreed a
     /// change is recorded with the day of the interview, the reason and the goal before and after.
     public async Task<CommandResult> SaveGoalsAsync(PersonnelEvaluation e, PersonnelRelation r, PerformanceGoalsForm form, IReadOnlyList<ServesOption> options, PersonnelAuthor author)
@@ -115,8 +211,8 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
             .Select(x => x.StaffMemberId).ToListAsync();
         foreach (var (field, id) in named)
             if (id is int x && evaluatedByPerson.Contains(x)) result.Add(field, "本人が評価している職員を、本人の評価者にはできません。");
-        if (firstId is int f && choices.All(c => c.Id != f)) result.Add("FirstEvaluatorId", "一次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
-        if (secondId is int s && choices.All(c => c.Id != s)) result.Add("SecondEvaluatorId", "二次評価者は、この年度に所属のある係長級以上の職員から選んでください。");
+        if (firstId is int f && choices.All(c => c.Id != f)) result.Add("FirstEvaluatorId", "一次評価者は、この年度に所属のある係長級以上の職員か、登録した特別職から選んでください。");
+        if (secondId is int s && choices.All(c => c.Id != s)) result.Add("SecondEvaluatorId", "二次評価者は、この年度に所属のある係長級以上の職員か、登録した特別職から選んでください。");
         if (firstId == e.StaffMemberId || secondId == e.StaffMemberId) result.Add("FirstEvaluatorId", "本人を評価者にはできません。");
         if (firstId is not null && firstId == secondId) result.Add("SecondEvaluatorId", "一次評価者と二次評価者は別の職員にしてください。");
         if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "変更の理由（異動・休職など）を書いてください。");
@@ -244,13 +340,20 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
     }
 
     /// 開示 of every confirmed evaluation of the year at once (the usual way: on one day for everyone).
-    /// The officer's own evaluation is left for another officer.
-    public async Task<(CommandResult Result, int Count)> DiscloseAllAsync(int year, PersonnelDesign design, IReadOnlySet<int> actorStaffIds, PersonnelAuthor author)
+    /// The officer's own evaluation is left for another officer. When some evaluations of the year are not yet
+    /// confirmed (DisclosureGaps), disclosing the others needs a reason, recorded in each disclosed sheet's log.
+    public async Task<(CommandResult Result, int Count)> DiscloseAllAsync(int year, PersonnelDesign design, IReadOnlySet<int> actorStaffIds, PersonnelAuthor author, string? reason = null)
     {
         var confirmed = await db.PersonnelEvaluations.Include(e => e.Events)
             .Where(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed && !actorStaffIds.Contains(e.StaffMemberId)).ToListAsync();
         if (confirmed.Count == 0) return (CommandResult.Refused(string.Empty, "開示できる（調整・確認済の）評価がありません（自分の評価は別の人事担当が開示します）。"), 0);
-        foreach (var e in confirmed) PersonnelSteps.Take(e, design, new PersonnelStepForm { Step = PersonnelStep.Disclose }, author);
+        var gaps = await PersonnelPages.DisclosureGapsAsync(db, year);
+        var left = gaps.Sum(g => g.Count);
+        if (left > 0 && string.IsNullOrWhiteSpace(reason))
+            return (CommandResult.Refused("Comment", $"調整・確認の済んでいない評価が {left:N0} 人あります。残したまま開示する理由を書いてください（その人たちは確定した後に開示します）。"), 0);
+        if ((reason?.Length ?? 0) > PersonnelSteps.CommentLength) return (CommandResult.Refused("Comment", $"{PersonnelSteps.CommentLength:N0}文字以内で入力してください。"), 0);
+        var note = left > 0 ? $"未確定の {left:N0} 人を残して一斉開示: {reason!.Trim()}" : null;
+        foreach (var e in confirmed) PersonnelSteps.Take(e, design, new PersonnelStepForm { Step = PersonnelStep.Disclose, Comment = note }, author);
         return (await saver.SaveAsync(), confirmed.Count);
     }
 

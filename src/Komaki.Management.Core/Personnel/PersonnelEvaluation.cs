@@ -28,6 +28,13 @@ public sealed class PersonnelEvaluation : IVersioned, IAudited
     public string? FinalPerformanceGrade { get; set; }
     /// Why the 調整者 set a final grade other than the last evaluator's, or why a complaint changed it.
     public string? AdjustmentReason { get; set; }
+    /// 人事課内のメモ of the 調整 (the quota, the department's balance…): for the personnel division only, never disclosed.
+    public string? AdjustmentNote { get; set; }
+    /// What the person was shown at 開示, kept as shown: a later change after a complaint is recorded on the complaint
+    /// and shown beside it with its date.
+    public string? DisclosedCompetenceGrade { get; set; }
+    public string? DisclosedPerformanceGrade { get; set; }
+    public string? DisclosedReason { get; set; }
     public DateOnly? DisclosedOn { get; set; }
     public DateOnly? ComplaintDeadline { get; set; }
     public DateTime? AcknowledgedAt { get; set; }
@@ -42,8 +49,14 @@ public sealed class PersonnelEvaluation : IVersioned, IAudited
 
     public IEnumerable<PerformanceGoal> OrderedGoals => Goals.OrderBy(g => g.SortOrder).ThenBy(g => g.Id);
 
+    /// A mark the stage's holder confirmed; a draft (一時保存) is seen only by its holder, through DraftMark.
     public EvaluationMark? Mark(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
-        Marks.FirstOrDefault(m => m.Stage == stage && m.Part == part && m.CompetenceCriterionId == criterionId && m.PerformanceGoalId == goalId);
+        Marks.FirstOrDefault(m => !m.Draft && m.Stage == stage && m.Part == part && m.CompetenceCriterionId == criterionId && m.PerformanceGoalId == goalId);
+
+    public EvaluationMark? DraftMark(MarkStage stage, AppraisalPart part, int? criterionId = null, int? goalId = null) =>
+        Marks.FirstOrDefault(m => m.Draft && m.Stage == stage && m.Part == part && m.CompetenceCriterionId == criterionId && m.PerformanceGoalId == goalId);
+
+    public bool HasDraft(MarkStage stage) => Marks.Any(m => m.Draft && m.Stage == stage);
 
     /// The overall grade the last evaluator gave (二次, or 一次 when there is no second evaluator).
     public string? LastEvaluatorGrade(AppraisalPart part) =>
@@ -115,6 +128,10 @@ public sealed class EvaluationMark
     public int? PerformanceGoalId { get; set; }
     public string? Grade { get; set; }
     public string? Comment { get; set; }
+    /// 一時保存: saved by the stage's holder, not yet confirmed; nobody else sees it and it counts nowhere.
+    public bool Draft { get; set; }
+    /// The result the person wrote for a goal in a draft self-assessment (the goal's Result is set when confirmed).
+    public string? DraftResult { get; set; }
 }
 
 /// One step of the evaluation, who took it and when, with what they said.
@@ -140,6 +157,9 @@ public sealed class PersonnelComplaint
     public string? AnsweredBy { get; set; }
     public string? Answer { get; set; }
     public ComplaintOutcome? Outcome { get; set; }
+    /// The grades after the answer, when it changed them: a new version shown beside what was disclosed.
+    public string? CompetenceGrade { get; set; }
+    public string? PerformanceGrade { get; set; }
 }
 
 /// Who read which evaluation, when, and on what screen or export. Kept for the personnel division and audit.

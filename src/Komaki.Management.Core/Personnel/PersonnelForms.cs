@@ -18,7 +18,10 @@ public sealed class PersonnelStepForm
     public List<MarkRow> Marks { get; set; } = [];
     public string? CompetenceGrade { get; set; }
     public string? PerformanceGrade { get; set; }
+    /// 本人に開示する調整の理由.
     public string? AdjustmentReason { get; set; }
+    /// 人事課内のメモ: never disclosed.
+    public string? AdjustmentNote { get; set; }
     public string? Complaint { get; set; }
     [Display(Name = "結果")]
     public ComplaintOutcome? Outcome { get; set; }
@@ -213,4 +216,13 @@ public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDe
         nameof(PersonnelDesignForm.AdjustDue) => f.AdjustDue,
         _ => f.DisclosureDue,
     };
+}
+
+/// 特別職の評価者 as the personnel division registers one.
+public sealed class SpecialEvaluatorForm
+{
+    public string? Name { get; set; }
+    [Display(Name = "職")]
+    public SpecialPost? Post { get; set; }
+    public string? Email { get; set; }
 }

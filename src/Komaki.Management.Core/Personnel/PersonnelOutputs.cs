@@ -98,23 +98,30 @@ public static class PersonnelSheet
     }
 }
 
-/// The year's results for the payroll system: one line per confirmed evaluation with the final grades and the
-/// 勤勉手当区分 the final performance grade maps to in the year's design. UTF-8 with BOM, CRLF.
+/// The year's results for the payroll system: one line per evaluation of the year — the final grades and the
+/// 勤勉手当区分 the final performance grade maps to in the year's design, or 未確定 with the reason for one not yet
+/// confirmed, so payroll sees everyone and never takes a missing line for no evaluation. UTF-8 with BOM, CRLF.
 public static class PayrollFile
 {
-    public static string Csv(IEnumerable<PersonnelEvaluation> confirmed, PersonnelDesign design)
+    public static string Csv(IEnumerable<PersonnelEvaluation> evaluations, PersonnelDesign design)
     {
         var sb = new StringBuilder();
-        sb.Append("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,状態\r\n");
-        foreach (var e in confirmed.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal))
+        sb.Append("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,確定,状態,未確定の理由\r\n");
+        foreach (var e in evaluations.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal))
         {
-            var bonus = design.Grade(e.FinalPerformanceGrade)?.BonusCategory ?? "";
+            var final = e.State >= PersonnelState.Confirmed;
+            var bonus = final ? design.Grade(e.FinalPerformanceGrade)?.BonusCategory ?? "" : "";
             string[] cells = [e.StaffMember!.StaffNumber, e.StaffMember.Name, e.FiscalYear.ToString(CultureInfo.InvariantCulture), e.JobLevel.Label(),
-                e.FinalCompetenceGrade ?? "", e.FinalPerformanceGrade ?? "", bonus, e.State.Label()];
+                final ? e.FinalCompetenceGrade ?? "" : "", final ? e.FinalPerformanceGrade ?? "" : "", bonus, final ? "確定" : "未確定", e.State.Label(), final ? "" : UnconfirmedReason(e)];
             sb.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
         }
         return sb.ToString();
     }
+
+    /// Why an evaluation is not final yet, in the words of the sheet: an evaluator not named, or whose step it waits for.
+    public static string UnconfirmedReason(PersonnelEvaluation e) =>
+        e.FirstEvaluatorId is null ? "評価者未設定（人事課が一次評価者を指名していません）"
+        : $"{PersonnelWorkflow.WaitsFor(e)}の対応待ち（{e.State.Label()}）";
 
     // A cell starting with = + - @ is kept as text so a spreadsheet does not run it as a formula.
     private static string Quote(string s)

@@ -64,33 +64,79 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         (await db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year).GroupBy(e => e.State).Select(g => new { g.Key, N = g.Count() }).ToListAsync())
         .Select(x => (x.Key, x.N)).OrderBy(x => x.Key).ToList();
 
-    /// The evaluations of the year in the units given, with their marks, for the distribution before 調整.
-    /// The reader's own evaluations are left out (an officer does not see their own before it is disclosed to them).
-    public async Task<List<PersonnelEvaluation>> ForDistributionAsync(int year, IReadOnlyCollection<int> units, IReadOnlySet<int> readerStaffIds)
+    /// Who can be named as an evaluator in a year: everyone of the register with a post that year at 係長級 or above, by
+    /// number, then the 特別職 the personnel division registered (for 部長).
+    public async Task<List<(int Id, string Text)>> EvaluatorChoicesAsync(int year, OrgTree org)
     {
-        var list = await db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Marks)
-            .Where(e => e.FiscalYear == year && units.Contains(e.OrgUnitId) && e.State >= PersonnelState.FirstEvaluated && !readerStaffIds.Contains(e.StaffMemberId))
-            .OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ToListAsync();
+        var staff = (await db.StaffAssignments.AsNoTracking().Where(a => a.FiscalYear == year && a.JobLevel <= JobLevel.SectionChief)
+                .Select(a => new { a.StaffMemberId, a.StaffMember!.StaffNumber, a.StaffMember.Name, a.OrgUnitId, a.Position }).ToListAsync())
+            .GroupBy(a => a.StaffMemberId).Select(g => g.Last())
+            .OrderBy(a => a.StaffNumber, StringComparer.Ordinal)
+            .Select(a => (a.StaffMemberId, $"{a.Name}（{org.PathName(a.OrgUnitId)} {a.Position}・{a.StaffNumber}）")).ToList();
+        var special = await SpecialAsync();
+        return [.. special.Select(m => (m.Id, $"{m.SpecialPost!.Value.Label()} {m.Name}（特別職）")), .. staff];
+    }
+
+    /// The 特別職 registered as evaluators, 市長 first.
+    public async Task<List<StaffMember>> SpecialAsync() =>
+        (await db.StaffMembers.AsNoTracking().Where(m => m.SpecialPost != null).ToListAsync()).OrderBy(m => m.SpecialPost).ThenBy(m => m.StaffNumber, StringComparer.Ordinal).ToList();
+
+    /// What is not ready for the year's 開示: the evaluations not yet confirmed, by what they wait for (評価者未設定
+    /// first), each with how many.
+    public static async Task<List<(string What, int Count)>> DisclosureGapsAsync(AppDbContext db, int year)
+    {
+        var open = await db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year && e.State < PersonnelState.Confirmed)
+            .Select(e => new { e.State, e.FirstEvaluatorId, e.SecondEvaluatorId }).ToListAsync();
+        return open.GroupBy(e => e.FirstEvaluatorId is null ? "評価者未設定" : $"{e.State.Label()}（{PersonnelWorkflow.WaitsFor(new PersonnelEvaluation { State = e.State, SecondEvaluatorId = e.SecondEvaluatorId })}の対応待ち）")
+            .Select(g => (g.Key, g.Count())).OrderBy(g => g.Key != "評価者未設定").ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+    }
+
+    public Task<List<(string What, int Count)>> DisclosureGapsAsync(int year) => DisclosureGapsAsync(db, year);
+
+    /// How many 部長級 sheets of the year still have no first evaluator.
+    public Task<int> DepartmentChiefsWithoutEvaluatorAsync(int year) =>
+        db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == year && e.JobLevel == JobLevel.DepartmentChief && e.FirstEvaluatorId == null);
+
+    /// The 部 whose 部長 the reader is in a year (a post of 部長級 on a 部): the departments whose distribution they see.
+    public async Task<List<int>> DepartmentsHeadedAsync(IReadOnlySet<int> staffIds, int year, OrgTree org) =>
+        (await db.StaffAssignments.AsNoTracking().Where(a => a.FiscalYear == year && a.JobLevel == JobLevel.DepartmentChief && staffIds.Contains(a.StaffMemberId))
+            .Select(a => a.OrgUnitId).ToListAsync())
+        .Select(u => org.DepartmentOf(u)?.Id).OfType<int>().Distinct().ToList();
+
+    /// The grades of one department before 調整, against the year's guide: every evaluation past 一次評価 for the
+    /// personnel division; for a 部長, only those they evaluate (first or second), as they would open each sheet.
+    /// The reader's own evaluation is never counted. Every evaluation read is logged.
+    public async Task<DepartmentDistribution> DistributionAsync(int year, int departmentId, AppraisalPart part, PersonnelDesign design, OrgTree org,
+        IReadOnlySet<int> readerStaffIds, bool onlyEvaluatedByReader)
+    {
+        var units = org.SelfAndDescendants(departmentId).ToList();
+        var q = db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Marks)
+            .Where(e => e.FiscalYear == year && units.Contains(e.OrgUnitId) && e.State >= PersonnelState.FirstEvaluated && !readerStaffIds.Contains(e.StaffMemberId));
+        if (onlyEvaluatedByReader)
+            q = q.Where(e => e.FirstEvaluatorId != null && readerStaffIds.Contains(e.FirstEvaluatorId.Value) || e.SecondEvaluatorId != null && readerStaffIds.Contains(e.SecondEvaluatorId.Value));
+        var list = await q.OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ToListAsync();
+        reads.Loaded(list.Select(e => e.Id));
+        string? Grade(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed
+            ? (part == AppraisalPart.Competence ? e.FinalCompetenceGrade : e.FinalPerformanceGrade)
+            : e.LastEvaluatorGrade(part) ?? e.Mark(MarkStage.First, part)?.Grade;
+        var people = list.Select(e => new DistributionPerson(e, org.PathName(e.OrgUnitId), Grade(e))).ToList();
+        var graded = people.Count(p => p.Grade is not null);
+        var rows = design.Grades.OrderBy(g => g.SortOrder).Select(g =>
+        {
+            var n = people.Count(p => p.Grade == g.Code);
+            return new DistributionRow(g.Code, g.Label, n, graded == 0 ? 0 : Math.Round(100m * n / graded, 1), g.MaxShare);
+        }).ToList();
+        return new DepartmentDistribution(rows, people, graded);
+    }
+
+    /// Every evaluation of a year for payroll: the final grades of those confirmed, and for the others 未確定 with the
+    /// reason, so the file accounts for everyone evaluated. Each evaluation in it is logged as read.
+    public async Task<List<PersonnelEvaluation>> ForPayrollAsync(int year)
+    {
+        var list = await db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Where(e => e.FiscalYear == year).ToListAsync();
         reads.Loaded(list.Select(e => e.Id));
         return list;
     }
-
-    /// The confirmed results of a year for payroll: the final grades of every evaluation confirmed or later.
-    public async Task<List<PersonnelEvaluation>> ConfirmedAsync(int year)
-    {
-        var list = await db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember)
-            .Where(e => e.FiscalYear == year && e.State >= PersonnelState.Confirmed).ToListAsync();
-        reads.Loaded(list.Select(e => e.Id));
-        return list;
-    }
-
-    /// Who of the register can be named as an evaluator in a year: everyone with a post that year, by number.
-    public async Task<List<(int Id, string Text)>> EvaluatorChoicesAsync(int year, OrgTree org) =>
-        (await db.StaffAssignments.AsNoTracking().Where(a => a.FiscalYear == year && a.JobLevel <= JobLevel.SectionChief)
-            .Select(a => new { a.StaffMemberId, a.StaffMember!.StaffNumber, a.StaffMember.Name, a.OrgUnitId, a.Position }).ToListAsync())
-        .GroupBy(a => a.StaffMemberId).Select(g => g.Last())
-        .OrderBy(a => a.StaffNumber, StringComparer.Ordinal)
-        .Select(a => (a.StaffMemberId, $"{a.Name}（{org.PathName(a.OrgUnitId)} {a.Position}・{a.StaffNumber}）")).ToList();
 
     /// What a goal may serve: the unit goals of the person's unit and the units above it for the year, the
     /// measures, projects and manifesto items those goals serve, and the projects the unit owns.
@@ -182,7 +228,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
 
     public IQueryable<StaffMember> Register(string? words)
     {
-        var q = db.StaffMembers.AsNoTracking().Include(s => s.Assignments).AsQueryable();
+        var q = db.StaffMembers.AsNoTracking().Include(s => s.Assignments).Where(s => s.SpecialPost == null);
         if (!string.IsNullOrWhiteSpace(words))
         {
             var w = words.Trim();
@@ -191,6 +237,16 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         return q.OrderBy(s => s.StaffNumber);
     }
 }
+
+/// One department's grades before 調整: the count and share of each grade, and whether it is over the guide.
+public sealed record DistributionRow(string Grade, string Label, int Count, decimal Share, int? MaxShare)
+{
+    public bool Over => MaxShare is int max && Share > max;
+}
+
+public sealed record DistributionPerson(PersonnelEvaluation Evaluation, string Unit, string? Grade);
+
+public sealed record DepartmentDistribution(IReadOnlyList<DistributionRow> Rows, IReadOnlyList<DistributionPerson> People, int Total);
 
 /// One evaluation waiting for the reader, as 対応待ち lists it: whose, which step, by when.
 public sealed record PersonnelWorkItem(int EvaluationId, int FiscalYear, string Person, string Task, DateOnly? DueOn);

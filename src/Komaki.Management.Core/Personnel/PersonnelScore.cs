@@ -12,11 +12,13 @@ public sealed record WeightedScore(decimal Average, int WeightGraded, int Weight
 
 public static class PersonnelScore
 {
-    public static WeightedScore? Of(PersonnelEvaluation e, PersonnelDesign design, MarkStage stage, AppraisalPart part)
+    /// Of the stage's confirmed marks, or (draft) of the marks its holder saved and is about to confirm.
+    public static WeightedScore? Of(PersonnelEvaluation e, PersonnelDesign design, MarkStage stage, AppraisalPart part, bool draft = false)
     {
+        EvaluationMark? MarkOf(int? criterionId, int? goalId) => draft ? e.DraftMark(stage, part, criterionId, goalId) : e.Mark(stage, part, criterionId, goalId);
         var items = part == AppraisalPart.Competence
-            ? design.CriteriaFor(e.JobLevel).Select(c => (Weight: c.Weight, Mark: e.Mark(stage, part, criterionId: c.Id))).ToList()
-            : e.OrderedGoals.Select(g => (Weight: g.Weight ?? 0, Mark: e.Mark(stage, part, goalId: g.Id))).ToList();
+            ? design.CriteriaFor(e.JobLevel).Select(c => (Weight: c.Weight, Mark: MarkOf(c.Id, null))).ToList()
+            : e.OrderedGoals.Select(g => (Weight: g.Weight ?? 0, Mark: MarkOf(null, g.Id))).ToList();
         var graded = items.Select(i => (i.Weight, Grade: design.Grade(i.Mark?.Grade))).Where(i => i.Grade is not null && i.Weight > 0).ToList();
         var weight = graded.Sum(i => i.Weight);
         if (weight == 0 || design.Grades.Count == 0) return null;

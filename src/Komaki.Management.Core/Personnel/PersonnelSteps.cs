@@ -21,7 +21,7 @@ public static class PersonnelSteps
         }
         bool InScale(string? grade) => design.Grade(grade?.Trim()) is not null;
         var scale = string.Join("・", design.Grades.OrderBy(g => g.SortOrder).Select(g => g.Code));
-        foreach (var (field, text) in new[] { ("Comment", f.Comment), ("InterviewNote", f.InterviewNote), ("AdjustmentReason", f.AdjustmentReason), ("Complaint", f.Complaint) })
+        foreach (var (field, text) in new[] { ("Comment", f.Comment), ("InterviewNote", f.InterviewNote), ("AdjustmentReason", f.AdjustmentReason), ("AdjustmentNote", f.AdjustmentNote), ("Complaint", f.Complaint) })
             Need((text?.Length ?? 0) <= CommentLength, field, $"{CommentLength:N0}文字以内で入力してください。");
         switch (f.Step)
         {
@@ -150,11 +150,15 @@ public static class PersonnelSteps
                 e.FinalCompetenceGrade = f.CompetenceGrade!.Trim();
                 e.FinalPerformanceGrade = f.PerformanceGrade!.Trim();
                 e.AdjustmentReason = Clean(f.AdjustmentReason);
+                e.AdjustmentNote = Clean(f.AdjustmentNote);
                 comment ??= e.AdjustmentReason;
                 break;
             case PersonnelStep.Disclose:
                 e.DisclosedOn = author.Today;
                 e.ComplaintDeadline = author.Today.AddDays(design.ComplaintDays);
+                e.DisclosedCompetenceGrade = e.FinalCompetenceGrade;
+                e.DisclosedPerformanceGrade = e.FinalPerformanceGrade;
+                e.DisclosedReason = e.AdjustmentReason;
                 break;
             case PersonnelStep.Acknowledge:
                 e.AcknowledgedAt = author.At;
@@ -174,6 +178,8 @@ public static class PersonnelSteps
                     comment = $"{comment}（評語を 能力 {e.FinalCompetenceGrade}→{f.CompetenceGrade!.Trim()}、業績 {e.FinalPerformanceGrade}→{f.PerformanceGrade!.Trim()} に変更）";
                     e.FinalCompetenceGrade = f.CompetenceGrade!.Trim();
                     e.FinalPerformanceGrade = f.PerformanceGrade!.Trim();
+                    open.CompetenceGrade = e.FinalCompetenceGrade;
+                    open.PerformanceGrade = e.FinalPerformanceGrade;
                     e.AdjustmentReason = $"苦情相談による変更: {open.Answer}";
                 }
                 break;
@@ -182,10 +188,61 @@ public static class PersonnelSteps
         e.Events.Add(new PersonnelEvent { Step = f.Step, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At, Comment = comment });
     }
 
-    /// What the confirmation page of a step that cannot be taken back says will happen.
-    public static IReadOnlyList<string> Consequences(PersonnelStep step) => step switch
+    /// 一時保存 of a stage's marks: the same holder and moment as the step, but nothing needs to be complete — only
+    /// what is written must fit (a grade of the scale, the lengths). The state does not move and nobody else sees it.
+    public static List<FieldError> CheckDraft(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm f, DateOnly today)
     {
-        PersonnelStep.Confirm => ["この評語が今年度の結果として確定し、評価者は変更できなくなります。", "確定した評語は、開示の後に本人に示され、給与システムへの連携ファイルに載ります。"],
+        if (StageOf(f.Step) is null) return [new(string.Empty, "一時保存できるのは自己評価・一次評価・二次評価です。")];
+        if (PersonnelWorkflow.Check(r, e, f.Step, today) is string refusal) return [new(string.Empty, refusal)];
+        var errors = new List<FieldError>();
+        bool Fits(string? grade) => string.IsNullOrWhiteSpace(grade) || design.Grade(grade.Trim()) is not null;
+        foreach (var (key, label, index) in Items(e, design))
+        {
+            var row = f.Marks.FirstOrDefault(m => m.Key == key);
+            var at = RowIndex(f, key, index);
+            if (!Fits(row?.Grade)) errors.Add(new($"Marks[{at}].Grade", $"「{label}」の評語は一覧から選んでください。"));
+            if ((row?.Comment?.Length ?? 0) > CommentLength) errors.Add(new($"Marks[{at}].Comment", $"「{label}」のコメントは{CommentLength:N0}文字以内で入力してください。"));
+            if ((row?.Result?.Length ?? 0) > ModelLengths.Of<PerformanceGoal>(g => g.Result)) errors.Add(new($"Marks[{at}].Result", "実績は4,000文字以内で入力してください。"));
+        }
+        if (!Fits(f.CompetenceGrade)) errors.Add(new("CompetenceGrade", "能力評価の全体評語は一覧から選んでください。"));
+        if (!Fits(f.PerformanceGrade)) errors.Add(new("PerformanceGrade", "業績評価の全体評語は一覧から選んでください。"));
+        return errors;
+    }
+
+    /// Replaces the stage's draft with what was sent (the confirmed marks of earlier stages stay as they are).
+    public static void TakeDraft(PersonnelEvaluation e, PersonnelDesign design, PersonnelStepForm f)
+    {
+        static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        var stage = StageOf(f.Step)!.Value;
+        e.Marks.RemoveAll(m => m.Draft && m.Stage == stage);
+        foreach (var (key, _, _) in Items(e, design))
+        {
+            var row = f.Marks.FirstOrDefault(m => m.Key == key);
+            var id = int.Parse(key[1..], CultureInfo.InvariantCulture);
+            var isGoal = key[0] == 'G';
+            e.Marks.Add(new EvaluationMark
+            {
+                Stage = stage, Part = isGoal ? AppraisalPart.Performance : AppraisalPart.Competence, Draft = true,
+                CompetenceCriterionId = isGoal ? null : id, PerformanceGoalId = isGoal ? id : null, Grade = Clean(row?.Grade), Comment = Clean(row?.Comment),
+                DraftResult = isGoal && stage == MarkStage.Self ? Clean(row?.Result) : null,
+            });
+        }
+        if (stage != MarkStage.Self)
+        {
+            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Competence, Grade = Clean(f.CompetenceGrade), Draft = true });
+            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Performance, Grade = Clean(f.PerformanceGrade), Draft = true });
+        }
+    }
+
+    /// What the confirmation page of a step that cannot be taken back says will happen.
+    public static IReadOnlyList<string> Consequences(PersonnelStep step, PersonnelEvaluation? e = null) => step switch
+    {
+        PersonnelStep.SelfAssess => ["自己評価が確定し、一次評価者が一次評価を始められるようになります。", "確定した自己評価は直せません（それまでは一時保存した内容を何度でも直せます）。"],
+        PersonnelStep.FirstEvaluate => [e?.SecondEvaluatorId is null ? "一次評価が確定し、人事課の調整・確認に進みます。" : "一次評価が確定し、二次評価者が二次評価を始められるようになります。",
+            "確定した一次評価は直せません。本人には、人事課が開示するまで示されません。"],
+        PersonnelStep.SecondEvaluate => ["二次評価が確定し、人事課の調整・確認に進みます。", "確定した二次評価は直せません。本人には、人事課が開示するまで示されません。"],
+        PersonnelStep.Confirm => ["この評語が今年度の結果として確定し、評価者は変更できなくなります。", "確定した評語は、開示の後に本人に示され、給与システムへの連携ファイルに載ります。",
+            "「本人に開示する調整の理由」は、開示のときに本人にそのまま示されます。「人事課内のメモ」は本人にも評価者にも示されません。"],
         PersonnelStep.Disclose => ["本人が評語を見られるようになり、苦情相談の期間が始まります。", "開示は取り消せません。"],
         _ => [],
     };

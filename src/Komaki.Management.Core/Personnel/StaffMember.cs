@@ -12,6 +12,9 @@ public sealed class StaffMember : IVersioned, IAudited
     public string Name { get; set; } = "";
     public string? Email { get; set; }
     public string? UserId { get; set; }
+    /// 特別職 (市長・副市長・教育長) registered by the personnel division as evaluators of 部長: outside the register the
+    /// staff import reads, with no post in the organisation and no evaluation of their own.
+    public SpecialPost? SpecialPost { get; set; }
     public int Version { get; set; }
     public List<StaffAssignment> Assignments { get; set; } = [];
 
@@ -61,4 +64,15 @@ public enum EmploymentType
     Reappointed = 2,
     [Display(Name = "会計年度任用")]
     FiscalYearAppointed = 3,
+}
+
+/// 特別職 who evaluate 部長.
+public enum SpecialPost
+{
+    [Display(Name = "市長")]
+    Mayor = 1,
+    [Display(Name = "副市長")]
+    DeputyMayor = 2,
+    [Display(Name = "教育長")]
+    Superintendent = 3,
 }

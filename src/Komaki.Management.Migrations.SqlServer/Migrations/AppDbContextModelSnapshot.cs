@@ -961,6 +961,43 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ExecutionPlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReportStatus")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ReportText")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("ReportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExecutionPlanId", "AsOf");
+
+                    b.ToTable("ExecutionProgressReports", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.Property<int>("Id")
@@ -1780,6 +1817,42 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("UnitNameMappings");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.ToTable("ControlChases");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
                 {
                     b.Property<int>("Id")
@@ -1792,6 +1865,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<DateOnly?>("CorrectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CorrectionConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("CorrectionConfirmedOn")
                         .HasColumnType("date");
 
                     b.Property<string>("CorrectionNote")
@@ -1813,6 +1893,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
+
+                    b.Property<string>("ReopenNote")
+                        .HasMaxLength(2200)
+                        .HasColumnType("nvarchar(2200)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2469,6 +2553,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int?>("CompetenceCriterionId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("Draft")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("DraftResult")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Grade")
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
@@ -2635,6 +2726,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -2645,6 +2740,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int?>("Outcome")
                         .HasColumnType("int");
+
+                    b.Property<string>("PerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
 
                     b.Property<int>("PersonnelEvaluationId")
                         .HasColumnType("int");
@@ -2729,6 +2828,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("AdjustmentNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("AdjustmentReason")
                         .HasMaxLength(2500)
                         .HasColumnType("nvarchar(2500)");
@@ -2736,8 +2839,20 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ComplaintDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("DisclosedCompetenceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.Property<DateOnly?>("DisclosedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("DisclosedPerformanceGrade")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("DisclosedReason")
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)");
 
                     b.Property<string>("FinalCompetenceGrade")
                         .HasMaxLength(4)
@@ -2944,6 +3059,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("SpecialPost")
+                        .HasColumnType("int");
 
                     b.Property<string>("StaffNumber")
                         .IsRequired()
@@ -3973,6 +4091,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("ExecutionPlan");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionProgressReport", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Execution.ExecutionPlan", null)
+                        .WithMany("Reports")
+                        .HasForeignKey("ExecutionPlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Goals.GoalEvent", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Goals.OrganizationalGoal", null)
@@ -4093,6 +4220,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("OrgUnit");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlChase", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.InternalControl.ControlDeficiency", b =>
@@ -4592,6 +4728,8 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>
                 {
+                    b.Navigation("Reports");
+
                     b.Navigation("Schedule");
                 });
 

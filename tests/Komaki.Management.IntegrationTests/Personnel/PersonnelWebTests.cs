@@ -148,21 +148,45 @@ public class PersonnelWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     }
 
     [Fact]
-    public async Task The_payroll_file_lists_each_confirmed_result_with_its_bonus_category_and_logs_each_read()
+    public async Task The_payroll_file_lists_every_evaluation_of_the_year_with_its_bonus_category_or_the_reason_it_is_not_final_and_logs_each_read()
     {
         var division = await app.SignedInAsync(Division);
         var response = await division.GetAsync("/Personnel/Division/Payroll/2025");
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,状態", lines[0]);
-        Assert.Contains("10103,道路 次郎,2025,一般職員,A,A,優秀,本人確認済", lines);
-        Assert.Contains("10105,橋本 優,2025,一般職員,B,B,良好（標準）,本人確認済", lines);
-        // 部長 are not yet evaluated in the demo: only confirmed results go to payroll.
-        Assert.DoesNotContain(lines, l => l.StartsWith("10001,", StringComparison.Ordinal));
-        var confirmed = app.WithDb(db => db.PersonnelEvaluations.Count(e => e.FiscalYear == 2025 && e.State >= PersonnelState.Confirmed));
-        Assert.Equal(confirmed + 1, lines.Length);
-        Assert.Equal(confirmed, app.WithDb(db => db.PersonnelReads.Count(r => r.What == "給与連携CSV" && r.UserName == Division)));
+        Assert.Equal("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,確定,状態,未確定の理由", lines[0]);
+        Assert.Contains("10103,道路 次郎,2025,一般職員,A,A,優秀,確定,本人確認済,", lines);
+        Assert.Contains("10105,橋本 優,2025,一般職員,B,B,良好（標準）,確定,本人確認済,", lines);
+        // The 部長, evaluated by the 副市長 (特別職), are on the file like everyone else.
+        Assert.Contains("10001,建設 正人,2025,部長級,B,B,良好（標準）,確定,本人確認済,", lines);
+        var all = app.WithDb(db => db.PersonnelEvaluations.Count(e => e.FiscalYear == 2025));
+        Assert.Equal(all + 1, lines.Length);
+        Assert.Equal(all, app.WithDb(db => db.PersonnelReads.Count(r => r.What == "給与連携CSV" && r.UserName == Division)));
+
+        // A year under way: every evaluation is listed, those not final as 未確定 with the reason, none without a line.
+        var current = Encoding.UTF8.GetString(await (await division.GetAsync("/Personnel/Division/Payroll/2026")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(app.WithDb(db => db.PersonnelEvaluations.Count(e => e.FiscalYear == 2026)) + 1, current.Length);
+        Assert.All(current.Skip(1), l => Assert.Contains(",未確定,", l));
+        Assert.Contains("10104,道路 三郎,2026,一般職員,,,,未確定,目標設定中,本人の対応待ち（目標設定中）", current);
+        Assert.Contains("10001,建設 正人,2026,部長級,,,,未確定,中間面談済,本人の対応待ち（中間面談済）", current);
+        var deputy = app.WithDb(db =>
+        {
+            var chief = db.PersonnelEvaluations.Single(e => e.FiscalYear == 2026 && e.StaffMember!.StaffNumber == "20001");
+            var was = chief.FirstEvaluatorId;
+            chief.FirstEvaluatorId = null;
+            db.SaveChanges();
+            return was;
+        });
+        current = Encoding.UTF8.GetString(await (await division.GetAsync("/Personnel/Division/Payroll/2026")).Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(current, l => l.StartsWith("20001,市民 和子,2026,部長級,,,,未確定,", StringComparison.Ordinal) && l.EndsWith(",評価者未設定（人事課が一次評価者を指名していません）", StringComparison.Ordinal));
+        app.WithDb(db =>
+        {
+            db.PersonnelEvaluations.Single(e => e.FiscalYear == 2026 && e.StaffMember!.StaffNumber == "20001").FirstEvaluatorId = deputy;
+            return db.SaveChanges();
+        });
     }
 
     [Fact]

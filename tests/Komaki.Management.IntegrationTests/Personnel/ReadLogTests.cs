@@ -13,6 +13,7 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
 {
     private const string Person = "doro-tanto@komaki.example";
     private const string Division = "jinji@komaki.example";
+    private const string DepartmentHead = "toshi-bucho@komaki.example";
 
     private int Evaluation(int year) => app.WithDb(db => db.PersonnelEvaluations.Single(e => e.FiscalYear == year && e.StaffMember!.StaffNumber == "10103").Id);
 
@@ -27,7 +28,7 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
     }
 
     /// Every action that renders a sheet, how it is reached, and what the log calls it.
-    private (string Action, string Who, Func<Task<HttpResponseMessage>> Request, string What)[] Paths(HttpClient person, HttpClient division, int id, int confirmedYearId) =>
+    private (string Action, string Who, Func<Task<HttpResponseMessage>> Request, string What)[] Paths(HttpClient person, HttpClient division, HttpClient head, int id, int confirmedYearId) =>
     [
         (nameof(PersonnelController.Details), Person, () => person.GetAsync($"/Personnel/{id}"), "画面"),
         (nameof(PersonnelController.Print), Person, () => person.GetAsync($"/Personnel/{id}/Print"), "印刷"),
@@ -37,6 +38,7 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         (nameof(PersonnelController.Act), Person, () => PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "99")), "操作"),
         (nameof(PersonnelController.Reassign), Division, () => PostAsync(division, $"/Personnel/{id}/Reassign", ("version", Version(id)), ("firstEvaluatorId", "abc")), "評価者の変更"),
         (nameof(PersonnelDivisionController.Distribution), Division, () => division.GetAsync($"/Personnel/Division/Distribution?year=2025&departmentId={Department(confirmedYearId)}"), "分布"),
+        (nameof(PersonnelController.Distribution) + " 部長", DepartmentHead, () => head.GetAsync($"/Personnel/Distribution?year=2025"), "分布"),
         (nameof(PersonnelDivisionController.Payroll), Division, () => division.GetAsync("/Personnel/Division/Payroll/2025"), "給与連携CSV"),
     ];
 
@@ -46,6 +48,7 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         nameof(PersonnelDivisionController.Index), nameof(PersonnelDivisionController.Design), nameof(PersonnelDivisionController.Open),
         nameof(PersonnelDivisionController.OpenConfirmed), nameof(PersonnelDivisionController.Disclose), nameof(PersonnelDivisionController.DiscloseConfirmed),
         nameof(PersonnelDivisionController.Reads), nameof(PersonnelDivisionController.Staff), nameof(PersonnelController.Index),
+        nameof(PersonnelDivisionController.CopyPrevious), nameof(PersonnelDivisionController.Special), nameof(PersonnelDivisionController.NameForChiefs),
     ];
 
     private int Department(int evaluationId) => app.WithDb(db =>
@@ -68,7 +71,7 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         });
         var person = await app.SignedInAsync(Person);
         var division = await app.SignedInAsync(Division);
-        var paths = Paths(person, division, id, lastYear);
+        var paths = Paths(person, division, await app.SignedInAsync(DepartmentHead), id, lastYear);
 
         // Every action of the two controllers is either a path above or named as reading no sheet.
         var actions = new[] { typeof(PersonnelController), typeof(PersonnelDivisionController) }
@@ -76,9 +79,9 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
             .Where(m => m.GetCustomAttributes<HttpMethodAttribute>().Any())
             .Select(m => m.Name + (m.Name == nameof(PersonnelController.Goals) ? m.GetCustomAttribute<HttpPostAttribute>() is null ? " GET" : " POST" : ""))
             .Distinct().Order().ToList();
-        Assert.Equal(actions, paths.Select(p => p.Action).Concat(ReadNoSheet).Distinct().Order().ToList());
+        Assert.Equal(actions, paths.Select(p => p.Action.Replace(" 部長", "", StringComparison.Ordinal)).Concat(ReadNoSheet).Distinct().Order().ToList());
 
-        var users = app.WithDb(db => db.Users.Where(u => u.Email == Person || u.Email == Division).ToDictionary(u => u.Email!, u => u.Id));
+        var users = app.WithDb(db => db.Users.Where(u => u.Email == Person || u.Email == Division || u.Email == DepartmentHead).ToDictionary(u => u.Email!, u => u.Id));
         foreach (var (action, who, request, what) in paths)
         {
             var before = LastRead;

@@ -76,8 +76,21 @@ public sealed class ControlDeficiencyConfiguration : IEntityTypeConfiguration<Co
         builder.Property(x => x.Description).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.CorrectiveAction).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.CorrectionNote).HasMaxLength(2000);
+        builder.Property(x => x.CorrectionConfirmedBy).HasMaxLength(100);
+        builder.Property(x => x.ReopenNote).HasMaxLength(2200);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class ControlChaseConfiguration : IEntityTypeConfiguration<ControlChase>
+{
+    public void Configure(EntityTypeBuilder<ControlChase> builder)
+    {
+        builder.Property(x => x.ByName).HasMaxLength(100).IsRequired();
+        builder.Property(x => x.Message).HasMaxLength(500).IsRequired();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -44,6 +44,18 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
     }
 }
 
+public sealed class ExecutionProgressReportConfiguration : IEntityTypeConfiguration<ExecutionProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ExecutionProgressReport> builder)
+    {
+        builder.ToTable("ExecutionProgressReports");
+        builder.Property(x => x.ReportText).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.ReportedBy).HasMaxLength(100).IsRequired();
+        builder.HasIndex(x => new { x.ExecutionPlanId, x.AsOf });
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
 public sealed class ExecutionPlanConfiguration : IEntityTypeConfiguration<ExecutionPlan>
 {
     public void Configure(EntityTypeBuilder<ExecutionPlan> builder)
@@ -56,6 +68,7 @@ public sealed class ExecutionPlanConfiguration : IEntityTypeConfiguration<Execut
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Schedule).WithOne(m => m.ExecutionPlan).HasForeignKey(m => m.ExecutionPlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Reports).WithOne().HasForeignKey(r => r.ExecutionPlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
         builder.Ignore(x => x.AuditTarget);
     }

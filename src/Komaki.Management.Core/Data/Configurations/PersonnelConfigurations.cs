@@ -75,6 +75,10 @@ public sealed class PersonnelEvaluationConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.FinalCompetenceGrade).HasMaxLength(4);
         builder.Property(x => x.FinalPerformanceGrade).HasMaxLength(4);
         builder.Property(x => x.AdjustmentReason).HasMaxLength(2500);
+        builder.Property(x => x.AdjustmentNote).HasMaxLength(2000);
+        builder.Property(x => x.DisclosedCompetenceGrade).HasMaxLength(4);
+        builder.Property(x => x.DisclosedPerformanceGrade).HasMaxLength(4);
+        builder.Property(x => x.DisclosedReason).HasMaxLength(2500);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId }).IsUnique();
         builder.HasIndex(x => x.FirstEvaluatorId);
@@ -121,6 +125,7 @@ public sealed class EvaluationMarkConfiguration : IEntityTypeConfiguration<Evalu
         builder.ToTable("EvaluationMarks");
         builder.Property(x => x.Grade).HasMaxLength(4);
         builder.Property(x => x.Comment).HasMaxLength(2000);
+        builder.Property(x => x.DraftResult).HasMaxLength(4000);
     }
 }
 
@@ -156,6 +161,8 @@ public sealed class PersonnelComplaintConfiguration : IEntityTypeConfiguration<P
         builder.Property(x => x.Content).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.AnsweredBy).HasMaxLength(100);
         builder.Property(x => x.Answer).HasMaxLength(2000);
+        builder.Property(x => x.CompetenceGrade).HasMaxLength(4);
+        builder.Property(x => x.PerformanceGrade).HasMaxLength(4);
     }
 }
 

@@ -63,6 +63,12 @@ internal sealed class DemoControl(AppDbContext db)
         var evaluated = risks[(2026, $"{units["収税課"].Code}-02")];
         Evaluate(evaluated, "総務 評価", new DateTime(2026, 10, 20, 1, 0, 0, DateTimeKind.Utc));
         Deficient(evaluated, DeficiencyKind.Operation, "照合結果の係長確認が記録されていない月があった。", "照合結果に確認印の欄を設け、月末に課長が点検する。", new DateOnly(2026, 11, 30), null, null);
+        // 環境対策課 has not submitted its 令和8年度 register: the 推進部局 chased it after the entry due date.
+        db.ControlChases.Add(new ControlChase
+        {
+            FiscalYear = 2026, OrgUnitId = units["環境対策課"].Id, At = new DateTime(2026, 8, 4, 0, 30, 0, DateTimeKind.Utc), ByName = "行政 推進",
+            Message = "記入期限（7月31日）を過ぎています。リスク登録簿の記入と提出をお願いします。",
+        });
         await db.SaveChangesAsync(ct);
 
         db.ProcessingErrors.AddRange(
@@ -161,6 +167,11 @@ internal sealed class DemoControl(AppDbContext db)
     {
         if (kind == DeficiencyKind.Design) risk.DesignRating = ControlRating.Deficient;
         else risk.OperationRating = ControlRating.Deficient;
-        risk.Deficiencies.Add(new ControlDeficiency { Kind = kind, Description = description, CorrectiveAction = action, DueOn = due, CorrectedOn = corrected, CorrectionNote = note });
+        // A correction of the year before the report was confirmed by the 評価部局 a week later.
+        risk.Deficiencies.Add(new ControlDeficiency
+        {
+            Kind = kind, Description = description, CorrectiveAction = action, DueOn = due, CorrectedOn = corrected, CorrectionNote = note,
+            CorrectionConfirmedOn = corrected?.AddDays(7), CorrectionConfirmedBy = corrected is null ? null : "総務 評価",
+        });
     }
 }

@@ -158,6 +158,15 @@ internal sealed class DemoDo(AppDbContext db, Random random)
                 ? "関係機関との協議に時間を要し、予定より1か月程度遅れている。下半期に工程を見直して挽回する。"
                 : "上半期の予定どおり実施した。下半期も計画どおり進める。";
         }
+        if (midYearFiled && !yearEndFiled && construction && p.Id % 5 != 0 && p.Id % 3 == 0)
+        {
+            // On track in September, a slip found in November: reported then, beside the 9月末 report, not over it.
+            plan.Reports.Add(new ExecutionProgressReport
+            {
+                AsOf = new DateOnly(year, 11, 28), ReportStatus = ProgressStatus.Delayed, ReportedBy = "担当課長", ReportedAt = new DateTime(year, 11, 28, 6, 0, 0, DateTimeKind.Utc),
+                ReportText = "資材の納期遅れで工事が3週間程度遅れている。1月に作業班を増やし、完成検査は予定どおり2月に行う見込み。",
+            });
+        }
         if (yearEndFiled)
         {
             plan.YearEndStatus = p.Id % 5 == 0 ? ProgressStatus.Delayed : ProgressStatus.Completed;

@@ -1,8 +1,9 @@
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's 人事評価 for two divisions (道路課 and 環境対策課) and their departments' heads: the staff register,
-/// the designs of 令和7・8年度, 令和7年度 evaluated, disclosed and acknowledged (one complaint answered), and 令和8年度
-/// at the stages a December finds them — most after the mid-year interview, some late, one person not yet started.
+/// the 市長 and 副市長 registered as 特別職 evaluators (the 副市長 evaluates both 部長), the designs of 令和7・8年度,
+/// 令和7年度 evaluated, disclosed and acknowledged (one complaint answered), and 令和8年度 at the stages a December finds
+/// them — most after the mid-year interview, some late, one person not yet started, one self-assessment saved as a draft.
 internal sealed class DemoPersonnel(AppDbContext db)
 {
     private sealed record Person(string Number, string Name, string Unit, string Position, JobLevel Level, int? Grade, EmploymentType Employment, string? Email);
@@ -55,6 +56,12 @@ internal sealed class DemoPersonnel(AppDbContext db)
             staff[p.Number] = member;
             db.StaffMembers.Add(member);
         }
+        var mayor = users["shicho@komaki.example"];
+        var deputy = users["fukushicho@komaki.example"];
+        db.StaffMembers.Add(new StaffMember { StaffNumber = "特別職-市長", Name = mayor.DisplayName, Email = mayor.Email, UserId = mayor.Id, SpecialPost = SpecialPost.Mayor });
+        var deputyMember = new StaffMember { StaffNumber = "特別職-副市長", Name = deputy.DisplayName, Email = deputy.Email, UserId = deputy.Id, SpecialPost = SpecialPost.DeputyMayor };
+        db.StaffMembers.Add(deputyMember);
+        staff[deputyMember.StaffNumber] = deputyMember;
         var designs = new[] { Design(2025), Design(2026) };
         db.PersonnelDesigns.AddRange(designs);
         await db.SaveChangesAsync(ct);
@@ -63,25 +70,28 @@ internal sealed class DemoPersonnel(AppDbContext db)
         var goals2026 = await db.OrganizationalGoals.Where(g => g.FiscalYear == 2026).ToListAsync(ct);
         var goals2025 = await db.OrganizationalGoals.Where(g => g.FiscalYear == 2025).ToListAsync(ct);
         var opened = new List<(PersonnelEvaluation, PersonnelDesign, Person)>();
-        var posts = staff.Values.Select(m => new EvaluatorChain.Post(m.Id, m.Assignments[0].OrgUnitId, m.Assignments[0].JobLevel)).ToList();
+        var posts = staff.Values.Where(m => m.SpecialPost is null).Select(m => new EvaluatorChain.Post(m.Id, m.Assignments[0].OrgUnitId, m.Assignments[0].JobLevel)).ToList();
         foreach (var (design, year) in designs.Select(d => (d, d.FiscalYear)))
         {
             foreach (var p in People)
             {
                 var m = staff[p.Number];
                 var (first, second) = EvaluatorChain.Derive(new(m.Id, units[p.Unit].Id, p.Level), posts, org);
-                // 部長 are evaluated by the deputy mayor, who is not on this register: the personnel division names no one
-                // in the demo, so their sheets show 「評価者未設定」 as a real year would until it does.
+                // 部長 are evaluated by the deputy mayor, whom the personnel division named as 特別職 (not on the register).
+                if (p.Level == JobLevel.DepartmentChief) first = deputyMember.Id;
                 var e = new PersonnelEvaluation
                 {
                     FiscalYear = year, StaffMemberId = m.Id, OrgUnitId = units[p.Unit].Id, Position = p.Position, JobLevel = p.Level,
                     FirstEvaluatorId = first, SecondEvaluatorId = second,
                 };
                 e.Events.Add(Event(PersonnelStep.Opened, "jinji@komaki.example", "人事 担当", new DateTime(year, 4, 10, 0, 0, 0, DateTimeKind.Utc)));
+                if (p.Level == JobLevel.DepartmentChief)
+                    e.Events.Add(Event(PersonnelStep.Reassign, "jinji@komaki.example", "人事 担当", new DateTime(year, 4, 11, 0, 0, 0, DateTimeKind.Utc),
+                        $"一次評価者 {deputyMember.Name}、二次評価者 なし。部長級の評価者として指名。"));
                 var unitGoals = (year == 2025 ? goals2025 : goals2026).Where(g => g.OrgUnitId == units[p.Unit].Id || g.OrgUnitId == org.DepartmentOf(units[p.Unit].Id)?.Id).ToList();
-                if (p.Level != JobLevel.DepartmentChief) AddGoals(e, p, unitGoals, year);
+                AddGoals(e, p, unitGoals, year);
                 db.PersonnelEvaluations.Add(e);
-                if (p.Level != JobLevel.DepartmentChief) opened.Add((e, design, p));
+                opened.Add((e, design, p));
             }
         }
         // Marks name their goals by id: the goals are saved first.
@@ -114,9 +124,12 @@ internal sealed class DemoPersonnel(AppDbContext db)
     private static void AddGoals(PersonnelEvaluation e, Person p, List<OrganizationalGoal> unitGoals, int year)
     {
         if (year == 2026 && p.Number == "10104") return;
-        var road = p.Unit == "道路課";
+        var road = p.Unit is "道路課" or "都市建設部";
         (string Title, string Target, GoalDifficulty Difficulty, int Weight)[] goals = p.Level switch
         {
+            JobLevel.DepartmentChief => road
+                ? [("部の主要事業を計画どおり進める", "主要事業の年度末進捗率90%以上", GoalDifficulty.High, 60), ("橋梁・道路の長寿命化計画を改定する", "2月議会までに改定案を決定", GoalDifficulty.Medium, 40)]
+                : [("ごみ減量の目標を達成する", "1人1日あたりごみ排出量を前年度比2%削減", GoalDifficulty.High, 60), ("部内の窓口手続をオンライン化する", "対象手続の8割をオンライン化", GoalDifficulty.Medium, 40)],
             JobLevel.DivisionChief => [("課の組織目標を計画どおり達成する", "組織目標の指標すべてで目標値に到達", GoalDifficulty.High, 60), ("課員との面談を定期的に行う", "全課員と四半期ごとに面談", GoalDifficulty.Medium, 40)],
             JobLevel.SectionChief => [(road ? "舗装補修の発注を前倒しする" : "ごみ減量の啓発を全地区で行う", road ? "上半期に年間発注額の7割を発注" : "21地区すべてで説明会を開催", GoalDifficulty.High, 60), ("係の事務を見直す", "手順書を3件改訂", GoalDifficulty.Medium, 40)],
             JobLevel.FiscalYearAppointee => [("窓口・電話の受付を正確に行う", "受付記録の誤りゼロ", GoalDifficulty.Medium, 100)],
@@ -164,6 +177,8 @@ internal sealed class DemoPersonnel(AppDbContext db)
         e.Events.Add(Event(PersonnelStep.Confirm, "jinji@komaki.example", "人事 担当", new DateTime(2026, 3, 12, 1, 0, 0, DateTimeKind.Utc)));
         e.DisclosedOn = new DateOnly(2026, 3, 25);
         e.ComplaintDeadline = new DateOnly(2026, 4, 8);
+        e.DisclosedCompetenceGrade = grade;
+        e.DisclosedPerformanceGrade = grade;
         e.Events.Add(Event(PersonnelStep.Disclose, "jinji@komaki.example", "人事 担当", new DateTime(2026, 3, 25, 1, 0, 0, DateTimeKind.Utc)));
         e.AcknowledgedAt = new DateTime(2026, 3, 27, 1, 0, 0, DateTimeKind.Utc);
         e.Events.Add(Event(PersonnelStep.Acknowledge, Who(self).User, self.Name, e.AcknowledgedAt.Value));
@@ -205,7 +220,8 @@ internal sealed class DemoPersonnel(AppDbContext db)
     }
 
     /// 令和8年度 in December: the goals agreed and the mid-year interview held for most; 道路 次郎's goals changed at the
-    /// interview; 川上 翔's interview and 橋本 優's goal interview are late; 道路 三郎 has not written goals yet.
+    /// interview; 川上 翔's interview and 橋本 優's goal interview are late; 道路 三郎 has not written goals yet; 建設 正人
+    /// (部長) has saved his self-assessment as a draft.
     private static void Progress2026(PersonnelEvaluation e, PersonnelDesign d, Person p, Dictionary<string, StaffMember> staff)
     {
         var first = staff.Values.FirstOrDefault(s => s.Id == e.FirstEvaluatorId);
@@ -239,6 +255,15 @@ internal sealed class DemoPersonnel(AppDbContext db)
             goal.Target = "3月までに案を課内で決定";
             goal.Difficulty = GoalDifficulty.Medium;
             e.Events.Add(Event(PersonnelStep.ChangeGoals, "doro-kacho@komaki.example", "道路 一郎", new DateTime(2026, 10, 15, 2, 0, 0, DateTimeKind.Utc), e.GoalChanges[0].Reason));
+        }
+        if (p.Number == "10001")
+        {
+            var goal = e.OrderedGoals.First();
+            e.Marks.Add(new EvaluationMark
+            {
+                Stage = MarkStage.Self, Part = AppraisalPart.Performance, PerformanceGoalId = goal.Id, Grade = "A", Draft = true,
+                DraftResult = "11月末で主要事業8件のうち7件が計画どおり。残る1件も用地取得の見通しが立った。",
+            });
         }
     }
 }

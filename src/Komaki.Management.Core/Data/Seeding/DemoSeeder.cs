@@ -15,6 +15,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("doro-tanto@komaki.example", "道路 次郎", Roles.DepartmentStaff, "道路課"),
         ("kankyo-kacho@komaki.example", "環境 三恵", Roles.DepartmentHead, "環境対策課"),
         ("shicho@komaki.example", "小牧 市長", Roles.Executive, "秘書課"),
+        ("fukushicho@komaki.example", "大野 隆", Roles.Executive, "秘書課"),
         ("hyoka@komaki.example", "評価 委員", Roles.ExternalReviewer, null),
         ("toshi-bucho@komaki.example", "建設 正人", Roles.DepartmentHead, "都市建設部"),
         ("shimin-bucho@komaki.example", "市民 和子", Roles.DepartmentHead, "市民生活部"),

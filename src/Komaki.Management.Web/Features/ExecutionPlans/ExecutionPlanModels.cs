@@ -8,7 +8,14 @@ public sealed record ExecutionListModel(int Year, int? UnitId, bool MissingOnly,
 
 public sealed record IndicatorTarget(int Id, string Name, string Unit, decimal? Target, decimal? Actual);
 
-public sealed record ExecutionDetailsModel(int Year, Project Project, ExecutionPlan? Plan, string Unit, IReadOnlyList<IndicatorTarget> Indicators, bool CanEdit, bool CanReport);
+public sealed record ExecutionDetailsModel(int Year, Project Project, ExecutionPlan? Plan, string Unit, IReadOnlyList<IndicatorTarget> Indicators, bool CanEdit, bool CanReport)
+{
+    /// 随時の進捗報告, newest first.
+    public IReadOnlyList<ExecutionProgressReport> Reports { get; init; } = [];
+    public DateOnly Today { get; init; }
+    /// What a refused report sent, shown again beside its messages.
+    public (string? AsOf, ProgressStatus? Status, string? Text) ReportForm { get; init; }
+}
 
 public sealed class ExecutionPlanForm
 {

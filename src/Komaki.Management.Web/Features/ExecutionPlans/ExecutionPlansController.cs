@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.ExecutionPlans;
 /// departments' mid-year and year-end progress.
 [Authorize(Policy = Policies.Staff)]
 [Route("ExecutionPlans")]
-public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache) : AppController(db)
+public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, CurrentUser me, ExecutionProgressReports reports) : AppController(db)
 {
     /// What the year's list reads: the major projects and their execution plans with schedules.
     private static readonly IReadOnlyList<string> ListAreas = [DataArea.Plan, DataArea.Do];
@@ -58,7 +58,27 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
                 i.Values.Where(v => v.FiscalYear == year).Select(v => v.Actual).FirstOrDefault()))
             .ToListAsync();
         return View(new ExecutionDetailsModel(year, project, plan, org.PathName(owner), indicators,
-            PlanAccess.CanEditUnitRecord(Actor, owner, org), PlanAccess.CanEnterIndicatorValues(Actor, owner, org)));
+            PlanAccess.CanEditUnitRecord(Actor, owner, org), PlanAccess.CanEnterIndicatorValues(Actor, owner, org))
+        { Reports = plan is null ? [] : await reports.OfAsync(plan.Id), Today = Clock.Today });
+    }
+
+    /// 随時の進捗報告: progress reported on the day it is known, kept beside the others.
+    [HttpPost("{year:int}/{projectId:int}/Report")]
+    public async Task<IActionResult> Report(int year, int projectId, string? asOf, ProgressStatus? reportStatus, string? reportText)
+    {
+        var (project, plan) = await LoadAsync(year, projectId);
+        if (project is null || plan is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, org)) return Forbidden();
+        if (Accept(await reports.AddAsync(plan, asOf, reportStatus, reportText, me.DisplayName, Clock.UtcNow, Clock.Today)))
+        {
+            TempData["Message"] = $"{project.Code} {project.Name} の進捗を報告しました。";
+            return RedirectToAction(nameof(Details), new { year, projectId });
+        }
+        var indicators = new List<IndicatorTarget>();
+        return View("Details", new ExecutionDetailsModel(year, project, plan, org.PathName(plan.OwnerUnitId), indicators,
+            PlanAccess.CanEditUnitRecord(Actor, plan.OwnerUnitId, org), true)
+        { Reports = await reports.OfAsync(plan.Id), Today = Clock.Today, ReportForm = (asOf, reportStatus, reportText) });
     }
 
     [HttpGet("{year:int}/{projectId:int}/Edit")]

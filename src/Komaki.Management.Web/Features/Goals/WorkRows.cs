@@ -27,7 +27,7 @@ public static class WorkRows
     /// Internal control and staffing: the risk with its correction, the division's register, the 評価部局's list, the staffing form.
     public static string FormFor(OtherWorkItem o, IUrlHelper url) => o.Kind switch
     {
-        OtherWorkKind.DeficiencyCorrection => url.Action("Details", "Control", new { id = o.RecordId })!,
+        OtherWorkKind.DeficiencyCorrection or OtherWorkKind.CorrectionConfirmation => url.Action("Details", "Control", new { id = o.RecordId })!,
         OtherWorkKind.RiskEntry => url.Action("Index", "Control", new { year = o.Year, unitId = o.UnitId })!,
         OtherWorkKind.RiskEvaluation => url.Action("Index", "Control", new { year = o.Year, unitId = 0 })!,
         _ => url.Action("Edit", "Staffing", new { year = o.Year, unitId = o.UnitId })!,

@@ -3,7 +3,9 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// 内部統制: each division's risk register for the year, its evaluation by the 評価部局, deficiencies and their
 /// correction, processing errors, the cycle's dates and the 評価報告書. A division sees and edits its own risks; the
 /// 推進部局, the 評価部局 and the executives see all; ControlAccess says who does what.
-[Authorize(Policy = Policies.Staff)]
+// The audit committee reads the register (never edits it) once the year's report is written; every step below checks
+// who may take it, so its role reaches only the reads.
+[Authorize(Policy = Policies.ControlReport)]
 [Route("Control")]
 public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands) : AppController(db)
 {
@@ -13,17 +15,93 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        unitId = ListUnit(unitId);
+        var seesAll = ControlAccess.SeesAll(Actor, policy, org);
+        var cycle = await pages.YearAsync(y);
+        if (Actor.IsIn(Roles.Auditor) && !ControlAccess.AuditorReads(Actor, cycle?.ReportedOn))
+            return Forbidden("監査委員は、評価報告書が作成された年度のリスク一覧を見られます（評価報告書から開いてください）。");
+        // Those who see everything open on the whole city; a division opens on its own register.
+        unitId = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
         var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
         var risks = await pages.RegisterAsync(Actor, policy, org, y, units);
         var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
         if (priority is RiskPriority p) risks = risks.Where(r => r.Priority == p).ToList();
-        var cycle = await pages.YearAsync(y);
         var promotion = ControlAccess.IsPromotion(Actor, policy, org);
         var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
             ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
-        return View(new ControlIndexModel(y, policy, cycle, risks, unitId, priority, UnitOptions.For(org), org, ControlAccess.SeesAll(Actor, policy, org),
-            promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), MyUnits(org, y), progress, Clock.Today, Actor) { Missing = missing });
+        var myUnits = MyUnits(org, y);
+        return View(new ControlIndexModel(y, policy, cycle, risks, unitId, priority, UnitOptions.For(org), org, seesAll,
+            promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), myUnits, progress, Clock.Today, Actor)
+        {
+            Missing = missing,
+            Coverage = seesAll ? await pages.CoverageAsync(y, org) : [],
+            Chases = myUnits.Count > 0 ? await pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
+        });
+    }
+
+    /// 督促 of a 課 by the 推進部局, from the coverage table.
+    [HttpPost("Year/{year:int}/Chase")]
+    public async Task<IActionResult> Chase(int year, int unitId, string? message)
+    {
+        var org = await orgTree.GetAsync();
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("督促するのは推進部局です。");
+        if (org.Find(unitId) is not { } unit) return NotFound();
+        var result = await commands.ChaseAsync(year, unitId, message, Author());
+        if (result.Succeeded) TempData["Message"] = $"{org.PathName(unit.Id)}に督促しました（その課のリスク一覧に表示されます）。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index), new { year, unitId = 0 });
+    }
+
+    /// The whole register of a 課 submitted at once, asked on a confirmation page that lists what goes and what is
+    /// incomplete.
+    [HttpGet("Register/{unitId:int}/Submit")]
+    public async Task<IActionResult> SubmitRegister(int unitId, int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, y, org.SelfAndDescendants(unitId).ToList());
+        var drafts = risks.Where(r => r.State == RiskState.Draft).ToList();
+        var consequences = new List<string>
+        {
+            drafts.Count == 0 ? "提出する（記入中の）リスクはありません。" : $"記入中のリスク {drafts.Count:N0} 件をまとめて提出します: " + string.Join("、", drafts.Select(r => $"{r.Code} {r.Description}")),
+            "提出したリスクは直せなくなり、評価部局が整備・運用状況を評価します。",
+        };
+        var incomplete = drafts.Where(r => r.DueOn is null || string.IsNullOrWhiteSpace(r.Measures) || r.Links.Count == 0)
+            .Select(r => $"{r.Code}：" + string.Join("・", new[] { r.DueOn is null ? "対応の期限が未記入" : null, string.IsNullOrWhiteSpace(r.Measures) ? "対応策が未記入" : null, r.Links.Count == 0 ? "関連する事業・施策・組織目標がない" : null }.OfType<string>())).ToList();
+        if (incomplete.Count > 0) consequences.Add("記入の足りないリスクがあります（このまま提出すると、評価部局はこの内容で評価します）: " + string.Join("／", incomplete));
+        if (risks.Count(r => r.State != RiskState.Draft) is int done and > 0) consequences.Add($"提出済・評価済のリスク {done:N0} 件はそのままです。");
+        return View("Confirm", new ConfirmStep("リスク登録簿の提出", $"{org.PathName(unitId)}・{Wareki.FiscalYear(y)}", consequences,
+            Url.Action(nameof(SubmitRegister), new { unitId, year = y })!, "登録簿を提出する", Url.Action(nameof(Index), new { year = y, unitId })!, new Dictionary<string, string>()));
+    }
+
+    [HttpPost("Register/{unitId:int}/Submit")]
+    public async Task<IActionResult> SubmitRegisterConfirmed(int unitId, int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        var (result, count) = await commands.SubmitRegisterAsync(y, unitId, org);
+        if (result.Succeeded) TempData["Message"] = $"{org.PathName(unitId)}のリスク {count:N0} 件を提出しました。評価部局が整備・運用状況を評価します。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Index), new { year = y, unitId });
+    }
+
+    /// The 評価部局 confirms a division's correction or sends it back with the reason.
+    [HttpPost("Deficiencies/{id:int}/ConfirmCorrection")]
+    public async Task<IActionResult> ConfirmCorrection(int id, int version, bool reopen, string? reopenNote)
+    {
+        var deficiency = await Db.ControlDeficiencies.FirstOrDefaultAsync(d => d.Id == id);
+        if (deficiency is null) return NotFound();
+        var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
+        if (risk is null) return NotFound();
+        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
+        if (ControlAccess.CheckConfirmCorrection(Actor, risk, deficiency, policy, org) is string refusal) return Forbidden(refusal);
+        if (Accept(await commands.ConfirmCorrectionAsync(deficiency, version, reopen, reopenNote, Author())))
+        {
+            TempData["Message"] = reopen ? "是正を差し戻しました。所属が是正し直します。" : "是正を確認しました。";
+            return RedirectToAction(nameof(Details), new { id = risk.Id });
+        }
+        return View("Details", await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
     }
 
     [HttpGet("Risks/Create")]
@@ -153,8 +231,10 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        unitId = ListUnit(unitId);
-        var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
+        var policy = await pages.PolicyAsync();
+        if (Actor.IsIn(Roles.Auditor) && !ControlAccess.AuditorReads(Actor, (await pages.YearAsync(y))?.ReportedOn)) return Forbidden("監査委員は、評価報告書が作成された年度のリスク一覧を見られます。");
+        unitId = unitId is null && (ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
+        var risks = await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var stream = new MemoryStream();
         ControlSheets.WriteRegister(stream, y, risks, org);
         stream.Position = 0;
@@ -170,7 +250,10 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var errors = await Db.ProcessingErrors.AsNoTracking().Where(e => e.ControlRiskId == risk.Id).OrderByDescending(e => e.OccurredOn).ToListAsync();
         return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), ControlAccess.CheckEdit(Actor, risk, org), ControlAccess.CheckSubmit(Actor, risk, org),
             ControlAccess.CheckEvaluate(Actor, risk, policy, cycle, org), form,
-            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlAccess.CheckCorrect(Actor, risk, d, org))).ToList(), errors, Clock.Today);
+            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlAccess.CheckCorrect(Actor, risk, d, org))).ToList(), errors, Clock.Today)
+        {
+            ConfirmRefusals = risk.Deficiencies.ToDictionary(d => d.Id, d => ControlAccess.CheckConfirmCorrection(Actor, risk, d, policy, org)),
+        };
     }
 
     /// The divisions the person enters risks for: their own and the units under it, valid in the year.

@@ -9,12 +9,22 @@ public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlY
 {
     /// What the next step (依頼・取りまとめ) would leave undone, listed on its form.
     public IReadOnlyList<string> Missing { get; init; } = [];
+
+    /// Every 課 of the year's organisation with its counts (未着手 included), for those who see everything.
+    public IReadOnlyList<CoverageRow> Coverage { get; init; } = [];
+
+    /// The 督促 the reader's own 課 has had this year.
+    public IReadOnlyList<ControlChase> Chases { get; init; } = [];
 }
 
 public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals);
 
 public sealed record RiskDetailsModel(ControlRisk Risk, string Unit, string? EditRefusal, string? SubmitRefusal, string? EvaluateRefusal, RiskEvaluationForm Evaluation,
-    IReadOnlyList<(ControlDeficiency Deficiency, string? CorrectRefusal)> Deficiencies, IReadOnlyList<ProcessingError> Errors, DateOnly Today);
+    IReadOnlyList<(ControlDeficiency Deficiency, string? CorrectRefusal)> Deficiencies, IReadOnlyList<ProcessingError> Errors, DateOnly Today)
+{
+    /// Per deficiency, why the reader may not confirm or send back its correction (null: they may).
+    public IReadOnlyDictionary<int, string?> ConfirmRefusals { get; init; } = new Dictionary<int, string?>();
+}
 
 public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor, ControlPolicy? Policy, bool IsPromotion);
 

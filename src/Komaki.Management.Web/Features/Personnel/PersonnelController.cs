@@ -14,10 +14,12 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
         var y = year ?? Clock.FiscalYear;
         var ids = await pages.StaffIdsOfAsync(me.UserId);
         var lines = await pages.MineAsync(ids, y);
+        var org = await orgTree.GetAsync();
+        var heads = lines.Any(l => !ids.Contains(l.StaffMemberId)) && (await pages.DepartmentsHeadedAsync(ids, y, org)).Count > 0;
         var unattached = await Db.PerformanceGoals.AsNoTracking().Include(g => g.OrganizationalGoal)
             .Where(g => g.OwnerUserId == me.UserId && g.FiscalYear == y && g.PersonnelEvaluationId == null).OrderBy(g => g.Id).ToListAsync();
         return View(new PersonnelIndexModel(y, lines.Where(l => ids.Contains(l.StaffMemberId)).ToList(), lines.Where(l => !ids.Contains(l.StaffMemberId)).ToList(),
-            await pages.DesignAsync(y), unattached, await orgTree.GetAsync(), Clock.Today, ids));
+            await pages.DesignAsync(y), unattached, org, Clock.Today, ids, heads));
     }
 
     [HttpGet("{id:int}")]
@@ -49,9 +51,11 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
             $"人事評価シート_{Wareki.FiscalYearShort(view.Evaluation.FiscalYear)}_{view.Evaluation.StaffMember!.StaffNumber}.xlsx");
     }
 
+    /// A step of the evaluation. The marks of 自己評価・一次・二次 are kept as a draft (一時保存, or on the way to the
+    /// confirmation page) until their holder confirms them there; 調整・確認 and 開示 are confirmed on a page too.
     [HttpPost("{id:int}/Act")]
     [ReadLogAs("操作")]
-    public async Task<IActionResult> Act(int id, PersonnelStepForm form, bool confirmed = false)
+    public async Task<IActionResult> Act(int id, PersonnelStepForm form, bool confirmed = false, bool draft = false)
     {
         var e = await commands.ForEditAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
@@ -60,6 +64,24 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
         if (design is null) return NotFound();
         var org = await orgTree.GetAsync();
         var view = new PersonnelView(e, design, relation, org.PathName(e.OrgUnitId));
+        if (PersonnelSteps.StageOf(form.Step) is MarkStage stage && !confirmed)
+        {
+            if (!Accept(await commands.SaveDraftAsync(e, design, relation, form, Author())))
+                return View("Details", await DetailsModelAsync(await ReloadAsync(id, relation, design, org), form));
+            if (draft)
+            {
+                TempData["Message"] = $"{form.Step.Label()}を一時保存しました。確定するまでは、あなた以外には見えません。続きはいつでもこのシートから書けます。";
+                return RedirectToAction(nameof(Details), new { id });
+            }
+            var check = PersonnelSteps.Check(e, design, relation, form, Clock.Today);
+            if (check.Count > 0)
+            {
+                Accept(CommandResult.Refused(check));
+                TempData["Message"] = "入力した内容は一時保存しました。足りないところを直してから確定してください。";
+                return View("Details", await DetailsModelAsync(view, form));
+            }
+            return View("ConfirmMarks", new ConfirmMarksModel(view, stage, form, e.Version, PersonnelSteps.Consequences(form.Step, e)));
+        }
         if (form.Step is PersonnelStep.Confirm or PersonnelStep.Disclose && !confirmed)
         {
             var check = PersonnelSteps.Check(e, design, relation, form, Clock.Today);
@@ -76,6 +98,26 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
             return RedirectToAction(nameof(Details), new { id });
         }
         return View("Details", await DetailsModelAsync(await ReloadAsync(id, relation, design, org), form));
+    }
+
+    /// The distribution of a 部長's own department while they evaluate: the grades of the sheets they evaluate there,
+    /// against the year's guide — never another department's (the personnel division has the city-wide page).
+    [HttpGet("Distribution")]
+    [ReadLogAs("分布")]
+    public async Task<IActionResult> Distribution(int? year, int? departmentId, AppraisalPart part = AppraisalPart.Performance)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        var mine = await pages.StaffIdsOfAsync(me.UserId);
+        var headed = await pages.DepartmentsHeadedAsync(mine, y, org);
+        if (headed.Count == 0) return Forbidden("評語の分布を見られるのは、その部の部長（と人事課）です。");
+        if (departmentId is int asked && !headed.Contains(asked)) return Forbidden("ほかの部の分布は見られません。見られるのは、あなたが部長の部だけです。");
+        var dept = org.Find(departmentId ?? headed[0])!;
+        var design = await pages.DesignAsync(y);
+        if (design is null) return NotFound();
+        var d = await pages.DistributionAsync(y, dept.Id, part, design, org, mine, onlyEvaluatedByReader: true);
+        return View("Distribution", new DistributionModel(y, dept.Id, dept.Name,
+            headed.Select(h => new SelectListItem(org.Find(h)?.Name, h.ToString(CultureInfo.InvariantCulture), h == dept.Id)).ToList(), part, d.Rows, d.People, d.Total, ForDivision: false));
     }
 
     [HttpPost("{id:int}/Reassign")]
@@ -161,6 +203,20 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
     {
         var e = view.Evaluation;
         var actions = PersonnelWorkflow.NextActions(view.Relation, e, Clock.Today);
+        if (form.Marks.Count == 0 && actions.FirstOrDefault(a => PersonnelSteps.StageOf(a) is not null) is var resumed && PersonnelSteps.StageOf(resumed) is MarkStage draftStage
+            && e.HasDraft(draftStage))
+        {
+            // A draft saved before opens again as it was left.
+            foreach (var (key, _, _) in PersonnelSteps.Items(e, view.Design))
+            {
+                var id = int.Parse(key[1..], CultureInfo.InvariantCulture);
+                var isGoal = key[0] == 'G';
+                var saved = isGoal ? e.DraftMark(draftStage, AppraisalPart.Performance, goalId: id) : e.DraftMark(draftStage, AppraisalPart.Competence, criterionId: id);
+                form.Marks.Add(new MarkRow { Key = key, Grade = saved?.Grade, Comment = saved?.Comment, Result = isGoal ? saved?.DraftResult : null });
+            }
+            form.CompetenceGrade ??= e.DraftMark(draftStage, AppraisalPart.Competence)?.Grade;
+            form.PerformanceGrade ??= e.DraftMark(draftStage, AppraisalPart.Performance)?.Grade;
+        }
         if (form.Marks.Count == 0 && actions.FirstOrDefault(a => PersonnelSteps.StageOf(a) is not null) is var step && PersonnelSteps.StageOf(step) is MarkStage stage)
         {
             // The form starts from what the stage before said, so an evaluator changes only where they differ.
@@ -189,9 +245,16 @@ public sealed class PersonnelController(AppDbContext db, OrgTreeProvider orgTree
         {
             ["Version"] = form.Version.ToString(CultureInfo.InvariantCulture), ["Step"] = form.Step.ToString(), ["confirmed"] = "true",
             ["CompetenceGrade"] = form.CompetenceGrade ?? "", ["PerformanceGrade"] = form.PerformanceGrade ?? "", ["AdjustmentReason"] = form.AdjustmentReason ?? "",
+            ["AdjustmentNote"] = form.AdjustmentNote ?? "",
         };
         var subject = $"{e.StaffMember!.Name}（{e.StaffMember.StaffNumber}）" + (form.Step == PersonnelStep.Confirm ? $" 能力評価 {form.CompetenceGrade}・業績評価 {form.PerformanceGrade}" : "");
-        return new ConfirmStep(form.Step.Label(), subject, PersonnelSteps.Consequences(form.Step), Url.Action(nameof(Act), new { id = e.Id })!,
+        var consequences = PersonnelSteps.Consequences(form.Step, e).ToList();
+        if (form.Step == PersonnelStep.Confirm)
+        {
+            consequences.Add($"本人に開示する調整の理由: {(string.IsNullOrWhiteSpace(form.AdjustmentReason) ? "（なし）" : form.AdjustmentReason.Trim())}");
+            consequences.Add($"人事課内のメモ（開示しません）: {(string.IsNullOrWhiteSpace(form.AdjustmentNote) ? "（なし）" : form.AdjustmentNote.Trim())}");
+        }
+        return new ConfirmStep(form.Step.Label(), subject, consequences, Url.Action(nameof(Act), new { id = e.Id })!,
             form.Step == PersonnelStep.Confirm ? "この評語で確定する" : "開示する", Url.Action(nameof(Details), new { id = e.Id })!, hidden);
     }
 

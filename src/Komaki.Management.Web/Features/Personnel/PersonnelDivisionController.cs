@@ -34,21 +34,76 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var design = await pages.DesignAsync(year);
         var form = design is null ? PersonnelCommands.DefaultForm(year) : PersonnelCommands.FormOf(design);
         form.Pad();
-        return View("Design", new DesignModel(form, design?.OpenedAt is not null));
+        return View("Design", new DesignModel(form, design?.OpenedAt is not null, await CanCopyPreviousAsync(year, design)));
     }
 
+    /// Saves the design; 「行を追加」 (addRows) only shows the form again with more empty criteria rows, keeping what was typed.
     [HttpPost("Design/{year:int}")]
-    public async Task<IActionResult> Design(int year, PersonnelDesignForm form)
+    public async Task<IActionResult> Design(int year, PersonnelDesignForm form, int? addRows)
     {
         form.FiscalYear = year;
+        if (addRows is int more)
+        {
+            ModelState.Clear();
+            form.Pad();
+            for (var i = 0; i < Math.Clamp(more, 1, 20); i++) form.Criteria.Add(new CriterionRow());
+            var current = await pages.DesignAsync(year);
+            return View("Design", new DesignModel(form, current?.OpenedAt is not null, await CanCopyPreviousAsync(year, current)));
+        }
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveDesignAsync(form)) is not null)
         {
             TempData["Message"] = $"{Wareki.FiscalYear(year)}の人事評価の設計を保存しました。";
             return RedirectToAction(nameof(Index), new { year });
         }
         form.Pad();
-        return View("Design", new DesignModel(form, (await pages.DesignAsync(year))?.OpenedAt is not null));
+        var shown = await pages.DesignAsync(year);
+        return View("Design", new DesignModel(form, shown?.OpenedAt is not null, await CanCopyPreviousAsync(year, shown)));
     }
+
+    /// 「前年度の設計を写す」: the year before's scale, criteria, 着眼点 and weights become this year's design, to edit.
+    [HttpPost("Design/{year:int}/CopyPrevious")]
+    public async Task<IActionResult> CopyPrevious(int year)
+    {
+        var result = await commands.CopyPreviousDesignAsync(year);
+        if (Accept(result)) TempData["Message"] = $"{Wareki.FiscalYear(year - 1)}の設計（評語・評価項目・着眼点・ウエイト・期限）を写しました。評価を開始するまでは直せます。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Design), new { year });
+    }
+
+    private async Task<bool> CanCopyPreviousAsync(int year, PersonnelDesign? design) =>
+        design?.OpenedAt is null && await pages.DesignAsync(year - 1) is not null;
+
+    /// 特別職の評価者: the 市長・副市長・教育長 who evaluate 部長, registered here rather than through the staff import.
+    [HttpGet("Special")]
+    public async Task<IActionResult> Special(int? year) => View("Special", await SpecialModelAsync(year ?? Clock.FiscalYear, new SpecialEvaluatorForm()));
+
+    [HttpPost("Special")]
+    public async Task<IActionResult> Special(int? year, SpecialEvaluatorForm form)
+    {
+        var y = year ?? Clock.FiscalYear;
+        if (Accept(await commands.RegisterSpecialAsync(form)))
+        {
+            TempData["Message"] = $"{form.Post?.Label()} {form.Name?.Trim()} を特別職の評価者として登録しました。部長級のシートの評価者に指名できます。";
+            return RedirectToAction(nameof(Special), new { year = y });
+        }
+        return View("Special", await SpecialModelAsync(y, form));
+    }
+
+    /// Names a 特別職 first evaluator of every 部長級 sheet of the year still without one.
+    [HttpPost("Special/NameForChiefs/{year:int}")]
+    public async Task<IActionResult> NameForChiefs(int year, int specialId)
+    {
+        var (result, count) = await commands.NameForDepartmentChiefsAsync(year, specialId, await pages.StaffIdsOfAsync(me.UserId), Author());
+        if (Accept(result))
+        {
+            TempData["Message"] = $"部長級の {count:N0} 人のシートに評価者を指名しました。";
+            return RedirectToAction(nameof(Special), new { year });
+        }
+        return View("Special", await SpecialModelAsync(year, new SpecialEvaluatorForm()));
+    }
+
+    private async Task<SpecialModel> SpecialModelAsync(int year, SpecialEvaluatorForm form) =>
+        new(year, await pages.SpecialAsync(), form, await pages.DepartmentChiefsWithoutEvaluatorAsync(year));
 
     /// 評価の開始 is asked on a page of its own: it creates everyone's evaluation and fixes the criteria.
     [HttpGet("Open/{year:int}")]
@@ -86,53 +141,59 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var design = await pages.DesignAsync(y);
         if (dept is null || design is null) return NotFound();
         // Separation of duties: an officer's own evaluation is not shown to them before it is disclosed to them.
-        var evaluations = await pages.ForDistributionAsync(y, org.SelfAndDescendants(dept.Id).ToList(), await pages.StaffIdsOfAsync(me.UserId));
-        string? Grade(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed
-            ? (part == AppraisalPart.Competence ? e.FinalCompetenceGrade : e.FinalPerformanceGrade)
-            : e.LastEvaluatorGrade(part) ?? e.Mark(MarkStage.First, part)?.Grade;
-        var people = evaluations.Select(e => (e, org.PathName(e.OrgUnitId), Grade(e))).ToList();
-        var graded = people.Count(p => p.Item3 is not null);
-        var rows = design.Grades.OrderBy(g => g.SortOrder).Select(g =>
-        {
-            var n = people.Count(p => p.Item3 == g.Code);
-            return new DistributionRow(g.Code, g.Label, n, graded == 0 ? 0 : Math.Round(100m * n / graded, 1), g.MaxShare);
-        }).ToList();
+        var d = await pages.DistributionAsync(y, dept.Id, part, design, org, await pages.StaffIdsOfAsync(me.UserId), onlyEvaluatedByReader: false);
         return View("Distribution", new DistributionModel(y, dept.Id, dept.Name,
-            departments.Select(d => new SelectListItem(d.Name, d.Id.ToString(CultureInfo.InvariantCulture), d.Id == dept.Id)).ToList(), part, rows, people, graded));
+            departments.Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture), x.Id == dept.Id)).ToList(), part, d.Rows, d.People, d.Total));
     }
 
+    /// 一斉開示 on a page of its own that lists what is not ready: the evaluations not yet confirmed (評価者未設定, and
+    /// what each waits for). With any left, the step needs a reason, recorded with it.
     [HttpGet("Disclose/{year:int}")]
-    public async Task<IActionResult> Disclose(int year)
-    {
-        var count = await Db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed);
-        return View("Confirm", new ConfirmStep("評価結果の開示", $"{Wareki.FiscalYear(year)}の調整・確認済の {count:N0} 人",
-            ["調整・確認済の評価すべてについて、本人が確定した評語を見られるようになります。", "今日から苦情相談の期間が始まります。", "開示は取り消せません。"],
-            Url.Action(nameof(Disclose), new { year })!, "開示する", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(), Danger: true));
-    }
+    public async Task<IActionResult> Disclose(int year) => View("Confirm", await DiscloseStepAsync(year));
 
     [HttpPost("Disclose/{year:int}")]
-    public async Task<IActionResult> DiscloseConfirmed(int year)
+    public async Task<IActionResult> DiscloseConfirmed(int year, string? comment)
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
-        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author());
-        if (Accept(result)) TempData["Message"] = $"{count:N0} 人の評価結果を開示しました。";
-        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author(), comment);
+        if (Accept(result))
+        {
+            TempData["Message"] = $"{count:N0} 人の評価結果を開示しました。";
+            return RedirectToAction(nameof(Index), new { year });
+        }
+        if (result.Errors.Any(e => e.Field == "Comment")) return View("Confirm", await DiscloseStepAsync(year));
+        TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index), new { year });
     }
 
-    /// The year's confirmed results for the payroll system (CSV). Every evaluation in it is logged as read.
+    private async Task<ConfirmStep> DiscloseStepAsync(int year)
+    {
+        var count = await Db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed);
+        var gaps = await pages.DisclosureGapsAsync(year);
+        var consequences = new List<string> { "調整・確認済の評価すべてについて、本人が確定した評語を見られるようになります。", "今日から苦情相談の期間が始まります。", "開示は取り消せません。" };
+        if (gaps.Count > 0)
+        {
+            consequences.Add($"まだ確定していない評価が {gaps.Sum(g => g.Count):N0} 人あり、今回は開示されません: " + string.Join("、", gaps.Select(g => $"{g.What} {g.Count:N0} 人")) + "。");
+            consequences.Add("残したまま開示するときは、理由を書いてください（開示した各シートの経過に残ります）。");
+        }
+        return new ConfirmStep("評価結果の開示", $"{Wareki.FiscalYear(year)}の調整・確認済の {count:N0} 人",
+            consequences, Url.Action(nameof(Disclose), new { year })!, "開示する", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
+            CommentLabel: gaps.Count > 0 ? "未確定の評価を残して開示する理由（必須）" : null, Danger: true);
+    }
+
+    /// The year's results for the payroll system (CSV): every evaluation, 未確定 with its reason. Every evaluation in it is logged as read.
     [HttpGet("Payroll/{year:int}")]
     [ReadLogAs("給与連携CSV")]
     public async Task<IActionResult> Payroll(int year)
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
-        var confirmed = await pages.ConfirmedAsync(year);
+        var evaluations = await pages.ForPayrollAsync(year);
         var mine = await pages.StaffIdsOfAsync(me.UserId);
-        if (confirmed.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
+        if (evaluations.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
             return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(confirmed, design))).ToArray();
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(evaluations, design))).ToArray();
         return File(bytes, "text/csv; charset=utf-8", $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
     }
 

@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Personnel;
 
 public sealed record PersonnelIndexModel(int Year, IReadOnlyList<EvaluationLine> Mine, IReadOnlyList<EvaluationLine> ToEvaluate, PersonnelDesign? Design,
-    IReadOnlyList<PerformanceGoal> Unattached, OrgTree Org, DateOnly Today, IReadOnlySet<int> MyStaffIds);
+    IReadOnlyList<PerformanceGoal> Unattached, OrgTree Org, DateOnly Today, IReadOnlySet<int> MyStaffIds, bool HeadsDepartment = false);
 
 /// The sheet of one evaluation as the reader may see it, with the step the reader can take now and its form.
 public sealed record PersonnelDetailsModel(PersonnelView View, IReadOnlyList<PersonnelStep> Actions, PersonnelStepForm Form, bool CanEditGoals,
@@ -18,16 +18,17 @@ public sealed record PersonnelGoalsModel(PersonnelEvaluation Evaluation, Perform
 public sealed record DivisionIndexModel(int Year, PersonnelDesign? Design, Paged<EvaluationLine> Lines, IReadOnlyList<(PersonnelState State, int Count)> Counts,
     int? UnitId, PersonnelState? State, string? Words, IReadOnlyList<SelectListItem> Units, OrgTree Org, DateOnly Today, IReadOnlyList<string> NewOfficers);
 
-public sealed record DesignModel(PersonnelDesignForm Form, bool Opened);
+public sealed record DesignModel(PersonnelDesignForm Form, bool Opened, bool CanCopyPrevious = false);
 
-/// One department's grades before 調整: the count and share of each grade, and whether it is over the guide.
-public sealed record DistributionRow(string Grade, string Label, int Count, decimal Share, int? MaxShare)
-{
-    public bool Over => MaxShare is int max && Share > max;
-}
-
+/// One department's grades before 調整, for the personnel division (every sheet) or its 部長 (the sheets they evaluate).
 public sealed record DistributionModel(int Year, int DepartmentId, string Department, IReadOnlyList<SelectListItem> Departments, AppraisalPart Part,
-    IReadOnlyList<DistributionRow> Rows, IReadOnlyList<(PersonnelEvaluation Evaluation, string Unit, string? Grade)> People, int Total);
+    IReadOnlyList<DistributionRow> Rows, IReadOnlyList<DistributionPerson> People, int Total, bool ForDivision = true);
+
+/// The marks of a stage about to be confirmed: each item's grade, the overall grades beside the weighted average of
+/// the items, and what confirming fixes.
+public sealed record ConfirmMarksModel(PersonnelView View, MarkStage Stage, PersonnelStepForm Form, int Version, IReadOnlyList<string> Consequences);
+
+public sealed record SpecialModel(int Year, IReadOnlyList<StaffMember> Special, SpecialEvaluatorForm Form, int ChiefsWithout);
 
 public sealed record ReadsModel(Paged<(PersonnelRead Read, string Person)> Reads, int? EvaluationId);
 

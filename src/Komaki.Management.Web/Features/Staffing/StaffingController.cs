@@ -56,7 +56,8 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
     [HttpGet("Reconcile")]
     public async Task<IActionResult> Reconcile(int? year)
     {
-        var y = year ?? Clock.FiscalYear - 1;
+        // The same year as 定員管理 opens on, so the two pages speak of the same staff.
+        var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         // The same for every reader: kept until the staffing, the organisation or an evaluation changes (ADR 0008).
         var (settings, rows) = await cache.GetAsync($"reconcile:{y}", StaffingPages.ReconcileAreas, async () => (await pages.YearAsync(y), await pages.ReconcileAsync(y, org)));

@@ -73,7 +73,8 @@ public sealed class ControlRiskHandler(CurrentUser me, OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         var allowed = requirement.Name switch
         {
-            nameof(RecordOperations.Read) => ControlAccess.CanRead(me.Actor, resource, await pages.PolicyAsync(), org),
+            nameof(RecordOperations.Read) => ControlAccess.CanRead(me.Actor, resource, await pages.PolicyAsync(), org,
+                me.Actor.IsIn(Roles.Auditor) ? (await pages.YearAsync(resource.FiscalYear))?.ReportedOn : null),
             nameof(RecordOperations.Edit) => ControlAccess.CheckEdit(me.Actor, resource, org) is null,
             _ => false,
         };
