@@ -12,6 +12,8 @@ public sealed class StaffMember : IVersioned, IAudited
     public string Name { get; set; } = "";
     public string? Email { get; set; }
     public string? UserId { get; set; }
+    /// 退職日: from this day the person's account and sessions end (Identity/Leavers), whatever the directory says.
+    public DateOnly? LeftOn { get; set; }
     public int Version { get; set; }
     public List<StaffAssignment> Assignments { get; set; } = [];
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Komaki.Management.Web.Infrastructure.Directory;
 
 namespace Komaki.Management.Web.Features.Account;
 
@@ -10,7 +11,7 @@ namespace Komaki.Management.Web.Features.Account;
 /// locked or wrongly typed account, and attempts are limited per address and per account.
 public sealed class AccountController(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, PasswordRecheck recheck,
-    AppDbContext db, ILogger<AccountController> log) : Controller
+    AppDbContext db, ILogger<AccountController> log, IOptions<DirectoryOptions> directory) : Controller
 {
     private const string Refused = "メールアドレスまたはパスワードが正しくないか、このアカウントでは現在サインインできません。パスワードを続けて5回間違えると15分間サインインできなくなります。";
 
@@ -20,7 +21,9 @@ public sealed class AccountController(
     [AllowAnonymous]
     [HttpGet]
     public async Task<IActionResult> Login(string? returnUrl) =>
-        View(new LoginModel(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync()));
+        LoginPage(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync());
+
+    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled));
 
     [AllowAnonymous]
     [HttpPost]
@@ -29,8 +32,8 @@ public sealed class AccountController(
     {
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
         {
-            ModelState.AddModelError(string.Empty, "メールアドレスとパスワードを入力してください。");
-            return View(new LoginModel(form, false));
+            ModelState.AddModelError(string.Empty, directory.Value.Enabled ? "ユーザー名とパスワードを入力してください。" : "メールアドレスとパスワードを入力してください。");
+            return LoginPage(form, false);
         }
         if (!throttle.TryAttempt(form.Email))
         {
@@ -38,6 +41,8 @@ public sealed class AccountController(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (directory.Value.Enabled && (user is null || !await LocalSignInAllowedAsync(user)))
+            return await DirectorySignInAsync(form);
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
             hasher.VerifyHashedPassword(user ?? new AppUser(), UnusedHash, form.Password);
@@ -53,7 +58,7 @@ public sealed class AccountController(
         }
         // A new session key: whatever session this browser had (another person's on a shared PC) ends here.
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
-        log.LogInformation("Signed in from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
     }
@@ -62,7 +67,65 @@ public sealed class AccountController(
     {
         ModelState.AddModelError(string.Empty, Refused);
         form.Password = "";
-        return View(new LoginModel(form, false));
+        return LoginPage(form, false);
+    }
+
+    /// With the directory on, a local password signs in only the people the directory does not hold: break-glass
+    /// administrators and 外部評価委員・監査委員 (Directory:LocalStaffSignIn lets local staff accounts in as well). An account
+    /// linked to the directory always signs in through it.
+    private async Task<bool> LocalSignInAllowedAsync(AppUser user)
+    {
+        if ((await users.GetLoginsAsync(user)).Count > 0) return false;
+        if (directory.Value.LocalStaffSignIn) return true;
+        var roles = await users.GetRolesAsync(user);
+        return roles.Contains(Roles.Administrator) || roles.Any(DirectoryRoles.LocalOnly.Contains);
+    }
+
+    /// Active Directory: the password is checked by the directory (a bind over TLS), never by the app; the person is
+    /// linked to the staff register and their roles come from the group mapping (ExternalSignIns).
+    private async Task<IActionResult> DirectorySignInAsync(LoginForm form)
+    {
+        var ldap = HttpContext.RequestServices.GetRequiredService<LdapDirectory>();
+        var answer = await ldap.SignInAsync(form.Email, form.Password);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (answer.Failure == DirectoryFailure.Unavailable)
+        {
+            log.LogError(SignInEvents.DirectoryUnavailable, "Directory sign-in impossible: the directory did not answer, from {Address}", address);
+            ModelState.AddModelError(string.Empty, "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。続くときは情報政策担当に連絡してください。");
+            form.Password = "";
+            return LoginPage(form, false);
+        }
+        if (answer.Person is not ExternalPerson person)
+        {
+            log.LogWarning(SignInEvents.Refused, "Directory sign-in refused ({Reason}) from {Address}, account {Account}", answer.Failure, address, LdapDirectory.AccountName(form.Email));
+            return LoginRefused(form);
+        }
+        return await ExternalSignInAsync(person, form.ReturnUrl);
+    }
+
+    /// What every external sign-in shares (the directory's password check, Windows sign-on): link, roles, refusal pages.
+    private async Task<IActionResult> ExternalSignInAsync(ExternalPerson person, string? returnUrl)
+    {
+        var clock = HttpContext.RequestServices.GetRequiredService<CityClock>();
+        var external = HttpContext.RequestServices.GetRequiredService<ExternalSignIns>();
+        var result = await external.SignInAsync(person, clock.Today);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (result.RolesChanged)
+            log.LogWarning(SignInEvents.RolesChanged, "Roles set from directory groups: {Roles}, user {UserId}; every other session ended", string.Join(",", result.Roles), result.User?.Id);
+        if (!result.Succeeded)
+        {
+            log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused ({Reason}) from {Address}, account {Account}, user {UserId}, groups {Groups}",
+                person.Provider, result.Refusal, address, person.LoginName, result.User?.Id, string.Join(",", person.Groups));
+            return result.Refusal switch
+            {
+                ExternalRefusal.NoMappedGroup => View("NoRole", new NoRoleModel(person, await external.MappingsAsync())),
+                ExternalRefusal.NoStaffNumber or ExternalRefusal.NotInRegister or ExternalRefusal.LinkedElsewhere or ExternalRefusal.MailTaken => View("NotLinked", new NotLinkedModel(person, result.Refusal)),
+                _ => LoginRefused(new LoginForm { Email = person.LoginName, ReturnUrl = returnUrl }),
+            };
+        }
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(result.User!));
+        log.LogInformation(SignInEvents.SignedIn, "Signed in through {Provider} from {Address}, user {UserId}, roles {Roles}", person.Provider, address, result.User!.Id, string.Join(",", result.Roles));
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction("Index", "Home");
     }
 
     [HttpPost]

@@ -29,4 +29,8 @@ public sealed class ChangePasswordForm
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record LoginModel(LoginForm Form, bool NoAccountsYet);
+public sealed record LoginModel(LoginForm Form, bool NoAccountsYet, bool Directory = false);
+
+public sealed record NoRoleModel(ExternalPerson Person, IReadOnlyList<DirectoryRoleMapping> Mappings);
+
+public sealed record NotLinkedModel(ExternalPerson Person, ExternalRefusal Refusal);
