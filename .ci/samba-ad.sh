@@ -20,6 +20,7 @@ if ! command -v samba-tool >/dev/null 2>&1 || ! command -v ldapsearch >/dev/null
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends samba-ad-dc samba-ad-provision ldap-utils openssl ca-certificates >/dev/null
+  if [ -d /run/systemd/system ]; then systemctl disable --now smbd nmbd winbind samba-ad-dc >/dev/null 2>&1 || true; fi
 fi
 
 if [ ! -f "$TLS/cert.pem" ]; then
