@@ -20,10 +20,43 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet]
-    public async Task<IActionResult> Login(string? returnUrl) =>
-        LoginPage(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync());
+    public async Task<IActionResult> Login(string? returnUrl, bool local = false)
+    {
+        if (directory.Value is { Enabled: true, WindowsSignOn: true } && !local) return RedirectToAction(nameof(Windows), new { returnUrl });
+        return LoginPage(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync());
+    }
 
-    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled));
+    /// The scheme the in-process IIS handler registers for Windows authentication (IISDefaults.AuthenticationScheme).
+    public const string WindowsScheme = "Windows";
+
+    /// Windows integrated sign-on under IIS: IIS has verified the domain account (Kerberos/NTLM); the directory gives
+    /// the person, their 職員番号 and groups (service account), and the same mapping gives the roles.
+    [AllowAnonymous]
+    [HttpGet]
+    public async Task<IActionResult> Windows(string? returnUrl)
+    {
+        if (directory.Value is not { Enabled: true, WindowsSignOn: true }) return NotFound();
+        var schemes = HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
+        if (await schemes.GetSchemeAsync(WindowsScheme) is null)
+        {
+            log.LogError(SignInEvents.DirectoryUnavailable, "Directory:WindowsSignOn is on but the app does not run under IIS with Windows authentication");
+            return RedirectToAction(nameof(Login), new { returnUrl, local = true });
+        }
+        var windows = await HttpContext.AuthenticateAsync(WindowsScheme);
+        if (!windows.Succeeded || windows.Principal.Identity?.Name is not string account) return Challenge(WindowsScheme);
+        var answer = await HttpContext.RequestServices.GetRequiredService<LdapDirectory>().FindAsync(account);
+        if (answer.Person is not ExternalPerson person)
+        {
+            log.LogWarning(SignInEvents.Refused, "Windows sign-on refused ({Reason}) from {Address}, account {Account}", answer.Failure, HttpContext.Connection.RemoteIpAddress, account);
+            ModelState.AddModelError(string.Empty, answer.Failure == DirectoryFailure.Unavailable
+                ? "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。"
+                : "この Windows のアカウントでは現在サインインできません。");
+            return LoginPage(new LoginForm { ReturnUrl = returnUrl }, false);
+        }
+        return await ExternalSignInAsync(person, returnUrl);
+    }
+
+    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled, directory.Value is { Enabled: true, WindowsSignOn: true }));
 
     [AllowAnonymous]
     [HttpPost]

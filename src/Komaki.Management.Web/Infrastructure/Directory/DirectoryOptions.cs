@@ -30,6 +30,9 @@ public sealed class DirectoryOptions
     /// people outside the directory (外部評価委員, 監査委員). Set true to let local staff accounts sign in as well.
     public bool LocalStaffSignIn { get; set; }
     public int TimeoutSeconds { get; set; } = 10;
+    /// Under IIS with Windows authentication on the site: the sign-in page takes domain terminals straight through
+    /// Windows sign-on (/Account/Windows); /Account/Login?local=true still shows the form. Needs the service account.
+    public bool WindowsSignOn { get; set; }
 }
 
 public enum DirectoryTls

@@ -63,6 +63,9 @@ public static class DirectorySetup
     {
         services.Configure<DirectoryOptions>(config.GetSection("Directory"));
         services.AddSingleton<LdapDirectory>();
+        // Under IIS the Windows identity is read only by Windows sign-on (AccountController.Windows), never set as the
+        // request's user: the app's own session (and its roles from the mapping) is what every page checks.
+        services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(o => o.AutomaticAuthentication = false);
         services.AddHostedService<LeaversService>();
         return services;
     }

@@ -17,39 +17,7 @@ namespace Komaki.Management.IntegrationTests.Security.DirectorySignIn;
 [Collection(SambaCollection.Name)]
 public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : IClassFixture<DirectorySignInTests.Factory>
 {
-    public sealed class Factory : KomakiFactory
-    {
-        protected override void Configure(IWebHostBuilder builder)
-        {
-            foreach (var (key, value) in SambaDirectory.Settings()) builder.UseSetting(key, value);
-        }
-
-        public override async Task InitializeAsync()
-        {
-            await SambaDirectory.ReadyAsync([.. SambaDirectory.Accounts.Keys]);
-            await base.InitializeAsync();
-            using var scope = Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var road = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
-            var names = new Dictionary<string, string>
-            {
-                ["990001"] = "小牧 一", ["990002"] = "小牧 二郎", ["990003"] = "小牧 三子", ["990004"] = "小牧 四郎",
-                ["990005"] = "小牧 五月", ["990006"] = "小牧 六助", ["990007"] = "小牧 七海",
-            };
-            foreach (var (number, name) in names)
-            {
-                db.StaffMembers.Add(new StaffMember
-                {
-                    StaffNumber = number, Name = name,
-                    Assignments = [new StaffAssignment { FiscalYear = 2020, StartsOn = new DateOnly(2020, 4, 1), OrgUnitId = road.Id, Position = "主事", JobLevel = JobLevel.General }],
-                });
-            }
-            await db.SaveChangesAsync();
-            var mappings = scope.ServiceProvider.GetRequiredService<DirectoryMappingCommands>();
-            foreach (var (group, role) in new[] { ("KM-Staff", Roles.DepartmentStaff), ("KM-DivisionHeads", Roles.DepartmentHead), ("KOMAKI\\KM-Personnel", Roles.Personnel), ("KM-SystemAdmins", Roles.Administrator) })
-                Assert.True((await mappings.AddAsync(new DirectoryMappingForm { Group = group, Role = role })).Succeeded);
-        }
-    }
+    public sealed class Factory : DirectoryFactory;
 
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string account, string password = SambaDirectory.Password)
     {
@@ -274,5 +242,41 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
         var head = await SignedInAsync("komaki-head");
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync("/DirectoryMappings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/History/DirectoryRoleMapping/{id}")).StatusCode);
+    }
+}
+
+/// A demo city signing in through the Samba directory: the test accounts' 職員番号 in the staff register (道路課), and
+/// the groups mapped as a city maps them.
+public class DirectoryFactory : KomakiFactory
+{
+    protected override void Configure(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in SambaDirectory.Settings()) builder.UseSetting(key, value);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await SambaDirectory.ReadyAsync([.. SambaDirectory.Accounts.Keys]);
+        await base.InitializeAsync();
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var road = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
+        var names = new Dictionary<string, string>
+        {
+            ["990001"] = "小牧 一", ["990002"] = "小牧 二郎", ["990003"] = "小牧 三子", ["990004"] = "小牧 四郎",
+            ["990005"] = "小牧 五月", ["990006"] = "小牧 六助", ["990007"] = "小牧 七海",
+        };
+        foreach (var (number, name) in names)
+        {
+            db.StaffMembers.Add(new StaffMember
+            {
+                StaffNumber = number, Name = name,
+                Assignments = [new StaffAssignment { FiscalYear = 2020, StartsOn = new DateOnly(2020, 4, 1), OrgUnitId = road.Id, Position = "主事", JobLevel = JobLevel.General }],
+            });
+        }
+        await db.SaveChangesAsync();
+        var mappings = scope.ServiceProvider.GetRequiredService<DirectoryMappingCommands>();
+        foreach (var (group, role) in new[] { ("KM-Staff", Roles.DepartmentStaff), ("KM-DivisionHeads", Roles.DepartmentHead), ("KOMAKI\\KM-Personnel", Roles.Personnel), ("KM-SystemAdmins", Roles.Administrator) })
+            Assert.True((await mappings.AddAsync(new DirectoryMappingForm { Group = group, Role = role })).Succeeded);
     }
 }
