@@ -45,7 +45,7 @@ public sealed class LeaversService(IServiceScopeFactory scopes, IOptions<Directo
     }
 }
 
-/// Event ids a log server filters sign-in events by (docs/deploy.md, 「サインインの記録」).
+/// Event ids a log server filters sign-in events by (docs/deploy.md, "Sign-in records").
 public static class SignInEvents
 {
     public static readonly EventId SignedIn = new(3201, "SignedIn");
