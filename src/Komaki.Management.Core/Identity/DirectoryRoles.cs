@@ -24,7 +24,7 @@ public static class DirectoryRoles
 
     public static IEnumerable<string> Mappable => Roles.All.Where(r => !LocalOnly.Contains(r));
 
-    /// KOMAKI\KM-Staff, KM-Staff@komaki.test, CN=KM-Staff,CN=Users,DC=komaki,DC=test and km-staff are one group.
+    /// KOMAKI\KM-Staff, KM-Staff@komaki.test, CN=KM-Staff,CN=Users,DC=komaki,DC=test, /庁内/KM-Staff and km-staff are one group.
     public static string KeyOf(string? group)
     {
         var g = (group ?? "").Trim();
@@ -35,6 +35,9 @@ public static class DirectoryRoles
         }
         var slash = g.LastIndexOf('\\');
         if (slash >= 0) g = g[(slash + 1)..];
+        // Keycloak sends a group as its path (/庁内/KM-Staff).
+        var path = g.LastIndexOf('/');
+        if (path >= 0) g = g[(path + 1)..];
         var at = g.IndexOf('@', StringComparison.Ordinal);
         if (at > 0) g = g[..at];
         return g.Trim().ToUpperInvariant();

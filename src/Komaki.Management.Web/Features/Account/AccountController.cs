@@ -56,7 +56,8 @@ public sealed class AccountController(
         return await ExternalSignInAsync(person, returnUrl);
     }
 
-    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled, directory.Value is { Enabled: true, WindowsSignOn: true }));
+    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled, directory.Value is { Enabled: true, WindowsSignOn: true },
+            Oidc.Enabled ? Oidc.DisplayName : null));
 
     [AllowAnonymous]
     [HttpPost]
@@ -136,8 +137,36 @@ public sealed class AccountController(
         return await ExternalSignInAsync(person, form.ReturnUrl);
     }
 
-    /// What every external sign-in shares (the directory's password check, Windows sign-on): link, roles, refusal pages.
-    private async Task<IActionResult> ExternalSignInAsync(ExternalPerson person, string? returnUrl)
+    /// OpenID Connect (AD FS, Entra ID, Keycloak): code flow with PKCE; the provider's answer lands in the external cookie.
+    [AllowAnonymous]
+    [HttpGet]
+    public IActionResult External(string? returnUrl)
+    {
+        if (!Oidc.Enabled) return NotFound();
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.Action(nameof(ExternalDone), new { returnUrl }) }, OidcSettings.Scheme);
+    }
+
+    [AllowAnonymous]
+    [HttpGet]
+    public async Task<IActionResult> ExternalDone(string? returnUrl)
+    {
+        if (!Oidc.Enabled) return NotFound();
+        var answer = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!answer.Succeeded || answer.Principal.FindFirst("sub")?.Value is not string subject) return RedirectToAction(nameof(Login), new { local = true });
+        var p = answer.Principal;
+        var groups = Oidc.GroupClaims.SelectMany(c => p.FindAll(c)).Select(c => c.Value).ToList();
+        var person = new ExternalPerson(OidcSettings.Provider, subject, p.FindFirst("preferred_username")?.Value ?? subject,
+            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value);
+        var mfa = p.FindAll("amr").Any(c => Oidc.MfaAmr.Contains(c.Value)) || p.FindFirst("acr")?.Value is string acr && Oidc.MfaAcr.Contains(acr);
+        return await ExternalSignInAsync(person, returnUrl, mfa);
+    }
+
+    private OidcSettings Oidc => HttpContext.RequestServices.GetRequiredService<IOptions<OidcSettings>>().Value;
+
+    /// What every external sign-in shares (the directory's password check, Windows sign-on, OpenID Connect): link,
+    /// roles, refusal pages; mfa is what the OpenID provider said (null where a second factor is the domain's own).
+    private async Task<IActionResult> ExternalSignInAsync(ExternalPerson person, string? returnUrl, bool? mfa = null)
     {
         var clock = HttpContext.RequestServices.GetRequiredService<CityClock>();
         var external = HttpContext.RequestServices.GetRequiredService<ExternalSignIns>();
@@ -155,6 +184,11 @@ public sealed class AccountController(
                 ExternalRefusal.NoStaffNumber or ExternalRefusal.NotInRegister or ExternalRefusal.LinkedElsewhere or ExternalRefusal.MailTaken => View("NotLinked", new NotLinkedModel(person, result.Refusal)),
                 _ => LoginRefused(new LoginForm { Email = person.LoginName, ReturnUrl = returnUrl }),
             };
+        }
+        if (mfa == false && Oidc.MfaRoles.Intersect(result.Roles).ToList() is { Count: > 0 } needing)
+        {
+            log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused (no second factor for {Roles}) from {Address}, user {UserId}", person.Provider, string.Join(",", needing), address, result.User!.Id);
+            return View("MfaRequired", needing.Select(Roles.Label).ToList());
         }
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(result.User!));
         log.LogInformation(SignInEvents.SignedIn, "Signed in through {Provider} from {Address}, user {UserId}, roles {Roles}", person.Provider, address, result.User!.Id, string.Join(",", result.Roles));

@@ -29,7 +29,7 @@ public sealed class ChangePasswordForm
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record LoginModel(LoginForm Form, bool NoAccountsYet, bool Directory = false, bool WindowsSignOn = false);
+public sealed record LoginModel(LoginForm Form, bool NoAccountsYet, bool Directory = false, bool WindowsSignOn = false, string? OpenIdProvider = null);
 
 public sealed record NoRoleModel(ExternalPerson Person, IReadOnlyList<DirectoryRoleMapping> Mappings);
 

@@ -59,8 +59,33 @@ public static class SignInEvents
 public static class DirectorySetup
 {
     /// Directory sign-in (off unless Directory:Enabled) and the leavers' check (always: 退職 ends access with or without a directory).
-    public static IServiceCollection AddKomakiDirectory(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddKomakiDirectory(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
     {
+        services.Configure<OidcSettings>(config.GetSection("Oidc"));
+        var oidc = config.GetSection("Oidc").Get<OidcSettings>() ?? new OidcSettings();
+        if (oidc.Enabled)
+        {
+            var requireHttps = config.GetValue<bool?>("Security:RequireHttps") ?? !env.IsDevelopment();
+            services.AddAuthentication().AddOpenIdConnect(OidcSettings.Scheme, oidc.DisplayName, o =>
+            {
+                o.Authority = oidc.Authority;
+                o.ClientId = oidc.ClientId;
+                o.ClientSecret = oidc.ClientSecret;
+                o.ResponseType = Microsoft.IdentityModel.Protocols.OpenIdConnect.OpenIdConnectResponseType.Code;
+                o.UsePkce = true;
+                o.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.MapInboundClaims = false;
+                o.SaveTokens = false;
+                o.Scope.Clear();
+                foreach (var scope in oidc.Scopes) o.Scope.Add(scope);
+                if (!requireHttps)
+                {
+                    o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                    o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                }
+            });
+        }
         services.Configure<DirectoryOptions>(config.GetSection("Directory"));
         services.AddSingleton<LdapDirectory>();
         // Under IIS the Windows identity is read only by Windows sign-on (AccountController.Windows), never set as the
