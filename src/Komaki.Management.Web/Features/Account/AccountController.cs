@@ -90,11 +90,78 @@ public sealed class AccountController(
             log.LogWarning("Sign-in refused (wrong password{Locked}) from {Address}, user {UserId}", result.IsLockedOut ? ", now locked out" : "", HttpContext.Connection.RemoteIpAddress, user.Id);
             return LoginRefused(form);
         }
+        if (await Totp.IsOnAsync(user))
+        {
+            // The password was right; the session begins only with the code (LoginCode).
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            return RedirectToAction(nameof(LoginCode), new { returnUrl = form.ReturnUrl });
+        }
         // A new session key: whatever session this browser had (another person's on a shared PC) ends here.
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
         log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    private TotpFactor Totp => HttpContext.RequestServices.GetRequiredService<TotpFactor>();
+
+    [AllowAnonymous]
+    [HttpGet]
+    public IActionResult LoginCode(string? returnUrl) => View(new LoginCodeForm { ReturnUrl = returnUrl });
+
+    /// The second step of a local account with TOTP: a wrong code counts towards the lockout like a wrong password.
+    [AllowAnonymous]
+    [HttpPost]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> LoginCode(LoginCodeForm form)
+    {
+        var pending = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (!pending.Succeeded || pending.Principal.Identity?.Name is not string id || await users.FindByIdAsync(id) is not AppUser user || !user.IsActive)
+            return RedirectToAction(nameof(Login));
+        if (await users.IsLockedOutAsync(user) || !await Totp.VerifyAsync(user, form.Code))
+        {
+            await users.AccessFailedAsync(user);
+            log.LogWarning(SignInEvents.Refused, "Sign-in refused (wrong or reused TOTP code) from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+            ModelState.AddModelError(nameof(form.Code), "確認コードが正しくないか、すでに使われています。認証アプリに今表示されている6桁の数字を入力してください。");
+            return View(new LoginCodeForm { ReturnUrl = form.ReturnUrl });
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
+        log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password and TOTP from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
+        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    /// A local account turns on its second factor: the secret is shown once, and kept only after a code confirms it.
+    [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactor()
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0) return View(new TwoFactorModel(null, null, Directory: true));
+        if (await Totp.IsOnAsync(user)) return View(new TwoFactorModel(null, null, On: true));
+        var secret = await Totp.StartAsync(user);
+        return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> TwoFactor(string? code)
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0 || await Totp.IsOnAsync(user)) return RedirectToAction(nameof(TwoFactor));
+        if (!await Totp.ConfirmAsync(user, code))
+        {
+            ModelState.AddModelError("code", "確認コードが正しくありません。認証アプリに今表示されている6桁の数字を入力してください。");
+            var secret = await Totp.PendingAsync(user) ?? await Totp.StartAsync(user);
+            return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+        }
+        log.LogInformation(SignInEvents.SignedIn, "TOTP turned on, user {UserId}", user.Id);
+        TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
+        return RedirectToAction("Index", "Home");
     }
 
     private ViewResult LoginRefused(LoginForm form)

@@ -88,6 +88,7 @@ public static class DirectorySetup
         }
         services.Configure<DirectoryOptions>(config.GetSection("Directory"));
         services.AddSingleton<LdapDirectory>();
+        services.AddScoped<Security.TotpFactor>();
         // Under IIS the Windows identity is read only by Windows sign-on (AccountController.Windows), never set as the
         // request's user: the app's own session (and its roles from the mapping) is what every page checks.
         services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(o => o.AutomaticAuthentication = false);
