@@ -80,6 +80,7 @@ public static class AppHost
         services.AddHostedService<Features.Cycle.DailyReminderService>();
 
         services.AddKomakiSecurity(config, builder.Environment);
+        Infrastructure.Directory.DirectorySetup.AddKomakiDirectory(services, config, builder.Environment);
 
         services.AddControllersWithViews(o =>
             {

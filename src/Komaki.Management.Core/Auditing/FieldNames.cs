@@ -59,7 +59,7 @@ public static class FieldNames
         ["FinalCompetenceGrade"] = "能力評価（確定）", ["FinalPerformanceGrade"] = "業績評価（確定）", ["FirstEvaluatorId"] = "一次評価者",
         ["GoalInterviewNote"] = "期首面談の記録", ["GoalInterviewOn"] = "期首面談の日", ["MidYearInterviewNote"] = "中間面談の記録",
         ["MidYearInterviewOn"] = "中間面談の日", ["Position"] = "職名", ["SecondEvaluatorId"] = "二次評価者", ["StaffMemberId"] = "職員",
-        ["Employment"] = "任用形態", ["SalaryGrade"] = "級", ["StartsOn"] = "発令日", ["StaffNumber"] = "職員番号", ["UserId"] = "アカウント",
+        ["Employment"] = "任用形態", ["SalaryGrade"] = "級", ["StartsOn"] = "発令日", ["StaffNumber"] = "職員番号", ["LeftOn"] = "退職日", ["Group"] = "ディレクトリのグループ", ["UserId"] = "アカウント",
         // 内部統制・定員管理
         ["Edition"] = "版", ["Text"] = "本文", ["AdoptedOn"] = "策定日", ["ChiefName"] = "最高責任者", ["ResponsibleName"] = "総括責任者", ["PromotionUnitId"] = "推進部局",
         ["EvaluationUnitId"] = "評価部局", ["RequestedOn"] = "依頼日", ["EntryDue"] = "記入期限", ["EvaluationDue"] = "評価期限", ["ConsolidatedOn"] = "取りまとめ日",
@@ -77,7 +77,7 @@ public static class FieldNames
     /// Where one field name means different things in different records.
     private static readonly Dictionary<(string Entity, string Field), string> ByEntity = new()
     {
-        [("LabelMapping", "Label")] = "表記", [("UnitNameMapping", "Name")] = "部課名", [("UnitNameMapping", "Key")] = "照合に使う部課名",
+        [("LabelMapping", "Label")] = "表記", [("DirectoryRoleMapping", "Key")] = "照合に使うグループ名", [("UnitNameMapping", "Name")] = "部課名", [("UnitNameMapping", "Key")] = "照合に使う部課名",
         [("JudgmentBand", "Label")] = "判定の名称", [("JudgmentBand", "Grade")] = "判定の記号", [("DirectionChoice", "Label")] = "区分の名称",
     };
 

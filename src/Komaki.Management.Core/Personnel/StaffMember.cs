@@ -15,6 +15,8 @@ public sealed class StaffMember : IVersioned, IAudited
     /// 特別職 (市長・副市長・教育長) registered by the personnel division as evaluators of 部長: outside the register the
     /// staff import reads, with no post in the organisation and no evaluation of their own.
     public SpecialPost? SpecialPost { get; set; }
+    /// 退職日: from this day the person's account and sessions end (Identity/Leavers), whatever the directory says.
+    public DateOnly? LeftOn { get; set; }
     public int Version { get; set; }
     public List<StaffAssignment> Assignments { get; set; } = [];
 

@@ -1235,6 +1235,35 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Identity.DirectoryRoleMapping", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key", "Role")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryRoleMappings");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.RoleGrant", b =>
                 {
                     b.Property<int>("Id")
@@ -2942,6 +2971,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LeftOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

@@ -15,7 +15,9 @@ namespace Komaki.Management.IntegrationTests.Security;
 
 /// Two app processes on one database behind a round-robin proxy, as a city runs two servers for its staff: a sign-in on
 /// one is good on the other (keys in the database), a form from one posts to the other, a write on one is seen at the
-/// next request on the other (data versions in the database), and a sign-out on one ends the session on both.
+/// next request on the other (data versions in the database), and a sign-out on one ends the session on both. Both use
+/// the Samba directory too (local staff passwords left on): an account disabled there is out of both within a minute.
+[Collection(DirectorySignIn.SambaCollection.Name)]
 public sealed class TwoServersTests : IAsyncLifetime
 {
     private readonly string _db = Path.Combine(Path.GetTempPath(), $"komaki-two-{Guid.NewGuid():N}.db");
@@ -27,6 +29,16 @@ public sealed class TwoServersTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await KomakiFactory.CopyDemoDatabaseAsync(_db);
+        await DirectorySignIn.SambaDirectory.ReadyAsync(DirectoryAccount);
+        await using (var db = new SqliteConnection($"Data Source={_db}"))
+        {
+            await db.OpenAsync();
+            var insert = db.CreateCommand();
+            insert.CommandText = "INSERT INTO StaffMembers (StaffNumber, Name, Version) VALUES ('990007', '小牧 七海', 0); " +
+                "INSERT INTO DirectoryRoleMappings (\"Group\", \"Key\", Role) VALUES ('KM-Staff', 'KM-STAFF', 'DepartmentStaff');";
+            await insert.ExecuteNonQueryAsync();
+        }
+        SqliteConnection.ClearAllPools();
         var urls = new[] { $"http://127.0.0.1:{FreePort()}", $"http://127.0.0.1:{FreePort()}" };
         var started = urls.Select(StartServer).ToList();
         foreach (var (url, ready) in urls.Zip(started)) await WaitHealthyAsync(url, ready);
@@ -58,7 +70,9 @@ public sealed class TwoServersTests : IAsyncLifetime
         {
             web.Dll, $"--urls={url}", "--environment=Production", $"--contentRoot={web.ContentRoot}", $"--ConnectionStrings:Default=Data Source={_db}",
             "--Security:RequireHttps=false", "--Reminders:Automatic=false", "--Security:SignInsPerAddressPerMinute=1000", "--Security:SignInsPerAccountPerMinute=1000",
+            "--Directory:LocalStaffSignIn=true",
         }) info.ArgumentList.Add(a);
+        foreach (var (key, value) in DirectorySignIn.SambaDirectory.Settings()) info.ArgumentList.Add($"--{key}={value}");
         // Each server its own home, as two machines have: nothing is shared but the database.
         var home = Path.Combine(Path.GetTempPath(), $"komaki-home-{Guid.NewGuid():N}");
         Directory.CreateDirectory(home);
@@ -200,6 +214,37 @@ public sealed class TwoServersTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         await AssertSignedOutAsync(copy);
         for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    private const string DirectoryAccount = "komaki-away";
+
+    [Fact]
+    public async Task An_account_disabled_in_the_directory_is_out_of_both_servers_within_a_minute()
+    {
+        var client = Client(new CookieContainer());
+        var login = await client.GetStringAsync("/Account/Login");
+        var signIn = await client.PostAsync("/Account/Login", KomakiFactory.Form(Token(login), ("Email", DirectoryAccount), ("Password", DirectorySignIn.SambaDirectory.Password)));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        DirectorySignIn.SambaDirectory.SetEnabled(DirectoryAccount, false);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var outOnBoth = false;
+            while (!outOnBoth && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(500);
+                // Round robin: two requests in a row ask both servers.
+                var answers = new List<HttpResponseMessage> { await client.GetAsync("/"), await client.GetAsync("/") };
+                outOnBoth = answers.All(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal));
+            }
+            Assert.True(outOnBoth, "a disabled account must be out of both servers within a minute");
+        }
+        finally
+        {
+            DirectorySignIn.SambaDirectory.SetEnabled(DirectoryAccount, true);
+        }
     }
 
     private static string MeasureOf(string projectsPage) => Regex.Match(projectsPage, "href=\"/Plan/Measure/(\\d+)\"").Groups[1].Value;

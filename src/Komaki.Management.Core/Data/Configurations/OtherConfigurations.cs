@@ -62,6 +62,17 @@ public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
     }
 }
 
+public sealed class DirectoryRoleMappingConfiguration : IEntityTypeConfiguration<DirectoryRoleMapping>
+{
+    public void Configure(EntityTypeBuilder<DirectoryRoleMapping> builder)
+    {
+        builder.Property(x => x.Group).HasMaxLength(DirectoryRoleMapping.GroupMaxLength).IsRequired();
+        builder.Property(x => x.Key).HasMaxLength(DirectoryRoleMapping.GroupMaxLength).IsRequired();
+        builder.Property(x => x.Role).HasMaxLength(256).IsRequired();
+        builder.HasIndex(x => new { x.Key, x.Role }).IsUnique();
+    }
+}
+
 public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
 {
     public void Configure(EntityTypeBuilder<UserSession> builder)

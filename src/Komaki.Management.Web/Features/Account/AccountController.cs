@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
+using Komaki.Management.Web.Infrastructure.Directory;
 
 namespace Komaki.Management.Web.Features.Account;
 
@@ -10,7 +11,7 @@ namespace Komaki.Management.Web.Features.Account;
 /// locked or wrongly typed account, and attempts are limited per address and per account.
 public sealed class AccountController(
     SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher, SignInThrottle throttle, PasswordRecheck recheck,
-    AppDbContext db, ILogger<AccountController> log) : Controller
+    AppDbContext db, ILogger<AccountController> log, IOptions<DirectoryOptions> directory) : Controller
 {
     private const string Refused = "メールアドレスまたはパスワードが正しくないか、このアカウントでは現在サインインできません。パスワードを続けて5回間違えると15分間サインインできなくなります。";
 
@@ -19,8 +20,44 @@ public sealed class AccountController(
 
     [AllowAnonymous]
     [HttpGet]
-    public async Task<IActionResult> Login(string? returnUrl) =>
-        View(new LoginModel(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync()));
+    public async Task<IActionResult> Login(string? returnUrl, bool local = false)
+    {
+        if (directory.Value is { Enabled: true, WindowsSignOn: true } && !local) return RedirectToAction(nameof(Windows), new { returnUrl });
+        return LoginPage(new LoginForm { ReturnUrl = returnUrl }, !await users.Users.AnyAsync());
+    }
+
+    /// The scheme the in-process IIS handler registers for Windows authentication (IISDefaults.AuthenticationScheme).
+    public const string WindowsScheme = "Windows";
+
+    /// Windows integrated sign-on under IIS: IIS has verified the domain account (Kerberos/NTLM); the directory gives
+    /// the person, their 職員番号 and groups (service account), and the same mapping gives the roles.
+    [AllowAnonymous]
+    [HttpGet]
+    public async Task<IActionResult> Windows(string? returnUrl)
+    {
+        if (directory.Value is not { Enabled: true, WindowsSignOn: true }) return NotFound();
+        var schemes = HttpContext.RequestServices.GetRequiredService<IAuthenticationSchemeProvider>();
+        if (await schemes.GetSchemeAsync(WindowsScheme) is null)
+        {
+            log.LogError(SignInEvents.DirectoryUnavailable, "Directory:WindowsSignOn is on but the app does not run under IIS with Windows authentication");
+            return RedirectToAction(nameof(Login), new { returnUrl, local = true });
+        }
+        var windows = await HttpContext.AuthenticateAsync(WindowsScheme);
+        if (!windows.Succeeded || windows.Principal.Identity?.Name is not string account) return Challenge(WindowsScheme);
+        var answer = await HttpContext.RequestServices.GetRequiredService<LdapDirectory>().FindAsync(account);
+        if (answer.Person is not ExternalPerson person)
+        {
+            log.LogWarning(SignInEvents.Refused, "Windows sign-on refused ({Reason}) from {Address}, account {Account}", answer.Failure, HttpContext.Connection.RemoteIpAddress, account);
+            ModelState.AddModelError(string.Empty, answer.Failure == DirectoryFailure.Unavailable
+                ? "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。"
+                : "この Windows のアカウントでは現在サインインできません。");
+            return LoginPage(new LoginForm { ReturnUrl = returnUrl }, false);
+        }
+        return await ExternalSignInAsync(person, returnUrl);
+    }
+
+    private ViewResult LoginPage(LoginForm form, bool noAccountsYet) => View("Login", new LoginModel(form, noAccountsYet, directory.Value.Enabled, directory.Value is { Enabled: true, WindowsSignOn: true },
+            Oidc.Enabled ? Oidc.DisplayName : null));
 
     [AllowAnonymous]
     [HttpPost]
@@ -29,8 +66,8 @@ public sealed class AccountController(
     {
         if (string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password))
         {
-            ModelState.AddModelError(string.Empty, "メールアドレスとパスワードを入力してください。");
-            return View(new LoginModel(form, false));
+            ModelState.AddModelError(string.Empty, directory.Value.Enabled ? "ユーザー名とパスワードを入力してください。" : "メールアドレスとパスワードを入力してください。");
+            return LoginPage(form, false);
         }
         if (!throttle.TryAttempt(form.Email))
         {
@@ -38,6 +75,8 @@ public sealed class AccountController(
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         var user = await users.FindByEmailAsync(form.Email.Trim());
+        if (directory.Value.Enabled && (user is null || !await LocalSignInAllowedAsync(user)))
+            return await DirectorySignInAsync(form);
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
             hasher.VerifyHashedPassword(user ?? new AppUser(), UnusedHash, form.Password);
@@ -51,18 +90,176 @@ public sealed class AccountController(
             log.LogWarning("Sign-in refused (wrong password{Locked}) from {Address}, user {UserId}", result.IsLockedOut ? ", now locked out" : "", HttpContext.Connection.RemoteIpAddress, user.Id);
             return LoginRefused(form);
         }
+        if (await Totp.IsOnAsync(user))
+        {
+            // The password was right; the session begins only with the code (LoginCode).
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme,
+                new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme)));
+            return RedirectToAction(nameof(LoginCode), new { returnUrl = form.ReturnUrl });
+        }
         // A new session key: whatever session this browser had (another person's on a shared PC) ends here.
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
-        log.LogInformation("Signed in from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    private TotpFactor Totp => HttpContext.RequestServices.GetRequiredService<TotpFactor>();
+
+    [AllowAnonymous]
+    [HttpGet]
+    public IActionResult LoginCode(string? returnUrl) => View(new LoginCodeForm { ReturnUrl = returnUrl });
+
+    /// The second step of a local account with TOTP: a wrong code counts towards the lockout like a wrong password.
+    [AllowAnonymous]
+    [HttpPost]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> LoginCode(LoginCodeForm form)
+    {
+        var pending = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (!pending.Succeeded || pending.Principal.Identity?.Name is not string id || await users.FindByIdAsync(id) is not AppUser user || !user.IsActive)
+            return RedirectToAction(nameof(Login));
+        if (await users.IsLockedOutAsync(user) || !await Totp.VerifyAsync(user, form.Code))
+        {
+            await users.AccessFailedAsync(user);
+            log.LogWarning(SignInEvents.Refused, "Sign-in refused (wrong or reused TOTP code) from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+            ModelState.AddModelError(nameof(form.Code), "確認コードが正しくないか、すでに使われています。認証アプリに今表示されている6桁の数字を入力してください。");
+            return View(new LoginCodeForm { ReturnUrl = form.ReturnUrl });
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
+        log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password and TOTP from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
+        return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
+    }
+
+    /// A local account turns on its second factor: the secret is shown once, and kept only after a code confirms it.
+    [HttpGet]
+    [Authorize(Policy = Policies.SignedIn)]
+    public async Task<IActionResult> TwoFactor()
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0) return View(new TwoFactorModel(null, null, Directory: true));
+        if (await Totp.IsOnAsync(user)) return View(new TwoFactorModel(null, null, On: true));
+        var secret = await Totp.StartAsync(user);
+        return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.SignedIn)]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> TwoFactor(string? code)
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0 || await Totp.IsOnAsync(user)) return RedirectToAction(nameof(TwoFactor));
+        if (!await Totp.ConfirmAsync(user, code))
+        {
+            ModelState.AddModelError("code", "確認コードが正しくありません。認証アプリに今表示されている6桁の数字を入力してください。");
+            var secret = await Totp.PendingAsync(user) ?? await Totp.StartAsync(user);
+            return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+        }
+        log.LogInformation(SignInEvents.SignedIn, "TOTP turned on, user {UserId}", user.Id);
+        TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
+        return RedirectToAction("Index", "Home");
     }
 
     private ViewResult LoginRefused(LoginForm form)
     {
         ModelState.AddModelError(string.Empty, Refused);
         form.Password = "";
-        return View(new LoginModel(form, false));
+        return LoginPage(form, false);
+    }
+
+    /// With the directory on, a local password signs in only the people the directory does not hold: break-glass
+    /// administrators and 外部評価委員・監査委員 (Directory:LocalStaffSignIn lets local staff accounts in as well). An account
+    /// linked to the directory always signs in through it.
+    private async Task<bool> LocalSignInAllowedAsync(AppUser user)
+    {
+        if ((await users.GetLoginsAsync(user)).Count > 0) return false;
+        if (directory.Value.LocalStaffSignIn) return true;
+        var roles = await users.GetRolesAsync(user);
+        return roles.Contains(Roles.Administrator) || roles.Any(DirectoryRoles.LocalOnly.Contains);
+    }
+
+    /// Active Directory: the password is checked by the directory (a bind over TLS), never by the app; the person is
+    /// linked to the staff register and their roles come from the group mapping (ExternalSignIns).
+    private async Task<IActionResult> DirectorySignInAsync(LoginForm form)
+    {
+        var ldap = HttpContext.RequestServices.GetRequiredService<LdapDirectory>();
+        var answer = await ldap.SignInAsync(form.Email, form.Password);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (answer.Failure == DirectoryFailure.Unavailable)
+        {
+            log.LogError(SignInEvents.DirectoryUnavailable, "Directory sign-in impossible: the directory did not answer, from {Address}", address);
+            ModelState.AddModelError(string.Empty, "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。続くときは情報政策担当に連絡してください。");
+            form.Password = "";
+            return LoginPage(form, false);
+        }
+        if (answer.Person is not ExternalPerson person)
+        {
+            log.LogWarning(SignInEvents.Refused, "Directory sign-in refused ({Reason}) from {Address}, account {Account}", answer.Failure, address, LdapDirectory.AccountName(form.Email));
+            return LoginRefused(form);
+        }
+        return await ExternalSignInAsync(person, form.ReturnUrl);
+    }
+
+    /// OpenID Connect (AD FS, Entra ID, Keycloak): code flow with PKCE; the provider's answer lands in the external cookie.
+    [AllowAnonymous]
+    [HttpGet]
+    public IActionResult External(string? returnUrl)
+    {
+        if (!Oidc.Enabled) return NotFound();
+        return Challenge(new AuthenticationProperties { RedirectUri = Url.Action(nameof(ExternalDone), new { returnUrl }) }, OidcSettings.Scheme);
+    }
+
+    [AllowAnonymous]
+    [HttpGet]
+    public async Task<IActionResult> ExternalDone(string? returnUrl)
+    {
+        if (!Oidc.Enabled) return NotFound();
+        var answer = await HttpContext.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!answer.Succeeded || answer.Principal.FindFirst("sub")?.Value is not string subject) return RedirectToAction(nameof(Login), new { local = true });
+        var p = answer.Principal;
+        var groups = Oidc.GroupClaims.SelectMany(c => p.FindAll(c)).Select(c => c.Value).ToList();
+        var person = new ExternalPerson(OidcSettings.Provider, subject, p.FindFirst("preferred_username")?.Value ?? subject,
+            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value);
+        var mfa = p.FindAll("amr").Any(c => Oidc.MfaAmr.Contains(c.Value)) || p.FindFirst("acr")?.Value is string acr && Oidc.MfaAcr.Contains(acr);
+        return await ExternalSignInAsync(person, returnUrl, mfa);
+    }
+
+    private OidcSettings Oidc => HttpContext.RequestServices.GetRequiredService<IOptions<OidcSettings>>().Value;
+
+    /// What every external sign-in shares (the directory's password check, Windows sign-on, OpenID Connect): link,
+    /// roles, refusal pages; mfa is what the OpenID provider said (null where a second factor is the domain's own).
+    private async Task<IActionResult> ExternalSignInAsync(ExternalPerson person, string? returnUrl, bool? mfa = null)
+    {
+        var clock = HttpContext.RequestServices.GetRequiredService<CityClock>();
+        var external = HttpContext.RequestServices.GetRequiredService<ExternalSignIns>();
+        var result = await external.SignInAsync(person, clock.Today);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (result.RolesChanged)
+            log.LogWarning(SignInEvents.RolesChanged, "Roles set from directory groups: {Roles}, user {UserId}; every other session ended", string.Join(",", result.Roles), result.User?.Id);
+        if (!result.Succeeded)
+        {
+            log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused ({Reason}) from {Address}, account {Account}, user {UserId}, groups {Groups}",
+                person.Provider, result.Refusal, address, person.LoginName, result.User?.Id, string.Join(",", person.Groups));
+            return result.Refusal switch
+            {
+                ExternalRefusal.NoMappedGroup => View("NoRole", new NoRoleModel(person, await external.MappingsAsync())),
+                ExternalRefusal.NoStaffNumber or ExternalRefusal.NotInRegister or ExternalRefusal.LinkedElsewhere or ExternalRefusal.MailTaken => View("NotLinked", new NotLinkedModel(person, result.Refusal)),
+                _ => LoginRefused(new LoginForm { Email = person.LoginName, ReturnUrl = returnUrl }),
+            };
+        }
+        if (mfa == false && Oidc.MfaRoles.Intersect(result.Roles).ToList() is { Count: > 0 } needing)
+        {
+            log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused (no second factor for {Roles}) from {Address}, user {UserId}", person.Provider, string.Join(",", needing), address, result.User!.Id);
+            return View("MfaRequired", needing.Select(Roles.Label).ToList());
+        }
+        await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(result.User!));
+        log.LogInformation(SignInEvents.SignedIn, "Signed in through {Provider} from {Address}, user {UserId}, roles {Roles}", person.Provider, address, result.User!.Id, string.Join(",", result.Roles));
+        return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction("Index", "Home");
     }
 
     [HttpPost]

@@ -29,4 +29,18 @@ public sealed class ChangePasswordForm
     public string ConfirmPassword { get; set; } = "";
 }
 
-public sealed record LoginModel(LoginForm Form, bool NoAccountsYet);
+public sealed record LoginModel(LoginForm Form, bool NoAccountsYet, bool Directory = false, bool WindowsSignOn = false, string? OpenIdProvider = null);
+
+public sealed record NoRoleModel(ExternalPerson Person, IReadOnlyList<DirectoryRoleMapping> Mappings);
+
+public sealed record NotLinkedModel(ExternalPerson Person, ExternalRefusal Refusal);
+
+public sealed class LoginCodeForm
+{
+    [Display(Name = "確認コード")]
+    public string? Code { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed record TwoFactorModel(string? Secret, string? Uri, bool On = false, bool Directory = false);

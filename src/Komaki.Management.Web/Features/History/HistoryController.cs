@@ -7,14 +7,16 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
     private static readonly HashSet<string> Readable = ["Policy", "Measure", "BasicProject", "Project", "Indicator", "OrgUnit", "ComprehensivePlan", "BasicPlan", "ImplementationPlan", "BudgetLine", "ExecutionPlan",
         "MayorTerm", "ManifestoItem", "CitizenInput", "SurveyResult", "OrganizationalGoal", "ProjectEvaluation", "ImprovementAction", "MeasureEvaluation", "ForumSession",
         "LabelMapping", "UnitNameMapping", "DirectionChoice", "ControlRisk"];
+    // The directory's group-to-role mapping, like user accounts, is for administrators only.
+    private static readonly HashSet<string> AdministratorsOnly = ["AppUser", "DirectoryRoleMapping"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
     public async Task<IActionResult> Index(string recordType, string recordId, int page = 1)
     {
         // User accounts' history is for administrators only.
-        if (recordType == "AppUser" && !User.IsInRole(Roles.Administrator)) return Forbidden();
-        if (recordType != "AppUser" && !Readable.Contains(recordType)) return NotFound();
+        if (AdministratorsOnly.Contains(recordType) && !User.IsInRole(Roles.Administrator)) return Forbidden();
+        if (!AdministratorsOnly.Contains(recordType) && !Readable.Contains(recordType)) return NotFound();
         if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
         if (recordType == "ImprovementAction" && !await CanReadImprovementAsync(recordId)) return Forbidden();
         if (recordType == "OrganizationalGoal" && !await CanReadGoalAsync(recordId)) return Forbidden();
@@ -55,6 +57,7 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
             "OrgUnit" => (await Db.OrgUnits.Where(u => u.Id == n).Select(u => u.Name).FirstOrDefaultAsync() ?? id, Url.Action("Index", "OrgUnits")),
             "LabelMapping" => ($"取り込みの読み替え「{await Db.LabelMappings.Where(m => m.Id == n).Select(m => m.Label).FirstOrDefaultAsync() ?? "（外した表記）"}」", Url.Action("Index", "ImportLabels")),
             "UnitNameMapping" => ($"部課名の対応「{await Db.UnitNameMappings.Where(m => m.Id == n).Select(m => m.Name).FirstOrDefaultAsync() ?? "（外した対応）"}」", Url.Action("Index", "ImportLabels")),
+            "DirectoryRoleMapping" => ($"ディレクトリのグループ「{await Db.DirectoryRoleMappings.Where(m => m.Id == n).Select(m => m.Group).FirstOrDefaultAsync() ?? "（外した対応）"}」と役割の対応", Url.Action("Index", "DirectoryMappings")),
             "DirectionChoice" => ($"今後の方向性の区分「{await Db.DirectionChoices.Where(c => (int)c.Code == n).Select(c => c.Label).FirstOrDefaultAsync() ?? id}」", Url.Action("Index", "Directions")),
             _ => (id, null),
         };

@@ -1,0 +1,42 @@
+using Komaki.Management.Web.Infrastructure.Directory;
+
+namespace Komaki.Management.Web.Features.DirectoryMappings;
+
+/// ディレクトリのグループと役割の対応: which directory groups (or the OpenID provider's groups and app roles) give which
+/// role. Administrators only; every change is in the history and applies at each person's next sign-in.
+[Authorize(Policy = Policies.Administrator)]
+[Route("DirectoryMappings")]
+public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappingCommands mappings, IOptions<DirectoryOptions> directory,
+    ILogger<DirectoryMappingsController> log) : AppController(db)
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index() => View(await ModelAsync(new DirectoryMappingForm()));
+
+    [HttpPost("")]
+    public async Task<IActionResult> Create(DirectoryMappingForm form)
+    {
+        var result = await mappings.AddAsync(form);
+        if (!result.Succeeded)
+        {
+            foreach (var e in result.Errors) ModelState.AddModelError(e.Field, e.Message);
+            return View(nameof(Index), await ModelAsync(form));
+        }
+        log.LogInformation(SignInEvents.MappingChanged, "Directory group {Group} mapped to role {Role} by {Admin}", form.Group, form.Role, User.Identity?.Name);
+        TempData["Message"] = $"「{form.Group!.Trim()}」のメンバーを{Roles.Label(form.Role!)}としました。次にサインインしたときから反映されます。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id:int}/Delete")]
+    public async Task<IActionResult> Delete(int id)
+    {
+        if (await mappings.RemoveAsync(id) is not DirectoryRoleMapping removed) return NotFound();
+        log.LogInformation(SignInEvents.MappingChanged, "Directory group {Group} no longer mapped to role {Role}, by {Admin}", removed.Group, removed.Role, User.Identity?.Name);
+        TempData["Message"] = $"「{removed.Group}」と{Roles.Label(removed.Role)}の対応を外しました。次にサインインしたときから反映されます。";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<DirectoryMappingsModel> ModelAsync(DirectoryMappingForm form) =>
+        new(await mappings.ListAsync(), form, directory.Value.Enabled);
+}
+
+public sealed record DirectoryMappingsModel(IReadOnlyList<DirectoryRoleMapping> Mappings, DirectoryMappingForm Form, bool DirectoryEnabled);
