@@ -58,7 +58,8 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
     public async Task<Dictionary<int, (PublishedSheet Sheet, bool Kept)>> SheetsAsync(IReadOnlyList<ProjectEvaluation> evaluations)
     {
         var older = evaluations.Where(e => string.IsNullOrEmpty(e.PublishedSheet)).ToList();
-        var taken = older.Count == 0 ? new Dictionary<int, PublishedSheet>() : await PublishedSheet.TakeAsync(db, older, clock.UtcNow);
+        // Taken even when every sheet was kept, so a list sends the same queries whatever mix of years it holds.
+        var taken = await PublishedSheet.TakeAsync(db, older, clock.UtcNow);
         var published = (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet();
         return evaluations.ToDictionary(e => e.Id, e =>
         {
