@@ -29,6 +29,18 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
 /// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
 public sealed class StaffingPages(AppDbContext db) : IUseCase
 {
+    /// What is incomplete before next year's allocation is made from this year's assessment: each 課 whose request
+    /// was never submitted, and each whose lines are not all assessed.
+    public async Task<List<string>> AllocationGapsAsync(int year, OrgTree org)
+    {
+        var lines = await db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year).Select(l => new { l.OrgUnitId, l.State, l.Assessed }).ToListAsync();
+        return lines.GroupBy(l => l.OrgUnitId).OrderBy(g => org.PathName(g.Key), StringComparer.Ordinal).SelectMany(g => new[]
+        {
+            g.All(l => l.State == StaffingState.Draft) ? $"{org.PathName(g.Key)}: 定員の要求が出されていません。" : null,
+            g.Count(l => l.Assessed is null) is var open && open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります。" : null,
+        }).OfType<string>().ToList();
+    }
+
     /// What the reconciliation reads: the staffing (kept in the organisation's area), the units and the evaluations.
     public static readonly IReadOnlyList<string> ReconcileAreas = [DataArea.Organization, DataArea.Check];
 

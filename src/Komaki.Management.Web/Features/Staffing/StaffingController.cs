@@ -102,9 +102,10 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
 
     [HttpGet("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
-    public IActionResult Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
+    public async Task<IActionResult> Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
         [$"{Wareki.FiscalYear(year)}の査定数を、{Wareki.FiscalYear(year + 1)}の各課の配分定数として作ります。", "査定していない行があるときは作りません。", "作った後の配分定数は、人事担当が各課の画面で直せます。"],
-        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>()));
+        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
+        Missing: await pages.AllocationGapsAsync(year, await orgTree.GetAsync())));
 
     [HttpPost("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
