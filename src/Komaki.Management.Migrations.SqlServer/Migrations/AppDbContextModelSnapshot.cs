@@ -3746,6 +3746,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<long>("CostPerPersonYear")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Employment")
+                        .HasColumnType("int");
+
                     b.Property<int>("JobType")
                         .HasColumnType("int");
 

@@ -3607,6 +3607,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<long>("CostPerPersonYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Employment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("JobType")
                         .HasColumnType("INTEGER");
 

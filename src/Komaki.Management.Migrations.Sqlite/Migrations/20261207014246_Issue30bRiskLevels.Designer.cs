@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207012742_Issue30bRiskLevels")]
+    [Migration("20261207014246_Issue30bRiskLevels")]
     partial class Issue30bRiskLevels
     {
         /// <inheritdoc />
@@ -3608,6 +3608,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CostPerPersonYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Employment")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("JobType")

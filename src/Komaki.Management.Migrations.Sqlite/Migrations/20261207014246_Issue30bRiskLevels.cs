@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Komaki.Management.Migrations.SqlServer.Migrations
+namespace Komaki.Management.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Issue30bRiskLevels : Migration
@@ -10,45 +10,51 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "Employment",
+                table: "StaffingUnitCosts",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Impact1",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Impact2",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Impact3",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Likelihood1",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Likelihood2",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Likelihood3",
                 table: "ControlYears",
-                type: "nvarchar(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
         }
@@ -56,6 +62,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Employment",
+                table: "StaffingUnitCosts");
+
             migrationBuilder.DropColumn(
                 name: "Impact1",
                 table: "ControlYears");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207012751_Issue30bRiskLevels")]
+    [Migration("20261207014327_Issue30bRiskLevels")]
     partial class Issue30bRiskLevels
     {
         /// <inheritdoc />
@@ -3748,6 +3748,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<long>("CostPerPersonYear")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("Employment")
+                        .HasColumnType("int");
 
                     b.Property<int>("JobType")
                         .HasColumnType("int");
