@@ -2191,6 +2191,30 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 
+                    b.Property<string>("Impact1")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Impact2")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Impact3")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood1")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood2")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood3")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
 
@@ -3721,6 +3745,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<long>("CostPerPersonYear")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("Employment")
+                        .HasColumnType("int");
 
                     b.Property<int>("JobType")
                         .HasColumnType("int");

@@ -2114,6 +2114,30 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Impact1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Impact3")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Likelihood1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Likelihood2")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Likelihood3")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("TEXT");
 
@@ -3581,6 +3605,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CostPerPersonYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Employment")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("JobType")

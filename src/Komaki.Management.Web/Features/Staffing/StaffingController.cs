@@ -91,7 +91,8 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
     [Authorize(Policy = Policies.Personnel)]
     public async Task<IActionResult> Year(int year, string? ordinanceQuota, string? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
     {
-        var costs = Enum.GetValues<JobType>().ToDictionary(j => j, j => (string?)Request.Form[$"Cost_{j}"].ToString());
+        var costs = Enum.GetValues<JobType>().SelectMany(j => new Core.Personnel.EmploymentType?[] { null, Core.Personnel.EmploymentType.Reappointed, Core.Personnel.EmploymentType.FiscalYearAppointed }.Select(e => (j, e)))
+            .ToDictionary(k => k, k => (string?)Request.Form[StaffingCommands.CostField(k.j, k.e)].ToString());
         if (Accept(await commands.SaveYearAsync(year, ordinanceQuota, planTarget, requestDue, assessmentDue, tolerance, costs)))
         {
             TempData["Message"] = "定員管理の設定を保存しました。";
