@@ -64,6 +64,7 @@ public static class FieldNames
         ["Edition"] = "版", ["Text"] = "本文", ["AdoptedOn"] = "策定日", ["ChiefName"] = "最高責任者", ["ResponsibleName"] = "総括責任者", ["PromotionUnitId"] = "推進部局",
         ["EvaluationUnitId"] = "評価部局", ["RequestedOn"] = "依頼日", ["EntryDue"] = "記入期限", ["EvaluationDue"] = "評価期限", ["ConsolidatedOn"] = "取りまとめ日",
         ["ReportedOn"] = "報告書作成日", ["AuditReviewedOn"] = "監査委員の審査日", ["AuditOpinion"] = "監査委員の意見", ["CouncilOn"] = "議会への提出日", ["PublishedOn"] = "公表日", ["ReportSnapshot"] = "確定した報告書の数値", ["StepNotes"] = "不足を承知で進めた記録",
+        ["Likelihood1"] = "発生可能性1の定義", ["Likelihood2"] = "発生可能性2の定義", ["Likelihood3"] = "発生可能性3の定義", ["Impact1"] = "影響度1の定義", ["Impact2"] = "影響度2の定義", ["Impact3"] = "影響度3の定義",
         ["Role"] = "ロール", ["AwaitingConfirmation"] = "承認待ち", ["ProposedById"] = "提案した管理者", ["ProposedByName"] = "提案した管理者の氏名", ["RequestedAt"] = "申請日時", ["RequestedById"] = "申請した管理者", ["RequestedByName"] = "申請した管理者の氏名", ["ConfirmedAt"] = "承認日時", ["ConfirmedById"] = "承認した管理者", ["ConfirmedByName"] = "承認した管理者の氏名",
         ["Process"] = "業務・手順", ["Scope"] = "分類", ["Cause"] = "発生原因", ["ExistingControl"] = "既存の統制", ["Likelihood"] = "発生可能性", ["Impact"] = "影響度",
         ["Response"] = "対応方針", ["Measures"] = "対応策", ["Owner"] = "責任者", ["DesignRating"] = "整備状況", ["DesignEvidence"] = "整備状況の根拠",

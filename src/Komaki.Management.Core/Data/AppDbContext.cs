@@ -85,6 +85,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<DirectoryRoleMapping> DirectoryRoleMappings => Set<DirectoryRoleMapping>();
+    public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     /// The keys that protect cookies and antiforgery tokens, shared by every app server and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -149,3 +149,34 @@ public sealed class ControlPolicyFormValidator : AbstractValidator<ControlPolicy
     }
 }
 
+
+/// The wording of the levels of 発生可能性 and 影響度 for a year, as the 推進部局 edits it.
+public sealed class RiskLevelsForm
+{
+    public int Version { get; set; }
+    public string? Likelihood1 { get; set; }
+    public string? Likelihood2 { get; set; }
+    public string? Likelihood3 { get; set; }
+    public string? Impact1 { get; set; }
+    public string? Impact2 { get; set; }
+    public string? Impact3 { get; set; }
+}
+
+/// What each level 1〜3 of 発生可能性 and 影響度 means in a year: the city's wording, or the standard one where the city
+/// has not worded a level. Index 0 is level 1.
+public sealed record RiskLevels(IReadOnlyList<string> Likelihood, IReadOnlyList<string> Impact)
+{
+    public static readonly IReadOnlyList<string> StandardLikelihood = ["ほとんど起こらない", "数年に一度程度起こりうる", "年に数回以上起こりうる"];
+    public static readonly IReadOnlyList<string> StandardImpact = ["軽微な影響にとどまる", "市民生活・財政の一部に影響する", "市民生活・財政に重大な影響を及ぼす"];
+
+    public static RiskLevels Of(ControlYear? year) => new(
+        [year?.Likelihood1 ?? StandardLikelihood[0], year?.Likelihood2 ?? StandardLikelihood[1], year?.Likelihood3 ?? StandardLikelihood[2]],
+        [year?.Impact1 ?? StandardImpact[0], year?.Impact2 ?? StandardImpact[1], year?.Impact3 ?? StandardImpact[2]]);
+
+    public RiskLevelsForm ToForm(int version) => new()
+    {
+        Version = version,
+        Likelihood1 = Likelihood[0], Likelihood2 = Likelihood[1], Likelihood3 = Likelihood[2],
+        Impact1 = Impact[0], Impact2 = Impact[1], Impact3 = Impact[2],
+    };
+}

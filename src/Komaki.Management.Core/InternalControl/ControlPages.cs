@@ -10,6 +10,9 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
 
     public Task<ControlYear?> YearAsync(int year) => db.ControlYears.AsNoTracking().FirstOrDefaultAsync(y => y.FiscalYear == year);
 
+    /// What each level of 発生可能性 and 影響度 means in the year (the standard wording until the 推進部局 words it).
+    public async Task<RiskLevels> LevelsAsync(int year) => RiskLevels.Of(await YearAsync(year));
+
     public IQueryable<ControlRisk> WithDetails() => db.ControlRisks.AsNoTracking()
         .Include(r => r.Links).ThenInclude(l => l.Project).Include(r => r.Links).ThenInclude(l => l.Measure)
         .Include(r => r.Links).ThenInclude(l => l.OrganizationalGoal).Include(r => r.Deficiencies).AsSplitQuery();

@@ -59,6 +59,13 @@ public sealed class ControlYear : IVersioned, IAudited
     public string? ReportSnapshot { get; set; }
     /// Steps taken with something missing: which step, when, what was missing and the reason given, one per line.
     public string? StepNotes { get; set; }
+    /// The city's wording of each level of 発生可能性 and 影響度 for the year; null keeps the standard wording (RiskLevels).
+    public string? Likelihood1 { get; set; }
+    public string? Likelihood2 { get; set; }
+    public string? Likelihood3 { get; set; }
+    public string? Impact1 { get; set; }
+    public string? Impact2 { get; set; }
+    public string? Impact3 { get; set; }
     public int Version { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ControlYear), Id, FiscalYear.ToString(CultureInfo.InvariantCulture));

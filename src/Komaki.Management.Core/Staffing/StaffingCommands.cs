@@ -127,7 +127,7 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         return (await saver.SaveAsync(), lines.Count);
     }
 
-    public async Task<CommandResult> SaveYearAsync(int year, string? quotaText, string? targetText, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<JobType, string?> costs)
+    public async Task<CommandResult> SaveYearAsync(int year, string? quotaText, string? targetText, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<(JobType Job, Personnel.EmploymentType? Employment), string?> costs)
     {
         var result = new CommandResult();
         int? quota = NumberText.TryParse(quotaText, out var qv) && qv is decimal qd && qd > 0 && qd == Math.Round(qd) && qd < 1_000_000 ? (int)qd : null;
@@ -142,12 +142,12 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         if (assessmentDue is null) result.Add("AssessmentDue", "査定の期限を入力してください。");
         if (requestDue is not null && assessmentDue < requestDue) result.Add("AssessmentDue", "査定の期限は要求の期限より後にしてください。");
         if (!NumberText.TryParse(tolerance, out var tol) || tol is null || tol < 0) result.Add("Tolerance", "許容差（人）を0以上の数値で入力してください。");
-        var parsed = new Dictionary<JobType, long>();
-        foreach (var (job, text) in costs)
+        var parsed = new Dictionary<(JobType, Personnel.EmploymentType?), long>();
+        foreach (var (key, text) in costs)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            if (NumberText.TryParse(text, out var c) && c is decimal v && v > 0 && v == Math.Round(v)) parsed[job] = (long)v;
-            else result.Add($"Cost_{job}", $"{job.Label()}の人件費単価は円の整数で入力してください。");
+            if (NumberText.TryParse(text, out var c) && c is decimal v && v > 0 && v == Math.Round(v)) parsed[key] = (long)v;
+            else result.Add(CostField(key.Job, key.Employment), $"{key.Job.Label()}{(key.Employment is { } e ? "（" + e.Label() + "）" : "")}の人件費単価は円の整数で入力してください。");
         }
         if (!result.Succeeded) return result;
         var y = await db.StaffingYears.Include(x => x.UnitCosts).FirstOrDefaultAsync(x => x.FiscalYear == year);
@@ -157,14 +157,17 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         y.RequestDue = requestDue!.Value;
         y.AssessmentDue = assessmentDue!.Value;
         y.Tolerance = tol!.Value;
-        foreach (var gone in y.UnitCosts.Where(c => !parsed.ContainsKey(c.JobType)).ToList()) y.UnitCosts.Remove(gone);
-        foreach (var (job, cost) in parsed)
+        foreach (var gone in y.UnitCosts.Where(c => !parsed.ContainsKey((c.JobType, c.Employment))).ToList()) y.UnitCosts.Remove(gone);
+        foreach (var ((job, employment), cost) in parsed)
         {
-            if (y.UnitCosts.FirstOrDefault(c => c.JobType == job) is { } kept) kept.CostPerPersonYear = cost;
-            else y.UnitCosts.Add(new StaffingUnitCost { JobType = job, CostPerPersonYear = cost });
+            if (y.UnitCosts.FirstOrDefault(c => c.JobType == job && c.Employment == employment) is { } kept) kept.CostPerPersonYear = cost;
+            else y.UnitCosts.Add(new StaffingUnitCost { JobType = job, Employment = employment, CostPerPersonYear = cost });
         }
         return await saver.SaveAsync();
     }
+
+    /// The settings form's field of a unit cost: Cost_{職種} for the job type's, Cost_{職種}_{任用形態} for an employment type's own.
+    public static string CostField(JobType job, Personnel.EmploymentType? employment) => employment is { } e ? $"Cost_{job}_{e}" : $"Cost_{job}";
 
     private static decimal? Read(string? text, string field, string label, CommandResult result, bool required = false)
     {

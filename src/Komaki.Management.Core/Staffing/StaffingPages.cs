@@ -12,6 +12,9 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
     public IReadOnlyList<(Personnel.EmploymentType Type, decimal PersonYears, decimal Staff)> ByEmployment { get; init; } = [];
     public int WithoutBreakdown { get; init; }
 
+    /// 人件費 term by term: per 職種 and 任用形態, the staff × the unit cost used (the 任用形態's own, else the 職種's).
+    public IReadOnlyList<string> CostTerms { get; init; } = [];
+
     public IEnumerable<Personnel.EmploymentType> FlaggedTypes =>
         WithoutBreakdown > 0 ? [] : ByEmployment.Where(b => Math.Abs(b.Staff - b.PersonYears) > Tolerance).Select(b => b.Type);
 
@@ -29,6 +32,18 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
 /// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
 public sealed class StaffingPages(AppDbContext db) : IUseCase
 {
+    /// What is incomplete before next year's allocation is made from this year's assessment: each 課 whose request
+    /// was never submitted, and each whose lines are not all assessed.
+    public async Task<List<string>> AllocationGapsAsync(int year, OrgTree org)
+    {
+        var lines = await db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year).Select(l => new { l.OrgUnitId, l.State, l.Assessed }).ToListAsync();
+        return lines.GroupBy(l => l.OrgUnitId).OrderBy(g => org.PathName(g.Key), StringComparer.Ordinal).SelectMany(g => new[]
+        {
+            g.All(l => l.State == StaffingState.Draft) ? $"{org.PathName(g.Key)}: 定員の要求が出されていません。" : null,
+            g.Count(l => l.Assessed is null) is var open && open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります。" : null,
+        }).OfType<string>().ToList();
+    }
+
     /// What the reconciliation reads: the staffing (kept in the organisation's area), the units and the evaluations.
     public static readonly IReadOnlyList<string> ReconcileAreas = [DataArea.Organization, DataArea.Check];
 
@@ -43,7 +58,6 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
     {
         var settings = await YearAsync(year);
         var tolerance = settings?.Tolerance ?? 0.5m;
-        var costs = settings?.UnitCosts.ToDictionary(c => c.JobType, c => c.CostPerPersonYear) ?? [];
         var lines = await LinesAsync(year);
         var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year)
             .Select(e => new { e.OwnerUnitId, e.StaffPersonYears, e.ReappointedPersonYears, e.FiscalYearPersonYears, e.StaffCostPerPersonYear, e.RecordedStaffCost, e.FirstDirection, e.SecondDirection }).ToListAsync();
@@ -66,7 +80,9 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
             var fromAllocation = mine.Any(l => l.ActualApril1 is null);
             var staff = mine.Sum(l => l.ActualApril1 ?? l.Allocated);
             var directions = evals.Select(e => e.SecondDirection ?? e.FirstDirection).OfType<Direction>().GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
-            var staffCost = mine.Sum(l => (long)Math.Round((l.ActualApril1 ?? l.Allocated) * costs.GetValueOrDefault(l.JobType), MidpointRounding.AwayFromZero));
+            var costed = mine.GroupBy(l => (l.JobType, l.Employment)).Select(g => (g.Key.JobType, g.Key.Employment, Staff: g.Sum(l => l.ActualApril1 ?? l.Allocated), Cost: settings?.CostOf(g.Key.JobType, g.Key.Employment) ?? 0))
+                .Where(c => c.Staff != 0).ToList();
+            var staffCost = costed.Sum(c => (long)Math.Round(c.Staff * c.Cost, MidpointRounding.AwayFromZero));
             var evaluationCost = evals.Sum(e => e.RecordedStaffCost ?? (long)Math.Round(e.StaffPersonYears * e.StaffCostPerPersonYear, MidpointRounding.AwayFromZero));
             result.Add(new Reconciliation(d, evals.Sum(e => e.StaffPersonYears), evals.Count, staff, fromAllocation,
                 mine.Any(l => l.Requested is not null) ? mine.Sum(l => l.Requested ?? l.Allocated) : null,
@@ -74,6 +90,7 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
                 mine.Sum(l => l.Allocated), directions, staffCost, evaluationCost, tolerance)
             {
                 WithoutBreakdown = evals.Count(e => e.ReappointedPersonYears is null && e.FiscalYearPersonYears is null),
+                CostTerms = costed.Select(c => $"{c.JobType.Label()}（{c.Employment.Label()}）{c.Staff:0.##}人×{c.Cost:N0}円").ToList(),
                 ByEmployment = Enum.GetValues<Personnel.EmploymentType>().Select(t => (t,
                     evals.Sum(e => t switch
                     {

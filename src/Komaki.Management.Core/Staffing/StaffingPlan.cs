@@ -18,15 +18,21 @@ public sealed class StaffingYear : IVersioned, IAudited
     public int Version { get; set; }
     public List<StaffingUnitCost> UnitCosts { get; set; } = [];
 
+    /// The cost of a post: its employment type's own unit cost, else its job type's.
+    public long CostOf(JobType job, Personnel.EmploymentType employment) =>
+        (UnitCosts.FirstOrDefault(c => c.JobType == job && c.Employment == employment) ?? UnitCosts.FirstOrDefault(c => c.JobType == job && c.Employment == null))?.CostPerPersonYear ?? 0;
+
     public AuditTarget AuditTarget => new(nameof(StaffingYear), Id, FiscalYear.ToString(CultureInfo.InvariantCulture));
 }
 
-/// 人件費 per person-year of a job type in a year (円).
+/// 人件費 per person-year of a job type in a year (円): of one employment type (再任用・会計年度任用 cost less than
+/// full-time staff), or with no employment type the job type's cost for every post without its own.
 public sealed class StaffingUnitCost
 {
     public int Id { get; set; }
     public int StaffingYearId { get; set; }
     public JobType JobType { get; set; }
+    public Personnel.EmploymentType? Employment { get; set; }
     public long CostPerPersonYear { get; set; }
 }
 

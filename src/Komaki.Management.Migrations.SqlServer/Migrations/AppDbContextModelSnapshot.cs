@@ -1366,6 +1366,49 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("RoleGrants");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Identity.SignInRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SignInLog", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Identity.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -2190,6 +2233,30 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
+
+                    b.Property<string>("Impact1")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Impact2")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Impact3")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood1")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood2")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Likelihood3")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
@@ -3721,6 +3788,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<long>("CostPerPersonYear")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("Employment")
+                        .HasColumnType("int");
 
                     b.Property<int>("JobType")
                         .HasColumnType("int");

@@ -265,4 +265,32 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(promotion, "/Control/Policy", fields)).StatusCode);
         Assert.Equal(("小牧市内部統制基本方針（改定）", current.Edition + 1), app.WithDb(db => db.ControlPolicies.OrderByDescending(p => p.Edition).Select(p => new { p.Title, p.Edition }).AsEnumerable().Select(p => (p.Title, p.Edition)).First()));
     }
+
+    /// The closing step that makes next year's allocation lists, on its confirmation page, each 課 whose request was
+    /// never submitted or whose lines are not all assessed, and makes nothing while any line is unassessed.
+    [Fact]
+    public async Task Next_years_allocation_confirmation_lists_the_divisions_not_requested_or_not_assessed()
+    {
+        const int year = 2027;
+        var (roadName, parksName) = app.WithDb(db =>
+        {
+            var r = db.OrgUnits.Single(u => u.Name == "道路課");
+            var p = db.OrgUnits.Single(u => u.Name == "公園緑地課");
+            db.StaffingLines.Where(l => l.FiscalYear >= year).ExecuteDelete();
+            db.StaffingLines.AddRange(
+                new StaffingLine { FiscalYear = year, OrgUnitId = r.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 10 },
+                new StaffingLine { FiscalYear = year, OrgUnitId = p.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 8, Requested = 9, RequestReason = "再整備", Assessed = 9, AssessmentReason = "認める", State = StaffingState.Assessed });
+            db.SaveChanges();
+            return (r.Name, p.Name);
+        });
+        var personnel = await app.SignedInAsync("jinji@komaki.example");
+        var page = await personnel.GetStringAsync($"/Staffing/Year/{year}/Allocate");
+        Assert.Contains($"{roadName}: 定員の要求が出されていません。", page);
+        Assert.Contains($"{roadName}: 査定していない行が 1 行あります。", page);
+        Assert.DoesNotContain($"{parksName}: ", page);
+
+        var refused = await personnel.PostAsync($"/Staffing/Year/{year}/Allocate", KomakiFactory.Form(KomakiFactory.TokenIn(page)));
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.False(app.WithDb(db => db.StaffingLines.Any(l => l.FiscalYear == year + 1)));
+    }
 }

@@ -25,6 +25,8 @@ public sealed class ControlYearConfiguration : IEntityTypeConfiguration<ControlY
     public void Configure(EntityTypeBuilder<ControlYear> builder)
     {
         builder.Property(x => x.AuditOpinion).HasMaxLength(4000);
+        foreach (var level in new[] { nameof(ControlYear.Likelihood1), nameof(ControlYear.Likelihood2), nameof(ControlYear.Likelihood3), nameof(ControlYear.Impact1), nameof(ControlYear.Impact2), nameof(ControlYear.Impact3) })
+            builder.Property(level).HasMaxLength(200);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.Ignore(x => x.AuditTarget);

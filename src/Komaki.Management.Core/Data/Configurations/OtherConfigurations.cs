@@ -85,3 +85,17 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasIndex(x => x.ExpiresAt);
     }
 }
+
+public sealed class SignInRecordConfiguration : IEntityTypeConfiguration<SignInRecord>
+{
+    public void Configure(EntityTypeBuilder<SignInRecord> builder)
+    {
+        builder.ToTable("SignInLog");
+        builder.Property(x => x.Account).HasMaxLength(SignInRecord.AccountMaxLength).IsRequired();
+        builder.Property(x => x.UserId).HasMaxLength(450);
+        builder.Property(x => x.Kind).HasMaxLength(SignInRecord.KindMaxLength).IsRequired();
+        builder.Property(x => x.Reason).HasMaxLength(SignInRecord.ReasonMaxLength);
+        builder.Property(x => x.Address).HasMaxLength(SignInRecord.AddressMaxLength);
+        builder.HasIndex(x => x.At);
+    }
+}

@@ -108,7 +108,12 @@ internal sealed class DemoControl(AppDbContext db)
             UnitCosts = Enum.GetValues<JobType>().Select(j => new StaffingUnitCost { JobType = j, CostPerPersonYear = j switch
             {
                 JobType.Technical => 8_200_000, JobType.Welfare => 7_600_000, JobType.Fire => 8_500_000, JobType.Labor => 6_800_000, JobType.Medical => 8_300_000, _ => 8_000_000,
-            } }).ToList(),
+            } }).Concat(
+            [
+                // Short-hours 再任用 and part-time 会計年度任用 posts cost far less than full-time staff.
+                new StaffingUnitCost { JobType = JobType.Administrative, Employment = Personnel.EmploymentType.Reappointed, CostPerPersonYear = 5_200_000 },
+                new StaffingUnitCost { JobType = JobType.Administrative, Employment = Personnel.EmploymentType.FiscalYearAppointed, CostPerPersonYear = 2_400_000 },
+            ]).ToList(),
         }).ToList();
         db.StaffingYears.AddRange(staffingYears);
         var regularTotal = 0;

@@ -40,6 +40,7 @@ public sealed class AccountController(
         if (await schemes.GetSchemeAsync(WindowsScheme) is null)
         {
             log.LogError(SignInEvents.DirectoryUnavailable, "Directory:WindowsSignOn is on but the app does not run under IIS with Windows authentication");
+            await RecordAsync(SignInKinds.DirectoryUnavailable, null, null, false, "Windows サインオンの設定があるが、IIS の Windows 認証で動いていない");
             return RedirectToAction(nameof(Login), new { returnUrl, local = true });
         }
         var windows = await HttpContext.AuthenticateAsync(WindowsScheme);
@@ -48,6 +49,7 @@ public sealed class AccountController(
         if (answer.Person is not ExternalPerson person)
         {
             log.LogWarning(SignInEvents.Refused, "Windows sign-on refused ({Reason}) from {Address}, account {Account}", answer.Failure, HttpContext.Connection.RemoteIpAddress, account);
+            await RecordAsync(SignInKinds.SignIn, account, null, false, "Windows サインオン: " + Because(answer.Failure));
             ModelState.AddModelError(string.Empty, answer.Failure == DirectoryFailure.Unavailable
                 ? "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。"
                 : "この Windows のアカウントでは現在サインインできません。");
@@ -72,6 +74,7 @@ public sealed class AccountController(
         if (!throttle.TryAttempt(form.Email))
         {
             log.LogWarning("Sign-in attempts over the per-account limit from {Address}", HttpContext.Connection.RemoteIpAddress);
+            await RecordAsync(SignInKinds.SignIn, form.Email, null, false, "アカウントごとの試行回数の上限を超えた");
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
         var user = await users.FindByEmailAsync(form.Email.Trim());
@@ -82,12 +85,14 @@ public sealed class AccountController(
             hasher.VerifyHashedPassword(user ?? new AppUser(), UnusedHash, form.Password);
             log.LogWarning("Sign-in refused ({Reason}) from {Address}, user {UserId}",
                 user is null ? "unknown account" : !user.IsActive ? "deactivated" : "locked out", HttpContext.Connection.RemoteIpAddress, user?.Id);
+            await RecordAsync(SignInKinds.SignIn, form.Email, user?.Id, false, user is null ? "登録のないアカウント" : !user.IsActive ? "利用を停止したアカウント" : "ロック中のアカウント");
             return LoginRefused(form);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, form.Password, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
             log.LogWarning("Sign-in refused (wrong password{Locked}) from {Address}, user {UserId}", result.IsLockedOut ? ", now locked out" : "", HttpContext.Connection.RemoteIpAddress, user.Id);
+            await RecordAsync(SignInKinds.SignIn, form.Email, user.Id, false, result.IsLockedOut ? "パスワードの誤り（ロックしました）" : "パスワードの誤り");
             return LoginRefused(form);
         }
         if (await Totp.IsOnAsync(user))
@@ -100,11 +105,36 @@ public sealed class AccountController(
         // A new session key: whatever session this browser had (another person's on a shared PC) ends here.
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
         log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        await RecordAsync(SignInKinds.SignIn, form.Email, user.Id, true, "ローカルのパスワード");
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
     }
 
     private TotpFactor Totp => HttpContext.RequestServices.GetRequiredService<TotpFactor>();
+
+    /// The city's own record beside the log event (SignInLog page); the address is the one the proxy forwarded.
+    private Task RecordAsync(string kind, string? account, string? userId, bool succeeded, string reason) =>
+        HttpContext.RequestServices.GetRequiredService<SignInHistory>().RecordAsync(kind, account, userId, succeeded, reason, HttpContext.Connection.RemoteIpAddress?.ToString());
+
+    private static string Because(DirectoryFailure failure) => failure switch
+    {
+        DirectoryFailure.Refused => "パスワードの誤りまたは登録のないアカウント",
+        DirectoryFailure.Disabled => "ディレクトリで無効なアカウント",
+        DirectoryFailure.Unavailable => "ディレクトリが応答しない",
+        _ => failure.ToString(),
+    };
+
+    private static string Because(ExternalRefusal refusal) => refusal switch
+    {
+        ExternalRefusal.NoStaffNumber => "職員番号がない",
+        ExternalRefusal.NotInRegister => "職員名簿にない職員番号",
+        ExternalRefusal.Left => "退職",
+        ExternalRefusal.Deactivated => "利用を停止したアカウント",
+        ExternalRefusal.LinkedElsewhere => "別のアカウントが結び付いている",
+        ExternalRefusal.NoMappedGroup => "役割に対応するグループがない",
+        ExternalRefusal.MailTaken => "メールアドレスが別のアカウントで使われている",
+        _ => refusal.ToString(),
+    };
 
     [AllowAnonymous]
     [HttpGet]
@@ -123,6 +153,7 @@ public sealed class AccountController(
         {
             await users.AccessFailedAsync(user);
             log.LogWarning(SignInEvents.Refused, "Sign-in refused (wrong or reused TOTP code) from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+            await RecordAsync(SignInKinds.SignIn, user.Email ?? user.UserName, user.Id, false, "確認コード（2段階認証）の誤りまたは再使用");
             ModelState.AddModelError(nameof(form.Code), "確認コードが正しくないか、すでに使われています。認証アプリに今表示されている6桁の数字を入力してください。");
             return View(new LoginCodeForm { ReturnUrl = form.ReturnUrl });
         }
@@ -130,6 +161,7 @@ public sealed class AccountController(
         await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
         log.LogInformation(SignInEvents.SignedIn, "Signed in with a local password and TOTP from {Address}, user {UserId}", HttpContext.Connection.RemoteIpAddress, user.Id);
+        await RecordAsync(SignInKinds.SignIn, user.Email ?? user.UserName, user.Id, true, "ローカルのパスワードと確認コード（2段階認証）");
         if (user.MustChangePassword) return RedirectToAction(nameof(ChangePassword));
         return Url.IsLocalUrl(form.ReturnUrl) ? LocalRedirect(form.ReturnUrl) : RedirectToAction("Index", "Home");
     }
@@ -160,6 +192,7 @@ public sealed class AccountController(
             return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
         }
         log.LogInformation(SignInEvents.SignedIn, "TOTP turned on, user {UserId}", user.Id);
+        await RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "2段階認証を有効にした");
         TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
         return RedirectToAction("Index", "Home");
     }
@@ -192,6 +225,7 @@ public sealed class AccountController(
         if (answer.Failure == DirectoryFailure.Unavailable)
         {
             log.LogError(SignInEvents.DirectoryUnavailable, "Directory sign-in impossible: the directory did not answer, from {Address}", address);
+            await RecordAsync(SignInKinds.DirectoryUnavailable, form.Email, null, false, "ディレクトリが応答しない");
             ModelState.AddModelError(string.Empty, "ディレクトリ（Active Directory）に接続できないため、今はサインインできません。しばらくしてからもう一度お試しください。続くときは情報政策担当に連絡してください。");
             form.Password = "";
             return LoginPage(form, false);
@@ -199,6 +233,7 @@ public sealed class AccountController(
         if (answer.Person is not ExternalPerson person)
         {
             log.LogWarning(SignInEvents.Refused, "Directory sign-in refused ({Reason}) from {Address}, account {Account}", answer.Failure, address, LdapDirectory.AccountName(form.Email));
+            await RecordAsync(SignInKinds.SignIn, form.Email, null, false, "ディレクトリ: " + Because(answer.Failure));
             return LoginRefused(form);
         }
         return await ExternalSignInAsync(person, form.ReturnUrl);
@@ -241,10 +276,15 @@ public sealed class AccountController(
         var address = HttpContext.Connection.RemoteIpAddress;
         if (result.RolesChanged)
             log.LogWarning(SignInEvents.RolesChanged, "Roles set from directory groups: {Roles}, user {UserId}; every other session ended", string.Join(",", result.Roles), result.User?.Id);
+        if (result.RolesChanged || result.UnitChanged)
+            await RecordAsync(SignInKinds.RolesChanged, person.LoginName, result.User?.Id, true,
+                (result.RolesChanged ? "役割をディレクトリのグループから設定: " + (result.Roles.Count == 0 ? "なし" : string.Join("、", result.Roles.Select(Roles.Label))) : "")
+                + (result.UnitChanged ? (result.RolesChanged ? "／" : "") + "所属を職員名簿から設定" : ""));
         if (!result.Succeeded)
         {
             log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused ({Reason}) from {Address}, account {Account}, user {UserId}, groups {Groups}",
                 person.Provider, result.Refusal, address, person.LoginName, result.User?.Id, string.Join(",", person.Groups));
+            await RecordAsync(SignInKinds.SignIn, person.LoginName, result.User?.Id, false, $"{person.Provider}: {Because(result.Refusal)}");
             return result.Refusal switch
             {
                 ExternalRefusal.NoMappedGroup => View("NoRole", new NoRoleModel(person, await external.MappingsAsync())),
@@ -255,10 +295,12 @@ public sealed class AccountController(
         if (mfa == false && Oidc.MfaRoles.Intersect(result.Roles).ToList() is { Count: > 0 } needing)
         {
             log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused (no second factor for {Roles}) from {Address}, user {UserId}", person.Provider, string.Join(",", needing), address, result.User!.Id);
+            await RecordAsync(SignInKinds.SignIn, person.LoginName, result.User.Id, false, $"{person.Provider}: 多要素認証なし（{string.Join("、", needing.Select(Roles.Label))}に必要）");
             return View("MfaRequired", needing.Select(Roles.Label).ToList());
         }
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(result.User!));
         log.LogInformation(SignInEvents.SignedIn, "Signed in through {Provider} from {Address}, user {UserId}, roles {Roles}", person.Provider, address, result.User!.Id, string.Join(",", result.Roles));
+        await RecordAsync(SignInKinds.SignIn, person.LoginName, result.User.Id, true, person.Provider);
         return Url.IsLocalUrl(returnUrl) ? LocalRedirect(returnUrl) : RedirectToAction("Index", "Home");
     }
 

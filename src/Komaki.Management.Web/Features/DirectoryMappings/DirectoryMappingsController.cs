@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.DirectoryMappings;
 /// role. Administrators only; every change is in the history and applies at each person's next sign-in.
 [Authorize(Policy = Policies.Administrator)]
 [Route("DirectoryMappings")]
-public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappingCommands mappings, IOptions<DirectoryOptions> directory,
+public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappingCommands mappings, IOptions<DirectoryOptions> directory, SignInHistory record,
     ILogger<DirectoryMappingsController> log) : AppController(db)
 {
     [HttpGet("")]
@@ -22,6 +22,7 @@ public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappin
             return View(nameof(Index), await ModelAsync(form));
         }
         log.LogInformation(SignInEvents.MappingChanged, "Directory group {Group} mapped to role {Role} by {Admin}", form.Group, form.Role, User.Identity?.Name);
+        await record.RecordAsync(SignInKinds.Privileged, User.Identity?.Name, null, true, $"ディレクトリのグループ「{form.Group!.Trim()}」を{Roles.Label(form.Role!)}に対応付けた", HttpContext.Connection.RemoteIpAddress?.ToString());
         TempData["Message"] = $"「{form.Group!.Trim()}」のメンバーを{Roles.Label(form.Role!)}としました。次にサインインしたときから反映されます。";
         return RedirectToAction(nameof(Index));
     }
@@ -31,6 +32,7 @@ public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappin
     {
         if (await mappings.RemoveAsync(id) is not DirectoryRoleMapping removed) return NotFound();
         log.LogInformation(SignInEvents.MappingChanged, "Directory group {Group} no longer mapped to role {Role}, by {Admin}", removed.Group, removed.Role, User.Identity?.Name);
+        await record.RecordAsync(SignInKinds.Privileged, User.Identity?.Name, null, true, $"ディレクトリのグループ「{removed.Group}」と{Roles.Label(removed.Role)}の対応を外した", HttpContext.Connection.RemoteIpAddress?.ToString());
         TempData["Message"] = $"「{removed.Group}」と{Roles.Label(removed.Role)}の対応を外しました。次にサインインしたときから反映されます。";
         return RedirectToAction(nameof(Index));
     }

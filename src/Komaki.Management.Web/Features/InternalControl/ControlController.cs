@@ -35,6 +35,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
             Missing = missing,
             Coverage = seesAll ? await pages.CoverageAsync(y, org) : [],
             Chases = myUnits.Count > 0 ? await pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
+            Levels = RiskLevels.Of(cycle),
         });
     }
 
@@ -113,7 +114,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         if (mine.Count == 0) return Forbidden("リスクを記入するのは、各課の職員です。");
         var form = new RiskForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(mine[0].Value, CultureInfo.InvariantCulture), Area = ControlArea.Finance, Scope = RiskScope.UnitSpecific, Response = RiskResponse.Reduce };
         if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
-        return View("Edit", new RiskFormModel(null, form, mine, await pages.GoalOptionsAsync(form.OrgUnitId, y)));
+        return View("Edit", new RiskFormModel(null, form, mine, await pages.GoalOptionsAsync(form.OrgUnitId, y), await pages.LevelsAsync(y)));
     }
 
     [HttpPost("Risks/Create")]
@@ -122,7 +123,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
         var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form, org));
-        if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear)));
+        if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear), await pages.LevelsAsync(form.FiscalYear)));
         TempData["Message"] = "リスクを記入しました。課の記入がそろったら、所属長が「提出」します。";
         return RedirectToAction(nameof(Details), new { id = created.RecordId });
     }
@@ -143,7 +144,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         if (risk is null) return NotFound();
         if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
         if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
-        return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
+        return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await pages.LevelsAsync(risk.FiscalYear)));
     }
 
     [HttpPost("Risks/{id:int}/Edit")]
@@ -162,7 +163,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
             TempData["Message"] = "リスクを保存しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
-        return View(new RiskFormModel(id, form, UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear)));
+        return View(new RiskFormModel(id, form, UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await pages.LevelsAsync(risk.FiscalYear)));
     }
 
     [HttpPost("Risks/{id:int}/Submit")]
@@ -225,6 +226,29 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index), new { year });
     }
+
+    /// The year's wording of the levels of 発生可能性 and 影響度, kept by the 推進部局.
+    [HttpGet("Year/{year:int}/Levels")]
+    public async Task<IActionResult> Levels(int year)
+    {
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        var cycle = await pages.YearAsync(year);
+        return View(new RiskLevelsModel(year, RiskLevels.Of(cycle).ToForm(cycle?.Version ?? 0), cycle is not null));
+    }
+
+    [HttpPost("Year/{year:int}/Levels")]
+    public async Task<IActionResult> Levels(int year, RiskLevelsForm form)
+    {
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        if (Accept(await commands.SaveLevelsAsync(year, form)))
+        {
+            TempData["Message"] = "発生可能性・影響度の定義を保存しました。";
+            return RedirectToAction(nameof(Index), new { year });
+        }
+        return View(new RiskLevelsModel(year, form, await pages.YearAsync(year) is not null));
+    }
+
+    private const string LevelsRefusal = "発生可能性・影響度の定義を決めるのは推進部局です。";
 
     [HttpGet("Register/Excel")]
     public async Task<IActionResult> RegisterExcel(int? year, int? unitId)

@@ -15,9 +15,15 @@ public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlY
 
     /// The 督促 the reader's own 課 has had this year.
     public IReadOnlyList<ControlChase> Chases { get; init; } = [];
+
+    /// What each level of 発生可能性 and 影響度 means this year, printed with the register.
+    public RiskLevels Levels { get; init; } = RiskLevels.Of(null);
 }
 
-public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals);
+public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals, RiskLevels Levels);
+
+/// The 推進部局's wording of the levels for a year; HasCycle is false until the year's schedule is set.
+public sealed record RiskLevelsModel(int Year, RiskLevelsForm Form, bool HasCycle);
 
 public sealed record RiskDetailsModel(ControlRisk Risk, string Unit, string? EditRefusal, string? SubmitRefusal, string? EvaluateRefusal, RiskEvaluationForm Evaluation,
     IReadOnlyList<(ControlDeficiency Deficiency, string? CorrectRefusal)> Deficiencies, IReadOnlyList<ProcessingError> Errors, DateOnly Today)

@@ -42,6 +42,11 @@ public static class OpenDataCsv
         new("担当課", r => r.Unit), new("年度", r => r.FiscalYear), new("決算額（円）", r => r.SettledCostYen), new("人工", r => r.StaffPersonYears),
         new("人件費（円）", r => r.StaffCostYen), new("総コスト（円）", r => r.FullCostYen), new("必要性", r => r.Necessity), new("有効性", r => r.Effectiveness),
         new("効率性", r => r.Efficiency), new("公平性", r => r.Equity), new("今後の方向性", r => r.DirectionLabel), new("改善内容", r => r.Improvement), new("公表日時", r => r.PublishedAt),
+        new("目的（対象）", r => r.PurposeTarget), new("目的（意図）", r => r.PurposeIntent), new("手段", r => r.Means),
+        new("費用と指標の時点", r => r.SheetAsOf), new("公表時の内容", r => r.SheetAsPublished ? "はい" : "いいえ（公表時の内容が保存される前の公表のため現在の値）"),
+        new("指標", r => string.Join(" / ", r.Indicators.Select(i => $"{i.Kind} {i.Name}（{i.Unit}）" + string.Concat(i.Values.Select(v => $" {v.FiscalYear}年度 目標{CsvFile.Field(v.Target)} 実績{CsvFile.Field(v.Actual)}"))))),
+        new("確認事項", r => string.Join(" / ", r.Notes.Select(n => $"{n.Step}: {string.Join("、", n.Findings)}"))),
+        new("確認事項を確認のうえ確定した理由", r => string.Join(" / ", r.Notes.Select(n => $"{n.Step}: {n.Reason}"))),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<ForumResultRecord>> Forum =

@@ -41,8 +41,7 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
     /// kept, as they read now, said so), actuals only of published years, and the corrections made since beside them.
     public async Task<PublicEvaluationSheet> EvaluationSheetAsync(ProjectEvaluation e)
     {
-        var kept = PublishedSheet.Read(e.PublishedSheet);
-        var sheet = kept ?? (await PublishedSheet.TakeAsync(db, [e], e.PublishedAt ?? clock.UtcNow))[e.Id];
+        var (sheet, kept) = (await SheetsAsync([e]))[e.Id];
         var published = (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet();
         var ids = sheet.Indicators.Select(i => i.Id).ToList();
         var now = await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId)).ToListAsync();
@@ -51,11 +50,26 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
             foreach (var v in i.Values.Where(v => published.Contains(v.Year)))
                 if (now.FirstOrDefault(x => x.IndicatorId == i.Id && x.FiscalYear == v.Year) is { } current && current.Actual != v.Actual)
                     corrections.Add(new(i.Name, i.Unit, v.Year, v.Actual, current.Actual, current.CorrectedAt, current.CorrectionReason));
-        var shown = sheet with
+        return new PublicEvaluationSheet(sheet, kept, published, corrections);
+    }
+
+    /// The sheets of published evaluations as citizens see them (the public sheet and open data alike): as published
+    /// (Kept), or as they read now for those published before sheets were kept; actuals of unpublished years left out.
+    public async Task<Dictionary<int, (PublishedSheet Sheet, bool Kept)>> SheetsAsync(IReadOnlyList<ProjectEvaluation> evaluations)
+    {
+        var older = evaluations.Where(e => string.IsNullOrEmpty(e.PublishedSheet)).ToList();
+        // Taken even when every sheet was kept, so a list sends the same queries whatever mix of years it holds.
+        var taken = await PublishedSheet.TakeAsync(db, older, clock.UtcNow);
+        var published = (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet();
+        return evaluations.ToDictionary(e => e.Id, e =>
         {
-            Indicators = sheet.Indicators.Select(i => i with { Values = i.Values.Select(v => published.Contains(v.Year) ? v : v with { Actual = null }).ToList() }).ToList(),
-        };
-        return new PublicEvaluationSheet(shown, kept is not null, published, corrections);
+            var kept = PublishedSheet.Read(e.PublishedSheet);
+            var sheet = kept ?? taken[e.Id] with { TakenAt = e.PublishedAt ?? clock.UtcNow };
+            return (sheet with
+            {
+                Indicators = sheet.Indicators.Select(i => i with { Values = i.Values.Select(v => published.Contains(v.Year) ? v : v with { Actual = null }).ToList() }).ToList(),
+            }, kept is not null);
+        });
     }
 
     public Task<string?> PlanNameAsync(BasicPlan plan) =>

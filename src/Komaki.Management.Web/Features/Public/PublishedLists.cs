@@ -8,7 +8,20 @@ public sealed record EvaluationRecord(
     int Id, string ProjectCode, string ProjectName, string MeasureCode, string MeasureName, string Unit, int FiscalYear,
     long? SettledCostYen, decimal StaffPersonYears, long StaffCostYen, long? FullCostYen,
     string? Necessity, string? Effectiveness, string? Efficiency, string? Equity,
-    string? Direction, string? DirectionLabel, string? Improvement, DateTime? PublishedAt);
+    string? Direction, string? DirectionLabel, string? Improvement, DateTime? PublishedAt,
+    string? PurposeTarget, string? PurposeIntent, string? Means, DateTime SheetAsOf, bool SheetAsPublished,
+    IReadOnlyList<EvaluationCostRecord> Costs, IReadOnlyList<EvaluationIndicatorRecord> Indicators, IReadOnlyList<EvaluationNoteRecord> Notes);
+
+/// One year of a published sheet's cost (yen).
+public sealed record EvaluationCostRecord(int FiscalYear, long? SettledCostYen, long? StaffCostYen, long? FullCostYen, decimal? OutputAmount, decimal? PerUnitCostYen);
+
+public sealed record EvaluationIndicatorRecord(string Name, string Unit, string Kind, IReadOnlyList<EvaluationIndicatorValueRecord> Values);
+
+/// Actual is null for a year whose actuals are not published yet.
+public sealed record EvaluationIndicatorValueRecord(int FiscalYear, decimal? Target, decimal? Actual);
+
+/// 確認事項: what a step's checks found when it was confirmed anyway, with the written reason.
+public sealed record EvaluationNoteRecord(string Step, IReadOnlyList<string> Findings, string? Reason);
 
 public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse);
 
@@ -31,12 +44,29 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
         var org = await orgTree.GetAsync();
         var list = await data.Evaluations.Include(e => e.Project).ThenInclude(p => p!.Measure)
             .Where(e => year == null || e.FiscalYear == year).ToListAsync();
-        return list.OrderBy(e => e.FiscalYear).ThenBy(e => e.Project!.Code, CodeOrder.Instance).Select(e => new EvaluationRecord(
-            e.Id, e.Project!.Code, e.Project.Name, e.Project.Measure!.Code, e.Project.Measure.Name, org.Find(e.OwnerUnitId)?.Name ?? "", e.FiscalYear,
-            e.SettledCost, e.StaffPersonYears, e.StaffCost, e.FullCost,
-            e.Necessity?.ToString(), e.Effectiveness?.ToString(), e.Efficiency?.ToString(), e.Equity?.ToString(),
-            e.FinalDirection?.ToString(), e.FinalDirection is null ? null : directions.Label(e.FinalDirection), e.Improvement, e.PublishedAt)).ToList();
+        var sheets = await data.SheetsAsync(list);
+        return list.OrderBy(e => e.FiscalYear).ThenBy(e => e.Project!.Code, CodeOrder.Instance).Select(e =>
+        {
+            // The figures are the sheet's as published: a later correction of a budget or an evaluation's cost never
+            // changes what was published (the public sheet reads the same).
+            var (sheet, kept) = sheets[e.Id];
+            var cost = sheet.Costs.FirstOrDefault(c => c.Year == e.FiscalYear);
+            return new EvaluationRecord(
+                e.Id, e.Project!.Code, e.Project.Name, e.Project.Measure!.Code, e.Project.Measure.Name, org.Find(e.OwnerUnitId)?.Name ?? "", e.FiscalYear,
+                cost?.Settled, e.StaffPersonYears, cost?.StaffCost ?? e.StaffCost, cost?.FullCost,
+                e.Necessity?.ToString(), e.Effectiveness?.ToString(), e.Efficiency?.ToString(), e.Equity?.ToString(),
+                e.FinalDirection?.ToString(), e.FinalDirection is null ? null : directions.Label(e.FinalDirection), e.Improvement, e.PublishedAt,
+                e.PurposeTarget, e.PurposeIntent, e.Means, sheet.TakenAt, kept,
+                sheet.Costs.Select(c => new EvaluationCostRecord(c.Year, c.Settled, c.StaffCost, c.FullCost, c.Output, c.PerUnit)).ToList(),
+                sheet.Indicators.Select(i => new EvaluationIndicatorRecord(i.Name, i.Unit, i.IsActivity ? "活動" : "成果",
+                    i.Values.Select(v => new EvaluationIndicatorValueRecord(v.Year, v.Target, v.Actual)).ToList())).ToList(),
+                Notes(e));
+        }).ToList();
     }
+
+    private static List<EvaluationNoteRecord> Notes(ProjectEvaluation e) =>
+        new[] { ("一次評価", e.FirstReviewFindings, e.FirstReviewExplanation), ("二次評価", e.SecondReviewFindings, e.SecondReviewExplanation), ("公表", e.PublishFindings, e.PublishExplanation) }
+            .Where(n => n.Item2 is not null).Select(n => new EvaluationNoteRecord(n.Item1, n.Item2!.Split('\n'), n.Item3)).ToList();
 
     public async Task<List<ForumResultRecord>> ForumAsync()
     {

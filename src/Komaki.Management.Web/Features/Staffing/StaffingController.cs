@@ -91,7 +91,8 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
     [Authorize(Policy = Policies.Personnel)]
     public async Task<IActionResult> Year(int year, string? ordinanceQuota, string? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
     {
-        var costs = Enum.GetValues<JobType>().ToDictionary(j => j, j => (string?)Request.Form[$"Cost_{j}"].ToString());
+        var costs = Enum.GetValues<JobType>().SelectMany(j => new Core.Personnel.EmploymentType?[] { null, Core.Personnel.EmploymentType.Reappointed, Core.Personnel.EmploymentType.FiscalYearAppointed }.Select(e => (j, e)))
+            .ToDictionary(k => k, k => (string?)Request.Form[StaffingCommands.CostField(k.j, k.e)].ToString());
         if (Accept(await commands.SaveYearAsync(year, ordinanceQuota, planTarget, requestDue, assessmentDue, tolerance, costs)))
         {
             TempData["Message"] = "定員管理の設定を保存しました。";
@@ -102,9 +103,10 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
 
     [HttpGet("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
-    public IActionResult Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
+    public async Task<IActionResult> Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
         [$"{Wareki.FiscalYear(year)}の査定数を、{Wareki.FiscalYear(year + 1)}の各課の配分定数として作ります。", "査定していない行があるときは作りません。", "作った後の配分定数は、人事担当が各課の画面で直せます。"],
-        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>()));
+        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
+        Missing: await pages.AllocationGapsAsync(year, await orgTree.GetAsync())));
 
     [HttpPost("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]

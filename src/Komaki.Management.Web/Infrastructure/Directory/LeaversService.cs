@@ -40,8 +40,12 @@ public sealed class LeaversService(IServiceScopeFactory scopes, IOptions<Directo
         }
         using var scope = scopes.CreateScope();
         var ended = await scope.ServiceProvider.GetRequiredService<Leavers>().EndAccessAsync(clock.Today, DirectoryOptions.Provider, disabled, ct);
+        var record = scope.ServiceProvider.GetRequiredService<SignInHistory>();
         foreach (var e in ended)
+        {
             log.LogWarning(SignInEvents.AccessEnded, "Access ended ({Reason}): account deactivated and every session ended, user {UserId} {UserName}", e.Reason, e.UserId, e.UserName);
+            await record.RecordAsync(SignInKinds.AccessEnded, e.UserName, e.UserId, true, $"{e.Reason}のため利用を終了し、すべてのサインインを終了しました", null, ct);
+        }
     }
 }
 
@@ -93,6 +97,8 @@ public static class DirectorySetup
         // request's user: the app's own session (and its roles from the mapping) is what every page checks.
         services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(o => o.AutomaticAuthentication = false);
         services.AddHostedService<LeaversService>();
+        services.AddSingleton<SignInLogCleanup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SignInLogCleanup>());
         return services;
     }
 }
