@@ -24,6 +24,22 @@ public sealed class ControlYearTests(KomakiFactory app) : IClassFixture<KomakiFa
     }
 
     [Fact]
+    public async Task The_city_wide_register_is_searched_and_paged_and_the_coverage_carries_one_form()
+    {
+        var promotion = await app.SignedInAsync(Promotion);
+        var risk = app.WithDb(db => db.ControlRisks.AsNoTracking().Where(r => r.FiscalYear == 2026).OrderBy(r => r.Id).First());
+        var html = await promotion.GetStringAsync($"/Control?year=2026&q={Uri.EscapeDataString(risk.Code)}");
+        var rows = System.Text.RegularExpressions.Regex.Matches(html, @"<td class=""text-nowrap""><a href=""/Control/Risks/(\d+)""").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal([risk.Id], rows);
+        Assert.Contains("全 1 件", html);
+        Assert.Contains("条件に合うリスクはありません。", await promotion.GetStringAsync("/Control?year=2026&q=" + Uri.EscapeDataString("存在しない語句")));
+        // One antiforgery token for the whole coverage table, however many 課 the city has.
+        var all = await promotion.GetStringAsync("/Control?year=2026");
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(all, "id=\"chase-form\""));
+        Assert.True(System.Text.RegularExpressions.Regex.Count(all, "name=\"__RequestVerificationToken\"") <= 4);
+    }
+
+    [Fact]
     public async Task The_promotion_body_opens_city_wide_sees_every_division_not_started_and_chases_it()
     {
         var promotion = await app.SignedInAsync(Promotion);

@@ -9,8 +9,11 @@ namespace Komaki.Management.Web.Features.InternalControl;
 [Route("Control")]
 public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands) : AppController(db)
 {
+    // A city-wide register runs to hundreds of risks; a page of them keeps the list quick to send and to read.
+    private const int RisksPerPage = 50;
+
     [HttpGet("")]
-    public async Task<IActionResult> Index(int? year, int? unitId, RiskPriority? priority)
+    public async Task<IActionResult> Index(int? year, int? unitId, RiskPriority? priority, string? q, int page = 1)
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
@@ -24,18 +27,22 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
         var risks = await pages.RegisterAsync(Actor, policy, org, y, units);
         var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
-        if (priority is RiskPriority p) risks = risks.Where(r => r.Priority == p).ToList();
+        var shown = risks.Where(r => priority is not RiskPriority p || r.Priority == p)
+            .Where(r => string.IsNullOrWhiteSpace(q) || r.Code.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) || r.Description.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)
+                || (r.Measures ?? "").Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
+            .ToList();
         var promotion = ControlAccess.IsPromotion(Actor, policy, org);
         var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
             ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
         var myUnits = MyUnits(org, y);
-        return View(new ControlIndexModel(y, policy, cycle, risks, unitId, priority, UnitOptions.For(org), org, seesAll,
+        return View(new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
             promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), myUnits, progress, Clock.Today, Actor)
         {
             Missing = missing,
             Coverage = seesAll ? await pages.CoverageAsync(y, org) : [],
             Chases = myUnits.Count > 0 ? await pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
             Levels = RiskLevels.Of(cycle),
+            Query = q?.Trim(),
         });
     }
 

@@ -3,10 +3,13 @@ using Komaki.Management.Core.Goals;
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// The register of a year as the reader may see it, with the cycle's dates and what the reader may do.
-public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlYear? Cycle, IReadOnlyList<ControlRisk> Risks, int? UnitId, RiskPriority? Priority,
+public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlYear? Cycle, Paged<ControlRisk> Risks, int? UnitId, RiskPriority? Priority,
     IReadOnlyList<SelectListItem> Units, OrgTree Org, bool SeesAll, bool IsPromotion, bool IsEvaluation, bool CanReadReport, IReadOnlyList<SelectListItem> MyUnits,
     IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today, Actor Actor)
 {
+    /// The words the list is searched for (リスクID, 内容 or 対応策).
+    public string? Query { get; init; }
+
     /// What the next step (依頼・取りまとめ) would leave undone, listed on its form.
     public IReadOnlyList<string> Missing { get; init; } = [];
 
