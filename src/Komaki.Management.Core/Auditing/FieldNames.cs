@@ -70,7 +70,7 @@ public static class FieldNames
         ["Response"] = "対応方針", ["Measures"] = "対応策", ["Owner"] = "責任者", ["DesignRating"] = "整備状況", ["DesignEvidence"] = "整備状況の根拠",
         ["OperationRating"] = "運用状況", ["OperationEvidence"] = "運用状況の根拠", ["EvaluatedBy"] = "評価者", ["EvaluatedAt"] = "評価日時", ["ControlRiskId"] = "リスク",
         ["CorrectiveAction"] = "是正措置", ["CorrectedOn"] = "是正日", ["CorrectionNote"] = "是正の内容", ["OccurredOn"] = "発生日", ["WhatHappened"] = "事案の内容",
-        ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
+        ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["AllocationNote"] = "不足を承知で次年度の配分を作った記録", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
         ["AssessmentDue"] = "査定の期限", ["Tolerance"] = "人工の許容差", ["JobType"] = "職種", ["Allocated"] = "配分定数", ["ActualApril1"] = "4月1日の実員",
         ["RequestReason"] = "要求の理由", ["ReappointedPersonYears"] = "うち再任用の人工", ["FiscalYearPersonYears"] = "うち会計年度任用の人工", ["AssessmentReason"] = "査定の理由",
     };
