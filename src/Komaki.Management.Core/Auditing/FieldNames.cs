@@ -44,7 +44,7 @@ public static class FieldNames
         ["Label"] = "名称", ["Key"] = "照合に使う表記", ["Value"] = "意味", ["CityResponse"] = "市の対応方針", ["ForumSessionId"] = "市民公開フォーラムの会",
         ["HeldOn"] = "開催日", ["IsClosed"] = "終了", ["Venue"] = "会場", ["AnswerBudgetLineId"] = "対応した予算", ["AnswerPlanLineId"] = "対応した実施計画",
         ["ClosedAt"] = "完了日時", ["ClosedBy"] = "完了確認者", ["Note"] = "備考", ["OpenedAt"] = "起票日時", ["ProjectEvaluationId"] = "もとの事務事業評価",
-        ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["OwnerUserId"] = "本人", ["Result"] = "結果",
+        ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["PublishedActual"] = "公表時の実績値", ["OwnerUserId"] = "本人", ["Result"] = "結果",
         ["Color"] = "表示色", ["MinPercent"] = "下限（%）", ["OffTarget"] = "遅れとして扱う", ["AssessedAt"] = "評価日時", ["AssessedBy"] = "評価者",
         ["Assessment"] = "評価", ["PublishedBy"] = "公表者",
         // 人事評価

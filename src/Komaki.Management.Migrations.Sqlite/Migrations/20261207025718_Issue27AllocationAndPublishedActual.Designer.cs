@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207023152_Issue27AllocationNote")]
-    partial class Issue27AllocationNote
+    [Migration("20261207025718_Issue27AllocationAndPublishedActual")]
+    partial class Issue27AllocationAndPublishedActual
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -3297,6 +3297,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("PublishedActual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)

@@ -5,7 +5,7 @@
 namespace Komaki.Management.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Issue27AllocationNote : Migration
+    public partial class Issue27AllocationAndPublishedActual : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                 type: "nvarchar(4000)",
                 maxLength: 4000,
                 nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "PublishedActual",
+                table: "IndicatorValues",
+                type: "decimal(18,4)",
+                precision: 18,
+                scale: 4,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -24,6 +32,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "AllocationNote",
                 table: "StaffingYears");
+
+            migrationBuilder.DropColumn(
+                name: "PublishedActual",
+                table: "IndicatorValues");
         }
     }
 }

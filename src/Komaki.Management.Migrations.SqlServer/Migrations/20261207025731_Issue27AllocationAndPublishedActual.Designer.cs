@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Komaki.Management.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207023202_Issue27AllocationNote")]
-    partial class Issue27AllocationNote
+    [Migration("20261207025731_Issue27AllocationAndPublishedActual")]
+    partial class Issue27AllocationAndPublishedActual
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -3422,6 +3422,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("IndicatorId")
                         .HasColumnType("int");
+
+                    b.Property<decimal?>("PublishedActual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
