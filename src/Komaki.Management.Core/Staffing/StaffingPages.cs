@@ -46,11 +46,11 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
         var withLines = lines.Select(l => l.UnitId).ToHashSet();
         var none = org.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit).Where(u => u.Level == OrgUnitLevel.Division && !org.SelfAndDescendants(u.Id).Any(withLines.Contains))
             .Select(u => $"{org.PathName(u.Id)}: 定員の行がありません（次年度の配分は作られません）。");
-        var gaps = lines.GroupBy(l => l.UnitId).SelectMany(g => new[]
-        {
-            g.All(l => l.State == StaffingState.Draft) ? $"{org.PathName(g.Key)}: 定員の要求が出されていません。" : null,
-            g.Count(l => l.Assessed is null) is var open && open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります（いまの配分定数のまま次年度に写します）。" : null,
-        }).OfType<string>();
+        // One line per 課, so a long list stays readable.
+        var gaps = lines.GroupBy(l => l.UnitId).Select(g => g.Count(l => l.Assessed is null) is var open && g.All(l => l.State == StaffingState.Draft)
+                ? $"{org.PathName(g.Key)}: 定員の要求が出されていません（{open:N0} 行とも、いまの配分定数のまま次年度に写します）。"
+                : open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります（いまの配分定数のまま次年度に写します）。" : null)
+            .OfType<string>();
         return none.Concat(gaps).OrderBy(x => x, StringComparer.Ordinal).ToList();
     }
 

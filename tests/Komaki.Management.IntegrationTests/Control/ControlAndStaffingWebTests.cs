@@ -283,15 +283,16 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
             db.StaffingYears.Add(new StaffingYear { FiscalYear = year, OrdinanceQuota = 800, RequestDue = new DateOnly(year, 11, 30), AssessmentDue = new DateOnly(year + 1, 1, 31) });
             db.StaffingLines.AddRange(
                 new StaffingLine { FiscalYear = year, OrgUnitId = r.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 10 },
-                new StaffingLine { FiscalYear = year, OrgUnitId = p.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 8, Requested = 9, RequestReason = "再整備", Assessed = 9, AssessmentReason = "認める", State = StaffingState.Assessed });
+                new StaffingLine { FiscalYear = year, OrgUnitId = p.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 8, Requested = 9, RequestReason = "再整備", Assessed = 9, AssessmentReason = "認める", State = StaffingState.Assessed },
+                new StaffingLine { FiscalYear = year, OrgUnitId = db.OrgUnits.Single(u => u.Name == "都市政策課").Id, JobType = JobType.Technical, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 6, Requested = 7, RequestReason = "立地適正化計画の改定", State = StaffingState.Requested });
             db.SaveChanges();
             return (r.Name, p.Name, db.OrgUnits.Single(u => u.Name == "福祉総務課").Name);
         });
         var personnel = await app.SignedInAsync("jinji@komaki.example");
         var page = await personnel.GetStringAsync($"/Staffing/Year/{year}/Allocate");
-        Assert.Contains($"{roadName}: 定員の要求が出されていません。", page);
-        Assert.Contains($"{roadName}: 査定していない行が 1 行あります", page);
+        Assert.Contains($"{roadName}: 定員の要求が出されていません（1 行とも、いまの配分定数のまま次年度に写します）。", page);
         Assert.Contains($"{welfareName}: 定員の行がありません", page);
+        Assert.Contains("都市政策課: 査定していない行が 1 行あります（いまの配分定数のまま次年度に写します）。", page);
         Assert.DoesNotContain($"{parksName}: ", page);
         Assert.Contains("name=\"Comment\"", page);
 
@@ -303,12 +304,13 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         var made = await personnel.PostAsync($"/Staffing/Year/{year}/Allocate", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("Comment", "道路課の要求は1月の組織改正後に出し直すため、いまの配分で作る。")));
         Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
         var next = app.WithDb(db => db.StaffingLines.Where(l => l.FiscalYear == year + 1).Select(l => new { l.OrgUnitId, l.Allocated }).ToList());
-        Assert.Equal(2, next.Count);
+        Assert.Equal(3, next.Count);
         Assert.Contains(next, l => l.Allocated == 10);
+        Assert.Contains(next, l => l.Allocated == 6);
         Assert.Contains(next, l => l.Allocated == 9);
         var note = app.WithDb(db => db.StaffingYears.Single(y => y.FiscalYear == year).AllocationNote);
         Assert.Contains("道路課の要求は1月の組織改正後に出し直す", note);
-        Assert.Contains($"{roadName}: 定員の要求が出されていません。", note);
+        Assert.Contains($"{roadName}: 定員の要求が出されていません", note);
         Assert.Contains("道路課の要求は1月の組織改正後に出し直す", await personnel.GetStringAsync($"/Staffing?year={year}"));
     }
 }
