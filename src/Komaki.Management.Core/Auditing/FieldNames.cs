@@ -44,7 +44,7 @@ public static class FieldNames
         ["Label"] = "名称", ["Key"] = "照合に使う表記", ["Value"] = "意味", ["CityResponse"] = "市の対応方針", ["ForumSessionId"] = "市民公開フォーラムの会",
         ["HeldOn"] = "開催日", ["IsClosed"] = "終了", ["Venue"] = "会場", ["AnswerBudgetLineId"] = "対応した予算", ["AnswerPlanLineId"] = "対応した実施計画",
         ["ClosedAt"] = "完了日時", ["ClosedBy"] = "完了確認者", ["Note"] = "備考", ["OpenedAt"] = "起票日時", ["ProjectEvaluationId"] = "もとの事務事業評価",
-        ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["OwnerUserId"] = "本人", ["Result"] = "結果",
+        ["Weight"] = "判定での重み", ["CorrectedAt"] = "訂正日時", ["CorrectionReason"] = "訂正の理由", ["PublishedActual"] = "公表時の実績値", ["OwnerUserId"] = "本人", ["Result"] = "結果",
         ["Color"] = "表示色", ["MinPercent"] = "下限（%）", ["OffTarget"] = "遅れとして扱う", ["AssessedAt"] = "評価日時", ["AssessedBy"] = "評価者",
         ["Assessment"] = "評価", ["PublishedBy"] = "公表者",
         // 人事評価
@@ -70,7 +70,7 @@ public static class FieldNames
         ["Response"] = "対応方針", ["Measures"] = "対応策", ["Owner"] = "責任者", ["DesignRating"] = "整備状況", ["DesignEvidence"] = "整備状況の根拠",
         ["OperationRating"] = "運用状況", ["OperationEvidence"] = "運用状況の根拠", ["EvaluatedBy"] = "評価者", ["EvaluatedAt"] = "評価日時", ["ControlRiskId"] = "リスク",
         ["CorrectiveAction"] = "是正措置", ["CorrectedOn"] = "是正日", ["CorrectionNote"] = "是正の内容", ["OccurredOn"] = "発生日", ["WhatHappened"] = "事案の内容",
-        ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
+        ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["AllocationNote"] = "不足を承知で次年度の配分を作った記録", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
         ["AssessmentDue"] = "査定の期限", ["Tolerance"] = "人工の許容差", ["JobType"] = "職種", ["Allocated"] = "配分定数", ["ActualApril1"] = "4月1日の実員",
         ["RequestReason"] = "要求の理由", ["ReappointedPersonYears"] = "うち再任用の人工", ["FiscalYearPersonYears"] = "うち会計年度任用の人工", ["AssessmentReason"] = "査定の理由",
     };

@@ -165,6 +165,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         var unexplained = changed.Where(e => published.Contains(e.Entity.FiscalYear)
             && (e.State == EntityState.Deleted || string.IsNullOrWhiteSpace(e.Entity.CorrectionReason) || !e.Property(v => v.CorrectedAt).IsModified)).ToList();
         if (unexplained.Count > 0) throw new Plans.PublishedActualChangeException(unexplained.Select(e => e.Entity.FiscalYear).Distinct().ToList());
+        // The first correction keeps the value as published; later ones keep it too.
+        foreach (var e in changed.Where(e => published.Contains(e.Entity.FiscalYear))) e.Entity.PublishedActual ??= e.Property(v => v.Actual).OriginalValue;
     }
 
     private List<string> ChangedAreas() => ChangeTracker.Entries()

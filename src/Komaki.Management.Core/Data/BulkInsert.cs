@@ -49,4 +49,33 @@ internal static class BulkInsert
             await command.ExecuteNonQueryAsync(ct);
         }
     }
+
+    /// One prepared UPDATE of one column per row, by key, inside the caller's transaction (no audit entries, as for
+    /// the inserts above).
+    public static async Task SetAsync<T>(AppDbContext db, string property, IEnumerable<(int Key, object? Value)> rows, CancellationToken ct) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var key = type.FindPrimaryKey()!.Properties.Single();
+        var column = type.FindProperty(property) ?? throw new ArgumentException($"{typeof(T).Name} has no {property}", nameof(property));
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("BulkInsert runs inside a transaction.");
+        command.CommandText = $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} SET {sql.DelimitIdentifier(column.GetColumnName(table)!)} = @v WHERE {sql.DelimitIdentifier(key.GetColumnName(table)!)} = @k";
+        var value = command.CreateParameter();
+        value.ParameterName = "@v";
+        command.Parameters.Add(value);
+        var id = command.CreateParameter();
+        id.ParameterName = "@k";
+        command.Parameters.Add(id);
+        foreach (var (k, v) in rows)
+        {
+            id.Value = k;
+            value.Value = v ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
 }

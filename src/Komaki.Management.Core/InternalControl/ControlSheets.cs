@@ -9,11 +9,35 @@ public static class ControlSheets
         "関係する事業・施策・組織目標", "状態", "整備状況", "運用状況", "不備", "是正",
     ];
 
-    public static void WriteRegister(Stream output, int year, IEnumerable<ControlRisk> risks, OrgTree org)
+    /// The register and, on a sheet of its own, what each level of 発生可能性 and 影響度 meant in the year, so the
+    /// numbers read the same away from the screen.
+    public static void WriteRegister(Stream output, int year, IEnumerable<ControlRisk> risks, OrgTree org, RiskLevels levels)
     {
         using var wb = new XLWorkbook();
         AddRegister(wb, year, risks, org);
+        AddLevels(wb, year, levels);
         wb.SaveAs(output);
+    }
+
+    private static void AddLevels(XLWorkbook wb, int year, RiskLevels levels)
+    {
+        var ws = wb.AddWorksheet("発生可能性・影響度の定義");
+        SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(year)} 発生可能性・影響度の定義");
+        ws.Cell(1, 1).Style.Font.Bold = true;
+        string[] headers = ["段階", "発生可能性", "影響度"];
+        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
+        for (var level = 3; level >= 1; level--)
+        {
+            var r = 4 + (3 - level);
+            SheetCells.Text(ws.Cell(r, 1), level.ToString(CultureInfo.InvariantCulture));
+            SheetCells.Text(ws.Cell(r, 2), levels.Likelihood[level - 1]);
+            SheetCells.Text(ws.Cell(r, 3), levels.Impact[level - 1]);
+        }
+        ws.Column(1).Width = 6;
+        ws.Column(2).Width = 40;
+        ws.Column(3).Width = 40;
+        ws.Range(4, 2, 6, 3).Style.Alignment.WrapText = true;
     }
 
     private static void AddRegister(XLWorkbook wb, int year, IEnumerable<ControlRisk> risks, OrgTree org)

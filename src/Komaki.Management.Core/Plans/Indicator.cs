@@ -70,6 +70,9 @@ public sealed class IndicatorValue : IAudited
     /// When planning corrected an actual already published, and why; the public site shows it as 訂正.
     public DateTime? CorrectedAt { get; set; }
     public string? CorrectionReason { get; set; }
+    /// The actual as it was published, kept at its first correction so that every later reading shows it beside the
+    /// corrected one (never a silent rewrite).
+    public decimal? PublishedActual { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(Indicator), IndicatorId, Wareki.FiscalYear(FiscalYear));
 }

@@ -115,15 +115,26 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
     }
 
     /// 次年度の配分: the next year's lines with the assessed numbers as their 配分定数. Every line of the year must be assessed.
-    public async Task<(CommandResult Result, int Created)> AllocateNextYearAsync(int year)
+    /// With something missing (StaffingPages.AllocationGaps) only with a reason, recorded on the year with what was
+    /// missing; an unassessed line then goes on with this year's 配分定数.
+    public async Task<(CommandResult Result, int Created)> AllocateNextYearAsync(int year, OrgTree org, string? reason, string userName, DateOnly today)
     {
         var lines = await db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year).ToListAsync();
         if (lines.Count == 0) return (CommandResult.Refused(string.Empty, "この年度の定員の行がありません。"), 0);
-        var open = lines.Count(l => l.Assessed is null);
-        if (open > 0) return (CommandResult.Refused(string.Empty, $"査定していない行が {open:N0} 行あります。すべて査定してから次年度の配分を作ります。"), 0);
         if (await db.StaffingLines.AnyAsync(l => l.FiscalYear == year + 1)) return (CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year + 1)}の配分はすでにあります。"), 0);
+        var missing = StaffingPages.AllocationGaps(year, org, lines.Select(l => (l.OrgUnitId, l.State, l.Assessed)).ToList());
+        if (missing.Count > 0)
+        {
+            if (string.IsNullOrWhiteSpace(reason))
+                return (CommandResult.Refused("Comment", $"そろっていないところが {missing.Count:N0}件あります。このまま配分を作るときは、理由を書いてください（記録に残ります）。"), 0);
+            if (reason.Trim().Length > 1500) return (CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。"), 0);
+            var settings = await db.StaffingYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
+            if (settings is null) return (CommandResult.Refused("Comment", $"{Wareki.FiscalYear(year)}の定員管理の設定がないため、理由を記録できません。先に設定を保存してください。"), 0);
+            var note = $"{Wareki.Date(today)} {userName}：{string.Join("／", missing)} のまま{Wareki.FiscalYear(year + 1)}の配分を作成。理由：{reason.Trim()}";
+            settings.AllocationNote = note.Length > 4000 ? note[..4000] : note;
+        }
         foreach (var l in lines)
-            db.StaffingLines.Add(new StaffingLine { FiscalYear = year + 1, OrgUnitId = l.OrgUnitId, JobType = l.JobType, Employment = l.Employment, Allocated = l.Assessed!.Value });
+            db.StaffingLines.Add(new StaffingLine { FiscalYear = year + 1, OrgUnitId = l.OrgUnitId, JobType = l.JobType, Employment = l.Employment, Allocated = l.Assessed ?? l.Allocated });
         return (await saver.SaveAsync(), lines.Count);
     }
 

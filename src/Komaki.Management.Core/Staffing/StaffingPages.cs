@@ -32,16 +32,26 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
 /// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
 public sealed class StaffingPages(AppDbContext db) : IUseCase
 {
-    /// What is incomplete before next year's allocation is made from this year's assessment: each 課 whose request
-    /// was never submitted, and each whose lines are not all assessed.
+    /// What is incomplete before next year's allocation is made from this year's assessment: each 課 of the year's
+    /// organisation with no staffing line (it would get no allocation), each whose request was never submitted, and
+    /// each whose lines are not all assessed (they would go on with this year's 配分定数).
     public async Task<List<string>> AllocationGapsAsync(int year, OrgTree org)
     {
         var lines = await db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == year).Select(l => new { l.OrgUnitId, l.State, l.Assessed }).ToListAsync();
-        return lines.GroupBy(l => l.OrgUnitId).OrderBy(g => org.PathName(g.Key), StringComparer.Ordinal).SelectMany(g => new[]
-        {
-            g.All(l => l.State == StaffingState.Draft) ? $"{org.PathName(g.Key)}: 定員の要求が出されていません。" : null,
-            g.Count(l => l.Assessed is null) is var open && open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります。" : null,
-        }).OfType<string>().ToList();
+        return AllocationGaps(year, org, lines.Select(l => (l.OrgUnitId, l.State, l.Assessed)).ToList());
+    }
+
+    public static List<string> AllocationGaps(int year, OrgTree org, IReadOnlyCollection<(int UnitId, StaffingState State, decimal? Assessed)> lines)
+    {
+        var withLines = lines.Select(l => l.UnitId).ToHashSet();
+        var none = org.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit).Where(u => u.Level == OrgUnitLevel.Division && !org.SelfAndDescendants(u.Id).Any(withLines.Contains))
+            .Select(u => $"{org.PathName(u.Id)}: 定員の行がありません（次年度の配分は作られません）。");
+        // One line per 課, so a long list stays readable.
+        var gaps = lines.GroupBy(l => l.UnitId).Select(g => g.Count(l => l.Assessed is null) is var open && g.All(l => l.State == StaffingState.Draft)
+                ? $"{org.PathName(g.Key)}: 定員の要求が出されていません（{open:N0} 行とも、いまの配分定数のまま次年度に写します）。"
+                : open > 0 ? $"{org.PathName(g.Key)}: 査定していない行が {open:N0} 行あります（いまの配分定数のまま次年度に写します）。" : null)
+            .OfType<string>();
+        return none.Concat(gaps).OrderBy(x => x, StringComparer.Ordinal).ToList();
     }
 
     /// What the reconciliation reads: the staffing (kept in the organisation's area), the units and the evaluations.

@@ -15,6 +15,8 @@ public sealed class StaffingYear : IVersioned, IAudited
     public DateOnly AssessmentDue { get; set; }
     /// 人工と職員数の差の許容（人）: a difference larger than this is flagged.
     public decimal Tolerance { get; set; } = 0.5m;
+    /// When next year's allocation was made from this year with something missing: what it was, who went on and why.
+    public string? AllocationNote { get; set; }
     public int Version { get; set; }
     public List<StaffingUnitCost> UnitCosts { get; set; } = [];
 

@@ -3420,6 +3420,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("int");
 
+                    b.Property<decimal?>("PublishedActual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
@@ -3812,6 +3816,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AllocationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateOnly>("AssessmentDue")
                         .HasColumnType("date");

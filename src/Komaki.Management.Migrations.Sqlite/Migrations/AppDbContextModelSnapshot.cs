@@ -3295,6 +3295,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("PublishedActual")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Target")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
@@ -3669,6 +3673,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllocationNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("AssessmentDue")
                         .HasColumnType("TEXT");

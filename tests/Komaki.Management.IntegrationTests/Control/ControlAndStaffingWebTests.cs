@@ -266,31 +266,51 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         Assert.Equal(("小牧市内部統制基本方針（改定）", current.Edition + 1), app.WithDb(db => db.ControlPolicies.OrderByDescending(p => p.Edition).Select(p => new { p.Title, p.Edition }).AsEnumerable().Select(p => (p.Title, p.Edition)).First()));
     }
 
-    /// The closing step that makes next year's allocation lists, on its confirmation page, each 課 whose request was
-    /// never submitted or whose lines are not all assessed, and makes nothing while any line is unassessed.
+    /// The closing step that makes next year's allocation lists, on its confirmation page, each 課 of the year's
+    /// organisation with no staffing line, each whose request was never submitted and each whose lines are not all
+    /// assessed; it makes nothing without a reason, and with one it records the reason with what was missing, the
+    /// unassessed line going on with its 配分定数.
     [Fact]
-    public async Task Next_years_allocation_confirmation_lists_the_divisions_not_requested_or_not_assessed()
+    public async Task Next_years_allocation_lists_what_is_missing_and_goes_on_only_with_a_recorded_reason()
     {
         const int year = 2027;
-        var (roadName, parksName) = app.WithDb(db =>
+        var (roadName, parksName, welfareName) = app.WithDb(db =>
         {
             var r = db.OrgUnits.Single(u => u.Name == "道路課");
             var p = db.OrgUnits.Single(u => u.Name == "公園緑地課");
             db.StaffingLines.Where(l => l.FiscalYear >= year).ExecuteDelete();
+            db.StaffingYears.Where(y => y.FiscalYear >= year).ExecuteDelete();
+            db.StaffingYears.Add(new StaffingYear { FiscalYear = year, OrdinanceQuota = 800, RequestDue = new DateOnly(year, 11, 30), AssessmentDue = new DateOnly(year + 1, 1, 31) });
             db.StaffingLines.AddRange(
                 new StaffingLine { FiscalYear = year, OrgUnitId = r.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 10 },
-                new StaffingLine { FiscalYear = year, OrgUnitId = p.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 8, Requested = 9, RequestReason = "再整備", Assessed = 9, AssessmentReason = "認める", State = StaffingState.Assessed });
+                new StaffingLine { FiscalYear = year, OrgUnitId = p.Id, JobType = JobType.Administrative, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 8, Requested = 9, RequestReason = "再整備", Assessed = 9, AssessmentReason = "認める", State = StaffingState.Assessed },
+                new StaffingLine { FiscalYear = year, OrgUnitId = db.OrgUnits.Single(u => u.Name == "都市政策課").Id, JobType = JobType.Technical, Employment = Core.Personnel.EmploymentType.Regular, Allocated = 6, Requested = 7, RequestReason = "立地適正化計画の改定", State = StaffingState.Requested });
             db.SaveChanges();
-            return (r.Name, p.Name);
+            return (r.Name, p.Name, db.OrgUnits.Single(u => u.Name == "福祉総務課").Name);
         });
         var personnel = await app.SignedInAsync("jinji@komaki.example");
         var page = await personnel.GetStringAsync($"/Staffing/Year/{year}/Allocate");
-        Assert.Contains($"{roadName}: 定員の要求が出されていません。", page);
-        Assert.Contains($"{roadName}: 査定していない行が 1 行あります。", page);
+        Assert.Contains($"{roadName}: 定員の要求が出されていません（1 行とも、いまの配分定数のまま次年度に写します）。", page);
+        Assert.Contains($"{welfareName}: 定員の行がありません", page);
+        Assert.Contains("都市政策課: 査定していない行が 1 行あります（いまの配分定数のまま次年度に写します）。", page);
         Assert.DoesNotContain($"{parksName}: ", page);
+        Assert.Contains("name=\"Comment\"", page);
 
         var refused = await personnel.PostAsync($"/Staffing/Year/{year}/Allocate", KomakiFactory.Form(KomakiFactory.TokenIn(page)));
-        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("理由を書いてください", await refused.Content.ReadAsStringAsync());
         Assert.False(app.WithDb(db => db.StaffingLines.Any(l => l.FiscalYear == year + 1)));
+
+        var made = await personnel.PostAsync($"/Staffing/Year/{year}/Allocate", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("Comment", "道路課の要求は1月の組織改正後に出し直すため、いまの配分で作る。")));
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var next = app.WithDb(db => db.StaffingLines.Where(l => l.FiscalYear == year + 1).Select(l => new { l.OrgUnitId, l.Allocated }).ToList());
+        Assert.Equal(3, next.Count);
+        Assert.Contains(next, l => l.Allocated == 10);
+        Assert.Contains(next, l => l.Allocated == 6);
+        Assert.Contains(next, l => l.Allocated == 9);
+        var note = app.WithDb(db => db.StaffingYears.Single(y => y.FiscalYear == year).AllocationNote);
+        Assert.Contains("道路課の要求は1月の組織改正後に出し直す", note);
+        Assert.Contains($"{roadName}: 定員の要求が出されていません", note);
+        Assert.Contains("道路課の要求は1月の組織改正後に出し直す", await personnel.GetStringAsync($"/Staffing?year={year}"));
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Komaki.Management.IntegrationTests.Control;
 
 /// The levels 1〜3 of 発生可能性 and 影響度 mean what the 推進部局 words for the year: the wording stands beside the
-/// risk form's inputs and on the printed register; a division cannot change it; the form sent back unchanged changes
+/// risk form's inputs, on the printed register and in its Excel export; a division cannot change it; the form sent back unchanged changes
 /// nothing.
 public sealed class ControlRiskLevelsTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 {
@@ -64,6 +64,14 @@ public sealed class ControlRiskLevelsTests(KomakiFactory app) : IClassFixture<Ko
         Assert.Contains(Likely, levels.TextContent);
         Assert.Contains(Severe, levels.TextContent);
         for (var e = levels; e is not null; e = e.ParentElement) Assert.DoesNotContain("d-print-none", e.ClassName ?? "", StringComparison.Ordinal);
+
+        // And in the register's Excel export, level by level, as worded for the year.
+        using (var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await promotion.GetByteArrayAsync("/Control/Register/Excel?year=2026"))))
+        {
+            var sheet = book.Worksheet("発生可能性・影響度の定義");
+            Assert.Equal(("3", Likely, Severe), (sheet.Cell(4, 1).GetString(), sheet.Cell(4, 2).GetString(), sheet.Cell(4, 3).GetString()));
+            Assert.Equal(("1", RiskLevels.StandardLikelihood[0], RiskLevels.StandardImpact[0]), (sheet.Cell(6, 1).GetString(), sheet.Cell(6, 2).GetString(), sheet.Cell(6, 3).GetString()));
+        }
 
         // Sent back unchanged, the form changes nothing: no version, no audit entry.
         var before = Stored();

@@ -40,6 +40,20 @@ public class PublishedAndBoundsTests(KomakiFactory app) : IClassFixture<KomakiFa
         return KomakiFactory.Form(KomakiFactory.TokenIn(html), [.. fields.Select(f => (f.Key, f.Value))]);
     }
 
+    /// The record of an open-data answer that carries the given correction reason, wherever the list sits in it.
+    private static System.Text.Json.JsonElement FindCorrected(System.Text.Json.JsonElement e, string reason)
+    {
+        if (e.ValueKind == System.Text.Json.JsonValueKind.Object && e.TryGetProperty("correctionReason", out var r) && r.ValueKind == System.Text.Json.JsonValueKind.String && r.GetString() == reason) return e;
+        var children = e.ValueKind switch
+        {
+            System.Text.Json.JsonValueKind.Array => e.EnumerateArray().ToList(),
+            System.Text.Json.JsonValueKind.Object => e.EnumerateObject().Select(p => p.Value).ToList(),
+            _ => [],
+        };
+        foreach (var c in children) if (FindCorrected(c, reason) is { ValueKind: not System.Text.Json.JsonValueKind.Undefined } found) return found;
+        return default;
+    }
+
     [Fact]
     public async Task A_published_actual_is_corrected_only_by_planning_with_a_reason_and_the_public_site_says_so()
     {
@@ -71,14 +85,28 @@ public class PublishedAndBoundsTests(KomakiFactory app) : IClassFixture<KomakiFa
         var value = app.WithDb(db => db.IndicatorValues.AsNoTracking().Single(v => v.IndicatorId == indicator && v.FiscalYear == 2024));
         Assert.Equal((77.5m, "集計の誤りを訂正（調査票の二重計上）"), (value.Actual!.Value, value.CorrectionReason));
         Assert.NotNull(value.CorrectedAt);
+        // The value as published is kept and shown beside the correction, wherever the actual is read.
+        Assert.Equal(stored.Actual, value.PublishedActual);
+        var again = await planning.PostAsync(url, ValuesForm(await planning.GetStringAsync(url), new() { [(2024, "Actual")] = "78" }, "再集計の結果を反映"));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(stored.Actual, app.WithDb(db => db.IndicatorValues.AsNoTracking().Single(v => v.IndicatorId == indicator && v.FiscalYear == 2024).PublishedActual));
 
         var citizen = app.NewClient();
         var page = await citizen.GetStringAsync($"/public/measures/{measure}");
         Assert.Contains("訂正 令和", page);
-        Assert.Contains("集計の誤りを訂正（調査票の二重計上）", page);
+        Assert.Contains("再集計の結果を反映", page);
+        Assert.Contains($"公表時 {Komaki.Management.Web.Infrastructure.Display.Number(stored.Actual)}", page);
         var json = await citizen.GetStringAsync($"/api/v1/indicators?measureId={measure}");
-        Assert.Contains("\"correctionReason\":\"集計の誤りを訂正（調査票の二重計上）\"", json);
-        Assert.Contains("訂正の理由", await citizen.GetStringAsync($"/api/v1/indicators.csv?measureId={measure}"));
+        Assert.Contains("\"correctionReason\":\"再集計の結果を反映\"", json);
+        using (var records = System.Text.Json.JsonDocument.Parse(json))
+        {
+            var record = FindCorrected(records.RootElement, "再集計の結果を反映");
+            Assert.Equal(stored.Actual, record.GetProperty("publishedActual").GetDecimal());
+            Assert.Equal(78m, record.GetProperty("actual").GetDecimal());
+        }
+        var csv = await citizen.GetStringAsync($"/api/v1/indicators.csv?measureId={measure}");
+        Assert.Contains("訂正の理由", csv);
+        Assert.Contains("公表時の実績値", csv);
     }
 
     [Fact]

@@ -116,6 +116,7 @@ public sealed class StaffingYearConfiguration : IEntityTypeConfiguration<Staffin
     public void Configure(EntityTypeBuilder<StaffingYear> builder)
     {
         builder.Property(x => x.Tolerance).HasPrecision(8, 2);
+        builder.Property(x => x.AllocationNote).HasMaxLength(4000);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.HasMany(x => x.UnitCosts).WithOne().HasForeignKey(c => c.StaffingYearId).OnDelete(DeleteBehavior.Cascade);

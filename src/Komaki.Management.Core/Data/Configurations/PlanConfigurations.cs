@@ -114,6 +114,7 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.Property(x => x.Target).HasPrecision(18, 4);
         builder.Property(x => x.Actual).HasPrecision(18, 4);
+        builder.Property(x => x.PublishedActual).HasPrecision(18, 4);
         builder.HasIndex(x => new { x.IndicatorId, x.FiscalYear }).IsUnique();
         builder.Ignore(x => x.AuditTarget);
     }

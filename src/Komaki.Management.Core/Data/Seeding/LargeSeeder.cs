@@ -146,6 +146,8 @@ public sealed class LargeSeeder(AppDbContext db)
                 }
             }
         }
+        // The last year's sheets drawn as published were published that autumn.
+        foreach (var e in evaluations.Where(e => e.State == EvaluationState.Published)) e.PublishedAt ??= new DateTime(e.FiscalYear + 1, 9, 30, 0, 0, 0, DateTimeKind.Utc);
         foreach (var batch in new object[] { budgets, planLines, evaluations })
         {
             switch (batch)
@@ -155,6 +157,12 @@ public sealed class LargeSeeder(AppDbContext db)
                 case List<ProjectEvaluation> e: await BulkInsert.RunAsync(db, e, ct); rows += e.Count; break;
             }
         }
+
+        // A published sheet keeps its costs and indicators as they read the day it was published, as the app keeps them,
+        // so the pages that show the kept sheets are measured on the large city too.
+        var published = await db.ProjectEvaluations.AsNoTracking().Where(e => e.State == EvaluationState.Published && e.PublishedSheet == null && e.Project!.Code.Contains("-L")).ToListAsync(ct);
+        var sheets = await PublishedSheet.TakeAsync(db, published, DateTime.UtcNow, ct);
+        await BulkInsert.SetAsync<ProjectEvaluation>(db, nameof(ProjectEvaluation.PublishedSheet), published.Select(e => (e.Id, (object?)(sheets[e.Id] with { TakenAt = e.PublishedAt!.Value }).ToJson())), ct);
 
         progress?.Report("主要事業実行計画を登録しています…");
         // 主要事業実行計画 of every major project and year, with a quarterly schedule and progress filed as the year goes.

@@ -267,7 +267,7 @@ public sealed class ControlController(AppDbContext db, OrgTreeProvider orgTree, 
         unitId = unitId is null && (ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
         var risks = await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var stream = new MemoryStream();
-        ControlSheets.WriteRegister(stream, y, risks, org);
+        ControlSheets.WriteRegister(stream, y, risks, org, await pages.LevelsAsync(y));
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"リスク一覧_{Wareki.FiscalYearShort(y)}.xlsx");
     }

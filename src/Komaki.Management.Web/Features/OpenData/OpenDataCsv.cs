@@ -67,7 +67,7 @@ public static class OpenDataCsv
         new("施策コード", r => r.MeasureCode), new("施策名", r => r.MeasureName), new("指標名", r => r.Indicator), new("種類", r => r.Kind), new("単位", r => r.Unit),
         new("方向", r => r.Direction), new("基準値", r => r.Baseline), new("基準年度", r => r.BaselineYear), new("年度", r => r.FiscalYear), new("目標値", r => r.Target), new("実績値", r => r.Actual),
         new("達成率（%）", r => r.AchievementPercent), new("基準値からの進捗（%）", r => r.ProgressPercent), new("基準値より悪化", r => r.WorseThanBaseline ? "はい" : "いいえ"), new("傾向", r => r.Trend),
-        new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason),
+        new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason), new("公表時の実績値", r => r.PublishedActual),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<ManifestoRecord>> Manifesto =

@@ -174,12 +174,12 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var consequences = new List<string> { "調整・確認済の評価すべてについて、本人が確定した評語を見られるようになります。", "今日から苦情相談の期間が始まります。", "開示は取り消せません。" };
         if (gaps.Count > 0)
         {
-            consequences.Add($"まだ確定していない評価が {gaps.Sum(g => g.Count):N0} 人あり、今回は開示されません: " + string.Join("、", gaps.Select(g => $"{g.What} {g.Count:N0} 人")) + "。");
+            consequences.Add($"まだ確定していない評価が {gaps.Sum(g => g.Count):N0} 人あり、今回は開示されません（下に一覧）。");
             consequences.Add("残したまま開示するときは、理由を書いてください（開示した各シートの経過に残ります）。");
         }
         return new ConfirmStep("評価結果の開示", $"{Wareki.FiscalYear(year)}の調整・確認済の {count:N0} 人",
             consequences, Url.Action(nameof(Disclose), new { year })!, "開示する", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
-            CommentLabel: gaps.Count > 0 ? "未確定の評価を残して開示する理由（必須）" : null, Danger: true);
+            CommentLabel: gaps.Count > 0 ? "未確定の評価を残して開示する理由（必須）" : null, Danger: true, Missing: gaps.Select(g => $"{g.What}: {g.Count:N0} 人").ToList());
     }
 
     /// The year's results for the payroll system (CSV): every evaluation, 未確定 with its reason. Every evaluation in it is logged as read.

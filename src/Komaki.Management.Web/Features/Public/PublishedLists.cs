@@ -30,7 +30,7 @@ public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName,
 
 public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string MeasureName, string Indicator, string Kind, string Unit, string Direction,
     decimal? Baseline, int? BaselineYear, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent, decimal? ProgressPercent, bool WorseThanBaseline, string? Trend,
-    DateOnly? CorrectedOn, string? CorrectionReason);
+    DateOnly? CorrectedOn, string? CorrectionReason, decimal? PublishedActual);
 
 public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary);
 
@@ -110,7 +110,7 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
                     i.Kind == IndicatorKind.Outcome ? "成果指標" : "活動指標", i.Unit, i.Direction == IndicatorDirection.HigherIsBetter ? "高いほど良い" : "低いほど良い",
                     i.BaselineValue, i.BaselineYear, v.FiscalYear, v.Target, v.Actual, j.Achievement.RatePercent, j.ProgressPercent, j.WorseThanBaseline,
                     v.Actual is not null && j.Trend != Trend.Unknown ? j.Trend.Label() : null,
-                    v.CorrectedAt is DateTime c ? DateOnly.FromDateTime(Display.ToTokyo(c)) : null, v.CorrectionReason);
+                    v.CorrectedAt is DateTime c ? DateOnly.FromDateTime(Display.ToTokyo(c)) : null, v.CorrectionReason, v.CorrectedAt is null ? null : v.PublishedActual);
             })).ToList();
     }
 

@@ -103,16 +103,27 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
 
     [HttpGet("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> Allocate(int year) => View("Confirm", new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
-        [$"{Wareki.FiscalYear(year)}の査定数を、{Wareki.FiscalYear(year + 1)}の各課の配分定数として作ります。", "査定していない行があるときは作りません。", "作った後の配分定数は、人事担当が各課の画面で直せます。"],
-        Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
-        Missing: await pages.AllocationGapsAsync(year, await orgTree.GetAsync())));
+    public async Task<IActionResult> Allocate(int year) => View("Confirm", await AllocateStepAsync(year));
+
+    private async Task<ConfirmStep> AllocateStepAsync(int year)
+    {
+        var missing = await pages.AllocationGapsAsync(year, await orgTree.GetAsync());
+        return new ConfirmStep("次年度の配分", Wareki.FiscalYear(year + 1),
+            [$"{Wareki.FiscalYear(year)}の査定数を、{Wareki.FiscalYear(year + 1)}の各課の配分定数として作ります。", "査定していない行は、いまの配分定数のまま写します（そろわないまま作るときは理由を記録します）。", "作った後の配分定数は、人事担当が各課の画面で直せます。"],
+            Url.Action(nameof(Allocate), new { year })!, "次年度の配分を作る", Url.Action(nameof(Index), new { year })!, new Dictionary<string, string>(),
+            missing.Count > 0 ? "そろわないまま配分を作る理由（記録に残ります）" : null, Missing: missing);
+    }
 
     [HttpPost("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> AllocateConfirmed(int year)
+    public async Task<IActionResult> AllocateConfirmed(int year, string? comment)
     {
-        var (result, created) = await commands.AllocateNextYearAsync(year);
+        var (result, created) = await commands.AllocateNextYearAsync(year, await orgTree.GetAsync(), comment, Actor.UserName, Clock.Today);
+        if (result.Errors.Any(e => e.Field == "Comment"))
+        {
+            Accept(result);
+            return View("Confirm", await AllocateStepAsync(year));
+        }
         if (result.Succeeded) TempData["Message"] = $"{Wareki.FiscalYear(year + 1)}の配分を {created:N0} 行作りました。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Index), new { year = result.Succeeded ? year + 1 : year });
