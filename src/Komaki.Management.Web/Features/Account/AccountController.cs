@@ -191,7 +191,7 @@ public sealed class AccountController(
             var secret = await Totp.PendingAsync(user) ?? await Totp.StartAsync(user);
             return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
         }
-        log.LogInformation(SignInEvents.SignedIn, "TOTP turned on, user {UserId}", user.Id);
+        log.LogInformation(SignInEvents.PrivilegedAction, "TOTP turned on, user {UserId}", user.Id);
         await RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "2段階認証を有効にした");
         TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
         return RedirectToAction("Index", "Home");
@@ -351,7 +351,8 @@ public sealed class AccountController(
         // Every session of the account ends (a copied cookie of this one included); this browser starts a new one.
         await db.EndAllAsync(user.Id);
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
-        log.LogInformation("Password changed and every session ended, user {UserId}", user.Id);
+        log.LogInformation(SignInEvents.PrivilegedAction, "Password changed and every session ended, user {UserId}", user.Id);
+        await RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "自分のパスワードを変更した（ほかの端末のサインインを終了）");
         TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");
     }

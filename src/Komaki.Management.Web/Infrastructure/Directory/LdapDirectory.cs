@@ -63,25 +63,30 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
         }
     });
 
-    /// The immutable ids of every disabled account, read with the service account, page by page.
-    public Task<IReadOnlyList<string>> DisabledKeysAsync() => Task.Run(() =>
+    /// Every person's account under the base DN by immutable id, enabled or disabled, read page by page with the
+    /// service account. An account deleted from the directory is in neither.
+    public Task<DirectoryAccounts> AccountsAsync() => Task.Run(() =>
     {
         using var connection = Connect(ServiceCredential());
-        var keys = new List<string>();
+        var enabled = new HashSet<string>(StringComparer.Ordinal);
+        var disabled = new HashSet<string>(StringComparer.Ordinal);
         var paging = new PageResultRequestControl(500);
-        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user)(userAccountControl:1.2.840.113556.1.4.803:={AccountDisable}))",
-            SearchScope.Subtree, "objectGUID");
+        var request = new SearchRequest(O.BaseDn, "(&(objectCategory=person)(objectClass=user))", SearchScope.Subtree, "objectGUID", "userAccountControl");
         request.Controls.Add(paging);
         while (true)
         {
             var response = (SearchResponse)connection.SendRequest(request);
             foreach (SearchResultEntry entry in response.Entries)
-                if (Guid(entry) is string key) keys.Add(key);
+            {
+                if (Guid(entry) is not string key) continue;
+                var off = int.TryParse(Text(entry, "userAccountControl"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var flags) && (flags & AccountDisable) != 0;
+                (off ? disabled : enabled).Add(key);
+            }
             var page = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault();
             if (page is null || page.Cookie.Length == 0) break;
             paging.Cookie = page.Cookie;
         }
-        return (IReadOnlyList<string>)keys;
+        return new DirectoryAccounts(enabled, disabled);
     });
 
     public bool HasServiceAccount => !string.IsNullOrEmpty(O.ServiceUser) && !string.IsNullOrEmpty(O.ServicePassword);

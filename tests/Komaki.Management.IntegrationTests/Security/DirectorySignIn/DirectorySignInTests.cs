@@ -179,6 +179,45 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
     }
 
     [Fact]
+    public async Task An_account_deleted_from_the_directory_loses_its_session_within_a_minute_and_the_end_is_recorded()
+    {
+        const string account = "komaki-gone";
+        // Another linked person still in the directory: a directory that knows none of the linked accounts is taken to
+        // be misread (a wrong base DN), and nobody is ended as deleted then.
+        await SambaDirectory.ReadyAsync("komaki-staff");
+        await SignedInAsync("komaki-staff");
+        SambaDirectory.CreateAccount(account, "990008", "KM-Staff");
+        try
+        {
+            app.WithDb(db =>
+            {
+                var road = db.OrgUnits.Single(u => u.Name == "道路課");
+                db.StaffMembers.Add(new StaffMember
+                {
+                    StaffNumber = "990008", Name = "小牧 八重",
+                    Assignments = [new StaffAssignment { FiscalYear = 2020, StartsOn = new DateOnly(2020, 4, 1), OrgUnitId = road.Id, Position = "主事", JobLevel = JobLevel.General }],
+                });
+                return db.SaveChanges();
+            });
+            var client = await SignedInAsync(account);
+            var id = Person("990008").User.Id;
+            SambaDirectory.DeleteAccount(account);
+            var clock = Stopwatch.StartNew();
+            while (!await SignedOutAsync(client) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the session of an account deleted from the directory must end within a minute");
+            Assert.False(Person("990008").User.IsActive);
+            Assert.Contains(app.WithDb(db => db.SignInRecords.Where(r => r.UserId == id && r.Kind == SignInKinds.AccessEnded).Select(r => r.Reason).ToList()),
+                r => r!.Contains(Leavers.DeletedReason, StringComparison.Ordinal));
+            // The others linked to the directory, still in it, keep their accounts.
+            Assert.Equal(1, app.WithDb(db => db.SignInRecords.Count(r => r.Kind == SignInKinds.AccessEnded && r.Reason!.Contains(Leavers.DeletedReason))));
+        }
+        finally
+        {
+            SambaDirectory.DeleteAccount(account);
+        }
+    }
+
+    [Fact]
     public async Task Leaving_in_the_staff_register_ends_access_within_a_minute_whatever_the_directory_says()
     {
         await SambaDirectory.ReadyAsync("komaki-jinji");
