@@ -259,7 +259,7 @@ public sealed class AccountController(
         var p = answer.Principal;
         var groups = Oidc.GroupClaims.SelectMany(c => p.FindAll(c)).Select(c => c.Value).ToList();
         var person = new ExternalPerson(OidcSettings.Provider, subject, p.FindFirst("preferred_username")?.Value ?? subject,
-            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value);
+            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value, string.IsNullOrEmpty(Oidc.DepartmentClaim) ? null : p.FindFirst(Oidc.DepartmentClaim)?.Value);
         var mfa = p.FindAll("amr").Any(c => Oidc.MfaAmr.Contains(c.Value)) || p.FindFirst("acr")?.Value is string acr && Oidc.MfaAcr.Contains(acr);
         return await ExternalSignInAsync(person, returnUrl, mfa);
     }
@@ -280,6 +280,13 @@ public sealed class AccountController(
             await RecordAsync(SignInKinds.RolesChanged, person.LoginName, result.User?.Id, true,
                 (result.RolesChanged ? "役割をディレクトリのグループから設定: " + (result.Roles.Count == 0 ? "なし" : string.Join("、", result.Roles.Select(Roles.Label))) : "")
                 + (result.UnitChanged ? (result.RolesChanged ? "／" : "") + "所属を職員名簿から設定" : ""));
+        if (result.UnitDiffers is { } differs && result.User is not null)
+        {
+            log.LogWarning(SignInEvents.UnitDiffers, "{Provider} says unit {DirectoryUnit}, the staff register {RegisterUnit} (used), user {UserId}",
+                person.Provider, differs.Directory, differs.Register, result.User.Id);
+            await HttpContext.RequestServices.GetRequiredService<SignInHistory>().RecordUnitDifferenceAsync(person.LoginName, result.User.Id,
+                $"ディレクトリの所属「{differs.Directory}」と職員名簿の所属「{differs.Register}」が違います（職員名簿の所属を使っています）", address?.ToString());
+        }
         if (!result.Succeeded)
         {
             log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused ({Reason}) from {Address}, account {Account}, user {UserId}, groups {Groups}",

@@ -125,8 +125,9 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
 
     private ExternalPerson? Find(LdapConnection connection, string filter)
     {
-        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user){filter})", SearchScope.Subtree,
-            "objectGUID", "sAMAccountName", "userAccountControl", "mail", "userPrincipalName", O.StaffNumberAttribute);
+        string[] attributes = ["objectGUID", "sAMAccountName", "userAccountControl", "mail", "userPrincipalName", O.StaffNumberAttribute];
+        if (!string.IsNullOrWhiteSpace(O.DepartmentAttribute)) attributes = [.. attributes, O.DepartmentAttribute];
+        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user){filter})", SearchScope.Subtree, attributes);
         var response = (SearchResponse)connection.SendRequest(request);
         if (response.Entries.Count != 1) return null;
         var entry = response.Entries[0];
@@ -136,7 +137,7 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
         var found = (SearchResponse)connection.SendRequest(groups);
         var names = found.Entries.Cast<SearchResultEntry>().Select(g => Text(g, "sAMAccountName")).OfType<string>().ToList();
         return new ExternalPerson(DirectoryOptions.Provider, key, Text(entry, "sAMAccountName") ?? "", Text(entry, O.StaffNumberAttribute), names,
-            Text(entry, "mail") ?? Text(entry, "userPrincipalName"));
+            Text(entry, "mail") ?? Text(entry, "userPrincipalName"), string.IsNullOrWhiteSpace(O.DepartmentAttribute) ? null : Text(entry, O.DepartmentAttribute));
     }
 
     private static string? Guid(SearchResultEntry entry) =>

@@ -3,13 +3,15 @@ namespace Komaki.Management.Web.Infrastructure.Directory;
 /// Every server looks, every Directory:CheckSeconds, for people who left — 退職 in the staff register, or disabled in
 /// the directory (with the service account) — and ends their account and sessions. Sessions are rows in the database:
 /// whichever server ends them, they are gone for all.
-public sealed class LeaversService(IServiceScopeFactory scopes, IOptions<DirectoryOptions> options, LdapDirectory directory, CityClock clock, TimeProvider time,
+public sealed class LeaversService(IServiceScopeFactory scopes, IOptions<DirectoryOptions> options, LdapDirectory directory, CityClock clock,
     ILogger<LeaversService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.CheckSeconds));
-        using var timer = new PeriodicTimer(period, time);
+        // Wall time, as the reminders' timer: the day comes from CityClock, and a test clock moved on by years must not
+        // replay a check for every period in between.
+        using var timer = new PeriodicTimer(period);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -120,6 +120,37 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
     }
 
     [Fact]
+    public async Task A_directory_unit_other_than_the_registers_is_shown_to_administrators_once_and_the_register_unit_is_used()
+    {
+        await SambaDirectory.ReadyAsync("komaki-head");
+        SambaDirectory.SetAttribute("komaki-head", "department", "総務部 総務課");
+        try
+        {
+            await SignedInAsync("komaki-head");
+            await SignedInAsync("komaki-head");
+            var (user, _, _, _) = Person("990002");
+            Assert.Equal(app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id), user.OrgUnitId);
+            string[] Lines() => app.WithDb(db => db.SignInRecords.Where(r => r.UserId == user.Id && r.Kind == SignInKinds.UnitDiffers).Select(r => r.Reason!).ToArray());
+            var line = Assert.Single(Lines());
+            Assert.Contains("ディレクトリの所属「総務部 総務課」と職員名簿の所属「", line);
+            Assert.Contains("道路課」が違います", line);
+            var admin = await app.SignedInAsync("admin@komaki.example");
+            var log = await admin.GetStringAsync("/SignInLog?kind=" + SignInKinds.UnitDiffers);
+            Assert.Contains("総務部 総務課", log);
+            Assert.Contains("要確認", log);
+
+            // The same unit as the directory writes it (department and division, a space between) is no difference.
+            SambaDirectory.SetAttribute("komaki-head", "department", "都市建設部　道路課");
+            await SignedInAsync("komaki-head");
+            Assert.Single(Lines());
+        }
+        finally
+        {
+            SambaDirectory.SetAttribute("komaki-head", "department", null);
+        }
+    }
+
+    [Fact]
     public async Task A_person_in_no_mapped_group_reads_which_groups_would_let_them_in()
     {
         await SambaDirectory.ReadyAsync("komaki-nogroup");
@@ -246,6 +277,30 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
         foreach (var local in new[] { "admin@komaki.example", "hyoka@komaki.example", "kansa@komaki.example" })
             Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.NewClient(), local, Core.Data.Seeding.DemoSeeder.DemoPassword)).StatusCode);
         Assert.Contains("Windows にサインインするときのユーザー名", await app.NewClient().GetStringAsync("/Account/Login"));
+    }
+
+    [Fact]
+    public async Task With_the_directory_on_a_local_account_with_totp_still_needs_its_code_after_the_password()
+    {
+        const string member = "kansa@komaki.example";
+        string secret;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var totp = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Security.TotpFactor>();
+            var user = (await users.FindByEmailAsync(member))!;
+            secret = await totp.StartAsync(user);
+            Assert.True(await totp.ConfirmAsync(user, new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(-30))));
+        }
+        var client = app.NewClient();
+        var password = await SignInAsync(client, member, Core.Data.Seeding.DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/Account/LoginCode", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(await SignedOutAsync(client), "the password alone must open nothing");
+        var token = await KomakiFactory.TokenAsync(client, "/Account/LoginCode");
+        var code = await client.PostAsync("/Account/LoginCode", KomakiFactory.Form(token, ("Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp()), ("ReturnUrl", "")));
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.False(await SignedOutAsync(client));
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public static class SambaDirectory
             SetGroups(account, groups);
             SetEnabled(account, true);
             SetStaffNumber(account, number);
+            SetAttribute(account, "department", null);
         }
     }
 
@@ -125,11 +126,14 @@ public static class SambaDirectory
     }
 
     /// null removes the attribute.
-    public static void SetStaffNumber(string account, string? number)
+    public static void SetStaffNumber(string account, string? number) => SetAttribute(account, "employeeID", number);
+
+    /// null removes the attribute.
+    public static void SetAttribute(string account, string attribute, string? value)
     {
         using var connection = Admin();
-        var change = new DirectoryAttributeModification { Name = "employeeID", Operation = DirectoryAttributeOperation.Replace };
-        if (number is not null) change.Add(number);
+        var change = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };
+        if (value is not null) change.Add(value);
         connection.SendRequest(new ModifyRequest(Dn(account), change));
     }
 
