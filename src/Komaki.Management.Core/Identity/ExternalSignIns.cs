@@ -5,7 +5,27 @@ namespace Komaki.Management.Core.Identity;
 /// A person as the directory or the OpenID provider vouches for them at sign-in.
 /// Key is the directory's immutable id (objectGUID, the provider's subject); never a display name or a mail address.
 /// Mail is only where the app writes to the person (the register's address first); it never identifies them.
-public sealed record ExternalPerson(string Provider, string Key, string LoginName, string? StaffNumber, IReadOnlyList<string> Groups, string? Mail = null);
+/// Department is the directory's 所属 (AD's department attribute): compared with the staff register's, never used.
+public sealed record ExternalPerson(string Provider, string Key, string LoginName, string? StaffNumber, IReadOnlyList<string> Groups, string? Mail = null,
+    string? Department = null);
+
+/// The directory says one 所属 and the staff register (発令日) another: the register's is used, the administrator is told.
+public sealed record UnitDifference(string Directory, string Register)
+{
+    /// 道路課, 都市建設部道路課, 都市建設部 道路課 and ＤＸ推進課 / DX推進課 are one unit: the register's unit name within the
+    /// directory's words (or those within the unit's full name) is no difference.
+    public static UnitDifference? Of(string? directory, string? registerName, string? registerPath)
+    {
+        var d = Normal(directory);
+        var name = Normal(registerName);
+        if (d.Length == 0 || name.Length == 0) return null;
+        if (d.Contains(name, StringComparison.Ordinal) || Normal(registerPath).Contains(d, StringComparison.Ordinal)) return null;
+        return new UnitDifference(directory!.Trim(), registerPath ?? registerName!);
+    }
+
+    private static string Normal(string? s) =>
+        new string((s ?? "").Normalize(System.Text.NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c) && c != '・' && c != '/' && c != '／').ToArray()).ToUpperInvariant();
+}
 
 /// Why an external sign-in is refused. Each reason has its own page or message (AccountController).
 public enum ExternalRefusal
@@ -27,7 +47,7 @@ public enum ExternalRefusal
     MailTaken,
 }
 
-public sealed record ExternalSignInResult(AppUser? User, ExternalRefusal Refusal, IReadOnlySet<string> Roles, bool RolesChanged, bool UnitChanged)
+public sealed record ExternalSignInResult(AppUser? User, ExternalRefusal Refusal, IReadOnlySet<string> Roles, bool RolesChanged, bool UnitChanged, UnitDifference? UnitDiffers = null)
 {
     public bool Succeeded => Refusal == ExternalRefusal.None;
 }
@@ -97,8 +117,16 @@ public sealed class ExternalSignIns(AppDbContext db, UserManager<AppUser> users)
             await users.UpdateSecurityStampAsync(user);
             await db.EndAllAsync(user.Id, ct);
         }
-        if (fromGroups.Count == 0) return new(user, ExternalRefusal.NoMappedGroup, after, rolesChanged, unitChanged);
-        return new(user, ExternalRefusal.None, after, rolesChanged, unitChanged);
+        UnitDifference? differs = null;
+        if (staff is not null && UnitOn(staff, today) is int registered && !string.IsNullOrWhiteSpace(person.Department))
+        {
+            var units = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.Name, u.ParentId }).ToDictionaryAsync(u => u.Id, ct);
+            var path = new List<string>();
+            for (int? id = registered; id is int i && units.TryGetValue(i, out var u) && path.Count < 10; id = u.ParentId) path.Insert(0, u.Name);
+            differs = UnitDifference.Of(person.Department, units.GetValueOrDefault(registered)?.Name, string.Join(" ", path));
+        }
+        if (fromGroups.Count == 0) return new(user, ExternalRefusal.NoMappedGroup, after, rolesChanged, unitChanged, differs);
+        return new(user, ExternalRefusal.None, after, rolesChanged, unitChanged, differs);
     }
 
     /// 所属 on the day: the assignment of the latest 発令日 not after it.

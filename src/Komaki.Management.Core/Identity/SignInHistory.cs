@@ -29,8 +29,10 @@ public static class SignInKinds
     public const string AccessEnded = "AccessEnded";
     public const string Privileged = "Privileged";
     public const string DirectoryUnavailable = "DirectoryUnavailable";
+    /// The directory's 所属 differs from the staff register's (the register's is used).
+    public const string UnitDiffers = "UnitDiffers";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, RolesChanged, AccessEnded, Privileged, DirectoryUnavailable];
+    public static readonly IReadOnlyList<string> All = [SignIn, RolesChanged, AccessEnded, Privileged, DirectoryUnavailable, UnitDiffers];
 
     public static string Label(string kind) => kind switch
     {
@@ -39,6 +41,7 @@ public static class SignInKinds
         AccessEnded => "利用の終了",
         Privileged => "管理操作",
         DirectoryUnavailable => "ディレクトリ接続不可",
+        UnitDiffers => "所属の相違",
         _ => kind,
     };
 }
@@ -62,6 +65,15 @@ public sealed class SignInHistory(AppDbContext db, CityClock clock) : IUseCase
             Reason = Cut(reason, SignInRecord.ReasonMaxLength), Address = Cut(address, SignInRecord.AddressMaxLength),
         });
         await db.SaveChangesAsync(ct);
+    }
+
+    /// Records that the directory's 所属 differs from the register's, unless the person's last such line says the same:
+    /// one line per difference, not one per sign-in.
+    public async Task RecordUnitDifferenceAsync(string account, string userId, string reason, string? address, CancellationToken ct = default)
+    {
+        var last = await db.SignInRecords.AsNoTracking().Where(r => r.UserId == userId && r.Kind == SignInKinds.UnitDiffers)
+            .OrderByDescending(r => r.Id).Select(r => r.Reason).FirstOrDefaultAsync(ct);
+        if (last != Cut(reason, SignInRecord.ReasonMaxLength)) await RecordAsync(SignInKinds.UnitDiffers, account, userId, false, reason, address, ct);
     }
 
     private static string? Cut(string? s, int max) => s is { Length: > 0 } && s.Length > max ? s[..max] : s;

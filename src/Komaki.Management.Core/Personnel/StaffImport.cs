@@ -4,7 +4,8 @@ namespace Komaki.Management.Core.Personnel;
 /// a transfer during the year is a second row with its 発令日. Each row stores exactly what it says or is refused with
 /// the reason: the 職層 and 任用形態 must be one of the known words, the 所属 a registered unit (or one the user maps),
 /// a 職員番号 appears once per 発令日. A row with a mail address links the staff member to the account of that address,
-/// or creates one (without a password: an administrator sets the first one) with the role of the post.
+/// or creates one (without a password: an administrator sets the first one) with the role of the post. A 退職日 ends the
+/// person's account from that day (Leavers); a blank one leaves a registered date as it is (取消 is on the staff page).
 public sealed class StaffImport(ImportContext context) : SheetImport(context)
 {
     public const string Kind = "staff";
@@ -20,14 +21,19 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
     public static readonly FieldSpec Employment = new("employment", "任用形態", ["任用区分", "雇用形態", "職員区分", "任用形態名", "雇用区分"], Required: true);
     public static readonly FieldSpec StartsOn = new("startsOn", "発令日", ["発令年月日", "異動日", "配属日", "異動年月日", "着任日"]);
     public static readonly FieldSpec Email = new("email", "メールアドレス", ["メール", "E-mail", "Email", "電子メール"]);
+    public static readonly FieldSpec LeftOn = new("leftOn", "退職日", ["退職年月日", "離職日", "離職年月日", "退職予定日", "退職発令日"]);
 
-    private static readonly IReadOnlyList<FieldSpec> Fields = [Number, Name, Unit, Position, Level, Grade, Employment, StartsOn, Email];
+    private static readonly IReadOnlyList<FieldSpec> Fields = [Number, Name, Unit, Position, Level, Grade, Employment, StartsOn, Email, LeftOn];
 
     protected override SheetLayout Layout { get; } = new("職員名簿", Fields, Number.Key, Number.Header) { IdentityKeys = [Name.Key] };
 
     protected override bool AcceptsCsv => true;
 
-    private sealed record Row(int Line, string Number, string Name, string? Email, int UnitId, OrgUnit Unit, string Position, JobLevel Level, int? Grade, EmploymentType Employment, DateOnly StartsOn);
+    private sealed record Row(int Line, string Number, string Name, string? Email, int UnitId, OrgUnit Unit, string Position, JobLevel Level, int? Grade, EmploymentType Employment, DateOnly StartsOn,
+        DateOnly? LeftOn);
+
+    /// A person's 退職日 and the cell it was read from: two rows of one person must not say two dates.
+    private readonly Dictionary<string, (DateOnly Date, string Cell)> _leftOn = [];
 
     private UnitBook _units = null!;
     private Dictionary<string, StaffMember> _staff = [];
@@ -94,6 +100,19 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         }
         var email = row.Text(Email.Key)?.Trim();
         if (email is not null && (email.Length > 256 || !email.Contains('@') || email.Contains(' '))) errors.Add($"メールアドレス「{email}」の形が正しくありません（{row.Cell(Email.Key)}）。");
+        DateOnly? leftOn = null;
+        if (row.Text(LeftOn.Key) is string l)
+        {
+            if (!ImportDates.TryParse(l, out var left)) errors.Add($"退職日「{l}」を日付として読めません（{row.Cell(LeftOn.Key)}。令和8年3月31日、R8.3.31、2026/3/31 などの形で書いてください）。");
+            else if (_leftOn.TryGetValue(number, out var earlier) && earlier.Date != left)
+                errors.Add($"職員番号 {number} の退職日が、{earlier.Cell} では {Wareki.Date(earlier.Date)}、{row.Cell(LeftOn.Key)} では {Wareki.Date(left)} と違います。");
+            else if (left < startsOn) errors.Add($"退職日 {Wareki.Date(left)} が発令日 {Wareki.Date(startsOn)} より前です（{row.Cell(LeftOn.Key)}）。");
+            else
+            {
+                leftOn = left;
+                _leftOn.TryAdd(number, (left, row.Cell(LeftOn.Key)));
+            }
+        }
         if (!_seen.Add((number, startsOn))) errors.Add($"職員番号 {number} の発令日 {Wareki.Date(startsOn)} の行が2つあります。");
         if (email is not null && _usersByEmail.TryGetValue(email.ToUpperInvariant(), out var user)
             && _staff.Values.FirstOrDefault(m => m.UserId == user.Id && m.StaffNumber != number) is { } other)
@@ -103,7 +122,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
             Refuse(row, number, errors);
             return;
         }
-        var r = new Row(row.Number, number, name, email, unit!.Id, unit, position, level, grade, employment, startsOn);
+        var r = new Row(row.Number, number, name, email, unit!.Id, unit, position, level, grade, employment, startsOn, leftOn);
         _rows.Add(r);
         Compare(row, r);
     }
@@ -124,6 +143,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         Diff("職層", existing?.JobLevel.Label(), r.Level.Label());
         Diff("級", existing?.SalaryGrade?.ToString(CultureInfo.InvariantCulture), r.Grade?.ToString(CultureInfo.InvariantCulture));
         Diff("任用形態", existing?.Employment.Label(), r.Employment.Label());
+        if (r.LeftOn is DateOnly left) Diff("退職日", member?.LeftOn is DateOnly was ? Wareki.Date(was) : null, Wareki.Date(left));
         if (r.Email is not null && !_usersByEmail.ContainsKey(r.Email.ToUpperInvariant()) && member?.UserId is null)
             changes.Add(new FieldChange("アカウント", null, $"{r.Email} を作成（{Roles.Label(RoleOf(r.Level))}、パスワードは管理者が設定）"));
         var label = $"{r.Name}（{Wareki.Date(r.StartsOn)}〜 {r.Unit.Name} {r.Position}）";
@@ -141,6 +161,8 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         _units.Report(Report);
         var accounts = Report.Created.Concat(Report.Updated).Count(c => c.Changes.Any(f => f.Field == "アカウント"));
         if (accounts > 0) Report.Notes.Add($"アカウントを {accounts:N0} 件作成します。パスワードは設定されないため、管理者が「ユーザー」画面で初期パスワードを設定するまでサインインできません。");
+        var leaving = _leftOn.Count(l => !_staff.TryGetValue(l.Key, out var m) || m.LeftOn != l.Value.Date);
+        if (leaving > 0) Report.Notes.Add($"退職日を {leaving:N0} 人に登録します。その日から、その人のアカウントは使えなくなり、すべての端末のサインインが終了します。");
         if (_undated > 0) Report.Notes.Add($"発令日のない {_undated:N0} 行は、年度の初日（4月1日）からの所属として読みました。");
         if (_inPostSince.Count > 0)
             Report.Notes.Add($"発令日が{Wareki.FiscalYear(Year)}より前の {_inPostSince.Count:N0} 行（{string.Join("・", _inPostSince.Take(5))}{(_inPostSince.Count > 5 ? " など" : "")}）は、" +
@@ -161,6 +183,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
                 _staff[r.Number] = member;
             }
             member.Name = r.Name;
+            if (r.LeftOn is DateOnly left) member.LeftOn = left;
             if (r.Email is not null)
             {
                 member.Email = r.Email;

@@ -247,6 +247,46 @@ public sealed class TwoServersTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_person_marked_as_left_on_the_staff_page_is_out_of_both_servers_within_a_minute()
+    {
+        async Task<HttpClient> SignedInAsync(string email)
+        {
+            var client = Client(new CookieContainer());
+            var login = await client.GetStringAsync("/Account/Login");
+            var response = await client.PostAsync("/Account/Login", KomakiFactory.Form(Token(login), ("Email", email), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            return client;
+        }
+        var leaver = await SignedInAsync("doro-shuji@komaki.example");
+        for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await leaver.GetAsync("/")).StatusCode);
+
+        // 人事課 registers the 退職日 (today) through one server, confirming on a page that may come from the other.
+        var jinji = await SignedInAsync("jinji@komaki.example");
+        var url = Regex.Match(await jinji.GetStringAsync("/Personnel/Division/Staff?q=10104"), "href=\"(/Personnel/Division/Staff/\\d+/Leaving)\"").Groups[1].Value;
+        var page = await jinji.GetStringAsync(url);
+        var version = Regex.Match(page, "name=\"Version\" value=\"(\\d+)\"").Groups[1].Value;
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var confirm = await (await jinji.PostAsync(url, KomakiFactory.Form(Token(page), ("Version", version), ("LeftOn", today)))).Content.ReadAsStringAsync();
+        Assert.Contains("1分以内に使えなくなり", confirm);
+        var done = await jinji.PostAsync(url, KomakiFactory.Form(Token(confirm), ("Version", version), ("LeftOn", today), ("Clear", "false"), ("Confirmed", "true")));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var clock = Stopwatch.StartNew();
+        var outOnBoth = false;
+        while (!outOnBoth && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(500);
+            var answers = new List<HttpResponseMessage> { await leaver.GetAsync("/"), await leaver.GetAsync("/") };
+            outOnBoth = answers.All(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal));
+        }
+        Assert.True(outOnBoth, "a person marked as left must be out of both servers within a minute");
+        var again = Client(new CookieContainer());
+        var form = await again.GetStringAsync("/Account/Login");
+        var refused = await again.PostAsync("/Account/Login", KomakiFactory.Form(Token(form), ("Email", "doro-shuji@komaki.example"), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     private static string MeasureOf(string projectsPage) => Regex.Match(projectsPage, "href=\"/Plan/Measure/(\\d+)\"").Groups[1].Value;
 
     public async Task DisposeAsync()

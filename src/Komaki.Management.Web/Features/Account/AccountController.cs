@@ -191,7 +191,7 @@ public sealed class AccountController(
             var secret = await Totp.PendingAsync(user) ?? await Totp.StartAsync(user);
             return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
         }
-        log.LogInformation(SignInEvents.SignedIn, "TOTP turned on, user {UserId}", user.Id);
+        log.LogInformation(SignInEvents.PrivilegedAction, "TOTP turned on, user {UserId}", user.Id);
         await RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "2段階認証を有効にした");
         TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
         return RedirectToAction("Index", "Home");
@@ -259,7 +259,7 @@ public sealed class AccountController(
         var p = answer.Principal;
         var groups = Oidc.GroupClaims.SelectMany(c => p.FindAll(c)).Select(c => c.Value).ToList();
         var person = new ExternalPerson(OidcSettings.Provider, subject, p.FindFirst("preferred_username")?.Value ?? subject,
-            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value);
+            p.FindFirst(Oidc.StaffNumberClaim)?.Value, groups, p.FindFirst("email")?.Value, string.IsNullOrEmpty(Oidc.DepartmentClaim) ? null : p.FindFirst(Oidc.DepartmentClaim)?.Value);
         var mfa = p.FindAll("amr").Any(c => Oidc.MfaAmr.Contains(c.Value)) || p.FindFirst("acr")?.Value is string acr && Oidc.MfaAcr.Contains(acr);
         return await ExternalSignInAsync(person, returnUrl, mfa);
     }
@@ -280,6 +280,13 @@ public sealed class AccountController(
             await RecordAsync(SignInKinds.RolesChanged, person.LoginName, result.User?.Id, true,
                 (result.RolesChanged ? "役割をディレクトリのグループから設定: " + (result.Roles.Count == 0 ? "なし" : string.Join("、", result.Roles.Select(Roles.Label))) : "")
                 + (result.UnitChanged ? (result.RolesChanged ? "／" : "") + "所属を職員名簿から設定" : ""));
+        if (result.UnitDiffers is { } differs && result.User is not null)
+        {
+            log.LogWarning(SignInEvents.UnitDiffers, "{Provider} says unit {DirectoryUnit}, the staff register {RegisterUnit} (used), user {UserId}",
+                person.Provider, differs.Directory, differs.Register, result.User.Id);
+            await HttpContext.RequestServices.GetRequiredService<SignInHistory>().RecordUnitDifferenceAsync(person.LoginName, result.User.Id,
+                $"ディレクトリの所属「{differs.Directory}」と職員名簿の所属「{differs.Register}」が違います（職員名簿の所属を使っています）", address?.ToString());
+        }
         if (!result.Succeeded)
         {
             log.LogWarning(SignInEvents.Refused, "{Provider} sign-in refused ({Reason}) from {Address}, account {Account}, user {UserId}, groups {Groups}",
@@ -351,7 +358,8 @@ public sealed class AccountController(
         // Every session of the account ends (a copied cookie of this one included); this browser starts a new one.
         await db.EndAllAsync(user.Id);
         await FreshSession.SignInAsync(HttpContext, await signIn.CreateUserPrincipalAsync(user));
-        log.LogInformation("Password changed and every session ended, user {UserId}", user.Id);
+        log.LogInformation(SignInEvents.PrivilegedAction, "Password changed and every session ended, user {UserId}", user.Id);
+        await RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "自分のパスワードを変更した（ほかの端末のサインインを終了）");
         TempData["Message"] = "パスワードを変更しました。ほかの端末のサインインはすべて終了しました。";
         return RedirectToAction("Index", "Home");
     }

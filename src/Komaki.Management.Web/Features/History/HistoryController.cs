@@ -9,6 +9,8 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
         "LabelMapping", "UnitNameMapping", "DirectionChoice", "ControlRisk"];
     // The directory's group-to-role mapping, like user accounts, is for administrators only.
     private static readonly HashSet<string> AdministratorsOnly = ["AppUser", "DirectoryRoleMapping"];
+    // The staff register (所属・職・級・退職日) is 人事課's and the administrators'.
+    private static readonly HashSet<string> PersonnelOnly = ["StaffMember"];
     // IndividualGoal is deliberately absent: its history would show private goals to every staff member.
 
     [HttpGet("History/{recordType}/{recordId}")]
@@ -16,7 +18,8 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
     {
         // User accounts' history is for administrators only.
         if (AdministratorsOnly.Contains(recordType) && !User.IsInRole(Roles.Administrator)) return Forbidden();
-        if (!AdministratorsOnly.Contains(recordType) && !Readable.Contains(recordType)) return NotFound();
+        if (PersonnelOnly.Contains(recordType) && !User.IsInRole(Roles.Personnel) && !User.IsInRole(Roles.Administrator)) return Forbidden();
+        if (!AdministratorsOnly.Contains(recordType) && !PersonnelOnly.Contains(recordType) && !Readable.Contains(recordType)) return NotFound();
         if (recordType == "ProjectEvaluation" && !await CanReadEvaluationAsync(recordId)) return Forbidden();
         if (recordType == "ImprovementAction" && !await CanReadImprovementAsync(recordId)) return Forbidden();
         if (recordType == "OrganizationalGoal" && !await CanReadGoalAsync(recordId)) return Forbidden();
@@ -58,6 +61,8 @@ public sealed class HistoryController(AppDbContext db, OrgTreeProvider orgTree, 
             "LabelMapping" => ($"取り込みの読み替え「{await Db.LabelMappings.Where(m => m.Id == n).Select(m => m.Label).FirstOrDefaultAsync() ?? "（外した表記）"}」", Url.Action("Index", "ImportLabels")),
             "UnitNameMapping" => ($"部課名の対応「{await Db.UnitNameMappings.Where(m => m.Id == n).Select(m => m.Name).FirstOrDefaultAsync() ?? "（外した対応）"}」", Url.Action("Index", "ImportLabels")),
             "DirectoryRoleMapping" => ($"ディレクトリのグループ「{await Db.DirectoryRoleMappings.Where(m => m.Id == n).Select(m => m.Group).FirstOrDefaultAsync() ?? "（外した対応）"}」と役割の対応", Url.Action("Index", "DirectoryMappings")),
+            "StaffMember" => (await Db.StaffMembers.Where(m => m.Id == n).Select(m => "職員 " + m.Name + "（職員番号 " + m.StaffNumber + "）").FirstOrDefaultAsync() ?? id,
+                Url.Action("Index", "StaffLeaving", new { id = n })),
             "DirectionChoice" => ($"今後の方向性の区分「{await Db.DirectionChoices.Where(c => (int)c.Code == n).Select(c => c.Label).FirstOrDefaultAsync() ?? id}」", Url.Action("Index", "Directions")),
             _ => (id, null),
         };

@@ -30,4 +30,8 @@ public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organi
 /// A sensitive role waiting for a second administrator, and why the reader may not confirm it (null when they may).
 public sealed record PendingGrant(RoleGrant Grant, string Person, string? Refusal);
 
-public sealed record UserFormModel(UserForm Form, Core.Organization.OrgTree Org);
+/// TwoFactorOn: the account's 2段階認証 is set (an administrator may turn it off for a lost phone).
+public sealed record UserFormModel(UserForm Form, Core.Organization.OrgTree Org, bool TwoFactorOn = false, StaffLink? Staff = null);
+
+/// The staff register's person behind the account, for the link to 退職日.
+public sealed record StaffLink(int Id, string StaffNumber, DateOnly? LeftOn);

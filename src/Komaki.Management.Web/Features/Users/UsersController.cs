@@ -1,10 +1,13 @@
+using Komaki.Management.Web.Infrastructure.Directory;
+
 namespace Komaki.Management.Web.Features.Users;
 
 /// Accounts are created by administrators only: there is no self-registration.
 [Authorize(Policy = Policies.Administrator)]
 /// Roles that read what most staff must not (RoleGrant.Sensitive) take effect only when a second administrator confirms
 /// them; nobody changes their own role.
-public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree, CurrentUser me) : AppController(db)
+/// Every POST is in the サインイン記録 as a privileged action (PrivilegedLog).
+public sealed class UsersController(AppDbContext db, UserManager<AppUser> users, OrgTreeProvider orgTree, CurrentUser me, PrivilegedLog audit) : AppController(db)
 {
     public async Task<IActionResult> Index(string? q, int page = 1)
     {
@@ -38,6 +41,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             if (result.Succeeded)
             {
                 var waits = await GrantAsync(user, form.Role, []);
+                await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」（{user.DisplayName}）を作成した（役割: {Roles.Label(form.Role)}{(waits ? "、別の管理者の確認待ち" : "")}{(user.IsActive ? "" : "、利用停止")}）");
                 TempData["Message"] = $"{user.DisplayName} さんのアカウントを作成しました。初期パスワードを本人に伝えてください（最初のサインインで変更を求めます）。"
                     + (waits ? $"役割「{Roles.Label(form.Role)}」は、別の管理者が確認すると付与されます。" : "");
                 return RedirectToAction(nameof(Index));
@@ -53,7 +57,9 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        return View(new UserFormModel(new UserForm { Id = id, Email = user.Email ?? "", DisplayName = user.DisplayName, Role = role, OrgUnitId = user.OrgUnitId, IsActive = user.IsActive }, await orgTree.GetAsync()));
+        var staff = await Db.StaffMembers.AsNoTracking().Where(s => s.UserId == id).Select(s => new StaffLink(s.Id, s.StaffNumber, s.LeftOn)).FirstOrDefaultAsync();
+        return View(new UserFormModel(new UserForm { Id = id, Email = user.Email ?? "", DisplayName = user.DisplayName, Role = role, OrgUnitId = user.OrgUnitId, IsActive = user.IsActive }, await orgTree.GetAsync(),
+            await HttpContext.RequestServices.GetRequiredService<Infrastructure.Security.TotpFactor>().IsOnAsync(user), staff));
     }
 
     [HttpPost]
@@ -63,6 +69,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         if (user is null) return NotFound();
         form.Id = id;
         var before = await users.GetRolesAsync(user);
+        var (emailBefore, unitBefore, activeBefore) = (user.Email, user.OrgUnitId, user.IsActive);
         if (user.Id == me.UserId && !before.SequenceEqual([form.Role]))
             ModelState.AddModelError(nameof(form.Role), "自分の役割は変えられません。別の管理者が変えます。");
         if (await ValidateAsync(form) && ModelState.IsValid)
@@ -82,6 +89,12 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
                 // role must not work for another minute), is signed out everywhere.
                 await users.UpdateSecurityStampAsync(user);
                 if (!user.IsActive || roleChanged && !waits) await Db.EndAllAsync(user.Id);
+                var changes = new List<string>();
+                if (roleChanged) changes.Add($"役割 {string.Join("・", current.Select(Roles.Label))}→{Roles.Label(form.Role)}{(waits ? "（別の管理者の確認待ち）" : "")}");
+                if (activeBefore != user.IsActive) changes.Add(user.IsActive ? "利用を再開" : "利用を停止（すべてのサインインを終了）");
+                if (unitBefore != user.OrgUnitId) changes.Add("所属");
+                if (!string.Equals(emailBefore, user.Email, StringComparison.Ordinal)) changes.Add($"メールアドレス {emailBefore}→{user.Email}");
+                await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」（{user.DisplayName}）を変更した" + (changes.Count == 0 ? "（氏名など）" : $"（{string.Join("、", changes)}）"));
                 TempData["Message"] = $"{user.DisplayName} さんのアカウントを更新しました。"
                     + (waits ? $"役割「{Roles.Label(form.Role)}」は、別の管理者が確認すると付与されます（それまでは今の役割のままです）。" : "");
                 return RedirectToAction(nameof(Index));
@@ -98,6 +111,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         if (user is null) return NotFound();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」のロックを解除した");
         TempData["Message"] = $"{user.DisplayName} さんのロックを解除しました。";
         return RedirectToAction(nameof(Index));
     }
@@ -115,6 +129,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
             await users.UpdateAsync(user);
             await Db.EndAllAsync(user.Id);
         }
+        await audit.RecordAsync(HttpContext, user.Id, result.Succeeded ? $"アカウント「{user.Email}」のパスワードを再設定した（すべてのサインインを終了）" : $"アカウント「{user.Email}」のパスワードの再設定を試みた（パスワードの条件を満たさず、変更なし）");
         TempData["Message"] = result.Succeeded
             ? $"{user.DisplayName} さんのパスワードを再設定し、すべての端末のサインインを終了しました。次のサインインでパスワードの変更を求めます。"
             : "パスワードを再設定できませんでした：" + string.Join(" ", result.Errors.Select(e => e.Description));
@@ -155,6 +170,7 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         await Db.SaveChangesAsync();
         await users.UpdateSecurityStampAsync(user);
         await Db.EndAllAsync(user.Id);
+        await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」への役割「{Roles.Label(grant.Role)}」の付与を確認した（{grant.RequestedByName} の依頼）");
         TempData["Message"] = $"{user.DisplayName} さんに役割「{Roles.Label(grant.Role)}」を付与しました。";
         return RedirectToAction(nameof(Index));
     }
@@ -167,7 +183,30 @@ public sealed class UsersController(AppDbContext db, UserManager<AppUser> users,
         if (user is null) return NotFound();
         var ended = await Db.EndAllAsync(user.Id);
         await users.UpdateSecurityStampAsync(user);
+        await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」のサインインをすべての端末で終了した（{ended} 件）");
         TempData["Message"] = $"{user.DisplayName} さんのサインインをすべて終了しました（{ended} 件）。";
+        return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    /// A local account whose phone was lost: its 2段階認証 is turned off, every session ends, and the person sets it up
+    /// again after the next sign-in. Not on one's own account (another administrator does it).
+    [HttpPost]
+    public async Task<IActionResult> ResetTwoFactor(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.Id == me.UserId) return Forbidden("自分の2段階認証は解除できません。別の管理者が解除します。");
+        var totp = HttpContext.RequestServices.GetRequiredService<Infrastructure.Security.TotpFactor>();
+        if (!await totp.IsOnAsync(user))
+        {
+            TempData["Message"] = $"{user.DisplayName} さんは2段階認証を設定していません。";
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+        await totp.ResetAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        await Db.EndAllAsync(user.Id);
+        await audit.RecordAsync(HttpContext, user.Id, $"アカウント「{user.Email}」の2段階認証を解除した（すべてのサインインを終了）");
+        TempData["Message"] = $"{user.DisplayName} さんの2段階認証を解除し、すべての端末のサインインを終了しました。次のサインインのあと、本人が設定し直します。";
         return RedirectToAction(nameof(Edit), new { id });
     }
 }

@@ -21,6 +21,10 @@ public sealed class DirectoryOptions
     public string UpnSuffix { get; set; } = "";
     /// The attribute that carries the 職員番号 the staff register knows the person by.
     public string StaffNumberAttribute { get; set; } = "employeeID";
+    /// The attribute with the person's 所属 as the directory holds it: compared with the staff register's at each
+    /// sign-in and a difference shown to administrators (サインイン記録, 所属の相違); the register's is the one used.
+    /// Empty: not compared.
+    public string? DepartmentAttribute { get; set; } = "department";
     /// A read-only account the servers use to find disabled accounts every minute (and for Windows sign-on).
     public string? ServiceUser { get; set; }
     public string? ServicePassword { get; set; }

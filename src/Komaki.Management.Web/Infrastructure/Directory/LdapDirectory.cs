@@ -63,25 +63,30 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
         }
     });
 
-    /// The immutable ids of every disabled account, read with the service account, page by page.
-    public Task<IReadOnlyList<string>> DisabledKeysAsync() => Task.Run(() =>
+    /// Every person's account under the base DN by immutable id, enabled or disabled, read page by page with the
+    /// service account. An account deleted from the directory is in neither.
+    public Task<DirectoryAccounts> AccountsAsync() => Task.Run(() =>
     {
         using var connection = Connect(ServiceCredential());
-        var keys = new List<string>();
+        var enabled = new HashSet<string>(StringComparer.Ordinal);
+        var disabled = new HashSet<string>(StringComparer.Ordinal);
         var paging = new PageResultRequestControl(500);
-        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user)(userAccountControl:1.2.840.113556.1.4.803:={AccountDisable}))",
-            SearchScope.Subtree, "objectGUID");
+        var request = new SearchRequest(O.BaseDn, "(&(objectCategory=person)(objectClass=user))", SearchScope.Subtree, "objectGUID", "userAccountControl");
         request.Controls.Add(paging);
         while (true)
         {
             var response = (SearchResponse)connection.SendRequest(request);
             foreach (SearchResultEntry entry in response.Entries)
-                if (Guid(entry) is string key) keys.Add(key);
+            {
+                if (Guid(entry) is not string key) continue;
+                var off = int.TryParse(Text(entry, "userAccountControl"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var flags) && (flags & AccountDisable) != 0;
+                (off ? disabled : enabled).Add(key);
+            }
             var page = response.Controls.OfType<PageResultResponseControl>().FirstOrDefault();
             if (page is null || page.Cookie.Length == 0) break;
             paging.Cookie = page.Cookie;
         }
-        return (IReadOnlyList<string>)keys;
+        return new DirectoryAccounts(enabled, disabled);
     });
 
     public bool HasServiceAccount => !string.IsNullOrEmpty(O.ServiceUser) && !string.IsNullOrEmpty(O.ServicePassword);
@@ -120,8 +125,9 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
 
     private ExternalPerson? Find(LdapConnection connection, string filter)
     {
-        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user){filter})", SearchScope.Subtree,
-            "objectGUID", "sAMAccountName", "userAccountControl", "mail", "userPrincipalName", O.StaffNumberAttribute);
+        string[] attributes = ["objectGUID", "sAMAccountName", "userAccountControl", "mail", "userPrincipalName", O.StaffNumberAttribute];
+        if (!string.IsNullOrWhiteSpace(O.DepartmentAttribute)) attributes = [.. attributes, O.DepartmentAttribute];
+        var request = new SearchRequest(O.BaseDn, $"(&(objectCategory=person)(objectClass=user){filter})", SearchScope.Subtree, attributes);
         var response = (SearchResponse)connection.SendRequest(request);
         if (response.Entries.Count != 1) return null;
         var entry = response.Entries[0];
@@ -131,7 +137,7 @@ public sealed class LdapDirectory(IOptions<DirectoryOptions> options, ILogger<Ld
         var found = (SearchResponse)connection.SendRequest(groups);
         var names = found.Entries.Cast<SearchResultEntry>().Select(g => Text(g, "sAMAccountName")).OfType<string>().ToList();
         return new ExternalPerson(DirectoryOptions.Provider, key, Text(entry, "sAMAccountName") ?? "", Text(entry, O.StaffNumberAttribute), names,
-            Text(entry, "mail") ?? Text(entry, "userPrincipalName"));
+            Text(entry, "mail") ?? Text(entry, "userPrincipalName"), string.IsNullOrWhiteSpace(O.DepartmentAttribute) ? null : Text(entry, O.DepartmentAttribute));
     }
 
     private static string? Guid(SearchResultEntry entry) =>

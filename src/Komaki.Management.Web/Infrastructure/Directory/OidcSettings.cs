@@ -19,6 +19,8 @@ public sealed class OidcSettings
     public string[] GroupClaims { get; set; } = ["groups", "roles"];
     /// The claim that carries the 職員番号 (issued from the directory's employeeID).
     public string StaffNumberClaim { get; set; } = "employee_id";
+    /// The claim with the directory's 所属, compared with the staff register's (never used); empty: not compared.
+    public string? DepartmentClaim { get; set; } = "department";
     /// Roles refused unless the provider says a second factor was used.
     public string[] MfaRoles { get; set; } = [Roles.Administrator, Roles.Personnel];
     /// `amr` values that count as MFA (Entra ID and Keycloak: mfa; AD FS: http://schemas.microsoft.com/claims/multipleauthn).

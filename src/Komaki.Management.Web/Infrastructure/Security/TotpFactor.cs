@@ -22,6 +22,13 @@ public sealed class TotpFactor(UserManager<AppUser> users, TimeProvider time)
         return secret;
     }
 
+    /// An administrator turns the factor off (a lost phone): the secret and its last used step are removed.
+    public async Task ResetAsync(AppUser user)
+    {
+        foreach (var name in new[] { Secret, Pending, LastStep }) await users.RemoveAuthenticationTokenAsync(user, Provider, name);
+        await users.SetTwoFactorEnabledAsync(user, false);
+    }
+
     public Task<string?> PendingAsync(AppUser user) => users.GetAuthenticationTokenAsync(user, Provider, Pending);
 
     public async Task<bool> ConfirmAsync(AppUser user, string? code)

@@ -120,6 +120,37 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
     }
 
     [Fact]
+    public async Task A_directory_unit_other_than_the_registers_is_shown_to_administrators_once_and_the_register_unit_is_used()
+    {
+        await SambaDirectory.ReadyAsync("komaki-head");
+        SambaDirectory.SetAttribute("komaki-head", "department", "総務部 総務課");
+        try
+        {
+            await SignedInAsync("komaki-head");
+            await SignedInAsync("komaki-head");
+            var (user, _, _, _) = Person("990002");
+            Assert.Equal(app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id), user.OrgUnitId);
+            string[] Lines() => app.WithDb(db => db.SignInRecords.Where(r => r.UserId == user.Id && r.Kind == SignInKinds.UnitDiffers).Select(r => r.Reason!).ToArray());
+            var line = Assert.Single(Lines());
+            Assert.Contains("ディレクトリの所属「総務部 総務課」と職員名簿の所属「", line);
+            Assert.Contains("道路課」が違います", line);
+            var admin = await app.SignedInAsync("admin@komaki.example");
+            var log = await admin.GetStringAsync("/SignInLog?kind=" + SignInKinds.UnitDiffers);
+            Assert.Contains("総務部 総務課", log);
+            Assert.Contains("要確認", log);
+
+            // The same unit as the directory writes it (department and division, a space between) is no difference.
+            SambaDirectory.SetAttribute("komaki-head", "department", "都市建設部　道路課");
+            await SignedInAsync("komaki-head");
+            Assert.Single(Lines());
+        }
+        finally
+        {
+            SambaDirectory.SetAttribute("komaki-head", "department", null);
+        }
+    }
+
+    [Fact]
     public async Task A_person_in_no_mapped_group_reads_which_groups_would_let_them_in()
     {
         await SambaDirectory.ReadyAsync("komaki-nogroup");
@@ -179,6 +210,45 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
     }
 
     [Fact]
+    public async Task An_account_deleted_from_the_directory_loses_its_session_within_a_minute_and_the_end_is_recorded()
+    {
+        const string account = "komaki-gone";
+        // Another linked person still in the directory: a directory that knows none of the linked accounts is taken to
+        // be misread (a wrong base DN), and nobody is ended as deleted then.
+        await SambaDirectory.ReadyAsync("komaki-staff");
+        await SignedInAsync("komaki-staff");
+        SambaDirectory.CreateAccount(account, "990008", "KM-Staff");
+        try
+        {
+            app.WithDb(db =>
+            {
+                var road = db.OrgUnits.Single(u => u.Name == "道路課");
+                db.StaffMembers.Add(new StaffMember
+                {
+                    StaffNumber = "990008", Name = "小牧 八重",
+                    Assignments = [new StaffAssignment { FiscalYear = 2020, StartsOn = new DateOnly(2020, 4, 1), OrgUnitId = road.Id, Position = "主事", JobLevel = JobLevel.General }],
+                });
+                return db.SaveChanges();
+            });
+            var client = await SignedInAsync(account);
+            var id = Person("990008").User.Id;
+            SambaDirectory.DeleteAccount(account);
+            var clock = Stopwatch.StartNew();
+            while (!await SignedOutAsync(client) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the session of an account deleted from the directory must end within a minute");
+            Assert.False(Person("990008").User.IsActive);
+            Assert.Contains(app.WithDb(db => db.SignInRecords.Where(r => r.UserId == id && r.Kind == SignInKinds.AccessEnded).Select(r => r.Reason).ToList()),
+                r => r!.Contains(Leavers.DeletedReason, StringComparison.Ordinal));
+            // The others linked to the directory, still in it, keep their accounts.
+            Assert.Equal(1, app.WithDb(db => db.SignInRecords.Count(r => r.Kind == SignInKinds.AccessEnded && r.Reason!.Contains(Leavers.DeletedReason))));
+        }
+        finally
+        {
+            SambaDirectory.DeleteAccount(account);
+        }
+    }
+
+    [Fact]
     public async Task Leaving_in_the_staff_register_ends_access_within_a_minute_whatever_the_directory_says()
     {
         await SambaDirectory.ReadyAsync("komaki-jinji");
@@ -207,6 +277,30 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
         foreach (var local in new[] { "admin@komaki.example", "hyoka@komaki.example", "kansa@komaki.example" })
             Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(app.NewClient(), local, Core.Data.Seeding.DemoSeeder.DemoPassword)).StatusCode);
         Assert.Contains("Windows にサインインするときのユーザー名", await app.NewClient().GetStringAsync("/Account/Login"));
+    }
+
+    [Fact]
+    public async Task With_the_directory_on_a_local_account_with_totp_still_needs_its_code_after_the_password()
+    {
+        const string member = "kansa@komaki.example";
+        string secret;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var totp = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Security.TotpFactor>();
+            var user = (await users.FindByEmailAsync(member))!;
+            secret = await totp.StartAsync(user);
+            Assert.True(await totp.ConfirmAsync(user, new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp(DateTime.UtcNow.AddSeconds(-30))));
+        }
+        var client = app.NewClient();
+        var password = await SignInAsync(client, member, Core.Data.Seeding.DemoSeeder.DemoPassword);
+        Assert.Equal(HttpStatusCode.Redirect, password.StatusCode);
+        Assert.StartsWith("/Account/LoginCode", password.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.True(await SignedOutAsync(client), "the password alone must open nothing");
+        var token = await KomakiFactory.TokenAsync(client, "/Account/LoginCode");
+        var code = await client.PostAsync("/Account/LoginCode", KomakiFactory.Form(token, ("Code", new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(secret)).ComputeTotp()), ("ReturnUrl", "")));
+        Assert.Equal(HttpStatusCode.Redirect, code.StatusCode);
+        Assert.False(await SignedOutAsync(client));
     }
 
     [Fact]

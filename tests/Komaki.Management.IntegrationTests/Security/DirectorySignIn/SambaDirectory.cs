@@ -53,6 +53,7 @@ public static class SambaDirectory
             SetGroups(account, groups);
             SetEnabled(account, true);
             SetStaffNumber(account, number);
+            SetAttribute(account, "department", null);
         }
     }
 
@@ -125,12 +126,35 @@ public static class SambaDirectory
     }
 
     /// null removes the attribute.
-    public static void SetStaffNumber(string account, string? number)
+    public static void SetStaffNumber(string account, string? number) => SetAttribute(account, "employeeID", number);
+
+    /// null removes the attribute.
+    public static void SetAttribute(string account, string attribute, string? value)
     {
         using var connection = Admin();
-        var change = new DirectoryAttributeModification { Name = "employeeID", Operation = DirectoryAttributeOperation.Replace };
-        if (number is not null) change.Add(number);
+        var change = new DirectoryAttributeModification { Name = attribute, Operation = DirectoryAttributeOperation.Replace };
+        if (value is not null) change.Add(value);
         connection.SendRequest(new ModifyRequest(Dn(account), change));
+    }
+
+    /// An account made by the test itself (as the city's IT would make one), so that deleting it leaves the script's alone.
+    public static void CreateAccount(string account, string staffNumber, params string[] groups)
+    {
+        DeleteAccount(account);
+        using var connection = Admin();
+        connection.SendRequest(new AddRequest(Dn(account),
+            new DirectoryAttribute("objectClass", "user"), new DirectoryAttribute("sAMAccountName", account),
+            new DirectoryAttribute("userPrincipalName", $"{account}@{UpnSuffix}"), new DirectoryAttribute("employeeID", staffNumber),
+            new DirectoryAttribute("unicodePwd", System.Text.Encoding.Unicode.GetBytes($"\"{Password}\"")), new DirectoryAttribute("userAccountControl", "512")));
+        foreach (var group in groups) connection.SendRequest(new ModifyRequest(Dn(group), DirectoryAttributeOperation.Add, "member", Dn(account)));
+    }
+
+    /// samba-tool user delete, over LDAP: the account is gone (a tombstone the ordinary search no longer returns).
+    public static void DeleteAccount(string account)
+    {
+        using var connection = Admin();
+        var found = (SearchResponse)connection.SendRequest(new SearchRequest(BaseDn, $"(sAMAccountName={account})", SearchScope.Subtree, "cn"));
+        foreach (SearchResultEntry entry in found.Entries) connection.SendRequest(new DeleteRequest(entry.DistinguishedName));
     }
 
     /// The settings an app server needs for this directory (Directory:*).
