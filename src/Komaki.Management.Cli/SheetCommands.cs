@@ -36,7 +36,7 @@ internal static class SheetCommands
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        if (kind.Scope == SheetScope.FiscalYear && await FiscalYearRange.LoadAsync(db, Wareki.FiscalYearOf(DateOnly.FromDateTime(DateTime.UtcNow))) is { } range && !range.Contains(year))
+        if (kind.Scope == SheetScope.FiscalYear && await FiscalYearRange.LoadAsync(db, new CityClock(TimeProvider.System).FiscalYear) is { } range && !range.Contains(year))
         {
             error.WriteLine($"{year} 年度は計画の期間（{range.Describe()}）から外れています。");
             return 2;

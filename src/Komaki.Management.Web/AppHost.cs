@@ -69,7 +69,6 @@ public static class AppHost
         {
             MaxFileBytes = builder.Configuration.GetValue<long?>("Import:MaxUploadBytes") ?? ExcelLimits.Default.MaxFileBytes,
         });
-        services.AddSingleton<Features.Imports.ImportStaging>();
         services.AddSingleton(new Core.Importing.ImportSettings
         {
             HoursPerPersonYear = builder.Configuration.GetValue<decimal?>("Evaluation:HoursPerPersonYear") ?? Core.Importing.ImportSettings.Default.HoursPerPersonYear,

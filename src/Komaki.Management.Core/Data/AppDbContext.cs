@@ -9,7 +9,7 @@ namespace Komaki.Management.Core.Data;
 
 /// The one context of the application, Identity included, so each provider has one migrations set.
 /// Saving writes the audit trail in the same transaction and bumps concurrency versions.
-public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null)
+public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor? actor = null, TimeProvider? time = null)
     : IdentityDbContext<AppUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     /// Never shown in history: secrets, derived values, and the concurrency machinery itself.
@@ -80,6 +80,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<Importing.LabelMapping> LabelMappings => Set<Importing.LabelMapping>();
     public DbSet<Importing.UnitNameMapping> UnitNameMappings => Set<Importing.UnitNameMapping>();
     public DbSet<Importing.ImportLog> ImportLogs => Set<Importing.ImportLog>();
+    public DbSet<Importing.StagedImport> StagedImports => Set<Importing.StagedImport>();
     public DbSet<DirectionChoice> DirectionChoices => Set<DirectionChoice>();
     public DbSet<DataVersionRow> DataVersions => Set<DataVersionRow>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -88,6 +89,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<SignInRecord> SignInRecords => Set<SignInRecord>();
     /// The keys that protect cookies and antiforgery tokens, shared by every app server and kept across restarts.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// The time audit entries are stamped with and writes read "now" from: the injected clock (ADR 0013), so a test
+    /// with a FakeTimeProvider knows the time every record is written at.
+    public DateTime UtcNow => (time ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     /// Raised when a write raised the version of an area (this request's read models start over).
     public event Action? VersionsBumped;
@@ -121,7 +126,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (pending.Count > 0)
             {
-                var now = DateTime.UtcNow;
+                var now = UtcNow;
                 foreach (var p in pending)
                 {
                     var target = p.Entry.Entity is IAudited a ? a.AuditTarget : default;
@@ -235,7 +240,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         if (entities.Count == 0) return;
         var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
         var audited = type.GetProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
-        var now = DateTime.UtcNow;
+        var now = UtcNow;
         var audit = new List<AuditEntry>(entities.Count);
         foreach (var entity in entities)
         {

@@ -399,7 +399,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var settled = costs.Where(x => x.Block.Year < latestYear).OrderByDescending(x => x.Block.Year).FirstOrDefault();
         if (project.Id == 0 || !_evaluations.TryGetValue(project.Id, out var evaluation))
         {
-            evaluation = new ProjectEvaluation { Project = project, FiscalYear = latestYear, State = EvaluationState.Published, FirstReviewedBy = "（前システムから取込）", PublishedAt = DateTime.UtcNow };
+            evaluation = new ProjectEvaluation { Project = project, FiscalYear = latestYear, State = EvaluationState.Published, FirstReviewedBy = "（前システムから取込）", PublishedAt = Db.UtcNow };
             Db.ProjectEvaluations.Add(evaluation);
             changes.Add(new("事務事業評価", null, $"{Wareki.FiscalYear(latestYear)} 方向性 {Labels.Meaning(LabelKind.Direction, (int)direction!.Value)}"));
         }

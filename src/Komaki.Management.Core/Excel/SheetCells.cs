@@ -3,14 +3,14 @@ namespace Komaki.Management.Core.Excel;
 /// How exports write cells, in one place so a ClosedXML upgrade touches one file.
 public static class SheetCells
 {
-    /// Writes text as text: a value beginning with = + - @ is stored as a string with Excel's quote
-    /// prefix, so it is never taken for a formula, not even after the cell is edited.
+    /// Writes text as text: a value FormulaGuard takes for a formula is stored as a string with Excel's quote
+    /// prefix, so it is never run, not even after the cell is edited.
     public static void Text(IXLCell cell, string? text)
     {
         if (string.IsNullOrEmpty(text)) return;
         cell.SetValue(text);
         cell.DataType = XLDataType.Text;
-        if (text[0] is '=' or '+' or '-' or '@' or '\t' or '\r') cell.Style.IncludeQuotePrefix = true;
+        if (FormulaGuard.LooksLikeFormula(text)) cell.Style.IncludeQuotePrefix = true;
     }
 
     public static void Thousands(IXLCell cell, long? yen)

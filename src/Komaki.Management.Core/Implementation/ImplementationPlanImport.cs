@@ -40,7 +40,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
     {
         var fiscalYear = Request.Scope;
         _edition = await Db.ImplementationPlans.Include(p => p.Lines).FirstOrDefaultAsync(p => p.FiscalYear == fiscalYear, ct)
-            ?? new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = DateTime.UtcNow };
+            ?? new ImplementationPlan { FiscalYear = fiscalYear, Title = ImplementationPlan.DefaultTitle(fiscalYear), CreatedAt = Db.UtcNow };
         if (_edition.Id == 0) Report.Notes.Add($"{Wareki.FiscalYear(fiscalYear)}の実施計画はまだないため、取り込むと新しい版として作成します。");
         _period = new ImplementationPlan { FiscalYear = fiscalYear };
         _projects = await ProjectCodes.LoadAsync(Db, ct);

@@ -103,30 +103,21 @@ public static class PersonnelSheet
 /// confirmed, so payroll sees everyone and never takes a missing line for no evaluation. UTF-8 with BOM, CRLF.
 public static class PayrollFile
 {
-    public static string Csv(IEnumerable<PersonnelEvaluation> evaluations, PersonnelDesign design)
-    {
-        var sb = new StringBuilder();
-        sb.Append("職員番号,氏名,年度,職層,能力評価,業績評価,勤勉手当区分,確定,状態,未確定の理由\r\n");
-        foreach (var e in evaluations.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal))
-        {
-            var final = e.State >= PersonnelState.Confirmed;
-            var bonus = final ? design.Grade(e.FinalPerformanceGrade)?.BonusCategory ?? "" : "";
-            string[] cells = [e.StaffMember!.StaffNumber, e.StaffMember.Name, e.FiscalYear.ToString(CultureInfo.InvariantCulture), e.JobLevel.Label(),
-                final ? e.FinalCompetenceGrade ?? "" : "", final ? e.FinalPerformanceGrade ?? "" : "", bonus, final ? "確定" : "未確定", e.State.Label(), final ? "" : UnconfirmedReason(e)];
-            sb.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
-        }
-        return sb.ToString();
-    }
+    public static IReadOnlyList<CsvColumn<PersonnelEvaluation>> Columns(PersonnelDesign design) =>
+    [
+        new("職員番号", e => e.StaffMember!.StaffNumber), new("氏名", e => e.StaffMember!.Name), new("年度", e => e.FiscalYear), new("職層", e => e.JobLevel.Label()),
+        new("能力評価", e => Final(e) ? e.FinalCompetenceGrade : null), new("業績評価", e => Final(e) ? e.FinalPerformanceGrade : null),
+        new("勤勉手当区分", e => Final(e) ? design.Grade(e.FinalPerformanceGrade)?.BonusCategory : null),
+        new("確定", e => Final(e) ? "確定" : "未確定"), new("状態", e => e.State.Label()), new("未確定の理由", e => Final(e) ? null : UnconfirmedReason(e)),
+    ];
+
+    public static IEnumerable<PersonnelEvaluation> Ordered(IEnumerable<PersonnelEvaluation> evaluations) =>
+        evaluations.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal);
+
+    private static bool Final(PersonnelEvaluation e) => e.State >= PersonnelState.Confirmed;
 
     /// Why an evaluation is not final yet, in the words of the sheet: an evaluator not named, or whose step it waits for.
     public static string UnconfirmedReason(PersonnelEvaluation e) =>
         e.FirstEvaluatorId is null ? "評価者未設定（人事課が一次評価者を指名していません）"
         : $"{PersonnelWorkflow.WaitsFor(e)}の対応待ち（{e.State.Label()}）";
-
-    // A cell starting with = + - @ is kept as text so a spreadsheet does not run it as a formula.
-    private static string Quote(string s)
-    {
-        if (s.Length > 0 && "=+-@".Contains(s[0], StringComparison.Ordinal)) s = "'" + s;
-        return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
 }

@@ -4,9 +4,19 @@ namespace Komaki.Management.Web.Infrastructure;
 
 /// What the feature controllers share: the current actor, explicit validation, and saving with the
 /// optimistic concurrency check that keeps the second editor's input on screen.
-public abstract class AppController(AppDbContext db) : Controller
+public abstract class AppController : Controller
 {
-    protected AppDbContext Db { get; } = db;
+    private readonly AppDbContext? _db;
+
+    /// A controller in the shape of ADR 0011: it reads and writes through Core use cases only.
+    protected AppController()
+    {
+    }
+
+    /// A controller that still reads the DbContext itself; ShapeTests lists these, and the list may only shrink.
+    protected AppController(AppDbContext db) => _db = db;
+
+    protected AppDbContext Db => _db ?? throw new InvalidOperationException($"{GetType().Name} does not take the DbContext; read and write through its use cases.");
 
     protected Actor Actor => HttpContext.RequestServices.GetRequiredService<CurrentUser>().Actor;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Komaki.Management.TestSheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Configuration;
@@ -15,7 +16,8 @@ namespace Komaki.Management.IntegrationTests.Security;
 
 /// Two app processes on one database behind a round-robin proxy, as a city runs two servers for its staff: a sign-in on
 /// one is good on the other (keys in the database), a form from one posts to the other, a write on one is seen at the
-/// next request on the other (data versions in the database), and a sign-out on one ends the session on both. Both use
+/// next request on the other (data versions in the database), an import previewed on one is confirmed on the other
+/// (staged in the database), and a sign-out on one ends the session on both. Both use
 /// the Samba directory too (local staff passwords left on): an account disabled there is out of both within a minute.
 [Collection(DirectorySignIn.SambaCollection.Name)]
 public sealed class TwoServersTests : IAsyncLifetime
@@ -73,11 +75,12 @@ public sealed class TwoServersTests : IAsyncLifetime
             "--Directory:LocalStaffSignIn=true",
         }) info.ArgumentList.Add(a);
         foreach (var (key, value) in DirectorySignIn.SambaDirectory.Settings()) info.ArgumentList.Add($"--{key}={value}");
-        // Each server its own home, as two machines have: nothing is shared but the database.
+        // Each server its own home and temp folder, as two machines have: nothing is shared but the database.
         var home = Path.Combine(Path.GetTempPath(), $"komaki-home-{Guid.NewGuid():N}");
         Directory.CreateDirectory(home);
         _homes.Add(home);
         info.Environment["HOME"] = home;
+        info.Environment["TMPDIR"] = home;
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, e) =>
@@ -165,6 +168,51 @@ public sealed class TwoServersTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task An_import_previewed_on_one_server_is_confirmed_on_the_other()
+    {
+        var client = Client(new CookieContainer());
+        var login = await client.GetStringAsync("/Account/Login");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync("/Account/Login", KomakiFactory.Form(Token(login),
+            ("Email", "kikaku@komaki.example"), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)))).StatusCode);
+        static int RowOf(ClosedXML.Excel.IXLWorksheet ws) =>
+            ws.RowsUsed().First(x => x.Cell(1).GetString() == "2-1-01" && x.Cell(5).GetString() == "令和8年度").RowNumber();
+        static decimal CostIn(byte[] book)
+        {
+            using var wb = new ClosedXML.Excel.XLWorkbook(new MemoryStream(book));
+            var ws = wb.Worksheets.First(w => w.RowsUsed().Any(x => x.Cell(1).GetString() == "2-1-01"));
+            return ws.Cell(RowOf(ws), 8).GetValue<decimal>();
+        }
+        var export = await client.GetByteArrayAsync("/Imports/implementation-plan/2026/Export");
+        var before = CostIn(export);
+        var edited = CitySheets.Edit(export, ws =>
+        {
+            var r = RowOf(ws);
+            ws.Cell(r, 8).SetValue(ws.Cell(r, 8).GetValue<decimal>() + 250);
+            ws.Cell(r, 13).SetValue(ws.Cell(r, 13).GetValue<decimal>() + 250);
+        });
+
+        // Round robin: the upload form, the preview and the confirmation each reach the other server than the last.
+        var upload = await client.GetStringAsync("/Imports/implementation-plan/2026/Upload");
+        var file = new ByteArrayContent(edited);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var preview = await client.PostAsync("/Imports/implementation-plan/Preview", new MultipartFormDataContent
+        {
+            { new StringContent(Token(upload)), "__RequestVerificationToken" }, { new StringContent("2026"), "year" }, { file, "file", "実施計画.xlsx" },
+        });
+        var html = await preview.Content.ReadAsStringAsync();
+        Assert.Contains("<span id=\"updated-count\">1</span>", html);
+        (string, string)[] fields = [("year", "2026"), ("token", Regex.Match(html, "name=\"token\" value=\"([0-9A-F]+)\"").Groups[1].Value),
+            ("fingerprint", Regex.Match(html, "name=\"fingerprint\" value=\"([0-9A-F]+)\"").Groups[1].Value)];
+        var confirm = await client.PostAsync("/Imports/implementation-plan/Confirm", KomakiFactory.Form(Token(html), fields));
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(before + 250, CostIn(await client.GetByteArrayAsync("/Imports/implementation-plan/2026/Export")));
+
+        // Used once: the staged file is gone on both servers.
+        for (var i = 0; i < 2; i++)
+            Assert.Contains("有効期限が切れたか、既に取り込み済み", await (await client.PostAsync("/Imports/implementation-plan/Confirm", KomakiFactory.Form(Token(html), fields))).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -81,3 +81,17 @@ public sealed class ImportLogConfiguration : IEntityTypeConfiguration<ImportLog>
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class StagedImportConfiguration : IEntityTypeConfiguration<StagedImport>
+{
+    public void Configure(EntityTypeBuilder<StagedImport> builder)
+    {
+        builder.Property(x => x.Id).HasMaxLength(StagedImport.TokenLength).ValueGeneratedNever();
+        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.Kind).HasMaxLength(40).IsRequired();
+        builder.Property(x => x.FileName).HasMaxLength(260).IsRequired();
+        builder.Property(x => x.Content).IsRequired();
+        builder.Property(x => x.Choices).IsRequired();
+        builder.HasIndex(x => x.ExpiresAt);
+    }
+}

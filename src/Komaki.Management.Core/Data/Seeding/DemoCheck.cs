@@ -31,7 +31,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         await db.SaveChangesAsync(ct);
         // A published sheet keeps its costs and indicators as they read the day it was published.
         var published = await db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).ToListAsync(ct);
-        var sheets = await PublishedSheet.TakeAsync(db, published, DateTime.UtcNow, ct);
+        var sheets = await PublishedSheet.TakeAsync(db, published, db.UtcNow, ct);
         foreach (var e in published) e.PublishedSheet = (sheets[e.Id] with { TakenAt = e.PublishedAt!.Value }).ToJson();
         await db.SaveChangesAsync(ct);
         await SeedImprovementsAsync(ct);
@@ -47,7 +47,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         var n = 0;
         foreach (var e in reviewed)
         {
-            if (ImprovementLabels.OpenedBy(e, e.SecondReviewedAt ?? DateTime.UtcNow, directions) is not { } action) continue;
+            if (ImprovementLabels.OpenedBy(e, e.SecondReviewedAt ?? db.UtcNow, directions) is not { } action) continue;
             n++;
             if (e.FiscalYear == 2024 && n % 2 == 0 && lines.TryGetValue(e.ProjectId, out var lineId))
             {

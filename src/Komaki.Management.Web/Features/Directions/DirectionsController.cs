@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Directions;
 /// and which of them evaluators choose from. Codes are the system's; a direction not in use still names older records.
 [Authorize(Policy = Policies.Staff)]
 [Route("Directions")]
-public sealed class DirectionsController(AppDbContext db, DirectionSettings settings) : AppController(db)
+public sealed class DirectionsController(DirectionSettings settings) : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(new DirectionsModel(

@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.Goals;
 /// The printable unit sheet and the hearing list in Excel: the goals the reader may read, in the organisation's order.
 [Authorize(Policy = Policies.Staff)]
 [Route("Goals")]
-public sealed class GoalPrintsController(AppDbContext db, OrgTreeProvider orgTree, GoalPages pages) : AppController(db)
+public sealed class GoalPrintsController(OrgTreeProvider orgTree, GoalPages pages) : AppController()
 {
     [HttpGet("Sheet")]
     public async Task<IActionResult> Sheet(int unitId, int? year)

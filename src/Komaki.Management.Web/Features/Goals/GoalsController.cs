@@ -6,8 +6,8 @@ namespace Komaki.Management.Web.Features.Goals;
 /// unit stands, "waiting for me", the hearing list in Excel and the printable unit sheet.
 [Authorize(Policy = Policies.Staff)]
 [Route("Goals")]
-public sealed class GoalsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands, ReadCache cache)
-    : AppController(db)
+public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, GoalPages pages, GoalCommands commands, ReadCache cache)
+    : AppController()
 {
     public const int PageSize = 50;
 

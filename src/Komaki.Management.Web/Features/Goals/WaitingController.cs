@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.Goals;
 /// 対応待ち: the person's own work, one row per record, and the city-wide stages planning and the executives answer for.
 [Authorize(Policy = Policies.Staff)]
 [Route("Goals/Waiting")]
-public sealed class WaitingController(AppDbContext db, MyWaiting waiting) : AppController(db)
+public sealed class WaitingController(MyWaiting waiting) : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View("Waiting", await waiting.ForAsync(Actor, Url, Clock.FiscalYear, Clock.Today));

@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.ImportLabels;
 /// 部課名 of another system names. Everyone on the staff reads it; planning changes it.
 [Authorize(Policy = Policies.Staff)]
 [Route("ImportLabels")]
-public sealed class ImportLabelsController(AppDbContext db, LabelTable table, ReadCache cache) : AppController(db)
+public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(LabelKind? kind, string? q) => View(await ModelAsync(kind, q, new LabelForm { Kind = kind ?? LabelKind.Direction }));

@@ -50,7 +50,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
-        var staged = staging.Open(token, Actor.UserName, kind, year);
+        var staged = await staging.OpenAsync(token, Actor.UserName, kind, year);
         if (staged is null) return await ExpiredAsync(k, year);
         await staged.Content.DisposeAsync();
         var choices = ImportChoiceForm.Read(Request.Form, staged.Choices);
@@ -66,7 +66,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
-        var staged = staging.Open(token, Actor.UserName, kind, year);
+        var staged = await staging.OpenAsync(token, Actor.UserName, kind, year);
         if (staged is null) return await ExpiredAsync(k, year);
         ImportReport report;
         await using (staged.Content)
@@ -81,7 +81,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
                 : "取り込めない行があるため、何も書き込みませんでした。";
             return View(nameof(Preview), await ModelAsync(k, year, report, token, message));
         }
-        staging.Remove(token!);
+        await staging.RemoveAsync(token);
         TempData["Message"] = $"{k.Label}（{ScopeText(k, year, await ScopesAsync(k))}）を取り込みました：新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件。";
         return kind switch
         {
@@ -112,7 +112,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
 
     private async Task<IActionResult> PreviewStagedAsync(SheetKind kind, int year, string token, string? message)
     {
-        var staged = staging.Open(token, Actor.UserName, kind.Name, year);
+        var staged = await staging.OpenAsync(token, Actor.UserName, kind.Name, year);
         if (staged is null) return await ExpiredAsync(kind, year);
         ImportReport report;
         await using (staged.Content)
@@ -123,7 +123,7 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         }
         // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
         var keep = report.FileError is null && (report.CanApply || report.NeedsChoice || report.UnmappedLabels.Count > 0 || report.UnmappedUnits.Count > 0);
-        if (!keep) staging.Remove(token);
+        if (!keep) await staging.RemoveAsync(token);
         return View(nameof(Preview), await ModelAsync(kind, year, report, keep ? token : null, message));
     }
 

@@ -4,7 +4,7 @@ public sealed record UnenteredActualsModel(int Year, string Unit, IReadOnlyList<
 
 /// One 課's actuals of a published year that were never entered: where planning's 対応待ち row for that 課 leads.
 [Authorize(Policy = Policies.Staff)]
-public sealed class UnenteredActualsController(AppDbContext db, OrgTreeProvider orgTree, UnenteredActuals unentered) : AppController(db)
+public sealed class UnenteredActualsController(OrgTreeProvider orgTree, UnenteredActuals unentered) : AppController()
 {
     [HttpGet("Indicators/Unentered")]
     public async Task<IActionResult> Index(int year, int unitId)

@@ -17,37 +17,37 @@ public sealed class OpenDataController(PublicData data, PublishedLists lists) : 
 
     [HttpGet("evaluations.csv")]
     public async Task<IActionResult> EvaluationsCsv(int? year) =>
-        CsvFile.Result(OpenDataCsv.Evaluations, await lists.EvaluationsAsync(year), $"evaluations{(year is int y ? "-" + y : "")}.csv");
+        CsvDownload.Result(OpenDataCsv.Evaluations, await lists.EvaluationsAsync(year), $"evaluations{(year is int y ? "-" + y : "")}.csv");
 
     [HttpGet("forum")]
     public async Task<IActionResult> Forum() => Ok(await lists.ForumAsync());
 
     [HttpGet("forum.csv")]
-    public async Task<IActionResult> ForumCsv() => CsvFile.Result(OpenDataCsv.Forum, await lists.ForumAsync(), "forum.csv");
+    public async Task<IActionResult> ForumCsv() => CsvDownload.Result(OpenDataCsv.Forum, await lists.ForumAsync(), "forum.csv");
 
     [HttpGet("measures")]
     public async Task<IActionResult> Measures() => Ok(await lists.MeasuresAsync());
 
     [HttpGet("measures.csv")]
-    public async Task<IActionResult> MeasuresCsv() => CsvFile.Result(OpenDataCsv.Measures, await lists.MeasuresAsync(), "measures.csv");
+    public async Task<IActionResult> MeasuresCsv() => CsvDownload.Result(OpenDataCsv.Measures, await lists.MeasuresAsync(), "measures.csv");
 
     [HttpGet("indicators")]
     public async Task<IActionResult> Indicators(int? measureId) => Ok(await lists.IndicatorsAsync(measureId));
 
     [HttpGet("indicators.csv")]
-    public async Task<IActionResult> IndicatorsCsv(int? measureId) => CsvFile.Result(OpenDataCsv.Indicators, await lists.IndicatorsAsync(measureId), "indicators.csv");
+    public async Task<IActionResult> IndicatorsCsv(int? measureId) => CsvDownload.Result(OpenDataCsv.Indicators, await lists.IndicatorsAsync(measureId), "indicators.csv");
 
     [HttpGet("manifesto")]
     public async Task<IActionResult> Manifesto() => Ok(await lists.ManifestoAsync());
 
     [HttpGet("manifesto.csv")]
-    public async Task<IActionResult> ManifestoCsv() => CsvFile.Result(OpenDataCsv.Manifesto, await lists.ManifestoAsync(), "manifesto.csv");
+    public async Task<IActionResult> ManifestoCsv() => CsvDownload.Result(OpenDataCsv.Manifesto, await lists.ManifestoAsync(), "manifesto.csv");
 
     [HttpGet("citizen-inputs")]
     public async Task<IActionResult> CitizenInputs() => Ok(await lists.VoicesAsync());
 
     [HttpGet("citizen-inputs.csv")]
-    public async Task<IActionResult> CitizenInputsCsv() => CsvFile.Result(OpenDataCsv.Voices, await lists.VoicesAsync(), "citizen-inputs.csv");
+    public async Task<IActionResult> CitizenInputsCsv() => CsvDownload.Result(OpenDataCsv.Voices, await lists.VoicesAsync(), "citizen-inputs.csv");
 
     /// What is published, for a portal that wants to know which years to fetch.
     [HttpGet("")]

@@ -2,37 +2,6 @@ using Komaki.Management.Web.Features.Public;
 
 namespace Komaki.Management.Web.Features.OpenData;
 
-public sealed record CsvColumn<T>(string Header, Func<T, object?> Value);
-
-/// CSV as Excel in Japan opens it: UTF-8 with a BOM, CRLF, quoted where needed, and a leading = + - @ neutralised
-/// so a spreadsheet never runs a cell as a formula.
-public static class CsvFile
-{
-    public static FileContentResult Result<T>(IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows, string fileName)
-    {
-        var sb = new StringBuilder();
-        sb.Append(string.Join(",", columns.Select(c => Field(c.Header)))).Append("\r\n");
-        foreach (var row in rows) sb.Append(string.Join(",", columns.Select(c => Field(c.Value(row))))).Append("\r\n");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(sb.ToString())).ToArray();
-        return new FileContentResult(bytes, "text/csv; charset=utf-8") { FileDownloadName = fileName };
-    }
-
-    public static string Field(object? value)
-    {
-        var s = value switch
-        {
-            null => "",
-            DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
-        // A spreadsheet reads a cell starting with = + - @ (or a tab or CR before one) as a formula; numbers stay numbers.
-        if (s.Length > 0 && (s[0] is '\t' or '\r' || s[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(s, NumberStyles.Any, CultureInfo.InvariantCulture, out _))) s = "'" + s;
-        return s.Contains(',') || s.Contains('"') || s.Contains('\n') || s.Contains('\r') || s.Contains('\'') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
-    }
-}
-
 /// The CSV columns of each open-data list (Japanese headers; the JSON uses the record's field names).
 public static class OpenDataCsv
 {
@@ -44,7 +13,7 @@ public static class OpenDataCsv
         new("効率性", r => r.Efficiency), new("公平性", r => r.Equity), new("今後の方向性", r => r.DirectionLabel), new("改善内容", r => r.Improvement), new("公表日時", r => r.PublishedAt),
         new("目的（対象）", r => r.PurposeTarget), new("目的（意図）", r => r.PurposeIntent), new("手段", r => r.Means),
         new("費用と指標の時点", r => r.SheetAsOf), new("公表時の内容", r => r.SheetAsPublished ? "はい" : "いいえ（公表時の内容が保存される前の公表のため現在の値）"),
-        new("指標", r => string.Join(" / ", r.Indicators.Select(i => $"{i.Kind} {i.Name}（{i.Unit}）" + string.Concat(i.Values.Select(v => $" {v.FiscalYear}年度 目標{CsvFile.Field(v.Target)} 実績{CsvFile.Field(v.Actual)}"))))),
+        new("指標", r => string.Join(" / ", r.Indicators.Select(i => $"{i.Kind} {i.Name}（{i.Unit}）" + string.Concat(i.Values.Select(v => $" {v.FiscalYear}年度 目標{CsvWriter.Plain(v.Target)} 実績{CsvWriter.Plain(v.Actual)}"))))),
         new("確認事項", r => string.Join(" / ", r.Notes.Select(n => $"{n.Step}: {string.Join("、", n.Findings)}"))),
         new("確認事項を確認のうえ確定した理由", r => string.Join(" / ", r.Notes.Select(n => $"{n.Step}: {n.Reason}"))),
     ];

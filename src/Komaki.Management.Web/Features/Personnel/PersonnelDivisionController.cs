@@ -193,8 +193,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var mine = await pages.StaffIdsOfAsync(me.UserId);
         if (evaluations.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
             return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(PayrollFile.Csv(evaluations, design))).ToArray();
-        return File(bytes, "text/csv; charset=utf-8", $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
+        return CsvDownload.Result(PayrollFile.Columns(design), PayrollFile.Ordered(evaluations), $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
     }
 
     [HttpGet("Reads")]

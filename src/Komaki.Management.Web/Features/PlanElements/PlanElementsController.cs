@@ -5,9 +5,9 @@ namespace Komaki.Management.Web.Features.PlanElements;
 /// Details, create, edit, retire and reinstate for every level of the policy tree.
 [Authorize(Policy = Policies.Staff)]
 [Route("Plan/{level}")]
-public sealed class PlanElementsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, PlanElementPages pages, PlanElementCommands commands,
+public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache cache, PlanElementPages pages, PlanElementCommands commands,
     ElementConnections connectionsOf)
-    : AppController(db)
+    : AppController()
 {
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(PlanLevel level, int id)

@@ -1,0 +1,170 @@
+using System.Reflection;
+using FluentValidation;
+using Komaki.Management.IntegrationTests.Support;
+using Komaki.Management.Web.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.IntegrationTests.Shared;
+
+/// The shape of docs/architecture.md held by tests: lists of what does not follow it yet, which may only shrink —
+/// a new controller that takes the DbContext, or a new POST that binds a form without a validator, fails here.
+public class ShapeTests
+{
+    private static readonly Type[] Controllers = typeof(AppController).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ControllerBase).IsAssignableFrom(t)).ToArray();
+
+    /// Controllers that still take the DbContext (ADR 0011 moves their reads and writes into Core use cases).
+    /// Remove a name when its controller stops taking it; never add one.
+    private static readonly string[] StillTakeTheDbContext =
+    [
+        "AccountController", "BoardController", "BudgetsController", "CitizenInputsController", "ControlController",
+        "ControlErrorsController", "ControlPolicyController", "ControlReportController", "CycleController",
+        "DirectoryMappingsController", "EvaluationsController", "ExecutionPlansController", "ExternalReviewsController",
+        "HistoryController", "HomeController", "ImplementationPlansController",
+        "ImportsController", "ImprovementsController", "IndicatorsController", "ManifestoController", "MeasureEvaluationsController",
+        "OrgUnitsController", "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
+        "PlansController", "PublicationsController", "RemindersController", "ReportsController", "SessionsController",
+        "StaffingController", "SurveyController", "UsersController",
+    ];
+
+    [Fact]
+    public void No_controller_takes_the_DbContext_beyond_the_shrinking_list_and_the_docs_say_how_many()
+    {
+        var taking = Controllers.Where(c => c.GetConstructors().Any(k => k.GetParameters().Any(p => typeof(DbContext).IsAssignableFrom(p.ParameterType))))
+            .Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.True(StillTakeTheDbContext.Order(StringComparer.Ordinal).SequenceEqual(taking),
+            $"new: {string.Join(", ", taking.Except(StillTakeTheDbContext))}; no longer (remove from the list): {string.Join(", ", StillTakeTheDbContext.Except(taking))}; now: {string.Join("|", taking)}");
+        Assert.Contains($"{taking.Count} controllers still take the DbContext", Doc("architecture.md"));
+
+        // One that does not take it never reaches for it either (AppController.Db would throw at run time).
+        var db = typeof(AppController).GetProperty("Db", BindingFlags.NonPublic | BindingFlags.Instance)!.GetMethod!;
+        var reaching = Controllers.Where(c => !taking.Contains(c.Name))
+            .Where(c => IlReader.MethodsOf(c).Any(m => IlReader.Read(m).Calls.Any(x => x == db))).Select(c => c.Name).ToList();
+        Assert.Empty(reaching);
+    }
+
+    /// POST actions that bind a form without a FluentValidation validator. Remove an entry when its form gets one; never add one.
+    private static readonly string[] FormsWithoutValidator =
+    [
+        "AccountController.ChangePassword(ChangePasswordForm)", "AccountController.Login(LoginForm)", "AccountController.LoginCode(LoginCodeForm)",
+        "BoardController.Bands(List<>)", "ControlController.Levels(RiskLevelsForm)", "CycleController.Calendar(Dictionary<,>)",
+        "DirectionsController.Save(List<>)", "DirectoryMappingsController.Create(DirectoryMappingForm)", "EvaluationsController.Step(StepForm)",
+        "ExternalReviewsController.Verdicts(List<>)", "GoalsController.Act(ActForm)", "ImplementationPlansController.Edit(ProjectPlanForm)",
+        "PersonnelController.Act(PersonnelStepForm)", "PersonnelDivisionController.Special(SpecialEvaluatorForm)", "SessionsController.End(EndSessionsForm)",
+        "StaffingController.Edit(StaffingForm)", "SurveyController.Edit(SurveyForm)",
+    ];
+
+    /// Which Core feature may use which (Common and Data are open to all). A new arrow is a design decision: add it
+    /// here only if it does not close a cycle; remove arrows that are gone.
+    private static readonly string[] AllowedArrows =
+    [
+        "Auditing → Organization", "Budgets → Auditing", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
+        "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
+        "Cycle → Identity", "Cycle → Implementation", "Cycle → InternalControl", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
+        "Cycle → Staffing", "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
+        "Evaluation → Importing", "Evaluation → Organization", "Evaluation → Plans", "Evaluation → Publishing", "Execution → Auditing", "Execution → Excel",
+        "Execution → Importing", "Execution → Organization", "Execution → Plans", "Goals → Auditing", "Goals → Excel", "Goals → Identity",
+        "Goals → Manifesto", "Goals → Organization", "Goals → Plans", "Identity → Auditing", "Identity → Organization", "Identity → Personnel",
+        "Implementation → Auditing", "Implementation → Excel", "Implementation → Importing", "Implementation → Organization", "Implementation → Plans", "Importing → Auditing",
+        "Importing → Evaluation", "Importing → Excel", "Importing → Execution", "Importing → Identity", "Importing → Implementation", "Importing → Manifesto",
+        "Importing → Organization", "Importing → Personnel", "Importing → Plans", "InternalControl → Auditing", "InternalControl → Excel", "InternalControl → Goals",
+        "InternalControl → Identity", "InternalControl → Organization", "InternalControl → Plans", "Manifesto → Auditing", "Manifesto → Excel", "Manifesto → Implementation",
+        "Manifesto → Importing", "Manifesto → Plans", "Organization → Auditing", "Personnel → Auditing", "Personnel → Excel", "Personnel → Goals",
+        "Personnel → Identity", "Personnel → Importing", "Personnel → Manifesto", "Personnel → Organization", "Personnel → Plans", "Plans → Auditing",
+        "Plans → Budgets", "Plans → Execution", "Plans → Identity", "Plans → Implementation", "Plans → Organization", "Plans → Publishing",
+        "Publishing → Auditing", "Publishing → Evaluation", "Publishing → Organization", "Publishing → Plans", "Reports → Auditing", "Reports → Budgets",
+        "Reports → Evaluation", "Reports → Excel", "Reports → Execution", "Reports → Plans", "Staffing → Auditing", "Staffing → Evaluation",
+        "Staffing → Excel", "Staffing → Identity", "Staffing → Organization", "Staffing → Personnel",
+    ];
+
+    /// Pairs of features that use each other today; the list may only shrink.
+    private static readonly string[] Cycles =
+    [
+        "Auditing ↔ Organization", "Budgets ↔ Plans", "Evaluation ↔ Importing", "Evaluation ↔ Publishing",
+        "Execution ↔ Importing", "Execution ↔ Plans", "Identity ↔ Personnel", "Implementation ↔ Importing",
+        "Implementation ↔ Plans", "Importing ↔ Manifesto", "Importing ↔ Personnel", "Plans ↔ Publishing",
+    ];
+
+    [Fact]
+    public void Every_post_binds_only_forms_that_have_a_validator_beyond_the_shrinking_list()
+    {
+        var validated = new[] { typeof(AppController).Assembly, typeof(IUseCase).Assembly }.SelectMany(a => a.GetTypes())
+            .SelectMany(t => t.GetInterfaces()).Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>))
+            .Select(i => i.GetGenericArguments()[0]).ToHashSet();
+        var missing = Controllers
+            .SelectMany(c => c.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => (c, m)))
+            .Where(x => x.m.GetCustomAttributes<HttpPostAttribute>().Any())
+            .SelectMany(x => x.m.GetParameters().Where(p => p.GetCustomAttribute<FromServicesAttribute>() is null && IsForm(p.ParameterType) && !validated.Contains(p.ParameterType))
+                .Select(p => $"{x.c.Name}.{x.m.Name}({Name(p.ParameterType)})"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(FormsWithoutValidator.Order(StringComparer.Ordinal).SequenceEqual(missing),
+            $"new: {string.Join(", ", missing.Except(FormsWithoutValidator))}; no longer (remove from the list): {string.Join(", ", FormsWithoutValidator.Except(missing))}; now: {string.Join("|", missing)}");
+    }
+
+    [Fact]
+    public void Core_features_depend_on_each_other_only_along_the_stated_arrows()
+    {
+        var arrows = CoreArrows();
+        Assert.True(arrows.SetEquals(AllowedArrows), $"new: {string.Join(", ", arrows.Except(AllowedArrows))}; gone (remove from the list): {string.Join(", ", AllowedArrows.Except(arrows))}; now: {string.Join("|", arrows)}");
+        var cycles = arrows.Select(a => a.Split(" → ")).Where(a => arrows.Contains($"{a[1]} → {a[0]}") && string.CompareOrdinal(a[0], a[1]) < 0)
+            .Select(a => $"{a[0]} ↔ {a[1]}").Order(StringComparer.Ordinal).ToList();
+        Assert.True(cycles.SequenceEqual(Cycles.Order(StringComparer.Ordinal)), $"cycles now: {string.Join("|", cycles)}");
+    }
+
+    /// A type bound from the request as a whole form (not a value, a file or a list of values).
+    private static bool IsForm(Type t)
+    {
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        if (t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(Guid)) return false;
+        if (typeof(IFormFile).IsAssignableFrom(t) || typeof(IFormFileCollection).IsAssignableFrom(t) || t == typeof(CancellationToken)) return false;
+        if (t.IsArray) return IsForm(t.GetElementType()!);
+        if (t.IsGenericType && t.GetGenericTypeDefinition() is var g && (g == typeof(List<>) || g == typeof(IEnumerable<>) || g == typeof(IReadOnlyList<>)))
+            return IsForm(t.GetGenericArguments()[0]);
+        return true;
+    }
+
+    /// The arrows between Core's feature namespaces as the compiled code has them (signatures, base types, calls),
+    /// Common and Data left out: every feature uses them and Data names every feature's tables.
+    private static SortedSet<string> CoreArrows()
+    {
+        const string Root = "Komaki.Management.Core.";
+        static string? Feature(Type? t)
+        {
+            while (t is { IsNested: true }) t = t.DeclaringType;
+            if (t?.Namespace is not { } ns || !ns.StartsWith(Root, StringComparison.Ordinal)) return null;
+            var f = ns[Root.Length..].Split('.')[0];
+            return f is "Common" or "Data" ? null : f;
+        }
+        static IEnumerable<Type> Parts(Type t) => t.IsGenericType ? t.GetGenericArguments().SelectMany(Parts).Prepend(t) : t.HasElementType ? Parts(t.GetElementType()!) : [t];
+        var arrows = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in typeof(IUseCase).Assembly.GetTypes())
+        {
+            if (Feature(type) is not { } from) continue;
+            var used = new List<Type>();
+            if (type.BaseType is { } b) used.Add(b);
+            used.AddRange(type.GetInterfaces());
+            used.AddRange(type.GetFields(IlReader.Everything).Select(f => f.FieldType));
+            used.AddRange(type.GetProperties(IlReader.Everything).Select(p => p.PropertyType));
+            foreach (var m in type.GetMethods(IlReader.Everything).Cast<MethodBase>().Concat(type.GetConstructors(IlReader.Everything)))
+            {
+                if (m is MethodInfo mi) used.Add(mi.ReturnType);
+                used.AddRange(m.GetParameters().Select(p => p.ParameterType));
+                used.AddRange(IlReader.Read(m).Calls.SelectMany(c => new[] { c.DeclaringType! }.Concat(c is MethodInfo { IsGenericMethod: true } g ? g.GetGenericArguments() : [])));
+            }
+            foreach (var to in used.SelectMany(Parts).Select(Feature).OfType<string>().Where(to => to != from)) arrows.Add($"{from} → {to}");
+        }
+        return arrows;
+    }
+
+    private static string Name(Type t) => t.IsGenericType ? $"{t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)]}<{new string(',', t.GetGenericArguments().Length - 1)}>" : t.Name;
+
+    private static string Doc(string name)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Komaki.Management.sln"))) dir = dir.Parent;
+        return File.ReadAllText(Path.Combine(dir!.FullName, "docs", name));
+    }
+}
