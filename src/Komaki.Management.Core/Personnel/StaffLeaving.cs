@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Komaki.Management.Core.Personnel;
 
 public sealed class LeavingForm
@@ -11,6 +13,18 @@ public sealed class LeavingForm
     public bool Confirmed { get; set; }
 }
 
+public sealed class LeavingFormValidator : AbstractValidator<LeavingForm>
+{
+    public LeavingFormValidator()
+    {
+        RuleFor(f => f.LeftOn).NotNull().When(f => !f.Clear).WithMessage("退職日を入力してください。");
+        RuleFor(f => f.Version).GreaterThanOrEqualTo(0);
+    }
+}
+
+/// The person's account as the 退職日 page names it.
+public sealed record LeavingAccount(string Id, string Name, bool IsActive);
+
 /// 退職日 set by 人事課 or an administrator on the staff page (the staff import sets it too): from that day the person's
 /// account and sessions end within a minute on every server (Leavers). Audited (StaffMember's history) and never on
 /// one's own record.
@@ -18,6 +32,10 @@ public sealed class StaffLeaving(AppDbContext db, RecordSaver saver) : IUseCase
 {
     public Task<StaffMember?> FindAsync(int id, CancellationToken ct = default) =>
         db.StaffMembers.Include(s => s.Assignments).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
+
+    public Task<LeavingAccount?> AccountAsync(string? userId, CancellationToken ct = default) => userId is null
+        ? Task.FromResult<LeavingAccount?>(null)
+        : db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new LeavingAccount(u.Id, u.Email ?? u.UserName ?? "", u.IsActive)).FirstOrDefaultAsync(ct);
 
     public static IReadOnlyList<FieldError> Check(StaffMember staff, LeavingForm form, string? actorUserId, DateOnly today)
     {

@@ -5,9 +5,9 @@ namespace Komaki.Management.Web.Features.Personnel;
 
 /// 退職日 on the staff register, set by 人事課 (人事担当) or a system administrator after a confirmation page: from
 /// that day the account and every session end within a minute on every server, whatever the directory says.
-[Authorize(Roles = Roles.Personnel + "," + Roles.Administrator)]
+[Authorize(Policy = Policies.StaffRegisterKeepers)]
 [Route("Personnel/Division/Staff/{id:int}/Leaving")]
-public sealed class StaffLeavingController(AppDbContext db, StaffLeaving leaving, CurrentUser me, PrivilegedLog audit, OrgTreeProvider orgTree) : AppController(db)
+public sealed class StaffLeavingController(StaffLeaving leaving, CurrentUser me, PrivilegedLog audit, OrgTreeProvider orgTree) : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int id)
@@ -22,13 +22,14 @@ public sealed class StaffLeavingController(AppDbContext db, StaffLeaving leaving
     {
         var staff = await leaving.FindAsync(id);
         if (staff is null) return NotFound();
+        if (!await ValidateAsync(form)) return View("Leaving", await ModelAsync(staff, form));
         var errors = StaffLeaving.Check(staff, form, me.UserId, Clock.Today);
         if (errors.Count > 0)
         {
             Accept(CommandResult.Refused(errors));
             return View("Leaving", await ModelAsync(staff, form));
         }
-        var account = staff.UserId is null ? null : await Db.Users.AsNoTracking().Where(u => u.Id == staff.UserId).Select(u => u.Email ?? u.UserName).FirstOrDefaultAsync();
+        var account = (await leaving.AccountAsync(staff.UserId))?.Name;
         if (!form.Confirmed) return View("Confirm", ConfirmStepFor(staff, form, account));
         var before = staff.LeftOn;
         if (!Accept(await leaving.SaveAsync(staff, form, me.UserId, Clock.Today))) return View("Leaving", await ModelAsync(staff, form));
@@ -76,14 +77,11 @@ public sealed class StaffLeavingController(AppDbContext db, StaffLeaving leaving
 
     private async Task<LeavingModel> ModelAsync(StaffMember staff, LeavingForm form)
     {
-        var account = staff.UserId is null ? null
-            : await Db.Users.AsNoTracking().Where(u => u.Id == staff.UserId).Select(u => new LeavingAccount(u.Id, u.Email ?? u.UserName ?? "", u.IsActive)).FirstOrDefaultAsync();
+        var account = await leaving.AccountAsync(staff.UserId);
         var post = staff.Assignments.Where(a => a.StartsOn <= Clock.Today).OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).FirstOrDefault();
         var unit = post is null ? null : $"{(await orgTree.GetAsync()).PathName(post.OrgUnitId)} {post.Position}";
         return new LeavingModel(staff, form, account, unit, User.IsInRole(Roles.Administrator), staff.UserId is not null && staff.UserId == me.UserId);
     }
 }
-
-public sealed record LeavingAccount(string Id, string Name, bool IsActive);
 
 public sealed record LeavingModel(StaffMember Staff, LeavingForm Form, LeavingAccount? Account, string? Post, bool IsAdministrator, bool IsSelf);

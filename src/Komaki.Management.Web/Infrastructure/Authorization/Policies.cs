@@ -12,6 +12,8 @@ public static class Policies
     public const string Administrator = nameof(Administrator);
     /// 人事担当: the personnel division's 人事評価 screens.
     public const string Personnel = nameof(Personnel);
+    /// 人事担当 or a system administrator: the staff register's 退職日, which ends a person's access.
+    public const string StaffRegisterKeepers = nameof(StaffRegisterKeepers);
     /// The internal-control report: staff (narrowed by ControlAccess) and the audit committee.
     public const string ControlReport = nameof(ControlReport);
 
@@ -22,6 +24,7 @@ public static class Policies
         options.AddPolicy(PlanMasterEditors, p => p.RequireRole(Roles.PlanMasterEditors.Split(',')));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Personnel, p => p.RequireRole(Roles.Personnel));
+        options.AddPolicy(StaffRegisterKeepers, p => p.RequireRole(Roles.Personnel, Roles.Administrator));
         options.AddPolicy(ControlReport, p => p.RequireRole([.. Roles.Staff.Split(','), Roles.Auditor]));
     }
 }
