@@ -14,6 +14,8 @@ public static class Policies
     public const string Personnel = nameof(Personnel);
     /// The internal-control report: staff (narrowed by ControlAccess) and the audit committee.
     public const string ControlReport = nameof(ControlReport);
+    /// 財政担当: the 予算編成方針 and frames.
+    public const string Finance = nameof(Finance);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,6 +24,7 @@ public static class Policies
         options.AddPolicy(PlanMasterEditors, p => p.RequireRole(Roles.PlanMasterEditors.Split(',')));
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Personnel, p => p.RequireRole(Roles.Personnel));
+        options.AddPolicy(Finance, p => p.RequireRole(Roles.Finance));
         options.AddPolicy(ControlReport, p => p.RequireRole([.. Roles.Staff.Split(','), Roles.Auditor]));
     }
 }
