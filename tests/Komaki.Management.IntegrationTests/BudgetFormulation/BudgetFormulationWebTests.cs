@@ -116,7 +116,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var restoration = app.WithDb(db => db.BudgetRestorations.Single(r => r.BudgetRequestId == request.Id));
         var missingAnswer = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/RestorationAssessment/{department}");
         Assert.Contains("復活要求に回答していません", missingAnswer);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{restoration.Id}/Answer", ("Version", restoration.Version.ToString()), ("Granted", "200"), ("Answer", "安全対策分として200千円を認める"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{restoration.Id}/Answer/Submit", ("Version", restoration.Version.ToString()), ("Granted", "200"), ("Answer", "安全対策分として200千円を認める"))).StatusCode);
         await CommitAsync(finance, BudgetStage.RestorationAssessment, department, request.Id);
         await CommitAsync(finance, BudgetStage.Proposal, department, request.Id);
 

@@ -41,7 +41,9 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
         var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == departmentId).ToList();
         var next = round?.InUse.Select(s => s.Stage).Where(s => s != BudgetStage.Request && !commits.Any(c => c.Stage == s)).Select(s => (BudgetStage?)s).FirstOrDefault();
         var canCommit = next is BudgetStage n && BudgetAccess.CheckAssess(Actor, n, departmentId, org) is null;
-        return View(new DepartmentModel(year, departmentId, round, lines, BudgetFormulationPages.Standings(all, commits, round, org).FirstOrDefault(), commits, org, next, canCommit, Actor));
+        // 復活要求 are answered between the close of 復活要求 and 復活査定, by the 財政課.
+        var canAnswer = next == BudgetStage.RestorationAssessment && BudgetAccess.IsFinance(Actor);
+        return View(new DepartmentModel(year, departmentId, round, lines, BudgetFormulationPages.Standings(all, commits, round, org).FirstOrDefault(), commits, org, next, canCommit, Actor, canAnswer));
     }
 
     [HttpGet("{year:int}/Policy")]
@@ -223,7 +225,7 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
         return View(new RestoreModel(year, line, amount, reason, org));
     }
 
-    [HttpGet("{year:int}/Restorations/{id:int}/Answer")]
+    [HttpGet("{year:int}/Restorations/{id:int}/Answer/Submit")]
     public async Task<IActionResult> Answer(int year, int id)
     {
         var org = await orgTree.GetAsync();
@@ -233,7 +235,7 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
         return View(new AnswerModel(year, line, restoration, Amounts.Thousands(restoration.Granted), restoration.Answer, org));
     }
 
-    [HttpPost("{year:int}/Restorations/{id:int}/Answer")]
+    [HttpPost("{year:int}/Restorations/{id:int}/Answer/Submit")]
     public async Task<IActionResult> Answer(int year, int id, int version, string? granted, string? answer)
     {
         var org = await orgTree.GetAsync();

@@ -4,7 +4,7 @@ public sealed record FormulationIndexModel(int Year, BudgetRound? Round, IReadOn
     IReadOnlyList<(int Id, string Code, string Name, int OwnerUnitId)> Unrequested, IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, bool IsFinance, bool ReadsAll, DateOnly Today);
 
 public sealed record DepartmentModel(int Year, int DepartmentId, BudgetRound? Round, IReadOnlyList<FormulationLine> Lines, DepartmentStanding? Standing,
-    IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, Actor Actor);
+    IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, Actor Actor, bool CanAnswer);
 
 public sealed record PolicyModel(int Year, RoundForm Form, OrgTree Org, IReadOnlyList<OrgUnit> Departments);
 
