@@ -73,6 +73,11 @@ public static class FieldNames
         ["Correction"] = "対応（是正）", ["Prevention"] = "再発防止策", ["OrdinanceQuota"] = "条例定数", ["AllocationNote"] = "不足を承知で次年度の配分を作った記録", ["PlanTarget"] = "定員適正化計画の目標", ["RequestDue"] = "要求の期限",
         ["AssessmentDue"] = "査定の期限", ["Tolerance"] = "人工の許容差", ["JobType"] = "職種", ["Allocated"] = "配分定数", ["ActualApril1"] = "4月1日の実員",
         ["RequestReason"] = "要求の理由", ["ReappointedPersonYears"] = "うち再任用の人工", ["FiscalYearPersonYears"] = "うち会計年度任用の人工", ["AssessmentReason"] = "査定の理由",
+        // 予算編成
+        ["Policy"] = "予算編成方針", ["Expenditure"] = "歳出", ["IsNew"] = "新規", ["EnteredBy"] = "入力者", ["CheckReason"] = "評価・実施計画と食い違う理由",
+        ["RecordedBy"] = "記録者", ["RecordedAt"] = "記録日時", ["Committed"] = "確定", ["BudgetRequestId"] = "予算要求", ["CommittedBy"] = "確定者",
+        ["CommittedAt"] = "確定日時", ["Lines"] = "行数", ["DepartmentId"] = "部", ["Amount"] = "復活を求める額", ["RequestedBy"] = "要求者", ["Granted"] = "復活を認めた額",
+        ["AnsweredBy"] = "回答者", ["AnsweredAt"] = "回答日時",
     };
 
     /// Where one field name means different things in different records.
@@ -80,6 +85,7 @@ public static class FieldNames
     {
         [("LabelMapping", "Label")] = "表記", [("DirectoryRoleMapping", "Key")] = "照合に使うグループ名", [("UnitNameMapping", "Name")] = "部課名", [("UnitNameMapping", "Key")] = "照合に使う部課名",
         [("JudgmentBand", "Label")] = "判定の名称", [("JudgmentBand", "Grade")] = "判定の記号", [("DirectionChoice", "Label")] = "区分の名称",
+        [("BudgetRestoration", "Answer")] = "財政課の回答", [("BudgetRestoration", "Reason")] = "復活を求める理由", [("BudgetRequest", "Reason")] = "要求理由", [("BudgetStageEntry", "Reason")] = "理由",
     };
 
     private static readonly Dictionary<string, string> Values = new()
@@ -94,14 +100,16 @@ public static class FieldNames
         ["NotStarted"] = "未着手", ["Started"] = "着手", ["Advancing"] = "推進中", ["Achieved"] = "実現", ["PartlyAchieved"] = "一部実現", ["Revised"] = "見直し",
         ["Expand"] = "拡充", ["Continue"] = "継続", ["Improve"] = "改善", ["Reduce"] = "縮小", ["Merge"] = "統合", ["SuspendOrAbolish"] = "休止・廃止",
         ["Complete"] = "完了", ["FirstReviewed"] = "一次評価済", ["SecondReviewed"] = "二次評価済", ["Published"] = "公表済",
+        ["Request"] = "要求", ["FinanceAssessment"] = "財政課査定", ["MayorAssessment"] = "市長査定", ["Notice"] = "内示",
+        ["Restoration"] = "復活要求", ["RestorationAssessment"] = "復活査定", ["Proposal"] = "予算案",
         ["OnTrack"] = "順調", ["Ahead"] = "前倒し", ["Delayed"] = "遅れ", ["Completed"] = "完了", ["Suspended"] = "中止・休止",
     };
 
-    private static readonly HashSet<string> UnitFields = ["OwnerUnitId", "OrgUnitId", "ParentId"];
+    private static readonly HashSet<string> UnitFields = ["OwnerUnitId", "OrgUnitId", "ParentId", "DepartmentId"];
 
     // Money is stored in yen and read in 千円.
     private static readonly HashSet<string> AmountFields =
-        ["SettledCost", "StaffCostPerPersonYear", "RecordedStaffCost", "SettledNational", "SettledPrefectural", "SettledBonds", "SettledOtherSpecific", "SettledGeneral", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled"];
+        ["SettledCost", "StaffCostPerPersonYear", "RecordedStaffCost", "SettledNational", "SettledPrefectural", "SettledBonds", "SettledOtherSpecific", "SettledGeneral", "Cost", "National", "Prefectural", "Bonds", "OtherSpecific", "General", "Requested", "Assessed", "Initial", "Supplementary", "Settled", "Expenditure", "Amount", "Granted"];
 
     public static string Of(string field) => Names.GetValueOrDefault(field, field);
 

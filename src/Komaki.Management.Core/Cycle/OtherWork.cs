@@ -1,6 +1,6 @@
 namespace Komaki.Management.Core.Cycle;
 
-/// Work outside the plan's stages that 対応待ち lists and the PDCA board counts: internal control and staffing.
+/// Work outside the plan's stages that 対応待ち lists and the PDCA board counts: internal control, staffing and 予算編成.
 public enum OtherWorkKind
 {
     RiskEntry = 1,
@@ -9,6 +9,10 @@ public enum OtherWorkKind
     StaffingRequest = 4,
     StaffingAssessment = 5,
     CorrectionConfirmation = 6,
+    /// 予算編成: a 課's requests to submit, a stage to commit for a 部, a 内示 to answer with 復活要求 or not.
+    BudgetSubmission = 7,
+    BudgetStage = 8,
+    BudgetRestoration = 9,
 }
 
 /// One item: what, for which division (or record), by when. RecordId is the risk for a correction, else null.
@@ -69,7 +73,55 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
                 items.AddRange(requested.Select(u => new OtherWorkItem(OtherWorkKind.StaffingAssessment, "定員の要求の査定", org.PathName(u), year, u, null, staffing.AssessmentDue)));
             }
         }
+        items.AddRange(await BudgetWorkAsync(actor, org, year + 1, today, head, units));
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Subject, StringComparer.Ordinal).ToList();
+    }
+
+    /// 予算編成 of the budget year (next year's budget, compiled this year): a head's requests not yet submitted and the
+    /// 内示 open to 復活要求; the 財政課's (and for 市長査定 the executives') next stage to commit per 部.
+    private async Task<List<OtherWorkItem>> BudgetWorkAsync(Actor actor, OrgTree org, int budgetYear, DateOnly today, bool head, List<int> units)
+    {
+        var items = new List<OtherWorkItem>();
+        var finance = BudgetFormulation.BudgetAccess.IsFinance(actor);
+        var executive = BudgetFormulation.BudgetAccess.IsExecutive(actor);
+        if (!head && !finance && !executive) return items;
+        // One read for all of it (a union): the round's stages in use with their due dates, the stages committed per 部,
+        // and every request of the year by its 課 and whether it is submitted.
+        var rows = await db.Set<BudgetFormulation.BudgetRoundStage>().AsNoTracking()
+            .Where(s => s.InUse && db.BudgetRounds.Any(r => r.Id == s.BudgetRoundId && r.FiscalYear == budgetYear))
+            .Select(s => new { Kind = 0, Stage = (int)s.Stage, Unit = 0, Due = (DateOnly?)s.DueOn })
+            .Concat(db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == budgetYear).Select(c => new { Kind = 1, Stage = (int)c.Stage, Unit = c.DepartmentId, Due = (DateOnly?)null }))
+            .Concat(db.BudgetRequests.AsNoTracking().Where(q => q.FiscalYear == budgetYear).Select(q => new { Kind = q.SubmittedAt == null ? 3 : 2, Stage = 0, Unit = q.OrgUnitId, Due = (DateOnly?)null }))
+            .ToListAsync();
+        if (!rows.Any(x => x.Kind == 0)) return items;
+        var round = new
+        {
+            Stages = rows.Where(x => x.Kind == 0).OrderBy(x => x.Stage).Select(x => new { Stage = (BudgetFormulation.BudgetStage)x.Stage, DueOn = x.Due!.Value }).ToList(),
+            Commits = rows.Where(x => x.Kind == 1).Select(x => new { DepartmentId = x.Unit, Stage = (BudgetFormulation.BudgetStage)x.Stage }).ToList(),
+            Units = rows.Where(x => x.Kind >= 2).Select(x => x.Unit).Distinct().ToList(),
+            Open = rows.Where(x => x.Kind == 3 && units.Contains(x.Unit)).Select(x => x.Unit).ToList(),
+        };
+        var requestStage = round.Stages.FirstOrDefault(s => s.Stage == BudgetFormulation.BudgetStage.Request);
+        if (head && requestStage is not null && today >= requestStage.DueOn.AddDays(-DueWork.LookAheadDays - 30))
+            items.AddRange(round.Open.GroupBy(u => u).Select(g => new OtherWorkItem(OtherWorkKind.BudgetSubmission, $"予算要求の提出（{g.Count()}件・{Wareki.FiscalYearShort(budgetYear)}）", org.PathName(g.Key), budgetYear, g.Key, null, requestStage.DueOn)));
+        if (head && round.Stages.FirstOrDefault(s => s.Stage == BudgetFormulation.BudgetStage.Restoration) is { } restoration)
+        {
+            var department = actor.UnitId is int mine ? org.DepartmentOf(mine)?.Id : null;
+            if (department is int d && round.Commits.Any(c => c.DepartmentId == d && c.Stage == BudgetFormulation.BudgetStage.Notice) && !round.Commits.Any(c => c.DepartmentId == d && c.Stage == BudgetFormulation.BudgetStage.Restoration))
+                items.Add(new(OtherWorkKind.BudgetRestoration, $"内示の確認と復活要求（{Wareki.FiscalYearShort(budgetYear)}）", org.PathName(actor.UnitId), budgetYear, actor.UnitId, null, restoration.DueOn));
+        }
+        if (finance || executive)
+        {
+            foreach (var d in round.Units.Select(u => org.DepartmentOf(u)?.Id).OfType<int>().Distinct().OrderBy(d => org.Find(d)?.SortOrder ?? 0))
+            {
+                var next = round.Stages.FirstOrDefault(s => s.Stage != BudgetFormulation.BudgetStage.Request && !round.Commits.Any(c => c.DepartmentId == d && c.Stage == s.Stage));
+                if (next is null) continue;
+                var mayor = next.Stage == BudgetFormulation.BudgetStage.MayorAssessment;
+                if (mayor || finance)
+                    items.Add(new(OtherWorkKind.BudgetStage, $"{next.Stage.Label()}の確定（{Wareki.FiscalYearShort(budgetYear)}）", org.PathName(d), budgetYear, d, null, next.DueOn));
+            }
+        }
+        return items;
     }
 
     /// The board's counts for the year: risks submitted and evaluated, deficiencies corrected, divisions requesting and assessed.
@@ -95,6 +147,20 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
             list.Add(new("定員管理", "次年度の要求", staffing.RequestDue, divisions.Count(d => d.All(l => l.State != StaffingState.Draft)), divisions.Count));
             var requested = divisions.Where(d => d.Any(l => l.State != StaffingState.Draft)).ToList();
             list.Add(new("定員管理", "要求の査定", staffing.AssessmentDue, requested.Count(d => d.All(l => l.State == StaffingState.Assessed)), requested.Count));
+        }
+        var round = await db.BudgetRounds.AsNoTracking().Include(r => r.Stages).FirstOrDefaultAsync(r => r.FiscalYear == year + 1);
+        if (round is not null)
+        {
+            var requests = await db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == year + 1).Select(r => new { r.OrgUnitId, Submitted = r.SubmittedAt != null }).ToListAsync();
+            var commits = await db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year + 1).Select(c => new { c.Stage, c.DepartmentId }).ToListAsync();
+            var org = new OrgTree(await db.OrgUnits.AsNoTracking().ToListAsync());
+            var departments = requests.Select(r => org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId).Distinct().Count();
+            foreach (var stage in round.InUse)
+            {
+                list.Add(stage.Stage == BudgetFormulation.BudgetStage.Request
+                    ? new("予算編成", "要求の提出（行）", stage.DueOn, requests.Count(r => r.Submitted), requests.Count)
+                    : new("予算編成", stage.Stage.Label() + "（部）", stage.DueOn, commits.Count(c => c.Stage == stage.Stage), departments));
+            }
         }
         return list;
     }

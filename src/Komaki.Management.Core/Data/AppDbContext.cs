@@ -64,6 +64,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<ProcessingError> ProcessingErrors => Set<ProcessingError>();
     public DbSet<StaffingYear> StaffingYears => Set<StaffingYear>();
     public DbSet<StaffingLine> StaffingLines => Set<StaffingLine>();
+    public DbSet<BudgetFormulation.BudgetRound> BudgetRounds => Set<BudgetFormulation.BudgetRound>();
+    public DbSet<BudgetFormulation.BudgetRequest> BudgetRequests => Set<BudgetFormulation.BudgetRequest>();
+    public DbSet<BudgetFormulation.BudgetStageEntry> BudgetStageEntries => Set<BudgetFormulation.BudgetStageEntry>();
+    public DbSet<BudgetFormulation.BudgetStageCommit> BudgetStageCommits => Set<BudgetFormulation.BudgetStageCommit>();
+    public DbSet<BudgetFormulation.BudgetRestoration> BudgetRestorations => Set<BudgetFormulation.BudgetRestoration>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<MeasureEvaluation> MeasureEvaluations => Set<MeasureEvaluation>();

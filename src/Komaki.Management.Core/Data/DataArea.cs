@@ -35,6 +35,10 @@ public static class DataArea
         [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
         // 定員: the staff each division has and asks for, beside the organisation they staff (the reconciliation reads both).
         [typeof(Staffing.StaffingYear)] = Organization, [typeof(Staffing.StaffingUnitCost)] = Organization, [typeof(Staffing.StaffingLine)] = Organization,
+        // 予算編成: the requests and stages carry their amounts into the budget table (Do) as they are submitted and committed.
+        [typeof(BudgetFormulation.BudgetRound)] = Do, [typeof(BudgetFormulation.BudgetRoundStage)] = Do, [typeof(BudgetFormulation.BudgetFrame)] = Do,
+        [typeof(BudgetFormulation.BudgetRequest)] = Do, [typeof(BudgetFormulation.BudgetStageEntry)] = Do, [typeof(BudgetFormulation.BudgetStageCommit)] = Do,
+        [typeof(BudgetFormulation.BudgetRestoration)] = Do,
         [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
         [typeof(Publication)] = Publishing, [typeof(Reports.ResultsSubmission)] = Check,
         // What the public 内部統制 page shows once published: the report's figures and the published processing errors.

@@ -13,12 +13,14 @@ public static class Roles
     public const string Personnel = "Personnel";
     /// 監査委員 (and its office): reads the internal-control report and records the committee's review.
     public const string Auditor = "Auditor";
+    /// 財政担当 (the 財政課): sets the year's 予算編成方針 and frames, assesses requests and commits the stages.
+    public const string Finance = "Finance";
 
     public static readonly IReadOnlyList<string> All =
-        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer, Personnel, Auditor];
+        [Administrator, Planning, DepartmentHead, DepartmentStaff, Executive, ExternalReviewer, Personnel, Auditor, Finance];
 
     /// Roles that may read the internal plan pages.
-    public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive},{Personnel}";
+    public const string Staff = $"{Administrator},{Planning},{DepartmentHead},{DepartmentStaff},{Executive},{Personnel},{Finance}";
 
     public const string PlanMasterEditors = $"{Administrator},{Planning}";
 
@@ -32,6 +34,7 @@ public static class Roles
         ExternalReviewer => "外部評価委員",
         Personnel => "人事担当",
         Auditor => "監査委員",
+        Finance => "財政担当",
         _ => role,
     };
 }

@@ -71,6 +71,325 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetFrame", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetRoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("GeneralFund")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("BudgetRoundId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetFrame");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<long>("General")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("National")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\"");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Granted")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId");
+
+                    b.ToTable("BudgetRestorations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Policy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRounds");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRoundStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetRoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("BudgetRoundId1")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRoundId1");
+
+                    b.HasIndex("BudgetRoundId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRoundStage");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CommittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<long>("General")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FiscalYear", "Stage", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetStageCommits");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CheckReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("Committed")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("General")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("National")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("BudgetStageEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\"");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -4049,6 +4368,78 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetFrame", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("Frames")
+                        .HasForeignKey("BudgetRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Restorations")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRoundStage", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("BudgetRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("InUse")
+                        .HasForeignKey("BudgetRoundId1");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageEntry", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
@@ -4864,6 +5255,22 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Restorations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
+                {
+                    b.Navigation("Frames");
+
+                    b.Navigation("InUse");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>

@@ -64,6 +64,311 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetFrame", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("GeneralFund")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("BudgetRoundId", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetFrame");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("General")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("National")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrgUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrgUnitId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("FiscalYear", "OrgUnitId");
+
+                    b.HasIndex("FiscalYear", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRequests", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\"");
+                        });
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Granted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId");
+
+                    b.ToTable("BudgetRestorations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Policy")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRounds");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRoundStage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetRoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BudgetRoundId1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRoundId1");
+
+                    b.HasIndex("BudgetRoundId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRoundStage");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CommittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommittedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("General")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Lines")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("FiscalYear", "Stage", "DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetStageCommits");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bonds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Committed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Expenditure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("General")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("National")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OtherSpecific")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Prefectural")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("BudgetStageEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\"");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -3899,6 +4204,78 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetFrame", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("Frames")
+                        .HasForeignKey("BudgetRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OrgUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Restorations")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRoundStage", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("BudgetRoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
+                        .WithMany("InUse")
+                        .HasForeignKey("BudgetRoundId1");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.Organization.OrgUnit", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageEntry", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
@@ -4714,6 +5091,22 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
+                {
+                    b.Navigation("Entries");
+
+                    b.Navigation("Restorations");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
+                {
+                    b.Navigation("Frames");
+
+                    b.Navigation("InUse");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>

@@ -53,7 +53,12 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
     [Fact]
     public async Task A_department_enters_its_request_but_not_the_assessment()
     {
-        var (project, _) = RoadAndOther();
+        // A project the 財政課 has not assessed yet in the demo's 予算編成 (its assessment would be kept as it is).
+        var project = app.WithDb(db =>
+        {
+            var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
+            return db.Projects.First(p => p.OwnerUnitId == road && p.RetiredAt == null && !db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == 2027 && b.Assessed != null)).Id;
+        });
         var client = await app.SignedInAsync("doro-kacho@komaki.example");
         var url = $"/Budgets/2027/{project}";
         var page = await client.GetStringAsync(url);

@@ -25,7 +25,7 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
     [
         "doro-tanto@komaki.example", "doro-shuji@komaki.example", "doro-kacho@komaki.example", "kankyo-kacho@komaki.example",
         "toshi-bucho@komaki.example", "shimin-bucho@komaki.example", "kikaku@komaki.example", "hyoka@komaki.example", "jinji@komaki.example",
-        "gyosei@komaki.example", "somu@komaki.example", "kansa@komaki.example", "shicho@komaki.example", "admin@komaki.example",
+        "gyosei@komaki.example", "somu@komaki.example", "kansa@komaki.example", "shicho@komaki.example", "admin@komaki.example", "zaisei@komaki.example",
     ];
 
     /// Routes whose POST acts rather than saves what the page shows: posting them back would create, close, publish,
@@ -119,7 +119,7 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         var shapes = new Dictionary<string, int>();
         var queue = new PriorityQueue<string, int>();
         var order = 0;
-        foreach (var start in new[] {"/", "/Personnel", "/Control", "/Staffing", "/Goals", "/Plan", "/Evaluations", "/Manifesto", "/CitizenInputs", "/Survey", "/ImportLabels", "/Directions", "/Control/Policy", "/Control/Errors", "/DirectoryMappings" }) queue.Enqueue(start, 1_000_000 + order++);
+        foreach (var start in new[] {"/", "/Personnel", "/Control", "/Staffing", "/Goals", "/Plan", "/Evaluations", "/Manifesto", "/CitizenInputs", "/Survey", "/ImportLabels", "/Directions", "/Control/Policy", "/Control/Errors", "/DirectoryMappings", "/BudgetFormulation" }) queue.Enqueue(start, 1_000_000 + order++);
         while (queue.Count > 0 && pages.Count < 900)
         {
             var url = WebUtility.HtmlDecode(queue.Dequeue());

@@ -142,9 +142,10 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         var grew = few.Where(p => many[p.Key] != p.Value).Select(p => $"{p.Key}: {p.Value} queries on the demo city, {many[p.Key]} on the larger one").ToList();
         Assert.True(grew.Count == 0, string.Join("\n", grew));
         // 「対応待ち」 and the home page look at three fiscal years of the cycle and, for a division head, of the unit's
-        // plan lines, budgets, actuals, evaluations and progress; the home page reads that same whole list (its count is
-        // the full count) and the city's counts and the unit's projects besides; every other page stays under 30.
-        var over = many.Where(p => p.Value > (p.Key.EndsWith("/Goals/Waiting", StringComparison.Ordinal) ? 60 : p.Key.EndsWith(" /", StringComparison.Ordinal) ? 70 : 30))
+        // plan lines, budgets, actuals, evaluations and progress, and (one read) the 予算編成 of the coming year; the home
+        // page reads that same whole list (its count is the full count) and the city's counts and the unit's projects
+        // besides; every other page stays under 30.
+        var over = many.Where(p => p.Value > (p.Key.EndsWith("/Goals/Waiting", StringComparison.Ordinal) ? 61 : p.Key.EndsWith(" /", StringComparison.Ordinal) ? 71 : 30))
             .Select(p => $"{p.Key}: {p.Value} queries").ToList();
         Assert.True(over.Count == 0, string.Join("\n", over));
         Assert.True(sizes.Count == 0, string.Join("\n", sizes));

@@ -24,6 +24,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         ("gyosei@komaki.example", "行政 推進", Roles.DepartmentStaff, "行政課"),
         ("somu@komaki.example", "総務 評価", Roles.DepartmentStaff, "総務課"),
         ("kansa@komaki.example", "監査 委員", Roles.Auditor, null),
+        ("zaisei@komaki.example", "財政 査定", Roles.Finance, "財政課"),
     ];
 
     private const int FirstIndicatorYear = 2021;
@@ -71,6 +72,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await SeedUsersAsync(units);
         await new DemoPersonnel(db).SeedAsync(units, ct);
         await new DemoControl(db).SeedAsync(units, ct);
+        await new DemoBudget(db).SeedAsync(units, ct);
         await check.SeedForumAsync(ct);
         SeedPublication();
         await db.SaveChangesAsync(ct);

@@ -20,7 +20,7 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
         if (!Display.IsFiscalYear(y)) return NotFound();
         ViewData["Personnel"] = await personnel.StagesAsync(y);
         // 内部統制 (kept with what is published of it) and 定員 (with the organisation); 人事評価 has no area and is counted per request.
-        ViewData["Other"] = await cache.GetAsync($"other-stages:{y}", [DataArea.Publishing, DataArea.Organization], () => other.StagesAsync(y));
+        ViewData["Other"] = await cache.GetAsync($"other-stages:{y}", [DataArea.Publishing, DataArea.Organization, DataArea.Do], () => other.StagesAsync(y));
         var snapshot = await cycles.GetAsync(y);
         if (snapshot.Divisions.Count > FoldAboveDivisions)
         {

@@ -30,6 +30,8 @@ public static class WorkRows
         OtherWorkKind.DeficiencyCorrection or OtherWorkKind.CorrectionConfirmation => url.Action("Details", "Control", new { id = o.RecordId })!,
         OtherWorkKind.RiskEntry => url.Action("Index", "Control", new { year = o.Year, unitId = o.UnitId })!,
         OtherWorkKind.RiskEvaluation => url.Action("Index", "Control", new { year = o.Year, unitId = 0 })!,
+        OtherWorkKind.BudgetSubmission or OtherWorkKind.BudgetRestoration => url.Action("Index", "BudgetFormulation", new { year = o.Year })!,
+        OtherWorkKind.BudgetStage => url.Action("Department", "BudgetFormulation", new { year = o.Year, departmentId = o.UnitId })!,
         _ => url.Action("Edit", "Staffing", new { year = o.Year, unitId = o.UnitId })!,
     };
 

@@ -16,6 +16,8 @@ public static class Policies
     public const string StaffRegisterKeepers = nameof(StaffRegisterKeepers);
     /// The internal-control report: staff (narrowed by ControlAccess) and the audit committee.
     public const string ControlReport = nameof(ControlReport);
+    /// 財政担当: the 予算編成方針 and frames.
+    public const string Finance = nameof(Finance);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -25,6 +27,7 @@ public static class Policies
         options.AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator));
         options.AddPolicy(Personnel, p => p.RequireRole(Roles.Personnel));
         options.AddPolicy(StaffRegisterKeepers, p => p.RequireRole(Roles.Personnel, Roles.Administrator));
+        options.AddPolicy(Finance, p => p.RequireRole(Roles.Finance));
         options.AddPolicy(ControlReport, p => p.RequireRole([.. Roles.Staff.Split(','), Roles.Auditor]));
     }
 }

@@ -1,0 +1,368 @@
+namespace Komaki.Management.Core.BudgetFormulation;
+
+public sealed class RoundForm
+{
+    public int Version { get; set; }
+    public string? Policy { get; set; }
+    public List<RoundStageRow> Stages { get; set; } = [];
+    public List<FrameRow> Frames { get; set; } = [];
+}
+
+public sealed class RoundStageRow
+{
+    public BudgetStage Stage { get; set; }
+    public bool InUse { get; set; }
+    public DateOnly? DueOn { get; set; }
+}
+
+public sealed class FrameRow
+{
+    public int DepartmentId { get; set; }
+    /// 千円, blank for a 部 without a frame.
+    public string? GeneralFund { get; set; }
+}
+
+/// Amounts as staff type them (千円): the request's and an assessment's.
+public class AmountsForm
+{
+    public string? Expenditure { get; set; }
+    public string? National { get; set; }
+    public string? Prefectural { get; set; }
+    public string? Bonds { get; set; }
+    public string? OtherSpecific { get; set; }
+    public string? General { get; set; }
+    public string? Reason { get; set; }
+
+    public static T Of<T>(IFunded f, string? reason) where T : AmountsForm, new() => new()
+    {
+        Expenditure = Amounts.Thousands(f.Expenditure), National = Amounts.Thousands(f.National), Prefectural = Amounts.Thousands(f.Prefectural),
+        Bonds = Amounts.Thousands(f.Bonds), OtherSpecific = Amounts.Thousands(f.OtherSpecific), General = Amounts.Thousands(f.General), Reason = reason,
+    };
+}
+
+public sealed class RequestForm : AmountsForm
+{
+    public int Version { get; set; }
+    public bool IsNew { get; set; }
+}
+
+public sealed class AssessForm : AmountsForm;
+
+/// The writes of 予算編成: the policy, a request, its submission, an assessment's draft, committing a stage for a 部
+/// (with the reasons for what goes against the evaluation), 復活要求 and its answer. Submitting and committing also
+/// carry the amounts into the budget table (BudgetLine: 要求額, 査定額), so the two never differ.
+public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver, CityClock clock, BudgetFormulationPages pages, DirectionCatalog directions) : IUseCase
+{
+    public const int ReasonLength = 2000;
+
+    public async Task<CommandResult> SaveRoundAsync(int year, RoundForm form, OrgTree org)
+    {
+        var result = new CommandResult();
+        var round = await db.BudgetRounds.Include(r => r.Stages).Include(r => r.Frames).FirstOrDefaultAsync(r => r.FiscalYear == year);
+        var isNew = round is null;
+        if (round is null) db.BudgetRounds.Add(round = BudgetRound.Defaults(year));
+        if ((form.Policy?.Length ?? 0) > ReasonLength) result.Add(nameof(form.Policy), $"予算編成方針は{ReasonLength:N0}文字以内で入力してください。");
+        DateOnly? last = null;
+        for (var i = 0; i < form.Stages.Count; i++)
+        {
+            var row = form.Stages[i];
+            var stage = round.Stages.FirstOrDefault(s => s.Stage == row.Stage);
+            if (stage is null) { result.Add($"Stages[{i}].DueOn", "段階が見つかりません。"); continue; }
+            var required = row.Stage is BudgetStage.Request or BudgetStage.FinanceAssessment or BudgetStage.Proposal;
+            if (!row.InUse && required) result.Add($"Stages[{i}].InUse", $"{row.Stage.Label()}は省けません。");
+            if (row.DueOn is null) { result.Add($"Stages[{i}].DueOn", $"{row.Stage.Label()}の期限を入力してください。"); continue; }
+            if (row.InUse && last is DateOnly l && row.DueOn < l) result.Add($"Stages[{i}].DueOn", $"{row.Stage.Label()}の期限は前の段階の期限より後にしてください。");
+            if (row.InUse) last = row.DueOn;
+            stage.InUse = row.InUse || required;
+            stage.DueOn = row.DueOn.Value;
+        }
+        for (var i = 0; i < form.Frames.Count; i++)
+        {
+            var row = form.Frames[i];
+            if (org.Find(row.DepartmentId) is not { Level: OrgUnitLevel.Department }) { result.Add($"Frames[{i}].GeneralFund", "部が見つかりません。"); continue; }
+            if (!Amounts.TryParse(row.GeneralFund, 1000, out var yen) || yen < 0) { result.Add($"Frames[{i}].GeneralFund", "枠（一般財源）は0以上の千円単位の数値で入力してください。"); continue; }
+            var frame = round.Frames.FirstOrDefault(f => f.DepartmentId == row.DepartmentId);
+            if (yen is null) { if (frame is not null) round.Frames.Remove(frame); }
+            else if (frame is null) round.Frames.Add(new BudgetFrame { DepartmentId = row.DepartmentId, GeneralFund = yen.Value });
+            else frame.GeneralFund = yen.Value;
+        }
+        round.Policy = string.IsNullOrWhiteSpace(form.Policy) ? null : form.Policy.Trim();
+        if (!result.Succeeded) { db.ChangeTracker.Clear(); return result; }
+        // The frames and stages belong to the round: a change to them is a change of the round's version.
+        if (!isNew && db.ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is not BudgetRound)) db.Entry(round).State = EntityState.Modified;
+        return isNew ? await saver.SaveAsync() : await saver.SaveEditAsync(round, form.Version, round.AuditTarget);
+    }
+
+    /// Reads the five amounts and the 歳出; every field's message beside it, the funding's beside 一般財源.
+    private static (long Expenditure, long National, long Prefectural, long Bonds, long Other, long General)? Read(AmountsForm form, CommandResult result, bool requireReason, string reasonLabel)
+    {
+        long Field(string? text, string name, string label)
+        {
+            if (!Amounts.TryParse(text, 1000, out var yen) || yen < 0) { result.Add(name, $"{label}は0以上の千円単位の数値で入力してください。"); return 0; }
+            return yen ?? 0;
+        }
+        var before = result.Errors.Count;
+        if (string.IsNullOrWhiteSpace(form.Expenditure)) result.Add(nameof(form.Expenditure), "歳出（要求額）を入力してください。");
+        var e = Field(form.Expenditure, nameof(form.Expenditure), "歳出");
+        var n = Field(form.National, nameof(form.National), "国庫支出金");
+        var p = Field(form.Prefectural, nameof(form.Prefectural), "県支出金");
+        var b = Field(form.Bonds, nameof(form.Bonds), "地方債");
+        var o = Field(form.OtherSpecific, nameof(form.OtherSpecific), "その他特定財源");
+        var g = Field(form.General, nameof(form.General), "一般財源");
+        if (result.Errors.Count == before && BudgetChecks.FundingMismatch(e, n, p, b, o, g) is { } mismatch) result.Add(nameof(form.General), mismatch);
+        if (requireReason && string.IsNullOrWhiteSpace(form.Reason)) result.Add(nameof(form.Reason), $"{reasonLabel}を入力してください。");
+        if ((form.Reason?.Length ?? 0) > ReasonLength) result.Add(nameof(form.Reason), $"{reasonLabel}は{ReasonLength:N0}文字以内で入力してください。");
+        return result.Errors.Count == before ? (e, n, p, b, o, g) : null;
+    }
+
+    /// The 課's request: created for a project of the year or changed until submitted.
+    public async Task<CommandResult> SaveRequestAsync(int year, int projectId, RequestForm form, Actor actor, OrgTree org)
+    {
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        if (project is null) return CommandResult.Refused(string.Empty, "事業が見つかりません。");
+        var request = await db.BudgetRequests.FirstOrDefaultAsync(r => r.FiscalYear == year && r.ProjectId == projectId);
+        if (BudgetAccess.CheckEnter(actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        var result = new CommandResult();
+        if (Read(form, result, requireReason: true, "要求理由") is not { } a) return result;
+        var reason = form.Reason!.Trim();
+        if (request is not null && request.Expenditure == a.Expenditure && request.National == a.National && request.Prefectural == a.Prefectural && request.Bonds == a.Bonds
+            && request.OtherSpecific == a.Other && request.General == a.General && request.Reason == reason && request.IsNew == form.IsNew)
+            return CommandResult.Ok(request.Id);
+        var isNew = request is null;
+        if (request is null) db.BudgetRequests.Add(request = new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId });
+        (request.Expenditure, request.National, request.Prefectural, request.Bonds, request.OtherSpecific, request.General) = a;
+        request.Reason = reason;
+        request.IsNew = form.IsNew;
+        request.EnteredBy = actor.UserName;
+        var saved = isNew ? await saver.SaveAsync() : await saver.SaveEditAsync(request, form.Version, request.AuditTarget);
+        return saved.Succeeded ? CommandResult.Ok(request.Id) : saved;
+    }
+
+    /// What submitting a request would have to explain: the checks against the evaluation and the 実施計画.
+    public async Task<IReadOnlyList<string>> FindingsAsync(BudgetRequest request, IFunded amounts) =>
+        BudgetChecks.Check(amounts.Expenditure, (await pages.ContextAsync(request.FiscalYear, [request.ProjectId])).GetValueOrDefault(request.ProjectId) ?? LineContext.None, directions);
+
+    /// The head submits: the request becomes the line's 要求 stage, with the reason for any finding.
+    public async Task<CommandResult> SubmitAsync(int requestId, string? checkReason, Actor actor, OrgTree org)
+    {
+        var request = await db.BudgetRequests.Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == requestId);
+        if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
+        if (BudgetAccess.CheckSubmit(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        var findings = await FindingsAsync(request, request);
+        if (findings.Count > 0 && string.IsNullOrWhiteSpace(checkReason))
+            return CommandResult.Refused("Comment", "評価・実施計画と食い違う点があります。提出する理由を書いてください（査定調書に載ります）。");
+        if ((checkReason?.Length ?? 0) > ReasonLength) return CommandResult.Refused("Comment", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+        var now = clock.UtcNow;
+        request.SubmittedAt = now;
+        request.SubmittedBy = actor.UserName;
+        var entry = Entry(request, BudgetStage.Request, request.Reason, actor.UserName, now);
+        entry.Committed = true;
+        entry.CheckReason = findings.Count > 0 ? checkReason!.Trim() : null;
+        request.Entries.Add(entry);
+        await SyncBudgetLinesAsync(request.FiscalYear, [(request.ProjectId, BudgetStage.Request, request.Expenditure)]);
+        return await saver.SaveAsync(request.Id);
+    }
+
+    private static BudgetStageEntry Entry(IFunded f, BudgetStage stage, string? reason, string by, DateTime at) => new()
+    {
+        Stage = stage, Expenditure = f.Expenditure, National = f.National, Prefectural = f.Prefectural, Bonds = f.Bonds, OtherSpecific = f.OtherSpecific,
+        General = f.General, Reason = reason, RecordedBy = by, RecordedAt = at,
+    };
+
+    /// An assessor's draft for a line at a stage (財政課査定, 市長査定, 復活査定, 予算案): the amounts and the reason.
+    /// The same amounts as the stage it starts from and no reason is no draft.
+    public async Task<CommandResult> SaveDraftAsync(int requestId, BudgetStage stage, AssessForm form, Actor actor, OrgTree org)
+    {
+        var request = await db.BudgetRequests.Include(r => r.Entries).Include(r => r.Restorations).FirstOrDefaultAsync(r => r.Id == requestId);
+        if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
+        var round = await pages.RoundAsync(request.FiscalYear);
+        if (round?.StageOf(stage) is null || stage is BudgetStage.Request or BudgetStage.Restoration or BudgetStage.Notice)
+            return CommandResult.Refused(string.Empty, $"この年度の予算編成では「{stage.Label()}」を入力できません。");
+        if (BudgetAccess.CheckAssessLine(actor, stage, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        if (request.Entries.Any(e => e.Stage == stage && e.Committed)) return CommandResult.Refused(string.Empty, $"{stage.Label()}は確定済です。確定した額は変えられません。");
+        var from = StartingPoint(request, round, stage);
+        if (from is null) return CommandResult.Refused(string.Empty, $"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
+        var result = new CommandResult();
+        if (Read(form, result, requireReason: false, "査定の理由") is not { } a) return result;
+        var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
+        var draft = request.Entries.FirstOrDefault(e => e.Stage == stage && !e.Committed);
+        var same = a == (from.Expenditure, from.National, from.Prefectural, from.Bonds, from.OtherSpecific, from.General);
+        if (!same && reason is null) return CommandResult.Refused(nameof(form.Reason), "前の段階と違う額にするときは、査定の理由を書いてください。");
+        if (draft is null && same && reason is null) return CommandResult.Ok(request.Id);
+        if (draft is not null && (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) == a && draft.Reason == reason) return CommandResult.Ok(request.Id);
+        // Who entered the draft and when is its amounts': rewording the reason keeps them.
+        if (draft is null || (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) != a)
+        {
+            if (draft is null) request.Entries.Add(draft = new BudgetStageEntry { Stage = stage });
+            draft.RecordedBy = actor.UserName;
+            draft.RecordedAt = clock.UtcNow;
+        }
+        (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) = a;
+        draft.Reason = reason;
+        return await saver.SaveAsync(request.Id);
+    }
+
+    /// The amounts a stage starts from for a line: the previous stage's committed entry, with — at 復活要求 and 復活査定 —
+    /// the amount asked or granted added to 歳出 and 一般財源.
+    public static IFunded? StartingPoint(BudgetRequest request, BudgetRound round, BudgetStage stage)
+    {
+        var previous = round.Previous(stage);
+        var before = previous is BudgetStage p ? request.Entries.FirstOrDefault(e => e.Stage == p && e.Committed) : null;
+        if (before is null) return null;
+        // 復活査定 grants on top of 内示, not on top of what was asked.
+        if (stage == BudgetStage.RestorationAssessment && request.Entries.FirstOrDefault(e => e.Stage == BudgetStage.Notice && e.Committed) is { } notice) before = notice;
+        var restoration = request.Restorations.OrderByDescending(r => r.Id).FirstOrDefault();
+        var added = stage switch
+        {
+            BudgetStage.Restoration => restoration?.Amount ?? 0,
+            BudgetStage.RestorationAssessment => restoration?.Granted ?? 0,
+            _ => 0,
+        };
+        return added == 0 ? before : new Funded(before.Expenditure + added, before.National, before.Prefectural, before.Bonds, before.OtherSpecific, before.General + added);
+    }
+
+    private sealed record Funded(long Expenditure, long National, long Prefectural, long Bonds, long OtherSpecific, long General) : IFunded;
+
+    /// What committing a stage for a 部 needs and finds: what is missing (refuses), and per line the findings to explain.
+    public async Task<(List<string> Missing, List<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Checked)> PrepareCommitAsync(int year, BudgetStage stage, int departmentId, OrgTree org)
+    {
+        var missing = new List<string>();
+        var round = await pages.RoundAsync(year);
+        var lines = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
+        if (round?.StageOf(stage) is null || stage == BudgetStage.Request) { missing.Add($"この年度の予算編成に「{stage.Label()}」の段階はありません。"); return (missing, []); }
+        var commits = await pages.CommitsAsync(year);
+        if (commits.Any(c => c.Stage == stage && c.DepartmentId == departmentId)) missing.Add($"{org.PathName(departmentId)}の{stage.Label()}は確定済です。");
+        if (lines.Count == 0) missing.Add($"{org.PathName(departmentId)}の要求がありません。");
+        var previous = round.Previous(stage);
+        if (previous is BudgetStage p && p != BudgetStage.Request && !commits.Any(c => c.Stage == p && c.DepartmentId == departmentId))
+            missing.Add($"前の段階「{p.Label()}」が確定していません。");
+        foreach (var g in lines.Where(l => l.Request.SubmittedAt is null).GroupBy(l => l.Request.OrgUnitId))
+            missing.Add($"{org.PathName(g.Key)}: 提出されていない要求が {g.Count()}件 あります。");
+        if (stage == BudgetStage.RestorationAssessment)
+            foreach (var l in lines.Where(l => l.Request.Restorations.Any(r => r.AnsweredAt is null)))
+                missing.Add($"{l.Code} {l.Name}: 復活要求に回答していません。");
+        if (missing.Count > 0) return (missing, []);
+        var context = await pages.ContextAsync(year, lines.Select(l => l.Request.ProjectId).ToList());
+        var checkedLines = lines.Select(l =>
+        {
+            IFunded amounts = (IFunded?)l.Draft(stage) ?? StartingPoint(l.Request, round, stage)!;
+            // 内示 and 復活要求 decide nothing: only the stages that set an amount are checked.
+            var findings = stage is BudgetStage.Notice or BudgetStage.Restoration ? [] : BudgetChecks.Check(amounts.Expenditure, context[l.Request.ProjectId], directions);
+            return (l, amounts, findings);
+        }).ToList();
+        return (missing, checkedLines);
+    }
+
+    /// Commits a stage for a 部: every line gets its entry for the stage (the draft, else the amounts it starts from),
+    /// never to be changed; a finding without a reason refuses the whole step.
+    public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, IReadOnlyDictionary<int, string?> reasons, Actor actor, OrgTree org)
+    {
+        if (BudgetAccess.CheckAssess(actor, stage, departmentId, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        var (missing, lines) = await PrepareCommitAsync(year, stage, departmentId, org);
+        if (missing.Count > 0) return CommandResult.Refused(string.Empty, string.Join(" ", missing));
+        var result = new CommandResult();
+        foreach (var (line, _, findings) in lines.Where(x => x.Findings.Count > 0))
+        {
+            var reason = reasons.GetValueOrDefault(line.Request.Id);
+            if (string.IsNullOrWhiteSpace(reason)) result.Add($"Reasons[{line.Request.Id}]", "評価・実施計画と食い違う点があります。理由を書いてください（査定調書に載ります）。");
+            else if (reason.Length > ReasonLength) result.Add($"Reasons[{line.Request.Id}]", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+        }
+        if (!result.Succeeded) return result;
+        var now = clock.UtcNow;
+        var ids = lines.Select(l => l.Line.Request.Id).ToList();
+        var drafts = await db.BudgetStageEntries.Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == stage && !e.Committed).ToDictionaryAsync(e => e.BudgetRequestId);
+        var restorationReasons = lines.ToDictionary(l => l.Line.Request.Id, l => l.Line.Request.Restorations.OrderByDescending(r => r.Id).FirstOrDefault());
+        var sync = new List<(int ProjectId, BudgetStage Stage, long Amount)>();
+        foreach (var (line, amounts, findings) in lines)
+        {
+            if (!drafts.TryGetValue(line.Request.Id, out var entry))
+            {
+                var r = restorationReasons[line.Request.Id];
+                var reason = stage switch
+                {
+                    BudgetStage.Restoration => r?.Reason,
+                    BudgetStage.RestorationAssessment => r?.Answer,
+                    _ => null,
+                };
+                entry = Entry(amounts, stage, reason, actor.UserName, now);
+                entry.BudgetRequestId = line.Request.Id;
+                db.BudgetStageEntries.Add(entry);
+            }
+            entry.Committed = true;
+            entry.CheckReason = findings.Count > 0 ? reasons[line.Request.Id]!.Trim() : null;
+            sync.Add((line.Request.ProjectId, stage, entry.Expenditure));
+        }
+        db.BudgetStageCommits.Add(new BudgetStageCommit
+        {
+            FiscalYear = year, Stage = stage, DepartmentId = departmentId, CommittedBy = actor.UserName, CommittedAt = now,
+            Lines = lines.Count, Expenditure = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Expenditure : l.Amounts.Expenditure),
+            General = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.General : l.Amounts.General),
+        });
+        await SyncBudgetLinesAsync(year, sync);
+        return await saver.SaveAsync();
+    }
+
+    /// 要求額 from the 要求 stage and 査定額 from the latest stage that assesses (財政課査定 through 予算案) go into the
+    /// budget table, so its totals are the formulation's.
+    private async Task SyncBudgetLinesAsync(int year, IReadOnlyList<(int ProjectId, BudgetStage Stage, long Amount)> amounts)
+    {
+        var touched = amounts.Where(a => a.Stage is not (BudgetStage.Notice or BudgetStage.Restoration)).ToList();
+        if (touched.Count == 0) return;
+        var ids = touched.Select(a => a.ProjectId).ToList();
+        var lines = await db.BudgetLines.Where(b => b.FiscalYear == year && ids.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId);
+        foreach (var (projectId, stage, amount) in touched)
+        {
+            if (!lines.TryGetValue(projectId, out var line)) db.BudgetLines.Add(line = lines[projectId] = new BudgetLine { ProjectId = projectId, FiscalYear = year });
+            if (stage == BudgetStage.Request) line.Requested = amount;
+            else line.Assessed = amount;
+        }
+    }
+
+    /// 復活要求: after 内示 for the 部 and before its 復活要求 stage is committed, the head names the amount and the reason.
+    public async Task<CommandResult> RestoreAsync(int requestId, string? amountText, string? reason, Actor actor, OrgTree org)
+    {
+        var request = await db.BudgetRequests.Include(r => r.Restorations).FirstOrDefaultAsync(r => r.Id == requestId);
+        if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
+        if (BudgetAccess.CheckRestore(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        var department = org.DepartmentOf(request.OrgUnitId)?.Id ?? request.OrgUnitId;
+        var commits = await db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == request.FiscalYear && c.DepartmentId == department).Select(c => c.Stage).ToListAsync();
+        if (!commits.Contains(BudgetStage.Notice)) return CommandResult.Refused(string.Empty, "復活要求は内示の後に出せます。");
+        if (commits.Contains(BudgetStage.Restoration)) return CommandResult.Refused(string.Empty, "復活要求の受付は締め切られました。");
+        if (request.Restorations.Count > 0) return CommandResult.Refused(string.Empty, "この事業の復活要求はすでに出されています。");
+        var result = new CommandResult();
+        if (!Amounts.TryParse(amountText, 1000, out var yen) || yen is not > 0) result.Add("Amount", "復活を求める額を1以上の千円単位の数値で入力してください。");
+        if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "復活を求める理由を入力してください。");
+        else if (reason.Length > ReasonLength) result.Add("Reason", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+        if (!result.Succeeded) return result;
+        request.Restorations.Add(new BudgetRestoration { Amount = yen!.Value, Reason = reason!.Trim(), RequestedBy = actor.UserName, RequestedAt = clock.UtcNow });
+        return await saver.SaveAsync(request.Id);
+    }
+
+    /// The 財政課's answer to a 復活要求: the amount granted (0 for none, at most the amount asked) and why.
+    public async Task<CommandResult> AnswerAsync(int restorationId, int version, string? grantedText, string? answer, Actor actor, OrgTree org)
+    {
+        var restoration = await db.BudgetRestorations.FirstOrDefaultAsync(r => r.Id == restorationId);
+        if (restoration is null) return CommandResult.Refused(string.Empty, "復活要求が見つかりません。");
+        var request = await db.BudgetRequests.AsNoTracking().FirstAsync(r => r.Id == restoration.BudgetRequestId);
+        if (BudgetAccess.CheckAssessLine(actor, BudgetStage.RestorationAssessment, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        var department = org.DepartmentOf(request.OrgUnitId)?.Id ?? request.OrgUnitId;
+        if (await db.BudgetStageCommits.AnyAsync(c => c.FiscalYear == request.FiscalYear && c.DepartmentId == department && c.Stage == BudgetStage.RestorationAssessment))
+            return CommandResult.Refused(string.Empty, "復活査定は確定済です。回答は変えられません。");
+        var result = new CommandResult();
+        if (!Amounts.TryParse(grantedText, 1000, out var yen) || yen is null || yen < 0) result.Add("Granted", "認める額を0以上の千円単位の数値で入力してください（認めないときは0）。");
+        else if (yen > restoration.Amount) result.Add("Granted", $"認める額は求められた額 {Amounts.Thousands(restoration.Amount)}千円 以下にしてください。");
+        if (string.IsNullOrWhiteSpace(answer)) result.Add("Answer", "回答（理由）を入力してください。");
+        else if (answer.Length > ReasonLength) result.Add("Answer", $"回答は{ReasonLength:N0}文字以内で入力してください。");
+        if (!result.Succeeded) return result;
+        if (restoration.Granted == yen && restoration.Answer == answer!.Trim()) return CommandResult.Ok(request.Id);
+        // Who answered and when is the amount's: rewording the answer keeps them.
+        if (restoration.Granted != yen || restoration.AnsweredAt is null)
+        {
+            restoration.AnsweredBy = actor.UserName;
+            restoration.AnsweredAt = clock.UtcNow;
+        }
+        restoration.Granted = yen;
+        restoration.Answer = answer!.Trim();
+        return await saver.SaveEditAsync(restoration, version, restoration.AuditTarget);
+    }
+}

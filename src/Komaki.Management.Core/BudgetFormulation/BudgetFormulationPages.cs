@@ -1,0 +1,140 @@
+namespace Komaki.Management.Core.BudgetFormulation;
+
+/// One line as the pages show it: the request with its project, its entries by stage and its 復活要求.
+public sealed record FormulationLine(BudgetRequest Request, string Code, string Name, int DepartmentId)
+{
+    public BudgetStageEntry? Committed(BudgetStage stage) => Request.Entries.FirstOrDefault(e => e.Stage == stage && e.Committed);
+
+    public BudgetStageEntry? Draft(BudgetStage stage) => Request.Entries.FirstOrDefault(e => e.Stage == stage && !e.Committed);
+
+    /// The latest committed amounts: the line where it stands now (the request as entered before it is submitted).
+    public IFunded Latest => (IFunded?)Request.Entries.Where(e => e.Committed).OrderByDescending(e => e.Stage).FirstOrDefault() ?? Request;
+}
+
+/// A 部 in the year's formulation: its lines' totals at the latest stage committed for it, its request, its frame.
+public sealed record DepartmentStanding(int DepartmentId, int Lines, int Submitted, long Requested, long RequestedGeneral, long Current, long CurrentGeneral,
+    BudgetStage? Reached, long? Frame)
+{
+    public bool OverFrame => Frame is long f && RequestedGeneral > f;
+}
+
+/// The evaluation beside a request: the latest the reader may read, with ratings, 改善内容, indicators with trend,
+/// 人工 and full cost.
+public sealed record EvaluationBeside(ProjectEvaluation Evaluation, IReadOnlyList<(Indicator Indicator, IndicatorJudgment Judgment)> Indicators);
+
+/// One row of a stage comparison.
+public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunded? To)
+{
+    public long Difference => (To?.Expenditure ?? 0) - (From?.Expenditure ?? 0);
+    public long GeneralDifference => (To?.General ?? 0) - (From?.General ?? 0);
+}
+
+/// Reads of 予算編成: the year's round, its lines, where each 部 stands, the evaluation beside a line, the checks.
+public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
+{
+    public Task<BudgetRound?> RoundAsync(int year) =>
+        db.BudgetRounds.AsNoTracking().Include(r => r.Stages).Include(r => r.Frames).FirstOrDefaultAsync(r => r.FiscalYear == year);
+
+    /// The lines of the year, of the given units only when given, with their entries and 復活要求.
+    public async Task<List<FormulationLine>> LinesAsync(int year, OrgTree org, IReadOnlyCollection<int>? units = null)
+    {
+        var requests = await db.BudgetRequests.AsNoTracking().Include(r => r.Entries).Include(r => r.Restorations).Include(r => r.Project)
+            .Where(r => r.FiscalYear == year && (units == null || units.Contains(r.OrgUnitId))).AsSplitQuery().ToListAsync();
+        return requests.Select(r => new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId))
+            .OrderBy(l => org.PathName(l.Request.OrgUnitId), StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<FormulationLine?> LineAsync(int requestId, OrgTree org)
+    {
+        var r = await db.BudgetRequests.AsNoTracking().Include(x => x.Entries).Include(x => x.Restorations).Include(x => x.Project).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == requestId);
+        return r is null ? null : new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId);
+    }
+
+    public Task<Project?> ProjectAsync(int projectId) => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+
+    public Task<BudgetRequest?> RequestAsync(int year, int projectId) => db.BudgetRequests.AsNoTracking().FirstOrDefaultAsync(r => r.FiscalYear == year && r.ProjectId == projectId);
+
+    public Task<int?> RequestOfRestorationAsync(int restorationId) =>
+        db.BudgetRestorations.AsNoTracking().Where(r => r.Id == restorationId).Select(r => (int?)r.BudgetRequestId).FirstOrDefaultAsync();
+
+    /// The people named on lines (who entered, submitted, assessed, answered) by their names.
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userNames)
+    {
+        var wanted = userNames.OfType<string>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync();
+        return users.Where(u => u.UserName is not null).ToDictionary(u => u.UserName!, u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName! : u.DisplayName);
+    }
+
+    public Task<List<BudgetStageCommit>> CommitsAsync(int year) => db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year).ToListAsync();
+
+    /// Where every 部 with lines stands: the latest stage committed for it, its totals there and at request, its frame.
+    public static List<DepartmentStanding> Standings(IReadOnlyList<FormulationLine> lines, IReadOnlyList<BudgetStageCommit> commits, BudgetRound? round, OrgTree org) =>
+        lines.GroupBy(l => l.DepartmentId).Select(g =>
+        {
+            var reached = commits.Where(c => c.DepartmentId == g.Key).Select(c => (BudgetStage?)c.Stage).Max();
+            var requested = g.Select(l => (IFunded?)l.Committed(BudgetStage.Request) ?? l.Request).ToList();
+            var current = g.Select(l => l.Latest).ToList();
+            return new DepartmentStanding(g.Key, g.Count(), g.Count(l => l.Request.SubmittedAt is not null), requested.Sum(x => x.Expenditure), requested.Sum(x => x.General),
+                current.Sum(x => x.Expenditure), current.Sum(x => x.General), reached, round?.Frames.FirstOrDefault(f => f.DepartmentId == g.Key)?.GeneralFund);
+        }).OrderBy(s => org.Find(s.DepartmentId)?.SortOrder ?? 0).ThenBy(s => s.DepartmentId).ToList();
+
+    /// The projects a 課 may request for in the year (active that year), without a request yet.
+    public async Task<List<(int Id, string Code, string Name, int OwnerUnitId)>> UnrequestedAsync(int year, IReadOnlyCollection<int> units)
+    {
+        var rows = await db.Projects.AsNoTracking()
+            .Where(p => units.Contains(p.OwnerUnitId) && p.RetiredAt == null && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year)
+                && !db.BudgetRequests.Any(r => r.FiscalYear == year && r.ProjectId == p.Id))
+            .Select(p => new { p.Id, p.Code, p.Name, p.OwnerUnitId }).ToListAsync();
+        return rows.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => (p.Id, p.Code, p.Name, p.OwnerUnitId)).ToList();
+    }
+
+    /// What each line is checked against, for the given projects, in a fixed number of reads.
+    public async Task<Dictionary<int, LineContext>> ContextAsync(int year, IReadOnlyCollection<int> projectIds)
+    {
+        var previous = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1 && projectIds.Contains(b.ProjectId))
+            .Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync();
+        var edition = await PlanEditionIdAsync(year);
+        var plan = edition is int e
+            ? await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == e && l.FiscalYear == year && projectIds.Contains(l.ProjectId))
+                .Select(l => new { l.ProjectId, l.Cost }).ToListAsync()
+            : [];
+        var verdicts = await db.ProjectEvaluations.AsNoTracking().Where(v => projectIds.Contains(v.ProjectId) && v.FiscalYear < year && v.State == EvaluationState.Published)
+            .Select(v => new { v.ProjectId, v.FiscalYear, v.FirstDirection, v.SecondDirection }).ToListAsync();
+        var latest = verdicts.GroupBy(v => v.ProjectId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.FiscalYear)!);
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values)
+            .Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value) && i.RetiredAt == null).ToListAsync();
+        var byProject = indicators.ToLookup(i => i.ProjectId!.Value);
+        var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
+        var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
+        return projectIds.Distinct().ToDictionary(id => id, id =>
+        {
+            var v = latest.GetValueOrDefault(id);
+            var judgedYear = v?.FiscalYear ?? year - 2;
+            var worsening = byProject[id].Count(i => IndicatorJudgment.Of(i, judgedYear).Trend == Trend.Worsening);
+            return new LineContext(id, previousOf.GetValueOrDefault(id), planOf.TryGetValue(id, out var c) ? c : null, v?.SecondDirection ?? v?.FirstDirection, v?.FiscalYear, worsening);
+        });
+    }
+
+    /// The 実施計画 edition that plans the year: the one starting that year, else the latest earlier one covering it.
+    public Task<int?> PlanEditionIdAsync(int year) =>
+        db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
+            .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+
+    /// The latest evaluation of the project the reader may read (EvaluationAccess), with its indicators judged in its year.
+    public async Task<EvaluationBeside?> EvaluationAsync(int projectId, Actor actor, OrgTree org)
+    {
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId).OrderByDescending(e => e.FiscalYear).Take(3).ToListAsync();
+        var evaluation = evaluations.FirstOrDefault(e => EvaluationAccess.CanRead(actor, e, org));
+        if (evaluation is null) return null;
+        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder).ToListAsync();
+        return new EvaluationBeside(evaluation, indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluation.FiscalYear))).ToList());
+    }
+
+    /// Two stages line by line: each line's committed amounts at either (the request as entered where 要求 is not yet
+    /// committed, nothing where a later stage is not).
+    public static List<StageCompareRow> Compare(IReadOnlyList<FormulationLine> lines, BudgetStage from, BudgetStage to) =>
+        lines.Select(l => new StageCompareRow(l, At(l, from), At(l, to))).ToList();
+
+    public static IFunded? At(FormulationLine l, BudgetStage stage) =>
+        (IFunded?)l.Committed(stage) ?? (stage == BudgetStage.Request ? l.Request : null);
+}

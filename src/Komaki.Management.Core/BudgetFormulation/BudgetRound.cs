@@ -1,0 +1,177 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Komaki.Management.Core.BudgetFormulation;
+
+/// The stages of 予算編成, in their order. Request is each 課's (submitted by its head, line by line); the others are
+/// committed for a 部 at once by the 財政課 (市長査定 by the mayor or the 財政課 acting for the mayor).
+public enum BudgetStage
+{
+    [Display(Name = "要求")]
+    Request = 1,
+    [Display(Name = "財政課査定")]
+    FinanceAssessment = 2,
+    [Display(Name = "市長査定")]
+    MayorAssessment = 3,
+    [Display(Name = "内示")]
+    Notice = 4,
+    [Display(Name = "復活要求")]
+    Restoration = 5,
+    [Display(Name = "復活査定")]
+    RestorationAssessment = 6,
+    [Display(Name = "予算案")]
+    Proposal = 7,
+}
+
+/// 予算編成方針 of one budget year (the year the budget is for): the policy's text, the stages the city uses with
+/// their due dates, and the 一般財源 frame (枠) of each 部 that budgets by frame.
+public sealed class BudgetRound : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public string? Policy { get; set; }
+    public int Version { get; set; }
+    public List<BudgetRoundStage> Stages { get; set; } = [];
+    public List<BudgetFrame> Frames { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(BudgetRound), Id, FiscalYear.ToString(CultureInfo.InvariantCulture));
+
+    /// The stages in use, in order.
+    public IReadOnlyList<BudgetRoundStage> InUse => Stages.Where(s => s.InUse).OrderBy(s => s.Stage).ToList();
+
+    public BudgetRoundStage? StageOf(BudgetStage stage) => Stages.FirstOrDefault(s => s.Stage == stage && s.InUse);
+
+    /// The stage in use before this one (the one whose amounts this one starts from), or null for 要求.
+    public BudgetStage? Previous(BudgetStage stage) => InUse.Where(s => s.Stage < stage).Select(s => (BudgetStage?)s.Stage).LastOrDefault();
+
+    /// The default stages with due dates in the usual calendar: 要求 in November, 財政課査定 in December, 市長査定 in
+    /// January, 内示 and 復活 at the turn of January, 予算案 in early February.
+    public static BudgetRound Defaults(int fiscalYear) => new()
+    {
+        FiscalYear = fiscalYear,
+        Stages =
+        [
+            new() { Stage = BudgetStage.Request, InUse = true, DueOn = new DateOnly(fiscalYear - 1, 11, 20) },
+            new() { Stage = BudgetStage.FinanceAssessment, InUse = true, DueOn = new DateOnly(fiscalYear - 1, 12, 25) },
+            new() { Stage = BudgetStage.MayorAssessment, InUse = true, DueOn = new DateOnly(fiscalYear, 1, 15) },
+            new() { Stage = BudgetStage.Notice, InUse = true, DueOn = new DateOnly(fiscalYear, 1, 20) },
+            new() { Stage = BudgetStage.Restoration, InUse = true, DueOn = new DateOnly(fiscalYear, 1, 24) },
+            new() { Stage = BudgetStage.RestorationAssessment, InUse = true, DueOn = new DateOnly(fiscalYear, 1, 31) },
+            new() { Stage = BudgetStage.Proposal, InUse = true, DueOn = new DateOnly(fiscalYear, 2, 10) },
+        ],
+    };
+}
+
+public sealed class BudgetRoundStage
+{
+    public int Id { get; set; }
+    public int BudgetRoundId { get; set; }
+    public BudgetStage Stage { get; set; }
+    public bool InUse { get; set; } = true;
+    public DateOnly DueOn { get; set; }
+}
+
+/// 枠: the 一般財源 a 部 may request for its ordinary spending (new projects included; the 財政課 judges what is over).
+public sealed class BudgetFrame
+{
+    public int Id { get; set; }
+    public int BudgetRoundId { get; set; }
+    public int DepartmentId { get; set; }
+    public long GeneralFund { get; set; }
+}
+
+/// 財源内訳 of an amount: the five parts add up to the 歳出.
+public interface IFunded
+{
+    long Expenditure { get; }
+    long National { get; }
+    long Prefectural { get; }
+    long Bonds { get; }
+    long OtherSpecific { get; }
+    long General { get; }
+}
+
+/// A 課's request for one 事業 in one budget year: what the division enters (歳出, 財源内訳, 要求理由, new or
+/// continuing) until its head submits it; from then on its amounts live in its stages.
+public sealed class BudgetRequest : IVersioned, IAudited, IFunded
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public int ProjectId { get; set; }
+    public Project? Project { get; set; }
+    public int OrgUnitId { get; set; }
+    public bool IsNew { get; set; }
+    public long Expenditure { get; set; }
+    public long National { get; set; }
+    public long Prefectural { get; set; }
+    public long Bonds { get; set; }
+    public long OtherSpecific { get; set; }
+    public long General { get; set; }
+    public string? Reason { get; set; }
+    /// Who last entered the request: the one person who may not submit it.
+    public string? EnteredBy { get; set; }
+    public string? SubmittedBy { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public int Version { get; set; }
+    public List<BudgetStageEntry> Entries { get; set; } = [];
+    public List<BudgetRestoration> Restorations { get; set; } = [];
+
+    public AuditTarget AuditTarget => new(nameof(BudgetRequest), Id);
+}
+
+/// The amounts of one line at one stage, with the reason, who and when. A committed entry is never changed: a line's
+/// history is its entries. An entry not yet committed is the assessor's draft for the stage.
+public sealed class BudgetStageEntry : IAudited, IFunded
+{
+    public int Id { get; set; }
+    public int BudgetRequestId { get; set; }
+    public BudgetStage Stage { get; set; }
+    public long Expenditure { get; set; }
+    public long National { get; set; }
+    public long Prefectural { get; set; }
+    public long Bonds { get; set; }
+    public long OtherSpecific { get; set; }
+    public long General { get; set; }
+    public string? Reason { get; set; }
+    /// Why the line goes against the evaluation or the 実施計画 (asked on the confirmation page).
+    public string? CheckReason { get; set; }
+    public string RecordedBy { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+    public bool Committed { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BudgetStageEntry), Id);
+}
+
+/// A stage committed for a 部 (or, for 要求, never: the request is submitted line by line): who, when, the totals.
+public sealed class BudgetStageCommit : IAudited
+{
+    public int Id { get; set; }
+    public int FiscalYear { get; set; }
+    public BudgetStage Stage { get; set; }
+    public int DepartmentId { get; set; }
+    public string CommittedBy { get; set; } = "";
+    public DateTime CommittedAt { get; set; }
+    public int Lines { get; set; }
+    public long Expenditure { get; set; }
+    public long General { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BudgetStageCommit), Id);
+}
+
+/// 復活要求: after 内示, a 課 asks to restore an amount to a line, with its reason; the 財政課 answers with the amount
+/// granted (0 for none) and why. The restored amount is 一般財源.
+public sealed class BudgetRestoration : IVersioned, IAudited
+{
+    public int Id { get; set; }
+    public int BudgetRequestId { get; set; }
+    public long Amount { get; set; }
+    public string Reason { get; set; } = "";
+    public string RequestedBy { get; set; } = "";
+    public DateTime RequestedAt { get; set; }
+    public long? Granted { get; set; }
+    public string? Answer { get; set; }
+    public string? AnsweredBy { get; set; }
+    public DateTime? AnsweredAt { get; set; }
+    public int Version { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BudgetRestoration), Id);
+}

@@ -1,0 +1,86 @@
+using Komaki.Management.Core.BudgetFormulation;
+
+namespace Komaki.Management.Core.Data.Configurations;
+
+public sealed class BudgetRoundConfiguration : IEntityTypeConfiguration<BudgetRound>
+{
+    public void Configure(EntityTypeBuilder<BudgetRound> builder)
+    {
+        builder.Property(x => x.Policy).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Frames).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class BudgetRoundStageConfiguration : IEntityTypeConfiguration<BudgetRoundStage>
+{
+    public void Configure(EntityTypeBuilder<BudgetRoundStage> builder) => builder.HasIndex(x => new { x.BudgetRoundId, x.Stage }).IsUnique();
+}
+
+public sealed class BudgetFrameConfiguration : IEntityTypeConfiguration<BudgetFrame>
+{
+    public void Configure(EntityTypeBuilder<BudgetFrame> builder)
+    {
+        builder.HasIndex(x => new { x.BudgetRoundId, x.DepartmentId }).IsUnique();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<BudgetRequest>
+{
+    public void Configure(EntityTypeBuilder<BudgetRequest> builder)
+    {
+        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.EnteredBy).HasMaxLength(256);
+        builder.Property(x => x.SubmittedBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
+        builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Entries).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Restorations).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class BudgetStageEntryConfiguration : IEntityTypeConfiguration<BudgetStageEntry>
+{
+    public void Configure(EntityTypeBuilder<BudgetStageEntry> builder)
+    {
+        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.CheckReason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.RecordedBy).HasMaxLength(256);
+        builder.HasIndex(x => new { x.BudgetRequestId, x.Stage }).IsUnique();
+        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class BudgetStageCommitConfiguration : IEntityTypeConfiguration<BudgetStageCommit>
+{
+    public void Configure(EntityTypeBuilder<BudgetStageCommit> builder)
+    {
+        builder.Property(x => x.CommittedBy).HasMaxLength(256);
+        builder.HasIndex(x => new { x.FiscalYear, x.Stage, x.DepartmentId }).IsUnique();
+        builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class BudgetRestorationConfiguration : IEntityTypeConfiguration<BudgetRestoration>
+{
+    public void Configure(EntityTypeBuilder<BudgetRestoration> builder)
+    {
+        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Answer).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.RequestedBy).HasMaxLength(256);
+        builder.Property(x => x.AnsweredBy).HasMaxLength(256);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.Ignore(x => x.AuditTarget);
+    }
+}

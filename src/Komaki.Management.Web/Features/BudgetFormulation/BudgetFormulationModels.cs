@@ -1,0 +1,32 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+public sealed record FormulationIndexModel(int Year, BudgetRound? Round, IReadOnlyList<DepartmentStanding> Standings, IReadOnlyList<FormulationLine> MyLines,
+    IReadOnlyList<(int Id, string Code, string Name, int OwnerUnitId)> Unrequested, IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, bool IsFinance, bool ReadsAll, DateOnly Today);
+
+public sealed record DepartmentModel(int Year, int DepartmentId, BudgetRound? Round, IReadOnlyList<FormulationLine> Lines, DepartmentStanding? Standing,
+    IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, Actor Actor, bool CanAnswer);
+
+public sealed record PolicyModel(int Year, RoundForm Form, OrgTree Org, IReadOnlyList<OrgUnit> Departments);
+
+public sealed record RequestModel(int Year, int ProjectId, string Code, string Name, string Unit, RequestForm Form, long? PlanAmount, long? PreviousBudget,
+    EvaluationBeside? Evaluation, DirectionCatalog Directions, DepartmentStanding? Department, BudgetRequest? Request);
+
+public sealed record LineModel(int Year, FormulationLine Line, BudgetRound? Round, IReadOnlyList<BudgetStageCommit> Commits, LineContext Context, EvaluationBeside? Evaluation,
+    DirectionCatalog Directions, OrgTree Org, IReadOnlyList<BudgetStage> Assessable, bool CanSubmit, bool CanEnter, bool CanRestore, bool CanAnswer, IReadOnlyDictionary<string, string> Names);
+
+public sealed record SubmitModel(int Year, FormulationLine Line, IReadOnlyList<string> Findings, OrgTree Org);
+
+public sealed record AssessModel(int Year, FormulationLine Line, BudgetStage Stage, AssessForm Form, IFunded From, LineContext Context, EvaluationBeside? Evaluation, DirectionCatalog Directions, OrgTree Org);
+
+public sealed record RestoreModel(int Year, FormulationLine Line, string? Amount, string? Reason, OrgTree Org);
+
+public sealed record AnswerModel(int Year, FormulationLine Line, BudgetRestoration Restoration, string? Granted, string? Answer, OrgTree Org);
+
+public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, IReadOnlyList<string> Missing,
+    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, IReadOnlyDictionary<int, string?> Reasons, OrgTree Org);
+
+public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, IReadOnlyList<StageCompareRow> Rows, IReadOnlyList<OrgUnit> Departments, OrgTree Org);
+
+public sealed record ChoushoModel(int Year, int DepartmentId, BudgetStage Assessment, IReadOnlyList<FormulationLine> Lines, IReadOnlyDictionary<string, string> Names, OrgTree Org);
+
+public sealed record EffectModel(int Year, EffectReport Report, DirectionCatalog Directions, OrgTree Org);

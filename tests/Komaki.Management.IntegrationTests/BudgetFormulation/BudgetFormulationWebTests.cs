@@ -1,0 +1,209 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+
+namespace Komaki.Management.IntegrationTests.BudgetFormulation;
+
+/// 予算編成 over HTTP as each role does it: the 財政課 sets the year's policy and frames; a 課 enters a request with the
+/// evaluation beside it and its head submits it; the stages are committed through their confirmation pages, refused
+/// without a reason for what goes against the evaluation; 内示, a 復活要求 answered, 予算案; the amounts reach the budget
+/// table; nothing committed is overwritten; and the 評価の効き目 report reconciles to the budget table to the yen.
+public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const int Year = 2028;
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string, string)[] fields)
+    {
+        var token = await KomakiFactory.TokenAsync(client, "/Account/ChangePassword");
+        return await client.PostAsync(url, KomakiFactory.Form(token, fields));
+    }
+
+    private static (string, string)[] Amounts(long expenditureThousands, long nationalThousands = 0, string reason = "") =>
+    [
+        ("Expenditure", expenditureThousands.ToString()), ("National", nationalThousands.ToString()), ("Prefectural", "0"), ("Bonds", "0"), ("OtherSpecific", "0"),
+        ("General", (expenditureThousands - nationalThousands).ToString()), ("Reason", reason),
+    ];
+
+    private async Task SetPolicyAsync()
+    {
+        if (app.WithDb(db => db.BudgetRounds.Any(r => r.FiscalYear == Year))) return;
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        var page = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Policy");
+        var departments = Regex.Matches(page, "name=\"Frames\\[(\\d+)\\]\\.DepartmentId\" value=\"(\\d+)\"").Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        var fields = new List<(string, string)> { ("Version", "0"), ("Policy", "枠の内で要求すること。") };
+        var stages = Enum.GetValues<BudgetStage>();
+        for (var i = 0; i < stages.Length; i++)
+            fields.AddRange([($"Stages[{i}].Stage", stages[i].ToString()), ($"Stages[{i}].InUse", "true"), ($"Stages[{i}].DueOn", new DateOnly(Year - 1, 11, 1).AddDays(i * 10).ToString("yyyy-MM-dd"))]);
+        foreach (var (i, id) in departments) fields.AddRange([($"Frames[{i}].DepartmentId", id), ($"Frames[{i}].GeneralFund", "1")]);
+        var saved = await PostAsync(finance, $"/BudgetFormulation/{Year}/Policy", [.. fields]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    private (int Road, int Department, int Project, long Plan) RoadProject() => app.WithDb(db =>
+    {
+        var road = db.OrgUnits.Single(u => u.Name == "道路課");
+        var edition = db.ImplementationPlans.Where(p => p.FiscalYear <= Year).OrderByDescending(p => p.FiscalYear).First().Id;
+        var line = db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition && l.FiscalYear == Year && l.Project!.OwnerUnitId == road.Id && l.Cost > 0)
+            .OrderBy(l => l.ProjectId).First();
+        return (road.Id, road.ParentId!.Value, line.ProjectId, line.Cost);
+    });
+
+    [Fact]
+    public async Task One_department_goes_through_every_stage_with_the_evaluation_beside_and_reasons_required()
+    {
+        await SetPolicyAsync();
+        var (_, department, project, plan) = RoadProject();
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        var mayor = await app.SignedInAsync("shicho@komaki.example");
+
+        // The request form shows the evaluation and the 実施計画's amount beside it; funding that does not add up is refused beside 一般財源.
+        var form = await staff.GetStringAsync($"/BudgetFormulation/{Year}/Request/{project}");
+        Assert.Contains("id=\"evaluation-beside\"", form);
+        Assert.Contains(Core.Common.Amounts.Thousands(plan), form);
+        var over = plan / 1000 + 1_000;
+        var mismatch = await PostAsync(staff, $"/BudgetFormulation/{Year}/Request/{project}", [("Version", "0"), ("IsNew", "false"), .. Amounts(over, 10).Select(f => f.Item1 == "General" ? ("General", "1") : f).Select(f => f.Item1 == "Reason" ? ("Reason", "老朽化した橋りょうの補修") : f)]);
+        var refused = await mismatch.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, mismatch.StatusCode);
+        Assert.Contains("財源内訳の合計", refused);
+        Assert.False(app.WithDb(db => db.BudgetRequests.Any(r => r.FiscalYear == Year && r.ProjectId == project)));
+
+        var saved = await PostAsync(staff, $"/BudgetFormulation/{Year}/Request/{project}", [("Version", "0"), ("IsNew", "false"), .. Amounts(over, 10, "老朽化した橋りょうの補修")]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var request = app.WithDb(db => db.BudgetRequests.Single(r => r.FiscalYear == Year && r.ProjectId == project));
+        Assert.Equal(over * 1000, request.Expenditure);
+
+        // The one who entered it may not submit it; the head submits, and the request above the 実施計画 needs a reason.
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit")).StatusCode);
+        var confirm = await head.GetStringAsync($"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit");
+        Assert.Contains("実施計画の額", confirm);
+        var noReason = await (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", ""))).Content.ReadAsStringAsync();
+        Assert.Contains("提出する理由を書いてください", noReason);
+        Assert.Null(app.WithDb(db => db.BudgetRequests.Single(r => r.Id == request.Id).SubmittedAt));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", "資材価格の上昇のため"))).StatusCode);
+        Assert.Equal(over * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Requested));
+        // Once submitted the request is no longer the 課's to change.
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/BudgetFormulation/{Year}/Request/{project}")).StatusCode);
+
+        // 財政課査定: a draft with a cut needs its reason; committing is refused without the reason for the finding.
+        var cut = (over - 500).ToString();
+        var noCutReason = await (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10)])).Content.ReadAsStringAsync();
+        Assert.Contains("査定の理由を書いてください", noCutReason);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10, "単価を見直して減額")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}")).StatusCode);
+        var commitPage = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}");
+        Assert.Contains($"Reasons[{request.Id}]", commitPage);
+        var refusedCommit = await PostAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}");
+        Assert.Equal(HttpStatusCode.OK, refusedCommit.StatusCode);
+        Assert.Contains("理由を書いてください", await refusedCommit.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == BudgetStage.FinanceAssessment)));
+        await CommitAsync(finance, BudgetStage.FinanceAssessment, department, request.Id);
+        Assert.Equal((over - 500) * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Assessed));
+
+        // Committed is committed: the assessment of the stage cannot be changed any more.
+        var late = await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 900, 10, "さらに減額")]);
+        Assert.Contains("確定した額は変えられません", await late.Content.ReadAsStringAsync());
+
+        // 市長査定 by the mayor, 内示 by the 財政課, a 復活要求 by the head answered by the 財政課, 復活査定 and 予算案.
+        await CommitAsync(mayor, BudgetStage.MayorAssessment, department, request.Id);
+        await CommitAsync(finance, BudgetStage.Notice, department, request.Id);
+        var notice = await head.GetStringAsync($"/BudgetFormulation/{Year}/Lines/{request.Id}");
+        Assert.Contains("id=\"restore\"", notice);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Restoration/Create", ("Amount", "300"), ("Reason", "安全対策上、減額分の一部が必要"))).StatusCode);
+        await CommitAsync(finance, BudgetStage.Restoration, department, request.Id);
+        var restoration = app.WithDb(db => db.BudgetRestorations.Single(r => r.BudgetRequestId == request.Id));
+        var missingAnswer = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/RestorationAssessment/{department}");
+        Assert.Contains("復活要求に回答していません", missingAnswer);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{restoration.Id}/Answer/Submit", ("Version", restoration.Version.ToString()), ("Granted", "200"), ("Answer", "安全対策分として200千円を認める"))).StatusCode);
+        await CommitAsync(finance, BudgetStage.RestorationAssessment, department, request.Id);
+        await CommitAsync(finance, BudgetStage.Proposal, department, request.Id);
+
+        var entries = app.WithDb(db => db.BudgetStageEntries.Where(e => e.BudgetRequestId == request.Id).OrderBy(e => e.Stage).ToList());
+        Assert.Equal(Enum.GetValues<BudgetStage>(), entries.Select(e => e.Stage));
+        Assert.All(entries, e => Assert.True(e.Committed));
+        Assert.Equal(new long[] { over, over - 500, over - 500, over - 500, over - 200, over - 300, over - 300 }, entries.Select(e => e.Expenditure / 1000));
+        Assert.All(entries, e => Assert.Equal(e.Expenditure, e.National + e.Prefectural + e.Bonds + e.OtherSpecific + e.General));
+        Assert.Equal((over - 300) * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Assessed));
+
+        // The comparison line by line and in total, and the 査定調書 with the reasons given against the 実施計画.
+        var compare = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Compare?from=Request&to=Proposal&departmentId={department}");
+        Assert.Contains(Core.Common.Amounts.Thousands(-300_000), compare);
+        var chousho = await head.GetStringAsync($"/BudgetFormulation/{Year}/Chousho/{department}");
+        Assert.Contains("資材価格の上昇のため", chousho);
+        Assert.Contains("単価を見直して減額", chousho);
+    }
+
+    private async Task CommitAsync(HttpClient client, BudgetStage stage, int department, int requestId)
+    {
+        var url = $"/BudgetFormulation/{Year}/Steps/{stage}/{department}";
+        var page = await client.GetStringAsync(url);
+        (string, string)[] fields = page.Contains($"Reasons[{requestId}]", StringComparison.Ordinal) ? [($"Reasons[{requestId}]", $"{stage.Label()}: 工事の必要性を確認した")] : [];
+        var response = await PostAsync(client, url, fields);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{stage}: {await response.Content.ReadAsStringAsync()}");
+        Assert.True(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == stage && c.DepartmentId == department)));
+    }
+
+    [Fact]
+    public async Task A_division_sees_and_enters_only_its_own_requests_and_only_the_finance_division_assesses()
+    {
+        var (lineId, unit) = app.WithDb(db => db.BudgetRequests.Where(r => r.FiscalYear == 2027 && db.OrgUnits.Any(u => u.Id == r.OrgUnitId && u.Name == "道路課")).Select(r => new { r.Id, r.OrgUnitId }).AsEnumerable().Select(r => (r.Id, r.OrgUnitId)).First());
+        var other = await app.SignedInAsync("kankyo-kacho@komaki.example");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/BudgetFormulation/2027/Lines/{lineId}")).StatusCode);
+        var road = await app.SignedInAsync("doro-tanto@komaki.example");
+        Assert.Equal(HttpStatusCode.OK, (await road.GetAsync($"/BudgetFormulation/2027/Lines/{lineId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await road.GetAsync($"/BudgetFormulation/2027/Lines/{lineId}/Assess/MayorAssessment")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await road.GetAsync("/BudgetFormulation/2027/Policy")).StatusCode);
+        var department = app.WithDb(db => db.OrgUnits.Single(u => u.Id == unit).ParentId!.Value);
+        Assert.Equal(HttpStatusCode.Forbidden, (await road.GetAsync($"/BudgetFormulation/2027/Steps/MayorAssessment/{department}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync($"/BudgetFormulation/2027/Department/{department}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_demo_city_is_in_the_middle_of_the_mayors_assessment_with_two_departments_over_their_frame()
+    {
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        var index = await finance.GetStringAsync("/BudgetFormulation?year=2027");
+        Assert.Equal(2, Regex.Count(index, "data-over=\"true\""));
+        Assert.Contains("市長査定", index);
+        var (divisions, withRequests, flagged) = app.WithDb(db => (
+            db.OrgUnits.Count(u => u.Level == Core.Organization.OrgUnitLevel.Division && db.Projects.Any(p => p.OwnerUnitId == u.Id && p.RetiredAt == null && p.StartYear <= 2027 && (p.EndYear == null || p.EndYear >= 2027))),
+            db.BudgetRequests.Where(r => r.FiscalYear == 2027).Select(r => r.OrgUnitId).Distinct().Count(),
+            db.BudgetStageEntries.Count(e => e.CheckReason != null)));
+        Assert.Equal(divisions, withRequests);
+        Assert.True(flagged >= 2, $"{flagged} lines with a reason against the evaluation");
+        // 対応待ち: the 財政課 and the mayor see the stages they must commit, with the due date.
+        var waiting = await (await app.SignedInAsync("shicho@komaki.example")).GetStringAsync("/Goals/Waiting");
+        Assert.Contains("市長査定の確定", waiting);
+        // The request page, for the 課, with the evaluation beside it.
+        var roadLine = app.WithDb(db => db.BudgetRequests.Where(r => r.FiscalYear == 2027 && db.OrgUnits.Any(u => u.Id == r.OrgUnitId && u.Name == "道路課")).Select(r => r.Id).First());
+        var line = await (await app.SignedInAsync("doro-kacho@komaki.example")).GetStringAsync($"/BudgetFormulation/2027/Lines/{roadLine}");
+        Assert.Contains("id=\"evaluation-beside\"", line);
+        Assert.Contains("財政課査定", line);
+    }
+
+    [Fact]
+    public async Task The_effect_of_evaluation_reconciles_to_the_budget_table_to_the_yen()
+    {
+        var page = await (await app.SignedInAsync("kikaku@komaki.example")).GetStringAsync("/BudgetFormulation/Effect?year=2025");
+        var total = Regex.Match(page, "<tr class=\"fw-bold\" id=\"effect-total\">(.*?)</tr>", RegexOptions.Singleline).Value;
+        long Attr(string name) => long.Parse(Regex.Match(total, $"data-{name}=\"(-?\\d*)\"").Groups[1].Value is { Length: > 0 } v ? v : "0");
+        var (before, requested, assessed, initial, settled) = app.WithDb(db => (
+            db.BudgetLines.Where(b => b.FiscalYear == 2025).Sum(b => b.Initial ?? 0), db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Requested ?? 0),
+            db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Assessed ?? 0), db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Initial ?? 0),
+            db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Settled ?? 0)));
+        Assert.Equal(before, Attr("base"));
+        Assert.Equal(requested, Attr("requested"));
+        Assert.Equal(assessed, Attr("assessed"));
+        Assert.Equal(initial, Attr("initial"));
+        Assert.Equal(settled, Attr("settled"));
+        // Every verdict in the city's words has its row, and the rows add up to the total.
+        var rows = Regex.Matches(Regex.Match(page, "id=\"effect-city\".*?</tbody>", RegexOptions.Singleline).Value, "data-requested=\"(-?\\d*)\"").Select(m => m.Groups[1].Value.Length == 0 ? 0 : long.Parse(m.Groups[1].Value)).ToList();
+        Assert.True(rows.Count >= 3);
+        Assert.Equal(requested, rows.Sum());
+        // The budget table's comparison says the same total.
+        var budgets = await (await app.SignedInAsync("kikaku@komaki.example")).GetStringAsync("/Budgets/2026/Comparison");
+        Assert.Contains(Core.Common.Amounts.Thousands(requested), budgets);
+    }
+}
