@@ -118,6 +118,15 @@ public class ControlWalkTests(AppServer server)
         var personnel = await server.SignedInPageAsync("jinji@komaki.example");
         await personnel.GotoAsync(server.BaseUrl + "/Control?year=2026");
         Assert.Contains("推進部局から督促があります", await personnel.InnerTextAsync("#chases"));
+        // The year's next step opens its confirmation page (what it fixes, the date); going back takes nothing.
+        await promotion.GotoAsync(server.BaseUrl + "/Control?year=2026");
+        await promotion.ClickAsync("#next-step a");
+        await promotion.WaitForURLAsync(new Regex("/Control/Report/2026/Steps/\\w+$"));
+        Assert.Contains("を記録します", await promotion.InnerTextAsync("#consequences"));
+        Assert.Equal("date", await promotion.GetAttributeAsync("#confirm-form input[name=on]", "type"));
+        await promotion.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "control-step-confirm.png"), FullPage = true });
+        await promotion.ClickAsync("text=やめる");
+        await promotion.WaitForURLAsync(new Regex("/Control\\?year=2026$"));
 
         var environment = await server.SignedInPageAsync("kankyo-kacho@komaki.example");
         await environment.GotoAsync(server.BaseUrl + "/Control?year=2026");

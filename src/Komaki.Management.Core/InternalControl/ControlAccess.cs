@@ -118,6 +118,19 @@ public static class ControlYearSteps
         _ => null,
     };
 
+    /// What recording the step fixes, as its confirmation page says it.
+    public static IReadOnlyList<string> Consequences(ControlYearStep step, ControlYear year) => step switch
+    {
+        ControlYearStep.Request => ["各課にリスクの洗い出しと登録簿の記入を依頼した日を記録します。", $"各課の対応待ちに、記入期限（{Wareki.Date(year.EntryDue)}）までの登録簿の記入が出ます。"],
+        ControlYearStep.Consolidate => ["各課から提出されたリスク登録簿を取りまとめた日を記録します。", "各課の対応待ちから登録簿の記入が外れ、提出されていないリスクはそのまま残ります。",
+            $"評価部局が、評価期限（{Wareki.Date(year.EvaluationDue)}）までに整備・運用状況を評価します。"],
+        ControlYearStep.Report => ["評価報告書を作成した日を記録し、報告書の数値をこの日の内容で確定します（後からリスクが変わっても、確定した報告書は変わりません）。",
+            "この年度の評価は変更できなくなります。", "監査委員がこの年度の報告書を審査できるようになります。"],
+        ControlYearStep.AuditReview => ["監査委員の審査の日と意見を記録します。", "意見は評価報告書に載ります。"],
+        ControlYearStep.Council => ["評価報告書を議会に提出した日を記録します。", year.ReportSnapshot is null ? "報告書の数値をこの日の内容で確定します。" : "議会に提出するのは、作成の日に確定した報告書です。"],
+        _ => ["評価報告書を公表した日を記録します。", year.ReportSnapshot is null ? "報告書の数値をこの日の内容で確定します。" : "公表するのは、作成の日に確定した報告書です。"],
+    };
+
     /// The next step of the year and whether this person records it.
     public static ControlYearStep? Next(ControlYear year) =>
         year.RequestedOn is null ? ControlYearStep.Request : year.ConsolidatedOn is null ? ControlYearStep.Consolidate : year.ReportedOn is null ? ControlYearStep.Report

@@ -42,7 +42,7 @@ public sealed class ClosingStepsTests(KomakiFactory app) : IClassFixture<KomakiF
         var session = app.WithDb(db => db.ForumSessions.Single(s => !s.IsClosed).Id);
         Step[] steps =
         [
-            new("内部統制の取りまとめ", Promotion, "/Control?year=2027", "/Control/Report/2027/Consolidate", () => app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ConsolidatedOn != null)),
+            new("内部統制の取りまとめ", Promotion, "/Control/Report/2027/Steps/Consolidate", "/Control/Report/2027/Steps/Consolidate", () => app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ConsolidatedOn != null)),
             new("実績値の公開", Planning, "/Publications/Publish?kind=IndicatorActuals&year=2026", "/Publications/Publish?kind=IndicatorActuals&year=2026",
                 () => app.WithDb(db => db.Publications.Any(p => p.Kind == PublicationKind.IndicatorActuals && p.FiscalYear == 2026))),
             new("一次評価確定", RoadHead, $"/Evaluations/2025/{draft}/Steps/FirstReview", $"/Evaluations/2025/{draft}/Steps/FirstReview",
@@ -72,11 +72,51 @@ public sealed class ClosingStepsTests(KomakiFactory app) : IClassFixture<KomakiF
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
 
-        // 作成 of the 内部統制 report, once 取りまとめ went ahead with its reason.
-        await PostAsync(promotion, "/Control/Report/2027/Consolidate", ("on", "2026-11-01"), ("reason", "試行の年度のため、登録のないまま進める。"));
-        var report = await promotion.GetStringAsync("/Control/Report?year=2027");
-        Assert.Contains("この年度のリスクが1件も登録されていません。", Regex.Match(report, "<div[^>]*id=\"missing\".*?</div>", RegexOptions.Singleline).Value);
-        await PostAsync(promotion, "/Control/Report/2027/Report", ("on", "2026-11-02"));
-        Assert.Null(app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ReportedOn));
+        // The rest of the 内部統制 year, each step from the page its button opens: 取りまとめ goes ahead with its reason;
+        // 作成, 議会提出 and 公表 list what is missing and are refused with the message beside the reason; the audit
+        // committee's 審査 (nothing to be missing) is refused without its opinion, beside that field.
+        Assert.Contains("href=\"/Control/Report/2027/Steps/Consolidate\"", await promotion.GetStringAsync("/Control?year=2027"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedInAsync(Planning)).GetAsync("/Control/Report/2027/Steps/Report")).StatusCode);
+        const string Why = "試行の年度のため、登録のないまま進める。";
+        Assert.Contains(Why, (await ControlStepAsync(promotion, "Consolidate", ("reason", Why))).State);
+        var auditor = await app.SignedInAsync("kansa@komaki.example");
+        var planning = await app.SignedInAsync(Planning);
+        foreach (var (client, step, field, value, opener) in new[]
+        {
+            (promotion, "Report", "reason", Why, "/Control/Report?year=2027"), (auditor, "AuditReview", "opinion", "記録がそろっていないことを指摘する。", "/Control/Report?year=2027"),
+            (planning, "Council", "reason", Why, "/Control/Report?year=2027"), (planning, "Publish", "reason", Why, "/Control/Report?year=2027"),
+        })
+        {
+            var url = $"/Control/Report/2027/Steps/{step}";
+            Assert.Contains($"href=\"{url}\"", await client.GetStringAsync(opener));
+            var page = await client.GetStringAsync(url);
+            if (field == "reason") Assert.Contains("この年度のリスクが1件も登録されていません。", Regex.Match(page, "<section[^>]*id=\"missing\".*?</section>", RegexOptions.Singleline).Value);
+            var before = YearState();
+            var (refused, notTaken) = await ControlStepAsync(client, step);
+            Assert.Equal(before, notTaken);
+            Assert.Matches($"<textarea[^>]*name=\"{field}\"[^>]*>[^<]*</textarea>\\s*<div class=\"invalid-feedback\">[^<]*(理由|意見)[^<]*</div>", refused);
+            Assert.NotEqual(before, (await ControlStepAsync(client, step, (field, value))).State);
+        }
+        var cycle = app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027));
+        Assert.True(cycle.ReportedOn is not null && cycle.AuditReviewedOn is not null && cycle.CouncilOn is not null && cycle.PublishedOn is not null);
     }
+
+    /// Opens a 内部統制 step's confirmation page and posts its form as shown, with the given fields filled in: the page
+    /// answered and the year's state after it.
+    private async Task<(string Page, string State)> ControlStepAsync(HttpClient client, string step, params (string Key, string Value)[] filled)
+    {
+        var url = $"/Control/Report/2027/Steps/{step}";
+        var page = await client.GetStringAsync(url);
+        var fields = HtmlForms.Fields(page, url);
+        foreach (var (key, value) in filled) fields[key] = value;
+        var response = await client.PostAsync(url, KomakiFactory.Form(KomakiFactory.TokenIn(page), fields.Select(f => (f.Key, f.Value)).ToArray()));
+        return (await response.Content.ReadAsStringAsync(), YearState());
+    }
+
+    /// The 2027 year's step notes and dates.
+    private string YearState() => app.WithDb(db =>
+    {
+        var y = db.ControlYears.AsNoTracking().Single(c => c.FiscalYear == 2027);
+        return $"{y.StepNotes}|{y.ConsolidatedOn}|{y.ReportedOn}|{y.AuditReviewedOn}|{y.AuditOpinion}|{y.CouncilOn}|{y.PublishedOn}";
+    });
 }

@@ -29,7 +29,26 @@ public sealed class ControlReportController(AppDbContext db, OrgTreeProvider org
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"内部統制評価報告書_{Wareki.FiscalYearShort(y)}.xlsx");
     }
 
+    /// The confirmation page of a step of the year: what it fixes, what is not done yet, the date and — when something
+    /// is missing — the reason to go on. Opening it changes nothing.
+    [HttpGet("{year:int}/Steps/{step}", Name = "ControlYearStepPage")]
+    public async Task<IActionResult> Step(int year, ControlYearStep step)
+    {
+        if (!Enum.IsDefined(step)) return NotFound();
+        var org = await orgTree.GetAsync();
+        var policy = await pages.PolicyAsync();
+        if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
+        var cycle = await pages.YearAsync(year);
+        if ((cycle is null ? "この年度の内部統制の日程がまだ決まっていません。" : ControlYearSteps.Order(step, cycle)) is string refusal)
+        {
+            TempData["Error"] = refusal;
+            return Back(year, step);
+        }
+        return View("Confirm", await StepPageAsync(year, step, cycle!, org));
+    }
+
     [HttpPost("{year:int}/{step}")]
+    [HttpPost("{year:int}/Steps/{step}", Name = "ControlYearStep")]
     public async Task<IActionResult> Step(int year, ControlYearStep step, DateOnly? on, string? opinion, string? reason)
     {
         if (!Enum.IsDefined(step)) return NotFound();
@@ -37,9 +56,31 @@ public sealed class ControlReportController(AppDbContext db, OrgTreeProvider org
         var policy = await pages.PolicyAsync();
         if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
         var result = await commands.RecordStepAsync(year, step, on, opinion, Actor, policy, org, Clock.Today, reason);
+        // A refusal of what the page asks (the date, the opinion, the reason) is shown beside its field on the page.
+        if (result.Errors.Any(e => e.Field is "On" or "Opinion" or "Reason") && await pages.YearAsync(year) is ControlYear cycle)
+        {
+            Accept(result);
+            return View("Confirm", await StepPageAsync(year, step, cycle, org));
+        }
         if (result.Succeeded) TempData["Message"] = $"{ControlYearSteps.Label(step)}を記録しました。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-        return step is ControlYearStep.Request or ControlYearStep.Consolidate ? RedirectToAction("Index", "Control", new { year }) : RedirectToAction(nameof(Index), new { year });
+        return Back(year, step);
+    }
+
+    private RedirectToActionResult Back(int year, ControlYearStep step) =>
+        step is ControlYearStep.Request or ControlYearStep.Consolidate ? RedirectToAction("Index", "Control", new { year }) : RedirectToAction(nameof(Index), new { year });
+
+    private async Task<ConfirmStep> StepPageAsync(int year, ControlYearStep step, ControlYear cycle, OrgTree org)
+    {
+        var missing = ControlReadiness.Missing(step, await pages.AllOfYearAsync(year), org);
+        var label = ControlYearSteps.Label(step);
+        var fields = new List<ConfirmField> { new("on", $"{label}の日", Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Date: true) };
+        if (step == ControlYearStep.AuditReview) fields.Add(new("opinion", "監査委員の意見", ""));
+        if (missing.Count > 0) fields.Add(new("reason", step is ControlYearStep.Request or ControlYearStep.Consolidate ? "そろわないまま進める理由（記録に残ります）" : "そろわないまま進める理由（報告書と記録に残ります）", ""));
+        var back = step is ControlYearStep.Request or ControlYearStep.Consolidate ? Url.Action("Index", "Control", new { year })! : Url.Action(nameof(Index), new { year })!;
+        return new ConfirmStep($"内部統制 {label}", Wareki.FiscalYear(year), ControlYearSteps.Consequences(step, cycle),
+            Url.RouteUrl("ControlYearStep", new { year, step })!, $"{label}を記録する", back,
+            new Dictionary<string, string>(), Missing: missing, Fields: fields);
     }
 
     private async Task<ControlReport> ReportAsync(int year, ControlPolicy? policy) =>
