@@ -5,8 +5,8 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// Who may do what is BudgetAccess's (Core); this controller binds, asks and shows.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands,
-    BudgetEffect effect, DirectionCatalog directions) : AppController(db)
+public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands,
+    BudgetEffect effect, DirectionCatalog directions) : AppController()
 {
     /// The year being formulated: next year's budget, compiled during this one.
     private int DefaultYear => Clock.FiscalYear + 1;
@@ -67,7 +67,7 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
     public async Task<IActionResult> Policy(int year, RoundForm form)
     {
         var org = await orgTree.GetAsync();
-        if (Accept(await commands.SaveRoundAsync(year, form, org)))
+        if (await ValidateAsync(form) && Accept(await commands.SaveRoundAsync(year, form, org)))
         {
             TempData["Message"] = $"{Wareki.FiscalYear(year)}の予算編成方針を保存しました。";
             return RedirectToAction(nameof(Index), new { year });
@@ -99,8 +99,8 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
         var org = await orgTree.GetAsync();
         var request = await pages.RequestAsync(year, projectId);
         if (BudgetAccess.CheckEnter(Actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return Forbidden(refused);
-        var result = await commands.SaveRequestAsync(year, projectId, form, Actor, org);
-        if (Accept(result))
+        var result = await ValidateAsync(form) ? await commands.SaveRequestAsync(year, projectId, form, Actor, org) : null;
+        if (result is not null && Accept(result))
         {
             TempData["Message"] = $"{project.Code} {project.Name} の要求を保存しました。所属長が確かめて提出します。";
             return RedirectToAction(nameof(Line), new { year, id = result.RecordId });
@@ -186,7 +186,7 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (BudgetAccess.CheckAssessLine(Actor, stage, line.Request, org) is { } refused) return Forbidden(refused);
-        if (Accept(await commands.SaveDraftAsync(id, stage, form, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.SaveDraftAsync(id, stage, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の{stage.Label()}を保存しました（部ごとに確定するまで変えられます）。";
             return RedirectToAction(nameof(Line), new { year, id });
@@ -269,13 +269,13 @@ public sealed class BudgetFormulationController(AppDbContext db, OrgTreeProvider
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
-    public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId, [FromForm] Dictionary<int, string?>? reasons)
+    public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId, CommitForm form)
     {
         var org = await orgTree.GetAsync();
         if (BudgetAccess.CheckAssess(Actor, stage, departmentId, org) is { } refused) return Forbidden(refused);
         // A page without lines to explain sends no reasons at all.
-        reasons ??= [];
-        if (Accept(await commands.CommitAsync(year, stage, departmentId, reasons, Actor, org)))
+        var reasons = form.Reasons;
+        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, Actor, org)))
         {
             TempData["Message"] = $"{org.PathName(departmentId)}の{stage.Label()}を確定しました。";
             return RedirectToAction(nameof(Department), new { year, departmentId });
