@@ -173,6 +173,9 @@ def main():
         missing = [m for m in menu(session) if m not in wanted]
         unlisted += [f"{who} {m}" for m in missing]
         for page in wanted + missing:
+            # With a pattern, a record's page is looked up only when its list is measured.
+            if ONLY and not ONLY.search(f"{who} {page.split('->')[0].strip()}"):
+                continue
             pages.append((resolve(session, page), who, session.cookie()))
     for path in [resolve(citizen, p) for p in lists.get("public", [])] + public_kinds(citizen):
         if not any(path == q[0] and q[1] == "市民" for q in pages):
