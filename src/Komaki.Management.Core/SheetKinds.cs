@@ -7,6 +7,7 @@ public static class SheetKinds
     public static readonly IReadOnlyDictionary<string, SheetKind> All = new SheetKind[]
     {
         ImplementationPlanImport.Sheet, ExecutionPlanImport.Sheet, Manifesto.ManifestoImport.Sheet, LegacyEvaluationImport.Sheet, SurveyImport.Sheet,
+        BudgetFormulation.BudgetRequestImport.Sheet,
     }.ToDictionary(k => k.Name);
 
     /// What the operator's command line imports: the sheets above and the staff register, which only the personnel

@@ -4,7 +4,8 @@ namespace Komaki.Management.Core.CitizenVoice;
 /// satisfaction and importance (0–100, a trailing % allowed), matched by measure code.
 public sealed partial class SurveyImport(ImportContext context) : SheetImport(context)
 {
-    public static readonly SheetKind Sheet = new(SheetKind.Survey, "市民意識調査の結果", context => new SurveyImport(context), null, _ => "");
+    public static readonly SheetKind Sheet = new(SheetKind.Survey, "市民意識調査の結果", context => new SurveyImport(context), null, _ => "",
+        new SheetRoute("Survey", "Index", "year"), SheetAccess.Planning);
 
     public const string SheetName = "市民意識調査";
 

@@ -12,7 +12,8 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     public static readonly SheetKind Sheet = new(SheetKind.Evaluations, "事務事業評価（前システムから）",
         context => new LegacyEvaluationImport(context),
         (db, year, output, _) => EvaluationExport.WriteAsync(db, year, output),
-        year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx");
+        year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx",
+        new SheetRoute("Evaluations", "Index", "Year"), SheetAccess.Planning);
 
     private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];
 

@@ -13,7 +13,13 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
             await ExecutionPlanExport.WriteAsync(db, year, output, units);
             return true;
         },
-        year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx");
+        year => $"主要事業実行計画_{Wareki.FiscalYearShort(year)}.xlsx",
+        new SheetRoute("ExecutionPlans", "Index", "year"),
+        // A 課 sends back its own 主要事業: the head the plan, the staff its progress.
+        new SheetAccess(CityWide: true, [Roles.DepartmentHead, Roles.DepartmentStaff]))
+    {
+        RoundTrips = true,
+    };
 
     private ProjectCodes _projects = null!;
     private List<OrgUnit> _units = [];

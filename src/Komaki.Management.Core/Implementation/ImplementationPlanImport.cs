@@ -10,7 +10,12 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
     public static readonly SheetKind Sheet = new(SheetKind.ImplementationPlan, "実施計画",
         context => new ImplementationPlanImport(context),
         (db, year, output, units) => ImplementationPlanExport.WriteAsync(db, year, output, units),
-        year => $"実施計画_{Wareki.FiscalYearShort(year)}.xlsx");
+        year => $"実施計画_{Wareki.FiscalYearShort(year)}.xlsx",
+        new SheetRoute("ImplementationPlans", "Details", "year"),
+        new SheetAccess(CityWide: true, [Roles.DepartmentHead]))
+    {
+        RoundTrips = true,
+    };
 
     private sealed record Parsed(
         int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content, long Cost, long?[] Sources);

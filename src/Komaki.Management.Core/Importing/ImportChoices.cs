@@ -41,4 +41,7 @@ public sealed record ImportRequest(Stream File, string FileName, int Scope, bool
     /// A department's own sheet: only rows of projects owned by these units may be written, each row checked on its
     /// own; null when planning imports for the whole city.
     public IReadOnlySet<int>? OwnUnits { get; init; }
+
+    /// Who sends the file (for imports that record who entered what; set by ImportRuns).
+    public string? UserName { get; init; }
 }

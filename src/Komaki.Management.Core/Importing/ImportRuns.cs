@@ -7,7 +7,7 @@ public sealed class ImportRuns(AppDbContext db, ExcelLimits limits, ImportSettin
     /// confirmed import is logged with who sent it (unitId: the department's unit; null for planning).
     public async Task<ImportReport> RunAsync(SheetKind kind, ImportRequest request, string userName, int? unitId, DateTime now)
     {
-        var report = await kind.Import!(new ImportContext(db, limits, settings)).RunAsync(request);
+        var report = await kind.Import!(new ImportContext(db, limits, settings)).RunAsync(request with { UserName = userName });
         if (!request.Apply || !report.Applied) return report;
         db.ImportLogs.Add(new ImportLog
         {

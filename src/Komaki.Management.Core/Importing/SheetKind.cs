@@ -7,12 +7,36 @@ public enum SheetScope
     MayorTerm,
 }
 
+/// The page an import returns to once confirmed: a controller's action given the year (or term) by this parameter.
+public sealed record SheetRoute(string Controller, string Action, string ScopeParameter);
+
+/// Who may import a sheet: planning (and administrators) for the whole city when CityWide, and people in UnitRoles for
+/// their own unit and the units under it, each row checked against those units. ReadsCity, when set, is who may export
+/// the whole city's sheet (the unit importers export their own); without it every member of staff may.
+public sealed record SheetAccess(bool CityWide, IReadOnlyList<string> UnitRoles)
+{
+    public static readonly SheetAccess Planning = new(true, []);
+
+    public Func<Actor, bool>? ReadsCity { get; init; }
+
+    public bool ImportsCity(Actor actor) => CityWide && actor.IsPlanMasterEditor;
+
+    public bool ImportsOwnUnit(Actor actor) => actor.UnitId is not null && UnitRoles.Any(actor.IsIn);
+
+    public bool MayImport(Actor actor) => ImportsCity(actor) || ImportsOwnUnit(actor);
+
+    public bool ExportsCity(Actor actor) => ReadsCity?.Invoke(actor) ?? true;
+}
+
 /// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
+/// Each carries where its import returns to and who may import it, so neither is a list kept elsewhere.
 public sealed record SheetKind(
     string Name, string Label,
     Func<ImportContext, ISheetImport>? Import,
     Func<AppDbContext, int, Stream, IReadOnlySet<int>?, Task<bool>>? Export,
     Func<int, string> FileName,
+    SheetRoute AfterImport,
+    SheetAccess Access,
     SheetScope Scope = SheetScope.FiscalYear)
 {
     public const string ImplementationPlan = "implementation-plan";
@@ -20,4 +44,8 @@ public sealed record SheetKind(
     public const string Manifesto = "manifesto";
     public const string Survey = "survey";
     public const string Evaluations = "evaluations";
+
+    /// Whether its export is its import's layout, so a file exported and read back changes nothing (the cross-kind
+    /// import tests transform such exports and read them back).
+    public bool RoundTrips { get; init; }
 }

@@ -4,7 +4,8 @@ namespace Komaki.Management.Core.Manifesto;
 /// matched by number, created or updated field by field, never deleted.
 public sealed class ManifestoImport(ImportContext context) : SheetImport(context)
 {
-    public static readonly SheetKind Sheet = new(SheetKind.Manifesto, "マニフェスト", context => new ManifestoImport(context), null, _ => "", SheetScope.MayorTerm);
+    public static readonly SheetKind Sheet = new(SheetKind.Manifesto, "マニフェスト", context => new ManifestoImport(context), null, _ => "",
+        new SheetRoute("Manifesto", "Index", "termId"), SheetAccess.Planning, SheetScope.MayorTerm);
 
     public const string SheetName = "マニフェスト";
 

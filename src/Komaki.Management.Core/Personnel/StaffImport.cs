@@ -10,7 +10,9 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
 {
     public const string Kind = "staff";
 
-    public static readonly SheetKind Sheet = new(Kind, "職員名簿（人事評価）", context => new StaffImport(context), null, year => $"職員名簿_{Wareki.FiscalYearShort(year)}.csv");
+    public static readonly SheetKind Sheet = new(Kind, "職員名簿（人事評価）", context => new StaffImport(context), null, year => $"職員名簿_{Wareki.FiscalYearShort(year)}.csv",
+        // Only the operator's command line imports the register (the personnel division sends it); no screen offers it.
+        new SheetRoute("PersonnelDivision", "Index", "year"), new SheetAccess(CityWide: false, []));
 
     public static readonly FieldSpec Number = new("number", "職員番号", ["職員コード", "職員NO", "職員No.", "社員番号", "個人番号"], Required: true);
     public static readonly FieldSpec Name = new("name", "氏名", ["職員氏名", "名前", "氏名（漢字）", "漢字氏名", "氏名漢字", "職員名"], Required: true);

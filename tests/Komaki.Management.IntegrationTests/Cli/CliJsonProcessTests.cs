@@ -84,11 +84,13 @@ internal static class SmallSheets
     public static byte[] Small(string kind)
     {
         using var wb = new ClosedXML.Excel.XLWorkbook();
-        var ws = wb.AddWorksheet(kind switch { "survey" => "市民意識調査", "execution-plan" => "主要事業実行計画", _ => "マニフェスト" });
+        var ws = wb.AddWorksheet(kind switch { "survey" => "市民意識調査", "execution-plan" => "主要事業実行計画", "budget-request" => "予算要求書", _ => "マニフェスト" });
         string[][] rows = kind switch
         {
             "survey" => [["施策番号", "施策名", "満足度(%)", "重要度(%)"], ["1-1", "防災力の強化", "55.2", "70.1"], ["1 計", "", "55.2", "70.1"], ["9-9", "存在しない施策", "50", "50"]],
             "execution-plan" => [["事業コード", "事務事業名", "担当課", "今年度の目標"], ["1-1-01", "道路改良事業", "都市建設部 道路課", "2路線の改良を終える"]],
+            "budget-request" => [["（単位：千円）"], ["事業コード", "事務事業名", "新規・継続", "要求額（歳出）", "国庫支出金", "県支出金", "地方債", "その他特定財源", "一般財源", "要求理由"],
+                ["1-1-01", "道路改良事業", "継続", "12,000", "6,000", "0", "0", "0", "6,000", "2路線の改良を続ける"]],
             _ => [["番号", "分野", "項目", "内容"], ["9-1", "行政", "窓口のデジタル化", "書かない窓口を全庁に広げます。"], ["小計", "", "", ""]],
         };
         for (var r = 0; r < rows.Length; r++)

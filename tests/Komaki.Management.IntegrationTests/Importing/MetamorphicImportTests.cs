@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using CsCheck;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.TestSheets;
 
@@ -14,8 +15,11 @@ namespace Komaki.Management.IntegrationTests.Importing;
 /// Previews only, so the cases share one database; bounded to a few dozen imports.
 public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 {
-    /// The kinds and years whose exports are transformed (the demo city's own data).
-    public static TheoryData<string, int> Kinds => new() { { SheetKind.ImplementationPlan, 2026 }, { SheetKind.ExecutionPlan, 2026 } };
+    /// Every kind whose export is its import's layout (SheetKind.RoundTrips), each transformed in the year the demo city
+    /// has its data: the current year's plans, next year's budget requests (BaselineAsync picks it).
+    public static TheoryData<string> Kinds => [.. SheetKinds.All.Values.Where(k => k.RoundTrips).Select(k => k.Name)];
+
+    private static readonly int[] DemoYears = [2026, 2027];
 
     private sealed record Table(int HeaderRow, int CodeColumn, List<int> DataRows, int LastColumn);
 
@@ -224,6 +228,20 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         return (export, Stored(report));
     }
 
+    /// The demo year whose export of the kind holds rows the import reads (an export read back changes none of them).
+    private async Task<(int Year, byte[] Export, string Baseline)> BaselineAsync(string kind)
+    {
+        foreach (var year in DemoYears)
+        {
+            var (export, baseline) = await BaselineAsync(kind, year);
+            var report = await app.ImportAsync(kind, export, year, apply: false);
+            Assert.False(report.HasChanges, $"{kind} {year}: the export read back changes {report.Created.Count + report.Updated.Count} rows");
+            if (report.Unchanged > 0) return (year, export, baseline);
+        }
+        Assert.Fail($"{kind}: no demo year has rows to transform");
+        return default;
+    }
+
     private async Task AssertSameAsync(string kind, int year, byte[] export, string baseline, Transformation[] transformations, int seed)
     {
         var report = await app.ImportAsync(kind, Transform(export, transformations, seed), year, apply: false);
@@ -236,17 +254,17 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task Each_meaning_preserving_transformation_alone_stores_what_the_export_stores(string kind, int year)
+    public async Task Each_meaning_preserving_transformation_alone_stores_what_the_export_stores(string kind)
     {
-        var (export, baseline) = await BaselineAsync(kind, year);
+        var (year, export, baseline) = await BaselineAsync(kind);
         for (var i = 0; i < Preserving.Length; i++) await AssertSameAsync(kind, year, export, baseline, [Preserving[i]], i);
     }
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task Random_combinations_of_transformations_store_what_the_export_stores(string kind, int year)
+    public async Task Random_combinations_of_transformations_store_what_the_export_stores(string kind)
     {
-        var (export, baseline) = await BaselineAsync(kind, year);
+        var (year, export, baseline) = await BaselineAsync(kind);
         // Three to five transformations at a time, eight draws per kind: bounded to keep the run short.
         Gen.Select(Gen.Int[0, (1 << Preserving.Length) - 1], Gen.Int)
             .Where(x => System.Numerics.BitOperations.PopCount((uint)x.Item1) is >= 3 and <= 5)
@@ -268,9 +286,9 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task A_code_Excel_turned_into_a_date_is_refused_naming_its_cell(string kind, int year)
+    public async Task A_code_Excel_turned_into_a_date_is_refused_naming_its_cell(string kind)
     {
-        var (export, _) = await BaselineAsync(kind, year);
+        var (year, export, _) = await BaselineAsync(kind);
         var cell = "";
         var file = CitySheets.Edit(export, ws =>
         {
@@ -288,16 +306,30 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
 
     [Theory]
     [MemberData(nameof(Kinds))]
-    public async Task A_changed_value_shows_in_the_diff_whatever_else_was_transformed(string kind, int year)
+    public async Task A_changed_value_shows_in_the_diff_whatever_else_was_transformed(string kind)
     {
-        var (export, baseline) = await BaselineAsync(kind, year);
+        var (year, export, baseline) = await BaselineAsync(kind);
+        var code = "";
         var changed = CitySheets.Edit(export, ws =>
         {
             var t = Find(ws);
-            var column = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() is "事業内容" or "今年度の目標");
-            ws.Cell(t.DataRows[0], column).SetValue("内容を見直した（変更の検出）");
+            // The first text column a clerk writes in: the content, the year's goal, the reason for a request — in a row
+            // that has one (a sheet may list what is still to be filled in).
+            var column = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() is "事業内容" or "今年度の目標" or "要求理由");
+            var row = t.DataRows.First(r => !ws.Cell(r, column).IsEmpty());
+            code = ws.Cell(row, t.CodeColumn).GetString();
+            ws.Cell(row, column).SetValue("内容を見直した（変更の検出）");
         });
         var report = await app.ImportAsync(kind, Transform(changed, Preserving, 3), year, apply: false);
+        // Shown as a change, or — where the row may no longer change (a submitted budget request) — its row refused:
+        // never read as if nothing had changed.
+        var refused = Assert.Single(report.Refused.Where(r => TextNormal.ForCode(r.Reason.Split(':')[0]) == TextNormal.ForCode(code)).DefaultIfEmpty());
+        if (refused is not null)
+        {
+            Assert.Single(report.Refused);
+            Assert.DoesNotContain(report.Updated, u => u.Changes.Any(f => f.New == "内容を見直した（変更の検出）"));
+            return;
+        }
         Assert.Empty(report.Refused);
         Assert.NotEqual(baseline, Stored(report));
         Assert.Contains(report.Updated, u => u.Changes.Any(f => f.New == "内容を見直した（変更の検出）"));

@@ -25,7 +25,7 @@ public sealed class ExecutionPlansController(AppDbContext db, OrgTreeProvider or
         }
         if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
         return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), UnitOptions.For(org), org,
-            Actor.IsPlanMasterEditor || (Actor.UnitId is not null && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff)))));
+            ExecutionPlanImport.Sheet.Access.MayImport(Actor)));
     }
 
     /// The year's major projects (and any other project with a plan for it) with their plans, the same for everyone.

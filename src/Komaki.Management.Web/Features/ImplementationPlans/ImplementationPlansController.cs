@@ -89,7 +89,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
             byProject[p.Id].ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await measureOptions.GetAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
-            UnitOptions.For(org), measures, org, PlanAccess.CanEditStructure(Actor) || (Actor.IsIn(Roles.DepartmentHead) && Actor.UnitId is not null), data.NewerYear));
+            UnitOptions.For(org), measures, org, ImplementationPlanImport.Sheet.Access.MayImport(Actor), data.NewerYear));
     }
 
     [HttpGet("{year:int}/Projects/{projectId:int}")]

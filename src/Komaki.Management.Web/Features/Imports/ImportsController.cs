@@ -7,7 +7,7 @@ namespace Komaki.Management.Web.Features.Imports;
 /// → confirm writes all of it in one transaction; export writes the same layout back.
 [Authorize(Policy = Policies.Staff)]
 [Route("Imports/{kind}")]
-public sealed class ImportsController(AppDbContext db, ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs) : AppController(db)
+public sealed class ImportsController(ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs, SheetExports exports) : AppController()
 {
     // Requests up to this size reach the action, so a file over the configured limit gets a clear message;
     // anything larger is cut off by the server before it is read.
@@ -83,28 +83,20 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
         }
         await staging.RemoveAsync(token);
         TempData["Message"] = $"{k.Label}（{ScopeText(k, year, await ScopesAsync(k))}）を取り込みました：新規 {report.Created.Count:N0} 件、更新 {report.Updated.Count:N0} 件、変更なし {report.Unchanged:N0} 件。";
-        return kind switch
-        {
-            SheetKind.ImplementationPlan => RedirectToAction("Details", "ImplementationPlans", new { year }),
-            SheetKind.Manifesto => RedirectToAction("Index", "Manifesto", new { termId = year }),
-            SheetKind.Survey => RedirectToAction("Index", "Survey", new { year }),
-            SheetKind.Evaluations => RedirectToAction("Index", "Evaluations", new { Year = year }),
-            _ => RedirectToAction("Index", "ExecutionPlans", new { year }),
-        };
+        return RedirectToAction(k.AfterImport.Action, k.AfterImport.Controller, new RouteValueDictionary { [k.AfterImport.ScopeParameter] = year });
     }
 
     [HttpGet("{year:int}/Export")]
     public async Task<IActionResult> Export(string kind, int year)
     {
         if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
+        // A department that sends its own sheet back gets its own rows only; the city's sheet is for those the kind lets read it.
+        var (mayImport, units) = await ImportScopeAsync(k);
+        if (!mayImport && !k.Access.ExportsCity(Actor)) return Forbidden($"{k.Label}を Excel に出力できるのは、自分の所属の分を取り込める人と、全庁の分を見られる人です。");
+        var own = mayImport ? units : null;
         var output = new MemoryStream();
         var org = await orgTree.GetAsync();
-        // A department that sends its own sheet back gets its own projects only; planning gets the whole city.
-        var (mayImport, units) = await ImportScopeAsync(k);
-        var own = mayImport ? units : null;
-        var written = kind == SheetKind.Evaluations
-            ? await Core.Evaluation.EvaluationExport.WriteAsync(Db, year, output, e => Core.Evaluation.EvaluationAccess.CanRead(Actor, e, org))
-            : await k.Export(Db, year, output, own);
+        var written = await exports.WriteAsync(k, year, output, own, e => Core.Evaluation.EvaluationAccess.CanRead(Actor, e, org));
         if (!written) return NotFound();
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
@@ -136,18 +128,12 @@ public sealed class ImportsController(AppDbContext db, ImportStaging staging, Ex
     private async Task<IActionResult> ExpiredAsync(SheetKind kind, int year) =>
         View(nameof(Upload), await UploadModelAsync(kind, year, "取り込みの有効期限が切れたか、既に取り込み済みです。もう一度ファイルを選んでください。"));
 
-    /// Planning imports every sheet for the whole city (own = null). A 所属長 sends back the unit's 実施計画 and
-    /// 主要事業実行計画, and the unit's staff its 主要事業 progress — each row checked against these units.
+    /// Who may import is the kind's (SheetKind.Access): planning the whole city (own = null), the roles it names
+    /// their own unit and the units under it — each row checked against these units.
     private async Task<(bool May, IReadOnlySet<int>? Own)> ImportScopeAsync(SheetKind kind)
     {
-        if (Actor.IsPlanMasterEditor) return (true, null);
-        var allowed = kind.Name switch
-        {
-            SheetKind.ImplementationPlan => Actor.IsIn(Roles.DepartmentHead),
-            SheetKind.ExecutionPlan => Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff),
-            _ => false,
-        };
-        if (!allowed || Actor.UnitId is not int unit) return (false, null);
+        if (kind.Access.ImportsCity(Actor)) return (true, null);
+        if (!kind.Access.ImportsOwnUnit(Actor) || Actor.UnitId is not int unit) return (false, null);
         return (true, (await orgTree.GetAsync()).SelfAndDescendants(unit).ToHashSet());
     }
 
