@@ -1,0 +1,184 @@
+namespace Komaki.Management.Core.BudgetFormulation;
+
+/// The 財政課's sheets, as the screens print them (amounts in 千円, totals summed from the same lines in yen): the
+/// 査定調書 of a 部, the comparison of two stages (per 部 and city, or line by line for a 部), and 評価の効き目.
+public static class BudgetSheets
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static string ChoushoFileName(int year, string department, BudgetStage assessment) => $"査定調書_{department}_{assessment.Label()}_{Wareki.FiscalYearShort(year)}.xlsx";
+
+    public static string CompareFileName(int year, BudgetStage from, BudgetStage to) => $"段階の比較_{from.Label()}_{to.Label()}_{Wareki.FiscalYearShort(year)}.xlsx";
+
+    public static string EffectFileName(int year) => $"評価の効き目_{Wareki.FiscalYearShort(year)}評価.xlsx";
+
+    /// 査定調書: per line 要求額, the assessment's amount, 差額, 査定理由 with who, and the reasons given against the evaluation.
+    public static void WriteChousho(Stream output, int year, string department, BudgetStage assessment, IReadOnlyList<FormulationLine> lines,
+        OrgTree org, IReadOnlyDictionary<string, string> names)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("査定調書");
+        Title(ws, $"{Wareki.FiscalYear(year)} 査定調書　{department}（{assessment.Label()}）", 9);
+        string[] headers = ["課", "事業コード", "事務事業名", "要求額", $"{assessment.Label()}額", "差額", "査定理由", "査定した人", "評価・実施計画と食い違う理由"];
+        Headers(ws, headers);
+        var r = 4;
+        foreach (var l in lines)
+        {
+            var req = l.Committed(BudgetStage.Request);
+            var a = l.Committed(assessment);
+            SheetCells.Text(ws.Cell(r, 1), org.Find(l.Request.OrgUnitId)?.Name);
+            SheetCells.Text(ws.Cell(r, 2), l.Code);
+            SheetCells.Text(ws.Cell(r, 3), l.Name);
+            if (req is null) SheetCells.Text(ws.Cell(r, 4), "未提出");
+            else SheetCells.Thousands(ws.Cell(r, 4), req.Expenditure);
+            if (a is null) SheetCells.Text(ws.Cell(r, 5), "－");
+            else SheetCells.Thousands(ws.Cell(r, 5), a.Expenditure);
+            if (a is not null && req is not null) SheetCells.Thousands(ws.Cell(r, 6), a.Expenditure - req.Expenditure);
+            SheetCells.Text(ws.Cell(r, 7), a?.Reason ?? (a is null ? null : "要求どおり"));
+            SheetCells.Text(ws.Cell(r, 8), a is null ? null : names.GetValueOrDefault(a.RecordedBy, a.RecordedBy));
+            SheetCells.Text(ws.Cell(r, 9), string.Join("\n", l.Request.Entries.Where(e => e.Committed && e.CheckReason is not null).OrderBy(e => e.Stage)
+                .Select(e => $"{e.Stage.Label()}：{e.CheckReason}")));
+            r++;
+        }
+        SheetCells.Text(ws.Cell(r, 1), "計");
+        SheetCells.Thousands(ws.Cell(r, 4), lines.Sum(l => l.Committed(BudgetStage.Request)?.Expenditure ?? 0));
+        SheetCells.Thousands(ws.Cell(r, 5), lines.Sum(l => l.Committed(assessment)?.Expenditure ?? 0));
+        Total(ws, r, headers.Length);
+        Finish(ws, r, [12, 12, 28, 13, 13, 12, 40, 12, 40], [7, 9]);
+        wb.SaveAs(output);
+    }
+
+    /// Two stages: per 部 with the city's total, or — for one 部 — line by line with the later stage's reason.
+    public static void WriteCompare(Stream output, int year, BudgetStage from, BudgetStage to, string? department, IReadOnlyList<StageCompareRow> rows, OrgTree org)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("段階の比較");
+        Title(ws, $"{Wareki.FiscalYear(year)} 段階の比較　{from.Label()} → {to.Label()}{(department is null ? "" : "　" + department)}", department is null ? 6 : 8);
+        var r = 4;
+        if (department is null)
+        {
+            Headers(ws, ["部", "行数", from.Label(), to.Label(), "差", "一般財源の差"]);
+            foreach (var g in rows.GroupBy(x => x.Line.DepartmentId))
+            {
+                SheetCells.Text(ws.Cell(r, 1), org.Find(g.Key)?.Name);
+                ws.Cell(r, 2).SetValue(g.Count());
+                Amounts(ws, r, 3, g.ToList());
+                r++;
+            }
+            SheetCells.Text(ws.Cell(r, 1), "全市");
+            ws.Cell(r, 2).SetValue(rows.Count);
+            Amounts(ws, r, 3, rows);
+            Total(ws, r, 6);
+            Finish(ws, r, [20, 8, 14, 14, 13, 13], []);
+        }
+        else
+        {
+            Headers(ws, ["課", "事業コード", "事務事業名", from.Label(), to.Label(), "差", "一般財源の差", $"{to.Label()}の理由"]);
+            foreach (var x in rows)
+            {
+                SheetCells.Text(ws.Cell(r, 1), org.Find(x.Line.Request.OrgUnitId)?.Name);
+                SheetCells.Text(ws.Cell(r, 2), x.Line.Code);
+                SheetCells.Text(ws.Cell(r, 3), x.Line.Name);
+                if (x.From is null) SheetCells.Text(ws.Cell(r, 4), "－");
+                else SheetCells.Thousands(ws.Cell(r, 4), x.From.Expenditure);
+                if (x.To is null) SheetCells.Text(ws.Cell(r, 5), "－");
+                else SheetCells.Thousands(ws.Cell(r, 5), x.To.Expenditure);
+                if (x.From is not null && x.To is not null)
+                {
+                    SheetCells.Thousands(ws.Cell(r, 6), x.Difference);
+                    SheetCells.Thousands(ws.Cell(r, 7), x.GeneralDifference);
+                }
+                SheetCells.Text(ws.Cell(r, 8), (x.To as BudgetStageEntry)?.Reason);
+                r++;
+            }
+            SheetCells.Text(ws.Cell(r, 1), "計");
+            Amounts(ws, r, 4, rows);
+            Total(ws, r, 8);
+            Finish(ws, r, [12, 12, 28, 14, 14, 13, 13, 40], [8]);
+        }
+        SheetCells.Text(ws.Cell(r + 2, 1), "その段階がまだ確定していない行は「－」で、合計では0として数えます（要求は未提出でも入力中の額を示します）。");
+        wb.SaveAs(output);
+    }
+
+    private static void Amounts(IXLWorksheet ws, int r, int column, IReadOnlyCollection<StageCompareRow> rows)
+    {
+        SheetCells.Thousands(ws.Cell(r, column), rows.Sum(x => x.From?.Expenditure ?? 0));
+        SheetCells.Thousands(ws.Cell(r, column + 1), rows.Sum(x => x.To?.Expenditure ?? 0));
+        SheetCells.Thousands(ws.Cell(r, column + 2), rows.Sum(x => x.Difference));
+        SheetCells.Thousands(ws.Cell(r, column + 3), rows.Sum(x => x.GeneralDifference));
+    }
+
+    /// 評価の効き目: the city by verdict with its total, then each 部 by verdict, as the screen's two tables.
+    public static void WriteEffect(Stream output, EffectReport report, DirectionCatalog directions, OrgTree org)
+    {
+        using var wb = new XLWorkbook();
+        var ws = wb.AddWorksheet("評価の効き目");
+        var year = report.Year;
+        string[] headers = ["部", "方向性", "事業数", $"{Wareki.FiscalYearShort(year)}当初", "要求", "要求の増減", "査定", "査定の増減", "当初", "当初の増減", "決算", "決算の増減",
+            "一般財源 要求", "一般財源 査定", "一般財源 決算", $"人工 {Wareki.FiscalYearShort(year)}", $"人工 {Wareki.FiscalYearShort(year + 1)}"];
+        Title(ws, $"評価の効き目　{Wareki.FiscalYear(year)}の評価 → {Wareki.FiscalYear(year + 1)}の予算", headers.Length);
+        Headers(ws, headers);
+        var r = 4;
+        void Row(string department, string verdict, EffectFigures f)
+        {
+            SheetCells.Text(ws.Cell(r, 1), department);
+            SheetCells.Text(ws.Cell(r, 2), verdict);
+            ws.Cell(r, 3).SetValue(f.Projects);
+            SheetCells.Thousands(ws.Cell(r, 4), f.Base);
+            var c = 5;
+            foreach (var to in new[] { f.Requested, f.Assessed, f.Initial, f.Settled })
+            {
+                SheetCells.Thousands(ws.Cell(r, c), to);
+                SheetCells.Thousands(ws.Cell(r, c + 1), EffectFigures.Change(to, f.Base));
+                c += 2;
+            }
+            SheetCells.Thousands(ws.Cell(r, 13), f.RequestedGeneral);
+            SheetCells.Thousands(ws.Cell(r, 14), f.AssessedGeneral);
+            SheetCells.Thousands(ws.Cell(r, 15), f.SettledGeneral);
+            ws.Cell(r, 16).SetValue(f.PersonYears);
+            if (f.NextPersonYears is decimal next) ws.Cell(r, 17).SetValue(next);
+            ws.Range(r, 16, r, 17).Style.NumberFormat.Format = "0.##";
+            r++;
+        }
+        string Verdict(Direction? d) => d is Direction v ? directions.Label(v) : "評価なし（未公表を含む）";
+        foreach (var row in report.CityByVerdict) Row("全市", Verdict(row.Verdict), row.Figures);
+        Row("全市", "計", report.Total);
+        Total(ws, r - 1, headers.Length);
+        foreach (var row in report.Rows) Row(row.DepartmentId is int d ? org.Find(d)?.Name ?? "" : "（所属なし）", Verdict(row.Verdict), row.Figures);
+        SheetCells.Text(ws.Cell(r + 1, 1), "金額は千円。どちらかの年度に予算の行がある事業をすべて一度ずつ数えるため、各列の全市の計は「予算」の表のその年度の合計と一致します。一般財源は予算編成・決算で分かるものだけ、人工は各年度の評価の値です。");
+        Finish(ws, r - 1, [14, 22, 8, 13, 13, 12, 13, 12, 13, 12, 13, 12, 13, 13, 13, 10, 10], []);
+        wb.SaveAs(output);
+    }
+
+    private static void Title(IXLWorksheet ws, string title, int columns)
+    {
+        SheetCells.Text(ws.Cell(1, 1), title);
+        ws.Cell(1, 1).Style.Font.Bold = true;
+        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Text(ws.Cell(2, columns), "（単位：千円）");
+        ws.Cell(2, columns).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
+    private static void Headers(IXLWorksheet ws, string[] headers)
+    {
+        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
+    }
+
+    private static void Total(IXLWorksheet ws, int row, int columns)
+    {
+        ws.Range(row, 1, row, columns).Style.Font.Bold = true;
+        ws.Range(row, 1, row, columns).Style.Border.TopBorder = XLBorderStyleValues.Double;
+    }
+
+    private static void Finish(IXLWorksheet ws, int lastRow, double[] widths, int[] wrapped)
+    {
+        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        foreach (var c in wrapped) ws.Range(4, c, Math.Max(4, lastRow), c).Style.Alignment.WrapText = true;
+        ws.Range(4, 1, Math.Max(4, lastRow), widths.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        ws.SheetView.FreezeRows(3);
+        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
+        ws.PageSetup.SetRowsToRepeatAtTop(3, 3);
+    }
+}

@@ -1,0 +1,52 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// 予算編成 in Excel: the 財政課's 査定調書 of a 部, the comparison of two stages and 評価の効き目, each the screen's lines
+/// and totals (BudgetSheets, Core). A 課's 予算要求書 goes out and comes back through the import pipeline
+/// (Imports/budget-request); this controller only links to it.
+[Authorize(Policy = Policies.Staff)]
+[Route("BudgetFormulation")]
+public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions) : AppController()
+{
+    /// The 査定調書 of a 部 is the 財政課's working paper: only 財政担当 export it.
+    [HttpGet("{year:int}/Chousho/{departmentId:int}/Excel")]
+    public async Task<IActionResult> Chousho(int year, int departmentId, BudgetStage assessment = BudgetStage.FinanceAssessment)
+    {
+        var org = await orgTree.GetAsync();
+        if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department } department) return NotFound();
+        if (!BudgetAccess.IsFinance(Actor)) return Forbidden("査定調書を Excel に出力できるのは財政担当です。");
+        var lines = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
+        var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
+        var output = new MemoryStream();
+        BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names);
+        output.Position = 0;
+        return File(output, BudgetSheets.ContentType, BudgetSheets.ChoushoFileName(year, department.Name, assessment));
+    }
+
+    /// The comparison as the screen shows it to the same person: a 部's lines to those who may read that 部, the city's
+    /// totals to those who read all (others get their own 部's).
+    [HttpGet("{year:int}/Compare/Excel")]
+    public async Task<IActionResult> Compare(int year, BudgetStage from = BudgetStage.Request, BudgetStage to = BudgetStage.FinanceAssessment, int? departmentId = null)
+    {
+        var org = await orgTree.GetAsync();
+        if (departmentId is int d && (org.Find(d) is not { Level: OrgUnitLevel.Department })) return NotFound();
+        if (departmentId is int dd && !BudgetAccess.CanReadDepartment(Actor, dd, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        var own = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
+        var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : BudgetAccess.ReadsAll(Actor) ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
+        var lines = (await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        var output = new MemoryStream();
+        BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, BudgetFormulationPages.Compare(lines, from, to), org);
+        output.Position = 0;
+        return File(output, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
+    }
+
+    [HttpGet("Effect/Excel")]
+    public async Task<IActionResult> Effect(int? year)
+    {
+        var y = year ?? Clock.FiscalYear - 1;
+        var org = await orgTree.GetAsync();
+        var output = new MemoryStream();
+        BudgetSheets.WriteEffect(output, await effect.ReportAsync(y, org), directions, org);
+        output.Position = 0;
+        return File(output, BudgetSheets.ContentType, BudgetSheets.EffectFileName(y));
+    }
+}

@@ -1,0 +1,12 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// Which page's Excel links to show (_BudgetSheetLinks): the year's 予算要求書 (Index), a 部's 査定調書, the comparison shown, 評価の効き目.
+public enum BudgetSheetPage
+{
+    Requests,
+    Chousho,
+    Compare,
+    Effect,
+}
+
+public sealed record BudgetSheetLinks(BudgetSheetPage Page, int Year, int? DepartmentId = null, BudgetStage? From = null, BudgetStage? To = null, BudgetStage? Assessment = null);
