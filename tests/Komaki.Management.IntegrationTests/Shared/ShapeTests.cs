@@ -23,7 +23,7 @@ public class ShapeTests
         "AccountController", "BoardController", "BudgetsController", "CitizenInputsController", "ControlController",
         "ControlErrorsController", "ControlPolicyController", "ControlReportController", "CycleController",
         "DirectoryMappingsController", "EvaluationsController", "ExecutionPlansController", "ExternalReviewsController",
-        "HistoryController", "HomeController", "ImplementationPlansController",
+        "HomeController", "ImplementationPlansController",
         "ImportsController", "ImprovementsController", "IndicatorsController", "ManifestoController", "MeasureEvaluationsController",
         "OrgUnitsController", "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
         "PlansController", "PublicationsController", "RemindersController", "ReportsController", "SessionsController",
