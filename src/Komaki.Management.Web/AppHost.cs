@@ -112,6 +112,7 @@ public static class AppHost
         services.AddValidatorsFromAssembly(typeof(AppHost).Assembly);
         services.AddValidatorsFromAssembly(typeof(IUseCase).Assembly);
         services.AddUseCases(typeof(IUseCase).Assembly, typeof(AppHost).Assembly);
+        services.AddContributions<IHistoryKind>(typeof(IUseCase).Assembly);
         services.AddScoped<IEditionFollower, ManifestoLinksFollowEdition>();
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
 

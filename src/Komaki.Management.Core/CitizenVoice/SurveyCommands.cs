@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Komaki.Management.Core.CitizenVoice;
 
 public sealed class SurveyRow
@@ -15,6 +17,17 @@ public sealed class SurveyForm
     public List<SurveyRow> Rows { get; set; } = [];
 }
 
+/// Each measure's satisfaction and importance: numbers from 0 to 100, both or neither, beside the field.
+public sealed class SurveyFormValidator : AbstractValidator<SurveyForm>
+{
+    public SurveyFormValidator() => RuleForEach(f => f.Rows).Custom((row, context) =>
+    {
+        var n = context.InstanceToValidate.Rows.IndexOf(row);
+        foreach (var (field, message) in SurveyCommands.Problems(row))
+            context.AddFailure($"Rows[{n}].{field}", message);
+    });
+}
+
 /// Planning's entry of a year's 市民意識調査 results: each measure's satisfaction and importance (0–100, both or
 /// neither), saved together or not at all. Null when a row names no measure.
 public sealed class SurveyCommands(AppDbContext db, RecordSaver saver) : IUseCase
@@ -29,13 +42,11 @@ public sealed class SurveyCommands(AppDbContext db, RecordSaver saver) : IUseCas
             var row = form.Rows[n];
             if (!measures.TryGetValue(row.MeasureId, out var measure)) return null;
             (row.Code, row.Name) = (measure.Code, measure.Name);
-            var okS = NumberText.TryParse(row.Satisfaction, out var s);
-            var okI = NumberText.TryParse(row.Importance, out var i);
             var before = result.Errors.Count;
-            if (!okS || s is < 0 or > 100) result.Add($"Rows[{n}].Satisfaction", $"{measure.Code} の満足度は0〜100の数値で入力してください。");
-            if (!okI || i is < 0 or > 100) result.Add($"Rows[{n}].Importance", $"{measure.Code} の重要度は0〜100の数値で入力してください。");
-            if (okS && okI && s is null != i is null) result.Add($"Rows[{n}].Importance", $"{measure.Code} は満足度と重要度の両方を入力するか、両方とも空欄にしてください。");
+            foreach (var (field, message) in Problems(row)) result.Add($"Rows[{n}].{field}", message);
             if (result.Errors.Count > before) continue;
+            _ = NumberText.TryParse(row.Satisfaction, out var s);
+            _ = NumberText.TryParse(row.Importance, out var i);
             existing.TryGetValue(row.MeasureId, out var stored);
             if (s is null)
             {
@@ -53,5 +64,16 @@ public sealed class SurveyCommands(AppDbContext db, RecordSaver saver) : IUseCas
         if (result.Succeeded) return await saver.SaveAsync();
         db.ChangeTracker.Clear();
         return result;
+    }
+
+    /// What is wrong with a row's numbers, by field (the form's validator and the command say the same).
+    public static IEnumerable<(string Field, string Message)> Problems(SurveyRow row)
+    {
+        var what = row.Code.Length > 0 ? $"{row.Code} の" : "";
+        var okS = NumberText.TryParse(row.Satisfaction, out var s);
+        var okI = NumberText.TryParse(row.Importance, out var i);
+        if (!okS || s is < 0 or > 100) yield return (nameof(SurveyRow.Satisfaction), $"{what}満足度は0〜100の数値で入力してください。");
+        if (!okI || i is < 0 or > 100) yield return (nameof(SurveyRow.Importance), $"{what}重要度は0〜100の数値で入力してください。");
+        if (okS && okI && s is null != i is null) yield return (nameof(SurveyRow.Importance), $"{what}満足度と重要度の両方を入力するか、両方とも空欄にしてください。");
     }
 }

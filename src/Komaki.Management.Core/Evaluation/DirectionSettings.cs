@@ -1,4 +1,36 @@
+using FluentValidation;
+
 namespace Komaki.Management.Core.Evaluation;
+
+/// One direction as planning posts it: its name, whether evaluators choose it, its place in the list.
+public sealed class DirectionRow
+{
+    public Direction Code { get; set; }
+    public string? Label { get; set; }
+    public bool InUse { get; set; }
+    public int SortOrder { get; set; }
+}
+
+/// Every direction of the system, posted together.
+public sealed class DirectionsForm
+{
+    public List<DirectionRow> Rows { get; set; } = [];
+}
+
+/// A name for each direction that fits its column, and an order from 0 to 99, beside the row's field. Whether the
+/// list still makes sense as a whole is DirectionSettings'.
+public sealed class DirectionsFormValidator : AbstractValidator<DirectionsForm>
+{
+    public DirectionsFormValidator() => RuleForEach(f => f.Rows).Custom((row, context) =>
+    {
+        var i = context.InstanceToValidate.Rows.IndexOf(row);
+        var max = Data.ModelLengths.Of<DirectionChoice>(c => c.Label);
+        var label = row.Label?.Trim() ?? "";
+        if (label.Length == 0) context.AddFailure($"rows[{i}].Label", "名称を入力してください。");
+        else if (label.Length > max) context.AddFailure($"rows[{i}].Label", $"名称は{max}文字以内で入力してください。");
+        if (row.SortOrder is < 0 or > 99) context.AddFailure($"rows[{i}].SortOrder", "表示順は0〜99で入力してください。");
+    });
+}
 
 /// The city's list of directions as planning edits it: labels, which are offered, and their order.
 public sealed class DirectionSettings(AppDbContext db)

@@ -4,6 +4,18 @@ namespace Komaki.Management.Core.Evaluation;
 public sealed class EvaluationCommands(AppDbContext db, RecordSaver saver) : IUseCase
 {
     /// A new sheet for the project and year, unless one exists; 目的・手段 start as last year's sheet said them.
+    /// The evaluation to edit or take a step on, tracked so the change saves it.
+    public Task<ProjectEvaluation?> ToChangeAsync(int projectId, int year) =>
+        db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
+
+    /// Starts the year's sheet unless the project has one; whether it was started now.
+    public async Task<bool> StartIfMissingAsync(Project project, int year, long staffCostPerPersonYear)
+    {
+        if (await db.ProjectEvaluations.AnyAsync(e => e.ProjectId == project.Id && e.FiscalYear == year)) return false;
+        await StartAsync(project, year, staffCostPerPersonYear);
+        return true;
+    }
+
     public async Task StartAsync(Project project, int year, long staffCostPerPersonYear)
     {
         if (await db.ProjectEvaluations.AnyAsync(e => e.ProjectId == project.Id && e.FiscalYear == year)) return;

@@ -42,3 +42,29 @@ public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
         RuleFor(x => x.FirstDirection).IsInEnum().WithMessage("今後の方向性を選び直してください。");
     }
 }
+
+/// A review step as the reviewer posts it from its page of its own.
+public sealed class StepForm
+{
+    public int Version { get; set; }
+    public EvaluationStep Step { get; set; }
+    public Direction? SecondDirection { get; set; }
+    public string? SecondReason { get; set; }
+    public string? Comment { get; set; }
+    /// Why the reviewer confirms although the checks found something (EvaluationConsistency).
+    public string? Explanation { get; set; }
+}
+
+/// What a step's form says on its own: a step and direction of the lists, texts that fit where they are kept. Which
+/// text the step asks for, and who may take it, is EvaluationSteps'.
+public sealed class StepFormValidator : AbstractValidator<StepForm>
+{
+    public StepFormValidator()
+    {
+        RuleFor(f => f.Step).IsInEnum().WithMessage("手続きが正しくありません。");
+        RuleFor(f => f.SecondDirection).IsInEnum().WithMessage("今後の方向性を一覧から選んでください。");
+        RuleFor(f => f.SecondReason).MaximumLength(Data.ModelLengths.Of<ProjectEvaluation>(e => e.SecondReason)).WithMessage("理由は{MaxLength}文字以内で入力してください。");
+        RuleFor(f => f.Comment).MaximumLength(Data.ModelLengths.Of<ProjectEvaluation>(e => e.ReturnComment)).WithMessage("差し戻しの理由は{MaxLength}文字以内で入力してください。");
+        RuleFor(f => f.Explanation).MaximumLength(Data.ModelLengths.Of<ProjectEvaluation>(e => e.FirstReviewExplanation)).WithMessage("確定する理由は{MaxLength}文字以内で入力してください。");
+    }
+}

@@ -22,6 +22,25 @@ public sealed class VerdictRow
     public string? Comment { get; set; }
 }
 
+/// A reviewer's verdicts on every project of a session, posted together.
+public sealed class VerdictsForm
+{
+    public List<VerdictRow> Rows { get; set; } = [];
+}
+
+/// What a row says on its own: a project, a verdict of the list, a comment that fits its column — beside the row's
+/// fields. Whether a verdict has its reason is ExternalReviewCommands', which names the project.
+public sealed class VerdictsFormValidator : AbstractValidator<VerdictsForm>
+{
+    public VerdictsFormValidator() => RuleForEach(f => f.Rows).Custom((row, context) =>
+    {
+        var max = Data.ModelLengths.Of<ReviewerVerdict>(v => v.Comment);
+        if (row.ForumProjectId <= 0) context.AddFailure(string.Empty, "評価の対象の事業が正しくありません。画面を開き直してください。");
+        if (row.Verdict is Verdict v && !Enum.IsDefined(v)) context.AddFailure($"verdict-{row.ForumProjectId}", "評価は、拡充・現行どおり・改善・縮小・廃止から選んでください。");
+        if (row.Comment?.Trim().Length > max) context.AddFailure($"comment-{row.ForumProjectId}", $"意見は{max:N0}文字以内で入力してください（現在 {row.Comment.Trim().Length:N0} 文字）。");
+    });
+}
+
 /// Whether the codes name projects and the reviewers are reviewers is ExternalReviewCommands' to check.
 public sealed class SessionFormValidator : AbstractValidator<SessionForm>
 {

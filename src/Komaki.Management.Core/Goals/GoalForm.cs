@@ -101,3 +101,31 @@ public sealed class GoalFormValidator : AbstractValidator<GoalForm>
     public static bool IsBlank(IndicatorRow row) =>
         string.IsNullOrWhiteSpace(row.Name) && string.IsNullOrWhiteSpace(row.Target) && string.IsNullOrWhiteSpace(row.Unit);
 }
+
+/// A workflow step on a goal as its page posts it: the comment, the mid-year review, the grade with its evidence,
+/// the indicators' actuals.
+public sealed class ActForm
+{
+    public int Version { get; set; }
+    public GoalAction Action { get; set; }
+    public string? Comment { get; set; }
+    public string? MidYearReview { get; set; }
+    public GoalGrade? Grade { get; set; }
+    public string? GradeEvidence { get; set; }
+    public List<string?> Actuals { get; set; } = [];
+}
+
+/// What a step's form says on its own: a step and grade of the lists, texts that fit where they are kept. Which text
+/// the step asks for, who may take it and the actuals as numbers are GoalSteps'.
+public sealed class ActFormValidator : AbstractValidator<ActForm>
+{
+    public ActFormValidator()
+    {
+        RuleFor(f => f.Action).IsInEnum().WithMessage("手続きが正しくありません。");
+        RuleFor(f => f.Grade).IsInEnum().WithMessage("評価を一覧から選んでください。");
+        RuleFor(f => f.Comment).MaximumLength(Data.ModelLengths.Of<GoalEvent>(e => e.Comment)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
+        RuleFor(f => f.MidYearReview).MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.MidYearReview)).WithMessage("中間時点の進み具合は{MaxLength}文字以内で入力してください。");
+        RuleFor(f => f.GradeEvidence).MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.GradeEvidence)).WithMessage("評価の根拠は{MaxLength}文字以内で入力してください。");
+        RuleForEach(f => f.Actuals).MaximumLength(40).WithMessage("実績値は数値で入力してください。");
+    }
+}

@@ -77,6 +77,12 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
         return saved.Succeeded ? saved.WithRecord(item.Id) : saved;
     }
 
+    /// The item to edit, with its term, tracked so the edit saves it.
+    public Task<ManifestoItem?> ItemToEditAsync(int id) => db.ManifestoItems.Include(i => i.MayorTerm).FirstOrDefaultAsync(i => i.Id == id);
+
+    /// The term to edit, tracked so the edit saves it.
+    public Task<MayorTerm?> TermToEditAsync(int id) => db.MayorTerms.FirstOrDefaultAsync(x => x.Id == id);
+
     public async Task<CommandResult> EditItemAsync(ManifestoItem item, ItemForm form)
     {
         if (await NumberTakenAsync(item.MayorTermId, item.Id, form) is { } taken) return taken;

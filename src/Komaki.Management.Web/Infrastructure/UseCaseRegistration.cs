@@ -15,4 +15,16 @@ public static class UseCaseRegistration
         }
         return services;
     }
+
+    /// Every implementation of a contribution interface (a record kind's history, …) registers itself under it, so
+    /// a feature joins the cross-cutting page by declaring the class.
+    public static IServiceCollection AddContributions<T>(this IServiceCollection services, params Assembly[] assemblies) where T : class
+    {
+        foreach (var type in assemblies.SelectMany(a => a.GetTypes())
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(T).IsAssignableFrom(t)))
+        {
+            services.AddScoped(typeof(T), type);
+        }
+        return services;
+    }
 }

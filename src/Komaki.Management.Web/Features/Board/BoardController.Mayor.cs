@@ -20,10 +20,10 @@ public sealed partial class BoardController
 
     [HttpPost("Bands")]
     [Authorize(Policy = Policies.PlanMasterEditors)]
-    public async Task<IActionResult> Bands(List<BandRow> rows)
+    public async Task<IActionResult> Bands(BandsForm form)
     {
-        rows = rows.Where(r => !string.IsNullOrWhiteSpace(r.Grade) || !string.IsNullOrWhiteSpace(r.Label) || !string.IsNullOrWhiteSpace(r.MinPercent)).ToList();
-        if (!Accept(await bandCommands.ReplaceAsync(rows))) return View(rows);
+        form.Rows = form.Rows.Where(r => !string.IsNullOrWhiteSpace(r.Grade) || !string.IsNullOrWhiteSpace(r.Label) || !string.IsNullOrWhiteSpace(r.MinPercent)).ToList();
+        if (!await ValidateAsync(form) || !Accept(await bandCommands.ReplaceAsync(form.Rows))) return View(form.Rows);
         TempData["Message"] = "判定基準を保存しました。";
         return RedirectToAction(nameof(Bands));
     }

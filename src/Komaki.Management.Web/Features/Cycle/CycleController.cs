@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Cycle;
 /// with the city-wide progress so overdue stages stand out; and the button that sends reminders now.
 [Authorize(Policy = Policies.Staff)]
 [Route("Cycle")]
-public sealed class CycleController(CycleCommands commands, AppDbContext db, CycleSnapshots cycles, ReminderSender reminders) : AppController(db)
+public sealed class CycleController(CycleCommands commands, CyclePages pages, CycleSnapshots cycles, ReminderSender reminders) : AppController
 {
     [HttpGet("Calendar")]
     public async Task<IActionResult> Calendar(int? year)
@@ -15,10 +15,11 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Cyc
 
     [HttpPost("Calendar")]
     [Authorize(Policy = Policies.PlanMasterEditors)]
-    public async Task<IActionResult> Calendar(int year, Dictionary<CycleStage, string?> due)
+    public async Task<IActionResult> Calendar(int year, CalendarForm form)
     {
         if (!Display.IsFiscalYear(year)) return NotFound();
-        if (!Accept(await commands.SaveDeadlinesAsync(year, due))) return View(await BuildAsync(year, due));
+        form.Year = year;
+        if (!await ValidateAsync(form) || !Accept(await commands.SaveDeadlinesAsync(form))) return View(await BuildAsync(year, form.Due));
         TempData["Message"] = $"{Display.FiscalYear(year)}の日程を保存しました。";
         return RedirectToAction(nameof(Calendar), new { year });
     }
@@ -38,7 +39,7 @@ public sealed class CycleController(CycleCommands commands, AppDbContext db, Cyc
     {
         var today = Clock.Today;
         var snapshot = await cycles.GetAsync(year);
-        var set = await Db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear == year).Select(d => d.Stage).ToListAsync();
+        var set = await pages.StagesSetAsync(year);
         var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>
         {
             var total = snapshot.Total(s);

@@ -12,19 +12,13 @@ public sealed class DirectionsController(DirectionSettings settings) : AppContro
         Actor.IsPlanMasterEditor));
 
     [HttpPost("")]
-    public async Task<IActionResult> Save(List<DirectionRow> rows)
+    public async Task<IActionResult> Save(DirectionsForm form)
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
+        var rows = form.Rows;
         var known = Enum.GetValues<Direction>().ToHashSet();
         if (rows.Count != known.Count || rows.Any(r => !known.Contains(r.Code)) || rows.Select(r => r.Code).Distinct().Count() != known.Count) return BadRequest();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var label = rows[i].Label?.Trim() ?? "";
-            if (label.Length == 0) ModelState.AddModelError($"rows[{i}].Label", "名称を入力してください。");
-            else if (label.Length > 40) ModelState.AddModelError($"rows[{i}].Label", "名称は40文字以内で入力してください。");
-            if (rows[i].SortOrder is < 0 or > 99) ModelState.AddModelError($"rows[{i}].SortOrder", "表示順は0〜99で入力してください。");
-        }
-        if (ModelState.IsValid)
+        if (await ValidateAsync(form))
         {
             var errors = await settings.SaveAsync(rows.Select(r => new DirectionSettings.Row(r.Code, r.Label!.Trim(), r.InUse, r.SortOrder)).ToList());
             foreach (var (code, message) in errors) ModelState.AddModelError($"rows[{rows.FindIndex(r => r.Code == code)}].Label", message);

@@ -64,16 +64,5 @@ public sealed record SheetCorrection(string Indicator, string Unit, int Year, de
 
 public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart, bool CanEdit, IReadOnlyList<EvaluationStep> Steps);
 
-public sealed class StepForm
-{
-    public int Version { get; set; }
-    public EvaluationStep Step { get; set; }
-    public Direction? SecondDirection { get; set; }
-    public string? SecondReason { get; set; }
-    public string? Comment { get; set; }
-    /// Why the reviewer confirms although the checks found something (EvaluationConsistency).
-    public string? Explanation { get; set; }
-}
-
 /// The page of its own that says what a step will do before it is done, with what the checks found.
 public sealed record StepConfirmModel(EvaluationSheet Sheet, EvaluationStep Step, StepForm Form, IReadOnlyList<EvaluationFinding> Findings);

@@ -6,8 +6,8 @@ namespace Komaki.Management.Web.Features.Evaluations;
 /// and the indicators, the department's entry, the first and second reviews, publication and printing.
 [Authorize(Policy = Policies.Staff)]
 [Route("Evaluations")]
-public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions,
-    EvaluationCommands commands, EvaluationPages pages, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
+public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser me, EvaluationSheets sheets, JudgmentBands bands, DirectionCatalog directions,
+    EvaluationCommands commands, EvaluationPages pages, ReadCache cache, MeasureOptions measureOptions) : AppController
 {
     public const int PageSize = 50;
 
@@ -50,13 +50,12 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     [HttpPost("{year:int}/{projectId:int}/Start")]
     public async Task<IActionResult> Start(int year, int projectId)
     {
-        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (!EvaluationWorkflow.IsUnit(Actor, project.OwnerUnitId, org) && !Actor.IsPlanMasterEditor) return Forbidden();
-        if (!await Db.ProjectEvaluations.AnyAsync(e => e.ProjectId == projectId && e.FiscalYear == year))
+        if (await commands.StartIfMissingAsync(project, year, sheets.StaffCostPerPersonYear))
         {
-            await commands.StartAsync(project, year, sheets.StaffCostPerPersonYear);
             TempData["Message"] = "評価シートを作成しました。決算額・指標は登録済みの値を表示しています。人工・評価・方向性を入力してください。";
         }
         return RedirectToAction(nameof(Edit), new { year, projectId });
@@ -76,7 +75,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     public async Task<IActionResult> Edit(int year, int projectId, EvaluationForm form)
     {
         var org = await orgTree.GetAsync();
-        var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
+        var e = await commands.ToChangeAsync(projectId, year);
         if (e is null) return NotFound();
         if (!await MayAsync(e, RecordOperations.Edit)) return EditRefused(e, org, year, projectId);
         if (await ValidateAsync(form) && Accept(await commands.EditAsync(e, form)))
@@ -113,14 +112,15 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     {
         form.Step = step;
         var org = await orgTree.GetAsync();
-        var e = await Db.ProjectEvaluations.FirstOrDefaultAsync(x => x.ProjectId == projectId && x.FiscalYear == year);
+        var e = await commands.ToChangeAsync(projectId, year);
         if (e is null) return NotFound();
         if (!CanAct(e, org)) return Forbidden();
         var sheet = (await sheets.OneAsync(year, projectId, org))!;
         var findings = await FindingsAsync(e, sheet, step, form);
         var input = new StepInput(form.SecondDirection, form.SecondReason, form.Comment, form.Explanation);
+        var valid = await ValidateAsync(form);
         foreach (var (field, message) in EvaluationSteps.Refusals(Actor, e, step, input, findings, org)) ModelState.AddModelError(field, message);
-        if (!ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
+        if (!valid || !ModelState.IsValid) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
 
         if (!Accept(await commands.TakeStepAsync(e, step, input, findings, form.Version, me.DisplayName, Clock.UtcNow, directions))) return View(nameof(Step), new StepConfirmModel(sheet, step, form, findings));
         TempData["Message"] = $"評価を「{e.State.Label()}」にしました。" + (step == EvaluationStep.SecondReview && e.FinalDirection != Direction.Continue ? "改善の取組を登録しました（改善の進行管理で追跡します）。" : "");
@@ -138,13 +138,7 @@ public sealed class EvaluationsController(AppDbContext db, OrgTreeProvider orgTr
     public async Task<IActionResult> Print(int year, int? unitId)
     {
         var org = await orgTree.GetAsync();
-        var query = Db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
-        if (unitId is int u)
-        {
-            var units = org.SelfAndDescendants(u).ToList();
-            query = query.Where(e => units.Contains(e.OwnerUnitId));
-        }
-        var list = await query.Include(e => e.Project).OrderBy(e => e.Project!.Code).ToListAsync();
+        var list = await pages.OfYearAsync(year, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var printed = await sheets.ManyAsync(year, list.Where(e => CanRead(e, org)).Take(200).Select(e => e.ProjectId).ToList(), org);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
         return View(printed);

@@ -7,8 +7,8 @@ namespace Komaki.Management.Web.Features.ExternalReviews;
 /// per project, the city's response, and an improvement action for each result.
 [Authorize]
 [Route("Forum")]
-public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, OrgTreeProvider orgTree, EvaluationSheets sheets,
-    ExternalReviewPages pages, ExternalReviewCommands commands) : AppController(db)
+public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider orgTree, EvaluationSheets sheets,
+    ExternalReviewPages pages, ExternalReviewCommands commands) : AppController
 {
     private bool IsStaff => ExternalReviewPages.IsStaff(Actor);
 
@@ -47,13 +47,14 @@ public sealed class ExternalReviewsController(AppDbContext db, CurrentUser me, O
     /// One form for every project of the session, saved together or — when a row is incomplete — not at all, every
     /// row coming back as typed with the incomplete one marked.
     [HttpPost("{id:int}/Verdicts")]
-    public async Task<IActionResult> Verdicts(int id, List<VerdictRow> rows)
+    public async Task<IActionResult> Verdicts(int id, VerdictsForm form)
     {
+        var rows = form.Rows;
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
         if (session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
         if (rows.Any(r => session.Projects.All(p => p.Id != r.ForumProjectId))) return NotFound();
-        if (!Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, Clock.UtcNow)))
+        if (!await ValidateAsync(form) || !Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, Clock.UtcNow)))
         {
             ViewData["Typed"] = rows.GroupBy(r => r.ForumProjectId).ToDictionary(g => g.Key, g => g.First());
             return View(nameof(Details), await pages.DetailsAsync(await pages.LoadAsync(id) ?? session, me.UserId, true, Actor.IsPlanMasterEditor));

@@ -40,17 +40,6 @@ public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectL
     public (string Field, IReadOnlyList<(string Code, string Name)> Found)? Lookup { get; init; }
 }
 
-public sealed class ActForm
-{
-    public int Version { get; set; }
-    public GoalAction Action { get; set; }
-    public string? Comment { get; set; }
-    public string? MidYearReview { get; set; }
-    public GoalGrade? Grade { get; set; }
-    public string? GradeEvidence { get; set; }
-    public List<string?> Actuals { get; set; } = [];
-}
-
 /// Work: the person's own items, one per record; Due: the city-wide stages planning and the executives answer for.
 public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today)
 {

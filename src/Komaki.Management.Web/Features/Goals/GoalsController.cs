@@ -143,9 +143,9 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
         var org = await orgTree.GetAsync();
         if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
         var input = new GoalStepInput(form.Comment, form.MidYearReview, form.Grade, form.GradeEvidence, form.Actuals);
-        var (forbidden, result) = await commands.TakeStepAsync(goal, form.Action, input, form.Version, Actor, org, Author());
+        var (forbidden, result) = await ValidateAsync(form) ? await commands.TakeStepAsync(goal, form.Action, input, form.Version, Actor, org, Author()) : (false, CommandResult.Ok());
         if (forbidden) return Forbidden();
-        if (!Accept(result)) return View(nameof(Details), await DetailsModelAsync(await pages.WithDetails().FirstAsync(g => g.Id == id), form));
+        if (!ModelState.IsValid || !Accept(result)) return View(nameof(Details), await DetailsModelAsync(await pages.WithDetails().FirstAsync(g => g.Id == id), form));
         TempData["Message"] = $"「{goal.Title}」を{form.Action.Label()}しました（{goal.State.Label()}）。";
         return RedirectToAction(nameof(Details), new { id });
     }

@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.Manifesto;
 /// links into the plan, and yearly progress.
 [Authorize(Policy = Policies.Staff)]
 [Route("Manifesto")]
-public sealed class ManifestoController(AppDbContext db, ReadCache cache, ManifestoPages pages, ManifestoCommands commands) : AppController(db)
+public sealed class ManifestoController(ReadCache cache, ManifestoPages pages, ManifestoCommands commands) : AppController
 {
     private bool CanEdit => Actor.IsPlanMasterEditor;
 
@@ -95,7 +95,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     public async Task<IActionResult> EditItem(int id, ItemForm form)
     {
         if (!CanEdit) return Forbidden();
-        var item = await Db.ManifestoItems.Include(i => i.MayorTerm).FirstOrDefaultAsync(i => i.Id == id);
+        var item = await commands.ItemToEditAsync(id);
         if (item is null) return NotFound();
         var term = item.MayorTerm!;
         if (await RunAsync(form, () => commands.CheckItemAsync(item.MayorTermId, id, form), () => commands.EditItemAsync(item, form)) is not null)
@@ -131,7 +131,7 @@ public sealed class ManifestoController(AppDbContext db, ReadCache cache, Manife
     public async Task<IActionResult> EditTerm(int id, TermForm form)
     {
         if (!CanEdit) return Forbidden();
-        var term = await Db.MayorTerms.FirstOrDefaultAsync(x => x.Id == id);
+        var term = await commands.TermToEditAsync(id);
         if (term is null) return NotFound();
         if (await ValidateAsync(form) && Accept(await commands.EditTermAsync(term, form)))
         {

@@ -5,27 +5,19 @@ namespace Komaki.Management.Web.Features.Publications;
 /// citizen inputs marked public, closed forum sessions).
 [Authorize(Policy = Policies.PlanMasterEditors)]
 [Route("Publications")]
-public sealed class PublicationsController(PublicationCommands commands, AppDbContext db, ReadCache cache, OrgTreeProvider orgTree) : AppController(db)
+public sealed class PublicationsController(PublicationCommands commands, PublicationPages pages, ReadCache cache, OrgTreeProvider orgTree) : AppController
 {
-    /// What the page counts: publications, published evaluations, citizen inputs and forum sessions.
-    private static readonly IReadOnlyList<string> Areas = [DataArea.Publishing, DataArea.Check, DataArea.Voice];
-
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
         var current = Clock.FiscalYear;
-        return View(await cache.GetAsync($"publications:{current}", Areas, () => ModelAsync(current)));
+        return View(await cache.GetAsync($"publications:{current}", PublicationPages.Areas, () => ModelAsync(current)));
     }
 
     private async Task<PublicationsModel> ModelAsync(int current)
     {
-        var published = await Db.Publications.AsNoTracking().ToListAsync();
-        var from = Math.Min(current - 5, published.Select(p => p.FiscalYear).DefaultIfEmpty(current).Min());
-        var evaluations = await Db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).GroupBy(e => e.FiscalYear)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-        return new PublicationsModel(Enumerable.Range(from, current - from + 1).Reverse().ToList(), published, evaluations,
-            await Db.CitizenInputs.CountAsync(c => c.IsPublished), await Db.CitizenInputs.CountAsync(c => c.Answer != null && c.Answer != ""),
-            await Db.ForumSessions.CountAsync(s => s.IsClosed));
+        var o = await pages.OverviewAsync(current);
+        return new PublicationsModel(o.Years, o.Published, o.EvaluationsPublished, o.VoicesPublished, o.VoicesAnswered, o.ClosedSessions);
     }
 
     /// Publishing a year and withdrawing it are each asked on a page of their own that says what citizens will see.

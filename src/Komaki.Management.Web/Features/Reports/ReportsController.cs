@@ -6,7 +6,7 @@ namespace Komaki.Management.Web.Features.Reports;
 /// council it is read as submitted (ResultsSubmission) with its date; a correction is a new edition beside it.
 [Authorize(Policy = Policies.Staff)]
 [Route("Reports")]
-public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands, ResultsSubmissionCommands submissions) : AppController(db)
+public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTree, ReadCache cache, JudgmentBands bands, ResultsSubmissionCommands submissions) : AppController
 {
     /// One policy per screen (a large city's report runs to megabytes); print=all gives the whole report. Submitted:
     /// the latest edition (or the one asked for); live=true: the report as the data reads now.
@@ -30,8 +30,8 @@ public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         // Kept in two parts so that a saved indicator value rebuilds only the indicators, then kept whole.
         return await cache.GetAsync($"results:{y}", ResultsReport.Areas, async () => ResultsReport.Compose(
-            await cache.GetAsync($"results-frame:{y}", ResultsReport.FrameAreas, () => ResultsFrame.LoadAsync(Db, y, id => org.Find(id)?.Name ?? "")),
-            await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreas, () => ResultsIndicators.LoadAsync(Db, y))));
+            await cache.GetAsync($"results-frame:{y}", ResultsReport.FrameAreas, () => pages.FrameAsync(y, id => org.Find(id)?.Name ?? "")),
+            await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreas, () => pages.IndicatorsAsync(y))));
     }
 
     [HttpGet("Results/Export")]
@@ -40,7 +40,7 @@ public sealed class ReportsController(AppDbContext db, OrgTreeProvider orgTree, 
         var editions = await submissions.OfYearAsync(year);
         var shownEdition = live ? null : editions.FirstOrDefault(e => e.Edition == edition) ?? editions.LastOrDefault();
         var org = await orgTree.GetAsync();
-        var report = shownEdition?.Read() ?? await ResultsReport.BuildAsync(Db, year, id => org.Find(id)?.Name ?? "");
+        var report = shownEdition?.Read() ?? await pages.ReportAsync(year, id => org.Find(id)?.Name ?? "");
         var output = new MemoryStream();
         report.WriteExcel(output, shownEdition is { } s ? $"{Display.Date(s.SubmittedAt)} {s.Kind}（第{s.Edition}版）" : "現在のデータによる（議会に提出していない）");
         output.Position = 0;

@@ -7,8 +7,8 @@ namespace Komaki.Management.Web.Features.Sessions;
 /// password is entered again — for a PC left signed in at another desk, or a cookie that may have been copied.
 [Route("Account/Sessions")]
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SessionsController(AppDbContext db, UserManager<AppUser> users, PasswordRecheck recheck, TimeProvider time, ILogger<SessionsController> log)
-    : Controller
+public sealed class SessionsController(SessionPages pages, SessionCommands commands, UserManager<AppUser> users, PasswordRecheck recheck, TimeProvider time, ILogger<SessionsController> log)
+    : AppController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await ModelAsync());
@@ -29,9 +29,10 @@ public sealed class SessionsController(AppDbContext db, UserManager<AppUser> use
             ModelState.AddModelError(nameof(form.Sessions), "終了するサインインを選んでください（この端末のサインインは、右上のお名前のメニューの「サインアウト」で終了します）。");
             return View(nameof(Index), model);
         }
+        if (!await ValidateAsync(form)) return View(nameof(Index), model);
         if (await recheck.RefusalAsync(this, user, form.Password, nameof(form.Password), () => View(nameof(Index), model)) is { } refused)
             return refused;
-        var ended = await db.EndAsync(user.Id, chosen);
+        var ended = await commands.EndAsync(user.Id, chosen);
         log.LogInformation("User {UserId} ended {Count} of their other sessions", user.Id, ended);
         TempData["Message"] = ended == 0 ? "選んだサインインは、すでに終了していました。" : $"ほかの端末のサインインを {ended} 件終了しました。";
         return RedirectToAction(nameof(Index));
@@ -41,14 +42,9 @@ public sealed class SessionsController(AppDbContext db, UserManager<AppUser> use
     {
         var userId = users.GetUserId(User) ?? "";
         var current = User.FindFirst(DatabaseTicketStore.SessionClaim)?.Value;
-        var now = time.GetUtcNow().UtcDateTime;
-        var rows = await db.UserSessions.AsNoTracking().Where(s => s.UserId == userId && s.ExpiresAt > now)
-            .OrderByDescending(s => s.CreatedAt).Select(s => new { s.Id, s.CreatedAt, s.ExpiresAt, s.Device, s.Address }).ToListAsync();
-        return new SessionsModel(rows.Select(s =>
-        {
-            var handle = UserSession.HandleOf(s.Id);
-            return new SessionRow(handle, s.CreatedAt, s.ExpiresAt, DeviceName.Of(s.Device), s.Device, s.Address, handle == current);
-        }).OrderByDescending(s => s.IsCurrent).ToList());
+        var rows = await pages.OfAsync(userId, time.GetUtcNow().UtcDateTime);
+        return new SessionsModel(rows.Select(s => new SessionRow(s.Handle, s.CreatedAt, s.ExpiresAt, DeviceName.Of(s.Device), s.Device, s.Address, s.Handle == current))
+            .OrderByDescending(s => s.IsCurrent).ToList());
     }
 }
 

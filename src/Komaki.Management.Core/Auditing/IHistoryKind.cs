@@ -1,0 +1,39 @@
+using Komaki.Management.Core.Organization;
+
+namespace Komaki.Management.Core.Auditing;
+
+/// A record kind that has a history page (/History/{recordType}/{id}): which record types it opens, which audited
+/// entities are filed under them, and who may read a record's history. Each feature declares its kinds beside its
+/// entities; they are found by scan, and a test requires one for every audited entity, so a kind cannot be forgotten
+/// (it would otherwise be a silent 404).
+public interface IHistoryKind
+{
+    /// The record types as the entities' AuditTarget files them.
+    IReadOnlyCollection<string> RecordTypes { get; }
+
+    /// The audited entities whose changes are filed under these record types.
+    IReadOnlyCollection<Type> Entities { get; }
+
+    /// Whether the reader may read this record's history, and how the page names it and links back to it.
+    Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId);
+}
+
+/// Who asks for a history: their roles and unit (Identity builds an Actor of them), their user id (for records about
+/// a person) and the unit tree.
+public sealed record HistoryReader(string UserName, string UserId, IReadOnlySet<string> Roles, int? UnitId, OrgTree Org)
+{
+    public bool IsIn(string role) => Roles.Contains(role);
+}
+
+/// The page a history links back to: a controller's action with its route values.
+public sealed record HistoryLink(string Controller, string Action, object? Values = null);
+
+/// A history the reader may read, with its record's name and page, or a refusal.
+public sealed record HistoryOpening(bool MayRead, string Title, HistoryLink? Back)
+{
+    public static HistoryOpening Refused { get; } = new(false, "", null);
+
+    public static HistoryOpening Read(string title, HistoryLink? back = null) => new(true, title, back);
+
+    public static int? IdOf(string recordId) => int.TryParse(recordId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+}

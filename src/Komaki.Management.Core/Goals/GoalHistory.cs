@@ -1,0 +1,22 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Goals;
+
+/// An organisational goal with its links, indicators and steps (filed under the goal), read as the goal is (GoalWorkflow).
+public sealed class GoalHistory(AppDbContext db) : IHistoryKind
+{
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(OrganizationalGoal)];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(OrganizationalGoal), typeof(GoalLink), typeof(GoalIndicator), typeof(GoalStep)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
+        var g = await db.OrganizationalGoals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        if (g is null) return HistoryOpening.Read(recordId);
+        return GoalWorkflow.CanRead(reader.Actor(), g, reader.Org) ? HistoryOpening.Read(g.Title, new("Goals", "Details", new { id })) : HistoryOpening.Refused;
+    }
+}

@@ -1,0 +1,17 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Organization;
+
+/// The organisation: every staff member reads it.
+public sealed class OrgUnitHistory(AppDbContext db) : IHistoryKind
+{
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(OrgUnit)];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(OrgUnit)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
+        HistoryOpening.Read((HistoryOpening.IdOf(recordId) is int id ? await db.OrgUnits.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync() : null) ?? recordId,
+            new("OrgUnits", "Index"));
+}

@@ -1,0 +1,49 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Personnel;
+
+/// 人事評価 and its performance goals (filed under the evaluation): the person, the evaluators named on it and the
+/// personnel division (PersonnelAccess) — nobody else, administrators included. Every opening is noted in the read
+/// log (PersonnelReads), a refused one as 拒否.
+public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages pages, PersonnelReads reads) : IHistoryKind
+{
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(PersonnelEvaluation)];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(PersonnelEvaluation), typeof(PerformanceGoal)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
+        var e = await db.PersonnelEvaluations.AsNoTracking().Include(x => x.StaffMember).FirstOrDefaultAsync(x => x.Id == id);
+        if (e is null) return HistoryOpening.Refused;
+        reads.Loaded([e.Id]);
+        var relation = PersonnelAccess.RelationOf(reader.Actor(), await pages.StaffIdsOfAsync(reader.UserId), e);
+        return PersonnelAccess.CanRead(relation)
+            ? HistoryOpening.Read($"{e.StaffMember?.Name} {Wareki.FiscalYear(e.FiscalYear)} 人事評価", new("Personnel", "Details", new { id }))
+            : HistoryOpening.Refused;
+    }
+}
+
+/// The staff register (所属・職・級・退職日) and the year's design of 人事評価: 人事課 and the administrators.
+public sealed class PersonnelRecordHistory(AppDbContext db) : IHistoryKind
+{
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(StaffMember), nameof(PersonnelDesign)];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(StaffMember), typeof(StaffAssignment), typeof(PersonnelDesign), typeof(DesignGrade), typeof(CompetenceCriterion)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (!reader.IsIn(Roles.Personnel) && !reader.IsIn(Roles.Administrator)) return HistoryOpening.Refused;
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Read(recordId);
+        return recordType == nameof(StaffMember)
+            ? HistoryOpening.Read(await db.StaffMembers.Where(m => m.Id == id).Select(m => "職員 " + m.Name + "（職員番号 " + m.StaffNumber + "）").FirstOrDefaultAsync() ?? recordId,
+                new("StaffLeaving", "Index", new { id }))
+            : await db.PersonnelDesigns.Where(d => d.Id == id).Select(d => (int?)d.FiscalYear).FirstOrDefaultAsync() is int year
+                ? HistoryOpening.Read($"{Wareki.FiscalYear(year)} 人事評価の設計", new("PersonnelDivision", "Design", new { year }))
+                : HistoryOpening.Read(recordId);
+    }
+}

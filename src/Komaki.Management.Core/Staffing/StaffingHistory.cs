@@ -1,0 +1,26 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Staffing;
+
+/// 定員管理: the year's settings and the staffing lines, which every staff member reads on the staffing pages.
+public sealed class StaffingHistory(AppDbContext db) : IHistoryKind
+{
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(StaffingYear), nameof(StaffingLine)];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(StaffingYear), typeof(StaffingLine)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Read(recordId);
+        var found = recordType == nameof(StaffingYear)
+            ? await db.StaffingYears.Where(y => y.Id == id).Select(y => new { y.FiscalYear, UnitId = (int?)null }).FirstOrDefaultAsync()
+            : await db.StaffingLines.Where(l => l.Id == id).Select(l => new { l.FiscalYear, UnitId = (int?)l.OrgUnitId }).FirstOrDefaultAsync();
+        if (found is null) return HistoryOpening.Read(recordId);
+        return found.UnitId is int unit
+            ? HistoryOpening.Read($"{reader.Org.PathName(unit)} {Wareki.FiscalYear(found.FiscalYear)} 定員", new("Staffing", "Index", new { year = found.FiscalYear, unitId = unit }))
+            : HistoryOpening.Read($"{Wareki.FiscalYear(found.FiscalYear)} 定員管理の設定", new("Staffing", "Year", new { year = found.FiscalYear }));
+    }
+}
