@@ -20,12 +20,12 @@ public class ShapeTests
     /// Remove a name when its controller stops taking it; never add one.
     private static readonly string[] StillTakeTheDbContext =
     [
-        "AccountController", "BoardController", "BudgetsController", "CitizenInputsController", "ControlController",
+        "AccountController", "BoardController", "CitizenInputsController", "ControlController",
         "ControlErrorsController", "ControlPolicyController", "ControlReportController", "CycleController",
         "DirectoryMappingsController", "EvaluationsController", "ExecutionPlansController", "ExternalReviewsController",
         "HistoryController", "HomeController", "ImplementationPlansController",
         "ImportsController", "ImprovementsController", "ManifestoController", "MeasureEvaluationsController",
-        "OrgUnitsController", "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
+        "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
         "PlansController", "PublicationsController", "RemindersController", "ReportsController", "SessionsController",
         "StaffingController", "SurveyController", "UsersController",
     ];
@@ -63,7 +63,7 @@ public class ShapeTests
     [
         "BudgetFormulation → Auditing", "BudgetFormulation → Budgets", "BudgetFormulation → Evaluation", "BudgetFormulation → Identity",
         "BudgetFormulation → Implementation", "BudgetFormulation → Organization", "BudgetFormulation → Plans",
-        "Auditing → Organization", "Budgets → Auditing", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
+        "Auditing → Organization", "Budgets → Auditing", "Budgets → Implementation", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
         "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → BudgetFormulation", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
         "Cycle → Identity", "Cycle → Implementation", "Cycle → InternalControl", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
         "Cycle → Staffing", "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
