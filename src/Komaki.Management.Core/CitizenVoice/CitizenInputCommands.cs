@@ -54,6 +54,19 @@ public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver) : I
 
     public Task<CitizenInput?> ForEditAsync(int id) => db.CitizenInputs.Include(c => c.Links).FirstOrDefaultAsync(c => c.Id == id);
 
+    public const string PublishWithoutAnswer = "市の考え方が記入されていない声は公開できません。先に市の考え方を記入してください。";
+
+    /// Publishing puts the summary and the answer on the public site; an input without the city's answer stays internal.
+    /// Null when there is no such input.
+    public async Task<CommandResult?> PublishAsync(int id, bool publish, int version)
+    {
+        var input = await db.CitizenInputs.FirstOrDefaultAsync(c => c.Id == id);
+        if (input is null) return null;
+        if (publish && string.IsNullOrWhiteSpace(input.Answer)) return CommandResult.Refused(string.Empty, PublishWithoutAnswer);
+        input.IsPublished = publish;
+        return await saver.SaveEditAsync(input, version, input.AuditTarget);
+    }
+
     public async Task<CommandResult> EditAsync(CitizenInput input, CitizenInputForm form)
     {
         var applied = await ApplyAsync(form, input);

@@ -180,7 +180,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         _indicators = await Db.Indicators.Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value)).ToListAsync(ct);
         _evaluations = await Db.ProjectEvaluations.Where(e => e.FiscalYear == latestYear && projectIds.Contains(e.ProjectId)).ToDictionaryAsync(e => e.ProjectId, ct);
         _units = await UnitBook.LoadAsync(Db, Request.Choices, ct);
-        _publishedActuals = (await Db.Publications.Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
+        _publishedActuals = await IndicatorValueRules.PublishedActualYearsAsync(Db, ct);
         if (Request.Apply)
         {
             // Units the user asked to register are created first, inside the import's transaction, so rows point at them.
@@ -354,9 +354,10 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             foreach (var b in _blocks)
             {
                 if (!indicatorValues.TryGetValue((slot, b.Year), out var actual)) continue;
-                var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year)?.Actual;
-                if (IndicatorValueRules.IsCorrection(_publishedActuals.Contains(b.Year), existing, actual))
-                    yield return $"指標「{indicatorName}」の{Wareki.FiscalYear(b.Year)}（{NumberText.Format(existing)} → {NumberText.Format(actual)}）{IndicatorValueRules.ImportRefusedMessage}";
+                var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year);
+                // An import carries no correction's reason: the indicator's own rule refuses what only a correction may change.
+                if (indicator.Try(b.Year, existing?.Target, actual, _publishedActuals.Contains(b.Year), correctionReason: null) == ValueEntry.NeedsReason)
+                    yield return $"指標「{indicatorName}」の{Wareki.FiscalYear(b.Year)}（{NumberText.Format(existing?.Actual)} → {NumberText.Format(actual)}）{IndicatorValueRules.ImportRefusedMessage}";
             }
         }
     }
@@ -384,9 +385,9 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             {
                 if (!indicatorValues.TryGetValue((slot, b.Year), out var actual)) continue;
                 var existing = indicator.Values.FirstOrDefault(v => v.FiscalYear == b.Year);
-                if (existing?.Actual == actual) continue;
-                indicator.SetValue(b.Year, existing?.Target, actual);
-                changes.Add(new($"{indicatorName} {Wareki.FiscalYearShort(b.Year)}", NumberText.Format(existing?.Actual), NumberText.Format(actual)));
+                var before = existing?.Actual;
+                if (indicator.Enter(b.Year, existing?.Target, actual, _publishedActuals.Contains(b.Year), correctionReason: null, Db.UtcNow) != ValueEntry.Set) continue;
+                changes.Add(new($"{indicatorName} {Wareki.FiscalYearShort(b.Year)}", NumberText.Format(before), NumberText.Format(actual)));
             }
         }
 

@@ -3,7 +3,10 @@ namespace Komaki.Management.Core.Goals;
 /// Reads of the 組織目標 pages. Every list is filtered afterwards by GoalWorkflow.CanRead for the reader.
 public sealed class GoalPages(AppDbContext db) : IUseCase
 {
-    public IQueryable<OrganizationalGoal> WithDetails() => db.OrganizationalGoals.AsNoTracking()
+    /// A goal with its links, indicators, steps and events.
+    public Task<OrganizationalGoal?> FindAsync(int id) => WithDetails().FirstOrDefaultAsync(g => g.Id == id);
+
+    private IQueryable<OrganizationalGoal> WithDetails() => db.OrganizationalGoals.AsNoTracking()
         .Include(g => g.Links).ThenInclude(l => l.Measure)
         .Include(g => g.Links).ThenInclude(l => l.Project)
         .Include(g => g.Links).ThenInclude(l => l.ManifestoItem)

@@ -47,7 +47,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         .OrderBy(l => l.StaffNumber, StringComparer.Ordinal).ToList();
 
     /// Every evaluation of a year for the personnel division, by unit, state and words in the name or number.
-    public IQueryable<EvaluationLine> ForDivision(int year, IReadOnlyCollection<int>? units, PersonnelState? state, string? words)
+    public Task<Paged<EvaluationLine>> ForDivisionAsync(int year, IReadOnlyCollection<int>? units, PersonnelState? state, string? words, int page, int pageSize)
     {
         var q = db.PersonnelEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
         if (units is not null) q = q.Where(e => units.Contains(e.OrgUnitId));
@@ -57,7 +57,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
             var w = words.Trim();
             q = q.Where(e => e.StaffMember!.Name.Contains(w) || e.StaffMember.StaffNumber.Contains(w));
         }
-        return Lines(q.OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ThenBy(e => e.StaffMember!.StaffNumber));
+        return Lines(q.OrderBy(e => e.OrgUnitId).ThenBy(e => e.JobLevel).ThenBy(e => e.StaffMember!.StaffNumber)).ToPagedAsync(page, pageSize);
     }
 
     public async Task<List<(PersonnelState State, int Count)>> StateCountsAsync(int year) =>
@@ -223,10 +223,12 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
     }
 
     /// The read log, newest first, optionally of one evaluation.
-    public IQueryable<PersonnelRead> Reads(int? evaluationId) =>
-        db.PersonnelReads.AsNoTracking().Where(r => evaluationId == null || r.PersonnelEvaluationId == evaluationId).OrderByDescending(r => r.Id);
+    public Task<Paged<PersonnelRead>> ReadsAsync(int? evaluationId, int page, int pageSize) =>
+        db.PersonnelReads.AsNoTracking().Where(r => evaluationId == null || r.PersonnelEvaluationId == evaluationId).OrderByDescending(r => r.Id)
+            .ToPagedAsync(page, pageSize);
 
-    public IQueryable<StaffMember> Register(string? words)
+    /// The staff register (特別職 aside), by number, optionally narrowed by words in the name or number.
+    public Task<Paged<StaffMember>> RegisterAsync(string? words, int page, int pageSize)
     {
         var q = db.StaffMembers.AsNoTracking().Include(s => s.Assignments).Where(s => s.SpecialPost == null);
         if (!string.IsNullOrWhiteSpace(words))
@@ -234,7 +236,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
             var w = words.Trim();
             q = q.Where(s => s.Name.Contains(w) || s.StaffNumber.Contains(w));
         }
-        return q.OrderBy(s => s.StaffNumber);
+        return q.OrderBy(s => s.StaffNumber).ToPagedAsync(page, pageSize);
     }
 }
 

@@ -44,7 +44,8 @@ public sealed class Indicator : IVersioned, IAudited
     }
 
     /// Sets one year's target and actual, adding the year if it is new. Empty means "not yet known",
-    /// which is different from zero.
+    /// which is different from zero. Outside this class only demo data of a city with nothing published calls it
+    /// (IndicatorDoorsTests holds that); every door enters values through Enter, which keeps the published-actual rule.
     public IndicatorValue SetValue(int fiscalYear, decimal? target, decimal? actual)
     {
         var v = Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
@@ -57,6 +58,54 @@ public sealed class Indicator : IVersioned, IAudited
         v.Actual = actual;
         return v;
     }
+
+    /// What entering one year's target and actual would do, without doing it: the rule every door asks (the values
+    /// form, every import, the command line). A published actual that changes is a correction, refused without a reason.
+    public ValueEntry Try(int fiscalYear, decimal? target, decimal? actual, bool actualPublished, string? correctionReason)
+    {
+        var v = Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
+        if (v is null ? target is null && actual is null : v.Target == target && v.Actual == actual) return ValueEntry.Unchanged;
+        if (IndicatorValueRules.IsCorrection(actualPublished, v?.Actual, actual))
+            return string.IsNullOrWhiteSpace(correctionReason) ? ValueEntry.NeedsReason : ValueEntry.Corrected;
+        // A year that was corrected keeps its row (and with it the correction) even when emptied.
+        return target is null && actual is null && v!.CorrectedAt is null ? ValueEntry.Removed : ValueEntry.Set;
+    }
+
+    /// Enters one year's target and actual as Try says. A correction is stamped with its time and reason, and the
+    /// actual as it was published is kept beside it (公表時 / 訂正) — at the first correction, never overwritten later.
+    /// Refused (NeedsReason) changes nothing. A removed year leaves Values, and EF deletes it with the indicator saved.
+    public ValueEntry Enter(int fiscalYear, decimal? target, decimal? actual, bool actualPublished, string? correctionReason, DateTime now)
+    {
+        var entry = Try(fiscalYear, target, actual, actualPublished, correctionReason);
+        switch (entry)
+        {
+            case ValueEntry.Removed:
+                Values.Remove(Values.First(x => x.FiscalYear == fiscalYear));
+                break;
+            case ValueEntry.Corrected:
+                var published = Values.First(x => x.FiscalYear == fiscalYear).Actual;
+                var v = SetValue(fiscalYear, target, actual);
+                v.PublishedActual ??= published;
+                (v.CorrectedAt, v.CorrectionReason) = (now, correctionReason!.Trim());
+                break;
+            case ValueEntry.Set:
+                SetValue(fiscalYear, target, actual);
+                break;
+        }
+        return entry;
+    }
+}
+
+/// What entering a year's values did.
+public enum ValueEntry
+{
+    Unchanged,
+    Set,
+    Removed,
+    /// A published actual changed, with its reason.
+    Corrected,
+    /// A published actual would change without a reason: refused, nothing changed.
+    NeedsReason,
 }
 
 public sealed class IndicatorValue : IAudited

@@ -19,6 +19,10 @@ public static class IndicatorValueRules
 
     /// A change of a published actual is a correction; a first entry for a year published without it is not.
     public static bool IsCorrection(bool published, decimal? before, decimal? after) => published && before is not null && before != after;
+
+    /// The years whose actuals planning has published: what every door passes to Indicator.Enter.
+    public static async Task<HashSet<int>> PublishedActualYearsAsync(AppDbContext db, CancellationToken ct = default) =>
+        (await db.Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
 }
 
 /// A published actual was about to change without a correction's reason and time.

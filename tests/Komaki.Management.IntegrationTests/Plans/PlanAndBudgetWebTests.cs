@@ -53,11 +53,12 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
     [Fact]
     public async Task A_department_enters_its_request_but_not_the_assessment()
     {
-        // A project the 財政課 has not assessed yet in the demo's 予算編成 (its assessment would be kept as it is).
+        // A project outside the demo's 予算編成 (a submitted request there sets 要求額 itself: BudgetLineFormulationTests).
         var project = app.WithDb(db =>
         {
             var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
-            return db.Projects.First(p => p.OwnerUnitId == road && p.RetiredAt == null && !db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == 2027 && b.Assessed != null)).Id;
+            return db.Projects.First(p => p.OwnerUnitId == road && p.RetiredAt == null && !db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == 2027 && b.Assessed != null)
+                && !db.BudgetRequests.Any(r => r.ProjectId == p.Id && r.FiscalYear == 2027 && r.SubmittedAt != null)).Id;
         });
         var client = await app.SignedInAsync("doro-kacho@komaki.example");
         var url = $"/Budgets/2027/{project}";

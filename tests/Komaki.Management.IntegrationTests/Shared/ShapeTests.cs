@@ -20,14 +20,10 @@ public class ShapeTests
     /// Remove a name when its controller stops taking it; never add one.
     private static readonly string[] StillTakeTheDbContext =
     [
-        "AccountController", "BoardController", "BudgetsController", "CitizenInputsController", "ControlController",
-        "ControlErrorsController", "ControlPolicyController", "ControlReportController",
-        "DirectoryMappingsController", "ExecutionPlansController",
-        "HomeController", "ImplementationPlansController",
-        "ImprovementsController", "IndicatorsController", "MeasureEvaluationsController",
-        "OrgUnitsController", "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
-        "PlansController",
-        "StaffingController", "UsersController",
+        "AccountController", "BoardController", "ControlController", "ControlErrorsController", "ControlPolicyController",
+        "ControlReportController", "DirectoryMappingsController", "ExecutionPlansController", "HomeController", "ImplementationPlansController",
+        "ImprovementsController", "MeasureEvaluationsController", "PersonnelController", "PersonnelDivisionController", "PlanTreeController",
+        "PlansController", "StaffingController", "UsersController",
     ];
 
     [Fact]
@@ -63,11 +59,11 @@ public class ShapeTests
     [
         "BudgetFormulation → Auditing", "BudgetFormulation → Budgets", "BudgetFormulation → Evaluation", "BudgetFormulation → Excel", "BudgetFormulation → Identity",
         "BudgetFormulation → Implementation", "BudgetFormulation → Importing", "BudgetFormulation → Organization", "BudgetFormulation → Plans",
-        "Auditing → Organization", "Budgets → Auditing", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
+        "Auditing → Organization", "Budgets → Auditing", "Budgets → Implementation", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
         "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → BudgetFormulation", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
         "Cycle → Identity", "Cycle → Implementation", "Cycle → InternalControl", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
         "Cycle → Staffing", "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
-        "Evaluation → Importing", "Evaluation → Organization", "Evaluation → Plans", "Evaluation → Publishing", "Execution → Auditing", "Execution → Excel",
+        "Evaluation → Importing", "Evaluation → Organization", "Evaluation → Plans", "Execution → Auditing", "Execution → Excel",
         "Execution → Importing", "Execution → Organization", "Execution → Plans", "Goals → Auditing", "Goals → Excel", "Goals → Identity",
         "Goals → Manifesto", "Goals → Organization", "Goals → Plans", "Identity → Auditing", "Identity → Organization", "Identity → Personnel",
         "Implementation → Auditing", "Implementation → Excel", "Implementation → Importing", "Implementation → Organization", "Implementation → Plans", "Importing → Auditing",
@@ -85,7 +81,7 @@ public class ShapeTests
     /// Pairs of features that use each other today; the list may only shrink.
     private static readonly string[] Cycles =
     [
-        "Auditing ↔ Organization", "Budgets ↔ Plans", "Evaluation ↔ Importing", "Evaluation ↔ Publishing",
+        "Auditing ↔ Organization", "Budgets ↔ Plans", "Evaluation ↔ Importing",
         "Execution ↔ Importing", "Execution ↔ Plans", "Identity ↔ Personnel", "Implementation ↔ Importing",
         "Implementation ↔ Plans", "Importing ↔ Manifesto", "Importing ↔ Personnel", "Plans ↔ Publishing",
     ];

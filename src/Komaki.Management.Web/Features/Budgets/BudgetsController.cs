@@ -5,7 +5,8 @@ namespace Komaki.Management.Web.Features.Budgets;
 /// 予算: per project and year from request to settlement, and plan vs budget vs settled rolled up.
 [Authorize(Policy = Policies.Staff)]
 [Route("Budgets")]
-public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
+public sealed class BudgetsController(
+    OrgTreeProvider orgTree, ReadCache cache, MeasureOptions measureOptions, BudgetPages pages, BudgetCommands commands, FormulatedLines formulated) : AppController()
 {
     public const int PageSize = 50;
 
@@ -52,74 +53,39 @@ public sealed class BudgetsController(AppDbContext db, OrgTreeProvider orgTree, 
 
     /// The year's rows for every reader, kept until a budget, plan or implementation-plan line changes.
     private Task<(string? EditionTitle, List<BudgetRow> Rows)> YearAsync(int year) =>
-        cache.GetAsync($"budget-year:{year}", BudgetData.Areas, async () =>
-        {
-            var edition = await BudgetData.PlanEditionForAsync(Db, year);
-            return (edition?.Title, await BudgetData.LoadAsync(Db, year, edition?.Id));
-        });
+        cache.GetAsync($"budget-year:{year}", BudgetData.Areas, () => pages.YearAsync(year));
 
     [HttpGet("{year:int}/{projectId:int}")]
     public async Task<IActionResult> Edit(int year, int projectId)
     {
-        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
-        var line = await Db.BudgetLines.AsNoTracking().FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        var line = await pages.LineAsync(projectId, year);
         if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
-        var form = new BudgetForm
-        {
-            Version = line?.Version ?? 0,
-            Requested = Amounts.Thousands(line?.Requested), Assessed = Amounts.Thousands(line?.Assessed), Initial = Amounts.Thousands(line?.Initial),
-            Supplementary = Amounts.Thousands(line?.Supplementary), Settled = Amounts.Thousands(line?.Settled),
-        };
-        return View(await ModelAsync(year, project, form, line?.Id));
+        return View(await ModelAsync(year, project, BudgetPages.FormOf(line), line?.Id));
     }
 
     [HttpPost("{year:int}/{projectId:int}")]
     public async Task<IActionResult> Edit(int year, int projectId, BudgetForm form)
     {
-        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
+        var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, org)) return Forbidden();
-        var line = await Db.BudgetLines.FirstOrDefaultAsync(b => b.ProjectId == projectId && b.FiscalYear == year);
+        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        var line = await pages.LineAsync(projectId, year);
         if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
         await ValidateAsync(form);
-        var (requested, assessed, initial, supplementary, settled) = (BudgetFormValidator.Yen(form.Requested), BudgetFormValidator.Yen(form.Assessed),
-            BudgetFormValidator.Yen(form.Initial), BudgetFormValidator.Yen(form.Supplementary), BudgetFormValidator.Yen(form.Settled));
-        // Only the department's request is theirs to enter; assessment onwards is the planning and finance side.
-        var canEditStages = Actor.IsPlanMasterEditor;
-        if (!canEditStages && (assessed != line?.Assessed || initial != line?.Initial || supplementary != line?.Supplementary || settled != line?.Settled))
-            return Forbidden();
+        if (BudgetCommands.ChangesOthersStages(Actor.IsPlanMasterEditor, form, line)) return Forbidden();
         if (!ModelState.IsValid) return View(await ModelAsync(year, project, form, line?.Id));
-        if (line is null && requested is null && assessed is null && initial is null && supplementary is null && settled is null)
-        {
-            TempData["Message"] = $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算は入力がないため、何も保存していません。";
-            return RedirectToAction(nameof(Index), new { year, q = project.Code });
-        }
-        if (line is null)
-        {
-            line = new BudgetLine { ProjectId = projectId, FiscalYear = year };
-            Db.BudgetLines.Add(line);
-        }
-        line.Requested = requested;
-        line.Assessed = assessed;
-        line.Initial = initial;
-        line.Supplementary = supplementary;
-        line.Settled = settled;
-        if (!await TrySaveEditsAsync([(line, line.Id == 0 ? 0 : form.Version)], line.AuditTarget))
-            return View(await ModelAsync(year, project, form, line.Id == 0 ? null : line.Id));
-        TempData["Message"] = $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算を保存しました。";
+        var saved = await commands.SaveAsync(projectId, year, form, await formulated.StagesFromFormulationAsync(year, projectId));
+        if (!Accept(saved)) return View(await ModelAsync(year, project, form, (await pages.LineAsync(projectId, year))?.Id));
+        TempData["Message"] = saved.RecordId is null
+            ? $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算は入力がないため、何も保存していません。"
+            : $"{project.Code} {project.Name} の{Wareki.FiscalYear(year)}予算を保存しました。";
         return RedirectToAction(nameof(Index), new { year, q = project.Code });
     }
 
-    private async Task<BudgetEditModel> ModelAsync(int year, Core.Plans.Project project, BudgetForm form, int? lineId)
-    {
-        var org = await orgTree.GetAsync();
-        var edition = await BudgetData.PlanEditionForAsync(Db, year);
-        long? plan = edition is null ? null : await Db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.ProjectId == project.Id && l.FiscalYear == year)
-            .Select(l => (long?)l.Cost).FirstOrDefaultAsync();
-        return new BudgetEditModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), plan, Actor.IsPlanMasterEditor, form, lineId);
-    }
+    private async Task<BudgetEditModel> ModelAsync(int year, Core.Plans.Project project, BudgetForm form, int? lineId) =>
+        new(year, project.Id, project.Code, project.Name, (await orgTree.GetAsync()).PathName(project.OwnerUnitId), await pages.PlanCostAsync(project.Id, year),
+            Actor.IsPlanMasterEditor, await formulated.StagesFromFormulationAsync(year, project.Id), form, lineId);
 }

@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.CitizenInputs;
 /// 市民の声: what citizens said through each channel, what in the plan it touches, and the city's answer.
 [Authorize(Policy = Policies.Staff)]
 [Route("CitizenInputs")]
-public sealed class CitizenInputsController(CitizenInputCommands commands, AppDbContext db, ReadCache cache, MeasureOptions measureOptions) : AppController(db)
+public sealed class CitizenInputsController(CitizenInputCommands commands, CitizenInputPages pages, ReadCache cache, MeasureOptions measureOptions) : AppController()
 {
     public const int PageSize = 30;
 
@@ -22,25 +22,13 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, AppDb
         return View(new CitizenInputListModel(filter, rows, await measureOptions.GetAsync(), CanEdit));
     }
 
-    private async Task<Paged<CitizenInput>> PageAsync(CitizenInputFilter filter)
-    {
-        var query = Db.CitizenInputs.AsNoTracking().Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project).AsQueryable();
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var q = filter.Q.Trim();
-            query = query.Where(c => c.Summary.Contains(q) || (c.Answer != null && c.Answer.Contains(q)));
-        }
-        if (filter.Channel is CitizenChannel ch) query = query.Where(c => c.Channel == ch);
-        if (filter.Status is CitizenInputStatus st) query = query.Where(c => c.Status == st);
-        if (filter.MeasureId is int m) query = query.Where(c => c.Links.Any(l => l.MeasureId == m || l.Project!.MeasureId == m));
-        return await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).ToPagedAsync(HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
-    }
+    private Task<Paged<CitizenInput>> PageAsync(CitizenInputFilter filter) =>
+        pages.PageAsync(filter.Q, filter.Channel, filter.Status, filter.MeasureId, HttpContext.PageFor(filter.Page), HttpContext.PageSizeFor(PageSize));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
-        var input = await Db.CitizenInputs.AsNoTracking().Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project)
-            .FirstOrDefaultAsync(c => c.Id == id);
+        var input = await pages.FindAsync(id);
         if (input is null) return NotFound();
         ViewData["CanEdit"] = CanEdit;
         return View(input);
@@ -51,17 +39,11 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, AppDb
     public async Task<IActionResult> Publish(int id, bool publish, int version)
     {
         if (!CanEdit) return Forbidden();
-        var input = await Db.CitizenInputs.FirstOrDefaultAsync(c => c.Id == id);
-        if (input is null) return NotFound();
-        if (publish && string.IsNullOrWhiteSpace(input.Answer))
+        var result = await commands.PublishAsync(id, publish, version);
+        if (result is null) return NotFound();
+        if (!result.Succeeded)
         {
-            TempData["Error"] = "市の考え方が記入されていない声は公開できません。先に市の考え方を記入してください。";
-            return RedirectToAction(nameof(Details), new { id });
-        }
-        input.IsPublished = publish;
-        if (!await TrySaveEditAsync(input, version, input.AuditTarget))
-        {
-            TempData["Error"] = "他の人が先に変更しました。画面を確認してからもう一度操作してください。";
+            TempData["Error"] = result.Conflict ? "他の人が先に変更しました。画面を確認してからもう一度操作してください。" : result.Errors[0].Message;
             return RedirectToAction(nameof(Details), new { id });
         }
         TempData["Message"] = publish ? "公開サイトに載せました。" : "公開をやめました。";
@@ -87,7 +69,7 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, AppDb
     public async Task<IActionResult> Edit(int id)
     {
         if (!CanEdit) return Forbidden();
-        var c = await Db.CitizenInputs.AsNoTracking().Include(x => x.Links).ThenInclude(l => l.Measure).Include(x => x.Links).ThenInclude(l => l.Project).FirstOrDefaultAsync(x => x.Id == id);
+        var c = await pages.FindAsync(id);
         if (c is null) return NotFound();
         return View(new CitizenInputFormModel(id, CitizenInputCommands.FormOf(c)));
     }

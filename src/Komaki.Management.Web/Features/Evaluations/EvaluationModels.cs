@@ -12,7 +12,7 @@ public sealed class EvaluationFilter
 }
 
 public sealed record EvaluationListModel(
-    int Year, EvaluationFilter Filter, Infrastructure.Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
+    int Year, EvaluationFilter Filter, Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
     IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org);
 
 /// One indicator's year on the sheet: target, actual and how it is judged (ADR 0004).

@@ -1,4 +1,4 @@
-using Komaki.Management.Web.Features.Budgets;
+using Komaki.Management.Core.Budgets;
 
 namespace Komaki.Management.Web.Features.Evaluations;
 

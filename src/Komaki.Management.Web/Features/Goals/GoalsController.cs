@@ -44,7 +44,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
     {
-        var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
+        var goal = await pages.FindAsync(id);
         if (goal is null) return NotFound();
         if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
         return View(await DetailsModelAsync(goal, new ActForm { Version = goal.Version }));
@@ -83,7 +83,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     [HttpGet("{id:int}/Edit")]
     public async Task<IActionResult> Edit(int id)
     {
-        var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
+        var goal = await pages.FindAsync(id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (!await MayAsync(goal, RecordOperations.Edit)) return EditRefused(goal, org);
@@ -118,7 +118,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     public async Task<IActionResult> Step(int id, GoalAction step)
     {
         if (step is not (GoalAction.Submitted or GoalAction.Confirmed)) return NotFound();
-        var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
+        var goal = await pages.FindAsync(id);
         if (goal is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (!await MayAsync(goal, RecordOperations.Read)) return Forbidden();
@@ -145,7 +145,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
         var input = new GoalStepInput(form.Comment, form.MidYearReview, form.Grade, form.GradeEvidence, form.Actuals);
         var (forbidden, result) = await ValidateAsync(form) ? await commands.TakeStepAsync(goal, form.Action, input, form.Version, Actor, org, Author()) : (false, CommandResult.Ok());
         if (forbidden) return Forbidden();
-        if (!ModelState.IsValid || !Accept(result)) return View(nameof(Details), await DetailsModelAsync(await pages.WithDetails().FirstAsync(g => g.Id == id), form));
+        if (!ModelState.IsValid || !Accept(result)) return View(nameof(Details), await DetailsModelAsync((await pages.FindAsync(id))!, form));
         TempData["Message"] = $"「{goal.Title}」を{form.Action.Label()}しました（{goal.State.Label()}）。";
         return RedirectToAction(nameof(Details), new { id });
     }
@@ -153,7 +153,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     [HttpPost("{id:int}/Comment")]
     public async Task<IActionResult> Comment(int id, string? comment)
     {
-        var goal = await pages.WithDetails().FirstOrDefaultAsync(g => g.Id == id);
+        var goal = await pages.FindAsync(id);
         if (goal is null) return NotFound();
         if (!GoalWorkflow.CanComment(Actor, goal, await orgTree.GetAsync())) return Forbidden();
         if ((await commands.CommentAsync(id, comment, Author())).Errors is [var refused, ..])

@@ -1,33 +1,5 @@
 namespace Komaki.Management.Web.Features.OrgUnits;
 
-public sealed class OrgUnitForm
-{
-    public int? Id { get; set; }
-    public string Code { get; set; } = "";
-    public string Name { get; set; } = "";
-    public OrgUnitLevel Level { get; set; } = OrgUnitLevel.Division;
-    public int? ParentId { get; set; }
-    public int ValidFromYear { get; set; }
-    public int? ValidToYear { get; set; }
-    public int SortOrder { get; set; }
-    public int Version { get; set; }
-}
-
-public sealed class OrgUnitFormValidator : AbstractValidator<OrgUnitForm>
-{
-    public OrgUnitFormValidator()
-    {
-        RuleFor(x => x.Code).NotEmpty().WithMessage("組織コードを入力してください。").MaximumLength(32).WithMessage("組織コードは32文字以内で入力してください。");
-        RuleFor(x => x.Name).NotEmpty().WithMessage("組織名を入力してください。").MaximumLength(100).WithMessage("組織名は100文字以内で入力してください。");
-        RuleFor(x => x.Level).IsInEnum().WithMessage("区分を選んでください。");
-        RuleFor(x => x.ParentId).NotNull().When(x => x.Level != OrgUnitLevel.Department).WithMessage("課・係には上位の組織を選んでください。");
-        RuleFor(x => x.ParentId).Null().When(x => x.Level == OrgUnitLevel.Department).WithMessage("部には上位の組織を指定できません。");
-        RuleFor(x => x.ValidFromYear).InclusiveBetween(1989, 2100).WithMessage("有効開始年度を選んでください。");
-        RuleFor(x => x.ValidToYear).GreaterThanOrEqualTo(x => x.ValidFromYear).When(x => x.ValidToYear is not null)
-            .WithMessage("有効終了年度は開始年度以降にしてください。");
-    }
-}
-
 public sealed record OrgIndexModel(OrgTree Tree, int? Year, Dictionary<int, int> UserCounts, bool CanEdit);
 
 public sealed record OrgFormModel(OrgUnitForm Form, OrgTree Tree);

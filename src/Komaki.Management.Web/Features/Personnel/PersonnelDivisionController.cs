@@ -16,9 +16,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var units = unitId is int u ? org.SelfAndDescendants(u).ToList() : null;
-        var query = pages.ForDivision(y, units, state, q);
-        var total = await query.CountAsync();
-        var lines = await query.ToPagedAsync(Pages.Clamp(HttpContext.PageFor(page), total, PageSize), HttpContext.PageSizeFor(PageSize));
+        var lines = await pages.ForDivisionAsync(y, units, state, q, HttpContext.PageFor(page), HttpContext.PageSizeFor(PageSize));
         // The division is told of every new 人事担当 (asked or granted in the last 90 days), whoever granted it.
         var since = Clock.UtcNow.AddDays(-90);
         var grants = await (from g in Db.RoleGrants.AsNoTracking() join a in Db.Users on g.UserId equals a.Id
@@ -199,9 +197,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
     [HttpGet("Reads")]
     public async Task<IActionResult> Reads(int? evaluationId, int page = 1)
     {
-        var query = pages.Reads(evaluationId);
-        var total = await query.CountAsync();
-        var shown = await query.ToPagedAsync(Pages.Clamp(page, total, PageSize), PageSize);
+        var shown = await pages.ReadsAsync(evaluationId, page, PageSize);
         var ids = shown.Items.Select(r => r.PersonnelEvaluationId).Distinct().ToList();
         var names = await Db.PersonnelEvaluations.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.FiscalYear, e.StaffMember!.Name, e.StaffMember.StaffNumber }).ToDictionaryAsync(e => e.Id);
@@ -212,9 +208,7 @@ public sealed class PersonnelDivisionController(AppDbContext db, OrgTreeProvider
     [HttpGet("Staff")]
     public async Task<IActionResult> Staff(string? q, int? year, int page = 1)
     {
-        var query = pages.Register(q);
-        var total = await query.CountAsync();
-        var shown = await query.ToPagedAsync(Pages.Clamp(page, total, PageSize), PageSize);
+        var shown = await pages.RegisterAsync(q, page, PageSize);
         return View("Staff", new StaffModel(shown, q, year ?? Clock.FiscalYear, await orgTree.GetAsync()));
     }
 

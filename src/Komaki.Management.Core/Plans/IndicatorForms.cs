@@ -1,4 +1,8 @@
-namespace Komaki.Management.Web.Features.Indicators;
+using FluentValidation;
+
+namespace Komaki.Management.Core.Plans;
+
+/// The definition of an indicator as its form edits it.
 
 public sealed class IndicatorForm
 {
@@ -39,15 +43,15 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
 {
     public IndicatorFormValidator()
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("指標名を入力してください。").MaximumLength(200).WithMessage("指標名は200文字以内で入力してください。");
-        RuleFor(x => x.Unit).NotEmpty().WithMessage("単位を入力してください（例: %、人、件）。").MaximumLength(20).WithMessage("単位は20文字以内で入力してください。");
+        RuleFor(x => x.Name).NotEmpty().WithMessage("指標名を入力してください。").MaximumLength(ModelLengths.Of<Indicator>(i => i.Name)).WithMessage("指標名は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Unit).NotEmpty().WithMessage("単位を入力してください（例: %、人、件）。").MaximumLength(ModelLengths.Of<Indicator>(i => i.Unit)).WithMessage("単位は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Kind).IsInEnum().WithMessage("指標の種類を選んでください。");
         RuleFor(x => x.Direction).IsInEnum().WithMessage("指標の方向を選んでください。");
         RuleFor(x => x.BaselineValue).Must(v => NumberText.TryParse(v, out _)).WithMessage("基準値は数値で入力してください。");
         RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
             .WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 達成度に含めない）。");
         RuleFor(x => x.BaselineYear).InclusiveBetween(1989, 2100).When(x => x.BaselineYear is not null).WithMessage("基準年度が正しくありません。");
-        RuleFor(x => x.Description).MaximumLength(2000).WithMessage("説明は2000文字以内で入力してください。");
+        RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<Indicator>(i => i.Description)).WithMessage("説明は{MaxLength}文字以内で入力してください。");
     }
 }
 
@@ -76,7 +80,7 @@ public sealed class ValuesFormValidator : AbstractValidator<ValuesForm>
     public ValuesFormValidator()
     {
         RuleFor(x => x.Rows).Must(r => r.Select(x => x.FiscalYear).Distinct().Count() == r.Count).WithMessage("同じ年度が重複しています。");
-        RuleFor(x => x.CorrectionReason).MaximumLength(500).WithMessage("訂正の理由は500文字以内で入力してください。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<IndicatorValue>(v => v.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
         RuleForEach(x => x.Rows).ChildRules(row =>
         {
             row.RuleFor(r => r.FiscalYear).InclusiveBetween(1989, 2100).WithMessage("年度が正しくありません。");

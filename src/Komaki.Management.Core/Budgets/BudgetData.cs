@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Budgets;
-
-namespace Komaki.Management.Web.Features.Budgets;
+namespace Komaki.Management.Core.Budgets;
 
 public sealed record BudgetRow(
     int ProjectId, string Code, string Name, int OwnerUnitId, int MeasureId, string MeasureCode, string MeasureName,
