@@ -77,7 +77,7 @@ public static class FieldNames
         ["Policy"] = "予算編成方針", ["Expenditure"] = "歳出", ["IsNew"] = "新規", ["EnteredBy"] = "入力者", ["CheckReason"] = "評価・実施計画と食い違う理由",
         ["RecordedBy"] = "記録者", ["RecordedAt"] = "記録日時", ["Committed"] = "確定", ["BudgetRequestId"] = "予算要求", ["CommittedBy"] = "確定者",
         ["CommittedAt"] = "確定日時", ["Lines"] = "行数", ["DepartmentId"] = "部", ["Amount"] = "復活を求める額", ["RequestedBy"] = "要求者", ["Granted"] = "復活を認めた額",
-        ["AnsweredBy"] = "回答者", ["AnsweredAt"] = "回答日時",
+        ["AnsweredBy"] = "回答者", ["AnsweredAt"] = "回答日時", ["Setsu"] = "節",
     };
 
     /// Where one field name means different things in different records.
@@ -86,6 +86,7 @@ public static class FieldNames
         [("LabelMapping", "Label")] = "表記", [("DirectoryRoleMapping", "Key")] = "照合に使うグループ名", [("UnitNameMapping", "Name")] = "部課名", [("UnitNameMapping", "Key")] = "照合に使う部課名",
         [("JudgmentBand", "Label")] = "判定の名称", [("JudgmentBand", "Grade")] = "判定の記号", [("DirectionChoice", "Label")] = "区分の名称",
         [("BudgetRestoration", "Answer")] = "財政課の回答", [("BudgetRestoration", "Reason")] = "復活を求める理由", [("BudgetRequest", "Reason")] = "要求理由", [("BudgetStageEntry", "Reason")] = "理由",
+        [("BudgetRequestSetsu", "Amount")] = "節の金額",
     };
 
     private static readonly Dictionary<string, string> Values = new()

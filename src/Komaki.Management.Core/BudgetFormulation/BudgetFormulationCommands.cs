@@ -44,6 +44,18 @@ public sealed class RequestForm : AmountsForm
 {
     public int Version { get; set; }
     public bool IsNew { get; set; }
+    /// Every 節 of the standard list, in order; the amounts left blank are the 節 not used.
+    public List<SetsuRow> Setsu { get; set; } = SetsuList.All.Select(s => new SetsuRow { Number = s.Number }).ToList();
+
+    public static RequestForm Of(BudgetRequest? request)
+    {
+        if (request is null) return new RequestForm();
+        var form = Of<RequestForm>(request, request.Reason);
+        form.Version = request.Version;
+        form.IsNew = request.IsNew;
+        foreach (var row in form.Setsu) row.Amount = Amounts.Thousands(request.Breakdown.FirstOrDefault(b => b.Setsu == row.Number)?.Amount);
+        return form;
+    }
 }
 
 public sealed class AssessForm : AmountsForm;
@@ -62,6 +74,9 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var isNew = round is null;
         if (round is null) db.BudgetRounds.Add(round = BudgetRound.Defaults(year));
         if ((form.Policy?.Length ?? 0) > ReasonLength) result.Add(nameof(form.Policy), $"予算編成方針は{ReasonLength:N0}文字以内で入力してください。");
+        // Once a stage is committed for any 部 the chain of stages is what its snapshots were taken along: turning a
+        // stage on or off would change what the next stage starts from. Due dates may still move.
+        var started = !isNew && await db.BudgetStageCommits.AnyAsync(c => c.FiscalYear == year);
         DateOnly? last = null;
         for (var i = 0; i < form.Stages.Count; i++)
         {
@@ -70,6 +85,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             if (stage is null) { result.Add($"Stages[{i}].DueOn", "段階が見つかりません。"); continue; }
             var required = row.Stage is BudgetStage.Request or BudgetStage.FinanceAssessment or BudgetStage.Proposal;
             if (!row.InUse && required) result.Add($"Stages[{i}].InUse", $"{row.Stage.Label()}は省けません。");
+            else if (started && row.InUse != stage.InUse) result.Add($"Stages[{i}].InUse", $"段階の確定が始まっているため、{row.Stage.Label()}を使うかどうかは変えられません（期限は変えられます）。");
             if (row.DueOn is null) { result.Add($"Stages[{i}].DueOn", $"{row.Stage.Label()}の期限を入力してください。"); continue; }
             if (row.InUse && last is DateOnly l && row.DueOn < l) result.Add($"Stages[{i}].DueOn", $"{row.Stage.Label()}の期限は前の段階の期限より後にしてください。");
             if (row.InUse) last = row.DueOn;
@@ -115,6 +131,42 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         return result.Errors.Count == before ? (e, n, p, b, o, g) : null;
     }
 
+    /// A request that arrives after its 部's first stage past 要求 was committed (追加要求) is refused, not slipped in: the
+    /// committed stage is the 部's snapshot — its totals, its 査定調書 — and a line without that stage could never be
+    /// carried to the next one. The 財政課 takes such a need outside the round (補正予算), as it would on paper.
+    public async Task<string?> ClosedForRequestsAsync(int year, int unitId, OrgTree org)
+    {
+        var department = org.DepartmentOf(unitId)?.Id ?? unitId;
+        var first = await db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year && c.DepartmentId == department)
+            .OrderBy(c => c.Stage).Select(c => (BudgetStage?)c.Stage).FirstOrDefaultAsync();
+        return first is BudgetStage s
+            ? $"{org.PathName(department)}の{s.Label()}は確定済のため、この年度の要求はもう受け付けていません（確定した段階には行を足せません）。どうしても必要な経費は、財政課に追加要求として相談してください（補正予算で扱います）。"
+            : null;
+    }
+
+    /// The 節 given (amounts of 0 or blank are 節 not used), in order; when any is given they add up to the 歳出. Null when
+    /// a 節 is refused, with its message beside it, or the sum's beside the list.
+    private static List<(int Setsu, long Amount)>? ReadSetsu(RequestForm form, CommandResult result, long? expenditure)
+    {
+        var before = result.Errors.Count;
+        var given = new List<(int, long)>();
+        for (var i = 0; i < form.Setsu.Count; i++)
+        {
+            var row = form.Setsu[i];
+            if (SetsuList.All.All(s => s.Number != row.Number)) { result.Add($"Setsu[{i}].Amount", "節が見つかりません。"); continue; }
+            if (!Amounts.TryParse(row.Amount, 1000, out var yen) || yen < 0) { result.Add($"Setsu[{i}].Amount", $"{SetsuList.Label(row.Number)}は0以上の千円単位の数値で入力してください。"); continue; }
+            if (yen is long amount && amount > 0 && given.All(g => g.Item1 != row.Number)) given.Add((row.Number, amount));
+        }
+        if (result.Errors.Count > before) return null;
+        var sum = given.Sum(g => g.Item2);
+        if (given.Count > 0 && expenditure is long e && sum != e)
+        {
+            result.Add("Setsu", $"節の内訳の合計（{Amounts.Thousands(sum)}千円）が歳出（{Amounts.Thousands(e)}千円）と一致しません。節に分けないときは、すべて空欄にします。");
+            return null;
+        }
+        return given.OrderBy(g => g.Item1).ToList();
+    }
+
     /// The 課's request: created for a project of the year or changed until submitted.
     public async Task<CommandResult> SaveRequestAsync(int year, int projectId, RequestForm form, Actor actor, OrgTree org)
     {
@@ -122,15 +174,26 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (project is null) return CommandResult.Refused(string.Empty, "事業が見つかりません。");
         var request = await db.BudgetRequests.FirstOrDefaultAsync(r => r.FiscalYear == year && r.ProjectId == projectId);
         if (BudgetAccess.CheckEnter(actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        if (await ClosedForRequestsAsync(year, request?.OrgUnitId ?? project.OwnerUnitId, org) is { } closed) return CommandResult.Refused(string.Empty, closed);
         var result = new CommandResult();
-        if (Read(form, result, requireReason: true, "要求理由") is not { } a) return result;
+        var a = Read(form, result, requireReason: true, "要求理由");
+        var breakdown = ReadSetsu(form, result, a?.Expenditure);
+        if (a is null || breakdown is null) return result;
         var reason = form.Reason!.Trim();
-        if (request is not null && request.Expenditure == a.Expenditure && request.National == a.National && request.Prefectural == a.Prefectural && request.Bonds == a.Bonds
-            && request.OtherSpecific == a.Other && request.General == a.General && request.Reason == reason && request.IsNew == form.IsNew)
+        if (request is not null) await db.Entry(request).Collection(r => r.Breakdown).LoadAsync();
+        var sameBreakdown = request is not null && request.Breakdown.OrderBy(b => b.Setsu).Select(b => (b.Setsu, b.Amount)).SequenceEqual(breakdown);
+        if (request is not null && request.Expenditure == a.Value.Expenditure && request.National == a.Value.National && request.Prefectural == a.Value.Prefectural && request.Bonds == a.Value.Bonds
+            && request.OtherSpecific == a.Value.Other && request.General == a.Value.General && request.Reason == reason && request.IsNew == form.IsNew && sameBreakdown)
             return CommandResult.Ok(request.Id);
         var isNew = request is null;
         if (request is null) db.BudgetRequests.Add(request = new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId });
-        (request.Expenditure, request.National, request.Prefectural, request.Bonds, request.OtherSpecific, request.General) = a;
+        (request.Expenditure, request.National, request.Prefectural, request.Bonds, request.OtherSpecific, request.General) = a.Value;
+        request.Breakdown.RemoveAll(b => !breakdown.Any(x => x.Setsu == b.Setsu));
+        foreach (var (setsu, amount) in breakdown)
+        {
+            if (request.Breakdown.FirstOrDefault(b => b.Setsu == setsu) is { } row) row.Amount = amount;
+            else request.Breakdown.Add(new BudgetRequestSetsu { Setsu = setsu, Amount = amount });
+        }
         request.Reason = reason;
         request.IsNew = form.IsNew;
         request.EnteredBy = actor.UserName;
@@ -148,6 +211,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var request = await db.BudgetRequests.Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
         if (BudgetAccess.CheckSubmit(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
+        if (await ClosedForRequestsAsync(request.FiscalYear, request.OrgUnitId, org) is { } closed) return CommandResult.Refused(string.Empty, closed);
         var findings = await FindingsAsync(request, request);
         if (findings.Count > 0 && string.IsNullOrWhiteSpace(checkReason))
             return CommandResult.Refused("Comment", "評価・実施計画と食い違う点があります。提出する理由を書いてください（査定調書に載ります）。");

@@ -32,13 +32,26 @@ public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunde
 /// Reads of 予算編成: the year's round, its lines, where each 部 stands, the evaluation beside a line, the checks.
 public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 {
+    /// The next stage to commit for a 部: the first stage in use after 要求 that is not committed for it yet.
+    public static BudgetStage? NextStage(BudgetRound? round, IReadOnlyCollection<BudgetStageCommit> departmentCommits) =>
+        round?.InUse.Select(s => s.Stage).Where(s => s != BudgetStage.Request && !departmentCommits.Any(c => c.Stage == s)).Select(s => (BudgetStage?)s).FirstOrDefault();
+
+    /// The assessing stages the person may enter for a line now: in use, not committed, the stage before it committed
+    /// (for 財政課査定, the request submitted), and not a line of the person's own 課.
+    public static IReadOnlyList<BudgetStage> Assessable(FormulationLine line, BudgetRound? round, IReadOnlyCollection<BudgetStageCommit> departmentCommits, Actor actor, OrgTree org) =>
+        round?.InUse.Select(s => s.Stage)
+            .Where(s => s is BudgetStage.FinanceAssessment or BudgetStage.MayorAssessment or BudgetStage.RestorationAssessment or BudgetStage.Proposal)
+            .Where(s => !departmentCommits.Any(c => c.Stage == s) && round.Previous(s) is BudgetStage p
+                && (p == BudgetStage.Request ? line.Request.SubmittedAt is not null : departmentCommits.Any(c => c.Stage == p)))
+            .Where(s => BudgetAccess.CheckAssessLine(actor, s, line.Request, org) is null).ToList() ?? [];
+
     public Task<BudgetRound?> RoundAsync(int year) =>
         db.BudgetRounds.AsNoTracking().Include(r => r.Stages).Include(r => r.Frames).FirstOrDefaultAsync(r => r.FiscalYear == year);
 
     /// The lines of the year, of the given units only when given, with their entries and 復活要求.
     public async Task<List<FormulationLine>> LinesAsync(int year, OrgTree org, IReadOnlyCollection<int>? units = null)
     {
-        var requests = await db.BudgetRequests.AsNoTracking().Include(r => r.Entries).Include(r => r.Restorations).Include(r => r.Project)
+        var requests = await db.BudgetRequests.AsNoTracking().Include(r => r.Entries).Include(r => r.Restorations).Include(r => r.Breakdown).Include(r => r.Project)
             .Where(r => r.FiscalYear == year && (units == null || units.Contains(r.OrgUnitId))).AsSplitQuery().ToListAsync();
         return requests.Select(r => new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId))
             .OrderBy(l => org.PathName(l.Request.OrgUnitId), StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
@@ -46,13 +59,13 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 
     public async Task<FormulationLine?> LineAsync(int requestId, OrgTree org)
     {
-        var r = await db.BudgetRequests.AsNoTracking().Include(x => x.Entries).Include(x => x.Restorations).Include(x => x.Project).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == requestId);
+        var r = await db.BudgetRequests.AsNoTracking().Include(x => x.Entries).Include(x => x.Restorations).Include(x => x.Breakdown).Include(x => x.Project).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == requestId);
         return r is null ? null : new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId);
     }
 
     public Task<Project?> ProjectAsync(int projectId) => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
 
-    public Task<BudgetRequest?> RequestAsync(int year, int projectId) => db.BudgetRequests.AsNoTracking().FirstOrDefaultAsync(r => r.FiscalYear == year && r.ProjectId == projectId);
+    public Task<BudgetRequest?> RequestAsync(int year, int projectId) => db.BudgetRequests.AsNoTracking().Include(r => r.Breakdown).FirstOrDefaultAsync(r => r.FiscalYear == year && r.ProjectId == projectId);
 
     public Task<int?> RequestOfRestorationAsync(int restorationId) =>
         db.BudgetRestorations.AsNoTracking().Where(r => r.Id == restorationId).Select(r => (int?)r.BudgetRequestId).FirstOrDefaultAsync();

@@ -25,7 +25,11 @@ public abstract class AmountsFormRules<T> : AbstractValidator<T> where T : Amoun
         string.IsNullOrWhiteSpace(text) || Amounts.TryParse(text, 1000, out var yen) && yen >= 0;
 }
 
-public sealed class RequestFormValidator : AmountsFormRules<RequestForm>;
+public sealed class RequestFormValidator : AmountsFormRules<RequestForm>
+{
+    public RequestFormValidator() =>
+        RuleForEach(f => f.Setsu).ChildRules(row => row.RuleFor(r => r.Amount).Must(BeThousandsOrBlank).WithMessage("節の金額は0以上の千円単位の数値で入力してください。"));
+}
 
 public sealed class AssessFormValidator : AmountsFormRules<AssessForm>;
 

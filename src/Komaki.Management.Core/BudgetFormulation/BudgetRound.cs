@@ -114,6 +114,8 @@ public sealed class BudgetRequest : IVersioned, IAudited, IFunded
     public int Version { get; set; }
     public List<BudgetStageEntry> Entries { get; set; } = [];
     public List<BudgetRestoration> Restorations { get; set; } = [];
+    /// The 歳出 by 節, when the 課 gives it (empty when it does not).
+    public List<BudgetRequestSetsu> Breakdown { get; set; } = [];
 
     public AuditTarget AuditTarget => new(nameof(BudgetRequest), Id);
 }

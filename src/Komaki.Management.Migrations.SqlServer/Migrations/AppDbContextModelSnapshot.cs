@@ -172,6 +172,34 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequestSetsu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Setsu")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId", "Setsu")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRequestSetsu", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetRequestSetsu_Setsu", "\"Setsu\" BETWEEN 1 AND 27");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
                 {
                     b.Property<int>("Id")
@@ -4400,6 +4428,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequestSetsu", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Breakdown")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
                 {
                     b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
@@ -5259,6 +5296,8 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
                 {
+                    b.Navigation("Breakdown");
+
                     b.Navigation("Entries");
 
                     b.Navigation("Restorations");

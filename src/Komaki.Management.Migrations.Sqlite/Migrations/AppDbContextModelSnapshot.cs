@@ -161,6 +161,32 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequestSetsu", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Setsu")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetRequestId", "Setsu")
+                        .IsUnique();
+
+                    b.ToTable("BudgetRequestSetsu", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetRequestSetsu_Setsu", "\"Setsu\" BETWEEN 1 AND 27");
+                        });
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
                 {
                     b.Property<int>("Id")
@@ -4236,6 +4262,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequestSetsu", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
+                        .WithMany("Breakdown")
+                        .HasForeignKey("BudgetRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRestoration", b =>
                 {
                     b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRequest", null)
@@ -5095,6 +5130,8 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRequest", b =>
                 {
+                    b.Navigation("Breakdown");
+
                     b.Navigation("Entries");
 
                     b.Navigation("Restorations");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 
@@ -102,6 +103,29 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         await CommitAsync(finance, BudgetStage.FinanceAssessment, department, request.Id);
         Assert.Equal((over - 500) * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Assessed));
 
+        // A request that comes after the 部's 財政課査定 is committed (追加要求) is refused with the reason, never slipped
+        // into a stage it missed: the form, the save and — for one entered before — the submission all say so.
+        var lateProject = app.WithDb(db => db.Projects.Where(p => p.OwnerUnitId == request.OrgUnitId && p.Id != project && p.RetiredAt == null).OrderBy(p => p.Id).Select(p => p.Id).First());
+        var lateForm = await staff.GetAsync($"/BudgetFormulation/{Year}/Request/{lateProject}");
+        Assert.Equal(HttpStatusCode.Forbidden, lateForm.StatusCode);
+        Assert.Contains("財政課査定は確定済のため", await lateForm.Content.ReadAsStringAsync());
+        var lateSave = await PostAsync(staff, $"/BudgetFormulation/{Year}/Request/{lateProject}", [("Version", "0"), ("IsNew", "true"), .. Amounts(100, 0, "後から分かった修繕")]);
+        Assert.Contains("財政課に追加要求として相談してください", await lateSave.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.BudgetRequests.Any(r => r.FiscalYear == Year && r.ProjectId == lateProject)));
+        var lateEntered = app.WithDb(db =>
+        {
+            var r = new BudgetRequest { FiscalYear = Year, ProjectId = lateProject, OrgUnitId = request.OrgUnitId, Expenditure = 100_000, General = 100_000, Reason = "締切前に入力した修繕", EnteredBy = "doro-tanto@komaki.example" };
+            db.BudgetRequests.Add(r);
+            db.SaveChanges();
+            return r.Id;
+        });
+        var lateSubmit = await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{lateEntered}/Submit", ("Comment", ""));
+        Assert.Contains("確定済のため", await lateSubmit.Content.ReadAsStringAsync());
+        Assert.Null(app.WithDb(db => db.BudgetRequests.Single(r => r.Id == lateEntered).SubmittedAt));
+        // The 部 cannot go on while it holds a line outside the stages: the 財政課 sees it on the next confirmation page.
+        Assert.Contains("提出されていない要求が 1件", await mayor.GetStringAsync($"/BudgetFormulation/{Year}/Steps/MayorAssessment/{department}"));
+        app.WithDb(db => db.BudgetRequests.Where(r => r.Id == lateEntered).ExecuteDelete());
+
         // Committed is committed: the assessment of the stage cannot be changed any more.
         var late = await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 900, 10, "さらに減額")]);
         Assert.Contains("確定した額は変えられません", await late.Content.ReadAsStringAsync());
@@ -127,6 +151,32 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.All(entries, e => Assert.Equal(e.Expenditure, e.National + e.Prefectural + e.Bonds + e.OtherSpecific + e.General));
         Assert.Equal((over - 300) * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Assessed));
 
+        // Every door that could touch a committed stage is closed: the request, its submission, each stage's draft and
+        // commit, the 復活要求 and its answer, and turning a stage off in the policy. Nothing of the snapshot moves.
+        var snapshot = Snapshot(request.Id);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(staff, $"/BudgetFormulation/{Year}/Request/{project}", [("Version", request.Version.ToString()), ("IsNew", "false"), .. Amounts(1, 0, "書き換え")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", "再提出"))).StatusCode);
+        foreach (var stage in new[] { BudgetStage.FinanceAssessment, BudgetStage.MayorAssessment, BudgetStage.RestorationAssessment, BudgetStage.Proposal })
+        {
+            var client = stage == BudgetStage.MayorAssessment ? mayor : finance;
+            var draft = await PostAsync(client, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/{stage}", [.. Amounts(1, 0, "書き換え")]);
+            Assert.Contains("確定した額は変えられません", await draft.Content.ReadAsStringAsync());
+        }
+        foreach (var stage in Enum.GetValues<BudgetStage>().Where(s => s != BudgetStage.Request))
+        {
+            var again = await PostAsync(stage == BudgetStage.MayorAssessment ? mayor : finance, $"/BudgetFormulation/{Year}/Steps/{stage}/{department}", ($"Reasons[{request.Id}]", "もう一度"));
+            Assert.Contains("確定済です", await again.Content.ReadAsStringAsync());
+        }
+        Assert.Contains("受付は締め切られました", await (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Restoration/Create", ("Amount", "999"), ("Reason", "もう一度"))).Content.ReadAsStringAsync());
+        var answered = app.WithDb(db => db.BudgetRestorations.Single(r => r.BudgetRequestId == request.Id));
+        Assert.Contains("回答は変えられません", await (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{answered.Id}/Answer/Submit", ("Version", answered.Version.ToString()), ("Granted", "300"), ("Answer", "全額認める"))).Content.ReadAsStringAsync());
+        var policy = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Policy");
+        var policyFields = Regex.Matches(policy, "<input[^>]*>").Select(m => (Regex.Match(m.Value, "name=\"([^\"]+)\"").Groups[1].Value, WebUtility.HtmlDecode(Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)))
+            .Where(f => f.Item1.Length > 0 && f.Item1 != "__RequestVerificationToken" && !(f.Item1 == "Stages[2].InUse" && f.Item2 == "true")).ToList();
+        var turnedOff = await PostAsync(finance, $"/BudgetFormulation/{Year}/Policy", [.. policyFields]);
+        Assert.Contains("使うかどうかは変えられません", await turnedOff.Content.ReadAsStringAsync());
+        Assert.Equal(snapshot, Snapshot(request.Id));
+
         // The comparison line by line and in total, and the 査定調書 with the reasons given against the 実施計画.
         var compare = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Compare?from=Request&to=Proposal&departmentId={department}");
         Assert.Contains(Core.Common.Amounts.Thousands(-300_000), compare);
@@ -134,6 +184,19 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.Contains("資材価格の上昇のため", chousho);
         Assert.Contains("単価を見直して減額", chousho);
     }
+
+    /// Everything a committed stage holds for a line and its 部, as text to compare before and after.
+    private string Snapshot(int requestId) => app.WithDb(db =>
+    {
+        var request = db.BudgetRequests.Single(r => r.Id == requestId);
+        var entries = db.BudgetStageEntries.Where(e => e.BudgetRequestId == requestId).OrderBy(e => e.Id).AsEnumerable()
+            .Select(e => $"{e.Id}|{e.Stage}|{e.Expenditure}|{e.National}|{e.General}|{e.Reason}|{e.CheckReason}|{e.RecordedBy}|{e.RecordedAt:O}|{e.Committed}");
+        var commits = db.BudgetStageCommits.Where(c => c.FiscalYear == Year).OrderBy(c => c.Id).AsEnumerable().Select(c => $"{c.Id}|{c.Stage}|{c.DepartmentId}|{c.Expenditure}|{c.General}|{c.CommittedAt:O}");
+        var restorations = db.BudgetRestorations.Where(r => r.BudgetRequestId == requestId).AsEnumerable().Select(r => $"{r.Amount}|{r.Granted}|{r.Answer}|{r.Version}");
+        var stages = db.Set<BudgetRoundStage>().Where(s => db.BudgetRounds.Any(r => r.Id == s.BudgetRoundId && r.FiscalYear == Year)).OrderBy(s => s.Stage).AsEnumerable().Select(s => $"{s.Stage}|{s.InUse}");
+        var line = db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == request.ProjectId);
+        return string.Join("\n", [$"{request.Expenditure}|{request.SubmittedAt:O}|{request.Version}", .. entries, .. commits, .. restorations, .. stages, $"{line.Requested}|{line.Assessed}"]);
+    });
 
     private async Task CommitAsync(HttpClient client, BudgetStage stage, int department, int requestId)
     {
@@ -143,6 +206,48 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var response = await PostAsync(client, url, fields);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{stage}: {await response.Content.ReadAsStringAsync()}");
         Assert.True(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == stage && c.DepartmentId == department)));
+    }
+
+    [Fact]
+    public async Task A_request_breaks_its_expenditure_down_by_setsu_adding_up_to_the_line_and_the_chousho_shows_it()
+    {
+        // A year of its own: no stage of it is committed, so the 課 may still enter.
+        const int year = Year + 1;
+        var (_, department, project, _) = RoadProject();
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        var form = await staff.GetStringAsync($"/BudgetFormulation/{year}/Request/{project}");
+        Assert.Contains("1 報酬", form);
+        Assert.Contains("14 工事請負費", form);
+        Assert.Contains("27 繰出金", form);
+        Assert.Contains("name=\"Setsu[26].Number\" value=\"27\"", form);
+        (string, string)[] Setsu(params (int Number, string Amount)[] rows) => [.. rows.SelectMany((r, i) => new[] { ($"Setsu[{i}].Number", r.Number.ToString()), ($"Setsu[{i}].Amount", r.Amount) })];
+        var url = $"/BudgetFormulation/{year}/Request/{project}";
+
+        var uneven = await PostAsync(staff, url, [("Version", "0"), ("IsNew", "false"), .. Amounts(1_000, 0, "舗装の打ち替え"), .. Setsu((14, "800"), (12, "100"))]);
+        Assert.Equal(HttpStatusCode.OK, uneven.StatusCode);
+        Assert.Contains("節の内訳の合計（900千円）が歳出（1,000千円）と一致しません", await uneven.Content.ReadAsStringAsync());
+        var negative = await PostAsync(staff, url, [("Version", "0"), ("IsNew", "false"), .. Amounts(1_000, 0, "舗装の打ち替え"), .. Setsu((14, "-5"))]);
+        Assert.Contains("節の金額は0以上の千円単位の数値で入力してください", await negative.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.BudgetRequests.Any(r => r.FiscalYear == year && r.ProjectId == project)));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, url, [("Version", "0"), ("IsNew", "false"), .. Amounts(1_000, 0, "舗装の打ち替え"), .. Setsu((14, "900"), (12, "100"), (1, ""))])).StatusCode);
+        var request = app.WithDb(db => db.BudgetRequests.Include(r => r.Breakdown).Single(r => r.FiscalYear == year && r.ProjectId == project));
+        Assert.Equal(new[] { (12, 100_000L), (14, 900_000L) }, request.Breakdown.OrderBy(b => b.Setsu).Select(b => (b.Setsu, b.Amount)));
+        var line = await staff.GetStringAsync($"/BudgetFormulation/{year}/Lines/{request.Id}");
+        Assert.Contains("id=\"setsu-breakdown\"", line);
+        Assert.Contains("14 工事請負費", line);
+
+        // The form shows the 節 as saved; posting it back unchanged changes nothing, and a 節 cleared is gone.
+        var again = await staff.GetStringAsync(url);
+        Assert.Matches("name=\"Setsu\\[13\\].Amount\" value=\"900\"", again);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, url, [("Version", request.Version.ToString()), ("IsNew", "false"), .. Amounts(1_000, 0, "舗装の打ち替え"), .. Setsu((12, "100"), (14, "900"))])).StatusCode);
+        Assert.Equal(request.Version, app.WithDb(db => db.BudgetRequests.Single(r => r.Id == request.Id).Version));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, url, [("Version", request.Version.ToString()), ("IsNew", "false"), .. Amounts(1_000, 0, "舗装の打ち替え"), .. Setsu((12, "1000"), (14, ""))])).StatusCode);
+        Assert.Equal(new[] { (12, 1_000_000L) }, app.WithDb(db => db.Set<BudgetRequestSetsu>().Where(b => b.BudgetRequestId == request.Id).Select(b => new { b.Setsu, b.Amount }).AsEnumerable().Select(b => (b.Setsu, b.Amount)).ToList()));
+
+        // The 査定調書 names the 節 of each line that gives them.
+        var chousho = await (await app.SignedInAsync("doro-kacho@komaki.example")).GetStringAsync($"/BudgetFormulation/{year}/Chousho/{department}");
+        Assert.Contains("12 委託料 1,000", chousho);
     }
 
     [Fact]
@@ -172,6 +277,8 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
             db.BudgetRequests.Where(r => r.FiscalYear == 2027).Select(r => r.OrgUnitId).Distinct().Count(),
             db.BudgetStageEntries.Count(e => e.CheckReason != null)));
         Assert.Equal(divisions, withRequests);
+        // A submitted request is its committed 要求 stage, in the demo as when a head submits it: the 査定調書 says so.
+        Assert.True(app.WithDb(db => db.BudgetRequests.Where(r => r.SubmittedAt != null).All(r => r.Entries.Any(e => e.Stage == BudgetStage.Request && e.Committed))));
         Assert.True(flagged >= 2, $"{flagged} lines with a reason against the evaluation");
         // 対応待ち: the 財政課 and the mayor see the stages they must commit, with the due date.
         var waiting = await (await app.SignedInAsync("shicho@komaki.example")).GetStringAsync("/Goals/Waiting");
@@ -181,6 +288,8 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var line = await (await app.SignedInAsync("doro-kacho@komaki.example")).GetStringAsync($"/BudgetFormulation/2027/Lines/{roadLine}");
         Assert.Contains("id=\"evaluation-beside\"", line);
         Assert.Contains("財政課査定", line);
+        var chousho = await finance.GetStringAsync($"/BudgetFormulation/2027/Chousho/{app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").ParentId)}");
+        Assert.DoesNotContain("未提出", chousho);
     }
 
     [Fact]

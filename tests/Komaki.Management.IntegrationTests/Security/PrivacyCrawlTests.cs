@@ -93,6 +93,15 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
             v.Comment = $"PRIVATE-VERDICT-{v.Id}";
             texts.Add(new(v.Comment, "public"));
         }
+        // 予算編成: a 課's request is its own, its 部's, and the 財政課's, the executives' and planning's — nobody else's.
+        foreach (var r in db.BudgetRequests.Include(r => r.Entries).Where(r => r.OrgUnitId == road).ToList())
+        {
+            r.Reason = $"PRIVATE-BUDGET-{r.Id}";
+            texts.Add(new(r.Reason, "budget"));
+            foreach (var e in r.Entries.Where(e => e.CheckReason != null)) { e.CheckReason = $"PRIVATE-BUDGET-CHECK-{e.Id}"; texts.Add(new(e.CheckReason, "budget")); }
+            var department = db.OrgUnits.Single(u => u.Id == road).ParentId;
+            routes.AddRange([$"/BudgetFormulation/{r.FiscalYear}/Lines/{r.Id}", $"/BudgetFormulation/{r.FiscalYear}/Chousho/{department}", $"/BudgetFormulation/{r.FiscalYear}/Department/{department}"]);
+        }
         db.SaveChanges();
         return new Plan(texts, routes.Distinct().ToList());
     });
@@ -100,14 +109,14 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
     /// What each role may not read of the planted kinds.
     private static readonly Dictionary<string, string[]> Forbidden = new()
     {
-        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk"],
+        ["kankyo-kacho@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk", "budget"],
         ["shicho@komaki.example"] = ["evaluation", "personnel"],
-        ["hyoka@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk"],
+        ["hyoka@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk", "budget"],
         ["kikaku@komaki.example"] = ["personnel", "risk", "reported-risk"],
         ["admin@komaki.example"] = ["personnel", "risk", "reported-risk"],
-        ["shimin-bucho@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk"],
-        ["kansa@komaki.example"] = ["evaluation", "goal", "personnel", "risk"],
-        [""] = ["evaluation", "goal", "personnel", "public", "risk", "reported-risk"],
+        ["shimin-bucho@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "reported-risk", "budget"],
+        ["kansa@komaki.example"] = ["evaluation", "goal", "personnel", "risk", "budget"],
+        [""] = ["evaluation", "goal", "personnel", "public", "risk", "reported-risk", "budget"],
     };
 
     [Fact]
@@ -120,6 +129,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         Assert.Contains(plan.Texts, t => t.Kind == "risk");
         Assert.Contains(plan.Texts, t => t.Kind == "reported-risk");
         Assert.Contains(plan.Texts, t => t.Kind == "public");
+        Assert.Contains(plan.Texts, t => t.Kind == "budget");
         var leaks = new List<string>();
         foreach (var (email, kinds) in Forbidden)
         {

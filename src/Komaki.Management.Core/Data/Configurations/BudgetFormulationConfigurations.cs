@@ -43,7 +43,18 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Entries).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Restorations).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Breakdown).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
+        builder.Ignore(x => x.AuditTarget);
+    }
+}
+
+public sealed class BudgetRequestSetsuConfiguration : IEntityTypeConfiguration<BudgetRequestSetsu>
+{
+    public void Configure(EntityTypeBuilder<BudgetRequestSetsu> builder)
+    {
+        builder.HasIndex(x => new { x.BudgetRequestId, x.Setsu }).IsUnique();
+        builder.ToTable("BudgetRequestSetsu", t => t.HasCheckConstraint("CK_BudgetRequestSetsu_Setsu", "\"Setsu\" BETWEEN 1 AND 27"));
         builder.Ignore(x => x.AuditTarget);
     }
 }

@@ -70,6 +70,8 @@ internal sealed class DemoBudget(AppDbContext db)
             Split(r, amount, plan.GetValueOrDefault(p.Id));
             var findings = BudgetChecks.Check(amount, context[p.Id], directions);
             var request = Entry(r, BudgetStage.Request, r.Reason, r.SubmittedBy, submittedAt);
+            // Submitting records the request as its committed 要求 stage (BudgetFormulationCommands.SubmitAsync).
+            request.Committed = true;
             request.CheckReason = findings.Count == 0 ? null : RequestReason(findings[0]);
             r.Entries.Add(request);
             requests.Add((r, org.DepartmentOf(p.OwnerUnitId)!.Id));

@@ -1,0 +1,42 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
+[Authorize(Policy = Policies.Staff)]
+[Route("BudgetFormulation")]
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions) : AppController()
+{
+    /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
+    [HttpGet("{year:int}/Compare")]
+    public async Task<IActionResult> Compare(int year, BudgetStage from = BudgetStage.Request, BudgetStage to = BudgetStage.FinanceAssessment, int? departmentId = null)
+    {
+        var org = await orgTree.GetAsync();
+        var department = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
+        var readsAll = BudgetAccess.ReadsAll(Actor);
+        if (departmentId is int d && !BudgetAccess.CanReadDepartment(Actor, d, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        var units = departmentId is int dd ? org.SelfAndDescendants(dd).ToList() : readsAll ? null : department is int own ? org.SelfAndDescendants(own).ToList() : [];
+        var lines = (await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        return View(new CompareModel(year, from, to, departmentId, BudgetFormulationPages.Compare(lines, from, to),
+            BudgetFormulationController.Departments(org, year).Where(x => BudgetAccess.CanReadDepartment(Actor, x.Id, org)).ToList(), org));
+    }
+
+    /// 査定調書 of a 部: per line 要求額, 査定額, 差額 and 査定理由, with the reasons given against the evaluation.
+    [HttpGet("{year:int}/Chousho/{departmentId:int}")]
+    public async Task<IActionResult> Chousho(int year, int departmentId, BudgetStage assessment = BudgetStage.FinanceAssessment)
+    {
+        var org = await orgTree.GetAsync();
+        if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department }) return NotFound();
+        if (!BudgetAccess.CanReadDepartment(Actor, departmentId, org)) return Forbidden("この部の査定調書を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        var lines = (await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList())).Where(l => BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
+        return View(new ChoushoModel(year, departmentId, assessment, lines, names, org));
+    }
+
+    /// 評価の効き目: what each verdict of year N changed in N+1's budget.
+    [HttpGet("Effect")]
+    public async Task<IActionResult> Effect(int? year)
+    {
+        var y = year ?? Clock.FiscalYear - 1;
+        var org = await orgTree.GetAsync();
+        return View(new EffectModel(y, await effect.ReportAsync(y, org), directions, org));
+    }
+}

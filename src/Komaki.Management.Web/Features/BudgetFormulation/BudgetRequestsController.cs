@@ -1,0 +1,92 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// A 課's request: entered with the evaluation and the 実施計画 beside it, read as a line with its stages, and
+/// submitted by the head on a confirmation page that asks the reason for what goes against the evaluation.
+[Authorize(Policy = Policies.Staff)]
+[Route("BudgetFormulation")]
+public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
+    : AppController()
+{
+    [HttpGet("{year:int}/Request/{projectId:int}")]
+    public async Task<IActionResult> EditRequest(int year, int projectId)
+    {
+        var project = await pages.ProjectAsync(projectId);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        var request = await pages.RequestAsync(year, projectId);
+        if (BudgetAccess.CheckEnter(Actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return Forbidden(refused);
+        if (await commands.ClosedForRequestsAsync(year, request?.OrgUnitId ?? project.OwnerUnitId, org) is { } closed) return Forbidden(closed);
+        return View(await RequestModelAsync(year, project, RequestForm.Of(request), request, org));
+    }
+
+    [HttpPost("{year:int}/Request/{projectId:int}")]
+    public async Task<IActionResult> EditRequest(int year, int projectId, RequestForm form)
+    {
+        var project = await pages.ProjectAsync(projectId);
+        if (project is null) return NotFound();
+        var org = await orgTree.GetAsync();
+        var request = await pages.RequestAsync(year, projectId);
+        if (BudgetAccess.CheckEnter(Actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return Forbidden(refused);
+        var result = await ValidateAsync(form) ? await commands.SaveRequestAsync(year, projectId, form, Actor, org) : null;
+        if (result is not null && Accept(result))
+        {
+            TempData["Message"] = $"{project.Code} {project.Name} の要求を保存しました。所属長が確かめて提出します。";
+            return RedirectToAction(nameof(Line), new { year, id = result.RecordId });
+        }
+        return View(await RequestModelAsync(year, project, form, request, org));
+    }
+
+    private async Task<RequestModel> RequestModelAsync(int year, Project project, RequestForm form, BudgetRequest? request, OrgTree org)
+    {
+        var context = (await pages.ContextAsync(year, [project.Id]))[project.Id];
+        var department = org.DepartmentOf(project.OwnerUnitId)?.Id;
+        var standing = department is int d ? BudgetFormulationPages.Standings(await pages.LinesAsync(year, org, org.SelfAndDescendants(d).ToList()), [], await pages.RoundAsync(year), org).FirstOrDefault() : null;
+        return new RequestModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), form, context.PlanAmount, context.PreviousBudget,
+            await pages.EvaluationAsync(project.Id, Actor, org), directions, standing, request);
+    }
+
+    [HttpGet("{year:int}/Lines/{id:int}")]
+    public async Task<IActionResult> Line(int year, int id)
+    {
+        var org = await orgTree.GetAsync();
+        var line = await pages.LineAsync(id, org);
+        if (line is null || line.Request.FiscalYear != year) return NotFound();
+        if (!BudgetAccess.CanRead(Actor, line.Request.OrgUnitId, org)) return Forbidden("この要求を見られるのは、その課・部の職員と財政課・市長・副市長・企画です。");
+        var round = await pages.RoundAsync(year);
+        var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == line.DepartmentId).ToList();
+        var restoring = commits.Any(c => c.Stage == BudgetStage.Notice) && !commits.Any(c => c.Stage == BudgetStage.Restoration) && round?.StageOf(BudgetStage.Restoration) is not null;
+        var answering = commits.Any(c => c.Stage == BudgetStage.Restoration) && !commits.Any(c => c.Stage == BudgetStage.RestorationAssessment);
+        var names = await pages.NamesAsync(line.Request.Entries.Select(e => e.RecordedBy).Concat([line.Request.EnteredBy, line.Request.SubmittedBy])
+            .Concat(line.Request.Restorations.SelectMany(r => new[] { r.RequestedBy, r.AnsweredBy })));
+        return View(new LineModel(year, line, round, commits, (await pages.ContextAsync(year, [line.Request.ProjectId]))[line.Request.ProjectId],
+            await pages.EvaluationAsync(line.Request.ProjectId, Actor, org), directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
+            BudgetAccess.CheckSubmit(Actor, line.Request, org) is null, BudgetAccess.CheckEnter(Actor, line.Request.OrgUnitId, line.Request, org) is null,
+            restoring && line.Request.Restorations.Count == 0 && BudgetAccess.CheckRestore(Actor, line.Request, org) is null,
+            answering && BudgetAccess.CheckAssessLine(Actor, BudgetStage.RestorationAssessment, line.Request, org) is null, names));
+    }
+
+    [HttpGet("{year:int}/Lines/{id:int}/Submit")]
+    public async Task<IActionResult> Submit(int year, int id)
+    {
+        var org = await orgTree.GetAsync();
+        var line = await pages.LineAsync(id, org);
+        if (line is null || line.Request.FiscalYear != year) return NotFound();
+        if (BudgetAccess.CheckSubmit(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), org));
+    }
+
+    [HttpPost("{year:int}/Lines/{id:int}/Submit")]
+    public async Task<IActionResult> Submit(int year, int id, string? comment)
+    {
+        var org = await orgTree.GetAsync();
+        var line = await pages.LineAsync(id, org);
+        if (line is null || line.Request.FiscalYear != year) return NotFound();
+        if (BudgetAccess.CheckSubmit(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        if (Accept(await commands.SubmitAsync(id, comment, Actor, org)))
+        {
+            TempData["Message"] = $"{line.Code} {line.Name} の要求を提出しました。";
+            return RedirectToAction(nameof(Line), new { year, id });
+        }
+        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), org));
+    }
+}

@@ -1,0 +1,70 @@
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// The stages after 要求: an assessor's draft for one line (財政課査定, 市長査定, 復活査定, 予算案), and committing a
+/// stage for a 部 on its confirmation page — what is missing, and every line against the evaluation with its reason.
+[Authorize(Policy = Policies.Staff)]
+[Route("BudgetFormulation")]
+public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
+    : AppController()
+{
+    [HttpGet("{year:int}/Lines/{id:int}/Assess/{stage}")]
+    public async Task<IActionResult> Assess(int year, int id, BudgetStage stage)
+    {
+        var org = await orgTree.GetAsync();
+        var line = await pages.LineAsync(id, org);
+        if (line is null || line.Request.FiscalYear != year) return NotFound();
+        if (BudgetAccess.CheckAssessLine(Actor, stage, line.Request, org) is { } refused) return Forbidden(refused);
+        var round = await pages.RoundAsync(year);
+        if (round is null || BudgetFormulationCommands.StartingPoint(line.Request, round, stage) is not { } from) return Forbidden($"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
+        var draft = line.Draft(stage);
+        return View(await AssessModelAsync(year, line, stage, draft is null ? AmountsForm.Of<AssessForm>(from, null) : AmountsForm.Of<AssessForm>(draft, draft.Reason), from, org));
+    }
+
+    [HttpPost("{year:int}/Lines/{id:int}/Assess/{stage}")]
+    public async Task<IActionResult> Assess(int year, int id, BudgetStage stage, AssessForm form)
+    {
+        var org = await orgTree.GetAsync();
+        var line = await pages.LineAsync(id, org);
+        if (line is null || line.Request.FiscalYear != year) return NotFound();
+        if (BudgetAccess.CheckAssessLine(Actor, stage, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await ValidateAsync(form) && Accept(await commands.SaveDraftAsync(id, stage, form, Actor, org)))
+        {
+            TempData["Message"] = $"{line.Code} {line.Name} の{stage.Label()}を保存しました（部ごとに確定するまで変えられます）。";
+            return RedirectToAction(nameof(BudgetRequestsController.Line), "BudgetRequests", new { year, id });
+        }
+        var round = await pages.RoundAsync(year);
+        var from = round is null ? null : BudgetFormulationCommands.StartingPoint(line.Request, round, stage);
+        return from is null ? Forbidden() : View(await AssessModelAsync(year, line, stage, form, from, org));
+    }
+
+    private async Task<AssessModel> AssessModelAsync(int year, FormulationLine line, BudgetStage stage, AssessForm form, IFunded from, OrgTree org) =>
+        new(year, line, stage, form, from, (await pages.ContextAsync(year, [line.Request.ProjectId]))[line.Request.ProjectId],
+            await pages.EvaluationAsync(line.Request.ProjectId, Actor, org), directions, org);
+
+    /// Committing a stage for a 部: a page of its own with what is missing, every line that goes against the
+    /// evaluation or the 実施計画 with a field for its reason, and one button.
+    [HttpGet("{year:int}/Steps/{stage}/{departmentId:int}")]
+    public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId)
+    {
+        var org = await orgTree.GetAsync();
+        if (BudgetAccess.CheckAssess(Actor, stage, departmentId, org) is { } refused) return Forbidden(refused);
+        var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
+        return View(new CommitModel(year, stage, departmentId, missing, lines, new Dictionary<int, string?>(), org));
+    }
+
+    [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
+    public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId, CommitForm form)
+    {
+        var org = await orgTree.GetAsync();
+        if (BudgetAccess.CheckAssess(Actor, stage, departmentId, org) is { } refused) return Forbidden(refused);
+        // A page without lines to explain sends no reasons at all.
+        var reasons = form.Reasons;
+        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, Actor, org)))
+        {
+            TempData["Message"] = $"{org.PathName(departmentId)}の{stage.Label()}を確定しました。";
+            return RedirectToAction(nameof(BudgetFormulationController.Department), "BudgetFormulation", new { year, departmentId });
+        }
+        var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
+        return View(new CommitModel(year, stage, departmentId, missing, lines, reasons, org));
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Komaki.Management.BrowserTests;
+
+/// 予算編成 in the browser, the way each role clicks through it: one 部 (都市建設部, through 道路課) goes through every stage
+/// of a year nobody has formulated yet — the 財政課's policy, a request entered with the evaluation beside it, a check
+/// refused without a reason and taken with one, 財政課査定, 市長査定, 内示, a 復活要求 answered, 復活査定 and 予算案 — and
+/// the 評価の効き目 report then reconciles to the yen with the budget table.
+[Collection(nameof(AppServer))]
+public class BudgetFormulationWalkTests(AppServer server)
+{
+    private const int Year = 2028;
+
+    [Fact]
+    public async Task One_department_goes_through_every_stage_in_the_browser_and_the_effect_report_reconciles_with_the_budget_table()
+    {
+        int projectId, departmentId;
+        long plan;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var road = await db.OrgUnits.SingleAsync(u => u.Name == "道路課");
+            departmentId = road.ParentId!.Value;
+            var edition = await db.ImplementationPlans.Where(p => p.FiscalYear <= Year).OrderByDescending(p => p.FiscalYear).Select(p => p.Id).FirstAsync();
+            var line = await db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition && l.FiscalYear == Year && l.Project!.OwnerUnitId == road.Id && l.Cost > 0)
+                .OrderByDescending(l => l.ProjectId).FirstAsync();
+            (projectId, plan) = (line.ProjectId, line.Cost);
+        }
+        var over = plan / 1000 + 1_000;
+        var finance = await server.SignedInPageAsync("zaisei@komaki.example", 1366, 768);
+
+        // The 財政課 sets the year's policy: the default stages and their due dates.
+        await finance.GotoAsync($"{server.BaseUrl}/BudgetFormulation?year={Year}");
+        await finance.ClickAsync("a:has-text('予算編成方針・枠')");
+        await finance.WaitForURLAsync(new Regex($"/BudgetFormulation/{Year}/Policy/Create$"));
+        await finance.FillAsync("#Policy", "各部は一般財源の枠の内で要求し、評価で「縮小」とした事業は評価どおりに見直すこと。");
+        await finance.ClickAsync("#policy-form button[type=submit]");
+        await finance.WaitForURLAsync(new Regex($"/BudgetFormulation\\?year={Year}$"));
+
+        // The 課 enters the request with the project's evaluation and the 実施計画's amount beside the form.
+        var staff = await server.SignedInPageAsync("doro-tanto@komaki.example", 1366, 768);
+        await staff.GotoAsync($"{server.BaseUrl}/BudgetFormulation/{Year}/Request/{projectId}");
+        Assert.True(await staff.IsVisibleAsync("#evaluation-beside"));
+        Assert.Contains(Amounts.Thousands(plan), await staff.InnerTextAsync("#plan-beside"));
+        await FillAmountsAsync(staff, over, 10);
+        await staff.FillAsync("#Reason", "老朽化した橋りょうの補修を前倒しする。");
+        await staff.ClickAsync("#request-form button[type=submit]");
+        await staff.WaitForURLAsync(new Regex($"/BudgetFormulation/{Year}/Lines/\\d+$"));
+        var lineUrl = staff.Url;
+        var requestId = int.Parse(lineUrl[(lineUrl.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture);
+
+        // The head submits; the request is above the 実施計画, so submitting without a reason is refused beside the field.
+        var head = await server.SignedInPageAsync("doro-kacho@komaki.example", 1366, 768);
+        await head.GotoAsync(lineUrl);
+        await head.ClickAsync("#submit-request");
+        Assert.Contains("実施計画の額", await head.InnerTextAsync("#findings"));
+        await head.ClickAsync("#confirm");
+        Assert.Contains("提出する理由を書いてください", await head.InnerTextAsync(".invalid-feedback"));
+        Assert.EndsWith("/Submit", head.Url, StringComparison.Ordinal);
+        await head.FillAsync("#Comment", "資材価格の上昇で、計画の額では補修が終わらないため。");
+        await head.ClickAsync("#confirm");
+        await head.WaitForURLAsync(lineUrl);
+        Assert.Contains("要求", await head.InnerTextAsync("#stage-history tr[data-stage=Request]"));
+
+        // 財政課査定: the 財政課 cuts the line with its reason, then commits the 部 — refused until the finding has a reason.
+        await finance.GotoAsync(lineUrl);
+        await finance.ClickAsync("a:has-text('財政課査定を入力')");
+        await FillAmountsAsync(finance, over - 500, 10);
+        await finance.FillAsync("#Reason", "単価を見直して減額する。");
+        await finance.ClickAsync("#assess-form button[type=submit]");
+        await finance.WaitForURLAsync(lineUrl);
+        await CommitNextAsync(finance, departmentId, "財政課査定", requestId, refuseFirst: true);
+
+        // 市長査定 by the mayor, then 内示 by the 財政課.
+        var mayor = await server.SignedInPageAsync("shicho@komaki.example", 1366, 768);
+        await CommitNextAsync(mayor, departmentId, "市長査定", requestId);
+        await CommitNextAsync(finance, departmentId, "内示", requestId);
+
+        // The head sees the 内示 and asks for part of the cut back; the 財政課 closes 復活要求 and answers it.
+        await head.GotoAsync(lineUrl);
+        Assert.Contains(Amounts.Thousands((over - 500) * 1000), await head.InnerTextAsync("#stage-history tr[data-stage=Notice]"));
+        await head.ClickAsync("#restore");
+        await head.FillAsync("#Amount", "300");
+        await head.FillAsync("#Reason", "通学路の安全対策分は、減額されると今年度中に着手できない。");
+        await head.ClickAsync("#restoration-form button[type=submit]");
+        await head.WaitForURLAsync(lineUrl);
+        await CommitNextAsync(finance, departmentId, "復活要求", requestId);
+        await finance.GotoAsync($"{server.BaseUrl}/BudgetFormulation/{Year}/Department/{departmentId}");
+        Assert.Contains("復活査定を確定する", await finance.InnerTextAsync("#commit-next"));
+        await finance.ClickAsync("#restorations a:has-text('回答する')");
+        await finance.FillAsync("#Granted", "200");
+        await finance.FillAsync("#Answer", "通学路の安全対策分として200千円を認める。");
+        await finance.ClickAsync("#answer-form button[type=submit]");
+        await finance.WaitForURLAsync(lineUrl);
+        Assert.Contains("認めた額 200 千円", await finance.InnerTextAsync("body"));
+        await CommitNextAsync(finance, departmentId, "復活査定", requestId);
+        await CommitNextAsync(finance, departmentId, "予算案", requestId);
+
+        // The line's history is its seven stages, each kept with its amount.
+        await head.GotoAsync(lineUrl);
+        var history = await head.Locator("#stage-history tbody tr").AllInnerTextsAsync();
+        Assert.Equal(7, history.Count);
+        Assert.Equal(new[] { over, over - 500, over - 500, over - 500, over - 200, over - 300, over - 300 }.Select(t => Amounts.Thousands(t * 1000)),
+            await head.Locator("#stage-history tbody tr td:nth-child(2)").AllInnerTextsAsync());
+
+        // 評価の効き目 of year N = Year − 1: its totals are the budget table's to the yen, and the budget table's pages say the same.
+        var planning = await server.SignedInPageAsync("kikaku@komaki.example", 1366, 768);
+        await planning.GotoAsync($"{server.BaseUrl}/BudgetFormulation/Effect?year={Year - 1}");
+        async Task<long> Total(string name) => long.Parse(await planning.GetAttributeAsync($"#effect-total td[data-{name}]", $"data-{name}") is { Length: > 0 } v ? v : "0", CultureInfo.InvariantCulture);
+        var (baseTotal, requested, assessed, initial) = (await Total("base"), await Total("requested"), await Total("assessed"), await Total("initial"));
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(await db.BudgetLines.Where(b => b.FiscalYear == Year - 1).SumAsync(b => b.Initial ?? 0), baseTotal);
+            Assert.Equal(await db.BudgetLines.Where(b => b.FiscalYear == Year).SumAsync(b => b.Requested ?? 0), requested);
+            Assert.Equal(await db.BudgetLines.Where(b => b.FiscalYear == Year).SumAsync(b => b.Assessed ?? 0), assessed);
+            Assert.Equal(await db.BudgetLines.Where(b => b.FiscalYear == Year).SumAsync(b => b.Initial ?? 0), initial);
+            Assert.Equal((over - 300) * 1000, await db.BudgetLines.Where(b => b.FiscalYear == Year && b.ProjectId == projectId).Select(b => b.Assessed).SingleAsync());
+        }
+        var cityRows = await planning.Locator("#effect-city tbody td[data-requested]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.requested)");
+        Assert.Equal(requested, cityRows.Sum(v => v.Length == 0 ? 0 : long.Parse(v, CultureInfo.InvariantCulture)));
+        await planning.GotoAsync($"{server.BaseUrl}/Budgets/{Year}/Comparison");
+        var grand = await planning.Locator("#grand-total td.num").AllInnerTextsAsync();
+        Assert.Equal(Amounts.Thousands(requested), grand[2]);
+        Assert.Equal(Amounts.Thousands(assessed), grand[3]);
+    }
+
+    private static async Task FillAmountsAsync(IPage page, long expenditureThousands, long nationalThousands)
+    {
+        await page.FillAsync("#Expenditure", expenditureThousands.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("#National", nationalThousands.ToString(CultureInfo.InvariantCulture));
+        foreach (var field in new[] { "#Prefectural", "#Bonds", "#OtherSpecific" }) await page.FillAsync(field, "0");
+        await page.FillAsync("#General", (expenditureThousands - nationalThousands).ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// From the 部's page, the next stage's button, its confirmation page and — for a line against the 実施計画 — the reason.
+    private async Task CommitNextAsync(IPage page, int departmentId, string stage, int requestId, bool refuseFirst = false)
+    {
+        var departmentUrl = $"{server.BaseUrl}/BudgetFormulation/{Year}/Department/{departmentId}";
+        await page.GotoAsync(departmentUrl);
+        Assert.Equal($"{stage}を確定する", (await page.InnerTextAsync("#commit-next")).Trim());
+        await page.ClickAsync("#commit-next");
+        Assert.Contains("確定すると、次のようになります", await page.InnerTextAsync("#consequences"));
+        if (await page.Locator($"#reason-{requestId}").CountAsync() > 0)
+        {
+            if (refuseFirst)
+            {
+                await page.ClickAsync("#confirm");
+                Assert.Contains("理由を書いてください", await page.InnerTextAsync(".invalid-feedback"));
+                Assert.Contains("確定する", await page.InnerTextAsync("#confirm"));
+            }
+            await page.FillAsync($"#reason-{requestId}", $"{stage}: 橋りょうの点検結果から、補修の必要性を確かめた。");
+        }
+        else Assert.False(refuseFirst, $"{stage}: the line above the 実施計画 should ask for a reason");
+        await page.ClickAsync("#confirm");
+        await page.WaitForURLAsync(departmentUrl);
+        Assert.Contains($"{stage}を確定しました", await page.InnerTextAsync("body"));
+    }
+}
