@@ -106,6 +106,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // A versioned record's Version is its concurrency token (ADR 0003), whichever entity it is.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    /// What an audited record says about where its history is filed is not stored.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.IgnoreAny<AuditTarget>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
