@@ -179,7 +179,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         _indicators = await Db.Indicators.Include(i => i.Values).Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value)).ToListAsync(ct);
         _evaluations = await Db.ProjectEvaluations.Where(e => e.FiscalYear == latestYear && projectIds.Contains(e.ProjectId)).ToDictionaryAsync(e => e.ProjectId, ct);
         _units = await UnitBook.LoadAsync(Db, Request.Choices, ct);
-        _publishedActuals = (await Db.Publications.Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
+        _publishedActuals = (await Db.PublishedActualYears.ToListAsync(ct)).ToHashSet();
         if (Request.Apply)
         {
             // Units the user asked to register are created first, inside the import's transaction, so rows point at them.

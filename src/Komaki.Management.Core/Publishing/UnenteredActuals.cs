@@ -8,7 +8,7 @@ public sealed record UnenteredActual(int IndicatorId, string IndicatorName, stri
 public sealed class UnenteredActuals(AppDbContext db) : IUseCase
 {
     public async Task<bool> IsPublishedAsync(int year, CancellationToken ct = default) =>
-        await db.Publications.AsNoTracking().AnyAsync(p => p.Kind == PublicationKind.IndicatorActuals && p.FiscalYear == year, ct);
+        await db.PublishedActualYears.AnyAsync(y => y == year, ct);
 
     /// Units null: every unit's.
     public static IQueryable<Indicator> Missing(AppDbContext db, int year, IReadOnlyCollection<int>? units) =>
