@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Importing;
 using Microsoft.Extensions.DependencyInjection;
 

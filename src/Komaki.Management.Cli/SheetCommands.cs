@@ -1,4 +1,5 @@
 using System.Globalization;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;

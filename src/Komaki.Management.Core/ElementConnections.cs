@@ -6,10 +6,17 @@ public sealed record Connections(
     IReadOnlyList<(int Id, string Number, string Title, string Term, string? Via)> Promises,
     IReadOnlyList<CitizenInput> Voices, int VoiceCount,
     IReadOnlyList<SurveyResult> Survey,
-    IReadOnlyList<(int Id, string Title, int Year, int UnitId, GoalState State)> Goals);
+    IReadOnlyList<(int Id, string Title, int Year, int UnitId, GoalState State)> Goals,
+    ProjectMoney? Money);
 
-/// What other features say about a measure or project, for its page. It reads Manifesto, CitizenVoice and Goals, so it
-/// sits above the features rather than in Plans.
+/// A project's money over the years: what each year's plan says (from the latest edition planning it) and
+/// its budget from request to settlement, plus the years it has an execution plan.
+public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears);
+
+public sealed record ProjectMoneyYear(int Year, int? EditionYear, ImplementationStatus? Status, long? PlanCost, BudgetFigures Budget);
+
+/// What other features say about a measure or project, for its page. It reads Manifesto, CitizenVoice, Goals and a
+/// project's money (Implementation, Budgets, Execution), so it sits above the features rather than in Plans.
 public sealed class ElementConnections(AppDbContext db) : IUseCase
 {
     public async Task<Connections> OfAsync(PlanElement element)
@@ -38,6 +45,24 @@ public sealed class ElementConnections(AppDbContext db) : IUseCase
             .OrderByDescending(g => g.FiscalYear).Take(10)
             .Select(g => new { g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State }).ToListAsync();
         return new Connections(promises, await voices.OrderByDescending(c => c.ReceivedOn).Take(10).ToListAsync(), await voices.CountAsync(), survey,
-            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList());
+            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList(), projectId is int id ? await MoneyOfAsync(id) : null);
+    }
+
+    private async Task<ProjectMoney> MoneyOfAsync(int projectId)
+    {
+        var lines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == projectId)
+            .Select(l => new { l.FiscalYear, Edition = l.ImplementationPlan!.FiscalYear, l.Status, l.Cost }).ToListAsync();
+        var budgets = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == projectId).ToListAsync();
+        var years = lines.Select(l => l.FiscalYear).Concat(budgets.Select(b => b.FiscalYear)).Distinct().Order().ToList();
+        var rows = years.Select(y =>
+        {
+            var plan = lines.Where(l => l.FiscalYear == y && l.Edition <= y).OrderByDescending(l => l.Edition).FirstOrDefault()
+                ?? lines.Where(l => l.FiscalYear == y).OrderBy(l => l.Edition).FirstOrDefault();
+            var b = budgets.FirstOrDefault(x => x.FiscalYear == y);
+            return new ProjectMoneyYear(y, plan?.Edition, plan?.Status, plan?.Cost,
+                new BudgetFigures(plan?.Cost, b?.Requested, b?.Assessed, b?.Initial, b?.Supplementary, b?.Settled));
+        }).ToList();
+        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.FiscalYear).OrderBy(y => y).ToListAsync();
+        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution);
     }
 }

@@ -39,7 +39,7 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
             if (u.UserName is not null) byName[u.UserName] = shown;
         }
 
-        var ids = changes.Where(c => c.Field.EndsWith("Id", StringComparison.Ordinal) && !FieldNames.IsUnitField(c.Field))
+        var ids = changes.Where(c => c.Field.EndsWith("Id", StringComparison.Ordinal) && !RecordedValues.IsUnitField(c.Field))
             .SelectMany(c => new[] { c.Old, c.New }.Select(v => (c.Field, Id: int.TryParse(v, out var n) ? n : 0)))
             .Where(x => x.Id != 0).GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.Id).Distinct().ToList());
         var references = new Dictionary<(string, int), string>();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Cycle;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Organization;

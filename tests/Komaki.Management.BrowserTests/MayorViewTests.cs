@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Plans;

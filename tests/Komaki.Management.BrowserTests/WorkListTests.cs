@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Cycle;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;

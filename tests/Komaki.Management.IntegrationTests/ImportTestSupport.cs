@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;

@@ -13,6 +13,7 @@ public enum AuditAction
     Deleted = 3,
 }
 
+[DataArea(DataArea.None)]
 public sealed class AuditEntry
 {
     public long Id { get; set; }

@@ -24,10 +24,14 @@ public enum BudgetStage
 
 /// 予算編成方針 of one budget year (the year the budget is for): the policy's text, the stages the city uses with
 /// their due dates, and the 一般財源 frame (枠) of each 部 that budgets by frame.
+// 予算編成: the requests and stages carry their amounts into the budget table (Do) as they are submitted and committed.
+[DataArea(DataArea.Do)]
 public sealed class BudgetRound : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "予算編成方針")]
     public string? Policy { get; set; }
     public int Version { get; set; }
     public List<BudgetRoundStage> Stages { get; set; } = [];
@@ -61,6 +65,7 @@ public sealed class BudgetRound : IVersioned, IAudited
     };
 }
 
+[DataArea(DataArea.Do)]
 public sealed class BudgetRoundStage
 {
     public int Id { get; set; }
@@ -71,6 +76,7 @@ public sealed class BudgetRoundStage
 }
 
 /// 枠: the 一般財源 a 部 may request for its ordinary spending (new projects included; the 財政課 judges what is over).
+[DataArea(DataArea.Do)]
 public sealed class BudgetFrame
 {
     public int Id { get; set; }
@@ -92,24 +98,39 @@ public interface IFunded
 
 /// A 課's request for one 事業 in one budget year: what the division enters (歳出, 財源内訳, 要求理由, new or
 /// continuing) until its head submits it; from then on its amounts live in its stages.
+[DataArea(DataArea.Do)]
 public sealed class BudgetRequest : IVersioned, IAudited, IFunded
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "新規")]
     public bool IsNew { get; set; }
+    [Display(Name = "歳出")]
     public long Expenditure { get; set; }
+    [Display(Name = "国庫支出金")]
     public long National { get; set; }
+    [Display(Name = "県支出金")]
     public long Prefectural { get; set; }
+    [Display(Name = "地方債")]
     public long Bonds { get; set; }
+    [Display(Name = "その他特定財源")]
     public long OtherSpecific { get; set; }
+    [Display(Name = "一般財源")]
     public long General { get; set; }
+    [Display(Name = "要求理由")]
     public string? Reason { get; set; }
     /// Who last entered the request: the one person who may not submit it.
+    [Display(Name = "入力者")]
     public string? EnteredBy { get; set; }
+    [Display(Name = "提出者")]
     public string? SubmittedBy { get; set; }
+    [Display(Name = "提出日時")]
     public DateTime? SubmittedAt { get; set; }
     public int Version { get; set; }
     public List<BudgetStageEntry> Entries { get; set; } = [];
@@ -122,38 +143,61 @@ public sealed class BudgetRequest : IVersioned, IAudited, IFunded
 
 /// The amounts of one line at one stage, with the reason, who and when. A committed entry is never changed: a line's
 /// history is its entries. An entry not yet committed is the assessor's draft for the stage.
+[DataArea(DataArea.Do)]
 public sealed class BudgetStageEntry : IAudited, IFunded
 {
     public int Id { get; set; }
+    [Display(Name = "予算要求")]
     public int BudgetRequestId { get; set; }
+    [Display(Name = "段階")]
     public BudgetStage Stage { get; set; }
+    [Display(Name = "歳出")]
     public long Expenditure { get; set; }
+    [Display(Name = "国庫支出金")]
     public long National { get; set; }
+    [Display(Name = "県支出金")]
     public long Prefectural { get; set; }
+    [Display(Name = "地方債")]
     public long Bonds { get; set; }
+    [Display(Name = "その他特定財源")]
     public long OtherSpecific { get; set; }
+    [Display(Name = "一般財源")]
     public long General { get; set; }
+    [Display(Name = "理由")]
     public string? Reason { get; set; }
     /// Why the line goes against the evaluation or the 実施計画 (asked on the confirmation page).
+    [Display(Name = "評価・実施計画と食い違う理由")]
     public string? CheckReason { get; set; }
+    [Display(Name = "記録者")]
     public string RecordedBy { get; set; } = "";
+    [Display(Name = "記録日時")]
     public DateTime RecordedAt { get; set; }
+    [Display(Name = "確定")]
     public bool Committed { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(BudgetStageEntry), Id);
 }
 
 /// A stage committed for a 部 (or, for 要求, never: the request is submitted line by line): who, when, the totals.
+[DataArea(DataArea.Do)]
 public sealed class BudgetStageCommit : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "段階")]
     public BudgetStage Stage { get; set; }
+    [Display(Name = "部")]
     public int DepartmentId { get; set; }
+    [Display(Name = "確定者")]
     public string CommittedBy { get; set; } = "";
+    [Display(Name = "確定日時")]
     public DateTime CommittedAt { get; set; }
+    [Display(Name = "行数")]
     public int Lines { get; set; }
+    [Display(Name = "歳出")]
     public long Expenditure { get; set; }
+    [Display(Name = "一般財源")]
     public long General { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(BudgetStageCommit), Id);
@@ -161,17 +205,27 @@ public sealed class BudgetStageCommit : IAudited
 
 /// 復活要求: after 内示, a 課 asks to restore an amount to a line, with its reason; the 財政課 answers with the amount
 /// granted (0 for none) and why. The restored amount is 一般財源.
+[DataArea(DataArea.Do)]
 public sealed class BudgetRestoration : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "予算要求")]
     public int BudgetRequestId { get; set; }
+    [Display(Name = "復活を求める額")]
     public long Amount { get; set; }
+    [Display(Name = "復活を求める理由")]
     public string Reason { get; set; } = "";
+    [Display(Name = "要求者")]
     public string RequestedBy { get; set; } = "";
+    [Display(Name = "申請日時")]
     public DateTime RequestedAt { get; set; }
+    [Display(Name = "復活を認めた額")]
     public long? Granted { get; set; }
+    [Display(Name = "財政課の回答")]
     public string? Answer { get; set; }
+    [Display(Name = "回答者")]
     public string? AnsweredBy { get; set; }
+    [Display(Name = "回答日時")]
     public DateTime? AnsweredAt { get; set; }
     public int Version { get; set; }
 

@@ -3,16 +3,23 @@ using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民の声: one opinion or request as heard through a channel, what in the plan it touches, and the city's answer.
+[DataArea(DataArea.Voice)]
 public sealed class CitizenInput : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "経路")]
     public CitizenChannel Channel { get; set; }
+    [Display(Name = "受付日")]
     public DateOnly ReceivedOn { get; set; }
+    [Display(Name = "要旨")]
     public string Summary { get; set; } = "";
     /// 市の考え方.
+    [Display(Name = "市の考え方")]
     public string? Answer { get; set; }
+    [Display(Name = "対応状況")]
     public CitizenInputStatus Status { get; set; }
     /// Shown on the public site; planning publishes only an input that has the city's answer.
+    [Display(Name = "公開")]
     public bool IsPublished { get; set; }
     public int Version { get; set; }
     public List<CitizenInputLink> Links { get; set; } = [];
@@ -21,13 +28,17 @@ public sealed class CitizenInput : IVersioned, IAudited
 }
 
 /// A measure or a project a citizen input touches (exactly one of the two).
+[DataArea(DataArea.Voice)]
 public sealed class CitizenInputLink : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "市民の声")]
     public int CitizenInputId { get; set; }
     public CitizenInput? CitizenInput { get; set; }
+    [Display(Name = "施策")]
     public int? MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "事務事業")]
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
 
@@ -35,13 +46,18 @@ public sealed class CitizenInputLink : IAudited
 }
 
 /// 市民意識調査: how satisfied citizens are with a measure and how important they find it, in one year.
+[DataArea(DataArea.Voice)]
 public sealed class SurveyResult : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "施策")]
     public int MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "満足度")]
     public decimal Satisfaction { get; set; }
+    [Display(Name = "重要度")]
     public decimal Importance { get; set; }
     public int Version { get; set; }
 

@@ -78,11 +78,15 @@ public static class CycleStages
 }
 
 /// A due date planning has set for one stage of one fiscal year (otherwise the default applies).
+[DataArea(DataArea.Cycle)]
 public sealed class CycleDeadline : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "段階")]
     public CycleStage Stage { get; set; }
+    [Display(Name = "期限")]
     public DateOnly DueOn { get; set; }
     public int Version { get; set; }
 
@@ -90,6 +94,7 @@ public sealed class CycleDeadline : IVersioned, IAudited
 }
 
 /// An in-app reminder to one user that a stage is due or overdue for their unit (or for planning).
+[DataArea(DataArea.Cycle)]
 public sealed class Reminder
 {
     public int Id { get; set; }

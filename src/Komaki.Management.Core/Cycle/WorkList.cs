@@ -65,7 +65,7 @@ public static class WorkList
                 if (Due(CycleStage.ExecutionMidYear)) items.AddRange(await ExecutionAsync(db, units, year, deadlines[CycleStage.ExecutionMidYear], ct));
             }
         }
-        return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Code, Reports.CodeOrder.Instance).ThenBy(i => i.Task).ToList();
+        return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Code, CodeOrder.Instance).ThenBy(i => i.Task).ToList();
     }
 
     /// A unit's head and staff answer for their unit's plan lines, budgets, actuals, evaluations and progress.
@@ -94,14 +94,14 @@ public static class WorkList
 
     private static async Task<IEnumerable<WorkItem>> ActualsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)
     {
-        var missing = await Plans.UnenteredActuals.Missing(db, year, units)
+        var missing = await Publishing.UnenteredActuals.Missing(db, year, units)
             .Select(i => new { i.Id, i.Name, i.Project!.Code, ProjectName = i.Project.Name, i.Project.OwnerUnitId }).ToListAsync(ct);
         return missing.Select(i => new WorkItem(WorkKind.IndicatorActual, CycleStage.IndicatorActuals, $"指標「{i.Name}」の実績（{Common.Wareki.FiscalYear(year)}）", i.Code, i.ProjectName, i.OwnerUnitId, due, i.Id, year));
     }
 
     /// After the year was published: one row per 課 for planning, which enters them as 未入力.
     private static async Task<IEnumerable<WorkItem>> UnenteredAsync(AppDbContext db, int year, DateOnly due, CancellationToken ct) =>
-        (await Plans.UnenteredActuals.CountByUnitAsync(db, year, ct))
+        (await Publishing.UnenteredActuals.CountByUnitAsync(db, year, ct))
             .Select(u => new WorkItem(WorkKind.UnenteredActuals, CycleStage.IndicatorActuals, $"指標の実績（{Common.Wareki.FiscalYear(year)}・公表後の未入力）", "", $"未入力の指標 {u.Count:#,##0}件", u.UnitId, due, u.UnitId, year));
 
     private static async Task<IEnumerable<WorkItem>> EvaluationsAsync(AppDbContext db, List<int> units, int year, DateOnly due, CancellationToken ct)

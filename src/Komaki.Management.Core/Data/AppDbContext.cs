@@ -106,6 +106,18 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // A versioned record's Version is its concurrency token (ADR 0003), whichever entity it is.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
+        {
+            builder.Entity(type.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+
+    /// What an audited record says about where its history is filed is not stored.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.IgnoreAny<AuditTarget>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
@@ -159,6 +171,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         }
     }
 
+    /// The years whose indicator actuals are published: the rule below applies to them, whichever feature asks.
+    public IQueryable<int> PublishedActualYears =>
+        Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear);
+
     /// A published actual changes only as a correction that carries its reason and time, whichever door the change
     /// comes through — the screen, an import or the command line. The doors check first and say so beside the field or
     /// the row; this is the rule itself.
@@ -170,8 +186,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             .ToList();
         if (changed.Count == 0) return;
         var years = changed.Select(e => e.Entity.FiscalYear).Distinct().ToList();
-        var published = await Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && years.Contains(p.FiscalYear))
-            .Select(p => p.FiscalYear).ToListAsync(ct);
+        var published = await PublishedActualYears.Where(y => years.Contains(y)).ToListAsync(ct);
         var unexplained = changed.Where(e => published.Contains(e.Entity.FiscalYear)
             && (e.State == EntityState.Deleted || string.IsNullOrWhiteSpace(e.Entity.CorrectionReason) || !e.Property(v => v.CorrectedAt).IsModified)).ToList();
         if (unexplained.Count > 0) throw new Plans.PublishedActualChangeException(unexplained.Select(e => e.Entity.FiscalYear).Distinct().ToList());

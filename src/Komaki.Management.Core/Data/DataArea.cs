@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
 namespace Komaki.Management.Core.Data;
 
 /// The parts of the data that read models depend on. Each has a version in the database (DataVersions) that every
@@ -20,37 +23,25 @@ public static class DataArea
 
     public static readonly IReadOnlyList<string> All = [Plan, Indicators, Do, Check, Goals, Voice, Organization, Cycle, Publishing, Settings];
 
-    private static readonly Dictionary<Type, string> ByType = new()
-    {
-        [typeof(ComprehensivePlan)] = Plan, [typeof(BasicPlan)] = Plan, [typeof(Policy)] = Plan, [typeof(Measure)] = Plan,
-        [typeof(BasicProject)] = Plan, [typeof(Project)] = Plan, [typeof(Indicator)] = Indicators, [typeof(IndicatorValue)] = Indicators,
-        [typeof(ImplementationPlan)] = Do, [typeof(ImplementationPlanLine)] = Do, [typeof(BudgetLine)] = Do,
-        [typeof(ExecutionPlan)] = Do, [typeof(ExecutionPlanMonth)] = Do, [typeof(ExecutionProgressReport)] = Do,
-        [typeof(ProjectEvaluation)] = Check, [typeof(ImprovementAction)] = Check, [typeof(MeasureEvaluation)] = Check,
-        [typeof(ForumSession)] = Check, [typeof(ForumProject)] = Check, [typeof(ForumReviewer)] = Check, [typeof(ReviewerVerdict)] = Check,
-        [typeof(OrganizationalGoal)] = Goals, [typeof(GoalLink)] = Goals, [typeof(GoalIndicator)] = Goals, [typeof(GoalStep)] = Goals,
-        [typeof(GoalEvent)] = Goals,
-        [typeof(MayorTerm)] = Voice, [typeof(ManifestoItem)] = Voice, [typeof(ManifestoLink)] = Voice, [typeof(ManifestoProgress)] = Voice,
-        [typeof(CitizenInput)] = Voice, [typeof(CitizenInputLink)] = Voice, [typeof(SurveyResult)] = Voice,
-        [typeof(OrgUnit)] = Organization, [typeof(AppUser)] = Organization,
-        // 定員: the staff each division has and asks for, beside the organisation they staff (the reconciliation reads both).
-        [typeof(Staffing.StaffingYear)] = Organization, [typeof(Staffing.StaffingUnitCost)] = Organization, [typeof(Staffing.StaffingLine)] = Organization,
-        // 予算編成: the requests and stages carry their amounts into the budget table (Do) as they are submitted and committed.
-        [typeof(BudgetFormulation.BudgetRound)] = Do, [typeof(BudgetFormulation.BudgetRoundStage)] = Do, [typeof(BudgetFormulation.BudgetFrame)] = Do,
-        [typeof(BudgetFormulation.BudgetRequest)] = Do, [typeof(BudgetFormulation.BudgetStageEntry)] = Do, [typeof(BudgetFormulation.BudgetStageCommit)] = Do,
-        [typeof(BudgetFormulation.BudgetRestoration)] = Do,
-        [typeof(CycleDeadline)] = Cycle, [typeof(Reminder)] = Cycle,
-        [typeof(Publication)] = Publishing, [typeof(Reports.ResultsSubmission)] = Check,
-        // What the public 内部統制 page shows once published: the report's figures and the published processing errors.
-        [typeof(ControlYear)] = Publishing, [typeof(ControlRisk)] = Publishing, [typeof(ControlDeficiency)] = Publishing, [typeof(ProcessingError)] = Publishing,
-        [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings, [typeof(ImportLog)] = Settings,
-    };
+    /// For what no read model shows (history, sessions, keys, the personnel records that are never cached).
+    public const string? None = null;
 
-    /// The area a record belongs to, or null for what no read model shows (history, sessions, keys).
-    public static string? Of(Type type) => ByType.GetValueOrDefault(type);
+    private static readonly ConcurrentDictionary<Type, string?> ByType = new();
+
+    /// The area a record belongs to, as its class declares it ([DataArea]), or null for what no read model shows.
+    public static string? Of(Type type) => ByType.GetOrAdd(type, t => t.GetCustomAttribute<DataAreaAttribute>(inherit: true)?.Area);
+}
+
+/// The area of the data an entity belongs to: every write to it raises that area's version, so the read models that
+/// read it are built again. Each entity declares one (DataArea.None for what no read model shows).
+[AttributeUsage(AttributeTargets.Class, Inherited = true)]
+public sealed class DataAreaAttribute(string? area) : Attribute
+{
+    public string? Area { get; } = area;
 }
 
 /// One area's version.
+[DataArea(DataArea.None)]
 public sealed class DataVersionRow
 {
     public string Area { get; set; } = "";

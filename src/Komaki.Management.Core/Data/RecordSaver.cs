@@ -15,7 +15,7 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
             {
                 if (property.Metadata.GetMaxLength() is not int max || property.CurrentValue is not string value || value.Length <= max) continue;
                 var name = property.Metadata.Name;
-                errors.Add(new FieldError(name, $"{FieldNames.Of(name)}は{max:N0}文字以内で入力してください（現在 {value.Length:N0} 文字）。"));
+                errors.Add(new FieldError(name, $"{FieldLabels.Of(entry.Metadata.ClrType, name)}は{max:N0}文字以内で入力してください（現在 {value.Length:N0} 文字）。"));
             }
         }
         return errors;

@@ -1,13 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// A direction (今後の方向性) as this city names and uses it. The codes are the system's; the labels and which of
 /// them evaluators may choose are the city's (Komaki: 拡大・維持・縮小・廃止, and 廃止→新規 since 令和元年度).
+[DataArea(DataArea.Settings)]
 public sealed class DirectionChoice : IVersioned, IAudited
 {
+    [Display(Name = "コード")]
     public Direction Code { get; set; }
+    [Display(Name = "区分の名称")]
     public string Label { get; set; } = "";
     /// Offered on the evaluation forms; a direction not in use still shows its label on older records.
+    [Display(Name = "使用中")]
     public bool InUse { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     public int Version { get; set; }
 

@@ -11,7 +11,7 @@ public static class EvaluationExport
             .Where(e => e.FiscalYear == fiscalYear && e.State != EvaluationState.Draft).ToListAsync(ct))
             .Where(e => canRead is null || canRead(e)).ToList();
         if (evaluations.Count == 0) return false;
-        evaluations = evaluations.OrderBy(e => e.Project!.Code, Reports.CodeOrder.Instance).ToList();
+        evaluations = evaluations.OrderBy(e => e.Project!.Code, CodeOrder.Instance).ToList();
         var units = await db.OrgUnits.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var directions = await DirectionCatalog.LoadAsync(db, ct);
         var ids = evaluations.Select(e => e.ProjectId).ToList();

@@ -3,15 +3,22 @@ using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.Evaluation;
 
 /// 外部評価: one session of the 行政評価市民公開フォーラム, where citizens and experts review chosen projects in public.
+[DataArea(DataArea.Check)]
 public sealed class ForumSession : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
+    [Display(Name = "開催日")]
     public DateOnly HeldOn { get; set; }
+    [Display(Name = "会場")]
     public string Venue { get; set; } = "";
+    [Display(Name = "終了")]
     public bool IsClosed { get; set; }
     /// Why the session was closed with verdicts missing (what was missing is named in it).
+    [Display(Name = "不足を承知で終了した記録")]
     public string? CloseNote { get; set; }
     public int Version { get; set; }
     public List<ForumProject> Projects { get; set; } = [];
@@ -21,19 +28,24 @@ public sealed class ForumSession : IVersioned, IAudited
 }
 
 /// A project reviewed at a session, with the city's response (対応方針) to the result.
+[DataArea(DataArea.Check)]
 public sealed class ForumProject : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "市民公開フォーラムの会")]
     public int ForumSessionId { get; set; }
     public ForumSession? ForumSession { get; set; }
+    [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "市の対応方針")]
     public string? CityResponse { get; set; }
     public List<ReviewerVerdict> Verdicts { get; set; } = [];
 
     public AuditTarget AuditTarget => new(nameof(ForumSession), ForumSessionId, $"事業:{ProjectId}");
 }
 
+[DataArea(DataArea.Check)]
 public sealed class ForumReviewer
 {
     public int Id { get; set; }
@@ -44,6 +56,7 @@ public sealed class ForumReviewer
 }
 
 /// One reviewer's verdict and comment on one project; hidden from the other reviewers until the session closes.
+[DataArea(DataArea.Check)]
 public sealed class ReviewerVerdict
 {
     public int Id { get; set; }

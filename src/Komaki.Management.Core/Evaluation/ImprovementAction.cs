@@ -4,27 +4,41 @@ namespace Komaki.Management.Core.Evaluation;
 
 /// 改善: what an evaluation says must change, followed until it shows in a later plan or budget. It stays open until
 /// it is answered by a concrete implementation-plan line or budget line of a later year, or closed with a reason.
+[DataArea(DataArea.Check)]
 public sealed class ImprovementAction : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }
     /// The evaluation that opened it (null for other sources, e.g. the citizens' forum).
+    [Display(Name = "もとの事務事業評価")]
     public int? ProjectEvaluationId { get; set; }
     public ProjectEvaluation? ProjectEvaluation { get; set; }
     /// The fiscal year evaluated; the answer must come from a later year.
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "今後の方向性")]
     public Direction Direction { get; set; }
+    [Display(Name = "概要・説明")]
     public string Description { get; set; } = "";
+    [Display(Name = "起票日時")]
     public DateTime OpenedAt { get; set; }
+    [Display(Name = "状態")]
     public ImprovementState State { get; set; } = ImprovementState.Open;
+    [Display(Name = "対応した実施計画")]
     public int? AnswerPlanLineId { get; set; }
     public ImplementationPlanLine? AnswerPlanLine { get; set; }
+    [Display(Name = "対応した予算")]
     public int? AnswerBudgetLineId { get; set; }
     public BudgetLine? AnswerBudgetLine { get; set; }
+    [Display(Name = "備考")]
     public string? Note { get; set; }
+    [Display(Name = "完了確認者")]
     public string? ClosedBy { get; set; }
+    [Display(Name = "完了日時")]
     public DateTime? ClosedAt { get; set; }
     public int Version { get; set; }
 

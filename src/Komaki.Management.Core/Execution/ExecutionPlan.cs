@@ -4,6 +4,7 @@ namespace Komaki.Management.Core.Execution;
 
 /// 主要事業実行計画: one major project in one fiscal year — the goal, the work, the monthly schedule
 /// with its milestones, and the department's mid-year and year-end progress.
+[DataArea(DataArea.Do)]
 public sealed class ExecutionPlan : IVersioned, IAudited
 {
     /// 遅れ and 中止・休止 are what the mayor's view lists: the progress text must say why and what comes next, on the
@@ -11,17 +12,26 @@ public sealed class ExecutionPlan : IVersioned, IAudited
     public static bool NeedsReason(ProgressStatus? status) => status is ProgressStatus.Delayed or ProgressStatus.Suspended;
 
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
     /// The unit responsible this year (organisations change between years).
+    [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }
+    [Display(Name = "今年度の目標")]
     public string Goal { get; set; } = "";
+    [Display(Name = "事業内容")]
     public string Content { get; set; } = "";
     public List<ExecutionPlanMonth> Schedule { get; set; } = [];
+    [Display(Name = "中間進捗区分")]
     public ProgressStatus? MidYearStatus { get; set; }
+    [Display(Name = "中間進捗")]
     public string? MidYearProgress { get; set; }
+    [Display(Name = "年度末進捗区分")]
     public ProgressStatus? YearEndStatus { get; set; }
+    [Display(Name = "年度末進捗")]
     public string? YearEndProgress { get; set; }
     public int Version { get; set; }
     /// Progress reported when it happens, at any date, each kept (the latest shown first). 9月末 and 年度末 above stay
@@ -58,28 +68,39 @@ public sealed class ExecutionPlan : IVersioned, IAudited
 }
 
 /// 随時の進捗報告: what stood on a day (a slip found in December, a recovery in February), never overwriting another.
+[DataArea(DataArea.Do)]
 public sealed class ExecutionProgressReport : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "主要事業実行計画")]
     public int ExecutionPlanId { get; set; }
+    [Display(Name = "進捗の時点")]
     public DateOnly AsOf { get; set; }
+    [Display(Name = "進捗区分")]
     public ProgressStatus ReportStatus { get; set; }
+    [Display(Name = "進捗の内容")]
     public string ReportText { get; set; } = "";
+    [Display(Name = "報告者")]
     public string ReportedBy { get; set; } = "";
+    [Display(Name = "報告日時")]
     public DateTime ReportedAt { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(ExecutionPlan), ExecutionPlanId, "随時の進捗報告");
 }
 
 /// The work planned in one month. Work written with a leading ◆ is a milestone (the sheets' own convention).
+[DataArea(DataArea.Do)]
 public sealed class ExecutionPlanMonth : IAudited
 {
     public const char MilestoneMark = '◆';
 
     public int Id { get; set; }
+    [Display(Name = "主要事業実行計画")]
     public int ExecutionPlanId { get; set; }
     public ExecutionPlan? ExecutionPlan { get; set; }
+    [Display(Name = "月")]
     public int Month { get; set; }
+    [Display(Name = "予定")]
     public string Work { get; set; } = "";
 
     public bool IsMilestone => Work.StartsWith(MilestoneMark);

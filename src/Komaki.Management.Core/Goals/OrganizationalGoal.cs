@@ -4,18 +4,28 @@ namespace Komaki.Management.Core.Goals;
 
 /// 組織目標: a 部 or 課 goal for a year, agreed with the top at the hearing, reviewed mid-year and
 /// self-assessed at year end. The workflow is in GoalWorkflow; every step is kept in Events.
+[DataArea(DataArea.Goals)]
 public sealed class OrganizationalGoal : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
     /// The unit's own reasons for the goal (設定理由・背景).
+    [Display(Name = "設定理由")]
     public string Reason { get; set; } = "";
+    [Display(Name = "状態")]
     public GoalState State { get; set; } = GoalState.Draft;
+    [Display(Name = "中間確認")]
     public string? MidYearReview { get; set; }
+    [Display(Name = "達成度")]
     public GoalGrade? Grade { get; set; }
+    [Display(Name = "評価の根拠")]
     public string? GradeEvidence { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     public int Version { get; set; }
     public List<GoalLink> Links { get; set; } = [];
@@ -27,14 +37,19 @@ public sealed class OrganizationalGoal : IVersioned, IAudited
 }
 
 /// A measure, project or manifesto item the goal serves (exactly one).
+[DataArea(DataArea.Goals)]
 public sealed class GoalLink : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "組織目標")]
     public int OrganizationalGoalId { get; set; }
+    [Display(Name = "施策")]
     public int? MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "事務事業")]
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "マニフェスト項目")]
     public int? ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }
 
@@ -42,35 +57,50 @@ public sealed class GoalLink : IAudited
 }
 
 /// How the goal is measured: the target agreed at the hearing and, at year end, the actual.
+[DataArea(DataArea.Goals)]
 public sealed class GoalIndicator : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "組織目標")]
     public int OrganizationalGoalId { get; set; }
+    [Display(Name = "名称")]
     public string Name { get; set; } = "";
+    [Display(Name = "単位")]
     public string Unit { get; set; } = "";
+    [Display(Name = "目標値")]
     public decimal? Target { get; set; }
     /// 現状値: where the unit stands when it sets the goal, so the target reads as a change.
+    [Display(Name = "現状値")]
     public decimal? Baseline { get; set; }
+    [Display(Name = "方向")]
     public Plans.IndicatorDirection Direction { get; set; } = Plans.IndicatorDirection.HigherIsBetter;
+    [Display(Name = "実績値")]
     public decimal? Actual { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "指標");
 }
 
 /// An action step with its schedule (e.g. 4月〜6月).
+[DataArea(DataArea.Goals)]
 public sealed class GoalStep : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "組織目標")]
     public int OrganizationalGoalId { get; set; }
+    [Display(Name = "取組")]
     public string Action { get; set; } = "";
+    [Display(Name = "時期")]
     public string Schedule { get; set; } = "";
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "取組");
 }
 
 /// One step of the workflow or a comment: who, when, what they said.
+[DataArea(DataArea.Goals)]
 public sealed class GoalEvent
 {
     public int Id { get; set; }

@@ -1,14 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Identity;
 
 /// One line of the mapping the city's administrator edits: members of a directory group (Active Directory, or a group
 /// or app role sent by the OpenID provider) hold an app role. Roles are recomputed from it at every external sign-in.
+[DataArea(DataArea.None)]
 public sealed class DirectoryRoleMapping : IAudited
 {
     public int Id { get; set; }
     /// The group as the administrator typed it (KM-Staff, KOMAKI\KM-Staff, CN=KM-Staff,OU=…).
+    [Display(Name = "ディレクトリのグループ")]
     public string Group { get; set; } = "";
     /// What sign-in compares: the group's own name, upper case, without domain or DN around it.
+    [Display(Name = "照合に使うグループ名")]
     public string Key { get; set; } = "";
+    [Display(Name = "ロール")]
     public string Role { get; set; } = "";
 
     public const int GroupMaxLength = 256;

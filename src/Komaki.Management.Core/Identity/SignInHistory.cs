@@ -3,6 +3,7 @@ namespace Komaki.Management.Core.Identity;
 /// One line of the sign-in history the city keeps (サインイン記録): a sign-in or its refusal, roles or unit set by the
 /// directory, access ended, or a privileged change — beside the log server's events 3201–3206, and kept for
 /// SignInLog:RetentionDays.
+[DataArea(DataArea.None)]
 public sealed class SignInRecord
 {
     public long Id { get; set; }

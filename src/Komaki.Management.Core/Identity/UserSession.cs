@@ -5,6 +5,7 @@ namespace Komaki.Management.Core.Identity;
 /// One signed-in session, kept on the server: the browser's cookie holds only its key. Signing out, a password
 /// change, deactivation or an administrator's "sign out everywhere" deletes the rows, and the next request with a
 /// copied cookie finds nothing — on every app server.
+[DataArea(DataArea.None)]
 public sealed class UserSession
 {
     public string Id { get; set; } = "";

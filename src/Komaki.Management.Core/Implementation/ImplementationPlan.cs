@@ -3,16 +3,21 @@ using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.Implementation;
 
 /// 実施計画: one edition per fiscal year, covering that year and the next two (3-year rolling plan).
+[DataArea(DataArea.Do)]
 public sealed class ImplementationPlan : IVersioned, IAudited
 {
     public const int YearsCovered = 3;
 
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
     /// The edition this one started as a copy of; compared line by line on screen.
+    [Display(Name = "写し元の版")]
     public int? CopiedFromId { get; set; }
     public ImplementationPlan? CopiedFrom { get; set; }
+    [Display(Name = "作成日時")]
     public DateTime CreatedAt { get; set; }
     public int Version { get; set; }
     public List<ImplementationPlanLine> Lines { get; set; } = [];
@@ -29,22 +34,34 @@ public sealed class ImplementationPlan : IVersioned, IAudited
 
 /// One project in one year of an edition: what will be done, what it costs, and who pays.
 /// Amounts are yen; screens and sheets show 千円.
+[DataArea(DataArea.Do)]
 public sealed class ImplementationPlanLine : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "実施計画の版")]
     public int ImplementationPlanId { get; set; }
     public ImplementationPlan? ImplementationPlan { get; set; }
+    [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "区分")]
     public ImplementationStatus Status { get; set; }
+    [Display(Name = "事業内容")]
     public string Content { get; set; } = "";
     /// 事業費 and its 財源内訳 (国庫支出金, 県支出金, 地方債, その他特定財源, 一般財源), which must sum to it.
+    [Display(Name = "事業費")]
     public long Cost { get; set; }
+    [Display(Name = "国庫支出金")]
     public long National { get; set; }
+    [Display(Name = "県支出金")]
     public long Prefectural { get; set; }
+    [Display(Name = "地方債")]
     public long Bonds { get; set; }
+    [Display(Name = "その他特定財源")]
     public long OtherSpecific { get; set; }
+    [Display(Name = "一般財源")]
     public long General { get; set; }
     public int Version { get; set; }
 

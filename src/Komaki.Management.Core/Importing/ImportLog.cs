@@ -2,6 +2,7 @@ namespace Komaki.Management.Core.Importing;
 
 /// One confirmed import: which sheet, into which year or term, from which file, by whom — and for a department's own
 /// sheet, for which unit — with what it did. Planning reads what each unit sent and when.
+[DataArea(DataArea.Settings)]
 public sealed class ImportLog
 {
     public int Id { get; set; }

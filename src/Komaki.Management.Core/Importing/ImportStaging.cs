@@ -5,6 +5,7 @@ namespace Komaki.Management.Core.Importing;
 
 /// An uploaded file kept between its preview and the confirmation, with the choices the user made for it. It is kept
 /// in the database, so the confirmation may reach another app server than the preview did (docs/deploy.md).
+[DataArea(DataArea.None)]
 public sealed class StagedImport
 {
     public const int TokenLength = 32;

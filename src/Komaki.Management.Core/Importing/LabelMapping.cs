@@ -21,13 +21,18 @@ public enum LabelKind
 
 /// One entry of the label table planning edits: what a label written in a sheet means
 /// (「２　改革改善（縮小・統合含む）」 is 改善). Labels are compared by Key; Label keeps the text as first seen.
+[DataArea(DataArea.Settings)]
 public sealed class LabelMapping : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "種類")]
     public LabelKind Kind { get; set; }
+    [Display(Name = "表記")]
     public string Label { get; set; } = "";
+    [Display(Name = "照合に使う表記")]
     public string Key { get; set; } = "";
     /// The value the label means, as the number of the kind's enum (Direction, ImplementationStatus …).
+    [Display(Name = "意味")]
     public int Value { get; set; }
     public int Version { get; set; }
 

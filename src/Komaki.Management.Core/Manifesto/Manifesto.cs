@@ -3,12 +3,17 @@ using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.Manifesto;
 
 /// A mayor's term of office, whose election promises must land in the plan.
+[DataArea(DataArea.Voice)]
 public sealed class MayorTerm : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
+    [Display(Name = "市長")]
     public string MayorName { get; set; } = "";
+    [Display(Name = "開始日")]
     public DateOnly StartDate { get; set; }
+    [Display(Name = "終了日")]
     public DateOnly? EndDate { get; set; }
     public int Version { get; set; }
     public List<ManifestoItem> Items { get; set; } = [];
@@ -21,16 +26,24 @@ public sealed class MayorTerm : IVersioned, IAudited
 
 /// One promise of the manifesto: its number and area as the mayor published them, and a numeric target where
 /// there is one. Linked to the policies, measures and projects that carry it.
+[DataArea(DataArea.Voice)]
 public sealed class ManifestoItem : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "任期")]
     public int MayorTermId { get; set; }
     public MayorTerm? MayorTerm { get; set; }
+    [Display(Name = "番号")]
     public string Number { get; set; } = "";
+    [Display(Name = "分野")]
     public string Area { get; set; } = "";
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
+    [Display(Name = "概要・説明")]
     public string Description { get; set; } = "";
+    [Display(Name = "数値目標")]
     public string? NumericTarget { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     public int Version { get; set; }
     public List<ManifestoLink> Links { get; set; } = [];
@@ -40,15 +53,20 @@ public sealed class ManifestoItem : IVersioned, IAudited
 }
 
 /// Where a promise is carried: exactly one of a policy, a measure or a project.
+[DataArea(DataArea.Voice)]
 public sealed class ManifestoLink : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "マニフェスト項目")]
     public int ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }
+    [Display(Name = "政策")]
     public int? PolicyId { get; set; }
     public Policy? Policy { get; set; }
+    [Display(Name = "施策")]
     public int? MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "事務事業")]
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
 
@@ -59,14 +77,20 @@ public sealed class ManifestoLink : IAudited
 }
 
 /// The yearly state of a promise with the city's commentary and evidence.
+[DataArea(DataArea.Voice)]
 public sealed class ManifestoProgress : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "マニフェスト項目")]
     public int ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "進捗状況")]
     public ManifestoStatus Status { get; set; }
+    [Display(Name = "説明")]
     public string Commentary { get; set; } = "";
+    [Display(Name = "根拠")]
     public string? Evidence { get; set; }
     public int Version { get; set; }
 

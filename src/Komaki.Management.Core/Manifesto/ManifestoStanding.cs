@@ -20,7 +20,7 @@ public sealed record ManifestoStanding(MayorTerm Term, IReadOnlyList<ItemStandin
                 Latest = db.ManifestoProgress.Where(p => p.ManifestoItemId == i.Id && (years == null || years.Contains(p.FiscalYear)))
                     .OrderByDescending(p => p.FiscalYear).Select(p => new { p.Status, p.FiscalYear, p.Commentary }).FirstOrDefault(),
             }).ToListAsync();
-        return new ManifestoStanding(term, items.OrderBy(i => i.SortOrder).ThenBy(i => i.Number, Reports.CodeOrder.Instance)
+        return new ManifestoStanding(term, items.OrderBy(i => i.SortOrder).ThenBy(i => i.Number, CodeOrder.Instance)
             .Select(i => new ItemStanding(i.Id, i.Number, i.Area, i.Title, i.Latest?.Status, i.Latest?.FiscalYear, i.Latest?.Commentary)).ToList());
     }
 }

@@ -6,37 +6,60 @@ namespace Komaki.Management.Core.Personnel;
 /// their goals — from the goals they submit to the grade disclosed to them. The post, unit and evaluators are those
 /// on the design's reference date; the personnel division may reassign evaluators. Private: PersonnelAccess says who
 /// reads it, and every read is logged (PersonnelRead).
+[DataArea(DataArea.None)]
 public sealed class PersonnelEvaluation : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "職員")]
     public int StaffMemberId { get; set; }
     public StaffMember? StaffMember { get; set; }
+    [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "職名")]
     public string Position { get; set; } = "";
+    [Display(Name = "職層")]
     public JobLevel JobLevel { get; set; }
+    [Display(Name = "一次評価者")]
     public int? FirstEvaluatorId { get; set; }
     public StaffMember? FirstEvaluator { get; set; }
+    [Display(Name = "二次評価者")]
     public int? SecondEvaluatorId { get; set; }
     public StaffMember? SecondEvaluator { get; set; }
+    [Display(Name = "状態")]
     public PersonnelState State { get; set; } = PersonnelState.GoalSetting;
+    [Display(Name = "期首面談の日")]
     public DateOnly? GoalInterviewOn { get; set; }
+    [Display(Name = "期首面談の記録")]
     public string? GoalInterviewNote { get; set; }
+    [Display(Name = "中間面談の日")]
     public DateOnly? MidYearInterviewOn { get; set; }
+    [Display(Name = "中間面談の記録")]
     public string? MidYearInterviewNote { get; set; }
+    [Display(Name = "能力評価（確定）")]
     public string? FinalCompetenceGrade { get; set; }
+    [Display(Name = "業績評価（確定）")]
     public string? FinalPerformanceGrade { get; set; }
     /// Why the 調整者 set a final grade other than the last evaluator's, or why a complaint changed it.
+    [Display(Name = "調整の理由")]
     public string? AdjustmentReason { get; set; }
     /// 人事課内のメモ of the 調整 (the quota, the department's balance…): for the personnel division only, never disclosed.
+    [Display(Name = "調整の人事課内メモ")]
     public string? AdjustmentNote { get; set; }
     /// What the person was shown at 開示, kept as shown: a later change after a complaint is recorded on the complaint
     /// and shown beside it with its date.
+    [Display(Name = "開示した能力評価")]
     public string? DisclosedCompetenceGrade { get; set; }
+    [Display(Name = "開示した業績評価")]
     public string? DisclosedPerformanceGrade { get; set; }
+    [Display(Name = "開示した調整の理由")]
     public string? DisclosedReason { get; set; }
+    [Display(Name = "開示日")]
     public DateOnly? DisclosedOn { get; set; }
+    [Display(Name = "苦情相談の期限")]
     public DateOnly? ComplaintDeadline { get; set; }
+    [Display(Name = "本人の確認日時")]
     public DateTime? AcknowledgedAt { get; set; }
     public int Version { get; set; }
     public List<PerformanceGoal> Goals { get; set; } = [];
@@ -66,29 +89,44 @@ public sealed class PersonnelEvaluation : IVersioned, IAudited
 /// 業績目標 (個人目標): one goal of the person for the year, set from the unit goal (or the measure, project or manifesto
 /// item) it serves, with 達成基準, 困難度 and ウエイト. Goals written before the personnel division opened the year
 /// (PersonnelEvaluationId null) are attached to the person's evaluation when it opens.
+[DataArea(DataArea.None)]
 public sealed class PerformanceGoal : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "人事評価")]
     public int? PersonnelEvaluationId { get; set; }
+    [Display(Name = "本人")]
     public string? OwnerUserId { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "組織目標")]
     public int? OrganizationalGoalId { get; set; }
     public OrganizationalGoal? OrganizationalGoal { get; set; }
+    [Display(Name = "施策")]
     public int? MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "事務事業")]
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "マニフェスト項目")]
     public int? ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }
+    [Display(Name = "名称")]
     public string Title { get; set; } = "";
+    [Display(Name = "概要・説明")]
     public string Description { get; set; } = "";
     /// 達成基準.
+    [Display(Name = "目標値")]
     public string? Target { get; set; }
+    [Display(Name = "困難度")]
     public GoalDifficulty? Difficulty { get; set; }
     /// ウエイト in percent; a person's goals add up to 100.
+    [Display(Name = "判定での重み")]
     public int? Weight { get; set; }
     /// What the person reports as achieved, at the self-assessment.
+    [Display(Name = "結果")]
     public string? Result { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     public int Version { get; set; }
 
@@ -104,6 +142,7 @@ public sealed class PerformanceGoal : IVersioned, IAudited
 }
 
 /// A goal changed at the mid-year interview: when, why, by whom, and the goal before and after (as text).
+[DataArea(DataArea.None)]
 public sealed class PerformanceGoalChange
 {
     public int Id { get; set; }
@@ -118,6 +157,7 @@ public sealed class PerformanceGoalChange
 
 /// A grade and comment of one stage (self, first, second) for one criterion, one goal, or — with neither — the
 /// part's overall grade.
+[DataArea(DataArea.None)]
 public sealed class EvaluationMark
 {
     public int Id { get; set; }
@@ -135,6 +175,7 @@ public sealed class EvaluationMark
 }
 
 /// One step of the evaluation, who took it and when, with what they said.
+[DataArea(DataArea.None)]
 public sealed class PersonnelEvent
 {
     public int Id { get; set; }
@@ -147,6 +188,7 @@ public sealed class PersonnelEvent
 }
 
 /// 苦情相談: what the person raised after disclosure, and how the personnel division answered.
+[DataArea(DataArea.None)]
 public sealed class PersonnelComplaint
 {
     public int Id { get; set; }
@@ -163,6 +205,7 @@ public sealed class PersonnelComplaint
 }
 
 /// Who read which evaluation, when, and on what screen or export. Kept for the personnel division and audit.
+[DataArea(DataArea.None)]
 public sealed class PersonnelRead
 {
     public long Id { get; set; }

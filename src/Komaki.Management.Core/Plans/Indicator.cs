@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Plans;
 
 public enum IndicatorKind
@@ -14,23 +16,36 @@ public enum IndicatorDirection
 
 /// 成果指標 / 活動指標 on a measure or a project. Targets and actuals are kept per fiscal year;
 /// achievement is always computed from them, never entered.
+[DataArea(DataArea.Indicators)]
 public sealed class Indicator : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "施策")]
     public int? MeasureId { get; set; }
     public Measure? Measure { get; set; }
+    [Display(Name = "事務事業")]
     public int? ProjectId { get; set; }
     public Project? Project { get; set; }
+    [Display(Name = "名称")]
     public string Name { get; set; } = "";
+    [Display(Name = "種類")]
     public IndicatorKind Kind { get; set; }
+    [Display(Name = "単位")]
     public string Unit { get; set; } = "";
+    [Display(Name = "方向")]
     public IndicatorDirection Direction { get; set; }
+    [Display(Name = "基準値")]
     public decimal? BaselineValue { get; set; }
+    [Display(Name = "基準年度")]
     public int? BaselineYear { get; set; }
+    [Display(Name = "概要・説明")]
     public string? Description { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     /// Weight in the measure's roll-up (1 = equal share, 0 = not counted).
+    [Display(Name = "判定での重み")]
     public decimal Weight { get; set; } = 1m;
+    [Display(Name = "廃止日時")]
     public DateTime? RetiredAt { get; set; }
     public int Version { get; set; }
     public List<IndicatorValue> Values { get; set; } = [];
@@ -108,19 +123,27 @@ public enum ValueEntry
     NeedsReason,
 }
 
+[DataArea(DataArea.Indicators)]
 public sealed class IndicatorValue : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "指標")]
     public int IndicatorId { get; set; }
     public Indicator? Indicator { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "目標値")]
     public decimal? Target { get; set; }
+    [Display(Name = "実績値")]
     public decimal? Actual { get; set; }
     /// When planning corrected an actual already published, and why; the public site shows it as 訂正.
+    [Display(Name = "訂正日時")]
     public DateTime? CorrectedAt { get; set; }
+    [Display(Name = "訂正の理由")]
     public string? CorrectionReason { get; set; }
     /// The actual as it was published, kept at its first correction so that every later reading shows it beside the
     /// corrected one (never a silent rewrite).
+    [Display(Name = "公表時の実績値")]
     public decimal? PublishedActual { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(Indicator), IndicatorId, Wareki.FiscalYear(FiscalYear));

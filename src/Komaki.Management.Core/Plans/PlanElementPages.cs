@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Budgets;
-
 namespace Komaki.Management.Core.Plans;
 
 public sealed record Crumb(PlanLevel Level, int Id, string Code, string Name);
@@ -12,13 +10,7 @@ public sealed record ElementContext(ComprehensivePlan Plan, BasicPlan BasicPlan,
 /// What the page of one element of the policy tree shows, the same for every reader.
 public sealed record ElementDetails(
     PlanElement Element, ElementContext Context, IReadOnlyList<ChildRow> Children, IReadOnlyList<Indicator> Indicators,
-    int? OwnerUnitId, ProjectMoney? Money);
-
-/// A project's money over the years: what each year's plan says (from the latest edition planning it) and
-/// its budget from request to settlement, plus the years it has an execution plan.
-public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears);
-
-public sealed record ProjectMoneyYear(int Year, int? EditionYear, ImplementationStatus? Status, long? PlanCost, BudgetFigures Budget);
+    int? OwnerUnitId);
 
 /// The choices of the element form: the plan it belongs to, the possible parents and basic projects.
 public sealed record ElementChoices(ComprehensivePlan Plan, IReadOnlyList<(int Id, string Text)> Parents, IReadOnlyList<(int Id, string Text)> BasicProjects);
@@ -56,8 +48,7 @@ public sealed class PlanElementPages(AppDbContext db) : IUseCase
                 .Where(i => level == PlanLevel.Measure ? i.MeasureId == id : i.ProjectId == id)
                 .OrderBy(i => i.RetiredAt != null).ThenBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync()
             : [];
-        return new ElementDetails(element, await ContextOfAsync(element), await ChildrenOfAsync(element), indicators, OwnerOf(element),
-            level == PlanLevel.Project ? await MoneyOfAsync(id) : null);
+        return new ElementDetails(element, await ContextOfAsync(element), await ChildrenOfAsync(element), indicators, OwnerOf(element));
     }
 
     public async Task<ElementContext> ContextOfAsync(PlanElement element)
@@ -138,22 +129,4 @@ public sealed class PlanElementPages(AppDbContext db) : IUseCase
             .Select(x => new ChildRow(PlanLevel.Project, x.Id, x.Code, x.Name, x.RetiredAt != null, x.IsMajor, x.OwnerUnitId)).ToListAsync(),
         _ => [],
     };
-
-    private async Task<ProjectMoney> MoneyOfAsync(int projectId)
-    {
-        var lines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == projectId)
-            .Select(l => new { l.FiscalYear, Edition = l.ImplementationPlan!.FiscalYear, l.Status, l.Cost }).ToListAsync();
-        var budgets = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == projectId).ToListAsync();
-        var years = lines.Select(l => l.FiscalYear).Concat(budgets.Select(b => b.FiscalYear)).Distinct().Order().ToList();
-        var rows = years.Select(y =>
-        {
-            var plan = lines.Where(l => l.FiscalYear == y && l.Edition <= y).OrderByDescending(l => l.Edition).FirstOrDefault()
-                ?? lines.Where(l => l.FiscalYear == y).OrderBy(l => l.Edition).FirstOrDefault();
-            var b = budgets.FirstOrDefault(x => x.FiscalYear == y);
-            return new ProjectMoneyYear(y, plan?.Edition, plan?.Status, plan?.Cost,
-                new BudgetFigures(plan?.Cost, b?.Requested, b?.Assessed, b?.Initial, b?.Supplementary, b?.Settled));
-        }).ToList();
-        var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.FiscalYear).OrderBy(y => y).ToListAsync();
-        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution);
-    }
 }

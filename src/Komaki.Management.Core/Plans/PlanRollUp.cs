@@ -33,10 +33,10 @@ public static class PlanRollUp
             .ToListAsync();
         var byMeasure = indicators.ToLookup(i => i.MeasureId);
         return measures.GroupBy(m => new { m.PolicyId, m.PolicyCode, m.PolicyName, m.PolicySort })
-            .OrderBy(g => g.Key.PolicySort).ThenBy(g => g.Key.PolicyCode, Reports.CodeOrder.Instance)
+            .OrderBy(g => g.Key.PolicySort).ThenBy(g => g.Key.PolicyCode, CodeOrder.Instance)
             .Select(g =>
             {
-                var rows = g.OrderBy(m => m.SortOrder).ThenBy(m => m.Code, Reports.CodeOrder.Instance).Select(m => new MeasureRollUp(m.Id, m.Code, m.Name, m.OwnerUnitId, m.Weight,
+                var rows = g.OrderBy(m => m.SortOrder).ThenBy(m => m.Code, CodeOrder.Instance).Select(m => new MeasureRollUp(m.Id, m.Code, m.Name, m.OwnerUnitId, m.Weight,
                     RollUp.Measure(byMeasure[m.Id].Select(i => (IndicatorJudgment.Of(i.Direction, i.BaselineValue, i.BaselineYear,
                         i.Values.Select(v => (v.FiscalYear, v.Target, shownYears is null || shownYears.Contains(v.FiscalYear) ? v.Actual : null)), fiscalYear), i.Weight))))).ToList();
                 return new PolicyRollUp(g.Key.PolicyId, g.Key.PolicyCode, g.Key.PolicyName, RollUp.Policy(rows.Select(m => (m.Result, m.Weight))), rows);

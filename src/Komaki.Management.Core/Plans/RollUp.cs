@@ -1,14 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Komaki.Management.Core.Plans;
 
 /// 判定区分: a grade (S/A/B/C) given to an achievement of at least MinPercent, with the colour it is shown in.
 /// Planning sets the bands once so that "off target" means the same on every screen.
+[DataArea(DataArea.Settings)]
 public sealed class JudgmentBand : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "判定の記号")]
     public string Grade { get; set; } = "";
+    [Display(Name = "判定の名称")]
     public string Label { get; set; } = "";
+    [Display(Name = "下限（%）")]
     public decimal MinPercent { get; set; }
+    [Display(Name = "表示色")]
     public string Color { get; set; } = "#6c757d";
+    [Display(Name = "遅れとして扱う")]
     public bool OffTarget { get; set; }
     public int Version { get; set; }
 

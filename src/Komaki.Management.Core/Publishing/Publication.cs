@@ -20,14 +20,20 @@ public static class PublicationKinds
 }
 
 /// Planning's decision that one kind of result for one fiscal year is public. Withdrawing deletes the row (audited).
+[DataArea(DataArea.Publishing)]
 public sealed class Publication : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "種類")]
     public PublicationKind Kind { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "公表日時")]
     public DateTime PublishedAt { get; set; }
+    [Display(Name = "公表者")]
     public string PublishedBy { get; set; } = "";
     /// Why planning published with entries still missing (what was missing is named in it).
+    [Display(Name = "備考")]
     public string? Note { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(Publication), Id, $"{Wareki.FiscalYear(FiscalYear)} {Kind.Label()}");

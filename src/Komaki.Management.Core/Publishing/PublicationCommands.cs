@@ -26,7 +26,7 @@ public sealed class PublicationCommands(AppDbContext db) : IUseCase
         return measures.OrderBy(m => m.Code, CodeOrderComparer).Select(m => $"{m.Code} {m.Name}").ToList();
     }
 
-    private static readonly IComparer<string> CodeOrderComparer = Reports.CodeOrder.Instance;
+    private static readonly IComparer<string> CodeOrderComparer = CodeOrder.Instance;
 
     /// Publishes a year; with entries missing, only with the reason, which is recorded with what was missing.
     public async Task<CommandResult> PublishAsync(PublicationKind kind, int year, string userName, DateTime now, string? reason = null, Organization.OrgTree? org = null)

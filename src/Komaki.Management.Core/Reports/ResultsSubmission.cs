@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 
 namespace Komaki.Management.Core.Reports;
@@ -5,17 +6,24 @@ namespace Komaki.Management.Core.Reports;
 /// 主要施策成果説明書 as given to the council: the report frozen on the day it was submitted (議会提出, edition 1). A
 /// later change is a new edition (訂正) with its reason, shown beside the one submitted — never a silent rewrite.
 /// Every later reading (screen, print, Excel) shows the latest edition with its date, the earlier ones listed.
+[DataArea(DataArea.Check)]
 public sealed class ResultsSubmission : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
     /// 1: 議会提出; 2 and after: 訂正.
+    [Display(Name = "版")]
     public int Edition { get; set; }
+    [Display(Name = "提出日時")]
     public DateTime SubmittedAt { get; set; }
+    [Display(Name = "提出者")]
     public string SubmittedBy { get; set; } = "";
     /// Why it was submitted with projects 未記入, or why it was corrected (what was missing is named in it).
+    [Display(Name = "備考")]
     public string? Note { get; set; }
     /// The report as submitted (ResultsReport as JSON).
+    [Display(Name = "提出した説明書")]
     public string Report { get; set; } = "";
 
     public AuditTarget AuditTarget => new(nameof(ResultsSubmission), Id, $"{Wareki.FiscalYear(FiscalYear)} 第{Edition}版");

@@ -5,17 +5,26 @@ namespace Komaki.Management.Core.Staffing;
 /// 定員管理 of one year: the 条例定数, the 定員適正化計画's target of regular staff for the year, the due dates of the
 /// request and the assessment, the tolerance beyond which a division's 人工 and its staff are flagged, and the cost
 /// of a person-year per job type.
+// 定員: the staff each division has and asks for, beside the organisation they staff (the reconciliation reads both).
+[DataArea(DataArea.Organization)]
 public sealed class StaffingYear : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "条例定数")]
     public int OrdinanceQuota { get; set; }
+    [Display(Name = "定員適正化計画の目標")]
     public int? PlanTarget { get; set; }
+    [Display(Name = "要求の期限")]
     public DateOnly RequestDue { get; set; }
+    [Display(Name = "査定の期限")]
     public DateOnly AssessmentDue { get; set; }
     /// 人工と職員数の差の許容（人）: a difference larger than this is flagged.
+    [Display(Name = "人工の許容差")]
     public decimal Tolerance { get; set; } = 0.5m;
     /// When next year's allocation was made from this year with something missing: what it was, who went on and why.
+    [Display(Name = "不足を承知で次年度の配分を作った記録")]
     public string? AllocationNote { get; set; }
     public int Version { get; set; }
     public List<StaffingUnitCost> UnitCosts { get; set; } = [];
@@ -29,6 +38,7 @@ public sealed class StaffingYear : IVersioned, IAudited
 
 /// 人件費 per person-year of a job type in a year (円): of one employment type (再任用・会計年度任用 cost less than
 /// full-time staff), or with no employment type the job type's cost for every post without its own.
+[DataArea(DataArea.Organization)]
 public sealed class StaffingUnitCost
 {
     public int Id { get; set; }
@@ -40,19 +50,31 @@ public sealed class StaffingUnitCost
 
 /// One line of a division's staffing for a year: a job type and employment type, with 配分定数, the 実員 on 4月1日,
 /// what the division requests for the next year and what the personnel division assesses, each with its reason.
+[DataArea(DataArea.Organization)]
 public sealed class StaffingLine : IVersioned, IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "職種")]
     public JobType JobType { get; set; }
+    [Display(Name = "任用形態")]
     public Personnel.EmploymentType Employment { get; set; }
+    [Display(Name = "配分定数")]
     public decimal Allocated { get; set; }
+    [Display(Name = "4月1日の実員")]
     public decimal? ActualApril1 { get; set; }
+    [Display(Name = "要求額")]
     public decimal? Requested { get; set; }
+    [Display(Name = "要求の理由")]
     public string? RequestReason { get; set; }
+    [Display(Name = "査定額")]
     public decimal? Assessed { get; set; }
+    [Display(Name = "査定の理由")]
     public string? AssessmentReason { get; set; }
+    [Display(Name = "状態")]
     public StaffingState State { get; set; } = StaffingState.Draft;
     public int Version { get; set; }
 

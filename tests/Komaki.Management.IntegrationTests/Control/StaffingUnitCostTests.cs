@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Personnel;
 using Komaki.Management.Core.Staffing;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Personnel;

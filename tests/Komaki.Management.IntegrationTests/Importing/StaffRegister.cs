@@ -1,4 +1,5 @@
 using System.Text;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Personnel;
 
 namespace Komaki.Management.IntegrationTests.Importing;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using CsCheck;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.IntegrationTests.Support;
 using Komaki.Management.Web.Features.OpenData;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using FluentValidation;
+using Komaki.Management.Core.Common;
 using Komaki.Management.IntegrationTests.Support;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.AspNetCore.Http;
@@ -59,20 +60,20 @@ public class ShapeTests
     [
         "BudgetFormulation → Auditing", "BudgetFormulation → Budgets", "BudgetFormulation → Evaluation", "BudgetFormulation → Excel", "BudgetFormulation → Identity",
         "BudgetFormulation → Implementation", "BudgetFormulation → Importing", "BudgetFormulation → Organization", "BudgetFormulation → Plans",
-        "Auditing → Organization", "Budgets → Auditing", "Budgets → Implementation", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
+        "Budgets → Auditing", "Budgets → Implementation", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
         "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → BudgetFormulation", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
         "Cycle → Identity", "Cycle → Implementation", "Cycle → InternalControl", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
         "Cycle → Staffing", "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
         "Evaluation → Importing", "Evaluation → Organization", "Evaluation → Plans", "Execution → Auditing", "Execution → Excel",
         "Execution → Importing", "Execution → Organization", "Execution → Plans", "Goals → Auditing", "Goals → Excel", "Goals → Identity",
-        "Goals → Manifesto", "Goals → Organization", "Goals → Plans", "Identity → Auditing", "Identity → Organization", "Identity → Personnel",
+        "Goals → Manifesto", "Goals → Organization", "Goals → Plans", "Identity → Auditing", "Identity → Organization",
         "Implementation → Auditing", "Implementation → Excel", "Implementation → Importing", "Implementation → Organization", "Implementation → Plans", "Importing → Auditing",
         "Importing → Evaluation", "Importing → Excel", "Importing → Execution", "Importing → Identity", "Importing → Implementation", "Importing → Manifesto",
         "Importing → Organization", "Importing → Personnel", "Importing → Plans", "InternalControl → Auditing", "InternalControl → Excel", "InternalControl → Goals",
         "InternalControl → Identity", "InternalControl → Organization", "InternalControl → Plans", "Manifesto → Auditing", "Manifesto → Excel", "Manifesto → Implementation",
         "Manifesto → Importing", "Manifesto → Plans", "Organization → Auditing", "Personnel → Auditing", "Personnel → Excel", "Personnel → Goals",
         "Personnel → Identity", "Personnel → Importing", "Personnel → Manifesto", "Personnel → Organization", "Personnel → Plans", "Plans → Auditing",
-        "Plans → Budgets", "Plans → Execution", "Plans → Identity", "Plans → Implementation", "Plans → Organization", "Plans → Publishing",
+        "Plans → Identity", "Plans → Organization",
         "Publishing → Auditing", "Publishing → Evaluation", "Publishing → Organization", "Publishing → Plans", "Reports → Auditing", "Reports → Budgets",
         "Reports → Evaluation", "Reports → Excel", "Reports → Execution", "Reports → Plans", "Staffing → Auditing", "Staffing → Evaluation",
         "Staffing → Excel", "Staffing → Identity", "Staffing → Organization", "Staffing → Personnel",
@@ -81,9 +82,9 @@ public class ShapeTests
     /// Pairs of features that use each other today; the list may only shrink.
     private static readonly string[] Cycles =
     [
-        "Auditing ↔ Organization", "Budgets ↔ Plans", "Evaluation ↔ Importing",
-        "Execution ↔ Importing", "Execution ↔ Plans", "Identity ↔ Personnel", "Implementation ↔ Importing",
-        "Implementation ↔ Plans", "Importing ↔ Manifesto", "Importing ↔ Personnel", "Plans ↔ Publishing",
+        "Evaluation ↔ Importing",
+        "Execution ↔ Importing", "Implementation ↔ Importing",
+        "Importing ↔ Manifesto", "Importing ↔ Personnel",
     ];
 
     [Fact]

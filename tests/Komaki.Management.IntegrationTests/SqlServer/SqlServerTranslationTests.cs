@@ -4,6 +4,7 @@ using System.Data.Common;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Data;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Organization;
 

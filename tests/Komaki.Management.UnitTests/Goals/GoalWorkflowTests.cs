@@ -1,5 +1,6 @@
 using Komaki.Management.UnitTests.Builders;
 using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;

@@ -7,11 +7,9 @@ public sealed class BudgetRoundConfiguration : IEntityTypeConfiguration<BudgetRo
     public void Configure(EntityTypeBuilder<BudgetRound> builder)
     {
         builder.Property(x => x.Policy).HasMaxLength(BudgetFormulationCommands.ReasonLength);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Frames).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -36,7 +34,6 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
         builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
         builder.Property(x => x.EnteredBy).HasMaxLength(256);
         builder.Property(x => x.SubmittedBy).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -45,7 +42,6 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
         builder.HasMany(x => x.Restorations).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Breakdown).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Cascade);
         builder.ToTable(t => t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -68,7 +64,6 @@ public sealed class BudgetStageEntryConfiguration : IEntityTypeConfiguration<Bud
         builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.BudgetRequestId, x.Stage }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -79,7 +74,6 @@ public sealed class BudgetStageCommitConfiguration : IEntityTypeConfiguration<Bu
         builder.Property(x => x.CommittedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.FiscalYear, x.Stage, x.DepartmentId }).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -91,7 +85,5 @@ public sealed class BudgetRestorationConfiguration : IEntityTypeConfiguration<Bu
         builder.Property(x => x.Answer).HasMaxLength(BudgetFormulationCommands.ReasonLength);
         builder.Property(x => x.RequestedBy).HasMaxLength(256);
         builder.Property(x => x.AnsweredBy).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Ignore(x => x.AuditTarget);
     }
 }

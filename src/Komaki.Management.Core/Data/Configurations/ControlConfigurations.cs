@@ -12,11 +12,9 @@ public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<Contro
         builder.Property(x => x.ProposedByName).HasMaxLength(256);
         builder.Property(x => x.ConfirmedById).HasMaxLength(450);
         builder.Property(x => x.ConfirmedByName).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.Edition).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PromotionUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.EvaluationUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -27,9 +25,7 @@ public sealed class ControlYearConfiguration : IEntityTypeConfiguration<ControlY
         builder.Property(x => x.AuditOpinion).HasMaxLength(4000);
         foreach (var level in new[] { nameof(ControlYear.Likelihood1), nameof(ControlYear.Likelihood2), nameof(ControlYear.Likelihood3), nameof(ControlYear.Impact1), nameof(ControlYear.Impact2), nameof(ControlYear.Impact3) })
             builder.Property(level).HasMaxLength(200);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -47,13 +43,11 @@ public sealed class ControlRiskConfiguration : IEntityTypeConfiguration<ControlR
         builder.Property(x => x.DesignEvidence).HasMaxLength(2000);
         builder.Property(x => x.OperationEvidence).HasMaxLength(2000);
         builder.Property(x => x.EvaluatedBy).HasMaxLength(100);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.Code).IsUnique();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.ControlRiskId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Deficiencies).WithOne().HasForeignKey(d => d.ControlRiskId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.Score);
         builder.Ignore(x => x.Priority);
     }
@@ -67,7 +61,6 @@ public sealed class ControlRiskLinkConfiguration : IEntityTypeConfiguration<Cont
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -80,8 +73,6 @@ public sealed class ControlDeficiencyConfiguration : IEntityTypeConfiguration<Co
         builder.Property(x => x.CorrectionNote).HasMaxLength(2000);
         builder.Property(x => x.CorrectionConfirmedBy).HasMaxLength(100);
         builder.Property(x => x.ReopenNote).HasMaxLength(2200);
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -103,11 +94,9 @@ public sealed class ProcessingErrorConfiguration : IEntityTypeConfiguration<Proc
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         foreach (var p in new[] { nameof(ProcessingError.WhatHappened), nameof(ProcessingError.Cause), nameof(ProcessingError.Impact), nameof(ProcessingError.Correction), nameof(ProcessingError.Prevention) })
             builder.Property(p).HasMaxLength(2000).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ControlRisk).WithMany().HasForeignKey(x => x.ControlRiskId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -117,10 +106,8 @@ public sealed class StaffingYearConfiguration : IEntityTypeConfiguration<Staffin
     {
         builder.Property(x => x.Tolerance).HasPrecision(8, 2);
         builder.Property(x => x.AllocationNote).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.HasMany(x => x.UnitCosts).WithOne().HasForeignKey(c => c.StaffingYearId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -137,9 +124,7 @@ public sealed class StaffingLineConfiguration : IEntityTypeConfiguration<Staffin
             builder.Property(p).HasPrecision(8, 2);
         builder.Property(x => x.RequestReason).HasMaxLength(1000);
         builder.Property(x => x.AssessmentReason).HasMaxLength(1000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.JobType, x.Employment }).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }

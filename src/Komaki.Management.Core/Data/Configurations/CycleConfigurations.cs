@@ -4,9 +4,7 @@ public sealed class CycleDeadlineConfiguration : IEntityTypeConfiguration<CycleD
 {
     public void Configure(EntityTypeBuilder<CycleDeadline> builder)
     {
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.Stage }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -29,9 +27,7 @@ public sealed class JudgmentBandConfiguration : IEntityTypeConfiguration<Judgmen
         builder.Property(x => x.Label).HasMaxLength(20).IsRequired();
         builder.Property(x => x.Color).HasMaxLength(7).IsRequired();
         builder.Property(x => x.MinPercent).HasPrecision(9, 2);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.Grade).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -42,6 +38,5 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
         builder.Property(x => x.PublishedBy).HasMaxLength(256).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(2000);
         builder.HasIndex(x => new { x.Kind, x.FiscalYear }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }

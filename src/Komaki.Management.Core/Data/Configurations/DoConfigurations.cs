@@ -5,11 +5,9 @@ public sealed class ImplementationPlanConfiguration : IEntityTypeConfiguration<I
     public void Configure(EntityTypeBuilder<ImplementationPlan> builder)
     {
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.HasOne(x => x.CopiedFrom).WithMany().HasForeignKey(x => x.CopiedFromId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Lines).WithOne(l => l.ImplementationPlan).HasForeignKey(l => l.ImplementationPlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -18,13 +16,11 @@ public sealed class ImplementationPlanLineConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<ImplementationPlanLine> builder)
     {
         builder.Property(x => x.Content).HasMaxLength(4000).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ImplementationPlanId, x.ProjectId, x.FiscalYear }).IsUnique();
         builder.HasIndex(x => x.ProjectId);
         builder.ToTable(t => t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced",
             "\"Cost\" = \"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\""));
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.SumOfSources);
         builder.Ignore(x => x.IsBalanced);
     }
@@ -34,11 +30,9 @@ public sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetLin
 {
     public void Configure(EntityTypeBuilder<BudgetLine> builder)
     {
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
         builder.HasIndex(x => x.FiscalYear);
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.Current);
         builder.Ignore(x => x.HasSettledFunding);
     }
@@ -52,7 +46,6 @@ public sealed class ExecutionProgressReportConfiguration : IEntityTypeConfigurat
         builder.Property(x => x.ReportText).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.ReportedBy).HasMaxLength(100).IsRequired();
         builder.HasIndex(x => new { x.ExecutionPlanId, x.AsOf });
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -64,13 +57,11 @@ public sealed class ExecutionPlanConfiguration : IEntityTypeConfiguration<Execut
         builder.Property(x => x.Content).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.MidYearProgress).HasMaxLength(4000);
         builder.Property(x => x.YearEndProgress).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Schedule).WithOne(m => m.ExecutionPlan).HasForeignKey(m => m.ExecutionPlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Reports).WithOne().HasForeignKey(r => r.ExecutionPlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -81,7 +72,6 @@ public sealed class ExecutionPlanMonthConfiguration : IEntityTypeConfiguration<E
         builder.Property(x => x.Work).HasMaxLength(200).IsRequired();
         builder.HasIndex(x => new { x.ExecutionPlanId, x.Month }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("CK_ExecutionPlanMonths_Month", "\"Month\" BETWEEN 1 AND 12"));
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.IsMilestone);
     }
 }

@@ -15,12 +15,10 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
             builder.Property(text).HasMaxLength(4000);
         builder.Property(x => x.FirstReviewedBy).HasMaxLength(256);
         builder.Property(x => x.SecondReviewedBy).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
         builder.HasIndex(x => x.FiscalYear);
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.StaffCost);
         builder.Ignore(x => x.FullCost);
         builder.Ignore(x => x.FinalDirection);
@@ -34,7 +32,6 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(4000);
         builder.Property(x => x.ClosedBy).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ProjectEvaluation).WithMany().HasForeignKey(x => x.ProjectEvaluationId).OnDelete(DeleteBehavior.Restrict);
@@ -43,7 +40,6 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
         builder.HasOne(x => x.AnswerBudgetLine).WithMany().HasForeignKey(x => x.AnswerBudgetLineId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(x => new { x.State, x.OwnerUnitId });
         builder.HasIndex(x => x.ProjectEvaluationId).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -54,10 +50,8 @@ public sealed class ForumSessionConfiguration : IEntityTypeConfiguration<ForumSe
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Venue).HasMaxLength(200).IsRequired();
         builder.Property(x => x.CloseNote).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -69,7 +63,6 @@ public sealed class ForumProjectConfiguration : IEntityTypeConfiguration<ForumPr
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ForumProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.ForumSessionId, x.ProjectId }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -101,10 +94,8 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
     {
         builder.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.AssessedBy).HasMaxLength(256);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -116,7 +107,6 @@ public sealed class ResultsSubmissionConfiguration : IEntityTypeConfiguration<Re
         builder.Property(x => x.Note).HasMaxLength(4000);
         builder.Property(x => x.Report).IsRequired();
         builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.Kind);
     }
 }

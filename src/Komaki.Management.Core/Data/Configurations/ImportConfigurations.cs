@@ -37,9 +37,7 @@ public sealed class LabelMappingConfiguration : IEntityTypeConfiguration<LabelMa
     {
         builder.Property(x => x.Label).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
         builder.HasData(Defaults.Select((d, i) => new LabelMapping { Id = i + 1, Kind = d.Kind, Label = d.Label, Key = LabelMapping.KeyOf(d.Label), Value = d.Value }));
     }
 }
@@ -50,10 +48,8 @@ public sealed class UnitNameMappingConfiguration : IEntityTypeConfiguration<Unit
     {
         builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.Key).IsUnique();
         builder.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -64,8 +60,6 @@ public sealed class DirectionChoiceConfiguration : IEntityTypeConfiguration<Dire
         builder.HasKey(x => x.Code);
         builder.Property(x => x.Code).ValueGeneratedNever();
         builder.Property(x => x.Label).HasMaxLength(40).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Ignore(x => x.AuditTarget);
         builder.HasData(DirectionChoice.Defaults);
     }
 }

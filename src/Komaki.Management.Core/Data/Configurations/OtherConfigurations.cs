@@ -6,10 +6,8 @@ public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
     {
         builder.Property(x => x.Code).HasMaxLength(32).IsRequired();
         builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => x.Code);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -33,7 +31,6 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 

@@ -13,9 +13,7 @@ public sealed class MayorTermConfiguration : IEntityTypeConfiguration<MayorTerm>
     {
         builder.Property(x => x.Title).HasMaxLength(100).IsRequired();
         builder.Property(x => x.MayorName).HasMaxLength(100).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasMany(x => x.Items).WithOne(i => i.MayorTerm).HasForeignKey(i => i.MayorTermId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.FirstFiscalYear);
         builder.Ignore(x => x.LastFiscalYear);
     }
@@ -30,11 +28,9 @@ public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<Manife
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.NumericTarget).HasMaxLength(200);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
         builder.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Progress).WithOne(p => p.ManifestoItem).HasForeignKey(p => p.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -46,7 +42,6 @@ public sealed class ManifestoLinkConfiguration : IEntityTypeConfiguration<Manife
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_ManifestoLinks_OneTarget", OneOf.Check("PolicyId", "MeasureId", "ProjectId")));
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.Level);
         builder.Ignore(x => x.ElementId);
     }
@@ -58,9 +53,7 @@ public sealed class ManifestoProgressConfiguration : IEntityTypeConfiguration<Ma
     {
         builder.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Evidence).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -70,10 +63,8 @@ public sealed class CitizenInputConfiguration : IEntityTypeConfiguration<Citizen
     {
         builder.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Answer).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.ReceivedOn);
         builder.HasMany(x => x.Links).WithOne(l => l.CitizenInput).HasForeignKey(l => l.CitizenInputId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -84,7 +75,6 @@ public sealed class CitizenInputLinkConfiguration : IEntityTypeConfiguration<Cit
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_CitizenInputLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId")));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -94,10 +84,8 @@ public sealed class SurveyResultConfiguration : IEntityTypeConfiguration<SurveyR
     {
         builder.Property(x => x.Satisfaction).HasPrecision(9, 3);
         builder.Property(x => x.Importance).HasPrecision(9, 3);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -109,14 +97,12 @@ public sealed class OrganizationalGoalConfiguration : IEntityTypeConfiguration<O
         builder.Property(x => x.Reason).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.MidYearReview).HasMaxLength(4000);
         builder.Property(x => x.GradeEvidence).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Indicators).WithOne().HasForeignKey(i => i.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Events).WithOne().HasForeignKey(e => e.OrganizationalGoalId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -128,7 +114,6 @@ public sealed class GoalLinkConfiguration : IEntityTypeConfiguration<GoalLink>
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_GoalLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId", "ManifestoItemId")));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -142,7 +127,6 @@ public sealed class GoalIndicatorConfiguration : IEntityTypeConfiguration<GoalIn
         builder.Property(x => x.Baseline).HasPrecision(18, 4);
         builder.Property(x => x.Direction).HasDefaultValue(Plans.IndicatorDirection.HigherIsBetter);
         builder.Property(x => x.Actual).HasPrecision(18, 4);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -152,7 +136,6 @@ public sealed class GoalStepConfiguration : IEntityTypeConfiguration<GoalStep>
     {
         builder.Property(x => x.Action).HasMaxLength(500).IsRequired();
         builder.Property(x => x.Schedule).HasMaxLength(100).IsRequired();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 

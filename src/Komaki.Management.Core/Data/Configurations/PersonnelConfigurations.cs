@@ -8,12 +8,10 @@ public sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMem
         builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Email).HasMaxLength(256);
         builder.Property(x => x.UserId).HasMaxLength(450);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => x.StaffNumber).IsUnique();
         builder.HasIndex(x => x.UserId);
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Assignments).WithOne(a => a.StaffMember).HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -25,7 +23,6 @@ public sealed class StaffAssignmentConfiguration : IEntityTypeConfiguration<Staf
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId, x.StartsOn }).IsUnique();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -34,10 +31,8 @@ public sealed class PersonnelDesignConfiguration : IEntityTypeConfiguration<Pers
     public void Configure(EntityTypeBuilder<PersonnelDesign> builder)
     {
         builder.HasIndex(x => x.FiscalYear).IsUnique();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasMany(x => x.Grades).WithOne().HasForeignKey(g => g.PersonnelDesignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Criteria).WithOne().HasForeignKey(c => c.PersonnelDesignId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -50,7 +45,6 @@ public sealed class DesignGradeConfiguration : IEntityTypeConfiguration<DesignGr
         builder.Property(x => x.Label).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Points).HasPrecision(6, 2);
         builder.Property(x => x.BonusCategory).HasMaxLength(50).IsRequired();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -61,7 +55,6 @@ public sealed class CompetenceCriterionConfiguration : IEntityTypeConfiguration<
         builder.ToTable("CompetenceCriteria");
         builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Viewpoints).HasMaxLength(2000).IsRequired();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -79,7 +72,6 @@ public sealed class PersonnelEvaluationConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.DisclosedCompetenceGrade).HasMaxLength(4);
         builder.Property(x => x.DisclosedPerformanceGrade).HasMaxLength(4);
         builder.Property(x => x.DisclosedReason).HasMaxLength(2500);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId }).IsUnique();
         builder.HasIndex(x => x.FirstEvaluatorId);
         builder.HasIndex(x => x.SecondEvaluatorId);
@@ -92,7 +84,6 @@ public sealed class PersonnelEvaluationConfiguration : IEntityTypeConfiguration<
         builder.HasMany(x => x.GoalChanges).WithOne().HasForeignKey(c => c.PersonnelEvaluationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Events).WithOne().HasForeignKey(c => c.PersonnelEvaluationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Complaints).WithOne().HasForeignKey(c => c.PersonnelEvaluationId).OnDelete(DeleteBehavior.Cascade);
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.OrderedGoals);
     }
 }
@@ -106,14 +97,12 @@ public sealed class PerformanceGoalConfiguration : IEntityTypeConfiguration<Perf
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Target).HasMaxLength(1000);
         builder.Property(x => x.Result).HasMaxLength(4000);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.OrganizationalGoal).WithMany().HasForeignKey(x => x.OrganizationalGoalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.OwnerUserId, x.FiscalYear });
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.Serves);
     }
 }

@@ -8,8 +8,6 @@ internal static class PlanElementMapping
         builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(4000);
         builder.Property(x => x.RetiredReason).HasMaxLength(500);
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Ignore(x => x.AuditTarget);
         builder.Ignore(x => x.IsRetired);
     }
 }
@@ -24,8 +22,6 @@ public sealed class ComprehensivePlanConfiguration : IEntityTypeConfiguration<Co
         builder.Property(x => x.MeasureLabel).HasMaxLength(20).IsRequired();
         builder.Property(x => x.BasicProjectLabel).HasMaxLength(20).IsRequired();
         builder.Property(x => x.ProjectLabel).HasMaxLength(20).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -34,11 +30,9 @@ public sealed class BasicPlanConfiguration : IEntityTypeConfiguration<BasicPlan>
     public void Configure(EntityTypeBuilder<BasicPlan> builder)
     {
         builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.ComprehensivePlan).WithMany(p => p.BasicPlans)
             .HasForeignKey(x => x.ComprehensivePlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<BasicPlan>().WithMany().HasForeignKey(x => x.CopiedFromId).OnDelete(DeleteBehavior.Restrict);
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -96,14 +90,12 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(x => x.Description).HasMaxLength(2000);
         builder.Property(x => x.BaselineValue).HasPrecision(18, 4);
         builder.Property(x => x.Weight).HasPrecision(9, 3);
-        builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Values).WithOne(v => v.Indicator).HasForeignKey(v => v.IndicatorId).OnDelete(DeleteBehavior.Cascade);
         // An indicator belongs to exactly one of a measure or a project.
         builder.ToTable(t => t.HasCheckConstraint("CK_Indicators_Owner",
             "(\"MeasureId\" IS NULL AND \"ProjectId\" IS NOT NULL) OR (\"MeasureId\" IS NOT NULL AND \"ProjectId\" IS NULL)"));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -116,6 +108,5 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(x => x.Actual).HasPrecision(18, 4);
         builder.Property(x => x.PublishedActual).HasPrecision(18, 4);
         builder.HasIndex(x => new { x.IndicatorId, x.FiscalYear }).IsUnique();
-        builder.Ignore(x => x.AuditTarget);
     }
 }

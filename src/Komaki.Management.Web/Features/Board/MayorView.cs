@@ -116,7 +116,7 @@ public static class MayorView
         var plans = await db.ExecutionPlans.AsNoTracking().Where(e => e.FiscalYear == year
                 && (e.YearEndStatus == ProgressStatus.Delayed || (e.YearEndStatus == null && e.MidYearStatus == ProgressStatus.Delayed)))
             .Select(e => new { e.ProjectId, e.Project!.Code, e.Project.Name, e.OwnerUnitId, e.YearEndStatus, e.YearEndProgress, e.MidYearProgress }).ToListAsync();
-        return plans.OrderBy(p => p.Code, Core.Reports.CodeOrder.Instance).Select(p => p.YearEndStatus is null
+        return plans.OrderBy(p => p.Code, CodeOrder.Instance).Select(p => p.YearEndStatus is null
             ? new DelayedProject(p.ProjectId, p.Code, p.Name, org.PathName(p.OwnerUnitId), year, "中間", p.MidYearProgress)
             : new DelayedProject(p.ProjectId, p.Code, p.Name, org.PathName(p.OwnerUnitId), year, "年度末", p.YearEndProgress)).ToList();
     }
@@ -138,6 +138,6 @@ public static class MayorView
             .OrderBy(i => i.SortOrder).ToLookup(i => i.MeasureId, i => $"{i.Name} {Display.Number(i.Last)}→{Display.Number(i.This)}{i.Unit}");
         return now.SelectMany(p => p.Measures).Select(m => new WorsenedMeasure(m.Id, m.Code, m.Name, m.Result, last.GetValueOrDefault(m.Id)?.Result ?? RolledUp.None, worse[m.Id].ToList()))
             .Where(w => MeasureStandings.WorseThanLastYear(w.This, w.Last))
-            .OrderBy(w => w.Change ?? 0).ThenBy(w => w.Code, Core.Reports.CodeOrder.Instance).ToList();
+            .OrderBy(w => w.Change ?? 0).ThenBy(w => w.Code, CodeOrder.Instance).ToList();
     }
 }

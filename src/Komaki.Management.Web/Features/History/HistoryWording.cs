@@ -18,8 +18,6 @@ public sealed class HistoryWording
 
     public string Person(string userName) => userName == "system" ? System : _lookups.People.GetValueOrDefault(userName, userName);
 
-    public static string Field(string field) => FieldNames.Of(field);
-
     /// A recorded value as staff read it; null stays empty.
     public string? Value(string entity, string field, string? value)
     {
@@ -29,15 +27,15 @@ public sealed class HistoryWording
         if (PersonFields.Contains(field)) return Person(value);
         if (entity == nameof(LabelMapping) && field == nameof(LabelMapping.Value) && int.TryParse(value, out var meaning))
             return _lookups.LabelMeanings.GetValueOrDefault(meaning, value);
-        if (field.EndsWith("Id", StringComparison.Ordinal) && int.TryParse(value, out var id) && !FieldNames.IsUnitField(field))
+        if (field.EndsWith("Id", StringComparison.Ordinal) && int.TryParse(value, out var id) && !RecordedValues.IsUnitField(field))
             return _lookups.References.GetValueOrDefault((field, id), "（削除された記録）");
         var type = _lookups.Types.GetValueOrDefault((entity, field));
         if (type == typeof(Direction) && Enum.TryParse<Direction>(value, out var direction)) return _directions.Label(direction);
-        if (type == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && !FieldNames.IsAmountField(field))
+        if (type == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && !RecordedValues.IsAmountField(field))
             return Display.Number(number);
         if (type == typeof(DateTime) && DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
             return Display.DateTime(DateTime.SpecifyKind(at, DateTimeKind.Utc));
         if (type == typeof(DateOnly) && DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date)) return Wareki.Date(date);
-        return FieldNames.Value(field, value, _org);
+        return RecordedValues.Of(field, value, unit => _org.Find(unit) is null ? null : _org.PathName(unit));
     }
 }

@@ -64,7 +64,7 @@ public sealed class MeasureEvaluationsController(AppDbContext db, OrgTreeProvide
         var org = await orgTree.GetAsync();
         var data = measureId is null ? await cache.GetAsync($"measure-evaluations:{year}", Areas, () => LoadAsync(year, null)) : await LoadAsync(year, measureId);
         var evaluations = data.Evaluations.Where(e => EvaluationAccess.CanRead(Actor, e, org)).ToLookup(e => e.ProjectId);
-        return data.Measures.OrderBy(m => m.Code, Core.Reports.CodeOrder.Instance).Select(m =>
+        return data.Measures.OrderBy(m => m.Code, CodeOrder.Instance).Select(m =>
         {
             var mine = data.ProjectsByMeasure[m.Id].ToList();
             var evals = mine.SelectMany(p => evaluations[p]).ToList();

@@ -14,7 +14,7 @@ public sealed record ElementPage(ElementDetails Details, OrgTree Org, Connection
     public IReadOnlyList<ChildRow> Children => Details.Children;
     public IReadOnlyList<Indicator> Indicators => Details.Indicators;
     public int? OwnerUnitId => Details.OwnerUnitId;
-    public ProjectMoney? Money => Details.Money;
+    public ProjectMoney? Money => Connections?.Money;
 }
 
 public sealed record ElementFormModel(PlanElementForm Form, ComprehensivePlan Plan,

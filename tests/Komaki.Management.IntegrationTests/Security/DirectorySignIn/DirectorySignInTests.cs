@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Personnel;
 using Komaki.Management.Web.Infrastructure.Directory;

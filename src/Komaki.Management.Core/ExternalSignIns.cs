@@ -1,6 +1,6 @@
 using Komaki.Management.Core.Personnel;
 
-namespace Komaki.Management.Core.Identity;
+namespace Komaki.Management.Core;
 
 /// A person as the directory or the OpenID provider vouches for them at sign-in.
 /// Key is the directory's immutable id (objectGUID, the provider's subject); never a display name or a mail address.

@@ -1,4 +1,4 @@
-namespace Komaki.Management.Core.Identity;
+namespace Komaki.Management.Core;
 
 /// The directory's accounts by immutable id, as the leavers' check reads them: those that may sign in and those
 /// disabled. A linked id in neither was deleted from the directory.

@@ -1,4 +1,4 @@
-namespace Komaki.Management.Core.Plans;
+namespace Komaki.Management.Core.Publishing;
 
 /// One project indicator whose actual for a published year was never entered.
 public sealed record UnenteredActual(int IndicatorId, string IndicatorName, string Unit, decimal? Target, string ProjectCode, string ProjectName, int UnitId);
@@ -8,7 +8,7 @@ public sealed record UnenteredActual(int IndicatorId, string IndicatorName, stri
 public sealed class UnenteredActuals(AppDbContext db) : IUseCase
 {
     public async Task<bool> IsPublishedAsync(int year, CancellationToken ct = default) =>
-        await db.Publications.AsNoTracking().AnyAsync(p => p.Kind == Publishing.PublicationKind.IndicatorActuals && p.FiscalYear == year, ct);
+        await db.PublishedActualYears.AnyAsync(y => y == year, ct);
 
     /// Units null: every unit's.
     public static IQueryable<Indicator> Missing(AppDbContext db, int year, IReadOnlyCollection<int>? units) =>
@@ -25,5 +25,5 @@ public sealed class UnenteredActuals(AppDbContext db) : IUseCase
             .Select(i => new UnenteredActual(i.Id, i.Name, i.Unit, i.Values.Where(v => v.FiscalYear == year).Select(v => v.Target).FirstOrDefault(),
                 i.Project!.Code, i.Project.Name, i.Project.OwnerUnitId))
             .ToListAsync(ct))
-        .OrderBy(a => a.ProjectCode, Reports.CodeOrder.Instance).ThenBy(a => a.IndicatorName, StringComparer.Ordinal).ToList();
+        .OrderBy(a => a.ProjectCode, CodeOrder.Instance).ThenBy(a => a.IndicatorName, StringComparer.Ordinal).ToList();
 }
