@@ -43,6 +43,8 @@ public static class DataArea
         [typeof(Publication)] = Publishing, [typeof(Reports.ResultsSubmission)] = Check,
         // What the public 内部統制 page shows once published: the report's figures and the published processing errors.
         [typeof(ControlYear)] = Publishing, [typeof(ControlRisk)] = Publishing, [typeof(ControlDeficiency)] = Publishing, [typeof(ProcessingError)] = Publishing,
+        // The city-wide register (CityRegister) is kept under the same area: its links and the 督促 of its coverage table.
+        [typeof(ControlRiskLink)] = Publishing, [typeof(ControlChase)] = Publishing,
         [typeof(JudgmentBand)] = Settings, [typeof(DirectionChoice)] = Settings, [typeof(LabelMapping)] = Settings, [typeof(UnitNameMapping)] = Settings, [typeof(ImportLog)] = Settings,
     };
 
