@@ -88,10 +88,11 @@ public static class Program
         }
     }
 
-    internal static AppDbContext Open(string path)
+    internal static AppDbContext Open(string path, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Database.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path}");
+        if (interceptor is not null) options.AddInterceptors(interceptor);
         return new AppDbContext(options.Options, new FixedActor("bench"));
     }
 
