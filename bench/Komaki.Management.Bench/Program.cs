@@ -16,6 +16,7 @@ namespace Komaki.Management.Bench;
 
 /// The 実施計画 Excel benchmark of docs/performance.md: 10,000 project-year rows imported (parse, validate,
 /// diff and write) against merely reading the same file with the Open XML SDK's SAX reader, in the same run.
+/// `budget-commit DB [runs]`: the 予算編成 benchmark (BudgetCommitBench) on a database seeded by `komaki seed-large`.
 public static class Program
 {
     private const int Years = ImplementationPlan.YearsCovered;
@@ -23,6 +24,8 @@ public static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length >= 2 && args[0] == "budget-commit")
+            return await BudgetCommitBench.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5);
         if (args.Length == 3 && args[0] is "--import-once" or "--export-once")
         {
             if (args[0] == "--import-once") Check(await ImportAsync(args[1], args[2], apply: true), -1, created: true);
@@ -85,10 +88,11 @@ public static class Program
         }
     }
 
-    private static AppDbContext Open(string path)
+    internal static AppDbContext Open(string path, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         Database.Configure(options, DatabaseProvider.Sqlite, $"Data Source={path}");
+        if (interceptor is not null) options.AddInterceptors(interceptor);
         return new AppDbContext(options.Options, new FixedActor("bench"));
     }
 
@@ -132,7 +136,7 @@ public static class Program
         ImplementationPlanSheet.Write(file, edition, list);
     }
 
-    private static string Copy(string template, string work, string name)
+    internal static string Copy(string template, string work, string name)
     {
         // Closing pooled connections checkpoints the write-ahead log into the file being copied.
         SqliteConnection.ClearAllPools();
@@ -204,7 +208,7 @@ public static class Program
         return sw.Elapsed.TotalMilliseconds;
     }
 
-    private static double Median(List<double> xs)
+    internal static double Median(List<double> xs)
     {
         var s = xs.Order().ToList();
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;

@@ -334,26 +334,33 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (!result.Succeeded) return result;
         var now = clock.UtcNow;
         var ids = lines.Select(l => l.Line.Request.Id).ToList();
-        var drafts = await db.BudgetStageEntries.Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == stage && !e.Committed).ToDictionaryAsync(e => e.BudgetRequestId);
-        var restorationReasons = lines.ToDictionary(l => l.Line.Request.Id, l => l.Line.Request.Restorations.OrderByDescending(r => r.Id).FirstOrDefault());
+        var drafts = await db.BudgetStageEntries.AsNoTracking().Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == stage && !e.Committed).ToDictionaryAsync(e => e.BudgetRequestId);
+        var fresh = new List<BudgetStageEntry>();
+        var committed = new List<(BudgetStageEntry Entity, IReadOnlyList<(string Field, object? Old, object? New)> Changes)>();
         var sync = new List<(int ProjectId, BudgetStage Stage, long Amount)>();
         foreach (var (line, amounts, findings) in lines)
         {
-            if (!drafts.TryGetValue(line.Request.Id, out var entry))
+            var checkReason = findings.Count > 0 ? reasons[line.Request.Id]!.Trim() : null;
+            if (drafts.TryGetValue(line.Request.Id, out var draft))
             {
-                var r = restorationReasons[line.Request.Id];
-                var reason = stage switch
-                {
-                    BudgetStage.Restoration => r?.Reason,
-                    BudgetStage.RestorationAssessment => r?.Answer,
-                    _ => null,
-                };
-                entry = Entry(amounts, stage, reason, actor.UserName, now);
-                entry.BudgetRequestId = line.Request.Id;
-                db.BudgetStageEntries.Add(entry);
+                committed.Add((draft, [(nameof(BudgetStageEntry.Committed), false, true), (nameof(BudgetStageEntry.CheckReason), draft.CheckReason, checkReason)]));
+                draft.Committed = true;
+                draft.CheckReason = checkReason;
+                sync.Add((line.Request.ProjectId, stage, draft.Expenditure));
+                continue;
             }
+            var r = line.Request.Restorations.OrderByDescending(x => x.Id).FirstOrDefault();
+            var reason = stage switch
+            {
+                BudgetStage.Restoration => r?.Reason,
+                BudgetStage.RestorationAssessment => r?.Answer,
+                _ => null,
+            };
+            var entry = Entry(amounts, stage, reason, actor.UserName, now);
+            entry.BudgetRequestId = line.Request.Id;
             entry.Committed = true;
-            entry.CheckReason = findings.Count > 0 ? reasons[line.Request.Id]!.Trim() : null;
+            entry.CheckReason = checkReason;
+            fresh.Add(entry);
             sync.Add((line.Request.ProjectId, stage, entry.Expenditure));
         }
         db.BudgetStageCommits.Add(new BudgetStageCommit
@@ -362,8 +369,22 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             Lines = lines.Count, Expenditure = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Expenditure : l.Amounts.Expenditure),
             General = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.General : l.Amounts.General),
         });
-        await SyncBudgetLinesAsync(year, sync);
-        return await saver.SaveAsync();
+        // A 部 of hundreds of lines is written set-based — one statement marks the drafts committed, the new entries
+        // and the history go in as prepared rows — with the same records and history entries SaveChanges would write.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var draftIds = committed.Select(c => c.Entity.Id).ToList();
+        if (draftIds.Count > 0) await db.BudgetStageEntries.Where(e => draftIds.Contains(e.Id)).ExecuteUpdateAsync(x => x.SetProperty(e => e.Committed, true));
+        foreach (var (draft, _) in committed.Where(c => !Equals(c.Changes[1].Old, c.Changes[1].New)))
+            await db.BudgetStageEntries.Where(e => e.Id == draft.Id).ExecuteUpdateAsync(x => x.SetProperty(e => e.CheckReason, draft.CheckReason));
+        await BulkInsert.RunAsync(db, fresh, CancellationToken.None);
+        var freshIds = fresh.Select(e => e.BudgetRequestId).ToList();
+        var keys = await db.BudgetStageEntries.AsNoTracking().Where(e => freshIds.Contains(e.BudgetRequestId) && e.Stage == stage).ToDictionaryAsync(e => e.BudgetRequestId, e => e.Id);
+        foreach (var e in fresh) e.Id = keys[e.BudgetRequestId];
+        await db.AuditWrittenAsync(fresh, committed);
+        await AssessBudgetLinesAsync(year, stage, sync);
+        var saved = await saver.SaveAsync();
+        if (saved.Succeeded) await tx.CommitAsync();
+        return saved;
     }
 
     /// 要求額 from the 要求 stage and 査定額 from the latest stage that assesses (財政課査定 through 予算案) go into the
@@ -380,6 +401,34 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             if (stage == BudgetStage.Request) line.Requested = amount;
             else line.Assessed = amount;
         }
+    }
+
+    /// 査定額 of a committed stage into the budget table for a whole 部 at once: one statement sets every changed line
+    /// from the stage's committed entries, with the history entries SaveChanges would write; a line the table lacks is
+    /// added.
+    private async Task AssessBudgetLinesAsync(int year, BudgetStage stage, List<(int ProjectId, BudgetStage Stage, long Amount)> amounts)
+    {
+        if (stage is BudgetStage.Request or BudgetStage.Notice or BudgetStage.Restoration || amounts.Count == 0) return;
+        var ids = amounts.Select(a => a.ProjectId).ToList();
+        var lines = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year && ids.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId);
+        var updated = new List<(BudgetLine Entity, IReadOnlyList<(string Field, object? Old, object? New)> Changes)>();
+        foreach (var (projectId, _, amount) in amounts)
+        {
+            if (!lines.TryGetValue(projectId, out var line)) { db.BudgetLines.Add(lines[projectId] = new BudgetLine { ProjectId = projectId, FiscalYear = year, Assessed = amount }); continue; }
+            if (line.Assessed == amount) continue;
+            updated.Add((line, [(nameof(BudgetLine.Assessed), line.Assessed, amount)]));
+            line.Assessed = amount;
+        }
+        if (updated.Count == 0) return;
+        var lineIds = updated.Select(u => u.Entity.Id).ToList();
+        await db.BudgetLines.Where(b => lineIds.Contains(b.Id)).ExecuteUpdateAsync(x => x
+            .SetProperty(b => b.Assessed, b => (from r in db.BudgetRequests
+                                                where r.FiscalYear == year && r.ProjectId == b.ProjectId
+                                                join e in db.BudgetStageEntries on r.Id equals e.BudgetRequestId
+                                                where e.Stage == stage && e.Committed
+                                                select (long?)e.Expenditure).FirstOrDefault())
+            .SetProperty(b => b.Version, b => b.Version + 1));
+        await db.AuditWrittenAsync([], updated);
     }
 
     /// 復活要求: after 内示 for the 部 and before its 復活要求 stage is committed, the head names the amount and the reason.

@@ -21,6 +21,7 @@ public static class SetsuList
 
 /// One 節 of a request's 歳出. A request gives its 節 or none; the 節 given add up to its 歳出. The stages after 要求
 /// assess the line's total: the breakdown is the 課's, as submitted.
+[DataArea(DataArea.Do)]
 public sealed class BudgetRequestSetsu : IAudited
 {
     public int Id { get; set; }

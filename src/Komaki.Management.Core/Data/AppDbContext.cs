@@ -258,28 +258,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public async Task BulkInsertAsync<T>(IReadOnlyCollection<T> entities, CancellationToken ct = default) where T : class, IAudited
     {
         if (entities.Count == 0) return;
-        var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var audited = type.GetProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
-        var now = UtcNow;
-        var audit = new List<AuditEntry>(entities.Count);
-        foreach (var entity in entities)
-        {
-            var target = entity.AuditTarget;
-            var changes = audited
-                .Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity))))
-                .Where(c => c.New is not null)
-                .ToList();
-            audit.Add(new AuditEntry
-            {
-                At = now, UserName = actor?.Name ?? "system", RecordType = target.RecordType, RecordId = target.RecordId,
-                Detail = target.Detail, EntityType = typeof(T).Name, Action = AuditAction.Created,
-                ChangesJson = JsonSerializer.Serialize(changes, JsonOptions),
-            });
-        }
+        var audit = CreatedEntries(entities);
         await BulkInsert.RunAsync(this, entities, ct);
         await BulkInsert.RunAsync(this, audit, ct);
         if (DataArea.Of(typeof(T)) is string area) await RaiseVersionsAsync([area], ct);
     }
+
+    /// The history of records a set-based write changed around change tracking (BulkInsert, ExecuteUpdate), once
+    /// their keys are known: the entries SaveChanges would write — Created with every audited value, Updated with the
+    /// fields that changed, old → new — in the current transaction, and the records' areas raised.
+    internal async Task AuditWrittenAsync<T>(IReadOnlyCollection<T> created, IReadOnlyCollection<(T Entity, IReadOnlyList<(string Field, object? Old, object? New)> Changes)> updated,
+        CancellationToken ct = default) where T : class, IAudited
+    {
+        var now = UtcNow;
+        var audit = CreatedEntries(created);
+        audit.AddRange(updated.Select(u => Entry(u.Entity.AuditTarget, typeof(T).Name, AuditAction.Updated,
+            u.Changes.Select(c => new FieldChange(c.Field, Format(c.Old), Format(c.New))).Where(c => c.Old != c.New).ToList(), now)).Where(e => e.ChangesJson != "[]"));
+        await BulkInsert.RunAsync(this, audit, ct);
+        if (created.Count + updated.Count > 0 && DataArea.Of(typeof(T)) is string area) await RaiseVersionsAsync([area], ct);
+    }
+
+    private List<AuditEntry> CreatedEntries<T>(IReadOnlyCollection<T> entities) where T : class, IAudited
+    {
+        var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+        var audited = type.GetProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
+        var now = UtcNow;
+        return entities.Select(entity => Entry(entity.AuditTarget, typeof(T).Name, AuditAction.Created,
+            audited.Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity)))).Where(c => c.New is not null).ToList(), now)).ToList();
+    }
+
+    private AuditEntry Entry(AuditTarget target, string entityType, AuditAction action, List<FieldChange> changes, DateTime at) => new()
+    {
+        At = at, UserName = actor?.Name ?? "system", RecordType = target.RecordType, RecordId = target.RecordId,
+        Detail = target.Detail, EntityType = entityType, Action = action, ChangesJson = JsonSerializer.Serialize(changes, JsonOptions),
+    };
 
     private static string? Format(object? value) => value switch
     {

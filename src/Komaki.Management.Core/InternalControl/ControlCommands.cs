@@ -8,6 +8,13 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     public Task<ControlRisk?> ForEditAsync(int id) =>
         db.ControlRisks.Include(r => r.Links).Include(r => r.Deficiencies).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id);
 
+    public Task<ControlDeficiency?> DeficiencyForEditAsync(int id) => db.ControlDeficiencies.FirstOrDefaultAsync(d => d.Id == id);
+
+    public Task<ControlPolicy?> PolicyForEditAsync(int id) => db.ControlPolicies.FirstOrDefaultAsync(p => p.Id == id);
+
+    /// Forgets what a refused step changed on the records it loaded, so the page shows them as stored.
+    public void Discard() => db.ChangeTracker.Clear();
+
     public async Task<CommandResult> CheckAsync(RiskForm form) => await ApplyAsync(form, null);
 
     public async Task<CommandResult> CreateAsync(RiskForm form, OrgTree org)

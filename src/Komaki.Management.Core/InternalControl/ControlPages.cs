@@ -43,6 +43,50 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
         }).ToList();
     }
 
+    /// The register opened city-wide (the 推進部局's, the 評価部局's and the executives' view): the year's risks in the
+    /// register's order, the year's dates and every 課's coverage, built from a handful of set-based reads. It holds
+    /// only what those readers all see, so it is kept under the versions of the areas it reads (CityRegister.Areas).
+    public async Task<CityRegister> CityRegisterAsync(int year, OrgTree org)
+    {
+        var risks = (await AllOfYearAsync(year)).OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
+        return new CityRegister(year, await YearAsync(year), risks, await CoverageAsync(year, org));
+    }
+
+    /// The processing errors that show a risk, newest first.
+    public Task<List<ProcessingError>> ErrorsOfRiskAsync(int riskId) =>
+        db.ProcessingErrors.AsNoTracking().Where(e => e.ControlRiskId == riskId).OrderByDescending(e => e.OccurredOn).ToListAsync();
+
+    /// The risk a deficiency belongs to, or null when there is no such deficiency.
+    public Task<int?> RiskOfDeficiencyAsync(int deficiencyId) =>
+        db.ControlDeficiencies.AsNoTracking().Where(d => d.Id == deficiencyId).Select(d => (int?)d.ControlRiskId).FirstOrDefaultAsync();
+
+    /// Whether an edition waits for a second administrator's confirmation.
+    public Task<bool> PolicyAwaitingAsync() => db.ControlPolicies.AsNoTracking().AnyAsync(p => p.AwaitingConfirmation);
+
+    /// The divisions a person enters risks (or processing errors) for: their own and the units under it, valid in the
+    /// year. Risks are entered by a 課's staff and head, and by planning and personnel for their own 課; processing
+    /// errors by a 課's staff and head only.
+    public static List<(int Id, string Name)> EntryUnits(Actor actor, OrgTree org, int year, bool errors = false) =>
+        actor.UnitId is int mine && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff) || !errors && (actor.IsIn(Roles.Planning) || actor.IsIn(Roles.Personnel)))
+            ? org.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit).Where(u => org.IsSameOrUnder(u.Id, mine) && u.Level != OrgUnitLevel.Department).Select(u => (u.Id, org.PathName(u.Id))).ToList()
+            : [];
+
+    /// What submitting a 課's register does and leaves incomplete, as its confirmation page lists it.
+    public static List<string> SubmitRegisterConsequences(IReadOnlyCollection<ControlRisk> risks)
+    {
+        var drafts = risks.Where(r => r.State == RiskState.Draft).ToList();
+        var consequences = new List<string>
+        {
+            drafts.Count == 0 ? "提出する（記入中の）リスクはありません。" : $"記入中のリスク {drafts.Count:N0} 件をまとめて提出します: " + string.Join("、", drafts.Select(r => $"{r.Code} {r.Description}")),
+            "提出したリスクは直せなくなり、評価部局が整備・運用状況を評価します。",
+        };
+        var incomplete = drafts.Where(r => r.DueOn is null || string.IsNullOrWhiteSpace(r.Measures) || r.Links.Count == 0)
+            .Select(r => $"{r.Code}：" + string.Join("・", new[] { r.DueOn is null ? "対応の期限が未記入" : null, string.IsNullOrWhiteSpace(r.Measures) ? "対応策が未記入" : null, r.Links.Count == 0 ? "関連する事業・施策・組織目標がない" : null }.OfType<string>())).ToList();
+        if (incomplete.Count > 0) consequences.Add("記入の足りないリスクがあります（このまま提出すると、評価部局はこの内容で評価します）: " + string.Join("／", incomplete));
+        if (risks.Count(r => r.State != RiskState.Draft) is int done and > 0) consequences.Add($"提出済・評価済のリスク {done:N0} 件はそのままです。");
+        return consequences;
+    }
+
     /// The 督促 a 課 has had this year, newest first.
     public Task<List<ControlChase>> ChasesAsync(int year, IReadOnlyCollection<int> units) =>
         db.ControlChases.AsNoTracking().Where(c => c.FiscalYear == year && units.Contains(c.OrgUnitId)).OrderByDescending(c => c.At).ToListAsync();
@@ -162,6 +206,14 @@ public sealed record ControlFigures(DateOnly AsOf, string? Stage, int Risks, int
     public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this, Json);
 
     public static ControlFigures? Read(string? json) => string.IsNullOrEmpty(json) ? null : System.Text.Json.JsonSerializer.Deserialize<ControlFigures>(json, Json);
+}
+
+/// The register of a year opened city-wide: its dates, its risks in the register's order and every 課's coverage.
+public sealed record CityRegister(int Year, ControlYear? Cycle, IReadOnlyList<ControlRisk> Risks, IReadOnlyList<CoverageRow> Coverage)
+{
+    /// What it reads: the risks, their deficiencies and links, the year and the 督促 (Publishing), the 課 (Organization),
+    /// and the names of the projects, measures and goals the links show.
+    public static readonly IReadOnlyList<string> Areas = [DataArea.Publishing, DataArea.Organization, DataArea.Plan, DataArea.Goals];
 }
 
 /// One 課 of the coverage table: how many risks are being written, submitted and evaluated, and the last 督促.

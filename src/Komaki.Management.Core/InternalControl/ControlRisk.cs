@@ -185,7 +185,7 @@ public static class RiskPriorities
 }
 
 /// A project, measure or unit goal the risk threatens (exactly one).
-[DataArea(DataArea.None)]
+[DataArea(DataArea.Publishing)] // the city-wide register (CityRegister) is kept under Publishing with its risks
 public sealed class ControlRiskLink : IAudited
 {
     public int Id { get; set; }
@@ -238,7 +238,7 @@ public sealed class ControlDeficiency : IVersioned, IAudited
 
 /// 督促: the 推進部局 chasing a 課 that has not started (or not submitted) its register for the year. The 課 sees it
 /// on its register until it submits.
-[DataArea(DataArea.None)]
+[DataArea(DataArea.Publishing)] // the 督促 of the city-wide register's coverage table (CityRegister)
 public sealed class ControlChase
 {
     public int Id { get; set; }

@@ -208,6 +208,67 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.True(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == stage && c.DepartmentId == department)));
     }
 
+    /// Committing a stage for a 部 is written set-based (issue 31: a 部 of 300 lines within a second); what it stores is
+    /// what change tracking stored: every line's entry committed (a draft in place), the budget table's 査定額 with its
+    /// version raised, and a history entry for each — Created with the values for a new entry, Updated old → new for a
+    /// draft and for each budget line that changed.
+    [Fact]
+    public async Task Committing_a_stage_for_a_department_stores_every_line_its_budget_amount_and_their_history()
+    {
+        var department = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "都市建設部").Id);
+        var before = app.WithDb(db =>
+        {
+            var requests = db.BudgetRequests.Where(r => r.FiscalYear == 2027 && db.OrgUnits.Any(u => u.Id == r.OrgUnitId && u.ParentId == department)).Select(r => new { r.Id, r.ProjectId }).ToList();
+            var ids = requests.Select(r => r.Id).ToList();
+            var drafts = db.BudgetStageEntries.Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == BudgetStage.MayorAssessment).Select(e => e.Id).ToList();
+            var projects = requests.Select(r => r.ProjectId).ToList();
+            var lines = db.BudgetLines.Where(b => b.FiscalYear == 2027 && projects.Contains(b.ProjectId)).ToDictionary(b => b.ProjectId, b => (b.Id, b.Assessed, b.Version));
+            return (Requests: requests.ToDictionary(r => r.Id, r => r.ProjectId), Drafts: drafts, Lines: lines, Audit: db.AuditEntries.Max(a => a.Id));
+        });
+        Assert.True(before.Requests.Count >= 5);
+        Assert.NotEmpty(before.Drafts);
+
+        var mayor = await app.SignedInAsync("shicho@komaki.example");
+        var url = $"/BudgetFormulation/2027/Steps/MayorAssessment/{department}";
+        var page = await mayor.GetStringAsync(url);
+        var reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
+        var response = await PostAsync(mayor, url, reasons);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+
+        app.WithDb(db =>
+        {
+            var ids = before.Requests.Keys.ToList();
+            var entries = db.BudgetStageEntries.Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == BudgetStage.MayorAssessment).ToList();
+            Assert.Equal(before.Requests.Count, entries.Count);
+            Assert.All(entries, e => Assert.True(e.Committed));
+            Assert.All(before.Drafts, d => Assert.Contains(entries, e => e.Id == d));
+            var history = db.AuditEntries.Where(a => a.Id > before.Audit).ToList();
+            foreach (var e in entries)
+            {
+                var h = Assert.Single(history, a => a.RecordType == nameof(BudgetStageEntry) && a.RecordId == e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Assert.Equal(before.Drafts.Contains(e.Id) ? Core.Auditing.AuditAction.Updated : Core.Auditing.AuditAction.Created, h.Action);
+                Assert.Contains(h.Changes, c => c.Field == nameof(BudgetStageEntry.Committed) && c.New == "はい");
+                if (h.Action == Core.Auditing.AuditAction.Created) Assert.Contains(h.Changes, c => c.Field == nameof(BudgetStageEntry.Expenditure) && c.New == e.Expenditure.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                var projectId = before.Requests[e.BudgetRequestId];
+                var line = db.BudgetLines.Single(b => b.FiscalYear == 2027 && b.ProjectId == projectId);
+                Assert.Equal(e.Expenditure, line.Assessed);
+                var (lineId, old, version) = before.Lines[projectId];
+                var lineHistory = history.Where(a => a.RecordType == nameof(Core.Budgets.BudgetLine) && a.RecordId == lineId.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                if (old == e.Expenditure)
+                {
+                    Assert.Empty(lineHistory);
+                    Assert.Equal(version, line.Version);
+                    continue;
+                }
+                var change = Assert.Single(Assert.Single(lineHistory).Changes);
+                Assert.Equal((nameof(Core.Budgets.BudgetLine.Assessed), old?.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Expenditure.ToString(System.Globalization.CultureInfo.InvariantCulture)), (change.Field, change.Old, change.New));
+                Assert.Equal(version + 1, line.Version);
+            }
+            Assert.Single(history, a => a.RecordType == nameof(BudgetStageCommit));
+            return 0;
+        });
+    }
+
     [Fact]
     public async Task A_request_breaks_its_expenditure_down_by_setsu_adding_up_to_the_line_and_the_chousho_shows_it()
     {

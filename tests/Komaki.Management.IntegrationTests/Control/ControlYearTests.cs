@@ -39,6 +39,59 @@ public sealed class ControlYearTests(KomakiFactory app) : IClassFixture<KomakiFa
         Assert.True(System.Text.RegularExpressions.Regex.Count(all, "name=\"__RequestVerificationToken\"") <= 4);
     }
 
+    /// The city-wide register is a read model kept under the data versions (CityRegister.Areas): each kind of write that
+    /// changes what it shows — a risk added, changed, given a deficiency, corrected, deleted — shows on the very next
+    /// request (the 督促 is the chase test's).
+    [Fact]
+    public async Task The_city_wide_register_shows_each_kind_of_write_on_the_next_request()
+    {
+        var promotion = await app.SignedInAsync(Promotion);
+        const string Search = "/Control?year=2025&q=R25-KEPT";
+        Assert.Contains("条件に合うリスクはありません。", await promotion.GetStringAsync(Search));
+        var road = Unit("道路課");
+        var id = app.WithDb(db =>
+        {
+            var r = new ControlRisk { FiscalYear = 2025, Code = "R25-KEPT-1", OrgUnitId = road, Process = "占用許可", Description = "占用料の算定誤り", Likelihood = 2, Impact = 2 };
+            db.ControlRisks.Add(r);
+            db.SaveChanges();
+            return r.Id;
+        });
+        Assert.Contains("占用料の算定誤り", await promotion.GetStringAsync(Search));
+
+        var changed = app.WithDb(db =>
+        {
+            db.ControlRisks.Single(r => r.Id == id).Description = "占用料の算定誤り（面積の読み違い）";
+            return db.SaveChanges();
+        });
+        Assert.Equal(1, changed);
+        Assert.Contains("占用料の算定誤り（面積の読み違い）", await promotion.GetStringAsync(Search));
+
+        var deficiency = app.WithDb(db =>
+        {
+            var d = new ControlDeficiency { ControlRiskId = id, Kind = DeficiencyKind.Operation, Description = "照合の記録がない", CorrectiveAction = "照合簿を作る", DueOn = new DateOnly(2026, 3, 31) };
+            db.ControlDeficiencies.Add(d);
+            db.SaveChanges();
+            return d.Id;
+        });
+        Assert.Contains("（未是正）", await promotion.GetStringAsync(Search));
+        app.WithDb(db =>
+        {
+            db.ControlDeficiencies.Single(d => d.Id == deficiency).CorrectedOn = new DateOnly(2026, 2, 1);
+            return db.SaveChanges();
+        });
+        var corrected = await promotion.GetStringAsync(Search);
+        Assert.Contains("（是正済）", corrected);
+        Assert.DoesNotContain("（未是正）", corrected);
+
+        app.WithDb(db =>
+        {
+            db.ControlDeficiencies.Remove(db.ControlDeficiencies.Single(d => d.Id == deficiency));
+            db.ControlRisks.Remove(db.ControlRisks.Single(r => r.Id == id));
+            return db.SaveChanges();
+        });
+        Assert.Contains("条件に合うリスクはありません。", await promotion.GetStringAsync(Search));
+    }
+
     [Fact]
     public async Task The_promotion_body_opens_city_wide_sees_every_division_not_started_and_chases_it()
     {

@@ -5,8 +5,9 @@ public sealed record LargeSeedResult(int Divisions, int Measures, int Projects, 
 /// `komaki seed-large`: grows the demo city to the size of a large one for load tests — synthetic departments and
 /// divisions (第NN部 第M課), ten more policies of ten measures, and `projects` projects spread over every measure, each
 /// with `years` years of indicator values, budgets from request to settlement, implementation-plan lines and
-/// evaluations, plus execution plans of the major projects, goals and improvement actions. Rows go in with one
-/// prepared INSERT per table (no audit entries: nobody entered them), so 3,000 projects × 10 years take seconds.
+/// evaluations, plus execution plans of the major projects, goals and improvement actions, and the next year's 予算編成
+/// in the middle of its assessment (LargeBudget). Rows go in with one prepared INSERT per table (no audit entries:
+/// nobody entered them), so 3,000 projects × 10 years take seconds.
 public sealed class LargeSeeder(AppDbContext db)
 {
     private static readonly int[] Quarters = [4, 7, 10, 1];
@@ -14,6 +15,9 @@ public sealed class LargeSeeder(AppDbContext db)
     public const int LastActualYear = 2025;
     private const int Departments = 20;
     private const int DivisionsPerDepartment = 5;
+    /// 第01部 is a large 部 of a large city (a 健康福祉部 of a dozen 課): with 3,000 projects it holds over 300 budget
+    /// lines, the size the 予算編成 benchmark commits a stage for.
+    private const int DivisionsOfLargestDepartment = 11;
     private const int NewPolicies = 10;
     private const int MeasuresPerPolicy = 10;
 
@@ -31,11 +35,13 @@ public sealed class LargeSeeder(AppDbContext db)
         progress?.Report("組織と施策を登録しています…");
         // The structure is small and goes through EF for its keys.
         var divisions = new List<OrgUnit>();
+        var departments = new List<OrgUnit>();
         for (var d = 1; d <= Departments; d++)
         {
             var dept = new OrgUnit { Code = $"L{d:00}00", Name = $"第{d:00}部", Level = OrgUnitLevel.Department, ValidFromYear = firstYear - 1, SortOrder = 100 + d };
             db.OrgUnits.Add(dept);
-            for (var c = 1; c <= DivisionsPerDepartment; c++)
+            departments.Add(dept);
+            for (var c = 1; c <= (d == 1 ? DivisionsOfLargestDepartment : DivisionsPerDepartment); c++)
             {
                 var division = new OrgUnit { Code = $"L{d:00}{c:00}", Name = $"第{d:00}部 第{c}課", Level = OrgUnitLevel.Division, Parent = dept, ValidFromYear = firstYear - 1, SortOrder = c };
                 db.OrgUnits.Add(division);
@@ -202,6 +208,9 @@ public sealed class LargeSeeder(AppDbContext db)
         foreach (var a in actions.Where(a => a.State == ImprovementState.Closed)) { a.Note = "予算に反映済み。"; a.ClosedBy = "seed-large"; a.ClosedAt = a.OpenedAt.AddDays(90); }
         await BulkInsert.RunAsync(db, actions, ct);
         rows += actions.Count;
+
+        progress?.Report("予算編成を登録しています…");
+        rows += await new LargeBudget(db).SeedAsync(LastActualYear + 2, departments, divisions, projects.Select(p => projectIds[p.Code].Id).ToList(), ct);
 
         await tx.CommitAsync(ct);
         return new LargeSeedResult(divisions.Count, newMeasures.Count, projects.Count, years, rows);

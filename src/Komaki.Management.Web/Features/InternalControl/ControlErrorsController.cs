@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// the 推進部局, the 評価部局 and the executives see all; planning publishes.
 [Authorize(Policy = Policies.Staff)]
 [Route("Control/Errors")]
-public sealed class ControlErrorsController(AppDbContext db, OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands) : AppController(db)
+public sealed class ControlErrorsController(OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands) : AppController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year) => View("Errors", await ModelAsync(year ?? Clock.FiscalYear, new ProcessingErrorForm { OccurredOn = Clock.Today }));
@@ -39,9 +39,7 @@ public sealed class ControlErrorsController(AppDbContext db, OrgTreeProvider org
         var policy = await pages.PolicyAsync();
         var all = await pages.ErrorsAsync(year);
         var seen = all.Where(e => ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Planning) || ControlAccess.IsOwnUnit(Actor, e.OrgUnitId, org)).ToList();
-        var mine = Actor.UnitId is int u && (Actor.IsIn(Roles.DepartmentHead) || Actor.IsIn(Roles.DepartmentStaff))
-            ? org.Flatten(x => x.IsValidIn(year)).Select(x => x.Unit).Where(x => org.IsSameOrUnder(x.Id, u) && x.Level != OrgUnitLevel.Department).Select(x => new SelectListItem(org.PathName(x.Id), x.Id.ToString(CultureInfo.InvariantCulture))).ToList()
-            : [];
+        var mine = ControlPages.EntryUnits(Actor, org, year, errors: true).Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         if (form.OrgUnitId == 0 && mine.Count > 0) form.OrgUnitId = int.Parse(mine[0].Value, CultureInfo.InvariantCulture);
         var risks = mine.Count == 0 ? [] : await pages.RegisterAsync(Actor, policy, org, year, mine.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList());
         return new ErrorsModel(year, seen, org, mine, risks, form, Actor.IsIn(Roles.Planning));

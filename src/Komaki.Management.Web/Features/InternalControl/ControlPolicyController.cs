@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// the 推進部局 or 評価部局 is in force only once an administrator other than its proposer confirms it.
 [Authorize(Policy = Policies.Staff)]
 [Route("Control/Policy")]
-public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands, CurrentUser me) : AppController(db)
+public sealed class ControlPolicyController(OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands, CurrentUser me) : AppController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -26,7 +26,7 @@ public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider org
         if (!CanEdit(await pages.PolicyAsync(), org)) return Forbidden("方針を改めるのは推進部局です（最初の方針は企画課または管理者）。");
         if (await RunAsync(form, () => ControlCommands.CheckPolicyAsync(form, org), () => commands.AdoptPolicyAsync(form, org, me.UserId, Actor.UserName)) is not null)
         {
-            TempData["Message"] = await Db.ControlPolicies.AnyAsync(p => p.AwaitingConfirmation)
+            TempData["Message"] = await pages.PolicyAwaitingAsync()
                 ? "新しい版を保存しました。推進部局・評価部局が変わるため、別の管理者が確認するまで前の版の体制が続きます。"
                 : "内部統制の基本方針の新しい版を保存しました。";
             return RedirectToAction(nameof(Index));
@@ -39,7 +39,7 @@ public sealed class ControlPolicyController(AppDbContext db, OrgTreeProvider org
     [Authorize(Policy = Policies.Administrator)]
     public async Task<IActionResult> Confirm(int policyId)
     {
-        var policy = await Db.ControlPolicies.FirstOrDefaultAsync(p => p.Id == policyId);
+        var policy = await commands.PolicyForEditAsync(policyId);
         if (policy is null) return NotFound();
         if (policy.RefusalToConfirm(me.UserId) is string refusal) return Forbidden(refusal);
         if (!Accept(await commands.ConfirmPolicyAsync(policy, me.UserId, Actor.UserName, Clock.UtcNow))) return View("Policy", await ModelAsync(new ControlPolicyForm()));

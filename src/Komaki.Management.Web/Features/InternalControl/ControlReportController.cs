@@ -4,7 +4,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// 推進部局, the review and opinion by the audit committee, the council and publication by planning.
 [Authorize(Policy = Policies.ControlReport)]
 [Route("Control/Report")]
-public sealed class ControlReportController(AppDbContext db, OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands) : AppController(db)
+public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPages pages, ControlCommands commands) : AppController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year)

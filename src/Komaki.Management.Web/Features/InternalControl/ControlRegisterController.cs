@@ -1,0 +1,99 @@
+namespace Komaki.Management.Web.Features.InternalControl;
+
+/// A year's register as a whole: the 推進部局's schedule, levels and 督促 of a 課, a 課's register submitted at once by
+/// its head, and the register in Excel. Each step checks who may take it (ControlAccess); the risks themselves are
+/// ControlController's.
+[Authorize(Policy = Policies.ControlReport)]
+[Route("Control")]
+public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands) : AppController
+{
+    /// 督促 of a 課 by the 推進部局, from the coverage table.
+    [HttpPost("Year/{year:int}/Chase")]
+    public async Task<IActionResult> Chase(int year, int unitId, string? message)
+    {
+        var org = await orgTree.GetAsync();
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("督促するのは推進部局です。");
+        if (org.Find(unitId) is not { } unit) return NotFound();
+        var result = await commands.ChaseAsync(year, unitId, message, Author());
+        if (result.Succeeded) TempData["Message"] = $"{org.PathName(unit.Id)}に督促しました（その課のリスク一覧に表示されます）。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(ControlController.Index), "Control", new { year, unitId = 0 });
+    }
+
+    /// The whole register of a 課 submitted at once, asked on a confirmation page that lists what goes and what is
+    /// incomplete.
+    [HttpGet("Register/{unitId:int}/Submit")]
+    public async Task<IActionResult> SubmitRegister(int unitId, int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, y, org.SelfAndDescendants(unitId).ToList());
+        var consequences = ControlPages.SubmitRegisterConsequences(risks);
+        return View("Confirm", new ConfirmStep("リスク登録簿の提出", $"{org.PathName(unitId)}・{Wareki.FiscalYear(y)}", consequences,
+            Url.Action(nameof(SubmitRegister), new { unitId, year = y })!, "登録簿を提出する", Url.Action(nameof(ControlController.Index), "Control", new { year = y, unitId })!, new Dictionary<string, string>()));
+    }
+
+    [HttpPost("Register/{unitId:int}/Submit")]
+    public async Task<IActionResult> SubmitRegisterConfirmed(int unitId, int? year)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        var (result, count) = await commands.SubmitRegisterAsync(y, unitId, org);
+        if (result.Succeeded) TempData["Message"] = $"{org.PathName(unitId)}のリスク {count:N0} 件を提出しました。評価部局が整備・運用状況を評価します。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(ControlController.Index), "Control", new { year = y, unitId });
+    }
+
+    [HttpPost("Year/{year:int}/Schedule")]
+    public async Task<IActionResult> Schedule(int year, DateOnly? entryDue, DateOnly? evaluationDue)
+    {
+        var org = await orgTree.GetAsync();
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("日程を決めるのは推進部局です。");
+        var result = await commands.SaveScheduleAsync(year, entryDue, evaluationDue);
+        if (result.Succeeded) TempData["Message"] = "日程を保存しました。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(ControlController.Index), "Control", new { year });
+    }
+
+    /// The year's wording of the levels of 発生可能性 and 影響度, kept by the 推進部局.
+    [HttpGet("Year/{year:int}/Levels")]
+    public async Task<IActionResult> Levels(int year)
+    {
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        var cycle = await pages.YearAsync(year);
+        return View(new RiskLevelsModel(year, RiskLevels.Of(cycle).ToForm(cycle?.Version ?? 0), cycle is not null));
+    }
+
+    [HttpPost("Year/{year:int}/Levels")]
+    public async Task<IActionResult> Levels(int year, RiskLevelsForm form)
+    {
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        if (Accept(await commands.SaveLevelsAsync(year, form)))
+        {
+            TempData["Message"] = "発生可能性・影響度の定義を保存しました。";
+            return RedirectToAction(nameof(ControlController.Index), "Control", new { year });
+        }
+        return View(new RiskLevelsModel(year, form, await pages.YearAsync(year) is not null));
+    }
+
+    private const string LevelsRefusal = "発生可能性・影響度の定義を決めるのは推進部局です。";
+
+    [HttpGet("Register/Excel")]
+    public async Task<IActionResult> RegisterExcel(int? year, int? unitId)
+    {
+        var y = year ?? Clock.FiscalYear;
+        var org = await orgTree.GetAsync();
+        var policy = await pages.PolicyAsync();
+        if (Actor.IsIn(Roles.Auditor) && !ControlAccess.AuditorReads(Actor, (await pages.YearAsync(y))?.ReportedOn)) return Forbidden("監査委員は、評価報告書が作成された年度のリスク一覧を見られます。");
+        unitId = unitId is null && (ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
+        var risks = await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
+        var stream = new MemoryStream();
+        ControlSheets.WriteRegister(stream, y, risks, org, await pages.LevelsAsync(y));
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"リスク一覧_{Wareki.FiscalYearShort(y)}.xlsx");
+    }
+
+    private ControlAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow, Clock.Today);
+}
