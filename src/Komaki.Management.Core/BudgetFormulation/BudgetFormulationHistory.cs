@@ -12,7 +12,7 @@ public sealed class BudgetRequestHistory(AppDbContext db) : IHistoryKind
 {
     public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(BudgetRequest), nameof(BudgetStageEntry), nameof(BudgetRestoration)];
 
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(BudgetRequest), typeof(BudgetStageEntry), typeof(BudgetRestoration)];
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(BudgetRequest), typeof(BudgetRequestSetsu), typeof(BudgetStageEntry), typeof(BudgetRestoration)];
 
     public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
@@ -31,7 +31,7 @@ public sealed class BudgetRequestHistory(AppDbContext db) : IHistoryKind
         if (request is null) return BudgetAccess.ReadsAll(reader.Actor()) ? HistoryOpening.Read(recordId) : HistoryOpening.Refused;
         if (!BudgetAccess.CanRead(reader.Actor(), request.OrgUnitId, reader.Org)) return HistoryOpening.Refused;
         return HistoryOpening.Read($"{request.Code} {request.Name} {Wareki.FiscalYear(request.FiscalYear)}予算要求{what}",
-            new("BudgetFormulation", "Line", new { year = request.FiscalYear, id = request.Id }));
+            new("BudgetRequests", "Line", new { year = request.FiscalYear, id = request.Id }));
     }
 }
 

@@ -32,7 +32,7 @@ public sealed class BudgetRequestSetsu : IAudited
     [Display(Name = "節の金額")]
     public long Amount { get; set; }
 
-    public AuditTarget AuditTarget => new(nameof(BudgetRequestSetsu), Id);
+    public AuditTarget AuditTarget => new(nameof(BudgetRequest), BudgetRequestId, SetsuList.Label(Setsu));
 }
 
 /// A 節 as typed on the request form: its number and the amount in 千円 (blank for a 節 not used).

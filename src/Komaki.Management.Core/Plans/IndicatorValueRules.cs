@@ -22,7 +22,7 @@ public static class IndicatorValueRules
 
     /// The years whose actuals planning has published: what every door passes to Indicator.Enter.
     public static async Task<HashSet<int>> PublishedActualYearsAsync(AppDbContext db, CancellationToken ct = default) =>
-        (await db.Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
+        (await db.PublishedActualYears.ToListAsync(ct)).ToHashSet();
 }
 
 /// A published actual was about to change without a correction's reason and time.

@@ -1,4 +1,5 @@
 using System.Net;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.BudgetFormulation;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using CsCheck;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.TestSheets;

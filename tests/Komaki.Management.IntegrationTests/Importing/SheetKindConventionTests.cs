@@ -1,4 +1,5 @@
 using System.Reflection;
+using Komaki.Management.Core;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.IntegrationTests.Support;
 using Komaki.Management.Web.Features.Imports;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Reflection;
 using Komaki.Management.Cli;
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Plans;

@@ -1,6 +1,6 @@
 using Komaki.Management.Core.Organization;
 
-namespace Komaki.Management.Core.Auditing;
+namespace Komaki.Management.Core;
 
 /// A record kind that has a history page (/History/{recordType}/{id}): which record types it opens, which audited
 /// entities are filed under them, and who may read a record's history. Each feature declares its kinds beside its
