@@ -139,10 +139,12 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var department = org.DepartmentOf(unitId)?.Id ?? unitId;
         var first = await db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year && c.DepartmentId == department)
             .OrderBy(c => c.Stage).Select(c => (BudgetStage?)c.Stage).FirstOrDefaultAsync();
-        return first is BudgetStage s
-            ? $"{org.PathName(department)}の{s.Label()}は確定済のため、この年度の要求はもう受け付けていません（確定した段階には行を足せません）。どうしても必要な経費は、財政課に追加要求として相談してください（補正予算で扱います）。"
-            : null;
+        return first is BudgetStage s ? ClosedMessage(org, department, s) : null;
     }
+
+    /// Why a 部 takes no more requests once its first stage was committed: the wording of every door (screen and sheet).
+    public static string ClosedMessage(OrgTree org, int department, BudgetStage committed) =>
+        $"{org.PathName(department)}の{committed.Label()}は確定済のため、この年度の要求はもう受け付けていません（確定した段階には行を足せません）。どうしても必要な経費は、財政課に追加要求として相談してください（補正予算で扱います）。";
 
     /// The 節 given (amounts of 0 or blank are 節 not used), in order; when any is given they add up to the 歳出. Null when
     /// a 節 is refused, with its message beside it, or the sum's beside the list.

@@ -33,6 +33,9 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
     private Dictionary<int, (int StartYear, int? EndYear)> _activity = [];
     private readonly Dictionary<int, int> _seen = [];
     private readonly List<BudgetRequest> _toAdd = [];
+    private OrgTree _org = null!;
+    private Dictionary<int, BudgetStage> _closedDepartments = [];
+    private HashSet<int> _brokenDownBySetsu = [];
 
     protected override SheetLayout Layout { get; } = new(S.SheetName, S.Fields, S.Code.Key, S.Code.Header)
     {
@@ -47,6 +50,12 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         _projects = await ProjectCodes.LoadAsync(Db, ct);
         _existing = await Db.BudgetRequests.Where(r => r.FiscalYear == year).ToDictionaryAsync(r => r.ProjectId, ct);
         _activity = await Db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => (p.StartYear, p.EndYear), ct);
+        _org = new OrgTree(await Db.OrgUnits.AsNoTracking().ToListAsync(ct));
+        // The screen's two rules, read once for the sheet: a 部 whose first stage is committed takes no more requests
+        // (追加要求), and a 歳出 broken down by 節 changes only with its breakdown, on the screen.
+        _closedDepartments = (await Db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year).Select(c => new { c.DepartmentId, c.Stage }).ToListAsync(ct))
+            .GroupBy(c => c.DepartmentId).ToDictionary(g => g.Key, g => g.Min(c => c.Stage));
+        _brokenDownBySetsu = (await Db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == year && r.Breakdown.Any()).Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         return null;
     }
 
@@ -105,6 +114,15 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         {
             var differs = Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key)).ToList();
             if (differs.Count > 0) errors.Add($"{string.Join("・", differs)}: この要求は提出済のため変えられません（内示の後に復活要求ができます）。");
+        }
+        if (errors.Count == 0 && project is not null && (request is null || Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Any()))
+        {
+            var unit = request?.OrgUnitId ?? project.OwnerUnitId;
+            var department = _org.DepartmentOf(unit)?.Id ?? unit;
+            if (_closedDepartments.TryGetValue(department, out var committed))
+                errors.Add($"{row.Cell(S.Code.Key)}: {BudgetFormulationCommands.ClosedMessage(_org, department, committed)}");
+            else if (request is not null && request.Expenditure != e && _brokenDownBySetsu.Contains(request.Id))
+                errors.Add($"{row.Cell(S.Expenditure.Key)}: この要求は歳出を節に分けて入力しているため、歳出は Excel では変えられません。画面で節の内訳とあわせて直してください。");
         }
         if (errors.Count > 0)
         {

@@ -17,9 +17,9 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
     private const string Finance = "zaisei@komaki.example";
 
     // The exported sheet: headers on rows 3–4, data from row 5; these columns.
-    private const int Code = 1, Kind = 4, Expenditure = 5, National = 6, Prefectural = 7, Bonds = 8, Other = 9, General = 10, Reason = 11, State = 14;
+    internal const int Code = 1, Kind = 4, Expenditure = 5, National = 6, Prefectural = 7, Bonds = 8, Other = 9, General = 10, Reason = 11, State = 14;
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int year, byte[] file)
+    internal static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int year, byte[] file)
     {
         var token = await KomakiFactory.TokenAsync(client, $"/Imports/{BudgetRequestImport.Kind}/{year}/Upload");
         var content = new ByteArrayContent(file);
@@ -33,7 +33,7 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         return await client.PostAsync($"/Imports/{BudgetRequestImport.Kind}/Preview", form);
     }
 
-    private static string Count(string html, string id) => Regex.Match(html, $"<span id=\"{id}\">([0-9,]+)</span>").Groups[1].Value;
+    internal static string Count(string html, string id) => Regex.Match(html, $"<span id=\"{id}\">([0-9,]+)</span>").Groups[1].Value;
 
     private HashSet<string> RoadCodes() => app.WithDb(db =>
     {
@@ -42,7 +42,7 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         return db.Projects.Where(p => units.Contains(p.OwnerUnitId)).Select(p => p.Code).ToHashSet();
     });
 
-    private static List<int> DataRows(IXLWorksheet ws) =>
+    internal static List<int> DataRows(IXLWorksheet ws) =>
         ws.Column(Code).CellsUsed().Where(c => c.Address.RowNumber >= 5 && Regex.IsMatch(c.GetString(), @"^\d")).Select(c => c.Address.RowNumber).ToList();
 
     [Fact]
