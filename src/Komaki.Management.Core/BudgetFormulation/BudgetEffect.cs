@@ -27,6 +27,9 @@ public sealed record EffectReport(int Year, IReadOnlyList<EffectRow> Rows, IRead
 /// total for its year, to the yen.
 public sealed class BudgetEffect(AppDbContext db) : IUseCase
 {
+    /// What the report reads: budget lines and requests (Do), evaluations (Check), the projects' 課 (Plan), the 部 (Organization).
+    public static readonly IReadOnlyCollection<string> Areas = [DataArea.Plan, DataArea.Do, DataArea.Check, DataArea.Organization];
+
     public async Task<EffectReport> ReportAsync(int year, OrgTree org)
     {
         var next = year + 1;

@@ -80,6 +80,13 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 
     public Task<List<BudgetStageCommit>> CommitsAsync(int year) => db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year).ToListAsync();
 
+    /// What the city's standings read: requests, stages and frames (Do), the projects' codes (Plan), the 部 (Organization).
+    public static readonly IReadOnlyCollection<string> StandingAreas = [DataArea.Plan, DataArea.Do, DataArea.Organization];
+
+    /// Where every 部 of the city stands in the year, from every line.
+    public async Task<List<DepartmentStanding>> StandingsAsync(int year, OrgTree org) =>
+        Standings(await LinesAsync(year, org), await CommitsAsync(year), await RoundAsync(year), org);
+
     /// Where every 部 with lines stands: the latest stage committed for it, its totals there and at request, its frame.
     public static List<DepartmentStanding> Standings(IReadOnlyList<FormulationLine> lines, IReadOnlyList<BudgetStageCommit> commits, BudgetRound? round, OrgTree org) =>
         lines.GroupBy(l => l.DepartmentId).Select(g =>

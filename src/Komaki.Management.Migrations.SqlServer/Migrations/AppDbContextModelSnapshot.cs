@@ -290,9 +290,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("BudgetRoundId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("BudgetRoundId1")
-                        .HasColumnType("int");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
@@ -303,8 +300,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BudgetRoundId1");
 
                     b.HasIndex("BudgetRoundId", "Stage")
                         .IsUnique();
@@ -4453,10 +4448,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasForeignKey("BudgetRoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
-                        .WithMany("InUse")
-                        .HasForeignKey("BudgetRoundId1");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
@@ -5306,8 +5297,6 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
                 {
                     b.Navigation("Frames");
-
-                    b.Navigation("InUse");
 
                     b.Navigation("Stages");
                 });

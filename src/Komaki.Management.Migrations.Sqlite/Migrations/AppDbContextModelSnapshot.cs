@@ -271,9 +271,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("BudgetRoundId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("BudgetRoundId1")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
@@ -284,8 +281,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("BudgetRoundId1");
 
                     b.HasIndex("BudgetRoundId", "Stage")
                         .IsUnique();
@@ -4287,10 +4282,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasForeignKey("BudgetRoundId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.HasOne("Komaki.Management.Core.BudgetFormulation.BudgetRound", null)
-                        .WithMany("InUse")
-                        .HasForeignKey("BudgetRoundId1");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetStageCommit", b =>
@@ -5140,8 +5131,6 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.BudgetRound", b =>
                 {
                     b.Navigation("Frames");
-
-                    b.Navigation("InUse");
 
                     b.Navigation("Stages");
                 });

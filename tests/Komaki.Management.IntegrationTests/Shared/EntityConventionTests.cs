@@ -41,4 +41,15 @@ public class EntityConventionTests
                 Assert.True(type.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken, $"{type.ClrType.Name}.Version is not a concurrency token");
         }
     }
+
+    /// A computed list that EF takes for a navigation (BudgetRound.InUse did) becomes a second relationship with a key
+    /// column of its own that nothing writes — a silent, always-empty column. Every foreign key is a declared property.
+    [Fact]
+    public void Every_foreign_key_is_a_property_the_entity_declares()
+    {
+        using var db = Context();
+        var shadow = db.Model.GetEntityTypes().SelectMany(t => t.GetForeignKeys()).SelectMany(k => k.Properties)
+            .Where(p => p.IsShadowProperty()).Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}").Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(shadow.Count == 0, "foreign keys in shadow state: " + string.Join(", ", shadow));
+    }
 }

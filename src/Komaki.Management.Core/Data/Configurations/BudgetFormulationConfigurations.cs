@@ -8,6 +8,7 @@ public sealed class BudgetRoundConfiguration : IEntityTypeConfiguration<BudgetRo
     {
         builder.Property(x => x.Policy).HasMaxLength(BudgetFormulationCommands.ReasonLength);
         builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.Ignore(x => x.InUse);
         builder.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Frames).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// controllers in this folder; who may do what is BudgetAccess's (Core).
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands) : AppController()
+public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, ReadCache cache) : AppController()
 {
     /// The year being formulated: next year's budget, compiled during this one.
     private int DefaultYear => Clock.FiscalYear + 1;
@@ -18,12 +18,12 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         var round = await pages.RoundAsync(y);
         var readsAll = BudgetAccess.ReadsAll(Actor);
         var mine = Actor.UnitId is int u && BudgetAccess.IsOwnUnit(Actor, u, org) ? org.SelfAndDescendants(u).ToList() : [];
-        var department = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
-        // The totals per 部 come from every line of the 部s the person may see; the lines listed are their own units'.
-        var lines = await pages.LinesAsync(y, org, readsAll ? null : department is int d ? org.SelfAndDescendants(d).ToList() : []);
         var commits = await pages.CommitsAsync(y);
-        var standings = BudgetFormulationPages.Standings(lines, commits, round, org).Where(s => BudgetAccess.CanReadDepartment(Actor, s.DepartmentId, org)).ToList();
-        var myLines = lines.Where(l => mine.Contains(l.Request.OrgUnitId)).ToList();
+        // The totals per 部 are the city's, kept as a read model (every line of the city goes into them); the person sees
+        // those of the 部 they may read, and their own units' lines.
+        var standings = (await cache.GetAsync($"budget-standings:{y}", BudgetFormulationPages.StandingAreas, () => pages.StandingsAsync(y, org)))
+            .Where(s => BudgetAccess.CanReadDepartment(Actor, s.DepartmentId, org)).ToList();
+        var myLines = mine.Count > 0 ? await pages.LinesAsync(y, org, mine) : [];
         var unrequested = mine.Count > 0 ? await pages.UnrequestedAsync(y, mine) : [];
         return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, BudgetAccess.IsFinance(Actor), readsAll, Clock.Today));
     }

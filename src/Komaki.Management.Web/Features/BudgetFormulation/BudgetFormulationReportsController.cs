@@ -3,7 +3,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions) : AppController()
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : AppController()
 {
     /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
     [HttpGet("{year:int}/Compare")]
@@ -14,8 +14,11 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         var readsAll = BudgetAccess.ReadsAll(Actor);
         if (departmentId is int d && !BudgetAccess.CanReadDepartment(Actor, d, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
         var units = departmentId is int dd ? org.SelfAndDescendants(dd).ToList() : readsAll ? null : department is int own ? org.SelfAndDescendants(own).ToList() : [];
-        var lines = (await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
-        return View(new CompareModel(year, from, to, departmentId, BudgetFormulationPages.Compare(lines, from, to),
+        // The city's comparison (every line) is the same for all who read the whole city: kept as a read model.
+        var comparison = units is null
+            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to))
+            : BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
+        return View(new CompareModel(year, from, to, departmentId, comparison,
             BudgetFormulationController.Departments(org, year).Where(x => BudgetAccess.CanReadDepartment(Actor, x.Id, org)).ToList(), org));
     }
 
@@ -37,6 +40,8 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        return View(new EffectModel(y, await effect.ReportAsync(y, org), directions, org));
+        // The same report for every reader, from every verdict and budget line of two years: kept as a read model.
+        var report = await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org));
+        return View(new EffectModel(y, report, directions, org));
     }
 }
