@@ -86,12 +86,14 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
         var executive = BudgetFormulation.BudgetAccess.IsExecutive(actor);
         if (!head && !finance && !executive) return items;
         // One read for all of it (a union): the round's stages in use with their due dates, the stages committed per 部,
-        // and every request of the year by its 課 and whether it is submitted.
+        // and the requests of the year by their 課 and whether they are submitted — every 課's for the 財政課 and the
+        // executives (which 部 wait for a stage), the head's own 課 otherwise (what is left to submit).
+        var everyUnit = finance || executive;
         var rows = await db.Set<BudgetFormulation.BudgetRoundStage>().AsNoTracking()
             .Where(s => s.InUse && db.BudgetRounds.Any(r => r.Id == s.BudgetRoundId && r.FiscalYear == budgetYear))
             .Select(s => new { Kind = 0, Stage = (int)s.Stage, Unit = 0, Due = (DateOnly?)s.DueOn })
             .Concat(db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == budgetYear).Select(c => new { Kind = 1, Stage = (int)c.Stage, Unit = c.DepartmentId, Due = (DateOnly?)null }))
-            .Concat(db.BudgetRequests.AsNoTracking().Where(q => q.FiscalYear == budgetYear).Select(q => new { Kind = q.SubmittedAt == null ? 3 : 2, Stage = 0, Unit = q.OrgUnitId, Due = (DateOnly?)null }))
+            .Concat(db.BudgetRequests.AsNoTracking().Where(q => q.FiscalYear == budgetYear && (everyUnit || units.Contains(q.OrgUnitId))).Select(q => new { Kind = q.SubmittedAt == null ? 3 : 2, Stage = 0, Unit = q.OrgUnitId, Due = (DateOnly?)null }))
             .ToListAsync();
         if (!rows.Any(x => x.Kind == 0)) return items;
         var round = new
