@@ -23,7 +23,8 @@ PASSWORD = "Komaki-demo-2024"
 HERE = __file__.rsplit("/", 1)[0]
 # Who is measured: the label in the table and the demo account (pages.txt names the account's part before the @).
 ROLES = [("企画", "kikaku"), ("課長", "doro-kacho"), ("係員", "doro-tanto"), ("人事", "jinji"), ("推進部局", "gyosei"),
-         ("評価部局", "somu"), ("監査委員", "kansa"), ("市長", "shicho"), ("外部評価委員", "hyoka"), ("管理者", "admin")]
+         ("評価部局", "somu"), ("監査委員", "kansa"), ("市長", "shicho"), ("財政", "zaisei"), ("外部評価委員", "hyoka"),
+         ("管理者", "admin")]
 
 
 def listed():

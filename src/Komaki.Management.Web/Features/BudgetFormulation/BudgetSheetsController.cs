@@ -5,7 +5,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// (Imports/budget-request); this controller only links to it.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions) : AppController()
+public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : AppController()
 {
     /// The 査定調書 of a 部 is the 財政課's working paper: only 財政担当 export it.
     [HttpGet("{year:int}/Chousho/{departmentId:int}/Excel")]
@@ -32,9 +32,12 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         if (departmentId is int dd && !BudgetAccess.CanReadDepartment(Actor, dd, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
         var own = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
         var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : BudgetAccess.ReadsAll(Actor) ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
-        var lines = (await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        // The city's comparison is the screen's kept read model (the same key), so the file and the screen are one figure.
+        var comparison = units is null
+            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to))
+            : BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
         var output = new MemoryStream();
-        BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, BudgetFormulationPages.Compare(lines, from, to), org);
+        BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, comparison, org);
         output.Position = 0;
         return File(output, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
     }
@@ -45,7 +48,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
         var output = new MemoryStream();
-        BudgetSheets.WriteEffect(output, await effect.ReportAsync(y, org), directions, org);
+        BudgetSheets.WriteEffect(output, await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org)), directions, org);
         output.Position = 0;
         return File(output, BudgetSheets.ContentType, BudgetSheets.EffectFileName(y));
     }
