@@ -254,4 +254,40 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         Assert.Equal([Data("base"), Data("requested"), Data("assessed"), Data("initial"), Data("settled")], new[] { Excel(4), Excel(5), Excel(7), Excel(9), Excel(11) });
         Assert.NotNull(Data("base"));
     }
+    /// The city's files are written once and kept (ReadCache): a write to what they read must show in the next download,
+    /// as it does on the screen.
+    [Fact]
+    public async Task The_city_files_kept_between_downloads_show_a_write_made_after_the_first_download()
+    {
+        var finance = await app.SignedInAsync(Finance);
+        const string effectUrl = "/BudgetFormulation/Effect/Excel?year=2025", compareUrl = "/BudgetFormulation/2027/Compare/Excel?from=Request&to=FinanceAssessment";
+        static long BaseTotal(byte[] file)
+        {
+            using var book = new XLWorkbook(new MemoryStream(file));
+            return (long)(book.Worksheet(1).RowsUsed().First(r => r.Cell(1).GetString() == "全市" && r.Cell(2).GetString() == "計").Cell(4).GetValue<decimal>() * 1000);
+        }
+        static bool Names(byte[] file, string name)
+        {
+            using var book = new XLWorkbook(new MemoryStream(file));
+            return book.Worksheet(1).CellsUsed().Any(c => c.GetString() == name);
+        }
+        var before = BaseTotal(await finance.GetByteArrayAsync(effectUrl));
+        Assert.Equal(before, BaseTotal(await finance.GetByteArrayAsync(effectUrl)));
+        var departments = app.WithDb(db => db.OrgUnits.Where(u => u.Level == Core.Organization.OrgUnitLevel.Department && u.Name != "都市建設部").Select(u => u.Name).ToList());
+        var first = await finance.GetByteArrayAsync(compareUrl);
+        var old = departments.First(d => Names(first, d));
+
+        app.WithDb(db =>
+        {
+            var line = db.BudgetLines.Where(b => b.FiscalYear == 2025 && b.Initial > 0).OrderBy(b => b.Id).First();
+            line.Initial += 1_000_000;
+            db.OrgUnits.Single(u => u.Name == old).Name = old + "（新）";
+            return db.SaveChanges();
+        });
+
+        Assert.Equal(before + 1_000_000, BaseTotal(await finance.GetByteArrayAsync(effectUrl)));
+        var compare = await finance.GetByteArrayAsync(compareUrl);
+        Assert.True(Names(compare, old + "（新）"));
+        Assert.False(Names(compare, old));
+    }
 }

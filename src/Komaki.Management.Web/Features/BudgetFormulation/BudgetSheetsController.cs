@@ -32,14 +32,21 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         if (departmentId is int dd && !BudgetAccess.CanReadDepartment(Actor, dd, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
         var own = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
         var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : BudgetAccess.ReadsAll(Actor) ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
-        // The city's comparison is the screen's kept read model (the same key), so the file and the screen are one figure.
-        var comparison = units is null
-            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to))
-            : BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
-        var output = new MemoryStream();
-        BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, comparison, org);
-        output.Position = 0;
-        return File(output, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
+        if (units is not null)
+        {
+            var lines = BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
+            return File(Written(output => BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, lines, org)),
+                BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
+        }
+        // The city's comparison is the screen's kept read model (the same key), so the file and the screen are one figure;
+        // the file is written once per data version, since writing the workbook costs more than reading the lines.
+        var bytes = await cache.GetAsync($"budget-compare-xlsx:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () =>
+        {
+            var city = await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas,
+                async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to));
+            return Written(output => BudgetSheets.WriteCompare(output, year, from, to, null, city, org));
+        });
+        return File(bytes, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
     }
 
     [HttpGet("Effect/Excel")]
@@ -47,9 +54,19 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
-        var output = new MemoryStream();
-        BudgetSheets.WriteEffect(output, await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org)), directions, org);
-        output.Position = 0;
-        return File(output, BudgetSheets.ContentType, BudgetSheets.EffectFileName(y));
+        // The directions' labels are Settings, read into the file: its version is part of the key.
+        var bytes = await cache.GetAsync($"budget-effect-xlsx:{y}", [.. BudgetEffect.Areas, DataArea.Settings], async () =>
+        {
+            var report = await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org));
+            return Written(output => BudgetSheets.WriteEffect(output, report, directions, org));
+        });
+        return File(bytes, BudgetSheets.ContentType, BudgetSheets.EffectFileName(y));
+    }
+
+    private static byte[] Written(Action<Stream> write)
+    {
+        using var output = new MemoryStream();
+        write(output);
+        return output.ToArray();
     }
 }
