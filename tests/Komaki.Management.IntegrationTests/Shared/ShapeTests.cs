@@ -23,7 +23,7 @@ public class ShapeTests
     [
         "AccountController", "BoardController", "ExecutionPlansController", "HomeController",
         "ImplementationPlansController", "ImprovementsController", "MeasureEvaluationsController", "PersonnelController", "PersonnelDivisionController",
-        "PlanTreeController", "PlansController", "StaffingController", "UsersController",
+        "PlanTreeController", "PlansController", "StaffingController",
     ];
 
     [Fact]
