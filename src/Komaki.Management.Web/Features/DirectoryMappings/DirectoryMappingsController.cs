@@ -6,8 +6,8 @@ namespace Komaki.Management.Web.Features.DirectoryMappings;
 /// role. Administrators only; every change is in the history and applies at each person's next sign-in.
 [Authorize(Policy = Policies.Administrator)]
 [Route("DirectoryMappings")]
-public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappingCommands mappings, IOptions<DirectoryOptions> directory, SignInHistory record,
-    ILogger<DirectoryMappingsController> log) : AppController(db)
+public sealed class DirectoryMappingsController(DirectoryMappingPages pages, DirectoryMappingCommands mappings, IOptions<DirectoryOptions> directory, SignInHistory record,
+    ILogger<DirectoryMappingsController> log) : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index() => View(await ModelAsync(new DirectoryMappingForm()));
@@ -15,12 +15,7 @@ public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappin
     [HttpPost("")]
     public async Task<IActionResult> Create(DirectoryMappingForm form)
     {
-        var result = await mappings.AddAsync(form);
-        if (!result.Succeeded)
-        {
-            foreach (var e in result.Errors) ModelState.AddModelError(e.Field, e.Message);
-            return View(nameof(Index), await ModelAsync(form));
-        }
+        if (!await ValidateAsync(form) || !Accept(await mappings.AddAsync(form))) return View(nameof(Index), await ModelAsync(form));
         log.LogInformation(SignInEvents.MappingChanged, "Directory group {Group} mapped to role {Role} by {Admin}", form.Group, form.Role, User.Identity?.Name);
         await record.RecordAsync(SignInKinds.Privileged, User.Identity?.Name, null, true, $"ディレクトリのグループ「{form.Group!.Trim()}」を{Roles.Label(form.Role!)}に対応付けた", HttpContext.Connection.RemoteIpAddress?.ToString());
         TempData["Message"] = $"「{form.Group!.Trim()}」のメンバーを{Roles.Label(form.Role!)}としました。次にサインインしたときから反映されます。";
@@ -38,7 +33,7 @@ public sealed class DirectoryMappingsController(AppDbContext db, DirectoryMappin
     }
 
     private async Task<DirectoryMappingsModel> ModelAsync(DirectoryMappingForm form) =>
-        new(await mappings.ListAsync(), form, directory.Value.Enabled);
+        new(await pages.ListAsync(), form, directory.Value.Enabled);
 }
 
 public sealed record DirectoryMappingsModel(IReadOnlyList<DirectoryRoleMapping> Mappings, DirectoryMappingForm Form, bool DirectoryEnabled);

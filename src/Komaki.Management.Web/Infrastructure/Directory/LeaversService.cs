@@ -103,7 +103,7 @@ public static class DirectorySetup
         services.AddSingleton<LdapDirectory>();
         services.AddScoped<Security.TotpFactor>();
         services.AddScoped<PrivilegedLog>();
-        // Under IIS the Windows identity is read only by Windows sign-on (AccountController.Windows), never set as the
+        // Under IIS the Windows identity is read only by Windows sign-on (ExternalSignInController.Windows), never set as the
         // request's user: the app's own session (and its roles from the mapping) is what every page checks.
         services.Configure<Microsoft.AspNetCore.Builder.IISServerOptions>(o => o.AutomaticAuthentication = false);
         services.AddHostedService<LeaversService>();

@@ -23,7 +23,7 @@ public sealed class WindowsSignOnTests(WindowsSignOnTests.Factory app) : IClassF
         {
             base.Configure(builder);
             builder.UseSetting("Directory:WindowsSignOn", "true");
-            builder.ConfigureTestServices(s => s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IisWindowsShaped>(Web.Features.Account.AccountController.WindowsScheme, null));
+            builder.ConfigureTestServices(s => s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, IisWindowsShaped>(Web.Features.Account.ExternalSignInController.WindowsScheme, null));
         }
     }
 

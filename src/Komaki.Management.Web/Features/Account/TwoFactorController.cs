@@ -1,0 +1,40 @@
+using Komaki.Management.Web.Infrastructure.Directory;
+using Komaki.Management.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Komaki.Management.Web.Features.Account;
+
+/// A local account turns on its second factor: the secret is shown once, and kept only after a code confirms it.
+/// Accounts linked to the directory have the domain's own second factor.
+[Route("Account/TwoFactor")]
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class TwoFactorController(UserManager<AppUser> users, TotpFactor totp, SignInHistory history, ILogger<TwoFactorController> log) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> TwoFactor()
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0) return View(new TwoFactorModel(null, null, Directory: true));
+        if (await totp.IsOnAsync(user)) return View(new TwoFactorModel(null, null, On: true));
+        var secret = await totp.StartAsync(user);
+        return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+    }
+
+    [HttpPost("")]
+    [EnableRateLimiting(SecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> TwoFactor(string? code)
+    {
+        if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
+        if ((await users.GetLoginsAsync(user)).Count > 0 || await totp.IsOnAsync(user)) return RedirectToAction(nameof(TwoFactor));
+        if (!await totp.ConfirmAsync(user, code))
+        {
+            ModelState.AddModelError("code", "確認コードが正しくありません。認証アプリに今表示されている6桁の数字を入力してください。");
+            var secret = await totp.PendingAsync(user) ?? await totp.StartAsync(user);
+            return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
+        }
+        log.LogInformation(SignInEvents.PrivilegedAction, "TOTP turned on, user {UserId}", user.Id);
+        await history.RecordAsync(SignInKinds.Privileged, user.Email ?? user.UserName, user.Id, true, "2段階認証を有効にした", HttpContext.Connection.RemoteIpAddress?.ToString());
+        TempData["Message"] = "2段階認証を設定しました。次のサインインから、パスワードのあとに確認コードを入力します。";
+        return RedirectToAction("Index", "Home");
+    }
+}
