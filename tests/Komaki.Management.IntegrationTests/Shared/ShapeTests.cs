@@ -23,7 +23,7 @@ public class ShapeTests
     [
         "AccountController", "BoardController", "DirectoryMappingsController", "ExecutionPlansController", "HomeController",
         "ImplementationPlansController", "ImprovementsController", "MeasureEvaluationsController", "PersonnelController", "PersonnelDivisionController",
-        "PlanTreeController", "PlansController", "StaffingController", "UsersController",
+        "PlanTreeController", "PlansController", "UsersController",
     ];
 
     [Fact]
@@ -50,7 +50,6 @@ public class ShapeTests
         "DirectoryMappingsController.Create(DirectoryMappingForm)",
         "ImplementationPlansController.Edit(ProjectPlanForm)",
         "PersonnelController.Act(PersonnelStepForm)", "PersonnelDivisionController.Special(SpecialEvaluatorForm)",
-        "StaffingController.Edit(StaffingForm)",
     ];
 
     /// Which Core feature may use which (Common and Data are open to all). A new arrow is a design decision: add it
