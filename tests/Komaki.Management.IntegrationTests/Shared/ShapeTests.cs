@@ -46,7 +46,6 @@ public class ShapeTests
     private static readonly string[] FormsWithoutValidator =
     [
         "AccountController.ChangePassword(ChangePasswordForm)", "AccountController.Login(LoginForm)", "AccountController.LoginCode(LoginCodeForm)",
-        "ControlRegisterController.Levels(RiskLevelsForm)",
         "DirectoryMappingsController.Create(DirectoryMappingForm)",
         "ImplementationPlansController.Edit(ProjectPlanForm)",
         "PersonnelController.Act(PersonnelStepForm)", "PersonnelDivisionController.Special(SpecialEvaluatorForm)",
