@@ -22,7 +22,7 @@ public class ShapeTests
     private static readonly string[] StillTakeTheDbContext =
     [
         "AccountController", "BoardController", "DirectoryMappingsController", "ExecutionPlansController", "HomeController",
-        "ImplementationPlansController", "ImprovementsController", "MeasureEvaluationsController", "PersonnelController", "PersonnelDivisionController",
+        "ImplementationPlansController", "ImprovementsController", "MeasureEvaluationsController",
         "PlanTreeController", "PlansController", "UsersController",
     ];
 
@@ -48,7 +48,6 @@ public class ShapeTests
         "AccountController.ChangePassword(ChangePasswordForm)", "AccountController.Login(LoginForm)", "AccountController.LoginCode(LoginCodeForm)",
         "DirectoryMappingsController.Create(DirectoryMappingForm)",
         "ImplementationPlansController.Edit(ProjectPlanForm)",
-        "PersonnelController.Act(PersonnelStepForm)", "PersonnelDivisionController.Special(SpecialEvaluatorForm)",
     ];
 
     /// Which Core feature may use which (Common and Data are open to all). A new arrow is a design decision: add it
