@@ -236,30 +236,25 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         return await saver.SaveAsync();
     }
 
-    /// The year's wording of the levels. A level left as the standard wording is stored as null, so the standard
-    /// stays the standard and a form sent back unchanged changes nothing.
+    /// The year's wording of the levels (the form is valid: RiskLevelsFormValidator). A level left as the standard
+    /// wording is stored as null, so the standard stays the standard and a form sent back unchanged changes nothing.
     public async Task<CommandResult> SaveLevelsAsync(int year, RiskLevelsForm form)
     {
-        var result = new CommandResult();
         var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
-        if (cycle is null) return result.Add("", "先にこの年度の日程（各課の記入期限・評価の期限）を決めてください。");
-        string? Level(string field, string? text, string standard, string label)
-        {
-            var t = text?.Trim();
-            if (string.IsNullOrEmpty(t)) result.Add(field, $"{label}の定義を入力してください。");
-            else if (t.Length > 200) result.Add(field, $"{label}の定義は200文字以内にしてください（いま{t.Length}文字）。");
-            return t == standard ? null : t;
-        }
-        var l1 = Level(nameof(form.Likelihood1), form.Likelihood1, RiskLevels.StandardLikelihood[0], "発生可能性1");
-        var l2 = Level(nameof(form.Likelihood2), form.Likelihood2, RiskLevels.StandardLikelihood[1], "発生可能性2");
-        var l3 = Level(nameof(form.Likelihood3), form.Likelihood3, RiskLevels.StandardLikelihood[2], "発生可能性3");
-        var i1 = Level(nameof(form.Impact1), form.Impact1, RiskLevels.StandardImpact[0], "影響度1");
-        var i2 = Level(nameof(form.Impact2), form.Impact2, RiskLevels.StandardImpact[1], "影響度2");
-        var i3 = Level(nameof(form.Impact3), form.Impact3, RiskLevels.StandardImpact[2], "影響度3");
-        if (!result.Succeeded) return result;
-        (cycle.Likelihood1, cycle.Likelihood2, cycle.Likelihood3, cycle.Impact1, cycle.Impact2, cycle.Impact3) = (l1, l2, l3, i1, i2, i3);
+        if (cycle is null) return CheckLevels(null);
+        static string? Level(string? text, string standard) => text?.Trim() is var t && t != standard ? t : null;
+        (cycle.Likelihood1, cycle.Likelihood2, cycle.Likelihood3) =
+            (Level(form.Likelihood1, RiskLevels.StandardLikelihood[0]), Level(form.Likelihood2, RiskLevels.StandardLikelihood[1]), Level(form.Likelihood3, RiskLevels.StandardLikelihood[2]));
+        (cycle.Impact1, cycle.Impact2, cycle.Impact3) =
+            (Level(form.Impact1, RiskLevels.StandardImpact[0]), Level(form.Impact2, RiskLevels.StandardImpact[1]), Level(form.Impact3, RiskLevels.StandardImpact[2]));
         return await saver.SaveEditAsync(cycle, form.Version, cycle.AuditTarget);
     }
+
+    /// What the form alone cannot say: the levels belong to a year whose dates are set (shown with the form's own refusals).
+    public async Task<CommandResult> CheckLevelsAsync(int year) => CheckLevels(await db.ControlYears.AsNoTracking().FirstOrDefaultAsync(y => y.FiscalYear == year));
+
+    private static CommandResult CheckLevels(ControlYear? cycle) =>
+        cycle is null ? CommandResult.Refused(string.Empty, "先にこの年度の日程（各課の記入期限・評価の期限）を決めてください。") : new CommandResult();
 
     private async Task<CommandResult> ApplyAsync(RiskForm form, ControlRisk? risk)
     {

@@ -162,6 +162,24 @@ public sealed class RiskLevelsForm
     public string? Impact3 { get; set; }
 }
 
+/// Every level is worded, within the column (the standard wording is offered on the form).
+public sealed class RiskLevelsFormValidator : AbstractValidator<RiskLevelsForm>
+{
+    public RiskLevelsFormValidator()
+    {
+        Level(x => x.Likelihood1, y => y.Likelihood1, "発生可能性1");
+        Level(x => x.Likelihood2, y => y.Likelihood2, "発生可能性2");
+        Level(x => x.Likelihood3, y => y.Likelihood3, "発生可能性3");
+        Level(x => x.Impact1, y => y.Impact1, "影響度1");
+        Level(x => x.Impact2, y => y.Impact2, "影響度2");
+        Level(x => x.Impact3, y => y.Impact3, "影響度3");
+    }
+
+    private void Level(System.Linq.Expressions.Expression<Func<RiskLevelsForm, string?>> field, System.Linq.Expressions.Expression<Func<ControlYear, string?>> column, string label) =>
+        RuleFor(field).NotEmpty().WithMessage($"{label}の定義を入力してください。")
+            .MaximumLength(ModelLengths.Of(column)).WithMessage($"{label}の定義は{{MaxLength}}文字以内にしてください（いま{{TotalLength}}文字）。");
+}
+
 /// What each level 1〜3 of 発生可能性 and 影響度 means in a year: the city's wording, or the standard one where the city
 /// has not worded a level. Index 0 is level 1.
 public sealed record RiskLevels(IReadOnlyList<string> Likelihood, IReadOnlyList<string> Impact)

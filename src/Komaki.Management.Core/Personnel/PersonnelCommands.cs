@@ -11,6 +11,15 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         return e;
     }
 
+    /// The evaluation as saved, after a refused step changed it in memory: what the sheet shows again (a read, logged).
+    public async Task<PersonnelEvaluation> AsSavedAsync(int id)
+    {
+        db.ChangeTracker.Clear();
+        var e = await PersonnelPages.WithDetails(db.PersonnelEvaluations.AsNoTracking()).FirstAsync(e => e.Id == id);
+        reads.Loaded([e.Id]);
+        return e;
+    }
+
     public Task<PersonnelDesign?> DesignForEditAsync(int year) =>
         db.PersonnelDesigns.Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
 
@@ -70,32 +79,34 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
     }
 
     /// 特別職の評価者: the personnel division registers the 市長・副市長・教育長 who evaluate 部長, with the account they
-    /// sign in with, outside the register the staff import reads.
+    /// sign in with, outside the register the staff import reads. The form is valid (SpecialEvaluatorFormValidator).
     public async Task<CommandResult> RegisterSpecialAsync(SpecialEvaluatorForm form)
     {
-        var result = new CommandResult();
-        var name = form.Name?.Trim() ?? "";
-        if (name.Length == 0) result.Add(nameof(form.Name), "氏名を入力してください。");
-        else if (name.Length > ModelLengths.Of<StaffMember>(m => m.Name)) result.Add(nameof(form.Name), "氏名は100文字以内で入力してください。");
-        if (form.Post is not SpecialPost post || !Enum.IsDefined(post)) result.Add(nameof(form.Post), "職（市長・副市長・教育長）を選んでください。");
-        string? userId = null;
-        var email = form.Email?.Trim();
-        if (string.IsNullOrEmpty(email)) result.Add(nameof(form.Email), "評価をするときにサインインするアカウントのメールアドレスを入力してください。");
-        else
-        {
-            var normalized = email.ToUpperInvariant();
-            userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync();
-            if (userId is null) result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントがありません。先にアカウントを作ってください。");
-            else if (await db.StaffMembers.AnyAsync(m => m.UserId == userId))
-                result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントは、すでに職員または特別職に紐付いています。");
-        }
+        var (result, userId) = await SpecialAccountAsync(form);
         if (!result.Succeeded) return result;
         var prefix = $"特別職-{form.Post!.Value.Label()}";
         var taken = await db.StaffMembers.Where(m => m.StaffNumber.StartsWith(prefix)).Select(m => m.StaffNumber).ToListAsync();
         var number = prefix;
         for (var n = 2; taken.Contains(number); n++) number = $"{prefix}-{n}";
-        db.StaffMembers.Add(new StaffMember { StaffNumber = number, Name = name, Email = email, UserId = userId, SpecialPost = form.Post });
+        db.StaffMembers.Add(new StaffMember { StaffNumber = number, Name = form.Name!.Trim(), Email = form.Email!.Trim(), UserId = userId, SpecialPost = form.Post });
         return await saver.SaveAsync();
+    }
+
+    /// What the form alone cannot say: whether the account of the address exists and is free (shown beside the
+    /// form's own refusals, so every problem is seen at once).
+    public async Task<CommandResult> CheckSpecialAsync(SpecialEvaluatorForm form) => (await SpecialAccountAsync(form)).Result;
+
+    private async Task<(CommandResult Result, string? UserId)> SpecialAccountAsync(SpecialEvaluatorForm form)
+    {
+        var result = new CommandResult();
+        var email = form.Email?.Trim();
+        if (string.IsNullOrEmpty(email)) return (result, null);
+        var normalized = email.ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).FirstOrDefaultAsync();
+        if (userId is null) result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントがありません。先にアカウントを作ってください。");
+        else if (await db.StaffMembers.AnyAsync(m => m.UserId == userId))
+            result.Add(nameof(form.Email), $"メールアドレス {email} のアカウントは、すでに職員または特別職に紐付いています。");
+        return (result, userId);
     }
 
     /// The 特別職 named first evaluator of every 部長級 sheet of the year that has none, with the reason in each log.

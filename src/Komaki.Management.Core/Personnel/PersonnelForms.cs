@@ -27,6 +27,34 @@ public sealed class PersonnelStepForm
     public ComplaintOutcome? Outcome { get; set; }
 }
 
+/// What a step sends must fit where it is kept and read as what it says, whichever step it is; whether the step may be
+/// taken, and what it needs, the workflow decides with the evaluation in hand (PersonnelSteps.Check).
+public sealed class PersonnelStepFormValidator : AbstractValidator<PersonnelStepForm>
+{
+    public PersonnelStepFormValidator()
+    {
+        // Only the steps of the sheet's form: 評価者の変更 has a form of its own, and an unknown number is no step.
+        RuleFor(x => x.Step).Must(s => PersonnelWorkflow.Actions.Contains(s)).WithMessage("この操作はできません。");
+        // A comment is kept in the sheet's log and, answering a complaint, as its answer: the narrower of the two.
+        RuleFor(x => x.Comment).MaximumLength(ModelLengths.Of<PersonnelComplaint>(c => c.Answer)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.InterviewOn).Must(t => string.IsNullOrWhiteSpace(t) || DateOnly.TryParseExact(t.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            .WithMessage("面談の日は日付で入力してください。");
+        RuleFor(x => x.InterviewNote).MaximumLength(ModelLengths.Of<PersonnelEvaluation>(e => e.GoalInterviewNote)).WithMessage("面談の記録は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.AdjustmentReason).MaximumLength(ModelLengths.Of<PersonnelEvaluation>(e => e.AdjustmentReason)).WithMessage("調整の理由は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.AdjustmentNote).MaximumLength(ModelLengths.Of<PersonnelEvaluation>(e => e.AdjustmentNote)).WithMessage("人事課内のメモは{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Complaint).MaximumLength(ModelLengths.Of<PersonnelComplaint>(c => c.Content)).WithMessage("相談の内容は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.CompetenceGrade).MaximumLength(ModelLengths.Of<EvaluationMark>(m => m.Grade)).WithMessage("能力評価の評語は一覧から選んでください。");
+        RuleFor(x => x.PerformanceGrade).MaximumLength(ModelLengths.Of<EvaluationMark>(m => m.Grade)).WithMessage("業績評価の評語は一覧から選んでください。");
+        RuleFor(x => x.Outcome).IsInEnum().WithMessage("結果（評価を維持・評価を変更）を選んでください。");
+        RuleForEach(x => x.Marks).ChildRules(row =>
+        {
+            row.RuleFor(r => r.Grade).MaximumLength(ModelLengths.Of<EvaluationMark>(m => m.Grade)).WithMessage("評語は一覧から選んでください。");
+            row.RuleFor(r => r.Comment).MaximumLength(ModelLengths.Of<EvaluationMark>(m => m.Comment)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
+            row.RuleFor(r => r.Result).MaximumLength(ModelLengths.Of<PerformanceGoal>(g => g.Result)).WithMessage("実績は{MaxLength}文字以内で入力してください。");
+        });
+    }
+}
+
 public sealed class MarkRow
 {
     public string? Key { get; set; }
@@ -225,4 +253,16 @@ public sealed class SpecialEvaluatorForm
     [Display(Name = "職")]
     public SpecialPost? Post { get; set; }
     public string? Email { get; set; }
+}
+
+public sealed class SpecialEvaluatorFormValidator : AbstractValidator<SpecialEvaluatorForm>
+{
+    public SpecialEvaluatorFormValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().WithMessage("氏名を入力してください。")
+            .MaximumLength(ModelLengths.Of<StaffMember>(m => m.Name)).WithMessage("氏名は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Post).NotNull().WithMessage("職（市長・副市長・教育長）を選んでください。").IsInEnum().WithMessage("職（市長・副市長・教育長）を選んでください。");
+        RuleFor(x => x.Email).NotEmpty().WithMessage("評価をするときにサインインするアカウントのメールアドレスを入力してください。")
+            .MaximumLength(ModelLengths.Of<StaffMember>(m => m.Email)).WithMessage("メールアドレスは{MaxLength}文字以内で入力してください。");
+    }
 }

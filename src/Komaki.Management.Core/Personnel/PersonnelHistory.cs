@@ -43,7 +43,7 @@ public sealed class PersonnelRecordHistory(AppDbContext db) : IHistoryKind
             ? HistoryOpening.Read(await db.StaffMembers.Where(m => m.Id == id).Select(m => "職員 " + m.Name + "（職員番号 " + m.StaffNumber + "）").FirstOrDefaultAsync() ?? recordId,
                 new("StaffLeaving", "Index", new { id }))
             : await db.PersonnelDesigns.Where(d => d.Id == id).Select(d => (int?)d.FiscalYear).FirstOrDefaultAsync() is int year
-                ? HistoryOpening.Read($"{Wareki.FiscalYear(year)} 人事評価の設計", new("PersonnelDivision", "Design", new { year }))
+                ? HistoryOpening.Read($"{Wareki.FiscalYear(year)} 人事評価の設計", new("PersonnelYear", "Design", new { year }))
                 : HistoryOpening.Read(recordId);
     }
 }

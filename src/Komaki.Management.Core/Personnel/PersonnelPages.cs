@@ -25,6 +25,30 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         return e;
     }
 
+    /// The evaluation as the reader may see it (the reader's relation to it, the year's design, the unit's name); null
+    /// when the year has no design. Whether the reader may read it at all is the record handler's to say.
+    public async Task<PersonnelView?> ViewOfAsync(PersonnelEvaluation e, Actor reader, string readerUserId, OrgTree org)
+    {
+        var design = await DesignAsync(e.FiscalYear);
+        return design is null ? null : new PersonnelView(e, design, PersonnelAccess.RelationOf(reader, await StaffIdsOfAsync(readerUserId), e), org.PathName(e.OrgUnitId));
+    }
+
+    /// What the sheet's page shows beside the evaluation: the steps the reader can take now, the step's form (a draft
+    /// as it was left, else the stage before's grades), whether the goals may be edited and, for the personnel
+    /// division, who may be named as an evaluator.
+    public async Task<PersonnelSheetPage> SheetAsync(PersonnelView view, PersonnelStepForm form, DateOnly today, OrgTree org)
+    {
+        var actions = PersonnelWorkflow.NextActions(view.Relation, view.Evaluation, today);
+        PersonnelSteps.Prefill(view.Evaluation, view.Design, actions, form, today);
+        var choices = view.Relation.HasFlag(PersonnelRelation.Division) ? await EvaluatorChoicesAsync(view.Evaluation.FiscalYear, org) : [];
+        return new PersonnelSheetPage(view, actions, form, PersonnelWorkflow.CheckGoalEdit(view.Relation, view.Evaluation) is null, choices, today);
+    }
+
+    /// The goals a person wrote for a year before their evaluation was opened (attached to it when it is).
+    public Task<List<PerformanceGoal>> UnattachedGoalsAsync(string userId, int year) =>
+        db.PerformanceGoals.AsNoTracking().Include(g => g.OrganizationalGoal)
+            .Where(g => g.OwnerUserId == userId && g.FiscalYear == year && g.PersonnelEvaluationId == null).OrderBy(g => g.Id).ToListAsync();
+
     public static IQueryable<PersonnelEvaluation> WithDetails(IQueryable<PersonnelEvaluation> q) => q
         .Include(e => e.StaffMember).Include(e => e.FirstEvaluator).Include(e => e.SecondEvaluator)
         .Include(e => e.Goals).ThenInclude(g => g.OrganizationalGoal)
@@ -92,6 +116,22 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
     }
 
     public Task<List<(string What, int Count)>> DisclosureGapsAsync(int year) => DisclosureGapsAsync(db, year);
+
+    /// How many evaluations of the year are confirmed (調整・確認済), the ones a 開示 would disclose.
+    public Task<int> ConfirmedCountAsync(int year) => db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == year && e.State == PersonnelState.Confirmed);
+
+    /// The unit of the year's first evaluation, by unit: where the distribution opens when no department is asked for.
+    public Task<int?> FirstUnitAsync(int year) =>
+        db.PersonnelEvaluations.Where(e => e.FiscalYear == year).OrderBy(e => e.OrgUnitId).Select(e => (int?)e.OrgUnitId).FirstOrDefaultAsync();
+
+    /// Every 人事担当 asked or granted since the day given, whoever granted it, newest first, as the division is told of them.
+    public async Task<List<string>> NewOfficersAsync(DateTime since)
+    {
+        var grants = await (from g in db.RoleGrants.AsNoTracking() join a in db.Users on g.UserId equals a.Id
+                            where g.Role == Roles.Personnel && (g.ConfirmedAt == null || g.ConfirmedAt > since) orderby g.RequestedAt descending
+                            select new { a.DisplayName, a.Email, g.RequestedByName, g.ConfirmedByName, g.ConfirmedAt }).ToListAsync();
+        return grants.Select(g => $"{g.DisplayName}（{g.Email}）: {g.RequestedByName} が依頼、" + (g.ConfirmedAt is DateTime at ? $"{g.ConfirmedByName} が {CityTime.DateTimeText(at)} に確認" : "確認待ち")).ToList();
+    }
 
     /// How many 部長級 sheets of the year still have no first evaluator.
     public Task<int> DepartmentChiefsWithoutEvaluatorAsync(int year) =>
@@ -222,10 +262,18 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         ];
     }
 
-    /// The read log, newest first, optionally of one evaluation.
-    public Task<Paged<PersonnelRead>> ReadsAsync(int? evaluationId, int page, int pageSize) =>
-        db.PersonnelReads.AsNoTracking().Where(r => evaluationId == null || r.PersonnelEvaluationId == evaluationId).OrderByDescending(r => r.Id)
+    /// The read log, newest first, optionally of one evaluation, each read with whose sheet of which year it was (the
+    /// name and number only: the log itself reads no sheet).
+    public async Task<Paged<(PersonnelRead Read, string Person)>> ReadsAsync(int? evaluationId, int page, int pageSize)
+    {
+        var shown = await db.PersonnelReads.AsNoTracking().Where(r => evaluationId == null || r.PersonnelEvaluationId == evaluationId).OrderByDescending(r => r.Id)
             .ToPagedAsync(page, pageSize);
+        var ids = shown.Items.Select(r => r.PersonnelEvaluationId).Distinct().ToList();
+        var names = await db.PersonnelEvaluations.AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.FiscalYear, e.StaffMember!.Name, e.StaffMember.StaffNumber }).ToDictionaryAsync(e => e.Id);
+        var rows = shown.Items.Select(r => (r, names.TryGetValue(r.PersonnelEvaluationId, out var n) ? $"{n.Name}（{n.StaffNumber}・{Wareki.FiscalYearShort(n.FiscalYear)}）" : "")).ToList();
+        return new Paged<(PersonnelRead, string)>(rows, shown.Page, shown.PageSize, shown.Total);
+    }
 
     /// The staff register (特別職 aside), by number, optionally narrowed by words in the name or number.
     public Task<Paged<StaffMember>> RegisterAsync(string? words, int page, int pageSize)
@@ -239,6 +287,10 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         return q.OrderBy(s => s.StaffNumber).ToPagedAsync(page, pageSize);
     }
 }
+
+/// The sheet of one evaluation as the reader may see it, with the steps the reader can take now and the step's form.
+public sealed record PersonnelSheetPage(PersonnelView View, IReadOnlyList<PersonnelStep> Actions, PersonnelStepForm Form, bool CanEditGoals,
+    IReadOnlyList<(int Id, string Text)> EvaluatorChoices, DateOnly Today);
 
 /// One department's grades before 調整: the count and share of each grade, and whether it is over the guide.
 public sealed record DistributionRow(string Grade, string Label, int Count, decimal Share, int? MaxShare)

@@ -21,8 +21,6 @@ public static class PersonnelSteps
         }
         bool InScale(string? grade) => design.Grade(grade?.Trim()) is not null;
         var scale = string.Join("・", design.Grades.OrderBy(g => g.SortOrder).Select(g => g.Code));
-        foreach (var (field, text) in new[] { ("Comment", f.Comment), ("InterviewNote", f.InterviewNote), ("AdjustmentReason", f.AdjustmentReason), ("AdjustmentNote", f.AdjustmentNote), ("Complaint", f.Complaint) })
-            Need((text?.Length ?? 0) <= CommentLength, field, $"{CommentLength:N0}文字以内で入力してください。");
         switch (f.Step)
         {
             case PersonnelStep.SubmitGoals:
@@ -43,11 +41,9 @@ public static class PersonnelSteps
                     var row = f.Marks.FirstOrDefault(m => m.Key == key);
                     var at = RowIndex(f, key, index);
                     Need(InScale(row?.Grade), $"Marks[{at}].Grade", $"「{label}」の評語を選んでください（{scale}）。");
-                    Need((row?.Comment?.Length ?? 0) <= CommentLength, $"Marks[{at}].Comment", $"「{label}」のコメントは{CommentLength:N0}文字以内で入力してください。");
                     if (f.Step == PersonnelStep.SelfAssess && key.StartsWith('G'))
                     {
                         Need(!string.IsNullOrWhiteSpace(row?.Result), $"Marks[{at}].Result", $"「{label}」の実績（取り組んだ結果）を書いてください。");
-                        Need((row?.Result?.Length ?? 0) <= ModelLengths.Of<PerformanceGoal>(g => g.Result), $"Marks[{at}].Result", "実績は4,000文字以内で入力してください。");
                     }
                 }
                 if (f.Step != PersonnelStep.SelfAssess)
@@ -189,7 +185,7 @@ public static class PersonnelSteps
     }
 
     /// 一時保存 of a stage's marks: the same holder and moment as the step, but nothing needs to be complete — only
-    /// what is written must fit (a grade of the scale, the lengths). The state does not move and nobody else sees it.
+    /// what is written must fit (a grade of the scale; the lengths are the form's, PersonnelStepFormValidator). The state does not move and nobody else sees it.
     public static List<FieldError> CheckDraft(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm f, DateOnly today)
     {
         if (StageOf(f.Step) is null) return [new(string.Empty, "一時保存できるのは自己評価・一次評価・二次評価です。")];
@@ -201,8 +197,6 @@ public static class PersonnelSteps
             var row = f.Marks.FirstOrDefault(m => m.Key == key);
             var at = RowIndex(f, key, index);
             if (!Fits(row?.Grade)) errors.Add(new($"Marks[{at}].Grade", $"「{label}」の評語は一覧から選んでください。"));
-            if ((row?.Comment?.Length ?? 0) > CommentLength) errors.Add(new($"Marks[{at}].Comment", $"「{label}」のコメントは{CommentLength:N0}文字以内で入力してください。"));
-            if ((row?.Result?.Length ?? 0) > ModelLengths.Of<PerformanceGoal>(g => g.Result)) errors.Add(new($"Marks[{at}].Result", "実績は4,000文字以内で入力してください。"));
         }
         if (!Fits(f.CompetenceGrade)) errors.Add(new("CompetenceGrade", "能力評価の全体評語は一覧から選んでください。"));
         if (!Fits(f.PerformanceGrade)) errors.Add(new("PerformanceGrade", "業績評価の全体評語は一覧から選んでください。"));
@@ -232,6 +226,45 @@ public static class PersonnelSteps
             e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Competence, Grade = Clean(f.CompetenceGrade), Draft = true });
             e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Performance, Grade = Clean(f.PerformanceGrade), Draft = true });
         }
+    }
+
+    /// The step's form as the sheet opens it, where nothing was sent: a draft saved before as it was left, else each
+    /// item from what the stage before said (so an evaluator changes only where they differ); 調整 from the last
+    /// evaluator's grades; the interview on today.
+    public static void Prefill(PersonnelEvaluation e, PersonnelDesign design, IReadOnlyList<PersonnelStep> actions, PersonnelStepForm form, DateOnly today)
+    {
+        if (form.Marks.Count == 0 && actions.Select(StageOf).FirstOrDefault(s => s is not null) is MarkStage stage)
+        {
+            var draft = e.HasDraft(stage);
+            var from = stage == MarkStage.Self ? MarkStage.Self : stage - 1;
+            foreach (var (key, _, _) in Items(e, design))
+            {
+                var id = int.Parse(key[1..], CultureInfo.InvariantCulture);
+                var isGoal = key[0] == 'G';
+                var part = isGoal ? AppraisalPart.Performance : AppraisalPart.Competence;
+                if (draft)
+                {
+                    var saved = isGoal ? e.DraftMark(stage, part, goalId: id) : e.DraftMark(stage, part, criterionId: id);
+                    form.Marks.Add(new MarkRow { Key = key, Grade = saved?.Grade, Comment = saved?.Comment, Result = isGoal ? saved?.DraftResult : null });
+                }
+                else
+                {
+                    var prior = isGoal ? e.Mark(from, part, goalId: id) : e.Mark(from, part, criterionId: id);
+                    form.Marks.Add(new MarkRow { Key = key, Grade = prior?.Grade, Result = isGoal ? e.Goals.First(g => g.Id == id).Result : null });
+                }
+            }
+            if (draft)
+            {
+                form.CompetenceGrade ??= e.DraftMark(stage, AppraisalPart.Competence)?.Grade;
+                form.PerformanceGrade ??= e.DraftMark(stage, AppraisalPart.Performance)?.Grade;
+            }
+        }
+        if (actions.Contains(PersonnelStep.Confirm) && form.CompetenceGrade is null)
+        {
+            form.CompetenceGrade = e.LastEvaluatorGrade(AppraisalPart.Competence);
+            form.PerformanceGrade = e.LastEvaluatorGrade(AppraisalPart.Performance);
+        }
+        form.InterviewOn ??= today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
     /// What the confirmation page of a step that cannot be taken back says will happen.

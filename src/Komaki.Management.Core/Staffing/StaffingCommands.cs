@@ -1,29 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 namespace Komaki.Management.Core.Staffing;
-
-/// A division's lines as one form: each line's figures; which of them a person may change is StaffingAccess's to say.
-public sealed class StaffingForm
-{
-    public List<StaffingRow> Lines { get; set; } = [];
-}
-
-public sealed class StaffingRow
-{
-    [Display(Name = "行")]
-    public int Id { get; set; }
-    [Display(Name = "版")]
-    public int Version { get; set; }
-    [Display(Name = "職種")]
-    public JobType? JobType { get; set; }
-    [Display(Name = "任用形態")]
-    public Personnel.EmploymentType? Employment { get; set; }
-    public string? Allocated { get; set; }
-    public string? ActualApril1 { get; set; }
-    public string? Requested { get; set; }
-    public string? RequestReason { get; set; }
-    public string? Assessed { get; set; }
-    public string? AssessmentReason { get; set; }
-}
 
 /// Who may change which figure: the division's head requests (with the reason) until the personnel division assesses;
 /// the personnel division (人事担当) sets 配分定数 and 実員, assesses (with the reason), and adds lines.
@@ -104,7 +79,6 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
             {
                 result.Add($"Lines[{i}].Requested", head ? "査定済の行の要求は変えられません。" : "要求を出せるのは、その課の所属長です。");
             }
-            if ((row.RequestReason?.Length ?? 0) > 1000 || (row.AssessmentReason?.Length ?? 0) > 1000) result.Add($"Lines[{i}].RequestReason", "理由は1,000文字以内で入力してください。");
         }
         if (!result.Succeeded)
         {
@@ -182,7 +156,7 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
 
     private static decimal? Read(string? text, string field, string label, CommandResult result, bool required = false)
     {
-        if (!NumberText.TryParse(text, out var v) || v < 0 || v > 10000) { result.Add(field, $"{label}は0以上の数値で入力してください（小数は人工として読みます）。"); return null; }
+        if (!StaffingFormValidator.ReadCount(text, out var v)) { result.Add(field, StaffingFormValidator.CountMessage(label)); return null; }
         if (v is null && required) result.Add(field, $"{label}を入力してください。");
         return v;
     }

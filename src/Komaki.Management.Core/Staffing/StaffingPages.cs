@@ -32,6 +32,21 @@ public sealed record Reconciliation(int UnitId, decimal PersonYears, int Evaluat
 /// Reads of the 定員管理 screens: lines of the year, the year's settings, the reconciliation and the published table.
 public sealed class StaffingPages(AppDbContext db) : IUseCase
 {
+    /// A division's lines as its form shows them; the personnel division gets an empty row to add a line.
+    public static StaffingForm FormOf(IEnumerable<StaffingLine> lines, bool withNewRow)
+    {
+        var form = new StaffingForm
+        {
+            Lines = lines.Select(l => new StaffingRow
+            {
+                Id = l.Id, Version = l.Version, JobType = l.JobType, Employment = l.Employment, Allocated = NumberText.Format(l.Allocated), ActualApril1 = NumberText.Format(l.ActualApril1),
+                Requested = NumberText.Format(l.Requested), RequestReason = l.RequestReason, Assessed = NumberText.Format(l.Assessed), AssessmentReason = l.AssessmentReason,
+            }).ToList(),
+        };
+        if (withNewRow) form.Lines.Add(new StaffingRow());
+        return form;
+    }
+
     /// What is incomplete before next year's allocation is made from this year's assessment: each 課 of the year's
     /// organisation with no staffing line (it would get no allocation), each whose request was never submitted, and
     /// each whose lines are not all assessed (they would go on with this year's 配分定数).

@@ -83,6 +83,14 @@ public sealed class ControlRiskLevelsTests(KomakiFactory app) : IClassFixture<Ko
         var refused = await (await PostAsync(promotion, "/Control/Year/2026/Levels", empty)).Content.ReadAsStringAsync();
         Assert.Contains("影響度2の定義を入力してください。", refused);
         Assert.Equal(before, Stored());
+
+        // A level longer than its column is refused beside its field with the limit read from the model, and every level
+        // is checked at once, whatever else the form says.
+        var longer = (await FormFieldsAsync(promotion)).Select(f => f.Item1 switch { "Likelihood1" => (f.Item1, new string('長', 201)), "Impact3" => (f.Item1, ""), _ => f }).ToArray();
+        var tooLong = new HtmlParser().ParseDocument(await (await PostAsync(promotion, "/Control/Year/2026/Levels", longer)).Content.ReadAsStringAsync());
+        Assert.Equal("発生可能性1の定義は200文字以内にしてください（いま201文字）。", tooLong.QuerySelector("[data-valmsg-for='Likelihood1']")!.TextContent.Trim());
+        Assert.Equal("影響度3の定義を入力してください。", tooLong.QuerySelector("[data-valmsg-for='Impact3']")!.TextContent.Trim());
+        Assert.Equal(before, Stored());
     }
 
     [Fact]

@@ -41,6 +41,15 @@ public sealed class StaffingFormTests(KomakiFactory app) : IClassFixture<KomakiF
             Assert.Contains(line.JobType.Label(), refused);
             Assert.Contains(line.Employment.Label(), refused);
         }
+        Assert.Contains("要求数は0以上の数値で入力してください（小数は人工として読みます）。", refused);
+
+        // A reason longer than its column is refused beside its field with the limit read from the model; nothing is saved.
+        var longReason = fields.Select(f => f.Item1 == "Lines[0].RequestReason" ? (f.Item1, new string('理', 1001)) : f.Item1.EndsWith(".Requested", StringComparison.Ordinal) ? (f.Item1, "12") : f).ToArray();
+        var tooLong = await (await PostAsync(head, $"/Staffing/2026/{road}/Edit", longReason)).Content.ReadAsStringAsync();
+        Assert.Contains("要求の理由は1000文字以内で入力してください。", tooLong);
+        Assert.Equal(lines.Select(l => (l.Id, l.Version, l.Requested)), app.WithDb(db => db.StaffingLines.Where(l => l.FiscalYear == 2026 && l.OrgUnitId == road).OrderBy(l => l.Id).Select(l => new { l.Id, l.Version, l.Requested }).ToList())
+            .Select(l => (l.Id, l.Version, l.Requested)));
+
         var rows = Regex.Matches(refused, "<tr>\\s*<td><input type=\"hidden\" name=\"Lines\\[\\d+\\]\\.Id\"[^<]*<input[^>]*>\\s*([^<\\s][^<]*)<").Select(m => m.Groups[1].Value.Trim()).ToList();
         Assert.Equal(lines.Count, rows.Count(r => r.Length > 0));
     }

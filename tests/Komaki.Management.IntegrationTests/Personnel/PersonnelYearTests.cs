@@ -62,6 +62,11 @@ public sealed class PersonnelYearTests(KomakiFactory app) : IClassFixture<Komaki
         Assert.Contains("職（市長・副市長・教育長）を選んでください。", refused);
         Assert.Contains("メールアドレス nobody@komaki.example のアカウントがありません。", refused);
         Assert.Contains("value=\"教育 一郎\"", refused);
+        // A name longer than the register's column is refused with the limit read from the model, beside the account's refusal.
+        var tooLong = await (await PostAsync(division, "/Personnel/Division/Special", ("Name", new string('名', 101)), ("Post", "Superintendent"), ("Email", "nobody@komaki.example"))).Content.ReadAsStringAsync();
+        Assert.Contains("氏名は100文字以内で入力してください。", tooLong);
+        Assert.Contains("メールアドレス nobody@komaki.example のアカウントがありません。", tooLong);
+        Assert.Equal(0, app.WithDb(db => db.StaffMembers.Count(m => m.Name.StartsWith("名名名"))));
         var linked = await (await PostAsync(division, "/Personnel/Division/Special", ("Name", "教育 一郎"), ("Post", "Superintendent"), ("Email", "doro-kacho@komaki.example"))).Content.ReadAsStringAsync();
         Assert.Contains("すでに職員または特別職に紐付いています", linked);
 

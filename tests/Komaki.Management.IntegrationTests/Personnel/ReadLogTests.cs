@@ -35,20 +35,21 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         (nameof(PersonnelController.Excel), Person, () => person.GetAsync($"/Personnel/{id}/Excel"), "Excel"),
         (nameof(PersonnelController.Goals) + " GET", Person, () => person.GetAsync($"/Personnel/{id}/Goals"), "目標の編集"),
         (nameof(PersonnelController.Goals) + " POST", Person, () => PostAsync(person, $"/Personnel/{id}/Goals", ("Version", "0")), "目標の保存"),
-        (nameof(PersonnelController.Act), Person, () => PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "99")), "操作"),
-        (nameof(PersonnelController.Reassign), Division, () => PostAsync(division, $"/Personnel/{id}/Reassign", ("version", Version(id)), ("firstEvaluatorId", "abc")), "評価者の変更"),
+        (nameof(PersonnelStepsController.Act), Person, () => PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "99")), "操作"),
+        (nameof(PersonnelStepsController.Reassign), Division, () => PostAsync(division, $"/Personnel/{id}/Reassign", ("version", Version(id)), ("firstEvaluatorId", "abc")), "評価者の変更"),
         (nameof(PersonnelDivisionController.Distribution), Division, () => division.GetAsync($"/Personnel/Division/Distribution?year=2025&departmentId={Department(confirmedYearId)}"), "分布"),
         (nameof(PersonnelController.Distribution) + " 部長", DepartmentHead, () => head.GetAsync($"/Personnel/Distribution?year=2025"), "分布"),
         (nameof(PersonnelDivisionController.Payroll), Division, () => division.GetAsync("/Personnel/Division/Payroll/2025"), "給与連携CSV"),
     ];
 
-    /// Actions of the personnel division that read no evaluation's content (lists show only where each stands).
+    /// Actions that read no evaluation's content (lists show only where each stands; the staff register and its 退職日).
     private static readonly string[] ReadNoSheet =
     [
-        nameof(PersonnelDivisionController.Index), nameof(PersonnelDivisionController.Design), nameof(PersonnelDivisionController.Open),
-        nameof(PersonnelDivisionController.OpenConfirmed), nameof(PersonnelDivisionController.Disclose), nameof(PersonnelDivisionController.DiscloseConfirmed),
+        nameof(PersonnelDivisionController.Index), nameof(PersonnelYearController.Design), nameof(PersonnelYearController.Open),
+        nameof(PersonnelYearController.OpenConfirmed), nameof(PersonnelYearController.Disclose), nameof(PersonnelYearController.DiscloseConfirmed),
         nameof(PersonnelDivisionController.Reads), nameof(PersonnelDivisionController.Staff), nameof(PersonnelController.Index),
-        nameof(PersonnelDivisionController.CopyPrevious), nameof(PersonnelDivisionController.Special), nameof(PersonnelDivisionController.NameForChiefs),
+        nameof(PersonnelYearController.CopyPrevious), nameof(PersonnelDivisionController.Special), nameof(PersonnelDivisionController.NameForChiefs),
+        nameof(StaffLeavingController.Index),
     ];
 
     private int Department(int evaluationId) => app.WithDb(db =>
@@ -73,8 +74,9 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var division = await app.SignedInAsync(Division);
         var paths = Paths(person, division, await app.SignedInAsync(DepartmentHead), id, lastYear);
 
-        // Every action of the two controllers is either a path above or named as reading no sheet.
-        var actions = new[] { typeof(PersonnelController), typeof(PersonnelDivisionController) }
+        // Every action of the feature's controllers, however they are split, is either a path above or named as reading no sheet.
+        var actions = typeof(PersonnelController).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(PersonnelController).Namespace && typeof(ControllerBase).IsAssignableFrom(t) && !t.IsAbstract)
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => m.GetCustomAttributes<HttpMethodAttribute>().Any())
             .Select(m => m.Name + (m.Name == nameof(PersonnelController.Goals) ? m.GetCustomAttribute<HttpPostAttribute>() is null ? " GET" : " POST" : ""))
@@ -101,6 +103,13 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var before = LastRead;
         var refused = await PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "99"));
         Assert.Contains("この操作はできません。", await refused.Content.ReadAsStringAsync());
+        Assert.Contains(app.WithDb(db => db.PersonnelReads.Where(r => r.Id > before).ToList()), r => r.PersonnelEvaluationId == id && r.UserName == Person && r.What == "操作");
+
+        // A step whose form is refused before the workflow is asked (a comment longer than its column) shows the sheet
+        // again beside the field: a read, logged.
+        before = LastRead;
+        var tooLong = await PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "ReturnGoals"), ("Comment", new string('長', 2001)));
+        Assert.Contains("コメントは2000文字以内で入力してください。", await tooLong.Content.ReadAsStringAsync());
         Assert.Contains(app.WithDb(db => db.PersonnelReads.Where(r => r.Id > before).ToList()), r => r.PersonnelEvaluationId == id && r.UserName == Person && r.What == "操作");
 
         var outsider = await app.SignedInAsync("kankyo-kacho@komaki.example");

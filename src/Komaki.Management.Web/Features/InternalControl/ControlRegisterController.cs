@@ -70,7 +70,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
     public async Task<IActionResult> Levels(int year, RiskLevelsForm form)
     {
         if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
-        if (Accept(await commands.SaveLevelsAsync(year, form)))
+        if (await RunAsync(form, () => commands.CheckLevelsAsync(year), () => commands.SaveLevelsAsync(year, form)) is not null)
         {
             TempData["Message"] = "発生可能性・影響度の定義を保存しました。";
             return RedirectToAction(nameof(ControlController.Index), "Control", new { year });

@@ -7,6 +7,8 @@ public sealed record PersonnelIndexModel(int Year, IReadOnlyList<EvaluationLine>
 public sealed record PersonnelDetailsModel(PersonnelView View, IReadOnlyList<PersonnelStep> Actions, PersonnelStepForm Form, bool CanEditGoals,
     IReadOnlyList<(int Id, string Text)> EvaluatorChoices, DateOnly Today)
 {
+    public static PersonnelDetailsModel Of(PersonnelSheetPage s) => new(s.View, s.Actions, s.Form, s.CanEditGoals, s.EvaluatorChoices, s.Today);
+
     public PersonnelEvaluation Evaluation => View.Evaluation;
     public PersonnelDesign Design => View.Design;
     public IEnumerable<SelectListItem> GradeOptions(string? selected) =>

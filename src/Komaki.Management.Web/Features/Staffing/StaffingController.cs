@@ -5,8 +5,8 @@ namespace Komaki.Management.Web.Features.Staffing;
 /// 「給与・定員管理等について」. A division's head requests for their division; 人事担当 sets, assesses and allocates.
 [Authorize(Policy = Policies.Staff)]
 [Route("Staffing")]
-public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions, ReadCache cache)
-    : AppController(db)
+public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions, ReadCache cache)
+    : AppController()
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, int? unitId)
@@ -26,15 +26,7 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
         if (org.Find(unitId) is null) return NotFound();
         if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
         var lines = await pages.LinesAsync(year, [unitId]);
-        var form = new StaffingForm
-        {
-            Lines = lines.Select(l => new StaffingRow
-            {
-                Id = l.Id, Version = l.Version, JobType = l.JobType, Employment = l.Employment, Allocated = NumberText.Format(l.Allocated), ActualApril1 = NumberText.Format(l.ActualApril1),
-                Requested = NumberText.Format(l.Requested), RequestReason = l.RequestReason, Assessed = NumberText.Format(l.Assessed), AssessmentReason = l.AssessmentReason,
-            }).ToList(),
-        };
-        if (StaffingAccess.IsPersonnel(Actor)) form.Lines.Add(new StaffingRow());
+        var form = StaffingPages.FormOf(lines, withNewRow: StaffingAccess.IsPersonnel(Actor));
         return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, lines, StaffingAccess.IsPersonnel(Actor), StaffingAccess.IsDivisionHead(Actor, unitId, org)));
     }
 
@@ -44,7 +36,7 @@ public sealed class StaffingController(AppDbContext db, OrgTreeProvider orgTree,
         var org = await orgTree.GetAsync();
         if (org.Find(unitId) is null) return NotFound();
         if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
-        if (Accept(await commands.SaveAsync(year, unitId, form, Actor, org)))
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveAsync(year, unitId, form, Actor, org)) is not null)
         {
             TempData["Message"] = StaffingAccess.IsPersonnel(Actor) ? "定員を保存しました。" : "定員の要求を保存しました。人事課が査定します。";
             return RedirectToAction(nameof(Index), new { year, unitId });
