@@ -14,8 +14,9 @@ public sealed class MeasureEvaluationFormValidator : AbstractValidator<MeasureEv
 {
     public MeasureEvaluationFormValidator()
     {
+        var max = ModelLengths.Of<MeasureEvaluation>(e => e.Assessment);
         RuleFor(x => x.Assessment).NotEmpty().WithMessage("施策の評価（成果と課題）を入力してください。")
-            .MaximumLength(ModelLengths.Of<MeasureEvaluation>(e => e.Assessment)).WithMessage("施策の評価は{MaxLength}文字以内で入力してください。");
+            .MaximumLength(max).WithMessage($"施策の評価は{max:N0}文字以内で入力してください。");
         RuleFor(x => x.Direction).NotNull().WithMessage("施策の今後の方向性を選んでください。")
             .IsInEnum().WithMessage("施策の今後の方向性を選んでください。");
     }

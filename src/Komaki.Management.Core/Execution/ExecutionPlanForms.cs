@@ -57,3 +57,34 @@ public sealed class ProgressFormValidator : AbstractValidator<ProgressForm>
             .MaximumLength(max).WithMessage("進捗は{MaxLength}文字以内で入力してください。");
     }
 }
+
+/// 随時の進捗報告: the day progress is known, its status and what happened (the day typed as text, shown back when refused).
+public sealed class ProgressReportForm
+{
+    public string? AsOf { get; set; }
+    public ProgressStatus? ReportStatus { get; set; }
+    public string? ReportText { get; set; }
+
+    public static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+
+    /// The form's own rules beside their fields: a day, a status, and the text — required, as on the 9月末 form, with
+    /// the reason when the status is 遅れ or 中止・休止 (the day against the plan is ExecutionProgressReports.CheckDay's).
+    public static IEnumerable<FieldError> Problems(ProgressReportForm form)
+    {
+        if (Day(form.AsOf) is null) yield return new(nameof(AsOf), "進捗の時点（日付）を入力してください。");
+        if (form.ReportStatus is not ProgressStatus s || !Enum.IsDefined(s)) yield return new(nameof(ReportStatus), "進捗区分を選んでください。");
+        var max = ModelLengths.Of<ExecutionProgressReport>(r => r.ReportText);
+        if (string.IsNullOrWhiteSpace(form.ReportText))
+            yield return new(nameof(ReportText), ExecutionPlan.NeedsReason(form.ReportStatus) ? $"「{form.ReportStatus!.Value.Label()}」のときは、理由と今後の見通しを書いてください。" : "進捗の内容を書いてください。");
+        else if (form.ReportText.Trim().Length > max) yield return new(nameof(ReportText), $"進捗の内容は{max:N0}文字以内で入力してください。");
+    }
+}
+
+public sealed class ProgressReportFormValidator : AbstractValidator<ProgressReportForm>
+{
+    public ProgressReportFormValidator() => RuleFor(f => f).Custom((form, context) =>
+    {
+        foreach (var problem in ProgressReportForm.Problems(form)) context.AddFailure(problem.Field, problem.Message);
+    });
+}

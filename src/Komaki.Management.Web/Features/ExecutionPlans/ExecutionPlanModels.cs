@@ -10,7 +10,7 @@ public sealed record ExecutionDetailsModel(int Year, Project Project, ExecutionP
     public IReadOnlyList<ExecutionProgressReport> Reports { get; init; } = [];
     public DateOnly Today { get; init; }
     /// What a refused report sent, shown again beside its messages.
-    public (string? AsOf, ProgressStatus? Status, string? Text) ReportForm { get; init; }
+    public ProgressReportForm ReportForm { get; init; } = new();
 }
 
 public sealed record ExecutionEditModel(int Year, Project Project, ExecutionPlanForm Form, IReadOnlyList<SelectListItem> Units);

@@ -42,13 +42,14 @@ public sealed class ExecutionPlansController(
 
     /// 随時の進捗報告: progress reported on the day it is known, kept beside the others.
     [HttpPost("{year:int}/{projectId:int}/Report")]
-    public async Task<IActionResult> Report(int year, int projectId, string? asOf, ProgressStatus? reportStatus, string? reportText)
+    public async Task<IActionResult> Report(int year, int projectId, ProgressReportForm form)
     {
         var (project, plan) = await pages.PlanAsync(year, projectId);
         if (project is null || plan is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, org)) return Forbidden();
-        if (Accept(await reports.AddAsync(plan, asOf, reportStatus, reportText, me.DisplayName, Clock.UtcNow, Clock.Today)))
+        if (await RunAsync(form, () => Task.FromResult(ExecutionProgressReports.CheckDay(plan, form, Clock.Today)),
+                () => reports.AddAsync(plan, form, me.DisplayName, Clock.UtcNow, Clock.Today)) is not null)
         {
             TempData["Message"] = $"{project.Code} {project.Name} の進捗を報告しました。";
             return RedirectToAction(nameof(Details), new { year, projectId });
@@ -56,7 +57,7 @@ public sealed class ExecutionPlansController(
         var indicators = new List<IndicatorTarget>();
         return View("Details", new ExecutionDetailsModel(year, project, plan, org.PathName(plan.OwnerUnitId), indicators,
             PlanAccess.CanEditUnitRecord(Actor, plan.OwnerUnitId, org), true)
-        { Reports = await reports.OfAsync(plan.Id), Today = Clock.Today, ReportForm = (asOf, reportStatus, reportText) });
+        { Reports = await reports.OfAsync(plan.Id), Today = Clock.Today, ReportForm = form });
     }
 
     [HttpGet("{year:int}/{projectId:int}/Edit")]

@@ -35,14 +35,14 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
 
     /// Answers the action with a later plan line or budget line of the same project, or closes it with a reason.
     [HttpPost("{id:int}/Answer")]
-    public async Task<IActionResult> Answer(int id, int version, int? planLineId, int? budgetLineId, string? note, bool close = false)
+    public async Task<IActionResult> Answer(int id, ImprovementAnswerForm form)
     {
         var action = await commands.ForEditAsync(id);
         if (action is null) return NotFound();
         if (!CanAnswer(action, await orgTree.GetAsync())) return Forbidden();
-        if (Accept(await commands.AnswerAsync(action, version, planLineId, budgetLineId, note, close, me.DisplayName, Clock.UtcNow)))
+        if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(action, form, me.DisplayName, Clock.UtcNow)))
         {
-            TempData["Message"] = close ? "改善を終了しました。" : "改善の反映先を記録しました。";
+            TempData["Message"] = form.Close ? "改善を終了しました。" : "改善の反映先を記録しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
         var fresh = (await pages.FindAsync(id))!;
