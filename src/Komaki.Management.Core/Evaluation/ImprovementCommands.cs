@@ -6,32 +6,26 @@ public sealed class ImprovementCommands(AppDbContext db, RecordSaver saver) : IU
 {
     public Task<ImprovementAction?> ForEditAsync(int id) => db.ImprovementActions.Include(a => a.Project).FirstOrDefaultAsync(a => a.Id == id);
 
-    public async Task<CommandResult> AnswerAsync(ImprovementAction action, int version, int? planLineId, int? budgetLineId, string? note, bool close,
-        string displayName, DateTime now)
+    public async Task<CommandResult> AnswerAsync(ImprovementAction action, ImprovementAnswerForm form, string displayName, DateTime now)
     {
         var result = new CommandResult();
         if (action.State != ImprovementState.Open) result.Add(string.Empty, $"この改善は「{action.State.Label()}」です。");
-        if (close)
-        {
-            if (string.IsNullOrWhiteSpace(note)) result.Add("note", "終了する理由を入力してください（例: 事業の廃止により対応不要となった）。");
-        }
-        else if (planLineId is null == budgetLineId is null)
-        {
-            result.Add(string.Empty, "反映先として、実施計画の行か予算の行のどちらか一つを選んでください。");
-        }
-        else if (planLineId is int pl && !await db.ImplementationPlanLines.AnyAsync(l => l.Id == pl && l.ProjectId == action.ProjectId && l.FiscalYear > action.FiscalYear))
+        foreach (var problem in ImprovementAnswerForm.Problems(form)) result.Add(problem.Field, problem.Message);
+        if (result.Succeeded && !form.Close && form.PlanLineId is int pl
+            && !await db.ImplementationPlanLines.AnyAsync(l => l.Id == pl && l.ProjectId == action.ProjectId && l.FiscalYear > action.FiscalYear))
         {
             result.Add(string.Empty, "反映先は、この事業の評価年度より後の実施計画の行から選んでください。");
         }
-        else if (budgetLineId is int bl && !await db.BudgetLines.AnyAsync(b => b.Id == bl && b.ProjectId == action.ProjectId && b.FiscalYear > action.FiscalYear))
+        else if (result.Succeeded && !form.Close && form.BudgetLineId is int bl
+            && !await db.BudgetLines.AnyAsync(b => b.Id == bl && b.ProjectId == action.ProjectId && b.FiscalYear > action.FiscalYear))
         {
             result.Add(string.Empty, "反映先は、この事業の評価年度より後の予算の行から選んでください。");
         }
         if (!result.Succeeded) return result;
-        action.State = close ? ImprovementState.Closed : ImprovementState.Answered;
-        (action.AnswerPlanLineId, action.AnswerBudgetLineId) = close ? (null, null) : (planLineId, budgetLineId);
-        (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(note) ? null : note.Trim(), displayName, now);
-        return await saver.SaveEditAsync(action, version, action.AuditTarget);
+        action.State = form.Close ? ImprovementState.Closed : ImprovementState.Answered;
+        (action.AnswerPlanLineId, action.AnswerBudgetLineId) = form.Close ? (null, null) : (form.PlanLineId, form.BudgetLineId);
+        (action.Note, action.ClosedBy, action.ClosedAt) = (string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim(), displayName, now);
+        return await saver.SaveEditAsync(action, form.Version, action.AuditTarget);
     }
 
     public Task<CommandResult> ReopenAsync(ImprovementAction action, int version)

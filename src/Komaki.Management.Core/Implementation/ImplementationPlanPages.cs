@@ -56,6 +56,15 @@ public sealed class ImplementationPlanPages(AppDbContext db) : IUseCase
         return new EditionData(edition, projects, lines, await LatestEditionYearAsync(), newer);
     }
 
+    /// The edition of a year and a project, for one project's three years (either null when missing).
+    public async Task<(ImplementationPlan? Edition, Project? Project)> EditionAndProjectAsync(int year, int projectId) =>
+        (await db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year),
+         await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId));
+
+    /// The project with the code (an active one before a retired one), to add it to an edition.
+    public Task<int?> ProjectIdByCodeAsync(string code) =>
+        db.Projects.AsNoTracking().Where(p => p.Code == code).OrderBy(p => p.RetiredAt != null).Select(p => (int?)p.Id).FirstOrDefaultAsync();
+
     public async Task<int> LatestEditionYearAsync() => await db.ImplementationPlans.MaxAsync(p => (int?)p.FiscalYear) ?? 0;
 
     /// The edition of a year against the one it was copied from (or the one before it, or the year asked for);

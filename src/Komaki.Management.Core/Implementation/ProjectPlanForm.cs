@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Komaki.Management.Core.Implementation;
 
 public sealed class YearEntry
@@ -20,10 +22,24 @@ public sealed class ProjectPlanForm
     public List<YearEntry> Years { get; set; } = [];
 }
 
+/// Each year as ProjectPlanFormRules reads it, every message beside its field (Years[0].Cost …); the command reads
+/// the years by the same rules before it saves.
+public sealed class ProjectPlanFormValidator : AbstractValidator<ProjectPlanForm>
+{
+    public ProjectPlanFormValidator() => RuleFor(f => f.Years).Custom((years, context) =>
+    {
+        var found = new CommandResult();
+        for (var i = 0; i < years.Count; i++) ProjectPlanFormRules.Parse(years[i], $"Years[{i}].", found);
+        foreach (var error in found.Errors) context.AddFailure(error.Field, error.Message);
+    });
+}
+
 /// The checks of one year of a project's plan as typed on screen: amounts in 千円 (full-width digits,
 /// commas, ▲ accepted), a known status, no negative cost, and sources that add up to the cost.
 public static class ProjectPlanFormRules
 {
+    private static readonly int ContentLength = ModelLengths.Of<ImplementationPlanLine>(l => l.Content);
+
     public sealed record Parsed(ImplementationStatus Status, string Content, long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
 
     public static bool IsBlank(YearEntry e) =>
@@ -57,7 +73,7 @@ public static class ProjectPlanFormRules
         if (cost < 0) state.Add(prefix + nameof(YearEntry.Cost), "事業費にマイナスは入力できません。");
         if (state.Errors.Count == before && ImplementationPlanLine.FundingMismatch(cost, national + prefectural + bonds + other + general) is string mismatch)
             state.Add(prefix + nameof(YearEntry.General), mismatch);
-        if ((e.Content ?? "").Length > 4000) state.Add(prefix + nameof(YearEntry.Content), "事業内容は4,000文字以内で入力してください。");
+        if ((e.Content ?? "").Trim().Length > ContentLength) state.Add(prefix + nameof(YearEntry.Content), $"事業内容は{ContentLength:N0}文字以内で入力してください。");
         return state.Errors.Count == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, national, prefectural, bonds, other, general) : null;
     }
 

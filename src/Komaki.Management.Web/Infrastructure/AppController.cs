@@ -2,8 +2,8 @@ using FluentValidation.AspNetCore;
 
 namespace Komaki.Management.Web.Infrastructure;
 
-/// What the feature controllers share: the current actor, explicit validation, and saving with the
-/// optimistic concurrency check that keeps the second editor's input on screen.
+/// What the feature controllers share: the current actor, explicit validation, and a use case's refusals put beside
+/// their fields (saving, with the optimistic concurrency check, is the use cases' — RecordSaver).
 public abstract class AppController : Controller
 {
     private readonly AppDbContext? _db;
@@ -77,19 +77,4 @@ public abstract class AppController : Controller
         if (result.Conflict) ViewData["ConcurrencyConflict"] = true;
         return result.Succeeded;
     }
-
-    private RecordSaver Saver => HttpContext.RequestServices.GetRequiredService<RecordSaver>();
-
-    /// Saves what the action added (a new record): false with the reasons beside their fields when a text is too long.
-    protected async Task<bool> TrySaveAsync() => Accept(await Saver.SaveAsync());
-
-    /// Saves an edit of a versioned record that the user started from `expectedVersion`. When someone
-    /// else saved first, nothing is written, the reason goes to ModelState and false is returned.
-    protected async Task<bool> TrySaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
-        Accept(await Saver.SaveEditAsync(entity, expectedVersion, target));
-
-    /// Saves edits of several versioned records made on one screen (e.g. the three years of a project's
-    /// plan): all of them, or none when any was saved by someone else in the meantime.
-    protected async Task<bool> TrySaveEditsAsync(IReadOnlyCollection<(IVersioned Entity, int ExpectedVersion)> edits, AuditTarget target) =>
-        Accept(await Saver.SaveEditsAsync(edits, target));
 }

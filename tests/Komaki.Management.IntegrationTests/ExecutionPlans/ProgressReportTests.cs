@@ -46,4 +46,20 @@ public sealed class ProgressReportTests(KomakiFactory app) : IClassFixture<Komak
         // Another division's staff report nothing on it.
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(await app.SignedInAsync("kankyo-kacho@komaki.example"), url, ("asOf", "2026-12-01"), ("reportStatus", "OnTrack"), ("reportText", "x"))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_report_longer_than_its_column_is_refused_beside_the_field_and_kept_on_screen()
+    {
+        var road = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id);
+        var (planId, projectId) = app.WithDb(db => db.ExecutionPlans.AsNoTracking().Where(p => p.FiscalYear == 2026 && p.OwnerUnitId == road)
+            .Select(p => new { p.Id, p.ProjectId }).AsEnumerable().Select(p => (p.Id, p.ProjectId)).First());
+        var staff = await app.SignedInAsync("doro-tanto@komaki.example");
+        var before = app.WithDb(db => db.ExecutionProgressReports.Count(r => r.ExecutionPlanId == planId));
+        var text = "長い報告" + new string('あ', 4000);
+        var html = await (await PostAsync(staff, $"/ExecutionPlans/2026/{projectId}/Report", ("AsOf", "2026-10-20"), ("ReportStatus", "OnTrack"), ("ReportText", text)))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("進捗の内容は4,000文字以内で入力してください。", html);
+        Assert.Contains(text, html);
+        Assert.Equal(before, app.WithDb(db => db.ExecutionProgressReports.Count(r => r.ExecutionPlanId == planId)));
+    }
 }

@@ -46,4 +46,23 @@ public class EditionCompareTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.Equal(Rows(changed), Rows(changed, "changed"));
         Assert.Contains("<option value=\"Changed\" selected=\"selected\">変更だけ</option>", changed);
     }
+
+    /// The project plan form's validator reads the years as the command does, with the content's limit from the model.
+    [Fact]
+    public async Task A_project_year_refused_by_the_form_rules_is_shown_beside_its_field_and_nothing_is_written()
+    {
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var project = app.WithDb(db => db.Projects.Single(p => p.Code == "6-2-01").Id);
+        var years = app.WithDb(db => db.ImplementationPlans.Single(p => p.FiscalYear == 2026).Years.ToList());
+        var url = $"/ImplementationPlans/2026/Projects/{project}";
+        var lines = app.WithDb(db => db.ImplementationPlanLines.Where(l => l.ProjectId == project).Select(l => new { l.Id, l.Version, l.Content, l.Cost }).ToList());
+        var token = KomakiFactory.TokenIn(await head.GetStringAsync(url));
+        var fields = years.Select((y, i) => ($"Years[{i}].Year", y.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        fields.AddRange([("Years[0].Status", "Continuing"), ("Years[0].Content", new string('内', 4001)), ("Years[0].Cost", "1,000"), ("Years[0].General", "1,000"),
+            ("Years[1].Status", "Continuing"), ("Years[1].Cost", "１，０００"), ("Years[1].General", "900")]);
+        var html = await (await head.PostAsync(url, KomakiFactory.Form(token, [.. fields]))).Content.ReadAsStringAsync();
+        Assert.Contains("事業内容は4,000文字以内で入力してください。", html);
+        Assert.Contains("と一致しません", html);
+        Assert.Equal(lines, app.WithDb(db => db.ImplementationPlanLines.Where(l => l.ProjectId == project).Select(l => new { l.Id, l.Version, l.Content, l.Cost }).ToList()));
+    }
 }

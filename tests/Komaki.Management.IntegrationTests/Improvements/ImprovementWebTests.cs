@@ -74,4 +74,19 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.Equal(open - (pages - 1) * ImprovementsController.PageSize, System.Text.RegularExpressions.Regex.Count(last, "improvement-open\">対応中"));
         Assert.Contains("所属別の対応中の件数", html);
     }
+
+    [Fact]
+    public async Task A_closing_reason_longer_than_its_column_is_refused_beside_the_field_and_the_action_stays_open()
+    {
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var (actionId, _, version, _) = OpenRoadAction();
+        var url = $"/Improvements/{actionId}";
+        var token = KomakiFactory.TokenIn(await planning.GetStringAsync(url));
+        var response = await planning.PostAsync(url + "/Answer", KomakiFactory.Form(token,
+            ("Version", version.ToString()), ("Close", "true"), ("Note", new string('理', 4001))));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("メモ・理由は4,000文字以内で入力してください。", html);
+        Assert.Contains("is-invalid\" id=\"close-note\"", html);
+        Assert.Equal(ImprovementState.Open, app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId).State));
+    }
 }

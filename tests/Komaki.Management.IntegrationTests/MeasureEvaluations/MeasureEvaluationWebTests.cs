@@ -33,4 +33,19 @@ public class MeasureEvaluationWebTests(KomakiFactory app) : IClassFixture<Komaki
         Assert.Equal(Direction.Improve, app.WithDb(db => db.MeasureEvaluations.Single(e => e.MeasureId == measureId && e.FiscalYear == 2025).Direction));
         Assert.Contains("改善", await planning.GetStringAsync("/MeasureEvaluations?year=2025"));
     }
+
+    [Fact]
+    public async Task An_assessment_longer_than_its_column_is_refused_beside_the_field_and_nothing_is_written()
+    {
+        var measureId = app.WithDb(db => db.Measures.Single(m => m.Code == "6-2" && m.RetiredAt == null).Id);
+        var url = $"/MeasureEvaluations/2025/{measureId}";
+        var before = app.WithDb(db => db.MeasureEvaluations.Count());
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var token = KomakiFactory.TokenIn(await head.GetStringAsync(url));
+        var response = await head.PostAsync(url, KomakiFactory.Form(token, ("Assessment", new string('評', 4001)), ("Direction", "Improve"), ("Version", "0")));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("施策の評価は4,000文字以内で入力してください。", html);
+        Assert.Contains("is-invalid\" id=\"assessment\"", html);
+        Assert.Equal(before, app.WithDb(db => db.MeasureEvaluations.Count()));
+    }
 }

@@ -3,8 +3,8 @@ namespace Komaki.Management.Web.Features.ImplementationPlans;
 /// 実施計画: the editions, one project's three years, and the comparison of two editions.
 [Authorize(Policy = Policies.Staff)]
 [Route("ImplementationPlans")]
-public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands,
-    ReadCache cache, MeasureOptions measureOptions) : AppController(db)
+public sealed class ImplementationPlansController(OrgTreeProvider orgTree, ImplementationPlanPages pages, ImplementationPlanCommands commands,
+    ReadCache cache, MeasureOptions measureOptions) : AppController()
 {
     public const int PageSize = 50;
 
@@ -95,7 +95,7 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     [HttpGet("{year:int}/Projects/{projectId:int}")]
     public async Task<IActionResult> Edit(int year, int projectId)
     {
-        var (edition, project) = await LoadAsync(year, projectId);
+        var (edition, project) = await pages.EditionAndProjectAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
         if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
@@ -106,14 +106,14 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     [HttpPost("{year:int}/Projects/{projectId:int}")]
     public async Task<IActionResult> Edit(int year, int projectId, ProjectPlanForm form)
     {
-        var (edition, project) = await LoadAsync(year, projectId);
+        var (edition, project) = await pages.EditionAndProjectAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
         if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
         if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
         if (form.Years.Count != ImplementationPlan.YearsCovered || form.Years.Select(y => y.Year).Order().SequenceEqual(edition.Years) == false)
             return BadRequest();
 
-        if (!Accept(await commands.SaveProjectPlanAsync(edition, projectId, form)))
+        if (!await ValidateAsync(form) || !Accept(await commands.SaveProjectPlanAsync(edition, projectId, form)))
             return View(await ModelAsync(edition, project, form));
         TempData["Message"] = $"{project.Code} {project.Name} の実施計画を保存しました。";
         return RedirectToAction(nameof(Details), new { year, q = project.Code });
@@ -124,13 +124,13 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
     public async Task<IActionResult> AddProject(int year, string? code)
     {
         var c = (code ?? "").Trim();
-        var project = await Db.Projects.AsNoTracking().Where(p => p.Code == c).OrderBy(p => p.RetiredAt != null).FirstOrDefaultAsync();
-        if (project is null)
+        var projectId = c.Length == 0 ? null : await pages.ProjectIdByCodeAsync(c);
+        if (projectId is null)
         {
             TempData["Error"] = string.IsNullOrEmpty(c) ? "事業コードを入力してください。" : $"事業コード「{c}」の事務事業が見つかりません。";
             return RedirectToAction(nameof(Details), new { year });
         }
-        return RedirectToAction(nameof(Edit), new { year, projectId = project.Id });
+        return RedirectToAction(nameof(Edit), new { year, projectId });
     }
 
     [HttpGet("{year:int}/Compare")]
@@ -145,14 +145,6 @@ public sealed class ImplementationPlansController(AppDbContext db, OrgTreeProvid
         }
         var rows = HttpContext.Page(compared.Of(change, changesOnly), page, ComparePageSize);
         return View(new CompareModel(compared.Older, compared.Newer, rows, change, changesOnly, compared.Counts));
-    }
-
-
-    private async Task<(ImplementationPlan?, Core.Plans.Project?)> LoadAsync(int year, int projectId)
-    {
-        var edition = await Db.ImplementationPlans.AsNoTracking().FirstOrDefaultAsync(p => p.FiscalYear == year);
-        var project = await Db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId);
-        return (edition, project);
     }
 
     private async Task<ProjectPlanModel> ModelAsync(ImplementationPlan edition, Core.Plans.Project project, ProjectPlanForm form)

@@ -3,10 +3,9 @@ namespace Komaki.Management.Web.Features.Plans;
 /// The comprehensive plans, their periods and the names of their levels: data, because each mayoral
 /// election can redraw the plan.
 [Authorize(Policy = Policies.PlanMasterEditors)]
-public sealed class PlansController(AppDbContext db, PlanCommands commands) : AppController(db)
+public sealed class PlansController(PlanPages pages, PlanCommands commands) : AppController()
 {
-    public async Task<IActionResult> Index() =>
-        View(await Db.ComprehensivePlans.AsNoTracking().Include(p => p.BasicPlans).OrderByDescending(p => p.StartYear).ToListAsync());
+    public async Task<IActionResult> Index() => View(await pages.PlansAsync());
 
     public IActionResult Create() => View("Edit", new PlanForm { StartYear = Clock.FiscalYear + 1, EndYear = Clock.FiscalYear + 8 });
 
@@ -21,7 +20,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
 
     public async Task<IActionResult> Edit(int id)
     {
-        var p = await Db.ComprehensivePlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var p = await pages.PlanAsync(id);
         if (p is null) return NotFound();
         return View(PlanCommands.FormOf(p));
     }
@@ -29,7 +28,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     [HttpPost]
     public async Task<IActionResult> Edit(int id, PlanForm form)
     {
-        var plan = await Db.ComprehensivePlans.FirstOrDefaultAsync(x => x.Id == id);
+        var plan = await pages.PlanAsync(id, tracking: true);
         if (plan is null) return NotFound();
         form.Id = id;
         if (await ValidateAsync(form) && Accept(await commands.EditPlanAsync(plan, form)))
@@ -42,7 +41,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
 
     public async Task<IActionResult> CreateBasicPlan(int planId)
     {
-        var plan = await Db.ComprehensivePlans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId);
+        var plan = await pages.PlanAsync(planId);
         if (plan is null) return NotFound();
         return View("EditBasicPlan", new BasicPlanForm { ComprehensivePlanId = planId, StartYear = plan.StartYear, EndYear = plan.EndYear });
     }
@@ -51,7 +50,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     public async Task<IActionResult> CreateBasicPlan(BasicPlanForm form)
     {
         form.Id = null;
-        if (!await Db.ComprehensivePlans.AnyAsync(p => p.Id == form.ComprehensivePlanId)) return NotFound();
+        if (!await pages.PlanExistsAsync(form.ComprehensivePlanId)) return NotFound();
         if (!await ValidateAsync(form) || !Accept(await commands.CreateBasicPlanAsync(form))) return View("EditBasicPlan", form);
         TempData["Message"] = $"計画期間「{form.Name}」を追加しました。";
         return RedirectToAction(nameof(Index));
@@ -59,15 +58,15 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
 
     public async Task<IActionResult> EditBasicPlan(int id)
     {
-        var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var b = await pages.BasicPlanAsync(id);
         if (b is null) return NotFound();
-        return View(new BasicPlanForm { Id = b.Id, ComprehensivePlanId = b.ComprehensivePlanId, Name = b.Name, StartYear = b.StartYear, EndYear = b.EndYear, Version = b.Version });
+        return View(PlanPages.FormOf(b));
     }
 
     [HttpPost]
     public async Task<IActionResult> EditBasicPlan(int id, BasicPlanForm form)
     {
-        var b = await Db.BasicPlans.FirstOrDefaultAsync(x => x.Id == id);
+        var b = await pages.BasicPlanAsync(id, tracking: true);
         if (b is null) return NotFound();
         form.Id = id;
         form.ComprehensivePlanId = b.ComprehensivePlanId;
@@ -82,7 +81,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     /// Starts the next edition of the plan (after a mayoral election) as a copy of this one.
     public async Task<IActionResult> CopyBasicPlan(int id)
     {
-        var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var b = await pages.BasicPlanAsync(id);
         if (b is null) return NotFound();
         ViewData["From"] = b;
         return View(new BasicPlanForm { ComprehensivePlanId = b.ComprehensivePlanId, Name = "", StartYear = Clock.FiscalYear + 1, EndYear = Clock.FiscalYear + 4 });
@@ -91,7 +90,7 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     [HttpPost]
     public async Task<IActionResult> CopyBasicPlan(int id, BasicPlanForm form)
     {
-        var b = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var b = await pages.BasicPlanAsync(id);
         if (b is null) return NotFound();
         form.ComprehensivePlanId = b.ComprehensivePlanId;
         var (copied, edition) = await ValidateAsync(form) ? await commands.CopyBasicPlanAsync(b, form) : (new CommandResult(), null);
@@ -107,16 +106,14 @@ public sealed class PlansController(AppDbContext db, PlanCommands commands) : Ap
     /// A redrawn edition against the one it was drawn from: 新規 / 修正 / 継続 / 廃止 by level and code.
     public async Task<IActionResult> CompareBasicPlan(int id)
     {
-        var newer = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
-        if (newer?.CopiedFromId is not int olderId) return NotFound();
-        var older = await Db.BasicPlans.AsNoTracking().FirstAsync(x => x.Id == olderId);
-        return View((older, newer, await PlanEdition.CompareAsync(Db, olderId, id)));
+        var compared = await pages.CompareAsync(id);
+        return compared is { } c ? View(c) : NotFound();
     }
 
     [HttpPost]
     public async Task<IActionResult> MoveWork(int id)
     {
-        var newer = await Db.BasicPlans.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+        var newer = await pages.BasicPlanAsync(id);
         if (newer?.CopiedFromId is null) return NotFound();
         var (projects, indicators) = await commands.MoveWorkAsync(id);
         TempData["Message"] = $"事務事業 {projects:N0} 件と施策の指標 {indicators:N0} 件を「{newer.Name}」の同じコードの施策に移しました。";
