@@ -46,7 +46,7 @@ public static class AppHost
         services.AddScoped<OrgTreeProvider>();
         services.AddScoped<MeasureOptions>();
         services.AddScoped<CycleSnapshots>();
-        services.AddScoped<WorkLists>();
+        services.AddScoped<ICycleSnapshots>(sp => sp.GetRequiredService<CycleSnapshots>());
         services.AddScoped<JudgmentBands>();
         services.AddCityVocabulary();
         services.AddScoped<Core.Importing.LabelTable>();
@@ -113,6 +113,8 @@ public static class AppHost
         services.AddValidatorsFromAssembly(typeof(IUseCase).Assembly);
         services.AddUseCases(typeof(IUseCase).Assembly, typeof(AppHost).Assembly);
         services.AddContributions<IHistoryKind>(typeof(IUseCase).Assembly);
+        services.AddContributions<IWaitingContribution>(typeof(IUseCase).Assembly);
+        services.AddContributions<IBoardContribution>(typeof(IUseCase).Assembly);
         services.AddScoped<IEditionFollower, ManifestoLinksFollowEdition>();
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
 

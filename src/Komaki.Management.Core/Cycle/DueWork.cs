@@ -10,10 +10,10 @@ public sealed record DueItem(int Year, CycleStage Stage, DateOnly DueOn, bool Ov
 /// and the executives' stages city-wide. Stages are looked at from half a year overdue to a month ahead.
 public static class DueWork
 {
-    public const int LookBackDays = 180;
-    public const int LookAheadDays = 30;
+    public const int LookBackDays = WorkWindow.LookBackDays;
+    public const int LookAheadDays = WorkWindow.LookAheadDays;
 
-    public static IEnumerable<int> YearsAround(int fiscalYear) => [fiscalYear - 1, fiscalYear, fiscalYear + 1];
+    public static IEnumerable<int> YearsAround(int fiscalYear) => WorkWindow.YearsAround(fiscalYear);
 
     public static IReadOnlyList<DueItem> For(Actor actor, OrgTree org, IEnumerable<CycleSnapshot> snapshots)
     {

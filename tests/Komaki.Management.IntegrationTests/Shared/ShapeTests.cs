@@ -21,7 +21,6 @@ public class ShapeTests
     /// Remove a name when its controller stops taking it; never add one.
     private static readonly string[] StillTakeTheDbContext =
     [
-        "BoardController", "HomeController",
     ];
 
     [Fact]
@@ -52,9 +51,9 @@ public class ShapeTests
         "BudgetFormulation → Auditing", "BudgetFormulation → Budgets", "BudgetFormulation → Evaluation", "BudgetFormulation → Excel", "BudgetFormulation → Identity",
         "BudgetFormulation → Implementation", "BudgetFormulation → Importing", "BudgetFormulation → Organization", "BudgetFormulation → Plans",
         "Budgets → Auditing", "Budgets → Implementation", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
-        "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → BudgetFormulation", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
-        "Cycle → Identity", "Cycle → Implementation", "Cycle → InternalControl", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
-        "Cycle → Staffing", "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
+        "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
+        "Cycle → Identity", "Cycle → Implementation", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
+        "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
         "Evaluation → Importing", "Evaluation → Organization", "Evaluation → Plans", "Execution → Auditing", "Execution → Excel",
         "Execution → Importing", "Execution → Organization", "Execution → Plans", "Goals → Auditing", "Goals → Excel", "Goals → Identity",
         "Goals → Manifesto", "Goals → Organization", "Goals → Plans", "Identity → Auditing", "Identity → Organization",

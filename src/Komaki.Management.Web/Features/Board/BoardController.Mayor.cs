@@ -8,7 +8,7 @@ public sealed partial class BoardController
     {
         var executing = Clock.FiscalYear;
         var y = year is int asked && Display.IsFiscalYear(asked) ? asked : executing - 1;
-        return View(await MayorView.LoadAsync(Db, await orgTree.GetAsync(), cache, await bands.GetAsync(), Actor, y, executing, Clock.UtcNow));
+        return View(await mayor.LoadAsync(await orgTree.GetAsync(), await bands.GetAsync(), Actor, y, executing, Clock.UtcNow));
     }
 
     /// 達成度の判定基準: the bands every screen uses to call a rolled-up achievement S/A/B/C and off target.

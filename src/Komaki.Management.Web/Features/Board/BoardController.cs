@@ -5,9 +5,9 @@ namespace Komaki.Management.Web.Features.Board;
 /// improvements still open. Each figure links to the list of what is behind it.
 [Authorize(Policy = Policies.Staff)]
 [Route("Board")]
-public sealed partial class BoardController(AppDbContext db, OrgTreeProvider orgTree, JudgmentBands bands, ReadCache cache, CycleSnapshots cycles,
-    JudgmentBandCommands bandCommands, PersonnelPages personnel, OtherWork other)
-    : AppController(db)
+public sealed partial class BoardController(OrgTreeProvider orgTree, JudgmentBands bands, CycleSnapshots cycles,
+    JudgmentBandCommands bandCommands, BoardStages stages, MayorPages mayor)
+    : AppController()
 {
     /// Above this many divisions (a large city) the board shows each department's totals, and the divisions of the
     /// department opened (open=its id): a row per division would be some 270 KB of HTML for 130 divisions.
@@ -18,9 +18,7 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
     {
         var y = year ?? Clock.FiscalYear;
         if (!Display.IsFiscalYear(y)) return NotFound();
-        ViewData["Personnel"] = await personnel.StagesAsync(y);
-        // 内部統制 (kept with what is published of it) and 定員 (with the organisation); 人事評価 has no area and is counted per request.
-        ViewData["Other"] = await cache.GetAsync($"other-stages:{y}", [DataArea.Publishing, DataArea.Organization, DataArea.Do], () => other.StagesAsync(y));
+        ViewData["Stages"] = await stages.ForAsync(y);
         var snapshot = await cycles.GetAsync(y);
         if (snapshot.Divisions.Count > FoldAboveDivisions)
         {
@@ -30,6 +28,19 @@ public sealed partial class BoardController(AppDbContext db, OrgTreeProvider org
             ViewData["Open"] = open;
         }
         return View(snapshot);
+    }
+}
+
+/// The board's counts of the areas beyond the plan's stages, each feature's own (IBoardContribution, found by scan):
+/// kept until the data they read changes, or counted per request when it is in no area (人事評価).
+public sealed class BoardStages(IEnumerable<IBoardContribution> contributions, ReadCache cache) : IUseCase
+{
+    public async Task<IReadOnlyList<BoardStage>> ForAsync(int year)
+    {
+        var stages = new List<BoardStage>();
+        foreach (var c in contributions.OrderBy(c => c.GetType().FullName, StringComparer.Ordinal))
+            stages.AddRange(c.Areas is { } areas ? await cache.GetAsync($"board-stages:{c.GetType().Name}:{year}", areas, () => c.StagesAsync(year)) : await c.StagesAsync(year));
+        return stages;
     }
 }
 

@@ -60,6 +60,13 @@ public sealed record MayorModel(
 /// An open improvement as the mayor's view keeps it for everyone; who may see it by name is decided per reader.
 public sealed record OpenImprovementEntry(int Id, string Code, string Name, int OwnerUnitId, int FiscalYear, Direction Direction, DateTime OpenedAt, EvaluationState? Source);
 
+/// 市長ビュー as a use case of the board (MayorView reads it).
+public sealed class MayorPages(AppDbContext db, ReadCache cache) : IUseCase
+{
+    public Task<MayorModel> LoadAsync(OrgTree org, IReadOnlyList<JudgmentBand> bands, Actor actor, int year, int executingYear, DateTime utcNow) =>
+        MayorView.LoadAsync(db, org, cache, bands, actor, year, executingYear, utcNow);
+}
+
 public static class MayorView
 {
     /// The whole view except what depends on the reader, kept for every reader until any of it changes (it reads a

@@ -40,20 +40,18 @@ public sealed record GoalFormModel(int? Id, GoalForm Form, IReadOnlyList<SelectL
     public (string Field, IReadOnlyList<(string Code, string Name)> Found)? Lookup { get; init; }
 }
 
-/// Work: the person's own items, one per record; Due: the city-wide stages planning and the executives answer for.
-public sealed record WaitingModel(WorkListModel Work, IReadOnlyList<Komaki.Management.Core.Cycle.DueItem> Due, DateOnly Today)
+/// 対応待ち: every feature's items for the person (IWaitingContribution), each section in its feature's order.
+public sealed record WaitingModel(IReadOnlyList<WaitingItem> Items, DateOnly Today)
 {
-    /// The person's 人事評価 steps: private, so kept out of the cached work list and read for them alone.
-    public IReadOnlyList<Komaki.Management.Core.Personnel.PersonnelWorkItem> Personnel { get; init; } = [];
+    public IReadOnlyList<WaitingItem> In(WaitingSection section) => Items.Where(i => i.Section == section).ToList();
 
-    /// Internal control and staffing: the person's division's risks, corrections and staffing request, and what the
-    /// 評価部局 and the personnel division answer for.
-    public IReadOnlyList<OtherWorkItem> Other { get; init; } = [];
+    /// The person's own unit's records, one row per record (the goals waiting for them among them).
+    public WorkListModel Work => new(In(WaitingSection.Unit), Today);
 
-    /// Every row of every section above, earliest due first: what the home page lists the start of.
-    public IReadOnlyList<WaitLine> Lines { get; init; } = [];
+    /// Every row of every section, earliest due first: what the home page lists the start of.
+    public IReadOnlyList<WaitingItem> Lines => Items.OrderBy(l => l.DueOn is null).ThenBy(l => l.DueOn).ToList();
 
-    public int Count => Work.Rows.Count + Other.Count + Personnel.Count + Due.Count;
+    public int Count => Items.Count;
 }
 
 public sealed record SheetModel(int Year, string Unit, IReadOnlyList<GoalDetailsModel> Goals);

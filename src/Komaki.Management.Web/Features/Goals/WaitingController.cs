@@ -6,5 +6,5 @@ namespace Komaki.Management.Web.Features.Goals;
 public sealed class WaitingController(MyWaiting waiting) : AppController()
 {
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View("Waiting", await waiting.ForAsync(Actor, Url, Clock.FiscalYear, Clock.Today));
+    public async Task<IActionResult> Index() => View("Waiting", await waiting.ForAsync(Actor, Clock.FiscalYear, Clock.Today));
 }

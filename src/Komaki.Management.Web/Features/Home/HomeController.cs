@@ -1,7 +1,7 @@
 namespace Komaki.Management.Web.Features.Home;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Goals.MyWaiting waiting, ReadCache cache) : AppController(db)
+public sealed class HomeController(HomePages pages, OrgTreeProvider orgTree, Goals.MyWaiting waiting, ReadCache cache) : AppController()
 {
     public async Task<IActionResult> Index()
     {
@@ -20,12 +20,7 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Goa
             return RedirectToAction("Mayor", "Board");
         }
         var year = Clock.FiscalYear;
-        var active = Db.Projects.Where(p => p.RetiredAt == null);
-        var city = await cache.GetAsync($"home:{year}", [DataArea.Plan, DataArea.Indicators], async () => new CityCounts(
-            await Db.ComprehensivePlans.AsNoTracking().Where(p => p.IsCurrent).Select(p => p.Name).FirstOrDefaultAsync(),
-            await Db.Policies.CountAsync(p => p.RetiredAt == null), await Db.Measures.CountAsync(m => m.RetiredAt == null),
-            await active.CountAsync(), await active.CountAsync(p => p.IsMajor),
-            await Db.IndicatorValues.CountAsync(v => v.FiscalYear == year - 1 && v.Target != null && v.Actual == null)));
+        var city = await cache.GetAsync($"home:{year}", [DataArea.Plan, DataArea.Indicators], () => pages.CityCountsAsync(year));
 
         IReadOnlyList<MyProjectRow> mine = [];
         string? unitName = null;
@@ -35,11 +30,10 @@ public sealed class HomeController(AppDbContext db, OrgTreeProvider orgTree, Goa
             var units = tree.SelfAndDescendants(unit).ToList();
             unitName = tree.PathName(unit);
             // Kept per unit: for a unit with few projects SQLite walks the whole code index to find them.
-            mine = await cache.GetAsync($"my-projects:{unit}", [DataArea.Plan, DataArea.Organization], () => active.Where(p => units.Contains(p.OwnerUnitId))
-                .OrderBy(p => p.Code).Select(p => new MyProjectRow(p.Id, p.Code, p.Name, p.IsMajor)).Take(50).ToListAsync());
+            mine = await cache.GetAsync($"my-projects:{unit}", [DataArea.Plan, DataArea.Organization], () => pages.ProjectsOfAsync(units));
         }
         // The same list as the full 対応待ち page, so the count here is the whole count.
-        var work = await waiting.ForAsync(Actor, Url, year, Clock.Today);
+        var work = await waiting.ForAsync(Actor, year, Clock.Today);
         return View(new HomeModel(city.Plan, year, city.Policies, city.Measures, city.Projects, city.MajorProjects, city.MissingActuals,
             mine, unitName, work));
     }

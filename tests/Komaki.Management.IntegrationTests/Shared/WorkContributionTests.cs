@@ -1,0 +1,58 @@
+using System.Reflection;
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Komaki.Management.IntegrationTests.Shared;
+
+/// 対応待ち and the PDCA board are built of what each feature contributes (IWaitingContribution, IBoardContribution),
+/// found by scan. Every workflow of Core and every entity with a due date must be covered by a contribution, so an
+/// area added with steps that wait for someone cannot be left off the two pages that ask people to act.
+public class WorkContributionTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    /// A Workflow class (the steps of a record kind), or an entity (it declares its data area) with a due date.
+    private static readonly Type[] Waiting = typeof(IUseCase).Assembly.GetTypes()
+        .Where(t => t.Name.EndsWith("Workflow", StringComparison.Ordinal) && t is { IsAbstract: true, IsSealed: true } || Dated(t))
+        .Where(t => t != typeof(Reminder)) // a reminder repeats the due date of a CycleDeadline's stage; it waits for nobody itself
+        .ToArray();
+
+    private static bool Dated(Type t) =>
+        t.GetCustomAttribute<DataAreaAttribute>() is not null
+        && t.GetProperties().Any(p => (p.PropertyType == typeof(DateOnly) || p.PropertyType == typeof(DateOnly?)) && (p.Name.EndsWith("Due", StringComparison.Ordinal) || p.Name == "DueOn"));
+
+    [Fact]
+    public void Every_workflow_and_dated_entity_is_covered_by_a_feature_that_contributes_to_the_waiting_list_and_the_board()
+    {
+        using var scope = app.Services.CreateScope();
+        var waiting = scope.ServiceProvider.GetServices<IWaitingContribution>().ToList();
+        var board = scope.ServiceProvider.GetServices<IBoardContribution>().ToList();
+        // The features known today, so the scan itself cannot silently find nothing.
+        Assert.Superset(new HashSet<string>(["Cycle", "InternalControl", "Staffing", "BudgetFormulation", "Personnel"]), waiting.Select(Feature).ToHashSet());
+        Assert.Contains(typeof(Core.Goals.GoalWorkflow), Waiting);
+        Assert.Contains(typeof(Core.Staffing.StaffingYear), Waiting);
+
+        var notWaiting = Waiting.Where(t => !waiting.Any(c => c.Covers.Contains(t))).Select(t => t.FullName).ToList();
+        Assert.True(notWaiting.Count == 0, $"no IWaitingContribution covers: {string.Join(", ", notWaiting)} — add one in the feature's folder (docs/architecture.md)");
+        // On the board the cycle's own stages (CycleDeadline) are its table of divisions; every other dated area adds its counts.
+        var notCounted = Waiting.Where(t => Dated(t) && t != typeof(CycleDeadline) && !board.Any(c => c.Covers.Contains(t))).Select(t => t.FullName).ToList();
+        Assert.True(notCounted.Count == 0, $"no IBoardContribution covers: {string.Join(", ", notCounted)}");
+    }
+
+    [Fact]
+    public void Each_contribution_lives_in_its_own_feature_and_only_the_cycle_speaks_for_others()
+    {
+        using var scope = app.Services.CreateScope();
+        foreach (var c in scope.ServiceProvider.GetServices<IWaitingContribution>().Cast<object>().Concat(scope.ServiceProvider.GetServices<IBoardContribution>()))
+        {
+            var covers = c is IWaitingContribution w ? w.Covers : ((IBoardContribution)c).Covers;
+            Assert.NotEmpty(covers);
+            // The cycle lists the steps of the features whose due dates are its calendar's stages (goals, evaluations).
+            if (Feature(c) == "Cycle") continue;
+            Assert.All(covers, t => Assert.Equal(Feature(c), t.Namespace!.Split('.')[3]));
+        }
+    }
+
+    private static string Feature(object contribution) => contribution.GetType().Namespace!.Split('.')[3];
+}
