@@ -13,6 +13,8 @@ public enum OtherWorkKind
     BudgetSubmission = 7,
     BudgetStage = 8,
     BudgetRestoration = 9,
+    /// 評価の効き目 of an evaluation year ready to publish (the next year's 予算案 committed) and not yet published.
+    BudgetEffectPublication = 10,
 }
 
 /// One item: what, for which division (or record), by when. RecordId is the risk for a correction, else null.
@@ -74,6 +76,10 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
             }
         }
         items.AddRange(await BudgetWorkAsync(actor, org, year + 1, today, head, units));
+        // The report of a budget as decided is due by the day that budget year begins (1 April of N+1).
+        if (BudgetFormulation.BudgetAccess.IsFinance(actor))
+            items.AddRange((await new BudgetFormulation.EffectPublications(db, new BudgetFormulation.BudgetEffect(db)).WaitingAsync(year, org))
+                .Select(y => new OtherWorkItem(OtherWorkKind.BudgetEffectPublication, $"評価の効き目の公表（{Wareki.FiscalYearShort(y)}の評価）", "全庁", y, null, null, new DateOnly(y + 1, 4, 1))));
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Subject, StringComparer.Ordinal).ToList();
     }
 
@@ -163,6 +169,8 @@ public sealed class OtherWork(AppDbContext db) : IUseCase
                     ? new("予算編成", "要求の提出（行）", stage.DueOn, requests.Count(r => r.Submitted), requests.Count)
                     : new("予算編成", stage.Stage.Label() + "（部）", stage.DueOn, commits.Count(c => c.Stage == stage.Stage), departments));
             }
+            // The year's evaluations traced into this budget: published once the 予算案 is committed.
+            list.Add(new("予算編成", "評価の効き目の公表", new DateOnly(year + 1, 4, 1), await db.EffectPublications.AnyAsync(p => p.FiscalYear == year) ? 1 : 0, 1));
         }
         return list;
     }

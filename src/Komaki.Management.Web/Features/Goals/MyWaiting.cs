@@ -18,7 +18,7 @@ public sealed class MyWaiting(OrgTreeProvider orgTree, CycleSnapshots cycles, Wo
         var appraisal = await personnel.WaitingAsync(actor, await personnel.StaffIdsOfAsync(me.UserId), year, today);
         var others = await other.ForAsync(actor, org, year, today);
         var lines = work.Select(r => new WaitLine("plan", r.Item.DueOn, r.Item.Task, r.Item.Code.Length > 0 ? $"{r.Item.Code} {r.Item.Name}" : r.Item.Name, r.Unit, r.Url))
-            .Concat(others.Select(o => new WaitLine(o.Kind switch { OtherWorkKind.StaffingRequest or OtherWorkKind.StaffingAssessment => "staffing", OtherWorkKind.BudgetSubmission or OtherWorkKind.BudgetStage or OtherWorkKind.BudgetRestoration => "budget", _ => "control" }, o.DueOn, o.Task, o.Subject, o.Subject, WorkRows.FormFor(o, url))))
+            .Concat(others.Select(o => new WaitLine(o.Kind switch { OtherWorkKind.StaffingRequest or OtherWorkKind.StaffingAssessment => "staffing", OtherWorkKind.BudgetSubmission or OtherWorkKind.BudgetStage or OtherWorkKind.BudgetRestoration or OtherWorkKind.BudgetEffectPublication => "budget", _ => "control" }, o.DueOn, o.Task, o.Subject, o.Subject, WorkRows.FormFor(o, url))))
             .Concat(appraisal.Select(p => new WaitLine("personnel", p.DueOn, p.Task, p.Person, "", WorkRows.FormFor(p, url))))
             .Concat(cityWide.Select(d => new WaitLine("city", d.DueOn, d.Stage.Label(), $"{Wareki.FiscalYearShort(d.Year)}・未了 {d.Missing:#,##0}件", "全庁", WorkRows.FormFor(d, url))))
             .OrderBy(l => l.DueOn is null).ThenBy(l => l.DueOn).ToList();

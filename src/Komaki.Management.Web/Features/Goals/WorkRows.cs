@@ -32,6 +32,7 @@ public static class WorkRows
         OtherWorkKind.RiskEvaluation => url.Action("Index", "Control", new { year = o.Year, unitId = 0 })!,
         OtherWorkKind.BudgetSubmission or OtherWorkKind.BudgetRestoration => url.Action("Index", "BudgetFormulation", new { year = o.Year })!,
         OtherWorkKind.BudgetStage => url.Action("Department", "BudgetFormulation", new { year = o.Year, departmentId = o.UnitId })!,
+        OtherWorkKind.BudgetEffectPublication => url.Action("Publish", "BudgetEffectPublications", new { year = o.Year })!,
         _ => url.Action("Edit", "Staffing", new { year = o.Year, unitId = o.UnitId })!,
     };
 
