@@ -208,8 +208,9 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         BudgetChecks.Check(amounts.Expenditure, (await pages.ContextAsync(request.FiscalYear, [request.ProjectId])).GetValueOrDefault(request.ProjectId) ?? LineContext.None, directions);
 
     /// The head submits: the request becomes the line's 要求 stage, with the reason for any finding.
-    public async Task<CommandResult> SubmitAsync(int requestId, string? checkReason, Actor actor, OrgTree org)
+    public async Task<CommandResult> SubmitAsync(int requestId, SubmitForm form, Actor actor, OrgTree org)
     {
+        var checkReason = form.Comment;
         var request = await db.BudgetRequests.Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
         if (BudgetAccess.CheckSubmit(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
@@ -434,8 +435,9 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     }
 
     /// 復活要求: after 内示 for the 部 and before its 復活要求 stage is committed, the head names the amount and the reason.
-    public async Task<CommandResult> RestoreAsync(int requestId, string? amountText, string? reason, Actor actor, OrgTree org)
+    public async Task<CommandResult> RestoreAsync(int requestId, RestorationForm form, Actor actor, OrgTree org)
     {
+        var (amountText, reason) = (form.Amount, form.Reason);
         var request = await db.BudgetRequests.Include(r => r.Restorations).FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
         if (BudgetAccess.CheckRestore(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
@@ -454,8 +456,9 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     }
 
     /// The 財政課's answer to a 復活要求: the amount granted (0 for none, at most the amount asked) and why.
-    public async Task<CommandResult> AnswerAsync(int restorationId, int version, string? grantedText, string? answer, Actor actor, OrgTree org)
+    public async Task<CommandResult> AnswerAsync(int restorationId, AnswerForm form, Actor actor, OrgTree org)
     {
+        var (version, grantedText, answer) = (form.Version, form.Granted, form.Answer);
         var restoration = await db.BudgetRestorations.FirstOrDefaultAsync(r => r.Id == restorationId);
         if (restoration is null) return CommandResult.Refused(string.Empty, "復活要求が見つかりません。");
         var request = await db.BudgetRequests.AsNoTracking().FirstAsync(r => r.Id == restoration.BudgetRequestId);

@@ -56,3 +56,58 @@ public sealed class CommitFormValidator : AbstractValidator<CommitForm>
         RuleFor(f => f.Reasons).Must(r => r.Values.All(v => (v?.Length ?? 0) <= BudgetFormulationCommands.ReasonLength))
             .WithMessage($"理由は{BudgetFormulationCommands.ReasonLength:N0}文字以内で入力してください。");
 }
+
+/// The head's submission of a request: the reason for what goes against the evaluation or the 実施計画 (asked only
+/// when there is something; whether it is needed is the command's, which knows the line).
+public sealed class SubmitForm
+{
+    public string? Comment { get; set; }
+}
+
+public sealed class SubmitFormValidator : AbstractValidator<SubmitForm>
+{
+    public SubmitFormValidator()
+    {
+        var max = Data.ModelLengths.Of<BudgetStageEntry>(e => e.CheckReason);
+        RuleFor(f => f.Comment).MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。");
+    }
+}
+
+/// 復活要求 as the 課's head types it: the amount (千円) and the reason.
+public sealed class RestorationForm
+{
+    public string? Amount { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class RestorationFormValidator : AbstractValidator<RestorationForm>
+{
+    public RestorationFormValidator()
+    {
+        var max = Data.ModelLengths.Of<BudgetRestoration>(r => r.Reason);
+        RuleFor(f => f.Amount).Must(t => Amounts.TryParse(t, 1000, out var yen) && yen > 0)
+            .WithMessage("復活を求める額を1以上の千円単位の数値で入力してください。");
+        RuleFor(f => f.Reason).NotEmpty().WithMessage("復活を求める理由を入力してください。")
+            .MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。");
+    }
+}
+
+/// The 財政課's answer to a 復活要求: the amount granted (千円, 0 for none) and why, on the version it read.
+public sealed class AnswerForm
+{
+    public int Version { get; set; }
+    public string? Granted { get; set; }
+    public string? Answer { get; set; }
+}
+
+public sealed class AnswerFormValidator : AbstractValidator<AnswerForm>
+{
+    public AnswerFormValidator()
+    {
+        var max = Data.ModelLengths.Of<BudgetRestoration>(r => r.Answer);
+        RuleFor(f => f.Granted).Must(t => Amounts.TryParse(t, 1000, out var yen) && yen >= 0)
+            .WithMessage("認める額を0以上の千円単位の数値で入力してください（認めないときは0）。");
+        RuleFor(f => f.Answer).NotEmpty().WithMessage("回答（理由）を入力してください。")
+            .MaximumLength(max).WithMessage($"回答は{max:N0}文字以内で入力してください。");
+    }
+}

@@ -413,6 +413,112 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("EffectPublications");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublicationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("Assessed")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("AssessedGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Base")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("EffectPublicationId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Initial")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("NextPersonYears")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("decimal(11,2)");
+
+                    b.Property<decimal>("PersonYears")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("decimal(11,2)");
+
+                    b.Property<int>("Projects")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Requested")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RequestedGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("Settled")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("VerdictCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectPublicationId", "SortOrder")
+                        .IsUnique();
+
+                    b.ToTable("EffectPublicationRows", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -4468,6 +4574,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublicationRow", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.EffectPublication", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("EffectPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
@@ -5299,6 +5414,11 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Frames");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublication", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>

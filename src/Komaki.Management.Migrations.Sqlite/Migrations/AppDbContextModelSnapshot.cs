@@ -390,6 +390,108 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("EffectPublications");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublicationRow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Assessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessedGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Base")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EffectPublicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Initial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("NextPersonYears")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PersonYears")
+                        .HasPrecision(11, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Projects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Requested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestedGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VerdictCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectPublicationId", "SortOrder")
+                        .IsUnique();
+
+                    b.ToTable("EffectPublicationRows", (string)null);
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.Property<int>("Id")
@@ -4302,6 +4404,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublicationRow", b =>
+                {
+                    b.HasOne("Komaki.Management.Core.BudgetFormulation.EffectPublication", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("EffectPublicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Budgets.BudgetLine", b =>
                 {
                     b.HasOne("Komaki.Management.Core.Plans.Project", "Project")
@@ -5133,6 +5244,11 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Frames");
 
                     b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.BudgetFormulation.EffectPublication", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.CitizenVoice.CitizenInput", b =>

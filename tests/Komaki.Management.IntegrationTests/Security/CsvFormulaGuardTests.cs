@@ -71,6 +71,7 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
         ($"{nameof(OpenDataController)}.{nameof(OpenDataController.ManifestoCsv)}", "", "/api/v1/manifesto.csv"),
         ($"{nameof(OpenDataController)}.{nameof(OpenDataController.CitizenInputsCsv)}", "", "/api/v1/citizen-inputs.csv"),
         ($"{nameof(PersonnelDivisionController)}.{nameof(PersonnelDivisionController.Payroll)}", Division, "/Personnel/Division/Payroll/2025"),
+        ($"{nameof(OpenDataEffectController)}.{nameof(OpenDataEffectController.BudgetEffectCsv)}", "", "/api/v1/budget-effect.csv"),
     ];
 
     [Fact]
@@ -95,6 +96,9 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
     {
         var division = await app.SignedInAsync(Division);
         var anonymous = app.NewClient();
+        // 評価の効き目 published once, so its file has rows whose 部 names (kept as published) are planted below.
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await finance.PostAsync("/BudgetFormulation/Effect/2025/Publish", KomakiFactory.Form(await KomakiFactory.TokenAsync(finance, "/Account/ChangePassword")))).StatusCode);
         foreach (var c in Dangerous)
         {
             var value = c + "1+1";
@@ -102,7 +106,8 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
                 db.Projects.ExecuteUpdate(s => s.SetProperty(p => p.Name, value)) + db.Measures.ExecuteUpdate(s => s.SetProperty(m => m.Name, value))
                 + db.Indicators.ExecuteUpdate(s => s.SetProperty(i => i.Name, value)) + db.ManifestoItems.ExecuteUpdate(s => s.SetProperty(i => i.Title, value))
                 + db.ForumProjects.ExecuteUpdate(s => s.SetProperty(p => p.CityResponse, value)) + db.CitizenInputs.ExecuteUpdate(s => s.SetProperty(i => i.Summary, value))
-                + db.StaffMembers.ExecuteUpdate(s => s.SetProperty(m => m.Name, value)));
+                + db.StaffMembers.ExecuteUpdate(s => s.SetProperty(m => m.Name, value))
+                + db.Set<Komaki.Management.Core.BudgetFormulation.EffectPublicationRow>().ExecuteUpdate(s => s.SetProperty(r => r.Department, value)));
             foreach (var (action, who, url) in Endpoints)
             {
                 // The rows were changed behind the app's back, so each round asks past the public output cache.

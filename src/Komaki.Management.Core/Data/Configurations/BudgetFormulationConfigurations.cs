@@ -88,3 +88,27 @@ public sealed class BudgetRestorationConfiguration : IEntityTypeConfiguration<Bu
         builder.Property(x => x.AnsweredBy).HasMaxLength(256);
     }
 }
+
+public sealed class EffectPublicationConfiguration : IEntityTypeConfiguration<EffectPublication>
+{
+    public void Configure(EntityTypeBuilder<EffectPublication> builder)
+    {
+        builder.Property(x => x.PublishedBy).HasMaxLength(256);
+        builder.Property(x => x.Correction).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+        builder.HasMany(x => x.Rows).WithOne().HasForeignKey(r => r.EffectPublicationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class EffectPublicationRowConfiguration : IEntityTypeConfiguration<EffectPublicationRow>
+{
+    public void Configure(EntityTypeBuilder<EffectPublicationRow> builder)
+    {
+        builder.Property(x => x.Department).HasMaxLength(200);
+        builder.Property(x => x.Verdict).HasMaxLength(100);
+        builder.Property(x => x.PersonYears).HasPrecision(11, 2);
+        builder.Property(x => x.NextPersonYears).HasPrecision(11, 2);
+        builder.ToTable("EffectPublicationRows");
+        builder.HasIndex(x => new { x.EffectPublicationId, x.SortOrder }).IsUnique();
+    }
+}

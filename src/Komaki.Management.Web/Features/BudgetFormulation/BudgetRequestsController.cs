@@ -76,13 +76,13 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
     }
 
     [HttpPost("{year:int}/Lines/{id:int}/Submit")]
-    public async Task<IActionResult> Submit(int year, int id, string? comment)
+    public async Task<IActionResult> Submit(int year, int id, SubmitForm form)
     {
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (BudgetAccess.CheckSubmit(Actor, line.Request, org) is { } refused) return Forbidden(refused);
-        if (Accept(await commands.SubmitAsync(id, comment, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.SubmitAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の要求を提出しました。";
             return RedirectToAction(nameof(Line), new { year, id });

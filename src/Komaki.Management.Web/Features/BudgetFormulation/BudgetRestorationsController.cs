@@ -16,18 +16,18 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
     }
 
     [HttpPost("{year:int}/Lines/{id:int}/Restoration/Create")]
-    public async Task<IActionResult> Restoration(int year, int id, string? amount, string? reason)
+    public async Task<IActionResult> Restoration(int year, int id, RestorationForm form)
     {
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (BudgetAccess.CheckRestore(Actor, line.Request, org) is { } refused) return Forbidden(refused);
-        if (Accept(await commands.RestoreAsync(id, amount, reason, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.RestoreAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の復活要求を出しました。財政課が回答します。";
             return RedirectToAction(nameof(BudgetRequestsController.Line), "BudgetRequests", new { year, id });
         }
-        return View(new RestoreModel(year, line, amount, reason, org));
+        return View(new RestoreModel(year, line, form.Amount, form.Reason, org));
     }
 
     [HttpGet("{year:int}/Restorations/{id:int}/Answer/Submit")]
@@ -41,18 +41,18 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
     }
 
     [HttpPost("{year:int}/Restorations/{id:int}/Answer/Submit")]
-    public async Task<IActionResult> Answer(int year, int id, int version, string? granted, string? answer)
+    public async Task<IActionResult> Answer(int year, int id, AnswerForm form)
     {
         var org = await orgTree.GetAsync();
         var (line, restoration) = await RestorationAsync(id, org);
         if (line is null || restoration is null || line.Request.FiscalYear != year) return NotFound();
         if (BudgetAccess.CheckAssessLine(Actor, BudgetStage.RestorationAssessment, line.Request, org) is { } refused) return Forbidden(refused);
-        if (Accept(await commands.AnswerAsync(id, version, granted, answer, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の復活要求に回答しました。";
             return RedirectToAction(nameof(BudgetRequestsController.Line), "BudgetRequests", new { year, id = line.Request.Id });
         }
-        return View(new AnswerModel(year, line, restoration, granted, answer, org));
+        return View(new AnswerModel(year, line, restoration, form.Granted, form.Answer, org));
     }
 
     private async Task<(FormulationLine?, BudgetRestoration?)> RestorationAsync(int id, OrgTree org)

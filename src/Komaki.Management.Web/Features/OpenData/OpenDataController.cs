@@ -10,7 +10,7 @@ namespace Komaki.Management.Web.Features.OpenData;
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
 public sealed class OpenDataController(PublicData data, PublishedLists lists) : ControllerBase
 {
-    private static readonly string[] Lists = ["evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs"];
+    private static readonly string[] Lists = ["evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs", "budget-effect"];
 
     [HttpGet("evaluations")]
     public async Task<IActionResult> Evaluations(int? year) => Ok(await lists.EvaluationsAsync(year));
@@ -57,5 +57,6 @@ public sealed class OpenDataController(PublicData data, PublishedLists lists) : 
         indicatorActualYears = await data.YearsAsync(PublicationKind.IndicatorActuals),
         manifestoProgressYears = await data.YearsAsync(PublicationKind.ManifestoProgress),
         evaluationYears = await data.Evaluations.Select(e => e.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(),
+        budgetEffectYears = await data.BudgetEffectYearsAsync(),
     });
 }

@@ -14,6 +14,9 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
         return _years[kind] = years;
     }
 
+    /// The evaluation years whose 評価の効き目 the 財政課 has published (each edition is its own snapshot: EffectPublications).
+    public Task<List<int>> BudgetEffectYearsAsync() => db.EffectPublications.AsNoTracking().Select(p => p.FiscalYear).Distinct().OrderBy(y => y).ToListAsync();
+
     public Task<BasicPlan?> PlanAsync() => PlanRollUp.CurrentBasicPlanAsync(db, clock.FiscalYear);
 
     public IQueryable<Measure> Measures(int basicPlanId) =>

@@ -1,0 +1,42 @@
+using Komaki.Management.Web.Features.Public;
+
+namespace Komaki.Management.Web.Features.BudgetFormulation;
+
+/// 公表 of 評価の効き目: the 財政課 publishes a year's report from a page that shows exactly what citizens will read and
+/// says it cannot be undone; publishing keeps a snapshot, and a year published again becomes a new edition.
+[Authorize(Policy = Policies.Finance)]
+[Route("BudgetFormulation/Effect/{year:int}/Publish")]
+public sealed class BudgetEffectPublicationsController(OrgTreeProvider orgTree, EffectPublications publications, BudgetEffect effect, DirectionCatalog directions, ReadCache cache)
+    : AppController()
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Publish(int year)
+    {
+        if (!Display.IsFiscalYear(year)) return NotFound();
+        return View("PublishEffect", await ModelAsync(year, new EffectPublishForm()));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Publish(int year, EffectPublishForm form)
+    {
+        if (!Display.IsFiscalYear(year)) return NotFound();
+        var org = await orgTree.GetAsync();
+        if (await ValidateAsync(form) && Accept(await publications.PublishAsync(year, form, Actor.UserName, Clock.UtcNow, org, directions)))
+        {
+            TempData["Message"] = $"{Wareki.FiscalYear(year)}の評価の効き目を公表しました。公開サイトとオープンデータに載りました。";
+            return RedirectToAction(nameof(BudgetFormulationReportsController.Effect), "BudgetFormulationReports", new { year });
+        }
+        return View("PublishEffect", await ModelAsync(year, form));
+    }
+
+    private async Task<EffectPublishModel> ModelAsync(int year, EffectPublishForm form)
+    {
+        var org = await orgTree.GetAsync();
+        // The screen's kept read model: what the confirmation shows is what the snapshot is taken from.
+        var report = await cache.GetAsync($"budget-effect:{year}", BudgetEffect.Areas, () => effect.ReportAsync(year, org));
+        var editions = (await publications.EditionsAsync()).Where(e => e.FiscalYear == year).ToList();
+        return new EffectPublishModel(year, await publications.ReadinessAsync(year, org), new PublishedEffectTables(year, EffectPublications.Snapshot(report, org, directions)), editions, form);
+    }
+}
+
+public sealed record EffectPublishModel(int Year, EffectReadiness Readiness, PublishedEffectTables Preview, IReadOnlyList<EffectPublication> Editions, EffectPublishForm Form);

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Evaluation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.IntegrationTests.BudgetFormulation;
+
+/// 公表 of 評価の効き目: only the 財政課, from a confirmation page that shows what will be published and says it cannot be
+/// undone, once the next year's budget is settled; what is published is a snapshot — no later change to a budget
+/// line, a stage or a verdict changes the public page or the open-data file — its CSV reconciles to the page to the
+/// yen, and publishing again is a new edition beside the old one.
+public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const string Finance = "zaisei@komaki.example", Planning = "kikaku@komaki.example";
+    private const string PublishUrl = "/BudgetFormulation/Effect/2025/Publish";
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string, string)[] fields) =>
+        await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, "/Account/ChangePassword"), fields));
+
+    private static long? Attr(string row, string name) =>
+        Regex.Match(row, $"data-{name}=\"(-?\\d*)\"").Groups[1].Value is { Length: > 0 } v ? long.Parse(v) : null;
+
+    /// The CSV's rows as header → value, the BOM checked.
+    private static List<Dictionary<string, string>> Csv(byte[] bytes)
+    {
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.GetPreamble()), "the CSV starts with a BOM");
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(','), (h, v) => (h, v)).ToDictionary(x => x.h, x => x.v)).ToList();
+    }
+
+    private static long Yen(Dictionary<string, string> row, string column) => row[column].Length == 0 ? 0 : long.Parse(row[column]);
+
+    [Fact]
+    public async Task The_finance_division_publishes_a_snapshot_that_later_changes_do_not_alter_and_the_csv_reconciles_to_the_page()
+    {
+        var finance = await app.SignedInAsync(Finance);
+        var citizen = app.NewClient();
+        Assert.Contains("id=\"effect-none\"", await citizen.GetStringAsync("/public/budget-effect"));
+
+        // 対応待ち (the full page and home) names the report waiting, with the confirmation page as its form.
+        foreach (var list in new[] { "/Goals/Waiting", "/" })
+        {
+            var waiting = await finance.GetStringAsync(list);
+            Assert.Contains("評価の効き目の公表", waiting);
+            Assert.Contains($"href=\"{PublishUrl}\"", waiting);
+        }
+        Assert.DoesNotContain("評価の効き目の公表", await (await app.SignedInAsync(Planning)).GetStringAsync("/Goals/Waiting"));
+
+        // The confirmation page: what will be published, per 部 and city, and that it cannot be undone.
+        var confirm = await finance.GetStringAsync(PublishUrl);
+        Assert.Contains("取り消せません", confirm);
+        Assert.Contains("id=\"effect-department-totals\"", confirm);
+        Assert.Contains("id=\"effect-total\"", confirm);
+        Assert.Contains("公表できます", confirm);
+
+        // Nobody else publishes; nothing is published without the antiforgery token.
+        var planning = await app.SignedInAsync(Planning);
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.GetAsync(PublishUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(planning, PublishUrl)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await finance.PostAsync(PublishUrl, KomakiFactory.Form(null))).StatusCode);
+        Assert.Equal(0, app.WithDb(db => db.EffectPublications.Count()));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, PublishUrl)).StatusCode);
+        Assert.Equal(1, app.WithDb(db => db.EffectPublications.Count(p => p.FiscalYear == 2025 && p.Edition == 1)));
+        Assert.DoesNotContain("評価の効き目の公表", await finance.GetStringAsync("/Goals/Waiting"));
+
+        var page = await citizen.GetStringAsync("/public/budget-effect");
+        var csv = await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv");
+        var json = await citizen.GetStringAsync("/api/v1/budget-effect");
+        Assert.Contains("id=\"effect-published\"", page);
+        Assert.Contains("公表の履歴", page);
+        Assert.Contains("href=\"/api/v1/budget-effect.csv\"", page);
+        Assert.Contains("budget-effect", await citizen.GetStringAsync("/api/v1"));
+        Assert.Contains("href=\"/public/budget-effect\"", await citizen.GetStringAsync("/public"));
+
+        // The page's total is the budget table's, to the yen; the CSV's total is the page's, and its rows add up to it.
+        var total = Regex.Match(page, "<tfoot id=\"effect-total\">(.*?)</tfoot>", RegexOptions.Singleline).Groups[1].Value;
+        var (before, requested, assessed, initial, settled) = app.WithDb(db => (
+            db.BudgetLines.Where(b => b.FiscalYear == 2025).Sum(b => b.Initial ?? 0), db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Requested ?? 0),
+            db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Assessed ?? 0), db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Initial ?? 0),
+            db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Settled ?? 0)));
+        Assert.Equal(before, Attr(total, "base"));
+        Assert.Equal(requested, Attr(total, "requested") ?? 0);
+        Assert.Equal(assessed, Attr(total, "assessed") ?? 0);
+        Assert.Equal(initial, Attr(total, "initial") ?? 0);
+        Assert.Equal(settled, Attr(total, "settled") ?? 0);
+        var rows = Csv(csv);
+        var csvTotal = Assert.Single(rows, r => r["範囲"] == "市全体の計");
+        foreach (var (column, attr) in new[] { ("評価の年度の当初予算（円）", "base"), ("要求額（円）", "requested"), ("査定額（円）", "assessed"), ("当初予算額（円）", "initial"), ("決算額（円）", "settled") })
+        {
+            Assert.Equal(Attr(total, attr) ?? 0, Yen(csvTotal, column));
+            Assert.Equal(Yen(csvTotal, column), rows.Where(r => r["範囲"] == "市全体").Sum(r => Yen(r, column)));
+            Assert.Equal(Yen(csvTotal, column), rows.Where(r => r["範囲"] == "部").Sum(r => Yen(r, column)));
+        }
+        // Each 部's total on the page is its rows in the CSV.
+        foreach (Match m in Regex.Matches(Regex.Match(page, "id=\"effect-department-totals\".*?</table>", RegexOptions.Singleline).Value, "<tr class=\"fw-bold\"[^>]*data-department=\"([^\"]+)\"(.*?)</tr>", RegexOptions.Singleline))
+            Assert.Equal(rows.Where(r => r["範囲"] == "部" && r["部"] == WebUtility.HtmlDecode(m.Groups[1].Value)).Sum(r => Yen(r, "要求額（円）")), Attr(m.Groups[2].Value, "requested") ?? 0);
+        // Nothing of a 課's request reaches the public page: no reason of any request.
+        foreach (var reason in app.WithDb(db => db.BudgetRequests.Where(r => r.Reason != null && r.Reason.Length > 10).Select(r => r.Reason!).Take(50).ToList()))
+            Assert.DoesNotContain(WebUtility.HtmlEncode(reason), page);
+
+        // A budget line, a stage and a verdict change after publication …
+        var staffBefore = await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025");
+        app.WithDb(db =>
+        {
+            var line = db.BudgetLines.Where(b => b.FiscalYear == 2026 && b.Initial != null).OrderBy(b => b.Id).First();
+            line.Initial += 1_234_000;
+            var evaluation = db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == EvaluationState.Published && e.SecondDirection != null).OrderBy(e => e.Id).First();
+            evaluation.SecondDirection = evaluation.SecondDirection == Direction.Reduce ? Direction.Expand : Direction.Reduce;
+            var project = db.BudgetLines.Where(b => b.FiscalYear == 2026 && !db.BudgetRequests.Any(r => r.FiscalYear == 2026 && r.ProjectId == b.ProjectId)).OrderBy(b => b.Id).Select(b => b.Project!).First();
+            var request = new BudgetRequest { FiscalYear = 2026, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 5_000_000, General = 5_000_000, EnteredBy = Finance, SubmittedBy = Finance, SubmittedAt = DateTime.UtcNow };
+            request.Entries.Add(new BudgetStageEntry { Stage = BudgetStage.Request, Expenditure = 5_000_000, General = 5_000_000, RecordedBy = Finance, RecordedAt = DateTime.UtcNow, Committed = true });
+            db.BudgetRequests.Add(request);
+            return db.SaveChanges();
+        });
+        // … the screen's report follows them (they are real changes) …
+        Assert.NotEqual(staffBefore, await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025"));
+        // … and what was published does not, to the byte.
+        Assert.Equal(page, await citizen.GetStringAsync("/public/budget-effect"));
+        Assert.Equal(csv, await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv"));
+        Assert.Equal(json, await citizen.GetStringAsync("/api/v1/budget-effect"));
+
+        // Publishing again needs the reason and makes a second edition; the first stays readable with its date.
+        var refused = await PostAsync(finance, PublishUrl);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("改めて公表するときは、その理由", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.WithDb(db => db.EffectPublications.Count()));
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, PublishUrl, ("Correction", "決算の確定に合わせて数字を改めました。"))).StatusCode);
+        Assert.Equal([1, 2], app.WithDb(db => db.EffectPublications.Where(p => p.FiscalYear == 2025).OrderBy(p => p.Edition).Select(p => p.Edition).ToList()));
+        var latest = await citizen.GetStringAsync("/public/budget-effect");
+        Assert.Contains("第2版", latest);
+        Assert.Contains("決算の確定に合わせて数字を改めました。", latest);
+        Assert.Contains("href=\"/public/budget-effect?year=2025&amp;edition=1\"", latest);
+        var first = await citizen.GetStringAsync("/public/budget-effect?year=2025&edition=1");
+        Assert.Contains("これは以前の版です", first);
+        Assert.Equal(total, Regex.Match(first, "<tfoot id=\"effect-total\">(.*?)</tfoot>", RegexOptions.Singleline).Groups[1].Value);
+        Assert.Equal(csv, await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv?year=2025&edition=1"));
+        Assert.NotEqual(csv, await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv"));
+        Assert.Equal(HttpStatusCode.NotFound, (await citizen.GetAsync("/public/budget-effect?year=2025&edition=3")).StatusCode);
+        // The history page names who published each edition.
+        var id = app.WithDb(db => db.EffectPublications.Single(p => p.Edition == 2).Id);
+        var history = await finance.GetStringAsync($"/History/EffectPublication/{id}");
+        Assert.Contains("評価の効き目の公表（第2版）", history);
+        Assert.Contains("改めて公表した理由", history);
+    }
+
+    [Fact]
+    public async Task A_year_whose_budget_is_not_settled_is_refused_with_the_reason_and_the_departments_waiting()
+    {
+        // 令和9年度 is in the middle of 市長査定: the 令和8年度 evaluations' report waits for its 予算案.
+        var finance = await app.SignedInAsync(Finance);
+        var confirm = await finance.GetStringAsync("/BudgetFormulation/Effect/2026/Publish");
+        Assert.Contains("まだ公表できません", confirm);
+        Assert.Contains("予算案がまだ確定していない部があります", confirm);
+        Assert.Matches("id=\"waiting\">\\s*<li>", confirm);
+        Assert.DoesNotContain("id=\"confirm-form\"", confirm);
+        var refused = await PostAsync(finance, "/BudgetFormulation/Effect/2026/Publish");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("予算案がまだ確定していない部があります", await refused.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.EffectPublications.Any(p => p.FiscalYear == 2026)));
+        Assert.DoesNotContain("2026/Publish", await finance.GetStringAsync("/Goals/Waiting"));
+    }
+}
