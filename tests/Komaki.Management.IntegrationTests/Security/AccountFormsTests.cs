@@ -75,6 +75,13 @@ public sealed class AccountFormsTests(KomakiFactory app) : IClassFixture<KomakiF
     {
         const string email = "somu@komaki.example";
         var me = await app.SignedInAsync(email);
+        // The account's pages moved into controllers of their own keep their addresses.
+        var home = await me.GetStringAsync("/");
+        Assert.Contains("href=\"/Account/ChangePassword\"", home);
+        Assert.Contains("href=\"/Account/TwoFactor\"", home);
+        Assert.Contains("action=\"/Account/Logout\"", home);
+        Assert.Contains("action=\"/Account/ChangePassword\"", await me.GetStringAsync("/Account/ChangePassword"));
+        Assert.Contains("action=\"/Account/Login\"", await app.NewClient().GetStringAsync("/Account/Login"));
         var blank = await PostAsync(me, "/Account/ChangePassword", ("CurrentPassword", ""), ("NewPassword", ""), ("ConfirmPassword", ""));
         Assert.Contains("現在のパスワードを入力してください。", blank);
         Assert.Contains("新しいパスワードを入力してください。", blank);
