@@ -3,6 +3,9 @@ namespace Komaki.Management.Web.Features.Public;
 /// The published 評価の効き目 tables, as citizens read them and as the 財政課 sees them before publishing.
 public sealed record PublishedEffectTables(int Year, IReadOnlyList<EffectPublicationRow> Rows)
 {
+    /// Whether each 部's rows by verdict are shown (the public page); the confirmation shows their totals and counts them.
+    public bool Detail { get; init; } = true;
+
     public IEnumerable<EffectPublicationRow> City => Rows.Where(r => r.Kind == EffectRowKind.City);
 
     public EffectPublicationRow? Total => Rows.FirstOrDefault(r => r.Kind == EffectRowKind.Total);
