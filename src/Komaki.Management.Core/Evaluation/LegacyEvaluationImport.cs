@@ -13,7 +13,10 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         context => new LegacyEvaluationImport(context),
         (db, year, output, _) => EvaluationExport.WriteAsync(db, year, output),
         year => $"事務事業評価_{Wareki.FiscalYearShort(year)}.xlsx",
-        new SheetRoute("Evaluations", "Index", "Year"), SheetAccess.Planning);
+        new SheetRoute("Evaluations", "Index", "Year"), SheetAccess.Planning)
+    {
+        ExportForReader = (db, year, output, reader, org) => EvaluationExport.WriteAsync(db, year, output, e => EvaluationAccess.CanRead(reader, e, org)),
+    };
 
     private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];
 

@@ -28,9 +28,9 @@ public sealed class ImportRuns(AppDbContext db, ExcelLimits limits, ImportSettin
         return log.Select(l => (l, people.GetValueOrDefault(l.UserName, l.UserName))).ToList();
     }
 
-    /// Where a sheet can be imported into: fiscal years up to three ahead, or the mayoral terms for the manifesto.
-    public async Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind, int currentFiscalYear) => kind.Scope == SheetScope.MayorTerm
-        ? (await db.MayorTerms.AsNoTracking().OrderByDescending(t => t.StartDate).Select(t => new { t.Id, t.Title, t.MayorName }).ToListAsync())
-            .Select(t => (t.Id, $"{t.Title}（{t.MayorName} 市長）")).ToList()
+    /// Where a sheet can be imported into: what the sheet declares (the mayoral terms for the manifesto), else fiscal
+    /// years up to three ahead.
+    public async Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind, int currentFiscalYear, CancellationToken ct = default) => kind.Scopes is { } scopes
+        ? await scopes(db, ct)
         : Enumerable.Range(2019, currentFiscalYear + 3 - 2019).Reverse().Select(y => (y, Wareki.FiscalYearWithWestern(y))).ToList();
 }

@@ -8,20 +8,31 @@ public sealed class LabelBook
     private readonly Dictionary<(LabelKind Kind, string Key), int> _known;
     private readonly HashSet<(LabelKind Kind, string Key)> _inTable;
     private readonly Dictionary<(LabelKind Kind, string Key), int> _chosen;
-    private readonly DirectionCatalog _directions;
+    private readonly Dictionary<LabelKind, IReadOnlyList<(int Value, string Text)>> _options;
     private readonly Dictionary<(LabelKind Kind, string Label), (int Value, int Count)> _used = [];
     private readonly Dictionary<(LabelKind Kind, string Key), (string Label, int Count)> _unmapped = [];
     private readonly Dictionary<string, string> _keys = [];
 
-    private LabelBook(IEnumerable<LabelMapping> mappings, DirectionCatalog directions, ImportChoices choices)
+    /// Each kind's feature, found once: the pipeline names none of them.
+    private static readonly IReadOnlyList<ILabelMeanings> Meanings = typeof(ILabelMeanings).Assembly.GetTypes()
+        .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(ILabelMeanings).IsAssignableFrom(t))
+        .Select(t => (ILabelMeanings)Activator.CreateInstance(t)!).OrderBy(m => m.Kind).ToList();
+
+    /// The kinds whose feature tells what their labels may mean (every kind; LabelMeaningsTests holds that).
+    public static IReadOnlyList<LabelKind> KindsTold => Meanings.Select(m => m.Kind).ToList();
+
+    private LabelBook(IEnumerable<LabelMapping> mappings, Dictionary<LabelKind, IReadOnlyList<(int Value, string Text)>> options, ImportChoices choices)
     {
-        _directions = directions;
+        _options = options;
         _known = [];
-        foreach (var kind in Enum.GetValues<LabelKind>())
+        foreach (var (kind, values) in _options.OrderBy(o => o.Key))
         {
-            foreach (var (value, text) in Options(kind)) _known.TryAdd((kind, LabelMapping.KeyOf(text)), value);
+            foreach (var (value, text) in values) _known.TryAdd((kind, LabelMapping.KeyOf(text)), value);
         }
-        foreach (var (kind, label, value) in PersonnelWords) _known.TryAdd((kind, LabelMapping.KeyOf(label)), value);
+        foreach (var meanings in Meanings)
+        {
+            foreach (var (word, value) in meanings.Words) _known.TryAdd((meanings.Kind, LabelMapping.KeyOf(word)), value);
+        }
         var list = mappings.ToList();
         foreach (var m in list) _known[(m.Kind, m.Key)] = m.Value;
         _inTable = list.Select(m => (m.Kind, m.Key)).ToHashSet();
@@ -34,8 +45,12 @@ public sealed class LabelBook
         }
     }
 
-    public static async Task<LabelBook> LoadAsync(AppDbContext db, ImportChoices choices, CancellationToken ct = default) =>
-        new(await db.LabelMappings.AsNoTracking().ToListAsync(ct), await DirectionCatalog.LoadAsync(db, ct), choices);
+    public static async Task<LabelBook> LoadAsync(AppDbContext db, ImportChoices choices, CancellationToken ct = default)
+    {
+        var options = new Dictionary<LabelKind, IReadOnlyList<(int Value, string Text)>>();
+        foreach (var meanings in Meanings) options[meanings.Kind] = await meanings.OptionsAsync(db, ct);
+        return new(await db.LabelMappings.AsNoTracking().ToListAsync(ct), options, choices);
+    }
 
     public static string ChoiceKey(LabelKind kind, string key) => $"{(int)kind}:{key}";
 
@@ -68,36 +83,7 @@ public sealed class LabelBook
     public string Meaning(LabelKind kind, int value) => Options(kind).FirstOrDefault(o => o.Value == value).Text ?? value.ToString(CultureInfo.InvariantCulture);
 
     /// The values a label of the kind can mean, with their names.
-    public IReadOnlyList<(int Value, string Text)> Options(LabelKind kind) => kind switch
-    {
-        LabelKind.Direction => _directions.All.Select(d => ((int)d.Code, d.Label)).ToList(),
-        LabelKind.ImplementationStatus => ImplementationStatusLabels.All.Select(s => ((int)s, s.Label())).ToList(),
-        LabelKind.ProgressStatus => ProgressStatusLabels.All.Select(s => ((int)s, s.Label())).ToList(),
-        LabelKind.JobLevel => Enum.GetValues<Personnel.JobLevel>().Select(l => ((int)l, l.Label())).ToList(),
-        LabelKind.Employment => Enum.GetValues<Personnel.EmploymentType>().Select(e => ((int)e, e.Label())).ToList(),
-        _ => EvaluationLabels.Ratings.Select(r => ((int)r, r.ToString())).ToList(),
-    };
-
-    private static readonly string[] FiscalYearAppointeeWords =
-    [
-        "会計年度任用", "会計年度任用職員", "会計年度任用職員（パートタイム）", "会計年度任用職員（フルタイム）",
-        "パートタイム会計年度任用職員", "フルタイム会計年度任用職員",
-    ];
-
-    /// The everyday words of personnel systems for 職層 and 任用形態, read like the names of the values; the label table
-    /// (planning's entries) and the user's choices in an import come before them, and any other word is asked about.
-    public static readonly IReadOnlyList<(LabelKind Kind, string Label, int Value)> PersonnelWords =
-    [
-        .. new[] { "部長", "部長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.DepartmentChief)),
-        .. new[] { "課長", "課長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.DivisionChief)),
-        .. new[] { "係長", "係長級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.SectionChief)),
-        .. new[] { "一般", "一般職員", "主任・主事級" }.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.General)),
-        .. FiscalYearAppointeeWords.Select(w => (LabelKind.JobLevel, w, (int)Personnel.JobLevel.FiscalYearAppointee)),
-        .. new[] { "正規", "正規職員", "正職員", "常勤", "常勤職員" }.Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.Regular)),
-        .. new[] { "再任用", "再任用職員", "再任用（短時間）", "再任用（フルタイム）", "再任用短時間勤務職員", "再任用フルタイム勤務職員" }
-            .Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.Reappointed)),
-        .. FiscalYearAppointeeWords.Select(w => (LabelKind.Employment, w, (int)Personnel.EmploymentType.FiscalYearAppointed)),
-    ];
+    public IReadOnlyList<(int Value, string Text)> Options(LabelKind kind) => _options.GetValueOrDefault(kind) ?? [];
 
     /// Puts what was read into the preview: each label used with its meaning and count, and each unmapped one.
     public void Report(ImportReport report)

@@ -45,6 +45,14 @@ public sealed record SheetKind(
     public const string Survey = "survey";
     public const string Evaluations = "evaluations";
 
+    /// Where the sheet can be imported into, for a screen to offer (the mayoral terms for the manifesto); null for fiscal
+    /// years, offered up to three ahead of the current one.
+    public Func<AppDbContext, CancellationToken, Task<List<(int Value, string Text)>>>? Scopes { get; init; }
+
+    /// The export for one reader, when what a reader may see is not a matter of units (the evaluation sheets are each a
+    /// person's to read); null when Export, given the reader's units, is the whole story.
+    public Func<AppDbContext, int, Stream, Actor, OrgTree, Task<bool>>? ExportForReader { get; init; }
+
     /// Whether its export is its import's layout, so a file exported and read back changes nothing (the cross-kind
     /// import tests transform such exports and read them back).
     public bool RoundTrips { get; init; }

@@ -5,7 +5,11 @@ namespace Komaki.Management.Core.Manifesto;
 public sealed class ManifestoImport(ImportContext context) : SheetImport(context)
 {
     public static readonly SheetKind Sheet = new(SheetKind.Manifesto, "マニフェスト", context => new ManifestoImport(context), null, _ => "",
-        new SheetRoute("Manifesto", "Index", "termId"), SheetAccess.Planning, SheetScope.MayorTerm);
+        new SheetRoute("Manifesto", "Index", "termId"), SheetAccess.Planning, SheetScope.MayorTerm)
+    {
+        Scopes = async (db, ct) => (await db.MayorTerms.AsNoTracking().OrderByDescending(t => t.StartDate).Select(t => new { t.Id, t.Title, t.MayorName }).ToListAsync(ct))
+            .Select(t => (t.Id, $"{t.Title}（{t.MayorName} 市長）")).ToList(),
+    };
 
     public const string SheetName = "マニフェスト";
 

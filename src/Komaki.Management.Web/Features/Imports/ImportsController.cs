@@ -96,7 +96,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         var own = mayImport ? units : null;
         var output = new MemoryStream();
         var org = await orgTree.GetAsync();
-        var written = await exports.WriteAsync(k, year, output, own, e => Core.Evaluation.EvaluationAccess.CanRead(Actor, e, org));
+        var written = await exports.WriteAsync(k, year, output, own, Actor, org);
         if (!written) return NotFound();
         output.Position = 0;
         return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));

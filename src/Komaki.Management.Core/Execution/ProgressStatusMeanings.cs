@@ -1,0 +1,10 @@
+namespace Komaki.Management.Core.Execution;
+
+/// 進捗区分: 順調, 前倒し, 遅れ ….
+public sealed class ProgressStatusMeanings : ILabelMeanings
+{
+    public LabelKind Kind => LabelKind.ProgressStatus;
+
+    public Task<IReadOnlyList<(int Value, string Text)>> OptionsAsync(AppDbContext db, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<(int Value, string Text)>>(ProgressStatusLabels.All.Select(s => ((int)s, s.Label())).ToList());
+}

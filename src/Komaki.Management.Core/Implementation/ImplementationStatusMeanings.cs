@@ -1,0 +1,10 @@
+namespace Komaki.Management.Core.Implementation;
+
+/// 実施計画の区分: 新規, 継続, 拡充 ….
+public sealed class ImplementationStatusMeanings : ILabelMeanings
+{
+    public LabelKind Kind => LabelKind.ImplementationStatus;
+
+    public Task<IReadOnlyList<(int Value, string Text)>> OptionsAsync(AppDbContext db, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<(int Value, string Text)>>(ImplementationStatusLabels.All.Select(s => ((int)s, s.Label())).ToList());
+}
