@@ -34,11 +34,6 @@ public static class AppHost
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
         services.AddAuthorization(Infrastructure.Authorization.Policies.Add);
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.EvaluationHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.GoalHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PlanElementHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PersonnelEvaluationHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.ControlRiskHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<SchemaState>();
@@ -113,6 +108,7 @@ public static class AppHost
         services.AddValidatorsFromAssembly(typeof(IUseCase).Assembly);
         services.AddUseCases(typeof(IUseCase).Assembly, typeof(AppHost).Assembly);
         services.AddContributions<IHistoryKind>(typeof(IUseCase).Assembly);
+        services.AddRecordRules(typeof(IUseCase).Assembly);
         services.AddScoped<IEditionFollower, ManifestoLinksFollowEdition>();
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
 
