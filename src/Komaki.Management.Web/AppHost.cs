@@ -34,11 +34,6 @@ public static class AppHost
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
         services.AddAuthorization(Infrastructure.Authorization.Policies.Add);
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.EvaluationHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.GoalHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PlanElementHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.PersonnelEvaluationHandler>();
-        services.AddScoped<IAuthorizationHandler, Infrastructure.Authorization.ControlRiskHandler>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();
         services.AddSingleton<SchemaState>();

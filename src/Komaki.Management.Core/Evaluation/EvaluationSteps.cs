@@ -8,19 +8,19 @@ public sealed record StepInput(Direction? SecondDirection, string? SecondReason,
 /// sent, and what it changes. The web layer only asks and shows; the decisions are here.
 public static class EvaluationSteps
 {
-    /// Field → message for each reason the step cannot be taken as sent (empty when it can). string.Empty is the
-    /// whole step (who may take it, in which state).
-    public static IReadOnlyList<(string Field, string Message)> Refusals(Actor actor, ProjectEvaluation e, EvaluationStep step, StepInput input,
+    /// Each reason the step cannot be taken as sent, beside its field (empty when it can). string.Empty is the whole
+    /// step (who may take it, in which state).
+    public static IReadOnlyList<FieldError> Refusals(Actor actor, ProjectEvaluation e, EvaluationStep step, StepInput input,
         IReadOnlyList<EvaluationFinding> findings, OrgTree org)
     {
-        var refusals = new List<(string, string)>();
-        if (EvaluationWorkflow.Check(actor, e, step, org) is string refusal) refusals.Add((string.Empty, refusal));
+        var refusals = new List<FieldError>();
+        if (EvaluationWorkflow.Check(actor, e, step, org) is string refusal) refusals.Add(new(string.Empty, refusal));
         if (step == EvaluationStep.SecondReview && input.SecondDirection is Direction sd && sd != e.FirstDirection && string.IsNullOrWhiteSpace(input.SecondReason))
-            refusals.Add((nameof(StepInput.SecondReason), "一次評価と異なる方向性にするときは、その理由を入力してください。"));
+            refusals.Add(new(nameof(StepInput.SecondReason), "一次評価と異なる方向性にするときは、その理由を入力してください。"));
         if (step == EvaluationStep.Return && string.IsNullOrWhiteSpace(input.Comment))
-            refusals.Add((nameof(StepInput.Comment), "差し戻す理由を入力してください。"));
+            refusals.Add(new(nameof(StepInput.Comment), "差し戻す理由を入力してください。"));
         if (findings.Count > 0 && string.IsNullOrWhiteSpace(input.Explanation))
-            refusals.Add((nameof(StepInput.Explanation), "確認事項があります。このまま確定する理由を書いてください（評価シートに載ります）。"));
+            refusals.Add(new(nameof(StepInput.Explanation), "確認事項があります。このまま確定する理由を書いてください（評価シートに載ります）。"));
         return refusals;
     }
 

@@ -37,7 +37,7 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
     {
         var (forbidden, refusals, actuals) = GoalSteps.Check(actor, goal, action, input, org);
         if (forbidden) return (true, new CommandResult());
-        if (refusals.Count > 0) return (false, CommandResult.Refused(refusals.Select(r => new FieldError(r.Field, r.Message))));
+        if (refusals.Count > 0) return (false, CommandResult.Refused(refusals));
         GoalSteps.Take(goal, action, input, actuals, author.UserName, author.DisplayName, author.At);
         return (false, await saver.SaveEditAsync(goal, version, goal.AuditTarget));
     }

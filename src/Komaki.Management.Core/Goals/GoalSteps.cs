@@ -1,5 +1,9 @@
 namespace Komaki.Management.Core.Goals;
 
+/// Whether a goal's step may be taken: Forbidden for someone outside the goal's unit and the top, else the refusals
+/// beside their fields (empty when it may) and each indicator's actual as read.
+public sealed record GoalStepCheck(bool Forbidden, IReadOnlyList<FieldError> Refusals, IReadOnlyList<decimal?> Actuals);
+
 /// What a person sends with a goal's workflow step: the comment, the mid-year review, and for the self-assessment
 /// the grade, its evidence and each indicator's actual as typed.
 public sealed record GoalStepInput(string? Comment, string? MidYearReview, GoalGrade? Grade, string? GradeEvidence, IReadOnlyList<string?> Actuals);
@@ -10,26 +14,26 @@ public static class GoalSteps
 {
     /// Who may read the goal but not take the step is told why; someone outside the goal's unit and the top is
     /// forbidden outright (Forbidden = true).
-    public static (bool Forbidden, IReadOnlyList<(string Field, string Message)> Refusals, IReadOnlyList<decimal?> Actuals) Check(
+    public static GoalStepCheck Check(
         Actor actor, OrganizationalGoal goal, GoalAction action, GoalStepInput input, OrgTree org)
     {
-        var refusals = new List<(string, string)>();
+        var refusals = new List<FieldError>();
         if (GoalWorkflow.Check(actor, goal, action, org) is string refusal)
         {
-            if (!GoalWorkflow.CanComment(actor, goal, org)) return (true, [], []);
-            refusals.Add((string.Empty, refusal));
+            if (!GoalWorkflow.CanComment(actor, goal, org)) return new(true, [], []);
+            refusals.Add(new(string.Empty, refusal));
         }
         switch (action)
         {
             case GoalAction.ChangesRequested when string.IsNullOrWhiteSpace(input.Comment):
-                refusals.Add(("Comment", "修正を依頼する点をコメントに書いてください。"));
+                refusals.Add(new("Comment", "修正を依頼する点をコメントに書いてください。"));
                 break;
             case GoalAction.MidYearReviewed when string.IsNullOrWhiteSpace(input.MidYearReview):
-                refusals.Add(("MidYearReview", "中間時点の進み具合を入力してください。"));
+                refusals.Add(new("MidYearReview", "中間時点の進み具合を入力してください。"));
                 break;
             case GoalAction.SelfAssessed:
-                if (input.Grade is not GoalGrade g || !Enum.IsDefined(g)) refusals.Add(("Grade", "達成度（S〜D）を選んでください。"));
-                if (string.IsNullOrWhiteSpace(input.GradeEvidence)) refusals.Add(("GradeEvidence", "評価の根拠を入力してください。"));
+                if (input.Grade is not GoalGrade g || !Enum.IsDefined(g)) refusals.Add(new("Grade", "達成度（S〜D）を選んでください。"));
+                if (string.IsNullOrWhiteSpace(input.GradeEvidence)) refusals.Add(new("GradeEvidence", "評価の根拠を入力してください。"));
                 break;
         }
         var actuals = new List<decimal?>();
@@ -39,11 +43,11 @@ public static class GoalSteps
             for (var n = 0; n < ordered.Count; n++)
             {
                 if (!NumberText.TryParse(n < input.Actuals.Count ? input.Actuals[n] : null, out var v))
-                    refusals.Add(($"Actuals[{n}]", $"「{ordered[n].Name}」の実績値は数値で入力してください。"));
+                    refusals.Add(new($"Actuals[{n}]", $"「{ordered[n].Name}」の実績値は数値で入力してください。"));
                 actuals.Add(v);
             }
         }
-        return (false, refusals, actuals);
+        return new(false, refusals, actuals);
     }
 
     /// Takes the step (after Check found nothing): the state, what the step records, and the event in the goal's log.

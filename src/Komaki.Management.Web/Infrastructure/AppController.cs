@@ -23,9 +23,21 @@ public abstract class AppController : Controller
     /// Today and the fiscal year as the city reads them (TimeProvider, so tests set the date).
     protected CityClock Clock => HttpContext.RequestServices.GetRequiredService<CityClock>();
 
-    /// Whether the person may do the operation with the record, as its record handler says (Infrastructure/Authorization).
+    /// Whether the person may do the operation with the record, as its record kind's rule says (IRecordRule, through
+    /// Infrastructure/Authorization's one handler).
     protected async Task<bool> MayAsync(object record, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation) =>
-        (await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, record, operation)).Succeeded;
+        await RefusalAsync(record, operation) is null;
+
+    /// Null when the person may do the operation with the record; otherwise why not, in Japanese, for the refusal page
+    /// (Forbidden(reason)) or beside a field. A record kind without a rule is refused.
+    protected async Task<string?> RefusalAsync(object record, Microsoft.AspNetCore.Authorization.Infrastructure.OperationAuthorizationRequirement operation)
+    {
+        var result = await HttpContext.RequestServices.GetRequiredService<IAuthorizationService>().AuthorizeAsync(User, record, operation);
+        return result.Succeeded ? null : result.Failure?.FailureReasons.Select(r => r.Message).FirstOrDefault() ?? RecordOperation.Unknown(operation.Name);
+    }
+
+    /// The operation named by a feature's rule (e.g. IndicatorRule.EnterValues).
+    protected Task<string?> RefusalAsync(object record, string operation) => RefusalAsync(record, RecordOperations.Named(operation));
 
     /// 403 with the explanatory page; used after a per-record check fails.
     protected IActionResult Forbidden() => StatusCode(StatusCodes.Status403Forbidden);

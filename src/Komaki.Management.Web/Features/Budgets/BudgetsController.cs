@@ -60,9 +60,8 @@ public sealed class BudgetsController(
     {
         var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
         var line = await pages.LineAsync(projectId, year);
-        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
+        if (await RefusalAsync(line ?? new BudgetLine { ProjectId = projectId, FiscalYear = year, Project = project }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         return View(await ModelAsync(year, project, BudgetPages.FormOf(line), line?.Id));
     }
 
@@ -71,9 +70,8 @@ public sealed class BudgetsController(
     {
         var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
         var line = await pages.LineAsync(projectId, year);
-        if (!DepartmentLocks.BudgetYearOpen(Actor, year, Clock.FiscalYear, line?.Settled is not null)) return Forbidden(DepartmentLocks.BudgetYearClosed);
+        if (await RefusalAsync(line ?? new BudgetLine { ProjectId = projectId, FiscalYear = year, Project = project }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         await ValidateAsync(form);
         if (BudgetCommands.ChangesOthersStages(Actor.IsPlanMasterEditor, form, line)) return Forbidden();
         if (!ModelState.IsValid) return View(await ModelAsync(year, project, form, line?.Id));

@@ -12,6 +12,9 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
 
     private bool CanEdit => Actor.IsPlanMasterEditor;
 
+    /// Why the person may not record, answer or publish citizens' input (CitizenInputRule), or null.
+    private Task<string?> EditRefusalAsync(CitizenInput? input = null) => RefusalAsync(input ?? new CitizenInput(), RecordOperations.Edit);
+
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] CitizenInputFilter filter)
     {
@@ -38,7 +41,7 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
     [HttpPost("{id:int}/Publish")]
     public async Task<IActionResult> Publish(int id, bool publish, int version)
     {
-        if (!CanEdit) return Forbidden();
+        if (await EditRefusalAsync() is string refused) return Forbidden(refused);
         var result = await commands.PublishAsync(id, publish, version);
         if (result is null) return NotFound();
         if (!result.Succeeded)
@@ -51,14 +54,14 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
     }
 
     [HttpGet("Create")]
-    public IActionResult Create() => CanEdit
-        ? View("Edit", new CitizenInputFormModel(null, new CitizenInputForm { ReceivedOn = Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }))
-        : Forbidden();
+    public async Task<IActionResult> Create() => await EditRefusalAsync() is string refused
+        ? Forbidden(refused)
+        : View("Edit", new CitizenInputFormModel(null, new CitizenInputForm { ReceivedOn = Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }));
 
     [HttpPost("Create")]
     public async Task<IActionResult> Create(CitizenInputForm form)
     {
-        if (!CanEdit) return Forbidden();
+        if (await EditRefusalAsync() is string refused) return Forbidden(refused);
         var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form));
         if (created is null) return View("Edit", new CitizenInputFormModel(null, form));
         TempData["Message"] = "市民の声を登録しました。";
@@ -68,18 +71,18 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
     [HttpGet("{id:int}/Edit")]
     public async Task<IActionResult> Edit(int id)
     {
-        if (!CanEdit) return Forbidden();
         var c = await pages.FindAsync(id);
         if (c is null) return NotFound();
+        if (await EditRefusalAsync(c) is string refused) return Forbidden(refused);
         return View(new CitizenInputFormModel(id, CitizenInputCommands.FormOf(c)));
     }
 
     [HttpPost("{id:int}/Edit")]
     public async Task<IActionResult> Edit(int id, CitizenInputForm form)
     {
-        if (!CanEdit) return Forbidden();
         var input = await commands.ForEditAsync(id);
         if (input is null) return NotFound();
+        if (await EditRefusalAsync(input) is string refused) return Forbidden(refused);
         if (await RunAsync(form, () => commands.CheckAsync(form), () => commands.EditAsync(input, form)) is not null)
         {
             TempData["Message"] = "市民の声を保存しました。";

@@ -12,7 +12,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var owner = await pages.OwnerOfAsync(indicator);
         var org = await orgTree.GetAsync();
         return View(new IndicatorDetailsModel(indicator, owner, org.PathName(owner.UnitId),
-            IndicatorPages.CanEditDefinition(Actor, owner, org), PlanAccess.CanEnterIndicatorValues(Actor, owner.UnitId, org)));
+            await MayAsync(indicator, RecordOperations.Edit), await RefusalAsync(indicator, IndicatorRule.EnterValues) is null));
     }
 
     [HttpGet("Indicators/Create")]
@@ -20,7 +20,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
     {
         var owner = await pages.OwnerAsync(level, ownerId);
         if (owner is null) return NotFound();
-        if (!await CanEditDefinitionAsync(owner)) return Forbidden();
+        if (await RefusalAsync(NewOf(owner), RecordOperations.Edit) is string refused) return Forbidden(refused);
         var form = new IndicatorForm { Kind = level == PlanLevel.Measure ? IndicatorKind.Outcome : IndicatorKind.Activity, BaselineYear = Clock.FiscalYear - 1 };
         return View("Edit", new IndicatorFormModel(form, owner, null));
     }
@@ -30,7 +30,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
     {
         var owner = await pages.OwnerAsync(level, ownerId);
         if (owner is null) return NotFound();
-        if (!await CanEditDefinitionAsync(owner)) return Forbidden();
+        if (await RefusalAsync(NewOf(owner), RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (!await ValidateAsync(form)) return View("Edit", new IndicatorFormModel(form, owner, null));
         var created = await commands.CreateAsync(owner, form);
         if (!Accept(created)) return View("Edit", new IndicatorFormModel(form, owner, null));
@@ -44,7 +44,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var indicator = await pages.FindAsync(id);
         if (indicator is null) return NotFound();
         var owner = await pages.OwnerOfAsync(indicator);
-        if (!await CanEditDefinitionAsync(owner)) return Forbidden();
+        if (await RefusalAsync(indicator, RecordOperations.Edit) is string refused) return Forbidden(refused);
         return View(new IndicatorFormModel(IndicatorForm.From(indicator), owner, id));
     }
 
@@ -54,7 +54,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var indicator = await pages.FindAsync(id, tracking: true);
         if (indicator is null) return NotFound();
         var owner = await pages.OwnerOfAsync(indicator);
-        if (!await CanEditDefinitionAsync(owner)) return Forbidden();
+        if (await RefusalAsync(indicator, RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.EditAsync(indicator, form)))
         {
             TempData["Message"] = "指標を更新しました。";
@@ -71,7 +71,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var indicator = await pages.FindAsync(id);
         if (indicator is null) return NotFound();
         var owner = await pages.OwnerOfAsync(indicator);
-        if (!PlanAccess.CanEnterIndicatorValues(Actor, owner.UnitId, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(indicator, IndicatorRule.EnterValues) is string refused) return Forbidden(refused);
         return View(new ValuesModel(await pages.ValuesFormAsync(indicator, Actor), indicator, owner));
     }
 
@@ -81,7 +81,7 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var indicator = await pages.FindAsync(id, tracking: true);
         if (indicator is null) return NotFound();
         var owner = await pages.OwnerOfAsync(indicator);
-        if (!PlanAccess.CanEnterIndicatorValues(Actor, owner.UnitId, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(indicator, IndicatorRule.EnterValues) is string refused) return Forbidden(refused);
         await pages.LockAsync(form, Actor);
         if (await ValidateAsync(form) && Accept(await commands.SaveValuesAsync(indicator, form, Actor)))
         {
@@ -97,12 +97,14 @@ public sealed class IndicatorsController(OrgTreeProvider orgTree, IndicatorPages
         var indicator = await pages.FindAsync(id, tracking: true);
         if (indicator is null) return NotFound();
         var owner = await pages.OwnerOfAsync(indicator);
-        if (!await CanEditDefinitionAsync(owner)) return Forbidden();
+        if (await RefusalAsync(indicator, RecordOperations.Edit) is string refused) return Forbidden(refused);
         TempData["Message"] = (await commands.ToggleRetiredAsync(indicator, version)).Succeeded
             ? indicator.RetiredAt is null ? "指標を再び有効にしました。" : "指標を廃止しました。値と履歴は残ります。"
             : "他の職員が先に更新したため、操作できませんでした。内容を確認してもう一度操作してください。";
         return RedirectToAction(nameof(Details), new { id });
     }
 
-    private async Task<bool> CanEditDefinitionAsync(IndicatorOwner owner) => IndicatorPages.CanEditDefinition(Actor, owner, await orgTree.GetAsync());
+    /// The indicator about to be added to the owner, as its rule is asked about it.
+    private static Indicator NewOf(IndicatorOwner owner) =>
+        owner.Level == PlanLevel.Project ? new Indicator { ProjectId = owner.Id } : new Indicator { MeasureId = owner.Id };
 }

@@ -63,7 +63,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         if (deficiency is null) return NotFound();
         var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (refusal(risk, deficiency, policy, org) is string refused) return Forbidden(refused);
         if (Accept(await step(deficiency)))
         {
@@ -101,7 +101,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     {
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         return View(await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
     }
 
@@ -110,8 +110,8 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     {
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
-        if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
+        if (await RefusalAsync(risk, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await pages.LevelsAsync(risk.FiscalYear)));
     }
 
@@ -122,8 +122,8 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
-        if (ControlAccess.CheckEdit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
+        if (await RefusalAsync(risk, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         form.OrgUnitId = risk.OrgUnitId;
         form.FiscalYear = risk.FiscalYear;
         if (await RunAsync(form, () => commands.CheckAsync(form), () => commands.EditAsync(risk, form)) is not null)
@@ -141,8 +141,8 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
-        if (ControlAccess.CheckSubmit(Actor, risk, org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
+        if (await RefusalAsync(risk, ControlRiskRule.Submit) is string refusal) return Forbidden(refusal);
         if (Accept(await commands.SubmitAsync(risk, version))) TempData["Message"] = "リスクを提出しました。評価部局が整備・運用状況を評価します。";
         else TempData["Error"] = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
         return RedirectToAction(nameof(Details), new { id });
@@ -155,7 +155,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var policy = await pages.PolicyAsync();
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
-        if (!await MayAsync(risk, RecordOperations.Read)) return Forbidden(NotYours);
+        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (ControlAccess.CheckEvaluate(Actor, risk, policy, await pages.YearAsync(risk.FiscalYear), org) is string refusal) return Forbidden(refusal);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.EvaluateAsync(risk, form, Author())) is not null)
         {
@@ -174,7 +174,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     {
         var cycle = await pages.YearAsync(risk.FiscalYear);
         var errors = await pages.ErrorsOfRiskAsync(risk.Id);
-        return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), ControlAccess.CheckEdit(Actor, risk, org), ControlAccess.CheckSubmit(Actor, risk, org),
+        return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), await RefusalAsync(risk, RecordOperations.Edit), await RefusalAsync(risk, ControlRiskRule.Submit),
             ControlAccess.CheckEvaluate(Actor, risk, policy, cycle, org), form,
             risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlAccess.CheckCorrect(Actor, risk, d, org))).ToList(), errors, Clock.Today)
         {
@@ -187,8 +187,6 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         ControlPages.EntryUnits(Actor, org, year).Select(u => new SelectListItem(u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 
     private static List<SelectListItem> UnitOf(ControlRisk risk, OrgTree org) => [new(org.PathName(risk.OrgUnitId), risk.OrgUnitId.ToString(CultureInfo.InvariantCulture))];
-
-    private const string NotYours = "このリスクは、その課の職員と推進部局・評価部局・市長・副市長が見られます。";
 
     private ControlAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow, Clock.Today);
 }

@@ -32,9 +32,17 @@ public static class Policies
     }
 }
 
-/// What a person asks to do with one record.
+/// What a person asks to do with one record: Read and Edit, which every record kind's rule answers, or a step its
+/// feature names beside the rule (RecordOperation and the rules' constants in Core).
 public static class RecordOperations
 {
-    public static readonly OperationAuthorizationRequirement Read = new() { Name = nameof(Read) };
-    public static readonly OperationAuthorizationRequirement Edit = new() { Name = nameof(Edit) };
+    public static readonly OperationAuthorizationRequirement Read = new() { Name = RecordOperation.Read };
+    public static readonly OperationAuthorizationRequirement Edit = new() { Name = RecordOperation.Edit };
+
+    public static OperationAuthorizationRequirement Named(string operation) => operation switch
+    {
+        RecordOperation.Read => Read,
+        RecordOperation.Edit => Edit,
+        _ => new() { Name = operation },
+    };
 }

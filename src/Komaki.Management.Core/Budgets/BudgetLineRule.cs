@@ -1,0 +1,29 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Budgets;
+
+/// 予算: every staff member reads it; the project's unit head and planning enter it (PlanAccess.CanEditUnitRecord),
+/// departments only while the year is open (DepartmentLocks.BudgetYearOpen). A line not yet entered is asked about as
+/// a new line of its project and year.
+public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRule<BudgetLine>
+{
+    public async Task<string?> RefusalAsync(RuleAsker asker, BudgetLine record, string operation)
+    {
+        switch (operation)
+        {
+            case RecordOperation.Read:
+                return null;
+            case RecordOperation.Edit:
+                var owner = record.Project?.OwnerUnitId
+                    ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
+                if (!PlanAccess.CanEditUnitRecord(asker.Actor, owner, asker.Org)) return "予算を入力できるのは、その事業の担当部課の長と企画課です。";
+                return DepartmentLocks.BudgetYearOpen(asker.Actor, record.FiscalYear, clock.FiscalYear, record.Settled is not null)
+                    ? null : DepartmentLocks.BudgetYearClosed;
+            default:
+                return RecordOperation.Unknown(operation);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Evaluation;
+
+/// An improvement is as private as the evaluation that opened it (EvaluationAccess); its unit's head or planning
+/// answers it (Edit); only planning reopens a closed one.
+public sealed class ImprovementActionRule(AppDbContext db) : IRecordRule<ImprovementAction>
+{
+    /// Putting a closed improvement back to 対応中.
+    public const string Reopen = nameof(Reopen);
+
+    public async Task<string?> RefusalAsync(RuleAsker asker, ImprovementAction record, string operation)
+    {
+        var actor = asker.Actor;
+        switch (operation)
+        {
+            case RecordOperation.Read:
+                var source = record.ProjectEvaluation?.State ?? (record.ProjectEvaluationId is int id
+                    ? await db.ProjectEvaluations.AsNoTracking().Where(e => e.Id == id).Select(e => (EvaluationState?)e.State).FirstOrDefaultAsync()
+                    : null);
+                return EvaluationAccess.CanRead(actor, record, source, asker.Org) ? null : "公表前の評価から出た改善は、その事業の所属と企画課だけが見られます。";
+            case RecordOperation.Edit:
+                return actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnitHead(actor, record.OwnerUnitId, asker.Org)
+                    ? null : "改善の反映先を記録できるのは、その事業の所属長と企画課です。";
+            case Reopen:
+                return actor.IsPlanMasterEditor ? null : "改善を対応中に戻せるのは企画課です。";
+            default:
+                return RecordOperation.Unknown(operation);
+        }
+    }
+}

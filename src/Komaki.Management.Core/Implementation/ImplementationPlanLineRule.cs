@@ -1,0 +1,29 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.Core.Implementation;
+
+/// 実施計画の行: every staff member reads it; the project's unit head and planning plan it
+/// (PlanAccess.CanEditUnitRecord), departments only in the latest edition (DepartmentLocks.EditionOpen). A project's
+/// lines not yet planned are asked about as a new line of the edition and project.
+public sealed class ImplementationPlanLineRule(AppDbContext db, ImplementationPlanPages pages) : IRecordRule<ImplementationPlanLine>
+{
+    public async Task<string?> RefusalAsync(RuleAsker asker, ImplementationPlanLine record, string operation)
+    {
+        switch (operation)
+        {
+            case RecordOperation.Read:
+                return null;
+            case RecordOperation.Edit:
+                var owner = record.Project?.OwnerUnitId
+                    ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
+                if (!PlanAccess.CanEditUnitRecord(asker.Actor, owner, asker.Org)) return "実施計画を入力できるのは、その事業の担当部課の長と企画課です。";
+                var editionYear = record.ImplementationPlan?.FiscalYear
+                    ?? await db.ImplementationPlans.AsNoTracking().Where(p => p.Id == record.ImplementationPlanId).Select(p => p.FiscalYear).FirstOrDefaultAsync();
+                return DepartmentLocks.EditionOpen(asker.Actor, editionYear, await pages.LatestEditionYearAsync()) ? null : DepartmentLocks.EditionClosed;
+            default:
+                return RecordOperation.Unknown(operation);
+        }
+    }
+}
