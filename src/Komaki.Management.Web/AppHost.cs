@@ -110,6 +110,7 @@ public static class AppHost
         services.AddContributions<IHistoryKind>(typeof(IUseCase).Assembly);
         services.AddContributions<IWaitingContribution>(typeof(IUseCase).Assembly);
         services.AddContributions<IBoardContribution>(typeof(IUseCase).Assembly);
+        services.AddRecordRules(typeof(IUseCase).Assembly);
         services.AddScoped<IEditionFollower, ManifestoLinksFollowEdition>();
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");
 

@@ -6,18 +6,6 @@ namespace Komaki.Management.Web.Infrastructure;
 /// their fields (saving, with the optimistic concurrency check, is the use cases' — RecordSaver).
 public abstract class AppController : Controller
 {
-    private readonly AppDbContext? _db;
-
-    /// A controller in the shape of ADR 0011: it reads and writes through Core use cases only.
-    protected AppController()
-    {
-    }
-
-    /// A controller that still reads the DbContext itself; ShapeTests lists these, and the list may only shrink.
-    protected AppController(AppDbContext db) => _db = db;
-
-    protected AppDbContext Db => _db ?? throw new InvalidOperationException($"{GetType().Name} does not take the DbContext; read and write through its use cases.");
-
     protected Actor Actor => HttpContext.RequestServices.GetRequiredService<CurrentUser>().Actor;
 
     /// Today and the fiscal year as the city reads them (TimeProvider, so tests set the date).
