@@ -1,3 +1,11 @@
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core;
 
 /// What ties a measure or project to citizens and the top: the promises it carries, what citizens said about it,

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Personnel;
 
 namespace Komaki.Management.Core;

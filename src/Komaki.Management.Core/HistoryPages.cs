@@ -2,7 +2,6 @@ using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Importing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core;
 
 /// The directory's accounts by immutable id, as the leavers' check reads them: those that may sign in and those

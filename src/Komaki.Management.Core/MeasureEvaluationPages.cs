@@ -5,7 +5,6 @@ using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core;
 

@@ -1,7 +1,7 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Publishing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core;
 

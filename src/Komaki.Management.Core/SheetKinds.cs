@@ -1,3 +1,9 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core;
 
 /// Every sheet staff exchange in Excel, each declared by its own feature beside its import and export. This

@@ -1,9 +1,18 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Komaki.Management.Core.Excel;
+using Komaki.Management.Core;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Data.Seeding;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Komaki.Management.Web;
 

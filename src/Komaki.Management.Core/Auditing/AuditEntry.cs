@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Auditing;
 

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Auditing;
 
 /// A recorded value as staff read it in a history: codes of choices in Japanese, unit ids as the unit's name, amounts

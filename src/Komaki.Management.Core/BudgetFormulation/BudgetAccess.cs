@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// Who may do what in 予算編成 (docs/budget-formulation.md):

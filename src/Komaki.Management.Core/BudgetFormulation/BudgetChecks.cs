@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// What a line's amount is checked against: the year before's budget (当初, else 査定), the 実施計画's amount for the

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// Sums of one group of projects in the 評価の効き目 report: year N's 当初予算, year N+1's 要求・査定・当初・決算 (the budget

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 public sealed class RoundForm

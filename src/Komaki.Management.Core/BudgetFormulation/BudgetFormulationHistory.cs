@@ -1,8 +1,6 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 

@@ -1,3 +1,11 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// One line as the pages show it: the request with its project, its entries by stage and its 復活要求.

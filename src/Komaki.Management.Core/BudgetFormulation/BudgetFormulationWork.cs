@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 

@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Identity;
-
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// 予算要求: its 課 and 部 read it, as do the 財政課, the executives and planning (BudgetAccess.CanRead); the 課 enters it

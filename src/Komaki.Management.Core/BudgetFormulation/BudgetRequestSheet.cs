@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// The 予算要求書 as a 課 fills it in Excel: one row per 事業 of the budget year, the 歳出 and its 財源内訳 in 千円, the

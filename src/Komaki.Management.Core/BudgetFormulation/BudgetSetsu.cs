@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 

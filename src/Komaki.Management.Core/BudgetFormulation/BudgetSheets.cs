@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// The 財政課's sheets, as the screens print them (amounts in 千円, totals summed from the same lines in yen): the

@@ -1,5 +1,10 @@
-using FluentValidation;
 using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 

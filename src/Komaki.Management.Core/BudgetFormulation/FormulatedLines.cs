@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// Which budget lines take 要求額 and 査定額 from 予算編成: a project's line of a year once its request has been

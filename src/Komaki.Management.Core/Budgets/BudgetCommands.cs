@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Budgets;
 
 /// Reads of the budget-line form: the project, its line of a year and the plan's cost for it.

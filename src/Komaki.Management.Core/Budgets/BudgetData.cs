@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Implementation;
+
 namespace Komaki.Management.Core.Budgets;
 
 public sealed record BudgetRow(

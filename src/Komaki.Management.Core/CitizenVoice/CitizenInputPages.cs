@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// Reads of the 市民の声 pages: the list by channel, status, measure and words, and one input with its links.

@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Identity;
-
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民の声: every staff member reads it; planning records, answers and publishes it.

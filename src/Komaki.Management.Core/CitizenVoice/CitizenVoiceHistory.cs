@@ -1,4 +1,3 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.CitizenVoice;

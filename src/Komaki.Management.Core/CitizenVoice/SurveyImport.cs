@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民意識調査 results for one year as the survey contractor delivers them: one row per measure with

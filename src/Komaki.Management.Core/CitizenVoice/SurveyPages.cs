@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.CitizenVoice;
 

@@ -1,7 +1,5 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Cycle;
 

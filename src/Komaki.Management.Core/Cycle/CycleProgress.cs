@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Cycle;
 
 public sealed record Progress(int Done, int Of)

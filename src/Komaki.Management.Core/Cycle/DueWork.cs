@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Cycle;
 
 /// One stage that is due (or overdue) for someone, with the divisions that still have work left.

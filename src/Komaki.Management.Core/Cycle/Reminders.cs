@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Cycle;
 
 /// The reminders written to one user, newest first, a page at a time.

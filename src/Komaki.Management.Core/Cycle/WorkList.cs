@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Cycle;
 
 /// What a work item asks for; each kind has one form where it is done (WorkLinks in the web app).

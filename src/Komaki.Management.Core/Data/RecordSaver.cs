@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Data;
 
 /// The one way a use case saves: text checked against the model's maximum lengths (SQLite would keep what SQL

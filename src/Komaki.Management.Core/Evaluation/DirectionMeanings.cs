@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// 今後の方向性 as the city names its directions (planning may rename them).

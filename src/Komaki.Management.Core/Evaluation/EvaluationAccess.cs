@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// Who may read an evaluation, wherever it shows (its sheet, next year's sheet, lists, measure pages, the mayor's

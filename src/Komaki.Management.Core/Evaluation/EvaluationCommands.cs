@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// 事務事業評価: starting a sheet, saving the department's entry and taking a review step.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// Something in an evaluation that does not agree with the evidence on its own sheet. Field names the form field it

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// The year's evaluations in Excel: an overview of every project first, then one sheet per project in the

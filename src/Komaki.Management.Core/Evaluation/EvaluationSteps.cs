@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// What a reviewer sends with a step: the second review's direction and reason, the return comment, and why the

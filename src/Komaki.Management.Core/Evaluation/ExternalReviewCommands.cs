@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// 外部評価's commands: a reviewer's verdicts, closing a session (which opens an improvement for each result), the

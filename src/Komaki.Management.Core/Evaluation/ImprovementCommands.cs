@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// What answers an improvement: a later plan line or budget line of the same project, or closing it with a reason;

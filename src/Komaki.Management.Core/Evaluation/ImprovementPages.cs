@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// A later plan or budget line of the project that can answer an improvement, as the answer form offers it.

@@ -1,3 +1,11 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// Brings years of evaluations in from a city's previous evaluation system, one row per project (the layout of

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// Writing the owning division's evaluation of a measure's year. The form has passed its validator.

@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Evaluation;
 

@@ -1,4 +1,4 @@
-using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Evaluation;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
 
 namespace Komaki.Management.Core.Evaluation;
 

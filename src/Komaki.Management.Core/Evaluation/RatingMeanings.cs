@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// 評価 as sheets write it: A, B or C.

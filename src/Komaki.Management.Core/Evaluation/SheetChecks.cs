@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Evaluation;
 
 /// One year's cost on a 事務事業評価シート: 事業費（決算）, 人件費 (from that year's evaluation), and the output that

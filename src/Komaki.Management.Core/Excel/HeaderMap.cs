@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Excel;
 
 /// A column an import understands: its key, the header written on export, and the other wordings

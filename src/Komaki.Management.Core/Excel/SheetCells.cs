@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Excel;
 
 /// How exports write cells, in one place so a ClosedXML upgrade touches one file.

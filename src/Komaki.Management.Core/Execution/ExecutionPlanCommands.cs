@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Execution;
 
 /// Writing a project's execution plan of a year and the department's progress on it. The forms have passed their validators.

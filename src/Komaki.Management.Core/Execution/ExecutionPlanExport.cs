@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Execution;
 
 public static class ExecutionPlanExport

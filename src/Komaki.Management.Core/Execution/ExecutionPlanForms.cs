@@ -1,4 +1,6 @@
 using FluentValidation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Execution;
 

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Organization;
 using S = Komaki.Management.Core.Execution.ExecutionPlanSheet;
 
 namespace Komaki.Management.Core.Execution;

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Execution;
 
 /// The 主要事業実行計画 sheet: one row per major project, the year's goal and content, the schedule

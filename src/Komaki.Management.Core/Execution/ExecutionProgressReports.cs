@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Execution;
 
 /// 随時の進捗報告 of a 主要事業: added at any date, never replacing another; the latest is what the plan shows first.

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Execution;
 
 /// 進捗区分: 順調, 前倒し, 遅れ ….

@@ -1,7 +1,5 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Goals;
 

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Goals;
 
 /// Reads of the 組織目標 pages. Every list is filtered afterwards by GoalWorkflow.CanRead for the reader.

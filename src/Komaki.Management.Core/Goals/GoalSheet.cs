@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Goals;
 
 /// 組織目標一覧: all goals of a year in one sheet, for the top hearing.

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Goals;
 
 /// Whether a goal's step may be taken: Forbidden for someone outside the goal's unit and the top, else the refusals

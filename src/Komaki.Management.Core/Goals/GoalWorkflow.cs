@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Goals;
 
 /// The order of the goal workflow and who may take each step:

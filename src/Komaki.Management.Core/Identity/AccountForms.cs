@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Komaki.Management.Core.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Komaki.Management.Core.Identity;

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Identity;
 
 /// The signed-in person as the access rules see them.

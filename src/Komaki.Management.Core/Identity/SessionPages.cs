@@ -1,7 +1,6 @@
 using FluentValidation;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Identity;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Identity;
 
 /// One line of the sign-in history the city keeps (サインイン記録): a sign-in or its refusal, roles or unit set by the

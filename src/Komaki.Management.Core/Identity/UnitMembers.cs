@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Identity;
 
 /// How many accounts belong to each unit (the organisation page shows it beside each unit).

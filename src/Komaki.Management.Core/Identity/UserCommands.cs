@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Identity;
 
 /// What an administrator's step on an account did: refused (the reasons beside the fields), or done — the account,

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Identity;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Identity;
 

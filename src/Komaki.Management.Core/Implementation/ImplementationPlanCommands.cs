@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Implementation;
 
 /// 実施計画's commands: a new edition (a copy of the latest one before it) and one project's three years.

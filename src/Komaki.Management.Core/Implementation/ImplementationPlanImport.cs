@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
 using S = Komaki.Management.Core.Implementation.ImplementationPlanSheet;
 
 namespace Komaki.Management.Core.Implementation;

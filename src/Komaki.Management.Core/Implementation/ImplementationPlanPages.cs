@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Implementation;
 
 public sealed record EditionSummary(int Id, int FiscalYear, string Title, int? CopiedFromYear, DateTime CreatedAt, int ProjectCount, IReadOnlyDictionary<int, long> CostByYear);

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Implementation;
 
 /// The 実施計画 sheet as the city exchanges it: one row per project and year, amounts in 千円.

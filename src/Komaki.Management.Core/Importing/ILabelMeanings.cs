@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// What the labels of one kind may mean, told by the feature whose values they are (the 実施計画 its 区分, 人事 its 職層 …),

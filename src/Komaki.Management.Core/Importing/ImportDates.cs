@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Dates as sheets and personnel systems write them, read the same in every date cell of every import:

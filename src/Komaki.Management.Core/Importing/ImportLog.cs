@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// One confirmed import: which sheet, into which year or term, from which file, by whom — and for a department's own

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Excel;
 
 namespace Komaki.Management.Core.Importing;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Importing;
 
 /// One data row of a SheetTable, read through its header: a field's text (merged-down values included), an amount

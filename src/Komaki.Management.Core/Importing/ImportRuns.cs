@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Running a sheet's import for the preview or for real, and the log of confirmed imports.

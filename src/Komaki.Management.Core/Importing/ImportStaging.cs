@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Importing;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Reads labels through the label table: a label means what the table (or the user, in this import) says, or

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// The label table and the 部課名 mapping as planning keeps them: what each label a sheet may carry means, and which

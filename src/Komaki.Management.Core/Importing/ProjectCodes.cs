@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Finds projects by the code written in a sheet (compared after NFKC with look-alike hyphens made "-", so ０８６ and

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Writing a sheet kind's export for a reader: the rows of the given units (all when null), or, for a kind whose rows

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Importing;
 
 /// What every import is given: the database, the bounds on files, and the settings that decide how values read.

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Importing;
 
 /// What an import writes into: a fiscal year (and for the 実施計画, the edition starting that year) or a mayoral term.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Importing;
 
 /// What an import declares about its sheet; the pipeline does the rest. CodeKey names the field that identifies a

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Importing;
 
 /// The table an import reads: the one sheet that fits its layout (記入例 and hidden sheets left out; the user picks

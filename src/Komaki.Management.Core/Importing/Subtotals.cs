@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Tells a 小計・合計 row by what the plan's own structure calls one: a 計 word (計・小計・合計・総計・累計) alone, after a

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Importing;
 
 /// Finds the unit a 部課名 names: the user's choice in this import, the remembered mapping, or a registered unit

@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Importing;
 

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.InternalControl;
 
 /// Who does what in the internal-control cycle. A division enters and corrects its own risks (its head submits them);

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.InternalControl;
 
 public sealed record ControlAuthor(string UserName, string DisplayName, DateTime At, DateOnly Today);

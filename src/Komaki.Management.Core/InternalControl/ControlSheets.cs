@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.InternalControl;
 
 /// The risk register and the 評価報告書 as Excel, from the same records as the screens.

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Manifesto;
 
 /// Planning's edits of the manifesto: terms, promises, their links into the plan and their yearly progress.

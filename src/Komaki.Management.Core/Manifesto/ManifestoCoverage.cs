@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Implementation;
 
 namespace Komaki.Management.Core.Manifesto;
 

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Manifesto;
 
 /// The manifesto as the mayor's office keeps it (番号・分野・項目・内容・数値目標), into one term: items are

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Manifesto;
 
 public sealed record MatrixColumn(int PolicyId, string Code, string Name);

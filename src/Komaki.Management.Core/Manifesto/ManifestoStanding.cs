@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Manifesto;
 
 public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary);

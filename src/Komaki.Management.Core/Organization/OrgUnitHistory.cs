@@ -1,6 +1,4 @@
-using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.Core.Organization;
 

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// The evaluator chain derived from the organisation on the reference date: a 課's staff are evaluated first by the

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// 職層, with the everyday words personnel systems write for them.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// How the reader stands to one evaluation: the person, their evaluators for that year, the personnel division.

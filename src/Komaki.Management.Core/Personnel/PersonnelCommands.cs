@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// Saving an evaluation's goals and steps, reassigning its evaluators, and opening a year's evaluations.

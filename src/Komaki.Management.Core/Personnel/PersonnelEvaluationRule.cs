@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Identity;
-
 namespace Komaki.Management.Core.Personnel;
 
 /// 人事評価: the person, the evaluators named on it and the personnel division read it — nobody else

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// What one reader may see of an evaluation, decided once (PersonnelAccess) and used by the screen, the print and Excel.

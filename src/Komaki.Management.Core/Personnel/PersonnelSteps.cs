@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// Who acts, as the evaluation's log names them, and the day as the city reads it.

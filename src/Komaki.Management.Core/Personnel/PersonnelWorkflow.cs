@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// The order of the evaluation and who takes each step:

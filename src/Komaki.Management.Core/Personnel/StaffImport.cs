@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Personnel;
 
 /// 職員名簿: the personnel system's list of staff for a fiscal year (CSV or Excel), one row per person and post —

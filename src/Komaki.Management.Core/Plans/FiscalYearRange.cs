@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Plans;
 
 /// The fiscal years any page, form or file may be about: ten years before the first plan period this city keeps, to

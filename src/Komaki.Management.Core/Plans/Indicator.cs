@@ -1,4 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Plans;
 

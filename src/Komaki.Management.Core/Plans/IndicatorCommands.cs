@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Core.Plans;
 
 /// Defining, retiring and entering the yearly values of indicators. The values go through Indicator.Enter, the rule

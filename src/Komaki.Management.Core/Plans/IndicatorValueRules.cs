@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Core.Plans;
 
 /// What stays as it was once it counted: a past year's target, and an actual after planning published that year.

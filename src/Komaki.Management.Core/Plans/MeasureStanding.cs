@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Plans;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Plans;
 
 /// The comprehensive plans and their periods (基本計画): creating, editing, and redrawing a period as a copy after

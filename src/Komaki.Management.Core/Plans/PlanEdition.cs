@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Plans;
 

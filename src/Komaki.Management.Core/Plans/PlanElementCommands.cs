@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Plans;
 
 /// How far a user may edit an element: planning the whole of it; a department head the content of the unit's

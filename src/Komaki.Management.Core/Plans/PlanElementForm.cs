@@ -1,4 +1,5 @@
 using FluentValidation;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Plans;
 

@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Identity;
-
 namespace Komaki.Management.Core.Plans;
 
 /// Every staff member reads the plan; planning edits all of it, a department head the content of the unit's

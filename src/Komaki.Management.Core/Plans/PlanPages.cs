@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Plans;
 
 /// Reads of the comprehensive plans' pages: the plans with their periods, one plan or period, and a redrawn period

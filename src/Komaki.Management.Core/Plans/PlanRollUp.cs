@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Plans;
 
 public sealed record MeasureRollUp(int Id, string Code, string Name, int? OwnerUnitId, decimal Weight, RolledUp Result);

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Plans;
 
 /// What the plan tree is narrowed to.

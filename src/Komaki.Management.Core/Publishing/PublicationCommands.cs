@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Publishing;
 
 /// Publishing a year of a kind of record on the public site and open data, and withdrawing it. Both are idempotent.

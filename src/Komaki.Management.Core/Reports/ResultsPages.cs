@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Core.Reports;
 
 /// What the results report pages read: the report of a settled year as the data reads now, whole or in its two

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Reports;
 
 /// The report without its indicators: the plan's policies, measures and active projects in code order, with each

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Reports;
 
 /// 主要施策成果説明書: the yearly report to the council with the settled accounts — per policy and measure, in plan

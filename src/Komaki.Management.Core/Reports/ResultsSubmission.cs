@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Reports;
 

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Staffing;
 
 /// Who may change which figure: the division's head requests (with the reason) until the personnel division assesses;

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Staffing;
 

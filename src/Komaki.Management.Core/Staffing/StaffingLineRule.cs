@@ -1,5 +1,3 @@
-using Komaki.Management.Core.Identity;
-
 namespace Komaki.Management.Core.Staffing;
 
 /// 定員: every staff member reads it; a division's head requests for their division and 人事担当 sets and assesses

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Staffing;
 
 /// One division's 人工 against its staff for a year: the person-years its evaluations report, the staff it has

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Staffing;
 
 /// 定員管理の表 as Excel: 部門別職員数 in the layout of 「給与・定員管理等について」, and every line of the year.

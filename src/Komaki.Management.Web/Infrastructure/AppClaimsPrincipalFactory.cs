@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Komaki.Management.Core.Identity;
 
 namespace Komaki.Management.Web.Infrastructure;
 

@@ -1,4 +1,8 @@
 using FluentValidation.AspNetCore;
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Infrastructure;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The city's own words for what the system stores as codes, read once per request (and cached until a write):

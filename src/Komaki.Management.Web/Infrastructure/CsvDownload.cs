@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// Every CSV the app serves is answered here, from CsvWriter (one formula guard); CsvEndpointTests finds the actions

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Identity;
 
 namespace Komaki.Management.Web.Infrastructure;
 

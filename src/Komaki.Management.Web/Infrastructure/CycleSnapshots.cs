@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The city-wide progress of a fiscal year's cycle (the PDCA board, the calendar, 対応待ち), built once per day and

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// How numbers, years and dates read on screen: 和暦 years with the Western year beside them,

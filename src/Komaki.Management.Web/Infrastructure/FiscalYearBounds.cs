@@ -1,5 +1,8 @@
 using System.Collections;
 using System.Reflection;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Komaki.Management.Web.Infrastructure;

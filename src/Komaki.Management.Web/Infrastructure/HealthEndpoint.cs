@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The schema as last checked: at start, after migrating, and again when /healthz is asked to (`?schema=check`) or

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The judgment bands planning has set, or the defaults (S ≥100, A ≥80, B ≥60, C) until they do. Read once per request.

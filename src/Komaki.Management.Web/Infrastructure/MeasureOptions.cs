@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The 施策 filter that the project, budget, plan and evaluation lists offer, in plan order, read once per plan change.

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The unit tree, read from the database once per data version (nearly every page needs it; it rarely changes).

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// ?print=all asks a paged list for every row that matches its filter on one page, for printing (the pager offers

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
 using Microsoft.AspNetCore.Html;
 
 namespace Komaki.Management.Web.Infrastructure;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Komaki.Management.Core.Data;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Komaki.Management.Web.Infrastructure;

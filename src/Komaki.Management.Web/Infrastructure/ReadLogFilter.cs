@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Personnel;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Data;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The unread-reminder count in the menu bar.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
 using Microsoft.AspNetCore.Html;
 
 namespace Komaki.Management.Web.Infrastructure;

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Web.Infrastructure;
 
 /// The organisation as the options of a 担当課 select: indented by depth, units that ended marked with their last year.

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Web.Infrastructure;
 

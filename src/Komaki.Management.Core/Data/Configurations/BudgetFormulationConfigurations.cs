@@ -1,4 +1,5 @@
 using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Data.Configurations;
 

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Staffing;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<ControlPolicy>

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class CycleDeadlineConfiguration : IEntityTypeConfiguration<CycleDeadline>

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Implementation;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ImplementationPlanConfiguration : IEntityTypeConfiguration<ImplementationPlan>

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Evaluation;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<ProjectEvaluation>

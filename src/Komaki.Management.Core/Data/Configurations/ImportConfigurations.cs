@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class LabelMappingConfiguration : IEntityTypeConfiguration<LabelMapping>

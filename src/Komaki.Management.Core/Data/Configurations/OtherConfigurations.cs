@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>

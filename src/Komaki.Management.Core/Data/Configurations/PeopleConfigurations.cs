@@ -1,3 +1,7 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Manifesto;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 internal static class OneOf

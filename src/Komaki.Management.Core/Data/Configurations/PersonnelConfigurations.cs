@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Personnel;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 public sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>

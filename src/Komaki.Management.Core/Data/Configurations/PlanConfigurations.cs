@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Configurations;
 
 internal static class PlanElementMapping

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city in the middle of 令和9年度 当初予算: the 財政課's policy and frames, a request for every project whose

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's Check: every project of 令和6年度 evaluated and published, and the 令和7年度 evaluations

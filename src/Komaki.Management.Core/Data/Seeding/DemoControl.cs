@@ -1,3 +1,7 @@
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Staffing;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's 内部統制 and 定員管理: the basic policy (推進部局 行政課, 評価部局 総務課); 令和7年度's cycle complete —

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's Do half: the 令和7年度 and 令和8年度 editions of the 実施計画 (the later one a revised

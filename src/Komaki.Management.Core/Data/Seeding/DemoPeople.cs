@@ -1,3 +1,9 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's citizens' will and organisation: the mayor's manifesto (30 promises, four deliberately not yet

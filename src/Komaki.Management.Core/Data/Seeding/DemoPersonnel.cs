@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Personnel;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's 人事評価 for two divisions (道路課 and 環境対策課) and their departments' heads: the staff register,

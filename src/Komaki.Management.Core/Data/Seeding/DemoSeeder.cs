@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// Fills an empty database with a realistic city: 12 departments, the six-field plan, 30 measures,

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The demo city's measure indicators move as a real city's do: most towards their targets (some slowly), some flat,

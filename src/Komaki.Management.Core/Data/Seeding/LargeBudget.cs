@@ -1,3 +1,8 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 /// The large city's 予算編成 of the next budget year, in the middle of its assessment as the demo city's is: every

@@ -1,3 +1,11 @@
+using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Core.Data.Seeding;
 
 public sealed record LargeSeedResult(int Divisions, int Measures, int Projects, int Years, long Rows);

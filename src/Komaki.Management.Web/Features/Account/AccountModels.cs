@@ -1,3 +1,5 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Identity;
 
 namespace Komaki.Management.Web.Features.Account;
 

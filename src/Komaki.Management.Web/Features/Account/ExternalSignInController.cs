@@ -1,3 +1,5 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Directory;
 using Microsoft.AspNetCore.Authentication;
 

@@ -1,4 +1,7 @@
 using FluentValidation.AspNetCore;
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Directory;
 using Komaki.Management.Web.Infrastructure.Security;
 

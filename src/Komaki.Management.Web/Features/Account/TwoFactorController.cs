@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Directory;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;

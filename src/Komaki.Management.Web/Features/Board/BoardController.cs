@@ -1,3 +1,10 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Board;
 
 /// PDCAボード: per division, how far the year's cycle has come at each stage against its due date — plan entries,

@@ -1,4 +1,12 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
 
 namespace Komaki.Management.Web.Features.Board;
 

@@ -1,4 +1,10 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Features.Public;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// 予算編成's overview: the year's standing per 部 and the person's own lines, one 部's lines by stage, and the

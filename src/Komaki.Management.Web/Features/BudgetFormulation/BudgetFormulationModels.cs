@@ -1,3 +1,8 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 public sealed record FormulationIndexModel(int Year, BudgetRound? Round, IReadOnlyList<DepartmentStanding> Standings, IReadOnlyList<FormulationLine> MyLines,

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.

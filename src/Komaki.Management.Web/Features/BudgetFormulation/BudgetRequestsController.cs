@@ -1,3 +1,10 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// A 課's request: entered with the evaluation and the 実施計画 beside it, read as a line with its stages, and

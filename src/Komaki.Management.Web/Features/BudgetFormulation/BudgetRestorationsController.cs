@@ -1,3 +1,9 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// 復活要求 after 内示: the 課's head names the amount and the reason, and the 財政課 answers with what it grants.

@@ -1,3 +1,11 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// 予算編成 in Excel: the 財政課's 査定調書 of a 部, the comparison of two stages and 評価の効き目, each the screen's lines

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.BudgetFormulation;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// Which page's Excel links to show (_BudgetSheetLinks): the year's 予算要求書 (Index), a 部's 査定調書, the comparison shown, 評価の効き目.

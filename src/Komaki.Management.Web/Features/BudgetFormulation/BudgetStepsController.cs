@@ -1,3 +1,10 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// The stages after 要求: an assessor's draft for one line (財政課査定, 市長査定, 復活査定, 予算案), and committing a

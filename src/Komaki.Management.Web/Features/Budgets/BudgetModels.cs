@@ -1,4 +1,5 @@
 using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Web.Features.Budgets;
 

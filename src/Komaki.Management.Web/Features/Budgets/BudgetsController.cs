@@ -1,4 +1,9 @@
+using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Budgets;
 

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+
 namespace Komaki.Management.Web.Features.CitizenInputs;
 
 public sealed class CitizenInputFilter

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.CitizenInputs;
 
 /// 市民の声: what citizens said through each channel, what in the plan it touches, and the city's answer.

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Cycle;
 
 /// サイクルの日程: the due date of each stage of a fiscal year, set by planning (the city's usual dates until then),

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Cycle;
+
 namespace Komaki.Management.Web.Features.Cycle;
 
 /// Owner: who answers for what is left this year (a published year's missing actuals are planning's).

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.Cycle;
 
 /// The edge where reminders leave the app by mail (MailKitReminderMailer; a fake in tests). SendAsync throws

@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Directions;
 
 /// 今後の方向性の区分: the city's own verdicts (Komaki: 拡大・維持・縮小・廃止・廃止→新規), their names and order,

@@ -1,4 +1,10 @@
 using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
 
 namespace Komaki.Management.Web.Features.Evaluations;
 

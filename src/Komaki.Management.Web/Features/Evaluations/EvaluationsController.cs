@@ -1,4 +1,9 @@
-using Komaki.Management.Web.Features.Budgets;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Evaluations;
 

@@ -1,4 +1,6 @@
 using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
 
 namespace Komaki.Management.Web.Features.ExecutionPlans;
 

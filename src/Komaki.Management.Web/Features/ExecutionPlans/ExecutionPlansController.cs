@@ -1,4 +1,8 @@
 using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.ExecutionPlans;
 

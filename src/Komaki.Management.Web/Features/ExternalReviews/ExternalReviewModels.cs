@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Features.Evaluations;
 
 namespace Komaki.Management.Web.Features.ExternalReviews;

@@ -1,4 +1,8 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Features.Evaluations;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.ExternalReviews;
 

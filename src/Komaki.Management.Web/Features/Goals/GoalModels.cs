@@ -1,4 +1,8 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Web.Features.Goals;
 

@@ -1,4 +1,7 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Goals;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Goals;
 

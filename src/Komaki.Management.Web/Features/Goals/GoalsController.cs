@@ -1,4 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Goals;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Goals;
 

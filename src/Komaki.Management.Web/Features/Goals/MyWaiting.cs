@@ -1,3 +1,8 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.Goals;
 
 /// 対応待ち from one place: the full page and the home page read the same rows, so their counts cannot differ. Every

@@ -1,3 +1,6 @@
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Goals;
 
 /// 対応待ち: the person's own work, one row per record, and the city-wide stages planning and the executives answer for.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core;
+
 namespace Komaki.Management.Web.Features.Goals;
 
 /// The person's own unit's items as the full 対応待ち page lists them (_WorkList).

@@ -1,3 +1,11 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.History;
 
 /// A record's history: who changed what, when, from which value to which. Which record kinds have one, and who reads

@@ -1,3 +1,11 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.History;
 
 /// How one page of a history reads: people by their names, records referred to by their code and name, years as

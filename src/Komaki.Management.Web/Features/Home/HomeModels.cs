@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Features.Home;
 
 public sealed record HomeModel(

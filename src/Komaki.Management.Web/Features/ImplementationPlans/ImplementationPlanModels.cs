@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
 public sealed record EditionsModel(IReadOnlyList<EditionSummary> Editions, int NextYear, bool CanCreate);

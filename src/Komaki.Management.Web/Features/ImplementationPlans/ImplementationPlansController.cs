@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Implementation;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.ImplementationPlans;
 
 /// 実施計画: the editions, one project's three years, and the comparison of two editions.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Web.Features.ImportLabels;
 
 public sealed class LabelForm

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.ImportLabels;
 
 /// 取り込みの読み替え表: what each label a sheet may carry means (方向性・区分・進捗・評価), and which unit each

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Importing;
+
 namespace Komaki.Management.Web.Features.Imports;
 
 public static class ImportChoiceForm

@@ -1,4 +1,4 @@
-using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.Web.Features.Imports;
 

@@ -1,4 +1,10 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Excel;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Importing;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Imports;
 

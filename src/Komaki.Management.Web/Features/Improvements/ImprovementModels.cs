@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+
 namespace Komaki.Management.Web.Features.Improvements;
 
 public sealed record ImprovementListModel(int? UnitId, ImprovementState? State, Paged<ImprovementAction> Rows, IReadOnlyList<(int UnitId, string Unit, int Open, int OldestDays)> ByUnit,

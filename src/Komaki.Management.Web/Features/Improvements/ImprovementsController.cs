@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Improvements;
 
 /// Act: improvement actions from the evaluations, followed until a later plan or budget line answers them.

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Features.Indicators;
 
 public sealed record IndicatorDetailsModel(Indicator Indicator, IndicatorOwner Owner, string? UnitName, bool CanEditDefinition, bool CanEnterValues);

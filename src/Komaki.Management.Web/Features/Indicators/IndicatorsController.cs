@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Indicators;
 
 /// Indicators of measures and projects, and their yearly targets and actuals.

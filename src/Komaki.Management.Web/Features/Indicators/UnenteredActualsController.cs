@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Indicators;
 
 public sealed record UnenteredActualsModel(int Year, string Unit, IReadOnlyList<UnenteredActual> Rows, bool CanEnter);

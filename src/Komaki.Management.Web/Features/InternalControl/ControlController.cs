@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制: each division's risk register for the year, its evaluation by the 評価部局, deficiencies and their

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 事務処理ミス: a division reports its own (what happened, cause, impact, correction, prevention, the risk it shows);

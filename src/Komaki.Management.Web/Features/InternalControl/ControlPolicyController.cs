@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制の基本方針 and the bodies that run it, one edition at a time (the latest applies). The first edition is

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// A year's register as a whole: the 推進部局's schedule, levels and 督促 of a 課, a 課's register submitted at once by

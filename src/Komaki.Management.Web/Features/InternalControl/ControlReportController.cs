@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制評価報告書, generated from the records, and the dates of the year's cycle: 依頼・取りまとめ・報告書 by the

@@ -1,3 +1,11 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Manifesto;
 
 /// マニフェスト: mayoral terms and their promises, the traceability matrix (items × plan with coverage),

@@ -1,3 +1,6 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Evaluation;
+
 namespace Komaki.Management.Web.Features.MeasureEvaluations;
 
 public sealed record MeasureEvaluationListModel(int Year, string Audience, IReadOnlyList<MeasureSummary> Rows);

@@ -1,3 +1,10 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.MeasureEvaluations;
 
 /// 施策評価: per measure per year, the indicators' achievement, the projects' full cost and directions, citizens'

@@ -1,4 +1,6 @@
+using Komaki.Management.Core.Publishing;
 using Komaki.Management.Web.Features.Public;
+using Komaki.Management.Web.Infrastructure;
 
 namespace Komaki.Management.Web.Features.OpenData;
 

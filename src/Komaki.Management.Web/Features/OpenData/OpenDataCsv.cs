@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Web.Features.Public;
 
 namespace Komaki.Management.Web.Features.OpenData;

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.OpenData;
 
 /// One row of the published 評価の効き目 (docs/open-data.md): the figures in yen of a verdict for the city or a 部,

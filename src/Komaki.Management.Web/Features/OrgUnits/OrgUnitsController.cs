@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.OrgUnits;
 
 /// 部/課/係 and the fiscal years each is valid for. Units are never deleted: a reorganisation ends a

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Personnel;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Personnel;
 
 /// 人事評価 for the people it concerns: a person's own evaluation and the ones they evaluate — the sheet, the goals,

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Personnel;
+
 namespace Komaki.Management.Web.Features.Personnel;
 
 public sealed record PersonnelIndexModel(int Year, IReadOnlyList<EvaluationLine> Mine, IReadOnlyList<EvaluationLine> ToEvaluate, PersonnelDesign? Design,

@@ -1,3 +1,9 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Personnel;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Personnel;
 
 /// The personnel division's year of 人事評価: its design (scale, criteria, dates), copying the year before's, opening

@@ -1,4 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Personnel;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Directory;
 
 namespace Komaki.Management.Web.Features.Personnel;

@@ -1,3 +1,7 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Features.PlanElements;
 
 /// What the element page shows the same to every reader: cached as one.

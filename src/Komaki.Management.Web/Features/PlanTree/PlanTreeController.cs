@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.PlanTree;
 
 /// The plan as a tree (政策 → 施策 → 基本事業 → 事務事業) and the searchable list of projects.

@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Features.PlanTree;
 
 public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IReadOnlyList<SelectListItem> BasicPlans, IReadOnlyList<SelectListItem> Units, List<TreeNode> Roots, bool Filtered)

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.Public;
 
 /// 市民向け公開サイト: plain pages anyone can open without signing in, showing only what PublicData lets through.

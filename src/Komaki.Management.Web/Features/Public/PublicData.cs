@@ -1,3 +1,11 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Manifesto;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+
 namespace Komaki.Management.Web.Features.Public;
 
 /// The one place that decides what citizens may see: the current plan, published evaluations, the years of

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.BudgetFormulation;
+
 namespace Komaki.Management.Web.Features.Public;
 
 /// 評価の効き目 on the citizens' site: what the 財政課 published, as it was published (EffectPublications keeps each

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.BudgetFormulation;
+
 namespace Komaki.Management.Web.Features.Public;
 
 /// The published 評価の効き目 tables, as citizens read them and as the 財政課 sees them before publishing.

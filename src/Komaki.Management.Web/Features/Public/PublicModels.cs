@@ -1,3 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.InternalControl;
+using Komaki.Management.Core.Plans;
+
 namespace Komaki.Management.Web.Features.Public;
 
 public sealed record PublicHomeModel(BasicPlan? Plan, string? PlanName, int? Year, IReadOnlyList<PolicyRollUp> Policies, IReadOnlyList<JudgmentBand> Bands);

@@ -1,4 +1,8 @@
-using Komaki.Management.Core.Reports;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Infrastructure;
 
 namespace Komaki.Management.Web.Features.Public;
 

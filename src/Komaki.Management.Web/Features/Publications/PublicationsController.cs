@@ -1,3 +1,10 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Publications;
 
 /// 公開の管理: planning decides which fiscal years' indicator actuals, manifesto progress and measure evaluations

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Publishing;
+
 namespace Komaki.Management.Web.Features.Publications;
 
 public sealed record PublicationsModel(

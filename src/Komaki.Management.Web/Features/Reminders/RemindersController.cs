@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Cycle;
+using Komaki.Management.Web.Infrastructure;
+
 namespace Komaki.Management.Web.Features.Reminders;
 
 /// 通知: the reminders written to the signed-in user; only the owner can see or mark them.

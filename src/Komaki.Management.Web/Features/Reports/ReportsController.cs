@@ -1,4 +1,8 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Reports;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.Reports;
 

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Reports;
 
 namespace Komaki.Management.Web.Features.Reports;

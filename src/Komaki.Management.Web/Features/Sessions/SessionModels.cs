@@ -1,6 +1,3 @@
-using Komaki.Management.Web.Infrastructure.Security;
-using Microsoft.AspNetCore.RateLimiting;
-
 namespace Komaki.Management.Web.Features.Sessions;
 
 public sealed record SessionRow(string Handle, DateTime CreatedAt, DateTime ExpiresAt, string Device, string? UserAgent, string? Address, bool IsCurrent);

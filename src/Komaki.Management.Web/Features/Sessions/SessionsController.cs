@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.RateLimiting;
 

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Directory;
 
 namespace Komaki.Management.Web.Features.SignInLog;

@@ -1,3 +1,10 @@
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Staffing;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Staffing;
 
 /// 定員管理: each division's 配分定数, 4月1日の実員, its request for the next year and the personnel division's

@@ -1,3 +1,7 @@
+using Komaki.Management.Core.Evaluation;
+using Komaki.Management.Core.Organization;
+using Komaki.Management.Core.Staffing;
+
 namespace Komaki.Management.Web.Features.Staffing;
 
 public sealed record StaffingIndexModel(int Year, StaffingYear? Settings, IReadOnlyList<StaffingLine> Lines, OrgTree Org, int? UnitId, IReadOnlyList<SelectListItem> Units,

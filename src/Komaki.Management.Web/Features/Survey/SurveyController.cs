@@ -1,3 +1,9 @@
+using Komaki.Management.Core.CitizenVoice;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
+
 namespace Komaki.Management.Web.Features.Survey;
 
 /// 市民意識調査: satisfaction and importance per measure per year, and the CS portfolio that places each

@@ -1,3 +1,7 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Features.Users;
 
 public sealed record UserIndexModel(string? Q, Paged<UserRow> Users, Core.Organization.OrgTree Org, IReadOnlyList<PendingGrant> Pending);

@@ -1,3 +1,7 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Web.Infrastructure;
+using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Directory;
 using Komaki.Management.Web.Infrastructure.Security;
 

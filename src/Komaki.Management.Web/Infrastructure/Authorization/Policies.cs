@@ -1,3 +1,5 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Identity;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Komaki.Management.Web.Infrastructure.Authorization;

@@ -1,3 +1,4 @@
+using Komaki.Management.Core;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace Komaki.Management.Web.Infrastructure.Authorization;

@@ -1,4 +1,5 @@
 using System.DirectoryServices.Protocols;
+using Komaki.Management.Core;
 
 namespace Komaki.Management.Web.Infrastructure.Directory;
 

@@ -1,3 +1,7 @@
+using Komaki.Management.Core;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Infrastructure.Directory;
 
 /// Every server looks, every Directory:CheckSeconds, for people who left — 退職 in the staff register, or disabled in

@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Infrastructure.Directory;
 
 /// `Oidc:*` — sign-in through the city's OpenID Connect provider (AD FS, Entra ID, Keycloak): code flow with PKCE.

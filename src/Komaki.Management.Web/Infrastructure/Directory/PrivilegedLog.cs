@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Infrastructure.Directory;
 
 /// A change to who may sign in and as what — an account made or changed, a role granted, a password or second factor

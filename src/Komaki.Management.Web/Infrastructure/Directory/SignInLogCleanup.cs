@@ -1,3 +1,5 @@
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Infrastructure.Directory;
 
 /// Removes sign-in records older than SignInLog:RetentionDays (default 1,095 days, about 3 years) every

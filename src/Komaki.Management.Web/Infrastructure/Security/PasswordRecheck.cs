@@ -1,3 +1,6 @@
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+
 namespace Komaki.Management.Web.Infrastructure.Security;
 
 public enum RecheckResult { Confirmed, Wrong, TooManyAttempts, LockedOut }

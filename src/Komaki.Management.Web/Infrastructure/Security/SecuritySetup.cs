@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Identity;
 using OtpNet;
 
 namespace Komaki.Management.Web.Infrastructure.Security;
