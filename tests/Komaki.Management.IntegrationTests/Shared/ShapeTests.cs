@@ -73,6 +73,42 @@ public class ShapeTests
         Assert.True(missing.Count == 0, $"give these forms a validator in Core (lengths from the model): {string.Join(", ", missing)}");
     }
 
+    /// POST actions that bind free text, a date or an amount as a loose parameter, outside any validated form (ids
+    /// from the route, versions, choices and the import's staging tokens are values, not text). Remove an entry when its action binds a form; never add one.
+    private static readonly string[] LooseTextInPosts =
+    [
+        "ControlController.ConfirmCorrection(reopenNote)", "ControlController.Correct(correctedOn)", "ControlController.Correct(correctionNote)",
+        "ControlRegisterController.Chase(message)", "ControlRegisterController.Schedule(entryDue)",
+        "ControlRegisterController.Schedule(evaluationDue)", "ControlReportController.Step(on)", "ControlReportController.Step(opinion)",
+        "ControlReportController.Step(reason)", "ExternalReviewsController.Close(comment)", "ExternalReviewsController.SaveResponse(response)",
+        "GoalsController.Comment(comment)", "ManifestoController.AddLink(code)", "ManifestoController.SaveProgress(commentary)",
+        "ManifestoController.SaveProgress(evidence)", "PersonnelStepsController.Reassign(reason)",
+        "PersonnelYearController.DiscloseConfirmed(comment)", "PublicationsController.Publish(comment)", "ReportsController.Submit(comment)",
+        "StaffingController.AllocateConfirmed(comment)", "StaffingController.Year(assessmentDue)", "StaffingController.Year(ordinanceQuota)",
+        "StaffingController.Year(planTarget)", "StaffingController.Year(requestDue)", "StaffingController.Year(tolerance)",
+        "TwoFactorController.TwoFactor(code)", "UsersController.ResetPassword(newPassword)",
+    ];
+
+    [Fact]
+    public void Every_post_binds_free_text_dates_and_amounts_only_inside_a_validated_form_beyond_the_shrinking_list()
+    {
+        static bool Loose(ParameterInfo p)
+        {
+            var t = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            if (t.IsArray) t = t.GetElementType()!;
+            if (p.GetCustomAttribute<FromServicesAttribute>() is not null || p.GetCustomAttribute<FromRouteAttribute>() is not null) return false;
+            var text = t == typeof(string) && !p.Name!.EndsWith("Id", StringComparison.Ordinal) && p.Name is not ("id" or "kind" or "returnUrl" or "scheme" or "provider" or "token" or "fingerprint");
+            return text || t == typeof(DateOnly) || t == typeof(DateTime) || t == typeof(decimal);
+        }
+        var loose = Controllers
+            .SelectMany(c => c.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => (c, m)))
+            .Where(x => x.m.GetCustomAttributes<HttpPostAttribute>().Any())
+            .SelectMany(x => x.m.GetParameters().Where(Loose).Select(p => $"{x.c.Name}.{x.m.Name}({p.Name})"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(LooseTextInPosts.Order(StringComparer.Ordinal).SequenceEqual(loose),
+            $"new: {string.Join(", ", loose.Except(LooseTextInPosts))}; no longer (remove from the list): {string.Join(", ", LooseTextInPosts.Except(loose))}; now: {string.Join("|", loose)}");
+    }
+
     [Fact]
     public void Core_features_depend_on_each_other_only_along_the_stated_arrows()
     {
