@@ -10,8 +10,9 @@ namespace Komaki.Management.Core.InternalControl;
 /// 内部統制の基本方針, one row per edition: the text adopted and the bodies that run the cycle — the 最高責任者 (the
 /// mayor), the 総括責任者, the 推進部局 that asks divisions for their risks and consolidates them, and the 評価部局
 /// that evaluates them. The latest edition in force applies; an edition that changes the bodies (who reads every
-/// division's risks) waits for an administrator other than its proposer to confirm it.
-[DataArea(DataArea.None)]
+/// division's risks) waits for an administrator other than its proposer to confirm it. Under Publishing with the
+/// risks: who the bodies are decides what 対応待ち keeps for each person (ControlWork).
+[DataArea(DataArea.Publishing)]
 public sealed class ControlPolicy : IVersioned, IAudited
 {
     public int Id { get; set; }

@@ -10,8 +10,8 @@ public sealed class ControlWork(AppDbContext db) : IWaitingContribution, IBoardC
 {
     public IReadOnlyCollection<Type> Covers { get; } = [typeof(ControlYear), typeof(ControlRisk), typeof(ControlDeficiency)];
 
-    /// Who is the 評価部局 or the 推進部局 is the policy's, which no area versions: read on every request.
-    public IReadOnlyList<string>? AreasFor(Actor actor) => null;
+    /// The policy (who the 評価部局 and the 推進部局 are), the year, the risks and their deficiencies are all Publishing.
+    public IReadOnlyList<string>? AreasFor(Actor actor) => [DataArea.Publishing, DataArea.Organization];
 
     /// With what is published of it (the report's figures), the organisation and the rest of the year's work.
     public IReadOnlyList<string>? Areas { get; } = [DataArea.Publishing, DataArea.Organization, DataArea.Do];

@@ -3,6 +3,7 @@ using Komaki.Management.Core;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Cycle;
 using Komaki.Management.Core.Data;
+using Komaki.Management.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Komaki.Management.IntegrationTests.Shared;
@@ -51,6 +52,44 @@ public class WorkContributionTests(KomakiFactory app) : IClassFixture<KomakiFact
             // The cycle lists the steps of the features whose due dates are its calendar's stages (goals, evaluations).
             if (Feature(c) == "Cycle") continue;
             Assert.All(covers, t => Assert.Equal(Feature(c), t.Namespace!.Split('.')[3]));
+        }
+    }
+
+    /// A contribution kept per person and day (AreasFor not null) is built again only when one of the areas it names
+    /// changes: every table its code reads (a DbSet of AppDbContext, or Set&lt;T&gt;, in its methods, closures and async
+    /// steps, and in the Core use cases it calls) must be under one of them, or 対応待ち would show stale work silently.
+    [Fact]
+    public void A_kept_contribution_names_the_data_area_of_every_table_it_reads()
+    {
+        using var scope = app.Services.CreateScope();
+        var actor = new Core.Identity.Actor("someone", new HashSet<string>(Core.Identity.Roles.All), 1);
+        var kept = scope.ServiceProvider.GetServices<IWaitingContribution>().Select(c => (Type: c.GetType(), Areas: c.AreasFor(actor), Method: nameof(IWaitingContribution.ForAsync)))
+            .Concat(scope.ServiceProvider.GetServices<IBoardContribution>().Select(c => (Type: c.GetType(), c.Areas, Method: nameof(IBoardContribution.StagesAsync))))
+            .Where(c => c.Areas is not null).ToList();
+        Assert.NotEmpty(kept);
+        var tables = typeof(AppDbContext).GetProperties().Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.DbSet<>))
+            .ToDictionary(p => (MethodBase)p.GetMethod!, p => p.PropertyType.GetGenericArguments()[0]);
+        foreach (var (type, areas, method) in kept)
+        {
+            var read = new HashSet<Type>();
+            var seen = new HashSet<MethodBase>();
+            void Walk(MethodBase m)
+            {
+                if (!seen.Add(m)) return;
+                foreach (var call in IlReader.Read(m).Calls)
+                {
+                    if (tables.TryGetValue(call, out var entity)) read.Add(entity);
+                    else if (call is MethodInfo { IsGenericMethod: true, Name: "Set" } set && typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(set.DeclaringType))
+                        read.Add(set.GetGenericArguments()[0]);
+                    else if (call.DeclaringType is { } d && d.Assembly == typeof(IUseCase).Assembly && d != typeof(AppDbContext))
+                        Walk(call);
+                }
+            }
+            foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name == method)) Walk(m);
+            Assert.True(read.Count > 0 || seen.Any(m => m.DeclaringType!.IsInterface), $"{type.Name}.{method}: no table found — the walk no longer sees its reads");
+            var unnamed = read.Where(e => e.GetCustomAttribute<DataAreaAttribute>()?.Area is not { } area || !areas!.Contains(area))
+                .Select(e => $"{e.Name} ({e.GetCustomAttribute<DataAreaAttribute>()?.Area ?? "no area"})").Order(StringComparer.Ordinal).ToList();
+            Assert.True(unnamed.Count == 0, $"{type.Name}.{method} is kept under {string.Join(", ", areas!)} but reads {string.Join(", ", unnamed)}");
         }
     }
 
