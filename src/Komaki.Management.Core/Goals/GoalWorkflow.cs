@@ -10,6 +10,13 @@ namespace Komaki.Management.Core.Goals;
 /// Each method returns null when the step is allowed, or the reason in Japanese.
 public static class GoalWorkflow
 {
+    /// Who sets a unit's goals: planning for every unit, a unit head for their own.
+    public static bool CanCreateFor(Actor actor, int unitId, OrgTree tree) => actor.IsPlanMasterEditor || IsUnitHead(actor, unitId, tree);
+
+    /// The units valid in the year whose goals the person may set, in the tree's order.
+    public static IEnumerable<int> CreatableUnits(Actor actor, OrgTree tree, int year) =>
+        tree.Flatten(u => u.IsValidIn(year)).Select(x => x.Unit.Id).Where(id => CanCreateFor(actor, id, tree));
+
     public static bool IsUnitHead(Actor actor, int unitId, OrgTree tree) =>
         actor.IsIn(Roles.DepartmentHead) && actor.UnitId is int mine && tree.IsSameOrUnder(unitId, mine);
 

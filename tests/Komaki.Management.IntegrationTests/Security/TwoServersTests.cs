@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Komaki.Management.IntegrationTests.Support;
 using Komaki.Management.TestSheets;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -278,16 +279,7 @@ public sealed class TwoServersTests : IAsyncLifetime
         DirectorySignIn.SambaDirectory.SetEnabled(DirectoryAccount, false);
         try
         {
-            var clock = Stopwatch.StartNew();
-            var outOnBoth = false;
-            while (!outOnBoth && clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(500);
-                // Round robin: two requests in a row ask both servers.
-                var answers = new List<HttpResponseMessage> { await client.GetAsync("/"), await client.GetAsync("/") };
-                outOnBoth = answers.All(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal));
-            }
-            Assert.True(outOnBoth, "a disabled account must be out of both servers within a minute");
+            Assert.True(await Eventually.HoldsWithinAsync(TimeSpan.FromSeconds(60), () => OutOfBothAsync(client)), "a disabled account must be out of both servers within a minute");
         }
         finally
         {
@@ -320,15 +312,7 @@ public sealed class TwoServersTests : IAsyncLifetime
         var done = await jinji.PostAsync(url, KomakiFactory.Form(Token(confirm), ("Version", version), ("LeftOn", today), ("Clear", "false"), ("Confirmed", "true")));
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
 
-        var clock = Stopwatch.StartNew();
-        var outOnBoth = false;
-        while (!outOnBoth && clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(500);
-            var answers = new List<HttpResponseMessage> { await leaver.GetAsync("/"), await leaver.GetAsync("/") };
-            outOnBoth = answers.All(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal));
-        }
-        Assert.True(outOnBoth, "a person marked as left must be out of both servers within a minute");
+        Assert.True(await Eventually.HoldsWithinAsync(TimeSpan.FromSeconds(60), () => OutOfBothAsync(leaver)), "a person marked as left must be out of both servers within a minute");
         var again = Client(new CookieContainer());
         var form = await again.GetStringAsync("/Account/Login");
         var refused = await again.PostAsync("/Account/Login", KomakiFactory.Form(Token(form), ("Email", "doro-shuji@komaki.example"), ("Password", Core.Data.Seeding.DemoSeeder.DemoPassword)));
@@ -355,5 +339,12 @@ public sealed class TwoServersTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
         File.Delete(_db);
         foreach (var home in _homes) Directory.Delete(home, recursive: true);
+    }
+
+    /// Round robin: two requests in a row ask both servers; both must send the person to sign in.
+    private static async Task<bool> OutOfBothAsync(HttpClient client)
+    {
+        var answers = new List<HttpResponseMessage> { await client.GetAsync("/"), await client.GetAsync("/") };
+        return answers.All(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString.StartsWith("/Account/Login", StringComparison.Ordinal));
     }
 }

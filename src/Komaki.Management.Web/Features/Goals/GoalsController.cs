@@ -64,7 +64,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
         var units = CreatableUnits(org, y);
         if (units.Count == 0) return Forbidden();
         var form = new GoalForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(units[0].Value, CultureInfo.InvariantCulture) };
-        if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
+        if (!GoalWorkflow.CanCreateFor(Actor, form.OrgUnitId, org)) return Forbidden();
         form.Pad();
         return View("Edit", new GoalFormModel(null, form, units, await pages.TermTitleAsync()));
     }
@@ -73,7 +73,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     public async Task<IActionResult> Create(GoalForm form)
     {
         var org = await orgTree.GetAsync();
-        if (!CanCreateFor(form.OrgUnitId, org)) return Forbidden();
+        if (!GoalWorkflow.CanCreateFor(Actor, form.OrgUnitId, org)) return Forbidden();
         if (form.AddRowIfAsked() || form.PickIfAsked()) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await pages.TermTitleAsync()));
         if (await LookupAsync(form) is { } found) return View("Edit", new GoalFormModel(null, form, CreatableUnits(org, form.FiscalYear), await pages.TermTitleAsync()) { Lookup = found });
         var created = await RunAsync(form, () => commands.CheckAsync(form, org), () => commands.CreateAsync(form, org, Author()));
@@ -178,13 +178,8 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
         return RedirectToAction(nameof(Details), new { id = goal.Id });
     }
 
-    private bool CanCreateFor(int unitId, OrgTree org) =>
-        Actor.IsPlanMasterEditor || GoalWorkflow.IsUnitHead(Actor, unitId, org);
-
     private List<SelectListItem> CreatableUnits(OrgTree org, int year) =>
-        org.Flatten(u => u.IsValidIn(year))
-            .Where(x => Actor.IsPlanMasterEditor || GoalWorkflow.IsUnitHead(Actor, x.Unit.Id, org))
-            .Select(x => new SelectListItem(org.PathName(x.Unit.Id), x.Unit.Id.ToString(CultureInfo.InvariantCulture))).ToList();
+        GoalWorkflow.CreatableUnits(Actor, org, year).Select(id => new SelectListItem(org.PathName(id), id.ToString(CultureInfo.InvariantCulture))).ToList();
 
     private GoalAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow);
 

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using Komaki.Management.Core;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Personnel;
+using Komaki.Management.IntegrationTests.Support;
 using Komaki.Management.Web.Infrastructure.Directory;
 using Microsoft.AspNetCore.Hosting;
 using Komaki.Management.Core.Data;
@@ -196,9 +196,7 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
         SambaDirectory.SetEnabled("komaki-leaver", false);
         try
         {
-            var clock = Stopwatch.StartNew();
-            while (!await SignedOutAsync(client) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the session of a disabled account must end within a minute");
+            Assert.True(await Eventually.HoldsWithinAsync(TimeSpan.FromSeconds(60), () => SignedOutAsync(client)), "the session of a disabled account must end within a minute");
             Assert.False(Person("990005").User.IsActive);
             var again = await SignInAsync(app.NewClient(), "komaki-leaver");
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
@@ -234,9 +232,7 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
             var client = await SignedInAsync(account);
             var id = Person("990008").User.Id;
             SambaDirectory.DeleteAccount(account);
-            var clock = Stopwatch.StartNew();
-            while (!await SignedOutAsync(client) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "the session of an account deleted from the directory must end within a minute");
+            Assert.True(await Eventually.HoldsWithinAsync(TimeSpan.FromSeconds(60), () => SignedOutAsync(client)), "the session of an account deleted from the directory must end within a minute");
             Assert.False(Person("990008").User.IsActive);
             Assert.Contains(app.WithDb(db => db.SignInRecords.Where(r => r.UserId == id && r.Kind == SignInKinds.AccessEnded).Select(r => r.Reason).ToList()),
                 r => r!.Contains(Leavers.DeletedReason, StringComparison.Ordinal));
@@ -261,9 +257,7 @@ public sealed class DirectorySignInTests(DirectorySignInTests.Factory app) : ICl
             staff.LeftOn = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
             return db.SaveChanges();
         });
-        var clock = Stopwatch.StartNew();
-        while (!await SignedOutAsync(client) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "a person who left must be out within a minute");
+        Assert.True(await Eventually.HoldsWithinAsync(TimeSpan.FromSeconds(60), () => SignedOutAsync(client)), "a person who left must be out within a minute");
         var again = await SignInAsync(app.NewClient(), "komaki-jinji");
         Assert.Contains("このアカウントでは現在サインインできません", await again.Content.ReadAsStringAsync());
     }
