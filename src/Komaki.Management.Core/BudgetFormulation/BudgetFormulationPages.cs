@@ -116,21 +116,29 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         return rows.OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => (p.Id, p.Code, p.Name, p.OwnerUnitId)).ToList();
     }
 
+    private const int NamedIdsAtMost = 200;
+
     /// What each line is checked against, for the given projects, in a fixed number of reads.
     public async Task<Dictionary<int, LineContext>> ContextAsync(int year, IReadOnlyCollection<int> projectIds)
     {
-        var previous = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1 && projectIds.Contains(b.ProjectId))
-            .Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync();
+        // SQLite binds one parameter per id named: for a 部's or the city's lines the year's rows are read whole and
+        // kept here to the ids.
+        var named = projectIds.Count <= NamedIdsAtMost;
+        var ids = projectIds.ToHashSet();
+        var previousLines = db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1);
+        if (named) previousLines = previousLines.Where(b => projectIds.Contains(b.ProjectId));
+        var previous = (await previousLines.Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync()).Where(b => ids.Contains(b.ProjectId)).ToList();
         var edition = await PlanEditionIdAsync(year);
-        var plan = edition is int e
-            ? await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == e && l.FiscalYear == year && projectIds.Contains(l.ProjectId))
-                .Select(l => new { l.ProjectId, l.Cost }).ToListAsync()
-            : [];
-        var verdicts = await db.ProjectEvaluations.AsNoTracking().Where(v => projectIds.Contains(v.ProjectId) && v.FiscalYear < year && v.State == EvaluationState.Published)
-            .Select(v => new { v.ProjectId, v.FiscalYear, v.FirstDirection, v.SecondDirection }).ToListAsync();
+        var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition && l.FiscalYear == year);
+        if (named) planLines = planLines.Where(l => projectIds.Contains(l.ProjectId));
+        var plan = edition is null ? [] : (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
+        var evaluations = db.ProjectEvaluations.AsNoTracking().Where(v => v.FiscalYear < year && v.State == EvaluationState.Published);
+        if (named) evaluations = evaluations.Where(v => projectIds.Contains(v.ProjectId));
+        var verdicts = (await evaluations.Select(v => new { v.ProjectId, v.FiscalYear, v.FirstDirection, v.SecondDirection }).ToListAsync()).Where(v => ids.Contains(v.ProjectId));
         var latest = verdicts.GroupBy(v => v.ProjectId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.FiscalYear)!);
-        var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values)
-            .Where(i => i.ProjectId != null && projectIds.Contains(i.ProjectId.Value) && i.RetiredAt == null).ToListAsync();
+        var indicatorRows = db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && i.RetiredAt == null);
+        if (named) indicatorRows = indicatorRows.Where(i => projectIds.Contains(i.ProjectId!.Value));
+        var indicators = (await indicatorRows.ToListAsync()).Where(i => ids.Contains(i.ProjectId!.Value)).ToList();
         var byProject = indicators.ToLookup(i => i.ProjectId!.Value);
         var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
         var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));

@@ -33,6 +33,7 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         })
     {
         RoundTrips = true,
+        ExportAreas = [DataArea.Plan, DataArea.Do, DataArea.Check, DataArea.Indicators],
     };
 
     private ProjectCodes _projects = null!;

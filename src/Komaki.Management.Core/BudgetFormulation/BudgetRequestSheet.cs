@@ -81,16 +81,17 @@ public static class BudgetRequestSheet
             if (row.Amounts is { } a)
             {
                 long[] values = [a.Expenditure, a.National, a.Prefectural, a.Bonds, a.OtherSpecific, a.General];
-                for (var i = 0; i < values.Length; i++) SheetCells.Thousands(ws.Cell(r, 5 + i), values[i]);
+                for (var i = 0; i < values.Length; i++) SheetCells.ThousandsValue(ws.Cell(r, 5 + i), values[i]);
             }
             SheetCells.Text(ws.Cell(r, 11), row.Reason);
-            SheetCells.Thousands(ws.Cell(r, 12), row.PlanAmount);
-            SheetCells.Thousands(ws.Cell(r, 13), row.PreviousBudget);
+            SheetCells.ThousandsValue(ws.Cell(r, 12), row.PlanAmount);
+            SheetCells.ThousandsValue(ws.Cell(r, 13), row.PreviousBudget);
             SheetCells.Text(ws.Cell(r, 14), row.State);
             r++;
         }
         var last = Math.Max(r - 1, FirstDataRow);
-        ws.Range(FirstDataRow, 5, last + 100, 10).Style.NumberFormat.Format = "#,##0";
+        ws.Range(FirstDataRow, 5, last + 100, 10).Style.NumberFormat.Format = SheetCells.ThousandsFormat;
+        ws.Range(FirstDataRow, 12, last, 13).Style.NumberFormat.Format = SheetCells.ThousandsFormat;
         ws.Range(FirstDataRow, 11, last, 11).Style.Alignment.WrapText = true;
         ws.Range(FirstDataRow, 1, last, 14).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         foreach (var c in new[] { 3, 12, 13, 14 }) ws.Range(FirstDataRow, c, last, c).Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");

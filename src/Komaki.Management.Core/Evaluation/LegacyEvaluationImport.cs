@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Organization;
@@ -24,6 +25,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         new SheetRoute("Evaluations", "Index", "Year"), SheetAccess.Planning)
     {
         ExportForReader = (db, year, output, reader, org) => EvaluationExport.WriteAsync(db, year, output, e => EvaluationAccess.CanRead(reader, e, org)),
+        ExportAreas = [DataArea.Plan, DataArea.Do, DataArea.Check, DataArea.Indicators, DataArea.Settings],
     };
 
     private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];

@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Importing;
@@ -25,6 +26,7 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         new SheetAccess(CityWide: true, [Roles.DepartmentHead, Roles.DepartmentStaff]))
     {
         RoundTrips = true,
+        ExportAreas = [DataArea.Plan, DataArea.Do, DataArea.Indicators],
     };
 
     private ProjectCodes _projects = null!;

@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Importing;
 using S = Komaki.Management.Core.Implementation.ImplementationPlanSheet;
@@ -19,6 +20,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         new SheetAccess(CityWide: true, [Roles.DepartmentHead]))
     {
         RoundTrips = true,
+        ExportAreas = [DataArea.Plan, DataArea.Do],
     };
 
     private sealed record Parsed(

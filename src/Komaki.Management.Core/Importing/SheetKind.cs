@@ -57,6 +57,11 @@ public sealed record SheetKind(
     /// person's to read); null when Export, given the reader's units, is the whole story.
     public Func<AppDbContext, int, Stream, Actor, OrgTree, Task<bool>>? ExportForReader { get; init; }
 
+    /// The data areas (DataArea) its export reads: a file is written once per version of them and kept, so a city's
+    /// sheet that many download is written again only after a write to what it shows (SheetKindConventionTests
+    /// checks the export reads no table outside them).
+    public IReadOnlyCollection<string> ExportAreas { get; init; } = [];
+
     /// Whether its export is its import's layout, so a file exported and read back changes nothing (the cross-kind
     /// import tests transform such exports and read them back).
     public bool RoundTrips { get; init; }

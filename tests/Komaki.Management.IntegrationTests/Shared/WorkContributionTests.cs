@@ -67,28 +67,11 @@ public class WorkContributionTests(KomakiFactory app) : IClassFixture<KomakiFact
             .Concat(scope.ServiceProvider.GetServices<IBoardContribution>().Select(c => (Type: c.GetType(), c.Areas, Method: nameof(IBoardContribution.StagesAsync))))
             .Where(c => c.Areas is not null).ToList();
         Assert.NotEmpty(kept);
-        var tables = typeof(AppDbContext).GetProperties().Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.DbSet<>))
-            .ToDictionary(p => (MethodBase)p.GetMethod!, p => p.PropertyType.GetGenericArguments()[0]);
         foreach (var (type, areas, method) in kept)
         {
-            var read = new HashSet<Type>();
-            var seen = new HashSet<MethodBase>();
-            void Walk(MethodBase m)
-            {
-                if (!seen.Add(m)) return;
-                foreach (var call in IlReader.Read(m).Calls)
-                {
-                    if (tables.TryGetValue(call, out var entity)) read.Add(entity);
-                    else if (call is MethodInfo { IsGenericMethod: true, Name: "Set" } set && typeof(Microsoft.EntityFrameworkCore.DbContext).IsAssignableFrom(set.DeclaringType))
-                        read.Add(set.GetGenericArguments()[0]);
-                    else if (call.DeclaringType is { } d && d.Assembly == typeof(IUseCase).Assembly && d != typeof(AppDbContext))
-                        Walk(call);
-                }
-            }
-            foreach (var m in type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name == method)) Walk(m);
-            Assert.True(read.Count > 0 || seen.Any(m => m.DeclaringType!.IsInterface), $"{type.Name}.{method}: no table found — the walk no longer sees its reads");
-            var unnamed = read.Where(e => e.GetCustomAttribute<DataAreaAttribute>()?.Area is not { } area || !areas!.Contains(area))
-                .Select(e => $"{e.Name} ({e.GetCustomAttribute<DataAreaAttribute>()?.Area ?? "no area"})").Order(StringComparer.Ordinal).ToList();
+            var (read, metInterface) = TableReads.Of(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Where(m => m.Name == method));
+            Assert.True(read.Count > 0 || metInterface, $"{type.Name}.{method}: no table found — the walk no longer sees its reads");
+            var unnamed = TableReads.Unnamed(read, areas!);
             Assert.True(unnamed.Count == 0, $"{type.Name}.{method} is kept under {string.Join(", ", areas!)} but reads {string.Join(", ", unnamed)}");
         }
     }

@@ -72,3 +72,15 @@ public sealed record EvaluationDetailsModel(EvaluationSheet Sheet, bool CanStart
 
 /// The page of its own that says what a step will do before it is done, with what the checks found.
 public sealed record StepConfirmModel(EvaluationSheet Sheet, EvaluationStep Step, StepForm Form, IReadOnlyList<EvaluationFinding> Findings);
+
+/// One part of the printed sheets: which sheets of how many, so the paper and the screen say what is not printed.
+public sealed record EvaluationPrintModel(IReadOnlyList<EvaluationSheet> Sheets, int Page, int PageCount, int Total)
+{
+    public const int SheetsPerPrint = 20;
+
+    public int First => Total == 0 ? 0 : (Page - 1) * SheetsPerPrint + 1;
+
+    public int Last => First + Sheets.Count - 1;
+
+    public string SheetsPerPrintText => $"{SheetsPerPrint} 件ずつ印刷します";
+}

@@ -138,15 +138,16 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
     private async Task<IReadOnlyList<EvaluationFinding>> FindingsAsync(ProjectEvaluation e, EvaluationSheet sheet, EvaluationStep step, StepForm form) =>
         EvaluationSteps.Findings(e, step, sheet.IndicatorSummary, await bands.GetAsync(), directions, form.SecondDirection, sheet.Costs, sheet.ProjectDescription);
 
-    /// A4, one project per page, for the unit (and the units under it) or every published evaluation of the year.
+    /// A4, one project per page, for the unit (and the units under it) or every evaluation of the year the reader may
+    /// read, in parts of SheetsPerPrint so a city of thousands prints part by part instead of being cut off unsaid.
     [HttpGet("{year:int}/Print")]
-    public async Task<IActionResult> Print(int year, int? unitId)
+    public async Task<IActionResult> Print(int year, int? unitId, int page = 1)
     {
         var org = await orgTree.GetAsync();
         var list = await pages.OfYearAsync(year, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
-        var printed = await sheets.ManyAsync(year, list.Where(e => CanRead(e, org)).Take(200).Select(e => e.ProjectId).ToList(), org);
+        var part = Pages.Of(list.Where(e => CanRead(e, org)).Select(e => e.ProjectId).ToList(), page, EvaluationPrintModel.SheetsPerPrint);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
-        return View(printed);
+        return View(new EvaluationPrintModel(await sheets.ManyAsync(year, part.Items, org), part.Page, part.PageCount, part.Total));
     }
 
     private IActionResult EditRefused(ProjectEvaluation e, OrgTree org, int year, int projectId)

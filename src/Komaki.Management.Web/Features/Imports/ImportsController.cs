@@ -1,5 +1,6 @@
 using Komaki.Management.Core;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Importing;
@@ -13,7 +14,7 @@ namespace Komaki.Management.Web.Features.Imports;
 /// → confirm writes all of it in one transaction; export writes the same layout back.
 [Authorize(Policy = Policies.Staff)]
 [Route("Imports/{kind}")]
-public sealed class ImportsController(ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs, SheetExports exports) : AppController()
+public sealed class ImportsController(ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs, SheetExports exports, ReadCache cache) : AppController()
 {
     // Requests up to this size reach the action, so a file over the configured limit gets a clear message;
     // anything larger is cut off by the server before it is read.
@@ -100,12 +101,16 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         var (mayImport, units) = await ImportScopeAsync(k);
         if (!mayImport && !k.Access.ExportsCity(Actor)) return Forbidden($"{k.Label}を Excel に出力できるのは、自分の所属の分を取り込める人と、全庁の分を見られる人です。");
         var own = mayImport ? units : null;
-        var output = new MemoryStream();
         var org = await orgTree.GetAsync();
-        var written = await exports.WriteAsync(k, year, output, own, Actor, org);
-        if (!written) return NotFound();
-        output.Position = 0;
-        return File(output, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
+        // Kept per scope (the units asked for, or for a per-reader export the reader) until a write to what it shows.
+        var scope = k.ExportForReader is not null ? $"reader:{Actor.UserName}:{Actor.UnitId}:{string.Join(',', Actor.RoleNames.Order())}" : own is null ? "city" : string.Join(',', own.Order());
+        var file = await cache.GetAsync($"sheet-export:{k.Name}:{year}:{scope}", [.. k.ExportAreas, DataArea.Organization], async () =>
+        {
+            using var output = new MemoryStream();
+            return await exports.WriteAsync(k, year, output, own, Actor, org) ? output.ToArray() : [];
+        });
+        if (file.Length == 0) return NotFound();
+        return File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", k.FileName(year));
     }
 
     private async Task<IActionResult> PreviewStagedAsync(SheetKind kind, int year, string token, string? message)
