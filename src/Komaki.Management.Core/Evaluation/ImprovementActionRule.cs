@@ -1,4 +1,6 @@
 using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Evaluation;
 
@@ -18,7 +20,7 @@ public sealed class ImprovementActionRule(AppDbContext db) : IRecordRule<Improve
                 var source = record.ProjectEvaluation?.State ?? (record.ProjectEvaluationId is int id
                     ? await db.ProjectEvaluations.AsNoTracking().Where(e => e.Id == id).Select(e => (EvaluationState?)e.State).FirstOrDefaultAsync()
                     : null);
-                return EvaluationAccess.CanRead(actor, record, source, asker.Org) ? null : "公表前の評価から出た改善は、その事業の所属と企画課だけが見られます。";
+                return ReadRefusal(actor, record, source, asker.Org);
             case RecordOperation.Edit:
                 return actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnitHead(actor, record.OwnerUnitId, asker.Org)
                     ? null : "改善の反映先を記録できるのは、その事業の所属長と企画課です。";
@@ -28,4 +30,9 @@ public sealed class ImprovementActionRule(AppDbContext db) : IRecordRule<Improve
                 return RecordOperation.Unknown(operation);
         }
     }
+
+    /// Read for a list that decides every row at once; sourceState is the state of the evaluation that opened the
+    /// improvement (null for one opened by the forum).
+    public static string? ReadRefusal(Actor actor, ImprovementAction record, EvaluationState? sourceState, OrgTree org) =>
+        EvaluationAccess.CanRead(actor, record, sourceState, org) ? null : "公表前の評価から出た改善は、その事業の所属と企画課だけが見られます。";
 }

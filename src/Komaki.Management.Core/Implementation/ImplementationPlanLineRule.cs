@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Implementation;
 
@@ -17,12 +18,17 @@ public sealed class ImplementationPlanLineRule(AppDbContext db, ImplementationPl
             case RecordOperation.Edit:
                 var owner = record.Project?.OwnerUnitId
                     ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
-                if (!PlanAccess.CanEditUnitRecord(asker.Actor, owner, asker.Org)) return "実施計画を入力できるのは、その事業の担当部課の長と企画課です。";
                 var editionYear = record.ImplementationPlan?.FiscalYear
                     ?? await db.ImplementationPlans.AsNoTracking().Where(p => p.Id == record.ImplementationPlanId).Select(p => p.FiscalYear).FirstOrDefaultAsync();
-                return DepartmentLocks.EditionOpen(asker.Actor, editionYear, await pages.LatestEditionYearAsync()) ? null : DepartmentLocks.EditionClosed;
+                return EditRefusal(asker.Actor, owner, editionYear, await pages.LatestEditionYearAsync(), asker.Org);
             default:
                 return RecordOperation.Unknown(operation);
         }
     }
+
+    /// Edit for one project's lines of an edition, for a list that decides every row at once (the edition's page).
+    public static string? EditRefusal(Actor actor, int? ownerUnitId, int editionYear, int latestEditionYear, OrgTree org) =>
+        !PlanAccess.CanEditUnitRecord(actor, ownerUnitId, org) ? "実施計画を入力できるのは、その事業の担当部課の長と企画課です。"
+        : !DepartmentLocks.EditionOpen(actor, editionYear, latestEditionYear) ? DepartmentLocks.EditionClosed
+        : null;
 }

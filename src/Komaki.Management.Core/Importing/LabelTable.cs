@@ -62,12 +62,11 @@ public sealed class LabelTable(AppDbContext db)
     public Task<List<UnitNameMapping>> UnitNamesAsync(CancellationToken ct = default) =>
         db.UnitNameMappings.AsNoTracking().Include(m => m.OrgUnit).OrderBy(m => m.Key).ToListAsync(ct);
 
-    public async Task<bool> RemoveUnitNameAsync(int id, CancellationToken ct = default)
+    public Task<UnitNameMapping?> FindUnitNameAsync(int id, CancellationToken ct = default) => db.UnitNameMappings.FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    public async Task RemoveUnitNameAsync(UnitNameMapping mapping, CancellationToken ct = default)
     {
-        var mapping = await db.UnitNameMappings.FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (mapping is null) return false;
         db.UnitNameMappings.Remove(mapping);
         await db.SaveChangesAsync(ct);
-        return true;
     }
 }

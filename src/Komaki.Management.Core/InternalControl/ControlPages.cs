@@ -105,6 +105,8 @@ public sealed class ControlPages(AppDbContext db) : IUseCase
     /// Every risk of the year, for the report (read by those who may read the report).
     public Task<List<ControlRisk>> AllOfYearAsync(int year) => WithDetails().Where(r => r.FiscalYear == year).ToListAsync();
 
+    public Task<ProcessingError?> ErrorAsync(int id) => db.ProcessingErrors.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id);
+
     public Task<List<ProcessingError>> ErrorsAsync(int year) =>
         db.ProcessingErrors.AsNoTracking().Include(e => e.ControlRisk).Where(e => e.FiscalYear == year).OrderByDescending(e => e.OccurredOn).ToListAsync();
 

@@ -107,47 +107,41 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         {
             if (string.IsNullOrWhiteSpace(reason))
                 return (CommandResult.Refused("Comment", $"そろっていないところが {missing.Count:N0}件あります。このまま配分を作るときは、理由を書いてください（記録に残ります）。"), 0);
-            if (reason.Trim().Length > 1500) return (CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。"), 0);
             var settings = await db.StaffingYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
             if (settings is null) return (CommandResult.Refused("Comment", $"{Wareki.FiscalYear(year)}の定員管理の設定がないため、理由を記録できません。先に設定を保存してください。"), 0);
-            var note = $"{Wareki.Date(today)} {userName}：{string.Join("／", missing)} のまま{Wareki.FiscalYear(year + 1)}の配分を作成。理由：{reason.Trim()}";
-            settings.AllocationNote = note.Length > 4000 ? note[..4000] : note;
+            // The reason is kept whole (AllocationForm keeps it to half the note); what was missing is shortened to fit.
+            var max = ModelLengths.Of<StaffingYear>(y => y.AllocationNote);
+            string Note(string what) => $"{Wareki.Date(today)} {userName}：{what} のまま{Wareki.FiscalYear(year + 1)}の配分を作成。理由：{reason.Trim()}";
+            var what = string.Join("／", missing);
+            var room = max - Note("").Length;
+            if (what.Length > room) what = room > 1 ? what[..(room - 1)] + "…" : "";
+            var note = Note(what);
+            settings.AllocationNote = note.Length > max ? note[..max] : note;
         }
         foreach (var l in lines)
             db.StaffingLines.Add(new StaffingLine { FiscalYear = year + 1, OrgUnitId = l.OrgUnitId, JobType = l.JobType, Employment = l.Employment, Allocated = l.Assessed ?? l.Allocated });
         return (await saver.SaveAsync(), lines.Count);
     }
 
-    public async Task<CommandResult> SaveYearAsync(int year, string? quotaText, string? targetText, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance, IReadOnlyDictionary<(JobType Job, Personnel.EmploymentType? Employment), string?> costs)
+    /// Stores the year's settings; the form has passed StaffingYearFormValidator, which says what each must be.
+    public async Task<CommandResult> SaveYearAsync(int year, StaffingYearForm form)
     {
-        var result = new CommandResult();
-        int? quota = NumberText.TryParse(quotaText, out var qv) && qv is decimal qd && qd > 0 && qd == Math.Round(qd) && qd < 1_000_000 ? (int)qd : null;
-        if (quota is null) result.Add("OrdinanceQuota", "条例定数を1以上の整数（人）で入力してください。");
-        int? target = null;
-        if (!string.IsNullOrWhiteSpace(targetText))
-        {
-            if (NumberText.TryParse(targetText, out var tv) && tv is decimal td && td >= 0 && td == Math.Round(td) && td < 1_000_000) target = (int)td;
-            else result.Add("PlanTarget", "定員適正化計画の目標は0以上の整数（人）で入力してください。");
-        }
-        if (requestDue is null) result.Add("RequestDue", "要求の期限を入力してください。");
-        if (assessmentDue is null) result.Add("AssessmentDue", "査定の期限を入力してください。");
-        if (requestDue is not null && assessmentDue < requestDue) result.Add("AssessmentDue", "査定の期限は要求の期限より後にしてください。");
-        if (!NumberText.TryParse(tolerance, out var tol) || tol is null || tol < 0) result.Add("Tolerance", "許容差（人）を0以上の数値で入力してください。");
+        var readable = StaffingYearForm.ReadWhole(form.OrdinanceQuota, 1, out var quota) & StaffingYearForm.ReadWhole(form.PlanTarget, 0, out var target)
+            & NumberText.TryParse(form.Tolerance, out var tolerance);
+        if (!readable || quota is null || form.RequestDue is null || form.AssessmentDue is null || tolerance is null)
+            return CommandResult.Refused(nameof(form.OrdinanceQuota), "条例定数・期限・許容差を入力してください。");
         var parsed = new Dictionary<(JobType, Personnel.EmploymentType?), long>();
-        foreach (var (key, text) in costs)
+        foreach (var (job, employment) in StaffingYearForm.CostKinds)
         {
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            if (NumberText.TryParse(text, out var c) && c is decimal v && v > 0 && v == Math.Round(v)) parsed[key] = (long)v;
-            else result.Add(CostField(key.Job, key.Employment), $"{key.Job.Label()}{(key.Employment is { } e ? "（" + e.Label() + "）" : "")}の人件費単価は円の整数で入力してください。");
+            if (StaffingYearForm.ReadWhole(form.Costs.GetValueOrDefault(StaffingYearForm.CostKey(job, employment)), 1, out var cost) && cost is long c) parsed[(job, employment)] = c;
         }
-        if (!result.Succeeded) return result;
         var y = await db.StaffingYears.Include(x => x.UnitCosts).FirstOrDefaultAsync(x => x.FiscalYear == year);
         if (y is null) db.StaffingYears.Add(y = new StaffingYear { FiscalYear = year });
-        y.OrdinanceQuota = quota!.Value;
-        y.PlanTarget = target;
-        y.RequestDue = requestDue!.Value;
-        y.AssessmentDue = assessmentDue!.Value;
-        y.Tolerance = tol!.Value;
+        y.OrdinanceQuota = (int)quota.Value;
+        y.PlanTarget = (int?)target;
+        y.RequestDue = form.RequestDue.Value;
+        y.AssessmentDue = form.AssessmentDue.Value;
+        y.Tolerance = tolerance.Value;
         foreach (var gone in y.UnitCosts.Where(c => !parsed.ContainsKey((c.JobType, c.Employment))).ToList()) y.UnitCosts.Remove(gone);
         foreach (var ((job, employment), cost) in parsed)
         {
@@ -157,8 +151,17 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         return await saver.SaveAsync();
     }
 
-    /// The settings form's field of a unit cost: Cost_{職種} for the job type's, Cost_{職種}_{任用形態} for an employment type's own.
-    public static string CostField(JobType job, Personnel.EmploymentType? employment) => employment is { } e ? $"Cost_{job}_{e}" : $"Cost_{job}";
+    /// The year's settings as the form shows them; a year without settings starts from the usual due dates.
+    public static StaffingYearForm YearFormOf(int year, StaffingYear? s) => new()
+    {
+        OrdinanceQuota = s?.OrdinanceQuota.ToString(CultureInfo.InvariantCulture),
+        PlanTarget = s?.PlanTarget?.ToString(CultureInfo.InvariantCulture),
+        RequestDue = s?.RequestDue ?? new DateOnly(year, 11, 30),
+        AssessmentDue = s?.AssessmentDue ?? new DateOnly(year + 1, 1, 31),
+        Tolerance = (s?.Tolerance ?? 0.5m).ToString("0.##", CultureInfo.InvariantCulture),
+        Costs = StaffingYearForm.CostKinds.ToDictionary(k => StaffingYearForm.CostKey(k.Job, k.Employment),
+            k => s?.UnitCosts.FirstOrDefault(c => c.JobType == k.Job && c.Employment == k.Employment)?.CostPerPersonYear.ToString(CultureInfo.InvariantCulture)),
+    };
 
     private static decimal? Read(string? text, string field, string label, CommandResult result, bool required = false)
     {

@@ -54,3 +54,77 @@ public sealed class StaffingFormValidator : AbstractValidator<StaffingForm>
 
     public static string CountMessage(string label) => $"{label}は0以上の数値で入力してください（小数は人工として読みます）。";
 }
+
+/// 定員管理の設定 of one year as one form: the numbers as typed (shown back beside their error), the due dates, and the
+/// unit costs keyed by StaffingYearForm.CostKey (a blank cost is none: the job type's cost applies).
+public sealed class StaffingYearForm
+{
+    [Display(Name = "条例定数")]
+    public string? OrdinanceQuota { get; set; }
+    [Display(Name = "定員適正化計画の目標")]
+    public string? PlanTarget { get; set; }
+    [Display(Name = "要求の期限")]
+    public DateOnly? RequestDue { get; set; }
+    [Display(Name = "査定の期限")]
+    public DateOnly? AssessmentDue { get; set; }
+    [Display(Name = "人工の許容差")]
+    public string? Tolerance { get; set; }
+    public Dictionary<string, string?> Costs { get; set; } = [];
+
+    /// The unit costs the form has, in the order of the table: each job type's, then its employment types' own.
+    public static IEnumerable<(JobType Job, Personnel.EmploymentType? Employment)> CostKinds =>
+        Enum.GetValues<JobType>().SelectMany(j => new Personnel.EmploymentType?[] { null, Personnel.EmploymentType.Reappointed, Personnel.EmploymentType.FiscalYearAppointed }.Select(e => (j, e)));
+
+    public static string CostKey(JobType job, Personnel.EmploymentType? employment) => employment is { } e ? $"{job}_{e}" : $"{job}";
+
+    /// The field of a unit cost as the form names it, and as its error is named beside it.
+    public static string CostField(JobType job, Personnel.EmploymentType? employment) => $"{nameof(Costs)}[{CostKey(job, employment)}]";
+
+    /// A whole number of people or yen as typed (full-width digits and commas accepted), at least min; null when blank.
+    public static bool ReadWhole(string? text, long min, out long? value)
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return true;
+        if (!NumberText.TryParse(text, out var v) || v is not decimal d || d < min || d != Math.Round(d) || d >= 1_000_000_000_000) return false;
+        value = (long)d;
+        return true;
+    }
+}
+
+/// What the settings must be whoever sends them; the command only stores them.
+public sealed class StaffingYearFormValidator : AbstractValidator<StaffingYearForm>
+{
+    public StaffingYearFormValidator()
+    {
+        RuleFor(x => x.OrdinanceQuota).Must(t => StaffingYearForm.ReadWhole(t, 1, out var v) && v is < 1_000_000).WithMessage("条例定数を1以上の整数（人）で入力してください。");
+        RuleFor(x => x.PlanTarget).Must(t => StaffingYearForm.ReadWhole(t, 0, out var v) && v is null or < 1_000_000).WithMessage("定員適正化計画の目標は0以上の整数（人）で入力してください。");
+        RuleFor(x => x.RequestDue).NotNull().WithMessage("要求の期限を入力してください。");
+        RuleFor(x => x.AssessmentDue).NotNull().WithMessage("査定の期限を入力してください。");
+        RuleFor(x => x.AssessmentDue).GreaterThanOrEqualTo(x => x.RequestDue).When(x => x.RequestDue is not null && x.AssessmentDue is not null)
+            .WithMessage("査定の期限は要求の期限より後にしてください。");
+        RuleFor(x => x.Tolerance).Must(t => NumberText.TryParse(t, out var v) && v is >= 0 and < 1_000_000).WithMessage("許容差（人）を0以上の数値で入力してください。");
+        RuleFor(x => x.Costs).Custom((costs, context) =>
+        {
+            foreach (var (job, employment) in StaffingYearForm.CostKinds)
+            {
+                if (StaffingYearForm.ReadWhole(costs.GetValueOrDefault(StaffingYearForm.CostKey(job, employment)), 1, out _)) continue;
+                context.AddFailure(StaffingYearForm.CostField(job, employment),
+                    $"{job.Label()}{(employment is { } e ? "（" + e.Label() + "）" : "")}の人件費単価は円の整数で入力してください。");
+            }
+        });
+    }
+}
+
+/// 次年度の配分 confirmed: the reason recorded when the year goes on with something missing (the command asks for it
+/// only then).
+public sealed class AllocationForm
+{
+    [Display(Name = "理由")]
+    public string? Comment { get; set; }
+}
+
+public sealed class AllocationFormValidator : AbstractValidator<AllocationForm>
+{
+    public AllocationFormValidator() =>
+        RuleFor(x => x.Comment).MaximumLength(ModelLengths.Of<StaffingYear>(y => y.AllocationNote) / 2).WithMessage("理由は{MaxLength}文字以内で入力してください。");
+}

@@ -21,7 +21,7 @@ public sealed class StaffingUnitCostTests(KomakiFactory app) : IClassFixture<Kom
         var personnel = await app.SignedInAsync("jinji@komaki.example");
 
         var page = await new HtmlParser().ParseDocumentAsync(await personnel.GetStringAsync("/Staffing/Year/2025"));
-        var own = StaffingCommands.CostField(appointed.JobType, EmploymentType.FiscalYearAppointed);
+        var own = StaffingYearForm.CostField(appointed.JobType, EmploymentType.FiscalYearAppointed);
         var fields = page.QuerySelectorAll("#year-form input").Where(i => i.GetAttribute("name") is { } n && !n.StartsWith("__", StringComparison.Ordinal))
             .Select(i => (i.GetAttribute("name")!, i.GetAttribute("name") == own ? "2,100,000" : i.GetAttribute("value") ?? "")).ToArray();
         Assert.Contains(fields, f => f.Item1 == own);

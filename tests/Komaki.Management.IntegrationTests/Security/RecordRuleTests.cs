@@ -10,6 +10,7 @@ using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Core.Personnel;
 using Komaki.Management.Core.Plans;
@@ -33,11 +34,9 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     /// record depends on who asks, so its kind needs a rule.
     private static readonly string[] OwnedBy = ["OwnerUnitId", "OrgUnitId", "ProjectId", "MeasureId", "StaffMemberId"];
 
-    /// Kinds still decided by their pages alone (a list that may only shrink): 満足度調査 and 組織名の対応 are edited
-    /// by planning and administrators as a whole (the import and the directory mapping page), 事務処理ミス by its
-    /// division on the internal-control pages, and a 人事評価's performance goals on their evaluation's page under
-    /// PersonnelEvaluationRule's Edit.
-    private static readonly string[] NotYet = ["SurveyResult", "UnitNameMapping", "ProcessingError", "PerformanceGoal"];
+    /// Kinds still decided by their pages alone (a list that may only shrink): a 人事評価's performance goals on their
+    /// evaluation's page under PersonnelEvaluationRule's Edit.
+    private static readonly string[] NotYet = ["PerformanceGoal"];
 
     private static List<Type> RuleKinds() => typeof(IRecordRule<>).Assembly.GetTypes()
         .SelectMany(t => t.GetInterfaces()).Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRecordRule<>))
@@ -120,6 +119,15 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("作成中の内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Edit, RoadsStaff, OtherHead),
         new("内部統制のリスクの提出", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, ControlRiskRule.Submit, RoadsHead, RoadsStaff),
         new("人事評価", async db => await db.PersonnelEvaluations.FirstAsync(), RecordOperation.Read, Personnel, Planning),
+        new("実施計画の版", _ => Task.FromResult<object>(new ImplementationPlan { FiscalYear = 2027 }), RecordOperation.Edit, Planning, RoadsHead),
+        new("定員の要求", async db => new StaffingLine { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, StaffingLineRule.Request, RoadsHead, Personnel),
+        new("定員の査定", async db => new StaffingLine { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, StaffingLineRule.Assess, Personnel, RoadsHead),
+        new("市民意識調査の結果", async db => new SurveyResult { MeasureId = (await db.Measures.FirstAsync()).Id, FiscalYear = 2026 }, RecordOperation.Edit, Planning, RoadsHead),
+        new("読み替え表", _ => Task.FromResult<object>(new LabelMapping { Kind = LabelKind.Direction, Label = "継続" }), RecordOperation.Edit, Planning, RoadsHead),
+        new("部課名の対応", async db => new UnitNameMapping { OrgUnitId = await UnitOf(db, RoadsHead), Name = "建設部道路課", Key = "建設部道路課" }, RecordOperation.Edit, Planning, RoadsHead),
+        new("事務処理ミスの閲覧", async db => new ProcessingError { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, RecordOperation.Read, RoadsStaff, OtherHead),
+        new("事務処理ミスの報告", async db => new ProcessingError { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, RecordOperation.Edit, RoadsStaff, OtherHead),
+        new("事務処理ミスの公表", async db => new ProcessingError { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, ProcessingErrorRule.Publish, Planning, RoadsHead),
     ];
 
     [Fact]

@@ -1,5 +1,4 @@
 using Komaki.Management.Core.Execution;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -39,8 +38,9 @@ public sealed class ExecutionPlansController(
         var org = await orgTree.GetAsync();
         var owner = plan?.OwnerUnitId ?? project.OwnerUnitId;
         var indicators = await pages.IndicatorsAsync(projectId, year);
+        var asked = plan ?? NewPlan(year, project);
         return View(new ExecutionDetailsModel(year, project, plan, org.PathName(owner), indicators,
-            PlanAccess.CanEditUnitRecord(Actor, owner, org), PlanAccess.CanEnterIndicatorValues(Actor, owner, org))
+            await MayAsync(asked, RecordOperations.Edit), await RefusalAsync(asked, ExecutionPlanRule.ReportProgress) is null)
         { Reports = plan is null ? [] : await reports.OfAsync(plan.Id), Today = Clock.Today });
     }
 
@@ -50,8 +50,8 @@ public sealed class ExecutionPlansController(
     {
         var (project, plan) = await pages.PlanAsync(year, projectId);
         if (project is null || plan is null) return NotFound();
+        if (await RefusalAsync(plan, ExecutionPlanRule.ReportProgress) is string refused) return Forbidden(refused);
         var org = await orgTree.GetAsync();
-        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, org)) return Forbidden();
         if (await RunAsync(form, () => Task.FromResult(ExecutionProgressReports.CheckDay(plan, form, Clock.Today)),
                 () => reports.AddAsync(plan, form, me.DisplayName, Clock.UtcNow, Clock.Today)) is not null)
         {
@@ -60,7 +60,7 @@ public sealed class ExecutionPlansController(
         }
         var indicators = new List<IndicatorTarget>();
         return View("Details", new ExecutionDetailsModel(year, project, plan, org.PathName(plan.OwnerUnitId), indicators,
-            PlanAccess.CanEditUnitRecord(Actor, plan.OwnerUnitId, org), true)
+            await MayAsync(plan, RecordOperations.Edit), true)
         { Reports = await reports.OfAsync(plan.Id), Today = Clock.Today, ReportForm = form });
     }
 
@@ -69,9 +69,9 @@ public sealed class ExecutionPlansController(
     {
         var (project, plan) = await pages.PlanAsync(year, projectId);
         if (project is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!PlanAccess.CanEditUnitRecord(Actor, plan?.OwnerUnitId ?? project.OwnerUnitId, org)) return Forbidden();
+        if (await RefusalAsync(plan ?? NewPlan(year, project), RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (plan is null && !project.IsMajor) return NotFound();
+        var org = await orgTree.GetAsync();
         return View(new ExecutionEditModel(year, project, ExecutionPlanPages.FormOf(project, plan), UnitsFor(org, year)));
     }
 
@@ -80,11 +80,13 @@ public sealed class ExecutionPlansController(
     {
         var (project, plan) = await pages.PlanAsync(year, projectId, tracking: true);
         if (project is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!PlanAccess.CanEditUnitRecord(Actor, plan?.OwnerUnitId ?? project.OwnerUnitId, org)) return Forbidden();
+        if (await RefusalAsync(plan ?? NewPlan(year, project), RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (plan is null && !project.IsMajor) return NotFound();
-        // Handing the project to another unit is a structural decision; a department head keeps it in their own units.
-        if (!PlanAccess.CanEditUnitRecord(Actor, form.OwnerUnitId, org)) return Forbidden();
+        // Handing the project to another unit is a structural decision; a department head keeps it in their own units:
+        // the plan as it would be saved is asked about too.
+        if (await RefusalAsync(new ExecutionPlan { FiscalYear = year, ProjectId = projectId, OwnerUnitId = form.OwnerUnitId }, RecordOperations.Edit) is string handed)
+            return Forbidden(handed);
+        var org = await orgTree.GetAsync();
         if (form.Months.Keys.Any(m => !ExecutionPlan.Months.Contains(m))) return BadRequest();
         if (await RunAsync(form, () => Task.FromResult(ExecutionPlanCommands.CheckUnit(form, year, org)), () => commands.SaveAsync(plan, year, projectId, form, org)) is null)
             return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
@@ -97,7 +99,7 @@ public sealed class ExecutionPlansController(
     {
         var (project, plan) = await pages.PlanAsync(year, projectId);
         if (project is null || plan is null) return NotFound();
-        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(plan, ExecutionPlanRule.ReportProgress) is string refused) return Forbidden(refused);
         return View(new ProgressModel(year, project, ExecutionPlanPages.ProgressFormOf(plan)));
     }
 
@@ -106,11 +108,15 @@ public sealed class ExecutionPlansController(
     {
         var (project, plan) = await pages.PlanAsync(year, projectId, tracking: true);
         if (project is null || plan is null) return NotFound();
-        if (!PlanAccess.CanEnterIndicatorValues(Actor, plan.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(plan, ExecutionPlanRule.ReportProgress) is string refused) return Forbidden(refused);
         if (!await ValidateAsync(form) || !Accept(await commands.SaveProgressAsync(plan, form))) return View(new ProgressModel(year, project, form));
         TempData["Message"] = $"{project.Code} {project.Name} の進捗を保存しました。";
         return RedirectToAction(nameof(Details), new { year, projectId });
     }
+
+    /// The plan not yet made, as its rule is asked about it: a plan of the project's unit.
+    private static ExecutionPlan NewPlan(int year, Core.Plans.Project project) =>
+        new() { FiscalYear = year, ProjectId = project.Id, Project = project, OwnerUnitId = project.OwnerUnitId };
 
     private static List<SelectListItem> UnitsFor(OrgTree org, int year) =>
         org.Flatten(u => u.IsValidIn(year)).Where(x => x.Unit.Level != OrgUnitLevel.Department)

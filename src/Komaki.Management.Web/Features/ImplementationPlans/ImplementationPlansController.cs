@@ -1,5 +1,4 @@
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Implementation;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -22,14 +21,14 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
     {
         var summaries = await cache.GetAsync("editions", ImplementationPlanPages.Areas, pages.EditionsAsync);
         var next = summaries.Count == 0 ? Clock.FiscalYear : summaries.Max(e => e.FiscalYear) + 1;
-        return View(new EditionsModel(summaries, next, PlanAccess.CanEditStructure(Actor)));
+        return View(new EditionsModel(summaries, next, await MayAsync(new ImplementationPlan { FiscalYear = next }, RecordOperations.Edit)));
     }
 
     /// Creating an edition cannot be undone from the screen: asked on a page of its own that says what it copies.
     [HttpGet("Create")]
     public async Task<IActionResult> ConfirmCreate(int fiscalYear)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (await RefusalAsync(new ImplementationPlan { FiscalYear = fiscalYear }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (!Display.IsFiscalYear(fiscalYear)) return BadRequest();
         if (await commands.CreationConsequencesAsync(fiscalYear) is not { } consequences)
         {
@@ -44,7 +43,7 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
     [HttpPost("Create")]
     public async Task<IActionResult> Create(int fiscalYear)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (await RefusalAsync(new ImplementationPlan { FiscalYear = fiscalYear }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         var (created, message) = await commands.CreateEditionAsync(fiscalYear, Clock.UtcNow);
         if (!created.Succeeded)
         {
@@ -89,9 +88,8 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
         var byProject = matching.ToLookup(l => l.ProjectId);
         var projects = byProject.Select(g => data.Projects[g.Key]).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         var page = HttpContext.Page(projects, filter.Page, PageSize);
-        var open = DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, data.LatestYear);
         var rows = page.Items.Select(p => new EditionProjectRow(p.Id, p.Code, p.Name, p.OwnerUnitId,
-            open && PlanAccess.CanEditUnitRecord(Actor, p.OwnerUnitId, org),
+            ImplementationPlanLineRule.EditRefusal(Actor, p.OwnerUnitId, edition.FiscalYear, data.LatestYear, org) is null,
             byProject[p.Id].ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await measureOptions.GetAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
@@ -103,8 +101,7 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
     {
         var (edition, project) = await pages.EditionAndProjectAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
-        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
+        if (await RefusalAsync(LineOf(edition, project), RecordOperations.Edit) is string refused) return Forbidden(refused);
         var form = ImplementationPlanCommands.FormOf(edition, await commands.LinesAsync(edition.Id, projectId));
         return View(await ModelAsync(edition, project, form));
     }
@@ -114,8 +111,7 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
     {
         var (edition, project) = await pages.EditionAndProjectAsync(year, projectId);
         if (edition is null || project is null) return NotFound();
-        if (!PlanAccess.CanEditUnitRecord(Actor, project.OwnerUnitId, await orgTree.GetAsync())) return Forbidden();
-        if (!DepartmentLocks.EditionOpen(Actor, edition.FiscalYear, await pages.LatestEditionYearAsync())) return Forbidden(DepartmentLocks.EditionClosed);
+        if (await RefusalAsync(LineOf(edition, project), RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (form.Years.Count != ImplementationPlan.YearsCovered || form.Years.Select(y => y.Year).Order().SequenceEqual(edition.Years) == false)
             return BadRequest();
 
@@ -152,6 +148,10 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
         var rows = HttpContext.Page(compared.Of(change, changesOnly), page, ComparePageSize);
         return View(new CompareModel(compared.Older, compared.Newer, rows, change, changesOnly, compared.Counts));
     }
+
+    /// A project's lines of the edition, as their rule is asked about them.
+    private static ImplementationPlanLine LineOf(ImplementationPlan edition, Core.Plans.Project project) =>
+        new() { ImplementationPlanId = edition.Id, ImplementationPlan = edition, ProjectId = project.Id, Project = project };
 
     private async Task<ProjectPlanModel> ModelAsync(ImplementationPlan edition, Core.Plans.Project project, ProjectPlanForm form)
     {

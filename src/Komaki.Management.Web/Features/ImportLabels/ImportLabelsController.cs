@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Importing;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -19,7 +18,7 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     [HttpPost("")]
     public async Task<IActionResult> Create(LabelForm form)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(new LabelMapping { Kind = form.Kind }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (await ValidateAsync(form) && await OptionAsync(form) && await table.AddAsync(form.Kind, form.Label!, form.Value!.Value) is string duplicate)
             ModelState.AddModelError(nameof(LabelForm.Label), duplicate);
         if (!ModelState.IsValid) return View(nameof(Index), await ModelAsync(form.Kind, null, form));
@@ -31,7 +30,7 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     public async Task<IActionResult> Edit(int id)
     {
         if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(m, RecordOperations.Edit) is string refused) return Forbidden(refused);
         return View(new LabelEditModel(m, new LabelForm { Kind = m.Kind, Label = m.Label, Value = m.Value, Version = m.Version }, await table.OptionsAsync(m.Kind)));
     }
 
@@ -39,7 +38,7 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     public async Task<IActionResult> Edit(int id, LabelForm form)
     {
         if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(m, RecordOperations.Edit) is string refused) return Forbidden(refused);
         form.Kind = m.Kind;
         form.Label = m.Label;
         if (await ValidateAsync(form) && await OptionAsync(form) && !await table.ChangeAsync(m, form.Version, form.Value!.Value))
@@ -53,7 +52,7 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     public async Task<IActionResult> Delete(int id)
     {
         if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(m, RecordOperations.Edit) is string refused) return Forbidden(refused);
         return View(m);
     }
 
@@ -61,7 +60,7 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     public async Task<IActionResult> DeleteConfirmed(int id)
     {
         if (await table.FindAsync(id) is not LabelMapping m) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(m, RecordOperations.Edit) is string refused) return Forbidden(refused);
         await table.RemoveAsync(m);
         TempData["Message"] = $"「{m.Label}」を対応表から外しました。この表記のある行は、次の取り込みから意味を尋ねます。";
         return RedirectToAction(nameof(Index), new { kind = m.Kind });
@@ -70,8 +69,9 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
     [HttpPost("UnitNames/{id:int}/Delete")]
     public async Task<IActionResult> DeleteUnitName(int id)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
-        if (!await table.RemoveUnitNameAsync(id)) return NotFound();
+        if (await table.FindUnitNameAsync(id) is not UnitNameMapping mapping) return NotFound();
+        if (await RefusalAsync(mapping, RecordOperations.Edit) is string refused) return Forbidden(refused);
+        await table.RemoveUnitNameAsync(mapping);
         TempData["Message"] = "部課名の対応を外しました。この部課名のある行は、次の取り込みから組織を尋ねます。";
         return RedirectToAction(nameof(Index));
     }
@@ -98,6 +98,6 @@ public sealed class ImportLabelsController(LabelTable table, ReadCache cache) : 
         });
         var key = LabelMapping.KeyOf(q);
         var shown = all.Where(e => (kind is null || e.Mapping.Kind == kind) && (key.Length == 0 || e.Mapping.Key.Contains(key, StringComparison.Ordinal))).ToList();
-        return new LabelsModel(shown, kind, q, form, options, units, Actor.IsPlanMasterEditor);
+        return new LabelsModel(shown, kind, q, form, options, units, await MayAsync(new LabelMapping { Kind = form.Kind }, RecordOperations.Edit));
     }
 }

@@ -1,7 +1,5 @@
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
-using Komaki.Management.Core.Organization;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
 
@@ -23,7 +21,7 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
         unitId = ListUnit(unitId);
         var org = await orgTree.GetAsync();
         var list = await cache.GetAsync($"improvements:{unitId}:{state}", ListAreas, () => pages.ListAsync(unitId is int u ? org.SelfAndDescendants(u) : null, state));
-        var rows = list.Entries.Where(x => EvaluationAccess.CanRead(Actor, x.Action, x.Source, org)).Select(x => x.Action).ToList();
+        var rows = list.Entries.Where(x => ImprovementActionRule.ReadRefusal(Actor, x.Action, x.Source, org) is null).Select(x => x.Action).ToList();
         var now = Clock.UtcNow;
         var byUnit = list.Open.GroupBy(a => a.OwnerUnitId)
             .Select(g => (g.Key, org.PathName(g.Key), g.Count(), (int)(now - g.Min(a => a.OpenedAt)).TotalDays))
@@ -36,7 +34,7 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
     {
         var action = await pages.FindAsync(id);
         if (action is null) return NotFound();
-        if (!EvaluationAccess.CanRead(Actor, action, action.ProjectEvaluation?.State, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(action, RecordOperations.Read) is string refused) return Forbidden(refused);
         return View(await ModelAsync(action));
     }
 
@@ -46,7 +44,7 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
     {
         var action = await commands.ForEditAsync(id);
         if (action is null) return NotFound();
-        if (!CanAnswer(action, await orgTree.GetAsync())) return Forbidden();
+        if (await RefusalAsync(action, RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(action, form, me.DisplayName, Clock.UtcNow)))
         {
             TempData["Message"] = form.Close ? "改善を終了しました。" : "改善の反映先を記録しました。";
@@ -61,19 +59,18 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
     {
         var action = await commands.ForEditAsync(id);
         if (action is null) return NotFound();
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(action, ImprovementActionRule.Reopen) is string refused) return Forbidden(refused);
         if ((await commands.ReopenAsync(action, version)).Succeeded) TempData["Message"] = "改善を対応中に戻しました。";
         else TempData["Error"] = "他の職員が先に更新したため、戻せませんでした。";
         return RedirectToAction(nameof(Details), new { id });
     }
-
-    private bool CanAnswer(ImprovementAction a, OrgTree org) => Actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnitHead(Actor, a.OwnerUnitId, org);
 
     private async Task<ImprovementDetailsModel> ModelAsync(ImprovementAction a)
     {
         var org = await orgTree.GetAsync();
         var (planLines, budgetLines) = await pages.AnswersAsync(a);
         return new ImprovementDetailsModel(a, org.PathName(a.OwnerUnitId), planLines, budgetLines,
-            CanAnswer(a, org) && a.State == ImprovementState.Open, Actor.IsPlanMasterEditor && a.State != ImprovementState.Open, Clock.UtcNow);
+            a.State == ImprovementState.Open && await MayAsync(a, RecordOperations.Edit),
+            a.State != ImprovementState.Open && await RefusalAsync(a, ImprovementActionRule.Reopen) is null, Clock.UtcNow);
     }
 }

@@ -1,5 +1,4 @@
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -18,8 +17,8 @@ public sealed class ControlErrorsController(OrgTreeProvider orgTree, ControlPage
     [HttpPost("")]
     public async Task<IActionResult> Create(int year, ProcessingErrorForm form)
     {
+        if (await RefusalAsync(new ProcessingError { FiscalYear = year, OrgUnitId = form.OrgUnitId }, RecordOperations.Edit) is string refused) return Forbidden(refused);
         var org = await orgTree.GetAsync();
-        if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden("事務処理ミスを報告するのは、その課の職員です。");
         var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, year, [form.OrgUnitId]);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.RecordErrorAsync(form, year, risks)) is not null)
         {
@@ -32,7 +31,8 @@ public sealed class ControlErrorsController(OrgTreeProvider orgTree, ControlPage
     [HttpPost("{id:int}/Publish")]
     public async Task<IActionResult> Publish(int id, int year)
     {
-        if (!Actor.IsIn(Roles.Planning)) return Forbidden("公表は企画課が行います。");
+        if (await pages.ErrorAsync(id) is not { } error) return NotFound();
+        if (await RefusalAsync(error, ProcessingErrorRule.Publish) is string refused) return Forbidden(refused);
         var result = await commands.PublishErrorAsync(id, Clock.Today);
         if (result.Succeeded) TempData["Message"] = "事務処理ミスを公表済にしました。市民向けサイトの「内部統制」に載ります。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
@@ -44,10 +44,10 @@ public sealed class ControlErrorsController(OrgTreeProvider orgTree, ControlPage
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
         var all = await pages.ErrorsAsync(year);
-        var seen = all.Where(e => ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Planning) || ControlAccess.IsOwnUnit(Actor, e.OrgUnitId, org)).ToList();
+        var seen = all.Where(e => ProcessingErrorRule.ReadRefusal(Actor, e, policy, org) is null).ToList();
         var mine = ControlPages.EntryUnits(Actor, org, year, errors: true).Select(x => new SelectListItem(x.Name, x.Id.ToString(CultureInfo.InvariantCulture))).ToList();
         if (form.OrgUnitId == 0 && mine.Count > 0) form.OrgUnitId = int.Parse(mine[0].Value, CultureInfo.InvariantCulture);
         var risks = mine.Count == 0 ? [] : await pages.RegisterAsync(Actor, policy, org, year, mine.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList());
-        return new ErrorsModel(year, seen, org, mine, risks, form, Actor.IsIn(Roles.Planning));
+        return new ErrorsModel(year, seen, org, mine, risks, form, await RefusalAsync(new ProcessingError { FiscalYear = year }, ProcessingErrorRule.Publish) is null);
     }
 }

@@ -1,6 +1,5 @@
 using Komaki.Management.Core;
 using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -28,7 +27,7 @@ public sealed class MeasureEvaluationsController(
     {
         var summary = (await SummariesAsync(year, measureId)).FirstOrDefault();
         if (summary is null) return NotFound();
-        return View(new MeasureEvaluationModel(year, summary, await CanEditAsync(summary.Measure), summary.Evaluation?.Assessment, summary.Evaluation?.Direction, summary.Evaluation?.Version ?? 0));
+        return View(new MeasureEvaluationModel(year, summary, await MayAsync(EvaluationOf(summary, year), RecordOperations.Edit), summary.Evaluation?.Assessment, summary.Evaluation?.Direction, summary.Evaluation?.Version ?? 0));
     }
 
     [HttpPost("{year:int}/{measureId:int}")]
@@ -36,7 +35,7 @@ public sealed class MeasureEvaluationsController(
     {
         var summary = (await SummariesAsync(year, measureId)).FirstOrDefault();
         if (summary is null) return NotFound();
-        if (!await CanEditAsync(summary.Measure)) return Forbidden();
+        if (await RefusalAsync(EvaluationOf(summary, year), RecordOperations.Edit) is string refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.SaveAsync(measureId, year, form, me.DisplayName, Clock.UtcNow)))
         {
             TempData["Message"] = $"{summary.Measure.Code} {summary.Measure.Name} の施策評価を保存しました。";
@@ -45,8 +44,9 @@ public sealed class MeasureEvaluationsController(
         return View(new MeasureEvaluationModel(year, summary, true, form.Assessment, form.Direction, form.Version));
     }
 
-    /// The measure's owning division head (or a head above it) and planning staff assess a measure.
-    private async Task<bool> CanEditAsync(Measure m) => PlanAccess.CanEditUnitRecord(Actor, m.OwnerUnitId, await orgTree.GetAsync());
+    /// The year's evaluation of the measure, or the one not yet made, as its rule is asked about it.
+    private static MeasureEvaluation EvaluationOf(MeasureSummary summary, int year) =>
+        summary.Evaluation ?? new MeasureEvaluation { MeasureId = summary.Measure.Id, Measure = summary.Measure, FiscalYear = year };
 
     /// The year's data is kept for every reader, then narrowed to the evaluations the reader may read; one measure is read fresh.
     private async Task<List<MeasureSummary>> SummariesAsync(int year, int? measureId)

@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Staffing;
 using Komaki.Management.Web.Infrastructure;
 using Komaki.Management.Web.Infrastructure.Authorization;
@@ -12,7 +11,8 @@ namespace Komaki.Management.Web.Features.Staffing;
 /// 「給与・定員管理等について」. A division's head requests for their division; 人事担当 sets, assesses and allocates.
 [Authorize(Policy = Policies.Staff)]
 [Route("Staffing")]
-public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions, ReadCache cache)
+public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pages, StaffingCommands commands, DirectionCatalog directions, ReadCache cache,
+    IAuthorizationService authorization)
     : AppController()
 {
     [HttpGet("")]
@@ -22,8 +22,10 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
         var org = await orgTree.GetAsync();
         unitId = ListUnit(unitId);
         var lines = await pages.LinesAsync(y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
-        var editable = lines.Select(l => l.OrgUnitId).Distinct().Where(id => StaffingAccess.IsPersonnel(Actor) || StaffingAccess.IsDivisionHead(Actor, id, org)).ToHashSet();
-        return View(new StaffingIndexModel(y, await pages.YearAsync(y), lines, org, unitId, UnitOptions.For(org), StaffingAccess.IsPersonnel(Actor), editable, Clock.Today));
+        var editable = lines.Select(l => l.OrgUnitId).Distinct().Where(id => StaffingLineRule.EditRefusal(Actor, id, org) is null).ToHashSet();
+        // The year's settings and the allocation are the personnel division's pages (Policies.Personnel).
+        var personnel = (await authorization.AuthorizeAsync(User, Policies.Personnel)).Succeeded;
+        return View(new StaffingIndexModel(y, await pages.YearAsync(y), lines, org, unitId, UnitOptions.For(org), personnel, editable, Clock.Today));
     }
 
     [HttpGet("{year:int}/{unitId:int}/Edit")]
@@ -31,10 +33,11 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
     {
         var org = await orgTree.GetAsync();
         if (org.Find(unitId) is null) return NotFound();
-        if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
+        if (await RefusalAsync(LineOf(year, unitId), RecordOperations.Edit) is string refused) return Forbidden(refused);
+        var (assesses, requests) = await RolesAsync(year, unitId);
         var lines = await pages.LinesAsync(year, [unitId]);
-        var form = StaffingPages.FormOf(lines, withNewRow: StaffingAccess.IsPersonnel(Actor));
-        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, lines, StaffingAccess.IsPersonnel(Actor), StaffingAccess.IsDivisionHead(Actor, unitId, org)));
+        var form = StaffingPages.FormOf(lines, withNewRow: assesses);
+        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, lines, assesses, requests));
     }
 
     [HttpPost("{year:int}/{unitId:int}/Edit")]
@@ -42,14 +45,22 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
     {
         var org = await orgTree.GetAsync();
         if (org.Find(unitId) is null) return NotFound();
-        if (!StaffingAccess.IsPersonnel(Actor) && !StaffingAccess.IsDivisionHead(Actor, unitId, org)) return Forbidden("定員の要求を出せるのは、その課の所属長です（査定は人事担当）。");
+        if (await RefusalAsync(LineOf(year, unitId), RecordOperations.Edit) is string refused) return Forbidden(refused);
+        var (assesses, requests) = await RolesAsync(year, unitId);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveAsync(year, unitId, form, Actor, org)) is not null)
         {
-            TempData["Message"] = StaffingAccess.IsPersonnel(Actor) ? "定員を保存しました。" : "定員の要求を保存しました。人事課が査定します。";
+            TempData["Message"] = assesses ? "定員を保存しました。" : "定員の要求を保存しました。人事課が査定します。";
             return RedirectToAction(nameof(Index), new { year, unitId });
         }
-        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, await pages.LinesAsync(year, [unitId]), StaffingAccess.IsPersonnel(Actor), StaffingAccess.IsDivisionHead(Actor, unitId, org)));
+        return View(new StaffingEditModel(year, unitId, org.PathName(unitId), form, await pages.LinesAsync(year, [unitId]), assesses, requests));
     }
+
+    /// A division's lines, as their rule is asked about them.
+    private static StaffingLine LineOf(int year, int unitId) => new() { FiscalYear = year, OrgUnitId = unitId };
+
+    /// Which half of the division's lines the person fills: the assessment (人事担当) and the request (its head).
+    private async Task<(bool Assesses, bool Requests)> RolesAsync(int year, int unitId) =>
+        (await RefusalAsync(LineOf(year, unitId), StaffingLineRule.Assess) is null, await RefusalAsync(LineOf(year, unitId), StaffingLineRule.Request) is null);
 
     /// 人工 against staff per division, flagged beyond the tolerance, with the evaluations' directions and the request.
     [HttpGet("Reconcile")]
@@ -84,20 +95,16 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
 
     [HttpGet("Year/{year:int}")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> Year(int year) => View("Year", new StaffingYearModel(year, await pages.YearAsync(year)));
+    public async Task<IActionResult> Year(int year) => View("Year", new StaffingYearModel(year, StaffingCommands.YearFormOf(year, await pages.YearAsync(year))));
 
     [HttpPost("Year/{year:int}")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> Year(int year, string? ordinanceQuota, string? planTarget, DateOnly? requestDue, DateOnly? assessmentDue, string? tolerance)
+    public async Task<IActionResult> Year(int year, StaffingYearForm form)
     {
-        var costs = Enum.GetValues<JobType>().SelectMany(j => new Core.Personnel.EmploymentType?[] { null, Core.Personnel.EmploymentType.Reappointed, Core.Personnel.EmploymentType.FiscalYearAppointed }.Select(e => (j, e)))
-            .ToDictionary(k => k, k => (string?)Request.Form[StaffingCommands.CostField(k.j, k.e)].ToString());
-        if (Accept(await commands.SaveYearAsync(year, ordinanceQuota, planTarget, requestDue, assessmentDue, tolerance, costs)))
-        {
-            TempData["Message"] = "定員管理の設定を保存しました。";
-            return RedirectToAction(nameof(Index), new { year });
-        }
-        return View("Year", new StaffingYearModel(year, await pages.YearAsync(year)));
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveYearAsync(year, form)) is null)
+            return View("Year", new StaffingYearModel(year, form));
+        TempData["Message"] = "定員管理の設定を保存しました。";
+        return RedirectToAction(nameof(Index), new { year });
     }
 
     [HttpGet("Year/{year:int}/Allocate")]
@@ -115,9 +122,10 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
 
     [HttpPost("Year/{year:int}/Allocate")]
     [Authorize(Policy = Policies.Personnel)]
-    public async Task<IActionResult> AllocateConfirmed(int year, string? comment)
+    public async Task<IActionResult> AllocateConfirmed(int year, AllocationForm form)
     {
-        var (result, created) = await commands.AllocateNextYearAsync(year, await orgTree.GetAsync(), comment, Actor.UserName, Clock.Today);
+        if (!await ValidateAsync(form)) return View("Confirm", await AllocateStepAsync(year));
+        var (result, created) = await commands.AllocateNextYearAsync(year, await orgTree.GetAsync(), form.Comment, Actor.UserName, Clock.Today);
         if (result.Errors.Any(e => e.Field == "Comment"))
         {
             Accept(result);

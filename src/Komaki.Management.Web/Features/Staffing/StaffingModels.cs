@@ -13,4 +13,4 @@ public sealed record ReconcileModel(int Year, StaffingYear? Settings, IReadOnlyL
 
 public sealed record StaffingTableModel(int Year, IReadOnlyList<(int DepartmentId, decimal Previous, decimal Current, IReadOnlyList<string> Reasons)> Rows, StaffingYear? Settings, OrgTree Org);
 
-public sealed record StaffingYearModel(int Year, StaffingYear? Settings);
+public sealed record StaffingYearModel(int Year, StaffingYearForm Form);

@@ -1,0 +1,53 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Komaki.Management.Core.Personnel;
+using Komaki.Management.Core.Staffing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Komaki.Management.IntegrationTests.Control;
+
+/// The personnel division's forms of 定員管理 bind a validated form each: what is wrong is said beside the field it is
+/// about, what was typed is shown back, and nothing is stored until all of it reads.
+public sealed class StaffingFormsTests(KomakiFactory app) : IClassFixture<KomakiFactory>
+{
+    private const string Personnel = "jinji@komaki.example";
+
+    [Fact]
+    public async Task The_year_settings_refused_say_why_beside_each_field_keep_what_was_typed_and_store_nothing()
+    {
+        var before = app.WithDb(db => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).Single(y => y.FiscalYear == 2026));
+        var client = await app.SignedInAsync(Personnel);
+        var page = await client.GetStringAsync("/Staffing/Year/2026");
+        var cost = StaffingYearForm.CostField(JobType.Administrative, EmploymentType.Reappointed);
+        var response = await client.PostAsync("/Staffing/Year/2026", KomakiFactory.Form(KomakiFactory.TokenIn(page),
+            ("OrdinanceQuota", "八百"), ("PlanTarget", "-3"), ("RequestDue", "2026-11-30"), ("AssessmentDue", "2026-10-01"), ("Tolerance", "0.5"), (cost, "12.5")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        string Beside(string name) => html.QuerySelector($"#year-form [name='{name}']")!.ParentElement!.TextContent;
+        Assert.Contains("条例定数を1以上の整数（人）で入力してください。", Beside("OrdinanceQuota"));
+        Assert.Equal("八百", html.QuerySelector("#year-form [name='OrdinanceQuota']")!.GetAttribute("value"));
+        Assert.Contains("定員適正化計画の目標は0以上の整数（人）で入力してください。", Beside("PlanTarget"));
+        Assert.Contains("査定の期限は要求の期限より後にしてください。", Beside("AssessmentDue"));
+        Assert.Contains("一般事務（再任用）の人件費単価は円の整数で入力してください。", Beside(cost));
+        Assert.Equal("12.5", html.QuerySelector($"#year-form [name='{cost}']")!.GetAttribute("value"));
+        Assert.DoesNotContain("人件費単価", Beside(StaffingYearForm.CostField(JobType.Technical, null)));
+
+        var after = app.WithDb(db => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).Single(y => y.FiscalYear == 2026));
+        Assert.Equal((before.OrdinanceQuota, before.PlanTarget, before.AssessmentDue, before.Version), (after.OrdinanceQuota, after.PlanTarget, after.AssessmentDue, after.Version));
+        Assert.Equal(before.UnitCosts.Select(c => (c.JobType, c.Employment, c.CostPerPersonYear)).Order(), after.UnitCosts.Select(c => (c.JobType, c.Employment, c.CostPerPersonYear)).Order());
+    }
+
+    [Fact]
+    public async Task A_reason_for_the_allocation_longer_than_the_note_keeps_is_refused_beside_it_and_nothing_is_allocated()
+    {
+        var client = await app.SignedInAsync(Personnel);
+        var page = await client.GetStringAsync("/Staffing/Year/2026/Allocate");
+        var response = await client.PostAsync("/Staffing/Year/2026/Allocate", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("Comment", new string('理', 2001))));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("理由は2000文字以内で入力してください。", html.QuerySelector("[name='Comment']")!.ParentElement!.TextContent);
+        Assert.False(app.WithDb(db => db.StaffingLines.Any(l => l.FiscalYear == 2027)));
+    }
+}
