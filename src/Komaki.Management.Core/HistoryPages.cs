@@ -13,14 +13,16 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
     private static readonly HashSet<string> PersonFields = ["OwnerUserId", "PublishedBy"];
 
     /// The kind that opens this record type; none is a 404.
-    public IHistoryKind? KindOf(string recordType) => kinds.FirstOrDefault(k => k.RecordTypes.Contains(recordType));
+    public IHistoryKind? KindOf(string recordType) => kinds.FirstOrDefault(k => k.RecordTypes.Contains(FormerNames.Current(recordType)));
 
+    /// The entries filed under the record type's earlier names too, read under today's names.
     public async Task<HistoryPage> PageAsync(string recordType, string recordId, int page, int pageSize)
     {
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.RecordType == recordType && a.RecordId == recordId);
+        var stored = FormerNames.StoredAs(recordType);
+        var query = db.AuditEntries.AsNoTracking().Where(a => stored.Contains(a.RecordType) && a.RecordId == recordId);
         var total = await query.CountAsync();
         page = Math.Clamp(page, 1, Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize)));
-        var entries = await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var entries = (await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync()).Select(FormerNames.Read).ToList();
         return new HistoryPage(entries, page, pageSize, total, await LookupsAsync(recordType, recordId, entries), await DetailLabelsAsync(entries));
     }
 
@@ -70,7 +72,7 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
         "ComprehensivePlanId" => await db.ComprehensivePlans.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name),
         "ManifestoItemId" => await db.ManifestoItems.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Number + " " + x.Title),
         "MayorTermId" => await db.MayorTerms.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Title),
-        "ForumSessionId" => await db.ForumSessions.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Title),
+        "ExternalReviewId" => await db.ExternalReviews.Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Title),
         "CitizenInputId" => (await db.CitizenInputs.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.ReceivedOn, x.Summary }).ToListAsync())
             .ToDictionary(x => x.Id, x => $"市民の声（{Wareki.Date(x.ReceivedOn)}受付）{(x.Summary.Length > 20 ? x.Summary[..20] + "…" : x.Summary)}"),
         "ExecutionPlanId" => (await db.ExecutionPlans.Where(x => ids.Contains(x.Id)).Select(x => new { x.Id, x.FiscalYear, x.Project!.Code, x.Project.Name }).ToListAsync())

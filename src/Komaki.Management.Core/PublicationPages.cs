@@ -22,7 +22,7 @@ public sealed class PublicationPages(AppDbContext db) : IUseCase
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         return new PublicationOverview(Enumerable.Range(from, current - from + 1).Reverse().ToList(), published, evaluations,
             await db.CitizenInputs.CountAsync(c => c.IsPublished), await db.CitizenInputs.CountAsync(c => c.Answer != null && c.Answer != ""),
-            await db.ForumSessions.CountAsync(s => s.IsClosed));
+            await db.ExternalReviews.CountAsync(s => s.IsClosed));
     }
 }
 

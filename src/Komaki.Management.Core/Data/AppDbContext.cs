@@ -90,9 +90,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();
     public DbSet<MeasureEvaluation> MeasureEvaluations => Set<MeasureEvaluation>();
-    public DbSet<ForumSession> ForumSessions => Set<ForumSession>();
-    public DbSet<ForumProject> ForumProjects => Set<ForumProject>();
-    public DbSet<ForumReviewer> ForumReviewers => Set<ForumReviewer>();
+    public DbSet<ExternalReview> ExternalReviews => Set<ExternalReview>();
+    public DbSet<ExternalReviewProject> ExternalReviewProjects => Set<ExternalReviewProject>();
+    public DbSet<ExternalReviewer> ExternalReviewers => Set<ExternalReviewer>();
     public DbSet<ReviewerVerdict> ReviewerVerdicts => Set<ReviewerVerdict>();
     public DbSet<CycleDeadline> CycleDeadlines => Set<CycleDeadline>();
     public DbSet<Reminder> Reminders => Set<Reminder>();

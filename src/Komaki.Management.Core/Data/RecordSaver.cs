@@ -63,8 +63,9 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
         {
             db.ChangeTracker.Clear();
         }
+        var stored = FormerNames.StoredAs(target.RecordType);
         var latest = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.RecordType == target.RecordType && a.RecordId == target.RecordId)
+            .Where(a => stored.Contains(a.RecordType) && a.RecordId == target.RecordId)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync();
         var who = latest is null ? "他の職員" : $"{latest.UserName}（{CityTime.DateTimeText(latest.At)}）";
         return CommandResult.Conflicted(

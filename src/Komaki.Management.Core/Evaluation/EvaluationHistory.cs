@@ -54,14 +54,14 @@ public sealed class MeasureEvaluationHistory(AppDbContext db) : IHistoryKind
 }
 
 /// 外部評価の会 and the projects it reviews (filed under the session).
-public sealed class ForumSessionHistory(AppDbContext db) : IHistoryKind
+public sealed class ExternalReviewHistory(AppDbContext db) : IHistoryKind
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ForumSession)];
+    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ExternalReview)];
 
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ForumSession), typeof(ForumProject)];
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ExternalReview), typeof(ExternalReviewProject)];
 
     public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
-        HistoryOpening.IdOf(recordId) is int id && await db.ForumSessions.Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync() is { } title
+        HistoryOpening.IdOf(recordId) is int id && await db.ExternalReviews.Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync() is { } title
             ? HistoryOpening.Read($"外部評価 {title}", new("ExternalReviews", "Details", new { id }))
             : HistoryOpening.Read(recordId);
 }

@@ -8,7 +8,8 @@ namespace Komaki.Management.Core.Evaluation;
 
 /// 外部評価: one session of the 行政評価市民公開フォーラム, where citizens and experts review chosen projects in public.
 [DataArea(DataArea.Check)]
-public sealed class ForumSession : IVersioned, IAudited
+[FormerName("ForumSession")]
+public sealed class ExternalReview : IVersioned, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "年度")]
@@ -25,20 +26,22 @@ public sealed class ForumSession : IVersioned, IAudited
     [Display(Name = "不足を承知で終了した記録")]
     public string? CloseNote { get; set; }
     public int Version { get; set; }
-    public List<ForumProject> Projects { get; set; } = [];
-    public List<ForumReviewer> Reviewers { get; set; } = [];
+    public List<ExternalReviewProject> Projects { get; set; } = [];
+    public List<ExternalReviewer> Reviewers { get; set; } = [];
 
-    public AuditTarget AuditTarget => new(nameof(ForumSession), Id);
+    public AuditTarget AuditTarget => new(nameof(ExternalReview), Id);
 }
 
 /// A project reviewed at a session, with the city's response (対応方針) to the result.
 [DataArea(DataArea.Check)]
-public sealed class ForumProject : IAudited
+[FormerName("ForumProject")]
+public sealed class ExternalReviewProject : IAudited
 {
     public int Id { get; set; }
     [Display(Name = "市民公開フォーラムの会")]
-    public int ForumSessionId { get; set; }
-    public ForumSession? ForumSession { get; set; }
+    [FormerName("ForumSessionId")]
+    public int ExternalReviewId { get; set; }
+    public ExternalReview? ExternalReview { get; set; }
     [Display(Name = "事務事業")]
     public int ProjectId { get; set; }
     public Project? Project { get; set; }
@@ -46,14 +49,14 @@ public sealed class ForumProject : IAudited
     public string? CityResponse { get; set; }
     public List<ReviewerVerdict> Verdicts { get; set; } = [];
 
-    public AuditTarget AuditTarget => new(nameof(ForumSession), ForumSessionId, $"事業:{ProjectId}");
+    public AuditTarget AuditTarget => new(nameof(ExternalReview), ExternalReviewId, $"事業:{ProjectId}");
 }
 
 [DataArea(DataArea.Check)]
-public sealed class ForumReviewer
+public sealed class ExternalReviewer
 {
     public int Id { get; set; }
-    public int ForumSessionId { get; set; }
+    public int ExternalReviewId { get; set; }
     public string UserId { get; set; } = "";
     /// 市民委員 or 学識経験者, as shown in the results.
     public string Kind { get; set; } = "";
@@ -64,7 +67,7 @@ public sealed class ForumReviewer
 public sealed class ReviewerVerdict
 {
     public int Id { get; set; }
-    public int ForumProjectId { get; set; }
+    public int ExternalReviewProjectId { get; set; }
     public string ReviewerUserId { get; set; } = "";
     public Verdict Verdict { get; set; }
     public string Comment { get; set; } = "";
@@ -94,7 +97,7 @@ public static class ExternalReviewResults
         verdicts.GroupBy(v => v.Verdict).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (Verdict?)g.Key).FirstOrDefault();
 
     /// Every result of the forum is followed as an improvement action of the project's unit.
-    public static ImprovementAction ActionFor(ForumSession session, Project project, Verdict result, int verdictCount, DateTime now) => new()
+    public static ImprovementAction ActionFor(ExternalReview session, Project project, Verdict result, int verdictCount, DateTime now) => new()
     {
         ProjectId = project.Id, OwnerUnitId = project.OwnerUnitId, FiscalYear = session.FiscalYear, OpenedAt = now,
         Direction = result switch

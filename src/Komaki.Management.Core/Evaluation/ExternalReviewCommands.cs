@@ -12,22 +12,22 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
 
     /// Every row the reviewer filled is saved together, or — when one is incomplete — none; a wholly blank row is a
     /// project not judged yet and stays as it was. The session is tracked and holds its projects and verdicts.
-    public async Task<CommandResult> SaveVerdictsAsync(ForumSession session, IReadOnlyList<VerdictRow> rows, string reviewerId, DateTime now)
+    public async Task<CommandResult> SaveVerdictsAsync(ExternalReview session, IReadOnlyList<VerdictRow> rows, string reviewerId, DateTime now)
     {
         var result = new CommandResult();
         if (session.IsClosed) result.Add(string.Empty, "この会は終了しているため、評価を変更できません。");
         var byId = session.Projects.ToDictionary(p => p.Id);
         foreach (var r in rows.Where(r => r.Verdict is not null || !string.IsNullOrWhiteSpace(r.Comment)))
         {
-            var name = byId[r.ForumProjectId].Project!.Code;
-            if (r.Verdict is not Verdict v || !Enum.IsDefined(v)) result.Add($"verdict-{r.ForumProjectId}", $"{name}: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
-            if (string.IsNullOrWhiteSpace(r.Comment)) result.Add($"comment-{r.ForumProjectId}", $"{name}: 評価の理由・意見を入力してください。");
-            else if (r.Comment.Trim().Length > CommentMax) result.Add($"comment-{r.ForumProjectId}", $"{name}: 意見は{CommentMax:N0}文字以内で入力してください（現在 {r.Comment.Trim().Length:N0} 文字）。");
+            var name = byId[r.ExternalReviewProjectId].Project!.Code;
+            if (r.Verdict is not Verdict v || !Enum.IsDefined(v)) result.Add($"verdict-{r.ExternalReviewProjectId}", $"{name}: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。");
+            if (string.IsNullOrWhiteSpace(r.Comment)) result.Add($"comment-{r.ExternalReviewProjectId}", $"{name}: 評価の理由・意見を入力してください。");
+            else if (r.Comment.Trim().Length > CommentMax) result.Add($"comment-{r.ExternalReviewProjectId}", $"{name}: 意見は{CommentMax:N0}文字以内で入力してください（現在 {r.Comment.Trim().Length:N0} 文字）。");
         }
         if (!result.Succeeded) return result;
         foreach (var r in rows.Where(r => r.Verdict is not null))
         {
-            var item = byId[r.ForumProjectId];
+            var item = byId[r.ExternalReviewProjectId];
             var mine = item.Verdicts.FirstOrDefault(x => x.ReviewerUserId == reviewerId);
             if (mine is null) item.Verdicts.Add(mine = new ReviewerVerdict { ReviewerUserId = reviewerId });
             if (mine.Verdict != r.Verdict || mine.Comment != r.Comment!.Trim()) (mine.Verdict, mine.Comment, mine.At) = (r.Verdict!.Value, r.Comment!.Trim(), now);
@@ -38,16 +38,18 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
     /// Closes the session: its verdicts are final and each project with a result gets an improvement action. The
     /// result's record id is how many were opened.
     /// With verdicts missing (ExternalReviewPages.MissingForClose) only with a reason, recorded with what was missing.
-    public async Task<CommandResult> CloseAsync(ForumSession session, int version, DateTime now, IReadOnlyList<string>? missing = null, string? reason = null)
+    public async Task<CommandResult> CloseAsync(ExternalReview session, int version, DateTime now, IReadOnlyList<string>? missing = null, string? reason = null)
     {
         if (session.IsClosed) return CommandResult.Refused(string.Empty, "この会は既に終了しています。");
         if (missing is { Count: > 0 })
         {
             if (string.IsNullOrWhiteSpace(reason))
                 return CommandResult.Refused("Comment", $"評価のそろっていないところが {missing.Count}件あります。このまま終了するときは、その理由を書いてください（記録に残ります）。");
-            if (reason.Trim().Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
-            var note = $"未評価のまま終了: {string.Join("／", missing)}。理由：{reason.Trim()}";
-            session.CloseNote = note.Length > 4000 ? note[..4000] : note;
+            // The reason is kept whole (CloseForm bounds it); a very long list of what was missing is shortened.
+            var because = $"。理由：{reason.Trim()}";
+            var what = $"未評価のまま終了: {string.Join("／", missing)}";
+            var room = ModelLengths.Of<ExternalReview>(r => r.CloseNote) - because.Length;
+            session.CloseNote = (what.Length > room ? what[..Math.Max(0, room - 1)] + "…" : what) + because;
         }
         session.IsClosed = true;
         var opened = 0;
@@ -62,13 +64,12 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
     }
 
     /// Null when the session has no such project.
-    public async Task<CommandResult?> SaveResponseAsync(int sessionId, int forumProjectId, string? response)
+    public async Task<CommandResult?> SaveResponseAsync(int sessionId, ResponseForm form)
     {
-        var item = await db.ForumProjects.Include(p => p.ForumSession).FirstOrDefaultAsync(p => p.Id == forumProjectId && p.ForumSessionId == sessionId);
+        var item = await db.ExternalReviewProjects.Include(p => p.ExternalReview).FirstOrDefaultAsync(p => p.Id == form.ExternalReviewProjectId && p.ExternalReviewId == sessionId);
         if (item is null) return null;
-        if (!item.ForumSession!.IsClosed) return CommandResult.Refused("response", "対応方針は会の終了後に入力します。");
-        if (response is { Length: > 4000 }) return CommandResult.Refused("response", "対応方針は4,000文字以内で入力してください。");
-        item.CityResponse = string.IsNullOrWhiteSpace(response) ? null : response.Trim();
+        if (!item.ExternalReview!.IsClosed) return CommandResult.Refused(ResponseForm.Field(item.Id), "対応方針は会の終了後に入力します。");
+        item.CityResponse = string.IsNullOrWhiteSpace(form.Response) ? null : form.Response.Trim();
         return await saver.SaveAsync();
     }
 
@@ -82,13 +83,13 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
         var result = new CommandResult();
         foreach (var c in codes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
         if (!result.Succeeded) return (false, result);
-        var session = new ForumSession
+        var session = new ExternalReview
         {
             FiscalYear = form.FiscalYear, Title = form.Title!.Trim(), HeldOn = DateOnly.Parse(form.HeldOn!, CultureInfo.InvariantCulture), Venue = form.Venue!.Trim(),
-            Projects = projects.Select(p => new ForumProject { ProjectId = p.Id }).ToList(),
-            Reviewers = reviewers.Select(r => new ForumReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
+            Projects = projects.Select(p => new ExternalReviewProject { ProjectId = p.Id }).ToList(),
+            Reviewers = reviewers.Select(r => new ExternalReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
         };
-        db.ForumSessions.Add(session);
+        db.ExternalReviews.Add(session);
         var saved = await saver.SaveAsync();
         return (false, saved.Succeeded ? saved.WithRecord(session.Id) : saved);
     }

@@ -18,7 +18,7 @@ public sealed class SessionForm
 /// One project's row of the reviewer's verdict form.
 public sealed class VerdictRow
 {
-    public int ForumProjectId { get; set; }
+    public int ExternalReviewProjectId { get; set; }
     public Verdict? Verdict { get; set; }
     public string? Comment { get; set; }
 }
@@ -36,9 +36,46 @@ public sealed class VerdictsFormValidator : AbstractValidator<VerdictsForm>
     public VerdictsFormValidator() => RuleForEach(f => f.Rows).Custom((row, context) =>
     {
         var max = Data.ModelLengths.Of<ReviewerVerdict>(v => v.Comment);
-        if (row.ForumProjectId <= 0) context.AddFailure(string.Empty, "評価の対象の事業が正しくありません。画面を開き直してください。");
-        if (row.Verdict is Verdict v && !Enum.IsDefined(v)) context.AddFailure($"verdict-{row.ForumProjectId}", "評価は、拡充・現行どおり・改善・縮小・廃止から選んでください。");
-        if (row.Comment?.Trim().Length > max) context.AddFailure($"comment-{row.ForumProjectId}", $"意見は{max:N0}文字以内で入力してください（現在 {row.Comment.Trim().Length:N0} 文字）。");
+        if (row.ExternalReviewProjectId <= 0) context.AddFailure(string.Empty, "評価の対象の事業が正しくありません。画面を開き直してください。");
+        if (row.Verdict is Verdict v && !Enum.IsDefined(v)) context.AddFailure($"verdict-{row.ExternalReviewProjectId}", "評価は、拡充・現行どおり・改善・縮小・廃止から選んでください。");
+        if (row.Comment?.Trim().Length > max) context.AddFailure($"comment-{row.ExternalReviewProjectId}", $"意見は{max:N0}文字以内で入力してください（現在 {row.Comment.Trim().Length:N0} 文字）。");
+    });
+}
+
+/// Closing a session: the version the planner read and, when verdicts are missing, why it closes anyway.
+public sealed class CloseForm
+{
+    public int Version { get; set; }
+    public string? Comment { get; set; }
+
+    /// The close note keeps what was missing beside the reason: the reason may fill half of it.
+    public static int CommentMax => Data.ModelLengths.Of<ExternalReview>(s => s.CloseNote) / 2;
+}
+
+/// Whether a reason is needed (verdicts missing) is ExternalReviewCommands'; here only that it fits the note.
+public sealed class CloseFormValidator : AbstractValidator<CloseForm>
+{
+    public CloseFormValidator() => RuleFor(f => f.Comment).Must(c => (c?.Trim().Length ?? 0) <= CloseForm.CommentMax)
+        .WithMessage(f => $"理由は{CloseForm.CommentMax:N0}文字以内で入力してください（現在 {f.Comment!.Trim().Length:N0} 文字）。");
+}
+
+/// The city's response (対応方針) to one reviewed project's result.
+public sealed class ResponseForm
+{
+    public int ExternalReviewProjectId { get; set; }
+    public string? Response { get; set; }
+
+    /// The field's key on the page, beside the project's own response box.
+    public static string Field(int externalReviewProjectId) => $"response-{externalReviewProjectId}";
+}
+
+public sealed class ResponseFormValidator : AbstractValidator<ResponseForm>
+{
+    public ResponseFormValidator() => RuleFor(f => f).Custom((f, context) =>
+    {
+        var max = Data.ModelLengths.Of<ExternalReviewProject>(p => p.CityResponse);
+        if (f.Response?.Trim().Length > max)
+            context.AddFailure(ResponseForm.Field(f.ExternalReviewProjectId), $"対応方針は{max:N0}文字以内で入力してください（現在 {f.Response.Trim().Length:N0} 文字）。");
     });
 }
 

@@ -5,10 +5,10 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.Evaluation;
 
 
-public sealed record ExternalReviewProjectView(ForumProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
+public sealed record ExternalReviewProjectView(ExternalReviewProject Item, string Code, string Name, string Measure, long? Settled, Direction? EvaluationDirection, ReviewerVerdict? Mine,
     IReadOnlyList<(ReviewerVerdict Verdict, string Reviewer, string Kind)> Results);
 
-public sealed record ExternalReviewDetails(ForumSession Session, IReadOnlyList<ExternalReviewProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
+public sealed record ExternalReviewDetails(ExternalReview Session, IReadOnlyList<ExternalReviewProjectView> Projects, IReadOnlyList<(string Name, string Kind, int Entered)> Reviewers,
     bool IsReviewer, bool IsPlanning);
 
 /// Reads of 外部評価 (行政評価市民公開フォーラム): sessions a person may see, one session with what each reader may see
@@ -21,16 +21,16 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
     /// city from outside its line, does not read them through the forum (a reviewer reads those of their session).
     public static bool ReadsSheets(Actor actor) => actor.RoleNames.Any(r => r != Roles.ExternalReviewer && r != Roles.Auditor);
 
-    public async Task<List<ForumSession>> SessionsAsync(Actor actor, string userId)
+    public async Task<List<ExternalReview>> SessionsAsync(Actor actor, string userId)
     {
-        var sessions = db.ForumSessions.AsNoTracking().Include(s => s.Projects).Include(s => s.Reviewers).AsQueryable();
+        var sessions = db.ExternalReviews.AsNoTracking().Include(s => s.Projects).Include(s => s.Reviewers).AsQueryable();
         if (!IsStaff(actor)) sessions = sessions.Where(s => s.Reviewers.Any(r => r.UserId == userId));
         return await sessions.OrderByDescending(s => s.HeldOn).ToListAsync();
     }
 
-    public async Task<ForumSession?> LoadAsync(int id, bool track = false)
+    public async Task<ExternalReview?> LoadAsync(int id, bool track = false)
     {
-        var q = db.ForumSessions.Include(s => s.Reviewers).Include(s => s.Projects).ThenInclude(p => p.Verdicts)
+        var q = db.ExternalReviews.Include(s => s.Reviewers).Include(s => s.Projects).ThenInclude(p => p.Verdicts)
             .Include(s => s.Projects).ThenInclude(p => p.Project).ThenInclude(p => p!.Measure).AsSplitQuery();
         return await (track ? q : q.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == id);
     }
@@ -42,7 +42,7 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
     }
 
     /// Before the session closes nobody sees the verdicts of others: reviewers see their own, planning sees how many.
-    public async Task<ExternalReviewDetails> DetailsAsync(ForumSession s, string userId, bool isReviewer, bool isPlanning)
+    public async Task<ExternalReviewDetails> DetailsAsync(ExternalReview s, string userId, bool isReviewer, bool isPlanning)
     {
         var projectIds = s.Projects.Select(p => p.ProjectId).ToList();
         var settled = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == s.FiscalYear && projectIds.Contains(b.ProjectId)).ToDictionaryAsync(b => b.ProjectId, b => b.Settled);
@@ -60,14 +60,14 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
 
     /// What closing the session now would leave incomplete: each reviewer with projects not judged (by name) and each
     /// project without any verdict (it closes with no result and opens no improvement).
-    public async Task<IReadOnlyList<string>> MissingForCloseAsync(ForumSession s)
+    public async Task<IReadOnlyList<string>> MissingForCloseAsync(ExternalReview s)
     {
         var reviewerIds = s.Reviewers.Select(r => r.UserId).ToList();
         var names = await db.Users.AsNoTracking().Where(u => reviewerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
         return MissingForClose(s, names);
     }
 
-    public static IReadOnlyList<string> MissingForClose(ForumSession s, IReadOnlyDictionary<string, string> names)
+    public static IReadOnlyList<string> MissingForClose(ExternalReview s, IReadOnlyDictionary<string, string> names)
     {
         var missing = new List<string>();
         var projects = s.Projects.OrderBy(p => p.Project?.Code, StringComparer.Ordinal).ToList();
@@ -83,7 +83,7 @@ public sealed class ExternalReviewPages(AppDbContext db) : IUseCase
     }
 
     /// What the confirmation page of closing a session says will happen.
-    public static IReadOnlyList<string> CloseConsequences(ForumSession session)
+    public static IReadOnlyList<string> CloseConsequences(ExternalReview session)
     {
         var results = session.Projects.Count(p => ExternalReviewResults.Result(p.Verdicts) is not null);
         var complete = session.Reviewers.Count(r => session.Projects.All(p => p.Verdicts.Any(v => v.ReviewerUserId == r.UserId)));

@@ -912,66 +912,7 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("CityResponse")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<int>("ForumSessionId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ProjectId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("ForumSessionId", "ProjectId")
-                        .IsUnique();
-
-                    b.ToTable("ForumProjects");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ForumSessionId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ForumSessionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("ForumReviewers");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1008,7 +949,68 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ForumSessions");
+                    b.ToTable("ForumSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CityResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("ExternalReviewId")
+                        .HasColumnType("int")
+                        .HasColumnName("ForumSessionId");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ExternalReviewId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ForumProjects", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ExternalReviewId")
+                        .HasColumnType("int")
+                        .HasColumnName("ForumSessionId");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ExternalReviewId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ForumReviewers", (string)null);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
@@ -1301,8 +1303,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
-                    b.Property<int>("ForumProjectId")
-                        .HasColumnType("int");
+                    b.Property<int>("ExternalReviewProjectId")
+                        .HasColumnType("int")
+                        .HasColumnName("ForumProjectId");
 
                     b.Property<string>("ReviewerUserId")
                         .IsRequired()
@@ -1316,7 +1319,7 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ReviewerUserId");
 
-                    b.HasIndex("ForumProjectId", "ReviewerUserId")
+                    b.HasIndex("ExternalReviewProjectId", "ReviewerUserId")
                         .IsUnique();
 
                     b.ToTable("ReviewerVerdicts");
@@ -4639,11 +4642,11 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", "ForumSession")
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReview", "ExternalReview")
                         .WithMany("Projects")
-                        .HasForeignKey("ForumSessionId")
+                        .HasForeignKey("ExternalReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4653,16 +4656,16 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("ForumSession");
+                    b.Navigation("ExternalReview");
 
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewer", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", null)
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReview", null)
                         .WithMany("Reviewers")
-                        .HasForeignKey("ForumSessionId")
+                        .HasForeignKey("ExternalReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4741,9 +4744,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumProject", null)
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReviewProject", null)
                         .WithMany("Verdicts")
-                        .HasForeignKey("ForumProjectId")
+                        .HasForeignKey("ExternalReviewProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -5426,16 +5429,16 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Navigation("Links");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
-                {
-                    b.Navigation("Verdicts");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReview", b =>
                 {
                     b.Navigation("Projects");
 
                     b.Navigation("Reviewers");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
+                {
+                    b.Navigation("Verdicts");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

@@ -873,62 +873,7 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CityResponse")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ForumSessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ProjectId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ProjectId");
-
-                    b.HasIndex("ForumSessionId", "ProjectId")
-                        .IsUnique();
-
-                    b.ToTable("ForumProjects");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ForumSessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ForumSessionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("ForumReviewers");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReview", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -963,7 +908,64 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ForumSessions");
+                    b.ToTable("ForumSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CityResponse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExternalReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ForumSessionId");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ExternalReviewId", "ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("ForumProjects", (string)null);
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExternalReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ForumSessionId");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ExternalReviewId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("ForumReviewers", (string)null);
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ImprovementAction", b =>
@@ -1247,8 +1249,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("ForumProjectId")
-                        .HasColumnType("INTEGER");
+                    b.Property<int>("ExternalReviewProjectId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ForumProjectId");
 
                     b.Property<string>("ReviewerUserId")
                         .IsRequired()
@@ -1262,7 +1265,7 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ReviewerUserId");
 
-                    b.HasIndex("ForumProjectId", "ReviewerUserId")
+                    b.HasIndex("ExternalReviewProjectId", "ReviewerUserId")
                         .IsUnique();
 
                     b.ToTable("ReviewerVerdicts");
@@ -4469,11 +4472,11 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", "ForumSession")
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReview", "ExternalReview")
                         .WithMany("Projects")
-                        .HasForeignKey("ForumSessionId")
+                        .HasForeignKey("ExternalReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4483,16 +4486,16 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.Navigation("ForumSession");
+                    b.Navigation("ExternalReview");
 
                     b.Navigation("Project");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumReviewer", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewer", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumSession", null)
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReview", null)
                         .WithMany("Reviewers")
-                        .HasForeignKey("ForumSessionId")
+                        .HasForeignKey("ExternalReviewId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -4571,9 +4574,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Komaki.Management.Core.Evaluation.ReviewerVerdict", b =>
                 {
-                    b.HasOne("Komaki.Management.Core.Evaluation.ForumProject", null)
+                    b.HasOne("Komaki.Management.Core.Evaluation.ExternalReviewProject", null)
                         .WithMany("Verdicts")
-                        .HasForeignKey("ForumProjectId")
+                        .HasForeignKey("ExternalReviewProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -5256,16 +5259,16 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Navigation("Links");
                 });
 
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumProject", b =>
-                {
-                    b.Navigation("Verdicts");
-                });
-
-            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ForumSession", b =>
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReview", b =>
                 {
                     b.Navigation("Projects");
 
                     b.Navigation("Reviewers");
+                });
+
+            modelBuilder.Entity("Komaki.Management.Core.Evaluation.ExternalReviewProject", b =>
+                {
+                    b.Navigation("Verdicts");
                 });
 
             modelBuilder.Entity("Komaki.Management.Core.Execution.ExecutionPlan", b =>

@@ -17,13 +17,13 @@ public class ReviewerWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     {
         var reviewer = db.Users.Single(u => u.Email == Reviewer).Id;
         var projects = db.Projects.Where(p => Codes.Contains(p.Code)).ToList();
-        var session = new ForumSession
+        var session = new ExternalReview
         {
             FiscalYear = 2025, Title = title, HeldOn = new DateOnly(2026, 12, 12), Venue = "市役所",
-            Reviewers = [new ForumReviewer { UserId = reviewer, Kind = "市民委員" }],
-            Projects = projects.Select(p => new ForumProject { ProjectId = p.Id }).ToList(),
+            Reviewers = [new ExternalReviewer { UserId = reviewer, Kind = "市民委員" }],
+            Projects = projects.Select(p => new ExternalReviewProject { ProjectId = p.Id }).ToList(),
         };
-        db.ForumSessions.Add(session);
+        db.ExternalReviews.Add(session);
         db.SaveChanges();
         return (session.Id, session.Projects.ToDictionary(p => projects.Single(x => x.Id == p.ProjectId).Code, p => (p.Id, p.ProjectId)));
     });
@@ -61,7 +61,7 @@ public class ReviewerWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 
         // Another session's project through this session's URL, a session they do not sit on, and the staff sheet: refused.
         var (otherId, otherItems) = Session("別の会");
-        app.WithDb(db => db.ForumReviewers.Where(r => r.ForumSessionId == otherId).ExecuteDelete());
+        app.WithDb(db => db.ExternalReviewers.Where(r => r.ExternalReviewId == otherId).ExecuteDelete());
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/Forum/{id}/Projects/{otherItems["6-2-01"].ItemId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/Forum/{otherId}/Projects/{otherItems["6-2-01"].ItemId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewer.GetAsync($"/Evaluations/2025/{items["6-2-01"].ProjectId}")).StatusCode);
@@ -76,7 +76,7 @@ public class ReviewerWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("id=\"save-verdicts\"", page);
         var fields = HtmlForms.Fields(page);
         fields.Remove("version");
-        var row = Codes.ToDictionary(c => c, c => Regex.Match(page, $"name=\"rows\\[(\\d+)\\].ForumProjectId\" value=\"{items[c].ItemId}\"").Groups[1].Value);
+        var row = Codes.ToDictionary(c => c, c => Regex.Match(page, $"name=\"rows\\[(\\d+)\\].ExternalReviewProjectId\" value=\"{items[c].ItemId}\"").Groups[1].Value);
         fields[$"rows[{row["6-2-01"]}].Verdict"] = "Expand";
         fields[$"rows[{row["6-2-01"]}].Comment"] = "通学路の安全のため拡充すべき。";
         fields[$"rows[{row["6-2-02"]}].Verdict"] = "Reduce"; // no comment yet
@@ -90,12 +90,12 @@ public class ReviewerWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains("通学路の安全のため拡充すべき。", html);
         Assert.Contains("工法の見直しでコストを下げられる。", html);
         Assert.Matches($"id=\"verdict-{items["6-2-02"].ItemId}-Reduce\" value=\"Reduce\" checked", html);
-        Assert.Equal(0, app.WithDb(db => db.ForumProjects.Where(p => p.ForumSessionId == id).SelectMany(p => p.Verdicts).Count()));
+        Assert.Equal(0, app.WithDb(db => db.ExternalReviewProjects.Where(p => p.ExternalReviewId == id).SelectMany(p => p.Verdicts).Count()));
 
         fields[$"rows[{row["6-2-02"]}].Comment"] = "利用の少ない区間は見直す。";
         var saved = await reviewer.PostAsync($"/Forum/{id}/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(html), [.. fields.Select(f => (f.Key, f.Value))]));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var stored = app.WithDb(db => db.ForumProjects.Where(p => p.ForumSessionId == id).SelectMany(p => p.Verdicts, (p, v) => new { p.Project!.Code, v.Verdict }).ToList());
+        var stored = app.WithDb(db => db.ExternalReviewProjects.Where(p => p.ExternalReviewId == id).SelectMany(p => p.Verdicts, (p, v) => new { p.Project!.Code, v.Verdict }).ToList());
         Assert.Equal([("6-2-01", Verdict.Expand), ("6-2-02", Verdict.Reduce), ("6-2-03", Verdict.Improve)], stored.OrderBy(v => v.Code).Select(v => (v.Code, v.Verdict)));
     }
 }

@@ -32,26 +32,26 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         var created = await planning.PostAsync("/Forum/Create", KomakiFactory.Form(token, ("FiscalYear", "2025"), ("Title", "テスト公開フォーラム"), ("HeldOn", "2026-12-12"),
             ("Venue", "市役所"), ("ProjectCodes", "6-2-01 ６－２－０２"), ($"Reviewers[{citizenId}]", "市民委員"), ($"Reviewers[{expertId}]", "学識経験者")));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var sessionId = app.WithDb(db => db.ForumSessions.Single(s => s.Title == "テスト公開フォーラム").Id);
+        var sessionId = app.WithDb(db => db.ExternalReviews.Single(s => s.Title == "テスト公開フォーラム").Id);
         var url = $"/Forum/{sessionId}";
-        var itemId = app.WithDb(db => db.ForumProjects.Single(p => p.ForumSessionId == sessionId && p.Project!.Code == "6-2-01").Id);
+        var itemId = app.WithDb(db => db.ExternalReviewProjects.Single(p => p.ExternalReviewId == sessionId && p.Project!.Code == "6-2-01").Id);
 
         var citizen = await app.SignedInAsync(Reviewer);
         Assert.Contains("テスト公開フォーラム", await citizen.GetStringAsync("/Forum"));
-        var empty = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Comment", "路線の見直しが必要。")));
+        var empty = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Comment", "路線の見直しが必要。")));
         Assert.Contains("6-2-01: 評価（拡充・現行どおり・改善・縮小・廃止）を選んでください。", await empty.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)),
-            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "利用の少ない路線は見直すべき。")))).StatusCode);
+            ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "利用の少ない路線は見直すべき。")))).StatusCode);
 
         var expert = await app.SignedInAsync(Expert);
         var expertPage = await expert.GetStringAsync(url);
         Assert.DoesNotContain("利用の少ない路線は見直すべき。", expertPage);
         Assert.DoesNotContain("利用の少ない路線は見直すべき。", await planning.GetStringAsync(url));
         Assert.Equal(HttpStatusCode.Redirect, (await expert.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(expertPage),
-            ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "費用対効果の検証が必要。")))).StatusCode);
+            ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Verdict", "Reduce"), ("rows[0].Comment", "費用対効果の検証が必要。")))).StatusCode);
 
         // Staff cannot enter verdicts; reviewers cannot close or reach the staff pages.
-        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "x")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await planning.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "x")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await citizen.GetStringAsync(url)), ("version", "0")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Evaluations")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync("/Goals")).StatusCode);
@@ -67,16 +67,22 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         Assert.Contains("（学識経験者）が未評価: 6-2-02（1件）", missing);
         Assert.Contains("6-2-02 ", missing);
         Assert.Contains("評価した委員がいないため、結果なしで終了し", missing);
-        Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
-        var version = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).Version);
+        Assert.False(app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).IsClosed));
+        var version = app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).Version);
         var actionsBefore = app.WithDb(db => db.ImprovementActions.Count());
         var refused = await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(confirm), ("version", version.ToString())));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Matches("id=\"Comment\"[^>]*>\\s*</textarea>\\s*<div class=\"invalid-feedback\">評価のそろっていないところが 3件あります。", await refused.Content.ReadAsStringAsync());
-        Assert.False(app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).IsClosed));
+        Assert.False(app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).IsClosed));
+        // A reason longer than the close note keeps beside what was missing comes back beside the field, as typed.
+        var tooLong = new string('理', CloseForm.CommentMax + 1);
+        var overlong = await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(confirm), ("version", version.ToString()), ("Comment", tooLong)));
+        Assert.Equal(HttpStatusCode.OK, overlong.StatusCode);
+        Assert.Matches($"id=\"Comment\"[^>]*>{tooLong}</textarea>\\s*<div class=\"invalid-feedback\">理由は{CloseForm.CommentMax:N0}文字以内で入力してください", await overlong.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).IsClosed));
         Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(confirm), ("version", version.ToString()),
             ("Comment", "6-2-02は時間切れで審議できなかったため、次回に回す。")))).StatusCode);
-        var note = app.WithDb(db => db.ForumSessions.Single(s => s.Id == sessionId).CloseNote);
+        var note = app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).CloseNote);
         Assert.Contains("6-2-02は時間切れで審議できなかったため", note);
         Assert.Contains("が未評価: 6-2-02", note);
         var results = await citizen.GetStringAsync(url);
@@ -86,26 +92,36 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         Assert.Equal(actionsBefore + 1, app.WithDb(db => db.ImprovementActions.Count()));
         Assert.Contains("テスト公開フォーラム", app.WithDb(db => db.ImprovementActions.OrderByDescending(a => a.Id).First().Description));
 
-        var late = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("rows[0].ForumProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "やはり拡充")));
+        // The city's response: one longer than its column comes back beside that project's box with the text as typed.
+        var page = await planning.GetStringAsync(url);
+        var longResponse = new string('方', 4001);
+        var responseRefused = await planning.PostAsync(url + "/Response", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("ExternalReviewProjectId", itemId.ToString()), ("Response", longResponse)));
+        Assert.Equal(HttpStatusCode.OK, responseRefused.StatusCode);
+        Assert.Matches($"id=\"response-{itemId}\"[^>]*>{longResponse}</textarea>\\s*<div class=\"invalid-feedback\">対応方針は4,000文字以内で入力してください", await responseRefused.Content.ReadAsStringAsync());
+        Assert.Null(app.WithDb(db => db.ExternalReviewProjects.Single(p => p.Id == itemId).CityResponse));
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Response", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("ExternalReviewProjectId", itemId.ToString()), ("Response", "路線の再編を検討する。")))).StatusCode);
+        Assert.Equal("路線の再編を検討する。", app.WithDb(db => db.ExternalReviewProjects.Single(p => p.Id == itemId).CityResponse));
+
+        var late = await citizen.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(results), ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Verdict", "Expand"), ("rows[0].Comment", "やはり拡充")));
         Assert.Contains("この会は終了しているため、評価を変更できません。", await late.Content.ReadAsStringAsync());
 
-        var other = app.WithDb(db => db.ForumSessions.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);
+        var other = app.WithDb(db => db.ExternalReviews.First(s => s.Id != sessionId && !s.Reviewers.Any(r => r.UserId == expertId)).Id);
         Assert.Equal(HttpStatusCode.Forbidden, (await expert.GetAsync($"/Forum/{other}")).StatusCode);
     }
 
     [Fact]
     public async Task The_audit_committee_reads_no_evaluation_sheet_through_the_forum()
     {
-        var items = app.WithDb(db => db.ForumProjects.Select(p => new { p.ForumSessionId, p.Id }).ToList());
+        var items = app.WithDb(db => db.ExternalReviewProjects.Select(p => new { p.ExternalReviewId, p.Id }).ToList());
         Assert.NotEmpty(items);
         var auditor = await app.SignedInAsync("kansa@komaki.example");
         var planning = await app.SignedInAsync("kikaku@komaki.example");
         foreach (var item in items)
         {
-            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/Forum/{item.ForumSessionId}/Projects/{item.Id}")).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await planning.GetAsync($"/Forum/{item.ForumSessionId}/Projects/{item.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync($"/Forum/{item.ExternalReviewId}/Projects/{item.Id}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await planning.GetAsync($"/Forum/{item.ExternalReviewId}/Projects/{item.Id}")).StatusCode);
         }
-        foreach (var session in items.Select(i => i.ForumSessionId).Distinct())
+        foreach (var session in items.Select(i => i.ExternalReviewId).Distinct())
             Assert.DoesNotContain("評価シートを見る", await auditor.GetStringAsync($"/Forum/{session}"));
     }
 }

@@ -105,7 +105,7 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
             app.WithDb(db =>
                 db.Projects.ExecuteUpdate(s => s.SetProperty(p => p.Name, value)) + db.Measures.ExecuteUpdate(s => s.SetProperty(m => m.Name, value))
                 + db.Indicators.ExecuteUpdate(s => s.SetProperty(i => i.Name, value)) + db.ManifestoItems.ExecuteUpdate(s => s.SetProperty(i => i.Title, value))
-                + db.ForumProjects.ExecuteUpdate(s => s.SetProperty(p => p.CityResponse, value)) + db.CitizenInputs.ExecuteUpdate(s => s.SetProperty(i => i.Summary, value))
+                + db.ExternalReviewProjects.ExecuteUpdate(s => s.SetProperty(p => p.CityResponse, value)) + db.CitizenInputs.ExecuteUpdate(s => s.SetProperty(i => i.Summary, value))
                 + db.StaffMembers.ExecuteUpdate(s => s.SetProperty(m => m.Name, value))
                 + db.Set<Komaki.Management.Core.BudgetFormulation.EffectPublicationRow>().ExecuteUpdate(s => s.SetProperty(r => r.Department, value)));
             foreach (var (action, who, url) in Endpoints)

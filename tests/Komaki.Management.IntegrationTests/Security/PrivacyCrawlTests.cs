@@ -89,7 +89,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
             texts.Add(new(m.Assessment, "public"));
             routes.Add($"/public/measures/{m.MeasureId}");
         }
-        foreach (var v in db.ReviewerVerdicts.Where(v => db.ForumProjects.Any(p => p.Id == v.ForumProjectId && !p.ForumSession!.IsClosed)).ToList())
+        foreach (var v in db.ReviewerVerdicts.Where(v => db.ExternalReviewProjects.Any(p => p.Id == v.ExternalReviewProjectId && !p.ExternalReview!.IsClosed)).ToList())
         {
             v.Comment = $"PRIVATE-VERDICT-{v.Id}";
             texts.Add(new(v.Comment, "public"));

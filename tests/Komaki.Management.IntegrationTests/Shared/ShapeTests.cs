@@ -80,7 +80,7 @@ public class ShapeTests
         "ControlController.ConfirmCorrection(reopenNote)", "ControlController.Correct(correctedOn)", "ControlController.Correct(correctionNote)",
         "ControlRegisterController.Chase(message)", "ControlRegisterController.Schedule(entryDue)",
         "ControlRegisterController.Schedule(evaluationDue)", "ControlReportController.Step(on)", "ControlReportController.Step(opinion)",
-        "ControlReportController.Step(reason)", "ExternalReviewsController.Close(comment)", "ExternalReviewsController.SaveResponse(response)",
+        "ControlReportController.Step(reason)",
         "GoalsController.Comment(comment)", "ManifestoController.AddLink(code)", "ManifestoController.SaveProgress(commentary)",
         "ManifestoController.SaveProgress(evidence)", "PersonnelStepsController.Reassign(reason)",
         "PersonnelYearController.DiscloseConfirmed(comment)", "PublicationsController.Publish(comment)", "ReportsController.Submit(comment)",
@@ -186,6 +186,50 @@ public class ShapeTests
             foreach (var to in used.SelectMany(Parts).Select(Feature).OfType<string>().Where(to => to != from)) arrows.Add($"{from} → {to}");
         }
         return arrows;
+    }
+
+    /// Files of other areas not yet named after a type they declare, left to those areas. Remove an entry when its file
+    /// is renamed or split; never add one.
+    private static readonly string[] FilesNotNamedAfterTheirType =
+    [
+        "Core/BudgetFormulation/BudgetSetsu.cs", "Core/Manifesto/Manifesto.cs", "Core/Personnel/PersonnelOutputs.cs",
+        "Core/Staffing/StaffingPlan.cs", "Web/Features/Goals/WorkRows.cs",
+    ];
+
+    /// A newcomer finds a type by its name: every source file is named after a top-level type it declares, or — for a
+    /// file that gathers one role of a feature — after that role (…Models, …Forms, …Validators, …Configurations,
+    /// …History). Migrations and Program.cs are the tools' and the host's.
+    [Fact]
+    public void Every_source_file_is_named_after_a_type_it_declares()
+    {
+        string[] roles = ["Models", "Forms", "Validators", "Configurations", "History"];
+        var declaration = new System.Text.RegularExpressions.Regex(
+            @"^(?:public |internal |file )?(?:(?:sealed|static|abstract|partial|readonly|ref) )*(?:class|record struct|record class|record|struct|interface|enum) +(\w+)",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
+        var src = Path.Combine(Root(), "src");
+        var files = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(src, f).Replace('\\', '/'))
+            .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)
+                && !f.StartsWith("Komaki.Management.Migrations.", StringComparison.Ordinal) && Path.GetFileName(f) != "Program.cs")
+            .ToList();
+        Assert.True(files.Count > 100, $"only {files.Count} source files found under {src}");
+        var offenders = files.Where(f =>
+            {
+                var name = Path.GetFileNameWithoutExtension(f).Split('.')[0];
+                var types = declaration.Matches(File.ReadAllText(Path.Combine(src, f))).Select(m => m.Groups[1].Value).ToList();
+                return !types.Contains(name) && !(types.Count > 1 && roles.Any(r => name.EndsWith(r, StringComparison.Ordinal)));
+            })
+            .Select(f => f.Replace("Komaki.Management.", "", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(offenders.SequenceEqual(FilesNotNamedAfterTheirType.Order(StringComparer.Ordinal)),
+            $"new: {string.Join(", ", offenders.Except(FilesNotNamedAfterTheirType))}; renamed (remove from the list): {string.Join(", ", FilesNotNamedAfterTheirType.Except(offenders))}");
+    }
+
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Komaki.Management.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Komaki.Management.sln not found");
     }
 
     private static string Name(Type t) => t.IsGenericType ? $"{t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)]}<{new string(',', t.GetGenericArguments().Length - 1)}>" : t.Name;

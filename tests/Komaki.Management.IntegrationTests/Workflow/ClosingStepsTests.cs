@@ -39,7 +39,7 @@ public sealed class ClosingStepsTests(KomakiFactory app) : IClassFixture<KomakiF
         await PostAsync(promotion, "/Control/Report/2027/Request", ("on", "2026-11-01"));
         var draft = SheetWithoutPurpose(0, EvaluationState.Draft);
         var reviewed = SheetWithoutPurpose(1, EvaluationState.SecondReviewed);
-        var session = app.WithDb(db => db.ForumSessions.Single(s => !s.IsClosed).Id);
+        var session = app.WithDb(db => db.ExternalReviews.Single(s => !s.IsClosed).Id);
         Step[] steps =
         [
             new("内部統制の取りまとめ", Promotion, "/Control/Report/2027/Steps/Consolidate", "/Control/Report/2027/Steps/Consolidate", () => app.WithDb(db => db.ControlYears.Single(y => y.FiscalYear == 2027).ConsolidatedOn != null)),
@@ -52,7 +52,7 @@ public sealed class ClosingStepsTests(KomakiFactory app) : IClassFixture<KomakiF
             new("人事評価の開示", Personnel, "/Personnel/Division/Disclose/2026", "/Personnel/Division/Disclose/2026",
                 () => app.WithDb(db => db.PersonnelEvaluations.Any(e => e.FiscalYear == 2026 && e.State == PersonnelState.Disclosed))),
             new("次年度の配分", Personnel, "/Staffing/Year/2026/Allocate", "/Staffing/Year/2026/Allocate", () => app.WithDb(db => db.StaffingLines.Any(l => l.FiscalYear == 2027))),
-            new("市民公開フォーラムの会の終了", Planning, $"/Forum/{session}/Close", $"/Forum/{session}/Close", () => app.WithDb(db => db.ForumSessions.Single(s => s.Id == session).IsClosed)),
+            new("市民公開フォーラムの会の終了", Planning, $"/Forum/{session}/Close", $"/Forum/{session}/Close", () => app.WithDb(db => db.ExternalReviews.Single(s => s.Id == session).IsClosed)),
             new("主要施策成果説明書の議会提出", Planning, "/Reports/Results/Submit?year=2025", "/Reports/Results/Submit?year=2025", () => app.WithDb(db => db.ResultsSubmissions.Any())),
         ];
         var failures = new List<string>();

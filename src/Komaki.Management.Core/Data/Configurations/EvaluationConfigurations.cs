@@ -45,37 +45,43 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
     }
 }
 
-public sealed class ForumSessionConfiguration : IEntityTypeConfiguration<ForumSession>
+public sealed class ExternalReviewConfiguration : IEntityTypeConfiguration<ExternalReview>
 {
-    public void Configure(EntityTypeBuilder<ForumSession> builder)
+    public void Configure(EntityTypeBuilder<ExternalReview> builder)
     {
+        // The tables and columns keep the names they were created with (the 市民公開フォーラム); the code says 外部評価.
+        builder.ToTable("ForumSessions");
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Venue).HasMaxLength(200).IsRequired();
         builder.Property(x => x.CloseNote).HasMaxLength(4000);
-        builder.HasMany(x => x.Projects).WithOne(p => p.ForumSession).HasForeignKey(p => p.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ForumSessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Projects).WithOne(p => p.ExternalReview).HasForeignKey(p => p.ExternalReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(x => x.Reviewers).WithOne().HasForeignKey(r => r.ExternalReviewId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
-public sealed class ForumProjectConfiguration : IEntityTypeConfiguration<ForumProject>
+public sealed class ExternalReviewProjectConfiguration : IEntityTypeConfiguration<ExternalReviewProject>
 {
-    public void Configure(EntityTypeBuilder<ForumProject> builder)
+    public void Configure(EntityTypeBuilder<ExternalReviewProject> builder)
     {
+        builder.ToTable("ForumProjects");
+        builder.Property(x => x.ExternalReviewId).HasColumnName("ForumSessionId");
         builder.Property(x => x.CityResponse).HasMaxLength(4000);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ForumProjectId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(x => new { x.ForumSessionId, x.ProjectId }).IsUnique();
+        builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ExternalReviewProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(x => new { x.ExternalReviewId, x.ProjectId }).IsUnique();
     }
 }
 
-public sealed class ForumReviewerConfiguration : IEntityTypeConfiguration<ForumReviewer>
+public sealed class ExternalReviewerConfiguration : IEntityTypeConfiguration<ExternalReviewer>
 {
-    public void Configure(EntityTypeBuilder<ForumReviewer> builder)
+    public void Configure(EntityTypeBuilder<ExternalReviewer> builder)
     {
+        builder.ToTable("ForumReviewers");
+        builder.Property(x => x.ExternalReviewId).HasColumnName("ForumSessionId");
         builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
         builder.Property(x => x.Kind).HasMaxLength(50).IsRequired();
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ForumSessionId, x.UserId }).IsUnique();
+        builder.HasIndex(x => new { x.ExternalReviewId, x.UserId }).IsUnique();
     }
 }
 
@@ -83,10 +89,11 @@ public sealed class ReviewerVerdictConfiguration : IEntityTypeConfiguration<Revi
 {
     public void Configure(EntityTypeBuilder<ReviewerVerdict> builder)
     {
+        builder.Property(x => x.ExternalReviewProjectId).HasColumnName("ForumProjectId");
         builder.Property(x => x.ReviewerUserId).HasMaxLength(450).IsRequired();
         builder.Property(x => x.Comment).HasMaxLength(4000).IsRequired();
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ForumProjectId, x.ReviewerUserId }).IsUnique();
+        builder.HasIndex(x => new { x.ExternalReviewProjectId, x.ReviewerUserId }).IsUnique();
     }
 }
 

@@ -7,7 +7,7 @@ namespace Komaki.Management.Core.Data.Seeding;
 /// in progress in late November — most published, some awaiting the second review, a few still drafts, some not begun.
 internal sealed class DemoCheck(AppDbContext db, Random random)
 {
-    private static readonly string[] ForumProjectCodes = ["6-3-01", "3-1-02", "1-5-01"];
+    private static readonly string[] ExternalReviewProjectCodes = ["6-3-01", "3-1-02", "1-5-01"];
 
     private const long StaffCost = 8_000_000;
     private ILookup<int, Indicator> _indicators = Array.Empty<Indicator>().ToLookup(i => 0);
@@ -128,14 +128,14 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
 
     /// The citizens' forum: last year's session closed with its results and the city's responses, this year's open
     /// for the demo reviewer. Needs the demo users, who are created last.
-    public async Task SeedForumAsync(CancellationToken ct)
+    public async Task SeedExternalReviewsAsync(CancellationToken ct)
     {
         var reviewer = await db.Users.FirstAsync(u => u.Email == "hyoka@komaki.example", ct);
         var projects = await db.Projects.Where(p => p.RetiredAt == null).ToDictionaryAsync(p => p.Code, ct);
-        var past = new ForumSession
+        var past = new ExternalReview
         {
             FiscalYear = 2024, Title = "令和7年度 行政評価市民公開フォーラム", HeldOn = new DateOnly(2025, 8, 23), Venue = "小牧市役所 本庁舎 6階大会議室", IsClosed = true,
-            Reviewers = [new ForumReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
+            Reviewers = [new ExternalReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
         };
         (string Code, Verdict Verdict, string Comment, string Response)[] reviewed =
         [
@@ -147,20 +147,20 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
         foreach (var (code, verdict, comment, response) in reviewed)
         {
             if (!projects.TryGetValue(code, out var project)) continue;
-            past.Projects.Add(new ForumProject
+            past.Projects.Add(new ExternalReviewProject
             {
                 ProjectId = project.Id, CityResponse = response,
                 Verdicts = [new ReviewerVerdict { ReviewerUserId = reviewer.Id, Verdict = verdict, Comment = comment, At = now }],
             });
             db.ImprovementActions.Add(ExternalReviewResults.ActionFor(past, project, verdict, 1, now));
         }
-        var current = new ForumSession
+        var current = new ExternalReview
         {
             FiscalYear = 2025, Title = "令和8年度 行政評価市民公開フォーラム", HeldOn = new DateOnly(2026, 12, 5), Venue = "まなび創造館 あさひホール",
-            Reviewers = [new ForumReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
-            Projects = ForumProjectCodes.Where(projects.ContainsKey).Select(c => new ForumProject { ProjectId = projects[c].Id }).ToList(),
+            Reviewers = [new ExternalReviewer { UserId = reviewer.Id, Kind = "市民委員" }],
+            Projects = ExternalReviewProjectCodes.Where(projects.ContainsKey).Select(c => new ExternalReviewProject { ProjectId = projects[c].Id }).ToList(),
         };
-        db.ForumSessions.AddRange(past, current);
+        db.ExternalReviews.AddRange(past, current);
         await db.SaveChangesAsync(ct);
     }
 }

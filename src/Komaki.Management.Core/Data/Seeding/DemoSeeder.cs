@@ -79,7 +79,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await new DemoPersonnel(db).SeedAsync(units, ct);
         await new DemoControl(db).SeedAsync(units, ct);
         await new DemoBudget(db).SeedAsync(units, ct);
-        await check.SeedForumAsync(ct);
+        await check.SeedExternalReviewsAsync(ct);
         SeedPublication();
         await db.SaveChangesAsync(ct);
         return true;

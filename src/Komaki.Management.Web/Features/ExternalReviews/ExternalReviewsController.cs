@@ -32,13 +32,13 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
 
     /// A reviewer reads, read-only, the evaluation sheet of a project assigned to their session — the evidence
     /// always, the city's own ratings once published (as for anyone outside the unit and planning).
-    [HttpGet("{id:int}/Projects/{forumProjectId:int}")]
-    public async Task<IActionResult> Sheet(int id, int forumProjectId)
+    [HttpGet("{id:int}/Projects/{reviewProjectId:int}")]
+    public async Task<IActionResult> Sheet(int id, int reviewProjectId)
     {
         var session = await pages.LoadAsync(id);
         if (session is null) return NotFound();
         if (!ExternalReviewPages.ReadsSheets(Actor) && session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
-        var item = session.Projects.FirstOrDefault(p => p.Id == forumProjectId);
+        var item = session.Projects.FirstOrDefault(p => p.Id == reviewProjectId);
         if (item is null) return NotFound();
         var org = await orgTree.GetAsync();
         if (await sheets.OneAsync(session.FiscalYear, item.ProjectId, org) is not EvaluationSheet sheet) return NotFound();
@@ -57,10 +57,10 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
         if (session.Reviewers.All(r => r.UserId != me.UserId)) return Forbidden();
-        if (rows.Any(r => session.Projects.All(p => p.Id != r.ForumProjectId))) return NotFound();
+        if (rows.Any(r => session.Projects.All(p => p.Id != r.ExternalReviewProjectId))) return NotFound();
         if (!await ValidateAsync(form) || !Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, Clock.UtcNow)))
         {
-            ViewData["Typed"] = rows.GroupBy(r => r.ForumProjectId).ToDictionary(g => g.Key, g => g.First());
+            ViewData["Typed"] = rows.GroupBy(r => r.ExternalReviewProjectId).ToDictionary(g => g.Key, g => g.First());
             return View(nameof(Details), await pages.DetailsAsync(await pages.LoadAsync(id) ?? session, me.UserId, true, Actor.IsPlanMasterEditor));
         }
         TempData["Message"] = $"{rows.Count(r => r.Verdict is not null)} 件の評価を保存しました（{session.Projects.Count} 件中）。会の終了までは変更できます。";
@@ -79,7 +79,7 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     }
 
     /// The confirmation lists each reviewer's unjudged projects and the projects nobody judged; closing then asks why.
-    private async Task<ConfirmStep> CloseStepAsync(ForumSession session)
+    private async Task<ConfirmStep> CloseStepAsync(ExternalReview session)
     {
         var missing = await pages.MissingForCloseAsync(session);
         return new ConfirmStep("市民公開フォーラムの会の終了", session.Title, ExternalReviewPages.CloseConsequences(session),
@@ -89,12 +89,13 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     }
 
     [HttpPost("{id:int}/Close")]
-    public async Task<IActionResult> Close(int id, int version, string? comment)
+    public async Task<IActionResult> Close(int id, CloseForm form)
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
-        var closed = await commands.CloseAsync(session, version, Clock.UtcNow, await pages.MissingForCloseAsync(session), comment);
+        if (!await ValidateAsync(form)) return View("Confirm", await CloseStepAsync(session));
+        var closed = await commands.CloseAsync(session, form.Version, Clock.UtcNow, await pages.MissingForCloseAsync(session), form.Comment);
         if (closed.Succeeded) TempData["Message"] = $"会を終了し、結果を公開しました。{closed.RecordId} 件の結果を改善の進行管理に登録しました。";
         else if (!closed.Conflict && closed.Errors is [{ Field: "Comment" }, ..])
         {
@@ -105,14 +106,20 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
         return RedirectToAction(nameof(Details), new { id });
     }
 
+    /// A response that does not fit, or comes before the session closed, returns the page with the text as typed.
     [HttpPost("{id:int}/Response")]
-    public async Task<IActionResult> SaveResponse(int id, int forumProjectId, string? response)
+    public async Task<IActionResult> SaveResponse(int id, ResponseForm form)
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
-        var saved = await commands.SaveResponseAsync(id, forumProjectId, response);
-        if (saved is null) return NotFound();
-        if (saved.Errors is [var refused, ..]) TempData["Error"] = refused.Message;
-        else TempData["Message"] = "対応方針を保存しました。";
+        var session = await pages.LoadAsync(id);
+        if (session is null || session.Projects.All(p => p.Id != form.ExternalReviewProjectId)) return NotFound();
+        if (!await ValidateAsync(form) || await commands.SaveResponseAsync(id, form) is not { } saved || !Accept(saved))
+        {
+            ViewData["TypedResponse"] = form;
+            ViewData["HideSheets"] = !ExternalReviewPages.ReadsSheets(Actor);
+            return View(nameof(Details), await pages.DetailsAsync(session, me.UserId, session.Reviewers.Any(r => r.UserId == me.UserId), Actor.IsPlanMasterEditor));
+        }
+        TempData["Message"] = "対応方針を保存しました。";
         return RedirectToAction(nameof(Details), new { id });
     }
 

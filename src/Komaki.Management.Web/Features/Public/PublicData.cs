@@ -34,7 +34,7 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
 
     public IQueryable<CitizenInput> Voices => db.CitizenInputs.AsNoTracking().Where(c => c.IsPublished && c.Answer != null && c.Answer != "");
 
-    public IQueryable<ForumSession> ClosedSessions => db.ForumSessions.AsNoTracking().Where(s => s.IsClosed);
+    public IQueryable<ExternalReview> ClosedSessions => db.ExternalReviews.AsNoTracking().Where(s => s.IsClosed);
 
     /// A measure's indicators with every target (targets are part of the published plan) and only the actuals of
     /// published years; the copies are detached, so clearing an actual never reaches the database.
