@@ -55,37 +55,25 @@ public static class BudgetRequestSheet
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet(SheetName);
-        SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(fiscalYear)} 予算要求書{(unitName is null ? "" : "　" + unitName)}");
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, $"{Wareki.FiscalYear(fiscalYear)} 予算要求書{(unitName is null ? "" : "　" + unitName)}");
         SheetCells.Text(ws.Cell(2, 1), "灰色の列（担当課・実施計画の額・前年度予算・状態）は参照用で、取り込みでは読みません。提出済の行は変えられません。");
         SheetCells.Text(ws.Cell(2, 14), "（単位：千円）");
         ws.Cell(2, 14).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
 
         FieldSpec[] before = [Code, Name, Unit, Kind, Expenditure];
-        for (var c = 0; c < before.Length; c++) Header(ws, c + 1, before[c].Header);
-        SheetCells.Text(ws.Cell(HeaderRow, 6), "財源内訳");
-        ws.Range(HeaderRow, 6, HeaderRow, 10).Merge();
-        for (var i = 0; i < Sources.Count; i++) SheetCells.Text(ws.Cell(HeaderRow + 1, 6 + i), Sources[i].Header);
+        for (var c = 0; c < before.Length; c++) SheetCells.HeaderOverTwoRows(ws, HeaderRow, c + 1, before[c].Header);
+        SheetCells.HeaderGroup(ws, HeaderRow, 6, "財源内訳", Sources.Select(s => s.Header).ToList());
         FieldSpec[] after = [Reason, PlanAmount, PreviousBudget, State];
-        for (var c = 0; c < after.Length; c++) Header(ws, 11 + c, after[c].Header);
+        for (var c = 0; c < after.Length; c++) SheetCells.HeaderOverTwoRows(ws, HeaderRow, 11 + c, after[c].Header);
         SheetCells.HeaderStyle(ws.Range(HeaderRow, 1, HeaderRow + 1, 14));
 
         var r = FirstDataRow;
         foreach (var row in rows)
         {
-            SheetCells.Text(ws.Cell(r, 1), row.Code);
-            SheetCells.Text(ws.Cell(r, 2), row.ProjectName);
-            SheetCells.Text(ws.Cell(r, 3), row.UnitName);
-            SheetCells.Text(ws.Cell(r, 4), row.IsNew ? NewLabel : ContinuingLabel);
-            if (row.Amounts is { } a)
-            {
-                long[] values = [a.Expenditure, a.National, a.Prefectural, a.Bonds, a.OtherSpecific, a.General];
-                for (var i = 0; i < values.Length; i++) SheetCells.ThousandsValue(ws.Cell(r, 5 + i), values[i]);
-            }
+            SheetCells.Texts(ws, r, 1, row.Code, row.ProjectName, row.UnitName, row.IsNew ? NewLabel : ContinuingLabel);
+            if (row.Amounts is { } a) SheetCells.ThousandsValues(ws, r, 5, a.Expenditure, a.National, a.Prefectural, a.Bonds, a.OtherSpecific, a.General);
             SheetCells.Text(ws.Cell(r, 11), row.Reason);
-            SheetCells.ThousandsValue(ws.Cell(r, 12), row.PlanAmount);
-            SheetCells.ThousandsValue(ws.Cell(r, 13), row.PreviousBudget);
+            SheetCells.ThousandsValues(ws, r, 12, row.PlanAmount, row.PreviousBudget);
             SheetCells.Text(ws.Cell(r, 14), row.State);
             r++;
         }
@@ -98,18 +86,8 @@ public static class BudgetRequestSheet
         SheetCells.DropDown(ws.Range(FirstDataRow, 4, last + 100, 4), [NewLabel, ContinuingLabel]);
         if (r > FirstDataRow) ws.Range(FirstDataRow, 1, last, 14).Style.Border.InsideBorder = XLBorderStyleValues.Hair;
 
-        double[] widths = [12, 28, 16, 9, 13, 12, 12, 12, 12, 12, 48, 13, 13, 10];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
-        ws.SheetView.Freeze(HeaderRow + 1, 2);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
-        ws.PageSetup.SetRowsToRepeatAtTop(HeaderRow, HeaderRow + 1);
+        SheetCells.Widths(ws, [12, 28, 16, 9, 13, 12, 12, 12, 12, 12, 48, 13, 13, 10]);
+        SheetCells.PrintWide(ws, HeaderRow, HeaderRow + 1, frozenColumns: 2);
         wb.SaveAs(output);
-    }
-
-    private static void Header(IXLWorksheet ws, int column, string text)
-    {
-        SheetCells.Text(ws.Cell(HeaderRow, column), text);
-        ws.Range(HeaderRow, column, HeaderRow + 1, column).Merge();
     }
 }

@@ -157,16 +157,14 @@ public static class BudgetSheets
 
     private static void Title(IXLWorksheet ws, string title, int columns)
     {
-        SheetCells.Text(ws.Cell(1, 1), title);
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, title);
         SheetCells.Text(ws.Cell(2, columns), "（単位：千円）");
         ws.Cell(2, columns).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
     }
 
     private static void Headers(IXLWorksheet ws, string[] headers)
     {
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
     }
 
@@ -178,12 +176,9 @@ public static class BudgetSheets
 
     private static void Finish(IXLWorksheet ws, int lastRow, double[] widths, int[] wrapped)
     {
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, widths);
         foreach (var c in wrapped) ws.Range(4, c, Math.Max(4, lastRow), c).Style.Alignment.WrapText = true;
         ws.Range(4, 1, Math.Max(4, lastRow), widths.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
-        ws.SheetView.FreezeRows(3);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
-        ws.PageSetup.SetRowsToRepeatAtTop(3, 3);
+        SheetCells.PrintWide(ws, 3, 3);
     }
 }

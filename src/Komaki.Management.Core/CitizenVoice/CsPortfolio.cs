@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Komaki.Management.Core.CitizenVoice;
 
 /// The importance × satisfaction (CS) portfolio: each measure's place against the year's averages.

@@ -27,7 +27,7 @@ public static class EvaluationExport
         overview.Cell(1, 1).Style.Font.Bold = true;
         SheetCells.Text(overview.Cell(2, 11), "（単位：千円）");
         string[] headers = ["事業コード", "事務事業名", "施策", "担当課", "決算額", "人工", "人件費", "総コスト", "必要性", "有効性", "効率性", "公平性", "方向性（一次）", "方向性（二次）", "改善内容", "状況"];
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(overview.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(overview, 3, 1, headers);
         SheetCells.HeaderStyle(overview.Range(3, 1, 3, headers.Length));
         var r = 4;
         foreach (var e in evaluations)
@@ -50,8 +50,7 @@ public static class EvaluationExport
             SheetCells.Text(overview.Cell(r, 16), e.State.Label());
             r++;
         }
-        double[] widths = [10, 28, 22, 16, 12, 6, 12, 12, 7, 7, 7, 7, 10, 10, 40, 10];
-        for (var c = 0; c < widths.Length; c++) overview.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(overview, [10, 28, 22, 16, 12, 6, 12, 12, 7, 7, 7, 7, 10, 10, 40, 10]);
         overview.SheetView.FreezeRows(3);
 
         var sheetNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "一覧" };

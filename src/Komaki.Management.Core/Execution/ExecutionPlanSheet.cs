@@ -40,37 +40,24 @@ public static class ExecutionPlanSheet
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet(SheetName);
-        SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(fiscalYear)} 主要事業実行計画");
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, $"{Wareki.FiscalYear(fiscalYear)} 主要事業実行計画");
         SheetCells.Text(ws.Cell(2, 1), "◆ で始まる予定はマイルストーンです。「指標（目標値）」は参照用で、取り込みでは読みません。");
 
         var before = new[] { Code, Name, Unit, Goal, Content };
         var after = new[] { Indicators, MidYearStatus, MidYearProgress, YearEndStatus, YearEndProgress };
-        for (var c = 0; c < before.Length; c++) Header(ws, c + 1, before[c].Header);
-        SheetCells.Text(ws.Cell(3, FirstMonthColumn), "スケジュール");
-        ws.Range(3, FirstMonthColumn, 3, FirstMonthColumn + 11).Merge();
-        for (var i = 0; i < 12; i++) SheetCells.Text(ws.Cell(4, FirstMonthColumn + i), Month(ExecutionPlan.Months[i]).Header);
+        for (var c = 0; c < before.Length; c++) SheetCells.HeaderOverTwoRows(ws, 3, c + 1, before[c].Header);
+        SheetCells.HeaderGroup(ws, 3, FirstMonthColumn, "スケジュール", ExecutionPlan.Months.Select(m => Month(m).Header).ToList());
         var afterStart = FirstMonthColumn + 12;
-        for (var c = 0; c < after.Length; c++) Header(ws, afterStart + c, after[c].Header);
+        for (var c = 0; c < after.Length; c++) SheetCells.HeaderOverTwoRows(ws, 3, afterStart + c, after[c].Header);
         var lastColumn = afterStart + after.Length - 1;
         SheetCells.HeaderStyle(ws.Range(3, 1, 4, lastColumn));
 
         var r = FirstDataRow;
         foreach (var row in rows)
         {
-            SheetCells.Text(ws.Cell(r, 1), row.Code);
-            SheetCells.Text(ws.Cell(r, 2), row.ProjectName);
-            SheetCells.Text(ws.Cell(r, 3), row.UnitName);
-            SheetCells.Text(ws.Cell(r, 4), row.Goal);
-            SheetCells.Text(ws.Cell(r, 5), row.Content);
-            for (var i = 0; i < 12; i++)
-                SheetCells.Text(ws.Cell(r, FirstMonthColumn + i), row.Schedule.GetValueOrDefault(ExecutionPlan.Months[i]));
-            SheetCells.Text(ws.Cell(r, afterStart), row.Indicators);
-            SheetCells.Text(ws.Cell(r, afterStart + 1), row.MidYearStatus?.Label());
-            SheetCells.Text(ws.Cell(r, afterStart + 2), row.MidYearProgress);
-            SheetCells.Text(ws.Cell(r, afterStart + 3), row.YearEndStatus?.Label());
-            SheetCells.Text(ws.Cell(r, afterStart + 4), row.YearEndProgress);
+            SheetCells.Texts(ws, r, 1, row.Code, row.ProjectName, row.UnitName, row.Goal, row.Content);
+            SheetCells.Texts(ws, r, FirstMonthColumn, [.. ExecutionPlan.Months.Select(m => row.Schedule.GetValueOrDefault(m))]);
+            SheetCells.Texts(ws, r, afterStart, row.Indicators, row.MidYearStatus?.Label(), row.MidYearProgress, row.YearEndStatus?.Label(), row.YearEndProgress);
             r++;
         }
         var last = Math.Max(r - 1, FirstDataRow);
@@ -81,21 +68,10 @@ public static class ExecutionPlanSheet
         SheetCells.DropDown(ws.Range(FirstDataRow, afterStart + 1, last + 100, afterStart + 1), statuses);
         SheetCells.DropDown(ws.Range(FirstDataRow, afterStart + 3, last + 100, afterStart + 3), statuses);
 
-        double[] widths = [12, 26, 14, 36, 40];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, [12, 26, 14, 36, 40]);
         for (var i = 0; i < 12; i++) ws.Column(FirstMonthColumn + i).Width = 9;
-        double[] afterWidths = [28, 10, 36, 10, 36];
-        for (var c = 0; c < afterWidths.Length; c++) ws.Column(afterStart + c).Width = afterWidths[c];
-        ws.SheetView.Freeze(4, 2);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
-        ws.PageSetup.SetRowsToRepeatAtTop(3, 4);
+        SheetCells.Widths(ws, [28, 10, 36, 10, 36], afterStart);
+        SheetCells.PrintWide(ws, 3, 4, frozenColumns: 2);
         wb.SaveAs(output);
-    }
-
-    private static void Header(IXLWorksheet ws, int column, string text)
-    {
-        SheetCells.Text(ws.Cell(3, column), text);
-        ws.Range(3, column, 4, column).Merge();
     }
 }

@@ -13,28 +13,20 @@ public static class GoalSheet
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("組織目標一覧");
-        SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(fiscalYear)} 組織目標一覧");
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, $"{Wareki.FiscalYear(fiscalYear)} 組織目標一覧");
         string[] headers = ["部", "課", "目標", "設定理由", "関連する施策・事業・マニフェスト", "指標（目標値／実績値）", "取組（スケジュール）", "状態", "中間確認", "自己評価", "評価の根拠"];
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
         var r = 4;
         foreach (var row in rows)
         {
             var g = row.Goal;
-            SheetCells.Text(ws.Cell(r, 1), row.Department);
-            SheetCells.Text(ws.Cell(r, 2), row.Unit);
-            SheetCells.Text(ws.Cell(r, 3), g.Title);
-            SheetCells.Text(ws.Cell(r, 4), g.Reason);
-            SheetCells.Text(ws.Cell(r, 5), row.Links);
-            SheetCells.Text(ws.Cell(r, 6), string.Join("\n", g.Indicators.OrderBy(i => i.SortOrder).Select(i =>
-                $"{i.Name}：{Number(i.Target)}{i.Unit}" + (i.Actual is decimal a ? $"／実績 {Number(a)}{i.Unit}" : ""))));
-            SheetCells.Text(ws.Cell(r, 7), string.Join("\n", g.Steps.OrderBy(s => s.SortOrder).Select(s => $"{s.Action}（{s.Schedule}）")));
-            SheetCells.Text(ws.Cell(r, 8), g.State.Label());
-            SheetCells.Text(ws.Cell(r, 9), g.MidYearReview);
-            SheetCells.Text(ws.Cell(r, 10), g.Grade?.ToString());
-            SheetCells.Text(ws.Cell(r, 11), g.GradeEvidence);
+            SheetCells.Texts(ws, r, 1,
+                row.Department, row.Unit, g.Title, g.Reason, row.Links,
+                string.Join("\n", g.Indicators.OrderBy(i => i.SortOrder).Select(i =>
+                    $"{i.Name}：{Number(i.Target)}{i.Unit}" + (i.Actual is decimal a ? $"／実績 {Number(a)}{i.Unit}" : ""))),
+                string.Join("\n", g.Steps.OrderBy(s => s.SortOrder).Select(s => $"{s.Action}（{s.Schedule}）")),
+                g.State.Label(), g.MidYearReview, g.Grade?.ToString(), g.GradeEvidence);
             r++;
         }
         if (r > 4)
@@ -45,12 +37,8 @@ public static class GoalSheet
             body.Style.Border.InsideBorder = XLBorderStyleValues.Hair;
             body.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         }
-        double[] widths = [14, 16, 36, 40, 30, 30, 36, 14, 30, 8, 36];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
-        ws.SheetView.FreezeRows(3);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
-        ws.PageSetup.SetRowsToRepeatAtTop(3, 3);
+        SheetCells.Widths(ws, [14, 16, 36, 40, 30, 30, 36, 14, 30, 8, 36]);
+        SheetCells.PrintWide(ws, 3, 3);
         wb.SaveAs(output);
     }
 

@@ -41,39 +41,20 @@ public static class ImplementationPlanSheet
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet(SheetName);
-        SheetCells.Text(ws.Cell(1, 1), edition.Title);
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, edition.Title);
         SheetCells.Text(ws.Cell(2, 13), "（単位：千円）");
         ws.Cell(2, 13).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
 
         string[] single = [Code.Header, Name.Header, Unit.Header, MeasureName.Header, Year.Header, Status.Header, Content.Header, Cost.Header];
-        for (var c = 0; c < single.Length; c++)
-        {
-            SheetCells.Text(ws.Cell(3, c + 1), single[c]);
-            ws.Range(3, c + 1, 4, c + 1).Merge();
-        }
-        SheetCells.Text(ws.Cell(3, 9), "財源内訳");
-        ws.Range(3, 9, 3, 13).Merge();
-        for (var i = 0; i < Sources.Count; i++) SheetCells.Text(ws.Cell(4, 9 + i), Sources[i].Header);
+        for (var c = 0; c < single.Length; c++) SheetCells.HeaderOverTwoRows(ws, 3, c + 1, single[c]);
+        SheetCells.HeaderGroup(ws, 3, 9, "財源内訳", Sources.Select(s => s.Header).ToList());
         SheetCells.HeaderStyle(ws.Range(3, 1, 4, 13));
 
         var r = FirstDataRow;
         foreach (var row in rows)
         {
-            SheetCells.Text(ws.Cell(r, 1), row.Code);
-            SheetCells.Text(ws.Cell(r, 2), row.ProjectName);
-            SheetCells.Text(ws.Cell(r, 3), row.UnitName);
-            SheetCells.Text(ws.Cell(r, 4), row.MeasureName);
-            SheetCells.Text(ws.Cell(r, 5), Wareki.FiscalYear(row.FiscalYear));
-            SheetCells.Text(ws.Cell(r, 6), row.Status.Label());
-            SheetCells.Text(ws.Cell(r, 7), row.Content);
-            SheetCells.Thousands(ws.Cell(r, 8), row.Cost);
-            SheetCells.Thousands(ws.Cell(r, 9), row.National);
-            SheetCells.Thousands(ws.Cell(r, 10), row.Prefectural);
-            SheetCells.Thousands(ws.Cell(r, 11), row.Bonds);
-            SheetCells.Thousands(ws.Cell(r, 12), row.OtherSpecific);
-            SheetCells.Thousands(ws.Cell(r, 13), row.General);
+            SheetCells.Texts(ws, r, 1, row.Code, row.ProjectName, row.UnitName, row.MeasureName, Wareki.FiscalYear(row.FiscalYear), row.Status.Label(), row.Content);
+            SheetCells.Thousands(ws, r, 8, row.Cost, row.National, row.Prefectural, row.Bonds, row.OtherSpecific, row.General);
             r++;
         }
         var last = Math.Max(r - 1, FirstDataRow);
@@ -82,8 +63,7 @@ public static class ImplementationPlanSheet
         SheetCells.DropDown(ws.Range(FirstDataRow, 6, last + 200, 6), ImplementationStatusLabels.All.Select(s => s.Label()));
         if (r > FirstDataRow) ws.Range(FirstDataRow, 1, last, 13).Style.Border.InsideBorder = XLBorderStyleValues.Hair;
 
-        double[] widths = [14, 30, 16, 24, 12, 8, 48, 12, 12, 12, 12, 14, 12];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, [14, 30, 16, 24, 12, 8, 48, 12, 12, 12, 12, 14, 12]);
         ws.SheetView.FreezeRows(4);
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         ws.PageSetup.SetRowsToRepeatAtTop(3, 4);

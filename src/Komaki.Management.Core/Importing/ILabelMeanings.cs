@@ -15,3 +15,17 @@ public interface ILabelMeanings
     /// import come before them.
     IReadOnlyList<(string Word, int Value)> Words => [];
 }
+
+/// Meanings the code fixes: the values of an enumeration with their names, the same in every city.
+public abstract class FixedLabelMeanings<T>(LabelKind kind, IEnumerable<T> values, Func<T, string> name) : ILabelMeanings
+    where T : struct, Enum
+{
+    private readonly IReadOnlyList<(int Value, string Text)> options =
+        values.Select(v => (Convert.ToInt32(v, CultureInfo.InvariantCulture), name(v))).ToList();
+
+    public LabelKind Kind => kind;
+
+    public Task<IReadOnlyList<(int Value, string Text)>> OptionsAsync(AppDbContext db, CancellationToken ct) => Task.FromResult(options);
+
+    public virtual IReadOnlyList<(string Word, int Value)> Words => [];
+}

@@ -29,7 +29,7 @@ public static class ControlSheets
         SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(year)} 発生可能性・影響度の定義");
         ws.Cell(1, 1).Style.Font.Bold = true;
         string[] headers = ["段階", "発生可能性", "影響度"];
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
         for (var level = 3; level >= 1; level--)
         {
@@ -49,7 +49,7 @@ public static class ControlSheets
         var ws = wb.AddWorksheet("リスク一覧");
         SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(year)} 内部統制 リスク一覧");
         ws.Cell(1, 1).Style.Font.Bold = true;
-        for (var c = 0; c < RegisterHeaders.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), RegisterHeaders[c]);
+        SheetCells.Texts(ws, 3, 1, RegisterHeaders);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, RegisterHeaders.Length));
         var r = 4;
         foreach (var risk in risks.OrderBy(x => x.Code, StringComparer.Ordinal))
@@ -62,16 +62,13 @@ public static class ControlSheets
                 string.Join("\n", risk.Deficiencies.Select(x => $"{x.Kind.Label()}：{x.Description}（是正措置：{x.CorrectiveAction}、期限 {Wareki.Date(x.DueOn)}）")),
                 string.Join("\n", risk.Deficiencies.Select(x => x.CorrectedOn is DateOnly c ? $"{Wareki.Date(c)} 是正済：{x.CorrectionNote}" : "未是正")),
             ];
-            for (var c = 0; c < cells.Length; c++) SheetCells.Text(ws.Cell(r, c + 1), cells[c]);
+            SheetCells.Texts(ws, r, 1, cells);
             r++;
         }
         double[] widths = [14, 18, 10, 22, 30, 9, 24, 24, 6, 6, 6, 8, 28, 12, 12, 26, 8, 8, 8, 30, 24];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, widths);
         if (r > 4) ws.Range(4, 1, r - 1, widths.Length).Style.Alignment.WrapText = true;
-        ws.SheetView.FreezeRows(3);
-        ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        ws.PageSetup.PaperSize = XLPaperSize.A3Paper;
-        ws.PageSetup.SetRowsToRepeatAtTop(3, 3);
+        SheetCells.PrintWide(ws, 3, 3);
     }
 
     public static string Links(ControlRisk risk) => string.Join("、", risk.Links.Select(l =>
@@ -84,7 +81,7 @@ public static class ControlSheets
         var r = 1;
         void Line(params string?[] cells)
         {
-            for (var c = 0; c < cells.Length; c++) SheetCells.Text(ws.Cell(r, c + 1), cells[c]);
+            SheetCells.Texts(ws, r, 1, cells);
             r++;
         }
         Line($"{Wareki.FiscalYear(report.Year)} 内部統制評価報告書");
@@ -110,7 +107,7 @@ public static class ControlSheets
             Line("議会への提出", y.CouncilOn is DateOnly b ? Wareki.Date(b) : "未了", "公表", y.PublishedOn is DateOnly p ? Wareki.Date(p) : "未了");
         }
         double[] widths = [24, 24, 40, 40, 20, 10];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, widths);
         ws.Range(1, 1, r, widths.Length).Style.Alignment.WrapText = true;
         // The register itself is not attached: the report's readers (the audit committee, planning) see the figures,
         // the register is for the divisions, the 推進部局 and the 評価部局.

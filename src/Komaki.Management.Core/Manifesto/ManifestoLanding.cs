@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Plans;
 

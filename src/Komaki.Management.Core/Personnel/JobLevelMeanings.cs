@@ -1,11 +1,10 @@
 using Komaki.Management.Core.Common;
-using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.Core.Personnel;
 
 /// 職層, with the everyday words personnel systems write for them.
-public sealed class JobLevelMeanings : ILabelMeanings
+public sealed class JobLevelMeanings() : FixedLabelMeanings<JobLevel>(LabelKind.JobLevel, Enum.GetValues<JobLevel>(), l => l.Label())
 {
     /// 会計年度任用職員 is both a 職層 and a 任用形態 in the personnel systems' files.
     internal static readonly string[] FiscalYearAppointeeWords =
@@ -14,12 +13,7 @@ public sealed class JobLevelMeanings : ILabelMeanings
         "パートタイム会計年度任用職員", "フルタイム会計年度任用職員",
     ];
 
-    public LabelKind Kind => LabelKind.JobLevel;
-
-    public Task<IReadOnlyList<(int Value, string Text)>> OptionsAsync(AppDbContext db, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<(int Value, string Text)>>(Enum.GetValues<JobLevel>().Select(l => ((int)l, l.Label())).ToList());
-
-    public IReadOnlyList<(string Word, int Value)> Words { get; } =
+    public override IReadOnlyList<(string Word, int Value)> Words { get; } =
     [
         .. new[] { "部長", "部長級" }.Select(w => (w, (int)JobLevel.DepartmentChief)),
         .. new[] { "課長", "課長級" }.Select(w => (w, (int)JobLevel.DivisionChief)),

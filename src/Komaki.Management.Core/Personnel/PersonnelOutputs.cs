@@ -41,7 +41,7 @@ public static class PersonnelSheet
         var r = 1;
         void Line(params string?[] cells)
         {
-            for (var c = 0; c < cells.Length; c++) SheetCells.Text(ws.Cell(r, c + 1), cells[c]);
+            SheetCells.Texts(ws, r, 1, cells);
             r++;
         }
         void Header(params string[] cells)
@@ -91,7 +91,7 @@ public static class PersonnelSheet
         Line("中間面談", e.MidYearInterviewOn is DateOnly b ? Wareki.Date(b) : "", e.MidYearInterviewNote);
         foreach (var ch in e.GoalChanges.OrderBy(c => c.Id)) Line("目標の変更", Wareki.Date(ch.ChangedOn), $"{ch.Reason}\n変更前:\n{ch.Before}\n変更後:\n{ch.After}");
         double[] widths = [30, 30, 30, 8, 8, 30, 6, 6, 30, 6, 30];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, widths);
         ws.Range(1, 1, r, widths.Length).Style.Alignment.WrapText = true;
         ws.Range(1, 1, r, widths.Length).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         ws.PageSetup.PageOrientation = XLPageOrientation.Landscape;

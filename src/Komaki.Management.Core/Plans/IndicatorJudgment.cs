@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Komaki.Management.Core.Plans;
 
 /// The direction of the last three actuals (up to the year judged), in the indicator's own sense of better.

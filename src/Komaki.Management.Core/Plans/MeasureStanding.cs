@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Plans;

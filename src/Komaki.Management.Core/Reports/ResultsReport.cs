@@ -86,14 +86,12 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("主要施策成果説明書");
-        SheetCells.Text(ws.Cell(1, 1), $"{Wareki.FiscalYear(FiscalYear)} 主要施策成果説明書");
-        ws.Cell(1, 1).Style.Font.Bold = true;
-        ws.Cell(1, 1).Style.Font.FontSize = 14;
+        SheetCells.Title(ws, $"{Wareki.FiscalYear(FiscalYear)} 主要施策成果説明書");
         SheetCells.Text(ws.Cell(2, 1), PlanName);
         SheetCells.Text(ws.Cell(2, 6), "（単位：千円）");
         if (edition is not null) SheetCells.Text(ws.Cell(2, 3), edition);
         string[] headers = ["区分", "コード", "名称", "担当課", "取組の成果・指標", "決算額"];
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
         var r = 4;
         void Line(string kind, string code, string name, string? unit, string? text, long? amount, bool bold = false)
@@ -122,8 +120,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
         }
         Line("総計", "", "総計", null, null, Settled, bold: true);
         ws.Range(4, 5, Math.Max(4, r - 1), 5).Style.Alignment.WrapText = true;
-        double[] widths = [10, 10, 34, 22, 60, 14];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, [10, 10, 34, 22, 60, 14]);
         ws.SheetView.FreezeRows(3);
         ws.PageSetup.PaperSize = XLPaperSize.A4Paper;
         ws.PageSetup.SetRowsToRepeatAtTop(3, 3);

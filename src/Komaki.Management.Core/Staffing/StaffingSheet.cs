@@ -15,7 +15,7 @@ public static class StaffingSheet
         SheetCells.Text(ws.Cell(1, 1), $"部門別職員数の状況（各年4月1日現在・正規職員） {Wareki.FiscalYear(year)}");
         ws.Cell(1, 1).Style.Font.Bold = true;
         string[] headers = ["部門", $"{Wareki.FiscalYearShort(year - 1)}", $"{Wareki.FiscalYearShort(year)}", "対前年増減数", "主な増減理由"];
-        for (var c = 0; c < headers.Length; c++) SheetCells.Text(ws.Cell(3, c + 1), headers[c]);
+        SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
         var r = 4;
         foreach (var (dept, previous, current, reasons) in table)
@@ -31,12 +31,11 @@ public static class StaffingSheet
         ws.Cell(r, 2).Value = table.Sum(t => t.Previous);
         ws.Cell(r, 3).Value = table.Sum(t => t.Current);
         ws.Cell(r, 4).Value = table.Sum(t => t.Current - t.Previous);
-        double[] widths = [20, 10, 10, 12, 60];
-        for (var c = 0; c < widths.Length; c++) ws.Column(c + 1).Width = widths[c];
+        SheetCells.Widths(ws, [20, 10, 10, 12, 60]);
 
         var detail = wb.AddWorksheet("課別の定員");
         string[] h = ["課", "職種", "任用形態", "配分定数", "4月1日の実員", "要求数", "要求の理由", "査定数", "査定の理由", "状態"];
-        for (var c = 0; c < h.Length; c++) SheetCells.Text(detail.Cell(1, c + 1), h[c]);
+        SheetCells.Texts(detail, 1, 1, h);
         SheetCells.HeaderStyle(detail.Range(1, 1, 1, h.Length));
         var n = 2;
         foreach (var l in lines)
@@ -53,8 +52,7 @@ public static class StaffingSheet
             SheetCells.Text(detail.Cell(n, 10), l.State.Label());
             n++;
         }
-        double[] w2 = [26, 12, 12, 10, 12, 10, 40, 10, 40, 8];
-        for (var c = 0; c < w2.Length; c++) detail.Column(c + 1).Width = w2[c];
+        SheetCells.Widths(detail, [26, 12, 12, 10, 12, 10, 40, 10, 40, 8]);
         wb.SaveAs(output);
     }
 }
