@@ -79,8 +79,12 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     private const string OtherHead = "kankyo-kacho@komaki.example";
     private const string Planning = "kikaku@komaki.example";
     private const string Personnel = "jinji@komaki.example";
+    private const string Finance = "zaisei@komaki.example";
+    private const string Mayor = "shicho@komaki.example";
 
     private static async Task<int> UnitOf(AppDbContext db, string email) => (await db.Users.SingleAsync(u => u.Email == email)).OrgUnitId!.Value;
+
+    private static async Task<int> RoadsDepartmentOf(AppDbContext db) { var u = await UnitOf(db, RoadsHead); return (await db.OrgUnits.SingleAsync(x => x.Id == u)).ParentId!.Value; }
 
     private static async Task<int> RoadsProjectOf(AppDbContext db) { var u = await UnitOf(db, RoadsHead); return (await db.Projects.FirstAsync(p => p.OwnerUnitId == u)).Id; }
 
@@ -115,6 +119,14 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("予算要求の提出（自分の入力は不可）", async db => new BudgetRequest { OrgUnitId = await UnitOf(db, RoadsHead), EnteredBy = RoadsStaff }, BudgetRequestRule.Submit, RoadsHead, RoadsStaff),
         new("予算要求の提出（入力した所属長）", async db => new BudgetRequest { OrgUnitId = await UnitOf(db, RoadsHead), EnteredBy = RoadsHead }, BudgetRequestRule.Submit, "nobody", RoadsHead),
         new("復活要求", async db => new BudgetRequest { OrgUnitId = await UnitOf(db, RoadsHead) }, BudgetRequestRule.Restore, RoadsHead, RoadsStaff),
+        new("予算要求の財政課査定", async db => new BudgetRequest { OrgUnitId = await UnitOf(db, RoadsHead) }, BudgetRequestRule.Assess(BudgetStage.FinanceAssessment), Finance, RoadsHead),
+        new("予算要求の市長査定", async db => new BudgetRequest { OrgUnitId = await UnitOf(db, RoadsHead) }, BudgetRequestRule.Assess(BudgetStage.MayorAssessment), Mayor, Planning),
+        new("予算編成方針", db => Task.FromResult<object>(BudgetRound.Defaults(2027)), RecordOperation.Edit, Finance, Planning),
+        new("全庁の予算要求", db => Task.FromResult<object>(BudgetRound.Defaults(2027)), BudgetRoundRule.ReadCity, Planning, RoadsHead),
+        new("部の予算要求", async db => new BudgetDepartment(2027, await RoadsDepartmentOf(db)), RecordOperation.Read, RoadsStaff, OtherHead),
+        new("部の段階の確定", async db => new BudgetDepartment(2027, await RoadsDepartmentOf(db)), BudgetDepartmentRule.Commit(BudgetStage.FinanceAssessment), Finance, RoadsHead),
+        new("部の市長査定の確定", async db => new BudgetDepartment(2027, await RoadsDepartmentOf(db)), BudgetDepartmentRule.Commit(BudgetStage.MayorAssessment), Mayor, Planning),
+        new("査定調書の出力", async db => new BudgetDepartment(2027, await RoadsDepartmentOf(db)), BudgetDepartmentRule.ExportChousho, Finance, Planning),
         new("内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Read, RoadsStaff, OtherHead),
         new("作成中の内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Edit, RoadsStaff, OtherHead),
         new("内部統制のリスクの提出", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, ControlRiskRule.Submit, RoadsHead, RoadsStaff),

@@ -1,3 +1,4 @@
+using Komaki.Management.Core;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Identity;
@@ -9,10 +10,10 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// 予算編成's overview: the year's standing per 部 and the person's own lines, one 部's lines by stage, and the
 /// 財政課's policy with its stages and frames. The request, the stages, 復活要求 and the reports have their own
-/// controllers in this folder; who may do what is BudgetAccess's (Core).
+/// controllers in this folder; who may do what is asked of the year's, the 部's and the request's rules (Core).
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, ReadCache cache) : AppController()
+public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, ReadCache cache) : BudgetDoorController()
 {
     /// The year being formulated: next year's budget, compiled during this one.
     private int DefaultYear => Clock.FiscalYear + 1;
@@ -23,16 +24,22 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         var y = year ?? DefaultYear;
         var org = await orgTree.GetAsync();
         var round = await pages.RoundAsync(y);
-        var readsAll = BudgetAccess.ReadsAll(Actor);
-        var mine = Actor.UnitId is int u && BudgetAccess.IsOwnUnit(Actor, u, org) ? org.SelfAndDescendants(u).ToList() : [];
+        var formulation = round ?? BudgetRound.Defaults(y);
+        var readsAll = await MayAsync(formulation, BudgetRoundRule.ReadCity);
+        // The person's own units' lines are those they may enter requests for.
+        List<int> mine = [];
+        if (Actor.UnitId is int u && await MayAsync(new BudgetRequest { FiscalYear = y, OrgUnitId = u }, RecordOperations.Edit)) mine = org.SelfAndDescendants(u).ToList();
         var commits = await pages.CommitsAsync(y);
         // The totals per 部 are the city's, kept as a read model (every line of the city goes into them); the person sees
         // those of the 部 they may read, and their own units' lines.
-        var standings = (await cache.GetAsync($"budget-standings:{y}", BudgetFormulationPages.StandingAreas, () => pages.StandingsAsync(y, org)))
-            .Where(s => BudgetAccess.CanReadDepartment(Actor, s.DepartmentId, org)).ToList();
+        var standings = new List<DepartmentStanding>();
+        foreach (var s in await cache.GetAsync($"budget-standings:{y}", BudgetFormulationPages.StandingAreas, () => pages.StandingsAsync(y, org)))
+        {
+            if (await MayAsync(new BudgetDepartment(y, s.DepartmentId), RecordOperations.Read)) standings.Add(s);
+        }
         var myLines = mine.Count > 0 ? await pages.LinesAsync(y, org, mine) : [];
         var unrequested = mine.Count > 0 ? await pages.UnrequestedAsync(y, mine) : [];
-        return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, BudgetAccess.IsFinance(Actor), readsAll, Clock.Today));
+        return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today));
     }
 
     [HttpGet("{year:int}/Department/{departmentId:int}")]
@@ -40,15 +47,16 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
     {
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department }) return NotFound();
-        if (!BudgetAccess.CanReadDepartment(Actor, departmentId, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        var department = new BudgetDepartment(year, departmentId);
+        if (await RefusalAsync(department, RecordOperation.Read) is { } refused) return Forbidden(refused);
         var round = await pages.RoundAsync(year);
         var all = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
-        var lines = all.Where(l => BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        var lines = await ReadableAsync(all);
         var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == departmentId).ToList();
         var next = BudgetFormulationPages.NextStage(round, commits);
-        var canCommit = next is BudgetStage n && BudgetAccess.CheckAssess(Actor, n, departmentId, org) is null;
-        // 復活要求 are answered between the close of 復活要求 and 復活査定, by the 財政課.
-        var canAnswer = next == BudgetStage.RestorationAssessment && BudgetAccess.IsFinance(Actor);
+        var canCommit = next is BudgetStage n && await RefusalAsync(department, BudgetDepartmentRule.Commit(n)) is null;
+        // 復活要求 are answered between the close of 復活要求 and 復活査定, by whoever commits 復活査定 (the 財政課).
+        var canAnswer = next == BudgetStage.RestorationAssessment && canCommit;
         return View(new DepartmentModel(year, departmentId, round, lines, BudgetFormulationPages.Standings(all, commits, round, org).FirstOrDefault(), commits, org, next, canCommit, Actor, canAnswer));
     }
 

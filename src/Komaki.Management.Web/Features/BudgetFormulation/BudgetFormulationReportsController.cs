@@ -1,3 +1,4 @@
+using Komaki.Management.Core;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Identity;
@@ -10,7 +11,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : AppController()
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : BudgetDoorController()
 {
     /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
     [HttpGet("{year:int}/Compare")]
@@ -18,15 +19,19 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
     {
         var org = await orgTree.GetAsync();
         var department = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
-        var readsAll = BudgetAccess.ReadsAll(Actor);
-        if (departmentId is int d && !BudgetAccess.CanReadDepartment(Actor, d, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        if (departmentId is int d && await RefusalAsync(new BudgetDepartment(year, d), RecordOperation.Read) is { } refused) return Forbidden(refused);
+        var readsAll = await MayAsync(await pages.RoundAsync(year) ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
         var units = departmentId is int dd ? org.SelfAndDescendants(dd).ToList() : readsAll ? null : department is int own ? org.SelfAndDescendants(own).ToList() : [];
         // The city's comparison (every line) is the same for all who read the whole city: kept as a read model.
         var comparison = units is null
             ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to))
-            : BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
-        return View(new CompareModel(year, from, to, departmentId, comparison,
-            BudgetFormulationController.Departments(org, year).Where(x => BudgetAccess.CanReadDepartment(Actor, x.Id, org)).ToList(), org));
+            : BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units) : await ReadableAsync(await pages.LinesAsync(year, org, units)), from, to);
+        var departments = new List<OrgUnit>();
+        foreach (var x in BudgetFormulationController.Departments(org, year))
+        {
+            if (await MayAsync(new BudgetDepartment(year, x.Id), RecordOperations.Read)) departments.Add(x);
+        }
+        return View(new CompareModel(year, from, to, departmentId, comparison, departments, org));
     }
 
     /// 査定調書 of a 部: per line 要求額, 査定額, 差額 and 査定理由, with the reasons given against the evaluation.
@@ -35,8 +40,8 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
     {
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department }) return NotFound();
-        if (!BudgetAccess.CanReadDepartment(Actor, departmentId, org)) return Forbidden("この部の査定調書を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
-        var lines = (await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList())).Where(l => BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList();
+        if (await RefusalAsync(new BudgetDepartment(year, departmentId), RecordOperation.Read) is { } refused) return Forbidden(refused);
+        var lines = await ReadableAsync(await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList()));
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
         return View(new ChoushoModel(year, departmentId, assessment, lines, names, org));
     }

@@ -1,3 +1,4 @@
+using Komaki.Management.Core;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Organization;
@@ -12,7 +13,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
 public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
-    : AppController()
+    : BudgetDoorController()
 {
     [HttpGet("{year:int}/Request/{projectId:int}")]
     public async Task<IActionResult> EditRequest(int year, int projectId)
@@ -21,7 +22,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         if (project is null) return NotFound();
         var org = await orgTree.GetAsync();
         var request = await pages.RequestAsync(year, projectId);
-        if (BudgetAccess.CheckEnter(Actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(request ?? new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId }, RecordOperation.Edit) is { } refused) return Forbidden(refused);
         if (await commands.ClosedForRequestsAsync(year, request?.OrgUnitId ?? project.OwnerUnitId, org) is { } closed) return Forbidden(closed);
         return View(await RequestModelAsync(year, project, RequestForm.Of(request), request, org));
     }
@@ -33,7 +34,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         if (project is null) return NotFound();
         var org = await orgTree.GetAsync();
         var request = await pages.RequestAsync(year, projectId);
-        if (BudgetAccess.CheckEnter(Actor, request?.OrgUnitId ?? project.OwnerUnitId, request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(request ?? new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId }, RecordOperation.Edit) is { } refused) return Forbidden(refused);
         var result = await ValidateAsync(form) ? await commands.SaveRequestAsync(year, projectId, form, Actor, org) : null;
         if (result is not null && Accept(result))
         {
@@ -58,7 +59,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (!BudgetAccess.CanRead(Actor, line.Request.OrgUnitId, org)) return Forbidden("この要求を見られるのは、その課・部の職員と財政課・市長・副市長・企画です。");
+        if (await RefusalAsync(line.Request, RecordOperation.Read) is { } refused) return Forbidden(refused);
         var round = await pages.RoundAsync(year);
         var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == line.DepartmentId).ToList();
         var restoring = commits.Any(c => c.Stage == BudgetStage.Notice) && !commits.Any(c => c.Stage == BudgetStage.Restoration) && round?.StageOf(BudgetStage.Restoration) is not null;
@@ -67,9 +68,9 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
             .Concat(line.Request.Restorations.SelectMany(r => new[] { r.RequestedBy, r.AnsweredBy })));
         return View(new LineModel(year, line, round, commits, (await pages.ContextAsync(year, [line.Request.ProjectId]))[line.Request.ProjectId],
             await pages.EvaluationAsync(line.Request.ProjectId, Actor, org), directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
-            BudgetAccess.CheckSubmit(Actor, line.Request, org) is null, BudgetAccess.CheckEnter(Actor, line.Request.OrgUnitId, line.Request, org) is null,
-            restoring && line.Request.Restorations.Count == 0 && BudgetAccess.CheckRestore(Actor, line.Request, org) is null,
-            answering && BudgetAccess.CheckAssessLine(Actor, BudgetStage.RestorationAssessment, line.Request, org) is null, names));
+            await MayAsync(line.Request, BudgetRequestRule.Submit), await MayAsync(line.Request, RecordOperations.Edit),
+            restoring && line.Request.Restorations.Count == 0 && await MayAsync(line.Request, BudgetRequestRule.Restore),
+            answering && await MayAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)), names));
     }
 
     [HttpGet("{year:int}/Lines/{id:int}/Submit")]
@@ -78,7 +79,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckSubmit(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Submit) is { } refused) return Forbidden(refused);
         return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), org));
     }
 
@@ -88,7 +89,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckSubmit(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Submit) is { } refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.SubmitAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の要求を提出しました。";

@@ -9,7 +9,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// 復活要求 after 内示: the 課's head names the amount and the reason, and the 財政課 answers with what it grants.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands) : AppController()
+public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands) : BudgetDoorController()
 {
     [HttpGet("{year:int}/Lines/{id:int}/Restoration/Create")]
     public async Task<IActionResult> Restoration(int year, int id)
@@ -17,7 +17,7 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckRestore(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Restore) is { } refused) return Forbidden(refused);
         return View(new RestoreModel(year, line, null, null, org));
     }
 
@@ -27,7 +27,7 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckRestore(Actor, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Restore) is { } refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.RestoreAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の復活要求を出しました。財政課が回答します。";
@@ -42,7 +42,7 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
         var org = await orgTree.GetAsync();
         var (line, restoration) = await RestorationAsync(id, org);
         if (line is null || restoration is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckAssessLine(Actor, BudgetStage.RestorationAssessment, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)) is { } refused) return Forbidden(refused);
         return View(new AnswerModel(year, line, restoration, Amounts.Thousands(restoration.Granted), restoration.Answer, org));
     }
 
@@ -52,7 +52,7 @@ public sealed class BudgetRestorationsController(OrgTreeProvider orgTree, Budget
         var org = await orgTree.GetAsync();
         var (line, restoration) = await RestorationAsync(id, org);
         if (line is null || restoration is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckAssessLine(Actor, BudgetStage.RestorationAssessment, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)) is { } refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(id, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の復活要求に回答しました。";

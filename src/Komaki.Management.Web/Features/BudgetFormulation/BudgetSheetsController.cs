@@ -1,3 +1,4 @@
+using Komaki.Management.Core;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
@@ -13,7 +14,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// (Imports/budget-request); this controller only links to it.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : AppController()
+public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : BudgetDoorController()
 {
     /// The 査定調書 of a 部 is the 財政課's working paper: only 財政担当 export it.
     [HttpGet("{year:int}/Chousho/{departmentId:int}/Excel")]
@@ -21,7 +22,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
     {
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department } department) return NotFound();
-        if (!BudgetAccess.IsFinance(Actor)) return Forbidden("査定調書を Excel に出力できるのは財政担当です。");
+        if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.ExportChousho) is { } refused) return Forbidden(refused);
         var lines = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
         var output = new MemoryStream();
@@ -37,12 +38,13 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
     {
         var org = await orgTree.GetAsync();
         if (departmentId is int d && (org.Find(d) is not { Level: OrgUnitLevel.Department })) return NotFound();
-        if (departmentId is int dd && !BudgetAccess.CanReadDepartment(Actor, dd, org)) return Forbidden("この部の予算要求を見られるのは、その部の職員・財政課・市長・副市長・企画です。");
+        if (departmentId is int dd && await RefusalAsync(new BudgetDepartment(year, dd), RecordOperation.Read) is { } refused) return Forbidden(refused);
         var own = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
-        var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : BudgetAccess.ReadsAll(Actor) ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
+        var readsAll = await MayAsync(await pages.RoundAsync(year) ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
+        var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : readsAll ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
         if (units is not null)
         {
-            var lines = BudgetFormulationPages.Compare((await pages.LinesAsync(year, org, units)).Where(l => departmentId is null || BudgetAccess.CanRead(Actor, l.Request.OrgUnitId, org)).ToList(), from, to);
+            var lines = BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units) : await ReadableAsync(await pages.LinesAsync(year, org, units)), from, to);
             return File(Written(output => BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, lines, org)),
                 BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
         }

@@ -12,7 +12,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
 public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
-    : AppController()
+    : BudgetDoorController()
 {
     [HttpGet("{year:int}/Lines/{id:int}/Assess/{stage}")]
     public async Task<IActionResult> Assess(int year, int id, BudgetStage stage)
@@ -20,7 +20,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckAssessLine(Actor, stage, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(stage)) is { } refused) return Forbidden(refused);
         var round = await pages.RoundAsync(year);
         if (round is null || BudgetFormulationCommands.StartingPoint(line.Request, round, stage) is not { } from) return Forbidden($"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
         var draft = line.Draft(stage);
@@ -33,7 +33,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
-        if (BudgetAccess.CheckAssessLine(Actor, stage, line.Request, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(stage)) is { } refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.SaveDraftAsync(id, stage, form, Actor, org)))
         {
             TempData["Message"] = $"{line.Code} {line.Name} の{stage.Label()}を保存しました（部ごとに確定するまで変えられます）。";
@@ -54,7 +54,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId)
     {
         var org = await orgTree.GetAsync();
-        if (BudgetAccess.CheckAssess(Actor, stage, departmentId, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
         return View(new CommitModel(year, stage, departmentId, missing, lines, new Dictionary<int, string?>(), org));
     }
@@ -63,7 +63,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId, CommitForm form)
     {
         var org = await orgTree.GetAsync();
-        if (BudgetAccess.CheckAssess(Actor, stage, departmentId, org) is { } refused) return Forbidden(refused);
+        if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         // A page without lines to explain sends no reasons at all.
         var reasons = form.Reasons;
         if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, Actor, org)))
