@@ -37,18 +37,6 @@ public sealed class OpenDataController(PublishedLists lists, IEnumerable<IOpenDa
     [HttpGet("indicators.csv")]
     public async Task<IActionResult> IndicatorsCsv(int? measureId) => CsvDownload.Result(OpenDataCsv.Indicators, await lists.IndicatorsAsync(measureId), "indicators.csv");
 
-    [HttpGet("manifesto")]
-    public async Task<IActionResult> Manifesto() => Ok(await lists.ManifestoAsync());
-
-    [HttpGet("manifesto.csv")]
-    public async Task<IActionResult> ManifestoCsv() => CsvDownload.Result(OpenDataCsv.Manifesto, await lists.ManifestoAsync(), "manifesto.csv");
-
-    [HttpGet("citizen-inputs")]
-    public async Task<IActionResult> CitizenInputs() => Ok(await lists.VoicesAsync());
-
-    [HttpGet("citizen-inputs.csv")]
-    public async Task<IActionResult> CitizenInputsCsv() => CsvDownload.Result(OpenDataCsv.Voices, await lists.VoicesAsync(), "citizen-inputs.csv");
-
     /// What is published, for a portal that wants to know which lists there are and which years to fetch: every list a
     /// feature declares (IOpenDataDataset), with its files and CSV columns, and the published years by list.
     [HttpGet("")]

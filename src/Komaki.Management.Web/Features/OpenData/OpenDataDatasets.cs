@@ -46,23 +46,3 @@ public sealed class IndicatorsDataset(PublicData data) : IOpenDataDataset
     public string? YearsKey => "indicatorActualYears";
     public Task<IReadOnlyList<int>> YearsAsync() => data.YearsAsync(PublicationKind.IndicatorActuals);
 }
-
-public sealed class ManifestoDataset(PublicData data) : IOpenDataDataset
-{
-    public string Name => "manifesto";
-    public string Title => "市長マニフェストの進み具合";
-    public int Order => 50;
-    public IReadOnlyList<string> Columns { get; } = OpenDataColumns.Of(OpenDataCsv.Manifesto);
-    public string? YearsKey => "manifestoProgressYears";
-    public Task<IReadOnlyList<int>> YearsAsync() => data.YearsAsync(PublicationKind.ManifestoProgress);
-}
-
-public sealed class CitizenInputsDataset : IOpenDataDataset
-{
-    public string Name => "citizen-inputs";
-    public string Title => "市民の声と市の考え方";
-    public int Order => 60;
-    public IReadOnlyList<string> Columns { get; } = OpenDataColumns.Of(OpenDataCsv.Voices);
-    public string? YearsKey => null;
-    public Task<IReadOnlyList<int>> YearsAsync() => Task.FromResult<IReadOnlyList<int>>([]);
-}

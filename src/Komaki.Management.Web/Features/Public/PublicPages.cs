@@ -15,22 +15,7 @@ public sealed class PublicEvaluationsPage : IPublicPageContribution
     public PublicPage Page { get; } = new("事務事業評価", "Public", nameof(PublicController.Evaluations), 20);
 }
 
-public sealed class PublicManifestoPage : IPublicPageContribution
-{
-    public PublicPage Page { get; } = new("市長マニフェストの進み具合", "Public", nameof(PublicController.Manifesto), 40);
-}
-
 public sealed class PublicForumPage : IPublicPageContribution
 {
     public PublicPage Page { get; } = new("市民公開フォーラム", "Public", nameof(PublicController.Forum), 50);
-}
-
-public sealed class PublicVoicesPage : IPublicPageContribution
-{
-    public PublicPage Page { get; } = new("市民の声と市の考え方", "Public", nameof(PublicController.Voices), 60);
-}
-
-public sealed class PublicControlPage : IPublicPageContribution
-{
-    public PublicPage Page { get; } = new("内部統制", "Public", nameof(PublicController.Control), 70);
 }
