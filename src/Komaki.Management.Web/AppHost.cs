@@ -119,6 +119,8 @@ public static class AppHost
         services.AddContributions<IHistoryKind>(typeof(IUseCase).Assembly);
         services.AddContributions<IWaitingContribution>(typeof(IUseCase).Assembly);
         services.AddContributions<IBoardContribution>(typeof(IUseCase).Assembly);
+        services.AddContributions<IPublicPageContribution>(typeof(AppHost).Assembly);
+        services.AddContributions<IOpenDataDataset>(typeof(AppHost).Assembly);
         services.AddRecordRules(typeof(IUseCase).Assembly);
         services.AddScoped<IEditionFollower, ManifestoLinksFollowEdition>();
         ValidatorOptions.Global.LanguageManager.Culture = new CultureInfo("ja");

@@ -5,7 +5,6 @@ using CsCheck;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.IntegrationTests.Support;
-using Komaki.Management.Web.Features.OpenData;
 using Komaki.Management.Web.Features.Personnel;
 using Komaki.Management.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -60,18 +59,14 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
         }, iter: 500, threads: 1); // one worksheet and one row counter: ClosedXML is not thread-safe
     }
 
-    /// Every action that answers a CSV, with the request that reads it and who may. A new CSV action fails
-    /// Every_csv_the_app_serves_is_in_the_list until it is added here, so it is planted into below.
+    /// Every action that answers a CSV, with the request that reads it and who may: each open-data list's CSV as the
+    /// features declare them (IOpenDataDataset, with the action that answers its path), and the staff files. A CSV action
+    /// that is neither fails Every_csv_the_app_serves_is_in_the_list until it is declared, so it is planted into below.
     private (string Action, string Who, string Url)[] Endpoints =>
     [
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.EvaluationsCsv)}", "", "/api/v1/evaluations.csv"),
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.ForumCsv)}", "", "/api/v1/forum.csv"),
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.MeasuresCsv)}", "", "/api/v1/measures.csv"),
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.IndicatorsCsv)}", "", "/api/v1/indicators.csv"),
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.ManifestoCsv)}", "", "/api/v1/manifesto.csv"),
-        ($"{nameof(OpenDataController)}.{nameof(OpenDataController.CitizenInputsCsv)}", "", "/api/v1/citizen-inputs.csv"),
+        .. PublicSiteMap.Datasets(app).Select(d => $"/api/v1/{d.Name}.csv")
+            .Select(url => (PublicSiteMap.Answering(app, url) is { } a ? $"{a.Controller}.{a.Method}" : $"nothing answers {url}", "", url)),
         ($"{nameof(PersonnelDivisionController)}.{nameof(PersonnelDivisionController.Payroll)}", Division, "/Personnel/Division/Payroll/2025"),
-        ($"{nameof(OpenDataEffectController)}.{nameof(OpenDataEffectController.BudgetEffectCsv)}", "", "/api/v1/budget-effect.csv"),
     ];
 
     [Fact]

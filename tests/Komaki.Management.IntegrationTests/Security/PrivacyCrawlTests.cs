@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Publishing;
+using Komaki.Management.IntegrationTests.Support;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
@@ -24,8 +25,9 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         var texts = new List<Planted>();
         var routes = new List<string> { $"/Goals/Sheet?unitId={road}&year=2026", "/Goals/Export?year=2026", $"/Evaluations/2025/Print?unitId={road}", "/Imports/evaluations/2025/Export",
             "/Board/Mayor?year=2025", "/MeasureEvaluations?year=2025", $"/Improvements?unitId={road}", "/Improvements?state=", $"/Evaluations?year=2025&unitId={road}", "/Personnel",
-            "/api/v1/evaluations", "/api/v1/citizen-inputs", "/api/v1/citizen-inputs.csv", "/api/v1/manifesto", "/api/v1/forum", "/public/voices", "/public/manifesto", "/public/forum",
-            "/public/budget-effect", "/public/budget-effect?year=2025&edition=1", "/api/v1/budget-effect", "/api/v1/budget-effect.csv" };
+            "/public/budget-effect?year=2025&edition=1" };
+        // The citizens' site as the features declare it: every page of its menu and every open-data file.
+        routes.AddRange([.. PublicSiteMap.MenuUrls(app), .. PublicSiteMap.DatasetUrls(app)]);
 
         foreach (var e in db.ProjectEvaluations.Where(e => e.OwnerUnitId == road && e.State != EvaluationState.Published).ToList())
         {

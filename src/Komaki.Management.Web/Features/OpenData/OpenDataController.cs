@@ -1,4 +1,3 @@
-using Komaki.Management.Core.Publishing;
 using Komaki.Management.Web.Features.Public;
 using Komaki.Management.Web.Infrastructure;
 
@@ -10,9 +9,8 @@ namespace Komaki.Management.Web.Features.OpenData;
 [AllowAnonymous]
 [Route("api/v1")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataController(PublicData data, PublishedLists lists) : ControllerBase
+public sealed class OpenDataController(PublishedLists lists, IEnumerable<IOpenDataDataset> datasets) : ControllerBase
 {
-    private static readonly string[] Lists = ["evaluations", "forum", "measures", "indicators", "manifesto", "citizen-inputs", "budget-effect"];
 
     [HttpGet("evaluations")]
     public async Task<IActionResult> Evaluations(int? year) => Ok(await lists.EvaluationsAsync(year));
@@ -39,26 +37,15 @@ public sealed class OpenDataController(PublicData data, PublishedLists lists) : 
     [HttpGet("indicators.csv")]
     public async Task<IActionResult> IndicatorsCsv(int? measureId) => CsvDownload.Result(OpenDataCsv.Indicators, await lists.IndicatorsAsync(measureId), "indicators.csv");
 
-    [HttpGet("manifesto")]
-    public async Task<IActionResult> Manifesto() => Ok(await lists.ManifestoAsync());
-
-    [HttpGet("manifesto.csv")]
-    public async Task<IActionResult> ManifestoCsv() => CsvDownload.Result(OpenDataCsv.Manifesto, await lists.ManifestoAsync(), "manifesto.csv");
-
-    [HttpGet("citizen-inputs")]
-    public async Task<IActionResult> CitizenInputs() => Ok(await lists.VoicesAsync());
-
-    [HttpGet("citizen-inputs.csv")]
-    public async Task<IActionResult> CitizenInputsCsv() => CsvDownload.Result(OpenDataCsv.Voices, await lists.VoicesAsync(), "citizen-inputs.csv");
-
-    /// What is published, for a portal that wants to know which years to fetch.
+    /// What is published, for a portal that wants to know which lists there are and which years to fetch: every list a
+    /// feature declares (IOpenDataDataset), with its files and CSV columns, and the published years by list.
     [HttpGet("")]
-    public async Task<IActionResult> Index() => Ok(new
+    public async Task<IActionResult> Index()
     {
-        lists = Lists,
-        indicatorActualYears = await data.YearsAsync(PublicationKind.IndicatorActuals),
-        manifestoProgressYears = await data.YearsAsync(PublicationKind.ManifestoProgress),
-        evaluationYears = await data.Evaluations.Select(e => e.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(),
-        budgetEffectYears = await data.BudgetEffectYearsAsync(),
-    });
+        var ordered = datasets.OrderBy(d => d.Order).ToList();
+        var index = new Dictionary<string, object> { ["lists"] = ordered.Select(d => d.Name).ToList() };
+        foreach (var d in ordered.Where(d => d.YearsKey is not null)) index[d.YearsKey!] = await d.YearsAsync();
+        index["datasets"] = ordered.Select(d => new { d.Name, d.Title, Json = $"/api/v1/{d.Name}", Csv = $"/api/v1/{d.Name}.csv", d.Columns }).ToList();
+        return Ok(index);
+    }
 }

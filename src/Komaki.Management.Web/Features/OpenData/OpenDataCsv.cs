@@ -39,24 +39,4 @@ public static class OpenDataCsv
         new("達成率（%）", r => r.AchievementPercent), new("基準値からの進捗（%）", r => r.ProgressPercent), new("基準値より悪化", r => r.WorseThanBaseline ? "はい" : "いいえ"), new("傾向", r => r.Trend),
         new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason), new("公表時の実績値", r => r.PublishedActual),
     ];
-
-    public static readonly IReadOnlyList<CsvColumn<ManifestoRecord>> Manifesto =
-    [
-        new("任期", r => r.Term), new("番号", r => r.Number), new("分野", r => r.Area), new("項目", r => r.Title), new("進捗", r => r.Status), new("進捗の年度", r => r.StatusYear), new("説明", r => r.Commentary),
-    ];
-
-    public static readonly IReadOnlyList<CsvColumn<CitizenInputRecord>> Voices =
-    [
-        new("番号", r => r.Id), new("経路", r => r.Channel), new("受付日", r => r.ReceivedOn), new("内容（要旨）", r => r.Summary), new("市の考え方", r => r.Answer), new("状況", r => r.Status),
-        new("関連する施策", r => string.Join(" ", r.MeasureCodes)), new("関連する事業", r => string.Join(" ", r.ProjectCodes)),
-    ];
-
-    public static readonly IReadOnlyList<CsvColumn<BudgetEffectRecord>> BudgetEffect =
-    [
-        new("評価の年度", r => r.EvaluationYear), new("予算の年度", r => r.BudgetYear), new("版", r => r.Edition), new("公表日時", r => r.PublishedAt),
-        new("範囲", r => r.Scope switch { "city" => "市全体", "total" => "市全体の計", _ => "部" }), new("部", r => r.Department), new("方向性", r => r.Verdict), new("方向性のコード", r => r.VerdictCode),
-        new("事業数", r => r.Projects), new("評価の年度の当初予算（円）", r => r.BaseYen), new("要求額（円）", r => r.RequestedYen), new("査定額（円）", r => r.AssessedYen),
-        new("当初予算額（円）", r => r.InitialYen), new("決算額（円）", r => r.SettledYen), new("一般財源 要求（円）", r => r.RequestedGeneralYen),
-        new("一般財源 査定（円）", r => r.AssessedGeneralYen), new("一般財源 決算（円）", r => r.SettledGeneralYen), new("人工（評価の年度）", r => r.PersonYears), new("人工（予算の年度）", r => r.NextPersonYears),
-    ];
 }

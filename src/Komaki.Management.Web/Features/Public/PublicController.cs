@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Publishing;
 using Komaki.Management.Web.Infrastructure;
@@ -11,7 +10,7 @@ namespace Komaki.Management.Web.Features.Public;
 [AllowAnonymous]
 [Route("public")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions, ControlPages control, CityClock clock) : Controller
+public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
 {
     public const int PageSize = 50;
 
@@ -65,32 +64,6 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
         return View(new PublicEvaluationModel(e, await data.UnitNameAsync(e.OwnerUnitId), await data.EvaluationSheetAsync(e)));
     }
 
-    [HttpGet("manifesto")]
-    public async Task<IActionResult> Manifesto()
-    {
-        return View(await data.ManifestoAsync());
-    }
-
     [HttpGet("forum")]
     public async Task<IActionResult> Forum() => View(await lists.ForumAsync());
-
-    [HttpGet("voices")]
-    public async Task<IActionResult> Voices(int page = 1)
-    {
-        var all = await lists.VoicesAsync();
-        return View(HttpContext.Page(all, page, PageSize));
-    }
-
-    /// 内部統制: each published year's report — its figures, conclusion and the audit committee's opinion — and the
-    /// processing errors planning has published. Risks themselves are not shown.
-    [HttpGet("control")]
-    public async Task<IActionResult> Control()
-    {
-        var policy = await control.PolicyAsync();
-        var years = await control.PublishedYearsAsync();
-        var (risks, errors) = await control.OfYearsAsync(years.Select(y => y.FiscalYear).ToList());
-        var reports = years.Select(y => new ControlReport(y.FiscalYear, policy, y, risks.Where(r => r.FiscalYear == y.FiscalYear).ToList(),
-            errors.Where(e => e.FiscalYear == y.FiscalYear).ToList(), clock.Today)).ToList();
-        return View(new PublicControlModel(reports, await control.PublishedErrorsAsync()));
-    }
 }

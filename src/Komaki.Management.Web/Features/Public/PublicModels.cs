@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
-using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Core.Plans;
 
 namespace Komaki.Management.Web.Features.Public;
@@ -17,8 +16,6 @@ public sealed record PublicMeasureModel(
 }
 
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
-
-public sealed record PublicControlModel(IReadOnlyList<ControlReport> Reports, IReadOnlyList<ProcessingError> Errors);
 
 /// The public 事務事業評価シート: Sheet as published (Kept) or, for an evaluation published before sheets were kept,
 /// as it reads now; actuals of years not yet published are left out.

@@ -1,7 +1,9 @@
 using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Web.Features.Public;
 using Komaki.Management.Web.Infrastructure;
 
-namespace Komaki.Management.Web.Features.OpenData;
+namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// One row of the published 評価の効き目 (docs/open-data.md): the figures in yen of a verdict for the city or a 部,
 /// or the city's total, as the edition published them.
@@ -26,9 +28,34 @@ public sealed class OpenDataEffectController(EffectPublications publications) : 
 
     [HttpGet("budget-effect.csv")]
     public async Task<IActionResult> BudgetEffectCsv(int? year, int? edition) =>
-        CsvDownload.Result(OpenDataCsv.BudgetEffect, await RecordsAsync(year, edition),
+        CsvDownload.Result(BudgetEffectDataset.Csv, await RecordsAsync(year, edition),
             $"budget-effect{(year is int y ? "-" + y.ToString(CultureInfo.InvariantCulture) : "")}{(edition is int e ? "-" + e.ToString(CultureInfo.InvariantCulture) : "")}.csv");
 
     private async Task<List<BudgetEffectRecord>> RecordsAsync(int? year, int? edition) =>
         (await publications.LatestAsync(year, edition)).SelectMany(BudgetEffectRecord.Of).ToList();
+}
+
+/// 評価の効き目 in the open-data index (docs/open-data.md), with its CSV columns.
+public sealed class BudgetEffectDataset(PublicData data) : IOpenDataDataset
+{
+    public static readonly IReadOnlyList<CsvColumn<BudgetEffectRecord>> Csv =
+    [
+        new("評価の年度", r => r.EvaluationYear), new("予算の年度", r => r.BudgetYear), new("版", r => r.Edition), new("公表日時", r => r.PublishedAt),
+        new("範囲", r => r.Scope switch { "city" => "市全体", "total" => "市全体の計", _ => "部" }), new("部", r => r.Department), new("方向性", r => r.Verdict), new("方向性のコード", r => r.VerdictCode),
+        new("事業数", r => r.Projects), new("評価の年度の当初予算（円）", r => r.BaseYen), new("要求額（円）", r => r.RequestedYen), new("査定額（円）", r => r.AssessedYen),
+        new("当初予算額（円）", r => r.InitialYen), new("決算額（円）", r => r.SettledYen), new("一般財源 要求（円）", r => r.RequestedGeneralYen),
+        new("一般財源 査定（円）", r => r.AssessedGeneralYen), new("一般財源 決算（円）", r => r.SettledGeneralYen), new("人工（評価の年度）", r => r.PersonYears), new("人工（予算の年度）", r => r.NextPersonYears),
+    ];
+
+    public string Name => "budget-effect";
+
+    public string Title => "評価は予算にどう生かされたか（評価の効き目）";
+
+    public int Order => 70;
+
+    public IReadOnlyList<string> Columns { get; } = OpenDataColumns.Of(Csv);
+
+    public string? YearsKey => "budgetEffectYears";
+
+    public async Task<IReadOnlyList<int>> YearsAsync() => await data.BudgetEffectYearsAsync();
 }

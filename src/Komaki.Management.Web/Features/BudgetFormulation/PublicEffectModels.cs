@@ -1,6 +1,6 @@
 using Komaki.Management.Core.BudgetFormulation;
 
-namespace Komaki.Management.Web.Features.Public;
+namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// The published 評価の効き目 tables, as citizens read them and as the 財政課 sees them before publishing.
 public sealed record PublishedEffectTables(int Year, IReadOnlyList<EffectPublicationRow> Rows)
