@@ -104,7 +104,9 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         Assert.True(lost.Count == 0, string.Join("\n", lost.Take(40)));
         Assert.True(changedWrong.Count == 0, string.Join("\n", changedWrong.Take(40)));
         Assert.True(missing.Count == 0, $"no demo user reached a form of: {string.Join(", ", missing)}");
-        Assert.True(saved.Count >= found.Count / 2, $"only {saved.Count} of {found.Count} edit routes saved a one-field change");
+        // Saves from another page may hold no free text (a schedule is dates): the share is of the edit routes.
+        var (editsSaved, editsFound) = (saved.Count(templates.ContainsKey), found.Count(templates.ContainsKey));
+        Assert.True(editsSaved >= editsFound / 2, $"only {editsSaved} of {editsFound} edit routes saved a one-field change");
     }
 
     /// Every route template with both a GET and a POST that does not act, as a regular expression over the path.
