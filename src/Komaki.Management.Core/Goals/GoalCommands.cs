@@ -47,14 +47,13 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
         return (false, await saver.SaveEditAsync(goal, version, goal.AuditTarget));
     }
 
-    public async Task<CommandResult> CommentAsync(int goalId, string? comment, GoalAuthor author)
+    /// The form is valid (GoalCommentFormValidator).
+    public async Task<CommandResult> CommentAsync(int goalId, GoalCommentForm form, GoalAuthor author)
     {
-        if (string.IsNullOrWhiteSpace(comment)) return CommandResult.Refused("comment", "コメントを入力してください。");
-        if (comment.Length > 4000) return CommandResult.Refused("comment", "コメントは4,000文字以内で入力してください。");
         db.GoalEvents.Add(new GoalEvent
         {
             OrganizationalGoalId = goalId, Action = GoalAction.Commented, UserName = author.UserName, DisplayName = author.DisplayName,
-            At = author.At, Comment = comment.Trim(),
+            At = author.At, Comment = form.Comment!.Trim(),
         });
         return await saver.SaveAsync();
     }

@@ -131,3 +131,16 @@ public sealed class ActFormValidator : AbstractValidator<ActForm>
         RuleForEach(f => f.Actuals).MaximumLength(40).WithMessage("実績値は数値で入力してください。");
     }
 }
+
+/// A comment left on a goal, outside any step.
+public sealed class GoalCommentForm
+{
+    public string? Comment { get; set; }
+}
+
+public sealed class GoalCommentFormValidator : AbstractValidator<GoalCommentForm>
+{
+    public GoalCommentFormValidator() =>
+        RuleFor(f => f.Comment).Cascade(CascadeMode.Stop).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("コメントを入力してください。")
+            .MaximumLength(Data.ModelLengths.Of<GoalEvent>(e => e.Comment)).WithMessage("コメントは{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+}

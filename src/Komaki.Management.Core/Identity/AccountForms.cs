@@ -79,3 +79,18 @@ public sealed class ChangePasswordFormValidator : AbstractValidator<ChangePasswo
         RuleFor(x => x.ConfirmPassword).Equal(x => x.NewPassword).WithMessage("確認用のパスワードが一致しません。");
     }
 }
+
+/// A local account turns on its second factor with the code its authenticator shows.
+public sealed class TwoFactorForm
+{
+    [Display(Name = "確認コード")]
+    public string? Code { get; set; }
+}
+
+/// Six digits, as for signing in (LoginCodeFormValidator); whether it is the right one is the second factor's to say.
+public sealed class TwoFactorFormValidator : AbstractValidator<TwoFactorForm>
+{
+    public TwoFactorFormValidator() =>
+        RuleFor(x => x.Code).Must(c => c is not null && c.Replace(" ", "", StringComparison.Ordinal).Trim() is { Length: 6 } digits && digits.All(char.IsAsciiDigit))
+            .WithMessage("確認コードは、認証アプリに今表示されている6桁の数字で入力してください。");
+}

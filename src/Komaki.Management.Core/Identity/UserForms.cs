@@ -28,3 +28,15 @@ public sealed class UserFormValidator : AbstractValidator<UserForm>
         RuleFor(x => x.Password).NotEmpty().When(x => x.Id is null).WithMessage("初期パスワードを入力してください。");
     }
 }
+
+/// An administrator sets a new password for an account. The rules of a good password are Identity's (PasswordRules).
+public sealed class ResetPasswordForm
+{
+    public string? NewPassword { get; set; }
+}
+
+public sealed class ResetPasswordFormValidator : AbstractValidator<ResetPasswordForm>
+{
+    public ResetPasswordFormValidator() =>
+        RuleFor(x => x.NewPassword).NotEmpty().WithMessage("新しいパスワードを入力してください。");
+}

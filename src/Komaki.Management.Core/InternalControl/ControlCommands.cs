@@ -71,28 +71,23 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         return await saver.SaveEditAsync(risk, form.Version, risk.AuditTarget);
     }
 
-    public async Task<CommandResult> CorrectAsync(ControlDeficiency deficiency, int version, DateOnly? correctedOn, string? note, DateOnly today)
+    /// The correction (the form is valid: CorrectionFormValidator); a day after today is refused beside its field.
+    public async Task<CommandResult> CorrectAsync(ControlDeficiency deficiency, CorrectionForm form, DateOnly today)
     {
-        var result = new CommandResult();
-        if (correctedOn is not DateOnly on) result.Add("CorrectedOn", "是正した日を入力してください。");
-        else if (on > today) result.Add("CorrectedOn", "是正した日に先の日付は入れられません。");
-        if (string.IsNullOrWhiteSpace(note)) result.Add("CorrectionNote", "是正の内容（何をどう直したか）を入力してください。");
-        else if (note.Length > 2000) result.Add("CorrectionNote", "是正の内容は2,000文字以内で入力してください。");
-        if (!result.Succeeded) return result;
-        deficiency.CorrectedOn = correctedOn;
-        deficiency.CorrectionNote = note!.Trim();
-        return await saver.SaveEditAsync(deficiency, version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
+        if (form.CorrectedOn > today) return CommandResult.Refused(nameof(form.CorrectedOn), "是正した日に先の日付は入れられません。");
+        deficiency.CorrectedOn = form.CorrectedOn;
+        deficiency.CorrectionNote = form.CorrectionNote!.Trim();
+        return await saver.SaveEditAsync(deficiency, form.Version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
     }
 
     /// The 評価部局's word on a correction: confirmed (the deficiency is closed), or sent back with the reason — the
     /// division corrects again and the deficiency counts as not corrected until it does.
-    public async Task<CommandResult> ConfirmCorrectionAsync(ControlDeficiency deficiency, int version, bool reopen, string? note, ControlAuthor author)
+    /// The form is valid (CorrectionReviewFormValidator).
+    public async Task<CommandResult> ConfirmCorrectionAsync(ControlDeficiency deficiency, CorrectionReviewForm form, ControlAuthor author)
     {
-        if (reopen)
+        if (form.Reopen)
         {
-            if (string.IsNullOrWhiteSpace(note)) return CommandResult.Refused("ReopenNote", "差し戻す理由（是正として足りない点）を入力してください。");
-            if (note.Length > 2000) return CommandResult.Refused("ReopenNote", "差し戻す理由は2,000文字以内で入力してください。");
-            deficiency.ReopenNote = $"{Wareki.Date(author.Today)} {author.DisplayName}: {note.Trim()}";
+            deficiency.ReopenNote = $"{Wareki.Date(author.Today)} {author.DisplayName}: {form.ReopenNote!.Trim()}";
             deficiency.CorrectedOn = null;
         }
         else
@@ -100,7 +95,7 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
             deficiency.CorrectionConfirmedOn = author.Today;
             deficiency.CorrectionConfirmedBy = author.DisplayName;
         }
-        return await saver.SaveEditAsync(deficiency, version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
+        return await saver.SaveEditAsync(deficiency, form.Version, new AuditTarget(nameof(ControlRisk), deficiency.ControlRiskId, "不備"));
     }
 
     /// The whole register of a 課 submitted at once (after its confirmation page): every risk still being written.
@@ -114,11 +109,11 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// 督促 of a 課 by the 推進部局.
-    public async Task<CommandResult> ChaseAsync(int year, int unitId, string? message, ControlAuthor author)
+    /// The form is valid (ChaseFormValidator).
+    public async Task<CommandResult> ChaseAsync(int year, ChaseForm form, ControlAuthor author)
     {
-        var text = string.IsNullOrWhiteSpace(message) ? "内部統制のリスクの記入と提出をお願いします。" : message.Trim();
-        if (text.Length > 500) return CommandResult.Refused("Message", "督促の文面は500文字以内で入力してください。");
-        db.ControlChases.Add(new ControlChase { FiscalYear = year, OrgUnitId = unitId, At = author.At, ByName = author.DisplayName, Message = text });
+        var text = string.IsNullOrWhiteSpace(form.Message) ? "内部統制のリスクの記入と提出をお願いします。" : form.Message.Trim();
+        db.ControlChases.Add(new ControlChase { FiscalYear = year, OrgUnitId = form.UnitId, At = author.At, ByName = author.DisplayName, Message = text });
         return await saver.SaveAsync();
     }
 
@@ -144,16 +139,15 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// A date of the cycle (依頼, 取りまとめ, 報告書, 審査 with the opinion, 議会, 公表), checked in order.
-    public async Task<CommandResult> RecordStepAsync(int year, ControlYearStep step, DateOnly? on, string? opinion, Actor actor, ControlPolicy? policy, OrgTree org, DateOnly today, string? reason = null)
+    public async Task<CommandResult> RecordStepAsync(int year, ControlYearStep step, ControlStepForm form, Actor actor, ControlPolicy? policy, OrgTree org, DateOnly today)
     {
+        var (on, opinion, reason) = (form.On, form.Opinion, form.Reason);
         var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
         if (cycle is null) return CommandResult.Refused(string.Empty, "この年度の内部統制の日程がまだ決まっていません。");
         if ((ControlYearSteps.Who(step, actor, policy, org) ?? ControlYearSteps.Order(step, cycle)) is string refusal) return CommandResult.Refused(string.Empty, refusal);
         if (on is not DateOnly day) return CommandResult.Refused("On", "日付を入力してください。");
         if (day > today) return CommandResult.Refused("On", "先の日付は入れられません（行った後に記録します）。");
         if (step == ControlYearStep.AuditReview && string.IsNullOrWhiteSpace(opinion)) return CommandResult.Refused("Opinion", "監査委員の意見を入力してください。");
-        if (opinion?.Length > 4000) return CommandResult.Refused("Opinion", "意見は4,000文字以内で入力してください。");
-        if (reason?.Length > 2000) return CommandResult.Refused("Reason", "理由は2,000文字以内で入力してください。");
         var risks = await db.ControlRisks.AsNoTracking().Include(r => r.Deficiencies).Where(r => r.FiscalYear == year).ToListAsync();
         var missing = ControlReadiness.Missing(step, risks, org);
         if (missing.Count > 0 && string.IsNullOrWhiteSpace(reason))
@@ -228,17 +222,13 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// The year's due dates (推進部局): created on first save.
-    public async Task<CommandResult> SaveScheduleAsync(int year, DateOnly? entryDue, DateOnly? evaluationDue)
+    /// The form is valid (ControlScheduleFormValidator).
+    public async Task<CommandResult> SaveScheduleAsync(int year, ControlScheduleForm form)
     {
-        var result = new CommandResult();
-        if (entryDue is null) result.Add("EntryDue", "各課の記入期限を入力してください。");
-        if (evaluationDue is null) result.Add("EvaluationDue", "評価の期限を入力してください。");
-        if (entryDue is not null && evaluationDue is not null && evaluationDue < entryDue) result.Add("EvaluationDue", "評価の期限は記入期限より後にしてください。");
-        if (!result.Succeeded) return result;
         var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
         if (cycle is null) db.ControlYears.Add(cycle = new ControlYear { FiscalYear = year });
-        cycle.EntryDue = entryDue!.Value;
-        cycle.EvaluationDue = evaluationDue!.Value;
+        cycle.EntryDue = form.EntryDue!.Value;
+        cycle.EvaluationDue = form.EvaluationDue!.Value;
         return await saver.SaveAsync();
     }
 

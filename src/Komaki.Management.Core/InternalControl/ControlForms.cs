@@ -199,3 +199,100 @@ public sealed record RiskLevels(IReadOnlyList<string> Likelihood, IReadOnlyList<
         Impact1 = Impact[0], Impact2 = Impact[1], Impact3 = Impact[2],
     };
 }
+
+/// A division records how it corrected a deficiency. A day after today is the command's to refuse (it knows today).
+public sealed class CorrectionForm
+{
+    [Display(Name = "版")]
+    public int Version { get; set; }
+    [Display(Name = "是正した日")]
+    public DateOnly? CorrectedOn { get; set; }
+    public string? CorrectionNote { get; set; }
+}
+
+public sealed class CorrectionFormValidator : AbstractValidator<CorrectionForm>
+{
+    public CorrectionFormValidator()
+    {
+        RuleFor(x => x.CorrectedOn).NotNull().WithMessage("是正した日を入力してください。");
+        RuleFor(x => x.CorrectionNote).NotEmpty().WithMessage("是正の内容（何をどう直したか）を入力してください。")
+            .MaximumLength(ModelLengths.Of<ControlDeficiency>(d => d.CorrectionNote)).WithMessage("是正の内容は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+    }
+}
+
+/// The 評価部局 confirms a correction, or sends it back (Reopen) with the reason.
+public sealed class CorrectionReviewForm
+{
+    [Display(Name = "版")]
+    public int Version { get; set; }
+    public bool Reopen { get; set; }
+    public string? ReopenNote { get; set; }
+}
+
+public sealed class CorrectionReviewFormValidator : AbstractValidator<CorrectionReviewForm>
+{
+    /// The column keeps the reason after the day and the reviewer's name.
+    public static readonly int NoteLength = ModelLengths.Of<ControlDeficiency>(d => d.ReopenNote) - 200;
+
+    public CorrectionReviewFormValidator()
+    {
+        RuleFor(x => x.ReopenNote).NotEmpty().When(x => x.Reopen).WithMessage("差し戻す理由（是正として足りない点）を入力してください。")
+            .MaximumLength(NoteLength).WithMessage("差し戻す理由は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+    }
+}
+
+/// 督促 of a 課 by the 推進部局; without a message the standard wording is sent.
+public sealed class ChaseForm
+{
+    [Display(Name = "課")]
+    public int UnitId { get; set; }
+    public string? Message { get; set; }
+}
+
+public sealed class ChaseFormValidator : AbstractValidator<ChaseForm>
+{
+    public ChaseFormValidator() =>
+        RuleFor(x => x.Message).MaximumLength(ModelLengths.Of<ControlChase>(c => c.Message)).WithMessage("督促の文面は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+}
+
+/// The year's due dates, set by the 推進部局.
+public sealed class ControlScheduleForm
+{
+    [Display(Name = "各課の記入期限")]
+    public DateOnly? EntryDue { get; set; }
+    [Display(Name = "評価の期限")]
+    public DateOnly? EvaluationDue { get; set; }
+}
+
+public sealed class ControlScheduleFormValidator : AbstractValidator<ControlScheduleForm>
+{
+    public ControlScheduleFormValidator()
+    {
+        RuleFor(x => x.EntryDue).NotNull().WithMessage("各課の記入期限を入力してください。");
+        RuleFor(x => x.EvaluationDue).NotNull().WithMessage("評価の期限を入力してください。")
+            .GreaterThanOrEqualTo(x => x.EntryDue).When(x => x.EntryDue is not null).WithMessage("評価の期限は記入期限より後にしてください。");
+    }
+}
+
+/// A date of the year's cycle on its confirmation page: the day, the audit committee's opinion (its review only) and,
+/// when something is not done yet, the reason to go on. Whether an opinion or a reason is needed is the command's.
+public sealed class ControlStepForm
+{
+    [Display(Name = "日付")]
+    public DateOnly? On { get; set; }
+    public string? Opinion { get; set; }
+    public string? Reason { get; set; }
+}
+
+public sealed class ControlStepFormValidator : AbstractValidator<ControlStepForm>
+{
+    /// The reason is kept in the frozen report and in the year's notes, both beside other text; this is its share.
+    public const int ReasonLength = 2000;
+
+    public ControlStepFormValidator()
+    {
+        RuleFor(x => x.On).NotNull().WithMessage("日付を入力してください。");
+        RuleFor(x => x.Opinion).MaximumLength(ModelLengths.Of<ControlYear>(y => y.AuditOpinion)).WithMessage("意見は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+        RuleFor(x => x.Reason).MaximumLength(ReasonLength).WithMessage("理由は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+    }
+}

@@ -9,10 +9,12 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
 {
     /// Links a promise to a current element of the plan by its code (the result names it); refused when the code
     /// names nothing current or the link exists.
-    public async Task<(CommandResult Result, string? Name)> AddLinkAsync(int itemId, PlanLevel level, string? code, int year)
+    /// The form is valid (LinkFormValidator).
+    public async Task<(CommandResult Result, string? Name)> AddLinkAsync(int itemId, LinkForm form, int year)
     {
         var item = await db.ManifestoItems.Include(i => i.Links).FirstAsync(i => i.Id == itemId);
-        var c = (code ?? "").Trim();
+        var level = form.Level!.Value;
+        var c = form.Code!.Trim();
         var link = new ManifestoLink { ManifestoItemId = itemId };
         var basicPlan = await pages.CurrentBasicPlanAsync(year);
         string? name = null;
@@ -31,11 +33,11 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
                 (link.ProjectId, name) = (project?.Id, project?.Name);
                 break;
             default:
-                return (CommandResult.Refused("level", "結び付ける先の区分を選んでください。"), null);
+                return (CommandResult.Refused(nameof(form.Level), "結び付ける先の区分を選んでください。"), null);
         }
-        if (name is null) return (CommandResult.Refused("code", string.IsNullOrEmpty(c) ? "コードを入力してください。" : $"コード「{c}」の{level.Label()}が現行の計画にありません。"), null);
+        if (name is null) return (CommandResult.Refused(nameof(form.Code), $"コード「{c}」の{level.Label()}が現行の計画にありません。"), null);
         if (item.Links.Any(l => l.PolicyId == link.PolicyId && l.MeasureId == link.MeasureId && l.ProjectId == link.ProjectId))
-            return (CommandResult.Refused("code", $"{c} {name} は既に結び付いています。"), name);
+            return (CommandResult.Refused(nameof(form.Code), $"{c} {name} は既に結び付いています。"), name);
         db.ManifestoLinks.Add(link);
         return (await saver.SaveAsync(), name);
     }
@@ -50,15 +52,13 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
         return true;
     }
 
-    public async Task<CommandResult> SaveProgressAsync(int itemId, int fiscalYear, ManifestoStatus status, string? commentary, string? evidence, int version)
+    /// The form is valid (ManifestoProgressFormValidator); the year must be within the item's term.
+    public async Task<CommandResult> SaveProgressAsync(int itemId, ManifestoProgressForm form)
     {
         var item = await db.ManifestoItems.Include(i => i.MayorTerm).Include(i => i.Progress).FirstAsync(i => i.Id == itemId);
-        var result = new CommandResult();
-        if (!Enum.IsDefined(status)) result.Add("status", "進捗の状況を選んでください。");
-        if (string.IsNullOrWhiteSpace(commentary)) result.Add("commentary", "進捗の説明を入力してください。");
+        var (fiscalYear, status, commentary, evidence, version) = (form.FiscalYear, form.Status!.Value, form.Commentary, form.Evidence, form.Version);
         if (fiscalYear < item.MayorTerm!.FirstFiscalYear || item.MayorTerm.LastFiscalYear is int last && fiscalYear > last)
-            result.Add("fiscalYear", "任期中の年度を選んでください。");
-        if (!result.Succeeded) return result;
+            return CommandResult.Refused(nameof(form.FiscalYear), "任期中の年度を選んでください。");
         var progress = item.Progress.FirstOrDefault(p => p.FiscalYear == fiscalYear);
         if (progress is null)
         {

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Plans;
 
 namespace Komaki.Management.Core.Manifesto;
 
@@ -44,5 +46,51 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
         RuleFor(x => x.Area).NotEmpty().WithMessage("分野を入力してください。");
         RuleFor(x => x.Title).NotEmpty().WithMessage("項目名を入力してください。");
         RuleFor(x => x.Description).MaximumLength(4000).WithMessage("内容は4,000文字以内で入力してください。");
+    }
+}
+
+/// A link from a promise into the plan: a policy, a measure or a project by its code. Whether the code names a current
+/// element, and whether the item is linked to it already, is ManifestoCommands' to check.
+public sealed class LinkForm
+{
+    public PlanLevel? Level { get; set; }
+    public string? Code { get; set; }
+}
+
+public sealed class LinkFormValidator : AbstractValidator<LinkForm>
+{
+    public LinkFormValidator()
+    {
+        RuleFor(x => x.Level).NotNull().Must(l => l is PlanLevel.Policy or PlanLevel.Measure or PlanLevel.Project).WithMessage("結び付ける先の区分（政策・施策・事務事業）を選んでください。");
+        RuleFor(x => x.Code).Cascade(CascadeMode.Stop).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("コードを入力してください（例: 1-2 / 1-2-03）。")
+            .Must((form, c) => c!.Trim().Length <= CodeLength(form.Level)).WithMessage(form => $"コードは{CodeLength(form.Level)}文字以内で入力してください。");
+    }
+
+    private static int CodeLength(PlanLevel? level) => level switch
+    {
+        PlanLevel.Policy => ModelLengths.Of<Policy>(p => p.Code),
+        PlanLevel.Measure => ModelLengths.Of<Measure>(m => m.Code),
+        _ => ModelLengths.Of<Project>(p => p.Code),
+    };
+}
+
+/// A year's progress of a promise. Whether the year is within the term is ManifestoCommands' to check.
+public sealed class ManifestoProgressForm
+{
+    public int Version { get; set; }
+    public int FiscalYear { get; set; }
+    public ManifestoStatus? Status { get; set; }
+    public string? Commentary { get; set; }
+    public string? Evidence { get; set; }
+}
+
+public sealed class ManifestoProgressFormValidator : AbstractValidator<ManifestoProgressForm>
+{
+    public ManifestoProgressFormValidator()
+    {
+        RuleFor(x => x.Status).NotNull().WithMessage("進捗の状況を選んでください。").IsInEnum().WithMessage("進捗の状況を選んでください。");
+        RuleFor(x => x.Commentary).Cascade(CascadeMode.Stop).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("進捗の説明を入力してください。")
+            .MaximumLength(ModelLengths.Of<ManifestoProgress>(p => p.Commentary)).WithMessage("進捗の説明は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+        RuleFor(x => x.Evidence).MaximumLength(ModelLengths.Of<ManifestoProgress>(p => p.Evidence)).WithMessage("根拠は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
     }
 }

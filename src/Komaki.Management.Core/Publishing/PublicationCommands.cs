@@ -33,6 +33,8 @@ public sealed class PublicationCommands(AppDbContext db) : IUseCase
     private static readonly IComparer<string> CodeOrderComparer = CodeOrder.Instance;
 
     /// Publishes a year; with entries missing, only with the reason, which is recorded with what was missing.
+    private static readonly int NoteLength = ModelLengths.Of<Publication>(p => p.Note);
+
     public async Task<CommandResult> PublishAsync(PublicationKind kind, int year, string userName, DateTime now, string? reason = null, Organization.OrgTree? org = null)
     {
         if (await db.Publications.AnyAsync(p => p.Kind == kind && p.FiscalYear == year)) return new CommandResult();
@@ -42,18 +44,18 @@ public sealed class PublicationCommands(AppDbContext db) : IUseCase
         {
             if (string.IsNullOrWhiteSpace(reason))
                 return CommandResult.Refused("Comment", $"評価の書かれていない施策が {measures.Count:N0}件あります。公開サイトでは「評価なし」になります。このまま公開するときは、理由を書いてください。");
-            if (reason.Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+            if (reason.Length > PublishFormValidator.ReasonLength) return CommandResult.Refused("Comment", $"理由は{PublishFormValidator.ReasonLength}文字以内で入力してください。");
             note = $"施策評価の未記入 {measures.Count:N0}件（{string.Join("、", measures)}）のまま公開。理由：{reason.Trim()}";
-            if (note.Length > 2000) note = note[..2000];
+            if (note.Length > NoteLength) note = note[..NoteLength];
         }
         if (missing.Count > 0)
         {
             var total = missing.Sum(m => m.Count);
             if (string.IsNullOrWhiteSpace(reason))
                 return CommandResult.Refused("Comment", $"実績値の入っていない指標が {total:N0}件（{missing.Count:N0}課）あります。公開するとその課は入力できなくなります。このまま公開するときは、理由を書いてください。");
-            if (reason.Length > 1500) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+            if (reason.Length > PublishFormValidator.ReasonLength) return CommandResult.Refused("Comment", $"理由は{PublishFormValidator.ReasonLength}文字以内で入力してください。");
             note = $"実績値の未入力 {total:N0}件（{string.Join("、", missing.Select(m => $"{org?.PathName(m.UnitId) ?? m.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)} {m.Count:N0}件"))}）のまま公開。理由：{reason.Trim()}";
-            if (note.Length > 2000) note = note[..2000];
+            if (note.Length > NoteLength) note = note[..NoteLength];
         }
         db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = now, PublishedBy = userName, Note = note });
         await db.SaveChangesAsync();

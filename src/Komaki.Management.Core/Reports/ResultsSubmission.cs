@@ -60,9 +60,9 @@ public sealed class ResultsSubmissionCommands(AppDbContext db) : IUseCase
             return CommandResult.Refused("Comment", "提出済みの説明書を訂正する理由を書いてください（訂正として提出済みの版と並べて示します）。");
         if (missing.Count > 0 && reason is null)
             return CommandResult.Refused("Comment", $"取組の成果が{ResultsReport.NotWritten}の事業が {missing.Count:N0}件あります。このまま提出するときは、理由を書いてください。");
-        if (reason is { Length: > 1500 }) return CommandResult.Refused("Comment", "理由は1,500文字以内で入力してください。");
+        if (reason?.Length > SubmitResultsFormValidator.ReasonLength) return CommandResult.Refused("Comment", $"理由は{SubmitResultsFormValidator.ReasonLength}文字以内で入力してください。");
         var note = reason is null ? null : (missing.Count > 0 ? $"取組の成果が未記入の事業 {missing.Count:N0}件（{string.Join("、", report.Unwritten.Select(p => p.Code))}）のまま。" : "") + $"理由：{reason}";
-        if (note is { Length: > 4000 }) note = note[..4000];
+        if (note?.Length > ModelLengths.Of<ResultsSubmission>(x => x.Note)) note = note[..ModelLengths.Of<ResultsSubmission>(x => x.Note)];
         db.ResultsSubmissions.Add(new ResultsSubmission
         {
             FiscalYear = year, Edition = editions.Count == 0 ? 1 : editions.Max() + 1, SubmittedAt = now, SubmittedBy = userName, Note = note,

@@ -11,13 +11,20 @@ namespace Komaki.Management.Web.Infrastructure;
 /// or `FiscalYear`, or such a property of its rows) is checked against the years the plan covers; anything else is a
 /// 404, whatever the action does next. One place, so a new page cannot forget it. A year typed in the request itself
 /// (route, query or form, including rows' `rows[0].FiscalYear`) is checked as typed too, so an explicit 0 or a year too
-/// large to bind (which both bind as 0) is refused rather than taken for a year not given.
+/// large to bind (which both bind as 0) is refused rather than taken for a year not given. A controller whose `year`
+/// means something else for some requests (an import's scope: a fiscal year or a mayor's term) says so with
+/// [YearIsSheetScope] and checks it itself.
 public sealed partial class FiscalYearBounds : IAsyncActionFilter
 {
     private static readonly string[] Names = ["year", "fiscalYear"];
 
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
+        if (context.ActionDescriptor.EndpointMetadata.OfType<YearIsSheetScopeAttribute>().Any())
+        {
+            await next();
+            return;
+        }
         // 0 is a year that was not given (an unposted form field); the action decides what that means.
         var years = context.ActionArguments.SelectMany(a => YearsIn(a.Key, a.Value)).Where(y => y != 0).ToList();
         var typed = TypedYears(context.HttpContext, context.RouteData).ToList();
@@ -29,9 +36,7 @@ public sealed partial class FiscalYearBounds : IAsyncActionFilter
         years.AddRange(typed.Select(y => y!.Value));
         if (years.Count > 0)
         {
-            var services = context.HttpContext.RequestServices;
-            var range = await services.GetRequiredService<ReadCache>().GetAsync("fiscal-years", [DataArea.Plan],
-                () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<CityClock>().FiscalYear));
+            var range = await RangeAsync(context.HttpContext.RequestServices);
             if (years.Any(y => !range.Contains(y)))
             {
                 context.Result = new NotFoundResult();
@@ -40,6 +45,11 @@ public sealed partial class FiscalYearBounds : IAsyncActionFilter
         }
         await next();
     }
+
+    /// The fiscal years the plan covers, as every check of a year reads them.
+    public static Task<FiscalYearRange> RangeAsync(IServiceProvider services) =>
+        services.GetRequiredService<ReadCache>().GetAsync("fiscal-years", [DataArea.Plan],
+            () => FiscalYearRange.LoadAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<CityClock>().FiscalYear));
 
     /// The numbers typed under a year's name; null for a number no year can be (0, negative, too long to bind).
     private static IEnumerable<int?> TypedYears(HttpContext http, RouteData route)

@@ -1,3 +1,4 @@
+using FluentValidation.AspNetCore;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Web.Infrastructure.Authorization;
 using Komaki.Management.Web.Infrastructure.Directory;
@@ -10,7 +11,7 @@ namespace Komaki.Management.Web.Features.Account;
 /// Accounts linked to the directory have the domain's own second factor.
 [Route("Account/TwoFactor")]
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class TwoFactorController(UserManager<AppUser> users, TotpFactor totp, SignInHistory history, ILogger<TwoFactorController> log) : Controller
+public sealed class TwoFactorController(UserManager<AppUser> users, TotpFactor totp, SignInHistory history, IValidator<TwoFactorForm> validator, ILogger<TwoFactorController> log) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> TwoFactor()
@@ -24,13 +25,15 @@ public sealed class TwoFactorController(UserManager<AppUser> users, TotpFactor t
 
     [HttpPost("")]
     [EnableRateLimiting(SecuritySetup.SignInPolicy)]
-    public async Task<IActionResult> TwoFactor(string? code)
+    public async Task<IActionResult> TwoFactor(TwoFactorForm form)
     {
         if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
         if ((await users.GetLoginsAsync(user)).Count > 0 || await totp.IsOnAsync(user)) return RedirectToAction(nameof(TwoFactor));
-        if (!await totp.ConfirmAsync(user, code))
+        var valid = await validator.ValidateAsync(form);
+        if (!valid.IsValid || !await totp.ConfirmAsync(user, form.Code))
         {
-            ModelState.AddModelError("code", "確認コードが正しくありません。認証アプリに今表示されている6桁の数字を入力してください。");
+            if (valid.IsValid) ModelState.AddModelError(nameof(form.Code), "確認コードが正しくありません。認証アプリに今表示されている6桁の数字を入力してください。");
+            else valid.AddToModelState(ModelState);
             var secret = await totp.PendingAsync(user) ?? await totp.StartAsync(user);
             return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
         }

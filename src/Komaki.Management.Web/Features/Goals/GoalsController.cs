@@ -157,16 +157,13 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
     }
 
     [HttpPost("{id:int}/Comment")]
-    public async Task<IActionResult> Comment(int id, string? comment)
+    public async Task<IActionResult> Comment(int id, GoalCommentForm form)
     {
         var goal = await pages.FindAsync(id);
         if (goal is null) return NotFound();
         if (!GoalWorkflow.CanComment(Actor, goal, await orgTree.GetAsync())) return Forbidden();
-        if ((await commands.CommentAsync(id, comment, Author())).Errors is [var refused, ..])
-        {
-            TempData["Error"] = refused.Message;
-            return RedirectToAction(nameof(Details), new { id });
-        }
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.CommentAsync(id, form, Author())) is null)
+            return View(nameof(Details), await DetailsModelAsync(goal, new ActForm { Version = goal.Version }));
         TempData["Message"] = "コメントを記録しました。";
         return RedirectToAction(nameof(Details), new { id });
     }

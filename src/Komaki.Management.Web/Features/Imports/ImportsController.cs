@@ -14,6 +14,7 @@ namespace Komaki.Management.Web.Features.Imports;
 /// → confirm writes all of it in one transaction; export writes the same layout back.
 [Authorize(Policy = Policies.Staff)]
 [Route("Imports/{kind}")]
+[YearIsSheetScope]
 public sealed class ImportsController(ImportStaging staging, ExcelLimits limits, OrgTreeProvider orgTree, ImportRuns runs, SheetExports exports, ReadCache cache) : AppController()
 {
     // Requests up to this size reach the action, so a file over the configured limit gets a clear message;
@@ -23,7 +24,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
     [HttpGet("{year:int}/Upload")]
     public async Task<IActionResult> Upload(string kind, int year)
     {
-        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null || !await ScopeExistsAsync(k, year)) return NotFound();
         if (!(await ImportScopeAsync(k)).May) return Forbidden();
         return View(await UploadModelAsync(k, year, null));
     }
@@ -33,7 +34,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
     [RequestFormLimits(MultipartBodyLengthLimit = RequestCeiling)]
     public async Task<IActionResult> Preview(string kind, int year, IFormFile? file)
     {
-        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null || !await ScopeExistsAsync(k, year, unset: true)) return NotFound();
         if (!(await ImportScopeAsync(k)).May) return Forbidden();
         string? error = null;
         var scopes = await ScopesAsync(k);
@@ -54,7 +55,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
     [HttpPost("Choose")]
     public async Task<IActionResult> Choose(string kind, int year, string? token)
     {
-        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null || !await ScopeExistsAsync(k, year)) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
         var staged = await staging.OpenAsync(token, Actor.UserName, kind, year);
@@ -70,7 +71,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
     [HttpPost("Confirm")]
     public async Task<IActionResult> Confirm(string kind, int year, string? token, string? fingerprint)
     {
-        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Import is null || !await ScopeExistsAsync(k, year)) return NotFound();
         var (may, own) = await ImportScopeAsync(k);
         if (!may) return Forbidden();
         var staged = await staging.OpenAsync(token, Actor.UserName, kind, year);
@@ -96,7 +97,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
     [HttpGet("{year:int}/Export")]
     public async Task<IActionResult> Export(string kind, int year)
     {
-        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Export is null) return NotFound();
+        if (!SheetKinds.All.TryGetValue(kind, out var k) || k.Export is null || !await ScopeExistsAsync(k, year)) return NotFound();
         // A department that sends its own sheet back gets its own rows only; the city's sheet is for those the kind lets read it.
         var (mayImport, units) = await ImportScopeAsync(k);
         if (!mayImport && !k.Access.ExportsCity(Actor)) return Forbidden($"{k.Label}を Excel に出力できるのは、自分の所属の分を取り込める人と、全庁の分を見られる人です。");
@@ -158,6 +159,17 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
             UnitName = own is null ? null : org.PathName(Actor.UnitId),
             Log = log.Select(l => (l.Log, l.Log.UnitId is int u ? org.PathName(u) : "企画（全庁）", l.Person)).ToList(),
         };
+    }
+
+    /// The `year` of these routes is the kind's scope: a fiscal year the plan covers (as FiscalYearBounds checks every
+    /// other year), or one of the kind's own scopes such as a mayor's term by its id. A year not given in the upload
+    /// form (0) is the preview's to refuse beside its field.
+    private async Task<bool> ScopeExistsAsync(SheetKind kind, int year, bool unset = false)
+    {
+        if (unset && year == 0) return true;
+        return kind.Scope == SheetScope.FiscalYear
+            ? (await FiscalYearBounds.RangeAsync(HttpContext.RequestServices)).Contains(year)
+            : (await ScopesAsync(kind)).Any(s => s.Value == year);
     }
 
     private Task<List<(int Value, string Text)>> ScopesAsync(SheetKind kind) => runs.ScopesAsync(kind, Clock.FiscalYear);

@@ -43,7 +43,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
             ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
         var myUnits = MyUnits(org, y);
-        return View(new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
+        return View(nameof(Index), new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
             promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), myUnits, progress, Clock.Today, Actor)
         {
             Missing = missing,
@@ -54,17 +54,40 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         });
     }
 
+    /// The year's due dates (推進部局); a refusal is shown beside its field on the city's list.
+    [HttpPost("Year/{year:int}/Schedule")]
+    public async Task<IActionResult> Schedule(int year, ControlScheduleForm form) =>
+        await PromotionStepAsync(year, form, "日程を決めるのは推進部局です。", () => commands.SaveScheduleAsync(year, form), "日程を保存しました。");
+
+    /// 督促 of a 課 by the 推進部局, from the coverage table.
+    [HttpPost("Year/{year:int}/Chase")]
+    public async Task<IActionResult> Chase(int year, ChaseForm form)
+    {
+        var org = await orgTree.GetAsync();
+        if (org.Find(form.UnitId) is null) return NotFound();
+        return await PromotionStepAsync(year, form, "督促するのは推進部局です。", () => commands.ChaseAsync(year, form, Author()),
+            $"{org.PathName(form.UnitId)}に督促しました（その課のリスク一覧に表示されます）。");
+    }
+
+    private async Task<IActionResult> PromotionStepAsync<TForm>(int year, TForm form, string notPromotion, Func<Task<CommandResult>> step, string done)
+    {
+        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(notPromotion);
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), step) is null) return await Index(year, 0, null, null);
+        TempData["Message"] = done;
+        return RedirectToAction(nameof(Index), new { year, unitId = 0 });
+    }
+
     /// The 評価部局 confirms a division's correction or sends it back with the reason.
     [HttpPost("Deficiencies/{id:int}/ConfirmCorrection")]
-    public Task<IActionResult> ConfirmCorrection(int id, int version, bool reopen, string? reopenNote) => DeficiencyStepAsync(id,
+    public Task<IActionResult> ConfirmCorrection(int id, CorrectionReviewForm form) => DeficiencyStepAsync(id, form,
         (risk, d, policy, org) => ControlAccess.CheckConfirmCorrection(Actor, risk, d, policy, org),
-        d => commands.ConfirmCorrectionAsync(d, version, reopen, reopenNote, Author()), reopen ? "是正を差し戻しました。所属が是正し直します。" : "是正を確認しました。");
+        d => commands.ConfirmCorrectionAsync(d, form, Author()), form.Reopen ? "是正を差し戻しました。所属が是正し直します。" : "是正を確認しました。");
 
     [HttpPost("Deficiencies/{id:int}/Correct")]
-    public Task<IActionResult> Correct(int id, int version, DateOnly? correctedOn, string? correctionNote) => DeficiencyStepAsync(id,
-        (risk, d, _, org) => ControlAccess.CheckCorrect(Actor, risk, d, org), d => commands.CorrectAsync(d, version, correctedOn, correctionNote, Clock.Today), "是正を記録しました。");
+    public Task<IActionResult> Correct(int id, CorrectionForm form) => DeficiencyStepAsync(id, form,
+        (risk, d, _, org) => ControlAccess.CheckCorrect(Actor, risk, d, org), d => commands.CorrectAsync(d, form, Clock.Today), "是正を記録しました。");
 
-    private async Task<IActionResult> DeficiencyStepAsync(int id, Func<ControlRisk, ControlDeficiency, ControlPolicy?, OrgTree, string?> refusal, Func<ControlDeficiency, Task<CommandResult>> step, string done)
+    private async Task<IActionResult> DeficiencyStepAsync<TForm>(int id, TForm form, Func<ControlRisk, ControlDeficiency, ControlPolicy?, OrgTree, string?> refusal, Func<ControlDeficiency, Task<CommandResult>> step, string done)
     {
         var deficiency = await commands.DeficiencyForEditAsync(id);
         if (deficiency is null) return NotFound();
@@ -72,7 +95,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (refusal(risk, deficiency, policy, org) is string refused) return Forbidden(refused);
-        if (Accept(await step(deficiency)))
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => step(deficiency)) is not null)
         {
             TempData["Message"] = done;
             return RedirectToAction(nameof(Details), new { id = risk.Id });

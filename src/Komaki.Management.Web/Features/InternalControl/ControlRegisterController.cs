@@ -6,26 +6,13 @@ using Komaki.Management.Web.Infrastructure.Authorization;
 
 namespace Komaki.Management.Web.Features.InternalControl;
 
-/// A year's register as a whole: the 推進部局's schedule, levels and 督促 of a 課, a 課's register submitted at once by
+/// A year's register as a whole: the 推進部局's levels, a 課's register submitted at once by
 /// its head, and the register in Excel. Each step checks who may take it (ControlAccess); the risks themselves are
-/// ControlController's.
+/// ControlController's (with the year's schedule and the 督促 of a 課, refused beside their fields on its list).
 [Authorize(Policy = Policies.ControlReport)]
 [Route("Control")]
 public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands) : AppController
 {
-    /// 督促 of a 課 by the 推進部局, from the coverage table.
-    [HttpPost("Year/{year:int}/Chase")]
-    public async Task<IActionResult> Chase(int year, int unitId, string? message)
-    {
-        var org = await orgTree.GetAsync();
-        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("督促するのは推進部局です。");
-        if (org.Find(unitId) is not { } unit) return NotFound();
-        var result = await commands.ChaseAsync(year, unitId, message, Author());
-        if (result.Succeeded) TempData["Message"] = $"{org.PathName(unit.Id)}に督促しました（その課のリスク一覧に表示されます）。";
-        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-        return RedirectToAction(nameof(ControlController.Index), "Control", new { year, unitId = 0 });
-    }
-
     /// The whole register of a 課 submitted at once, asked on a confirmation page that lists what goes and what is
     /// incomplete.
     [HttpGet("Register/{unitId:int}/Submit")]
@@ -50,17 +37,6 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
         if (result.Succeeded) TempData["Message"] = $"{org.PathName(unitId)}のリスク {count:N0} 件を提出しました。評価部局が整備・運用状況を評価します。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(ControlController.Index), "Control", new { year = y, unitId });
-    }
-
-    [HttpPost("Year/{year:int}/Schedule")]
-    public async Task<IActionResult> Schedule(int year, DateOnly? entryDue, DateOnly? evaluationDue)
-    {
-        var org = await orgTree.GetAsync();
-        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), org)) return Forbidden("日程を決めるのは推進部局です。");
-        var result = await commands.SaveScheduleAsync(year, entryDue, evaluationDue);
-        if (result.Succeeded) TempData["Message"] = "日程を保存しました。";
-        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-        return RedirectToAction(nameof(ControlController.Index), "Control", new { year });
     }
 
     /// The year's wording of the levels of 発生可能性 and 影響度, kept by the 推進部局.

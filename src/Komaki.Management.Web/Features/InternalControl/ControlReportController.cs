@@ -55,13 +55,19 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
 
     [HttpPost("{year:int}/{step}")]
     [HttpPost("{year:int}/Steps/{step}", Name = "ControlYearStep")]
-    public async Task<IActionResult> Step(int year, ControlYearStep step, DateOnly? on, string? opinion, string? reason)
+    public async Task<IActionResult> Step(int year, ControlYearStep step, ControlStepForm form)
     {
         if (!Enum.IsDefined(step)) return NotFound();
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
         if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
-        var result = await commands.RecordStepAsync(year, step, on, opinion, Actor, policy, org, Clock.Today, reason);
+        if (!await ValidateAsync(form))
+        {
+            if (await pages.YearAsync(year) is ControlYear shown) return View("Confirm", await StepPageAsync(year, step, shown, org));
+            TempData["Error"] = "この年度の内部統制の日程がまだ決まっていません。";
+            return Back(year, step);
+        }
+        var result = await commands.RecordStepAsync(year, step, form, Actor, policy, org, Clock.Today);
         // A refusal of what the page asks (the date, the opinion, the reason) is shown beside its field on the page.
         if (result.Errors.Any(e => e.Field is "On" or "Opinion" or "Reason") && await pages.YearAsync(year) is ControlYear cycle)
         {

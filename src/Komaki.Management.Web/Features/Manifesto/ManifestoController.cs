@@ -36,13 +36,19 @@ public sealed class ManifestoController(ReadCache cache, ManifestoPages pages, M
     }
 
     [HttpPost("Items/{id:int}/Links")]
-    public async Task<IActionResult> AddLink(int id, PlanLevel level, string? code)
+    public async Task<IActionResult> AddLink(int id, LinkForm form)
     {
         if (!CanEdit) return Forbidden();
-        if (await pages.ItemAsync(id) is null) return NotFound();
-        var (done, name) = await commands.AddLinkAsync(id, level, code, Clock.FiscalYear);
-        if (done.Errors is [var refused, ..]) TempData["Error"] = refused.Message;
-        else TempData["Message"] = $"{level.Label()} {code?.Trim()} {name} に結び付けました。";
+        if (await pages.ItemAsync(id) is not { } item) return NotFound();
+        string? name = null;
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), async () =>
+            {
+                var (done, found) = await commands.AddLinkAsync(id, form, Clock.FiscalYear);
+                name = found;
+                return done;
+            }) is null)
+            return View(nameof(Item), await pages.DetailsAsync(item, Clock.FiscalYear, CanEdit));
+        TempData["Message"] = $"{form.Level!.Value.Label()} {form.Code!.Trim()} {name} に結び付けました。";
         return RedirectToAction(nameof(Item), new { id });
     }
 
@@ -56,16 +62,16 @@ public sealed class ManifestoController(ReadCache cache, ManifestoPages pages, M
     }
 
     [HttpPost("Items/{id:int}/Progress")]
-    public async Task<IActionResult> SaveProgress(int id, int fiscalYear, ManifestoStatus status, string? commentary, string? evidence, int version)
+    public async Task<IActionResult> SaveProgress(int id, ManifestoProgressForm form)
     {
         if (!CanEdit) return Forbidden();
         if (await pages.ItemAsync(id) is null) return NotFound();
-        if (Accept(await commands.SaveProgressAsync(id, fiscalYear, status, commentary, evidence, version)))
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveProgressAsync(id, form)) is not null)
         {
-            TempData["Message"] = $"{Wareki.FiscalYear(fiscalYear)}の進捗を保存しました。";
+            TempData["Message"] = $"{Wareki.FiscalYear(form.FiscalYear)}の進捗を保存しました。";
             return RedirectToAction(nameof(Item), new { id });
         }
-        ViewData["ProgressForm"] = (fiscalYear, status, commentary, evidence);
+        ViewData["ManifestoProgressForm"] = form;
         return View(nameof(Item), await pages.DetailsAsync((await pages.ItemAsync(id))!, Clock.FiscalYear, CanEdit));
     }
 

@@ -67,11 +67,12 @@ public sealed class PublicationsController(PublicationCommands commands, Publica
     }
 
     [HttpPost("Publish")]
-    public async Task<IActionResult> Publish(PublicationKind kind, int year, string? comment)
+    public async Task<IActionResult> Publish(PublicationKind kind, int year, PublishForm form)
     {
         if (!Enum.IsDefined(kind) || !Display.IsFiscalYear(year) || year > Clock.FiscalYear) return BadRequest();
         var org = await orgTree.GetAsync();
-        if (!Accept(await commands.PublishAsync(kind, year, Actor.UserName, Clock.UtcNow, comment, org))) return View("Confirm", await ConfirmPublishStepAsync(kind, year));
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.PublishAsync(kind, year, Actor.UserName, Clock.UtcNow, form.Comment, org)) is null)
+            return View("Confirm", await ConfirmPublishStepAsync(kind, year));
         TempData["Message"] = $"{Display.FiscalYear(year)}の{kind.Label()}を公開しました。";
         return RedirectToAction(nameof(Index));
     }

@@ -75,11 +75,12 @@ public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTre
     }
 
     [HttpPost("Results/Submit")]
-    public async Task<IActionResult> Submit(int year, string? comment)
+    public async Task<IActionResult> Submit(int year, SubmitResultsForm form)
     {
         if (!Actor.IsPlanMasterEditor) return Forbidden();
         if (!Display.IsFiscalYear(year) || year >= Clock.FiscalYear) return BadRequest();
-        if (!Accept(await submissions.SubmitAsync(year, await LiveAsync(year), Actor.UserName, Clock.UtcNow, comment))) return View("Confirm", await SubmitStepAsync(year));
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), async () => await submissions.SubmitAsync(year, await LiveAsync(year), Actor.UserName, Clock.UtcNow, form.Comment)) is null)
+            return View("Confirm", await SubmitStepAsync(year));
         TempData["Message"] = $"{Display.FiscalYear(year)}の主要施策成果説明書を確定しました。";
         return RedirectToAction(nameof(Results), new { year });
     }

@@ -42,9 +42,14 @@ public sealed class UsersController(UserPages pages, UserCommands commands, User
     public async Task<IActionResult> Edit(string id)
     {
         if (await users.FindByIdAsync(id) is not AppUser user) return NotFound();
+        return View(nameof(Edit), await EditModelAsync(user));
+    }
+
+    private async Task<UserFormModel> EditModelAsync(AppUser user)
+    {
         var role = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "";
-        var form = new UserForm { Id = id, Email = user.Email ?? "", DisplayName = user.DisplayName, Role = role, OrgUnitId = user.OrgUnitId, IsActive = user.IsActive };
-        return View(new UserFormModel(form, await orgTree.GetAsync(), await totp.IsOnAsync(user), await pages.StaffOfAsync(id)));
+        var form = new UserForm { Id = user.Id, Email = user.Email ?? "", DisplayName = user.DisplayName, Role = role, OrgUnitId = user.OrgUnitId, IsActive = user.IsActive };
+        return new UserFormModel(form, await orgTree.GetAsync(), await totp.IsOnAsync(user), await pages.StaffOfAsync(user.Id));
     }
 
     [HttpPost]
@@ -73,14 +78,17 @@ public sealed class UsersController(UserPages pages, UserCommands commands, User
     }
 
     [HttpPost]
-    public async Task<IActionResult> ResetPassword(string id, string newPassword)
+    public async Task<IActionResult> ResetPassword(string id, ResetPasswordForm form)
     {
         if (await users.FindByIdAsync(id) is not AppUser user) return NotFound();
-        var result = await commands.ResetPasswordAsync(user, newPassword);
-        await audit.RecordAsync(HttpContext, user.Id, result.Succeeded ? $"アカウント「{user.Email}」のパスワードを再設定した（すべてのサインインを終了）" : $"アカウント「{user.Email}」のパスワードの再設定を試みた（パスワードの条件を満たさず、変更なし）");
-        TempData["Message"] = result.Succeeded
-            ? $"{user.DisplayName} さんのパスワードを再設定し、すべての端末のサインインを終了しました。次のサインインでパスワードの変更を求めます。"
-            : "パスワードを再設定できませんでした：" + string.Join(" ", result.Errors.Select(e => e.Description));
+        var result = await ValidateAsync(form) ? await commands.ResetPasswordAsync(user, form.NewPassword) : null;
+        await audit.RecordAsync(HttpContext, user.Id, result?.Succeeded == true ? $"アカウント「{user.Email}」のパスワードを再設定した（すべてのサインインを終了）" : $"アカウント「{user.Email}」のパスワードの再設定を試みた（パスワードの条件を満たさず、変更なし）");
+        if (result?.Succeeded != true)
+        {
+            foreach (var error in result?.Errors ?? []) ModelState.AddModelError(nameof(form.NewPassword), error.Description);
+            return View(nameof(Edit), await EditModelAsync(user));
+        }
+        TempData["Message"] = $"{user.DisplayName} さんのパスワードを再設定し、すべての端末のサインインを終了しました。次のサインインでパスワードの変更を求めます。";
         return RedirectToAction(nameof(Edit), new { id });
     }
 

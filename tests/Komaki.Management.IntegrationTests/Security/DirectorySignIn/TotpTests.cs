@@ -30,7 +30,7 @@ public sealed partial class TotpTests(KomakiFactory app) : IClassFixture<KomakiF
         var secret = Secret().Match(setup).Groups[1].Value;
         var totp = new Totp(Base32Encoding.ToBytes(secret));
         var wrong = await me.PostAsync("/Account/TwoFactor", KomakiFactory.Form(KomakiFactory.TokenIn(setup), ("code", "12345")));
-        Assert.Contains("確認コードが正しくありません", await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("確認コードは、認証アプリに今表示されている6桁の数字で入力してください。", await wrong.Content.ReadAsStringAsync());
         var on = await me.PostAsync("/Account/TwoFactor", KomakiFactory.Form(KomakiFactory.TokenIn(setup), ("code", totp.ComputeTotp())));
         Assert.Equal(HttpStatusCode.Redirect, on.StatusCode);
         Assert.Contains("2段階認証は設定済みです", await me.GetStringAsync("/Account/TwoFactor"));
