@@ -34,10 +34,9 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     private static readonly string[] OwnedBy = ["OwnerUnitId", "OrgUnitId", "ProjectId", "MeasureId", "StaffMemberId"];
 
     /// Kinds still decided by their pages alone (a list that may only shrink): 満足度調査 and 組織名の対応 are edited
-    /// by planning and administrators as a whole (the import and the directory mapping page), 事務処理ミス by its
-    /// division on the internal-control pages, and a 人事評価's performance goals on their evaluation's page under
-    /// PersonnelEvaluationRule's Edit.
-    private static readonly string[] NotYet = ["SurveyResult", "UnitNameMapping", "ProcessingError", "PerformanceGoal"];
+    /// by planning and administrators as a whole (the import and the directory mapping page), and 事務処理ミス by its
+    /// division on the internal-control pages.
+    private static readonly string[] NotYet = ["SurveyResult", "UnitNameMapping", "ProcessingError"];
 
     private static List<Type> RuleKinds() => typeof(IRecordRule<>).Assembly.GetTypes()
         .SelectMany(t => t.GetInterfaces()).Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRecordRule<>))
@@ -120,6 +119,14 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("作成中の内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Edit, RoadsStaff, OtherHead),
         new("内部統制のリスクの提出", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, ControlRiskRule.Submit, RoadsHead, RoadsStaff),
         new("人事評価", async db => await db.PersonnelEvaluations.FirstAsync(), RecordOperation.Read, Personnel, Planning),
+        new("人事評価の評価者の変更", async db => await db.PersonnelEvaluations.FirstAsync(), PersonnelEvaluationRule.Reassign, Personnel, Planning),
+        new("自分の人事評価の評価者の変更", async db => new PersonnelEvaluation { StaffMemberId = (await db.StaffMembers.SingleAsync(s => s.Email == RoadsHead)).Id },
+            PersonnelEvaluationRule.Reassign, "nobody", RoadsHead),
+        new("人事評価の業績目標", async db => new PerformanceGoal { PersonnelEvaluationId = (await db.PersonnelEvaluations.FirstAsync()).Id }, RecordOperation.Read, Personnel, Planning),
+        new("評価の開始前に書いた業績目標", async db => new PerformanceGoal { OwnerUserId = (await db.Users.SingleAsync(u => u.Email == RoadsHead)).Id, FiscalYear = 2027 },
+            RecordOperation.Edit, RoadsHead, Personnel),
+        new("退職日", async db => await db.StaffMembers.FirstAsync(s => s.UserId != null && s.Email != Personnel), StaffMemberRule.SetLeaving, Personnel, RoadsHead),
+        new("自分の退職日", async db => new StaffMember { UserId = (await db.Users.SingleAsync(u => u.Email == Personnel)).Id }, StaffMemberRule.SetLeaving, "admin@komaki.example", Personnel),
     ];
 
     [Fact]
