@@ -36,6 +36,10 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
     }
 
+    /// Whether the step may be taken with what was sent, asked before its confirmation page: the reasons beside their fields.
+    public static CommandResult CheckStep(PersonnelView view, PersonnelStepForm form, DateOnly today) =>
+        CommandResult.Refused(PersonnelSteps.Check(view.Evaluation, view.Design, view.Relation, form, today));
+
     /// 一時保存 of a stage's marks: nothing moves on, nobody else sees it, and the form opens on it again.
     public async Task<CommandResult> SaveDraftAsync(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm form, PersonnelAuthor author)
     {
@@ -211,11 +215,21 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         : int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? (true, id)
         : (false, null);
 
+    /// What the sheet's log says of a change of evaluators; the reason fits the log's comment after the two names.
+    public static string ReassignNote(string? first, string? second, string reason) => $"一次評価者 {first ?? "なし"}、二次評価者 {second ?? "なし"}。{reason.Trim()}";
+
+    public static int ReassignReasonLength =>
+        ModelLengths.Of<PersonnelEvent>(x => x.Comment) - ReassignNote(new string('名', ModelLengths.Of<StaffMember>(m => m.Name)), new string('名', ModelLengths.Of<StaffMember>(m => m.Name)), "").Length;
+
     /// Nobody names themselves as an evaluator, nor, as the evaluator of a person, someone that person evaluates.
-    public async Task<CommandResult> ReassignAsync(PersonnelEvaluation e, PersonnelRelation r, IReadOnlySet<int> actorStaffIds, int version, int? firstId, int? secondId, string? reason,
+    public async Task<CommandResult> ReassignAsync(PersonnelEvaluation e, PersonnelRelation r, IReadOnlySet<int> actorStaffIds, ReassignForm form,
         IReadOnlyList<(int Id, string Text)> choices, PersonnelAuthor author)
     {
         if (PersonnelWorkflow.Check(r, e, PersonnelStep.Reassign, author.Today) is string refusal) return CommandResult.Refused(string.Empty, refusal);
+        var (firstOk, firstId) = ReadEvaluatorId(form.FirstEvaluatorId);
+        var (secondOk, secondId) = ReadEvaluatorId(form.SecondEvaluatorId);
+        if (!firstOk || !secondOk) return CommandResult.Refused(firstOk ? "SecondEvaluatorId" : "FirstEvaluatorId", "評価者は一覧から選んでください。");
+        var reason = form.Reason;
         var result = new CommandResult();
         var named = new[] { ("FirstEvaluatorId", firstId), ("SecondEvaluatorId", secondId) };
         foreach (var (field, id) in named)
@@ -241,9 +255,9 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         e.Events.Add(new PersonnelEvent
         {
             Step = PersonnelStep.Reassign, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At,
-            Comment = $"一次評価者 {(firstId is int a ? names[a] : "なし")}、二次評価者 {(secondId is int b ? names[b] : "なし")}。{reason!.Trim()}",
+            Comment = ReassignNote(firstId is int a ? names[a] : null, secondId is int b ? names[b] : null, reason!),
         });
-        return await saver.SaveEditAsync(e, version, e.AuditTarget);
+        return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
     }
 
     /// 評価の開始: an evaluation for everyone in the register with a post on the reference date who has none yet this
@@ -354,6 +368,11 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         return await saver.SaveEditAsync(design, form.Version, design.AuditTarget);
     }
 
+    /// What each disclosed sheet's log says when some evaluations were left; the reason fits the log's comment after it.
+    public static string DisclosureNote(int left, string reason) => $"未確定の {left:N0} 人を残して一斉開示: {reason.Trim()}";
+
+    public static int DisclosureReasonLength => ModelLengths.Of<PersonnelEvent>(x => x.Comment) - DisclosureNote(999_999, "").Length;
+
     /// 開示 of every confirmed evaluation of the year at once (the usual way: on one day for everyone).
     /// The officer's own evaluation is left for another officer. When some evaluations of the year are not yet
     /// confirmed (DisclosureGaps), disclosing the others needs a reason, recorded in each disclosed sheet's log.
@@ -366,8 +385,8 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         var left = gaps.Sum(g => g.Count);
         if (left > 0 && string.IsNullOrWhiteSpace(reason))
             return (CommandResult.Refused("Comment", $"調整・確認の済んでいない評価が {left:N0} 人あります。残したまま開示する理由を書いてください（その人たちは確定した後に開示します）。"), 0);
-        if ((reason?.Length ?? 0) > PersonnelSteps.CommentLength) return (CommandResult.Refused("Comment", $"{PersonnelSteps.CommentLength:N0}文字以内で入力してください。"), 0);
-        var note = left > 0 ? $"未確定の {left:N0} 人を残して一斉開示: {reason!.Trim()}" : null;
+        if ((reason?.Length ?? 0) > DisclosureReasonLength) return (CommandResult.Refused("Comment", $"理由は{DisclosureReasonLength}文字以内で入力してください。"), 0);
+        var note = left > 0 ? DisclosureNote(left, reason!) : null;
         foreach (var e in confirmed) PersonnelSteps.Take(e, design, new PersonnelStepForm { Step = PersonnelStep.Disclose, Comment = note }, author);
         return (await saver.SaveAsync(), confirmed.Count);
     }

@@ -268,3 +268,44 @@ public sealed class SpecialEvaluatorFormValidator : AbstractValidator<SpecialEva
             .MaximumLength(ModelLengths.Of<StaffMember>(m => m.Email)).WithMessage("メールアドレスは{MaxLength}文字以内で入力してください。");
     }
 }
+
+/// 評価者の変更 by the personnel division: the evaluators chosen from the list (bound as text, so something that is not
+/// a number is refused, never read as 「なし」) and the reason, kept in the sheet's log.
+public sealed class ReassignForm
+{
+    [Display(Name = "版")]
+    public int Version { get; set; }
+    [Display(Name = "一次評価者")]
+    public string? FirstEvaluatorId { get; set; }
+    [Display(Name = "二次評価者")]
+    public string? SecondEvaluatorId { get; set; }
+    [Display(Name = "理由")]
+    public string? Reason { get; set; }
+}
+
+public sealed class ReassignFormValidator : AbstractValidator<ReassignForm>
+{
+    public ReassignFormValidator()
+    {
+        RuleFor(x => x.FirstEvaluatorId).Must(v => PersonnelCommands.ReadEvaluatorId(v).Ok).WithMessage("評価者は一覧から選んでください。");
+        RuleFor(x => x.SecondEvaluatorId).Must(v => PersonnelCommands.ReadEvaluatorId(v).Ok).WithMessage("評価者は一覧から選んでください。");
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("変更の理由（異動・休職など）を書いてください。")
+            .MaximumLength(PersonnelCommands.ReassignReasonLength).WithMessage("変更の理由は{MaxLength}文字以内で入力してください。");
+    }
+}
+
+/// 一斉開示: the reason for disclosing while some evaluations are not yet confirmed (required then), kept in each
+/// disclosed sheet's log.
+public sealed class DiscloseForm
+{
+    [Display(Name = "理由")]
+    public string? Comment { get; set; }
+}
+
+public sealed class DiscloseFormValidator : AbstractValidator<DiscloseForm>
+{
+    public DiscloseFormValidator()
+    {
+        RuleFor(x => x.Comment).MaximumLength(PersonnelCommands.DisclosureReasonLength).WithMessage("理由は{MaxLength}文字以内で入力してください。");
+    }
+}

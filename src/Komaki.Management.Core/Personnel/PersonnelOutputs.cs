@@ -114,6 +114,12 @@ public static class PayrollFile
         new("確定", e => Final(e) ? "確定" : "未確定"), new("状態", e => e.State.Label()), new("未確定の理由", e => Final(e) ? null : UnconfirmedReason(e)),
     ];
 
+    /// Separation of duties: an officer whose own evaluation of the year is not yet disclosed leaves the file to another
+    /// officer (it would show them their own grades). Null when the reader may write it.
+    public static string? Refusal(IReadOnlySet<int> readerStaffIds, IEnumerable<PersonnelEvaluation> evaluations) =>
+        evaluations.Any(e => PersonnelAccess.IsOwn(readerStaffIds, e) && e.State < PersonnelState.Disclosed)
+            ? "あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。" : null;
+
     public static IEnumerable<PersonnelEvaluation> Ordered(IEnumerable<PersonnelEvaluation> evaluations) =>
         evaluations.OrderBy(e => e.StaffMember!.StaffNumber, StringComparer.Ordinal);
 

@@ -16,9 +16,18 @@ public sealed record ServesOption(string Value, string Text);
 /// content is noted in the read log (PersonnelReads).
 public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUseCase
 {
-    /// The staff records of the signed-in account (normally one).
-    public async Task<IReadOnlySet<int>> StaffIdsOfAsync(string userId) =>
-        userId.Length == 0 ? new HashSet<int>() : (await db.StaffMembers.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync()).ToHashSet();
+    private readonly Dictionary<string, IReadOnlySet<int>> _staffIds = [];
+
+    /// The staff records of the signed-in account (normally one), read once a request: the record rule, the page and
+    /// 対応待ち each ask.
+    public async Task<IReadOnlySet<int>> StaffIdsOfAsync(string userId)
+    {
+        if (userId.Length == 0) return new HashSet<int>();
+        if (_staffIds.TryGetValue(userId, out var known)) return known;
+        var ids = (await db.StaffMembers.AsNoTracking().Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync()).ToHashSet();
+        _staffIds[userId] = ids;
+        return ids;
+    }
 
     public Task<PersonnelDesign?> DesignAsync(int year) =>
         db.PersonnelDesigns.AsNoTracking().Include(d => d.Grades).Include(d => d.Criteria).AsSplitQuery().FirstOrDefaultAsync(d => d.FiscalYear == year);
@@ -29,6 +38,21 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         if (e is not null) reads.Loaded([e.Id]);
         return e;
     }
+
+    /// Whom an evaluation is about, who evaluates it and where it stands — what the rules of its parts ask; none of the
+    /// sheet's content, so not a read of it.
+    public Task<PersonnelEvaluation?> HeadOfAsync(int id) =>
+        db.PersonnelEvaluations.AsNoTracking().Where(e => e.Id == id)
+            .Select(e => new PersonnelEvaluation { Id = e.Id, FiscalYear = e.FiscalYear, StaffMemberId = e.StaffMemberId, FirstEvaluatorId = e.FirstEvaluatorId, SecondEvaluatorId = e.SecondEvaluatorId, State = e.State })
+            .FirstOrDefaultAsync();
+
+    /// How the reader stands to the evaluation (the steps' commands take it).
+    public async Task<PersonnelRelation> RelationAsync(PersonnelEvaluation e, Actor reader, string readerUserId) =>
+        PersonnelAccess.RelationOf(reader, await StaffIdsOfAsync(readerUserId), e);
+
+    /// The goals' page: what a goal may serve, and whether saving is a change after agreement (with the day and the reason).
+    public async Task<PersonnelGoalsPage> GoalsPageAsync(PersonnelEvaluation e, OrgTree org) =>
+        new(await ServesOptionsAsync(e.OrgUnitId, e.FiscalYear, org), PersonnelWorkflow.EditIsChange(e));
 
     /// The evaluation as the reader may see it (the reader's relation to it, the year's design, the unit's name); null
     /// when the year has no design. Whether the reader may read it at all is the record handler's to say.
@@ -225,23 +249,33 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
     {
         var division = actor.IsIn(Roles.Personnel);
         if (staffIds.Count == 0 && !division) return [];
-        // One query: what the steps' checks read is the state, the chain and the open complaints (not the goals).
-        var q = db.PersonnelEvaluations.AsNoTracking().Include(e => e.StaffMember).Include(e => e.Complaints)
+        // One query of what the steps' checks read — the state, the chain, the complaint window and whether a complaint
+        // waits for its answer —, the person's name and the year's design (its due dates); nothing of the sheet itself.
+        var q = db.PersonnelEvaluations.AsNoTracking()
             .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null));
         if (!division)
             q = q.Where(e => staffIds.Contains(e.StaffMemberId) || e.FirstEvaluatorId != null && staffIds.Contains(e.FirstEvaluatorId.Value)
                 || e.SecondEvaluatorId != null && staffIds.Contains(e.SecondEvaluatorId.Value));
-        var evaluations = await q.ToListAsync();
-        if (evaluations.Count == 0) return [];
-        var designs = await db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).ToDictionaryAsync(d => d.FiscalYear);
-        var items = new List<PersonnelWorkItem>();
-        foreach (var e in evaluations)
+        var rows = await q.Select(e => new
         {
+            e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, Person = e.StaffMember!.Name,
+            Waiting = e.Complaints.Any(c => c.AnsweredAt == null), Design = db.PersonnelDesigns.FirstOrDefault(d => d.FiscalYear == e.FiscalYear),
+        }).ToListAsync();
+        var items = new List<PersonnelWorkItem>();
+        foreach (var row in rows)
+        {
+            // The checks ask of the complaints only whether one waits for its answer.
+            var e = new PersonnelEvaluation
+            {
+                Id = row.Id, FiscalYear = row.FiscalYear, StaffMemberId = row.StaffMemberId, FirstEvaluatorId = row.FirstEvaluatorId, SecondEvaluatorId = row.SecondEvaluatorId,
+                State = row.State, ComplaintDeadline = row.ComplaintDeadline, Complaints = row.Waiting ? [new PersonnelComplaint()] : [],
+            };
             var r = PersonnelAccess.RelationOf(actor, staffIds, e);
             var actions = PersonnelWorkflow.NextActions(r, e, today).Where(a => a is not (PersonnelStep.FileComplaint or PersonnelStep.ReturnGoals)).ToList();
             if (actions.Count == 0) continue;
-            var due = actions[0] == PersonnelStep.AnswerComplaint ? null : designs.TryGetValue(e.FiscalYear, out var d) ? PersonnelWorkflow.DueOf(e, d) : null;
-            items.Add(new(e.Id, e.FiscalYear, e.StaffMember!.Name, $"人事評価の{actions[0].Label()}（{Wareki.FiscalYearShort(e.FiscalYear)}）", due));
+            // Due dates of this year's and last year's steps only (an older year shows only a complaint waiting).
+            var due = actions[0] == PersonnelStep.AnswerComplaint || row.Design is null || row.FiscalYear < year - 1 || row.FiscalYear > year ? null : PersonnelWorkflow.DueOf(e, row.Design);
+            items.Add(new(e.Id, e.FiscalYear, row.Person, $"人事評価の{actions[0].Label()}（{Wareki.FiscalYearShort(e.FiscalYear)}）", due));
         }
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Person, StringComparer.Ordinal).ToList();
     }
@@ -294,6 +328,8 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
 }
 
 /// The sheet of one evaluation as the reader may see it, with the steps the reader can take now and the step's form.
+public sealed record PersonnelGoalsPage(IReadOnlyList<ServesOption> Options, bool IsChange);
+
 public sealed record PersonnelSheetPage(PersonnelView View, IReadOnlyList<PersonnelStep> Actions, PersonnelStepForm Form, bool CanEditGoals,
     IReadOnlyList<(int Id, string Text)> EvaluatorChoices, DateOnly Today);
 

@@ -9,8 +9,6 @@ public sealed record PersonnelAuthor(string UserName, string DisplayName, DateTi
 /// who and when), and what it changes. Field names match the form so each message stands beside its field.
 public static class PersonnelSteps
 {
-    public const int CommentLength = 2000;
-
     public static List<FieldError> Check(PersonnelEvaluation e, PersonnelDesign design, PersonnelRelation r, PersonnelStepForm f, DateOnly today)
     {
         var errors = new List<FieldError>();

@@ -42,7 +42,7 @@ public sealed class StaffLeaving(AppDbContext db, RecordSaver saver) : IUseCase
     {
         var errors = new List<FieldError>();
         if (staff.UserId is not null && staff.UserId == actorUserId)
-            errors.Add(new(string.Empty, "自分の退職日は登録・変更できません。人事課の別の担当者かシステム管理者が行います。"));
+            errors.Add(new(string.Empty, StaffMemberRule.OwnLeaving));
         if (form.Clear)
         {
             if (staff.LeftOn is null) errors.Add(new(nameof(form.LeftOn), "退職日は登録されていないため、取り消すものがありません。"));

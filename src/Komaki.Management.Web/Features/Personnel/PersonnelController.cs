@@ -81,12 +81,12 @@ public sealed class PersonnelController(OrgTreeProvider orgTree, CurrentUser me,
     {
         var (view, result) = await ReadAsync(id);
         if (view is null) return result!;
-        if (PersonnelWorkflow.CheckGoalEdit(view.Relation, view.Evaluation) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(view.Evaluation, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         var form = PersonnelPages.FormOf(view.Evaluation);
         form.ChangedOn = Clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         form.Pad();
-        return View(new PersonnelGoalsModel(view.Evaluation, form, await pages.ServesOptionsAsync(view.Evaluation.OrgUnitId, view.Evaluation.FiscalYear, await orgTree.GetAsync()),
-            PersonnelWorkflow.EditIsChange(view.Evaluation)));
+        var page = await pages.GoalsPageAsync(view.Evaluation, await orgTree.GetAsync());
+        return View(new PersonnelGoalsModel(view.Evaluation, form, page.Options, page.IsChange));
     }
 
     [HttpPost("{id:int}/Goals")]
@@ -95,17 +95,16 @@ public sealed class PersonnelController(OrgTreeProvider orgTree, CurrentUser me,
     {
         var e = await commands.ForEditAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
-        var relation = PersonnelAccess.RelationOf(Actor, await pages.StaffIdsOfAsync(me.UserId), e);
-        if (PersonnelWorkflow.CheckGoalEdit(relation, e) is string refusal) return Forbidden(refusal);
-        var options = await pages.ServesOptionsAsync(e.OrgUnitId, e.FiscalYear, await orgTree.GetAsync());
-        var isChange = PersonnelWorkflow.EditIsChange(e);
-        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveGoalsAsync(e, relation, form, options, Author())) is not null)
+        if (await RefusalAsync(e, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
+        var relation = await pages.RelationAsync(e, Actor, me.UserId);
+        var page = await pages.GoalsPageAsync(e, await orgTree.GetAsync());
+        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveGoalsAsync(e, relation, form, page.Options, Author())) is not null)
         {
-            TempData["Message"] = isChange ? "目標の変更を、面談の日と理由とともに記録しました。" : "業績目標を保存しました。提出するまでは何度でも直せます。";
+            TempData["Message"] = page.IsChange ? "目標の変更を、面談の日と理由とともに記録しました。" : "業績目標を保存しました。提出するまでは何度でも直せます。";
             return RedirectToAction(nameof(Details), new { id });
         }
         form.Pad();
-        return View(new PersonnelGoalsModel(await commands.AsSavedAsync(id), form, options, isChange));
+        return View(new PersonnelGoalsModel(await commands.AsSavedAsync(id), form, page.Options, page.IsChange));
     }
 
     /// The evaluation with what the reader may see of it (the read is logged where it is read, PersonnelReads); or 404

@@ -88,8 +88,7 @@ public sealed class PersonnelDivisionController(OrgTreeProvider orgTree, Current
         if (design is null) return NotFound();
         var evaluations = await pages.ForPayrollAsync(year);
         var mine = await pages.StaffIdsOfAsync(me.UserId);
-        if (evaluations.Any(e => PersonnelAccess.IsOwn(mine, e) && e.State < PersonnelState.Disclosed))
-            return Forbidden("あなた自身の評価が開示前のため、この年度の給与連携ファイルは別の人事担当が出力してください。");
+        if (PayrollFile.Refusal(mine, evaluations) is string refused) return Forbidden(refused);
         return CsvDownload.Result(PayrollFile.Columns(design), PayrollFile.Ordered(evaluations), $"人事評価結果_{Wareki.FiscalYearShort(year)}.csv");
     }
 

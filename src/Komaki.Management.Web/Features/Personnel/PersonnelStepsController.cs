@@ -51,33 +51,25 @@ public sealed class PersonnelStepsController(OrgTreeProvider orgTree, CurrentUse
 
     [HttpPost("{id:int}/Reassign")]
     [ReadLogAs("評価者の変更")]
-    public async Task<IActionResult> Reassign(int id, int version, string? firstEvaluatorId, string? secondEvaluatorId, string? reason)
+    public async Task<IActionResult> Reassign(int id, ReassignForm form)
     {
         var e = await commands.ForEditAsync(id);
         if (e is null || !await MayAsync(e, RecordOperations.Read)) return NotFound();
-        var mine = await pages.StaffIdsOfAsync(me.UserId);
-        var relation = PersonnelAccess.RelationOf(Actor, mine, e);
-        if (!relation.HasFlag(PersonnelRelation.Division)) return Forbidden(relation.HasFlag(PersonnelRelation.Self) ? "自分の評価の評価者は、別の人事担当が変えます。" : "評価者を変えられるのは人事担当です。");
+        if (await RefusalAsync(e, PersonnelEvaluationRule.Reassign) is string refused) return Forbidden(refused);
         var org = await orgTree.GetAsync();
-        var choices = await pages.EvaluatorChoicesAsync(e.FiscalYear, org);
-        // The choice is bound as text: something that is not a number is refused, never read as 「なし」.
-        var first = PersonnelCommands.ReadEvaluatorId(firstEvaluatorId);
-        var second = PersonnelCommands.ReadEvaluatorId(secondEvaluatorId);
-        var result = first.Ok && second.Ok
-            ? await commands.ReassignAsync(e, relation, mine, version, first.Id, second.Id, reason, choices, Author())
-            : CommandResult.Refused(first.Ok ? "SecondEvaluatorId" : "FirstEvaluatorId", "評価者は一覧から選んでください。");
-        if (Accept(result))
+        if (await ValidateAsync(form) && Accept(await commands.ReassignAsync(e, await pages.RelationAsync(e, Actor, me.UserId), await pages.StaffIdsOfAsync(me.UserId), form,
+                await pages.EvaluatorChoicesAsync(e.FiscalYear, org), Author())))
         {
             TempData["Message"] = "評価者を変更しました。";
             return RedirectToAction(nameof(PersonnelController.Details), "Personnel", new { id });
         }
         var saved = await commands.AsSavedAsync(id);
-        return await SheetAsync((await pages.ViewOfAsync(saved, Actor, me.UserId, org))!, new PersonnelStepForm { Version = version });
+        return await SheetAsync((await pages.ViewOfAsync(saved, Actor, me.UserId, org))!, new PersonnelStepForm { Version = form.Version });
     }
 
     /// Whether the step may be taken with what was sent; the reasons beside their fields when not.
     private bool CheckStep(PersonnelView view, PersonnelStepForm form) =>
-        Accept(CommandResult.Refused(PersonnelSteps.Check(view.Evaluation, view.Design, view.Relation, form, Clock.Today)));
+        Accept(PersonnelCommands.CheckStep(view, form, Clock.Today));
 
     private async Task<IActionResult> SheetAsync(PersonnelView view, PersonnelStepForm form) =>
         View("Details", PersonnelDetailsModel.Of(await pages.SheetAsync(view, form, Clock.Today, await orgTree.GetAsync())));

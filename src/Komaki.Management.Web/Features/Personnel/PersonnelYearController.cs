@@ -87,11 +87,12 @@ public sealed class PersonnelYearController(OrgTreeProvider orgTree, CurrentUser
     public async Task<IActionResult> Disclose(int year) => View("Confirm", await DiscloseStepAsync(year));
 
     [HttpPost("Disclose/{year:int}")]
-    public async Task<IActionResult> DiscloseConfirmed(int year, string? comment)
+    public async Task<IActionResult> DiscloseConfirmed(int year, DiscloseForm form)
     {
         var design = await pages.DesignAsync(year);
         if (design is null) return NotFound();
-        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author(), comment);
+        if (!await ValidateAsync(form)) return View("Confirm", await DiscloseStepAsync(year));
+        var (result, count) = await commands.DiscloseAllAsync(year, design, await pages.StaffIdsOfAsync(me.UserId), Author(), form.Comment);
         if (Accept(result))
         {
             TempData["Message"] = $"{count:N0} 人の評価結果を開示しました。";

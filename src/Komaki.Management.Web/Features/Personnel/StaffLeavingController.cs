@@ -27,6 +27,11 @@ public sealed class StaffLeavingController(StaffLeaving leaving, CurrentUser me,
         var staff = await leaving.FindAsync(id);
         if (staff is null) return NotFound();
         if (!await ValidateAsync(form)) return View("Leaving", await ModelAsync(staff, form));
+        if (await RefusalAsync(staff, StaffMemberRule.SetLeaving) is string refused)
+        {
+            Accept(CommandResult.Refused(string.Empty, refused));
+            return View("Leaving", await ModelAsync(staff, form));
+        }
         var errors = StaffLeaving.Check(staff, form, me.UserId, Clock.Today);
         if (errors.Count > 0)
         {
@@ -84,8 +89,9 @@ public sealed class StaffLeavingController(StaffLeaving leaving, CurrentUser me,
         var account = await leaving.AccountAsync(staff.UserId);
         var post = staff.Assignments.Where(a => a.StartsOn <= Clock.Today).OrderByDescending(a => a.StartsOn).ThenByDescending(a => a.Id).FirstOrDefault();
         var unit = post is null ? null : $"{(await orgTree.GetAsync()).PathName(post.OrgUnitId)} {post.Position}";
-        return new LeavingModel(staff, form, account, unit, User.IsInRole(Roles.Administrator), staff.UserId is not null && staff.UserId == me.UserId);
+        return new LeavingModel(staff, form, account, unit, User.IsInRole(Roles.Administrator), await RefusalAsync(staff, StaffMemberRule.SetLeaving));
     }
 }
 
-public sealed record LeavingModel(StaffMember Staff, LeavingForm Form, LeavingAccount? Account, string? Post, bool IsAdministrator, bool IsSelf);
+/// Refusal: why the reader may not set this person's 退職日 (their own), shown instead of the form.
+public sealed record LeavingModel(StaffMember Staff, LeavingForm Form, LeavingAccount? Account, string? Post, bool IsAdministrator, string? Refusal);
