@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;

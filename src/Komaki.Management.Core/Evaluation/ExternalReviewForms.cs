@@ -1,4 +1,3 @@
-using FluentValidation;
 using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Evaluation;

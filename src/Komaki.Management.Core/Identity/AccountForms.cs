@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Komaki.Management.Core.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

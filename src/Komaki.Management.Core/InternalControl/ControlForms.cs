@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.InternalControl;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Reports;
