@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Budgets;
 
@@ -18,11 +19,15 @@ public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRu
             case RecordOperation.Edit:
                 var owner = record.Project?.OwnerUnitId
                     ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
-                if (!PlanAccess.CanEditUnitRecord(asker.Actor, owner, asker.Org)) return "予算を入力できるのは、その事業の担当部課の長と企画課です。";
-                return DepartmentLocks.BudgetYearOpen(asker.Actor, record.FiscalYear, clock.FiscalYear, record.Settled is not null)
-                    ? null : DepartmentLocks.BudgetYearClosed;
+                return EditRefusal(asker.Actor, owner, record.FiscalYear, clock.FiscalYear, record.Settled is not null, asker.Org);
             default:
                 return RecordOperation.Unknown(operation);
         }
     }
+
+    /// Edit for one project's line of a year, for a list that decides every row at once (the year's budget list).
+    public static string? EditRefusal(Actor actor, int? ownerUnitId, int year, int currentYear, bool settled, OrgTree org) =>
+        !PlanAccess.CanEditUnitRecord(actor, ownerUnitId, org) ? "予算を入力できるのは、その事業の担当部課の長と企画課です。"
+        : !DepartmentLocks.BudgetYearOpen(actor, year, currentYear, settled) ? DepartmentLocks.BudgetYearClosed
+        : null;
 }

@@ -1,4 +1,5 @@
 using Komaki.Management.Core.Identity;
+using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Plans;
 
@@ -17,10 +18,13 @@ public sealed class IndicatorRule(IndicatorPages pages) : IRecordRule<Indicator>
     {
         RecordOperation.Read => null,
         RecordOperation.Edit => Definition(asker, await OwnerAsync(record)),
-        EnterValues => PlanAccess.CanEnterIndicatorValues(asker.Actor, (await OwnerAsync(record)).UnitId, asker.Org)
-            ? null : "目標値・実績値を入力できるのは、その指標の担当課の職員と企画課です。",
+        EnterValues => EnterValuesRefusal(asker.Actor, (await OwnerAsync(record)).UnitId, asker.Org),
         _ => RecordOperation.Unknown(operation),
     };
+
+    /// EnterValues for the indicators of one owning unit, for a page that decides them all at once (an element's page).
+    public static string? EnterValuesRefusal(Actor actor, int? ownerUnitId, OrgTree org) =>
+        PlanAccess.CanEnterIndicatorValues(actor, ownerUnitId, org) ? null : "目標値・実績値を入力できるのは、その指標の担当課の職員と企画課です。";
 
     private async Task<IndicatorOwner> OwnerAsync(Indicator record)
     {

@@ -28,18 +28,21 @@ public sealed class PlanElementCommands(AppDbContext db, PlanElementPages pages,
     {
         var refused = await CheckReferencesAsync(form);
         if (!refused.Succeeded) return refused;
-        PlanElement element = form.Level switch
-        {
-            PlanLevel.Policy => new Policy { BasicPlanId = form.ParentId },
-            PlanLevel.Measure => new Measure { PolicyId = form.ParentId },
-            PlanLevel.BasicProject => new BasicProject { MeasureId = form.ParentId },
-            _ => new Project { MeasureId = form.ParentId },
-        };
+        var element = New(form.Level, form.ParentId);
         Apply(element, form, structure: true);
         db.Add(element);
         var saved = await saver.SaveAsync();
         return saved.Succeeded ? saved.WithRecord(element.Id) : saved;
     }
+
+    /// A new element of the level under its parent, before its form is applied.
+    public static PlanElement New(PlanLevel level, int parentId) => level switch
+    {
+        PlanLevel.Policy => new Policy { BasicPlanId = parentId },
+        PlanLevel.Measure => new Measure { PolicyId = parentId },
+        PlanLevel.BasicProject => new BasicProject { MeasureId = parentId },
+        _ => new Project { MeasureId = parentId },
+    };
 
     /// Saves an edit; with record-only access the structure fields are kept as they were, whatever was posted.
     public async Task<CommandResult> EditAsync(PlanElement element, PlanElementForm form, ElementEditAccess access)

@@ -93,6 +93,8 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     private static List<Case> Cases() =>
     [
         new("事務事業", async db => { var u = await UnitOf(db, RoadsHead); return await db.Projects.FirstAsync(p => p.OwnerUnitId == u); }, RecordOperation.Edit, RoadsHead, OtherHead),
+        new("事務事業の廃止・体系の変更", async db => { var u = await UnitOf(db, RoadsHead); return await db.Projects.FirstAsync(p => p.OwnerUnitId == u); }, PlanElementRule.EditStructure, Planning, RoadsHead),
+        new("施策の追加", async db => PlanElementCommands.New(PlanLevel.Measure, (await db.Policies.FirstAsync()).Id), PlanElementRule.EditStructure, Planning, OtherHead),
         new("事務事業の閲覧", async db => await db.Projects.FirstAsync(), RecordOperation.Read, OtherHead, "nobody"),
         new("指標の定義", async db => new Indicator { ProjectId = await RoadsProjectOf(db) }, RecordOperation.Edit, RoadsHead, RoadsStaff),
         new("施策の指標の定義", async db => new Indicator { MeasureId = (await db.Measures.FirstAsync()).Id }, RecordOperation.Edit, Planning, RoadsHead),
@@ -100,6 +102,9 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("公表前の事務事業評価", async db => new ProjectEvaluation { OwnerUnitId = await UnitOf(db, RoadsHead), State = EvaluationState.FirstReviewed }, RecordOperation.Read, RoadsStaff, OtherHead),
         new("作成中の事務事業評価", async db => new ProjectEvaluation { OwnerUnitId = await UnitOf(db, RoadsHead), State = EvaluationState.Draft }, RecordOperation.Edit, RoadsStaff, OtherHead),
         new("公表した事務事業評価", async db => new ProjectEvaluation { OwnerUnitId = await UnitOf(db, RoadsHead), State = EvaluationState.Published }, RecordOperation.Edit, "nobody", Planning),
+        new("事務事業評価シートの作成", async db => new ProjectEvaluation { ProjectId = await RoadsProjectOf(db), FiscalYear = 2025, OwnerUnitId = await UnitOf(db, RoadsHead) },
+            ProjectEvaluationRule.Start, RoadsStaff, OtherHead),
+        new("事務事業評価の手続き", async db => new ProjectEvaluation { OwnerUnitId = await UnitOf(db, RoadsHead), State = EvaluationState.Draft }, ProjectEvaluationRule.TakeStep, RoadsHead, OtherHead),
         new("改善", async db => new ImprovementAction { OwnerUnitId = await UnitOf(db, RoadsHead) }, RecordOperation.Edit, RoadsHead, OtherHead),
         new("改善の再開", async db => new ImprovementAction { OwnerUnitId = await UnitOf(db, RoadsHead) }, ImprovementActionRule.Reopen, Planning, RoadsHead),
         new("施策評価", async db => new MeasureEvaluation { MeasureId = (await db.Measures.FirstAsync()).Id, FiscalYear = 2026 }, RecordOperation.Edit, Planning, OtherHead),

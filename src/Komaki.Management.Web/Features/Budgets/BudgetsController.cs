@@ -37,8 +37,7 @@ public sealed class BudgetsController(
         var list = rows.ToList();
         var total = list.Select(r => r.Figures).Aggregate(BudgetFigures.Zero, (a, b) => a.Add(b));
         var paged = HttpContext.Page(list, filter.Page, PageSize);
-        bool CanEdit(BudgetRow r) => PlanAccess.CanEditUnitRecord(Actor, r.OwnerUnitId, org)
-            && DepartmentLocks.BudgetYearOpen(Actor, y, Clock.FiscalYear, r.Figures.Settled is not null);
+        bool CanEdit(BudgetRow r) => BudgetLineRule.EditRefusal(Actor, r.OwnerUnitId, y, Clock.FiscalYear, r.Figures.Settled is not null, org) is null;
         return View(new BudgetListModel(y, editionTitle, filter, paged, total, UnitOptions.For(org), await measureOptions.GetAsync(), org, CanEdit));
     }
 

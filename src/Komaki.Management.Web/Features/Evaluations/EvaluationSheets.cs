@@ -45,7 +45,7 @@ public sealed class EvaluationSheets(AppDbContext db, CurrentUser me, IConfigura
             if (!projects.TryGetValue(projectId, out var p)) continue;
             var evaluation = evaluations[projectId].FirstOrDefault(e => e.FiscalYear == year);
             // Earlier years' evaluations show on this sheet only to those who may read them.
-            var readable = evaluations[projectId].Where(e => e.FiscalYear < year && EvaluationAccess.CanRead(actor, e, org)).ToDictionary(e => e.FiscalYear);
+            var readable = evaluations[projectId].Where(e => e.FiscalYear < year && ProjectEvaluationRule.ReadRefusal(actor, e, org) is null).ToDictionary(e => e.FiscalYear);
             var last = readable.GetValueOrDefault(year - 1);
             var budget = budgets[projectId].FirstOrDefault(b => b.FiscalYear == year);
             // A published sheet reads as published: its indicators' values as they were that day, later corrections beside.

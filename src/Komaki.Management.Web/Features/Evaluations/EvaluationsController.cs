@@ -16,9 +16,6 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
 {
     public const int PageSize = 50;
 
-    /// A draft belongs to its unit (and planning) until the unit head's first review.
-    private bool CanRead(ProjectEvaluation e, OrgTree org) => EvaluationAccess.CanRead(Actor, e, org);
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] EvaluationFilter filter)
     {
@@ -49,7 +46,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
         var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet is null) return NotFound();
         if (sheet.Evaluation is { } e && !await MayAsync(e, RecordOperations.Read)) return Forbidden();
-        return View(Model(sheet, org));
+        return View(await ModelAsync(sheet, year, projectId, org));
     }
 
     [HttpPost("{year:int}/{projectId:int}/Start")]
@@ -57,8 +54,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
     {
         var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
-        var org = await orgTree.GetAsync();
-        if (!EvaluationWorkflow.IsUnit(Actor, project.OwnerUnitId, org) && !Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(NewEvaluation(year, projectId, project.OwnerUnitId), ProjectEvaluationRule.Start) is string refused) return Forbidden(refused);
         if (await commands.StartIfMissingAsync(project, year, sheets.StaffCostPerPersonYear))
         {
             TempData["Message"] = "評価シートを作成しました。決算額・指標は登録済みの値を表示しています。人工・評価・方向性を入力してください。";
@@ -102,7 +98,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
         var org = await orgTree.GetAsync();
         var sheet = await sheets.OneAsync(year, projectId, org);
         if (sheet?.Evaluation is not { } e) return NotFound();
-        if (!CanAct(e, org)) return Forbidden();
+        if (await RefusalAsync(e, ProjectEvaluationRule.TakeStep) is string refused) return Forbidden(refused);
         if (EvaluationWorkflow.Check(Actor, e, step, org) is string refusal)
         {
             TempData["Error"] = refusal;
@@ -119,7 +115,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
         var org = await orgTree.GetAsync();
         var e = await commands.ToChangeAsync(projectId, year);
         if (e is null) return NotFound();
-        if (!CanAct(e, org)) return Forbidden();
+        if (await RefusalAsync(e, ProjectEvaluationRule.TakeStep) is string refused) return Forbidden(refused);
         var sheet = (await sheets.OneAsync(year, projectId, org))!;
         var findings = await FindingsAsync(e, sheet, step, form);
         var input = new StepInput(form.SecondDirection, form.SecondReason, form.Comment, form.Explanation);
@@ -132,7 +128,8 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
         return RedirectToAction(nameof(Details), new { year, projectId });
     }
 
-    private bool CanAct(ProjectEvaluation e, OrgTree org) => CanRead(e, org) && (EvaluationWorkflow.IsUnit(Actor, e.OwnerUnitId, org) || Actor.IsPlanMasterEditor);
+    /// A project's evaluation not yet started, asked about with its owner set.
+    private static ProjectEvaluation NewEvaluation(int year, int projectId, int ownerUnitId) => new() { FiscalYear = year, ProjectId = projectId, OwnerUnitId = ownerUnitId };
 
     /// The checks run on the evaluation as it will stand after the step (the second review's direction included).
     private async Task<IReadOnlyList<EvaluationFinding>> FindingsAsync(ProjectEvaluation e, EvaluationSheet sheet, EvaluationStep step, StepForm form) =>
@@ -145,7 +142,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
     {
         var org = await orgTree.GetAsync();
         var list = await pages.OfYearAsync(year, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
-        var part = Pages.Of(list.Where(e => CanRead(e, org)).Select(e => e.ProjectId).ToList(), page, EvaluationPrintModel.SheetsPerPrint);
+        var part = Pages.Of(list.Where(e => ProjectEvaluationRule.ReadRefusal(Actor, e, org) is null).Select(e => e.ProjectId).ToList(), page, EvaluationPrintModel.SheetsPerPrint);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
         return View(new EvaluationPrintModel(await sheets.ManyAsync(year, part.Items, org), part.Page, part.PageCount, part.Total));
     }
@@ -158,9 +155,9 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
     }
 
 
-    private EvaluationDetailsModel Model(EvaluationSheet sheet, OrgTree org)
+    private async Task<EvaluationDetailsModel> ModelAsync(EvaluationSheet sheet, int year, int projectId, OrgTree org)
     {
-        var canStart = sheet.Evaluation is null && (Actor.IsPlanMasterEditor || EvaluationWorkflow.IsUnit(Actor, sheet.OwnerUnitId, org));
+        var canStart = sheet.Evaluation is null && await MayAsync(NewEvaluation(year, projectId, sheet.OwnerUnitId), RecordOperations.Named(ProjectEvaluationRule.Start));
         return new EvaluationDetailsModel(sheet, canStart,
             sheet.Evaluation is { } e && EvaluationWorkflow.CanEdit(Actor, e, org),
             sheet.Evaluation is { } ev ? EvaluationWorkflow.NextSteps(Actor, ev, org) : []);

@@ -31,15 +31,15 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
             ? c with { Goals = c.Goals.Where(g => GoalWorkflow.CanRead(Actor, g.State, g.UnitId, org)).ToList() }
             : null;
         return View(new ElementPage(details, org, connections,
-            CanEditStructure: PlanAccess.CanEditStructure(Actor),
-            CanEditRecord: level == PlanLevel.Project ? PlanAccess.CanEditUnitRecord(Actor, owner, org) : PlanAccess.CanEditStructure(Actor),
-            CanEnterValues: PlanAccess.CanEnterIndicatorValues(Actor, owner, org)));
+            CanEditStructure: await MayAsync(details.Element, RecordOperations.Named(PlanElementRule.EditStructure)),
+            CanEditRecord: await MayAsync(details.Element, RecordOperations.Edit),
+            CanEnterValues: IndicatorRule.EnterValuesRefusal(Actor, owner, org) is null));
     }
 
     [HttpGet("Create")]
     public async Task<IActionResult> Create(PlanLevel level, int parentId)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (await RefusalAsync(PlanElementCommands.New(level, parentId), PlanElementRule.EditStructure) is string refused) return Forbidden(refused);
         var form = new PlanElementForm { Level = level, ParentId = parentId, StartYear = Clock.FiscalYear + 1 };
         return await FormViewAsync("Edit", form, structureLocked: false);
     }
@@ -47,7 +47,7 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
     [HttpPost("Create")]
     public async Task<IActionResult> Create(PlanLevel level, [FromForm] PlanElementForm form)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
+        if (await RefusalAsync(PlanElementCommands.New(level, form.ParentId), PlanElementRule.EditStructure) is string refused) return Forbidden(refused);
         form.Level = level;
         var valid = await ValidateAsync(form);
         var done = valid ? await commands.CreateAsync(form) : await commands.CheckReferencesAsync(form);
@@ -61,7 +61,7 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
     {
         var element = await pages.FindAsync(level, id);
         if (element is null) return NotFound();
-        if (!await MayAsync(element, RecordOperations.Edit)) return Forbidden();
+        if (await RefusalAsync(element, RecordOperations.Edit) is string refused) return Forbidden(refused);
         var access = PlanElementCommands.EditAccess(Actor, element, await orgTree.GetAsync());
         return await FormViewAsync("Edit", PlanElementForm.From(element), structureLocked: access == ElementEditAccess.RecordOnly);
     }
@@ -71,7 +71,7 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
     {
         var element = await pages.FindAsync(level, id, tracking: true);
         if (element is null) return NotFound();
-        if (!await MayAsync(element, RecordOperations.Edit)) return Forbidden();
+        if (await RefusalAsync(element, RecordOperations.Edit) is string refused) return Forbidden(refused);
         var granted = PlanElementCommands.EditAccess(Actor, element, await orgTree.GetAsync())!.Value;
         form.Level = level;
         form.Id = id;
@@ -89,18 +89,18 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
     [HttpGet("{id:int}/Retire")]
     public async Task<IActionResult> Retire(PlanLevel level, int id)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
         var element = await pages.FindAsync(level, id);
         if (element is null) return NotFound();
+        if (await RefusalAsync(element, PlanElementRule.EditStructure) is string refused) return Forbidden(refused);
         return await RetireViewAsync(element, new RetireForm { Version = element.Version });
     }
 
     [HttpPost("{id:int}/Retire")]
     public async Task<IActionResult> Retire(PlanLevel level, int id, [FromForm] RetireForm form)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
         var element = await pages.FindAsync(level, id, tracking: true);
         if (element is null) return NotFound();
+        if (await RefusalAsync(element, PlanElementRule.EditStructure) is string refused) return Forbidden(refused);
         if (await ValidateAsync(form) && Accept(await commands.RetireAsync(element, form, Clock.UtcNow)))
         {
             TempData["Message"] = $"「{element.Name}」を廃止しました。記録と履歴は残ります。";
@@ -112,9 +112,9 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
     [HttpPost("{id:int}/Reinstate")]
     public async Task<IActionResult> Reinstate(PlanLevel level, int id, int version)
     {
-        if (!PlanAccess.CanEditStructure(Actor)) return Forbidden();
         var element = await pages.FindAsync(level, id, tracking: true);
         if (element is null) return NotFound();
+        if (await RefusalAsync(element, PlanElementRule.EditStructure) is string refused) return Forbidden(refused);
         TempData["Message"] = (await commands.ReinstateAsync(element, version)).Succeeded
             ? $"「{element.Name}」を再び有効にしました。"
             : "他の職員が先に更新したため、再開できませんでした。内容を確認してもう一度操作してください。";
