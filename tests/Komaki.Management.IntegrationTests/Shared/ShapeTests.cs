@@ -105,7 +105,7 @@ public class ShapeTests
     /// helper, not the access rule behind it.
     private static readonly string[] AccessRulesInControllers =
     [
-        "BudgetsController", "ControlController", "ControlPolicyController", "ControlRegisterController", "ControlReportController",
+        "BudgetsController",
         "EvaluationsController", "PlanElementsController",
     ];
 
