@@ -9,7 +9,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制: each division's risk register for the year, its evaluation by the 評価部局, deficiencies and their
 /// correction, processing errors, the cycle's dates and the 評価報告書. A division sees and edits its own risks; the
-/// 推進部局, the 評価部局 and the executives see all; ControlAccess says who does what.
+/// 推進部局, the 評価部局 and the executives see all; ControlRiskRule and ControlYearRule say who does what.
 // The audit committee reads the register (never edits it) once the year's report is written; every step below checks
 // who may take it, so its role reaches only the reads.
 [Authorize(Policy = Policies.ControlReport)]
