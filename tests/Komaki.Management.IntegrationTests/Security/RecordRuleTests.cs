@@ -81,6 +81,9 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     private const string Personnel = "jinji@komaki.example";
     private const string Finance = "zaisei@komaki.example";
     private const string Mayor = "shicho@komaki.example";
+    private const string Promotion = "gyosei@komaki.example";
+    private const string Evaluation = "somu@komaki.example";
+    private const string Auditor = "kansa@komaki.example";
 
     private static async Task<int> UnitOf(AppDbContext db, string email) => (await db.Users.SingleAsync(u => u.Email == email)).OrgUnitId!.Value;
 
@@ -135,6 +138,16 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Read, RoadsStaff, OtherHead),
         new("作成中の内部統制のリスク", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, RecordOperation.Edit, RoadsStaff, OtherHead),
         new("内部統制のリスクの提出", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Draft }, ControlRiskRule.Submit, RoadsHead, RoadsStaff),
+        new("内部統制のリスク登録簿の提出", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, ControlRiskRule.SubmitRegister, RoadsHead, RoadsStaff),
+        new("内部統制のリスクの評価", async db => new ControlRisk { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026, State = RiskState.Submitted }, ControlRiskRule.Evaluate, Evaluation, RoadsHead),
+        new("報告書の前の年度のリスク一覧", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2026), RecordOperation.Read, RoadsStaff, Auditor),
+        new("報告書を作成した年度のリスク一覧", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2025), RecordOperation.Read, Auditor, "nobody"),
+        new("市全体のリスク一覧", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2026), ControlYearRule.ReadCity, Mayor, RoadsHead),
+        new("内部統制の日程・督促・定義", _ => Task.FromResult<object>(new ControlYear { FiscalYear = 2027 }), ControlYearRule.Promote, Promotion, Planning),
+        new("内部統制の年度の評価", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2026), ControlYearRule.Evaluate, Evaluation, Promotion),
+        new("内部統制評価報告書", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2025), ControlYearRule.ReadReport, Planning, RoadsHead),
+        new("内部統制の基本方針の改定", async db => await db.ControlPolicies.OrderByDescending(p => p.Edition).FirstAsync(p => !p.AwaitingConfirmation), RecordOperation.Edit, Promotion, Planning),
+        new("最初の内部統制の基本方針", _ => Task.FromResult<object>(new ControlPolicy()), RecordOperation.Edit, Planning, RoadsHead),
         new("人事評価", async db => await db.PersonnelEvaluations.FirstAsync(), RecordOperation.Read, Personnel, Planning),
         new("実施計画の版", _ => Task.FromResult<object>(new ImplementationPlan { FiscalYear = 2027 }), RecordOperation.Edit, Planning, RoadsHead),
         new("定員の要求", async db => new StaffingLine { OrgUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, StaffingLineRule.Request, RoadsHead, Personnel),

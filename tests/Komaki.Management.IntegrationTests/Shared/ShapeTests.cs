@@ -105,7 +105,6 @@ public class ShapeTests
     /// helper, not the access rule behind it.
     private static readonly string[] AccessRulesInControllers =
     [
-        "ControlController", "ControlPolicyController", "ControlRegisterController", "ControlReportController",
     ];
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制: each division's risk register for the year, its evaluation by the 評価部局, deficiencies and their
 /// correction, processing errors, the cycle's dates and the 評価報告書. A division sees and edits its own risks; the
-/// 推進部局, the 評価部局 and the executives see all; ControlAccess says who does what.
+/// 推進部局, the 評価部局 and the executives see all; ControlRiskRule and ControlYearRule say who does what.
 // The audit committee reads the register (never edits it) once the year's report is written; every step below checks
 // who may take it, so its role reaches only the reads.
 [Authorize(Policy = Policies.ControlReport)]
@@ -25,13 +25,15 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        var seesAll = ControlAccess.SeesAll(Actor, policy, org);
+        // The year as the rules see it, asked about as a new year until it is scheduled.
+        var stored = await pages.YearAsync(y);
+        var theYear = stored ?? new ControlYear { FiscalYear = y };
+        var seesAll = await RefusalAsync(theYear, ControlYearRule.ReadCity) is null;
         // Those who see everything open on the whole city, kept as a read model; a division opens on its own register.
         unitId = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
         var city = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? await cache.GetAsync($"control-city:{y}", CityRegister.Areas, () => pages.CityRegisterAsync(y, org)) : null;
-        var cycle = city is null ? await pages.YearAsync(y) : city.Cycle;
-        if (Actor.IsIn(Roles.Auditor) && !ControlAccess.AuditorReads(Actor, cycle?.ReportedOn))
-            return Forbidden("監査委員は、評価報告書が作成された年度のリスク一覧を見られます（評価報告書から開いてください）。");
+        var cycle = city is null ? stored : city.Cycle;
+        if (await RefusalAsync(cycle ?? theYear, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         var risks = city?.Risks ?? await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
         var text = q?.Trim();
@@ -39,12 +41,12 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
             .Where(r => string.IsNullOrEmpty(text) || r.Code.Contains(text, StringComparison.OrdinalIgnoreCase) || r.Description.Contains(text, StringComparison.OrdinalIgnoreCase)
                 || (r.Measures ?? "").Contains(text, StringComparison.OrdinalIgnoreCase))
             .ToList();
-        var promotion = ControlAccess.IsPromotion(Actor, policy, org);
+        var promotion = await RefusalAsync(theYear, ControlYearRule.Promote) is null;
         var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
             ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
         var myUnits = MyUnits(org, y);
         return View(nameof(Index), new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
-            promotion, ControlAccess.IsEvaluation(Actor, policy, org), ControlAccess.CanReadReport(Actor, policy, org), myUnits, progress, Clock.Today, Actor)
+            promotion, await RefusalAsync(theYear, ControlYearRule.Evaluate) is null, await RefusalAsync(theYear, ControlYearRule.ReadReport) is null, myUnits, progress, Clock.Today, Actor)
         {
             Missing = missing,
             Coverage = !seesAll ? [] : city?.Coverage ?? await pages.CoverageAsync(y, org),
@@ -71,7 +73,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
 
     private async Task<IActionResult> PromotionStepAsync<TForm>(int year, TForm form, string notPromotion, Func<Task<CommandResult>> step, string done)
     {
-        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(notPromotion);
+        if (await RefusalAsync(await pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Promote) is not null) return Forbidden(notPromotion);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), step) is null) return await Index(year, 0, null, null);
         TempData["Message"] = done;
         return RedirectToAction(nameof(Index), new { year, unitId = 0 });
@@ -80,12 +82,12 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     /// The 評価部局 confirms a division's correction or sends it back with the reason.
     [HttpPost("Deficiencies/{id:int}/ConfirmCorrection")]
     public Task<IActionResult> ConfirmCorrection(int id, CorrectionReviewForm form) => DeficiencyStepAsync(id, form,
-        (risk, d, policy, org) => ControlAccess.CheckConfirmCorrection(Actor, risk, d, policy, org),
+        (risk, d, policy, org) => ControlRiskRule.ConfirmCorrectionRefusal(Actor, risk, d, policy, org),
         d => commands.ConfirmCorrectionAsync(d, form, Author()), form.Reopen ? "是正を差し戻しました。所属が是正し直します。" : "是正を確認しました。");
 
     [HttpPost("Deficiencies/{id:int}/Correct")]
     public Task<IActionResult> Correct(int id, CorrectionForm form) => DeficiencyStepAsync(id, form,
-        (risk, d, _, org) => ControlAccess.CheckCorrect(Actor, risk, d, org), d => commands.CorrectAsync(d, form, Clock.Today), "是正を記録しました。");
+        (risk, d, _, org) => ControlRiskRule.CorrectRefusal(Actor, risk, d, org), d => commands.CorrectAsync(d, form, Clock.Today), "是正を記録しました。");
 
     private async Task<IActionResult> DeficiencyStepAsync<TForm>(int id, TForm form, Func<ControlRisk, ControlDeficiency, ControlPolicy?, OrgTree, string?> refusal, Func<ControlDeficiency, Task<CommandResult>> step, string done)
     {
@@ -111,7 +113,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var mine = MyUnits(org, y);
         if (mine.Count == 0) return Forbidden("リスクを記入するのは、各課の職員です。");
         var form = new RiskForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(mine[0].Value, CultureInfo.InvariantCulture), Area = ControlArea.Finance, Scope = RiskScope.UnitSpecific, Response = RiskResponse.Reduce };
-        if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
+        if (await RefusalAsync(new ControlRisk { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         return View("Edit", new RiskFormModel(null, form, mine, await pages.GoalOptionsAsync(form.OrgUnitId, y), await pages.LevelsAsync(y)));
     }
 
@@ -119,7 +121,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     public async Task<IActionResult> Create(RiskForm form)
     {
         var org = await orgTree.GetAsync();
-        if (!ControlAccess.IsOwnUnit(Actor, form.OrgUnitId, org)) return Forbidden();
+        if (await RefusalAsync(new ControlRisk { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form, org));
         if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear), await pages.LevelsAsync(form.FiscalYear)));
         TempData["Message"] = "リスクを記入しました。課の記入がそろったら、所属長が「提出」します。";
@@ -186,7 +188,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var org = await orgTree.GetAsync();
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
-        if (ControlAccess.CheckEvaluate(Actor, risk, policy, await pages.YearAsync(risk.FiscalYear), org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(risk, ControlRiskRule.Evaluate) is string refusal) return Forbidden(refusal);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.EvaluateAsync(risk, form, Author())) is not null)
         {
             TempData["Message"] = "整備・運用状況の評価を記録しました。";
@@ -202,13 +204,12 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
 
     private async Task<RiskDetailsModel> DetailsModelAsync(ControlRisk risk, ControlPolicy? policy, OrgTree org, RiskEvaluationForm form)
     {
-        var cycle = await pages.YearAsync(risk.FiscalYear);
         var errors = await pages.ErrorsOfRiskAsync(risk.Id);
         return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), await RefusalAsync(risk, RecordOperations.Edit), await RefusalAsync(risk, ControlRiskRule.Submit),
-            ControlAccess.CheckEvaluate(Actor, risk, policy, cycle, org), form,
-            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlAccess.CheckCorrect(Actor, risk, d, org))).ToList(), errors, Clock.Today)
+            await RefusalAsync(risk, ControlRiskRule.Evaluate), form,
+            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlRiskRule.CorrectRefusal(Actor, risk, d, org))).ToList(), errors, Clock.Today)
         {
-            ConfirmRefusals = risk.Deficiencies.ToDictionary(d => d.Id, d => ControlAccess.CheckConfirmCorrection(Actor, risk, d, policy, org)),
+            ConfirmRefusals = risk.Deficiencies.ToDictionary(d => d.Id, d => ControlRiskRule.ConfirmCorrectionRefusal(Actor, risk, d, policy, org)),
         };
     }
 

@@ -29,7 +29,7 @@ public sealed class ControlPolicyController(OrgTreeProvider orgTree, ControlPage
     public async Task<IActionResult> Adopt(ControlPolicyForm form)
     {
         var org = await orgTree.GetAsync();
-        if (!CanEdit(await pages.PolicyAsync(), org)) return Forbidden("方針を改めるのは推進部局です（最初の方針は企画課または管理者）。");
+        if (await RefusalAsync(await pages.PolicyAsync() ?? new ControlPolicy(), RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (await RunAsync(form, () => ControlCommands.CheckPolicyAsync(form, org), () => commands.AdoptPolicyAsync(form, org, me.UserId, Actor.UserName)) is not null)
         {
             TempData["Message"] = await pages.PolicyAwaitingAsync()
@@ -53,15 +53,12 @@ public sealed class ControlPolicyController(OrgTreeProvider orgTree, ControlPage
         return RedirectToAction(nameof(Index));
     }
 
-    private bool CanEdit(ControlPolicy? current, OrgTree org) =>
-        Actor.IsIn(Roles.Administrator) || (current is null ? Actor.IsIn(Roles.Planning) : ControlAccess.IsPromotion(Actor, current, org));
-
     private async Task<PolicyModel> ModelAsync(ControlPolicyForm form)
     {
         var org = await orgTree.GetAsync();
         var editions = await pages.PoliciesAsync();
         var inForce = editions.FirstOrDefault(p => !p.AwaitingConfirmation);
         var mayConfirm = Actor.IsIn(Roles.Administrator) ? me.UserId : null;
-        return new PolicyModel(editions, UnitOptions.For(org), CanEdit(inForce, org), form, inForce, mayConfirm);
+        return new PolicyModel(editions, UnitOptions.For(org), await RefusalAsync(inForce ?? new ControlPolicy(), RecordOperations.Edit) is null, form, inForce, mayConfirm);
     }
 }

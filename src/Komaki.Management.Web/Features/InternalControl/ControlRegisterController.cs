@@ -7,7 +7,7 @@ using Komaki.Management.Web.Infrastructure.Authorization;
 namespace Komaki.Management.Web.Features.InternalControl;
 
 /// A year's register as a whole: the 推進部局's levels, a 課's register submitted at once by
-/// its head, and the register in Excel. Each step checks who may take it (ControlAccess); the risks themselves are
+/// its head, and the register in Excel. Each step asks the rules (ControlRiskRule, ControlYearRule); the risks themselves are
 /// ControlController's (with the year's schedule and the 督促 of a 課, refused beside their fields on its list).
 [Authorize(Policy = Policies.ControlReport)]
 [Route("Control")]
@@ -20,7 +20,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(new ControlRisk { OrgUnitId = unitId, FiscalYear = y }, ControlRiskRule.SubmitRegister) is string refusal) return Forbidden(refusal);
         var risks = await pages.RegisterAsync(Actor, await pages.PolicyAsync(), org, y, org.SelfAndDescendants(unitId).ToList());
         var consequences = ControlPages.SubmitRegisterConsequences(risks);
         return View("Confirm", new ConfirmStep("リスク登録簿の提出", $"{org.PathName(unitId)}・{Wareki.FiscalYear(y)}", consequences,
@@ -32,7 +32,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        if (ControlAccess.CheckSubmitRegister(Actor, unitId, org) is string refusal) return Forbidden(refusal);
+        if (await RefusalAsync(new ControlRisk { OrgUnitId = unitId, FiscalYear = y }, ControlRiskRule.SubmitRegister) is string refusal) return Forbidden(refusal);
         var (result, count) = await commands.SubmitRegisterAsync(y, unitId, org);
         if (result.Succeeded) TempData["Message"] = $"{org.PathName(unitId)}のリスク {count:N0} 件を提出しました。評価部局が整備・運用状況を評価します。";
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
@@ -43,7 +43,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
     [HttpGet("Year/{year:int}/Levels")]
     public async Task<IActionResult> Levels(int year)
     {
-        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        if (await RefusalAsync(await pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Promote) is not null) return Forbidden(LevelsRefusal);
         var cycle = await pages.YearAsync(year);
         return View(new RiskLevelsModel(year, RiskLevels.Of(cycle).ToForm(cycle?.Version ?? 0), cycle is not null));
     }
@@ -51,7 +51,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
     [HttpPost("Year/{year:int}/Levels")]
     public async Task<IActionResult> Levels(int year, RiskLevelsForm form)
     {
-        if (!ControlAccess.IsPromotion(Actor, await pages.PolicyAsync(), await orgTree.GetAsync())) return Forbidden(LevelsRefusal);
+        if (await RefusalAsync(await pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Promote) is not null) return Forbidden(LevelsRefusal);
         if (await RunAsync(form, () => commands.CheckLevelsAsync(year), () => commands.SaveLevelsAsync(year, form)) is not null)
         {
             TempData["Message"] = "発生可能性・影響度の定義を保存しました。";
@@ -68,8 +68,9 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        if (Actor.IsIn(Roles.Auditor) && !ControlAccess.AuditorReads(Actor, (await pages.YearAsync(y))?.ReportedOn)) return Forbidden("監査委員は、評価報告書が作成された年度のリスク一覧を見られます。");
-        unitId = unitId is null && (ControlAccess.SeesAll(Actor, policy, org) || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
+        var theYear = await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y };
+        if (await RefusalAsync(theYear, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
+        unitId = unitId is null && (await RefusalAsync(theYear, ControlYearRule.ReadCity) is null || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
         var risks = await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var stream = new MemoryStream();
         ControlSheets.WriteRegister(stream, y, risks, org, await pages.LevelsAsync(y));

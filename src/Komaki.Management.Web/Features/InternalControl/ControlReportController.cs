@@ -18,8 +18,9 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        if (!ControlAccess.CanReadReport(Actor, policy, org)) return Forbidden("評価報告書を読めるのは、推進部局・評価部局・市長・副市長・監査委員・企画課です。");
-        return View("Report", new ReportModel(await ReportAsync(y, policy), org, Actor, policy, ControlAccess.IsPromotion(Actor, policy, org)));
+        var theYear = await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y };
+        if (await RefusalAsync(theYear, ControlYearRule.ReadReport) is string refusal) return Forbidden(refusal);
+        return View("Report", new ReportModel(await ReportAsync(y, policy), org, Actor, policy, await RefusalAsync(theYear, ControlYearRule.Promote) is null));
     }
 
     [HttpGet("Excel")]
@@ -28,7 +29,7 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        if (!ControlAccess.CanReadReport(Actor, policy, org)) return Forbidden();
+        if (await RefusalAsync(await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y }, ControlYearRule.ReadReport) is string refusal) return Forbidden(refusal);
         var stream = new MemoryStream();
         ControlSheets.WriteReport(stream, await ReportAsync(y, policy), org);
         stream.Position = 0;
