@@ -14,7 +14,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 // who may take it, so its role reaches only the reads.
 [Authorize(Policy = Policies.ControlReport)]
 [Route("Control")]
-public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands, ReadCache cache) : AppController
+public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, ControlPages pages, ControlCommands commands, ReadCache cache) : ControlRiskController(orgTree, me, pages)
 {
     // A city-wide register runs to hundreds of risks; a page of them keeps the list quick to send and to read.
     private const int RisksPerPage = 50;
@@ -23,18 +23,18 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     public async Task<IActionResult> Index(int? year, int? unitId, RiskPriority? priority, string? q, int page = 1)
     {
         var y = year ?? Clock.FiscalYear;
-        var org = await orgTree.GetAsync();
-        var policy = await pages.PolicyAsync();
+        var org = await OrgTrees.GetAsync();
+        var policy = await Pages.PolicyAsync();
         // The year as the rules see it, asked about as a new year until it is scheduled.
-        var stored = await pages.YearAsync(y);
+        var stored = await Pages.YearAsync(y);
         var theYear = stored ?? new ControlYear { FiscalYear = y };
         var seesAll = await RefusalAsync(theYear, ControlYearRule.ReadCity) is null;
         // Those who see everything open on the whole city, kept as a read model; a division opens on its own register.
         unitId = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
-        var city = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? await cache.GetAsync($"control-city:{y}", CityRegister.Areas, () => pages.CityRegisterAsync(y, org)) : null;
+        var city = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? await cache.GetAsync($"control-city:{y}", CityRegister.Areas, () => Pages.CityRegisterAsync(y, org)) : null;
         var cycle = city is null ? stored : city.Cycle;
         if (await RefusalAsync(cycle ?? theYear, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
-        var risks = city?.Risks ?? await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
+        var risks = city?.Risks ?? await Pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var progress = risks.GroupBy(r => r.OrgUnitId).Select(g => (g.Key, g.Count(r => r.State == RiskState.Draft), g.Count(r => r.State == RiskState.Submitted), g.Count(r => r.State == RiskState.Evaluated))).ToList();
         var text = q?.Trim();
         var shown = risks.Where(r => priority is not RiskPriority p || r.Priority == p)
@@ -43,14 +43,14 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
             .ToList();
         var promotion = await RefusalAsync(theYear, ControlYearRule.Promote) is null;
         var missing = promotion && cycle is not null && ControlYearSteps.Next(cycle) is ControlYearStep next
-            ? ControlReadiness.Missing(next, unitId is null ? risks : await pages.AllOfYearAsync(y), org) : [];
+            ? ControlReadiness.Missing(next, unitId is null ? risks : await Pages.AllOfYearAsync(y), org) : [];
         var myUnits = MyUnits(org, y);
         return View(nameof(Index), new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
             promotion, await RefusalAsync(theYear, ControlYearRule.Evaluate) is null, await RefusalAsync(theYear, ControlYearRule.ReadReport) is null, myUnits, progress, Clock.Today, Actor)
         {
             Missing = missing,
-            Coverage = !seesAll ? [] : city?.Coverage ?? await pages.CoverageAsync(y, org),
-            Chases = myUnits.Count > 0 ? await pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
+            Coverage = !seesAll ? [] : city?.Coverage ?? await Pages.CoverageAsync(y, org),
+            Chases = myUnits.Count > 0 ? await Pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
             Levels = RiskLevels.Of(cycle),
             Query = text,
         });
@@ -65,7 +65,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     [HttpPost("Year/{year:int}/Chase")]
     public async Task<IActionResult> Chase(int year, ChaseForm form)
     {
-        var org = await orgTree.GetAsync();
+        var org = await OrgTrees.GetAsync();
         if (org.Find(form.UnitId) is null) return NotFound();
         return await PromotionStepAsync(year, form, "督促するのは推進部局です。", () => commands.ChaseAsync(year, form, Author()),
             $"{org.PathName(form.UnitId)}に督促しました（その課のリスク一覧に表示されます）。");
@@ -73,57 +73,31 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
 
     private async Task<IActionResult> PromotionStepAsync<TForm>(int year, TForm form, string notPromotion, Func<Task<CommandResult>> step, string done)
     {
-        if (await RefusalAsync(await pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Promote) is not null) return Forbidden(notPromotion);
+        if (await RefusalAsync(await Pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Promote) is not null) return Forbidden(notPromotion);
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), step) is null) return await Index(year, 0, null, null);
         TempData["Message"] = done;
         return RedirectToAction(nameof(Index), new { year, unitId = 0 });
-    }
-
-    /// The 評価部局 confirms a division's correction or sends it back with the reason.
-    [HttpPost("Deficiencies/{id:int}/ConfirmCorrection")]
-    public Task<IActionResult> ConfirmCorrection(int id, CorrectionReviewForm form) => DeficiencyStepAsync(id, form,
-        (risk, d, policy, org) => ControlRiskRule.ConfirmCorrectionRefusal(Actor, risk, d, policy, org),
-        d => commands.ConfirmCorrectionAsync(d, form, Author()), form.Reopen ? "是正を差し戻しました。所属が是正し直します。" : "是正を確認しました。");
-
-    [HttpPost("Deficiencies/{id:int}/Correct")]
-    public Task<IActionResult> Correct(int id, CorrectionForm form) => DeficiencyStepAsync(id, form,
-        (risk, d, _, org) => ControlRiskRule.CorrectRefusal(Actor, risk, d, org), d => commands.CorrectAsync(d, form, Clock.Today), "是正を記録しました。");
-
-    private async Task<IActionResult> DeficiencyStepAsync<TForm>(int id, TForm form, Func<ControlRisk, ControlDeficiency, ControlPolicy?, OrgTree, string?> refusal, Func<ControlDeficiency, Task<CommandResult>> step, string done)
-    {
-        var deficiency = await commands.DeficiencyForEditAsync(id);
-        if (deficiency is null) return NotFound();
-        var (risk, policy, org) = await LoadAsync(deficiency.ControlRiskId);
-        if (risk is null) return NotFound();
-        if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
-        if (refusal(risk, deficiency, policy, org) is string refused) return Forbidden(refused);
-        if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => step(deficiency)) is not null)
-        {
-            TempData["Message"] = done;
-            return RedirectToAction(nameof(Details), new { id = risk.Id });
-        }
-        return View("Details", await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
     }
 
     [HttpGet("Risks/Create")]
     public async Task<IActionResult> Create(int? year, int? unitId)
     {
         var y = year ?? Clock.FiscalYear;
-        var org = await orgTree.GetAsync();
+        var org = await OrgTrees.GetAsync();
         var mine = MyUnits(org, y);
         if (mine.Count == 0) return Forbidden("リスクを記入するのは、各課の職員です。");
         var form = new RiskForm { FiscalYear = y, OrgUnitId = unitId ?? int.Parse(mine[0].Value, CultureInfo.InvariantCulture), Area = ControlArea.Finance, Scope = RiskScope.UnitSpecific, Response = RiskResponse.Reduce };
         if (await RefusalAsync(new ControlRisk { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
-        return View("Edit", new RiskFormModel(null, form, mine, await pages.GoalOptionsAsync(form.OrgUnitId, y), await pages.LevelsAsync(y)));
+        return View("Edit", new RiskFormModel(null, form, mine, await Pages.GoalOptionsAsync(form.OrgUnitId, y), await Pages.LevelsAsync(y)));
     }
 
     [HttpPost("Risks/Create")]
     public async Task<IActionResult> Create(RiskForm form)
     {
-        var org = await orgTree.GetAsync();
+        var org = await OrgTrees.GetAsync();
         if (await RefusalAsync(new ControlRisk { OrgUnitId = form.OrgUnitId, FiscalYear = form.FiscalYear }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         var created = await RunAsync(form, () => commands.CheckAsync(form), () => commands.CreateAsync(form, org));
-        if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear), await pages.LevelsAsync(form.FiscalYear)));
+        if (created is null) return View("Edit", new RiskFormModel(null, form, MyUnits(org, form.FiscalYear), await Pages.GoalOptionsAsync(form.OrgUnitId, form.FiscalYear), await Pages.LevelsAsync(form.FiscalYear)));
         TempData["Message"] = "リスクを記入しました。課の記入がそろったら、所属長が「提出」します。";
         return RedirectToAction(nameof(Details), new { id = created.RecordId });
     }
@@ -144,15 +118,15 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (await RefusalAsync(risk, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
-        return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await pages.LevelsAsync(risk.FiscalYear)));
+        return View(new RiskFormModel(id, ControlPages.FormOf(risk), UnitOf(risk, org), await Pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await Pages.LevelsAsync(risk.FiscalYear)));
     }
 
     [HttpPost("Risks/{id:int}/Edit")]
     public async Task<IActionResult> Edit(int id, RiskForm form)
     {
         var risk = await commands.ForEditAsync(id);
-        var policy = await pages.PolicyAsync();
-        var org = await orgTree.GetAsync();
+        var policy = await Pages.PolicyAsync();
+        var org = await OrgTrees.GetAsync();
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (await RefusalAsync(risk, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
@@ -163,15 +137,15 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
             TempData["Message"] = "リスクを保存しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
-        return View(new RiskFormModel(id, form, UnitOf(risk, org), await pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await pages.LevelsAsync(risk.FiscalYear)));
+        return View(new RiskFormModel(id, form, UnitOf(risk, org), await Pages.GoalOptionsAsync(risk.OrgUnitId, risk.FiscalYear), await Pages.LevelsAsync(risk.FiscalYear)));
     }
 
     [HttpPost("Risks/{id:int}/Submit")]
     public async Task<IActionResult> Submit(int id, int version)
     {
         var risk = await commands.ForEditAsync(id);
-        var policy = await pages.PolicyAsync();
-        var org = await orgTree.GetAsync();
+        var policy = await Pages.PolicyAsync();
+        var org = await OrgTrees.GetAsync();
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (await RefusalAsync(risk, ControlRiskRule.Submit) is string refusal) return Forbidden(refusal);
@@ -184,8 +158,8 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
     public async Task<IActionResult> Evaluate(int id, RiskEvaluationForm form)
     {
         var risk = await commands.ForEditAsync(id);
-        var policy = await pages.PolicyAsync();
-        var org = await orgTree.GetAsync();
+        var policy = await Pages.PolicyAsync();
+        var org = await OrgTrees.GetAsync();
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         if (await RefusalAsync(risk, ControlRiskRule.Evaluate) is string refusal) return Forbidden(refusal);
@@ -199,25 +173,10 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         return View("Details", await DetailsModelAsync(shown!, policy, org, form));
     }
 
-    private async Task<(ControlRisk? Risk, ControlPolicy? Policy, OrgTree Org)> LoadAsync(int id) =>
-        (await pages.WithDetails().FirstOrDefaultAsync(r => r.Id == id), await pages.PolicyAsync(), await orgTree.GetAsync());
-
-    private async Task<RiskDetailsModel> DetailsModelAsync(ControlRisk risk, ControlPolicy? policy, OrgTree org, RiskEvaluationForm form)
-    {
-        var errors = await pages.ErrorsOfRiskAsync(risk.Id);
-        return new RiskDetailsModel(risk, org.PathName(risk.OrgUnitId), await RefusalAsync(risk, RecordOperations.Edit), await RefusalAsync(risk, ControlRiskRule.Submit),
-            await RefusalAsync(risk, ControlRiskRule.Evaluate), form,
-            risk.Deficiencies.OrderBy(d => d.Id).Select(d => (d, ControlRiskRule.CorrectRefusal(Actor, risk, d, org))).ToList(), errors, Clock.Today)
-        {
-            ConfirmRefusals = risk.Deficiencies.ToDictionary(d => d.Id, d => ControlRiskRule.ConfirmCorrectionRefusal(Actor, risk, d, policy, org)),
-        };
-    }
-
     /// The divisions the person enters risks for: their own and the units under it, valid in the year.
     private List<SelectListItem> MyUnits(OrgTree org, int year) =>
         ControlPages.EntryUnits(Actor, org, year).Select(u => new SelectListItem(u.Name, u.Id.ToString(CultureInfo.InvariantCulture))).ToList();
 
     private static List<SelectListItem> UnitOf(ControlRisk risk, OrgTree org) => [new(org.PathName(risk.OrgUnitId), risk.OrgUnitId.ToString(CultureInfo.InvariantCulture))];
 
-    private ControlAuthor Author() => new(Actor.UserName, me.DisplayName, Clock.UtcNow, Clock.Today);
 }
