@@ -372,8 +372,16 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         // Requests from every 課 (submitted), so every 部 with projects stands in the table.
         Assert.Empty(divisions.Except(requesting));
         Assert.Equal(departments, standings.Count);
-        // 財政課査定 done for every 部; 市長査定 under way: the mayor's amounts entered on lines of 部 not yet committed.
+        // 財政課査定 done for every 部; 市長査定 under way: committed for some 部, the mayor's amounts entered on lines of
+        // others not yet committed.
         Assert.All(standings, s => Assert.True(s.Reached >= BudgetStage.FinanceAssessment, $"部 {s.Department}: {s.Reached}"));
+        Assert.Contains(standings, s => s.Reached >= BudgetStage.MayorAssessment);
+        Assert.Contains(standings, s => s.Reached == BudgetStage.FinanceAssessment);
+        // The 部 heard first is ahead: its 内示 is out, a 復活要求 came in and the 財政課 has answered it.
+        var ahead = Assert.Single(standings, s => s.Reached == BudgetStage.Restoration);
+        var aheadPage = await finance.GetStringAsync($"/BudgetFormulation/2027/Department/{ahead.Department}");
+        Assert.Contains("復活査定を確定する", aheadPage);
+        Assert.Contains("回答済", Regex.Match(aheadPage, "<ul id=\"restorations\">.*?</ul>", RegexOptions.Singleline).Value);
         var underWay = 0;
         foreach (var s in standings.Where(s => s.Reached == BudgetStage.FinanceAssessment))
         {
