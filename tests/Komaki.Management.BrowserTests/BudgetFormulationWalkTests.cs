@@ -142,6 +142,41 @@ public class BudgetFormulationWalkTests(AppServer server)
         }
         var cityRows = await planning.Locator("#effect-city tbody td[data-requested]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.requested)");
         Assert.Equal(requested, cityRows.Sum(v => v.Length == 0 ? 0 : long.Parse(v, CultureInfo.InvariantCulture)));
+
+        // 一般財源 to the yen: the city's requested 一般財源 is the requests' (their committed 要求), its assessed 一般財源 each
+        // line's latest committed assessment, and the 部 walked here is what its 予算案 committed.
+        var totalRow = await planning.InnerHTMLAsync("#effect-total");
+        long? Yen(string html, string name) => Regex.Match(html, $"data-{name}=\"(-?\\d+)\"") is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var entries = await db.BudgetStageEntries.Where(e => e.Committed && db.BudgetRequests.Any(r => r.Id == e.BudgetRequestId && r.FiscalYear == Year))
+                .Select(e => new { e.BudgetRequestId, e.Stage, e.General }).ToListAsync();
+            BudgetStage[] assessing = [BudgetStage.FinanceAssessment, BudgetStage.MayorAssessment, BudgetStage.RestorationAssessment, BudgetStage.Proposal];
+            Assert.Equal(entries.Where(e => e.Stage == BudgetStage.Request).Sum(e => e.General), Yen(totalRow, "requested-general"));
+            Assert.Equal(entries.Where(e => assessing.Contains(e.Stage)).GroupBy(e => e.BudgetRequestId).Sum(g => g.MaxBy(e => e.Stage)!.General), Yen(totalRow, "assessed-general"));
+            var proposal = await db.BudgetStageCommits.SingleAsync(c => c.FiscalYear == Year && c.Stage == BudgetStage.Proposal && c.DepartmentId == departmentId);
+            var departmentName = (await db.OrgUnits.SingleAsync(u => u.Id == departmentId)).Name;
+            var departmentGeneral = await planning.Locator("#effect-departments tbody tr").EvaluateAllAsync<string[]>(
+                "(rows, name) => rows.filter(r => r.cells[0].textContent.trim() === name).map(r => r.cells[8].dataset.assessedGeneral || '')", departmentName);
+            Assert.NotEmpty(departmentGeneral);
+            Assert.Equal(proposal.General, departmentGeneral.Sum(v => v.Length == 0 ? 0 : long.Parse(v, CultureInfo.InvariantCulture)));
+        }
+
+        // 人工 to the evaluations: the demo's 令和7年度 report, whose verdicts are published, counts the 人工 of each
+        // published evaluation of a project with a budget in either year, once.
+        await planning.GotoAsync($"{server.BaseUrl}/BudgetFormulation/Effect?year=2025");
+        var personYears = decimal.Parse(await planning.GetAttributeAsync("#effect-total td[data-person-years]", "data-person-years") ?? "", CultureInfo.InvariantCulture);
+        var verdictRows = await planning.Locator("#effect-city tbody td[data-person-years]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.personYears)");
+        Assert.Equal(personYears, verdictRows.Sum(v => decimal.Parse(v, CultureInfo.InvariantCulture)));
+        using (var scope = server.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var evaluated = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == Core.Evaluation.EvaluationState.Published
+                && db.BudgetLines.Any(b => b.ProjectId == e.ProjectId && (b.FiscalYear == 2025 || b.FiscalYear == 2026))).Select(e => e.StaffPersonYears).ToListAsync();
+            Assert.NotEmpty(evaluated);
+            Assert.Equal(evaluated.Sum(), personYears);
+        }
         await planning.GotoAsync($"{server.BaseUrl}/Budgets/{Year}/Comparison");
         var grand = await planning.Locator("#grand-total td.num").AllInnerTextsAsync();
         Assert.Equal(Amounts.Thousands(requested), grand[2]);

@@ -41,11 +41,10 @@ public sealed class BudgetCommands(AppDbContext db, RecordSaver saver) : IUseCas
     public const string RequestedFromFormulation = "要求額は予算編成の「要求」で提出された額です。ここでは変更できません（予算編成の画面で扱います）。";
     public const string AssessedFromFormulation = "査定額は予算編成の査定で確定した額です。ここでは変更できません（予算編成の画面で扱います）。";
 
-    /// Whether a form changes what is not the person's to enter: a department enters only the request; assessment
-    /// onwards is the planning and finance side (entersLaterStages: Actor.IsPlanMasterEditor).
-    public static bool ChangesOthersStages(bool entersLaterStages, BudgetForm form, BudgetLine? line) =>
-        !entersLaterStages && (Yen(form.Assessed) != line?.Assessed || Yen(form.Initial) != line?.Initial
-            || Yen(form.Supplementary) != line?.Supplementary || Yen(form.Settled) != line?.Settled);
+    /// Whether a form changes a stage after the request (査定・当初・補正・決算): who may is BudgetLineRule.EnterLaterStages.
+    public static bool ChangesLaterStages(BudgetForm form, BudgetLine? line) =>
+        Yen(form.Assessed) != line?.Assessed || Yen(form.Initial) != line?.Initial
+            || Yen(form.Supplementary) != line?.Supplementary || Yen(form.Settled) != line?.Settled;
 
     /// Saves a validated form. Once the year's 予算編成 has a submitted request for the project, 要求額 and 査定額 come
     /// from its stages: a form that changes them is refused beside the field. RecordId is null when there was nothing to save.

@@ -6,10 +6,15 @@ using Komaki.Management.Core.Organization;
 namespace Komaki.Management.Core.Budgets;
 
 /// 予算: every staff member reads it; the project's unit head and planning enter it (PlanAccess.CanEditUnitRecord),
-/// departments only while the year is open (DepartmentLocks.BudgetYearOpen). A line not yet entered is asked about as
-/// a new line of its project and year.
+/// departments only while the year is open (DepartmentLocks.BudgetYearOpen), and only its 要求額: the later stages
+/// (査定・当初・補正・決算) are planning's. A line not yet entered is asked about as a new line of its project and year.
 public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRule<BudgetLine>
 {
+    /// Changing 査定額・当初予算額・補正予算額・決算額 (asked when a form changes any of them: BudgetCommands.ChangesLaterStages).
+    public const string EnterLaterStages = nameof(EnterLaterStages);
+
+    public const string LaterStagesRefused = "査定額・当初予算額・補正予算額・決算額を入力できるのは企画課です。担当課が入力できるのは要求額だけです。";
+
     public async Task<string?> RefusalAsync(RuleAsker asker, BudgetLine record, string operation)
     {
         switch (operation)
@@ -17,9 +22,11 @@ public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRu
             case RecordOperation.Read:
                 return null;
             case RecordOperation.Edit:
+            case EnterLaterStages:
                 var owner = record.Project?.OwnerUnitId
                     ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
-                return EditRefusal(asker.Actor, owner, record.FiscalYear, clock.FiscalYear, record.Settled is not null, asker.Org);
+                return EditRefusal(asker.Actor, owner, record.FiscalYear, clock.FiscalYear, record.Settled is not null, asker.Org)
+                    ?? (operation == EnterLaterStages && !asker.Actor.IsPlanMasterEditor ? LaterStagesRefused : null);
             default:
                 return RecordOperation.Unknown(operation);
         }

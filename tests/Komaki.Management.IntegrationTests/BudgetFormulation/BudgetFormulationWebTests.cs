@@ -353,6 +353,72 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.DoesNotContain("未提出", chousho);
     }
 
+    /// Issue 31's demo, item by item, as the pages show it: requests from every 課, 財政課査定 done, 市長査定 under way,
+    /// two 部 over their 枠, a few requests against their evaluation with reasons, and 令和7年度's verdicts traced into
+    /// 令和8年度's budget — on the 財政課's screen and as published to citizens.
+    [Fact]
+    public async Task The_demo_city_shows_each_part_of_the_budget_round_the_issue_describes()
+    {
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        var index = await finance.GetStringAsync("/BudgetFormulation?year=2027");
+        var standings = Regex.Matches(index, "<tr[^>]*data-department=\"(\\d+)\" data-over=\"(\\w+)\" data-reached=\"(\\w+)\">")
+            .Select(m => (Department: int.Parse(m.Groups[1].Value), Over: m.Groups[2].Value == "true", Reached: Enum.Parse<BudgetStage>(m.Groups[3].Value))).ToList();
+        var (divisions, requesting, departments) = app.WithDb(db => (
+            db.OrgUnits.Where(u => u.Level == Core.Organization.OrgUnitLevel.Division
+                && db.Projects.Any(p => p.OwnerUnitId == u.Id && p.RetiredAt == null && p.StartYear <= 2027 && (p.EndYear == null || p.EndYear >= 2027))).Select(u => u.Id).ToList(),
+            db.BudgetRequests.Where(r => r.FiscalYear == 2027 && r.SubmittedAt != null).Select(r => r.OrgUnitId).Distinct().ToList(),
+            db.OrgUnits.Where(u => u.Level == Core.Organization.OrgUnitLevel.Department && db.OrgUnits.Any(c => c.ParentId == u.Id && db.Projects.Any(p => p.OwnerUnitId == c.Id))).Count()));
+
+        // Requests from every 課 (submitted), so every 部 with projects stands in the table.
+        Assert.Empty(divisions.Except(requesting));
+        Assert.Equal(departments, standings.Count);
+        // 財政課査定 done for every 部; 市長査定 under way: committed for some 部, the mayor's amounts entered on lines of
+        // others not yet committed.
+        Assert.All(standings, s => Assert.True(s.Reached >= BudgetStage.FinanceAssessment, $"部 {s.Department}: {s.Reached}"));
+        Assert.Contains(standings, s => s.Reached >= BudgetStage.MayorAssessment);
+        Assert.Contains(standings, s => s.Reached == BudgetStage.FinanceAssessment);
+        // The 部 heard first is ahead: its 内示 is out, a 復活要求 came in and the 財政課 has answered it.
+        var ahead = Assert.Single(standings, s => s.Reached == BudgetStage.Restoration);
+        var aheadPage = await finance.GetStringAsync($"/BudgetFormulation/2027/Department/{ahead.Department}");
+        Assert.Contains("復活査定を確定する", aheadPage);
+        Assert.Contains("回答済", Regex.Match(aheadPage, "<ul id=\"restorations\">.*?</ul>", RegexOptions.Singleline).Value);
+        var underWay = 0;
+        foreach (var s in standings.Where(s => s.Reached == BudgetStage.FinanceAssessment))
+        {
+            var department = await finance.GetStringAsync($"/BudgetFormulation/2027/Department/{s.Department}");
+            Assert.Contains("市長査定を確定する", department);
+            underWay += Regex.Count(department, "title=\"確定前の入力\"");
+        }
+        Assert.True(underWay >= 1, "no 市長査定 entered but not yet committed");
+        Assert.Contains("市長査定の確定", await (await app.SignedInAsync("shicho@komaki.example")).GetStringAsync("/Goals/Waiting"));
+        // Two 部 over their 枠.
+        Assert.Equal(2, standings.Count(s => s.Over));
+        Assert.Equal(2, Regex.Count(index, "千円超過"));
+        // A few requests and assessments against the evaluation, each with its reason on the 部's 査定調書.
+        var againstEvaluation = 0;
+        foreach (var s in standings)
+        {
+            var chousho = await finance.GetStringAsync($"/BudgetFormulation/2027/Chousho/{s.Department}");
+            againstEvaluation += Regex.Matches(chousho, "<td class=\"small\" data-check-reasons>(.*?)</td>", RegexOptions.Singleline)
+                .Count(m => m.Groups[1].Value.Contains("評価の方向性", StringComparison.Ordinal) || m.Groups[1].Value.Contains("指標の悪化", StringComparison.Ordinal));
+        }
+        Assert.InRange(againstEvaluation, 2, 40);
+
+        // 令和7年度's verdicts traced into 令和8年度's budget: every verdict of the year has its row with 令和8年度's amounts
+        // (令和8年度 is not over, so its 決算 is still to come), on the screen and as the 財政課 published it.
+        var effect = await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025");
+        var verdicts = Regex.Matches(Regex.Match(effect, "id=\"effect-city\".*?</tbody>", RegexOptions.Singleline).Value, "<tr data-verdict=\"(\\w+)\">(.*?)</tr>", RegexOptions.Singleline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        foreach (var v in new[] { "Expand", "Continue", "Reduce" })
+        {
+            Assert.True(verdicts.ContainsKey(v), $"no row for {v}");
+            Assert.Matches("data-initial=\"[1-9]\\d*\"", verdicts[v]);
+        }
+        var published = await app.NewClient().GetStringAsync("/public/budget-effect");
+        Assert.Contains("令和7年度", published);
+        Assert.Matches("data-kind=\"City\"[^>]*data-verdict=\"縮小\"", published);
+    }
+
     [Fact]
     public async Task The_effect_of_evaluation_reconciles_to_the_budget_table_to_the_yen()
     {

@@ -33,12 +33,61 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
 
     private static long Yen(Dictionary<string, string> row, string column) => row[column].Length == 0 ? 0 : long.Parse(row[column]);
 
+    /// The figures of a CSV row's column, in yen (or 人工), as decimal.
+    private static decimal Number(Dictionary<string, string> row, string column) =>
+        row[column].Length == 0 ? 0 : decimal.Parse(row[column], System.Globalization.CultureInfo.InvariantCulture);
+
     [Fact]
     public async Task The_finance_division_publishes_a_snapshot_that_later_changes_do_not_alter_and_the_csv_reconciles_to_the_page()
     {
         var finance = await app.SignedInAsync(Finance);
         var citizen = app.NewClient();
-        Assert.Contains("id=\"effect-none\"", await citizen.GetStringAsync("/public/budget-effect"));
+
+        // The demo city has published 令和7年度's report (DemoSeeder): a citizen finds it on the page and in open data, and
+        // it is the report the screen computes — its totals the budget tables' to the yen, its 人工 the evaluations'.
+        var demo = await citizen.GetStringAsync("/public/budget-effect");
+        Assert.Contains("id=\"effect-published\"", demo);
+        Assert.Contains("令和8年10月14日", demo);
+        Assert.Contains("第1版", demo);
+        var demoTotal = Regex.Match(demo, "<tfoot id=\"effect-total\">(.*?)</tfoot>", RegexOptions.Singleline).Groups[1].Value;
+        var live = Regex.Match(await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025"), "<tr class=\"fw-bold\" id=\"effect-total\">(.*?)</tr>", RegexOptions.Singleline).Value;
+        var tables = app.WithDb(db => new
+        {
+            Base = db.BudgetLines.Where(b => b.FiscalYear == 2025).Sum(b => b.Initial ?? 0),
+            Requested = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Requested ?? 0),
+            Assessed = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Assessed ?? 0),
+            Initial = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Initial ?? 0),
+            Settled = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Settled ?? 0),
+            PersonYears = db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == EvaluationState.Published
+                && db.BudgetLines.Any(b => b.ProjectId == e.ProjectId && (b.FiscalYear == 2025 || b.FiscalYear == 2026))).Select(e => e.StaffPersonYears).ToList().Sum(),
+        });
+        Assert.True(tables.Requested > 0 && tables.Initial > 0 && tables.PersonYears > 0);
+        foreach (var (name, yen) in new[] { ("base", tables.Base), ("requested", tables.Requested), ("assessed", tables.Assessed), ("initial", tables.Initial), ("settled", tables.Settled) })
+        {
+            Assert.Equal(yen, Attr(demoTotal, name) ?? 0);
+            Assert.Equal(Attr(live, name) ?? 0, Attr(demoTotal, name) ?? 0);
+        }
+        var demoRows = Csv(await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv"));
+        Assert.All(demoRows, r => Assert.Equal("2025", r["評価の年度"]));
+        var demoCsvTotal = Assert.Single(demoRows, r => r["範囲"] == "市全体の計");
+        Assert.Equal(tables.Requested, Yen(demoCsvTotal, "要求額（円）"));
+        Assert.Equal(tables.PersonYears, Number(demoCsvTotal, "人工（評価の年度）"));
+        foreach (var column in new[] { "要求額（円）", "査定額（円）", "当初予算額（円）", "一般財源 要求（円）", "一般財源 査定（円）", "人工（評価の年度）" })
+        {
+            Assert.Equal(Number(demoCsvTotal, column), demoRows.Where(r => r["範囲"] == "市全体").Sum(r => Number(r, column)));
+            Assert.Equal(Number(demoCsvTotal, column), demoRows.Where(r => r["範囲"] == "部").Sum(r => Number(r, column)));
+        }
+        Assert.Contains(demoRows, r => r["範囲"] == "市全体" && r["方向性のコード"] == nameof(Direction.Reduce));
+
+        // This walk is the 財政課's first publication of a year, so it starts from a city that has not published: the
+        // demo's edition (taken through the same PublishAsync) is taken away.
+        app.WithDb(db =>
+        {
+            db.Set<EffectPublicationRow>().ExecuteDelete();
+            db.EffectPublications.RemoveRange(db.EffectPublications.ToList());
+            return db.SaveChanges();
+        });
+        Assert.Contains("id=\"effect-none\"", await citizen.GetStringAsync("/public/budget-effect?round=none"));
 
         // 対応待ち (the full page and home) names the report waiting, with the confirmation page as its form.
         foreach (var list in new[] { "/Goals/Waiting", "/" })

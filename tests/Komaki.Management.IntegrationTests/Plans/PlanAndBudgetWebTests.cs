@@ -1,4 +1,5 @@
 using System.Net;
+using Komaki.Management.Core.Budgets;
 using Microsoft.EntityFrameworkCore;
 
 namespace Komaki.Management.IntegrationTests.Plans;
@@ -71,9 +72,15 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
         Assert.Equal(12_345_000, app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027).Requested));
 
         var line = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027));
-        var forged = await client.PostAsync(url, KomakiFactory.Form(token, ("Version", line.Version.ToString()), ("Requested", "12,345"), ("Assessed", "99,999")));
-        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
-        Assert.Null(app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027).Assessed));
+        // Every stage after the request is planning's: a department's form that changes any of them is refused, saying why.
+        foreach (var field in new[] { "Assessed", "Initial", "Supplementary", "Settled" })
+        {
+            var forged = await client.PostAsync(url, KomakiFactory.Form(token, ("Version", line.Version.ToString()), ("Requested", "12,345"), (field, "99,999")));
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+            Assert.Contains(BudgetLineRule.LaterStagesRefused, await forged.Content.ReadAsStringAsync());
+        }
+        var unchanged = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027));
+        Assert.Equal((line.Version, (long?)null, (long?)null, (long?)null, (long?)null), (unchanged.Version, unchanged.Assessed, unchanged.Initial, unchanged.Supplementary, unchanged.Settled));
     }
 
     [Fact]

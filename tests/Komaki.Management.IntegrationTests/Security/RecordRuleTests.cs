@@ -115,6 +115,8 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("組織目標の内容", async db => new OrganizationalGoal { OrgUnitId = await UnitOf(db, RoadsHead), State = GoalState.Draft }, RecordOperation.Edit, RoadsHead, RoadsStaff),
         new("予算", async db => new BudgetLine { ProjectId = await RoadsProjectOf(db), FiscalYear = 2026 }, RecordOperation.Edit, Planning, OtherHead),
         new("決算済の予算", async db => new BudgetLine { ProjectId = await RoadsProjectOf(db), FiscalYear = 2026, Settled = 1_000_000 }, RecordOperation.Edit, Planning, RoadsHead),
+        new("予算の査定額・当初・補正・決算", async db => new BudgetLine { ProjectId = await RoadsProjectOf(db), FiscalYear = 2027 }, BudgetLineRule.EnterLaterStages, Planning, RoadsHead),
+        new("ほかの課の予算の査定額", async db => new BudgetLine { ProjectId = await RoadsProjectOf(db), FiscalYear = 2027 }, BudgetLineRule.EnterLaterStages, "admin@komaki.example", OtherHead),
         new("実施計画", async db => new ImplementationPlanLine { ProjectId = await RoadsProjectOf(db), ImplementationPlanId = (await db.ImplementationPlans.OrderByDescending(p => p.FiscalYear).FirstAsync()).Id },
             RecordOperation.Edit, RoadsHead, OtherHead),
         new("実行計画", async db => new ExecutionPlan { OwnerUnitId = await UnitOf(db, RoadsHead), FiscalYear = 2026 }, RecordOperation.Edit, RoadsHead, RoadsStaff),

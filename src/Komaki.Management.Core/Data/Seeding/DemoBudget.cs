@@ -16,10 +16,11 @@ internal sealed class DemoBudget(AppDbContext db)
     private const string Finance = "zaisei@komaki.example";
     private const string Mayor = "shicho@komaki.example";
     private static readonly string[] OverFrame = ["都市建設部", "福祉部"];
-    private static readonly string[] MayorDone = ["市長公室", "総務部", "財務部"];
+    /// 部 with projects (市長公室・総務部・財務部 own none, so they make no requests).
+    private static readonly string[] MayorDone = ["健康生活部", "こども未来部", "消防本部"];
     private static readonly string[] MayorUnderWay = ["都市建設部", "市民生活部"];
     /// The 部 whose 市長査定 was heard first: its 内示 is out, a 復活要求 came in and the 財政課 is answering it.
-    private const string AheadDepartment = "総務部";
+    private const string AheadDepartment = "健康生活部";
 
     private static readonly string[] Cuts =
     [
@@ -130,11 +131,11 @@ internal sealed class DemoBudget(AppDbContext db)
             round.Frames.Add(new BudgetFrame { DepartmentId = group.Key, GeneralFund = RoundThousand(general * factor) });
         }
 
-        // The budget table carries the latest assessment as 査定額.
+        // The budget table carries the latest assessment as 査定額 (内示 and 復活要求 assess nothing).
         foreach (var b in lines)
         {
             var r = requests.First(x => x.Request.ProjectId == b.ProjectId).Request;
-            b.Assessed = r.Entries.Where(e => e.Committed).OrderByDescending(e => e.Stage).First().Expenditure;
+            b.Assessed = r.Entries.Where(e => e.Committed && e.Stage is not (BudgetStage.Notice or BudgetStage.Restoration)).OrderByDescending(e => e.Stage).First().Expenditure;
         }
     }
 
@@ -159,7 +160,7 @@ internal sealed class DemoBudget(AppDbContext db)
             restoration.General += amount;
             if (amount > 0)
             {
-                restoration.Reason = "窓口の混雑が続いており、会計年度任用職員の報酬を内示額では確保できないため、一部の復活を求める。";
+                restoration.Reason = "利用者の増加が続いており、事業に当たる会計年度任用職員の報酬を内示額では確保できないため、一部の復活を求める。";
                 r.Restorations.Add(new BudgetRestoration
                 {
                     Amount = amount, Reason = restoration.Reason, RequestedBy = $"{org.Find(r.OrgUnitId)?.Name}長", RequestedAt = noticeAt.AddDays(1),

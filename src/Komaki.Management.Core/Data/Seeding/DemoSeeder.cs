@@ -1,4 +1,6 @@
+using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Cycle;
+using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
@@ -82,7 +84,19 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         await check.SeedExternalReviewsAsync(ct);
         SeedPublication();
         await db.SaveChangesAsync(ct);
+        await SeedEffectPublicationAsync(units, ct);
         return true;
+    }
+
+    /// The 財政課 has published 評価の効き目 of the 令和7年度 evaluations into 令和8年度's budget: the report as the
+    /// screen computes it, taken as its snapshot the way the 公表 page does, a fortnight after those evaluations were
+    /// published (DemoCheck) — so the public page and the open-data list have what a citizen would find.
+    private async Task SeedEffectPublicationAsync(Dictionary<string, OrgUnit> units, CancellationToken ct)
+    {
+        var publishedAt = new DateTime(2026, 10, 14, 1, 0, 0, DateTimeKind.Utc);
+        var result = await new EffectPublications(db, new BudgetEffect(db))
+            .PublishAsync(LastActualYear, new EffectPublishForm(), "zaisei@komaki.example", publishedAt, new OrgTree(units.Values), await DirectionCatalog.LoadAsync(db, ct));
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
     }
 
     /// Planning has published the actuals and manifesto progress of the years before the current one, set this

@@ -75,9 +75,10 @@ public sealed class BudgetsController(
         var project = await pages.ProjectAsync(projectId);
         if (project is null) return NotFound();
         var line = await pages.LineAsync(projectId, year);
-        if (await RefusalAsync(line ?? new BudgetLine { ProjectId = projectId, FiscalYear = year, Project = project }, RecordOperations.Edit) is string refused) return Forbidden(refused);
+        var record = line ?? new BudgetLine { ProjectId = projectId, FiscalYear = year, Project = project };
+        if (await RefusalAsync(record, RecordOperations.Edit) is string refused) return Forbidden(refused);
         await ValidateAsync(form);
-        if (BudgetCommands.ChangesOthersStages(Actor.IsPlanMasterEditor, form, line)) return Forbidden();
+        if (BudgetCommands.ChangesLaterStages(form, line) && await RefusalAsync(record, BudgetLineRule.EnterLaterStages) is string notYours) return Forbidden(notYours);
         if (!ModelState.IsValid) return View(await ModelAsync(year, project, form, line?.Id));
         var saved = await commands.SaveAsync(projectId, year, form, await formulated.StagesFromFormulationAsync(year, projectId));
         if (!Accept(saved)) return View(await ModelAsync(year, project, form, (await pages.LineAsync(projectId, year))?.Id));
@@ -89,5 +90,6 @@ public sealed class BudgetsController(
 
     private async Task<BudgetEditModel> ModelAsync(int year, Core.Plans.Project project, BudgetForm form, int? lineId) =>
         new(year, project.Id, project.Code, project.Name, (await orgTree.GetAsync()).PathName(project.OwnerUnitId), await pages.PlanCostAsync(project.Id, year),
-            Actor.IsPlanMasterEditor, await formulated.StagesFromFormulationAsync(year, project.Id), form, lineId);
+            await RefusalAsync(new BudgetLine { ProjectId = project.Id, FiscalYear = year, Project = project }, BudgetLineRule.EnterLaterStages) is null,
+            await formulated.StagesFromFormulationAsync(year, project.Id), form, lineId);
 }
