@@ -105,7 +105,11 @@ public static class AppHost
                 o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "値が正しくありません。");
             })
             // Open data is read by people too: Japanese stays readable in the JSON.
-            .AddJsonOptions(o => o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All))
+            .AddJsonOptions(o =>
+            {
+                o.JsonSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+                o.JsonSerializerOptions.Converters.Add(new UtcInstantJsonConverter());
+            })
             .AddRazorOptions(o =>
             {
                 o.ViewLocationFormats.Clear();

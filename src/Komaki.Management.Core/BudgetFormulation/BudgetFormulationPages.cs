@@ -35,7 +35,22 @@ public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunde
 {
     public long Difference => (To?.Expenditure ?? 0) - (From?.Expenditure ?? 0);
     public long GeneralDifference => (To?.General ?? 0) - (From?.General ?? 0);
+
+    /// The totals of some lines. A stage no line has reached yet is no figure (null), not 0 — and a difference counts
+    /// only lines that have both stages, so a 部 whose 市長査定 is still to come does not show as cut to nothing.
+    public static StageTotals Total(IEnumerable<StageCompareRow> rows)
+    {
+        var list = rows as IReadOnlyCollection<StageCompareRow> ?? rows.ToList();
+        var both = list.Where(r => r.From is not null && r.To is not null).ToList();
+        return new(list.Any(r => r.From is not null) ? list.Sum(r => r.From?.Expenditure ?? 0) : null,
+            list.Any(r => r.To is not null) ? list.Sum(r => r.To?.Expenditure ?? 0) : null,
+            both.Count > 0 ? both.Sum(r => r.Difference) : null,
+            both.Count > 0 ? both.Sum(r => r.GeneralDifference) : null);
+    }
 }
+
+/// 歳出 of the earlier and the later stage and the differences, each null while no line has the figure.
+public sealed record StageTotals(long? From, long? To, long? Difference, long? GeneralDifference);
 
 /// Reads of 予算編成: the year's round, its lines, where each 部 stands, the evaluation beside a line, the checks.
 public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase

@@ -53,8 +53,9 @@ public static class BudgetSheets
         wb.SaveAs(output);
     }
 
-    /// Two stages: per 部 with the city's total, or — for one 部 — line by line with the later stage's reason.
-    public static void WriteCompare(Stream output, int year, BudgetStage from, BudgetStage to, string? department, IReadOnlyList<StageCompareRow> rows, OrgTree org)
+    /// Two stages: per 部 with their total (the city's, for a reader of the whole city — 「全市」 only then), or — for
+    /// one 部 — line by line with the later stage's reason.
+    public static void WriteCompare(Stream output, int year, BudgetStage from, BudgetStage to, string? department, IReadOnlyList<StageCompareRow> rows, OrgTree org, bool wholeCity)
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("段階の比較");
@@ -70,7 +71,7 @@ public static class BudgetSheets
                 Amounts(ws, r, 3, g.ToList());
                 r++;
             }
-            SheetCells.Text(ws.Cell(r, 1), "全市");
+            SheetCells.Text(ws.Cell(r, 1), wholeCity ? "全市" : "計");
             ws.Cell(r, 2).SetValue(rows.Count);
             Amounts(ws, r, 3, rows);
             Total(ws, r, 6);
@@ -101,16 +102,19 @@ public static class BudgetSheets
             Total(ws, r, 8);
             Finish(ws, r, [12, 12, 28, 14, 14, 13, 13, 40], [8]);
         }
-        SheetCells.Text(ws.Cell(r + 2, 1), "その段階がまだ確定していない行は「－」で、合計では0として数えます（要求は未提出でも入力中の額を示します）。");
+        SheetCells.Text(ws.Cell(r + 2, 1), "その段階がまだ確定していない行は「－」で、合計に含めません。差は両方の段階がある行だけで数えます（要求は未提出でも入力中の額を示します）。");
         wb.SaveAs(output);
     }
 
     private static void Amounts(IXLWorksheet ws, int r, int column, IReadOnlyCollection<StageCompareRow> rows)
     {
-        SheetCells.Thousands(ws.Cell(r, column), rows.Sum(x => x.From?.Expenditure ?? 0));
-        SheetCells.Thousands(ws.Cell(r, column + 1), rows.Sum(x => x.To?.Expenditure ?? 0));
-        SheetCells.Thousands(ws.Cell(r, column + 2), rows.Sum(x => x.Difference));
-        SheetCells.Thousands(ws.Cell(r, column + 3), rows.Sum(x => x.GeneralDifference));
+        var total = StageCompareRow.Total(rows);
+        long?[] figures = [total.From, total.To, total.Difference, total.GeneralDifference];
+        for (var i = 0; i < figures.Length; i++)
+        {
+            if (figures[i] is long f) SheetCells.Thousands(ws.Cell(r, column + i), f);
+            else SheetCells.Text(ws.Cell(r, column + i), "－");
+        }
     }
 
     /// 評価の効き目: the city by verdict with its total, then each 部 by verdict, as the screen's two tables.

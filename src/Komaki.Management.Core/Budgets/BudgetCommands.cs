@@ -37,7 +37,7 @@ public sealed class BudgetPages(AppDbContext db) : IUseCase
 /// Saving one project's budget line of a year from its form.
 public sealed class BudgetCommands(AppDbContext db, RecordSaver saver) : IUseCase
 {
-    public const string FromFormulationNote = "予算編成で要求が提出されたため、要求額と査定額は予算編成の各段階（要求・査定）で記録された額が入ります。ここでは変更できません。";
+    public const string FromFormulationNote = "この年度は予算編成で要求と査定を扱うため、要求額と査定額は予算編成の各段階（要求・査定）で記録された額が入ります。ここでは変更できません。";
     public const string RequestedFromFormulation = "要求額は予算編成の「要求」で提出された額です。ここでは変更できません（予算編成の画面で扱います）。";
     public const string AssessedFromFormulation = "査定額は予算編成の査定で確定した額です。ここでは変更できません（予算編成の画面で扱います）。";
 

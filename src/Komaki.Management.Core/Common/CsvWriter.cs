@@ -42,7 +42,7 @@ public static class CsvWriter
     public static string Plain(object? value) => value switch
     {
         null => "",
-        DateTime d => d.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        DateTime d => UtcInstantJsonConverter.Text(d),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -342,7 +342,8 @@ public sealed class XlsxPackage : IDisposable
                     if (r.Depth <= cellDepth) break;
                 }
             }
-            if (formula && value is null)
+            // An empty value element is no value either (openpyxl writes one), unless the formula's result is text.
+            if (formula && (value is null || value.Length == 0 && type is not ("str" or "inlineStr")))
             {
                 (flaws ??= []).Add(new CellFlaw(col, "値が保存されていない数式"));
                 continue;

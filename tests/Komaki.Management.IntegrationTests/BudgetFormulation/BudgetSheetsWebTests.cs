@@ -210,6 +210,15 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         Assert.DoesNotContain("id=\"requests-import\"", await finance.GetStringAsync("/BudgetFormulation?year=2027"));
     }
 
+    /// A figure of the comparison as the screen shows it: in 千円 with separators, or 「－」 where there is none.
+    private static string Shown(XLWorkbook book, string first, int column)
+    {
+        var cell = book.Worksheet(1).RowsUsed().First(r => r.Cell(1).GetString() == first).Cell(column);
+        return cell.DataType == XLDataType.Text ? cell.GetString() : Yen(cell.GetValue<decimal>());
+    }
+
+    private static decimal Thousands(string shown) => decimal.Parse(shown.Replace(",", "", StringComparison.Ordinal).Replace("▲", "-", StringComparison.Ordinal), CultureInfo.InvariantCulture);
+
     private static decimal Cell(XLWorkbook book, string first, int column, string? second = null)
     {
         var ws = book.Worksheet(1);
@@ -239,11 +248,28 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         screen = await finance.GetStringAsync("/BudgetFormulation/2027/Compare?from=Request&to=FinanceAssessment");
         var city = Regex.Matches(Regex.Match(screen, "<tr class=\"fw-bold\" id=\"compare-total\">(.*?)</tr>").Groups[1].Value, "<td class=\"num\">([^<]*)</td>").Select(m => m.Groups[1].Value).ToList();
         using (var compare = new XLWorkbook(new MemoryStream(await finance.GetByteArrayAsync("/BudgetFormulation/2027/Compare/Excel?from=Request&to=FinanceAssessment"))))
-            Assert.Equal(city, Enumerable.Range(3, 4).Select(c => Yen(Cell(compare, "全市", c))).ToList());
+            Assert.Equal(city, Enumerable.Range(3, 4).Select(c => Shown(compare, "全市", c)).ToList());
+        Assert.Contains("id=\"compare-total\"><th scope=\"row\">全市</th>", screen);
+        // A reader of one 部 gets that 部's total: never labelled as the city's, on the screen or in the file.
+        var own = await road.GetStringAsync("/BudgetFormulation/2027/Compare?from=Request&to=FinanceAssessment");
+        Assert.Contains("id=\"compare-total\"><th scope=\"row\">計</th>", own);
+        using (var ownFile = new XLWorkbook(new MemoryStream(await road.GetByteArrayAsync("/BudgetFormulation/2027/Compare/Excel?from=Request&to=FinanceAssessment"))))
+            Assert.DoesNotContain(ownFile.Worksheet(1).CellsUsed(), c => c.GetString() == "全市");
         screen = await finance.GetStringAsync($"/BudgetFormulation/2027/Compare?from=Request&to=MayorAssessment&departmentId={department}");
         var lines = Regex.Matches(Regex.Match(screen, "<tr class=\"fw-bold\" id=\"compare-total\">(.*?)</tr>").Groups[1].Value, "<td class=\"num\">([^<]*)</td>").Select(m => m.Groups[1].Value).ToList();
         using (var compare = new XLWorkbook(new MemoryStream(await finance.GetByteArrayAsync($"/BudgetFormulation/2027/Compare/Excel?from=Request&to=MayorAssessment&departmentId={department}"))))
-            Assert.Equal(lines, Enumerable.Range(4, 4).Select(c => Yen(Cell(compare, "計", c))).ToList());
+            Assert.Equal(lines, Enumerable.Range(4, 4).Select(c => Shown(compare, "計", c)).ToList());
+
+        // 市長査定 is under way: a 部 it has not reached shows no figure and no difference — not a cut to 0 — on the screen
+        // and in the file, and the city's difference counts only the 部 that have both stages.
+        screen = await finance.GetStringAsync("/BudgetFormulation/2027/Compare?from=Request&to=MayorAssessment");
+        var departments = Regex.Matches(screen, "<tr data-department=\"\\d+\">(.*?)</tr>", RegexOptions.Singleline)
+            .Select(m => Regex.Matches(m.Groups[1].Value, "<td class=\"num\">([^<]*)</td>").Select(c => c.Groups[1].Value).ToList()).ToList();
+        Assert.Contains(departments, d => d[1] == "－");
+        Assert.All(departments.Where(d => d[1] == "－"), d => Assert.Equal(("－", "－"), (d[2], d[3])));
+        var reached = departments.Where(d => d[1] != "－").ToList();
+        var cityDifference = Regex.Matches(Regex.Match(screen, "id=\"compare-total\">(.*?)</tr>").Groups[1].Value, "<td class=\"num\">([^<]*)</td>")[2].Groups[1].Value;
+        Assert.Equal(reached.Count == 0 ? "－" : Yen(reached.Sum(d => Thousands(d[2]))), cityDifference);
 
         // 評価の効き目: the city's total of each column, in yen.
         screen = await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025");

@@ -305,6 +305,65 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         Assert.Contains("日付「1月1日」", refusal.Reason);
     }
 
+    /// A formula Excel has not calculated has no value in the file: written without a value element (an app that does not
+    /// calculate) or with an empty one (openpyxl). Either way the row is refused naming the cell — never read as blank.
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_formula_saved_without_its_value_is_refused_naming_its_cell_however_the_file_writes_it(string kind)
+    {
+        const int Marker = 987654321;
+        var (year, export, _) = await BaselineAsync(kind);
+        var cell = "";
+        var marked = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            // An amount where the sheet has one, else the text a clerk writes.
+            var read = t.DataRows.SelectMany(r => ws.Row(r).CellsUsed()).ToList();
+            var target = read.FirstOrDefault(c => c.DataType == XLDataType.Number && Regex.IsMatch(ws.Cell(t.HeaderRow, c.Address.ColumnNumber).GetString(), "費|額|財源"))
+                ?? read.First(c => ws.Cell(t.HeaderRow, c.Address.ColumnNumber).GetString() is "事業内容" or "今年度の目標" or "要求理由");
+            cell = target.Address.ToString()!;
+            target.SetValue(Marker);
+        });
+        foreach (var value in new[] { "", "<v></v>", "<v/>" })
+        {
+            var file = WithCellXml(marked, cell, Marker, "<f>1000+500</f>" + value);
+            var report = await app.ImportAsync(kind, file, year, apply: false);
+            var refusal = Assert.Single(report.Refused);
+            Assert.Contains($"{cell}（", refusal.Reason);
+            Assert.Contains("値が保存されていない数式", refusal.Reason);
+        }
+    }
+
+    /// The file with one cell's content written as given, the way another program would have written it.
+    private static byte[] WithCellXml(byte[] xlsx, string cell, int marker, string content)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(xlsx);
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            // ClosedXML writes its elements with a prefix (<x:c>); the content is given without one and takes the cell's.
+            var pattern = new Regex($"<(\\w+:)?c r=\"{cell}\"([^>]*?)(?: t=\"n\")?([^>]*)><(?:\\w+:)?v>{marker}</(?:\\w+:)?v></(?:\\w+:)?c>", RegexOptions.None, TimeSpan.FromSeconds(1));
+            var replaced = 0;
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)).ToList())
+            {
+                string xml;
+                using (var reader = new StreamReader(entry.Open())) xml = reader.ReadToEnd();
+                if (!pattern.IsMatch(xml)) continue;
+                xml = pattern.Replace(xml, m =>
+                {
+                    var p = m.Groups[1].Value;
+                    return $"<{p}c r=\"{cell}\"{m.Groups[2].Value}{m.Groups[3].Value}>{Regex.Replace(content, "<(/?)(\\w)", $"<$1{p}$2", RegexOptions.None, TimeSpan.FromSeconds(1))}</{p}c>";
+                });
+                replaced++;
+                using var writer = new StreamWriter(entry.Open());
+                writer.BaseStream.SetLength(0);
+                writer.Write(xml);
+            }
+            Assert.Equal(1, replaced);
+        }
+        return stream.ToArray();
+    }
+
     [Theory]
     [MemberData(nameof(Kinds))]
     public async Task A_changed_value_shows_in_the_diff_whatever_else_was_transformed(string kind)

@@ -5,7 +5,7 @@ using Komaki.Management.IntegrationTests.Support;
 
 namespace Komaki.Management.IntegrationTests.Plans;
 
-/// Once a year's 予算編成 has a project's submitted request, 要求額 and 査定額 come from its stages: the old budget-line
+/// In a year under 予算編成 (its policy set), 要求額 and 査定額 come from its stages, for every project: the budget-line
 /// form shows them read-only with a note saying where they come from, and a crafted POST that changes them is refused
 /// beside the field — for a department and planning alike — while the later stages stay planning's to enter.
 public class BudgetLineFormulationTests(KomakiFactory app) : IClassFixture<KomakiFactory>
@@ -68,9 +68,21 @@ public class BudgetLineFormulationTests(KomakiFactory app) : IClassFixture<Komak
         var saved = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == formulated && b.FiscalYear == Year));
         Assert.Equal((before.Requested, 1_234_000L), (saved.Requested, saved.Initial!.Value));
 
-        // A project outside 予算編成 keeps the form as it was: its department types the request.
-        var head = await app.SignedInAsync("doro-kacho@komaki.example");
-        var open = await head.GetStringAsync($"/Budgets/{Year}/{outside}");
+        // A project with no request in a year under 予算編成 is no way around it: money typed into the budget table would
+        // have no stage, no 査定 and no 査定調書 row, and the budget table would stop agreeing with 予算編成's totals.
+        var lines = app.WithDb(db => db.BudgetLines.Count(b => b.FiscalYear == Year));
+        var unrequested = await planning.GetStringAsync($"/Budgets/{Year}/{outside}");
+        Assert.Contains(BudgetCommands.FromFormulationNote, WebUtility.HtmlDecode(unrequested));
+        Assert.True(ReadOnly(unrequested, "Requested") && ReadOnly(unrequested, "Assessed"));
+        var crafted2 = await planning.PostAsync($"/Budgets/{Year}/{outside}", Posted(unrequested, ("Requested", "50,000"), ("Assessed", "50,000")));
+        Assert.Equal(HttpStatusCode.OK, crafted2.StatusCode);
+        Assert.Contains($"<div class=\"invalid-feedback\">{BudgetCommands.RequestedFromFormulation}</div>", WebUtility.HtmlDecode(await crafted2.Content.ReadAsStringAsync()));
+        Assert.Equal(lines, app.WithDb(db => db.BudgetLines.Count(b => b.FiscalYear == Year)));
+
+        // A year whose 予算編成方針 was never set keeps the form as it was: the request is typed here.
+        var plainYear = app.WithDb(db => Enumerable.Range(Year - 3, 3).Reverse().First(y => !db.BudgetRounds.Any(r => r.FiscalYear == y)
+            && !db.BudgetRequests.Any(r => r.FiscalYear == y && r.ProjectId == outside && r.SubmittedAt != null)));
+        var open = await planning.GetStringAsync($"/Budgets/{plainYear}/{outside}");
         Assert.DoesNotContain("formulation-note", open);
         Assert.False(ReadOnly(open, "Requested"));
     }

@@ -54,24 +54,26 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
     [Fact]
     public async Task A_department_enters_its_request_but_not_the_assessment()
     {
-        // A project outside the demo's 予算編成 (a submitted request there sets 要求額 itself: BudgetLineFormulationTests).
+        // A year outside 予算編成 (in a year whose policy is set, its stages set 要求額 and 査定額: BudgetLineFormulationTests).
+        const int Year = 2028;
+        Assert.False(app.WithDb(db => db.BudgetRounds.Any(r => r.FiscalYear == Year)));
         var project = app.WithDb(db =>
         {
             var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
-            return db.Projects.First(p => p.OwnerUnitId == road && p.RetiredAt == null && !db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == 2027 && b.Assessed != null)
-                && !db.BudgetRequests.Any(r => r.ProjectId == p.Id && r.FiscalYear == 2027 && r.SubmittedAt != null)).Id;
+            return db.Projects.First(p => p.OwnerUnitId == road && p.RetiredAt == null && !db.BudgetLines.Any(b => b.ProjectId == p.Id && b.FiscalYear == Year && b.Assessed != null)
+                && !db.BudgetRequests.Any(r => r.ProjectId == p.Id && r.FiscalYear == Year && r.SubmittedAt != null)).Id;
         });
         var client = await app.SignedInAsync("doro-kacho@komaki.example");
-        var url = $"/Budgets/2027/{project}";
+        var url = $"/Budgets/{Year}/{project}";
         var page = await client.GetStringAsync(url);
         var token = KomakiFactory.TokenIn(page);
-        var version = app.WithDb(db => db.BudgetLines.Where(b => b.ProjectId == project && b.FiscalYear == 2027).Select(b => (int?)b.Version).FirstOrDefault()) ?? 0;
+        var version = app.WithDb(db => db.BudgetLines.Where(b => b.ProjectId == project && b.FiscalYear == Year).Select(b => (int?)b.Version).FirstOrDefault()) ?? 0;
 
         var saved = await client.PostAsync(url, KomakiFactory.Form(token, ("Version", version.ToString()), ("Requested", "12,345")));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(12_345_000, app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027).Requested));
+        Assert.Equal(12_345_000, app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == Year).Requested));
 
-        var line = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027));
+        var line = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == Year));
         // Every stage after the request is planning's: a department's form that changes any of them is refused, saying why.
         foreach (var field in new[] { "Assessed", "Initial", "Supplementary", "Settled" })
         {
@@ -79,7 +81,7 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
             Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
             Assert.Contains(BudgetLineRule.LaterStagesRefused, await forged.Content.ReadAsStringAsync());
         }
-        var unchanged = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == 2027));
+        var unchanged = app.WithDb(db => db.BudgetLines.Single(b => b.ProjectId == project && b.FiscalYear == Year));
         Assert.Equal((line.Version, (long?)null, (long?)null, (long?)null, (long?)null), (unchanged.Version, unchanged.Assessed, unchanged.Initial, unchanged.Supplementary, unchanged.Settled));
     }
 

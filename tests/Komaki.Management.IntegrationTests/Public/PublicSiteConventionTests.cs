@@ -55,6 +55,7 @@ public class PublicSiteConventionTests(KomakiFactory app) : IClassFixture<Komaki
         Assert.Equal(datasets.Select(d => d.Name), index.RootElement.GetProperty("lists").EnumerateArray().Select(l => l.GetString()));
         var listed = index.RootElement.GetProperty("datasets").EnumerateArray().ToList();
         var doc = File.ReadAllLines(Doc("open-data.md")).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+        var instants = new List<string>();
         foreach (var (name, columns) in datasets)
         {
             var entry = listed.Single(d => d.GetProperty("name").GetString() == name);
@@ -64,6 +65,8 @@ public class PublicSiteConventionTests(KomakiFactory app) : IClassFixture<Komaki
             var json = await anonymous.GetAsync($"/api/v1/{name}");
             Assert.True(json.StatusCode == HttpStatusCode.OK, $"{name}: {json.StatusCode}");
             Assert.Equal("application/json", json.Content.Headers.ContentType?.MediaType);
+            using (var body = JsonDocument.Parse(await json.Content.ReadAsStringAsync()))
+                instants.AddRange(Instants(body.RootElement).Select(i => $"{name}: {i}").ToList());
             var csv = await anonymous.GetAsync($"/api/v1/{name}.csv");
             Assert.True(csv.StatusCode == HttpStatusCode.OK, $"{name}.csv: {csv.StatusCode}");
             var bytes = await csv.Content.ReadAsByteArrayAsync();
@@ -74,12 +77,29 @@ public class PublicSiteConventionTests(KomakiFactory app) : IClassFixture<Komaki
                 $"docs/open-data.md has no section 「## `GET /api/v1/{name}` … `/api/v1/{name}.csv`」");
         }
 
+        // A time without its zone is read as local time by a portal: nine hours off the CSV of the same list.
+        Assert.NotEmpty(instants);
+        var zoneless = instants.Where(i => !Zoned.IsMatch(i)).ToList();
+        Assert.True(zoneless.Count == 0, "Times in open-data JSON without their zone:\n" + string.Join("\n", zoneless.Take(10)));
+
         // Nothing under /api/v1 answers that is not a declared list's JSON or CSV, or the index.
         var files = datasets.SelectMany(d => new[] { $"api/v1/{d.Name}", $"api/v1/{d.Name}.csv" }).Append("api/v1").ToHashSet();
         var undeclared = PublicSiteMap.AnonymousGets(app).Where(g => g.Template.StartsWith("api/v1", StringComparison.Ordinal) && !files.Contains(g.Template))
             .Select(g => $"{g.Controller}.{g.Method} /{g.Template}").ToList();
         Assert.True(undeclared.Count == 0, "Open data not declared as an IOpenDataDataset:\n" + string.Join("\n", undeclared));
     }
+
+    private static readonly Regex Instant = new(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", RegexOptions.None, TimeSpan.FromSeconds(1));
+    private static readonly Regex Zoned = new(@"(Z|[+-]\d{2}:\d{2})$", RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// Every string in a JSON document that is a date with a time of day.
+    private static IEnumerable<string> Instants(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Instants(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Instants),
+        JsonValueKind.String when Instant.IsMatch(e.GetString()!) => [e.GetString()!],
+        _ => [],
+    };
 
     private static string Doc(string name)
     {

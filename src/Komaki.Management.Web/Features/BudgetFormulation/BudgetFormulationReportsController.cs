@@ -31,7 +31,7 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         {
             if (await MayAsync(new BudgetDepartment(year, x.Id), RecordOperations.Read)) departments.Add(x);
         }
-        return View(new CompareModel(year, from, to, departmentId, comparison, departments, org));
+        return View(new CompareModel(year, from, to, departmentId, comparison, departments, org, WholeCity: units is null));
     }
 
     /// 査定調書 of a 部: per line 要求額, 査定額, 差額 and 査定理由, with the reasons given against the evaluation.

@@ -45,7 +45,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         if (units is not null)
         {
             var lines = BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units) : await ReadableAsync(await pages.LinesAsync(year, org, units)), from, to);
-            return File(Written(output => BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, lines, org)),
+            return File(Written(output => BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, lines, org, wholeCity: false)),
                 BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
         }
         // The city's comparison is the screen's kept read model (the same key), so the file and the screen are one figure;
@@ -54,7 +54,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         {
             var city = await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas,
                 async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to));
-            return Written(output => BudgetSheets.WriteCompare(output, year, from, to, null, city, org));
+            return Written(output => BudgetSheets.WriteCompare(output, year, from, to, null, city, org, wholeCity: true));
         });
         return File(bytes, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
     }
