@@ -150,9 +150,18 @@ public sealed class QueryCounter : Microsoft.EntityFrameworkCore.Diagnostics.DbC
 
     public int Count => Volatile.Read(ref _count);
 
+    private System.Collections.Concurrent.ConcurrentQueue<string>? _recording;
+
+    /// From now until StopRecording, the text of every command sent while serving a request (what a page reads).
+    public System.Collections.Concurrent.ConcurrentQueue<string> Record() => _recording = new();
+
+    public void StopRecording() => _recording = null;
+
     public override System.Data.Common.DbCommand CommandInitialized(Microsoft.EntityFrameworkCore.Diagnostics.CommandEndEventData eventData, System.Data.Common.DbCommand result)
     {
-        if (Requests.HttpContext is not null) Interlocked.Increment(ref _count);
+        if (Requests.HttpContext is null) return result;
+        Interlocked.Increment(ref _count);
+        _recording?.Enqueue(result.CommandText);
         return result;
     }
 }

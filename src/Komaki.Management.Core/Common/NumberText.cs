@@ -5,6 +5,9 @@ namespace Komaki.Management.Core.Common;
 /// zero. A separator out of place (1,2) is not read as anything: it is refused.
 public static partial class NumberText
 {
+    /// The longest text read as a number (digits, separators, sign and unit): a form refuses longer text unread.
+    public const int MaxLength = 40;
+
     public static bool TryParse(string? text, out decimal? value)
     {
         value = null;

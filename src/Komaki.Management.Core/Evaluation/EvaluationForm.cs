@@ -40,6 +40,21 @@ public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
         foreach (var rating in new System.Linq.Expressions.Expression<Func<EvaluationForm, Rating?>>[] { x => x.Necessity, x => x.Effectiveness, x => x.Efficiency, x => x.Equity })
             RuleFor(rating).IsInEnum().WithMessage("A・B・C から選んでください。");
         RuleFor(x => x.FirstDirection).IsInEnum().WithMessage("今後の方向性を選び直してください。");
+        Text(x => x.PurposeTarget, e => e.PurposeTarget);
+        Text(x => x.PurposeIntent, e => e.PurposeIntent);
+        Text(x => x.Means, e => e.Means);
+        Text(x => x.NecessityReason, e => e.NecessityReason);
+        Text(x => x.EffectivenessReason, e => e.EffectivenessReason);
+        Text(x => x.EfficiencyReason, e => e.EfficiencyReason);
+        Text(x => x.EquityReason, e => e.EquityReason);
+        Text(x => x.Improvement, e => e.Improvement);
+    }
+
+    /// A text of the sheet, within the evaluation's column of the same name and told in its words (as the saver tells it).
+    private void Text(System.Linq.Expressions.Expression<Func<EvaluationForm, string?>> field, System.Linq.Expressions.Expression<Func<ProjectEvaluation, string?>> column)
+    {
+        var label = Auditing.FieldLabels.Of(typeof(ProjectEvaluation), ((System.Linq.Expressions.MemberExpression)column.Body).Member.Name);
+        RuleFor(field).MaximumLength(Data.ModelLengths.Of(column)).WithMessage($"{label}は{{MaxLength}}文字以内で入力してください（現在 {{TotalLength}} 文字）。");
     }
 }
 

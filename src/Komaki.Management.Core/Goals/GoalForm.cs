@@ -76,14 +76,17 @@ public sealed class GoalFormValidator : AbstractValidator<GoalForm>
     public GoalFormValidator()
     {
         RuleFor(x => x.Title).NotEmpty().WithMessage("目標を入力してください。")
-            .MaximumLength(300).WithMessage("目標は300文字以内で入力してください。");
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("目標を設定した理由（背景・課題）を入力してください。");
+            .MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.Title)).WithMessage("目標は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("目標を設定した理由（背景・課題）を入力してください。")
+            .MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.Reason)).WithMessage("目標を設定した理由は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
         RuleForEach(x => x.Indicators).ChildRules(row =>
         {
             row.When(r => !IsBlank(r), () =>
             {
-                row.RuleFor(r => r.Name).NotEmpty().WithMessage("指標名を入力してください。");
-                row.RuleFor(r => r.Unit).NotEmpty().WithMessage("単位を入力してください。");
+                row.RuleFor(r => r.Name).NotEmpty().WithMessage("指標名を入力してください。")
+                    .MaximumLength(Data.ModelLengths.Of<GoalIndicator>(i => i.Name)).WithMessage("指標名は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
+                row.RuleFor(r => r.Unit).NotEmpty().WithMessage("単位を入力してください。")
+                    .MaximumLength(Data.ModelLengths.Of<GoalIndicator>(i => i.Unit)).WithMessage("単位は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
                 row.RuleFor(r => r.Target).Must(v => NumberText.TryParse(v, out var n) && n is not null).WithMessage("目標値を数値で入力してください。");
                 row.RuleFor(r => r.Baseline).Must(v => NumberText.TryParse(v, out _)).WithMessage("現状値は数値で入力してください（分からなければ空欄）。");
                 row.RuleFor(r => r.Direction).IsInEnum().WithMessage("高いほど良いか低いほど良いかを選んでください。");
@@ -93,8 +96,10 @@ public sealed class GoalFormValidator : AbstractValidator<GoalForm>
         {
             row.When(r => !string.IsNullOrWhiteSpace(r.Action) || !string.IsNullOrWhiteSpace(r.Schedule), () =>
             {
-                row.RuleFor(r => r.Action).NotEmpty().WithMessage("取組の内容を入力してください。");
-                row.RuleFor(r => r.Schedule).NotEmpty().WithMessage("時期を入力してください（例: 4月〜6月）。");
+                row.RuleFor(r => r.Action).NotEmpty().WithMessage("取組の内容を入力してください。")
+                    .MaximumLength(Data.ModelLengths.Of<GoalStep>(s => s.Action)).WithMessage("取組は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
+                row.RuleFor(r => r.Schedule).NotEmpty().WithMessage("時期を入力してください（例: 4月〜6月）。")
+                    .MaximumLength(Data.ModelLengths.Of<GoalStep>(s => s.Schedule)).WithMessage("時期は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
             });
         });
     }
@@ -127,7 +132,7 @@ public sealed class ActFormValidator : AbstractValidator<ActForm>
         RuleFor(f => f.Comment).MaximumLength(Data.ModelLengths.Of<GoalEvent>(e => e.Comment)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
         RuleFor(f => f.MidYearReview).MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.MidYearReview)).WithMessage("中間時点の進み具合は{MaxLength}文字以内で入力してください。");
         RuleFor(f => f.GradeEvidence).MaximumLength(Data.ModelLengths.Of<OrganizationalGoal>(g => g.GradeEvidence)).WithMessage("評価の根拠は{MaxLength}文字以内で入力してください。");
-        RuleForEach(f => f.Actuals).MaximumLength(40).WithMessage("実績値は数値で入力してください。");
+        RuleForEach(f => f.Actuals).MaximumLength(NumberText.MaxLength).WithMessage("実績値は数値で入力してください。");
     }
 }
 

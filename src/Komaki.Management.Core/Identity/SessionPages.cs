@@ -18,7 +18,7 @@ public sealed class EndSessionsFormValidator : AbstractValidator<EndSessionsForm
     public EndSessionsFormValidator()
     {
         RuleFor(f => f.Password).NotEmpty().WithMessage("終了するには、ご自分のパスワードを入力してください。");
-        RuleForEach(f => f.Sessions).MaximumLength(100).WithMessage("選んだサインインが正しくありません。画面を開き直してください。");
+        RuleForEach(f => f.Sessions).MaximumLength(UserSession.HandleLength).WithMessage("選んだサインインが正しくありません。画面を開き直してください。");
     }
 }
 

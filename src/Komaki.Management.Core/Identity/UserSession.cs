@@ -22,8 +22,11 @@ public sealed class UserSession
     public const int DeviceMaxLength = 200;
     public const int AddressMaxLength = 64;
 
+    /// A handle is this many characters of its key's hash.
+    public const int HandleLength = 16;
+
     /// What identifies a session on screen and in forms: the key itself is the cookie's secret and never leaves the server.
-    public static string HandleOf(string key) => Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(key)))[..16];
+    public static string HandleOf(string key) => Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(key)))[..HandleLength];
 }
 
 public static class UserSessions

@@ -78,13 +78,17 @@ public sealed class RiskEvaluationFormValidator : AbstractValidator<RiskEvaluati
     {
         RuleFor(x => x.DesignRating).NotNull().WithMessage("整備状況の評価を選んでください。").IsInEnum();
         RuleFor(x => x.OperationRating).NotNull().WithMessage("運用状況の評価を選んでください。").IsInEnum();
-        RuleFor(x => x.DesignEvidence).NotEmpty().WithMessage("整備状況の根拠（確かめた資料・手順）を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
-        RuleFor(x => x.OperationEvidence).NotEmpty().WithMessage("運用状況の根拠（確かめた記録・件数）を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+        RuleFor(x => x.DesignEvidence).NotEmpty().WithMessage("整備状況の根拠（確かめた資料・手順）を入力してください。")
+            .MaximumLength(ModelLengths.Of<ControlRisk>(r => r.DesignEvidence)).WithMessage("整備状況の根拠は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+        RuleFor(x => x.OperationEvidence).NotEmpty().WithMessage("運用状況の根拠（確かめた記録・件数）を入力してください。")
+            .MaximumLength(ModelLengths.Of<ControlRisk>(r => r.OperationEvidence)).WithMessage("運用状況の根拠は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
         When(x => x.DesignRating == ControlRating.Deficient || x.OperationRating == ControlRating.Deficient, () =>
         {
             RuleFor(x => x.DeficiencyKind).NotNull().WithMessage("不備の種類を選んでください。").IsInEnum();
-            RuleFor(x => x.DeficiencyDescription).NotEmpty().WithMessage("不備の内容を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
-            RuleFor(x => x.CorrectiveAction).NotEmpty().WithMessage("是正措置を入力してください。").MaximumLength(2000).WithMessage("2,000文字以内で入力してください。");
+            RuleFor(x => x.DeficiencyDescription).NotEmpty().WithMessage("不備の内容を入力してください。")
+                .MaximumLength(ModelLengths.Of<ControlDeficiency>(d => d.Description)).WithMessage("不備の内容は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+            RuleFor(x => x.CorrectiveAction).NotEmpty().WithMessage("是正措置を入力してください。")
+                .MaximumLength(ModelLengths.Of<ControlDeficiency>(d => d.CorrectiveAction)).WithMessage("是正措置は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
             RuleFor(x => x.DeficiencyDue).NotNull().WithMessage("是正の期限を入力してください。");
         });
     }
@@ -114,10 +118,13 @@ public sealed class ProcessingErrorFormValidator : AbstractValidator<ProcessingE
     public ProcessingErrorFormValidator()
     {
         RuleFor(x => x.OccurredOn).NotNull().WithMessage("発生日を入力してください。");
-        RuleFor(x => x.Title).NotEmpty().WithMessage("件名を入力してください。").MaximumLength(200).WithMessage("件名は200文字以内で入力してください。");
-        foreach (var (field, label) in new (System.Linq.Expressions.Expression<Func<ProcessingErrorForm, string?>>, string)[]
-            { (x => x.WhatHappened, "事案の内容"), (x => x.Cause, "発生原因"), (x => x.Impact, "影響"), (x => x.Correction, "対応（是正）"), (x => x.Prevention, "再発防止策") })
-            RuleFor(field).NotEmpty().WithMessage($"{label}を入力してください。").MaximumLength(2000).WithMessage($"{label}は2,000文字以内で入力してください。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage("件名を入力してください。").MaximumLength(ModelLengths.Of<ProcessingError>(e => e.Title)).WithMessage("件名は{MaxLength}文字以内で入力してください。");
+        foreach (var (field, column, label) in new (System.Linq.Expressions.Expression<Func<ProcessingErrorForm, string?>>, System.Linq.Expressions.Expression<Func<ProcessingError, string?>>, string)[]
+            {
+                (x => x.WhatHappened, e => e.WhatHappened, "事案の内容"), (x => x.Cause, e => e.Cause, "発生原因"), (x => x.Impact, e => e.Impact, "影響"),
+                (x => x.Correction, e => e.Correction, "対応（是正）"), (x => x.Prevention, e => e.Prevention, "再発防止策"),
+            })
+            RuleFor(field).NotEmpty().WithMessage($"{label}を入力してください。").MaximumLength(ModelLengths.Of(column)).WithMessage($"{label}は{{MaxLength}}文字以内で入力してください。");
     }
 }
 

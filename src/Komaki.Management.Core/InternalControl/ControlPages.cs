@@ -9,8 +9,21 @@ namespace Komaki.Management.Core.InternalControl;
 /// Reads of the internal-control screens; every list is narrowed with ControlAccess for the reader.
 public sealed class ControlPages(AppDbContext db) : IUseCase
 {
-    /// The edition in force: an edition awaiting confirmation gives nobody its rights.
-    public Task<ControlPolicy?> PolicyAsync() => db.ControlPolicies.AsNoTracking().Where(p => !p.AwaitingConfirmation).OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
+    private Task<ControlPolicy?>? _policy;
+    private bool _forgetsOnSave;
+
+    /// The edition in force: an edition awaiting confirmation gives nobody its rights. Every rule a control page asks
+    /// reads it (ControlYearRule, ControlRiskRule, ProcessingErrorRule), so it is read once for the request (this class
+    /// is scoped) and again after something is saved, a new edition perhaps.
+    public Task<ControlPolicy?> PolicyAsync()
+    {
+        if (!_forgetsOnSave)
+        {
+            db.SavedChanges += (_, _) => _policy = null;
+            _forgetsOnSave = true;
+        }
+        return _policy ??= db.ControlPolicies.AsNoTracking().Where(p => !p.AwaitingConfirmation).OrderByDescending(p => p.Edition).FirstOrDefaultAsync();
+    }
 
     public Task<List<ControlPolicy>> PoliciesAsync() => db.ControlPolicies.AsNoTracking().OrderByDescending(p => p.Edition).ToListAsync();
 

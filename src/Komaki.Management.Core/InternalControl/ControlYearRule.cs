@@ -20,6 +20,12 @@ public sealed class ControlYearRule(ControlPages pages) : IRecordRule<ControlYea
     /// Reading the year's 評価報告書.
     public const string ReadReport = nameof(ReadReport);
 
+    private const string RecordPrefix = "Record:";
+
+    /// Recording a date of the year's cycle: 依頼・取りまとめ・報告書 the 推進部局, the review the audit committee, the
+    /// council and publication planning (ControlYearSteps.Who; the order of the steps is the command's).
+    public static string Record(ControlYearStep step) => RecordPrefix + step;
+
     public async Task<string?> RefusalAsync(RuleAsker asker, ControlYear record, string operation)
     {
         var actor = asker.Actor;
@@ -32,6 +38,8 @@ public sealed class ControlYearRule(ControlPages pages) : IRecordRule<ControlYea
             Evaluate => ControlAccess.IsEvaluation(actor, await pages.PolicyAsync(), asker.Org) ? null : "リスクの整備・運用状況を評価するのは評価部局です。",
             ReadReport => ControlAccess.CanReadReport(actor, await pages.PolicyAsync(), asker.Org)
                 ? null : "評価報告書を読めるのは、推進部局・評価部局・市長・副市長・監査委員・企画課です。",
+            _ when operation.StartsWith(RecordPrefix, StringComparison.Ordinal) && Enum.TryParse<ControlYearStep>(operation[RecordPrefix.Length..], out var step) && Enum.IsDefined(step)
+                => ControlYearSteps.Who(step, actor, await pages.PolicyAsync(), asker.Org),
             _ => RecordOperation.Unknown(operation),
         };
     }

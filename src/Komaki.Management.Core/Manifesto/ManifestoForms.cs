@@ -27,8 +27,10 @@ public sealed class TermFormValidator : AbstractValidator<TermForm>
 {
     public TermFormValidator()
     {
-        RuleFor(x => x.Title).NotEmpty().WithMessage("任期の名称を入力してください（例: 第3期）。");
-        RuleFor(x => x.MayorName).NotEmpty().WithMessage("市長の氏名を入力してください。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage("任期の名称を入力してください（例: 第3期）。")
+            .MaximumLength(ModelLengths.Of<MayorTerm>(t => t.Title)).WithMessage("任期の名称は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
+        RuleFor(x => x.MayorName).NotEmpty().WithMessage("市長の氏名を入力してください。")
+            .MaximumLength(ModelLengths.Of<MayorTerm>(t => t.MayorName)).WithMessage("市長は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
         RuleFor(x => x.StartDate).Must(v => DateOnly.TryParse(v, CultureInfo.InvariantCulture, out _)).WithMessage("任期の開始日を入力してください。");
         RuleFor(x => x.EndDate).Must((form, end) => DateOnly.TryParse(end, CultureInfo.InvariantCulture, out var e)
                 && (!DateOnly.TryParse(form.StartDate, CultureInfo.InvariantCulture, out var s) || e > s))
@@ -41,10 +43,14 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
 {
     public ItemFormValidator()
     {
-        RuleFor(x => x.Number).NotEmpty().WithMessage("番号を入力してください。");
-        RuleFor(x => x.Area).NotEmpty().WithMessage("分野を入力してください。");
-        RuleFor(x => x.Title).NotEmpty().WithMessage("項目名を入力してください。");
-        RuleFor(x => x.Description).MaximumLength(4000).WithMessage("内容は4,000文字以内で入力してください。");
+        RuleFor(x => x.Number).NotEmpty().WithMessage("番号を入力してください。")
+            .MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Number)).WithMessage("番号は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Area).NotEmpty().WithMessage("分野を入力してください。")
+            .MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Area)).WithMessage("分野は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Title).NotEmpty().WithMessage("項目名を入力してください。")
+            .MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Title)).WithMessage("項目名は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Description)).WithMessage("内容は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.NumericTarget).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.NumericTarget)).WithMessage("数値目標は{MaxLength}文字以内で入力してください。");
     }
 }
 

@@ -35,8 +35,10 @@ public sealed class PersonnelStepFormValidator : AbstractValidator<PersonnelStep
     {
         // Only the steps of the sheet's form: 評価者の変更 has a form of its own, and an unknown number is no step.
         RuleFor(x => x.Step).Must(s => PersonnelWorkflow.Actions.Contains(s)).WithMessage("この操作はできません。");
-        // A comment is kept in the sheet's log and, answering a complaint, as its answer: the narrower of the two.
-        RuleFor(x => x.Comment).MaximumLength(ModelLengths.Of<PersonnelComplaint>(c => c.Answer)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
+        // A comment is kept in the sheet's log; answering a complaint, also as the complaint's answer.
+        RuleFor(x => x.Comment).MaximumLength(ModelLengths.Of<PersonnelEvent>(e => e.Comment)).WithMessage("コメントは{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Comment).MaximumLength(ModelLengths.Of<PersonnelComplaint>(c => c.Answer)).When(x => x.Step == PersonnelStep.AnswerComplaint)
+            .WithMessage("回答は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.InterviewOn).Must(t => string.IsNullOrWhiteSpace(t) || DateOnly.TryParseExact(t.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             .WithMessage("面談の日は日付で入力してください。");
         RuleFor(x => x.InterviewNote).MaximumLength(ModelLengths.Of<PersonnelEvaluation>(e => e.GoalInterviewNote)).WithMessage("面談の記録は{MaxLength}文字以内で入力してください。");
@@ -111,7 +113,7 @@ public sealed class PerformanceGoalsFormValidator : AbstractValidator<Performanc
             row.RuleFor(r => r.Difficulty).Must(d => d is null || Enum.IsDefined(d.Value)).WithMessage("困難度を選んでください。");
             row.RuleFor(r => r.Weight).Must(w => ReadWeight(w, out _)).WithMessage("ウエイトは1〜100の整数で入力してください。");
         });
-        RuleFor(x => x.ChangeReason).MaximumLength(2000).WithMessage("変更の理由は2,000文字以内で入力してください。");
+        RuleFor(x => x.ChangeReason).MaximumLength(ModelLengths.Of<PerformanceGoalChange>(c => c.Reason)).WithMessage("変更の理由は{MaxLength}文字以内で入力してください。");
     }
 
     /// Blank reads as not yet set; anything else must be a whole number from 1 to 100.
@@ -199,12 +201,12 @@ public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDe
             .InclusiveBetween(1, 90).WithMessage("苦情相談の期間は1〜90日で入力してください。");
         RuleForEach(x => x.Grades).ChildRules(g =>
         {
-            g.RuleFor(r => r.Code).MaximumLength(4).WithMessage("評語は4文字以内で入力してください。");
+            g.RuleFor(r => r.Code).MaximumLength(ModelLengths.Of<DesignGrade>(d => d.Code)).WithMessage("評語は{MaxLength}文字以内で入力してください。");
             g.RuleFor(r => r.Label).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("評語の説明を入力してください。")
-                .MaximumLength(100).WithMessage("説明は100文字以内で入力してください。");
+                .MaximumLength(ModelLengths.Of<DesignGrade>(d => d.Label)).WithMessage("説明は{MaxLength}文字以内で入力してください。");
             g.RuleFor(r => r.Points).Must(p => NumberText.TryParse(p, out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("点数を数値で入力してください。");
             g.RuleFor(r => r.MaxShare).Must(p => NumberText.TryParse(p, out var v) && (v is null || v >= 0 && v <= 100 && v == Math.Round(v.Value))).WithMessage("分布の目安は0〜100の整数（%）で入力してください。");
-            g.RuleFor(r => r.BonusCategory).MaximumLength(50).WithMessage("勤勉手当区分は50文字以内で入力してください。");
+            g.RuleFor(r => r.BonusCategory).MaximumLength(ModelLengths.Of<DesignGrade>(d => d.BonusCategory)).WithMessage("勤勉手当区分は{MaxLength}文字以内で入力してください。");
         });
         RuleFor(x => x.Grades).Must(g => g.Count(r => !string.IsNullOrWhiteSpace(r.Code)) >= 2).WithMessage("評語を2つ以上入力してください。")
             .Must(g => g.Where(r => !string.IsNullOrWhiteSpace(r.Code)).Select(r => r.Code!.Trim()).Distinct().Count() == g.Count(r => !string.IsNullOrWhiteSpace(r.Code)))
@@ -212,8 +214,8 @@ public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDe
         RuleForEach(x => x.Criteria).ChildRules(c =>
         {
             c.RuleFor(r => r.JobLevel).NotNull().When(r => !string.IsNullOrWhiteSpace(r.Name)).WithMessage("職層を選んでください。");
-            c.RuleFor(r => r.Name).MaximumLength(100).WithMessage("評価項目は100文字以内で入力してください。");
-            c.RuleFor(r => r.Viewpoints).MaximumLength(2000).WithMessage("着眼点は2,000文字以内で入力してください。");
+            c.RuleFor(r => r.Name).MaximumLength(ModelLengths.Of<CompetenceCriterion>(x => x.Name)).WithMessage("評価項目は{MaxLength}文字以内で入力してください。");
+            c.RuleFor(r => r.Viewpoints).MaximumLength(ModelLengths.Of<CompetenceCriterion>(x => x.Viewpoints)).WithMessage("着眼点は{MaxLength}文字以内で入力してください。");
             c.RuleFor(r => r.Weight).Must(w => PerformanceGoalsFormValidator.ReadWeight(w, out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Name))
                 .WithMessage("ウエイトは1〜100の整数で入力してください。");
         });

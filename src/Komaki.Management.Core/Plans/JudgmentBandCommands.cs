@@ -47,13 +47,14 @@ public sealed class JudgmentBandCommands(AppDbContext db, RecordSaver saver) : I
     public static List<(string Field, string Message)> Problems(IReadOnlyList<BandRow> rows, out List<JudgmentBand> parsed)
     {
         var problems = new List<(string, string)>();
+        var (gradeMax, labelMax) = (ModelLengths.Of<JudgmentBand>(b => b.Grade), ModelLengths.Of<JudgmentBand>(b => b.Label));
         parsed = [];
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
             var prefix = $"rows[{i}]";
-            if (string.IsNullOrWhiteSpace(r.Grade) || r.Grade.Trim().Length > 4) problems.Add(($"{prefix}.Grade", "判定は1〜4文字で入力してください。"));
-            if (string.IsNullOrWhiteSpace(r.Label) || r.Label.Trim().Length > 20) problems.Add(($"{prefix}.Label", "名称は1〜20文字で入力してください。"));
+            if (string.IsNullOrWhiteSpace(r.Grade) || r.Grade.Trim().Length > gradeMax) problems.Add(($"{prefix}.Grade", $"判定は1〜{gradeMax}文字で入力してください。"));
+            if (string.IsNullOrWhiteSpace(r.Label) || r.Label.Trim().Length > labelMax) problems.Add(($"{prefix}.Label", $"名称は1〜{labelMax}文字で入力してください。"));
             if (!decimal.TryParse(TextNormal.ForMatch(r.MinPercent ?? ""), NumberStyles.Number, CultureInfo.InvariantCulture, out var min) || min < 0 || min > 1000)
                 problems.Add(($"{prefix}.MinPercent", "下限は0〜1000の数値（%）で入力してください。"));
             if (!Regex.IsMatch(r.Color ?? "", "^#[0-9a-fA-F]{6}$")) problems.Add(($"{prefix}.Color", "色は #1a7f37 の形で入力してください。"));

@@ -1,4 +1,5 @@
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Plans;
 
@@ -43,12 +44,13 @@ public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm
 {
     public PlanElementFormValidator()
     {
+        // Every level is mapped alike (PlanElementMapping): a project's columns are every level's.
         RuleFor(x => x.Code).NotEmpty().WithMessage("コードを入力してください。")
-            .MaximumLength(32).WithMessage("コードは32文字以内で入力してください。")
+            .MaximumLength(ModelLengths.Of<Project>(p => p.Code)).WithMessage("コードは{MaxLength}文字以内で入力してください。")
             .Matches(@"^[0-9A-Za-z\-_.]+$").WithMessage("コードは半角の英数字と - _ . で入力してください（例: 1-2-03）。");
         RuleFor(x => x.Name).NotEmpty().WithMessage("名称を入力してください。")
-            .MaximumLength(200).WithMessage("名称は200文字以内で入力してください。");
-        RuleFor(x => x.Description).MaximumLength(4000).WithMessage("説明は4000文字以内で入力してください。");
+            .MaximumLength(ModelLengths.Of<Project>(p => p.Name)).WithMessage("名称は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<Project>(p => p.Description)).WithMessage("説明は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
             .When(x => x.Level == PlanLevel.Measure).WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 政策の達成度に含めない）。");
         RuleFor(x => x.ParentId).GreaterThan(0).WithMessage("上位の項目を選んでください。");
@@ -75,6 +77,6 @@ public sealed class RetireFormValidator : AbstractValidator<RetireForm>
     public RetireFormValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("廃止の理由を入力してください。")
-            .MaximumLength(500).WithMessage("理由は500文字以内で入力してください。");
+            .MaximumLength(ModelLengths.Of<Project>(p => p.RetiredReason)).WithMessage("理由は{MaxLength}文字以内で入力してください。");
     }
 }

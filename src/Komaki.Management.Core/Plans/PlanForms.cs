@@ -23,6 +23,7 @@ public sealed class PlanFormValidator : AbstractValidator<PlanForm>
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("計画の名称を入力してください。")
             .MaximumLength(ModelLengths.Of<ComprehensivePlan>(p => p.Name)).WithMessage("計画の名称は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Vision).MaximumLength(ModelLengths.Of<ComprehensivePlan>(p => p.Vision)).WithMessage("基本構想・都市ヴィジョンは{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.StartYear).InclusiveBetween(1989, 2100).WithMessage("開始年度を選んでください。");
         RuleFor(x => x.EndYear).GreaterThanOrEqualTo(x => x.StartYear).WithMessage("終了年度は開始年度以降にしてください。");
         RuleFor(x => x.PolicyLabel).NotEmpty().MaximumLength(ModelLengths.Of<ComprehensivePlan>(p => p.PolicyLabel)).WithMessage("第1階層の呼称を{MaxLength}文字以内で入力してください。");

@@ -108,8 +108,8 @@ public sealed class ReadLogTests(KomakiFactory app) : IClassFixture<KomakiFactor
         // A step whose form is refused before the workflow is asked (a comment longer than its column) shows the sheet
         // again beside the field: a read, logged.
         before = LastRead;
-        var tooLong = await PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "ReturnGoals"), ("Comment", new string('長', 2001)));
-        Assert.Contains("コメントは2000文字以内で入力してください。", await tooLong.Content.ReadAsStringAsync());
+        var tooLong = await PostAsync(person, $"/Personnel/{id}/Act", ("Version", Version(id)), ("Step", "ReturnGoals"), ("Comment", new string('長', 2501)));
+        Assert.Contains("コメントは2500文字以内で入力してください。", await tooLong.Content.ReadAsStringAsync());
         Assert.Contains(app.WithDb(db => db.PersonnelReads.Where(r => r.Id > before).ToList()), r => r.PersonnelEvaluationId == id && r.UserName == Person && r.What == "操作");
 
         var outsider = await app.SignedInAsync("kankyo-kacho@komaki.example");

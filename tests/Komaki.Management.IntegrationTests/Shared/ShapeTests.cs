@@ -121,6 +121,34 @@ public class ShapeTests
             $"new (ask through RefusalAsync instead): {string.Join(", ", asking.Except(AccessRulesInControllers))}; no longer (remove from the list): {string.Join(", ", AccessRulesInControllers.Except(asking))}; now: {string.Join("|", asking)}");
     }
 
+    /// Views only read their page's model (ADR 0017): which buttons and links show is decided by the controller through
+    /// the one door (MayAsync / RefusalAsync, or the rule class's per-row helper for a list) or by a Core …Pages class.
+    /// A compiled view (.cshtml) that calls an access rule — a `…Access` or `…Locks` class, a record kind's rule, a
+    /// `…Refusal…` answer, or a workflow's say on who may (`…Workflow`/`…Steps`: Can…, May…, Check…, Who) — fails.
+    [Fact]
+    public void Views_ask_no_access_rule_and_only_read_what_their_model_decided()
+    {
+        static bool Rule(MethodBase call)
+        {
+            var d = call.DeclaringType;
+            while (d is { IsNested: true } && d.Name.StartsWith('<')) d = d.DeclaringType;
+            if (d is null || d.Assembly != typeof(IUseCase).Assembly || call.IsSpecialName) return false;
+            var name = call.Name;
+            return d.Name.EndsWith("Access", StringComparison.Ordinal) || d.Name.EndsWith("Locks", StringComparison.Ordinal)
+                || d.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(Komaki.Management.Core.IRecordRule<>))
+                || name.Contains("Refusal", StringComparison.Ordinal)
+                || (d.Name.EndsWith("Workflow", StringComparison.Ordinal) || d.Name.EndsWith("Steps", StringComparison.Ordinal))
+                    && (name is "Who" || name.StartsWith("Can", StringComparison.Ordinal) || name.StartsWith("May", StringComparison.Ordinal) || name.StartsWith("Check", StringComparison.Ordinal));
+        }
+        var views = typeof(AppController).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.Mvc.Razor.RazorPageBase).IsAssignableFrom(t)).ToList();
+        Assert.True(views.Count > 100, $"only {views.Count} compiled views found");
+        var asking = views.SelectMany(v => IlReader.MethodsOf(v).SelectMany(m => IlReader.Read(m).Calls).Where(Rule)
+                .Select(c => $"{v.Name}: {c.DeclaringType!.Name}.{c.Name}"))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(asking.Count == 0, $"decide these in the controller through the one door and give the view the answer in its model: {string.Join(", ", asking)}");
+        Assert.True(Rule(typeof(Komaki.Management.Core.Identity.PlanAccess).GetMethod(nameof(Komaki.Management.Core.Identity.PlanAccess.CanEditStructure))!));
+    }
+
     [Fact]
     public void Core_features_depend_on_each_other_only_along_the_stated_arrows()
     {

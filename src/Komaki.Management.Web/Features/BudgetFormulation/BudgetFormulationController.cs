@@ -39,7 +39,13 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         }
         var myLines = mine.Count > 0 ? await pages.LinesAsync(y, org, mine) : [];
         var unrequested = mine.Count > 0 ? await pages.UnrequestedAsync(y, mine) : [];
-        return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today));
+        // The 予算要求書 goes out and comes back through the import pipeline, which asks the sheet kind who may (ImportsController).
+        var sheet = BudgetRequestImport.Sheet.Access;
+        var imports = sheet.MayImport(Actor);
+        return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today)
+        {
+            SheetLinks = new BudgetSheetLinks(BudgetSheetPage.Requests, y) { ImportsRequests = imports, ExportsRequests = imports || sheet.ExportsCity(Actor) },
+        });
     }
 
     [HttpGet("{year:int}/Department/{departmentId:int}")]

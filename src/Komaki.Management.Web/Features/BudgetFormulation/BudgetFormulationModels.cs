@@ -6,7 +6,11 @@ using Komaki.Management.Core.Organization;
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 public sealed record FormulationIndexModel(int Year, BudgetRound? Round, IReadOnlyList<DepartmentStanding> Standings, IReadOnlyList<FormulationLine> MyLines,
-    IReadOnlyList<(int Id, string Code, string Name, int OwnerUnitId)> Unrequested, IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, bool IsFinance, bool ReadsAll, DateOnly Today);
+    IReadOnlyList<(int Id, string Code, string Name, int OwnerUnitId)> Unrequested, IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, bool IsFinance, bool ReadsAll, DateOnly Today)
+{
+    /// The 予算要求書's Excel links the person may use.
+    public required BudgetSheetLinks SheetLinks { get; init; }
+}
 
 public sealed record DepartmentModel(int Year, int DepartmentId, BudgetRound? Round, IReadOnlyList<FormulationLine> Lines, DepartmentStanding? Standing,
     IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, Actor Actor, bool CanAnswer);
@@ -33,6 +37,14 @@ public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, 
 /// WholeCity: the rows are every 部's, so their total is the city's (「全市」); otherwise the reader's own 部 only (「計」).
 public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, IReadOnlyList<StageCompareRow> Rows, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity);
 
-public sealed record ChoushoModel(int Year, int DepartmentId, BudgetStage Assessment, IReadOnlyList<FormulationLine> Lines, IReadOnlyDictionary<string, string> Names, OrgTree Org);
+public sealed record ChoushoModel(int Year, int DepartmentId, BudgetStage Assessment, IReadOnlyList<FormulationLine> Lines, IReadOnlyDictionary<string, string> Names, OrgTree Org)
+{
+    /// Whether the person exports the 査定調書 (BudgetDepartmentRule.ExportChousho).
+    public bool ExportsChousho { get; init; }
+}
 
-public sealed record EffectModel(int Year, EffectReport Report, DirectionCatalog Directions, OrgTree Org);
+public sealed record EffectModel(int Year, EffectReport Report, DirectionCatalog Directions, OrgTree Org)
+{
+    /// Whether the person may publish the year's report (the 財政課, Policies.Finance as BudgetEffectPublicationsController).
+    public bool MayPublish { get; init; }
+}

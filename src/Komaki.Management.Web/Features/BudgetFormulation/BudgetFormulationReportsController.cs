@@ -11,7 +11,8 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : BudgetDoorController()
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache,
+    IAuthorizationService authorization) : BudgetDoorController()
 {
     /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
     [HttpGet("{year:int}/Compare")]
@@ -43,7 +44,10 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), RecordOperation.Read) is { } refused) return Forbidden(refused);
         var lines = await ReadableAsync(await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList()));
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
-        return View(new ChoushoModel(year, departmentId, assessment, lines, names, org));
+        return View(new ChoushoModel(year, departmentId, assessment, lines, names, org)
+        {
+            ExportsChousho = await MayAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.ExportChousho),
+        });
     }
 
     /// 評価の効き目: what each verdict of year N changed in N+1's budget.
@@ -54,6 +58,6 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         // The same report for every reader, from every verdict and budget line of two years: kept as a read model.
         var report = await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org));
-        return View(new EffectModel(y, report, directions, org));
+        return View(new EffectModel(y, report, directions, org) { MayPublish = (await authorization.AuthorizeAsync(User, Policies.Finance)).Succeeded });
     }
 }

@@ -11,4 +11,14 @@ public enum BudgetSheetPage
     Effect,
 }
 
-public sealed record BudgetSheetLinks(BudgetSheetPage Page, int Year, int? DepartmentId = null, BudgetStage? From = null, BudgetStage? To = null, BudgetStage? Assessment = null);
+public sealed record BudgetSheetLinks(BudgetSheetPage Page, int Year, int? DepartmentId = null, BudgetStage? From = null, BudgetStage? To = null, BudgetStage? Assessment = null)
+{
+    /// The person imports their own 課's 予算要求書 (the import's SheetAccess), and so exports their own.
+    public bool ImportsRequests { get; init; }
+
+    /// The person exports the 予算要求書: their own 課's, or the city's when they read it all.
+    public bool ExportsRequests { get; init; }
+
+    /// The person exports the 部's 査定調書 (BudgetDepartmentRule.ExportChousho).
+    public bool ExportsChousho { get; init; }
+}

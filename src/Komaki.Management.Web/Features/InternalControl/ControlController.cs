@@ -53,6 +53,8 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
             Chases = myUnits.Count > 0 ? await Pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],
             Levels = RiskLevels.Of(cycle),
             Query = text,
+            SubmitsRegisterOf = Actor.UnitId is int head && myUnits.Count > 0
+                && await MayAsync(new ControlRisk { OrgUnitId = head, FiscalYear = y }, RecordOperations.Named(ControlRiskRule.SubmitRegister)) ? head : null,
         });
     }
 

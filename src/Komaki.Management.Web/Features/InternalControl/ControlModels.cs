@@ -25,6 +25,9 @@ public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlY
 
     /// What each level of 発生可能性 and 影響度 means this year, printed with the register.
     public RiskLevels Levels { get; init; } = RiskLevels.Of(null);
+
+    /// The 課 whose whole register the person submits, as its head (ControlRiskRule.SubmitRegister); null for others.
+    public int? SubmitsRegisterOf { get; init; }
 }
 
 public sealed record RiskFormModel(int? Id, RiskForm Form, IReadOnlyList<SelectListItem> Units, IReadOnlyList<OrganizationalGoal> Goals, RiskLevels Levels);
@@ -39,9 +42,14 @@ public sealed record RiskDetailsModel(ControlRisk Risk, string Unit, string? Edi
     public IReadOnlyDictionary<int, string?> ConfirmRefusals { get; init; } = new Dictionary<int, string?>();
 }
 
-public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor, ControlPolicy? Policy, bool IsPromotion);
+public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor, ControlPolicy? Policy, bool IsPromotion)
+{
+    /// Whether the person records the year's next step (ControlYearRule.Record).
+    public bool RecordsNext { get; init; }
+}
 
 public sealed record ErrorsModel(int Year, IReadOnlyList<ProcessingError> Errors, OrgTree Org, IReadOnlyList<SelectListItem> MyUnits, IReadOnlyList<ControlRisk> Risks,
     ProcessingErrorForm Form, bool CanPublish);
 
-public sealed record PolicyModel(IReadOnlyList<ControlPolicy> Editions, IReadOnlyList<SelectListItem> Units, bool CanEdit, ControlPolicyForm Form, ControlPolicy? InForce, string? AdministratorId);
+/// Confirmable: the editions awaiting confirmation that this administrator may confirm (not the one they proposed).
+public sealed record PolicyModel(IReadOnlyList<ControlPolicy> Editions, IReadOnlyList<SelectListItem> Units, bool CanEdit, ControlPolicyForm Form, ControlPolicy? InForce, IReadOnlySet<int> Confirmable);

@@ -58,7 +58,8 @@ public sealed class ControlPolicyController(OrgTreeProvider orgTree, ControlPage
         var org = await orgTree.GetAsync();
         var editions = await pages.PoliciesAsync();
         var inForce = editions.FirstOrDefault(p => !p.AwaitingConfirmation);
-        var mayConfirm = Actor.IsIn(Roles.Administrator) ? me.UserId : null;
-        return new PolicyModel(editions, UnitOptions.For(org), await RefusalAsync(inForce ?? new ControlPolicy(), RecordOperations.Edit) is null, form, inForce, mayConfirm);
+        // Confirm is an administrator's (its policy); which edition they may confirm, the edition says (not their own).
+        var confirmable = Actor.IsIn(Roles.Administrator) ? editions.Where(p => p.AwaitingConfirmation && p.RefusalToConfirm(me.UserId) is null).Select(p => p.Id).ToHashSet() : [];
+        return new PolicyModel(editions, UnitOptions.For(org), await RefusalAsync(inForce ?? new ControlPolicy(), RecordOperations.Edit) is null, form, inForce, confirmable);
     }
 }

@@ -20,7 +20,11 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
         var policy = await pages.PolicyAsync();
         var theYear = await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y };
         if (await RefusalAsync(theYear, ControlYearRule.ReadReport) is string refusal) return Forbidden(refusal);
-        return View("Report", new ReportModel(await ReportAsync(y, policy), org, Actor, policy, await RefusalAsync(theYear, ControlYearRule.Promote) is null));
+        var report = await ReportAsync(y, policy);
+        return View("Report", new ReportModel(report, org, Actor, policy, await RefusalAsync(theYear, ControlYearRule.Promote) is null)
+        {
+            RecordsNext = report.Cycle is { } cycle && ControlYearSteps.Next(cycle) is ControlYearStep next && await RefusalAsync(theYear, ControlYearRule.Record(next)) is null,
+        });
     }
 
     [HttpGet("Excel")]
@@ -43,9 +47,8 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
     {
         if (!Enum.IsDefined(step)) return NotFound();
         var org = await orgTree.GetAsync();
-        var policy = await pages.PolicyAsync();
-        if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
         var cycle = await pages.YearAsync(year);
+        if (await RefusalAsync(cycle ?? new ControlYear { FiscalYear = year }, ControlYearRule.Record(step)) is string who) return Forbidden(who);
         if ((cycle is null ? "この年度の内部統制の日程がまだ決まっていません。" : ControlYearSteps.Order(step, cycle)) is string refusal)
         {
             TempData["Error"] = refusal;
@@ -61,7 +64,7 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
         if (!Enum.IsDefined(step)) return NotFound();
         var org = await orgTree.GetAsync();
         var policy = await pages.PolicyAsync();
-        if (ControlYearSteps.Who(step, Actor, policy, org) is string who) return Forbidden(who);
+        if (await RefusalAsync(await pages.YearAsync(year) ?? new ControlYear { FiscalYear = year }, ControlYearRule.Record(step)) is string who) return Forbidden(who);
         if (!await ValidateAsync(form))
         {
             if (await pages.YearAsync(year) is ControlYear shown) return View("Confirm", await StepPageAsync(year, step, shown, org));

@@ -42,6 +42,7 @@ public sealed class PlanTreeController(PlanTreePages pages, OrgTreeProvider orgT
                 .ToDictionary(x => x.Item1, x => x.Result),
             Bands = await bands.GetAsync(),
             OmittedProjects = omitted,
+            CanAddPolicy = selected is not null && await MayAsync(PlanElementCommands.New(PlanLevel.Policy, selected.Id), RecordOperations.Named(PlanElementRule.EditStructure)),
         });
     }
 

@@ -12,6 +12,9 @@ public sealed record TreeModel(TreeFilter Filter, ComprehensivePlan? Plan, IRead
 
     /// Projects matching the filter that the tree leaves out beyond PlanTreeController.MaxTreeProjects.
     public int OmittedProjects { get; init; }
+
+    /// Whether the person may add a policy to the basic plan shown (PlanElementRule.EditStructure).
+    public bool CanAddPolicy { get; init; }
 }
 
 public sealed record ProjectListModel(ProjectFilter Filter, Paged<ProjectRow> Rows, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org);
