@@ -36,7 +36,8 @@ public sealed class MeasureEvaluationHistory(AppDbContext db) : HistoryKind<Meas
 {
     public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
         id => db.MeasureEvaluations.Where(m => m.Id == id).Select(m => new { m.FiscalYear, m.MeasureId, m.Measure!.Code, m.Measure.Name }).FirstOrDefaultAsync(),
-        m => HistoryOpening.Read($"{m.Code} {m.Name} {Wareki.FiscalYear(m.FiscalYear)} 施策評価", new("MeasureEvaluations", "Edit", new { year = m.FiscalYear, measureId = m.MeasureId })));
+        m => HistoryOpening.Read($"{m.Code} {m.Name} {Wareki.FiscalYear(m.FiscalYear)} 施策評価",
+            new("MeasureEvaluations", "Edit", new { year = m.FiscalYear, measureId = m.MeasureId })));
 }
 
 /// 外部評価の会 and the projects it reviews (filed under the session).

@@ -8,5 +8,6 @@ public sealed class ExecutionPlanHistory(AppDbContext db) : HistoryKind<Executio
 {
     public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
         id => db.ExecutionPlans.Where(e => e.Id == id).Select(e => new { e.FiscalYear, e.ProjectId, e.Project!.Code, e.Project.Name }).FirstOrDefaultAsync(),
-        e => HistoryOpening.Read($"{e.Code} {e.Name} {Wareki.FiscalYear(e.FiscalYear)} 主要事業実行計画", new("ExecutionPlans", "Details", new { year = e.FiscalYear, projectId = e.ProjectId })));
+        e => HistoryOpening.Read($"{e.Code} {e.Name} {Wareki.FiscalYear(e.FiscalYear)} 主要事業実行計画",
+            new("ExecutionPlans", "Details", new { year = e.FiscalYear, projectId = e.ProjectId })));
 }
