@@ -36,4 +36,9 @@ public sealed record HistoryOpening(bool MayRead, string Title, HistoryLink? Bac
     public static HistoryOpening Read(string title, HistoryLink? back = null) => new(true, title, back);
 
     public static int? IdOf(string recordId) => int.TryParse(recordId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// A record's history by its id: its name and page while the record is there, its bare id once it is gone (the
+    /// history outlives it).
+    public static async Task<HistoryOpening> ByIdAsync<T>(string recordId, Func<int, Task<T?>> find, Func<T, HistoryOpening> open) where T : class =>
+        IdOf(recordId) is int id && await find(id) is T found ? open(found) : Read(recordId);
 }

@@ -58,14 +58,9 @@ public sealed class BudgetRoundHistory(AppDbContext db) : IHistoryKind
 }
 
 /// A published edition of 評価の効き目: what it holds is public, so every staff member reads who published it and when.
-public sealed class EffectPublicationHistory(AppDbContext db) : IHistoryKind
+public sealed class EffectPublicationHistory(AppDbContext db) : HistoryKind<EffectPublication>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(EffectPublication)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(EffectPublication)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
-        HistoryOpening.IdOf(recordId) is int id && await db.EffectPublications.Where(p => p.Id == id).Select(p => new { p.FiscalYear, p.Edition }).FirstOrDefaultAsync() is { } p
-            ? HistoryOpening.Read($"{Wareki.FiscalYear(p.FiscalYear)}の評価の効き目の公表（第{p.Edition}版）", new("PublicEffect", "Index", new { year = p.FiscalYear, edition = p.Edition }))
-            : HistoryOpening.Read(recordId);
+    public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
+        id => db.EffectPublications.Where(p => p.Id == id).Select(p => new { p.FiscalYear, p.Edition }).FirstOrDefaultAsync(),
+        p => HistoryOpening.Read($"{Wareki.FiscalYear(p.FiscalYear)}の評価の効き目の公表（第{p.Edition}版）", new("PublicEffect", "Index", new { year = p.FiscalYear, edition = p.Edition })));
 }

@@ -4,14 +4,9 @@ using Komaki.Management.Core.Data;
 namespace Komaki.Management.Core.Cycle;
 
 /// The due dates of the year's stages: every staff member reads the calendar.
-public sealed class CycleDeadlineHistory(AppDbContext db) : IHistoryKind
+public sealed class CycleDeadlineHistory(AppDbContext db) : HistoryKind<CycleDeadline>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(CycleDeadline)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(CycleDeadline)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
-        HistoryOpening.IdOf(recordId) is int id && await db.CycleDeadlines.Where(d => d.Id == id).Select(d => new { d.FiscalYear, d.Stage }).FirstOrDefaultAsync() is { } d
-            ? HistoryOpening.Read($"{Wareki.FiscalYear(d.FiscalYear)} {d.Stage.Label()}の期限", new("Cycle", "Calendar", new { year = d.FiscalYear }))
-            : HistoryOpening.Read(recordId);
+    public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
+        id => db.CycleDeadlines.Where(d => d.Id == id).Select(d => new { d.FiscalYear, d.Stage }).FirstOrDefaultAsync(),
+        d => HistoryOpening.Read($"{Wareki.FiscalYear(d.FiscalYear)} {d.Stage.Label()}の期限", new("Cycle", "Calendar", new { year = d.FiscalYear })));
 }

@@ -5,13 +5,9 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.Evaluation;
 
 /// An evaluation not yet published belongs to its unit and planning, history included (EvaluationAccess).
-public sealed class ProjectEvaluationHistory(AppDbContext db) : IHistoryKind
+public sealed class ProjectEvaluationHistory(AppDbContext db) : HistoryKind<ProjectEvaluation>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ProjectEvaluation)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ProjectEvaluation)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
         if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
         var e = await db.ProjectEvaluations.AsNoTracking().Include(x => x.Project).FirstOrDefaultAsync(x => x.Id == id);
@@ -23,13 +19,9 @@ public sealed class ProjectEvaluationHistory(AppDbContext db) : IHistoryKind
 }
 
 /// An improvement opened by an evaluation is read as its evaluation is.
-public sealed class ImprovementActionHistory(AppDbContext db) : IHistoryKind
+public sealed class ImprovementActionHistory(AppDbContext db) : HistoryKind<ImprovementAction>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ImprovementAction)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ImprovementAction)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
         if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
         var a = await db.ImprovementActions.AsNoTracking().Include(x => x.ProjectEvaluation).Include(x => x.Project).FirstOrDefaultAsync(x => x.Id == id);
@@ -40,40 +32,26 @@ public sealed class ImprovementActionHistory(AppDbContext db) : IHistoryKind
 }
 
 /// 施策評価: read by every staff member (the public reads them once published).
-public sealed class MeasureEvaluationHistory(AppDbContext db) : IHistoryKind
+public sealed class MeasureEvaluationHistory(AppDbContext db) : HistoryKind<MeasureEvaluation>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(MeasureEvaluation)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(MeasureEvaluation)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
-        HistoryOpening.IdOf(recordId) is int id && await db.MeasureEvaluations.Where(m => m.Id == id)
-            .Select(m => new { m.FiscalYear, m.MeasureId, m.Measure!.Code, m.Measure.Name }).FirstOrDefaultAsync() is { } m
-            ? HistoryOpening.Read($"{m.Code} {m.Name} {Wareki.FiscalYear(m.FiscalYear)} 施策評価", new("MeasureEvaluations", "Edit", new { year = m.FiscalYear, measureId = m.MeasureId }))
-            : HistoryOpening.Read(recordId);
+    public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
+        id => db.MeasureEvaluations.Where(m => m.Id == id).Select(m => new { m.FiscalYear, m.MeasureId, m.Measure!.Code, m.Measure.Name }).FirstOrDefaultAsync(),
+        m => HistoryOpening.Read($"{m.Code} {m.Name} {Wareki.FiscalYear(m.FiscalYear)} 施策評価",
+            new("MeasureEvaluations", "Edit", new { year = m.FiscalYear, measureId = m.MeasureId })));
 }
 
 /// 外部評価の会 and the projects it reviews (filed under the session).
-public sealed class ExternalReviewHistory(AppDbContext db) : IHistoryKind
+public sealed class ExternalReviewHistory(AppDbContext db) : HistoryKind<ExternalReview>(typeof(ExternalReviewProject))
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ExternalReview)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ExternalReview), typeof(ExternalReviewProject)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
-        HistoryOpening.IdOf(recordId) is int id && await db.ExternalReviews.Where(s => s.Id == id).Select(s => s.Title).FirstOrDefaultAsync() is { } title
-            ? HistoryOpening.Read($"外部評価 {title}", new("ExternalReviews", "Details", new { id }))
-            : HistoryOpening.Read(recordId);
+    public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
+        id => db.ExternalReviews.Where(s => s.Id == id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(),
+        s => HistoryOpening.Read($"外部評価 {s.Title}", new("ExternalReviews", "Details", new { id = s.Id })));
 }
 
 /// The city's names of 今後の方向性.
-public sealed class DirectionChoiceHistory(AppDbContext db) : IHistoryKind
+public sealed class DirectionChoiceHistory(AppDbContext db) : HistoryKind<DirectionChoice>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(DirectionChoice)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(DirectionChoice)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
         HistoryOpening.Read($"今後の方向性の区分「{(HistoryOpening.IdOf(recordId) is int n ? await db.DirectionChoices.Where(c => (int)c.Code == n).Select(c => c.Label).FirstOrDefaultAsync() : null) ?? recordId}」",
             new("Directions", "Index"));
 }

@@ -4,13 +4,9 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.Goals;
 
 /// An organisational goal with its links, indicators and steps (filed under the goal), read as the goal is (GoalWorkflow).
-public sealed class GoalHistory(AppDbContext db) : IHistoryKind
+public sealed class GoalHistory(AppDbContext db) : HistoryKind<OrganizationalGoal>(typeof(GoalLink), typeof(GoalIndicator), typeof(GoalStep))
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(OrganizationalGoal)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(OrganizationalGoal), typeof(GoalLink), typeof(GoalIndicator), typeof(GoalStep)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
         if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
         var g = await db.OrganizationalGoals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);

@@ -6,13 +6,9 @@ namespace Komaki.Management.Core.InternalControl;
 
 /// A risk with its links and deficiencies (filed under the risk), read as the risk is (ControlAccess): its division,
 /// the 推進部局 and 評価部局 and the executives.
-public sealed class ControlRiskHistory(AppDbContext db, ControlPages pages) : IHistoryKind
+public sealed class ControlRiskHistory(AppDbContext db, ControlPages pages) : HistoryKind<ControlRisk>(typeof(ControlRiskLink), typeof(ControlDeficiency))
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(ControlRisk)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(ControlRisk), typeof(ControlRiskLink), typeof(ControlDeficiency)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
         if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
         var r = await db.ControlRisks.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);

@@ -7,13 +7,9 @@ namespace Komaki.Management.Core.Personnel;
 /// 人事評価 and its performance goals (filed under the evaluation): the person, the evaluators named on it and the
 /// personnel division (PersonnelAccess) — nobody else, administrators included. Every opening is noted in the read
 /// log (PersonnelReads), a refused one as 拒否.
-public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages pages, PersonnelReads reads) : IHistoryKind
+public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages pages, PersonnelReads reads) : HistoryKind<PersonnelEvaluation>(typeof(PerformanceGoal))
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(PersonnelEvaluation)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(PersonnelEvaluation), typeof(PerformanceGoal)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {
         if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
         var e = await db.PersonnelEvaluations.AsNoTracking().Include(x => x.StaffMember).FirstOrDefaultAsync(x => x.Id == id);

@@ -24,13 +24,9 @@ public sealed class PlanElementHistory(AppDbContext db) : IHistoryKind
 }
 
 /// An indicator and its yearly values (filed under the indicator).
-public sealed class IndicatorHistory(AppDbContext db) : IHistoryKind
+public sealed class IndicatorHistory(AppDbContext db) : HistoryKind<Indicator>(typeof(IndicatorValue))
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(Indicator)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(Indicator), typeof(IndicatorValue)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
         HistoryOpening.IdOf(recordId) is int id
             ? HistoryOpening.Read(await db.Indicators.Where(i => i.Id == id).Select(i => i.Name).FirstOrDefaultAsync() ?? recordId, new("Indicators", "Details", new { id }))
             : HistoryOpening.Read(recordId);
@@ -54,13 +50,9 @@ public sealed class PlanHistory(AppDbContext db) : IHistoryKind
 }
 
 /// The bands of achievement (S/A/B/C) that every page judges by.
-public sealed class JudgmentBandHistory(AppDbContext db) : IHistoryKind
+public sealed class JudgmentBandHistory(AppDbContext db) : HistoryKind<JudgmentBand>
 {
-    public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(JudgmentBand)];
-
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(JudgmentBand)];
-
-    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) =>
         HistoryOpening.Read(HistoryOpening.IdOf(recordId) is int id && await db.JudgmentBands.Where(b => b.Id == id).Select(b => b.Grade + "（" + b.Label + "）").FirstOrDefaultAsync() is { } grade
             ? $"達成度の判定区分 {grade}" : recordId, new("Board", "Bands"));
 }

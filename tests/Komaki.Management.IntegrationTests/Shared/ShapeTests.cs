@@ -35,7 +35,7 @@ public class ShapeTests
     [
         "BudgetFormulation → Auditing", "BudgetFormulation → Budgets", "BudgetFormulation → Evaluation", "BudgetFormulation → Excel", "BudgetFormulation → Identity",
         "BudgetFormulation → Implementation", "BudgetFormulation → Importing", "BudgetFormulation → Organization", "BudgetFormulation → Plans",
-        "Budgets → Auditing", "Budgets → Identity", "Budgets → Implementation", "Budgets → Organization", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Identity", "CitizenVoice → Importing",
+        "Budgets → Auditing", "Budgets → Identity", "Budgets → Implementation", "Budgets → Organization", "Budgets → Plans", "CitizenVoice → Auditing", "CitizenVoice → Excel", "CitizenVoice → Importing",
         "CitizenVoice → Plans", "Cycle → Auditing", "Cycle → Budgets", "Cycle → Evaluation", "Cycle → Execution", "Cycle → Goals",
         "Cycle → Identity", "Cycle → Implementation", "Cycle → Organization", "Cycle → Plans", "Cycle → Publishing",
         "Evaluation → Auditing", "Evaluation → Budgets", "Evaluation → Excel", "Evaluation → Identity", "Evaluation → Implementation",
