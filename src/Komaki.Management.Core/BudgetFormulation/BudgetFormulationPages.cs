@@ -165,10 +165,12 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         var previousLines = db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1);
         if (named) previousLines = previousLines.Where(b => projectIds.Contains(b.ProjectId));
         var previous = (await previousLines.Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync()).Where(b => ids.Contains(b.ProjectId)).ToList();
-        var edition = await PlanEditionIdAsync(year);
-        var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition && l.FiscalYear == year);
+        // The edition that plans the year (PlanEditionIdAsync) asked inside the lines' query: one statement, not two.
+        var edition = db.ImplementationPlans.Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
+            .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id);
+        var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.FiscalYear == year && l.ImplementationPlanId == edition.FirstOrDefault());
         if (named) planLines = planLines.Where(l => projectIds.Contains(l.ProjectId));
-        var plan = edition is null ? [] : (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
+        var plan = (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
         var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
         var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
         return projectIds.Distinct().ToDictionary(id => id, id => (previousOf.GetValueOrDefault(id), planOf.TryGetValue(id, out var c) ? (long?)c : null));
