@@ -68,21 +68,26 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
                 && (p == BudgetStage.Request ? line.Request.SubmittedAt is not null : departmentCommits.Any(c => c.Stage == p)))
             .Where(s => BudgetAccess.CheckAssessLine(actor, s, line.Request, org) is null).ToList() ?? [];
 
+    // Split: in one query each stage is repeated for every 部's frame.
     public Task<BudgetRound?> RoundAsync(int year) =>
-        db.BudgetRounds.AsNoTracking().Include(r => r.Stages).Include(r => r.Frames).FirstOrDefaultAsync(r => r.FiscalYear == year);
+        db.BudgetRounds.AsNoTracking().Include(r => r.Stages).Include(r => r.Frames).AsSplitQuery().FirstOrDefaultAsync(r => r.FiscalYear == year);
 
-    /// The lines of the year, of the given units only when given, with their entries and 復活要求.
-    public async Task<List<FormulationLine>> LinesAsync(int year, OrgTree org, IReadOnlyCollection<int>? units = null)
+    /// The lines of the year, of the given units only when given, with their entries and — unless details is false, for
+    /// the lists of amounts by stage, which show neither — their 復活要求 and 節 breakdown.
+    public async Task<List<FormulationLine>> LinesAsync(int year, OrgTree org, IReadOnlyCollection<int>? units = null, bool details = true)
     {
-        var requests = await db.BudgetRequests.AsNoTracking().Include(r => r.Entries).Include(r => r.Restorations).Include(r => r.Breakdown).Include(r => r.Project)
-            .Where(r => r.FiscalYear == year && (units == null || units.Contains(r.OrgUnitId))).AsSplitQuery().ToListAsync();
+        var query = db.BudgetRequests.AsNoTracking().Include(r => r.Entries).Include(r => r.Project)
+            .Where(r => r.FiscalYear == year && (units == null || units.Contains(r.OrgUnitId)));
+        if (details) query = query.Include(r => r.Restorations).Include(r => r.Breakdown);
+        var requests = await query.AsSplitQuery().ToListAsync();
         return requests.Select(r => new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId))
             .OrderBy(l => org.PathName(l.Request.OrgUnitId), StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
     }
 
     public async Task<FormulationLine?> LineAsync(int requestId, OrgTree org)
     {
-        var r = await db.BudgetRequests.AsNoTracking().Include(x => x.Entries).Include(x => x.Restorations).Include(x => x.Breakdown).Include(x => x.Project).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == requestId);
+        // One query: a line has a few stages, one 復活要求 at most and a few 節, so their product stays small.
+        var r = await db.BudgetRequests.AsNoTracking().Include(x => x.Entries).Include(x => x.Restorations).Include(x => x.Breakdown).Include(x => x.Project).AsSingleQuery().FirstOrDefaultAsync(x => x.Id == requestId);
         return r is null ? null : new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId);
     }
 
@@ -103,12 +108,15 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 
     public Task<List<BudgetStageCommit>> CommitsAsync(int year) => db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == year).ToListAsync();
 
+    /// What the year's round and its commits read: the budget's own rows (Do).
+    public static readonly IReadOnlyCollection<string> YearAreas = [DataArea.Do];
+
     /// What the city's standings read: requests, stages and frames (Do), the projects' codes (Plan), the 部 (Organization).
     public static readonly IReadOnlyCollection<string> StandingAreas = [DataArea.Plan, DataArea.Do, DataArea.Organization];
 
     /// Where every 部 of the city stands in the year, from every line.
     public async Task<List<DepartmentStanding>> StandingsAsync(int year, OrgTree org) =>
-        Standings(await LinesAsync(year, org), await CommitsAsync(year), await RoundAsync(year), org);
+        Standings(await LinesAsync(year, org, details: false), await CommitsAsync(year), await RoundAsync(year), org);
 
     /// Where every 部 with lines stands: the latest stage committed for it, its totals there and at request, its frame.
     public static List<DepartmentStanding> Standings(IReadOnlyList<FormulationLine> lines, IReadOnlyList<BudgetStageCommit> commits, BudgetRound? round, OrgTree org) =>
@@ -140,13 +148,7 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         // kept here to the ids.
         var named = projectIds.Count <= NamedIdsAtMost;
         var ids = projectIds.ToHashSet();
-        var previousLines = db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1);
-        if (named) previousLines = previousLines.Where(b => projectIds.Contains(b.ProjectId));
-        var previous = (await previousLines.Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync()).Where(b => ids.Contains(b.ProjectId)).ToList();
-        var edition = await PlanEditionIdAsync(year);
-        var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == edition && l.FiscalYear == year);
-        if (named) planLines = planLines.Where(l => projectIds.Contains(l.ProjectId));
-        var plan = edition is null ? [] : (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
+        var amounts = await AmountsBesideAsync(year, projectIds);
         var evaluations = db.ProjectEvaluations.AsNoTracking().Where(v => v.FiscalYear < year && v.State == EvaluationState.Published);
         if (named) evaluations = evaluations.Where(v => projectIds.Contains(v.ProjectId));
         var verdicts = (await evaluations.Select(v => new { v.ProjectId, v.FiscalYear, v.FirstDirection, v.SecondDirection }).ToListAsync()).Where(v => ids.Contains(v.ProjectId));
@@ -155,15 +157,38 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         if (named) indicatorRows = indicatorRows.Where(i => projectIds.Contains(i.ProjectId!.Value));
         var indicators = (await indicatorRows.ToListAsync()).Where(i => ids.Contains(i.ProjectId!.Value)).ToList();
         var byProject = indicators.ToLookup(i => i.ProjectId!.Value);
-        var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
-        var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
         return projectIds.Distinct().ToDictionary(id => id, id =>
         {
             var v = latest.GetValueOrDefault(id);
-            var judgedYear = v?.FiscalYear ?? year - 2;
-            var worsening = byProject[id].Count(i => IndicatorJudgment.Of(i, judgedYear).Trend == Trend.Worsening);
-            return new LineContext(id, previousOf.GetValueOrDefault(id), planOf.TryGetValue(id, out var c) ? c : null, v?.SecondDirection ?? v?.FirstDirection, v?.FiscalYear, worsening);
+            return Context(id, amounts[id], v?.SecondDirection ?? v?.FirstDirection, v?.FiscalYear, year, byProject[id]);
         });
+    }
+
+    private static LineContext Context(int projectId, (long? PreviousBudget, long? PlanAmount) amounts, Direction? verdict, int? verdictYear, int year, IEnumerable<Indicator> indicators)
+    {
+        var judgedYear = verdictYear ?? year - 2;
+        var worsening = indicators.Count(i => IndicatorJudgment.Of(i, judgedYear).Trend == Trend.Worsening);
+        return new LineContext(projectId, amounts.PreviousBudget, amounts.PlanAmount, verdict, verdictYear, worsening);
+    }
+
+    /// The amounts a line is read beside: the year before's budget (当初, else 査定) and the 実施計画's amount for the
+    /// year — budget and plan rows only, so a sheet showing just these is kept while evaluations and indicators change.
+    public async Task<Dictionary<int, (long? PreviousBudget, long? PlanAmount)>> AmountsBesideAsync(int year, IReadOnlyCollection<int> projectIds)
+    {
+        var named = projectIds.Count <= NamedIdsAtMost;
+        var ids = projectIds.ToHashSet();
+        var previousLines = db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1);
+        if (named) previousLines = previousLines.Where(b => projectIds.Contains(b.ProjectId));
+        var previous = (await previousLines.Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync()).Where(b => ids.Contains(b.ProjectId)).ToList();
+        // The edition that plans the year (PlanEditionIdAsync) asked inside the lines' query: one statement, not two.
+        var edition = db.ImplementationPlans.Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
+            .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id);
+        var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.FiscalYear == year && l.ImplementationPlanId == edition.FirstOrDefault());
+        if (named) planLines = planLines.Where(l => projectIds.Contains(l.ProjectId));
+        var plan = (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
+        var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
+        var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
+        return projectIds.Distinct().ToDictionary(id => id, id => (previousOf.GetValueOrDefault(id), planOf.TryGetValue(id, out var c) ? (long?)c : null));
     }
 
     /// The 実施計画 edition that plans the year: the one starting that year, else the latest earlier one covering it.
@@ -171,14 +196,27 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
             .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id).FirstOrDefaultAsync();
 
-    /// The latest evaluation of the project the reader may read (EvaluationAccess), with its indicators judged in its year.
-    public async Task<EvaluationBeside?> EvaluationAsync(int projectId, Actor actor, OrgTree org)
+    /// One line's project read beside it: what it is checked against (ContextAsync for one project) and the latest
+    /// evaluation the reader may read (EvaluationAccess) with its indicators judged in its year — the project's
+    /// evaluations and indicators read once for both, the evaluations without the published sheet and the reasons,
+    /// which nothing beside a line shows.
+    public async Task<(LineContext Context, EvaluationBeside? Evaluation)> BesideAsync(int year, int projectId, Actor actor, OrgTree org)
     {
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId).OrderByDescending(e => e.FiscalYear).Take(3).ToListAsync();
-        var evaluation = evaluations.FirstOrDefault(e => EvaluationAccess.CanRead(actor, e, org));
-        if (evaluation is null) return null;
+        var amounts = (await AmountsBesideAsync(year, [projectId]))[projectId];
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId).OrderByDescending(e => e.FiscalYear)
+            .Select(e => new ProjectEvaluation
+            {
+                Id = e.Id, ProjectId = e.ProjectId, FiscalYear = e.FiscalYear, OwnerUnitId = e.OwnerUnitId, State = e.State,
+                FirstDirection = e.FirstDirection, SecondDirection = e.SecondDirection,
+                Necessity = e.Necessity, Effectiveness = e.Effectiveness, Efficiency = e.Efficiency, Equity = e.Equity,
+                StaffPersonYears = e.StaffPersonYears, StaffCostPerPersonYear = e.StaffCostPerPersonYear, RecordedStaffCost = e.RecordedStaffCost,
+                SettledCost = e.SettledCost, Improvement = e.Improvement,
+            }).ToListAsync();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder).ToListAsync();
-        return new EvaluationBeside(evaluation, indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluation.FiscalYear))).ToList());
+        var verdict = evaluations.FirstOrDefault(v => v.FiscalYear < year && v.State == EvaluationState.Published);
+        var context = Context(projectId, amounts, verdict?.SecondDirection ?? verdict?.FirstDirection, verdict?.FiscalYear, year, indicators);
+        var evaluation = evaluations.Take(3).FirstOrDefault(e => EvaluationAccess.CanRead(actor, e, org));
+        return (context, evaluation is null ? null : new EvaluationBeside(evaluation, indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluation.FiscalYear))).ToList()));
     }
 
     /// Two stages line by line: each line's committed amounts at either (the request as entered where 要求 is not yet

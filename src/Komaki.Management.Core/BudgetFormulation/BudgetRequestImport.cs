@@ -33,7 +33,9 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         })
     {
         RoundTrips = true,
-        ExportAreas = [DataArea.Plan, DataArea.Do, DataArea.Check, DataArea.Indicators],
+        // The sheet shows requests, projects and the budget and plan amounts beside them (no verdict, no indicator), so
+        // the kept export outlives an indicator saved or an evaluation written.
+        ExportAreas = [DataArea.Plan, DataArea.Do],
     };
 
     private ProjectCodes _projects = null!;
@@ -193,7 +195,7 @@ public static class BudgetRequestExport
             .Where(p => (units == null || units.Contains(p.OwnerUnitId)) && p.RetiredAt == null && p.StartYear <= year && (p.EndYear == null || p.EndYear >= year))
             .ToListAsync(ct);
         open = open.Where(p => !requested.Contains(p.Id)).ToList();
-        var context = await new BudgetFormulationPages(db).ContextAsync(year, [.. requested, .. open.Select(p => p.Id)]);
+        var context = await new BudgetFormulationPages(db).AmountsBesideAsync(year, [.. requested, .. open.Select(p => p.Id)]);
         var rows = requests.Select(r => (Unit: r.OrgUnitId, Row: new BudgetRequestSheet.Row(r.Project!.Code, r.Project.Name, org.Find(r.OrgUnitId)?.Name, r.IsNew, r, r.Reason,
                 context[r.ProjectId].PlanAmount, context[r.ProjectId].PreviousBudget, r.SubmittedAt is null ? "入力中" : "提出済")))
             .Concat(open.Select(p => (Unit: p.OwnerUnitId, Row: new BudgetRequestSheet.Row(p.Code, p.Name, org.Find(p.OwnerUnitId)?.Name, p.StartYear == year, null, null,

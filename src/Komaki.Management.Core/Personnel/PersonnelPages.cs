@@ -250,7 +250,8 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         var division = actor.IsIn(Roles.Personnel);
         if (staffIds.Count == 0 && !division) return [];
         // One query of what the steps' checks read — the state, the chain, the complaint window and whether a complaint
-        // waits for its answer —, the person's name and the year's design (its due dates); nothing of the sheet itself.
+        // waits for its answer — and the person's name; nothing of the sheet itself. The two years' designs (their due
+        // dates) are read apart: joined per row, SQLite numbered every design on each request, twice the query's cost.
         var q = db.PersonnelEvaluations.AsNoTracking()
             .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null));
         if (!division)
@@ -259,8 +260,12 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         var rows = await q.Select(e => new
         {
             e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, Person = e.StaffMember!.Name,
-            Waiting = e.Complaints.Any(c => c.AnsweredAt == null), Design = db.PersonnelDesigns.FirstOrDefault(d => d.FiscalYear == e.FiscalYear),
+            Waiting = e.Complaints.Any(c => c.AnsweredAt == null),
         }).ToListAsync();
+        var designs = rows.Any(r => r.FiscalYear == year || r.FiscalYear == year - 1)
+            ? (await db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).OrderBy(d => d.Id).ToListAsync())
+                .GroupBy(d => d.FiscalYear).ToDictionary(g => g.Key, g => g.First())
+            : [];
         var items = new List<PersonnelWorkItem>();
         foreach (var row in rows)
         {
@@ -274,7 +279,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
             var actions = PersonnelWorkflow.NextActions(r, e, today).Where(a => a is not (PersonnelStep.FileComplaint or PersonnelStep.ReturnGoals)).ToList();
             if (actions.Count == 0) continue;
             // Due dates of this year's and last year's steps only (an older year shows only a complaint waiting).
-            var due = actions[0] == PersonnelStep.AnswerComplaint || row.Design is null || row.FiscalYear < year - 1 || row.FiscalYear > year ? null : PersonnelWorkflow.DueOf(e, row.Design);
+            var due = actions[0] == PersonnelStep.AnswerComplaint || designs.GetValueOrDefault(row.FiscalYear) is not { } design ? null : PersonnelWorkflow.DueOf(e, design);
             items.Add(new(e.Id, e.FiscalYear, row.Person, $"人事評価の{actions[0].Label()}（{Wareki.FiscalYearShort(e.FiscalYear)}）", due));
         }
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Person, StringComparer.Ordinal).ToList();

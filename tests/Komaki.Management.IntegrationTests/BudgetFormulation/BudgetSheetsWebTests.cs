@@ -35,6 +35,41 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
 
     internal static string Count(string html, string id) => Regex.Match(html, $"<span id=\"{id}\">([0-9,]+)</span>").Groups[1].Value;
 
+    /// The city's 予算要求書 is kept between downloads under the budget and the plan it shows: an indicator value or an
+    /// evaluation saved (all through the busy season) leaves the kept file as it is, while a request changed shows in
+    /// the next download (what it reads is held by SheetKindConventionTests).
+    [Fact]
+    public async Task The_kept_request_sheet_outlives_an_indicator_or_evaluation_saved_and_shows_a_request_changed()
+    {
+        var finance = await app.SignedInAsync(Finance);
+        const string url = "/Imports/budget-request/2027/Export";
+        await finance.GetByteArrayAsync(url);
+        var before = app.Queries.Count;
+        await finance.GetByteArrayAsync(url);
+        var kept = app.Queries.Count - before;
+        app.WithDb(db =>
+        {
+            var value = db.IndicatorValues.OrderByDescending(v => v.FiscalYear).ThenBy(v => v.Id).First();
+            value.Target = (value.Target ?? 0) + 1;
+            var evaluation = db.ProjectEvaluations.OrderBy(e => e.Id).First();
+            evaluation.Improvement += "（追記）";
+            return db.SaveChanges();
+        });
+        before = app.Queries.Count;
+        await finance.GetByteArrayAsync(url);
+        Assert.Equal(kept, app.Queries.Count - before);
+
+        var reason = app.WithDb(db =>
+        {
+            var request = db.BudgetRequests.Where(r => r.FiscalYear == 2027).OrderBy(r => r.Id).First();
+            request.Reason = "要求理由の書き直し（改訂）";
+            db.SaveChanges();
+            return request.Reason;
+        });
+        using var book = new XLWorkbook(new MemoryStream(await finance.GetByteArrayAsync(url)));
+        Assert.Contains(book.Worksheets.SelectMany(w => w.CellsUsed()), c => c.GetString() == reason);
+    }
+
     private HashSet<string> RoadCodes() => app.WithDb(db =>
     {
         var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;

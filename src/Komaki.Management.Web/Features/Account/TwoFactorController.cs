@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Komaki.Management.Web.Features.Account;
 
-/// A local account turns on its second factor: the secret is shown once, and kept only after a code confirms it.
+/// A local account turns on its second factor: the secret waits (shown to the account alone) until a code from the app
+/// confirms it, and only then becomes the factor.
 /// Accounts linked to the directory have the domain's own second factor.
 [Route("Account/TwoFactor")]
 [Authorize(Policy = Policies.SignedIn)]
@@ -19,7 +20,9 @@ public sealed class TwoFactorController(UserManager<AppUser> users, TotpFactor t
         if (await users.GetUserAsync(User) is not AppUser user) return Challenge();
         if ((await users.GetLoginsAsync(user)).Count > 0) return View(new TwoFactorModel(null, null, Directory: true));
         if (await totp.IsOnAsync(user)) return View(new TwoFactorModel(null, null, On: true));
-        var secret = await totp.StartAsync(user);
+        // Opening the page again shows the secret still waiting for its code: a new one on every visit wrote the account
+        // on each GET, and one the app already holds may be typed in the app later.
+        var secret = await totp.PendingAsync(user) ?? await totp.StartAsync(user);
         return View(new TwoFactorModel(secret, TotpFactor.Uri(secret, user.Email ?? user.UserName ?? "")));
     }
 

@@ -13,7 +13,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// controllers in this folder; who may do what is asked of the year's, the 部's and the request's rules (Core).
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, ReadCache cache) : BudgetDoorController()
+public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetReads reads, BudgetFormulationCommands commands, ReadCache cache) : BudgetDoorController()
 {
     /// The year being formulated: next year's budget, compiled during this one.
     private int DefaultYear => Clock.FiscalYear + 1;
@@ -23,13 +23,12 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
     {
         var y = year ?? DefaultYear;
         var org = await orgTree.GetAsync();
-        var round = await pages.RoundAsync(y);
+        var (round, commits) = await reads.YearAsync(y);
         var formulation = round ?? BudgetRound.Defaults(y);
         var readsAll = await MayAsync(formulation, BudgetRoundRule.ReadCity);
         // The person's own units' lines are those they may enter requests for.
         List<int> mine = [];
         if (Actor.UnitId is int u && await MayAsync(new BudgetRequest { FiscalYear = y, OrgUnitId = u }, RecordOperations.Edit)) mine = org.SelfAndDescendants(u).ToList();
-        var commits = await pages.CommitsAsync(y);
         // The totals per 部 are the city's, kept as a read model (every line of the city goes into them); the person sees
         // those of the 部 they may read, and their own units' lines.
         var standings = new List<DepartmentStanding>();
@@ -37,12 +36,11 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         {
             if (await MayAsync(new BudgetDepartment(y, s.DepartmentId), RecordOperations.Read)) standings.Add(s);
         }
-        var myLines = mine.Count > 0 ? await pages.LinesAsync(y, org, mine) : [];
-        var unrequested = mine.Count > 0 ? await pages.UnrequestedAsync(y, mine) : [];
+        var own = mine.Count > 0 ? await reads.UnitsAsync(y, org, mine) : new UnitRequests([], []);
         // The 予算要求書 goes out and comes back through the import pipeline, which asks the sheet kind who may (ImportsController).
         var sheet = BudgetRequestImport.Sheet.Access;
         var imports = sheet.MayImport(Actor);
-        return View(new FormulationIndexModel(y, round, standings, myLines, unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today)
+        return View(new FormulationIndexModel(y, round, standings, own.Lines, own.Unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today)
         {
             SheetLinks = new BudgetSheetLinks(BudgetSheetPage.Requests, y) { ImportsRequests = imports, ExportsRequests = imports || sheet.ExportsCity(Actor) },
         });
@@ -55,10 +53,10 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department }) return NotFound();
         var department = new BudgetDepartment(year, departmentId);
         if (await RefusalAsync(department, RecordOperation.Read) is { } refused) return Forbidden(refused);
-        var round = await pages.RoundAsync(year);
+        var (round, yearCommits) = await reads.YearAsync(year);
         var all = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
         var lines = await ReadableAsync(all);
-        var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == departmentId).ToList();
+        var commits = yearCommits.Where(c => c.DepartmentId == departmentId).ToList();
         var next = BudgetFormulationPages.NextStage(round, commits);
         var canCommit = next is BudgetStage n && await RefusalAsync(department, BudgetDepartmentRule.Commit(n)) is null;
         // 復活要求 are answered between the close of 復活要求 and 復活査定, by whoever commits 復活査定 (the 財政課).

@@ -25,8 +25,8 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         var units = departmentId is int dd ? org.SelfAndDescendants(dd).ToList() : readsAll ? null : department is int own ? org.SelfAndDescendants(own).ToList() : [];
         // The city's comparison (every line) is the same for all who read the whole city: kept as a read model.
         var comparison = units is null
-            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to))
-            : BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units) : await ReadableAsync(await pages.LinesAsync(year, org, units)), from, to);
+            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org, details: false), from, to))
+            : BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units, details: false) : await ReadableAsync(await pages.LinesAsync(year, org, units, details: false)), from, to);
         var departments = new List<OrgUnit>();
         foreach (var x in BudgetFormulationController.Departments(org, year))
         {

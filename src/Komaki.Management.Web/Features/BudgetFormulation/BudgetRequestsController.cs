@@ -12,7 +12,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// submitted by the head on a confirmation page that asks the reason for what goes against the evaluation.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
+public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetReads reads, BudgetFormulationCommands commands, DirectionCatalog directions)
     : BudgetDoorController()
 {
     [HttpGet("{year:int}/Request/{projectId:int}")]
@@ -46,11 +46,11 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
 
     private async Task<RequestModel> RequestModelAsync(int year, Project project, RequestForm form, BudgetRequest? request, OrgTree org)
     {
-        var context = (await pages.ContextAsync(year, [project.Id]))[project.Id];
+        var (context, evaluation) = await pages.BesideAsync(year, project.Id, Actor, org);
         var department = org.DepartmentOf(project.OwnerUnitId)?.Id;
-        var standing = department is int d ? BudgetFormulationPages.Standings(await pages.LinesAsync(year, org, org.SelfAndDescendants(d).ToList()), [], await pages.RoundAsync(year), org).FirstOrDefault() : null;
+        var standing = department is int d ? BudgetFormulationPages.Standings(await pages.LinesAsync(year, org, org.SelfAndDescendants(d).ToList(), details: false), [], await pages.RoundAsync(year), org).FirstOrDefault() : null;
         return new RequestModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), form, context.PlanAmount, context.PreviousBudget,
-            await pages.EvaluationAsync(project.Id, Actor, org), directions, standing, request);
+            evaluation, directions, standing, request);
     }
 
     [HttpGet("{year:int}/Lines/{id:int}")]
@@ -60,14 +60,14 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (await RefusalAsync(line.Request, RecordOperation.Read) is { } refused) return Forbidden(refused);
-        var round = await pages.RoundAsync(year);
-        var commits = (await pages.CommitsAsync(year)).Where(c => c.DepartmentId == line.DepartmentId).ToList();
+        var (round, yearCommits) = await reads.YearAsync(year);
+        var commits = yearCommits.Where(c => c.DepartmentId == line.DepartmentId).ToList();
         var restoring = commits.Any(c => c.Stage == BudgetStage.Notice) && !commits.Any(c => c.Stage == BudgetStage.Restoration) && round?.StageOf(BudgetStage.Restoration) is not null;
         var answering = commits.Any(c => c.Stage == BudgetStage.Restoration) && !commits.Any(c => c.Stage == BudgetStage.RestorationAssessment);
         var names = await pages.NamesAsync(line.Request.Entries.Select(e => e.RecordedBy).Concat([line.Request.EnteredBy, line.Request.SubmittedBy])
             .Concat(line.Request.Restorations.SelectMany(r => new[] { r.RequestedBy, r.AnsweredBy })));
-        return View(new LineModel(year, line, round, commits, (await pages.ContextAsync(year, [line.Request.ProjectId]))[line.Request.ProjectId],
-            await pages.EvaluationAsync(line.Request.ProjectId, Actor, org), directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
+        var (context, evaluation) = await pages.BesideAsync(year, line.Request.ProjectId, Actor, org);
+        return View(new LineModel(year, line, round, commits, context, evaluation, directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
             await MayAsync(line.Request, BudgetRequestRule.Submit), await MayAsync(line.Request, RecordOperations.Edit),
             restoring && line.Request.Restorations.Count == 0 && await MayAsync(line.Request, BudgetRequestRule.Restore),
             answering && await MayAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)), names));

@@ -44,7 +44,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : readsAll ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
         if (units is not null)
         {
-            var lines = BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units) : await ReadableAsync(await pages.LinesAsync(year, org, units)), from, to);
+            var lines = BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units, details: false) : await ReadableAsync(await pages.LinesAsync(year, org, units, details: false)), from, to);
             return File(Written(output => BudgetSheets.WriteCompare(output, year, from, to, departmentId is int n ? org.Find(n)!.Name : null, lines, org, wholeCity: false)),
                 BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));
         }
@@ -53,7 +53,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var bytes = await cache.GetAsync($"budget-compare-xlsx:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () =>
         {
             var city = await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas,
-                async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org), from, to));
+                async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org, details: false), from, to));
             return Written(output => BudgetSheets.WriteCompare(output, year, from, to, null, city, org, wholeCity: true));
         });
         return File(bytes, BudgetSheets.ContentType, BudgetSheets.CompareFileName(year, from, to));

@@ -44,9 +44,11 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         return from is null ? Forbidden() : View(await AssessModelAsync(year, line, stage, form, from, org));
     }
 
-    private async Task<AssessModel> AssessModelAsync(int year, FormulationLine line, BudgetStage stage, AssessForm form, IFunded from, OrgTree org) =>
-        new(year, line, stage, form, from, (await pages.ContextAsync(year, [line.Request.ProjectId]))[line.Request.ProjectId],
-            await pages.EvaluationAsync(line.Request.ProjectId, Actor, org), directions, org);
+    private async Task<AssessModel> AssessModelAsync(int year, FormulationLine line, BudgetStage stage, AssessForm form, IFunded from, OrgTree org)
+    {
+        var (context, evaluation) = await pages.BesideAsync(year, line.Request.ProjectId, Actor, org);
+        return new(year, line, stage, form, from, context, evaluation, directions, org);
+    }
 
     /// Committing a stage for a 部: a page of its own with what is missing, every line that goes against the
     /// evaluation or the 実施計画 with a field for its reason, and one button.

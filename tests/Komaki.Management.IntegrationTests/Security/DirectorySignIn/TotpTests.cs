@@ -63,6 +63,23 @@ public sealed partial class TotpTests(KomakiFactory app) : IClassFixture<KomakiF
         Assert.Equal("/Account/Login", direct.Headers.Location!.OriginalString);
     }
 
+    /// The setup page is a read: opened again it shows the secret still waiting for its code and writes nothing to the
+    /// account (a new secret on every visit wrote the account on each GET, the slowest page of the menu under load).
+    [Fact]
+    public async Task Opening_the_setup_page_again_shows_the_waiting_secret_and_writes_nothing()
+    {
+        const string other = "kansa@komaki.example";
+        var me = await app.SignedInAsync(other);
+        var first = Secret().Match(await me.GetStringAsync("/Account/TwoFactor")).Groups[1].Value;
+        Assert.NotEmpty(first);
+        var stamp = app.WithDb(db => db.Users.Single(u => u.Email == other).ConcurrencyStamp);
+        var tokens = app.WithDb(db => db.UserTokens.Count());
+        var again = Secret().Match(await me.GetStringAsync("/Account/TwoFactor")).Groups[1].Value;
+        Assert.Equal(first, again);
+        Assert.Equal(stamp, app.WithDb(db => db.Users.Single(u => u.Email == other).ConcurrencyStamp));
+        Assert.Equal(tokens, app.WithDb(db => db.UserTokens.Count()));
+    }
+
     [GeneratedRegex("id=\"totp-secret\">([A-Z2-7]+)<")]
     private static partial Regex Secret();
 }
