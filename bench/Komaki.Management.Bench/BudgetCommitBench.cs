@@ -101,7 +101,7 @@ public static class BudgetCommitBench
         var reasons = lines.Where(l => l.Findings.Count > 0).ToDictionary(l => l.Line.Request.Id, _ => (string?)"法令に基づく義務的な経費であり、要求額の範囲で認めた。");
         db.ChangeTracker.Clear();
         var sw = Stopwatch.StartNew();
-        var result = await commands.CommitAsync(year, stage, department, reasons, actor, org);
+        var result = await commands.CommitAsync(year, stage, department, reasons, BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))), actor, org);
         var ms = sw.Elapsed.TotalMilliseconds;
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
         return ms;

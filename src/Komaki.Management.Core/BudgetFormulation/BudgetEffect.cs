@@ -49,7 +49,8 @@ public sealed class BudgetEffect(AppDbContext db) : IUseCase
         var before = lines.Where(l => l.FiscalYear == year).ToDictionary(l => l.ProjectId);
         var after = lines.Where(l => l.FiscalYear == next).ToDictionary(l => l.ProjectId);
         var verdictOf = evaluations.Where(e => e.FiscalYear == year && e.State == EvaluationState.Published).ToDictionary(e => e.ProjectId);
-        var nextStaff = evaluations.Where(e => e.FiscalYear == next).ToDictionary(e => e.ProjectId, e => e.StaffPersonYears);
+        // 人工 of N+1 as of year N's: only what is published counts — a draft's figure is nobody's answer yet.
+        var nextStaff = evaluations.Where(e => e.FiscalYear == next && e.State == EvaluationState.Published).ToDictionary(e => e.ProjectId, e => e.StaffPersonYears);
         var projects = before.Keys.Union(after.Keys).ToList();
         var perProject = projects.Select(id =>
         {

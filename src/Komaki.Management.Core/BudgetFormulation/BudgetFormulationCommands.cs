@@ -65,7 +65,11 @@ public sealed class RequestForm : AmountsForm
     }
 }
 
-public sealed class AssessForm : AmountsForm;
+public sealed class AssessForm : AmountsForm
+{
+    /// What the form was opened on (BudgetShown.Draft): a stale form never overwrites another's assessment.
+    public string? Shown { get; set; }
+}
 
 /// The writes of 予算編成: the policy, a request, its submission, an assessment's draft, committing a stage for a 部
 /// (with the reasons for what goes against the evaluation), 復活要求 and its answer. Submitting and committing also
@@ -222,6 +226,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
         if (BudgetAccess.CheckSubmit(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
         if (await ClosedForRequestsAsync(request.FiscalYear, request.OrgUnitId, org) is { } closed) return CommandResult.Refused(string.Empty, closed);
+        if (!BudgetShown.Same(form.Shown, BudgetShown.Request(request))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
         var findings = await FindingsAsync(request, request);
         if (findings.Count > 0 && string.IsNullOrWhiteSpace(checkReason))
             return CommandResult.Refused("Comment", "評価・実施計画と食い違う点があります。提出する理由を書いてください（査定調書に載ります）。");
@@ -256,10 +261,11 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (request.Entries.Any(e => e.Stage == stage && e.Committed)) return CommandResult.Refused(string.Empty, $"{stage.Label()}は確定済です。確定した額は変えられません。");
         var from = StartingPoint(request, round, stage);
         if (from is null) return CommandResult.Refused(string.Empty, $"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
+        var draft = request.Entries.FirstOrDefault(e => e.Stage == stage && !e.Committed);
+        if (!BudgetShown.Same(form.Shown, BudgetShown.Draft(stage, from, draft))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
         var result = new CommandResult();
         if (Read(form, result, requireReason: false, "査定の理由") is not { } a) return result;
         var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
-        var draft = request.Entries.FirstOrDefault(e => e.Stage == stage && !e.Committed);
         var same = a == (from.Expenditure, from.National, from.Prefectural, from.Bonds, from.OtherSpecific, from.General);
         if (!same && reason is null) return CommandResult.Refused(nameof(form.Reason), "前の段階と違う額にするときは、査定の理由を書いてください。");
         if (draft is null && same && reason is null) return CommandResult.Ok(request.Id);
@@ -329,11 +335,13 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
 
     /// Commits a stage for a 部: every line gets its entry for the stage (the draft, else the amounts it starts from),
     /// never to be changed; a finding without a reason refuses the whole step.
-    public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, IReadOnlyDictionary<int, string?> reasons, Actor actor, OrgTree org)
+    public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, IReadOnlyDictionary<int, string?> reasons, string? shown, Actor actor, OrgTree org)
     {
         if (BudgetAccess.CheckAssess(actor, stage, departmentId, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
         var (missing, lines) = await PrepareCommitAsync(year, stage, departmentId, org);
         if (missing.Count > 0) return CommandResult.Refused(string.Empty, string.Join(" ", missing));
+        // The reasons asked are for the lines shown: a change since the page was opened is refused before them.
+        if (!BudgetShown.Same(shown, BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
         var result = new CommandResult();
         foreach (var (line, _, findings) in lines.Where(x => x.Findings.Count > 0))
         {
@@ -445,7 +453,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     public async Task<CommandResult> RestoreAsync(int requestId, RestorationForm form, Actor actor, OrgTree org)
     {
         var (amountText, reason) = (form.Amount, form.Reason);
-        var request = await db.BudgetRequests.Include(r => r.Restorations).FirstOrDefaultAsync(r => r.Id == requestId);
+        var request = await db.BudgetRequests.Include(r => r.Restorations).Include(r => r.Entries).FirstOrDefaultAsync(r => r.Id == requestId);
         if (request is null) return CommandResult.Refused(string.Empty, "要求が見つかりません。");
         if (BudgetAccess.CheckRestore(actor, request, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
         var department = org.DepartmentOf(request.OrgUnitId)?.Id ?? request.OrgUnitId;
@@ -453,13 +461,25 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (!commits.Contains(BudgetStage.Notice)) return CommandResult.Refused(string.Empty, "復活要求は内示の後に出せます。");
         if (commits.Contains(BudgetStage.Restoration)) return CommandResult.Refused(string.Empty, "復活要求の受付は締め切られました。");
         if (request.Restorations.Count > 0) return CommandResult.Refused(string.Empty, "この事業の復活要求はすでに出されています。");
+        // 復活 restores what 内示 cut from the 要求: nothing more, and nothing on a line that was not cut.
+        var cut = Cut(request);
+        if (cut <= 0) return CommandResult.Refused(string.Empty, "この事業は内示で減額されていないため、復活要求は出せません。");
         var result = new CommandResult();
         if (!Amounts.TryParse(amountText, 1000, out var yen) || yen is not > 0) result.Add("Amount", "復活を求める額を1以上の千円単位の数値で入力してください。");
+        else if (yen > cut) result.Add("Amount", $"復活を求める額は、内示で減額された {Amounts.Thousands(cut)}千円 以下にしてください。");
         if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "復活を求める理由を入力してください。");
         else if (reason.Length > ReasonLength) result.Add("Reason", $"理由は{ReasonLength:N0}文字以内で入力してください。");
         if (!result.Succeeded) return result;
         request.Restorations.Add(new BudgetRestoration { Amount = yen!.Value, Reason = reason!.Trim(), RequestedBy = actor.UserName, RequestedAt = clock.UtcNow });
         return await saver.SaveAsync(request.Id);
+    }
+
+    /// What 内示 cut from the 要求 of a line (its committed entries loaded): the most a 復活要求 may ask.
+    public static long Cut(BudgetRequest request)
+    {
+        var requested = request.Entries.FirstOrDefault(e => e.Stage == BudgetStage.Request && e.Committed)?.Expenditure;
+        var notice = request.Entries.FirstOrDefault(e => e.Stage == BudgetStage.Notice && e.Committed)?.Expenditure;
+        return requested is long r && notice is long n ? r - n : 0;
     }
 
     /// The 財政課's answer to a 復活要求: the amount granted (0 for none, at most the amount asked) and why.

@@ -39,7 +39,7 @@ public sealed class BudgetRoundHistory(AppDbContext db) : IHistoryKind
 {
     public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(BudgetRound), nameof(BudgetStageCommit)];
 
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(BudgetRound), typeof(BudgetStageCommit)];
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(BudgetRound), typeof(BudgetRoundStage), typeof(BudgetFrame), typeof(BudgetStageCommit)];
 
     public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {

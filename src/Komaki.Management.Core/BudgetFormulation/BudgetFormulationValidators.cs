@@ -48,6 +48,8 @@ public sealed class RoundFormValidator : AbstractValidator<RoundForm>
 public sealed class CommitForm
 {
     public Dictionary<int, string?> Reasons { get; set; } = [];
+    /// What the confirmation page showed (BudgetShown.Commit).
+    public string? Shown { get; set; }
 }
 
 public sealed class CommitFormValidator : AbstractValidator<CommitForm>
@@ -62,6 +64,8 @@ public sealed class CommitFormValidator : AbstractValidator<CommitForm>
 public sealed class SubmitForm
 {
     public string? Comment { get; set; }
+    /// What the confirmation page showed (BudgetShown.Request).
+    public string? Shown { get; set; }
 }
 
 public sealed class SubmitFormValidator : AbstractValidator<SubmitForm>

@@ -68,24 +68,37 @@ public sealed class BudgetRound : IVersioned, IAudited
     };
 }
 
+/// A stage of the year's round: whether it is used and its due date. Its changes are the round's history.
 [DataArea(DataArea.Do)]
-public sealed class BudgetRoundStage
+public sealed class BudgetRoundStage : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "予算編成")]
     public int BudgetRoundId { get; set; }
+    [Display(Name = "段階")]
     public BudgetStage Stage { get; set; }
+    [Display(Name = "使う")]
     public bool InUse { get; set; } = true;
+    [Display(Name = "期限")]
     public DateOnly DueOn { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BudgetRound), BudgetRoundId, Stage.Label());
 }
 
 /// 枠: the 一般財源 a 部 may request for its ordinary spending (new projects included; the 財政課 judges what is over).
+/// Its changes are the round's history.
 [DataArea(DataArea.Do)]
-public sealed class BudgetFrame
+public sealed class BudgetFrame : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "予算編成")]
     public int BudgetRoundId { get; set; }
+    [Display(Name = "部")]
     public int DepartmentId { get; set; }
+    [Display(Name = "枠（一般財源）")]
     public long GeneralFund { get; set; }
+
+    public AuditTarget AuditTarget => new(nameof(BudgetRound), BudgetRoundId, "枠");
 }
 
 /// 財源内訳 of an amount: the five parts add up to the 歳出.

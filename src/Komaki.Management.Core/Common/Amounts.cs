@@ -13,15 +13,29 @@ public static class Amounts
         long y => ToThousands(y).ToString(y % 1000 == 0 ? "#,##0" : "#,##0.###", CultureInfo.InvariantCulture),
     };
 
-    /// Reads an amount as staff type it in a unit (1000 for 千円). Blank or a dash is null.
+    /// Reads an amount as staff type it in a unit (1000 for 千円). Blank or a dash is null. An exponent (1e3) and a
+    /// fraction finer than one yen (0.0004 千円) are refused, not read or rounded: every form that takes an amount
+    /// reads it here, so none stores an amount other than the one typed.
     public static bool TryParse(string? text, long yenPerUnit, out long? yen)
+    {
+        yen = null;
+        if (text is not null && text.Normalize(System.Text.NormalizationForm.FormKC).Contains('e', StringComparison.OrdinalIgnoreCase)) return false;
+        return Read(text, yenPerUnit, exact: true, out yen);
+    }
+
+    /// Reads an amount a sheet holds: a program may have written it with an exponent or a float's tail of decimals,
+    /// which is rounded to the yen.
+    public static bool TryParseCell(string? text, long yenPerUnit, out long? yen) => Read(text, yenPerUnit, exact: false, out yen);
+
+    private static bool Read(string? text, long yenPerUnit, bool exact, out long? yen)
     {
         yen = null;
         if (!NumberText.TryParse(text, out var value)) return false;
         if (value is decimal v)
         {
+            if (Math.Abs(v) > long.MaxValue / 10 / yenPerUnit) return false;
             var y = Math.Round(v * yenPerUnit, MidpointRounding.AwayFromZero);
-            if (y > long.MaxValue / 10 || y < long.MinValue / 10) return false;
+            if (exact && y != v * yenPerUnit) return false;
             yen = (long)y;
         }
         return true;

@@ -43,7 +43,7 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     public long? Amount(int column, string label, List<string> errors)
     {
         var text = Text(column);
-        if (Amounts.TryParse(text, table.YenPerUnit(column), out var yen)) return yen;
+        if (Amounts.TryParseCell(text, table.YenPerUnit(column), out var yen)) return yen;
         errors.Add($"{label}「{text}」を金額として読み取れません（{Cell(column)}）。");
         return null;
     }

@@ -344,7 +344,7 @@ public sealed partial class SheetTable
         private bool _anySubtotal;
 
         private long? Yen(SheetRow row, int column) =>
-            Amounts.TryParse(table.Grid.DataText(row, column) is string t ? TextNormal.WithoutInvisible(t) : null, table.YenPerUnit(column), out var yen) ? yen : null;
+            Amounts.TryParseCell(table.Grid.DataText(row, column) is string t ? TextNormal.WithoutInvisible(t) : null, table.YenPerUnit(column), out var yen) ? yen : null;
 
         public bool HasFigures(SheetRow row) => table.AmountColumns.Any(c => Yen(row, c) is not null);
 

@@ -38,7 +38,7 @@ public class ImplementationPlanTests
     [InlineData("1.2E+3", 1000, 1_200_000L)]
     public void Amounts_are_read_in_the_unit_of_the_sheet(string text, long yenPerUnit, long expected)
     {
-        Assert.True(Amounts.TryParse(text, yenPerUnit, out var yen));
+        Assert.True(Amounts.TryParseCell(text, yenPerUnit, out var yen));
         Assert.Equal(expected, yen);
     }
 

@@ -23,7 +23,7 @@ public sealed record RequestModel(int Year, int ProjectId, string Code, string N
 public sealed record LineModel(int Year, FormulationLine Line, BudgetRound? Round, IReadOnlyList<BudgetStageCommit> Commits, LineContext Context, EvaluationBeside? Evaluation,
     DirectionCatalog Directions, OrgTree Org, IReadOnlyList<BudgetStage> Assessable, bool CanSubmit, bool CanEnter, bool CanRestore, bool CanAnswer, IReadOnlyDictionary<string, string> Names);
 
-public sealed record SubmitModel(int Year, FormulationLine Line, IReadOnlyList<string> Findings, OrgTree Org);
+public sealed record SubmitModel(int Year, FormulationLine Line, IReadOnlyList<string> Findings, string? Shown, OrgTree Org);
 
 public sealed record AssessModel(int Year, FormulationLine Line, BudgetStage Stage, AssessForm Form, IFunded From, LineContext Context, EvaluationBeside? Evaluation, DirectionCatalog Directions, OrgTree Org);
 
@@ -32,7 +32,7 @@ public sealed record RestoreModel(int Year, FormulationLine Line, string? Amount
 public sealed record AnswerModel(int Year, FormulationLine Line, BudgetRestoration Restoration, string? Granted, string? Answer, OrgTree Org);
 
 public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, IReadOnlyList<string> Missing,
-    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, IReadOnlyDictionary<int, string?> Reasons, OrgTree Org);
+    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, IReadOnlyDictionary<int, string?> Reasons, string? Shown, OrgTree Org);
 
 /// WholeCity: the rows are every 部's, so their total is the city's (「全市」); otherwise the reader's own 部 only (「計」).
 public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, IReadOnlyList<StageCompareRow> Rows, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity);

@@ -69,7 +69,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var (context, evaluation) = await pages.BesideAsync(year, line.Request.ProjectId, Actor, org);
         return View(new LineModel(year, line, round, commits, context, evaluation, directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
             await MayAsync(line.Request, BudgetRequestRule.Submit), await MayAsync(line.Request, RecordOperations.Edit),
-            restoring && line.Request.Restorations.Count == 0 && await MayAsync(line.Request, BudgetRequestRule.Restore),
+            restoring && line.Request.Restorations.Count == 0 && BudgetFormulationCommands.Cut(line.Request) > 0 && await MayAsync(line.Request, BudgetRequestRule.Restore),
             answering && await MayAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)), names));
     }
 
@@ -80,7 +80,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (await RefusalAsync(line.Request, BudgetRequestRule.Submit) is { } refused) return Forbidden(refused);
-        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), org));
+        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), BudgetShown.Request(line.Request), org));
     }
 
     [HttpPost("{year:int}/Lines/{id:int}/Submit")]
@@ -95,6 +95,7 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
             TempData["Message"] = $"{line.Code} {line.Name} の要求を提出しました。";
             return RedirectToAction(nameof(Line), new { year, id });
         }
-        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), org));
+        // The page keeps what it was opened on: after a refusal for a change, only opening it again confirms the new amounts.
+        return View(new SubmitModel(year, line, await commands.FindingsAsync(line.Request, line.Request), form.Shown, org));
     }
 }

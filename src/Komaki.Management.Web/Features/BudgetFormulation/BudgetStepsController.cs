@@ -24,7 +24,9 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var round = await pages.RoundAsync(year);
         if (round is null || BudgetFormulationCommands.StartingPoint(line.Request, round, stage) is not { } from) return Forbidden($"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
         var draft = line.Draft(stage);
-        return View(await AssessModelAsync(year, line, stage, draft is null ? AmountsForm.Of<AssessForm>(from, null) : AmountsForm.Of<AssessForm>(draft, draft.Reason), from, org));
+        var form = draft is null ? AmountsForm.Of<AssessForm>(from, null) : AmountsForm.Of<AssessForm>(draft, draft.Reason);
+        form.Shown = BudgetShown.Draft(stage, from, draft);
+        return View(await AssessModelAsync(year, line, stage, form, from, org));
     }
 
     [HttpPost("{year:int}/Lines/{id:int}/Assess/{stage}")]
@@ -58,7 +60,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
-        return View(new CommitModel(year, stage, departmentId, missing, lines, new Dictionary<int, string?>(), org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, new Dictionary<int, string?>(), BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))), org));
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
@@ -68,12 +70,13 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         // A page without lines to explain sends no reasons at all.
         var reasons = form.Reasons;
-        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, form.Shown, Actor, org)))
         {
             TempData["Message"] = $"{org.PathName(departmentId)}の{stage.Label()}を確定しました。";
             return RedirectToAction(nameof(BudgetFormulationController.Department), "BudgetFormulation", new { year, departmentId });
         }
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
-        return View(new CommitModel(year, stage, departmentId, missing, lines, reasons, org));
+        // The page keeps what it was opened on: after a refusal for a change, only opening it again confirms the new amounts.
+        return View(new CommitModel(year, stage, departmentId, missing, lines, reasons, form.Shown, org));
     }
 }
