@@ -71,6 +71,8 @@ public sealed class EffectPublicationRow
 public sealed class EffectPublishForm
 {
     public string? Correction { get; set; }
+    /// The fingerprint of the rows the confirmation page showed (BudgetShown.Effect): what is published is what was seen.
+    public string? Shown { get; set; }
 }
 
 public sealed class EffectPublishFormValidator : AbstractValidator<EffectPublishForm>
@@ -112,7 +114,8 @@ public sealed class EffectPublications(AppDbContext db, BudgetEffect effect) : I
             : new(year, false, $"{budget}の当初予算がまだ決まっていません。予算案が確定してから公表できます。", []);
     }
 
-    /// Publishes the year's report as it stands now; a year already published is published again only with the reason.
+    /// Publishes the year's report as the confirmation page showed it (refused if it changed since); a year already
+    /// published is published again only with the reason.
     public async Task<CommandResult> PublishAsync(int year, EffectPublishForm form, string userName, DateTime now, OrgTree org, DirectionCatalog directions)
     {
         var readiness = await ReadinessAsync(year, org);
@@ -123,12 +126,18 @@ public sealed class EffectPublications(AppDbContext db, BudgetEffect effect) : I
             return CommandResult.Refused(nameof(form.Correction), "この年度はすでに公表しています。改めて公表するときは、その理由（何が変わったか）を書いてください。前の版も公表の履歴に残ります。");
         var max = Data.ModelLengths.Of<EffectPublication>(p => p.Correction);
         if (correction?.Length > max) return CommandResult.Refused(nameof(form.Correction), $"理由は{max:N0}文字以内で入力してください。");
+        var rows = Snapshot(await effect.ReportAsync(year, org), org, directions);
+        if (!BudgetShown.Same(form.Shown, BudgetShown.Effect(rows))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
         var publication = new EffectPublication { FiscalYear = year, Edition = editions + 1, PublishedAt = now, PublishedBy = userName, Correction = editions > 0 ? correction : null };
-        publication.Rows.AddRange(Snapshot(await effect.ReportAsync(year, org), org, directions));
+        publication.Rows.AddRange(rows);
         db.EffectPublications.Add(publication);
         await db.SaveChangesAsync();
         return CommandResult.Ok(publication.Id);
     }
+
+    /// The fingerprint of the rows publishing would store now: what a confirmation page shows and its form carries back.
+    public async Task<string> ShownAsync(int year, OrgTree org, DirectionCatalog directions) =>
+        BudgetShown.Effect(Snapshot(await effect.ReportAsync(year, org), org, directions));
 
     /// The report's rows as they will be published: the city by verdict, its total, then each 部 by verdict.
     public static List<EffectPublicationRow> Snapshot(EffectReport report, OrgTree org, DirectionCatalog directions)

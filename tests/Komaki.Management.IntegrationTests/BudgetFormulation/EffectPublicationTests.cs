@@ -16,8 +16,43 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
     private const string Finance = "zaisei@komaki.example", Planning = "kikaku@komaki.example";
     private const string PublishUrl = "/BudgetFormulation/Effect/2025/Publish";
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string, string)[] fields) =>
-        await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, "/Account/ChangePassword"), fields));
+    /// What is published is what the 財政課 saw: a figure that changed after the confirmation page was opened refuses the
+    /// publication, saying so, and nothing is published until the page is opened again.
+    [Fact]
+    public async Task A_report_changed_after_its_confirmation_was_opened_is_not_published()
+    {
+        var finance = await app.SignedInAsync(Finance);
+        var opened = await finance.GetStringAsync(PublishUrl);
+        var shown = Regex.Match(opened, "name=\"Shown\" value=\"([0-9A-F]+)\"").Groups[1].Value;
+        Assert.NotEmpty(shown);
+        var editions = app.WithDb(db => db.EffectPublications.Count());
+        var lineId = app.WithDb(db => db.BudgetLines.Where(b => b.FiscalYear == 2026 && b.Initial != null).OrderBy(b => b.Id).Select(b => b.Id).First());
+        void Shift(long yen) => app.WithDb(db => { db.BudgetLines.Single(b => b.Id == lineId).Initial += yen; return db.SaveChanges(); });
+        Shift(1_000_000);
+        try
+        {
+            var refused = await finance.PostAsync(PublishUrl, KomakiFactory.Form(KomakiFactory.TokenIn(opened), ("Shown", shown), ("Correction", "当初予算の確定に合わせて改めます。")));
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(BudgetShown.Changed, await refused.Content.ReadAsStringAsync());
+            Assert.Equal(editions, app.WithDb(db => db.EffectPublications.Count()));
+            var without = await finance.PostAsync(PublishUrl, KomakiFactory.Form(KomakiFactory.TokenIn(opened), ("Correction", "当初予算の確定に合わせて改めます。")));
+            Assert.Contains(BudgetShown.Changed, await without.Content.ReadAsStringAsync());
+            Assert.Equal(editions, app.WithDb(db => db.EffectPublications.Count()));
+        }
+        finally
+        {
+            Shift(-1_000_000);
+        }
+    }
+
+    /// Posts the confirmation page's form as it was opened (its token and the fingerprint of what it showed), with fields.
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, params (string, string)[] fields)
+    {
+        var page = await client.GetAsync(url);
+        var html = page.IsSuccessStatusCode ? await page.Content.ReadAsStringAsync() : "";
+        var shown = Regex.Match(html, "name=\"Shown\" value=\"([0-9A-F]*)\"").Groups[1].Value;
+        return await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, "/Account/ChangePassword"), [("Shown", shown), .. fields]));
+    }
 
     private static long? Attr(string row, string name) =>
         Regex.Match(row, $"data-{name}=\"(-?\\d*)\"").Groups[1].Value is { Length: > 0 } v ? long.Parse(v) : null;

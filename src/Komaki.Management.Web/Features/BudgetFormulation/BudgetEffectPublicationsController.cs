@@ -19,7 +19,9 @@ public sealed class BudgetEffectPublicationsController(OrgTreeProvider orgTree, 
     public async Task<IActionResult> Publish(int year)
     {
         if (!Display.IsFiscalYear(year)) return NotFound();
-        return View("PublishEffect", await ModelAsync(year, new EffectPublishForm()));
+        var model = await ModelAsync(year, new EffectPublishForm());
+        model.Form.Shown = BudgetShown.Effect(model.Preview.Rows);
+        return View("PublishEffect", model);
     }
 
     [HttpPost("")]
