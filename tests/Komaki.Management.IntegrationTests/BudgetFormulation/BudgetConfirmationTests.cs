@@ -6,6 +6,8 @@ using Komaki.Management.Web.Features.BudgetFormulation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
+using Komaki.Management.IntegrationTests.Support;
+
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 
 /// What is confirmed is exactly what was shown (issue 31): submitting a request, an assessor's draft and committing a
@@ -17,14 +19,6 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
     {
         var token = await KomakiFactory.TokenAsync(client, "/Account/ChangePassword");
         return await client.PostAsync(url, KomakiFactory.Form(token, fields));
-    }
-
-    private static async Task<(string, string)> ShownAsync(HttpClient client, string url)
-    {
-        var page = await client.GetStringAsync(url);
-        var shown = Regex.Match(page, "<input type=\"hidden\" name=\"Shown\" value=\"([0-9A-F]+)\"");
-        Assert.True(shown.Success, $"{url} carries no fingerprint of what it shows");
-        return ("Shown", shown.Groups[1].Value);
     }
 
     private static (string, string)[] Amounts(long thousands, string reason) =>
@@ -66,7 +60,7 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, requestUrl, [("Version", "0"), ("IsNew", "false"), .. Amounts(300_000, "老朽化した橋りょうの補修")])).StatusCode);
         var request = app.WithDb(db => db.BudgetRequests.Single(r => r.FiscalYear == year && r.ProjectId == project));
         var submit = $"/BudgetFormulation/{year}/Lines/{request.Id}/Submit";
-        var opened = await ShownAsync(head, submit);
+        var opened = await ShownFingerprint.OfAsync(head, submit);
 
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(staff, requestUrl, [("Version", request.Version.ToString()), ("IsNew", "false"), .. Amounts(250_000, "老朽化した橋りょうの補修")])).StatusCode);
         var refused = await PostAsync(head, submit, ("Comment", "必要な補修である"), opened);
@@ -84,7 +78,7 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
             return 0;
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, submit, ("Comment", "必要な補修である"), await ShownAsync(head, submit))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, submit, ("Comment", "必要な補修である"), await ShownFingerprint.OfAsync(head, submit))).StatusCode);
         Assert.Equal(250_000_000, app.WithDb(db => db.BudgetStageEntries.Single(e => e.BudgetRequestId == request.Id && e.Stage == BudgetStage.Request).Expenditure));
     }
 
@@ -98,8 +92,8 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
             .OrderBy(r => r.Id).Select(r => r.Id).First());
         var mayor = await app.SignedInAsync("shicho@komaki.example");
         var url = $"/BudgetFormulation/2027/Lines/{lineId}/Assess/MayorAssessment";
-        var stale = await ShownAsync(mayor, url);
-        var other = await ShownAsync(mayor, url);
+        var stale = await ShownFingerprint.OfAsync(mayor, url);
+        var other = await ShownFingerprint.OfAsync(mayor, url);
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(mayor, url, [.. Amounts(4_321, "別の画面で査定した額"), other])).StatusCode);
         var saved = Draft(lineId);
 
@@ -126,9 +120,9 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
         var url = $"/BudgetFormulation/2027/Steps/MayorAssessment/{department}";
         var page = await mayor.GetStringAsync(url);
         var reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
-        var opened = await ShownAsync(mayor, url);
+        var opened = await ShownFingerprint.OfAsync(mayor, url);
         var assess = $"/BudgetFormulation/2027/Lines/{lineId}/Assess/MayorAssessment";
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(mayor, assess, [.. Amounts(7_777, "再査定で減額"), await ShownAsync(mayor, assess)])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(mayor, assess, [.. Amounts(7_777, "再査定で減額"), await ShownFingerprint.OfAsync(mayor, assess)])).StatusCode);
         var entries = app.WithDb(db => db.BudgetStageEntries.Count(e => e.Stage == BudgetStage.MayorAssessment && e.Committed));
 
         var refused = await PostAsync(mayor, url, [.. reasons, opened]);
@@ -139,7 +133,7 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
 
         page = await mayor.GetStringAsync(url);
         reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
-        var committed = await PostAsync(mayor, url, [.. reasons, await ShownAsync(mayor, url)]);
+        var committed = await PostAsync(mayor, url, [.. reasons, await ShownFingerprint.OfAsync(mayor, url)]);
         Assert.True(committed.StatusCode == HttpStatusCode.Redirect, await committed.Content.ReadAsStringAsync());
         Assert.Equal(7_777_000, app.WithDb(db => db.BudgetStageEntries.Single(e => e.BudgetRequestId == lineId && e.Stage == BudgetStage.MayorAssessment).Expenditure));
     }

@@ -4,6 +4,8 @@ using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Common;
 using Microsoft.EntityFrameworkCore;
 
+using Komaki.Management.IntegrationTests.Support;
+
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 
 /// 予算編成 over HTTP as each role does it: the 財政課 sets the year's policy and frames; a 課 enters a request with the
@@ -18,15 +20,6 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
     {
         var token = await KomakiFactory.TokenAsync(client, "/Account/ChangePassword");
         return await client.PostAsync(url, KomakiFactory.Form(token, fields));
-    }
-
-    /// The fingerprint a confirmation page of 予算編成 carries of what it shows (submission, assessment, commit).
-    private static async Task<(string, string)> ShownAsync(HttpClient client, string url)
-    {
-        var page = await client.GetStringAsync(url);
-        var shown = Regex.Match(page, "<input type=\"hidden\" name=\"Shown\" value=\"([0-9A-F]+)\"");
-        Assert.True(shown.Success, $"{url} carries no fingerprint of what it shows");
-        return ("Shown", shown.Groups[1].Value);
     }
 
     private static (string, string)[] Amounts(long expenditureThousands, long nationalThousands = 0, string reason = "") =>
@@ -89,23 +82,23 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit")).StatusCode);
         var confirm = await head.GetStringAsync($"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit");
         Assert.Contains("実施計画の額", confirm);
-        var noReason = await (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", ""), await ShownAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit"))).Content.ReadAsStringAsync();
+        var noReason = await (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", ""), await ShownFingerprint.OfAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit"))).Content.ReadAsStringAsync();
         Assert.Contains("提出する理由を書いてください", noReason);
         Assert.Null(app.WithDb(db => db.BudgetRequests.Single(r => r.Id == request.Id).SubmittedAt));
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", "資材価格の上昇のため"), await ShownAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit", ("Comment", "資材価格の上昇のため"), await ShownFingerprint.OfAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Submit"))).StatusCode);
         Assert.Equal(over * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Requested));
         // Once submitted the request is no longer the 課's to change.
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/BudgetFormulation/{Year}/Request/{project}")).StatusCode);
 
         // 財政課査定: a draft with a cut needs its reason; committing is refused without the reason for the finding.
         var cut = (over - 500).ToString();
-        var noCutReason = await (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10), await ShownAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment")])).Content.ReadAsStringAsync();
+        var noCutReason = await (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10), await ShownFingerprint.OfAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment")])).Content.ReadAsStringAsync();
         Assert.Contains("査定の理由を書いてください", noCutReason);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10, "単価を見直して減額"), await ShownAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10, "単価を見直して減額"), await ShownFingerprint.OfAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment")])).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}")).StatusCode);
         var commitPage = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}");
         Assert.Contains($"Reasons[{request.Id}]", commitPage);
-        var refusedCommit = await PostAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}", await ShownAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}"));
+        var refusedCommit = await PostAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}", await ShownFingerprint.OfAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}"));
         Assert.Equal(HttpStatusCode.OK, refusedCommit.StatusCode);
         Assert.Contains("理由を書いてください", await refusedCommit.Content.ReadAsStringAsync());
         Assert.False(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == BudgetStage.FinanceAssessment)));
@@ -212,7 +205,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var url = $"/BudgetFormulation/{Year}/Steps/{stage}/{department}";
         var page = await client.GetStringAsync(url);
         (string, string)[] fields = page.Contains($"Reasons[{requestId}]", StringComparison.Ordinal) ? [($"Reasons[{requestId}]", $"{stage.Label()}: 工事の必要性を確認した")] : [];
-        var response = await PostAsync(client, url, [.. fields, await ShownAsync(client, url)]);
+        var response = await PostAsync(client, url, [.. fields, await ShownFingerprint.OfAsync(client, url)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{stage}: {await response.Content.ReadAsStringAsync()}");
         Assert.True(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == stage && c.DepartmentId == department)));
     }
@@ -241,7 +234,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var url = $"/BudgetFormulation/2027/Steps/MayorAssessment/{department}";
         var page = await mayor.GetStringAsync(url);
         var reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
-        var response = await PostAsync(mayor, url, [.. reasons, await ShownAsync(mayor, url)]);
+        var response = await PostAsync(mayor, url, [.. reasons, await ShownFingerprint.OfAsync(mayor, url)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
 
         app.WithDb(db =>

@@ -5,6 +5,8 @@ using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
+using Komaki.Management.IntegrationTests.Support;
+
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 
 /// 公表 of 評価の効き目: only the 財政課, from a confirmation page that shows what will be published and says it cannot be
@@ -23,15 +25,14 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
     {
         var finance = await app.SignedInAsync(Finance);
         var opened = await finance.GetStringAsync(PublishUrl);
-        var shown = Regex.Match(opened, "name=\"Shown\" value=\"([0-9A-F]+)\"").Groups[1].Value;
-        Assert.NotEmpty(shown);
+        var shown = ShownFingerprint.In(opened, PublishUrl);
         var editions = app.WithDb(db => db.EffectPublications.Count());
         var lineId = app.WithDb(db => db.BudgetLines.Where(b => b.FiscalYear == 2026 && b.Initial != null).OrderBy(b => b.Id).Select(b => b.Id).First());
         void Shift(long yen) => app.WithDb(db => { db.BudgetLines.Single(b => b.Id == lineId).Initial += yen; return db.SaveChanges(); });
         Shift(1_000_000);
         try
         {
-            var refused = await finance.PostAsync(PublishUrl, KomakiFactory.Form(KomakiFactory.TokenIn(opened), ("Shown", shown), ("Correction", "当初予算の確定に合わせて改めます。")));
+            var refused = await finance.PostAsync(PublishUrl, KomakiFactory.Form(KomakiFactory.TokenIn(opened), shown, ("Correction", "当初予算の確定に合わせて改めます。")));
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains(BudgetShown.Changed, await refused.Content.ReadAsStringAsync());
             Assert.Equal(editions, app.WithDb(db => db.EffectPublications.Count()));
@@ -50,8 +51,8 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
     {
         var page = await client.GetAsync(url);
         var html = page.IsSuccessStatusCode ? await page.Content.ReadAsStringAsync() : "";
-        var shown = Regex.Match(html, "name=\"Shown\" value=\"([0-9A-F]*)\"").Groups[1].Value;
-        return await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, "/Account/ChangePassword"), [("Shown", shown), .. fields]));
+        var shown = ShownFingerprint.OrEmpty(html);
+        return await client.PostAsync(url, KomakiFactory.Form(await KomakiFactory.TokenAsync(client, "/Account/ChangePassword"), [shown, .. fields]));
     }
 
     private static long? Attr(string row, string name) =>

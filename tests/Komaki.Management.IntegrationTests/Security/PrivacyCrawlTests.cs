@@ -131,7 +131,7 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         var finance = await app.SignedInAsync("zaisei@komaki.example");
         var confirm = await finance.GetStringAsync("/BudgetFormulation/Effect/2025/Publish");
         var published = await finance.PostAsync("/BudgetFormulation/Effect/2025/Publish", KomakiFactory.Form(KomakiFactory.TokenIn(confirm),
-            ("Shown", System.Text.RegularExpressions.Regex.Match(confirm, "name=\"Shown\" value=\"([0-9A-F]*)\"").Groups[1].Value),
+            ShownFingerprint.In(confirm, "/BudgetFormulation/Effect/2025/Publish"),
             ("Correction", "非公開の記録が公表の写しに入らないことを確かめるため。")));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, published.StatusCode);
         Assert.Contains(plan.Texts, t => t.Kind == "evaluation");
