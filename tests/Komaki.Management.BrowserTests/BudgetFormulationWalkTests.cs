@@ -126,7 +126,7 @@ public class BudgetFormulationWalkTests(AppServer server)
         Assert.Equal(new[] { over, over - 500, over - 500, over - 500, over - 200, over - 300, over - 300 }.Select(t => Amounts.Thousands(t * 1000)),
             await head.Locator("#stage-history tbody tr td:nth-child(2)").AllInnerTextsAsync());
 
-        // 評価の効き目 of year N = Year − 1: its totals are the budget table's to the yen, and the budget table's pages say the same.
+        // 評価の効き目 of the evaluations carried out in N = Year − 1, from N's budget into Year's: its totals are the budget table's to the yen, and the budget table's pages say the same.
         var planning = await server.SignedInPageAsync("kikaku@komaki.example", 1366, 768);
         await planning.GotoAsync($"{server.BaseUrl}/BudgetFormulation/Effect?year={Year - 1}");
         async Task<long> Total(string name) => long.Parse(await planning.GetAttributeAsync($"#effect-total td[data-{name}]", $"data-{name}") is { Length: > 0 } v ? v : "0", CultureInfo.InvariantCulture);
@@ -163,8 +163,8 @@ public class BudgetFormulationWalkTests(AppServer server)
             Assert.Equal(proposal.General, departmentGeneral.Sum(v => v.Length == 0 ? 0 : long.Parse(v, CultureInfo.InvariantCulture)));
         }
 
-        // 人工 to the evaluations: the demo's 令和7年度 report, whose verdicts are published, counts the 人工 of each
-        // published evaluation of a project with a budget in either year, once.
+        // 人工 to the evaluations: the demo's report of the evaluations carried out in 令和7年度 (令和6年度's projects, all
+        // published) counts the 人工 of each published one of a project with a budget in either year, once.
         await planning.GotoAsync($"{server.BaseUrl}/BudgetFormulation/Effect?year=2025");
         var personYears = decimal.Parse(await planning.GetAttributeAsync("#effect-total td[data-person-years]", "data-person-years") ?? "", CultureInfo.InvariantCulture);
         var verdictRows = await planning.Locator("#effect-city tbody td[data-person-years]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.personYears)");
@@ -172,7 +172,7 @@ public class BudgetFormulationWalkTests(AppServer server)
         using (var scope = server.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var evaluated = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == Core.Evaluation.EvaluationState.Published
+            var evaluated = await db.ProjectEvaluations.Where(e => e.FiscalYear == 2024 && e.State == Core.Evaluation.EvaluationState.Published
                 && db.BudgetLines.Any(b => b.ProjectId == e.ProjectId && (b.FiscalYear == 2025 || b.FiscalYear == 2026))).Select(e => e.StaffPersonYears).ToListAsync();
             Assert.NotEmpty(evaluated);
             Assert.Equal(evaluated.Sum(), personYears);

@@ -4,11 +4,11 @@ using Komaki.Management.Core.Evaluation;
 namespace Komaki.Management.Core.BudgetFormulation;
 
 /// What a line's amount is checked against: the year before's budget (当初, else 査定), the 実施計画's amount for the
-/// year, the latest published verdict (方向性) of the project's evaluation and how many of its indicators were worsening
-/// in the year evaluated.
-public sealed record LineContext(int ProjectId, long? PreviousBudget, long? PlanAmount, Direction? Verdict, int? VerdictYear, int WorseningIndicators)
+/// year, the verdict (方向性) of the project's evaluation given as the year's requests are made (Years: the evaluations
+/// that inform the line's budget year) and how many of its indicators were worsening in the year evaluated.
+public sealed record LineContext(int ProjectId, long? PreviousBudget, long? PlanAmount, Direction? Verdict, EvaluationYears Years, int WorseningIndicators)
 {
-    public static readonly LineContext None = new(0, null, null, null, null, 0);
+    public static readonly LineContext None = new(0, null, null, null, default, 0);
 }
 
 /// Consistency checks like the evaluation's: an amount that goes against the evaluation or the 実施計画 does not forbid
@@ -22,7 +22,7 @@ public static class BudgetChecks
     public static IReadOnlyList<string> Check(long expenditure, LineContext c, DirectionCatalog directions)
     {
         var findings = new List<string>();
-        var verdict = c.Verdict is Direction v ? $"{Wareki.FiscalYear(c.VerdictYear ?? 0)}の評価の方向性「{directions.Label(v)}」" : null;
+        var verdict = c.Verdict is Direction v ? $"{c.Years.Words}の方向性「{directions.Label(v)}」" : null;
         var more = c.PreviousBudget is long before && expenditure > before;
         if (c.Verdict is Direction a && IsAbolish(a) && expenditure > 0)
             findings.Add($"{verdict}の事業に予算 {Amounts.Thousands(expenditure)}千円 を計上しています。");

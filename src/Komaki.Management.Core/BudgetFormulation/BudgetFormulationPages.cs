@@ -149,26 +149,29 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         var named = projectIds.Count <= NamedIdsAtMost;
         var ids = projectIds.ToHashSet();
         var amounts = await AmountsBesideAsync(year, projectIds);
-        var evaluations = db.ProjectEvaluations.AsNoTracking().Where(v => v.FiscalYear < year && v.State == EvaluationState.Published);
+        var evaluated = EvaluationYears.Informing(year).Evaluated;
+        var evaluations = db.ProjectEvaluations.AsNoTracking().Where(v => v.FiscalYear == evaluated && v.State == EvaluationState.Published);
         if (named) evaluations = evaluations.Where(v => projectIds.Contains(v.ProjectId));
-        var verdicts = (await evaluations.Select(v => new { v.ProjectId, v.FiscalYear, v.FirstDirection, v.SecondDirection }).ToListAsync()).Where(v => ids.Contains(v.ProjectId));
-        var latest = verdicts.GroupBy(v => v.ProjectId).ToDictionary(g => g.Key, g => g.MaxBy(v => v.FiscalYear)!);
+        var verdicts = (await evaluations.Select(v => new { v.ProjectId, v.FirstDirection, v.SecondDirection }).ToListAsync()).Where(v => ids.Contains(v.ProjectId));
+        var verdictOf = verdicts.ToDictionary(v => v.ProjectId);
         var indicatorRows = db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && i.RetiredAt == null);
         if (named) indicatorRows = indicatorRows.Where(i => projectIds.Contains(i.ProjectId!.Value));
         var indicators = (await indicatorRows.ToListAsync()).Where(i => ids.Contains(i.ProjectId!.Value)).ToList();
         var byProject = indicators.ToLookup(i => i.ProjectId!.Value);
         return projectIds.Distinct().ToDictionary(id => id, id =>
         {
-            var v = latest.GetValueOrDefault(id);
-            return Context(id, amounts[id], v?.SecondDirection ?? v?.FirstDirection, v?.FiscalYear, year, byProject[id]);
+            var v = verdictOf.GetValueOrDefault(id);
+            return Context(id, amounts[id], v?.SecondDirection ?? v?.FirstDirection, year, byProject[id]);
         });
     }
 
-    private static LineContext Context(int projectId, (long? PreviousBudget, long? PlanAmount) amounts, Direction? verdict, int? verdictYear, int year, IEnumerable<Indicator> indicators)
+    /// A line's context: the verdict is the published one given in the year the request is made (EvaluationYears —
+    /// the same verdict 評価の効き目 counts for this budget), the indicators judged in the year it evaluated.
+    private static LineContext Context(int projectId, (long? PreviousBudget, long? PlanAmount) amounts, Direction? verdict, int year, IEnumerable<Indicator> indicators)
     {
-        var judgedYear = verdictYear ?? year - 2;
-        var worsening = indicators.Count(i => IndicatorJudgment.Of(i, judgedYear).Trend == Trend.Worsening);
-        return new LineContext(projectId, amounts.PreviousBudget, amounts.PlanAmount, verdict, verdictYear, worsening);
+        var years = EvaluationYears.Informing(year);
+        var worsening = indicators.Count(i => IndicatorJudgment.Of(i, years.Evaluated).Trend == Trend.Worsening);
+        return new LineContext(projectId, amounts.PreviousBudget, amounts.PlanAmount, verdict, years, worsening);
     }
 
     /// The amounts a line is read beside: the year before's budget (当初, else 査定) and the 実施計画's amount for the
@@ -196,14 +199,15 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         db.ImplementationPlans.AsNoTracking().Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
             .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id).FirstOrDefaultAsync();
 
-    /// One line's project read beside it: what it is checked against (ContextAsync for one project) and the latest
-    /// evaluation the reader may read (EvaluationAccess) with its indicators judged in its year — the project's
-    /// evaluations and indicators read once for both, the evaluations without the published sheet and the reasons,
-    /// which nothing beside a line shows.
+    /// One line's project read beside it: what it is checked against (ContextAsync for one project) and the verdict
+    /// itself — the published evaluation given in the year the request is made (EvaluationYears), the one 評価の効き目
+    /// counts for this budget — with its indicators judged in the year it evaluated, where the reader may read it
+    /// (EvaluationAccess); read without the published sheet and the reasons, which nothing beside a line shows.
     public async Task<(LineContext Context, EvaluationBeside? Evaluation)> BesideAsync(int year, int projectId, Actor actor, OrgTree org)
     {
         var amounts = (await AmountsBesideAsync(year, [projectId]))[projectId];
-        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId).OrderByDescending(e => e.FiscalYear)
+        var evaluated = EvaluationYears.Informing(year).Evaluated;
+        var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.ProjectId == projectId && e.FiscalYear == evaluated && e.State == EvaluationState.Published)
             .Select(e => new ProjectEvaluation
             {
                 Id = e.Id, ProjectId = e.ProjectId, FiscalYear = e.FiscalYear, OwnerUnitId = e.OwnerUnitId, State = e.State,
@@ -213,9 +217,9 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
                 SettledCost = e.SettledCost, Improvement = e.Improvement,
             }).ToListAsync();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder).ToListAsync();
-        var verdict = evaluations.FirstOrDefault(v => v.FiscalYear < year && v.State == EvaluationState.Published);
-        var context = Context(projectId, amounts, verdict?.SecondDirection ?? verdict?.FirstDirection, verdict?.FiscalYear, year, indicators);
-        var evaluation = evaluations.Take(3).FirstOrDefault(e => EvaluationAccess.CanRead(actor, e, org));
+        var verdict = evaluations.FirstOrDefault();
+        var context = Context(projectId, amounts, verdict?.SecondDirection ?? verdict?.FirstDirection, year, indicators);
+        var evaluation = verdict is not null && EvaluationAccess.CanRead(actor, verdict, org) ? verdict : null;
         return (context, evaluation is null ? null : new EvaluationBeside(evaluation, indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluation.FiscalYear))).ToList()));
     }
 

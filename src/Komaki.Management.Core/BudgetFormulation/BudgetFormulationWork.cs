@@ -28,7 +28,7 @@ public sealed class BudgetFormulationWork(AppDbContext db, EffectPublications pu
         // 評価の効き目 of a year ready to publish (the next year's 予算案 committed), due by the day that budget year begins.
         if (finance)
             items.AddRange((await publications.WaitingAsync(asker.FiscalYear, org)).Select(y => new WaitingItem(WaitingSection.Other, "budget", new DateOnly(y + 1, 4, 1),
-                $"評価の効き目の公表（{Wareki.FiscalYearShort(y)}の評価）", "全庁", "全庁", new("BudgetEffectPublications", "Publish", new { year = y })) { Kind = "BudgetEffectPublication", Year = y }));
+                $"評価の効き目の公表（{Wareki.FiscalYearShort(y)}に行った評価）", "全庁", "全庁", new("BudgetEffectPublications", "Publish", new { year = y })) { Kind = "BudgetEffectPublication", Year = y }));
         // One read for all of it (a union): the round's stages in use with their due dates, the stages committed per 部,
         // and the requests of the year by their 課 and whether they are submitted — every 課's for the 財政課 and the
         // executives (which 部 wait for a stage), the head's own 課 otherwise (what is left to submit).

@@ -15,7 +15,7 @@ public static class BudgetSheets
 
     public static string CompareFileName(int year, BudgetStage from, BudgetStage to) => $"段階の比較_{from.Label()}_{to.Label()}_{Wareki.FiscalYearShort(year)}.xlsx";
 
-    public static string EffectFileName(int year) => $"評価の効き目_{Wareki.FiscalYearShort(year)}評価.xlsx";
+    public static string EffectFileName(int year) => $"評価の効き目_{Wareki.FiscalYearShort(year)}に行った評価.xlsx";
 
     /// 査定調書: per line 要求額, the assessment's amount, 差額, 査定理由 with who, and the reasons given against the evaluation.
     public static void WriteChousho(Stream output, int year, string department, BudgetStage assessment, IReadOnlyList<FormulationLine> lines,
@@ -122,10 +122,11 @@ public static class BudgetSheets
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("評価の効き目");
-        var year = report.Year;
-        string[] headers = ["部", "方向性", "事業数", $"{Wareki.FiscalYearShort(year)}当初", "要求", "要求の増減", "査定", "査定の増減", "当初", "当初の増減", "決算", "決算の増減",
-            "一般財源 要求", "一般財源 査定", "一般財源 決算", $"人工 {Wareki.FiscalYearShort(year)}", $"人工 {Wareki.FiscalYearShort(year + 1)}"];
-        Title(ws, $"評価の効き目　{Wareki.FiscalYear(year)}の評価 → {Wareki.FiscalYear(year + 1)}の予算", headers.Length);
+        var years = report.Years;
+        var (from, to) = (Wareki.FiscalYearShort(years.BaseBudget), Wareki.FiscalYearShort(years.InformedBudget));
+        string[] headers = ["部", "方向性", "事業数", $"{from}当初", $"{to}要求", "要求の増減", $"{to}査定", "査定の増減", $"{to}当初", "当初の増減", $"{to}決算", "決算の増減",
+            "一般財源 要求", "一般財源 査定", "一般財源 決算", $"人工 {Wareki.FiscalYearShort(years.EvaluationYear)}に行った評価", $"人工 {to}に行った評価"];
+        Title(ws, $"評価の効き目　{years.Traced}", headers.Length);
         Headers(ws, headers);
         var r = 4;
         void Row(string department, string verdict, EffectFigures f)
@@ -154,7 +155,7 @@ public static class BudgetSheets
         Row("全市", "計", report.Total);
         Total(ws, r - 1, headers.Length);
         foreach (var row in report.Rows) Row(row.DepartmentId is int d ? org.Find(d)?.Name ?? "" : "（所属なし）", Verdict(row.Verdict), row.Figures);
-        SheetCells.Text(ws.Cell(r + 1, 1), "金額は千円。どちらかの年度に予算の行がある事業をすべて一度ずつ数えるため、各列の全市の計は「予算」の表のその年度の合計と一致します。一般財源は予算編成・決算で分かるものだけ、人工は各年度の評価の値です。");
+        SheetCells.Text(ws.Cell(r + 1, 1), $"金額は千円。{years.Words}（公表したもの）の方向性ごとに、{from}当初予算から{to}の要求・査定・当初・決算までの増減です。どちらかの年度に予算の行がある事業をすべて一度ずつ数えるため、各列の全市の計は「予算」の表のその年度の合計と一致します。部は{to}の要求をした課の部（要求がなければ評価をした課の部）。一般財源は予算編成・決算で分かるものだけ、人工は各年度に行った評価の値です。");
         Finish(ws, r - 1, [14, 22, 8, 13, 13, 12, 13, 12, 13, 12, 13, 12, 13, 13, 13, 10, 10], []);
         wb.SaveAs(output);
     }

@@ -13,9 +13,15 @@ namespace Komaki.Management.Core.BudgetFormulation;
 public sealed class EffectPublication : IAudited
 {
     public int Id { get; set; }
-    /// The evaluation year N (the report traces its verdicts into N+1's budget).
-    [Display(Name = "評価の年度")]
+    /// The evaluation year N (EvaluationYears): the year the verdicts were given, whose 当初予算 is the base the report
+    /// traces them from into N+1's budget.
+    [Display(Name = "評価を行った年度")]
     public int FiscalYear { get; set; }
+    /// The year the verdicts' evaluations covered (ProjectEvaluation.FiscalYear, 対象年度): N−1. Null in editions
+    /// published before the years were put right (round 9), which took the verdicts of FiscalYear itself — evaluations
+    /// carried out in N+1 — against the same budgets; they keep that meaning, and say so (Traced).
+    [Display(Name = "評価の対象年度")]
+    public int? Evaluated { get; set; }
     [Display(Name = "版")]
     public int Edition { get; set; }
     [Display(Name = "公表日時")]
@@ -27,7 +33,16 @@ public sealed class EffectPublication : IAudited
     public string? Correction { get; set; }
     public List<EffectPublicationRow> Rows { get; set; } = [];
 
-    public AuditTarget AuditTarget => new(nameof(EffectPublication), Id, $"{Wareki.FiscalYear(FiscalYear)}の評価の効き目 第{Edition}版");
+    /// The ProjectEvaluation.FiscalYear whose verdicts this edition counted.
+    public int VerdictsOf => Evaluated ?? FiscalYear;
+
+    /// What this edition compared, in words: 「令和7年度に行った評価（令和6年度の事業が対象）→ 令和7年度当初予算から令和8年度へ」.
+    public string Traced => EvaluationYears.Trace(VerdictsOf, FiscalYear);
+
+    /// Whether the edition was published under the years before round 9 (verdicts given after the base budget's year).
+    public bool EarlierYears => VerdictsOf != new EvaluationYears(FiscalYear).Evaluated;
+
+    public AuditTarget AuditTarget => new(nameof(EffectPublication), Id, $"{Wareki.FiscalYear(FiscalYear)}に行った評価の効き目 第{Edition}版");
 }
 
 public enum EffectRowKind
@@ -128,7 +143,7 @@ public sealed class EffectPublications(AppDbContext db, BudgetEffect effect) : I
         if (correction?.Length > max) return CommandResult.Refused(nameof(form.Correction), $"理由は{max:N0}文字以内で入力してください。");
         var rows = Snapshot(await effect.ReportAsync(year, org), org, directions);
         if (!BudgetShown.Same(form.Shown, BudgetShown.Effect(rows))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
-        var publication = new EffectPublication { FiscalYear = year, Edition = editions + 1, PublishedAt = now, PublishedBy = userName, Correction = editions > 0 ? correction : null };
+        var publication = new EffectPublication { FiscalYear = year, Evaluated = new EvaluationYears(year).Evaluated, Edition = editions + 1, PublishedAt = now, PublishedBy = userName, Correction = editions > 0 ? correction : null };
         publication.Rows.AddRange(rows);
         db.EffectPublications.Add(publication);
         await db.SaveChangesAsync();

@@ -428,6 +428,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("Edition")
                         .HasColumnType("int");
 
+                    b.Property<int?>("Evaluated")
+                        .HasColumnType("int");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("int");
 

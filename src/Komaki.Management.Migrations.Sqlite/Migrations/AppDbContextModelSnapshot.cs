@@ -403,6 +403,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("Edition")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Evaluated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 

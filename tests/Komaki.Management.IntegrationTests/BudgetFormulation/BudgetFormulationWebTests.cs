@@ -406,8 +406,9 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         }
         Assert.InRange(againstEvaluation, 2, 40);
 
-        // 令和7年度's verdicts traced into 令和8年度's budget: every verdict of the year has its row with 令和8年度's amounts
-        // (令和8年度 is not over, so its 決算 is still to come), on the screen and as the 財政課 published it.
+        // The verdicts given in 令和7年度 traced from 令和7年度's 当初予算 into 令和8年度's budget: every verdict has its row
+        // with 令和8年度's amounts (令和8年度 is not over, so its 決算 is still to come), on the screen and as the 財政課
+        // published it, both saying which years.
         var effect = await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025");
         var verdicts = Regex.Matches(Regex.Match(effect, "id=\"effect-city\".*?</tbody>", RegexOptions.Singleline).Value, "<tr data-verdict=\"(\\w+)\">(.*?)</tr>", RegexOptions.Singleline)
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
@@ -416,8 +417,9 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
             Assert.True(verdicts.ContainsKey(v), $"no row for {v}");
             Assert.Matches("data-initial=\"[1-9]\\d*\"", verdicts[v]);
         }
+        Assert.Contains("令和7年度に行った評価（令和6年度の事業が対象）→ 令和7年度当初予算から令和8年度へ", effect);
         var published = await app.NewClient().GetStringAsync("/public/budget-effect");
-        Assert.Contains("令和7年度", published);
+        Assert.Contains("令和7年度に行った評価（令和6年度の事業が対象）→ 令和7年度当初予算から令和8年度へ", published);
         Assert.Matches("data-kind=\"City\"[^>]*data-verdict=\"縮小\"", published);
     }
 

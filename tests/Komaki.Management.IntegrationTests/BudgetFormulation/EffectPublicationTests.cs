@@ -79,11 +79,14 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
         var finance = await app.SignedInAsync(Finance);
         var citizen = app.NewClient();
 
-        // The demo city has published 令和7年度's report (DemoSeeder): a citizen finds it on the page and in open data, and
-        // it is the report the screen computes — its totals the budget tables' to the yen, its 人工 the evaluations'.
+        // The demo city has published the report of the evaluations carried out in 令和7年度 (DemoSeeder): a citizen finds
+        // it on the page and in open data, saying which years it compared, and it is the report the screen computes — its
+        // totals the budget tables' to the yen, its 人工 the evaluations'.
         var demo = await citizen.GetStringAsync("/public/budget-effect");
         Assert.Contains("id=\"effect-published\"", demo);
-        Assert.Contains("令和8年10月14日", demo);
+        Assert.Contains("令和8年5月15日", demo);
+        Assert.Contains("令和7年度に行った評価（令和6年度の事業が対象）→ 令和7年度当初予算から令和8年度へ", demo);
+        Assert.DoesNotContain("id=\"effect-earlier-years\"", demo);
         Assert.Contains("第1版", demo);
         var demoTotal = Regex.Match(demo, "<tfoot id=\"effect-total\">(.*?)</tfoot>", RegexOptions.Singleline).Groups[1].Value;
         var live = Regex.Match(await finance.GetStringAsync("/BudgetFormulation/Effect?year=2025"), "<tr class=\"fw-bold\" id=\"effect-total\">(.*?)</tr>", RegexOptions.Singleline).Value;
@@ -94,7 +97,7 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
             Assessed = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Assessed ?? 0),
             Initial = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Initial ?? 0),
             Settled = db.BudgetLines.Where(b => b.FiscalYear == 2026).Sum(b => b.Settled ?? 0),
-            PersonYears = db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == EvaluationState.Published
+            PersonYears = db.ProjectEvaluations.Where(e => e.FiscalYear == 2024 && e.State == EvaluationState.Published
                 && db.BudgetLines.Any(b => b.ProjectId == e.ProjectId && (b.FiscalYear == 2025 || b.FiscalYear == 2026))).Select(e => e.StaffPersonYears).ToList().Sum(),
         });
         Assert.True(tables.Requested > 0 && tables.Initial > 0 && tables.PersonYears > 0);
@@ -104,11 +107,11 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
             Assert.Equal(Attr(live, name) ?? 0, Attr(demoTotal, name) ?? 0);
         }
         var demoRows = Csv(await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv"));
-        Assert.All(demoRows, r => Assert.Equal("2025", r["評価の年度"]));
+        Assert.All(demoRows, r => Assert.Equal(("2025", "2024", "2025", "2026"), (r["評価を行った年度"], r["評価の対象年度"], r["比べる元の当初予算の年度"], r["比べる先の予算の年度"])));
         var demoCsvTotal = Assert.Single(demoRows, r => r["範囲"] == "市全体の計");
         Assert.Equal(tables.Requested, Yen(demoCsvTotal, "要求額（円）"));
-        Assert.Equal(tables.PersonYears, Number(demoCsvTotal, "人工（評価の年度）"));
-        foreach (var column in new[] { "要求額（円）", "査定額（円）", "当初予算額（円）", "一般財源 要求（円）", "一般財源 査定（円）", "人工（評価の年度）" })
+        Assert.Equal(tables.PersonYears, Number(demoCsvTotal, "人工（この評価）"));
+        foreach (var column in new[] { "要求額（円）", "査定額（円）", "当初予算額（円）", "一般財源 要求（円）", "一般財源 査定（円）", "人工（この評価）" })
         {
             Assert.Equal(Number(demoCsvTotal, column), demoRows.Where(r => r["範囲"] == "市全体").Sum(r => Number(r, column)));
             Assert.Equal(Number(demoCsvTotal, column), demoRows.Where(r => r["範囲"] == "部").Sum(r => Number(r, column)));
@@ -174,7 +177,7 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
         Assert.Equal(settled, Attr(total, "settled") ?? 0);
         var rows = Csv(csv);
         var csvTotal = Assert.Single(rows, r => r["範囲"] == "市全体の計");
-        foreach (var (column, attr) in new[] { ("評価の年度の当初予算（円）", "base"), ("要求額（円）", "requested"), ("査定額（円）", "assessed"), ("当初予算額（円）", "initial"), ("決算額（円）", "settled") })
+        foreach (var (column, attr) in new[] { ("比べる元の当初予算（円）", "base"), ("要求額（円）", "requested"), ("査定額（円）", "assessed"), ("当初予算額（円）", "initial"), ("決算額（円）", "settled") })
         {
             Assert.Equal(Attr(total, attr) ?? 0, Yen(csvTotal, column));
             Assert.Equal(Yen(csvTotal, column), rows.Where(r => r["範囲"] == "市全体").Sum(r => Yen(r, column)));
@@ -193,7 +196,7 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
         {
             var line = db.BudgetLines.Where(b => b.FiscalYear == 2026 && b.Initial != null).OrderBy(b => b.Id).First();
             line.Initial += 1_234_000;
-            var evaluation = db.ProjectEvaluations.Where(e => e.FiscalYear == 2025 && e.State == EvaluationState.Published && e.SecondDirection != null).OrderBy(e => e.Id).First();
+            var evaluation = db.ProjectEvaluations.Where(e => e.FiscalYear == 2024 && e.State == EvaluationState.Published && e.SecondDirection != null).OrderBy(e => e.Id).First();
             evaluation.SecondDirection = evaluation.SecondDirection == Direction.Reduce ? Direction.Expand : Direction.Reduce;
             var project = db.BudgetLines.Where(b => b.FiscalYear == 2026 && !db.BudgetRequests.Any(r => r.FiscalYear == 2026 && r.ProjectId == b.ProjectId)).OrderBy(b => b.Id).Select(b => b.Project!).First();
             var request = new BudgetRequest { FiscalYear = 2026, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 5_000_000, General = 5_000_000, EnteredBy = Finance, SubmittedBy = Finance, SubmittedAt = DateTime.UtcNow };
@@ -232,10 +235,45 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
         Assert.Contains("改めて公表した理由", history);
     }
 
+    /// An edition published before the years were put right (no 評価の対象年度 recorded: it counted the verdicts of its
+    /// own year, given a year after its base budget) keeps that meaning: the page and open data say which years it
+    /// compared and that it was published under the earlier counting, its figures as they were.
+    [Fact]
+    public async Task An_edition_published_under_the_earlier_years_keeps_its_meaning_and_says_so()
+    {
+        var citizen = app.NewClient();
+        var id = app.WithDb(db =>
+        {
+            var old = new EffectPublication { FiscalYear = 2023, Evaluated = null, Edition = 1, PublishedAt = new DateTime(2024, 10, 1, 1, 0, 0, DateTimeKind.Utc), PublishedBy = Finance };
+            old.Rows.Add(new EffectPublicationRow { SortOrder = 1, Kind = EffectRowKind.City, Verdict = "縮小", VerdictCode = Direction.Reduce, Projects = 2, Base = 9_000_000, Requested = 8_000_000, PersonYears = 1.5m });
+            old.Rows.Add(new EffectPublicationRow { SortOrder = 2, Kind = EffectRowKind.Total, Verdict = "計", Projects = 2, Base = 9_000_000, Requested = 8_000_000, PersonYears = 1.5m });
+            db.EffectPublications.Add(old);
+            db.SaveChanges();
+            return old.Id;
+        });
+        try
+        {
+            var page = await citizen.GetStringAsync("/public/budget-effect?year=2023&edition=1");
+            Assert.Contains("令和6年度に行った評価（令和5年度の事業が対象）→ 令和5年度当初予算から令和6年度へ", page);
+            Assert.Contains("id=\"effect-earlier-years\"", page);
+            var rows = Csv(await citizen.GetByteArrayAsync("/api/v1/budget-effect.csv?year=2023"));
+            Assert.All(rows, r => Assert.Equal(("2024", "2023", "2023", "2024"), (r["評価を行った年度"], r["評価の対象年度"], r["比べる元の当初予算の年度"], r["比べる先の予算の年度"])));
+            Assert.Equal(9_000_000, Yen(Assert.Single(rows, r => r["範囲"] == "市全体の計"), "比べる元の当初予算（円）"));
+        }
+        finally
+        {
+            app.WithDb(db =>
+            {
+                db.Set<EffectPublicationRow>().Where(r => r.EffectPublicationId == id).ExecuteDelete();
+                return db.EffectPublications.Where(p => p.Id == id).ExecuteDelete();
+            });
+        }
+    }
+
     [Fact]
     public async Task A_year_whose_budget_is_not_settled_is_refused_with_the_reason_and_the_departments_waiting()
     {
-        // 令和9年度 is in the middle of 市長査定: the 令和8年度 evaluations' report waits for its 予算案.
+        // 令和9年度 is in the middle of 市長査定: the report of the evaluations carried out in 令和8年度 waits for its 予算案.
         var finance = await app.SignedInAsync(Finance);
         var confirm = await finance.GetStringAsync("/BudgetFormulation/Effect/2026/Publish");
         Assert.Contains("まだ公表できません", confirm);

@@ -32,12 +32,43 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             }
         }
         await db.SaveChangesAsync(ct);
+        await FollowVerdictsAsync(ct);
         // A published sheet keeps its costs and indicators as they read the day it was published.
         var published = await db.ProjectEvaluations.Where(e => e.State == EvaluationState.Published).ToListAsync(ct);
         var sheets = await PublishedSheet.TakeAsync(db, published, db.UtcNow, ct);
         foreach (var e in published) e.PublishedSheet = (sheets[e.Id] with { TakenAt = e.PublishedAt!.Value }).ToJson();
         await db.SaveChangesAsync(ct);
         await SeedImprovementsAsync(ct);
+    }
+
+    /// 令和8年度's budget was requested in autumn 2025, after the verdicts given in 令和7年度 (令和6年度's projects) were
+    /// published: most divisions followed them — 縮小 asked for less than 令和7年度's 当初予算, 廃止 wound down, 拡大 asked
+    /// for more and the 財政課 trimmed it — but about one in five asked as the plan had it, as cities do.
+    private async Task FollowVerdictsAsync(CancellationToken ct)
+    {
+        var follow = new Random(20250930 + 2026);
+        var verdicts = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == 2024 && e.State == EvaluationState.Published)
+            .ToDictionaryAsync(e => e.ProjectId, e => e.SecondDirection ?? e.FirstDirection, ct);
+        var before = await db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == 2025 && b.Initial != null).ToDictionaryAsync(b => b.ProjectId, b => b.Initial!.Value, ct);
+        long Round(decimal v) => (long)Math.Round(v / 1000m) * 1000;
+        decimal Between(double low, double high) => (decimal)(low + follow.NextDouble() * (high - low));
+        foreach (var line in await db.BudgetLines.Where(b => b.FiscalYear == 2026 && b.Initial != null).OrderBy(b => b.Id).ToListAsync(ct))
+        {
+            if (!verdicts.TryGetValue(line.ProjectId, out var verdict) || !before.TryGetValue(line.ProjectId, out var base2025) || follow.Next(0, 5) == 0) continue;
+            var (request, assess) = verdict switch
+            {
+                Direction.Reduce => (Between(0.85, 0.97), Between(0.92, 1.0)),
+                Direction.SuspendOrAbolish => (Between(0.3, 0.6), Between(0.85, 1.0)),
+                Direction.AbolishAndReplace => (Between(0.6, 0.85), Between(0.9, 1.0)),
+                Direction.Expand => (Between(1.08, 1.2), Between(0.9, 0.97)),
+                _ => (0m, 0m),
+            };
+            if (request == 0) continue;
+            line.Requested = Round(base2025 * request);
+            line.Assessed = Round(line.Requested.Value * assess);
+            line.Initial = line.Assessed;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// Second reviews other than 維持 opened improvement actions; about half of last year's have shown up in the

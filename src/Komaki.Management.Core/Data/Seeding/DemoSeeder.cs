@@ -88,12 +88,14 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
         return true;
     }
 
-    /// The 財政課 has published 評価の効き目 of the 令和7年度 evaluations into 令和8年度's budget: the report as the
-    /// screen computes it, taken as its snapshot the way the 公表 page does, a fortnight after those evaluations were
-    /// published (DemoCheck) — so the public page and the open-data list have what a citizen would find.
+    /// The 財政課 has published 評価の効き目 of the evaluations carried out in 令和7年度 (令和6年度's projects, published
+    /// in September 2025: DemoCheck) from 令和7年度's 当初予算 into 令和8年度's requests, 査定 and 当初予算 — the
+    /// report as the screen computes it, taken as its snapshot the way the 公表 page does, in May 2026 once 令和8年度's
+    /// budget was in force (its 決算 is still to come) — so the public page and the open-data list have what a citizen
+    /// would find. The evaluations carried out in 令和8年度 inform 令和9年度's budget, still being compiled.
     private async Task SeedEffectPublicationAsync(Dictionary<string, OrgUnit> units, CancellationToken ct)
     {
-        var publishedAt = new DateTime(2026, 10, 14, 1, 0, 0, DateTimeKind.Utc);
+        var publishedAt = new DateTime(2026, 5, 15, 1, 0, 0, DateTimeKind.Utc);
         var (publications, org, directions) = (new EffectPublications(db, new BudgetEffect(db)), new OrgTree(units.Values), await DirectionCatalog.LoadAsync(db, ct));
         var form = new EffectPublishForm { Shown = await publications.ShownAsync(LastActualYear, org, directions) };
         var result = await publications.PublishAsync(LastActualYear, form, "zaisei@komaki.example", publishedAt, org, directions);

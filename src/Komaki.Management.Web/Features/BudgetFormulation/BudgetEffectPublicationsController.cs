@@ -43,7 +43,7 @@ public sealed class BudgetEffectPublicationsController(OrgTreeProvider orgTree, 
         // The screen's kept read model: what the confirmation shows is what the snapshot is taken from.
         var report = await cache.GetAsync($"budget-effect:{year}", BudgetEffect.Areas, () => effect.ReportAsync(year, org));
         var editions = (await publications.EditionsAsync()).Where(e => e.FiscalYear == year).ToList();
-        return new EffectPublishModel(year, await publications.ReadinessAsync(year, org), new PublishedEffectTables(year, EffectPublications.Snapshot(report, org, directions)) { Detail = false }, editions, form);
+        return new EffectPublishModel(year, await publications.ReadinessAsync(year, org), new PublishedEffectTables(year, new EvaluationYears(year).Evaluated, EffectPublications.Snapshot(report, org, directions)) { Detail = false }, editions, form);
     }
 }
 

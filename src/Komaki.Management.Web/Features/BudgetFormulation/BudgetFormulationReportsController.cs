@@ -50,7 +50,7 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         });
     }
 
-    /// 評価の効き目: what each verdict of year N changed in N+1's budget.
+    /// 評価の効き目: what each verdict given in year N changed from N's budget to N+1's (EvaluationYears).
     [HttpGet("Effect")]
     public async Task<IActionResult> Effect(int? year)
     {

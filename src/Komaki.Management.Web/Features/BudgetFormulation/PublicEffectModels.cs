@@ -2,8 +2,9 @@ using Komaki.Management.Core.BudgetFormulation;
 
 namespace Komaki.Management.Web.Features.BudgetFormulation;
 
-/// The published 評価の効き目 tables, as citizens read them and as the 財政課 sees them before publishing.
-public sealed record PublishedEffectTables(int Year, IReadOnlyList<EffectPublicationRow> Rows)
+/// The published 評価の効き目 tables, as citizens read them and as the 財政課 sees them before publishing: Year is the
+/// base budget's year (the evaluation year N), Evaluated the ProjectEvaluation.FiscalYear whose verdicts were counted.
+public sealed record PublishedEffectTables(int Year, int Evaluated, IReadOnlyList<EffectPublicationRow> Rows)
 {
     /// Whether each 部's rows by verdict are shown (the public page); the confirmation shows their totals and counts them.
     public bool Detail { get; init; } = true;
