@@ -42,6 +42,7 @@ public static class AppHost
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddScoped<ICurrentActor, HttpCurrentActor>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<Komaki.Management.Web.Infrastructure.Authorization.MenuAccess>();
         services.AddAuthorization(Infrastructure.Authorization.Policies.Add);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CityClock>();

@@ -40,12 +40,31 @@ public sealed class MeasureEvaluationHistory(AppDbContext db) : HistoryKind<Meas
             new("MeasureEvaluations", "Edit", new { year = m.FiscalYear, measureId = m.MeasureId })));
 }
 
-/// 外部評価の会 and the projects it reviews (filed under the session).
-public sealed class ExternalReviewHistory(AppDbContext db) : HistoryKind<ExternalReview>(typeof(ExternalReviewProject))
+/// 外部評価の会, the projects it reviews and its reviewers (filed under the session).
+public sealed class ExternalReviewHistory(AppDbContext db) : HistoryKind<ExternalReview>(typeof(ExternalReviewProject), typeof(ExternalReviewer))
 {
     public override Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId) => HistoryOpening.ByIdAsync(recordId,
         id => db.ExternalReviews.Where(s => s.Id == id).Select(s => new { s.Id, s.Title }).FirstOrDefaultAsync(),
         s => HistoryOpening.Read($"外部評価 {s.Title}", new("ExternalReviews", "Details", new { id = s.Id })));
+}
+
+/// One reviewer's verdict on one project, as ExternalReviewRule and the session's page show it: its reviewer reads its
+/// history at once; the others who read the session, once the session has closed and the verdicts are published.
+public sealed class ReviewerVerdictHistory(AppDbContext db) : HistoryKind<ReviewerVerdict>
+{
+    public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
+        var v = await db.Set<ReviewerVerdict>().AsNoTracking().Where(x => x.Id == id)
+            .Join(db.Set<ExternalReviewProject>(), x => x.ExternalReviewProjectId, p => p.Id, (x, p) => new { x.ReviewerUserId, p.ExternalReviewId, Project = p.Project!.Name })
+            .FirstOrDefaultAsync();
+        if (v is null) return HistoryOpening.Refused;
+        var session = await db.ExternalReviews.AsNoTracking().Include(s => s.Reviewers).FirstAsync(s => s.Id == v.ExternalReviewId);
+        var readsSession = ExternalReviewPages.IsStaff(reader.Actor()) || session.Reviewers.Any(r => r.UserId == reader.UserId);
+        return v.ReviewerUserId == reader.UserId || session.IsClosed && readsSession
+            ? HistoryOpening.Read($"外部評価 {session.Title}「{v.Project}」の委員の評価", new("ExternalReviews", "Details", new { id = session.Id }))
+            : HistoryOpening.Refused;
+    }
 }
 
 /// The city's names of 今後の方向性.

@@ -52,25 +52,39 @@ public sealed class ExternalReviewProject : IAudited
 }
 
 [DataArea(DataArea.Check)]
-public sealed class ExternalReviewer
+public sealed class ExternalReviewer : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "市民公開フォーラムの会")]
     public int ExternalReviewId { get; set; }
+    [Display(Name = "委員")]
     public string UserId { get; set; } = "";
     /// 市民委員 or 学識経験者, as shown in the results.
+    [Display(Name = "委員の区分")]
     public string Kind { get; set; } = "";
+
+    public AuditTarget AuditTarget => new(nameof(ExternalReview), ExternalReviewId, "委員");
 }
 
 /// One reviewer's verdict and comment on one project; hidden from the other reviewers until the session closes.
 [DataArea(DataArea.Check)]
-public sealed class ReviewerVerdict
+public sealed class ReviewerVerdict : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "対象事業")]
     public int ExternalReviewProjectId { get; set; }
+    [Display(Name = "委員")]
     public string ReviewerUserId { get; set; } = "";
+    [Display(Name = "評価")]
     public Verdict Verdict { get; set; }
+    [Display(Name = "意見")]
     public string Comment { get; set; } = "";
+    [Display(Name = "入力日時")]
     public DateTime At { get; set; }
+
+    /// Filed on its own (ReviewerVerdictHistory), not under the session: it keeps the verdict's rule — its reviewer
+    /// reads it at once, everyone who reads the session once the session has closed.
+    public AuditTarget AuditTarget => new(nameof(ReviewerVerdict), Id);
 }
 
 public enum Verdict

@@ -30,7 +30,16 @@ public sealed record SheetAccess(bool CityWide, IReadOnlyList<string> UnitRoles)
     public bool MayImport(Actor actor) => ImportsCity(actor) || ImportsOwnUnit(actor);
 
     public bool ExportsCity(Actor actor) => ReadsCity?.Invoke(actor) ?? true;
+
+    /// What a page offers the person for this sheet, as the import and export steps decide it: a page shows the
+    /// links and their wording from this, never from the person's roles.
+    public SheetOffer OfferTo(Actor actor) =>
+        new(MayImport(actor), MayImport(actor) || ExportsCity(actor), !ImportsCity(actor) && ImportsOwnUnit(actor));
 }
+
+/// The import and export links a page shows for one sheet: whether each is accepted, and whether both are for the
+/// person's own unit (and the units under it) only.
+public sealed record SheetOffer(bool Imports, bool Exports, bool OwnUnitOnly);
 
 /// The sheets staff exchange in Excel, by the name used in URLs and by the CLI (`komaki import implementation-plan`).
 /// Each carries where its import returns to and who may import it, so neither is a list kept elsewhere.

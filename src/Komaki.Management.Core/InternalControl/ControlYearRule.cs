@@ -11,6 +11,10 @@ public sealed class ControlYearRule(ControlPages pages) : IRecordRule<ControlYea
     /// Seeing every division's register of the year.
     public const string ReadCity = nameof(ReadCity);
 
+    /// Opening the register on the whole city: those who see every division's, and the audit committee, which has no
+    /// division of its own, once the year's report is written.
+    public const string OpenCity = nameof(OpenCity);
+
     /// The 推進部局's work on the year: its schedule, the 督促 of a 課, the wording of the levels.
     public const string Promote = nameof(Promote);
 
@@ -34,6 +38,8 @@ public sealed class ControlYearRule(ControlPages pages) : IRecordRule<ControlYea
             RecordOperation.Read => ControlAccess.AuditorReads(actor, record.ReportedOn) || !actor.IsIn(Roles.Auditor)
                 ? null : "監査委員は、評価報告書が作成された年度のリスク一覧を見られます（評価報告書から開いてください）。",
             ReadCity => ControlAccess.SeesAll(actor, await pages.PolicyAsync(), asker.Org) ? null : "市全体のリスク一覧を見られるのは、推進部局・評価部局・市長・副市長です。",
+            OpenCity => ControlAccess.SeesAll(actor, await pages.PolicyAsync(), asker.Org) || ControlAccess.AuditorReads(actor, record.ReportedOn)
+                ? null : "市全体のリスク一覧を見られるのは、推進部局・評価部局・市長・副市長と、評価報告書が作成された年度の監査委員です。",
             Promote => ControlAccess.IsPromotion(actor, await pages.PolicyAsync(), asker.Org) ? null : "日程・督促・発生可能性と影響度の定義を決めるのは推進部局です。",
             Evaluate => ControlAccess.IsEvaluation(actor, await pages.PolicyAsync(), asker.Org) ? null : "リスクの整備・運用状況を評価するのは評価部局です。",
             ReadReport => ControlAccess.CanReadReport(actor, await pages.PolicyAsync(), asker.Org)

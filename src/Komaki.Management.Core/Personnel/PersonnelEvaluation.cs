@@ -163,20 +163,33 @@ public sealed class PerformanceGoalChange
 /// A grade and comment of one stage (self, first, second) for one criterion, one goal, or — with neither — the
 /// part's overall grade.
 [DataArea(DataArea.None)]
-public sealed class EvaluationMark
+public sealed class EvaluationMark : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "人事評価")]
     public int PersonnelEvaluationId { get; set; }
+    [Display(Name = "段階")]
     public MarkStage Stage { get; set; }
+    [Display(Name = "評価の区分")]
     public AppraisalPart Part { get; set; }
+    [Display(Name = "評価項目")]
     public int? CompetenceCriterionId { get; set; }
+    [Display(Name = "業績目標")]
     public int? PerformanceGoalId { get; set; }
+    [Display(Name = "評語")]
     public string? Grade { get; set; }
+    [Display(Name = "所見")]
     public string? Comment { get; set; }
     /// 一時保存: saved by the stage's holder, not yet confirmed; nobody else sees it and it counts nowhere.
+    [Display(Name = "一時保存")]
     public bool Draft { get; set; }
     /// The result the person wrote for a goal in a draft self-assessment (the goal's Result is set when confirmed).
+    [Display(Name = "一時保存した実績")]
     public string? DraftResult { get; set; }
+
+    /// Filed apart from the evaluation's own history (PersonnelMarksHistory): drafts and grades before disclosure are
+    /// the personnel division's to read, not the person's.
+    public AuditTarget AuditTarget => new(PersonnelMarksHistory.RecordType, PersonnelEvaluationId, $"{Stage.Label()}・{Part.Label()}");
 }
 
 /// One step of the evaluation, who took it and when, with what they said.
@@ -194,19 +207,30 @@ public sealed class PersonnelEvent
 
 /// 苦情相談: what the person raised after disclosure, and how the personnel division answered.
 [DataArea(DataArea.None)]
-public sealed class PersonnelComplaint
+public sealed class PersonnelComplaint : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "人事評価")]
     public int PersonnelEvaluationId { get; set; }
+    [Display(Name = "申出日時")]
     public DateTime FiledAt { get; set; }
+    [Display(Name = "苦情相談の内容")]
     public string Content { get; set; } = "";
+    [Display(Name = "回答日時")]
     public DateTime? AnsweredAt { get; set; }
+    [Display(Name = "回答者")]
     public string? AnsweredBy { get; set; }
+    [Display(Name = "回答")]
     public string? Answer { get; set; }
+    [Display(Name = "結果")]
     public ComplaintOutcome? Outcome { get; set; }
     /// The grades after the answer, when it changed them: a new version shown beside what was disclosed.
+    [Display(Name = "変更後の能力評価")]
     public string? CompetenceGrade { get; set; }
+    [Display(Name = "変更後の業績評価")]
     public string? PerformanceGrade { get; set; }
+
+    public AuditTarget AuditTarget => new(PersonnelMarksHistory.RecordType, PersonnelEvaluationId, "苦情相談");
 }
 
 /// Who read which evaluation, when, and on what screen or export. Kept for the personnel division and audit.

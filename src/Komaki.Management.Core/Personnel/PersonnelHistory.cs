@@ -22,6 +22,30 @@ public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages p
     }
 }
 
+/// The grades and comments of 人事評価 (drafts included) and its 苦情相談, filed apart from the evaluation's own history:
+/// they hold grades before disclosure and drafts nobody else sees, so only the personnel division reads them — not the
+/// person or the evaluators (who read their own on the evaluation), nor administrators. Every opening is noted in the
+/// read log (PersonnelReads), a refused one as 拒否.
+public sealed class PersonnelMarksHistory(AppDbContext db, PersonnelReads reads) : IHistoryKind
+{
+    public const string RecordType = "PersonnelEvaluationMarks";
+
+    public IReadOnlyCollection<string> RecordTypes { get; } = [RecordType];
+
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(EvaluationMark), typeof(PersonnelComplaint)];
+
+    public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
+    {
+        if (HistoryOpening.IdOf(recordId) is not int id) return HistoryOpening.Refused;
+        var e = await db.PersonnelEvaluations.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.FiscalYear, Name = x.StaffMember!.Name }).FirstOrDefaultAsync();
+        if (e is null) return HistoryOpening.Refused;
+        reads.Loaded([e.Id]);
+        return reader.IsIn(Roles.Personnel)
+            ? HistoryOpening.Read($"{e.Name} {Wareki.FiscalYear(e.FiscalYear)} 人事評価の評語・所見と苦情相談", new("Personnel", "Details", new { id }))
+            : HistoryOpening.Refused;
+    }
+}
+
 /// The staff register (所属・職・級・退職日) and the year's design of 人事評価: 人事課 and the administrators.
 public sealed class PersonnelRecordHistory(AppDbContext db) : IHistoryKind
 {

@@ -8,7 +8,7 @@ public sealed class StaffingHistory(AppDbContext db) : IHistoryKind
 {
     public IReadOnlyCollection<string> RecordTypes { get; } = [nameof(StaffingYear), nameof(StaffingLine)];
 
-    public IReadOnlyCollection<Type> Entities { get; } = [typeof(StaffingYear), typeof(StaffingLine)];
+    public IReadOnlyCollection<Type> Entities { get; } = [typeof(StaffingYear), typeof(StaffingLine), typeof(StaffingUnitCost)];
 
     public async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
     {

@@ -41,13 +41,20 @@ public sealed class StaffingYear : IVersioned, IAudited
 /// 人件費 per person-year of a job type in a year (円): of one employment type (再任用・会計年度任用 cost less than
 /// full-time staff), or with no employment type the job type's cost for every post without its own.
 [DataArea(DataArea.Organization)]
-public sealed class StaffingUnitCost
+public sealed class StaffingUnitCost : IAudited
 {
     public int Id { get; set; }
+    [Display(Name = "定員管理の年度")]
     public int StaffingYearId { get; set; }
+    [Display(Name = "職種")]
     public JobType JobType { get; set; }
+    [Display(Name = "任用形態")]
     public Personnel.EmploymentType? Employment { get; set; }
+    [Display(Name = "1人年あたりの人件費（円）")]
     public long CostPerPersonYear { get; set; }
+
+    /// Filed under the year's settings, which every staff member reads on the staffing pages.
+    public AuditTarget AuditTarget => new(nameof(StaffingYear), StaffingYearId, $"人件費:{JobType.Label()}{(Employment is { } e ? "・" + e.Label() : "")}");
 }
 
 /// One line of a division's staffing for a year: a job type and employment type, with 配分定数, the 実員 on 4月1日,

@@ -14,6 +14,7 @@ using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Core.Personnel;
 using Komaki.Management.Core.Plans;
+using Komaki.Management.Core.Reports;
 using Komaki.Management.Core.Staffing;
 using Komaki.Management.Web.Infrastructure.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -170,6 +171,11 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("評価の開始前に書いた業績目標", async db => new PerformanceGoal { OwnerUserId = (await db.Users.SingleAsync(u => u.Email == RoadsHead)).Id, FiscalYear = 2027 },
             RecordOperation.Edit, RoadsHead, Personnel),
         new("退職日", async db => await db.StaffMembers.FirstAsync(s => s.UserId != null && s.Email != Personnel), StaffMemberRule.SetLeaving, Personnel, RoadsHead),
+        new("達成度の判定基準", _ => Task.FromResult<object>(new JudgmentBand()), RecordOperation.Edit, Planning, RoadsHead),
+        new("主要施策成果説明書の議会提出", _ => Task.FromResult<object>(new ResultsSubmission { FiscalYear = 2025 }), RecordOperation.Edit, Planning, RoadsHead),
+        new("外部評価の会の登録", _ => Task.FromResult<object>(new ExternalReview()), RecordOperation.Edit, Planning, RoadsHead),
+        new("委員でない外部評価の会の閲覧", _ => Task.FromResult<object>(new ExternalReview()), RecordOperation.Read, RoadsHead, "hyoka@komaki.example"),
+        new("報告書を作成した年度の市全体のリスク一覧を開く", async db => await db.ControlYears.SingleAsync(y => y.FiscalYear == 2025), ControlYearRule.OpenCity, Auditor, RoadsHead),
         new("自分の退職日", async db => new StaffMember { UserId = (await db.Users.SingleAsync(u => u.Email == Personnel)).Id }, StaffMemberRule.SetLeaving, "admin@komaki.example", Personnel),
     ];
 

@@ -149,6 +149,31 @@ public class ShapeTests
         Assert.True(Rule(typeof(Komaki.Management.Core.Identity.PlanAccess).GetMethod(nameof(Komaki.Management.Core.Identity.PlanAccess.CanEditStructure))!));
     }
 
+    /// Views that still decide by the reader's roles what to show. Remove an entry when its page's model carries the
+    /// answer; never add one.
+    private static readonly string[] ViewsCheckingRoles =
+    [
+    ];
+
+    /// A button shows exactly when its step would be accepted, so a view never asks the reader's roles (`User.IsInRole`,
+    /// `Actor.IsIn`, `Actor.IsPlanMasterEditor`, `Actor.RoleNames`): the page's model carries what the record's rule
+    /// (through the one door) or the sheet's access answered, and the menu what the pages' policies admit (MenuAccess).
+    [Fact]
+    public void Views_check_no_role_beyond_the_shrinking_list()
+    {
+        static bool RoleCheck(MethodBase call) =>
+            call.DeclaringType is { } d
+            && (typeof(System.Security.Principal.IPrincipal).IsAssignableFrom(d) && call.Name == nameof(System.Security.Claims.ClaimsPrincipal.IsInRole)
+                || d == typeof(Komaki.Management.Core.Identity.Actor) && call.Name is nameof(Komaki.Management.Core.Identity.Actor.IsIn) or "get_IsPlanMasterEditor" or "get_RoleNames");
+        var views = typeof(AppController).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.Mvc.Razor.RazorPageBase).IsAssignableFrom(t)).ToList();
+        var checking = views.Where(v => IlReader.MethodsOf(v).SelectMany(m => IlReader.Read(m).Calls).Any(RoleCheck))
+            .Select(v => v.Name).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.True(ViewsCheckingRoles.Order(StringComparer.Ordinal).SequenceEqual(checking),
+            $"new (give the view the answer in its model): {string.Join(", ", checking.Except(ViewsCheckingRoles))}; no longer (remove from the list): {string.Join(", ", ViewsCheckingRoles.Except(checking))}");
+        Assert.True(RoleCheck(typeof(System.Security.Claims.ClaimsPrincipal).GetMethod(nameof(System.Security.Claims.ClaimsPrincipal.IsInRole))!));
+        Assert.True(RoleCheck(typeof(Komaki.Management.Core.Identity.Actor).GetProperty(nameof(Komaki.Management.Core.Identity.Actor.IsPlanMasterEditor))!.GetMethod!));
+    }
+
     [Fact]
     public void Core_features_depend_on_each_other_only_along_the_stated_arrows()
     {

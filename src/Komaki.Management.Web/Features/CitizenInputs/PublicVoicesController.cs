@@ -14,7 +14,7 @@ public sealed class PublicVoicesController(PublishedLists lists) : Controller
     public async Task<IActionResult> Index(int page = 1)
     {
         var all = await lists.VoicesAsync();
-        return View("PublicVoices", HttpContext.Page(all, page, PublicController.PageSize));
+        return View("PublicVoices", HttpContext.Page(all, page, PublicData.PageSize));
     }
 }
 

@@ -1,6 +1,7 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
 
@@ -19,7 +20,7 @@ public sealed class EvaluationFilter
 
 public sealed record EvaluationListModel(
     int Year, EvaluationFilter Filter, Paged<EvaluationRow> Rows, IReadOnlyDictionary<Direction, int> DirectionCounts,
-    IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org);
+    IReadOnlyDictionary<EvaluationState, int> StateCounts, int NotStartedCount, IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org, SheetOffer Sheet);
 
 /// One indicator's year on the sheet: target, actual and how it is judged (ADR 0004).
 public sealed record IndicatorYear(int Year, decimal? Target, decimal? Actual, IndicatorJudgment Judgment);

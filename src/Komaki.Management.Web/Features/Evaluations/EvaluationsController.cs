@@ -36,7 +36,7 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
         if (filter.NotStarted) rows = rows.Where(x => x.Row.Evaluation is null);
         var list = rows.Select(x => x.Row).ToList();
         return View(new EvaluationListModel(year, filter, HttpContext.Page(list, filter.Page, PageSize),
-            evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), await measureOptions.GetAsync(), org));
+            evaluated.DirectionCounts, evaluated.StateCounts, evaluated.NotStarted, UnitOptions.For(org), await measureOptions.GetAsync(), org, LegacyEvaluationImport.Sheet.Access.OfferTo(Actor)));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

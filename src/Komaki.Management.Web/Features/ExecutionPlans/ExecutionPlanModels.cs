@@ -1,10 +1,11 @@
 using Komaki.Management.Core.Execution;
+using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Core.Plans;
 
 namespace Komaki.Management.Web.Features.ExecutionPlans;
 
-public sealed record ExecutionListModel(int Year, int? UnitId, bool MissingOnly, IReadOnlyList<ExecutionRow> Rows, IReadOnlyList<SelectListItem> Units, OrgTree Org, bool CanImport);
+public sealed record ExecutionListModel(int Year, int? UnitId, bool MissingOnly, IReadOnlyList<ExecutionRow> Rows, IReadOnlyList<SelectListItem> Units, OrgTree Org, SheetOffer Sheet);
 
 public sealed record ExecutionDetailsModel(int Year, Project Project, ExecutionPlan? Plan, string Unit, IReadOnlyList<IndicatorTarget> Indicators, bool CanEdit, bool CanReport)
 {

@@ -26,7 +26,7 @@ public sealed class ExecutionPlansController(
         }
         if (missingOnly) rows = rows.Where(r => r.Plan is null || r.Plan.MidYearStatus is null);
         return View(new ExecutionListModel(y, unitId, missingOnly, rows.ToList(), UnitOptions.For(org), org,
-            ExecutionPlanImport.Sheet.Access.MayImport(Actor)));
+            ExecutionPlanImport.Sheet.Access.OfferTo(Actor)));
     }
 
     [HttpGet("{year:int}/{projectId:int}")]

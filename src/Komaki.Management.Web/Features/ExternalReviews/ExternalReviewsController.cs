@@ -17,7 +17,8 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     private bool IsStaff => ExternalReviewPages.IsStaff(Actor);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index() => View(await pages.SessionsAsync(Actor, me.UserId));
+    public async Task<IActionResult> Index() => View(new ExternalReviewListModel(await pages.SessionsAsync(Actor, me.UserId),
+        await MayAsync(new ExternalReview(), RecordOperations.Edit), AssignedOnly: !IsStaff));
 
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Details(int id)
@@ -25,9 +26,9 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
         var session = await pages.LoadAsync(id);
         if (session is null) return NotFound();
         var isReviewer = session.Reviewers.Any(r => r.UserId == me.UserId);
-        if (!IsStaff && !isReviewer) return Forbidden();
+        if (await RefusalAsync(session, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         ViewData["HideSheets"] = !isReviewer && !ExternalReviewPages.ReadsSheets(Actor);
-        return View(await pages.DetailsAsync(session, me.UserId, isReviewer, Actor.IsPlanMasterEditor));
+        return View(await pages.DetailsAsync(session, me.UserId, isReviewer, await MayAsync(session, RecordOperations.Edit)));
     }
 
     /// A reviewer reads, read-only, the evaluation sheet of a project assigned to their session — the evidence
@@ -61,7 +62,7 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
         if (!await ValidateAsync(form) || !Accept(await commands.SaveVerdictsAsync(session, rows, me.UserId, Clock.UtcNow)))
         {
             ViewData["Typed"] = rows.GroupBy(r => r.ExternalReviewProjectId).ToDictionary(g => g.Key, g => g.First());
-            return View(nameof(Details), await pages.DetailsAsync(await pages.LoadAsync(id) ?? session, me.UserId, true, Actor.IsPlanMasterEditor));
+            return View(nameof(Details), await pages.DetailsAsync(await pages.LoadAsync(id) ?? session, me.UserId, true, await MayAsync(session, RecordOperations.Edit)));
         }
         TempData["Message"] = $"{rows.Count(r => r.Verdict is not null)} 件の評価を保存しました（{session.Projects.Count} 件中）。会の終了までは変更できます。";
         return RedirectToAction(nameof(Details), new { id });
@@ -71,9 +72,9 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     [HttpGet("{id:int}/Close")]
     public async Task<IActionResult> ConfirmClose(int id)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id);
         if (session is null) return NotFound();
+        if (await RefusalAsync(session, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (session.IsClosed) return RedirectToAction(nameof(Details), new { id });
         return View("Confirm", await CloseStepAsync(session));
     }
@@ -91,9 +92,9 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     [HttpPost("{id:int}/Close")]
     public async Task<IActionResult> Close(int id, CloseForm form)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id, track: true);
         if (session is null) return NotFound();
+        if (await RefusalAsync(session, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (!await ValidateAsync(form)) return View("Confirm", await CloseStepAsync(session));
         var closed = await commands.CloseAsync(session, form.Version, Clock.UtcNow, await pages.MissingForCloseAsync(session), form.Comment);
         if (closed.Succeeded) TempData["Message"] = $"会を終了し、結果を公開しました。{closed.RecordId} 件の結果を改善の進行管理に登録しました。";
@@ -110,14 +111,14 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     [HttpPost("{id:int}/Response")]
     public async Task<IActionResult> SaveResponse(int id, ResponseForm form)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
         var session = await pages.LoadAsync(id);
         if (session is null || session.Projects.All(p => p.Id != form.ExternalReviewProjectId)) return NotFound();
+        if (await RefusalAsync(session, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (!await ValidateAsync(form) || await commands.SaveResponseAsync(id, form) is not { } saved || !Accept(saved))
         {
             ViewData["TypedResponse"] = form;
             ViewData["HideSheets"] = !ExternalReviewPages.ReadsSheets(Actor);
-            return View(nameof(Details), await pages.DetailsAsync(session, me.UserId, session.Reviewers.Any(r => r.UserId == me.UserId), Actor.IsPlanMasterEditor));
+            return View(nameof(Details), await pages.DetailsAsync(session, me.UserId, session.Reviewers.Any(r => r.UserId == me.UserId), await MayAsync(session, RecordOperations.Edit)));
         }
         TempData["Message"] = "対応方針を保存しました。";
         return RedirectToAction(nameof(Details), new { id });
@@ -126,14 +127,14 @@ public sealed class ExternalReviewsController(CurrentUser me, OrgTreeProvider or
     [HttpGet("Create")]
     public async Task<IActionResult> Create()
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(new ExternalReview(), RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         return View(new SessionFormModel(new SessionForm { FiscalYear = Clock.FiscalYear - 1, Venue = "小牧市役所 本庁舎 6階大会議室" }, await pages.CandidatesAsync()));
     }
 
     [HttpPost("Create")]
     public async Task<IActionResult> Create(SessionForm form)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(new ExternalReview(), RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         var candidates = await pages.CandidatesAsync();
         if (!await ValidateAsync(form)) return View(new SessionFormModel(form, candidates));
         var (forbidden, created) = await commands.CreateAsync(form, candidates);

@@ -1,5 +1,6 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Implementation;
+using Komaki.Management.Core.Importing;
 using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Web.Features.ImplementationPlans;
@@ -21,7 +22,7 @@ public sealed record Totals(long Cost, long National, long Prefectural, long Bon
 
 public sealed record EditionModel(
     ImplementationPlan Edition, EditionFilter Filter, Paged<EditionProjectRow> Rows, IReadOnlyDictionary<int, Totals> TotalsByYear,
-    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org, bool CanImport, int? NewerYear);
+    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, OrgTree Org, SheetOffer Sheet, int? NewerYear);
 
 public sealed record ProjectPlanModel(ImplementationPlan Edition, int ProjectId, string Code, string Name, string Unit, ProjectPlanForm Form);
 

@@ -93,7 +93,7 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
             byProject[p.Id].ToDictionary(l => l.FiscalYear))).ToList();
         var measures = await measureOptions.GetAsync();
         return View(new EditionModel(edition, filter, new Paged<EditionProjectRow>(rows, page.Page, page.PageSize, page.Total), totals,
-            UnitOptions.For(org), measures, org, ImplementationPlanImport.Sheet.Access.MayImport(Actor), data.NewerYear));
+            UnitOptions.For(org), measures, org, ImplementationPlanImport.Sheet.Access.OfferTo(Actor), data.NewerYear));
     }
 
     [HttpGet("{year:int}/Projects/{projectId:int}")]

@@ -30,8 +30,9 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var theYear = stored ?? new ControlYear { FiscalYear = y };
         var seesAll = await RefusalAsync(theYear, ControlYearRule.ReadCity) is null;
         // Those who see everything open on the whole city, kept as a read model; a division opens on its own register.
-        unitId = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
-        var city = unitId is null && (seesAll || Actor.IsIn(Roles.Auditor)) ? await cache.GetAsync($"control-city:{y}", CityRegister.Areas, () => Pages.CityRegisterAsync(y, org)) : null;
+        var opensCity = await RefusalAsync(theYear, ControlYearRule.OpenCity) is null;
+        unitId = unitId is null && opensCity ? null : ListUnit(unitId);
+        var city = unitId is null && opensCity ? await cache.GetAsync($"control-city:{y}", CityRegister.Areas, () => Pages.CityRegisterAsync(y, org)) : null;
         var cycle = city is null ? stored : city.Cycle;
         if (await RefusalAsync(cycle ?? theYear, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
         var risks = city?.Risks ?? await Pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
@@ -46,8 +47,9 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
             ? ControlReadiness.Missing(next, unitId is null ? risks : await Pages.AllOfYearAsync(y), org) : [];
         var myUnits = MyUnits(org, y);
         return View(nameof(Index), new ControlIndexModel(y, policy, cycle, HttpContext.Page(shown, page, RisksPerPage), unitId, priority, UnitOptions.For(org), org, seesAll,
-            promotion, await RefusalAsync(theYear, ControlYearRule.Evaluate) is null, await RefusalAsync(theYear, ControlYearRule.ReadReport) is null, myUnits, progress, Clock.Today, Actor)
+            promotion, await RefusalAsync(theYear, ControlYearRule.Evaluate) is null, await RefusalAsync(theYear, ControlYearRule.ReadReport) is null, myUnits, progress, Clock.Today)
         {
+            OpensCity = opensCity,
             Missing = missing,
             Coverage = !seesAll ? [] : city?.Coverage ?? await Pages.CoverageAsync(y, org),
             Chases = myUnits.Count > 0 ? await Pages.ChasesAsync(y, myUnits.Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture)).ToList()) : [],

@@ -1,6 +1,5 @@
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Goals;
-using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.InternalControl;
 using Komaki.Management.Core.Organization;
 
@@ -9,8 +8,11 @@ namespace Komaki.Management.Web.Features.InternalControl;
 /// The register of a year as the reader may see it, with the cycle's dates and what the reader may do.
 public sealed record ControlIndexModel(int Year, ControlPolicy? Policy, ControlYear? Cycle, Paged<ControlRisk> Risks, int? UnitId, RiskPriority? Priority,
     IReadOnlyList<SelectListItem> Units, OrgTree Org, bool SeesAll, bool IsPromotion, bool IsEvaluation, bool CanReadReport, IReadOnlyList<SelectListItem> MyUnits,
-    IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today, Actor Actor)
+    IReadOnlyList<(int UnitId, int Draft, int Submitted, int Evaluated)> Progress, DateOnly Today)
 {
+    /// Whether the register opens on the whole city for the reader (ControlYearRule.OpenCity).
+    public bool OpensCity { get; init; }
+
     /// The words the list is searched for (リスクID, 内容 or 対応策).
     public string? Query { get; init; }
 
@@ -42,10 +44,13 @@ public sealed record RiskDetailsModel(ControlRisk Risk, string Unit, string? Edi
     public IReadOnlyDictionary<int, string?> ConfirmRefusals { get; init; } = new Dictionary<int, string?>();
 }
 
-public sealed record ReportModel(ControlReport Report, OrgTree Org, Actor Actor, ControlPolicy? Policy, bool IsPromotion)
+public sealed record ReportModel(ControlReport Report, OrgTree Org, ControlPolicy? Policy, bool IsPromotion)
 {
     /// Whether the person records the year's next step (ControlYearRule.Record).
     public bool RecordsNext { get; init; }
+
+    /// Whether the reader may open the register the report was written from, on the whole city (ControlYearRule.OpenCity).
+    public bool OpensRegister { get; init; }
 }
 
 public sealed record ErrorsModel(int Year, IReadOnlyList<ProcessingError> Errors, OrgTree Org, IReadOnlyList<SelectListItem> MyUnits, IReadOnlyList<ControlRisk> Risks,

@@ -70,7 +70,7 @@ public sealed class ControlRegisterController(OrgTreeProvider orgTree, CurrentUs
         var policy = await pages.PolicyAsync();
         var theYear = await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y };
         if (await RefusalAsync(theYear, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
-        unitId = unitId is null && (await RefusalAsync(theYear, ControlYearRule.ReadCity) is null || Actor.IsIn(Roles.Auditor)) ? null : ListUnit(unitId);
+        unitId = unitId is null && await RefusalAsync(theYear, ControlYearRule.OpenCity) is null ? null : ListUnit(unitId);
         var risks = await pages.RegisterAsync(Actor, policy, org, y, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
         var stream = new MemoryStream();
         ControlSheets.WriteRegister(stream, y, risks, org, await pages.LevelsAsync(y));

@@ -21,8 +21,9 @@ public sealed class ControlReportController(OrgTreeProvider orgTree, ControlPage
         var theYear = await pages.YearAsync(y) ?? new ControlYear { FiscalYear = y };
         if (await RefusalAsync(theYear, ControlYearRule.ReadReport) is string refusal) return Forbidden(refusal);
         var report = await ReportAsync(y, policy);
-        return View("Report", new ReportModel(report, org, Actor, policy, await RefusalAsync(theYear, ControlYearRule.Promote) is null)
+        return View("Report", new ReportModel(report, org, policy, await RefusalAsync(theYear, ControlYearRule.Promote) is null)
         {
+            OpensRegister = await RefusalAsync(theYear, ControlYearRule.OpenCity) is null,
             RecordsNext = report.Cycle is { } cycle && ControlYearSteps.Next(cycle) is ControlYearStep next && await RefusalAsync(theYear, ControlYearRule.Record(next)) is null,
         });
     }

@@ -13,6 +13,9 @@ namespace Komaki.Management.Web.Features.Public;
 /// and closed forum sessions. The public pages and the open-data API both read through it.
 public sealed class PublicData(AppDbContext db, CityClock clock)
 {
+    /// Rows per page of a public list.
+    public const int PageSize = 50;
+
     private readonly Dictionary<PublicationKind, IReadOnlyList<int>> _years = [];
 
     public async Task<IReadOnlyList<int>> YearsAsync(PublicationKind kind)

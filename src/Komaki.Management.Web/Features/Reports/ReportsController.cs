@@ -25,7 +25,7 @@ public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTre
         var shown = HttpContext.PrintsAll() || selected is null ? report.Policies : [selected];
         return View(new ResultsModel(report, shown, HttpContext.PrintsAll() ? null : selected?.Code, await bands.GetAsync())
         {
-            Editions = editions, Edition = shownEdition, CanSubmit = Actor.IsPlanMasterEditor,
+            Editions = editions, Edition = shownEdition, CanSubmit = await MayAsync(new ResultsSubmission { FiscalYear = y }, RecordOperations.Edit),
         });
     }
 
@@ -55,7 +55,7 @@ public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTre
     [HttpGet("Results/Submit")]
     public async Task<IActionResult> ConfirmSubmit(int year)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(new ResultsSubmission { FiscalYear = year }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (!Display.IsFiscalYear(year) || year >= Clock.FiscalYear) return BadRequest();
         return View("Confirm", await SubmitStepAsync(year));
     }
@@ -77,7 +77,7 @@ public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTre
     [HttpPost("Results/Submit")]
     public async Task<IActionResult> Submit(int year, SubmitResultsForm form)
     {
-        if (!Actor.IsPlanMasterEditor) return Forbidden();
+        if (await RefusalAsync(new ResultsSubmission { FiscalYear = year }, RecordOperations.Edit) is string refusal) return Forbidden(refusal);
         if (!Display.IsFiscalYear(year) || year >= Clock.FiscalYear) return BadRequest();
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), async () => await submissions.SubmitAsync(year, await LiveAsync(year), Actor.UserName, Clock.UtcNow, form.Comment)) is null)
             return View("Confirm", await SubmitStepAsync(year));

@@ -2,18 +2,19 @@ using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Publishing;
+using Komaki.Management.Web.Features.Public;
 using Komaki.Management.Web.Infrastructure;
 
-namespace Komaki.Management.Web.Features.Public;
+namespace Komaki.Management.Web.Features.PlanTree;
 
-/// 市民向け公開サイト: plain pages anyone can open without signing in, showing only what PublicData lets through.
+/// 計画と指標 on the citizens' site (its home): the plan's policies and measures with the achievement of the years
+/// published, each measure with its indicators, projects, published evaluations and citizens' voices — only what
+/// PublicData lets through.
 [AllowAnonymous]
 [Route("public")]
 [Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
+public sealed class PublicPlanController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
 {
-    public const int PageSize = 50;
-
     [HttpGet("")]
     public async Task<IActionResult> Index()
     {
@@ -22,7 +23,7 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
         var year = published.Cast<int?>().LastOrDefault();
         var name = plan is null ? null : await data.PlanNameAsync(plan);
         var policies = plan is null ? [] : await data.PoliciesAsync(plan, year);
-        return View(new PublicHomeModel(plan, name, year, policies, await bands.GetAsync()));
+        return View("PublicPlan", new PublicHomeModel(plan, name, year, policies, await bands.GetAsync()));
     }
 
     [HttpGet("measures/{id:int}")]
@@ -38,32 +39,16 @@ public sealed class PublicController(PublicData data, PublishedLists lists, Judg
         var projects = await data.ProjectsOfAsync(id);
         var voices = (await lists.VoicesAsync()).Where(v => v.MeasureCodes.Contains(measure.Code) || projects.Any(p => v.ProjectCodes.Contains(p.Code))).Take(20).ToList();
         var assessments = await data.AssessmentsAsync(id);
-        return View(new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
+        return View("PublicMeasure", new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
             projects.Select(p => (p.Id, p.Code, p.Name, p.EvaluationId, p.Year, p.Direction is null ? null : directions.Label(p.Direction))).ToList(), voices)
         {
             Assessments = assessments.Select(a => (a.Year, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction))).ToList(),
         });
     }
+}
 
-    [HttpGet("evaluations")]
-    public async Task<IActionResult> Evaluations(int? year, string? q, int page = 1)
-    {
-        var years = await data.Evaluations.Select(e => e.FiscalYear).Distinct().OrderByDescending(y => y).ToListAsync();
-        var y = year ?? years.Cast<int?>().FirstOrDefault();
-        IEnumerable<EvaluationRecord> rows = y is int yy ? await lists.EvaluationsAsync(yy) : [];
-        if (!string.IsNullOrWhiteSpace(q)) rows = rows.Where(r => r.ProjectCode.Contains(q.Trim()) || r.ProjectName.Contains(q.Trim()) || r.MeasureName.Contains(q.Trim()));
-        var all = rows.ToList();
-        return View(new PublicEvaluationsModel(y, q, years, HttpContext.Page(all, page, PageSize)));
-    }
-
-    [HttpGet("evaluations/{id:int}")]
-    public async Task<IActionResult> Evaluation(int id)
-    {
-        var e = await data.Evaluations.Include(x => x.Project).ThenInclude(p => p!.Measure).FirstOrDefaultAsync(x => x.Id == id);
-        if (e is null) return NotFound();
-        return View(new PublicEvaluationModel(e, await data.UnitNameAsync(e.OwnerUnitId), await data.EvaluationSheetAsync(e)));
-    }
-
-    [HttpGet("forum")]
-    public async Task<IActionResult> Forum() => View(await lists.ForumAsync());
+/// The page in the citizens' site menu.
+public sealed class PublicPlanPage : IPublicPageContribution
+{
+    public PublicPage Page { get; } = new("計画と指標", "PublicPlan", nameof(PublicPlanController.Index), 10);
 }
