@@ -15,15 +15,47 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
     /// The kind that opens this record type; none is a 404.
     public IHistoryKind? KindOf(string recordType) => kinds.FirstOrDefault(k => k.RecordTypes.Contains(FormerNames.Current(recordType)));
 
-    /// The entries filed under the record type's earlier names too, read under today's names.
-    public async Task<HistoryPage> PageAsync(string recordType, string recordId, int page, int pageSize)
+    /// The entries filed under the record type's earlier names too, read under today's names. With shows (the kind's
+    /// rule for this reader and record), a change the reader may not see is left out — its old and new value both —
+    /// and an entry with nothing left is left out whole, before the entries are counted and paged.
+    public async Task<HistoryPage> PageAsync(string recordType, string recordId, int page, int pageSize, HistoryShows? shows = null)
     {
         var stored = FormerNames.StoredAs(recordType);
-        var query = db.AuditEntries.AsNoTracking().Where(a => stored.Contains(a.RecordType) && a.RecordId == recordId);
-        var total = await query.CountAsync();
-        page = Math.Clamp(page, 1, Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize)));
-        var entries = (await query.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync()).Select(FormerNames.Read).ToList();
+        var query = db.AuditEntries.AsNoTracking().Where(a => stored.Contains(a.RecordType) && a.RecordId == recordId).OrderByDescending(a => a.Id);
+        List<AuditEntry> entries;
+        int total;
+        if (shows is null)
+        {
+            total = await query.CountAsync();
+            page = PageWithin(page, total, pageSize);
+            entries = (await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync()).Select(FormerNames.Read).ToList();
+        }
+        else
+        {
+            var visible = (await query.ToListAsync()).Select(FormerNames.Read).Select(e => Visible(e, shows)).OfType<AuditEntry>().ToList();
+            total = visible.Count;
+            page = PageWithin(page, total, pageSize);
+            entries = visible.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        }
         return new HistoryPage(entries, page, pageSize, total, await LookupsAsync(recordType, recordId, entries), await DetailLabelsAsync(entries));
+    }
+
+    private static int PageWithin(int page, int total, int pageSize) => Math.Clamp(page, 1, Math.Max(1, (int)(((long)total + pageSize - 1) / pageSize)));
+
+    /// The entry with only the changes the reader may see; null when none is left. An entry without changes (a record
+    /// deleted) stands for its entity as a whole: the field asked is "".
+    public static AuditEntry? Visible(AuditEntry entry, HistoryShows shows)
+    {
+        var changes = entry.Changes;
+        if (changes.Count == 0) return shows(entry, "") ? entry : null;
+        var kept = changes.Where(c => shows(entry, c.Field)).ToList();
+        if (kept.Count == 0) return null;
+        if (kept.Count == changes.Count) return entry;
+        return new AuditEntry
+        {
+            Id = entry.Id, At = entry.At, UserName = entry.UserName, RecordType = entry.RecordType, RecordId = entry.RecordId, Detail = entry.Detail,
+            EntityType = entry.EntityType, Action = entry.Action, ChangesJson = System.Text.Json.JsonSerializer.Serialize(kept),
+        };
     }
 
     private async Task<HistoryLookups> LookupsAsync(string recordType, string recordId, IReadOnlyList<AuditEntry> entries)

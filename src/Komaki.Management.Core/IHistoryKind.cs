@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core;
@@ -28,12 +29,20 @@ public sealed record HistoryReader(string UserName, string UserId, IReadOnlySet<
 /// The page a history links back to: a controller's action with its route values.
 public sealed record HistoryLink(string Controller, string Action, object? Values = null);
 
-/// A history the reader may read, with its record's name and page, or a refusal.
-public sealed record HistoryOpening(bool MayRead, string Title, HistoryLink? Back)
+/// Whether one change of an entry may be shown to this reader: the entry (its entity and detail) and the field. A
+/// kind whose record shows some fields only to some readers, or only from some stage on, says so with the same rule
+/// the record's own page uses; the history then never shows a value the page hides.
+public delegate bool HistoryShows(AuditEntry entry, string field);
+
+/// A history the reader may read, with its record's name and page, or a refusal; Shows, when given, is which fields of
+/// which entries this reader may see (null: every field, the record's page hides none from those who open it).
+public sealed record HistoryOpening(bool MayRead, string Title, HistoryLink? Back, HistoryShows? Shows = null)
 {
     public static HistoryOpening Refused { get; } = new(false, "", null);
 
     public static HistoryOpening Read(string title, HistoryLink? back = null) => new(true, title, back);
+
+    public static HistoryOpening Read(string title, HistoryLink? back, HistoryShows shows) => new(true, title, back, shows);
 
     public static int? IdOf(string recordId) => int.TryParse(recordId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 

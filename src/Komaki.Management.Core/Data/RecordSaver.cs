@@ -44,10 +44,16 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
         if (errors.Count > 0) return CommandResult.Refused(errors);
         if (edits.All(e => e.Entity.Version == e.ExpectedVersion))
         {
+            db.ChangeTracker.DetectChanges();
+            // A screen that changes only a record's parts (a sheet's goals, a plan's lines) still edits the record: its
+            // version is raised and checked, so a second tab opened before that save is refused, not silently applied.
+            var partsChanged = db.ChangeTracker.Entries().Any(x => x.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
             foreach (var (entity, expected) in edits)
             {
                 var entry = db.Entry(entity);
-                if (entry.State != EntityState.Added) entry.Property(nameof(IVersioned.Version)).OriginalValue = expected;
+                if (entry.State == EntityState.Added) continue;
+                if (entry.State == EntityState.Unchanged && partsChanged) entry.Property(nameof(IVersioned.Version)).IsModified = true;
+                entry.Property(nameof(IVersioned.Version)).OriginalValue = expected;
             }
             try
             {

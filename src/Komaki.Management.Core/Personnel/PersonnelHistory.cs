@@ -5,8 +5,10 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.Personnel;
 
 /// 人事評価 and its performance goals (filed under the evaluation): the person, the evaluators named on it and the
-/// personnel division (PersonnelAccess) — nobody else, administrators included. Every opening is noted in the read
-/// log (PersonnelReads), a refused one as 拒否.
+/// personnel division (PersonnelAccess) — nobody else, administrators included — and of it only the fields the sheet
+/// shows that reader at the evaluation's stage now (PersonnelFields): no final grade before the reader may see it, no
+/// 人事課内のメモ outside the personnel division. Every opening is noted in the read log (PersonnelReads) as
+/// 変更履歴, a refused one as 拒否.
 public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages pages, PersonnelReads reads) : HistoryKind<PersonnelEvaluation>(typeof(PerformanceGoal))
 {
     public override async Task<HistoryOpening> OpenAsync(HistoryReader reader, string recordType, string recordId)
@@ -16,9 +18,11 @@ public sealed class PersonnelEvaluationHistory(AppDbContext db, PersonnelPages p
         if (e is null) return HistoryOpening.Refused;
         reads.Loaded([e.Id]);
         var relation = PersonnelAccess.RelationOf(reader.Actor(), await pages.StaffIdsOfAsync(reader.UserId), e);
-        return PersonnelAccess.CanRead(relation)
-            ? HistoryOpening.Read($"{e.StaffMember?.Name} {Wareki.FiscalYear(e.FiscalYear)} 人事評価", new("Personnel", "Details", new { id }))
-            : HistoryOpening.Refused;
+        if (!PersonnelAccess.CanRead(relation)) return HistoryOpening.Refused;
+        // A year without its design discloses no details to the person (the sheet itself does not open without one).
+        var view = new PersonnelView(e, await pages.DesignAsync(e.FiscalYear) ?? new PersonnelDesign { FiscalYear = e.FiscalYear, DiscloseDetails = false }, relation, "");
+        return HistoryOpening.Read($"{e.StaffMember?.Name} {Wareki.FiscalYear(e.FiscalYear)} 人事評価", new("Personnel", "Details", new { id }),
+            (entry, field) => view.Shows(entry.EntityType, field));
     }
 }
 

@@ -9,6 +9,20 @@ public sealed record PersonnelView(PersonnelEvaluation Evaluation, PersonnelDesi
     public bool SeesEvaluators => PersonnelAccess.SeesEvaluatorMarks(Relation, Evaluation, Design);
     public bool SeesFinal => PersonnelAccess.SeesFinal(Relation, Evaluation);
 
+    /// The reason of an 調整 is one of the details the evaluators wrote: with the final grades, to those who see their marks.
+    public bool SeesAdjustmentReason => SeesFinal && SeesEvaluators;
+
+    /// 人事課内のメモ of the 調整: the personnel division only, never the person nor the evaluators.
+    public bool SeesInternalNote => Relation.HasFlag(PersonnelRelation.Division);
+
+    /// What was disclosed and when: once disclosed, to everyone who reads the sheet; its reason as the adjustment's is.
+    public bool SeesDisclosure => Evaluation.State >= PersonnelState.Disclosed;
+
+    public bool SeesDisclosedReason => SeesDisclosure && SeesEvaluators;
+
+    /// Whether this reader sees a field of the sheet (an audited entity's property): the history shows what this says.
+    public bool Shows(string entityType, string field) => PersonnelFields.Shows(this, entityType, field);
+
     /// The stages whose marks the reader sees: their own self-assessment always, the evaluators' as allowed.
     public IReadOnlyList<MarkStage> Stages =>
         SeesEvaluators ? [MarkStage.Self, MarkStage.First, MarkStage.Second] : [MarkStage.Self];
@@ -28,6 +42,63 @@ public sealed record PersonnelView(PersonnelEvaluation Evaluation, PersonnelDesi
         PersonnelStep.AnswerComplaint => Evaluation.State >= PersonnelState.Disclosed ? ev.Comment : null,
         _ => ev.Comment,
     };
+}
+
+/// Which field of an evaluation each reader sees, per audited entity and property: the same rule the sheet's page,
+/// print and Excel show by (PersonnelView), and the only one the history asks. A field not named here is shown to
+/// nobody in the history (PersonnelFieldsTests requires every audited property to be named, so a new field gets a
+/// decision rather than a leak); an entity not named here — a mark, a complaint — is not shown in the history at all.
+public static class PersonnelFields
+{
+    private static readonly Func<PersonnelView, bool> Everyone = _ => true;
+
+    private static readonly Dictionary<(string Entity, string Field), Func<PersonnelView, bool>> Rules = new()
+    {
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.FiscalYear))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.StaffMemberId))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.OrgUnitId))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.Position))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.JobLevel))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.FirstEvaluatorId))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.SecondEvaluatorId))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.State))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.GoalInterviewOn))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.GoalInterviewNote))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.MidYearInterviewOn))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.MidYearInterviewNote))] = Everyone,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.FinalCompetenceGrade))] = v => v.SeesFinal,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.FinalPerformanceGrade))] = v => v.SeesFinal,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.AdjustmentReason))] = v => v.SeesAdjustmentReason,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.AdjustmentNote))] = v => v.SeesInternalNote,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.DisclosedCompetenceGrade))] = v => v.SeesDisclosure,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.DisclosedPerformanceGrade))] = v => v.SeesDisclosure,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.DisclosedReason))] = v => v.SeesDisclosedReason,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.DisclosedOn))] = v => v.SeesDisclosure,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.ComplaintDeadline))] = v => v.SeesDisclosure,
+        [(nameof(PersonnelEvaluation), nameof(PersonnelEvaluation.AcknowledgedAt))] = v => v.SeesDisclosure,
+        // The goals as written, agreed and changed, and the result the person reported: the sheet shows them to all its readers.
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.PersonnelEvaluationId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.OwnerUserId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.FiscalYear))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.OrganizationalGoalId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.MeasureId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.ProjectId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.ManifestoItemId))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Title))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Description))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Target))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Difficulty))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Weight))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.Result))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.SortOrder))] = Everyone,
+    };
+
+    /// Every (entity, property) with a rule.
+    public static IReadOnlyCollection<(string Entity, string Field)> Named => Rules.Keys;
+
+    /// A field the reader sees; "" asks for the entity as a whole (an entry without changes), shown when it has rules.
+    public static bool Shows(PersonnelView v, string entityType, string field) =>
+        field.Length == 0 ? Rules.Keys.Any(k => k.Entity == entityType) : Rules.TryGetValue((entityType, field), out var rule) && rule(v);
 }
 
 /// 人事評価シート as Excel: the same content as the printed A4 page, for the reader's eyes only.

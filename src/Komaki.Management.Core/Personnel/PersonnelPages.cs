@@ -5,9 +5,17 @@ using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Personnel;
 
-/// One line of a list of evaluations: no grades, only where each stands.
+/// One line of a list of evaluations: no grades, only where each stands (with whether a complaint waits for its answer).
 public sealed record EvaluationLine(int Id, int FiscalYear, string StaffNumber, string Name, int OrgUnitId, string Position, JobLevel JobLevel,
-    PersonnelState State, string? FirstEvaluator, string? SecondEvaluator, bool HasFirstEvaluator, int StaffMemberId, int? FirstEvaluatorId, int? SecondEvaluatorId);
+    PersonnelState State, string? FirstEvaluator, string? SecondEvaluator, bool HasFirstEvaluator, int StaffMemberId, int? FirstEvaluatorId, int? SecondEvaluatorId,
+    bool ComplaintWaiting)
+{
+    /// What the workflow's who-and-when asks of the line (PersonnelWorkflow.WaitsFor, DueOf): its state, chain and waiting complaint.
+    public PersonnelEvaluation Head => new()
+    {
+        State = State, SecondEvaluatorId = SecondEvaluatorId, FirstEvaluatorId = FirstEvaluatorId, Complaints = ComplaintWaiting ? [new PersonnelComplaint()] : [],
+    };
+}
 
 /// A choice of what a goal serves: "G:12" (a unit goal), "M:3", "P:45", "I:7".
 public sealed record ServesOption(string Value, string Text);
@@ -90,7 +98,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
     private static IQueryable<EvaluationLine> Lines(IQueryable<PersonnelEvaluation> q) => q.Select(e => new EvaluationLine(
         e.Id, e.FiscalYear, e.StaffMember!.StaffNumber, e.StaffMember.Name, e.OrgUnitId, e.Position, e.JobLevel, e.State,
         e.FirstEvaluator != null ? e.FirstEvaluator.Name : null, e.SecondEvaluator != null ? e.SecondEvaluator.Name : null, e.FirstEvaluatorId != null,
-        e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId));
+        e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.Complaints.Any(c => c.AnsweredAt == null)));
 
     /// The evaluations of a year the person is in: their own, and those they evaluate.
     public async Task<List<EvaluationLine>> MineAsync(IReadOnlySet<int> staffIds, int year) =>

@@ -110,8 +110,8 @@ public static class PersonnelWorkflow
         _ => e.State,
     };
 
-    /// The due date of the step the evaluation waits for, from the year's design.
-    public static DateOnly? DueOf(PersonnelEvaluation e, PersonnelDesign design) => e.State switch
+    /// The due date of the step the evaluation waits for, from the year's design (none for the answer to a complaint).
+    public static DateOnly? DueOf(PersonnelEvaluation e, PersonnelDesign design) => ComplaintWaits(e) ? null : e.State switch
     {
         PersonnelState.GoalSetting or PersonnelState.GoalsSubmitted => design.GoalsDue,
         PersonnelState.GoalsAgreed => design.MidYearDue,
@@ -124,8 +124,11 @@ public static class PersonnelWorkflow
         _ => null,
     };
 
+    /// A complaint filed and not yet answered: the evaluation waits for the personnel division, whatever its state.
+    public static bool ComplaintWaits(PersonnelEvaluation e) => e.State >= PersonnelState.Disclosed && e.Complaints.Any(c => c.AnsweredAt is null);
+
     /// Who the evaluation waits for, in words.
-    public static string WaitsFor(PersonnelEvaluation e) => e.State switch
+    public static string WaitsFor(PersonnelEvaluation e) => ComplaintWaits(e) ? "人事担当（苦情相談への回答）" : e.State switch
     {
         PersonnelState.GoalSetting or PersonnelState.MidYearReviewed or PersonnelState.Disclosed => "本人",
         PersonnelState.GoalsSubmitted or PersonnelState.GoalsAgreed or PersonnelState.SelfAssessed => "一次評価者",

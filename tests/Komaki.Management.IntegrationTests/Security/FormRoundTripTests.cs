@@ -19,7 +19,8 @@ namespace Komaki.Management.IntegrationTests.Security;
 /// both a GET and a POST and is not a step that acts); the demo city is crawled as every demo user, and every edit
 /// form found on such a page is posted back as a browser would send it (AngleSharp builds the form data set: every
 /// input, checked box, selected option and textarea, the antiforgery token included). Nothing in the database may
-/// change. Then one free-text field is changed and the audit trail must record that field and nothing else.
+/// change. Then one free-text field is changed and the audit trail must record that field and nothing else; and the
+/// form posted once more with the version it was opened at (a second tab) must be refused and change nothing.
 public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper output) : IClassFixture<KomakiFactory>
 {
     private static readonly string[] Users =
@@ -56,6 +57,7 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         var lost = new List<string>();
         var changedWrong = new List<string>();
         var saved = new HashSet<string>();
+        var staleSaved = new List<string>();
         var forms = 0;
         foreach (var user in Users)
         {
@@ -94,6 +96,17 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
                     var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
                     if (updates.Count != 1 || !updates[0].EndsWith(Marker, StringComparison.Ordinal))
                         changedWrong.Add($"{label} changed {name}, the audit trail records: {string.Join(" / ", updates)}");
+                    // The same form posted again, as from a second tab opened before that save: a form that carries the
+                    // version it was opened at is refused and changes nothing (the record, or only its parts, changed since).
+                    if (form.Elements.Any(e => string.Equals(e.GetAttribute("name"), "Version", StringComparison.OrdinalIgnoreCase)))
+                    {
+                        SetValue(field, Value(field) + Marker);
+                        var beforeStale = Snapshot();
+                        var stale = await PostAsync(client, form, action);
+                        var afterStale = Snapshot();
+                        if (stale.StatusCode == HttpStatusCode.Redirect || afterStale.Hash != beforeStale.Hash)
+                            staleSaved.Add($"{label}: the form posted again with the version it was opened at was saved ({Describe(beforeStale, afterStale)})");
+                    }
                     // The form is read again so the next role starts from what is stored now.
                 }
             }
@@ -104,6 +117,8 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         foreach (var line in lost.Concat(changedWrong)) output.WriteLine(line);
         Assert.True(lost.Count == 0, string.Join("\n", lost.Take(40)));
         Assert.True(changedWrong.Count == 0, string.Join("\n", changedWrong.Take(40)));
+        foreach (var line in staleSaved) output.WriteLine(line);
+        Assert.True(staleSaved.Count == 0, string.Join("\n", staleSaved.Take(40)));
         Assert.True(missing.Count == 0, $"no demo user reached a form of: {string.Join(", ", missing)}");
         // Saves from another page may hold no free text (a schedule is dates): the share is of the edit routes.
         var (editsSaved, editsFound) = (saved.Count(templates.ContainsKey), found.Count(templates.ContainsKey));

@@ -20,6 +20,31 @@ public class PersonnelWorkflowTests
     private static PersonnelRelation As(int staffId, string role = Roles.DepartmentStaff, PersonnelEvaluation? e = null) =>
         PersonnelAccess.RelationOf(TestCity.As(role, 2), new HashSet<int> { staffId }, e ?? Evaluation(PersonnelState.GoalSetting));
 
+    /// 待っている人 names whoever can take the next step, in every state, with and without a second evaluator, with and
+    /// without a complaint waiting for its answer: a complaint filed waits for the personnel division, not the person.
+    [Fact]
+    public void The_one_named_as_waited_for_is_the_one_who_can_take_the_next_step()
+    {
+        var division = (PersonnelEvaluation e) => PersonnelAccess.RelationOf(TestCity.As(Roles.Personnel, 5), new HashSet<int>(), e);
+        foreach (var state in Enum.GetValues<PersonnelState>())
+            foreach (var second in new int?[] { BigBoss, null })
+                foreach (var complaint in state >= PersonnelState.Disclosed ? new[] { false, true } : [false])
+                {
+                    // 二次評価済 is reached only through a second evaluator.
+                    if (state == PersonnelState.SecondEvaluated && second is null) continue;
+                    var e = Evaluation(state, second);
+                    e.ComplaintDeadline = Today.AddDays(10);
+                    if (complaint) e.Complaints.Add(new PersonnelComplaint { Content = "納得できません" });
+                    var named = PersonnelWorkflow.WaitsFor(e);
+                    if (named == "—") continue;
+                    var who = named.StartsWith("本人", StringComparison.Ordinal) ? As(Me, e: e) : named.StartsWith("一次評価者", StringComparison.Ordinal) ? As(Boss, e: e)
+                        : named.StartsWith("二次評価者", StringComparison.Ordinal) ? As(BigBoss, e: e) : division(e);
+                    var steps = PersonnelWorkflow.NextActions(who, e, Today).Where(a => a is not (PersonnelStep.FileComplaint or PersonnelStep.ReturnGoals)).ToList();
+                    Assert.True(steps.Count > 0, $"{state}, second {second}, complaint {complaint}: 「{named}」 has no step to take");
+                    if (complaint) Assert.Contains(PersonnelStep.AnswerComplaint, steps);
+                }
+    }
+
     [Fact]
     public void Each_step_is_taken_by_its_one_person_in_order()
     {

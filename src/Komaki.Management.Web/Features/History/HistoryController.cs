@@ -14,13 +14,14 @@ namespace Komaki.Management.Web.Features.History;
 public sealed class HistoryController(HistoryPages pages, CurrentUser me, OrgTreeProvider orgTree, DirectionCatalog directions) : AppController
 {
     [HttpGet("History/{recordType}/{recordId}")]
+    [ReadLogAs("変更履歴")]
     public async Task<IActionResult> Index(string recordType, string recordId, int page = 1)
     {
         if (pages.KindOf(recordType) is not { } kind) return NotFound();
         var org = await orgTree.GetAsync();
         var opening = await kind.OpenAsync(new HistoryReader(Actor.UserName, me.UserId, Actor.RoleNames, Actor.UnitId, org), recordType, recordId);
         if (!opening.MayRead) return Forbidden();
-        var history = await pages.PageAsync(recordType, recordId, HttpContext.PageFor(page), HttpContext.PageSizeFor(50));
+        var history = await pages.PageAsync(recordType, recordId, HttpContext.PageFor(page), HttpContext.PageSizeFor(50), opening.Shows);
         var back = opening.Back is { } link ? Url.Action(link.Action, link.Controller, link.Values) : null;
         return View(new HistoryModel(recordType, recordId, opening.Title, back, new Paged<AuditEntry>(history.Entries, history.Page, history.PageSize, history.Total),
             new HistoryWording(history.Lookups, org, directions), history.DetailLabels));
