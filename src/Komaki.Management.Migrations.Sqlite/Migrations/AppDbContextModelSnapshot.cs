@@ -1045,6 +1045,12 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AsPublishedDirection")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AssessedAt")
                         .HasColumnType("TEXT");
 
@@ -1055,6 +1061,13 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<string>("Assessment")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Direction")
@@ -2836,9 +2849,22 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AsPublishedStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Commentary")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evidence")

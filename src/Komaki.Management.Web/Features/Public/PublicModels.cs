@@ -12,7 +12,7 @@ public sealed record PublicMeasureModel(
     IReadOnlyList<CitizenInputRecord> Voices)
 {
     /// 施策評価 of the years planning has published, newest first.
-    public IReadOnlyList<(int Year, string Assessment, string? Direction)> Assessments { get; init; } = [];
+    public IReadOnlyList<(int Year, string Assessment, string? Direction, PublicCorrection? Correction)> Assessments { get; init; } = [];
 }
 
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
