@@ -51,6 +51,9 @@ public sealed class MeasureEvaluationPages(AppDbContext db) : IUseCase
 
     /// The year's measures, or the one asked for, with their indicators, projects, evaluations past the draft, survey
     /// results and the divisions' own evaluations.
+    /// Whether the year's 施策評価 is published: a change is then a 訂正 with its reason (PublishedCorrections).
+    public async Task<bool> PublishedAsync(int year) => (await PublishedCorrections.PublishedYearsAsync<MeasureEvaluation>(db)).Contains(year);
+
     public async Task<MeasureEvaluationYear> YearAsync(int year, int? measureId)
     {
         var basic = await db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent && b.StartYear <= year && b.EndYear >= year).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync();

@@ -9,6 +9,14 @@ public static class DisplayLabels
     public static string Label<T>(this T value) where T : struct, Enum =>
         Names<T>.ByValue.TryGetValue(value, out var name) ? name : value.ToString();
 
+    /// The label of a member of an enum known only at run time (a recorded value in a history), by the member's name;
+    /// null when the type has no such member or the member no label.
+    public static string? LabelOf(Type enumType, string memberName)
+    {
+        ArgumentNullException.ThrowIfNull(enumType);
+        return enumType.IsEnum ? enumType.GetField(memberName, BindingFlags.Public | BindingFlags.Static)?.GetCustomAttribute<DisplayAttribute>()?.Name : null;
+    }
+
     private static class Names<T> where T : struct, Enum
     {
         public static readonly IReadOnlyDictionary<T, string> ByValue = typeof(T)

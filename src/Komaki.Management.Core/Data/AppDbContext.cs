@@ -145,6 +145,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     {
         ChangeTracker.DetectChanges();
         await GuardPublishedActualsAsync(cancellationToken);
+        await GuardPublishedCorrectionsAsync(cancellationToken);
         foreach (var e in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
         {
             e.Entity.Version++;
@@ -211,6 +212,29 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         // The first correction keeps the value as published; later ones keep it too.
         foreach (var e in changed.Where(e => published.Contains(e.Entity.FiscalYear))) e.Entity.PublishedActual ??= e.Property(v => v.Actual).OriginalValue;
     }
+
+    /// What citizens see of a record of a published year changes only as a 訂正 (PublishedCorrections), whichever door
+    /// the change comes through; what was published is kept beside it.
+    private async Task GuardPublishedCorrectionsAsync(CancellationToken ct)
+    {
+        var changed = ChangeTracker.Entries<ICorrectable>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && AsItWas(e) != e.Entity.PublicText())
+            .ToList();
+        if (changed.Count == 0) return;
+        var years = changed.Select(e => e.Entity.FiscalYear).Distinct().ToList();
+        var published = (await Publications.AsNoTracking().Where(p => years.Contains(p.FiscalYear)).Select(p => new { p.Kind, p.FiscalYear }).ToListAsync(ct))
+            .Select(p => (p.Kind, p.FiscalYear)).ToHashSet();
+        var inPublished = changed.Where(e => published.Contains((PublishedCorrections.KindOf[e.Entity.GetType()], e.Entity.FiscalYear))).ToList();
+        var unexplained = inPublished.Where(e => e.State == EntityState.Deleted || string.IsNullOrWhiteSpace(e.Entity.CorrectionReason) || e.Entity.CorrectedAt is null
+            || e.State == EntityState.Modified && !e.Property(x => x.CorrectedAt).IsModified).ToList();
+        if (unexplained.Count > 0)
+            throw new PublishedChangeException(unexplained.Select(e => $"{Wareki.FiscalYear(e.Entity.FiscalYear)}の{PublishedCorrections.KindOf[e.Entity.GetType()].Label()}").Distinct().ToList());
+        foreach (var e in inPublished.Where(e => e.Entity.AsPublished is null)) e.Entity.KeepAsPublished(e.State == EntityState.Added ? null : Original(e));
+    }
+
+    private static ICorrectable Original(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ICorrectable> e) => (ICorrectable)e.OriginalValues.ToObject();
+
+    private static string AsItWas(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ICorrectable> e) => Original(e).PublicText();
 
     private List<string> ChangedAreas() => ChangeTracker.Entries()
         .Where(e => e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && !OnlyAccountState(e))

@@ -12,7 +12,11 @@ public sealed class MeasureEvaluationCommands(AppDbContext db, RecordSaver saver
     {
         var e = await db.MeasureEvaluations.FirstOrDefaultAsync(x => x.MeasureId == measureId && x.FiscalYear == year);
         if (e is null) db.MeasureEvaluations.Add(e = new MeasureEvaluation { MeasureId = measureId, FiscalYear = year });
-        (e.Assessment, e.Direction, e.AssessedBy, e.AssessedAt) = (form.Assessment!.Trim(), form.Direction, byName, at);
+        var before = e.Id == 0 ? "" : e.PublicText();
+        (e.Assessment, e.Direction) = (form.Assessment!.Trim(), form.Direction);
+        if (await PublishedCorrections.ApplyAsync(db, e, before, form.CorrectionReason, at) is { } refused) return refused;
+        // Posting the form back unchanged changes nothing, not even who assessed it.
+        if (e.Id == 0 || e.PublicText() != before) (e.AssessedBy, e.AssessedAt) = (byName, at);
         var saved = await saver.SaveEditsAsync([(e, e.Id == 0 ? 0 : form.Version)], e.AuditTarget);
         return saved.Succeeded ? saved.WithRecord(e.Id) : saved;
     }

@@ -7,6 +7,8 @@ public sealed class MeasureEvaluationForm
 {
     public string? Assessment { get; set; }
     public Direction? Direction { get; set; }
+    /// Needed only when the year's 施策評価 is published (PublishedCorrections).
+    public string? CorrectionReason { get; set; }
     public int Version { get; set; }
 }
 
@@ -19,5 +21,6 @@ public sealed class MeasureEvaluationFormValidator : AbstractValidator<MeasureEv
             .MaximumLength(max).WithMessage($"施策の評価は{max:N0}文字以内で入力してください。");
         RuleFor(x => x.Direction).NotNull().WithMessage("施策の今後の方向性を選んでください。")
             .IsInEnum().WithMessage("施策の今後の方向性を選んでください。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<MeasureEvaluation>(e => e.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
     }
 }

@@ -52,8 +52,17 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
     }
 
     /// The evaluation; a 不備あり rating adds the deficiency with its corrective action and due date.
+    /// A risk evaluated again keeps its record when nothing changed, and cannot be rated effective on both counts while
+    /// a deficiency of it is not confirmed corrected (the report would count it as effective and deficient at once).
     public async Task<CommandResult> EvaluateAsync(ControlRisk risk, RiskEvaluationForm form, ControlAuthor author)
     {
+        var deficient = form.DesignRating == ControlRating.Deficient || form.OperationRating == ControlRating.Deficient;
+        if (risk.State == RiskState.Evaluated && !deficient && (risk.DesignRating, risk.DesignEvidence, risk.OperationRating, risk.OperationEvidence)
+            == (form.DesignRating, form.DesignEvidence?.Trim(), form.OperationRating, form.OperationEvidence?.Trim()))
+            return await saver.SaveEditAsync(risk, form.Version, risk.AuditTarget);
+        if (!deficient && risk.Deficiencies.Where(d => d.CorrectionConfirmedOn is null).Select(d => d.Kind.Label()).ToList() is { Count: > 0 } open)
+            return CommandResult.Refused(nameof(form.OperationRating),
+                $"是正の確認が済んでいない不備（{string.Join("・", open)}）があります。評価部局が是正を確認してから、有効と評価し直してください。");
         risk.DesignRating = form.DesignRating;
         risk.DesignEvidence = form.DesignEvidence!.Trim();
         risk.OperationRating = form.OperationRating;
@@ -61,7 +70,7 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         risk.EvaluatedBy = author.DisplayName;
         risk.EvaluatedAt = author.At;
         risk.State = RiskState.Evaluated;
-        if (form.DesignRating == ControlRating.Deficient || form.OperationRating == ControlRating.Deficient)
+        if (deficient)
         {
             risk.Deficiencies.Add(new ControlDeficiency
             {

@@ -56,6 +56,12 @@ public sealed class RiskFormValidator : AbstractValidator<RiskForm>
 /// The 評価部局's evaluation of one risk's control, and the deficiency it found (required when a rating is 不備あり).
 public sealed class RiskEvaluationForm
 {
+    /// The form as the risk's page opens it: its current ratings and evidence, so posting it back changes nothing.
+    public static RiskEvaluationForm Of(ControlRisk risk) => new()
+    {
+        Version = risk.Version, DesignRating = risk.DesignRating, DesignEvidence = risk.DesignEvidence, OperationRating = risk.OperationRating, OperationEvidence = risk.OperationEvidence,
+    };
+
     [Display(Name = "版")]
     public int Version { get; set; }
     [Display(Name = "整備状況")]

@@ -81,7 +81,7 @@ public sealed class ManifestoLink : IAudited
 
 /// The yearly state of a promise with the city's commentary and evidence.
 [DataArea(DataArea.Voice)]
-public sealed class ManifestoProgress : IVersioned, IAudited
+public sealed class ManifestoProgress : IVersioned, IAudited, ICorrectable
 {
     public int Id { get; set; }
     [Display(Name = "マニフェスト項目")]
@@ -95,7 +95,27 @@ public sealed class ManifestoProgress : IVersioned, IAudited
     public string Commentary { get; set; } = "";
     [Display(Name = "根拠")]
     public string? Evidence { get; set; }
+    /// When a published year's record was corrected and why; the public site shows it as 訂正 beside AsPublished.
+    [Display(Name = "訂正日時")]
+    public DateTime? CorrectedAt { get; set; }
+    [Display(Name = "訂正の理由")]
+    public string? CorrectionReason { get; set; }
+    [Display(Name = "公表時の説明")]
+    public string? AsPublished { get; set; }
+    [Display(Name = "公表時の進捗状況")]
+    public ManifestoStatus? AsPublishedStatus { get; set; }
     public int Version { get; set; }
+
+    public string PublicText() => $"{(int)Status}\n{Commentary}";
+
+    /// A year's progress as the public site shows it in one line (what a correction shows as published).
+    public static string Shown(ManifestoStatus? status, string? commentary) => status is null ? commentary ?? "" : $"{status.Value.Label()}　{commentary}";
+
+    public void KeepAsPublished(ICorrectable? published)
+    {
+        var p = published as ManifestoProgress;
+        (AsPublished, AsPublishedStatus) = (p?.Commentary ?? "", p?.Status);
+    }
 
     public AuditTarget AuditTarget => new(nameof(ManifestoItem), ManifestoItemId, $"{FiscalYear}年度の進捗");
 }

@@ -5,7 +5,7 @@ using Komaki.Management.Core.Plans;
 namespace Komaki.Management.Core.Manifesto;
 
 /// Planning's edits of the manifesto: terms, promises, their links into the plan and their yearly progress.
-public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, RecordSaver saver) : IUseCase
+public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, RecordSaver saver, CityClock clock) : IUseCase
 {
     /// Links a promise to a current element of the plan by its code (the result names it); refused when the code
     /// names nothing current or the link exists.
@@ -65,9 +65,11 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
             progress = new ManifestoProgress { ManifestoItemId = itemId, FiscalYear = fiscalYear };
             db.ManifestoProgress.Add(progress);
         }
+        var before = progress.Id == 0 ? "" : progress.PublicText();
         progress.Status = status;
         progress.Commentary = commentary!.Trim();
         progress.Evidence = string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim();
+        if (await PublishedCorrections.ApplyAsync(db, progress, before, form.CorrectionReason, clock.UtcNow) is { } refused) return refused;
         return await saver.SaveEditsAsync([(progress, progress.Id == 0 ? 0 : version)], item.AuditTarget);
     }
 

@@ -87,6 +87,8 @@ public sealed class ManifestoProgressForm
     public ManifestoStatus? Status { get; set; }
     public string? Commentary { get; set; }
     public string? Evidence { get; set; }
+    /// Needed only when the year's progress is published (PublishedCorrections).
+    public string? CorrectionReason { get; set; }
 }
 
 public sealed class ManifestoProgressFormValidator : AbstractValidator<ManifestoProgressForm>
@@ -97,5 +99,6 @@ public sealed class ManifestoProgressFormValidator : AbstractValidator<Manifesto
         RuleFor(x => x.Commentary).Cascade(CascadeMode.Stop).Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage("進捗の説明を入力してください。")
             .MaximumLength(ModelLengths.Of<ManifestoProgress>(p => p.Commentary)).WithMessage("進捗の説明は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
         RuleFor(x => x.Evidence).MaximumLength(ModelLengths.Of<ManifestoProgress>(p => p.Evidence)).WithMessage("根拠は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<ManifestoProgress>(p => p.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
     }
 }

@@ -26,7 +26,7 @@ public sealed record EvidenceIndicator(int Id, string Owner, string Name, string
 
 public sealed record ItemDetailsModel(
     ManifestoItem Item, ItemCoverage Coverage, IReadOnlyList<LinkedElement> Links, IReadOnlyList<(int Id, string Code, string Name, bool Funded)> Projects,
-    IReadOnlyList<EvidenceIndicator> Indicators, IReadOnlyList<ManifestoProgress> Progress, bool CanEdit, int Year);
+    IReadOnlyList<EvidenceIndicator> Indicators, IReadOnlyList<ManifestoProgress> Progress, bool CanEdit, int Year, IReadOnlyCollection<int> PublishedYears);
 
 /// Reads of the マニフェスト pages: the traceability matrix of a term and one promise with its evidence.
 public sealed class ManifestoPages(AppDbContext db) : IUseCase
@@ -102,7 +102,8 @@ public sealed class ManifestoPages(AppDbContext db) : IUseCase
             return new EvidenceIndicator(i.Id, i.Measure?.Name ?? i.Project?.Name ?? "", i.Name, i.Unit, latest?.FiscalYear, latest?.Target, latest?.Actual,
                 latest is null ? null : IndicatorJudgment.Of(i, latest.FiscalYear));
         }).ToList();
-        return new ItemDetailsModel(item, coverage, links, projects, evidence, item.Progress.OrderByDescending(p => p.FiscalYear).ToList(), canEdit, year);
+        return new ItemDetailsModel(item, coverage, links, projects, evidence, item.Progress.OrderByDescending(p => p.FiscalYear).ToList(), canEdit, year,
+            await PublishedCorrections.PublishedYearsAsync<ManifestoProgress>(db));
     }
 
     /// Where promises must land: the newest edition of the current plan (the one being drawn after an election).

@@ -3,7 +3,7 @@ using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Manifesto;
 
-public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary);
+public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary, PublicCorrection? Correction = null);
 
 /// Each promise of a term with its latest reported progress: what the mayor's view and the public site count by status.
 public sealed record ManifestoStanding(MayorTerm Term, IReadOnlyList<ItemStanding> Items)
@@ -21,9 +21,10 @@ public sealed record ManifestoStanding(MayorTerm Term, IReadOnlyList<ItemStandin
             {
                 i.Id, i.Number, i.Area, i.Title, i.SortOrder,
                 Latest = db.ManifestoProgress.Where(p => p.ManifestoItemId == i.Id && (years == null || years.Contains(p.FiscalYear)))
-                    .OrderByDescending(p => p.FiscalYear).Select(p => new { p.Status, p.FiscalYear, p.Commentary }).FirstOrDefault(),
+                    .OrderByDescending(p => p.FiscalYear).Select(p => new { p.Status, p.FiscalYear, p.Commentary, p.CorrectedAt, p.CorrectionReason, p.AsPublished, p.AsPublishedStatus }).FirstOrDefault(),
             }).ToListAsync();
         return new ManifestoStanding(term, items.OrderBy(i => i.SortOrder).ThenBy(i => i.Number, CodeOrder.Instance)
-            .Select(i => new ItemStanding(i.Id, i.Number, i.Area, i.Title, i.Latest?.Status, i.Latest?.FiscalYear, i.Latest?.Commentary)).ToList());
+            .Select(i => new ItemStanding(i.Id, i.Number, i.Area, i.Title, i.Latest?.Status, i.Latest?.FiscalYear, i.Latest?.Commentary,
+                PublicCorrection.Of(i.Latest?.CorrectedAt, i.Latest?.CorrectionReason, ManifestoProgress.Shown(i.Latest?.AsPublishedStatus, i.Latest?.AsPublished)))).ToList());
     }
 }

@@ -6,13 +6,17 @@ namespace Komaki.Management.Core.Plans;
 
 public enum IndicatorKind
 {
+    [Display(Name = "成果指標")]
     Outcome = 1,
+    [Display(Name = "活動指標")]
     Activity = 2,
 }
 
 public enum IndicatorDirection
 {
+    [Display(Name = "↑ 高いほど良い")]
     HigherIsBetter = 1,
+    [Display(Name = "↓ 低いほど良い")]
     LowerIsBetter = 2,
 }
 

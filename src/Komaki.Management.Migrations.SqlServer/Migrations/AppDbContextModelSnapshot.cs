@@ -1098,6 +1098,12 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("AsPublishedDirection")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("AssessedAt")
                         .HasColumnType("datetime2");
 
@@ -1109,6 +1115,13 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<int?>("Direction")
                         .HasColumnType("int");
@@ -2946,10 +2959,23 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("AsPublishedStatus")
+                        .HasColumnType("int");
+
                     b.Property<string>("Commentary")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("Evidence")
                         .HasMaxLength(4000)

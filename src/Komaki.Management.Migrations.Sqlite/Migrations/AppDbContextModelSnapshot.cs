@@ -1048,6 +1048,12 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AsPublishedDirection")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AssessedAt")
                         .HasColumnType("TEXT");
 
@@ -1058,6 +1064,13 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<string>("Assessment")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Direction")
@@ -2839,9 +2852,22 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AsPublishedStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Commentary")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evidence")

@@ -77,6 +77,13 @@ public class ControlAndStaffingWebTests(KomakiFactory app) : IClassFixture<Komak
         Assert.Equal(before["operation"] + 1, after["operation"]);
         Assert.Equal(before["corrected"] + 1, after["corrected"]);
         Assert.Equal(before["effective"], after["effective"]);
+
+        // Rated effective again while the deficiency awaits the 評価部局's confirmation: refused beside the field, nothing changes.
+        version = app.WithDb(db => db.ControlRisks.Single(r => r.Id == id).Version.ToString());
+        var again = await PostAsync(evaluator, $"/Control/Risks/{id}/Evaluate", ("Version", version), ("DesignRating", "Effective"), ("DesignEvidence", "委託仕様書を確認"),
+            ("OperationRating", "Effective"), ("OperationEvidence", "是正後の3件を確認"));
+        Assert.Contains("是正の確認が済んでいない不備（運用上の不備）があります。", await again.Content.ReadAsStringAsync());
+        Assert.Equal(ControlRating.Deficient, app.WithDb(db => db.ControlRisks.Single(r => r.Id == id).OperationRating));
         Assert.Equal(app.WithDb(db => db.ControlRisks.Count(r => r.FiscalYear == 2026)), after["risks"]);
 
         var excel = await promotion.GetAsync("/Control/Report/Excel?year=2026");

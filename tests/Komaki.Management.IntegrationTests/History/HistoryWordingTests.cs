@@ -21,6 +21,20 @@ public class HistoryWordingTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.True(missing.Count == 0, "no Japanese name for: " + string.Join(", ", missing));
     }
 
+    /// A recorded choice reads by the [Display] name of its enum member (the 方向性 in the city's own words): a member
+    /// added without one fails here instead of showing as 「Deficient」 in a history.
+    [Fact]
+    public void Every_choice_the_history_records_reads_in_japanese()
+    {
+        var missing = app.WithDb(db => db.Model.GetEntityTypes()
+            .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
+            .SelectMany(t => t.GetProperties().Select(p => Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType))
+            .Where(t => t.IsEnum && t != typeof(Core.Evaluation.Direction)).Distinct()
+            .SelectMany(t => Enum.GetNames(t).Where(n => Core.Common.DisplayLabels.LabelOf(t, n) is not { } label || label.All(char.IsAscii)).Select(n => $"{t.Name}.{n}"))
+            .Order(StringComparer.Ordinal).ToList());
+        Assert.True(missing.Count == 0, "no Japanese [Display] name for: " + string.Join(", ", missing));
+    }
+
     /// The same property name reads as what it is on each record.
     [Fact]
     public void A_field_name_can_read_differently_per_record()

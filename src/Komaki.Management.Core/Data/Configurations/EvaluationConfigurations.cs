@@ -103,6 +103,7 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
     {
         builder.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.AssessedBy).HasMaxLength(256);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
     }

@@ -57,6 +57,7 @@ public sealed class ManifestoProgressConfiguration : IEntityTypeConfiguration<Ma
     {
         builder.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Evidence).HasMaxLength(4000);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
     }
 }

@@ -39,6 +39,7 @@ public sealed class HistoryWording
             return _lookups.References.GetValueOrDefault((field, id), "（削除された記録）");
         var type = _lookups.Types.GetValueOrDefault((entity, field));
         if (type == typeof(Direction) && Enum.TryParse<Direction>(value, out var direction)) return _directions.Label(direction);
+        if (type is { IsEnum: true } && DisplayLabels.LabelOf(type, value) is { } label) return label;
         if (type == typeof(decimal) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) && !RecordedValues.IsAmountField(field))
             return Display.Number(number);
         if (type == typeof(DateTime) && DateTime.TryParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))

@@ -112,7 +112,7 @@ public sealed class ControlController(OrgTreeProvider orgTree, CurrentUser me, C
         var (risk, policy, org) = await LoadAsync(id);
         if (risk is null) return NotFound();
         if (await RefusalAsync(risk, RecordOperations.Read) is string unreadable) return Forbidden(unreadable);
-        return View(await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
+        return View(await DetailsModelAsync(risk, policy, org, RiskEvaluationForm.Of(risk)));
     }
 
     [HttpGet("Risks/{id:int}/Edit")]

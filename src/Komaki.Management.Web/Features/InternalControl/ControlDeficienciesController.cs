@@ -36,6 +36,6 @@ public sealed class ControlDeficienciesController(OrgTreeProvider orgTree, Curre
             TempData["Message"] = done;
             return RedirectToAction(nameof(ControlController.Details), "Control", new { id = risk.Id });
         }
-        return View("Details", await DetailsModelAsync(risk, policy, org, new RiskEvaluationForm { Version = risk.Version }));
+        return View("Details", await DetailsModelAsync(risk, policy, org, RiskEvaluationForm.Of(risk)));
     }
 }

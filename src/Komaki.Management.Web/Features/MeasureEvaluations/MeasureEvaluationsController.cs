@@ -27,7 +27,8 @@ public sealed class MeasureEvaluationsController(
     {
         var summary = (await SummariesAsync(year, measureId)).FirstOrDefault();
         if (summary is null) return NotFound();
-        return View(new MeasureEvaluationModel(year, summary, await MayAsync(EvaluationOf(summary, year), RecordOperations.Edit), summary.Evaluation?.Assessment, summary.Evaluation?.Direction, summary.Evaluation?.Version ?? 0));
+        return View(new MeasureEvaluationModel(year, summary, await MayAsync(EvaluationOf(summary, year), RecordOperations.Edit), summary.Evaluation?.Assessment, summary.Evaluation?.Direction, summary.Evaluation?.Version ?? 0,
+            await pages.PublishedAsync(year), null));
     }
 
     [HttpPost("{year:int}/{measureId:int}")]
@@ -41,7 +42,7 @@ public sealed class MeasureEvaluationsController(
             TempData["Message"] = $"{summary.Measure.Code} {summary.Measure.Name} の施策評価を保存しました。";
             return RedirectToAction(nameof(Index), new { year });
         }
-        return View(new MeasureEvaluationModel(year, summary, true, form.Assessment, form.Direction, form.Version));
+        return View(new MeasureEvaluationModel(year, summary, true, form.Assessment, form.Direction, form.Version, await pages.PublishedAsync(year), form.CorrectionReason));
     }
 
     /// The year's evaluation of the measure, or the one not yet made, as its rule is asked about it.

@@ -42,7 +42,8 @@ public sealed class PublicPlanController(PublicData data, PublishedLists lists, 
         return View("PublicMeasure", new PublicMeasureModel(measure, unit, year, year is int y ? RollUp.Measure(indicators, y) : null, await bands.GetAsync(), indicators,
             projects.Select(p => (p.Id, p.Code, p.Name, p.EvaluationId, p.Year, p.Direction is null ? null : directions.Label(p.Direction))).ToList(), voices)
         {
-            Assessments = assessments.Select(a => (a.Year, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction))).ToList(),
+            Assessments = assessments.Select(a => (a.Year, a.Assessment, a.Direction is null ? null : directions.Label(a.Direction),
+                a.Correction is { } c ? new PublicCorrection(c.At, c.Reason, $"方向性：{(c.Direction is null ? "－" : directions.Label(c.Direction))}\n{c.Assessment}") : null)).ToList(),
         });
     }
 }

@@ -11,5 +11,5 @@ public sealed record PublicMeasureModel(
     IReadOnlyList<CitizenInputRecord> Voices)
 {
     /// 施策評価 of the years planning has published, newest first.
-    public IReadOnlyList<(int Year, string Assessment, string? Direction)> Assessments { get; init; } = [];
+    public IReadOnlyList<(int Year, string Assessment, string? Direction, PublicCorrection? Correction)> Assessments { get; init; } = [];
 }

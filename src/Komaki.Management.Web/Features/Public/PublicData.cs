@@ -106,12 +106,13 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
         .Select(p => (p.Id, p.Code, p.Name, p.Latest?.Id, p.Latest?.FiscalYear, p.Latest is null ? null : p.Latest.SecondDirection ?? p.Latest.FirstDirection)).ToList();
 
     /// The measure's assessments of published years.
-    public async Task<List<(int Year, string Assessment, Direction? Direction)>> AssessmentsAsync(int measureId)
+    public async Task<List<(int Year, string Assessment, Direction? Direction, (DateTime At, string Reason, string Assessment, Direction? Direction)? Correction)>> AssessmentsAsync(int measureId)
     {
         var years = await YearsAsync(PublicationKind.MeasureEvaluations);
         return (await db.MeasureEvaluations.AsNoTracking().Where(e => e.MeasureId == measureId && years.Contains(e.FiscalYear) && e.Assessment != "")
-            .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction }).ToListAsync())
-            .Select(e => (e.FiscalYear, e.Assessment, e.Direction)).ToList();
+            .OrderByDescending(e => e.FiscalYear).Select(e => new { e.FiscalYear, e.Assessment, e.Direction, e.CorrectedAt, e.CorrectionReason, e.AsPublished, e.AsPublishedDirection }).ToListAsync())
+            .Select(e => (e.FiscalYear, e.Assessment, e.Direction,
+                e.CorrectedAt is DateTime at ? (at, e.CorrectionReason ?? "", e.AsPublished ?? "", e.AsPublishedDirection) : ((DateTime, string, string, Direction?)?)null)).ToList();
     }
 
     /// The manifesto with the progress of published years only.

@@ -36,7 +36,8 @@ public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string
     decimal? Baseline, int? BaselineYear, int FiscalYear, decimal? Target, decimal? Actual, decimal? AchievementPercent, decimal? ProgressPercent, bool WorseThanBaseline, string? Trend,
     DateOnly? CorrectedOn, string? CorrectionReason, decimal? PublishedActual);
 
-public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary);
+public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary,
+    DateOnly? CorrectedOn, string? CorrectionReason, string? AsPublished);
 
 public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes);
 
@@ -121,7 +122,8 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
     public async Task<List<ManifestoRecord>> ManifestoAsync()
     {
         var standing = await data.ManifestoAsync();
-        return standing is null ? [] : standing.Items.Select(i => new ManifestoRecord(standing.Term.Title, i.Number, i.Area, i.Title, i.Status?.Label(), i.Year, i.Commentary)).ToList();
+        return standing is null ? [] : standing.Items.Select(i => new ManifestoRecord(standing.Term.Title, i.Number, i.Area, i.Title, i.Status?.Label(), i.Year, i.Commentary,
+            i.Correction is { } c ? DateOnly.FromDateTime(Display.ToTokyo(c.CorrectedAt)) : null, i.Correction?.Reason, i.Correction?.AsPublished)).ToList();
     }
 
     public async Task<List<CitizenInputRecord>> VoicesAsync()
