@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Web.Features.Public;
 
