@@ -59,7 +59,13 @@ internal sealed partial class CellFormat
             reading = new CellReading(0, stored, Shown(number) ?? date, Code, true, false);
             return date;
         }
-        if (_format.IsDateTimeFormat || _format.IsTimeSpanFormat) return stored;
+        if (_format.IsDateTimeFormat)
+        {
+            // A date format naming neither day nor year (m"月" — what Excel makes of 4月): read as saved, shown as displayed.
+            if (Shown(number) is { Length: > 0 } display) reading = new CellReading(0, stored, display, Code, true, false);
+            return stored;
+        }
+        if (_format.IsTimeSpanFormat) return stored;
         var shown = Shown(number);
         if (shown is null) return stored;
         var figures = Figure().Matches(shown.Normalize(NormalizationForm.FormKC));

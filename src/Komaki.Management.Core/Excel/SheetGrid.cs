@@ -16,8 +16,8 @@ public sealed class SheetGrid(string name)
     public IReadOnlyList<SheetRow> Rows => _rows;
     public IReadOnlyList<CellRange> Merges => _merges;
 
-    internal void AddRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null, List<CellReading>? readings = null) =>
-        _rows.Add(new SheetRow(number, cells, flaws, readings));
+    internal void AddRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null, List<CellReading>? readings = null, bool hidden = false) =>
+        _rows.Add(new SheetRow(number, cells, flaws, readings) { IsHidden = hidden });
 
     internal void AddMerge(CellRange range)
     {
@@ -39,7 +39,8 @@ public sealed class SheetGrid(string name)
             }
         }
         var r = RowAt(row);
-        return r?.ReadingAt(column) is { IsDate: false } reading ? reading.Shown : r?.Get(column);
+        // As Excel displays it: a month typed as 4月 is a date cell shown 4月 (m"月"), not 2026-04-01.
+        return r?.ReadingAt(column) is { Shown.Length: > 0 } reading ? reading.Shown : r?.Get(column);
     }
 
     /// How a data cell's number format was applied (null for text and unformatted numbers), following a value
@@ -111,6 +112,10 @@ public sealed class SheetGrid(string name)
 public sealed class SheetRow(int number, List<(int Col, string Text)> cells, List<CellFlaw>? flaws = null, List<CellReading>? readings = null)
 {
     public int Number { get; } = number;
+
+    /// Hidden in Excel (row height zero or filtered out): read like any row, and said in the preview.
+    public bool IsHidden { get; init; }
+
     public int LastColumn => Math.Max(cells.Count == 0 ? 0 : cells[^1].Col, flaws is null ? 0 : flaws.Max(f => f.Column));
     public IReadOnlyList<(int Col, string Text)> Cells => cells;
     public IReadOnlyList<CellFlaw> Flaws => (IReadOnlyList<CellFlaw>?)flaws ?? [];

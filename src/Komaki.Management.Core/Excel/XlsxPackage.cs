@@ -292,11 +292,12 @@ public sealed class XlsxPackage : IDisposable
                     if (maxRows is int m && rowNumber > m) return grid;
                     if (++rowsRead > _limits.MaxRows || rowNumber > ExcelLimits.LastRowOfASheet) throw TooManyRows(sheet.Name);
                     if (r.IsEmptyElement) break;
+                    var hidden = r.GetAttribute("hidden") is "1" or "true";
                     var cells = new List<(int Col, string Text)>();
                     List<CellFlaw>? flaws = null;
                     List<CellReading>? readings = null;
                     ReadRow(r, cells, ref flaws, ref readings);
-                    if (cells.Count > 0 || flaws is not null) grid.AddRow(rowNumber, cells, flaws, readings);
+                    if (cells.Count > 0 || flaws is not null) grid.AddRow(rowNumber, cells, flaws, readings, hidden);
                     break;
                 case "mergeCell":
                     if (CellRange.TryParse(r.GetAttribute("ref"), out var range)) grid.AddMerge(range);

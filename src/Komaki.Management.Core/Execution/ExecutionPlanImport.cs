@@ -70,23 +70,23 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         var code = row.Text(S.Code.Key)!;
         var (project, error) = _projects.Find(code);
         var errors = new List<string>();
-        if (project is null) errors.Add(error!);
-        else if (!project.IsMajor) errors.Add($"「{project.Name}」は主要事業に指定されていません（事務事業の画面で指定できます）。");
+        if (project is null) errors.Add($"{row.Cell(S.Code.Key)}: {error}");
+        else if (!project.IsMajor) errors.Add($"{row.Cell(S.Code.Key)}: 「{project.Name}」は主要事業に指定されていません（事務事業の画面で指定できます）。");
         var yearText = row.Text(S.Year.Key);
         if (yearText is not null && (!ImportDates.TryFiscalYear(yearText, out var y) || y != fiscalYear))
-            errors.Add($"年度「{yearText}」が取り込み先の{Wareki.FiscalYear(fiscalYear)}と異なります。");
+            errors.Add($"{row.Cell(S.Year.Key)}: 年度「{yearText}」が取り込み先の{Wareki.FiscalYear(fiscalYear)}と異なります。");
         if (project is not null && !_seen.TryAdd(project.Id, row.Number))
-            errors.Add($"同じ事業の行が{_seen[project.Id]}行目にもあります。");
+            errors.Add($"{row.Cell(S.Code.Key)}: 同じ事業の行が{_seen[project.Id]}行目にもあります。");
 
-        var goal = row.Text(S.Goal.Key);
-        var filled = new[] { S.Goal, S.Content, S.MidYearProgress, S.YearEndProgress }.Any(f => row.Text(f.Key) is not null)
-            || ExecutionPlan.Months.Any(m => row.Text(S.Month(m).Key) is not null);
+        var goal = row.Shown(S.Goal.Key);
+        var filled = new[] { S.Goal, S.Content, S.MidYearProgress, S.YearEndProgress }.Any(f => row.Shown(f.Key) is not null)
+            || ExecutionPlan.Months.Any(m => row.Shown(S.Month(m).Key) is not null);
         if (!filled && errors.Count == 0 && (project is null || !_existing.ContainsKey(project.Id)))
         {
             Report.Skipped.Add(new(row.Sheet, row.Number, "目標・内容・スケジュールが空欄のため未記入として読み飛ばしました。"));
             return;
         }
-        if (goal is null) errors.Add("今年度の目標が空欄です。");
+        if (goal is null) errors.Add($"{row.Cell(S.Goal.Key)}: 今年度の目標が空欄です。");
 
         int? ownerUnitId = null;
         if (row.Text(S.Unit.Key) is string unitText)
@@ -101,22 +101,25 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         {
             if (row.Text(f.Key) is not string text) return null;
             if (Labels.TryRead<ProgressStatus>(LabelKind.ProgressStatus, text, out var s)) return s;
-            errors.Add($"{f.Header}: " + LabelBook.Unmapped(LabelKind.ProgressStatus, text));
+            errors.Add($"{row.Cell(f.Key)}（{f.Header}）: " + LabelBook.Unmapped(LabelKind.ProgressStatus, text));
             return null;
         }
-        if (project is not null && OutsideOwnUnits(project.Code, project.Name,
-                [_existing.TryGetValue(project.Id, out var current) ? current.OwnerUnitId : project.OwnerUnitId, .. ownerUnitId is int to ? [to] : Array.Empty<int>()]) is string outside)
-            errors.Add(outside);
+        if (project is not null)
+        {
+            var current = _existing.TryGetValue(project.Id, out var stored) ? stored.OwnerUnitId : project.OwnerUnitId;
+            if (OutsideOwnUnits(project.Code, project.Name, current) is string outside) errors.Add($"{row.Cell(S.Code.Key)}: {outside}");
+            else if (ownerUnitId is int to && OutsideOwnUnits(project.Code, project.Name, to) is string handed) errors.Add($"{row.Cell(S.Unit.Key)}: {handed}");
+        }
         var midStatus = Status(S.MidYearStatus);
         var endStatus = Status(S.YearEndStatus);
         foreach (var (status, field) in new[] { (midStatus, S.MidYearProgress), (endStatus, S.YearEndProgress) })
         {
             if (ExecutionPlan.NeedsReason(status) && row.Text(field.Key) is null)
-                errors.Add($"進捗が「{status!.Value.Label()}」ですが、{field.Header}が空欄です。遅れ・中止の理由と今後の見通しを書いてください。");
+                errors.Add($"{row.Cell(field.Key)}: 進捗が「{status!.Value.Label()}」ですが、{field.Header}が空欄です。遅れ・中止の理由と今後の見通しを書いてください。");
         }
         foreach (var m in ExecutionPlan.Months)
         {
-            if (row.Text(S.Month(m).Key) is { Length: > 200 }) errors.Add($"{m}月の予定が200文字を超えています。");
+            if (row.Shown(S.Month(m).Key) is { Length: > 200 }) errors.Add($"{row.Cell(S.Month(m).Key)}: {m}月の予定が200文字を超えています。");
         }
         if (errors.Count > 0)
         {
@@ -126,28 +129,45 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
 
         var isNew = !_existing.TryGetValue(project!.Id, out var plan);
         plan ??= new ExecutionPlan { FiscalYear = fiscalYear, ProjectId = project.Id, OwnerUnitId = project.OwnerUnitId };
+        var owner = plan.OwnerUnitId;
         var changes = new List<FieldChange>();
-        void Set(string field, string? old, string? value, Action apply)
+        // The plan's fields are the Edit form's, the progress the Progress form's: each changed cell is asked of that form's rule.
+        var planCells = new List<string>();
+        var progressCells = new List<string>();
+        void Set(FieldSpec field, string? old, string? value, Action apply)
         {
             if (!isNew && (old ?? "") == (value ?? "")) return;
             if (isNew && value is null) return;
-            changes.Add(new(field, isNew ? null : old, value));
+            changes.Add(new(field.Header, isNew ? null : old, value));
+            (S.Progress.Contains(field) ? progressCells : planCells).Add(row.Cell(field.Key));
             apply();
         }
+        if (!isNew && ownerUnitId is null && row.Has(S.Unit.Key))
+            Report.Warnings.Add(new(row.Sheet, row.Number, $"{project.Code}: {row.Cell(S.Unit.Key)}（担当課）が空欄のため、登録済みの「{_unitNames.GetValueOrDefault(plan.OwnerUnitId)}」のまま残します（担当課は空にできません）。"));
         if (ownerUnitId is int ou)
-            Set(S.Unit.Header, _unitNames.GetValueOrDefault(plan.OwnerUnitId), _unitNames.GetValueOrDefault(ou), () => plan.OwnerUnitId = ou);
-        Set(S.Goal.Header, plan.Goal, goal, () => plan.Goal = goal!);
-        if (row.Has(S.Content.Key)) Set(S.Content.Header, plan.Content, row.Text(S.Content.Key), () => plan.Content = row.Text(S.Content.Key) ?? "");
+            Set(S.Unit, _unitNames.GetValueOrDefault(plan.OwnerUnitId), _unitNames.GetValueOrDefault(ou), () => plan.OwnerUnitId = ou);
+        Set(S.Goal, plan.Goal, goal, () => plan.Goal = goal!);
+        if (row.Has(S.Content.Key)) Set(S.Content, plan.Content, row.Shown(S.Content.Key), () => plan.Content = row.Shown(S.Content.Key) ?? "");
         foreach (var m in ExecutionPlan.Months)
         {
             if (!row.Has(S.Month(m).Key)) continue;
-            var work = row.Text(S.Month(m).Key);
-            Set(S.Month(m).Header, plan.WorkIn(m), work, () => plan.SetWork(m, work));
+            var work = row.Shown(S.Month(m).Key);
+            Set(S.Month(m), plan.WorkIn(m), work, () => plan.SetWork(m, work));
         }
-        if (row.Has(S.MidYearStatus.Key)) Set(S.MidYearStatus.Header, plan.MidYearStatus?.Label(), midStatus?.Label(), () => plan.MidYearStatus = midStatus);
-        if (row.Has(S.MidYearProgress.Key)) Set(S.MidYearProgress.Header, plan.MidYearProgress, row.Text(S.MidYearProgress.Key), () => plan.MidYearProgress = row.Text(S.MidYearProgress.Key));
-        if (row.Has(S.YearEndStatus.Key)) Set(S.YearEndStatus.Header, plan.YearEndStatus?.Label(), endStatus?.Label(), () => plan.YearEndStatus = endStatus);
-        if (row.Has(S.YearEndProgress.Key)) Set(S.YearEndProgress.Header, plan.YearEndProgress, row.Text(S.YearEndProgress.Key), () => plan.YearEndProgress = row.Text(S.YearEndProgress.Key));
+        if (row.Has(S.MidYearStatus.Key)) Set(S.MidYearStatus, plan.MidYearStatus?.Label(), midStatus?.Label(), () => plan.MidYearStatus = midStatus);
+        if (row.Has(S.MidYearProgress.Key)) Set(S.MidYearProgress, plan.MidYearProgress, row.Shown(S.MidYearProgress.Key), () => plan.MidYearProgress = row.Shown(S.MidYearProgress.Key));
+        if (row.Has(S.YearEndStatus.Key)) Set(S.YearEndStatus, plan.YearEndStatus?.Label(), endStatus?.Label(), () => plan.YearEndStatus = endStatus);
+        if (row.Has(S.YearEndProgress.Key)) Set(S.YearEndProgress, plan.YearEndProgress, row.Shown(S.YearEndProgress.Key), () => plan.YearEndProgress = row.Shown(S.YearEndProgress.Key));
+
+        var projectId = project.Id;
+        ExecutionPlan AsStored(int unit) => new() { FiscalYear = fiscalYear, ProjectId = projectId, OwnerUnitId = unit };
+        if (planCells.Count > 0)
+        {
+            Ask(row.Sheet, row.Number, planCells, AsStored(owner), RecordOperation.Edit);
+            // Handing the plan to another unit: the form asks again as the receiving unit's plan.
+            if (plan.OwnerUnitId != owner) Ask(row.Sheet, row.Number, [row.Cell(S.Unit.Key)], AsStored(plan.OwnerUnitId), RecordOperation.Edit);
+        }
+        if (progressCells.Count > 0) Ask(row.Sheet, row.Number, progressCells, AsStored(owner), ExecutionPlanRule.ReportProgress);
 
         if (isNew)
         {

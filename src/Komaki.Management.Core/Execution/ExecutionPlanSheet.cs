@@ -23,8 +23,11 @@ public static class ExecutionPlanSheet
 
     public static FieldSpec Month(int month) => MonthFields[month];
 
+    /// The progress the unit's staff report (ExecutionPlanRule.ReportProgress); the other fields are the plan.
+    public static readonly IReadOnlyList<FieldSpec> Progress = [MidYearStatus, MidYearProgress, YearEndStatus, YearEndProgress];
+
     private static readonly Dictionary<int, FieldSpec> MonthFields =
-        ExecutionPlan.Months.ToDictionary(m => m, m => new FieldSpec($"m{m}", $"{m}月", [$"{m}月分"]));
+        ExecutionPlan.Months.ToDictionary(m => m, m => new FieldSpec($"m{m}", $"{m}月", [$"{m}月分", $"{m}"]));
 
     public static readonly IReadOnlyList<FieldSpec> Fields =
         [Code, Name, Unit, Year, Goal, Content, .. ExecutionPlan.Months.Select(Month), Indicators, MidYearStatus, MidYearProgress, YearEndStatus, YearEndProgress];

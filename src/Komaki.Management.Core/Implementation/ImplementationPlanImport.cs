@@ -24,7 +24,8 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
     };
 
     private sealed record Parsed(
-        int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content, long Cost, long?[] Sources);
+        int Row, string Code, string? Name, int FiscalYear, ImplementationStatus? Status, string? Content, long Cost, long?[] Sources,
+        Func<string, string> CellOf);
 
     private ImplementationPlan _edition = null!;
     private ImplementationPlan _period = null!;
@@ -95,31 +96,33 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             var yearText = row.Text(S.Year.Key);
             if (!TryYear(yearText, out fiscalYear))
             {
-                Refuse(row, code, [yearText is null ? "年度が空欄です。" : $"年度「{yearText}」を読み取れません（令和6年度、R6、2024 などと書いてください）。"]);
+                var yearCell = row.Cell(S.Year.Key);
+                Refuse(row, code, [yearText is null ? $"{yearCell}: 年度が空欄です。" : $"{yearCell}: 年度「{yearText}」を読み取れません（令和6年度、R6、2024 などと書いてください）。"]);
                 return null;
             }
         }
         if (!_period.Covers(fiscalYear))
-            errors.Add($"{Wareki.FiscalYear(fiscalYear)}はこの実施計画の期間（{Wareki.FiscalYear(_period.FiscalYear)}〜{Wareki.FiscalYear(_period.LastYear)}）の外です。");
+            errors.Add($"{(blockYear is null ? row.Cell(S.Year.Key) : row.Cell(S.Cost.Key, blockYear))}: {Wareki.FiscalYear(fiscalYear)}はこの実施計画の期間（{Wareki.FiscalYear(_period.FiscalYear)}〜{Wareki.FiscalYear(_period.LastYear)}）の外です。");
 
         ImplementationStatus? status = null;
         if (row.Text(S.Status.Key, blockYear) is string statusText)
         {
             if (Labels.TryRead<ImplementationStatus>(Importing.LabelKind.ImplementationStatus, statusText, out var st)) status = st;
-            else errors.Add(LabelBook.Unmapped(Importing.LabelKind.ImplementationStatus, statusText));
+            else errors.Add($"{row.Cell(S.Status.Key, blockYear)}: {LabelBook.Unmapped(Importing.LabelKind.ImplementationStatus, statusText)}");
         }
         var cost = row.Amount(S.Cost, errors, blockYear);
         var sources = S.Sources.Select((f, i) => _sourceColumns[i] ? row.Amount(f, errors, blockYear) ?? 0 : (long?)null).ToArray();
         if (cost is null && errors.Count == 0) errors.Add($"事業費が空欄です（{row.Cell(S.Cost.Key, blockYear)}）。");
-        if (cost < 0) errors.Add($"事業費がマイナス（{Amounts.Thousands(cost)}千円）です。");
-        var content = row.Text(S.Content.Key, blockYear);
-        if (content is { Length: > 4000 }) errors.Add("事業内容が4,000文字を超えています。");
+        if (cost < 0) errors.Add($"{row.Cell(S.Cost.Key, blockYear)}: 事業費がマイナス（{Amounts.Thousands(cost)}千円）です。");
+        var content = row.Shown(S.Content.Key, blockYear);
+        if (content is { Length: > 4000 }) errors.Add($"{row.Cell(S.Content.Key, blockYear)}: 事業内容が4,000文字を超えています。");
         if (errors.Count > 0)
         {
             Refuse(row, $"{code} {Wareki.FiscalYear(fiscalYear)}", errors);
             return null;
         }
-        return new Parsed(row.Number, code, row.Text(S.Name.Key), fiscalYear, status, row.Has(S.Content.Key, blockYear) ? content ?? "" : null, cost!.Value, sources);
+        return new Parsed(row.Number, code, row.Text(S.Name.Key), fiscalYear, status, row.Has(S.Content.Key, blockYear) ? content ?? "" : null, cost!.Value, sources,
+            key => row.Cell(key, blockYear));
     }
 
     private void Compare(Parsed row)
@@ -128,17 +131,17 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         var (project, error) = _projects.Find(row.Code);
         if (project is null)
         {
-            Report.Refused.Add(new(sheet, row.Row, error!));
+            Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: {error}"));
             return;
         }
         if (OutsideOwnUnits(project.Code, project.Name, project.OwnerUnitId) is string outside)
         {
-            Report.Refused.Add(new(sheet, row.Row, $"{project.Code} {Wareki.FiscalYear(row.FiscalYear)}: {outside}"));
+            Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: {outside}"));
             return;
         }
         if (!_seen.TryAdd((project.Id, row.FiscalYear), row.Row))
         {
-            Report.Refused.Add(new(sheet, row.Row, $"事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{_seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));
+            Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: 事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{_seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));
             return;
         }
         if (row.Name is not null && TextNormal.ForMatch(row.Name) != TextNormal.ForMatch(project.Name))
@@ -148,7 +151,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         var isNew = !_existing.TryGetValue((project.Id, row.FiscalYear), out var line);
         if (isNew && row.Sources.All(s => s is null))
         {
-            Report.Refused.Add(new(sheet, row.Row, $"{key}: 財源内訳の列がないため、新しく作る行の財源が分かりません。国庫支出金・県支出金・地方債・その他特定財源・一般財源の列を加えてください。"));
+            Report.Refused.Add(new(sheet, row.Row, $"{key}: {row.CellOf(S.Cost.Key)}: 財源内訳の列がないため、新しく作る行の財源が分かりません。国庫支出金・県支出金・地方債・その他特定財源・一般財源の列を加えてください。"));
             return;
         }
         line ??= new ImplementationPlanLine { ProjectId = project.Id, FiscalYear = row.FiscalYear, Status = ImplementationStatus.Continuing };
@@ -156,11 +159,25 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         var kept = row.Sources.Any(s => s is null) && !isNew ? "（シートにない財源は登録済みの値のまま）" : "";
         if (ImplementationPlanLine.FundingMismatch(row.Cost, sources.Sum(), kept) is string mismatch)
         {
-            Report.Refused.Add(new(sheet, row.Row, $"{key}: {mismatch}"));
+            var sourceCells = S.Sources.Where((_, i) => row.Sources[i] is not null).Select(f => row.CellOf(f.Key)).ToList();
+            var where = sourceCells.Count == 0 ? row.CellOf(S.Cost.Key) : $"{row.CellOf(S.Cost.Key)}・{sourceCells[0]}:{sourceCells[^1]}";
+            Report.Refused.Add(new(sheet, row.Row, $"{key}: {where}: {mismatch}"));
             return;
         }
         if (isNew && row.Status is null) Report.Warnings.Add(new(sheet, row.Row, "区分がないため「継続」としました。"));
+        else if (!isNew && row.Status is null && row.CellOf(S.Status.Key) is { Length: > 0 } statusCell)
+            Report.Warnings.Add(new(sheet, row.Row, $"{key}: {statusCell}（区分）が空欄のため、登録済みの「{line.Status.Label()}」のまま残します（区分は空にできません）。"));
         var changes = Apply(line, row, sources, isNew);
+        if (changes.Count > 0)
+        {
+            // The edition's project form decides who may change these lines (and only planning starts an edition).
+            var cells = changes.Select(c => S.Fields.FirstOrDefault(f => f.Header == c.Field) is { } spec ? row.CellOf(spec.Key) : "");
+            if (_edition.Id == 0) Ask(sheet, row.Row, cells, _edition, RecordOperation.Edit);
+            Ask(sheet, row.Row, cells, new ImplementationPlanLine
+            {
+                ImplementationPlanId = _edition.Id, ImplementationPlan = _edition, ProjectId = project.Id, FiscalYear = row.FiscalYear,
+            }, RecordOperation.Edit);
+        }
         if (isNew)
         {
             _toAdd.Add(line);

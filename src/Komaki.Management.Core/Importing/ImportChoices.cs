@@ -42,6 +42,10 @@ public sealed record ImportRequest(Stream File, string FileName, int Scope, bool
     /// own; null when planning imports for the whole city.
     public IReadOnlySet<int>? OwnUnits { get; init; }
 
+    /// Who imports, as the record rules see them: each record a row changes is asked of its rule as the form would be.
+    /// Null only for the operator's command line.
+    public RuleAsker? Asker { get; init; }
+
     /// Who sends the file (for imports that record who entered what; set by ImportRuns).
     public string? UserName { get; init; }
 }

@@ -18,15 +18,22 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     /// The cell's text, trimmed, with line breaks as \n; null when blank.
     public string? Text(string key, int? year = null) => ColumnOf(key, year) is int c ? Text(c) : null;
 
-    public string? Text(int? column)
+    public string? Text(int? column) => column is int c ? Clean(table.TextAt(row, c)) : null;
+
+    private static string? Clean(string? t)
     {
-        if (column is not int c) return null;
-        var t = table.TextAt(row, c);
         if (string.IsNullOrWhiteSpace(t)) return null;
         t = TextNormal.WithoutInvisible(t);
         if (string.IsNullOrWhiteSpace(t)) return null;
         return t.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
     }
+
+    /// Free text as the sheet shows it: a number or date cell is stored as Excel displays it (「7月15日」, 「85%」,
+    /// 「1,235」), never as the value beneath (2026-07-15, 0.85, 1234.5). Null when blank.
+    public string? Shown(string key, int? year = null) => ColumnOf(key, year) is int c ? Shown(c) : null;
+
+    public string? Shown(int column) =>
+        table.Grid.ReadingAt(row, column) is { Shown: { Length: > 0 } shown } && Text(column) is not null ? Clean(shown) : Text(column);
 
     /// Where a field sits, for messages: "F12".
     public string Cell(string key, int? year = null) => ColumnOf(key, year) is int c ? Cell(c) : "";
@@ -42,6 +49,12 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
 
     public long? Amount(int column, string label, List<string> errors)
     {
+        // A figure shown as a percentage or a date is not an amount, whatever number lies beneath it.
+        if (table.Grid.ReadingAt(row, column) is { } shown && (shown.IsDate || shown.Shown.Contains('%', StringComparison.Ordinal)) && Text(column) is not null)
+        {
+            errors.Add($"{Cell(column)}（{label}）は「{shown.Shown}」と表示されていて、金額として読めません。セルの表示形式を数値にしてください。");
+            return null;
+        }
         var text = Text(column);
         if (Amounts.TryParseCell(text, table.YenPerUnit(column), out var yen)) return yen;
         errors.Add($"{label}「{text}」を金額として読み取れません（{Cell(column)}）。");

@@ -5,13 +5,13 @@ using Komaki.Management.Core.Excel;
 namespace Komaki.Management.Core.Importing;
 
 /// Running a sheet's import for the preview or for real, and the log of confirmed imports.
-public sealed class ImportRuns(AppDbContext db, ExcelLimits limits, ImportSettings settings) : IUseCase
+public sealed class ImportRuns(AppDbContext db, ExcelLimits limits, ImportSettings settings, IServiceProvider services) : IUseCase
 {
     /// Reads the file against the database; with Apply the import writes everything in one transaction and the
     /// confirmed import is logged with who sent it (unitId: the department's unit; null for planning).
     public async Task<ImportReport> RunAsync(SheetKind kind, ImportRequest request, string userName, int? unitId, DateTime now)
     {
-        var report = await kind.Import!(new ImportContext(db, limits, settings)).RunAsync(request with { UserName = userName });
+        var report = await kind.Import!(new ImportContext(db, limits, settings) { Rules = new RecordRules(services) }).RunAsync(request with { UserName = userName });
         if (!request.Apply || !report.Applied) return report;
         db.ImportLogs.Add(new ImportLog
         {

@@ -4,7 +4,11 @@ using Komaki.Management.Core.Excel;
 namespace Komaki.Management.Core.Importing;
 
 /// What every import is given: the database, the bounds on files, and the settings that decide how values read.
-public sealed record ImportContext(AppDbContext Db, ExcelLimits Limits, ImportSettings Settings);
+public sealed record ImportContext(AppDbContext Db, ExcelLimits Limits, ImportSettings Settings)
+{
+    /// The record rules the rows are asked against when a person imports (ImportRequest.Asker).
+    public RecordRules? Rules { get; init; }
+}
 
 /// Settings of the city that decide how sheets are read.
 public sealed record ImportSettings
@@ -62,6 +66,7 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
         var subtotals = await Subtotals.LoadAsync(Db, ct);
         foreach (var row in table.Rows(Report, subtotals)) Read(row);
         Finish();
+        await AskRulesAsync();
         Labels.Report(Report);
 
         if (!Report.ShouldWrite(request.Apply, request.ExpectedFingerprint))
@@ -98,6 +103,33 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
     protected void Warn(ImportRow row, string warning) => Report.Warnings.Add(new(row.Sheet, row.Number, warning));
 
     private Dictionary<int, string> _unitNames = [];
+
+    private readonly List<(string Sheet, int Row, string Cells, Func<RecordRules, RuleAsker, Task<string?>> Ask)> _asks = [];
+
+    /// A row changes a record (cells: where, for the message): it is written only when the record's rule — the one
+    /// its form asks on the POST, with the same operation — lets the importer do it; otherwise the row is refused
+    /// naming the cells, with the rule's reason. Asked after the last row, for the rows that change something.
+    protected void Ask<T>(string sheet, int row, IEnumerable<string> cells, T record, string operation) where T : class =>
+        _asks.Add((sheet, row, string.Join("・", cells.Where(c => c.Length > 0).Distinct()), (rules, asker) => rules.RefusalAsync(asker, record, operation)));
+
+    private async Task AskRulesAsync()
+    {
+        // The operator's command line imports as the system; a person importing is asked about every row.
+        if (Request.Asker is not { } asker || _asks.Count == 0) return;
+        var rules = context.Rules ?? throw new InvalidOperationException("A person's import needs the record rules (ImportContext.Rules).");
+        var refused = new List<(string Sheet, int Row, string Cells, string Reason)>();
+        foreach (var (sheet, row, cells, ask) in _asks)
+        {
+            if (await ask(rules, asker) is string reason) refused.Add((sheet, row, cells, reason));
+        }
+        foreach (var g in refused.GroupBy(r => (r.Sheet, r.Row, r.Reason)))
+        {
+            var cells = string.Join("・", g.SelectMany(r => r.Cells.Split('・')).Where(c => c.Length > 0).Distinct());
+            Report.Refused.Add(new(g.Key.Sheet, g.Key.Row, cells.Length == 0 ? g.Key.Reason : $"{cells}: {g.Key.Reason}"));
+            Report.Created.RemoveAll(c => c.Sheet == g.Key.Sheet && c.Row == g.Key.Row);
+            Report.Updated.RemoveAll(c => c.Sheet == g.Key.Sheet && c.Row == g.Key.Row);
+        }
+    }
 
     /// For a department's own sheet, why this row may not be written: the project (or the unit the row would move it
     /// to) is another unit's. Null when the row is the department's, or when planning imports.

@@ -324,6 +324,8 @@ public sealed partial class SheetTable
                 if (Grid.ReadingAt(sheetRow, column) is not { Differs: true } reading || shownRead.ContainsKey(column)) continue;
                 shownRead[column] = (row.Cell(column), reading);
             }
+            if (sheetRow.IsHidden)
+                report.Warnings.Add(new(Grid.Name, row.Number, $"{row.Number}行目（{code}）は Excel で非表示にされた行です。非表示でも表の行として取り込みます。取り込まないときは行を削除してください。"));
             yield return row;
         }
         sums.ClosePending();

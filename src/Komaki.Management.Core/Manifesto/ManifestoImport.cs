@@ -47,12 +47,12 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
     {
         var number = row.Text(Number.Key)!;
         var key = TextNormal.ForCode(number);
-        var title = row.Text(Title.Key);
+        var title = row.Shown(Title.Key);
         var errors = new List<string>();
         if (!_seen.TryAdd(key, row.Number)) errors.Add($"番号「{number}」の行が{_seen[key]}行目にもあります。");
         if (title is null) errors.Add("項目が空欄です。");
         if (title is { Length: > 200 }) errors.Add("項目は200文字以内にしてください。");
-        if (row.Text(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
+        if (row.Shown(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
         if (errors.Count > 0)
         {
             Refuse(row, number, errors);
@@ -69,11 +69,11 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
             changes.Add(new(f.Header, isNew ? null : old, value));
             apply();
         }
-        var area = row.Text(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
+        var area = row.Shown(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
         Set(Area, item.Area, area, () => item.Area = area);
         Set(Title, item.Title, title, () => item.Title = title!);
-        Set(Description, item.Description, row.Text(Description.Key), () => item.Description = row.Text(Description.Key) ?? "");
-        Set(Target, item.NumericTarget, row.Text(Target.Key), () => item.NumericTarget = row.Text(Target.Key));
+        Set(Description, item.Description, row.Shown(Description.Key), () => item.Description = row.Shown(Description.Key) ?? "");
+        Set(Target, item.NumericTarget, row.Shown(Target.Key), () => item.NumericTarget = row.Shown(Target.Key));
         if (isNew)
         {
             _toAdd.Add(item);

@@ -180,6 +180,26 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
                 if (Departments.TryGetValue(cell.GetString(), out var department)) cell.SetValue(department + separators[i++ % 3] + cell.GetString());
             }
         }),
+        // Appended, so the kept combinations' masks keep naming the same transformations.
+        new("months typed as 4月, which Excel keeps as dates shown m\"月\"", (ws, t, _) =>
+        {
+            foreach (var cell in ws.Row(t.HeaderRow + 1).CellsUsed())
+            {
+                var m = Regex.Match(cell.GetString(), @"^(\d{1,2})月$");
+                if (!m.Success) continue;
+                var month = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                cell.SetValue(new DateTime(month >= 4 ? 2026 : 2027, month, 1));
+                cell.Style.NumberFormat.Format = "m\"月\"";
+            }
+        }),
+        new("months headed by plain numbers 4 … 3", (ws, t, _) =>
+        {
+            foreach (var cell in ws.Row(t.HeaderRow + 1).CellsUsed())
+            {
+                var m = Regex.Match(cell.GetString(), @"^(\d{1,2})月$");
+                if (m.Success) cell.SetValue(int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }),
     ];
 
     private static void MergeRuns(IXLWorksheet ws, List<int> rows, int column)
@@ -284,6 +304,74 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
     }
 
     private static Transformation[] Pick(int mask) => Preserving.Where((_, i) => (mask & (1 << i)) != 0).ToArray();
+
+    /// A hidden row is read like any row of the table, and the preview says it was hidden.
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_hidden_row_is_read_and_the_preview_says_it_was_hidden(string kind)
+    {
+        var (year, export, baseline) = await BaselineAsync(kind);
+        var row = 0;
+        var file = CitySheets.Edit(export, ws =>
+        {
+            row = Find(ws).DataRows[0];
+            ws.Row(row).Hide();
+        });
+        var report = await app.ImportAsync(kind, file, year, apply: false);
+        Assert.Equal(baseline, Stored(report));
+        var warning = Assert.Single(report.Warnings, w => w.Reason.Contains("非表示", StringComparison.Ordinal));
+        Assert.Equal(row, warning.Row);
+    }
+
+    /// Free text is stored as the sheet shows it: a date cell shown 7月15日, 0.85 shown 85%, 1234.5 shown 1,235 — in
+    /// every round-tripping kind's free-text column.
+    [Theory]
+    [InlineData(SheetKind.ImplementationPlan, "事業内容")]
+    [InlineData(SheetKind.ExecutionPlan, "事業内容")]
+    [InlineData(SheetKind.ExecutionPlan, "中間進捗")]
+    public async Task Free_text_typed_as_a_date_or_a_number_is_stored_as_the_sheet_shows_it(string kind, string header)
+    {
+        var (year, export, _) = await BaselineAsync(kind);
+        var file = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var column = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == header);
+            var cells = t.DataRows.Take(3).Select(r => ws.Cell(r, column)).ToList();
+            cells[0].SetValue(new DateTime(year, 7, 15));
+            cells[0].Style.NumberFormat.Format = "m\"月\"d\"日\"";
+            cells[1].SetValue(0.85);
+            cells[1].Style.NumberFormat.Format = "0%";
+            cells[2].SetValue(1234.5);
+            cells[2].Style.NumberFormat.Format = "#,##0";
+        });
+        var report = await app.ImportAsync(kind, file, year, apply: false);
+        Assert.Empty(report.Refused);
+        var stored = report.Updated.SelectMany(u => u.Changes).Where(c => c.Field == header).Select(c => c.New).Order().ToList();
+        Assert.Equal(["1,235", "7月15日", "85%"], stored);
+    }
+
+    /// An amount shown as a percentage or a date is not an amount: refused naming its cell, whatever lies beneath.
+    [Theory]
+    [InlineData("0%", "%")]
+    [InlineData("yyyy/m/d", "/")]
+    public async Task An_amount_shown_as_a_percentage_or_a_date_is_refused_naming_its_cell(string format, string shown)
+    {
+        var (year, export, _) = await BaselineAsync(SheetKind.ImplementationPlan);
+        var cell = "";
+        var file = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            var column = Enumerable.Range(1, t.LastColumn).First(c => ws.Cell(t.HeaderRow, c).GetString() == "事業費");
+            var c = t.DataRows.Select(r => ws.Cell(r, column)).First(x => x.DataType == XLDataType.Number && x.GetValue<double>() > 0);
+            cell = c.Address.ToString()!;
+            c.Style.NumberFormat.Format = format;
+        });
+        var report = await app.ImportAsync(SheetKind.ImplementationPlan, file, year, apply: false);
+        var refusal = Assert.Single(report.Refused);
+        Assert.Contains(cell, refusal.Reason);
+        Assert.Contains(shown, refusal.Reason);
+        Assert.Contains("金額として読めません", refusal.Reason);
+    }
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -79,7 +79,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         ImportReport report;
         await using (staged.Content)
         {
-            report = await runs.RunAsync(k, new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own },
+            report = await runs.RunAsync(k, new ImportRequest(staged.Content, staged.FileName, year, Apply: true) { ExpectedFingerprint = fingerprint, Choices = staged.Choices, OwnUnits = own, Asker = await AskerAsync() },
                 Actor.UserName, own is null ? null : Actor.UnitId, Clock.UtcNow);
         }
         if (!report.Applied)
@@ -122,7 +122,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         await using (staged.Content)
         {
             var (_, own) = await ImportScopeAsync(kind);
-            report = await runs.RunAsync(kind, new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own },
+            report = await runs.RunAsync(kind, new ImportRequest(staged.Content, staged.FileName, year, Apply: false) { Choices = staged.Choices, OwnUnits = own, Asker = await AskerAsync() },
                 Actor.UserName, null, Clock.UtcNow);
         }
         // A file that cannot be read is dropped; one that needs an answer or has refused rows waits for the user's choices.
@@ -148,6 +148,10 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         if (!kind.Access.ImportsOwnUnit(Actor) || Actor.UnitId is not int unit) return (false, null);
         return (true, (await orgTree.GetAsync()).SelfAndDescendants(unit).ToHashSet());
     }
+
+    /// The importer as the record rules see them: every row is asked of the rule its record's form asks.
+    private async Task<RuleAsker> AskerAsync() =>
+        new(Actor, HttpContext.RequestServices.GetRequiredService<CurrentUser>().UserId, await orgTree.GetAsync());
 
     private async Task<UploadModel> UploadModelAsync(SheetKind kind, int year, string? error)
     {
