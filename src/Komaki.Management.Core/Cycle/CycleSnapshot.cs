@@ -45,6 +45,15 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
         return CycleStages.All.ToDictionary(s => s, s => set.TryGetValue(s, out var d) ? d : s.DefaultDue(year));
     }
 
+    /// The due dates of the years from one to another, in one query (対応待ち reads the years around the current one).
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyDictionary<CycleStage, DateOnly>>> DeadlinesAsync(AppDbContext db, int fromYear, int toYear)
+    {
+        var set = (await db.CycleDeadlines.AsNoTracking().Where(d => d.FiscalYear >= fromYear && d.FiscalYear <= toYear)
+            .Select(d => new { d.FiscalYear, d.Stage, d.DueOn }).ToListAsync()).ToDictionary(d => (d.FiscalYear, d.Stage), d => d.DueOn);
+        return Enumerable.Range(fromYear, toYear - fromYear + 1).ToDictionary(y => y,
+            y => (IReadOnlyDictionary<CycleStage, DateOnly>)CycleStages.All.ToDictionary(s => s, s => set.TryGetValue((y, s), out var d) ? d : s.DefaultDue(y)));
+    }
+
     /// The whole snapshot in one go (the reminders); pages keep its two parts apart (CycleSnapshots in the web app).
     public static async Task<CycleSnapshot> LoadAsync(AppDbContext db, OrgTree org, int y, DateOnly today) =>
         Compose(await CountsAsync(db, org, y), await ActualsAsync(db, org, y), today);

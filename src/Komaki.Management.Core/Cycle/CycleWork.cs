@@ -7,20 +7,24 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.Cycle;
 
 /// 対応待ち of the cycle's stages, whose due dates are the cycle calendar's (CycleDeadline): a unit's plan lines,
-/// budget requests, indicator actuals, evaluations and 主要事業 progress, and the goals waiting for the person
-/// (WorkList). The features behind them cannot name the calendar themselves — the cycle counts them.
+/// budget requests, evaluations and 主要事業 progress, and the goals waiting for the person (WorkList). The features
+/// behind them cannot name the calendar themselves — the cycle counts them. The indicator actuals are apart
+/// (CycleActualsWork), so the values saved all through the busy season do not make this part be read again.
 public sealed class CycleWork(AppDbContext db) : IWaitingContribution
 {
     public IReadOnlyCollection<Type> Covers { get; } = [typeof(CycleDeadline), typeof(GoalWorkflow), typeof(EvaluationWorkflow)];
 
-    public IReadOnlyList<string>? AreasFor(Actor actor) => WorkList.AreasFor(actor);
+    public IReadOnlyList<string>? AreasFor(Actor actor) => WorkList.StepAreasFor(actor);
 
     public async Task<IReadOnlyList<WaitingItem>> ForAsync(WorkAsker asker, CancellationToken ct = default) =>
-        (await WorkList.LoadAsync(db, asker.Actor, asker.Org, asker.FiscalYear, asker.Today, ct))
-            .Select(i => new WaitingItem(WaitingSection.Unit, "plan", i.DueOn, i.Task, i.Code.Length > 0 ? $"{i.Code} {i.Name}" : i.Name, asker.Org.PathName(i.UnitId), LinkOf(i))
-            {
-                Kind = i.Kind.ToString(), Stage = i.Stage?.ToString(), Code = i.Code, Name = i.Name, Year = i.Year,
-            }).ToList();
+        ItemsOf(await WorkList.StepsAsync(db, asker.Actor, asker.Org, asker.FiscalYear, asker.Today, ct), asker);
+
+    /// As the unit's section of the list shows them.
+    public static List<WaitingItem> ItemsOf(IEnumerable<WorkItem> items, WorkAsker asker) =>
+        items.Select(i => new WaitingItem(WaitingSection.Unit, "plan", i.DueOn, i.Task, i.Code.Length > 0 ? $"{i.Code} {i.Name}" : i.Name, asker.Org.PathName(i.UnitId), LinkOf(i))
+        {
+            Kind = i.Kind.ToString(), Stage = i.Stage?.ToString(), Code = i.Code, Name = i.Name, Year = i.Year,
+        }).ToList();
 
     /// The exact form: the indicator's values with the missing year focused, the 主要事業's progress form, the
     /// evaluation sheet (or its 一次評価 step), the plan line, the budget line, the goal.
@@ -35,6 +39,18 @@ public sealed class CycleWork(AppDbContext db) : IWaitingContribution
         WorkKind.ExecutionProgress => new("ExecutionPlans", "Progress", new { year = i.Year, projectId = i.RecordId }),
         _ => new("Goals", "Details", new { id = i.RecordId }),
     };
+}
+
+/// 対応待ち of the indicator actuals the cycle calendar asks for: a unit's missing actuals until the year is published,
+/// then planning's count per 課 (WorkList.ActualsAsync). Kept apart from CycleWork, under the areas it reads alone.
+public sealed class CycleActualsWork(AppDbContext db) : IWaitingContribution
+{
+    public IReadOnlyCollection<Type> Covers { get; } = [typeof(CycleDeadline)];
+
+    public IReadOnlyList<string>? AreasFor(Actor actor) => WorkList.ActualsAreasFor(actor);
+
+    public async Task<IReadOnlyList<WaitingItem>> ForAsync(WorkAsker asker, CancellationToken ct = default) =>
+        CycleWork.ItemsOf(await WorkList.ActualsAsync(db, asker.Actor, asker.Org, asker.FiscalYear, asker.Today, ct), asker);
 }
 
 /// The city-wide stages planning and the executives answer for (DueWork), counted per stage from the cycle's

@@ -38,42 +38,79 @@ public sealed record WorkItem(WorkKind Kind, CycleStage? Stage, string Task, str
 /// (DueWork), and a published year's missing actuals per 課 — listing hundreds of records would hide the few that matter.
 public static class WorkList
 {
-    /// What a person's list reads: the goals they act on, and for a unit's staff their unit's plan lines, budgets,
-    /// indicator actuals, evaluations and progress.
-    public static IReadOnlyList<string> AreasFor(Actor actor) =>
+    /// What a person's list reads, apart from the indicator actuals: the goals they act on, and for a unit's staff
+    /// their unit's plan lines, budgets, evaluations and progress. Indicator values are saved all through the busy
+    /// season: they make only the actuals' part (ActualsAreasFor) be read again.
+    public static IReadOnlyList<string> StepAreasFor(Actor actor) =>
         DoesUnitWork(actor)
-            ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Do, DataArea.Check, DataArea.Publishing]
-            : actor.IsPlanMasterEditor ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Indicators, DataArea.Publishing]
+            ? [DataArea.Goals, DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Do, DataArea.Check]
             : [DataArea.Goals, DataArea.Cycle, DataArea.Organization];
 
-    public static async Task<IReadOnlyList<WorkItem>> LoadAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, DateOnly today, CancellationToken ct = default)
+    /// What the indicator actuals' part reads: the unit's missing actuals until the year is published, then the
+    /// count per 課 for planning.
+    public static IReadOnlyList<string> ActualsAreasFor(Actor actor) =>
+        DoesUnitWork(actor) || actor.IsPlanMasterEditor ? [DataArea.Cycle, DataArea.Organization, DataArea.Plan, DataArea.Indicators, DataArea.Publishing] : [];
+
+    /// The person's steps but the indicator actuals (ActualsAsync), overdue first.
+    public static async Task<IReadOnlyList<WorkItem>> StepsAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, DateOnly today, CancellationToken ct = default)
     {
         var items = new List<WorkItem>();
-        items.AddRange(await GoalsAsync(db, actor, org, fiscalYear, ct));
-        // A year's actuals once published are planning's to enter: the divisions cannot type them any more.
-        var published = (await db.Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
-        if (actor.IsPlanMasterEditor)
-        {
-            foreach (var year in DueWork.YearsAround(fiscalYear).Select(y => y - 1).Where(published.Contains))
-                items.AddRange(await UnenteredAsync(db, year, (await CycleSnapshot.DeadlinesAsync(db, year + 1))[CycleStage.IndicatorActuals], ct));
-        }
+        var around = DeadlinesAround(db, fiscalYear);
+        items.AddRange(await GoalsAsync(db, actor, org, fiscalYear, around, ct));
         if (DoesUnitWork(actor))
         {
             var units = org.SelfAndDescendants(actor.UnitId!.Value).ToList();
             var head = actor.IsIn(Roles.DepartmentHead);
             foreach (var year in DueWork.YearsAround(fiscalYear))
             {
-                var deadlines = await CycleSnapshot.DeadlinesAsync(db, year);
+                var deadlines = (await around())[year];
                 bool Due(CycleStage s) => deadlines[s] >= today.AddDays(-DueWork.LookBackDays) && deadlines[s] <= today.AddDays(DueWork.LookAheadDays);
                 if (head && Due(CycleStage.PlanEntry)) items.AddRange(await PlanLinesAsync(db, units, year, deadlines[CycleStage.PlanEntry], ct));
                 if (head && Due(CycleStage.BudgetRequest)) items.AddRange(await BudgetRequestsAsync(db, units, year, deadlines[CycleStage.BudgetRequest], ct));
-                if (Due(CycleStage.IndicatorActuals) && !published.Contains(year - 1)) items.AddRange(await ActualsAsync(db, units, year - 1, deadlines[CycleStage.IndicatorActuals], ct));
                 if (head && Due(CycleStage.EvaluationFirstReview)) items.AddRange(await EvaluationsAsync(db, units, year - 1, deadlines[CycleStage.EvaluationFirstReview], ct));
                 if (Due(CycleStage.ExecutionMidYear)) items.AddRange(await ExecutionAsync(db, units, year, deadlines[CycleStage.ExecutionMidYear], ct));
             }
         }
-        return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Code, CodeOrder.Instance).ThenBy(i => i.Task).ToList();
+        return Ordered(items);
     }
+
+    /// The indicator actuals waiting for the person: their unit's, until the year is published; after it, planning's
+    /// count per 課.
+    public static async Task<IReadOnlyList<WorkItem>> ActualsAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, DateOnly today, CancellationToken ct = default)
+    {
+        var unitWork = DoesUnitWork(actor);
+        if (!unitWork && !actor.IsPlanMasterEditor) return [];
+        var items = new List<WorkItem>();
+        // A year's actuals once published are planning's to enter: the divisions cannot type them any more.
+        var published = (await db.Publications.AsNoTracking().Where(p => p.Kind == Publishing.PublicationKind.IndicatorActuals).Select(p => p.FiscalYear).ToListAsync(ct)).ToHashSet();
+        var around = DeadlinesAround(db, fiscalYear);
+        if (actor.IsPlanMasterEditor)
+        {
+            foreach (var year in DueWork.YearsAround(fiscalYear).Select(y => y - 1).Where(published.Contains))
+                items.AddRange(await UnenteredAsync(db, year, (await around())[year + 1][CycleStage.IndicatorActuals], ct));
+        }
+        if (unitWork)
+        {
+            var units = org.SelfAndDescendants(actor.UnitId!.Value).ToList();
+            foreach (var year in DueWork.YearsAround(fiscalYear))
+            {
+                var due = (await around())[year][CycleStage.IndicatorActuals];
+                if (due >= today.AddDays(-DueWork.LookBackDays) && due <= today.AddDays(DueWork.LookAheadDays) && !published.Contains(year - 1))
+                    items.AddRange(await ActualsAsync(db, units, year - 1, due, ct));
+            }
+        }
+        return Ordered(items);
+    }
+
+    /// The due dates of the years the list looks at (DueWork.YearsAround): read once, when first asked for.
+    private static Func<Task<IReadOnlyDictionary<int, IReadOnlyDictionary<CycleStage, DateOnly>>>> DeadlinesAround(AppDbContext db, int fiscalYear)
+    {
+        Task<IReadOnlyDictionary<int, IReadOnlyDictionary<CycleStage, DateOnly>>>? read = null;
+        return () => read ??= CycleSnapshot.DeadlinesAsync(db, DueWork.YearsAround(fiscalYear).Min(), DueWork.YearsAround(fiscalYear).Max());
+    }
+
+    private static List<WorkItem> Ordered(IEnumerable<WorkItem> items) =>
+        items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Code, CodeOrder.Instance).ThenBy(i => i.Task).ToList();
 
     /// A unit's head and staff answer for their unit's plan lines, budgets, actuals, evaluations and progress.
     private static bool DoesUnitWork(Actor actor) =>
@@ -127,14 +164,16 @@ public static class WorkList
         return plans.Select(e => new WorkItem(WorkKind.ExecutionProgress, CycleStage.ExecutionMidYear, $"主要事業の中間進捗（{Common.Wareki.FiscalYear(year)}）", e.Code, e.Name, e.OwnerUnitId, due, e.ProjectId, year));
     }
 
-    private static async Task<IEnumerable<WorkItem>> GoalsAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear, CancellationToken ct)
+    private static async Task<IEnumerable<WorkItem>> GoalsAsync(AppDbContext db, Actor actor, OrgTree org, int fiscalYear,
+        Func<Task<IReadOnlyDictionary<int, IReadOnlyDictionary<CycleStage, DateOnly>>>> around, CancellationToken ct)
     {
         var goals = await db.OrganizationalGoals.AsNoTracking().Include(g => g.Indicators)
             .Where(g => (g.FiscalYear == fiscalYear || g.FiscalYear == fiscalYear - 1) && g.State != GoalState.Confirmed).ToListAsync(ct);
         var items = new List<WorkItem>();
         foreach (var year in goals.Select(g => g.FiscalYear).Distinct())
         {
-            var deadlines = await CycleSnapshot.DeadlinesAsync(db, year);
+            // Goals of this year and the last: within the years read around it.
+            var deadlines = (await around())[year];
             foreach (var g in goals.Where(g => g.FiscalYear == year))
             {
                 var actions = GoalWorkflow.NextActions(actor, g, org);

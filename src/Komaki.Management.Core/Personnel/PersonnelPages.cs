@@ -253,27 +253,47 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
 
     /// The steps waiting for the person in this year and the last: their own and those of the people they evaluate;
     /// for the personnel division, the evaluations waiting for 調整, 開示 or an answer to a complaint.
-    public async Task<List<PersonnelWorkItem>> WaitingAsync(Actor actor, IReadOnlySet<int> staffIds, int year, DateOnly today)
+    /// What the steps' checks read of an evaluation waiting for someone, the person's name, and how the reader stands to it.
+    private sealed record WaitingRow(int Id, int FiscalYear, int StaffMemberId, int? FirstEvaluatorId, int? SecondEvaluatorId, PersonnelState State,
+        DateOnly? ComplaintDeadline, string Person, bool Waiting, bool Self, bool First, bool Second);
+
+    // Compiled: the 課長's home page and 対応待ち ask on every request, and the account's staff records are joined in
+    // rather than read first, so a scalar parameter (not a list of ids) keeps one plan.
+    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>> WaitingOfAccount = EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
+        db.PersonnelEvaluations.AsNoTracking()
+            .Where(e => ((e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null))
+                && (e.StaffMember!.UserId == userId || e.FirstEvaluator!.UserId == userId || e.SecondEvaluator!.UserId == userId))
+            .Select(e => new WaitingRow(e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, e.StaffMember!.Name,
+                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId)));
+
+    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>> WaitingOfCity = EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
+        db.PersonnelEvaluations.AsNoTracking()
+            .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null))
+            .Select(e => new WaitingRow(e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, e.StaffMember!.Name,
+                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId)));
+
+    private static readonly Func<AppDbContext, int, IAsyncEnumerable<PersonnelDesign>> DesignsOfTwoYears = EF.CompileAsyncQuery<AppDbContext, int, PersonnelDesign>((db, year) =>
+        db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).OrderBy(d => d.Id));
+
+    /// The steps waiting for the account's holder (their own, and those of whom they evaluate; for the personnel
+    /// division every one): two queries, the evaluations with the holder's relation to each, and the two years' designs
+    /// (their due dates; joined per row, SQLite numbered every design on each request, twice the query's cost).
+    public async Task<List<PersonnelWorkItem>> WaitingAsync(Actor actor, string userId, int year, DateOnly today)
     {
         var division = actor.IsIn(Roles.Personnel);
-        if (staffIds.Count == 0 && !division) return [];
-        // One query of what the steps' checks read — the state, the chain, the complaint window and whether a complaint
-        // waits for its answer — and the person's name; nothing of the sheet itself. The two years' designs (their due
-        // dates) are read apart: joined per row, SQLite numbered every design on each request, twice the query's cost.
-        var q = db.PersonnelEvaluations.AsNoTracking()
-            .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null));
-        if (!division)
-            q = q.Where(e => staffIds.Contains(e.StaffMemberId) || e.FirstEvaluatorId != null && staffIds.Contains(e.FirstEvaluatorId.Value)
-                || e.SecondEvaluatorId != null && staffIds.Contains(e.SecondEvaluatorId.Value));
-        var rows = await q.Select(e => new
+        if (userId.Length == 0 && !division) return [];
+        var rows = new List<WaitingRow>();
+        await foreach (var row in (division ? WaitingOfCity : WaitingOfAccount)(db, userId, year))
+            rows.Add(userId.Length == 0 ? row with { Self = false, First = false, Second = false } : row);
+        // The account's staff records among these rows: exactly what the relation asks of them.
+        var mine = rows.Where(r => r.Self).Select(r => r.StaffMemberId)
+            .Concat(rows.Where(r => r.First).Select(r => r.FirstEvaluatorId!.Value))
+            .Concat(rows.Where(r => r.Second).Select(r => r.SecondEvaluatorId!.Value)).ToHashSet();
+        var designs = new Dictionary<int, PersonnelDesign>();
+        if (rows.Any(r => r.FiscalYear == year || r.FiscalYear == year - 1))
         {
-            e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, Person = e.StaffMember!.Name,
-            Waiting = e.Complaints.Any(c => c.AnsweredAt == null),
-        }).ToListAsync();
-        var designs = rows.Any(r => r.FiscalYear == year || r.FiscalYear == year - 1)
-            ? (await db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).OrderBy(d => d.Id).ToListAsync())
-                .GroupBy(d => d.FiscalYear).ToDictionary(g => g.Key, g => g.First())
-            : [];
+            await foreach (var d in DesignsOfTwoYears(db, year)) designs.TryAdd(d.FiscalYear, d);
+        }
         var items = new List<PersonnelWorkItem>();
         foreach (var row in rows)
         {
@@ -283,7 +303,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
                 Id = row.Id, FiscalYear = row.FiscalYear, StaffMemberId = row.StaffMemberId, FirstEvaluatorId = row.FirstEvaluatorId, SecondEvaluatorId = row.SecondEvaluatorId,
                 State = row.State, ComplaintDeadline = row.ComplaintDeadline, Complaints = row.Waiting ? [new PersonnelComplaint()] : [],
             };
-            var r = PersonnelAccess.RelationOf(actor, staffIds, e);
+            var r = PersonnelAccess.RelationOf(actor, mine, e);
             var actions = PersonnelWorkflow.NextActions(r, e, today).Where(a => a is not (PersonnelStep.FileComplaint or PersonnelStep.ReturnGoals)).ToList();
             if (actions.Count == 0) continue;
             // Due dates of this year's and last year's steps only (an older year shows only a complaint waiting).

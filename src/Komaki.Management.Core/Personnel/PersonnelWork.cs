@@ -17,7 +17,7 @@ public sealed class PersonnelWork(PersonnelPages pages) : IWaitingContribution, 
     public IReadOnlyList<string>? Areas => null;
 
     public async Task<IReadOnlyList<WaitingItem>> ForAsync(WorkAsker asker, CancellationToken ct = default) =>
-        (await pages.WaitingAsync(asker.Actor, await pages.StaffIdsOfAsync(asker.UserId), asker.FiscalYear, asker.Today))
+        (await pages.WaitingAsync(asker.Actor, asker.UserId, asker.FiscalYear, asker.Today))
             .Select(p => new WaitingItem(WaitingSection.Personnel, "personnel", p.DueOn, p.Task, p.Person, "", new("Personnel", "Details", new { id = p.EvaluationId }))
             {
                 Kind = "Personnel", Year = p.FiscalYear,

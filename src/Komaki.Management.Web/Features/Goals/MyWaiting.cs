@@ -21,7 +21,9 @@ public sealed class MyWaiting(OrgTreeProvider orgTree, IEnumerable<IWaitingContr
             items.AddRange(areas is null ? await c.ForAsync(asker)
                 : await cache.GetAsync($"waiting:{c.GetType().Name}:{who}:{year}:{today.DayNumber}", areas, () => c.ForAsync(asker)));
         }
-        // Section by section, each in its feature's order; among features of one section, the earliest due first.
-        return new WaitingModel(items.OrderBy(i => i.Section).ThenBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ToList(), today);
+        // Section by section, each in its feature's order; among features of one section, the earliest due first. The
+        // unit's section comes from two parts kept apart (the cycle's steps and the indicator actuals): one order, by code.
+        return new WaitingModel(items.OrderBy(i => i.Section).ThenBy(i => i.DueOn is null).ThenBy(i => i.DueOn)
+            .ThenBy(i => i.Section == WaitingSection.Unit ? i.Code : "", CodeOrder.Instance).ThenBy(i => i.Section == WaitingSection.Unit ? i.Task : "").ToList(), today);
     }
 }
