@@ -13,7 +13,15 @@ public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRu
     /// Changing 査定額・当初予算額・補正予算額・決算額 (asked when a form changes any of them: BudgetCommands.ChangesLaterStages).
     public const string EnterLaterStages = nameof(EnterLaterStages);
 
-    public const string LaterStagesRefused = "査定額・当初予算額・補正予算額・決算額を入力できるのは企画課です。担当課が入力できるのは要求額だけです。";
+    /// Who the rule lets enter the later stages (IsPlanMasterEditor): every sentence saying so is built from it.
+    public const string LaterStagesBy = "企画課";
+
+    public const string LaterStagesRefused = $"査定額・当初予算額・補正予算額・決算額を入力できるのは{LaterStagesBy}です。担当課が入力できるのは要求額だけです。";
+
+    /// What the budget-line form tells those who may enter only 要求額.
+    public const string LaterStagesNote = $"所属で入力できるのは要求額です。査定額以降は{LaterStagesBy}が入力します。";
+
+    public static bool MayEnterLaterStages(Actor actor) => actor.IsPlanMasterEditor;
 
     public async Task<string?> RefusalAsync(RuleAsker asker, BudgetLine record, string operation)
     {
@@ -26,7 +34,7 @@ public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRu
                 var owner = record.Project?.OwnerUnitId
                     ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
                 return EditRefusal(asker.Actor, owner, record.FiscalYear, clock.FiscalYear, record.Settled is not null, asker.Org)
-                    ?? (operation == EnterLaterStages && !asker.Actor.IsPlanMasterEditor ? LaterStagesRefused : null);
+                    ?? (operation == EnterLaterStages && !MayEnterLaterStages(asker.Actor) ? LaterStagesRefused : null);
             default:
                 return RecordOperation.Unknown(operation);
         }
