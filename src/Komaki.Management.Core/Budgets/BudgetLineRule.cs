@@ -5,7 +5,8 @@ using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.Budgets;
 
-/// 予算: every staff member reads it; the project's unit head and planning enter it (PlanAccess.CanEditUnitRecord),
+/// 予算: every staff member reads it — but a line's undecided 要求額・査定額 in a year under 予算編成 only those who read
+/// the request (UndecidedBudgets); the project's unit head and planning enter it (PlanAccess.CanEditUnitRecord),
 /// departments only while the year is open (DepartmentLocks.BudgetYearOpen), and only its 要求額: the later stages
 /// (査定・当初・補正・決算) are planning's. A line not yet entered is asked about as a new line of its project and year.
 public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRule<BudgetLine>
@@ -28,7 +29,11 @@ public sealed class BudgetLineRule(AppDbContext db, CityClock clock) : IRecordRu
         switch (operation)
         {
             case RecordOperation.Read:
-                return null;
+                // Its 要求額・査定額 (and their history) while undecided in 予算編成 are read as requests are.
+                var unit = record.Project?.OwnerUnitId
+                    ?? await db.Projects.AsNoTracking().Where(p => p.Id == record.ProjectId).Select(p => (int?)p.OwnerUnitId).FirstOrDefaultAsync();
+                return unit is int u && (await UndecidedBudgets.LoadAsync(db, [record.FiscalYear])).Hides(asker.Actor, record.FiscalYear, u, asker.Org)
+                    ? UndecidedBudgets.Refused : null;
             case RecordOperation.Edit:
             case EnterLaterStages:
                 var owner = record.Project?.OwnerUnitId
