@@ -19,7 +19,12 @@ public sealed record Connections(
 
 /// A project's money over the years: what each year's plan says (from the latest edition planning it) and
 /// its budget from request to settlement, plus the years it has an execution plan.
-public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears);
+public sealed record ProjectMoney(IReadOnlyList<ProjectMoneyYear> Years, int? LatestEdition, IReadOnlyList<int> ExecutionYears, int OwnerUnitId, UndecidedBudgets Undecided)
+{
+    /// The years as this reader may read them: undecided 要求額・査定額 withheld (UndecidedBudgets).
+    public ProjectMoney SeenBy(Identity.Actor actor, Organization.OrgTree org) =>
+        this with { Years = Years.Select(y => Undecided.Hides(actor, y.Year, OwnerUnitId, org) ? y with { Budget = y.Budget.Withhold() } : y).ToList() };
+}
 
 public sealed record ProjectMoneyYear(int Year, int? EditionYear, ImplementationStatus? Status, long? PlanCost, BudgetFigures Budget);
 
@@ -53,10 +58,10 @@ public sealed class ElementConnections(AppDbContext db) : IUseCase
             .OrderByDescending(g => g.FiscalYear).Take(10)
             .Select(g => new { g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State }).ToListAsync();
         return new Connections(promises, await voices.OrderByDescending(c => c.ReceivedOn).Take(10).ToListAsync(), await voices.CountAsync(), survey,
-            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList(), projectId is int id ? await MoneyOfAsync(id) : null);
+            goals.Select(g => (g.Id, g.Title, g.FiscalYear, g.OrgUnitId, g.State)).ToList(), element is Project project ? await MoneyOfAsync(project.Id, project.OwnerUnitId) : null);
     }
 
-    private async Task<ProjectMoney> MoneyOfAsync(int projectId)
+    private async Task<ProjectMoney> MoneyOfAsync(int projectId, int ownerUnitId)
     {
         var lines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == projectId)
             .Select(l => new { l.FiscalYear, Edition = l.ImplementationPlan!.FiscalYear, l.Status, l.Cost }).ToListAsync();
@@ -71,6 +76,7 @@ public sealed class ElementConnections(AppDbContext db) : IUseCase
                 new BudgetFigures(plan?.Cost, b?.Requested, b?.Assessed, b?.Initial, b?.Supplementary, b?.Settled));
         }).ToList();
         var execution = await db.ExecutionPlans.AsNoTracking().Where(e => e.ProjectId == projectId).Select(e => e.FiscalYear).OrderBy(y => y).ToListAsync();
-        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution);
+        var undecided = budgets.Count == 0 ? UndecidedBudgets.None : await UndecidedBudgets.LoadAsync(db, budgets.Select(b => b.FiscalYear).ToList());
+        return new ProjectMoney(rows, lines.Count == 0 ? null : lines.Max(l => l.Edition), execution, ownerUnitId, undecided);
     }
 }

@@ -7,37 +7,55 @@ using Komaki.Management.Core.Organization;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 
+// Every bound property carries its Japanese name: a tampered value is refused as 「…」は段階として正しくありません, never
+// with the property's English name (BudgetFormWordingTests).
 public sealed class RoundForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "予算編成方針")]
     public string? Policy { get; set; }
+    [Display(Name = "段階と期限")]
     public List<RoundStageRow> Stages { get; set; } = [];
+    [Display(Name = "部ごとの枠")]
     public List<FrameRow> Frames { get; set; } = [];
 }
 
 public sealed class RoundStageRow
 {
+    [Display(Name = "段階")]
     public BudgetStage Stage { get; set; }
+    [Display(Name = "使う")]
     public bool InUse { get; set; }
+    [Display(Name = "期限")]
     public DateOnly? DueOn { get; set; }
 }
 
 public sealed class FrameRow
 {
+    [Display(Name = "部")]
     public int DepartmentId { get; set; }
     /// 千円, blank for a 部 without a frame.
+    [Display(Name = "枠（一般財源）")]
     public string? GeneralFund { get; set; }
 }
 
 /// Amounts as staff type them (千円): the request's and an assessment's.
 public class AmountsForm
 {
+    [Display(Name = "歳出")]
     public string? Expenditure { get; set; }
+    [Display(Name = "国庫支出金")]
     public string? National { get; set; }
+    [Display(Name = "県支出金")]
     public string? Prefectural { get; set; }
+    [Display(Name = "地方債")]
     public string? Bonds { get; set; }
+    [Display(Name = "その他特定財源")]
     public string? OtherSpecific { get; set; }
+    [Display(Name = "一般財源")]
     public string? General { get; set; }
+    [Display(Name = "理由")]
     public string? Reason { get; set; }
 
     public static T Of<T>(IFunded f, string? reason) where T : AmountsForm, new() => new()
@@ -49,9 +67,12 @@ public class AmountsForm
 
 public sealed class RequestForm : AmountsForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "新規")]
     public bool IsNew { get; set; }
     /// Every 節 of the standard list, in order; the amounts left blank are the 節 not used.
+    [Display(Name = "節別の内訳")]
     public List<SetsuRow> Setsu { get; set; } = SetsuList.All.Select(s => new SetsuRow { Number = s.Number }).ToList();
 
     public static RequestForm Of(BudgetRequest? request)
@@ -68,6 +89,7 @@ public sealed class RequestForm : AmountsForm
 public sealed class AssessForm : AmountsForm
 {
     /// What the form was opened on (BudgetShown.Draft): a stale form never overwrites another's assessment.
+    [Display(Name = "開いたときの内容")]
     public string? Shown { get; set; }
 }
 
@@ -94,6 +116,8 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             var row = form.Stages[i];
             var stage = round.Stages.FirstOrDefault(s => s.Stage == row.Stage);
             if (stage is null) { result.Add($"Stages[{i}].DueOn", "段階が見つかりません。"); continue; }
+            // Two rows for one stage: the later would silently win over the earlier.
+            if (form.Stages.Take(i).Any(r => r.Stage == row.Stage)) { result.Add($"Stages[{i}].DueOn", $"{row.Stage.Label()}の行が二つ送られました。一つの段階に期限は一つです。画面を開き直して入力してください。"); continue; }
             var required = row.Stage is BudgetStage.Request or BudgetStage.FinanceAssessment or BudgetStage.Proposal;
             if (!row.InUse && required) result.Add($"Stages[{i}].InUse", $"{row.Stage.Label()}は省けません。");
             else if (started && row.InUse != stage.InUse) result.Add($"Stages[{i}].InUse", $"段階の確定が始まっているため、{row.Stage.Label()}を使うかどうかは変えられません（期限は変えられます）。");
@@ -106,7 +130,12 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         for (var i = 0; i < form.Frames.Count; i++)
         {
             var row = form.Frames[i];
-            if (org.Find(row.DepartmentId) is not { Level: OrgUnitLevel.Department }) { result.Add($"Frames[{i}].GeneralFund", "部が見つかりません。"); continue; }
+            if (org.Find(row.DepartmentId) is not { Level: OrgUnitLevel.Department } department) { result.Add($"Frames[{i}].GeneralFund", "部が見つかりません。"); continue; }
+            if (form.Frames.Take(i).Any(f => f.DepartmentId == row.DepartmentId))
+            {
+                result.Add($"Frames[{i}].GeneralFund", $"{department.Name}の枠が二つ送られました。一つの部に枠は一つです。画面を開き直して入力してください。");
+                continue;
+            }
             if (!Amounts.TryParse(row.GeneralFund, 1000, out var yen) || yen < 0) { result.Add($"Frames[{i}].GeneralFund", "枠（一般財源）は0以上の千円単位の数値で入力してください。"); continue; }
             var frame = round.Frames.FirstOrDefault(f => f.DepartmentId == row.DepartmentId);
             if (yen is null) { if (frame is not null) round.Frames.Remove(frame); }
@@ -167,6 +196,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         {
             var row = form.Setsu[i];
             if (SetsuList.All.All(s => s.Number != row.Number)) { result.Add($"Setsu[{i}].Amount", "節が見つかりません。"); continue; }
+            if (form.Setsu.Take(i).Any(r => r.Number == row.Number)) { result.Add($"Setsu[{i}].Amount", $"{SetsuList.Label(row.Number)}の欄が二つ送られました。一つの節に金額は一つです。画面を開き直して入力してください。"); continue; }
             if (!Amounts.TryParse(row.Amount, 1000, out var yen) || yen < 0) { result.Add($"Setsu[{i}].Amount", $"{SetsuList.Label(row.Number)}は0以上の千円単位の数値で入力してください。"); continue; }
             if (yen is long amount && amount > 0 && given.All(g => g.Item1 != row.Number)) given.Add((row.Number, amount));
         }

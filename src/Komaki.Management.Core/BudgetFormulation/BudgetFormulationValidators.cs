@@ -47,8 +47,10 @@ public sealed class RoundFormValidator : AbstractValidator<RoundForm>
 /// The reasons given on a stage's confirmation page, one per line that goes against the evaluation.
 public sealed class CommitForm
 {
+    [Display(Name = "食い違う理由")]
     public Dictionary<int, string?> Reasons { get; set; } = [];
     /// What the confirmation page showed (BudgetShown.Commit).
+    [Display(Name = "開いたときの内容")]
     public string? Shown { get; set; }
 }
 
@@ -63,8 +65,10 @@ public sealed class CommitFormValidator : AbstractValidator<CommitForm>
 /// when there is something; whether it is needed is the command's, which knows the line).
 public sealed class SubmitForm
 {
+    [Display(Name = "理由")]
     public string? Comment { get; set; }
     /// What the confirmation page showed (BudgetShown.Request).
+    [Display(Name = "開いたときの内容")]
     public string? Shown { get; set; }
 }
 
@@ -80,7 +84,9 @@ public sealed class SubmitFormValidator : AbstractValidator<SubmitForm>
 /// 復活要求 as the 課's head types it: the amount (千円) and the reason.
 public sealed class RestorationForm
 {
+    [Display(Name = "復活を求める額")]
     public string? Amount { get; set; }
+    [Display(Name = "復活を求める理由")]
     public string? Reason { get; set; }
 }
 
@@ -99,8 +105,11 @@ public sealed class RestorationFormValidator : AbstractValidator<RestorationForm
 /// The 財政課's answer to a 復活要求: the amount granted (千円, 0 for none) and why, on the version it read.
 public sealed class AnswerForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "認める額")]
     public string? Granted { get; set; }
+    [Display(Name = "回答")]
     public string? Answer { get; set; }
 }
 

@@ -160,6 +160,15 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         else Report.Updated.Add(new(row.Sheet, row.Number, project!.Code, project.Name, changes!));
     }
 
+    /// The requests of the year the importer's units hold that the sheet has no row for: an import never deletes a
+    /// request (nor does the screen), so they stay as they are, and the preview names them.
+    protected override void Finish()
+    {
+        foreach (var r in _existing.Values.Where(r => !_seen.ContainsKey(r.ProjectId) && (Request.OwnUnits is not { } own || own.Contains(r.OrgUnitId)))
+            .Select(r => (Request: r, Project: _projects.ById(r.ProjectId))).OrderBy(x => x.Project.Code, StringComparer.Ordinal))
+            Report.LeftOut.Add(new(r.Project.Code, $"{r.Project.Name}の要求（{(r.Request.SubmittedAt is null ? "入力中" : "提出済")}）"));
+    }
+
     private static IEnumerable<(string Key, FieldChange Change)> Differences(BudgetRequest r, long e, long n, long p, long b, long o, long g, string reason, bool isNew)
     {
         (FieldSpec Field, long Old, long New)[] amounts =

@@ -39,6 +39,8 @@ public sealed class BudgetRequestSetsu : IAudited
 /// A 節 as typed on the request form: its number and the amount in 千円 (blank for a 節 not used).
 public sealed class SetsuRow
 {
+    [Display(Name = "節")]
     public int Number { get; set; }
+    [Display(Name = "節の金額")]
     public string? Amount { get; set; }
 }

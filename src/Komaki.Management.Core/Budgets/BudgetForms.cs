@@ -5,11 +5,17 @@ namespace Komaki.Management.Core.Budgets;
 /// One project's budget for one year, typed in 千円 as text so what was typed is shown back beside its error.
 public sealed class BudgetForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "要求額")]
     public string? Requested { get; set; }
+    [Display(Name = "査定額")]
     public string? Assessed { get; set; }
+    [Display(Name = "当初予算額")]
     public string? Initial { get; set; }
+    [Display(Name = "補正予算額")]
     public string? Supplementary { get; set; }
+    [Display(Name = "決算額")]
     public string? Settled { get; set; }
 }
 

@@ -5,6 +5,11 @@ public sealed record BudgetFigures(long? PlanCost, long? Requested, long? Assess
 {
     public static readonly BudgetFigures Zero = new(null, null, null, null, null, null);
 
+    /// 要求額 and 査定額 not shown to this reader: undecided in 予算編成 (UndecidedBudgets), so left out of every total too.
+    public bool Withheld { get; init; }
+
+    public BudgetFigures Withhold() => this with { Requested = null, Assessed = null, Withheld = true };
+
     public long? Current => Initial is null && Supplementary is null ? null : (Initial ?? 0) + (Supplementary ?? 0);
 
     /// 執行率: settled as a share of the current budget.

@@ -47,14 +47,18 @@ public sealed class ImprovementPages(AppDbContext db) : IUseCase
         .FirstOrDefaultAsync();
 
     /// The project's plan lines (newest edition first) and budget lines of years after the evaluation's.
-    public async Task<(IReadOnlyList<AnswerOption> PlanLines, IReadOnlyList<AnswerOption> BudgetLines)> AnswersAsync(ImprovementAction a)
+    public async Task<(IReadOnlyList<AnswerOption> PlanLines, IReadOnlyList<AnswerOption> BudgetLines)> AnswersAsync(ImprovementAction a, Identity.Actor actor, Organization.OrgTree org)
     {
         var planLines = await db.ImplementationPlanLines.AsNoTracking().Where(l => l.ProjectId == a.ProjectId && l.FiscalYear > a.FiscalYear)
             .OrderByDescending(l => l.ImplementationPlan!.FiscalYear).ThenBy(l => l.FiscalYear)
             .Select(l => new { l.Id, Edition = l.ImplementationPlan!.FiscalYear, l.FiscalYear, l.Status, l.Cost, l.Content }).ToListAsync();
-        var budgetLines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == a.ProjectId && b.FiscalYear > a.FiscalYear).OrderBy(b => b.FiscalYear).ToListAsync();
+        var budgetLines = await db.BudgetLines.AsNoTracking().Include(b => b.Project).Where(b => b.ProjectId == a.ProjectId && b.FiscalYear > a.FiscalYear).OrderBy(b => b.FiscalYear).ToListAsync();
+        // A year under 予算編成 shows its 要求額 only to those who read the request until the 予算案 (UndecidedBudgets).
+        var undecided = budgetLines.Count == 0 ? UndecidedBudgets.None : await UndecidedBudgets.LoadAsync(db, budgetLines.Select(b => b.FiscalYear).ToList());
         return (
             planLines.Select(l => new AnswerOption(l.Id, $"{Wareki.FiscalYear(l.Edition)}版 {Wareki.FiscalYear(l.FiscalYear)}：{l.Status.Label()} {Amounts.Thousands(l.Cost)}千円 {(l.Content.Length > 30 ? l.Content[..30] + "…" : l.Content)}")).ToList(),
-            budgetLines.Select(b => new AnswerOption(b.Id, $"{Wareki.FiscalYear(b.FiscalYear)}予算：要求 {Amounts.Thousands(b.Requested)}千円／当初 {Amounts.Thousands(b.Initial)}千円")).ToList());
+            budgetLines.Select(b => new AnswerOption(b.Id, undecided.Hides(actor, b.FiscalYear, b.Project!.OwnerUnitId, org)
+                ? $"{Wareki.FiscalYear(b.FiscalYear)}予算：要求 予算編成中（確定前）"
+                : $"{Wareki.FiscalYear(b.FiscalYear)}予算：要求 {Amounts.Thousands(b.Requested)}千円／当初 {Amounts.Thousands(b.Initial)}千円")).ToList());
     }
 }

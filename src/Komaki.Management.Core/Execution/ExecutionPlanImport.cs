@@ -178,6 +178,15 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
         else Report.Unchanged++;
     }
 
+    /// The year's execution plans of the importer's units the sheet has no row for: an import never deletes a plan, so
+    /// they stay as they are, and the preview names them.
+    protected override void Finish()
+    {
+        foreach (var plan in _existing.Values.Where(p => !_seen.ContainsKey(p.ProjectId) && (Request.OwnUnits is not { } own || own.Contains(p.OwnerUnitId)))
+            .Select(p => _projects.ById(p.ProjectId)).OrderBy(p => p.Code, StringComparer.Ordinal))
+            Report.LeftOut.Add(new(plan.Code, plan.Name));
+    }
+
     protected override async Task WriteAsync(CancellationToken ct)
     {
         Db.ExecutionPlans.AddRange(_toAdd);

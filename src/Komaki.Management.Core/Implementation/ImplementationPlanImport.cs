@@ -187,6 +187,17 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         else Report.Updated.Add(new(sheet, row.Row, key, project.Name, changes));
     }
 
+    /// The edition's lines of the importer's units the sheet has no row (or no year's figures) for: an import never
+    /// deletes a line, so they stay as they are, and the preview names them.
+    protected override void Finish()
+    {
+        foreach (var line in _existing.Values.Where(l => !_seen.ContainsKey((l.ProjectId, l.FiscalYear)))
+            .Select(l => (Line: l, Project: _projects.ById(l.ProjectId)))
+            .Where(x => Request.OwnUnits is not { } own || own.Contains(x.Project.OwnerUnitId))
+            .OrderBy(x => x.Project.Code, StringComparer.Ordinal).ThenBy(x => x.Line.FiscalYear))
+            Report.LeftOut.Add(new($"{line.Project.Code} {Wareki.FiscalYear(line.Line.FiscalYear)}", line.Project.Name));
+    }
+
     private static long Stored(ImplementationPlanLine line, int source) => source switch
     {
         0 => line.National,

@@ -21,6 +21,9 @@ public sealed class ImportReport
     public List<ImportIssue> Refused { get; } = [];
     public List<ImportIssue> Skipped { get; } = [];
     public List<ImportIssue> Warnings { get; } = [];
+    /// What the sheet could have carried (records of the year and the importer's units) but has no row for: an import
+    /// never deletes, so these stay as they are, and the preview names them so a row deleted in Excel is never silent.
+    public List<ImportLeftOut> LeftOut { get; } = [];
     public List<string> Notes { get; } = [];
     /// Set when the whole file could not be read (not an .xlsx, unrecognised headers …).
     public string? FileError { get; set; }
@@ -103,7 +106,12 @@ public sealed class ImportReport
         foreach (var i in IgnoredColumns) yield return $"{i.Letter}列「{i.Header}」は{i.Reason}";
         foreach (var u in UnitsToCreate) yield return $"組織「{u}」を登録します（取り込み時に選ばれたため）。";
         foreach (var n in Notes) yield return n;
+        if (LeftOut.Count > 0) yield return LeftOutSentence();
     }
+
+    /// The records the sheet leaves out, in one sentence (the CLI's note; the preview lists them).
+    public string LeftOutSentence() =>
+        $"シートに行のないもの {LeftOut.Count:N0} 件（{string.Join("、", LeftOut.Take(20).Select(l => $"{l.Key} {l.Label}"))}{(LeftOut.Count > 20 ? " ほか" : "")}）は、取り込んでも変わらずそのまま残ります（取り込みでは削除しません）。";
 
     private static JsonIssue Json(ImportIssue i) => new(i.Sheet, i.Row, i.Reason);
 
@@ -127,6 +135,9 @@ public sealed class ImportReport
 public sealed record ImportRowChange(string Sheet, int Row, string Key, string Label, List<FieldChange> Changes);
 
 public sealed record ImportIssue(string Sheet, int Row, string Reason);
+
+/// A record the sheet has no row for (ImportReport.LeftOut): its key as the sheet writes it, its name and where it stands.
+public sealed record ImportLeftOut(string Key, string Label);
 
 /// A column with a header that the import does not read, and why (not known, or shown for reference only).
 public sealed record IgnoredColumn(string Letter, string Header, string Reason);

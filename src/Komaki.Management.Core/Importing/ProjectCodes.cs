@@ -11,8 +11,16 @@ public sealed class ProjectCodes
 
     private readonly Dictionary<string, List<Entry>> _byCode;
 
-    private ProjectCodes(IEnumerable<Entry> entries) =>
+    private readonly Dictionary<int, Entry> _byId;
+
+    private ProjectCodes(IReadOnlyCollection<Entry> entries)
+    {
         _byCode = entries.GroupBy(e => TextNormal.ForCode(e.Code)).ToDictionary(g => g.Key, g => g.ToList());
+        _byId = entries.ToDictionary(e => e.Id);
+    }
+
+    /// A project by its id (every project is loaded), for naming records the sheet has no row for.
+    public Entry ById(int id) => _byId[id];
 
     public static async Task<ProjectCodes> LoadAsync(AppDbContext db, CancellationToken ct = default) =>
         new(await db.Projects.AsNoTracking()

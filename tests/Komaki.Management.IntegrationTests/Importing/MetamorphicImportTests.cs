@@ -483,6 +483,37 @@ public class MetamorphicImportTests(KomakiFactory app) : IClassFixture<KomakiFac
         Assert.Contains(report.Updated, u => u.Changes.Any(f => f.New == "内容を見直した（変更の検出）"));
     }
 
+    /// A row deleted in Excel from an exported sheet is never silent: an import does not delete, so the preview names what
+    /// the sheet left out (ImportReport.LeftOut: it stays as it is) — or refuses it. The export read back names nothing.
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public async Task A_data_row_deleted_from_the_export_is_named_in_the_preview_or_refused(string kind)
+    {
+        var (year, export, _) = await BaselineAsync(kind);
+        var readBack = await app.ImportAsync(kind, export, year, apply: false);
+        Assert.True(readBack.LeftOut.Count == 0, $"{kind}: the export read back names {string.Join("、", readBack.LeftOut.Take(3).Select(l => l.Key))} as left out");
+        var code = "";
+        var deleted = CitySheets.Edit(export, ws =>
+        {
+            var t = Find(ws);
+            // A row that carries a record (amounts, a goal, a reason) — not an empty row offered to be filled in.
+            var written = Enumerable.Range(1, t.LastColumn)
+                .Where(c => new[] { ws.Cell(t.HeaderRow, c).GetString(), ws.Cell(t.HeaderRow + 1, c).GetString() }.Any(h => h is "要求理由" or "今年度の目標" or "事業費")).ToList();
+            var row = t.DataRows.First(r => written.Any(c => !ws.Cell(r, c).IsEmpty()));
+            code = ws.Cell(row, t.CodeColumn).GetString();
+            ws.Row(row).Delete();
+        });
+        var report = await app.ImportAsync(kind, deleted, year, apply: false);
+        var named = report.LeftOut.Any(l => TextNormal.ForCode(l.Key.Split(' ')[0]) == TextNormal.ForCode(code));
+        var refused = report.Refused.Any(r => r.Reason.Contains(code, StringComparison.Ordinal));
+        Assert.True(named || refused, $"{kind}: the row of {code} deleted from the sheet is neither named nor refused");
+        if (named)
+        {
+            Assert.Contains(report.Description(), d => d.Contains(code, StringComparison.Ordinal) && d.Contains("そのまま残ります", StringComparison.Ordinal));
+            Assert.False(report.HasChanges, $"{kind}: deleting a row changed {Stored(report)}");
+        }
+    }
+
     [Fact]
     public async Task An_amount_merged_over_two_years_and_a_private_use_character_refuse_their_rows_naming_the_cells()
     {

@@ -85,6 +85,31 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
         Assert.Equal((line.Version, (long?)null, (long?)null, (long?)null, (long?)null), (unchanged.Version, unchanged.Assessed, unchanged.Initial, unchanged.Supplementary, unchanged.Settled));
     }
 
+    /// The form's sentence on who enters 査定額 and after is the rule's own (BudgetLineRule.LaterStagesNote): the one
+    /// it names may, and a role it does not name (the 財政課) may not — so the page never promises what the rule refuses.
+    [Fact]
+    public async Task Who_the_budget_form_says_enters_the_later_stages_is_who_the_rule_lets()
+    {
+        const int Year = 2028;
+        var (project, _) = RoadAndOther();
+        var url = $"/Budgets/{Year}/{project}";
+        var head = await (await app.SignedInAsync("doro-kacho@komaki.example")).GetStringAsync(url);
+        Assert.Contains(BudgetLineRule.LaterStagesNote, head);
+        var note = head[head.IndexOf("id=\"later-stages-note\"", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("財政", note[..note.IndexOf("</span>", StringComparison.Ordinal)]);
+        Assert.Contains(BudgetLineRule.LaterStagesBy, BudgetLineRule.LaterStagesNote);
+
+        // Who the note names (企画課) enters the later stages: its form has them editable and no note.
+        var planning = await (await app.SignedInAsync("kikaku@komaki.example")).GetStringAsync(url);
+        Assert.DoesNotContain(BudgetLineRule.LaterStagesNote, planning);
+        Assert.DoesNotMatch("<input[^>]*id=\"Initial\"[^>]*readonly", planning);
+
+        // A role the note does not name (the 財政課) is refused the form.
+        var finance = await app.SignedInAsync("zaisei@komaki.example");
+        var refused = await finance.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
     [Fact]
     public async Task The_comparison_groups_add_up_to_the_total_of_every_project()
     {

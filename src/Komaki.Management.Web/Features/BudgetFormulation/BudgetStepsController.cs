@@ -17,6 +17,8 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     [HttpGet("{year:int}/Lines/{id:int}/Assess/{stage}")]
     public async Task<IActionResult> Assess(int year, int id, BudgetStage stage)
     {
+        // A stage the city does not have is no page (not an operation named in English).
+        if (!Enum.IsDefined(stage)) return NotFound();
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
@@ -30,8 +32,10 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     }
 
     [HttpPost("{year:int}/Lines/{id:int}/Assess/{stage}")]
-    public async Task<IActionResult> Assess(int year, int id, BudgetStage stage, AssessForm form)
+    public async Task<IActionResult> Assess(int year, int id, [System.ComponentModel.DataAnnotations.Display(Name = "段階")] BudgetStage stage, AssessForm form)
     {
+        // A stage the city does not have is no page (not an operation named in English).
+        if (!Enum.IsDefined(stage)) return NotFound();
         var org = await orgTree.GetAsync();
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
@@ -57,6 +61,8 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     [HttpGet("{year:int}/Steps/{stage}/{departmentId:int}")]
     public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId)
     {
+        // A stage the city does not have is no page (not an operation named in English).
+        if (!Enum.IsDefined(stage)) return NotFound();
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
@@ -64,8 +70,10 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
-    public async Task<IActionResult> Commit(int year, BudgetStage stage, int departmentId, CommitForm form)
+    public async Task<IActionResult> Commit(int year, [System.ComponentModel.DataAnnotations.Display(Name = "段階")] BudgetStage stage, int departmentId, CommitForm form)
     {
+        // A stage the city does not have is no page (not an operation named in English).
+        if (!Enum.IsDefined(stage)) return NotFound();
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         // A page without lines to explain sends no reasons at all.

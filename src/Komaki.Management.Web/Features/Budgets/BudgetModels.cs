@@ -12,7 +12,11 @@ public sealed class BudgetFilter
 }
 
 public sealed record BudgetListModel(int Year, string? EditionTitle, BudgetFilter Filter, Paged<BudgetRow> Rows, BudgetFigures Total,
-    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org, Func<BudgetRow, bool> CanEdit);
+    IReadOnlyList<SelectListItem> Units, IReadOnlyList<SelectListItem> Measures, Core.Organization.OrgTree Org, Func<BudgetRow, bool> CanEdit)
+{
+    /// Projects whose 要求額・査定額 this reader may not read yet (UndecidedBudgets): left out of the total.
+    public int Withheld { get; init; }
+}
 
 public sealed record BudgetEditModel(int Year, int ProjectId, string Code, string Name, string Unit, long? PlanCost, bool CanEditStages, bool StagesFromFormulation, BudgetForm Form, int? LineId);
 
@@ -23,4 +27,8 @@ public enum BudgetGrouping
     Department,
 }
 
-public sealed record ComparisonModel(int Year, string? EditionTitle, BudgetGrouping By, List<BudgetRollUp.Group> Groups, BudgetFigures Total, int ProjectCount);
+public sealed record ComparisonModel(int Year, string? EditionTitle, BudgetGrouping By, List<BudgetRollUp.Group> Groups, BudgetFigures Total, int ProjectCount)
+{
+    /// Projects whose 要求額・査定額 this reader may not read yet (UndecidedBudgets): left out of the sums.
+    public int Withheld { get; init; }
+}

@@ -68,7 +68,7 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
     private async Task<ImprovementDetailsModel> ModelAsync(ImprovementAction a)
     {
         var org = await orgTree.GetAsync();
-        var (planLines, budgetLines) = await pages.AnswersAsync(a);
+        var (planLines, budgetLines) = await pages.AnswersAsync(a, Actor, org);
         return new ImprovementDetailsModel(a, org.PathName(a.OwnerUnitId), planLines, budgetLines,
             a.State == ImprovementState.Open && await MayAsync(a, RecordOperations.Edit),
             a.State != ImprovementState.Open && await RefusalAsync(a, ImprovementActionRule.Reopen) is null, Clock.UtcNow);

@@ -28,7 +28,7 @@ public sealed class PlanElementsController(OrgTreeProvider orgTree, ReadCache ca
         var owner = details.OwnerUnitId;
         // The cached page holds every goal that serves the element; each viewer sees those they may read.
         var connections = view.Connections is { } c
-            ? c with { Goals = c.Goals.Where(g => GoalWorkflow.CanRead(Actor, g.State, g.UnitId, org)).ToList() }
+            ? c with { Goals = c.Goals.Where(g => GoalWorkflow.CanRead(Actor, g.State, g.UnitId, org)).ToList(), Money = c.Money?.SeenBy(Actor, org) }
             : null;
         return View(new ElementPage(details, org, connections,
             CanEditStructure: await MayAsync(details.Element, RecordOperations.Named(PlanElementRule.EditStructure)),
