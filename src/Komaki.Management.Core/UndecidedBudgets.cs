@@ -31,6 +31,14 @@ public sealed class UndecidedBudgets
     /// Whether the person may not read the year's 要求額 and 査定額 of a line of this unit (the project's 課).
     public bool Hides(Actor actor, int year, int unitId, OrgTree org) => IsUndecided(year, unitId, org) && !BudgetAccess.CanRead(actor, unitId, org);
 
+    /// Whether some 部's undecided 要求額・査定額 of the year are not the person's to read: a report over every 部 (評価の
+    /// 効き目, whose next year is under 予算編成) then waits for the 予算案 for them.
+    public bool HidesAny(Actor actor, int year, OrgTree org) =>
+        _decidedByYear.ContainsKey(year) && org.Roots.Any(d => IsUndecided(year, d.Id, org) && !BudgetAccess.CanRead(actor, d.Id, org));
+
+    public static string EffectWaits(int year) =>
+        $"{Wareki.FiscalYear(year)}の予算編成中（予算案の確定前）のため、この年度の評価の効き目は財政課・企画課・市長・副市長だけが見られます。予算案が確定すると、すべての職員が見られます。";
+
     public const string Refused = "この年度の要求額・査定額は予算編成中（予算案の確定前）のため、その課と部、財政課・企画課・市長・副市長だけが見られます。";
 
     /// The rows as this reader may read them: others' undecided 要求額・査定額 withheld (and so left out of any total).

@@ -39,8 +39,9 @@ public sealed class SheetGrid(string name)
             }
         }
         var r = RowAt(row);
-        // As Excel displays it: a month typed as 4月 is a date cell shown 4月 (m"月"), not 2026-04-01.
-        return r?.ReadingAt(column) is { Shown.Length: > 0 } reading ? reading.Shown : r?.Get(column);
+        // As Excel displays it; a date read as a date stays that date (2024-04-01), but a month typed as 4月 — a date
+        // format naming neither day nor year (m"月"), kept as its serial — reads 4月.
+        return r?.ReadingAt(column) is { } reading && (!reading.IsDate || reading.Shown.Length > 0 && r.Get(column) == reading.Stored) ? reading.Shown : r?.Get(column);
     }
 
     /// How a data cell's number format was applied (null for text and unformatted numbers), following a value

@@ -48,6 +48,7 @@ public sealed class UndecidedBudgetsTests(KomakiFactory app) : IClassFixture<Kom
             $"/BudgetFormulation?year={Year}", $"/BudgetFormulation/{Year}/Compare", $"/BudgetFormulation/{Year}/Compare?from=Request&to=FinanceAssessment",
             $"/BudgetFormulation/{Year}/Department/{m.Department}", $"/BudgetFormulation/{Year}/Lines/{m.Request}", $"/BudgetFormulation/{Year}/Chousho/{m.Department}",
             $"/BudgetFormulation/{Year}/Compare/Excel", $"/Imports/{BudgetRequestImport.Kind}/{Year}/Export",
+            $"/BudgetFormulation/Effect?year={Year - 1}", $"/BudgetFormulation/Effect/Excel?year={Year - 1}",
         ]);
         // A 課's staff open the table on their own 課: every page above asks for the whole city (unitId=0).
         // The improvements of the project answer with its budget lines.
@@ -83,6 +84,10 @@ public sealed class UndecidedBudgetsTests(KomakiFactory app) : IClassFixture<Kom
         Assert.Contains("id=\"withheld\"", table);
         Assert.Contains("予算編成中（確定前）", table);
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync($"/History/BudgetLine/{m.Line}")).StatusCode);
+        // 評価の効き目 into the year under 予算編成 sums every 部's requests: it waits for the 予算案, saying why.
+        var effect = await staff.GetAsync($"/BudgetFormulation/Effect?year={Year - 1}");
+        Assert.Equal(HttpStatusCode.Forbidden, effect.StatusCode);
+        Assert.Contains(UndecidedBudgets.EffectWaits(Year), WebUtility.HtmlDecode(await effect.Content.ReadAsStringAsync()));
 
         // Those who read the request see it; and everyone does once its 部 commits the 予算案 (one test: the commit
         // below would change what the crawl above sees).
@@ -91,6 +96,7 @@ public sealed class UndecidedBudgetsTests(KomakiFactory app) : IClassFixture<Kom
             var client = await app.SignedInAsync(reader);
             Assert.Contains("7,777,777,777,000", await client.GetStringAsync($"/Budgets?year={Year}&unitId=0&q={Uri.EscapeDataString(m.Code)}"));
             Assert.Contains("7,777,777,777,000", await client.GetStringAsync($"/Plan/Project/{m.Project}"));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/BudgetFormulation/Effect?year={Year - 1}")).StatusCode);
         }
 
         // The 部's 予算案 committed: the amounts are decided, and every member of staff reads them.

@@ -286,7 +286,7 @@ public sealed class CliTests : IDisposable
                 ["※ 概算です。"])));
             var refused = await Run("import", "implementation-plan", "--fiscal-year", "2027", file);
             Assert.Equal(1, refused.Code);
-            Assert.Contains("取り込めない行: Sheet1 3行目: 事業コード「9-9-99」の事務事業が登録されていません。", refused.Err);
+            Assert.Contains("取り込めない行: Sheet1 3行目: A3: 事業コード「9-9-99」の事務事業が登録されていません。", refused.Err);
             Assert.Contains("確認事項: Sheet1 4行目: 事業名「防災訓練事業」が登録されている名称「防災訓練推進事業」と異なります", refused.Out);
             Assert.Contains("読み飛ばした行: Sheet1 6行目: 表の注記", refused.Out);
             Assert.Contains("J列「備考」はこの取り込みでは使わない列のため読みません。", refused.Out);

@@ -369,7 +369,7 @@ public class MessySheetTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains(report.LabelsUsed, l => l.Label == "中止" && l.Meaning == "中止・休止");
 
         var unknown = await app.ImportAsync(SheetKind.ExecutionPlan, Build(ExecutionSheet(["1-3-01", null, "設置を進める。", "概ね順調", "x"])), 2030, apply: true);
-        RefusedAt(unknown, 2, "中間進捗区分: 進捗区分「概ね順調」が何を意味するか");
+        RefusedAt(unknown, 2, "D2（中間進捗区分）: 進捗区分「概ね順調」が何を意味するか");
     }
 
     [Fact]

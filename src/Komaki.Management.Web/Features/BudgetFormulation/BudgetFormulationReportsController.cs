@@ -11,7 +11,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache,
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions,
     IAuthorizationService authorization) : BudgetDoorController()
 {
     /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
@@ -56,6 +56,9 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
+        // The next year's amounts under 予算編成 are read only by who may read every 部's requests (UndecidedBudgets).
+        if ((await cache.GetAsync($"budget-undecided:{y + 1}", BudgetDecisions.Areas, () => decisions.ForYearsAsync([y + 1]))).HidesAny(Actor, y + 1, org))
+            return Forbidden(UndecidedBudgets.EffectWaits(y + 1));
         // The same report for every reader, from every verdict and budget line of two years: kept as a read model.
         var report = await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org));
         return View(new EffectModel(y, report, directions, org) { MayPublish = (await authorization.AuthorizeAsync(User, Policies.Finance)).Succeeded });

@@ -14,7 +14,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// (Imports/budget-request); this controller only links to it.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache) : BudgetDoorController()
+public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions) : BudgetDoorController()
 {
     /// The 査定調書 of a 部 is the 財政課's working paper: only 財政担当 export it.
     [HttpGet("{year:int}/Chousho/{departmentId:int}/Excel")]
@@ -64,6 +64,9 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
     {
         var y = year ?? Clock.FiscalYear - 1;
         var org = await orgTree.GetAsync();
+        // The next year's amounts under 予算編成 are read only by who may read every 部's requests (UndecidedBudgets).
+        if ((await cache.GetAsync($"budget-undecided:{y + 1}", BudgetDecisions.Areas, () => decisions.ForYearsAsync([y + 1]))).HidesAny(Actor, y + 1, org))
+            return Forbidden(UndecidedBudgets.EffectWaits(y + 1));
         // The directions' labels are Settings, read into the file: its version is part of the key.
         var bytes = await cache.GetAsync($"budget-effect-xlsx:{y}", [.. BudgetEffect.Areas, DataArea.Settings], async () =>
         {
