@@ -7,7 +7,7 @@ namespace Komaki.Management.Core.CitizenVoice;
 
 /// 市民の声: one opinion or request as heard through a channel, what in the plan it touches, and the city's answer.
 [DataArea(DataArea.Voice)]
-public sealed class CitizenInput : IVersioned, IAudited
+public sealed class CitizenInput : IVersioned, IAudited, IPublishedOnItsOwn
 {
     public int Id { get; set; }
     [Display(Name = "経路")]
@@ -24,8 +24,24 @@ public sealed class CitizenInput : IVersioned, IAudited
     /// Shown on the public site; planning publishes only an input that has the city's answer.
     [Display(Name = "公開")]
     public bool IsPublished { get; set; }
+    /// When a published input was corrected and why; the public site shows it as 訂正 beside AsPublished.
+    [Display(Name = "訂正日時")]
+    public DateTime? CorrectedAt { get; set; }
+    [Display(Name = "訂正の理由")]
+    public string? CorrectionReason { get; set; }
+    [Display(Name = "公表時の内容")]
+    public string? AsPublished { get; set; }
     public int Version { get; set; }
     public List<CitizenInputLink> Links { get; set; } = [];
+
+    public string PublishedName => "公開サイトに載せている市民の声";
+
+    public string PublicText() => $"{(int)Channel}\n{ReceivedOn:yyyy-MM-dd}\n{Summary}\n{Answer}\n{(int)Status}";
+
+    /// The input as the public site showed it, in one text (what a correction shows as published).
+    public string Shown() => $"{Channel.Label()}（{Wareki.Date(ReceivedOn)}）{Status.Label()}\n{Summary}\n市の考え方: {Answer}";
+
+    public void KeepAsPublished(ICorrectable? published) => AsPublished = (published as CitizenInput)?.Shown() ?? "";
 
     public AuditTarget AuditTarget => new(nameof(CitizenInput), Id);
 }

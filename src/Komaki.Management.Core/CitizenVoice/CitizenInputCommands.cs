@@ -13,6 +13,8 @@ public sealed class CitizenInputForm
     public CitizenInputStatus Status { get; set; } = CitizenInputStatus.Received;
     public string? MeasureCodes { get; set; }
     public string? ProjectCodes { get; set; }
+    /// Needed when the input is on the public site and what citizens see changes (PublishedCorrections).
+    public string? CorrectionReason { get; set; }
 }
 
 /// A voice needs its channel, a received date that is not in the city's future, a summary, and the city's answer
@@ -29,11 +31,12 @@ public sealed class CitizenInputFormValidator : AbstractValidator<CitizenInputFo
             .MaximumLength(ModelLengths.Of<CitizenInput>(c => c.Summary)).WithMessage("内容の要旨は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Answer).NotEmpty().When(x => x.Status is CitizenInputStatus.Answered or CitizenInputStatus.Reflected)
             .WithMessage("回答済・反映済にするには「市の考え方」を入力してください。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<CitizenInput>(c => c.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
     }
 }
 
 /// Recording what citizens said and linking it to the measures and projects it touches.
-public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver) : IUseCase
+public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver, CityClock clock) : IUseCase
 {
     public static CitizenInputForm FormOf(CitizenInput c) => new()
     {
@@ -68,10 +71,17 @@ public sealed class CitizenInputCommands(AppDbContext db, RecordSaver saver) : I
         return await saver.SaveEditAsync(input, version, input.AuditTarget);
     }
 
+    public const string PublishedWithoutAnswer = "公開サイトに載せている声の「市の考え方」は空にできません。載せるのをやめてから変えてください。";
+
+    /// A published input changes what citizens read only as a 訂正 with its reason (PublishedCorrections).
     public async Task<CommandResult> EditAsync(CitizenInput input, CitizenInputForm form)
     {
+        if (input.IsPublished && string.IsNullOrWhiteSpace(form.Answer)) return CommandResult.Refused(nameof(form.Answer), PublishedWithoutAnswer);
+        var before = input.PublicText();
         var applied = await ApplyAsync(form, input);
-        return applied.Succeeded ? await saver.SaveEditAsync(input, form.Version, input.AuditTarget) : applied;
+        if (!applied.Succeeded) return applied;
+        if (await PublishedCorrections.ApplyAsync(db, input, before, form.CorrectionReason, clock.UtcNow) is { } refused) return refused;
+        return await saver.SaveEditAsync(input, form.Version, input.AuditTarget);
     }
 
     /// The checks that need the database, without changing anything: shown together with the validator's.

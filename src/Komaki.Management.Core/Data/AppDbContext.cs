@@ -221,16 +221,28 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
             .Where(e => e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && AsItWas(e) != e.Entity.PublicText())
             .ToList();
         if (changed.Count == 0) return;
-        var years = changed.Select(e => e.Entity.FiscalYear).Distinct().ToList();
-        var published = (await Publications.AsNoTracking().Where(p => years.Contains(p.FiscalYear)).Select(p => new { p.Kind, p.FiscalYear }).ToListAsync(ct))
+        var years = changed.Select(e => e.Entity).OfType<IPublishedByYear>().Select(r => r.FiscalYear).Distinct().ToList();
+        var published = years.Count == 0 ? [] : (await Publications.AsNoTracking().Where(p => years.Contains(p.FiscalYear)).Select(p => new { p.Kind, p.FiscalYear }).ToListAsync(ct))
             .Select(p => (p.Kind, p.FiscalYear)).ToHashSet();
-        var inPublished = changed.Where(e => published.Contains((PublishedCorrections.KindOf[e.Entity.GetType()], e.Entity.FiscalYear))).ToList();
+        var inPublished = changed.Where(e => WasPublished(e, published)).ToList();
         var unexplained = inPublished.Where(e => e.State == EntityState.Deleted || string.IsNullOrWhiteSpace(e.Entity.CorrectionReason) || e.Entity.CorrectedAt is null
             || e.State == EntityState.Modified && !e.Property(x => x.CorrectedAt).IsModified).ToList();
         if (unexplained.Count > 0)
-            throw new PublishedChangeException(unexplained.Select(e => $"{Wareki.FiscalYear(e.Entity.FiscalYear)}の{PublishedCorrections.KindOf[e.Entity.GetType()].Label()}").Distinct().ToList());
+            throw new PublishedChangeException(unexplained.Select(e => PublishedName(e.Entity)).Distinct().ToList());
         foreach (var e in inPublished.Where(e => e.Entity.AsPublished is null)) e.Entity.KeepAsPublished(e.State == EntityState.Added ? null : Original(e));
     }
+
+    /// Public before this change: a record published on its own by its mark as it was read, one published by year by its year's publication.
+    private static bool WasPublished(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ICorrectable> e, HashSet<(PublicationKind, int)> published) => e.Entity switch
+    {
+        IPublishedOnItsOwn own => e.State != EntityState.Added && ((IPublishedOnItsOwn)Original(e)).IsPublished && own.IsPublished,
+        IPublishedByYear r => published.Contains((PublishedCorrections.KindOf[e.Entity.GetType()], r.FiscalYear)),
+        _ => false,
+    };
+
+    private static string PublishedName(ICorrectable record) => record is IPublishedByYear r
+        ? $"{Wareki.FiscalYear(r.FiscalYear)}の{PublishedCorrections.KindOf[record.GetType()].Label()}"
+        : ((IPublishedOnItsOwn)record).PublishedName;
 
     private static ICorrectable Original(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<ICorrectable> e) => (ICorrectable)e.OriginalValues.ToObject();
 

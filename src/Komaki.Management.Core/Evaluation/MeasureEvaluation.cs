@@ -8,7 +8,7 @@ namespace Komaki.Management.Core.Evaluation;
 /// 施策評価: per measure per year, the owning division's assessment and direction, made in view of the measure's
 /// indicators, the roll-up of its projects' evaluations and what citizens said in the survey.
 [DataArea(DataArea.Check)]
-public sealed class MeasureEvaluation : IVersioned, IAudited, ICorrectable
+public sealed class MeasureEvaluation : IVersioned, IAudited, IPublishedByYear
 {
     public int Id { get; set; }
     [Display(Name = "施策")]

@@ -28,9 +28,10 @@ public sealed class MayorTerm : IVersioned, IAudited
 }
 
 /// One promise of the manifesto: its number and area as the mayor published them, and a numeric target where
-/// there is one. Linked to the policies, measures and projects that carry it.
+/// there is one. Linked to the policies, measures and projects that carry it. The public site shows every promise as
+/// soon as it is recorded, so rewording one is a 訂正 (PublishedCorrections).
 [DataArea(DataArea.Voice)]
-public sealed class ManifestoItem : IVersioned, IAudited
+public sealed class ManifestoItem : IVersioned, IAudited, IPublishedOnItsOwn
 {
     public int Id { get; set; }
     [Display(Name = "任期")]
@@ -48,9 +49,20 @@ public sealed class ManifestoItem : IVersioned, IAudited
     public string? NumericTarget { get; set; }
     [Display(Name = "表示順")]
     public int SortOrder { get; set; }
+    [Display(Name = "訂正日時")]
+    public DateTime? CorrectedAt { get; set; }
+    [Display(Name = "訂正の理由")]
+    public string? CorrectionReason { get; set; }
+    [Display(Name = "公表時の項目")]
+    public string? AsPublished { get; set; }
     public int Version { get; set; }
     public List<ManifestoLink> Links { get; set; } = [];
     public List<ManifestoProgress> Progress { get; set; } = [];
+
+    public bool IsPublished => true;
+    public string PublishedName => "公開サイトに載っている公約";
+    public string PublicText() => $"{Number}\n{Area}\n{Title}";
+    public void KeepAsPublished(ICorrectable? published) => AsPublished = published is ManifestoItem p ? $"{p.Number}（{p.Area}）{p.Title}" : "";
 
     public AuditTarget AuditTarget => new(nameof(ManifestoItem), Id);
 }
@@ -81,7 +93,7 @@ public sealed class ManifestoLink : IAudited
 
 /// The yearly state of a promise with the city's commentary and evidence.
 [DataArea(DataArea.Voice)]
-public sealed class ManifestoProgress : IVersioned, IAudited, ICorrectable
+public sealed class ManifestoProgress : IVersioned, IAudited, IPublishedByYear
 {
     public int Id { get; set; }
     [Display(Name = "マニフェスト項目")]

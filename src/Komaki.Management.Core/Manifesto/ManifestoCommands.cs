@@ -92,7 +92,9 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
     public async Task<CommandResult> EditItemAsync(ManifestoItem item, ItemForm form)
     {
         if (await NumberTakenAsync(item.MayorTermId, item.Id, form) is { } taken) return taken;
+        var before = item.PublicText();
         Copy(form, item);
+        if (await PublishedCorrections.ApplyAsync(db, item, before, form.CorrectionReason, clock.UtcNow) is { } refused) return refused;
         return await saver.SaveEditAsync(item, form.Version, item.AuditTarget);
     }
 

@@ -21,6 +21,8 @@ public sealed class ItemForm
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? NumericTarget { get; set; }
+    /// Needed when the number, area or title citizens read changes (PublishedCorrections).
+    public string? CorrectionReason { get; set; }
 }
 
 public sealed class TermFormValidator : AbstractValidator<TermForm>
@@ -51,6 +53,7 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
             .MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Title)).WithMessage("項目名は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Description)).WithMessage("内容は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.NumericTarget).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.NumericTarget)).WithMessage("数値目標は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
     }
 }
 

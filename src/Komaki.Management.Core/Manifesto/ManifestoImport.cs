@@ -70,6 +70,13 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
             apply();
         }
         var area = row.Shown(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
+        // A recorded promise is on the public site: rewording it is a 訂正 with its reason, made on its page.
+        var reworded = isNew ? [] : new[] { (Area, item.Area, area), (Title, item.Title, title) }.Where(f => row.Has(f.Item1.Key) && (f.Item2 ?? "") != (f.Item3 ?? "")).ToList();
+        if (reworded.Count > 0)
+        {
+            Refuse(row, number, reworded.Select(f => $"{row.Cell(f.Item1.Key)}（{f.Item1.Header}）: 公開サイトに載っている公約は、取り込みでは書き換えられません。項目の編集画面で訂正の理由を添えて変えてください。").ToList());
+            return;
+        }
         Set(Area, item.Area, area, () => item.Area = area);
         Set(Title, item.Title, title, () => item.Title = title!);
         Set(Description, item.Description, row.Shown(Description.Key), () => item.Description = row.Shown(Description.Key) ?? "");

@@ -3,7 +3,9 @@ using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Manifesto;
 
-public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary, PublicCorrection? Correction = null);
+/// Correction: of the latest published progress; ItemCorrection: of the promise's own wording.
+public sealed record ItemStanding(int Id, string Number, string Area, string Title, ManifestoStatus? Status, int? Year, string? Commentary, PublicCorrection? Correction = null,
+    PublicCorrection? ItemCorrection = null);
 
 /// Each promise of a term with its latest reported progress: what the mayor's view and the public site count by status.
 public sealed record ManifestoStanding(MayorTerm Term, IReadOnlyList<ItemStanding> Items)
@@ -19,12 +21,13 @@ public sealed record ManifestoStanding(MayorTerm Term, IReadOnlyList<ItemStandin
         var items = await db.ManifestoItems.AsNoTracking().Where(i => i.MayorTermId == term.Id)
             .Select(i => new
             {
-                i.Id, i.Number, i.Area, i.Title, i.SortOrder,
+                i.Id, i.Number, i.Area, i.Title, i.SortOrder, i.CorrectedAt, i.CorrectionReason, i.AsPublished,
                 Latest = db.ManifestoProgress.Where(p => p.ManifestoItemId == i.Id && (years == null || years.Contains(p.FiscalYear)))
                     .OrderByDescending(p => p.FiscalYear).Select(p => new { p.Status, p.FiscalYear, p.Commentary, p.CorrectedAt, p.CorrectionReason, p.AsPublished, p.AsPublishedStatus }).FirstOrDefault(),
             }).ToListAsync();
         return new ManifestoStanding(term, items.OrderBy(i => i.SortOrder).ThenBy(i => i.Number, CodeOrder.Instance)
             .Select(i => new ItemStanding(i.Id, i.Number, i.Area, i.Title, i.Latest?.Status, i.Latest?.FiscalYear, i.Latest?.Commentary,
-                PublicCorrection.Of(i.Latest?.CorrectedAt, i.Latest?.CorrectionReason, ManifestoProgress.Shown(i.Latest?.AsPublishedStatus, i.Latest?.AsPublished)))).ToList());
+                PublicCorrection.Of(i.Latest?.CorrectedAt, i.Latest?.CorrectionReason, ManifestoProgress.Shown(i.Latest?.AsPublishedStatus, i.Latest?.AsPublished)),
+                PublicCorrection.Of(i.CorrectedAt, i.CorrectionReason, i.AsPublished))).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
@@ -14,8 +15,10 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
     [Fact]
     public void Every_kind_planning_publishes_by_year_guards_its_records()
     {
-        var correctable = typeof(ICorrectable).Assembly.GetTypes().Where(t => t.IsClass && typeof(ICorrectable).IsAssignableFrom(t)).OrderBy(t => t.Name).ToList();
+        var correctable = typeof(IPublishedByYear).Assembly.GetTypes().Where(t => t.IsClass && typeof(IPublishedByYear).IsAssignableFrom(t)).OrderBy(t => t.Name).ToList();
         Assert.Equal(correctable, PublishedCorrections.KindOf.Keys.OrderBy(t => t.Name));
+        Assert.All(typeof(ICorrectable).Assembly.GetTypes().Where(t => t.IsClass && typeof(ICorrectable).IsAssignableFrom(t)),
+            t => Assert.True(typeof(IPublishedByYear).IsAssignableFrom(t) ^ typeof(IPublishedOnItsOwn).IsAssignableFrom(t), $"{t.Name} is published either by year or on its own"));
         // Indicator actuals keep their own correction on IndicatorValue (公表時 / 訂正); every other kind is an ICorrectable.
         Assert.Equal(PublicationKinds.All.Order(), PublishedCorrections.KindOf.Values.Append(PublicationKind.IndicatorActuals).Order());
     }
@@ -113,6 +116,121 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
             p.Evidence = "根拠を補った";
             return db.SaveChanges();
         });
+    }
+
+    /// A record the public site shows once it carries a publication mark of its own. Each such kind is either an
+    /// ICorrectable (what citizens see changes only as a 訂正) or keeps what it published in a snapshot the public site reads.
+    private static readonly Dictionary<string, string> KeptAsPublished = new()
+    {
+        // The publication decisions themselves: a row per year and kind, withdrawn by deletion (audited).
+        ["Publication"] = "",
+        // 評価の効き目: each edition is its own frozen figures; a later edition never rewrites an earlier one.
+        ["EffectPublication"] = "",
+        // 事務事業評価: the public sheet is the sheet as it read on the day of publication.
+        ["ProjectEvaluation"] = "PublishedSheet",
+        // 内部統制 report: the figures are fixed at the report, the council or the publication.
+        ["ControlYear"] = "ReportSnapshot",
+        // 事務処理ミス: recorded once and published once; no step edits one (ControlCommands has only Record and Publish).
+        ["ProcessingError"] = "",
+    };
+
+    [Fact]
+    public void Every_record_kind_with_a_publication_mark_is_corrected_openly_or_kept_as_published()
+    {
+        string[] marks = ["IsPublished", "PublishedAt", "PublishedOn"];
+        var kinds = app.WithDb(db => db.Model.GetEntityTypes().Where(t => t.GetProperties().Any(p => marks.Contains(p.Name))).Select(t => t.ClrType).ToList());
+        Assert.Contains(typeof(Komaki.Management.Core.CitizenVoice.CitizenInput), kinds);
+        foreach (var type in kinds)
+        {
+            if (typeof(ICorrectable).IsAssignableFrom(type)) continue;
+            Assert.True(KeptAsPublished.TryGetValue(type.Name, out var snapshot),
+                $"{type.Name} is published: make it an ICorrectable, or keep what it published in a snapshot and say so here.");
+            if (snapshot != "") Assert.NotNull(type.GetProperty(snapshot));
+        }
+    }
+
+    [Fact]
+    public async Task A_published_citizen_input_is_changed_only_as_a_correction_on_the_site_and_in_open_data()
+    {
+        var input = app.WithDb(db => db.CitizenInputs.Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project)
+            .Where(c => c.IsPublished && c.CorrectedAt == null).OrderBy(c => c.Id).First());
+        var form = Komaki.Management.Core.CitizenVoice.CitizenInputCommands.FormOf(input);
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var url = $"/CitizenInputs/{input.Id}/Edit";
+        var page = await planning.GetStringAsync(url);
+        Assert.Contains("id=\"CorrectionReason\"", page);
+        var token = KomakiFactory.TokenIn(page);
+        string Version() => app.WithDb(db => db.CitizenInputs.Single(c => c.Id == input.Id).Version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (string, string)[] Fields(string? answer, string? reason = null) =>
+        [
+            ("Version", Version()), ("Channel", form.Channel.ToString()), ("ReceivedOn", form.ReceivedOn!), ("Status", form.Status.ToString()), ("Summary", form.Summary!),
+            ("Answer", answer ?? ""), ("MeasureCodes", form.MeasureCodes ?? ""), ("ProjectCodes", form.ProjectCodes ?? ""), ("CorrectionReason", reason ?? ""),
+        ];
+
+        // Posting it back unchanged needs no reason and changes nothing.
+        var version = Version();
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url, KomakiFactory.Form(token, Fields(form.Answer)))).StatusCode);
+        Assert.Equal(version, Version());
+
+        var refused = await planning.PostAsync(url, KomakiFactory.Form(token, Fields("公開後に書き換えた市の考え方")));
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(PublishedCorrections.ReasonRequired("公開サイトに載せている市民の声"), html);
+        Assert.Contains("is-invalid\" id=\"CorrectionReason\"", html);
+        Assert.Equal(input.Answer, app.WithDb(db => db.CitizenInputs.Single(c => c.Id == input.Id).Answer));
+        // Emptying the answer would take the voice off the site without a word: refused beside the field.
+        var emptied = await planning.PostAsync(url, KomakiFactory.Form(token, Fields("", "消したい").Select(f => f.Item1 == "Status" ? ("Status", "Considering") : f).ToArray()));
+        Assert.Equal(HttpStatusCode.OK, emptied.StatusCode);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Komaki.Management.Core.CitizenVoice.CitizenInputCommands.PublishedWithoutAnswer), await emptied.Content.ReadAsStringAsync());
+        Assert.Equal(input.Answer, app.WithDb(db => db.CitizenInputs.Single(c => c.Id == input.Id).Answer));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url, KomakiFactory.Form(token, Fields("公開後に書き換えた市の考え方", "担当課の回答を取り違えていたため")))).StatusCode);
+        var site = string.Concat(await Task.WhenAll(Enumerable.Range(1, 3).Select(p => app.NewClient().GetStringAsync($"/public/voices?page={p}"))));
+        Assert.Contains("公開後に書き換えた市の考え方", site);
+        Assert.Contains("担当課の回答を取り違えていたため", site);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(input.Answer!), site);
+        var json = await app.NewClient().GetStringAsync("/api/v1/citizen-inputs");
+        Assert.Contains("担当課の回答を取り違えていたため", json);
+        Assert.Contains("\"asPublished\"", json);
+        Assert.Contains("公表時の内容", await app.NewClient().GetStringAsync("/api/v1/citizen-inputs.csv"));
+
+        // A door that skips the rule cannot rewrite it either.
+        var ex = Assert.Throws<PublishedChangeException>(() => app.WithDb(db =>
+        {
+            db.CitizenInputs.Single(c => c.Id == input.Id).Summary += "（こっそり）";
+            return db.SaveChanges();
+        }));
+        Assert.Contains("公開サイトに載せている市民の声", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_promise_on_the_public_site_is_reworded_only_as_a_correction()
+    {
+        var item = app.WithDb(db => db.ManifestoItems.Where(i => i.MayorTermId == db.MayorTerms.OrderByDescending(t => t.StartDate).First().Id && i.CorrectedAt == null).OrderByDescending(i => i.Id).First());
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var url = $"/Manifesto/Items/{item.Id}/Edit";
+        var token = KomakiFactory.TokenIn(await planning.GetStringAsync(url));
+        string Version() => app.WithDb(db => db.ManifestoItems.Single(i => i.Id == item.Id).Version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (string, string)[] Fields(string title, string? reason = null, string? description = null) =>
+        [
+            ("Version", Version()), ("MayorTermId", item.MayorTermId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Number", item.Number), ("Area", item.Area),
+            ("Title", title), ("Description", description ?? item.Description), ("NumericTarget", item.NumericTarget ?? ""), ("CorrectionReason", reason ?? ""),
+        ];
+        // What citizens do not read (the description) changes without a reason.
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url, KomakiFactory.Form(token, Fields(item.Title, description: item.Description + "（補足）")))).StatusCode);
+
+        var refused = await planning.PostAsync(url, KomakiFactory.Form(token, Fields(item.Title + "の縮小")));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(PublishedCorrections.ReasonRequired("公開サイトに載っている公約"), await refused.Content.ReadAsStringAsync());
+        Assert.Equal(item.Title, app.WithDb(db => db.ManifestoItems.Single(i => i.Id == item.Id).Title));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url, KomakiFactory.Form(token, Fields(item.Title + "（改）", "誤字を直したため")))).StatusCode);
+        var site = await app.NewClient().GetStringAsync("/public/manifesto");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(item.Title + "（改）"), site);
+        Assert.Contains("誤字を直したため", site);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"公表時：{item.Number}（{item.Area}）{item.Title}"), site);
+        var json = await app.NewClient().GetStringAsync("/api/v1/manifesto");
+        Assert.Contains("\"itemCorrectionReason\":\"誤字を直したため\"", json);
     }
 
     private void Publish(PublicationKind kind, int year) => app.WithDb(db =>

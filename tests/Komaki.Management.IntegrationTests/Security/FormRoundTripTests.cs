@@ -6,6 +6,8 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Personnel;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
@@ -89,11 +91,13 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
                     // A change after agreement asks for the day and the reason, as a person making it would give them.
                     foreach (var why in form.Elements.Where(e => e.GetAttribute("name") is "ChangedOn" or "ChangeReason" && Value(e).Length == 0))
                         SetValue(why, why is IHtmlInputElement ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "面談で合意したため");
+                    // A change of what the public site shows is a 訂正, and its reason is given as a person making it would.
+                    foreach (var why in form.Elements.Where(e => e.GetAttribute("name") == PublishedCorrections.ReasonField && Value(e).Length == 0)) SetValue(why, "誤りを見つけたため");
                     var changed = await PostAsync(client, form, action);
                     var entries = app.WithDb(db => db.AuditEntries.Where(a => a.Id > before.LastAudit).ToList());
                     if (changed.StatusCode != HttpStatusCode.Redirect) continue;
                     saved.Add(template);
-                    var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
+                    var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Where(c => !CorrectionStamp(c.Field)).Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
                     if (updates.Count != 1 || !updates[0].EndsWith(Marker, StringComparison.Ordinal))
                         changedWrong.Add($"{label} changed {name}, the audit trail records: {string.Join(" / ", updates)}");
                     // The same form posted again, as from a second tab opened before that save: a form that carries the
@@ -124,6 +128,9 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         var (editsSaved, editsFound) = (saved.Count(templates.ContainsKey), found.Count(templates.ContainsKey));
         Assert.True(editsSaved >= editsFound / 2, $"only {editsSaved} of {editsFound} edit routes saved a one-field change");
     }
+
+    /// What a 訂正 stamps beside the changed field (ICorrectable): the time, the reason and what was published.
+    private static bool CorrectionStamp(string field) => field is nameof(ICorrectable.CorrectedAt) or nameof(ICorrectable.CorrectionReason) || field.StartsWith(nameof(ICorrectable.AsPublished), StringComparison.Ordinal);
 
     /// The forms of steps that once bound their text as loose parameters (ShapeTests.LooseTextInPosts) act, so they are
     /// not posted back above: each is posted with text one character longer than the model keeps, and must answer with

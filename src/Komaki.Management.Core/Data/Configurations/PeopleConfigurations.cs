@@ -31,6 +31,7 @@ public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<Manife
         builder.Property(x => x.Area).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
+        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.Property(x => x.NumericTarget).HasMaxLength(200);
         builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
         builder.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
@@ -68,6 +69,7 @@ public sealed class CitizenInputConfiguration : IEntityTypeConfiguration<Citizen
     {
         builder.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Answer).HasMaxLength(4000);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(x => x.ReceivedOn);
         builder.HasMany(x => x.Links).WithOne(l => l.CitizenInput).HasForeignKey(l => l.CitizenInputId).OnDelete(DeleteBehavior.Cascade);
     }

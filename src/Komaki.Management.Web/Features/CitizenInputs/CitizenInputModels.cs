@@ -14,4 +14,5 @@ public sealed class CitizenInputFilter
 
 public sealed record CitizenInputListModel(CitizenInputFilter Filter, Paged<CitizenInput> Rows, IReadOnlyList<SelectListItem> Measures, bool CanEdit);
 
-public sealed record CitizenInputFormModel(int? Id, CitizenInputForm Form);
+/// Published: the input is on the public site, so a change of what citizens read needs the 訂正's reason.
+public sealed record CitizenInputFormModel(int? Id, CitizenInputForm Form, bool Published = false);

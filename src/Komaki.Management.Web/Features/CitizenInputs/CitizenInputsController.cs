@@ -81,7 +81,7 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
         var c = await pages.FindAsync(id);
         if (c is null) return NotFound();
         if (await EditRefusalAsync(c) is string refused) return Forbidden(refused);
-        return View(new CitizenInputFormModel(id, CitizenInputCommands.FormOf(c)));
+        return View(new CitizenInputFormModel(id, CitizenInputCommands.FormOf(c), c.IsPublished));
     }
 
     [HttpPost("{id:int}/Edit")]
@@ -95,6 +95,6 @@ public sealed class CitizenInputsController(CitizenInputCommands commands, Citiz
             TempData["Message"] = "市民の声を保存しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
-        return View(new CitizenInputFormModel(id, form));
+        return View(new CitizenInputFormModel(id, form, input.IsPublished));
     }
 }

@@ -42,6 +42,7 @@ public sealed class CitizenInputsDataset : IOpenDataDataset
     [
         new("番号", r => r.Id), new("経路", r => r.Channel), new("受付日", r => r.ReceivedOn), new("内容（要旨）", r => r.Summary), new("市の考え方", r => r.Answer), new("状況", r => r.Status),
         new("関連する施策", r => string.Join(" ", r.MeasureCodes)), new("関連する事業", r => string.Join(" ", r.ProjectCodes)),
+        new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason), new("公表時の内容", r => r.AsPublished),
     ];
 
     public string Name => "citizen-inputs";

@@ -39,6 +39,7 @@ public sealed class ManifestoDataset(PublicData data) : IOpenDataDataset
     [
         new("任期", r => r.Term), new("番号", r => r.Number), new("分野", r => r.Area), new("項目", r => r.Title), new("進捗", r => r.Status), new("進捗の年度", r => r.StatusYear), new("説明", r => r.Commentary),
         new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason), new("公表時の内容", r => r.AsPublished),
+        new("項目の訂正日", r => r.ItemCorrectedOn), new("項目の訂正の理由", r => r.ItemCorrectionReason), new("公表時の項目", r => r.ItemAsPublished),
     ];
 
     public string Name => "manifesto";

@@ -37,9 +37,14 @@ public sealed record IndicatorRecord(int IndicatorId, string MeasureCode, string
     DateOnly? CorrectedOn, string? CorrectionReason, decimal? PublishedActual);
 
 public sealed record ManifestoRecord(string Term, string Number, string Area, string Title, string? Status, int? StatusYear, string? Commentary,
-    DateOnly? CorrectedOn, string? CorrectionReason, string? AsPublished);
+    DateOnly? CorrectedOn, string? CorrectionReason, string? AsPublished, DateOnly? ItemCorrectedOn, string? ItemCorrectionReason, string? ItemAsPublished);
 
-public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes);
+public sealed record CitizenInputRecord(int Id, string Channel, DateOnly ReceivedOn, string Summary, string Answer, string Status, IReadOnlyList<string> MeasureCodes, IReadOnlyList<string> ProjectCodes,
+    DateOnly? CorrectedOn, string? CorrectionReason, string? AsPublished)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PublicCorrection? Correction { get; init; }
+}
 
 /// Builds each public list from PublicData; the pages of the public site show the same records.
 public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions)
@@ -123,7 +128,8 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
     {
         var standing = await data.ManifestoAsync();
         return standing is null ? [] : standing.Items.Select(i => new ManifestoRecord(standing.Term.Title, i.Number, i.Area, i.Title, i.Status?.Label(), i.Year, i.Commentary,
-            i.Correction is { } c ? DateOnly.FromDateTime(Display.ToTokyo(c.CorrectedAt)) : null, i.Correction?.Reason, i.Correction?.AsPublished)).ToList();
+            i.Correction is { } c ? DateOnly.FromDateTime(Display.ToTokyo(c.CorrectedAt)) : null, i.Correction?.Reason, i.Correction?.AsPublished,
+            i.ItemCorrection is { } ic ? DateOnly.FromDateTime(Display.ToTokyo(ic.CorrectedAt)) : null, i.ItemCorrection?.Reason, i.ItemCorrection?.AsPublished)).ToList();
     }
 
     public async Task<List<CitizenInputRecord>> VoicesAsync()
@@ -131,6 +137,8 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
         var list = await data.Voices.Include(c => c.Links).ThenInclude(l => l.Measure).Include(c => c.Links).ThenInclude(l => l.Project)
             .OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).AsSplitQuery().ToListAsync();
         return list.Select(c => new CitizenInputRecord(c.Id, c.Channel.Label(), c.ReceivedOn, c.Summary, c.Answer!, c.Status.Label(),
-            c.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code).ToList(), c.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code).ToList())).ToList();
+            c.Links.Where(l => l.Measure is not null).Select(l => l.Measure!.Code).ToList(), c.Links.Where(l => l.Project is not null).Select(l => l.Project!.Code).ToList(),
+            c.CorrectedAt is DateTime at ? DateOnly.FromDateTime(Display.ToTokyo(at)) : null, c.CorrectionReason, c.AsPublished)
+            { Correction = PublicCorrection.Of(c.CorrectedAt, c.CorrectionReason, c.AsPublished) }).ToList();
     }
 }
