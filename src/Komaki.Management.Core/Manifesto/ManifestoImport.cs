@@ -49,10 +49,10 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
         var key = TextNormal.ForCode(number);
         var title = row.Shown(Title.Key);
         var errors = new List<string>();
-        if (!_seen.TryAdd(key, row.Number)) errors.Add($"番号「{number}」の行が{_seen[key]}行目にもあります。");
-        if (title is null) errors.Add("項目が空欄です。");
-        if (title is { Length: > 200 }) errors.Add("項目は200文字以内にしてください。");
-        if (row.Shown(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
+        if (!_seen.TryAdd(key, row.Number)) errors.Add($"{row.Cell(Number.Key)}: 番号「{number}」の行が{_seen[key]}行目にもあります。");
+        if (title is null) errors.Add($"{row.Cell(Title.Key)}: 項目が空欄です。");
+        if (title is { Length: > 200 }) errors.Add($"{row.Cell(Title.Key)}: 項目は200文字以内にしてください。");
+        if (row.Shown(Description.Key) is { Length: > 4000 }) errors.Add($"{row.Cell(Description.Key)}: 内容は4,000文字以内にしてください。");
         if (errors.Count > 0)
         {
             Refuse(row, number, errors);
@@ -70,6 +70,7 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
             apply();
         }
         var area = row.Shown(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
+        if (!isNew && row.Has(Area.Key) && row.Shown(Area.Key) is null) KeptBlank(row, row.Cell(Area.Key), Area.Header, item.Area, "分野は空にできません");
         Set(Area, item.Area, area, () => item.Area = area);
         Set(Title, item.Title, title, () => item.Title = title!);
         Set(Description, item.Description, row.Shown(Description.Key), () => item.Description = row.Shown(Description.Key) ?? "");
