@@ -28,10 +28,12 @@ public static class BudgetAccess
     public static bool CanReadDepartment(Actor actor, int departmentId, OrgTree org) =>
         ReadsAll(actor) || actor.UnitId is int mine && org.DepartmentOf(mine)?.Id == departmentId && (actor.IsIn(Roles.DepartmentHead) || actor.IsIn(Roles.DepartmentStaff));
 
+    public const string SubmittedRefusal = "提出済の要求は変えられません（査定の後の内示で復活要求ができます）。";
+
     public static string? CheckEnter(Actor actor, int unitId, BudgetRequest? request, OrgTree org)
     {
         if (!IsOwnUnit(actor, unitId, org)) return "要求を入力できるのは、その事業の課の職員と所属長です。";
-        if (request?.SubmittedAt is not null) return "提出済の要求は変えられません（査定の後の内示で復活要求ができます）。";
+        if (request?.SubmittedAt is not null) return SubmittedRefusal;
         return null;
     }
 

@@ -75,8 +75,8 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         var code = row.Text(S.Code.Key)!;
         var (project, error) = _projects.Find(code);
         var errors = new List<string>();
-        if (project is null) errors.Add(error!);
-        else if (!_seen.TryAdd(project.Id, row.Number)) errors.Add($"同じ事業の行が{_seen[project.Id]}行目にもあります。");
+        if (project is null) errors.Add($"{row.Cell(S.Code.Key)}: {error}");
+        else if (!_seen.TryAdd(project.Id, row.Number)) errors.Add($"{row.Cell(S.Code.Key)}: 同じ事業の行が{_seen[project.Id]}行目にもあります。");
         var request = project is null ? null : _existing.GetValueOrDefault(project.Id);
         var filled = S.AmountKeys.Append(S.Reason.Key).Any(k => row.Text(k) is not null);
         if (!filled && errors.Count == 0 && request is null)
@@ -115,17 +115,19 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         if (row.Text(S.Kind.Key) is not string kindText) errors.Add($"{S.Kind.Header}が空欄です（{row.Cell(S.Kind.Key)}）。「{S.NewLabel}」か「{S.ContinuingLabel}」と書いてください。");
         else if (S.ReadKind(kindText) is not bool k) errors.Add($"{S.Kind.Header}「{kindText}」が新規か継続か読み取れません（{row.Cell(S.Kind.Key)}）。「{S.NewLabel}」か「{S.ContinuingLabel}」と書いてください。");
         else isNew = k;
-        var reason = row.Text(S.Reason.Key);
+        var reason = row.Shown(S.Reason.Key);
         if (reason is null) errors.Add($"{S.Reason.Header}が空欄です（{row.Cell(S.Reason.Key)}）。");
         else if (reason.Length > BudgetFormulationCommands.ReasonLength) errors.Add($"{S.Reason.Header}が{BudgetFormulationCommands.ReasonLength:N0}文字を超えています（{row.Cell(S.Reason.Key)}）。");
 
-        // A submitted request is the 課's 要求 stage: the sheet may show it, never change it.
-        if (request?.SubmittedAt is not null && errors.Count == 0)
+        // A submitted request is the 課's 要求 stage: the sheet may show it, never change it. A person is told so by the
+        // form's rule (asked below); the operator's command line, which imports as the system, by the same reason here.
+        if (Request.Asker is null && request?.SubmittedAt is not null && errors.Count == 0)
         {
             var differs = Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key)).ToList();
-            if (differs.Count > 0) errors.Add($"{string.Join("・", differs)}: この要求は提出済のため変えられません（内示の後に復活要求ができます）。");
+            if (differs.Count > 0) errors.Add($"{string.Join("・", differs)}: {BudgetAccess.SubmittedRefusal}");
         }
-        if (errors.Count == 0 && project is not null && (request is null || Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Any()))
+        // A submitted request is refused by the rule (below) before anything else is said about it.
+        if (errors.Count == 0 && project is not null && request?.SubmittedAt is null && (request is null || Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Any()))
         {
             var unit = request?.OrgUnitId ?? project.OwnerUnitId;
             var department = _org.DepartmentOf(unit)?.Id ?? unit;
@@ -147,6 +149,9 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
             return;
         }
         var target = request ?? new BudgetRequest { FiscalYear = year, ProjectId = project!.Id, OrgUnitId = project.OwnerUnitId };
+        // The form's rule decides whether the importer may enter this request, as the request form's POST asks it.
+        List<string> cells = request is null ? [row.Cell(S.Code.Key)] : [.. Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key))];
+        Ask(row.Sheet, row.Number, cells, target, RecordOperation.Edit);
         (target.Expenditure, target.National, target.Prefectural, target.Bonds, target.OtherSpecific, target.General) = (e, n, p, b, o, g);
         target.Reason = reason;
         target.IsNew = isNew!.Value;

@@ -46,8 +46,8 @@ public sealed partial class SurveyImport(ImportContext context) : SheetImport(co
         var code = row.Text(Code.Key)!;
         var errors = new List<string>();
         _measures.TryGetValue(TextNormal.ForCode(code), out var measure);
-        if (measure is null) errors.Add($"施策コード「{code}」の施策がありません。");
-        else if (!_seen.TryAdd(measure.Id, row.Number)) errors.Add($"同じ施策の行が{_seen[measure.Id]}行目にもあります。");
+        if (measure is null) errors.Add($"{row.Cell(Code.Key)}: 施策コード「{code}」の施策がありません。");
+        else if (!_seen.TryAdd(measure.Id, row.Number)) errors.Add($"{row.Cell(Code.Key)}: 同じ施策の行が{_seen[measure.Id]}行目にもあります。");
         // Blank or a dash (－) is a measure not surveyed that year: nothing to store, never 0.
         decimal? Score(FieldSpec f)
         {
@@ -82,6 +82,8 @@ public sealed partial class SurveyImport(ImportContext context) : SheetImport(co
         {
             // A value the sheet does not give (not surveyed) leaves the stored one as it is.
             var changes = new List<Auditing.FieldChange>();
+            if (s is null) KeptBlank(row, row.Cell(Satisfaction.Key), Satisfaction.Header, NumberText.Format(result.Satisfaction)!, "空欄と「－」は未調査です");
+            if (i is null) KeptBlank(row, row.Cell(Importance.Key), Importance.Header, NumberText.Format(result.Importance)!, "空欄と「－」は未調査です");
             if (s is decimal sv && result.Satisfaction != sv)
             {
                 changes.Add(new(Satisfaction.Header, NumberText.Format(result.Satisfaction), NumberText.Format(sv)));

@@ -28,6 +28,10 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         ExportAreas = [DataArea.Plan, DataArea.Do, DataArea.Check, DataArea.Indicators, DataArea.Settings],
     };
 
+    /// Why a blank text of the previous system's sheet keeps what is stored: the previous system had nothing there, and
+    /// what staff have written here since is not erased by a history import.
+    private const string KeptText = "前のシステムで書かれていない文章は、この取り込みでは消しません";
+
     private static readonly string[] SourceLabels = ["国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源"];
 
     private static readonly string[] IndicatorLetters = ["ア", "イ", "ウ", "カ", "キ", "ク", "サ", "シ", "ス"];
@@ -209,7 +213,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     {
         var code = row.Text(Code.Key)!;
         var errors = new List<string>();
-        if (!_seenCodes.TryAdd(TextNormal.ForCode(code), row.Number)) errors.Add($"事務事業ID「{code}」の行が{_seenCodes[TextNormal.ForCode(code)]}行目にもあります。");
+        if (!_seenCodes.TryAdd(TextNormal.ForCode(code), row.Number)) errors.Add($"{row.Cell(Code.Key)}: 事務事業ID「{code}」の行が{_seenCodes[TextNormal.ForCode(code)]}行目にもあります。");
         var policyNo = Number(row, PolicyTens, PolicyOnes, PolicyNo, "政策番号", errors);
         var measureNo = Number(row, MeasureTens, MeasureOnes, MeasureNo, "施策番号", errors);
         if (row.Text(InPlan.Key) is not null) _inPlanMarks++;
@@ -218,9 +222,10 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var ratings = ReadRatings(row, errors);
         var unitName = row.Text(Unit.Key);
         OrgUnit? unit = null;
-        if (unitName is null) errors.Add("部課名が空欄です。");
+        if (unitName is null) errors.Add($"{row.Cell(Unit.Key)}: 部課名が空欄です。");
         else if ((unit = _units.Find(unitName, _blocks[0].Year, Request.Scope)) is null) errors.Add(_units.Unmapped(unitName, row.Cell(Unit.Key), Request.Scope));
         else if (UnitNames.NotValidIn(unit, Request.Scope, unitName, row.Cell(Unit.Key)) is string invalid) errors.Add(invalid);
+        if (row.Shown(Name.Key) is null) errors.Add($"{row.Cell(Name.Key)}: 事務事業名が空欄です。");
         if (_projects.GetValueOrDefault(TextNormal.ForCode(code)) is { } known) errors.AddRange(PublishedActualChanges(row, known, indicatorValues));
         if (errors.Count > 0)
         {
@@ -228,10 +233,24 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             return;
         }
 
-        var name = row.Text(Name.Key)!;
+        var name = row.Shown(Name.Key)!;
         var (project, isNew) = EnsureProject(row, code, name, policyNo!.Value, measureNo!.Value, unit!);
         var changes = new List<FieldChange>();
-        if (isNew) changes.Add(new("事務事業", null, $"{code} {name}"));
+        if (isNew)
+        {
+            changes.Add(new("事務事業", null, $"{code} {name}"));
+            if (project.Description is string summary) changes.Add(new(Summary.Header, null, summary));
+        }
+        else if (row.Has(Summary.Key))
+        {
+            if (row.Shown(Summary.Key) is not string summary)
+            {
+                if (project.Description is string kept) KeptBlank(row, row.Cell(Summary.Key), Summary.Header, kept, KeptText);
+            }
+            // Like the name, the registered project's own description stays; a history sheet only says it differs.
+            else if (TextNormal.ForMatch(summary) != TextNormal.ForMatch(project.Description ?? ""))
+                Warn(row, $"{row.Cell(Summary.Key)}（{Summary.Header}）が登録済みの概要と異なります（登録済みの概要のままにします。事務事業の画面で直せます）。");
+        }
         ApplyCosts(row, project, costs, changes);
         ApplyIndicators(row, project, indicatorValues, changes);
         ApplyEvaluation(row, project, costs, ratings, changes);
@@ -272,7 +291,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var indicatorValues = new Dictionary<(int Slot, int Year), decimal>();
         foreach (var (slot, nameColumn, _) in _indicatorColumns)
         {
-            if (row.Text(nameColumn) is not string indicatorName) continue;
+            if (row.Shown(nameColumn) is not string indicatorName) continue;
             foreach (var b in _blocks)
             {
                 if (b.Indicators[slot] is not int vc) continue;
@@ -291,7 +310,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     private Ratings ReadRatings(ImportRow row, List<string> errors)
     {
         var direction = ReadLabel<Direction>(row, Direction, LabelKind.Direction, errors);
-        if (direction is null && row.Text(Direction.Key) is null) errors.Add("今後の方向性が空欄です。");
+        if (direction is null && row.Text(Direction.Key) is null) errors.Add($"{row.Cell(Direction.Key)}: 今後の方向性が空欄です。");
         return new Ratings(direction, ReadLabel<Rating>(row, Necessity, LabelKind.Rating, errors), ReadLabel<Rating>(row, Effectiveness, LabelKind.Rating, errors),
             ReadLabel<Rating>(row, CostCut, LabelKind.Rating, errors), ReadLabel<Rating>(row, StaffCut, LabelKind.Rating, errors), ReadLabel<Rating>(row, Equity, LabelKind.Rating, errors));
     }
@@ -301,10 +320,10 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         // The plan tree, by code; a second spelling of a name under the same code is reported, not made a new record.
         var pCode = policyNo.ToString(CultureInfo.InvariantCulture);
         var mCode = $"{pCode}-{measureNo}";
-        var policy = Ensure(_policies, pCode, row.Text(PolicyName.Key), () => new Policy { BasicPlanId = _basic.Id, Code = pCode, Name = row.Text(PolicyName.Key) ?? pCode, SortOrder = policyNo }, "政策", row);
-        var measure = Ensure(_measures, mCode, row.Text(MeasureName.Key), () => new Measure { Policy = policy, Code = mCode, Name = row.Text(MeasureName.Key) ?? mCode, SortOrder = measureNo }, "施策", row);
+        var policy = Ensure(_policies, pCode, row.Shown(PolicyName.Key), () => new Policy { BasicPlanId = _basic.Id, Code = pCode, Name = row.Shown(PolicyName.Key) ?? pCode, SortOrder = policyNo }, "政策", row);
+        var measure = Ensure(_measures, mCode, row.Shown(MeasureName.Key), () => new Measure { Policy = policy, Code = mCode, Name = row.Shown(MeasureName.Key) ?? mCode, SortOrder = measureNo }, "施策", row);
         BasicProject? basicProject = null;
-        if (Digits(row.Text(BasicTens.Key), row.Text(BasicOnes.Key)) is int bNo && row.Text(BasicName.Key) is string bName)
+        if (Digits(row.Text(BasicTens.Key), row.Text(BasicOnes.Key)) is int bNo && row.Shown(BasicName.Key) is string bName)
         {
             var bCode = $"{mCode}-{bNo:00}";
             basicProject = Ensure(_basics, bCode, bName, () => new BasicProject { Measure = measure, Code = bCode, Name = bName, SortOrder = bNo }, "基本事業", row);
@@ -315,7 +334,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             project = new Project
             {
                 Code = code, Name = name, Measure = measure, BasicProject = basicProject, OwnerUnitId = unit.Id, StartYear = _blocks[0].Year,
-                Description = row.Text(Summary.Key),
+                Description = row.Shown(Summary.Key),
             };
             Db.Projects.Add(project);
             _projects[TextNormal.ForCode(code)] = project;
@@ -361,7 +380,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     {
         foreach (var (slot, nameColumn, _) in _indicatorColumns)
         {
-            if (row.Text(nameColumn) is not string indicatorName) continue;
+            if (row.Shown(nameColumn) is not string indicatorName) continue;
             var indicator = _indicators.FirstOrDefault(i => i.ProjectId == project.Id && project.Id != 0 && i.Name == indicatorName && i.SortOrder == slot + 1);
             if (indicator is null) continue;
             foreach (var b in _blocks)
@@ -380,14 +399,14 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     {
         foreach (var (slot, nameColumn, unitColumn) in _indicatorColumns)
         {
-            if (row.Text(nameColumn) is not string indicatorName) continue;
+            if (row.Shown(nameColumn) is not string indicatorName) continue;
             // The slot (ア…ス) tells indicators apart: a project may use the same name for an activity and a target indicator.
             var indicator = _indicators.FirstOrDefault(i => (i.Project == project || i.ProjectId == project.Id && project.Id != 0) && i.Name == indicatorName && i.SortOrder == slot + 1);
             if (indicator is null)
             {
                 indicator = new Indicator
                 {
-                    Project = project, Name = indicatorName, Unit = row.Text(unitColumn) ?? "", SortOrder = slot + 1,
+                    Project = project, Name = indicatorName, Unit = row.Shown(unitColumn) ?? "", SortOrder = slot + 1,
                     Kind = slot >= 6 ? IndicatorKind.Outcome : IndicatorKind.Activity, Direction = IndicatorDirection.HigherIsBetter,
                 };
                 Db.Indicators.Add(indicator);
@@ -446,11 +465,13 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             evaluation.FirstDirection = direction;
         }
         // The previous system's own wording of the direction is told in the preview (labels used), never written into a person's text.
-        if (row.Has(Conclusion.Key) && row.Text(Conclusion.Key) is string conclusion && conclusion != evaluation.Improvement)
+        if (row.Has(Conclusion.Key) && row.Shown(Conclusion.Key) is string conclusion && conclusion != evaluation.Improvement)
         {
-            if (evaluation.Id != 0) changes.Add(new("今後の改革改善の内容", evaluation.Improvement, conclusion));
+            changes.Add(new("今後の改革改善の内容", evaluation.Improvement, conclusion));
             evaluation.Improvement = conclusion;
         }
+        else if (row.Has(Conclusion.Key) && row.Shown(Conclusion.Key) is null && evaluation.Improvement is string kept)
+            KeptBlank(row, row.Cell(Conclusion.Key), Conclusion.Header, kept, KeptText);
     }
 
     /// A rating and the reason beside it, written only when the sheet has the rating's column; changes are listed.
@@ -464,6 +485,8 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             set(value);
         }
         var reason = ReasonBeside(row, field);
+        if (reason is null && oldReason is not null)
+            KeptBlank(row, row.Cell(row.ColumnOf(field.Key)!.Value + 1), $"{label ?? field.Header}の理由", oldReason, KeptText);
         if (reason is not null && reason != oldReason)
         {
             changes.Add(new($"{label ?? field.Header}の理由", oldReason, reason));
@@ -494,7 +517,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
 
     /// The reason the previous system wrote beside a rating, in the column after it.
     private static string? ReasonBeside(ImportRow row, FieldSpec rating) =>
-        row.Has(rating.Key) ? row.Text(row.ColumnOf(rating.Key)!.Value + 1) : null;
+        row.Has(rating.Key) ? row.Shown(row.ColumnOf(rating.Key)!.Value + 1) : null;
 
     /// A number split into tens and ones columns, or written whole; the value is quoted when it cannot be read.
     private static int? Number(ImportRow row, FieldSpec tens, FieldSpec ones, FieldSpec whole, string label, List<string> errors)

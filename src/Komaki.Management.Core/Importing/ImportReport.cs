@@ -134,6 +134,16 @@ public sealed class ImportReport
 /// One record the import creates or changes; Changes lists each field old → new.
 public sealed record ImportRowChange(string Sheet, int Row, string Key, string Label, List<FieldChange> Changes);
 
+public static class ImportChanges
+{
+    /// What a blank cell that clears stored text is shown as: a deletion is never an empty cell in the preview.
+    public const string Cleared = "（空欄）";
+
+    /// The new value as the preview shows it: 「（空欄）」 when the sheet clears what was stored.
+    public static string? NewAsShown(this FieldChange change) =>
+        string.IsNullOrEmpty(change.New) && !string.IsNullOrEmpty(change.Old) ? Cleared : change.New;
+}
+
 public sealed record ImportIssue(string Sheet, int Row, string Reason);
 
 /// A record the sheet has no row for (ImportReport.LeftOut): its key as the sheet writes it, its name and where it stands.

@@ -32,8 +32,9 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     /// 「1,235」), never as the value beneath (2026-07-15, 0.85, 1234.5). Null when blank.
     public string? Shown(string key, int? year = null) => ColumnOf(key, year) is int c ? Shown(c) : null;
 
-    public string? Shown(int column) =>
-        table.Grid.ReadingAt(row, column) is { Shown: { Length: > 0 } shown } && Text(column) is not null ? Clean(shown) : Text(column);
+    public string? Shown(int? column) =>
+        column is not int c ? null
+        : table.Grid.ReadingAt(row, c) is { Shown: { Length: > 0 } shown } && Text(c) is not null ? Clean(shown) : Text(c);
 
     /// Where a field sits, for messages: "F12".
     public string Cell(string key, int? year = null) => ColumnOf(key, year) is int c ? Cell(c) : "";

@@ -102,6 +102,10 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
 
     protected void Warn(ImportRow row, string warning) => Report.Warnings.Add(new(row.Sheet, row.Number, warning));
 
+    /// A blank cell of a field that keeps what is stored (docs/excel.md「空欄のセル」): said in the preview, naming the cell.
+    protected void KeptBlank(ImportRow row, string cell, string field, string stored, string why) =>
+        Warn(row, $"{cell}（{field}）が空欄のため、登録済みの「{stored}」のまま残します（{why}）。");
+
     private Dictionary<int, string> _unitNames = [];
 
     private readonly List<(string Sheet, int Row, string Cells, Func<RecordRules, RuleAsker, Task<string?>> Ask)> _asks = [];

@@ -49,10 +49,10 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
         var key = TextNormal.ForCode(number);
         var title = row.Shown(Title.Key);
         var errors = new List<string>();
-        if (!_seen.TryAdd(key, row.Number)) errors.Add($"番号「{number}」の行が{_seen[key]}行目にもあります。");
-        if (title is null) errors.Add("項目が空欄です。");
-        if (title is { Length: > 200 }) errors.Add("項目は200文字以内にしてください。");
-        if (row.Shown(Description.Key) is { Length: > 4000 }) errors.Add("内容は4,000文字以内にしてください。");
+        if (!_seen.TryAdd(key, row.Number)) errors.Add($"{row.Cell(Number.Key)}: 番号「{number}」の行が{_seen[key]}行目にもあります。");
+        if (title is null) errors.Add($"{row.Cell(Title.Key)}: 項目が空欄です。");
+        if (title is { Length: > 200 }) errors.Add($"{row.Cell(Title.Key)}: 項目は200文字以内にしてください。");
+        if (row.Shown(Description.Key) is { Length: > 4000 }) errors.Add($"{row.Cell(Description.Key)}: 内容は4,000文字以内にしてください。");
         if (errors.Count > 0)
         {
             Refuse(row, number, errors);
@@ -70,6 +70,7 @@ public sealed class ManifestoImport(ImportContext context) : SheetImport(context
             apply();
         }
         var area = row.Shown(Area.Key) ?? (isNew ? "（未分類）" : item.Area);
+        if (!isNew && row.Has(Area.Key) && row.Shown(Area.Key) is null) KeptBlank(row, row.Cell(Area.Key), Area.Header, item.Area, "分野は空にできません");
         // A recorded promise is on the public site: rewording it is a 訂正 with its reason, made on its page.
         var reworded = isNew ? [] : new[] { (Area, item.Area, area), (Title, item.Title, title) }.Where(f => row.Has(f.Item1.Key) && (f.Item2 ?? "") != (f.Item3 ?? "")).ToList();
         if (reworded.Count > 0)

@@ -72,15 +72,15 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
     {
         var errors = new List<string>();
         var number = TextNormal.ForCode(row.Text(Number.Key) ?? "");
-        var name = row.Text(Name.Key) ?? "";
+        var name = row.Shown(Name.Key) ?? "";
         if (name.Length == 0) errors.Add($"氏名がありません（{row.Cell(Name.Key)}）。");
-        if (number.Length > 20) errors.Add($"職員番号「{number}」が長すぎます（20文字まで）。");
+        if (number.Length > 20) errors.Add($"職員番号「{number}」が長すぎます（20文字まで、{row.Cell(Number.Key)}）。");
         OrgUnit? unit = null;
         var unitName = row.Text(Unit.Key);
         if (unitName is null) errors.Add($"所属がありません（{row.Cell(Unit.Key)}）。");
         else if ((unit = _units.Find(unitName, Year)) is null) errors.Add(_units.Unmapped(unitName, row.Cell(Unit.Key), Year));
         else if (UnitNames.NotValidIn(unit, Year, unitName, row.Cell(Unit.Key)) is string invalid) errors.Add(invalid);
-        var position = row.Text(Position.Key) ?? "";
+        var position = row.Shown(Position.Key) ?? "";
         if (position.Length == 0) errors.Add($"職名がありません（{row.Cell(Position.Key)}）。");
         // 職層 and 任用形態 through the label table, like every other label: a word it does not know is asked about.
         var level = JobLevel.General;
@@ -147,6 +147,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         }
         Diff("氏名", member?.Name, r.Name);
         if (r.Email is not null) Diff("メールアドレス", member?.Email, r.Email);
+        else if (member?.Email is string kept && row.Has(Email.Key)) KeptBlank(row, row.Cell(Email.Key), Email.Header, kept, "アカウントとの紐付けは名簿の空欄では外しません");
         Diff("所属", existing is null ? null : UnitName(existing.OrgUnitId), r.Unit.Name);
         Diff("職名", existing?.Position, r.Position);
         Diff("職層", existing?.JobLevel.Label(), r.Level.Label());

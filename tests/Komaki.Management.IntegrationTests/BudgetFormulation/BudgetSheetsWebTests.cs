@@ -202,7 +202,7 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         });
         html = await (await UploadAsync(staff, 2027, edited)).Content.ReadAsStringAsync();
         Assert.Equal("1", Count(html, "refused-count"));
-        Assert.Contains($"E{row}・J{row}: この要求は提出済のため変えられません", html);
+        Assert.Contains($"E{row}・J{row}: {System.Net.WebUtility.HtmlEncode(BudgetAccess.SubmittedRefusal)}", html);
     }
 
     [Fact]

@@ -47,7 +47,14 @@ public class ImportObeysFormRulesTests(KomakiFactory app) : IClassFixture<Komaki
         }, "実行計画を作れるのは"),
         // 予算要求書: a row of another 課's project, forged into the 課's sheet.
         [(BudgetRequestImport.Kind, Roles.DepartmentHead)] = new(RoadHead, 2028, ForgedBudgetRow, "所属で取り込めるのは"),
-        [(BudgetRequestImport.Kind, Roles.DepartmentStaff)] = new(RoadStaff, 2028, ForgedBudgetRow, "所属で取り込めるのは"),
+        // 担当職員: a request the 課 has submitted is its 要求 stage; the request form's rule refuses changing it.
+        [(BudgetRequestImport.Kind, Roles.DepartmentStaff)] = new(RoadStaff, 2027, (ws, _) =>
+        {
+            var r = BudgetSheetsWebTests.DataRows(ws).First(x => ws.Cell(x, BudgetSheetsWebTests.State).GetString() == "提出済");
+            ws.Cell(r, BudgetSheetsWebTests.Expenditure).SetValue(ws.Cell(r, BudgetSheetsWebTests.Expenditure).GetValue<decimal>() + 100);
+            ws.Cell(r, BudgetSheetsWebTests.General).SetValue(ws.Cell(r, BudgetSheetsWebTests.General).GetValue<decimal>() + 100);
+            return $"E{r}";
+        }, BudgetAccess.SubmittedRefusal),
     };
 
     private static string ForgedBudgetRow(IXLWorksheet ws, KomakiFactory app)
