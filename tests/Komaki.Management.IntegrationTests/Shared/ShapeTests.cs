@@ -29,6 +29,19 @@ public class ShapeTests
         Assert.Contains("No controller takes the DbContext", Doc("architecture.md"));
     }
 
+    /// What makes a page public — open to all, under /public or /api/v1, kept by the public output cache — is said once,
+    /// by PublicSiteController and OpenDataApiController (ADR 0018); a feature's controller saying it again itself fails.
+    [Fact]
+    public void Public_pages_and_open_data_lists_derive_what_makes_them_public()
+    {
+        var saying = Controllers.Where(c => c.GetCustomAttributes(inherit: false).Any(a => a is Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute
+                or Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute || a is RouteAttribute { Template: "public" or "api/v1" }))
+            .Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.True(saying.Count == 0, $"derive from PublicSiteController or OpenDataApiController instead: {string.Join(", ", saying)}");
+        Assert.True(Controllers.Count(typeof(PublicSiteController).IsAssignableFrom) >= 7);
+        Assert.True(Controllers.Count(typeof(OpenDataApiController).IsAssignableFrom) >= 4);
+    }
+
     /// Which Core feature may use which (Common and Data are open to all). A new arrow is a design decision: add it
     /// here only if it does not close a cycle; remove arrows that are gone.
     private static readonly string[] AllowedArrows =
