@@ -21,6 +21,7 @@ public sealed class ItemForm
     public string? Title { get; set; }
     public string? Description { get; set; }
     public string? NumericTarget { get; set; }
+    public string? Note { get; set; }
 }
 
 public sealed class TermFormValidator : AbstractValidator<TermForm>
@@ -51,6 +52,7 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
             .MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Title)).WithMessage("項目名は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Description)).WithMessage("内容は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.NumericTarget).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.NumericTarget)).WithMessage("数値目標は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Note).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Note)).WithMessage("備考は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
     }
 }
 
