@@ -142,6 +142,11 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var restoration = app.WithDb(db => db.BudgetRestorations.Single(r => r.BudgetRequestId == request.Id));
         var missingAnswer = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/RestorationAssessment/{department}");
         Assert.Contains("復活要求に回答していません", missingAnswer);
+        // 回答する shows where the line's rule lets the reader answer (the 財政課), and not to the 課 that asked.
+        var answer = $"Restorations/{restoration.Id}/Answer";
+        Assert.Contains(answer, await finance.GetStringAsync($"/BudgetFormulation/{Year}/Department/{department}"));
+        var asked = await head.GetAsync($"/BudgetFormulation/{Year}/Department/{department}");
+        Assert.DoesNotContain(answer, await asked.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{restoration.Id}/Answer/Submit", ("Version", restoration.Version.ToString()), ("Granted", "200"), ("Answer", "安全対策分として200千円を認める"))).StatusCode);
         await CommitAsync(finance, BudgetStage.RestorationAssessment, department, request.Id);
         await CommitAsync(finance, BudgetStage.Proposal, department, request.Id);
