@@ -62,7 +62,7 @@ public static class AppHost
         services.AddSingleton<ReadCacheBuilds>();
         // Public pages are the same for every citizen: whole responses are kept until the data they show changes
         // (organisational goals and the cycle's deadlines are never shown there).
-        services.AddOutputCache(o => o.AddPolicy("public", b => b
+        services.AddOutputCache(o => o.AddPolicy(PublicSiteController.CachePolicy, b => b
             .SetVaryByQuery("*")
             .VaryByValue(ctx => new KeyValuePair<string, string>("data", ctx.RequestServices.GetRequiredService<DataVersions>().Stamp(PublicAreas)))
             .Expire(TimeSpan.FromMinutes(10))));

@@ -98,7 +98,12 @@ public sealed class AssessForm : AmountsForm
 /// carry the amounts into the budget table (BudgetLine: 要求額, 査定額), so the two never differ.
 public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver, CityClock clock, BudgetFormulationPages pages, DirectionCatalog directions) : IUseCase
 {
-    public const int ReasonLength = 2000;
+    // The limits of the texts a step keeps, read from the model (its configuration), never typed here.
+    private static readonly int PolicyLength = ModelLengths.Of<BudgetRound>(r => r.Policy);
+    private static readonly int ReasonLength = ModelLengths.Of<BudgetStageEntry>(e => e.Reason);
+    private static readonly int CheckReasonLength = ModelLengths.Of<BudgetStageEntry>(e => e.CheckReason);
+    private static readonly int RestorationReasonLength = ModelLengths.Of<BudgetRestoration>(r => r.Reason);
+    private static readonly int AnswerLength = ModelLengths.Of<BudgetRestoration>(r => r.Answer);
 
     public async Task<CommandResult> SaveRoundAsync(int year, RoundForm form, OrgTree org)
     {
@@ -106,7 +111,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var round = await db.BudgetRounds.Include(r => r.Stages).Include(r => r.Frames).FirstOrDefaultAsync(r => r.FiscalYear == year);
         var isNew = round is null;
         if (round is null) db.BudgetRounds.Add(round = BudgetRound.Defaults(year));
-        if ((form.Policy?.Length ?? 0) > ReasonLength) result.Add(nameof(form.Policy), $"予算編成方針は{ReasonLength:N0}文字以内で入力してください。");
+        if ((form.Policy?.Length ?? 0) > PolicyLength) result.Add(nameof(form.Policy), $"予算編成方針は{PolicyLength:N0}文字以内で入力してください。");
         // Once a stage is committed for any 部 the chain of stages is what its snapshots were taken along: turning a
         // stage on or off would change what the next stage starts from. Due dates may still move.
         var started = !isNew && await db.BudgetStageCommits.AnyAsync(c => c.FiscalYear == year);
@@ -260,7 +265,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var findings = await FindingsAsync(request, request);
         if (findings.Count > 0 && string.IsNullOrWhiteSpace(checkReason))
             return CommandResult.Refused("Comment", "評価・実施計画と食い違う点があります。提出する理由を書いてください（査定調書に載ります）。");
-        if ((checkReason?.Length ?? 0) > ReasonLength) return CommandResult.Refused("Comment", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+        if ((checkReason?.Length ?? 0) > CheckReasonLength) return CommandResult.Refused("Comment", $"理由は{CheckReasonLength:N0}文字以内で入力してください。");
         var now = clock.UtcNow;
         request.SubmittedAt = now;
         request.SubmittedBy = actor.UserName;
@@ -365,19 +370,19 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
 
     /// Commits a stage for a 部: every line gets its entry for the stage (the draft, else the amounts it starts from),
     /// never to be changed; a finding without a reason refuses the whole step.
-    public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, IReadOnlyDictionary<int, string?> reasons, string? shown, Actor actor, OrgTree org)
+    public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, CommitForm form, Actor actor, OrgTree org)
     {
         if (BudgetAccess.CheckAssess(actor, stage, departmentId, org) is { } refused) return CommandResult.Refused(string.Empty, refused);
         var (missing, lines) = await PrepareCommitAsync(year, stage, departmentId, org);
         if (missing.Count > 0) return CommandResult.Refused(string.Empty, string.Join(" ", missing));
         // The reasons asked are for the lines shown: a change since the page was opened is refused before them.
-        if (!BudgetShown.Same(shown, BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
+        if (!BudgetShown.Same(form.Shown, BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
         var result = new CommandResult();
         foreach (var (line, _, findings) in lines.Where(x => x.Findings.Count > 0))
         {
-            var reason = reasons.GetValueOrDefault(line.Request.Id);
-            if (string.IsNullOrWhiteSpace(reason)) result.Add($"Reasons[{line.Request.Id}]", "評価・実施計画と食い違う点があります。理由を書いてください（査定調書に載ります）。");
-            else if (reason.Length > ReasonLength) result.Add($"Reasons[{line.Request.Id}]", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+            var reason = form.ReasonFor(line.Request.Id);
+            if (string.IsNullOrWhiteSpace(reason)) result.Add(form.FieldOf(line.Request.Id), "評価・実施計画と食い違う点があります。理由を書いてください（査定調書に載ります）。");
+            else if (reason.Length > CheckReasonLength) result.Add(form.FieldOf(line.Request.Id), $"理由は{CheckReasonLength:N0}文字以内で入力してください。");
         }
         if (!result.Succeeded) return result;
         var now = clock.UtcNow;
@@ -388,7 +393,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var sync = new List<(int ProjectId, BudgetStage Stage, long Amount)>();
         foreach (var (line, amounts, findings) in lines)
         {
-            var checkReason = findings.Count > 0 ? reasons[line.Request.Id]!.Trim() : null;
+            var checkReason = findings.Count > 0 ? form.ReasonFor(line.Request.Id)!.Trim() : null;
             if (drafts.TryGetValue(line.Request.Id, out var draft))
             {
                 committed.Add((draft, [(nameof(BudgetStageEntry.Committed), false, true), (nameof(BudgetStageEntry.CheckReason), draft.CheckReason, checkReason)]));
@@ -498,7 +503,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (!Amounts.TryParse(amountText, 1000, out var yen) || yen is not > 0) result.Add("Amount", "復活を求める額を1以上の千円単位の数値で入力してください。");
         else if (yen > cut) result.Add("Amount", $"復活を求める額は、内示で減額された {Amounts.Thousands(cut)}千円 以下にしてください。");
         if (string.IsNullOrWhiteSpace(reason)) result.Add("Reason", "復活を求める理由を入力してください。");
-        else if (reason.Length > ReasonLength) result.Add("Reason", $"理由は{ReasonLength:N0}文字以内で入力してください。");
+        else if (reason.Length > RestorationReasonLength) result.Add("Reason", $"理由は{RestorationReasonLength:N0}文字以内で入力してください。");
         if (!result.Succeeded) return result;
         request.Restorations.Add(new BudgetRestoration { Amount = yen!.Value, Reason = reason!.Trim(), RequestedBy = actor.UserName, RequestedAt = clock.UtcNow });
         return await saver.SaveAsync(request.Id);
@@ -527,7 +532,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         if (!Amounts.TryParse(grantedText, 1000, out var yen) || yen is null || yen < 0) result.Add("Granted", "認める額を0以上の千円単位の数値で入力してください（認めないときは0）。");
         else if (yen > restoration.Amount) result.Add("Granted", $"認める額は求められた額 {Amounts.Thousands(restoration.Amount)}千円 以下にしてください。");
         if (string.IsNullOrWhiteSpace(answer)) result.Add("Answer", "回答（理由）を入力してください。");
-        else if (answer.Length > ReasonLength) result.Add("Answer", $"回答は{ReasonLength:N0}文字以内で入力してください。");
+        else if (answer.Length > AnswerLength) result.Add("Answer", $"回答は{AnswerLength:N0}文字以内で入力してください。");
         if (!result.Succeeded) return result;
         if (restoration.Granted == yen && restoration.Answer == answer!.Trim()) return CommandResult.Ok(request.Id);
         // Who answered and when is the amount's: rewording the answer keeps them.

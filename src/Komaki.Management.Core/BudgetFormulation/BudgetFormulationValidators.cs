@@ -14,8 +14,8 @@ public abstract class AmountsFormRules<T> : AbstractValidator<T> where T : Amoun
         Amount(f => f.Bonds, "地方債");
         Amount(f => f.OtherSpecific, "その他特定財源");
         Amount(f => f.General, "一般財源");
-        RuleFor(f => f.Reason).MaximumLength(BudgetFormulationCommands.ReasonLength)
-            .WithMessage($"理由は{BudgetFormulationCommands.ReasonLength:N0}文字以内で入力してください。");
+        var max = Data.ModelLengths.Of<BudgetStageEntry>(e => e.Reason);
+        RuleFor(f => f.Reason).MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。");
     }
 
     private void Amount(System.Linq.Expressions.Expression<Func<T, string?>> field, string label) =>
@@ -37,28 +37,48 @@ public sealed class RoundFormValidator : AbstractValidator<RoundForm>
 {
     public RoundFormValidator()
     {
-        RuleFor(f => f.Policy).MaximumLength(BudgetFormulationCommands.ReasonLength)
-            .WithMessage($"予算編成方針は{BudgetFormulationCommands.ReasonLength:N0}文字以内で入力してください。");
+        var max = Data.ModelLengths.Of<BudgetRound>(r => r.Policy);
+        RuleFor(f => f.Policy).MaximumLength(max).WithMessage($"予算編成方針は{max:N0}文字以内で入力してください。");
         RuleForEach(f => f.Frames).Must(r => AmountsFormRules<RequestForm>.BeThousandsOrBlank(r.GeneralFund))
             .WithMessage("枠（一般財源）は0以上の千円単位の数値で入力してください。");
     }
 }
 
-/// The reasons given on a stage's confirmation page, one per line that goes against the evaluation.
+/// The reasons given on a stage's confirmation page, one per line that goes against the evaluation. A list, not a
+/// dictionary by request, so that two reasons sent for one line are seen and refused rather than one silently kept.
 public sealed class CommitForm
 {
     [Display(Name = "食い違う理由")]
-    public Dictionary<int, string?> Reasons { get; set; } = [];
+    public List<CommitReason> Reasons { get; set; } = [];
     /// What the confirmation page showed (BudgetShown.Commit).
     [Display(Name = "開いたときの内容")]
     public string? Shown { get; set; }
+
+    /// The reason given for the line of this request, or null.
+    public string? ReasonFor(int requestId) => Reasons.FirstOrDefault(r => r.RequestId == requestId)?.Text;
+
+    /// The form field of the reason for this request: where the page puts it and where a refusal of it is shown.
+    public string FieldOf(int requestId) => Reasons.FindIndex(r => r.RequestId == requestId) is var i and >= 0 ? $"{nameof(Reasons)}[{i}].{nameof(CommitReason.Text)}" : nameof(Reasons);
+}
+
+/// One line's reason on a stage's confirmation page.
+public sealed class CommitReason
+{
+    [Display(Name = "要求")]
+    public int RequestId { get; set; }
+    [Display(Name = "理由")]
+    public string? Text { get; set; }
 }
 
 public sealed class CommitFormValidator : AbstractValidator<CommitForm>
 {
-    public CommitFormValidator() =>
-        RuleFor(f => f.Reasons).Must(r => r.Values.All(v => (v?.Length ?? 0) <= BudgetFormulationCommands.ReasonLength))
-            .WithMessage($"理由は{BudgetFormulationCommands.ReasonLength:N0}文字以内で入力してください。");
+    public CommitFormValidator()
+    {
+        var max = Data.ModelLengths.Of<BudgetStageEntry>(e => e.CheckReason);
+        RuleFor(f => f.Reasons).Must(r => r.Select(x => x.RequestId).Distinct().Count() == r.Count)
+            .WithMessage("同じ行の理由が2つ送られました。ページを開き直して、1行に1つの理由を書いてください。");
+        RuleForEach(f => f.Reasons).ChildRules(r => r.RuleFor(x => x.Text).MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。"));
+    }
 }
 
 /// The head's submission of a request: the reason for what goes against the evaluation or the 実施計画 (asked only

@@ -17,6 +17,8 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
 {
     public const string Kind = "budget-request";
 
+    private static readonly int ReasonLength = ModelLengths.Of<BudgetRequest>(r => r.Reason);
+
     public static readonly SheetKind Sheet = new(Kind, "予算要求書",
         context => new BudgetRequestImport(context),
         async (db, year, output, units) =>
@@ -117,7 +119,7 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         else isNew = k;
         var reason = row.Shown(S.Reason.Key);
         if (reason is null) errors.Add($"{S.Reason.Header}が空欄です（{row.Cell(S.Reason.Key)}）。");
-        else if (reason.Length > BudgetFormulationCommands.ReasonLength) errors.Add($"{S.Reason.Header}が{BudgetFormulationCommands.ReasonLength:N0}文字を超えています（{row.Cell(S.Reason.Key)}）。");
+        else if (reason.Length > ReasonLength) errors.Add($"{S.Reason.Header}が{ReasonLength:N0}文字を超えています（{row.Cell(S.Reason.Key)}）。");
 
         // A submitted request is the 課's 要求 stage: the sheet may show it, never change it. A person is told so by the
         // form's rule (asked below); the operator's command line, which imports as the system, by the same reason here.

@@ -47,6 +47,9 @@ public sealed class ManifestoItem : IVersioned, IAudited, IPublishedOnItsOwn
     public string Description { get; set; } = "";
     [Display(Name = "数値目標")]
     public string? NumericTarget { get; set; }
+    /// Staff's own note on the promise (調整の状況, 予算化の予定 …); never published.
+    [Display(Name = "備考")]
+    public string? Note { get; set; }
     [Display(Name = "表示順")]
     public int SortOrder { get; set; }
     [Display(Name = "訂正日時")]

@@ -123,7 +123,7 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
     public static ItemForm FormOf(ManifestoItem item) => new()
     {
         Version = item.Version, MayorTermId = item.MayorTermId, Number = item.Number, Area = item.Area, Title = item.Title,
-        Description = item.Description, NumericTarget = item.NumericTarget,
+        Description = item.Description, NumericTarget = item.NumericTarget, Note = item.Note,
     };
 
     // The validator has checked both dates.
@@ -150,5 +150,6 @@ public sealed class ManifestoCommands(AppDbContext db, ManifestoPages pages, Rec
         item.Title = form.Title!.Trim();
         item.Description = (form.Description ?? "").Trim();
         item.NumericTarget = string.IsNullOrWhiteSpace(form.NumericTarget) ? null : form.NumericTarget.Trim();
+        item.Note = string.IsNullOrWhiteSpace(form.Note) ? null : form.Note.Trim();
     }
 }

@@ -23,6 +23,7 @@ public sealed class ItemForm
     public string? NumericTarget { get; set; }
     /// Needed when the number, area or title citizens read changes (PublishedCorrections).
     public string? CorrectionReason { get; set; }
+    public string? Note { get; set; }
 }
 
 public sealed class TermFormValidator : AbstractValidator<TermForm>
@@ -54,6 +55,7 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
         RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Description)).WithMessage("内容は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.NumericTarget).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.NumericTarget)).WithMessage("数値目標は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.CorrectionReason).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.CorrectionReason)).WithMessage("訂正の理由は{MaxLength}文字以内で入力してください。");
+        RuleFor(x => x.Note).MaximumLength(ModelLengths.Of<ManifestoItem>(i => i.Note)).WithMessage("備考は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
     }
 }
 

@@ -2906,6 +2906,10 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("MayorTermId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -2803,6 +2803,10 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("MayorTermId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Reflection;
-using System.Text.RegularExpressions;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Web.Features.BudgetFormulation;
 using Microsoft.AspNetCore.Mvc;
@@ -119,7 +118,7 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
         var mayor = await app.SignedInAsync("shicho@komaki.example");
         var url = $"/BudgetFormulation/2027/Steps/MayorAssessment/{department}";
         var page = await mayor.GetStringAsync(url);
-        var reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
+        var reasons = CommitReasons.Of(page, "法令に基づく義務的な経費であり、認めた。");
         var opened = await ShownFingerprint.OfAsync(mayor, url);
         var assess = $"/BudgetFormulation/2027/Lines/{lineId}/Assess/MayorAssessment";
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(mayor, assess, [.. Amounts(7_777, "再査定で減額"), await ShownFingerprint.OfAsync(mayor, assess)])).StatusCode);
@@ -132,7 +131,14 @@ public sealed class BudgetConfirmationTests(KomakiFactory app) : IClassFixture<K
         Assert.Equal(entries, app.WithDb(db => db.BudgetStageEntries.Count(e => e.Stage == BudgetStage.MayorAssessment && e.Committed)));
 
         page = await mayor.GetStringAsync(url);
-        reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
+        reasons = CommitReasons.Of(page, "法令に基づく義務的な経費であり、認めた。");
+        // Two reasons for one line are refused beside the reasons, not one of them silently kept.
+        var n = reasons.Length / 2;
+        var twice = await PostAsync(mayor, url, [.. reasons, ($"Reasons[{n}].RequestId", lineId.ToString()), ($"Reasons[{n}].Text", "一つ目"),
+            ($"Reasons[{n + 1}].RequestId", lineId.ToString()), ($"Reasons[{n + 1}].Text", "二つ目"), await ShownFingerprint.OfAsync(mayor, url)]);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("同じ行の理由が2つ送られました", await twice.Content.ReadAsStringAsync());
+        Assert.False(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == 2027 && c.Stage == BudgetStage.MayorAssessment && c.DepartmentId == department)));
         var committed = await PostAsync(mayor, url, [.. reasons, await ShownFingerprint.OfAsync(mayor, url)]);
         Assert.True(committed.StatusCode == HttpStatusCode.Redirect, await committed.Content.ReadAsStringAsync());
         Assert.Equal(7_777_000, app.WithDb(db => db.BudgetStageEntries.Single(e => e.BudgetRequestId == lineId && e.Stage == BudgetStage.MayorAssessment).Expenditure));

@@ -97,7 +97,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment", [.. Amounts(over - 500, 10, "単価を見直して減額"), await ShownFingerprint.OfAsync(finance, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Assess/FinanceAssessment")])).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.GetAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}")).StatusCode);
         var commitPage = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}");
-        Assert.Contains($"Reasons[{request.Id}]", commitPage);
+        Assert.Contains(request.Id, CommitReasons.Asked(commitPage));
         var refusedCommit = await PostAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}", await ShownFingerprint.OfAsync(finance, $"/BudgetFormulation/{Year}/Steps/FinanceAssessment/{department}"));
         Assert.Equal(HttpStatusCode.OK, refusedCommit.StatusCode);
         Assert.Contains("理由を書いてください", await refusedCommit.Content.ReadAsStringAsync());
@@ -142,6 +142,11 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var restoration = app.WithDb(db => db.BudgetRestorations.Single(r => r.BudgetRequestId == request.Id));
         var missingAnswer = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Steps/RestorationAssessment/{department}");
         Assert.Contains("復活要求に回答していません", missingAnswer);
+        // 回答する shows where the line's rule lets the reader answer (the 財政課), and not to the 課 that asked.
+        var answer = $"Restorations/{restoration.Id}/Answer";
+        Assert.Contains(answer, await finance.GetStringAsync($"/BudgetFormulation/{Year}/Department/{department}"));
+        var asked = await head.GetAsync($"/BudgetFormulation/{Year}/Department/{department}");
+        Assert.DoesNotContain(answer, await asked.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(finance, $"/BudgetFormulation/{Year}/Restorations/{restoration.Id}/Answer/Submit", ("Version", restoration.Version.ToString()), ("Granted", "200"), ("Answer", "安全対策分として200千円を認める"))).StatusCode);
         await CommitAsync(finance, BudgetStage.RestorationAssessment, department, request.Id);
         await CommitAsync(finance, BudgetStage.Proposal, department, request.Id);
@@ -166,7 +171,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         }
         foreach (var stage in Enum.GetValues<BudgetStage>().Where(s => s != BudgetStage.Request))
         {
-            var again = await PostAsync(stage == BudgetStage.MayorAssessment ? mayor : finance, $"/BudgetFormulation/{Year}/Steps/{stage}/{department}", ($"Reasons[{request.Id}]", "もう一度"));
+            var again = await PostAsync(stage == BudgetStage.MayorAssessment ? mayor : finance, $"/BudgetFormulation/{Year}/Steps/{stage}/{department}", ("Reasons[0].RequestId", request.Id.ToString()), ("Reasons[0].Text", "もう一度"));
             Assert.Contains("確定済です", await again.Content.ReadAsStringAsync());
         }
         Assert.Contains("受付は締め切られました", await (await PostAsync(head, $"/BudgetFormulation/{Year}/Lines/{request.Id}/Restoration/Create", ("Amount", "999"), ("Reason", "もう一度"))).Content.ReadAsStringAsync());
@@ -204,7 +209,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
     {
         var url = $"/BudgetFormulation/{Year}/Steps/{stage}/{department}";
         var page = await client.GetStringAsync(url);
-        (string, string)[] fields = page.Contains($"Reasons[{requestId}]", StringComparison.Ordinal) ? [($"Reasons[{requestId}]", $"{stage.Label()}: 工事の必要性を確認した")] : [];
+        var fields = CommitReasons.Of(page, $"{stage.Label()}: 工事の必要性を確認した");
         var response = await PostAsync(client, url, [.. fields, await ShownFingerprint.OfAsync(client, url)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{stage}: {await response.Content.ReadAsStringAsync()}");
         Assert.True(app.WithDb(db => db.BudgetStageCommits.Any(c => c.FiscalYear == Year && c.Stage == stage && c.DepartmentId == department)));
@@ -233,7 +238,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var mayor = await app.SignedInAsync("shicho@komaki.example");
         var url = $"/BudgetFormulation/2027/Steps/MayorAssessment/{department}";
         var page = await mayor.GetStringAsync(url);
-        var reasons = Regex.Matches(page, "name=\"(Reasons\\[\\d+\\])\"").Select(m => (m.Groups[1].Value, "法令に基づく義務的な経費であり、認めた。")).Distinct().ToArray();
+        var reasons = CommitReasons.Of(page, "法令に基づく義務的な経費であり、認めた。");
         var response = await PostAsync(mayor, url, [.. reasons, await ShownFingerprint.OfAsync(mayor, url)]);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
 

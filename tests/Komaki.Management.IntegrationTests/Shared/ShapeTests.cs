@@ -29,6 +29,19 @@ public class ShapeTests
         Assert.Contains("No controller takes the DbContext", Doc("architecture.md"));
     }
 
+    /// What makes a page public — open to all, under /public or /api/v1, kept by the public output cache — is said once,
+    /// by PublicSiteController and OpenDataApiController (ADR 0018); a feature's controller saying it again itself fails.
+    [Fact]
+    public void Public_pages_and_open_data_lists_derive_what_makes_them_public()
+    {
+        var saying = Controllers.Where(c => c.GetCustomAttributes(inherit: false).Any(a => a is Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute
+                or Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute || a is RouteAttribute { Template: "public" or "api/v1" }))
+            .Select(c => c.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.True(saying.Count == 0, $"derive from PublicSiteController or OpenDataApiController instead: {string.Join(", ", saying)}");
+        Assert.True(Controllers.Count(typeof(PublicSiteController).IsAssignableFrom) >= 7);
+        Assert.True(Controllers.Count(typeof(OpenDataApiController).IsAssignableFrom) >= 4);
+    }
+
     /// Which Core feature may use which (Common and Data are open to all). A new arrow is a design decision: add it
     /// here only if it does not close a cycle; remove arrows that are gone.
     private static readonly string[] AllowedArrows =
@@ -71,6 +84,43 @@ public class ShapeTests
                 .Select(p => $"{x.c.Name}.{x.m.Name}({Name(p.ParameterType)})"))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(missing.Count == 0, $"give these forms a validator in Core (lengths from the model): {string.Join(", ", missing)}");
+    }
+
+    /// Forms that still bind rows as a dictionary keyed by what the page sends (`Field[key]`). Two values sent under one key
+    /// are bound as one — the model binder keeps the first — so a duplicate can never be refused. Rows are a list of
+    /// items that carry their key, and the form's validator refuses a key given twice (CommitForm, in Japanese).
+    /// Remove an entry when its form binds a list; never add one.
+    private static readonly string[] FormsBindingDictionaries =
+    [
+        "CalendarForm.Due", "ExecutionPlanForm.Months", "GoalForm.Lookup", "SessionForm.Reviewers", "StaffingYearForm.Costs",
+    ];
+
+    [Fact]
+    public void Forms_bind_rows_as_lists_whose_validator_can_see_a_key_twice_beyond_the_shrinking_list()
+    {
+        var ours = new[] { typeof(AppController).Assembly, typeof(IUseCase).Assembly };
+        var seen = new HashSet<Type>();
+        var found = new SortedSet<string>(StringComparer.Ordinal);
+        void Walk(Type t)
+        {
+            t = Nullable.GetUnderlyingType(t) ?? t;
+            if (t.IsArray) { Walk(t.GetElementType()!); return; }
+            if (t.IsGenericType) { foreach (var a in t.GetGenericArguments()) Walk(a); return; }
+            if (!ours.Contains(t.Assembly) || t.IsEnum || !seen.Add(t)) return;
+            foreach (var p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
+            {
+                var pt = p.PropertyType;
+                if (pt.IsGenericType && pt.GetInterfaces().Append(pt).Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))) found.Add($"{t.Name}.{p.Name}");
+                Walk(pt);
+            }
+        }
+        foreach (var p in Controllers.SelectMany(c => c.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+                     .Where(m => m.GetCustomAttributes<HttpPostAttribute>().Any()).SelectMany(m => m.GetParameters())
+                     .Where(p => p.GetCustomAttribute<FromServicesAttribute>() is null && IsForm(p.ParameterType)))
+            Walk(p.ParameterType);
+        Assert.Contains("CommitForm", seen.Select(t => t.Name));
+        Assert.True(FormsBindingDictionaries.Order(StringComparer.Ordinal).SequenceEqual(found),
+            $"new (bind a list of rows that carry their key, and refuse a key given twice): {string.Join(", ", found.Except(FormsBindingDictionaries))}; no longer (remove from the list): {string.Join(", ", FormsBindingDictionaries.Except(found))}; now: {string.Join("|", found)}");
     }
 
     /// POST actions that bind free text, a date or an amount as a loose parameter, outside any validated form (ids
@@ -155,8 +205,9 @@ public class ShapeTests
     [
     ];
 
-    /// A button shows exactly when its step would be accepted, so a view never asks the reader's roles (`User.IsInRole`,
-    /// `Actor.IsIn`, `Actor.IsPlanMasterEditor`, `Actor.RoleNames`): the page's model carries what the record's rule
+    /// A button shows exactly when its step would be accepted, so a view never asks the reader's roles (`User.IsInRole`)
+    /// nor reads the person at all (any member of `Actor`: roles, unit — a view comparing the reader's unit with a
+    /// row's decided 予算編成's 回答する itself): the page's model carries what the record's rule
     /// (through the one door) or the sheet's access answered, and the menu what the pages' policies admit (MenuAccess).
     [Fact]
     public void Views_check_no_role_beyond_the_shrinking_list()
@@ -164,7 +215,7 @@ public class ShapeTests
         static bool RoleCheck(MethodBase call) =>
             call.DeclaringType is { } d
             && (typeof(System.Security.Principal.IPrincipal).IsAssignableFrom(d) && call.Name == nameof(System.Security.Claims.ClaimsPrincipal.IsInRole)
-                || d == typeof(Komaki.Management.Core.Identity.Actor) && call.Name is nameof(Komaki.Management.Core.Identity.Actor.IsIn) or "get_IsPlanMasterEditor" or "get_RoleNames");
+                || d == typeof(Komaki.Management.Core.Identity.Actor));
         var views = typeof(AppController).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(Microsoft.AspNetCore.Mvc.Razor.RazorPageBase).IsAssignableFrom(t)).ToList();
         var checking = views.Where(v => IlReader.MethodsOf(v).SelectMany(m => IlReader.Read(m).Calls).Any(RoleCheck))
             .Select(v => v.Name).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -7,7 +7,7 @@ public sealed class BudgetRoundConfiguration : IEntityTypeConfiguration<BudgetRo
 {
     public void Configure(EntityTypeBuilder<BudgetRound> builder)
     {
-        builder.Property(x => x.Policy).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Policy).HasMaxLength(2000);
         builder.HasIndex(x => x.FiscalYear).IsUnique();
         builder.Ignore(x => x.InUse);
         builder.HasMany(x => x.Stages).WithOne().HasForeignKey(s => s.BudgetRoundId).OnDelete(DeleteBehavior.Cascade);
@@ -33,7 +33,7 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
 {
     public void Configure(EntityTypeBuilder<BudgetRequest> builder)
     {
-        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.Property(x => x.EnteredBy).HasMaxLength(256);
         builder.Property(x => x.SubmittedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
@@ -61,8 +61,8 @@ public sealed class BudgetStageEntryConfiguration : IEntityTypeConfiguration<Bud
 {
     public void Configure(EntityTypeBuilder<BudgetStageEntry> builder)
     {
-        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
-        builder.Property(x => x.CheckReason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Reason).HasMaxLength(2000);
+        builder.Property(x => x.CheckReason).HasMaxLength(2000);
         builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.BudgetRequestId, x.Stage }).IsUnique();
         builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
@@ -83,8 +83,8 @@ public sealed class BudgetRestorationConfiguration : IEntityTypeConfiguration<Bu
 {
     public void Configure(EntityTypeBuilder<BudgetRestoration> builder)
     {
-        builder.Property(x => x.Reason).HasMaxLength(BudgetFormulationCommands.ReasonLength);
-        builder.Property(x => x.Answer).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Reason).HasMaxLength(2000);
+        builder.Property(x => x.Answer).HasMaxLength(2000);
         builder.Property(x => x.RequestedBy).HasMaxLength(256);
         builder.Property(x => x.AnsweredBy).HasMaxLength(256);
     }
@@ -95,7 +95,7 @@ public sealed class EffectPublicationConfiguration : IEntityTypeConfiguration<Ef
     public void Configure(EntityTypeBuilder<EffectPublication> builder)
     {
         builder.Property(x => x.PublishedBy).HasMaxLength(256);
-        builder.Property(x => x.Correction).HasMaxLength(BudgetFormulationCommands.ReasonLength);
+        builder.Property(x => x.Correction).HasMaxLength(2000);
         builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
         builder.HasMany(x => x.Rows).WithOne().HasForeignKey(r => r.EffectPublicationId).OnDelete(DeleteBehavior.Restrict);
     }

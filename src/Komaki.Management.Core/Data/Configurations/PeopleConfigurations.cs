@@ -33,6 +33,7 @@ public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<Manife
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.Property(x => x.NumericTarget).HasMaxLength(200);
+        builder.Property(x => x.Note).HasMaxLength(1000);
         builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
         builder.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Progress).WithOne(p => p.ManifestoItem).HasForeignKey(p => p.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);

@@ -38,11 +38,10 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         }
         var own = mine.Count > 0 ? await reads.UnitsAsync(y, org, mine) : new UnitRequests([], []);
         // The 予算要求書 goes out and comes back through the import pipeline, which asks the sheet kind who may (ImportsController).
-        var sheet = BudgetRequestImport.Sheet.Access;
-        var imports = sheet.MayImport(Actor);
+        var offer = BudgetRequestImport.Sheet.Access.OfferTo(Actor);
         return View(new FormulationIndexModel(y, round, standings, own.Lines, own.Unrequested, commits, org, await MayAsync(formulation, RecordOperations.Edit), readsAll, Clock.Today)
         {
-            SheetLinks = new BudgetSheetLinks(BudgetSheetPage.Requests, y) { ImportsRequests = imports, ExportsRequests = imports || sheet.ExportsCity(Actor) },
+            SheetLinks = new BudgetSheetLinks(BudgetSheetPage.Requests, y) { ImportsRequests = offer.Imports, ExportsRequests = offer.Exports },
         });
     }
 
@@ -59,9 +58,17 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         var commits = yearCommits.Where(c => c.DepartmentId == departmentId).ToList();
         var next = BudgetFormulationPages.NextStage(round, commits);
         var canCommit = next is BudgetStage n && await RefusalAsync(department, BudgetDepartmentRule.Commit(n)) is null;
-        // 復活要求 are answered between the close of 復活要求 and 復活査定, by whoever commits 復活査定 (the 財政課).
-        var canAnswer = next == BudgetStage.RestorationAssessment && canCommit;
-        return View(new DepartmentModel(year, departmentId, round, lines, BudgetFormulationPages.Standings(all, commits, round, org).FirstOrDefault(), commits, org, next, canCommit, Actor, canAnswer));
+        // 復活要求 are answered between the close of 復活要求 and 復活査定, by whoever may assess the line for 復活査定 (never
+        // their own 課's): the line's rule decides each, as AnswerAsync will.
+        var answerable = new HashSet<int>();
+        if (next == BudgetStage.RestorationAssessment && canCommit)
+        {
+            foreach (var line in lines.Where(l => l.Request.Restorations.Count > 0))
+            {
+                if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)) is null) answerable.Add(line.Request.Id);
+            }
+        }
+        return View(new DepartmentModel(year, departmentId, round, lines, BudgetFormulationPages.Standings(all, commits, round, org).FirstOrDefault(), commits, org, next, canCommit, answerable));
     }
 
     [HttpGet("{year:int}/Policy")]

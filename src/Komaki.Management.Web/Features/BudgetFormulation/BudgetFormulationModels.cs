@@ -12,8 +12,9 @@ public sealed record FormulationIndexModel(int Year, BudgetRound? Round, IReadOn
     public required BudgetSheetLinks SheetLinks { get; init; }
 }
 
+/// AnswersRequests: the requests whose 復活要求 the reader may answer now (the line's rule for 復活査定).
 public sealed record DepartmentModel(int Year, int DepartmentId, BudgetRound? Round, IReadOnlyList<FormulationLine> Lines, DepartmentStanding? Standing,
-    IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, Actor Actor, bool CanAnswer);
+    IReadOnlyList<BudgetStageCommit> Commits, OrgTree Org, BudgetStage? NextStage, bool CanCommitNext, IReadOnlySet<int> AnswersRequests);
 
 public sealed record PolicyModel(int Year, RoundForm Form, OrgTree Org, IReadOnlyList<OrgUnit> Departments);
 
@@ -32,7 +33,7 @@ public sealed record RestoreModel(int Year, FormulationLine Line, string? Amount
 public sealed record AnswerModel(int Year, FormulationLine Line, BudgetRestoration Restoration, string? Granted, string? Answer, OrgTree Org);
 
 public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, IReadOnlyList<string> Missing,
-    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, IReadOnlyDictionary<int, string?> Reasons, string? Shown, OrgTree Org);
+    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, CommitForm Form, OrgTree Org);
 
 /// WholeCity: the rows are every 部's, so their total is the city's (「全市」); otherwise the reader's own 部 only (「計」).
 public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, IReadOnlyList<StageCompareRow> Rows, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity);

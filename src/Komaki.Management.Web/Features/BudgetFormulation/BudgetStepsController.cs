@@ -66,7 +66,7 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
-        return View(new CommitModel(year, stage, departmentId, missing, lines, new Dictionary<int, string?>(), BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))), org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org));
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
@@ -77,14 +77,13 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         // A page without lines to explain sends no reasons at all.
-        var reasons = form.Reasons;
-        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, reasons, form.Shown, Actor, org)))
+        if (await ValidateAsync(form) && Accept(await commands.CommitAsync(year, stage, departmentId, form, Actor, org)))
         {
             TempData["Message"] = $"{org.PathName(departmentId)}の{stage.Label()}を確定しました。";
             return RedirectToAction(nameof(BudgetFormulationController.Department), "BudgetFormulation", new { year, departmentId });
         }
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
         // The page keeps what it was opened on: after a refusal for a change, only opening it again confirms the new amounts.
-        return View(new CommitModel(year, stage, departmentId, missing, lines, reasons, form.Shown, org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, form, org));
     }
 }

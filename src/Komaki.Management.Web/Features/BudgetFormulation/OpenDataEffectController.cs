@@ -19,10 +19,7 @@ public sealed record BudgetEffectRecord(int EvaluationYear, int EvaluatedYear, i
 
 /// 評価の効き目 as open data: the latest edition of each published year (or one year, or one edition), from the same
 /// snapshot the public page shows.
-[AllowAnonymous]
-[Route("api/v1")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataEffectController(EffectPublications publications) : ControllerBase
+public sealed class OpenDataEffectController(EffectPublications publications) : OpenDataApiController
 {
     [HttpGet("budget-effect")]
     public async Task<IActionResult> BudgetEffect(int? year, int? edition) => Ok(await RecordsAsync(year, edition));

@@ -5,10 +5,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 
 /// 評価の効き目 on the citizens' site: what the 財政課 published, as it was published (EffectPublications keeps each
 /// edition as a snapshot), with every edition kept readable under its date.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicEffectController(EffectPublications publications) : Controller
+public sealed class PublicEffectController(EffectPublications publications) : PublicSiteController
 {
     [HttpGet("budget-effect")]
     public async Task<IActionResult> Index(int? year, int? edition)

@@ -5,10 +5,7 @@ using Komaki.Management.Web.Infrastructure;
 namespace Komaki.Management.Web.Features.CitizenInputs;
 
 /// 市民の声と市の考え方 on the citizens' site: inputs that have the city's answer and are marked public, newest first.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicVoicesController(PublishedLists lists) : Controller
+public sealed class PublicVoicesController(PublishedLists lists) : PublicSiteController
 {
     [HttpGet("voices")]
     public async Task<IActionResult> Index(int page = 1)
@@ -19,10 +16,7 @@ public sealed class PublicVoicesController(PublishedLists lists) : Controller
 }
 
 /// The same inputs as open data (docs/open-data.md).
-[AllowAnonymous]
-[Route("api/v1")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataVoicesController(PublishedLists lists) : ControllerBase
+public sealed class OpenDataVoicesController(PublishedLists lists) : OpenDataApiController
 {
     [HttpGet("citizen-inputs")]
     public async Task<IActionResult> CitizenInputs() => Ok(await lists.VoicesAsync());

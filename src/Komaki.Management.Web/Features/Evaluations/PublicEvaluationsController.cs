@@ -6,10 +6,7 @@ namespace Komaki.Management.Web.Features.Evaluations;
 
 /// 事務事業評価 on the citizens' site: the published evaluations of a year, searchable, and each one's sheet as it was
 /// published — only what PublicData lets through.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicEvaluationsController(PublicData data, PublishedLists lists) : Controller
+public sealed class PublicEvaluationsController(PublicData data, PublishedLists lists) : PublicSiteController
 {
     [HttpGet("evaluations")]
     public async Task<IActionResult> Index(int? year, string? q, int page = 1)

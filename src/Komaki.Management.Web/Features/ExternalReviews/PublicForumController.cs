@@ -4,10 +4,7 @@ using Komaki.Management.Web.Infrastructure;
 namespace Komaki.Management.Web.Features.ExternalReviews;
 
 /// 行政評価市民公開フォーラム on the citizens' site: the results of closed sessions with the city's responses.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicForumController(PublishedLists lists) : Controller
+public sealed class PublicForumController(PublishedLists lists) : PublicSiteController
 {
     [HttpGet("forum")]
     public async Task<IActionResult> Index() => View("PublicForum", await lists.ForumAsync());

@@ -6,10 +6,7 @@ namespace Komaki.Management.Web.Features.InternalControl;
 
 /// 内部統制 on the citizens' site: each published year's report — its figures, conclusion and the audit committee's
 /// opinion — and the processing errors planning has published. Risks themselves are not shown.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicControlController(ControlPages control, CityClock clock) : Controller
+public sealed class PublicControlController(ControlPages control, CityClock clock) : PublicSiteController
 {
     [HttpGet("control")]
     public async Task<IActionResult> Index()

@@ -6,20 +6,14 @@ using Komaki.Management.Web.Infrastructure;
 namespace Komaki.Management.Web.Features.Manifesto;
 
 /// 市長マニフェストの進み具合 on the citizens' site: the newest term's promises with the progress of published years only.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicManifestoController(PublicData data) : Controller
+public sealed class PublicManifestoController(PublicData data) : PublicSiteController
 {
     [HttpGet("manifesto")]
     public async Task<IActionResult> Index() => View("PublicManifesto", await data.ManifestoAsync());
 }
 
 /// The same promises as open data (docs/open-data.md).
-[AllowAnonymous]
-[Route("api/v1")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataManifestoController(PublishedLists lists) : ControllerBase
+public sealed class OpenDataManifestoController(PublishedLists lists) : OpenDataApiController
 {
     [HttpGet("manifesto")]
     public async Task<IActionResult> Manifesto() => Ok(await lists.ManifestoAsync());

@@ -6,10 +6,7 @@ namespace Komaki.Management.Web.Features.OpenData;
 /// Open data: a read-only JSON API and CSV files over what planning has published (see PublicData), with the field
 /// names documented in docs/open-data.md. Every list is served as JSON at /api/v1/{list} and as CSV at
 /// /api/v1/{list}.csv from the same records, so the two never disagree.
-[AllowAnonymous]
-[Route("api/v1")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class OpenDataController(PublishedLists lists, IEnumerable<IOpenDataDataset> datasets) : ControllerBase
+public sealed class OpenDataController(PublishedLists lists, IEnumerable<IOpenDataDataset> datasets) : OpenDataApiController
 {
 
     [HttpGet("evaluations")]

@@ -10,10 +10,7 @@ namespace Komaki.Management.Web.Features.PlanTree;
 /// 計画と指標 on the citizens' site (its home): the plan's policies and measures with the achievement of the years
 /// published, each measure with its indicators, projects, published evaluations and citizens' voices — only what
 /// PublicData lets through.
-[AllowAnonymous]
-[Route("public")]
-[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = "public")]
-public sealed class PublicPlanController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : Controller
+public sealed class PublicPlanController(PublicData data, PublishedLists lists, JudgmentBands bands, DirectionCatalog directions) : PublicSiteController
 {
     [HttpGet("")]
     public async Task<IActionResult> Index()
