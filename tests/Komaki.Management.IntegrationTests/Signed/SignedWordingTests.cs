@@ -42,7 +42,6 @@ public partial class SignedWordingTests(KomakiFactory app) : IClassFixture<Komak
     {
         ["ProjectEvaluation"] = "a published 事務事業評価 shows its project's and measure's code and name as they read today",
         ["ControlPolicy"] = "a confirmed policy edition keeps its text and the chief's and responsible's names, but names its 推進部局 and 評価部局 as the organisation reads today",
-        ["ControlRisk"] = "a confirmed risk names its linked projects, measures and 組織目標 as they read today",
     };
 
     private static readonly Dictionary<Type, Func<SignedWordingTests, Task>> Scenarios = new()
