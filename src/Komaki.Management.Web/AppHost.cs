@@ -93,6 +93,7 @@ public static class AppHost
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
                 o.Filters.Add(new FiscalYearBounds());
                 o.Filters.Add<ReadLogFilter>();
+                o.Filters.Add(new SentFields());
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
                 o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
                 o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");

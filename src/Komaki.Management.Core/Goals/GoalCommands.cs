@@ -43,6 +43,16 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
         var (forbidden, refusals, actuals) = GoalSteps.Check(actor, goal, action, input, org);
         if (forbidden) return (true, new CommandResult());
         if (refusals.Count > 0) return (false, CommandResult.Refused(refusals));
+        // What the goal serves is agreed as it reads now (GoalLink.KeepAgreed).
+        if (action == GoalAction.Agreed)
+        {
+            foreach (var link in goal.Links)
+            {
+                await db.Entry(link).Reference(l => l.Measure).LoadAsync();
+                await db.Entry(link).Reference(l => l.Project).LoadAsync();
+                await db.Entry(link).Reference(l => l.ManifestoItem).LoadAsync();
+            }
+        }
         GoalSteps.Take(goal, action, input, actuals, author.UserName, author.DisplayName, author.At);
         return (false, await saver.SaveEditAsync(goal, version, goal.AuditTarget));
     }

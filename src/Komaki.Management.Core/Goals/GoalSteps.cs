@@ -58,6 +58,7 @@ public static class GoalSteps
     public static void Take(OrganizationalGoal goal, GoalAction action, GoalStepInput input, IReadOnlyList<decimal?> actuals, string userName, string displayName, DateTime now)
     {
         goal.State = GoalWorkflow.StateAfter(action);
+        if (action == GoalAction.Agreed) foreach (var link in goal.Links) link.KeepAgreed();
         if (action == GoalAction.MidYearReviewed) goal.MidYearReview = input.MidYearReview!.Trim();
         if (action == GoalAction.SelfAssessed)
         {

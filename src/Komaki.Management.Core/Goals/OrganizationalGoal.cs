@@ -9,7 +9,7 @@ namespace Komaki.Management.Core.Goals;
 /// 組織目標: a 部 or 課 goal for a year, agreed with the top at the hearing, reviewed mid-year and
 /// self-assessed at year end. The workflow is in GoalWorkflow; every step is kept in Events.
 [DataArea(DataArea.Goals)]
-public sealed class OrganizationalGoal : IVersioned, IAudited
+public sealed class OrganizationalGoal : IVersioned, IAudited, ISigned
 {
     public int Id { get; set; }
     [Display(Name = "所属")]
@@ -37,6 +37,9 @@ public sealed class OrganizationalGoal : IVersioned, IAudited
     public List<GoalStep> Steps { get; set; } = [];
     public List<GoalEvent> Events { get; set; } = [];
 
+    /// Agreed at the hearing (what it serves reads as then: GoalLink.AgreedName).
+    public bool IsSigned => State >= GoalState.Agreed;
+
     public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), Id);
 }
 
@@ -56,6 +59,25 @@ public sealed class GoalLink : IAudited
     [Display(Name = "マニフェスト項目")]
     public int? ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }
+    /// The code and name of what it serves as they read when the goal was agreed at the hearing (null before): the
+    /// agreed goal shows these, not today's, so a renamed measure does not rewrite what was agreed.
+    [Display(Name = "合意したコード")]
+    public string? AgreedCode { get; set; }
+    [Display(Name = "合意した名称")]
+    public string? AgreedName { get; set; }
+
+    public string? CodeToday => Measure?.Code ?? Project?.Code ?? ManifestoItem?.Number;
+    public string? NameToday => Measure?.Name ?? Project?.Name ?? ManifestoItem?.Title;
+
+    /// Keeps the wording the goal is agreed against (the link's record must be loaded).
+    public void KeepAgreed()
+    {
+        AgreedCode = CodeToday;
+        AgreedName = NameToday;
+    }
+
+    /// What it serves was renamed after the agreement.
+    public bool ChangedSinceAgreed => AgreedName is not null && (AgreedCode != CodeToday || AgreedName != NameToday);
 
     public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), OrganizationalGoalId, "関連");
 }

@@ -183,12 +183,16 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
             goal.Weight = weight;
             // Only the keys are set, never the loaded references: clearing a reference that is loaded makes EF clear the
             // key it still matches, so a link saved unchanged would be lost.
+            var servedBefore = goal.Id == 0 ? null : PersonnelPages.ServesValue(goal);
             int? serves = row.Serves is { Length: > 2 } s && int.TryParse(s[2..], CultureInfo.InvariantCulture, out var id) ? id : null;
             var kind = row.Serves is { Length: > 2 } k ? k[0] : ' ';
             goal.OrganizationalGoalId = kind == 'G' ? serves : null;
             goal.MeasureId = kind == 'M' ? serves : null;
             goal.ProjectId = kind == 'P' ? serves : null;
             goal.ManifestoItemId = kind == 'I' ? serves : null;
+            // A change after agreement is agreed at its interview: a goal that now serves another record keeps that
+            // record's wording of today (the loaded references still point at the old one).
+            if (isChange && (goal.Id == 0 || servedBefore != PersonnelPages.ServesValue(goal))) goal.AgreedServes = await WordingOfTodayAsync(goal) ?? "";
         }
         if (isChange)
         {
@@ -203,6 +207,12 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
         }
         return await saver.SaveEditAsync(e, form.Version, e.AuditTarget);
     }
+
+    private async Task<string?> WordingOfTodayAsync(PerformanceGoal g) => PerformanceGoal.ServesWording(
+        g.OrganizationalGoalId is int a ? await db.OrganizationalGoals.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a) : null,
+        g.MeasureId is int b ? await db.Measures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == b) : null,
+        g.ProjectId is int c ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == c) : null,
+        g.ManifestoItemId is int d ? await db.ManifestoItems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == d) : null);
 
     /// The goals as text, for the record of a change: "目標（達成基準／困難度／ウエイト）" per line.
     private static string Describe(IEnumerable<PerformanceGoal> goals) =>

@@ -12,7 +12,7 @@ namespace Komaki.Management.Core.Personnel;
 /// on the design's reference date; the personnel division may reassign evaluators. Private: PersonnelAccess says who
 /// reads it, and every read is logged (PersonnelRead).
 [DataArea(DataArea.None)]
-public sealed class PersonnelEvaluation : IVersioned, IAudited
+public sealed class PersonnelEvaluation : IVersioned, IAudited, ISigned
 {
     public int Id { get; set; }
     [Display(Name = "年度")]
@@ -74,6 +74,9 @@ public sealed class PersonnelEvaluation : IVersioned, IAudited
     public List<PersonnelComplaint> Complaints { get; set; } = [];
 
     public AuditTarget AuditTarget => new(nameof(PersonnelEvaluation), Id);
+
+    /// The goals were agreed at the 期首面談 (what they serve reads as then: PerformanceGoal.AgreedServes).
+    public bool IsSigned => State >= PersonnelState.GoalsAgreed;
 
     public IEnumerable<PerformanceGoal> OrderedGoals => Goals.OrderBy(g => g.SortOrder).ThenBy(g => g.Id);
 
@@ -137,12 +140,30 @@ public sealed class PerformanceGoal : IVersioned, IAudited
 
     public AuditTarget AuditTarget => new(nameof(PersonnelEvaluation), PersonnelEvaluationId ?? 0, "業績目標");
 
-    /// What the goal serves, as the sheet prints it.
-    public string? Serves =>
-        OrganizationalGoal is { } g ? $"組織目標「{g.Title}」"
-        : Measure is { } m ? $"施策 {m.Code} {m.Name}"
-        : Project is { } p ? $"事務事業 {p.Code} {p.Name}"
-        : ManifestoItem is { } i ? $"マニフェスト {i.Number} {i.Title}"
+    /// What the goal serves as it was worded when the goal was agreed (期首面談, or the interview of a later change):
+    /// "" when it served nothing, null while not yet agreed. The agreed sheet shows this, not the wording of today.
+    [Display(Name = "合意した関連")]
+    public string? AgreedServes { get; set; }
+
+    /// What the goal serves as worded today (the live record).
+    public string? Serves => ServesWording(OrganizationalGoal, Measure, Project, ManifestoItem);
+
+    /// What the sheet, its print and its Excel show: the wording agreed once there is one.
+    public string? ServesShown => AgreedServes is null ? Serves : AgreedServes.Length == 0 ? null : AgreedServes;
+
+    /// The record it serves was renamed (or removed) after the agreement: the sheet says so beside what was agreed.
+    public const string ChangedSinceAgreed = "合意後に組織目標が変更されています";
+
+    public bool ServesChangedSinceAgreed => AgreedServes is not null && (Serves ?? "") != AgreedServes;
+
+    /// Keeps the wording the goal is agreed against (the references must be loaded).
+    public void KeepAgreedServes() => AgreedServes = Serves ?? "";
+
+    public static string? ServesWording(OrganizationalGoal? g, Measure? m, Project? p, ManifestoItem? i) =>
+        g is not null ? $"組織目標「{g.Title}」"
+        : m is not null ? $"施策 {m.Code} {m.Name}"
+        : p is not null ? $"事務事業 {p.Code} {p.Name}"
+        : i is not null ? $"マニフェスト {i.Number} {i.Title}"
         : null;
 }
 

@@ -91,6 +91,7 @@ public static class PersonnelFields
         [(nameof(PerformanceGoal), nameof(PerformanceGoal.Weight))] = Everyone,
         [(nameof(PerformanceGoal), nameof(PerformanceGoal.Result))] = Everyone,
         [(nameof(PerformanceGoal), nameof(PerformanceGoal.SortOrder))] = Everyone,
+        [(nameof(PerformanceGoal), nameof(PerformanceGoal.AgreedServes))] = Everyone,
     };
 
     /// Every (entity, property) with a rule.
@@ -133,7 +134,7 @@ public static class PersonnelSheet
         Header("目標", "関連する組織目標・施策・事業", "達成基準", "困難度", "ウエイト", "実績", "自己", "一次", "一次のコメント", "二次", "二次のコメント");
         foreach (var g in e.OrderedGoals)
         {
-            Line(g.Title, g.Serves ?? "", g.Target, g.Difficulty?.Label(), g.Weight?.ToString(CultureInfo.InvariantCulture), g.Result,
+            Line(g.Title, ServesCell(g), g.Target, g.Difficulty?.Label(), g.Weight?.ToString(CultureInfo.InvariantCulture), g.Result,
                 v.Grade(MarkStage.Self, AppraisalPart.Performance, goalId: g.Id), v.Grade(MarkStage.First, AppraisalPart.Performance, goalId: g.Id),
                 v.Comment(MarkStage.First, AppraisalPart.Performance, goalId: g.Id), v.Grade(MarkStage.Second, AppraisalPart.Performance, goalId: g.Id),
                 v.Comment(MarkStage.Second, AppraisalPart.Performance, goalId: g.Id));
@@ -170,6 +171,10 @@ public static class PersonnelSheet
         ws.PageSetup.FitToPages(1, 0);
         wb.SaveAs(output);
     }
+
+    /// What the goal was agreed to serve, and today's wording beside it when that record changed since.
+    private static string ServesCell(PerformanceGoal g) =>
+        (g.ServesShown ?? "") + (g.ServesChangedSinceAgreed ? $"\n{PerformanceGoal.ChangedSinceAgreed}（現在: {g.Serves ?? "なし"}）" : "");
 }
 
 /// The year's results for the payroll system: one line per evaluation of the year — the final grades and the

@@ -116,6 +116,7 @@ public static class PersonnelSteps
             case PersonnelStep.AgreeGoals:
                 e.GoalInterviewOn = DateOnly.ParseExact(f.InterviewOn!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
                 e.GoalInterviewNote = Clean(f.InterviewNote);
+                foreach (var g in e.Goals) g.KeepAgreedServes();
                 break;
             case PersonnelStep.MidYearInterview:
                 e.MidYearInterviewOn = DateOnly.ParseExact(f.InterviewOn!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -203,28 +204,37 @@ public static class PersonnelSteps
         return errors;
     }
 
-    /// Replaces the stage's draft with what was sent (the confirmed marks of earlier stages stay as they are).
+    /// Updates the stage's draft with what was sent (the confirmed marks of earlier stages stay as they are). A field
+    /// that was not sent at all (null; a cleared one arrives as "") keeps what the draft held: a form cut short never
+    /// clears marks the person did not touch.
     public static void TakeDraft(PersonnelEvaluation e, PersonnelDesign design, PersonnelStepForm f)
     {
         static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        static string? SentOr(string? sent, string? held) => sent is null ? held : Clean(sent);
         var stage = StageOf(f.Step)!.Value;
+        var held = e.Marks.Where(m => m.Draft && m.Stage == stage).ToList();
+        EvaluationMark? Held(AppraisalPart part, int? criterionId, int? goalId) =>
+            held.FirstOrDefault(m => m.Part == part && m.CompetenceCriterionId == criterionId && m.PerformanceGoalId == goalId);
         e.Marks.RemoveAll(m => m.Draft && m.Stage == stage);
         foreach (var (key, _, _) in Items(e, design))
         {
             var row = f.Marks.FirstOrDefault(m => m.Key == key);
             var id = int.Parse(key[1..], CultureInfo.InvariantCulture);
             var isGoal = key[0] == 'G';
+            var part = isGoal ? AppraisalPart.Performance : AppraisalPart.Competence;
+            var before = isGoal ? Held(part, null, id) : Held(part, id, null);
             e.Marks.Add(new EvaluationMark
             {
-                Stage = stage, Part = isGoal ? AppraisalPart.Performance : AppraisalPart.Competence, Draft = true,
-                CompetenceCriterionId = isGoal ? null : id, PerformanceGoalId = isGoal ? id : null, Grade = Clean(row?.Grade), Comment = Clean(row?.Comment),
-                DraftResult = isGoal && stage == MarkStage.Self ? Clean(row?.Result) : null,
+                Stage = stage, Part = part, Draft = true,
+                CompetenceCriterionId = isGoal ? null : id, PerformanceGoalId = isGoal ? id : null,
+                Grade = SentOr(row?.Grade, before?.Grade), Comment = SentOr(row?.Comment, before?.Comment),
+                DraftResult = isGoal && stage == MarkStage.Self ? SentOr(row?.Result, before?.DraftResult) : null,
             });
         }
         if (stage != MarkStage.Self)
         {
-            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Competence, Grade = Clean(f.CompetenceGrade), Draft = true });
-            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Performance, Grade = Clean(f.PerformanceGrade), Draft = true });
+            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Competence, Grade = SentOr(f.CompetenceGrade, Held(AppraisalPart.Competence, null, null)?.Grade), Draft = true });
+            e.Marks.Add(new EvaluationMark { Stage = stage, Part = AppraisalPart.Performance, Grade = SentOr(f.PerformanceGrade, Held(AppraisalPart.Performance, null, null)?.Grade), Draft = true });
         }
     }
 

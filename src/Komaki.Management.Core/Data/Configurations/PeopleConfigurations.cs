@@ -121,6 +121,11 @@ public sealed class GoalLinkConfiguration : IEntityTypeConfiguration<GoalLink>
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(x => x.AgreedCode).HasMaxLength(50);
+        builder.Property(x => x.AgreedName).HasMaxLength(300);
+        builder.Ignore(x => x.CodeToday);
+        builder.Ignore(x => x.NameToday);
+        builder.Ignore(x => x.ChangedSinceAgreed);
         builder.ToTable(t => t.HasCheckConstraint("CK_GoalLinks_OneTarget", OneOf.Check("MeasureId", "ProjectId", "ManifestoItemId")));
     }
 }

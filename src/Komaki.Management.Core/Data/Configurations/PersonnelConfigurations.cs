@@ -106,7 +106,10 @@ public sealed class PerformanceGoalConfiguration : IEntityTypeConfiguration<Perf
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ManifestoItem).WithMany().HasForeignKey(x => x.ManifestoItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.OwnerUserId, x.FiscalYear });
+        builder.Property(x => x.AgreedServes).HasMaxLength(600);
         builder.Ignore(x => x.Serves);
+        builder.Ignore(x => x.ServesShown);
+        builder.Ignore(x => x.ServesChangedSinceAgreed);
     }
 }
 

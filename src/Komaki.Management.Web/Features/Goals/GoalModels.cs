@@ -17,13 +17,22 @@ public sealed record BoardRow(int UnitId, string Department, string Unit, IReadO
 
 public sealed record BoardModel(int Year, IReadOnlyList<BoardRow> Rows, IReadOnlyDictionary<GoalState, int> Totals);
 
-public sealed record LinkLabel(string Kind, string Code, string Name, string? Url)
+public sealed record LinkLabel(string Kind, string Code, string Name, string? Url, string? Today = null)
 {
-    /// What a goal serves, each linking to its page when a URL helper is given.
-    public static List<LinkLabel> Of(OrganizationalGoal g, IUrlHelper? url) =>
-        g.Links.Select(l => l.Measure is { } m ? new LinkLabel("施策", m.Code, m.Name, url?.Action("Details", "PlanElements", new { level = "Measure", id = m.Id }))
+    /// What a goal serves, each linking to its page when a URL helper is given: as agreed once the goal was agreed,
+    /// with today's wording beside it when that record was renamed since (Today).
+    public static List<LinkLabel> Of(OrganizationalGoal g, IUrlHelper? url) => g.Links.Select(l =>
+    {
+        var live = l.Measure is { } m ? new LinkLabel("施策", m.Code, m.Name, url?.Action("Details", "PlanElements", new { level = "Measure", id = m.Id }))
             : l.Project is { } p ? new LinkLabel("事務事業", p.Code, p.Name, url?.Action("Details", "PlanElements", new { level = "Project", id = p.Id }))
-            : new LinkLabel("マニフェスト", l.ManifestoItem!.Number, l.ManifestoItem.Title, url?.Action("Item", "Manifesto", new { id = l.ManifestoItem.Id }))).ToList();
+            : new LinkLabel("マニフェスト", l.ManifestoItem!.Number, l.ManifestoItem.Title, url?.Action("Item", "Manifesto", new { id = l.ManifestoItem.Id }));
+        return l.AgreedName is null ? live : live with { Code = l.AgreedCode ?? "", Name = l.AgreedName, Today = l.ChangedSinceAgreed ? $"{l.CodeToday} {l.NameToday}" : null };
+    }).ToList();
+
+    public const string ChangedSinceAgreed = "合意後に変更されています";
+
+    /// The line of the Excel sheet.
+    public string Line => $"{Kind} {Code} {Name}" + (Today is null ? "" : $"（{ChangedSinceAgreed}。現在: {Today}）");
 }
 
 public sealed record GoalDetailsModel(

@@ -29,7 +29,7 @@ public sealed class GoalPrintsController(OrgTreeProvider orgTree, GoalPages page
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
         var rows = (await pages.ReadableAsync(Actor, org, y)).Select(g => new GoalSheet.Row(org.DepartmentOf(g.OrgUnitId)?.Name ?? "", org.Find(g.OrgUnitId)?.Name ?? "", g,
-                string.Join("\n", LinkLabel.Of(g, null).Select(l => $"{l.Kind} {l.Code} {l.Name}"))));
+                string.Join("\n", LinkLabel.Of(g, null).Select(l => l.Line))));
         var output = new MemoryStream();
         GoalSheet.Write(output, y, rows);
         output.Position = 0;
