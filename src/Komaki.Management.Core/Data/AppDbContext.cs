@@ -86,6 +86,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     public DbSet<BudgetFormulation.BudgetStageEntry> BudgetStageEntries => Set<BudgetFormulation.BudgetStageEntry>();
     public DbSet<BudgetFormulation.BudgetStageCommit> BudgetStageCommits => Set<BudgetFormulation.BudgetStageCommit>();
     public DbSet<BudgetFormulation.BudgetRestoration> BudgetRestorations => Set<BudgetFormulation.BudgetRestoration>();
+    public DbSet<Staffing.StaffingTableEdition> StaffingTableEditions => Set<Staffing.StaffingTableEdition>();
     public DbSet<BudgetFormulation.EffectPublication> EffectPublications => Set<BudgetFormulation.EffectPublication>();
     public DbSet<ProjectEvaluation> ProjectEvaluations => Set<ProjectEvaluation>();
     public DbSet<ImprovementAction> ImprovementActions => Set<ImprovementAction>();

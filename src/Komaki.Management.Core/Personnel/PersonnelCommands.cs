@@ -309,7 +309,8 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
     }
 
     /// Saves the year's design. Once the year is opened, the scale and the criteria stay: only dates, the complaint
-    /// window, the disclosure of details, the grades' labels, guide and 勤勉手当区分 may change.
+    /// window, the disclosure of details, the grades' labels, guide and 勤勉手当区分 may change — the labels, points and
+    /// 勤勉手当区分 only until the first sheet of the year is 調整・確認済.
     public async Task<CommandResult> SaveDesignAsync(PersonnelDesignForm form)
     {
         var design = await DesignForEditAsync(form.FiscalYear);
@@ -325,6 +326,7 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
                     && PerformanceGoalsFormValidator.ReadWeight(x.First.Weight, out var w) && w == x.Second.Weight);
             if (!sameScale) return CommandResult.Refused("Grades", "評価を開始した年度の評語（S・A・B…の並び）は変えられません。");
             if (!sameCriteria) return CommandResult.Refused("Criteria", "評価を開始した年度の評価項目とウエイトは変えられません（着眼点の文言は直せます）。");
+            if (await SettledGradeChangesAsync(design, form) is { Count: > 0 } settled) return CommandResult.Refused(settled);
         }
         design.PeriodStart = form.PeriodStart!.Value;
         design.PeriodEnd = form.PeriodEnd!.Value;
@@ -376,6 +378,29 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
             return await saver.SaveAsync();
         }
         return await saver.SaveEditAsync(design, form.Version, design.AuditTarget);
+    }
+
+    /// A sheet once 調整・確認済 (then 開示, 本人確認) shows and sends to payroll what its grades meant that day: the
+    /// grade's 説明, its 点数 (the weighted average printed beside it) and its 勤勉手当区分. So from the first such sheet
+    /// of the year these stay as they are; the guide (分布の目安) and the dates may still change.
+    private async Task<List<FieldError>> SettledGradeChangesAsync(PersonnelDesign design, PersonnelDesignForm form)
+    {
+        var settled = await db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == design.FiscalYear && e.State >= PersonnelState.Confirmed);
+        if (settled == 0) return [];
+        var errors = new List<FieldError>();
+        for (var n = 0; n < form.Grades.Count; n++)
+        {
+            var row = form.Grades[n];
+            if (string.IsNullOrWhiteSpace(row.Code) || design.Grade(row.Code.Trim()) is not { } grade) continue;
+            var why = $"調整・確認を済ませた評価が {settled:N0} 人あるため";
+            if ((row.Label ?? "").Trim() != grade.Label)
+                errors.Add(new FieldError($"Grades[{n}].Label", $"{why}、評語 {grade.Code} の説明は変えられません（「{grade.Label}」のまま）。"));
+            if (!NumberText.TryParse(row.Points, out var points) || points != grade.Points)
+                errors.Add(new FieldError($"Grades[{n}].Points", $"{why}、評語 {grade.Code} の点数は変えられません（{NumberText.Format(grade.Points)} のまま）。"));
+            if ((row.BonusCategory ?? "").Trim() != grade.BonusCategory)
+                errors.Add(new FieldError($"Grades[{n}].BonusCategory", $"{why}、評語 {grade.Code} の勤勉手当区分は変えられません（「{grade.BonusCategory}」のまま）。"));
+        }
+        return errors;
     }
 
     /// What each disclosed sheet's log says when some evaluations were left; the reason fits the log's comment after it.

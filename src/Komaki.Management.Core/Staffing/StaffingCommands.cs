@@ -123,6 +123,31 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         return (await saver.SaveAsync(), lines.Count);
     }
 
+    /// 確定 of the year's 部門別職員数 for publication: the table as the lines read now becomes an edition of its own,
+    /// which later changes of lines, reasons or names never reach. A second edition of the year is a 訂正: it needs a
+    /// reason and something that differs from the edition before.
+    public async Task<(CommandResult Result, int Edition)> ConfirmTableAsync(int year, OrgTree org, string? reason, string userName, DateTime now)
+    {
+        var rows = await new StaffingPages(db).PublicationTableAsync(year, org);
+        if (rows.Count == 0) return (CommandResult.Refused(string.Empty, $"{Wareki.FiscalYear(year)}の部門別職員数に載る職員がいません。"), 0);
+        var latest = await db.StaffingTableEditions.AsNoTracking().Where(e => e.FiscalYear == year).OrderByDescending(e => e.Edition).FirstOrDefaultAsync();
+        var max = ModelLengths.Of<StaffingTableEdition>(e => e.Correction);
+        if (latest is not null)
+        {
+            if (StaffingTableEdition.Write(latest.Table) == StaffingTableEdition.Write(rows))
+                return (CommandResult.Refused(string.Empty, $"確定した第{latest.Edition}版から変わったところがありません。"), 0);
+            if (string.IsNullOrWhiteSpace(reason)) return (CommandResult.Refused("Comment", "確定した表を訂正する理由を書いてください（表の下に訂正として示します）。"), 0);
+        }
+        if ((reason?.Trim().Length ?? 0) > max) return (CommandResult.Refused("Comment", $"理由は{max}文字以内で入力してください。"), 0);
+        var edition = new StaffingTableEdition
+        {
+            FiscalYear = year, Edition = (latest?.Edition ?? 0) + 1, ConfirmedAt = now, ConfirmedBy = userName,
+            Correction = latest is null ? null : reason!.Trim(), Rows = StaffingTableEdition.Write(rows),
+        };
+        db.StaffingTableEditions.Add(edition);
+        return (await saver.SaveAsync(), edition.Edition);
+    }
+
     /// Stores the year's settings; the form has passed StaffingYearFormValidator, which says what each must be.
     public async Task<CommandResult> SaveYearAsync(int year, StaffingYearForm form)
     {

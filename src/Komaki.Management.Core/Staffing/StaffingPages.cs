@@ -136,7 +136,12 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
 
     /// 部門別職員数 in the layout of 「給与・定員管理等について」: per 部, the staff on 4月1日 of the year before and of
     /// the year, the change, and the reasons the divisions and the assessment gave.
-    public async Task<List<(int DepartmentId, decimal Previous, decimal Current, IReadOnlyList<string> Reasons)>> PublicationTableAsync(int year, OrgTree org)
+    /// Every confirmed edition of the year's 部門別職員数, the latest first.
+    public Task<List<StaffingTableEdition>> TableEditionsAsync(int year) =>
+        db.StaffingTableEditions.AsNoTracking().Where(e => e.FiscalYear == year).OrderByDescending(e => e.Edition).ToListAsync();
+
+    /// 部門別職員数 as the lines read now (the working table, before or since its 確定).
+    public async Task<List<StaffingTableRow>> PublicationTableAsync(int year, OrgTree org)
     {
         var current = await LinesAsync(year);
         var previous = await LinesAsync(year - 1);
@@ -145,7 +150,7 @@ public sealed class StaffingPages(AppDbContext db) : IUseCase
         {
             var units = org.SelfAndDescendants(x.Unit.Id);
             var reasons = previous.Where(l => units.Contains(l.OrgUnitId) && l.AssessmentReason is not null).Select(l => l.AssessmentReason!).Distinct().ToList();
-            return (x.Unit.Id, Count(previous.Where(l => units.Contains(l.OrgUnitId))), Count(current.Where(l => units.Contains(l.OrgUnitId))), (IReadOnlyList<string>)reasons);
-        }).Where(r => r.Item2 != 0 || r.Item3 != 0).ToList();
+            return new StaffingTableRow(x.Unit.Id, x.Unit.Name, Count(previous.Where(l => units.Contains(l.OrgUnitId))), Count(current.Where(l => units.Contains(l.OrgUnitId))), reasons);
+        }).Where(r => r.Previous != 0 || r.Current != 0).ToList();
     }
 }

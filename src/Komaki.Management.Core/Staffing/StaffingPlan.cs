@@ -116,3 +116,39 @@ public enum StaffingState
     [Display(Name = "査定済")]
     Assessed = 3,
 }
+
+/// 部門別職員数（公表用）as the personnel division confirmed it (確定) for publication: the table of that day, kept whole,
+/// so a later change of a line, a reason or a department's name shows only in the next edition. A later edition of
+/// the same year is a 訂正 and says why; every edition stays as history.
+[DataArea(DataArea.Organization)]
+public sealed class StaffingTableEdition : IAudited
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new();
+
+    public int Id { get; set; }
+    [Display(Name = "年度")]
+    public int FiscalYear { get; set; }
+    [Display(Name = "版")]
+    public int Edition { get; set; }
+    [Display(Name = "確定日時")]
+    public DateTime ConfirmedAt { get; set; }
+    [Display(Name = "確定した人")]
+    public string ConfirmedBy { get; set; } = "";
+    /// Why a later edition replaces the earlier one (訂正の理由; null for the first).
+    [Display(Name = "訂正の理由")]
+    public string? Correction { get; set; }
+    /// The rows as confirmed (StaffingTableRow as JSON).
+    [Display(Name = "表")]
+    public string Rows { get; set; } = "[]";
+
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped]
+    public IReadOnlyList<StaffingTableRow> Table => System.Text.Json.JsonSerializer.Deserialize<List<StaffingTableRow>>(Rows, Json) ?? [];
+
+    public static string Write(IReadOnlyList<StaffingTableRow> rows) => System.Text.Json.JsonSerializer.Serialize(rows, Json);
+
+    public AuditTarget AuditTarget => new(nameof(StaffingTableEdition), Id, $"{FiscalYear}:{Edition}");
+}
+
+/// One department of 部門別職員数: its name of the day, regular staff on 4月1日 of the year before and of the year, and
+/// the main reasons of the change.
+public sealed record StaffingTableRow(int DepartmentId, string Department, decimal Previous, decimal Current, IReadOnlyList<string> Reasons);

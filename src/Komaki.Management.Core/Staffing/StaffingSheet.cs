@@ -7,8 +7,7 @@ namespace Komaki.Management.Core.Staffing;
 /// 定員管理の表 as Excel: 部門別職員数 in the layout of 「給与・定員管理等について」, and every line of the year.
 public static class StaffingSheet
 {
-    public static void Write(Stream output, int year, IReadOnlyList<(int DepartmentId, decimal Previous, decimal Current, IReadOnlyList<string> Reasons)> table,
-        IReadOnlyList<StaffingLine> lines, OrgTree org)
+    public static void Write(Stream output, int year, IReadOnlyList<StaffingTableRow> table, IReadOnlyList<StaffingLine> lines, OrgTree org, string? confirmed = null)
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("部門別職員数");
@@ -18,9 +17,10 @@ public static class StaffingSheet
         SheetCells.Texts(ws, 3, 1, headers);
         SheetCells.HeaderStyle(ws.Range(3, 1, 3, headers.Length));
         var r = 4;
-        foreach (var (dept, previous, current, reasons) in table)
+        if (confirmed is not null) SheetCells.Text(ws.Cell(2, 1), confirmed);
+        foreach (var (_, dept, previous, current, reasons) in table)
         {
-            SheetCells.Text(ws.Cell(r, 1), org.Find(dept)?.Name);
+            SheetCells.Text(ws.Cell(r, 1), dept);
             ws.Cell(r, 2).Value = previous;
             ws.Cell(r, 3).Value = current;
             ws.Cell(r, 4).Value = current - previous;

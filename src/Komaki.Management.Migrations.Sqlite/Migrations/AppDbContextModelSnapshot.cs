@@ -4184,6 +4184,42 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.ToTable("StaffingLines");
                 });
 
+            modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingTableEdition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Edition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rows")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FiscalYear", "Edition")
+                        .IsUnique();
+
+                    b.ToTable("StaffingTableEditions");
+                });
+
             modelBuilder.Entity("Komaki.Management.Core.Staffing.StaffingUnitCost", b =>
                 {
                     b.Property<int>("Id")

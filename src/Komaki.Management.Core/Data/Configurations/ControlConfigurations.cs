@@ -132,3 +132,13 @@ public sealed class StaffingLineConfiguration : IEntityTypeConfiguration<Staffin
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class StaffingTableEditionConfiguration : IEntityTypeConfiguration<StaffingTableEdition>
+{
+    public void Configure(EntityTypeBuilder<StaffingTableEdition> builder)
+    {
+        builder.Property(x => x.ConfirmedBy).HasMaxLength(256);
+        builder.Property(x => x.Correction).HasMaxLength(1000);
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+    }
+}

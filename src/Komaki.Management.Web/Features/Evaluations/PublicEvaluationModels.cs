@@ -6,4 +6,4 @@ namespace Komaki.Management.Web.Features.Evaluations;
 
 public sealed record PublicEvaluationsModel(int? Year, string? Q, IReadOnlyList<int> Years, Paged<EvaluationRecord> Rows);
 
-public sealed record PublicEvaluationModel(ProjectEvaluation Evaluation, string? Unit, PublicEvaluationSheet Sheet);
+public sealed record PublicEvaluationModel(ProjectEvaluation Evaluation, PublicEvaluationSheet Sheet);

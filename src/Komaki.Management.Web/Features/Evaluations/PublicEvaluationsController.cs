@@ -22,9 +22,9 @@ public sealed class PublicEvaluationsController(PublicData data, PublishedLists 
     [HttpGet("evaluations/{id:int}")]
     public async Task<IActionResult> Sheet(int id)
     {
-        var e = await data.Evaluations.Include(x => x.Project).ThenInclude(p => p!.Measure).FirstOrDefaultAsync(x => x.Id == id);
+        var e = await data.Evaluations.FirstOrDefaultAsync(x => x.Id == id);
         if (e is null) return NotFound();
-        return View("PublicEvaluation", new PublicEvaluationModel(e, await data.UnitNameAsync(e.OwnerUnitId), await data.EvaluationSheetAsync(e)));
+        return View("PublicEvaluation", new PublicEvaluationModel(e, await data.EvaluationSheetAsync(e)));
     }
 }
 

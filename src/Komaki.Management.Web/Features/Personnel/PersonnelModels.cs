@@ -24,7 +24,7 @@ public sealed record PersonnelGoalsModel(PersonnelEvaluation Evaluation, Perform
 public sealed record DivisionIndexModel(int Year, PersonnelDesign? Design, Paged<EvaluationLine> Lines, IReadOnlyList<(PersonnelState State, int Count)> Counts,
     int? UnitId, PersonnelState? State, string? Words, IReadOnlyList<SelectListItem> Units, OrgTree Org, DateOnly Today, IReadOnlyList<string> NewOfficers);
 
-public sealed record DesignModel(PersonnelDesignForm Form, bool Opened, bool CanCopyPrevious = false);
+public sealed record DesignModel(PersonnelDesignForm Form, bool Opened, bool CanCopyPrevious = false, int Settled = 0);
 
 /// One department's grades before 調整, for the personnel division (every sheet) or its 部長 (the sheets they evaluate).
 public sealed record DistributionModel(int Year, int DepartmentId, string Department, IReadOnlyList<SelectListItem> Departments, AppraisalPart Part,

@@ -19,7 +19,7 @@ public sealed class PersonnelYearController(OrgTreeProvider orgTree, CurrentUser
         var design = await pages.DesignAsync(year);
         var form = design is null ? PersonnelCommands.DefaultForm(year) : PersonnelCommands.FormOf(design);
         form.Pad();
-        return View("Design", new DesignModel(form, design?.OpenedAt is not null, await CanCopyPreviousAsync(year, design)));
+        return View("Design", new DesignModel(form, design?.OpenedAt is not null, await CanCopyPreviousAsync(year, design), await SettledAsync(year)));
     }
 
     /// Saves the design; 「行を追加」 (addRows) only shows the form again with more empty criteria rows, keeping what was typed.
@@ -33,7 +33,7 @@ public sealed class PersonnelYearController(OrgTreeProvider orgTree, CurrentUser
             form.Pad();
             for (var i = 0; i < Math.Clamp(more, 1, 20); i++) form.Criteria.Add(new CriterionRow());
             var current = await pages.DesignAsync(year);
-            return View("Design", new DesignModel(form, current?.OpenedAt is not null, await CanCopyPreviousAsync(year, current)));
+            return View("Design", new DesignModel(form, current?.OpenedAt is not null, await CanCopyPreviousAsync(year, current), await SettledAsync(year)));
         }
         if (await RunAsync(form, () => Task.FromResult(new CommandResult()), () => commands.SaveDesignAsync(form)) is not null)
         {
@@ -42,7 +42,7 @@ public sealed class PersonnelYearController(OrgTreeProvider orgTree, CurrentUser
         }
         form.Pad();
         var shown = await pages.DesignAsync(year);
-        return View("Design", new DesignModel(form, shown?.OpenedAt is not null, await CanCopyPreviousAsync(year, shown)));
+        return View("Design", new DesignModel(form, shown?.OpenedAt is not null, await CanCopyPreviousAsync(year, shown), await SettledAsync(year)));
     }
 
     /// 「前年度の設計を写す」: the year before's scale, criteria, 着眼点 and weights become this year's design, to edit.
@@ -54,6 +54,9 @@ public sealed class PersonnelYearController(OrgTreeProvider orgTree, CurrentUser
         else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
         return RedirectToAction(nameof(Design), new { year });
     }
+
+    private async Task<int> SettledAsync(int year) =>
+        (await pages.StateCountsAsync(year)).Where(c => c.State >= PersonnelState.Confirmed).Sum(c => c.Count);
 
     private async Task<bool> CanCopyPreviousAsync(int year, PersonnelDesign? design) =>
         design?.OpenedAt is null && await pages.DesignAsync(year - 1) is not null;

@@ -74,13 +74,17 @@ public sealed class PublicData(AppDbContext db, CityClock clock)
         var older = evaluations.Where(e => string.IsNullOrEmpty(e.PublishedSheet)).ToList();
         // Taken even when every sheet was kept, so a list sends the same queries whatever mix of years it holds.
         var taken = await PublishedSheet.TakeAsync(db, older, clock.UtcNow);
+        var keptSheets = evaluations.ToDictionary(e => e.Id, e => PublishedSheet.Read(e.PublishedSheet));
+        // Sheets kept before the project was kept with them name it as it reads now.
+        var unnamed = await PublishedSheet.ProjectsAsync(db, evaluations.Where(e => keptSheets[e.Id] is { Project: null }).ToList());
         var published = (await YearsAsync(PublicationKind.IndicatorActuals)).ToHashSet();
         return evaluations.ToDictionary(e => e.Id, e =>
         {
-            var kept = PublishedSheet.Read(e.PublishedSheet);
+            var kept = keptSheets[e.Id];
             var sheet = kept ?? taken[e.Id] with { TakenAt = e.PublishedAt ?? clock.UtcNow };
             return (sheet with
             {
+                Project = sheet.Project ?? unnamed[e.Id],
                 Indicators = sheet.Indicators.Select(i => i with { Values = i.Values.Select(v => published.Contains(v.Year) ? v : v with { Actual = null }).ToList() }).ToList(),
             }, kept is not null);
         });

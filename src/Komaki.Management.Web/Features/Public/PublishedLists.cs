@@ -51,18 +51,17 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
 {
     public async Task<List<EvaluationRecord>> EvaluationsAsync(int? year)
     {
-        var org = await orgTree.GetAsync();
-        var list = await data.Evaluations.Include(e => e.Project).ThenInclude(p => p!.Measure)
-            .Where(e => year == null || e.FiscalYear == year).ToListAsync();
+        var list = await data.Evaluations.Where(e => year == null || e.FiscalYear == year).ToListAsync();
         var sheets = await data.SheetsAsync(list);
-        return list.OrderBy(e => e.FiscalYear).ThenBy(e => e.Project!.Code, CodeOrder.Instance).Select(e =>
+        return list.OrderBy(e => e.FiscalYear).ThenBy(e => sheets[e.Id].Sheet.Project!.Code, CodeOrder.Instance).Select(e =>
         {
             // The figures are the sheet's as published: a later correction of a budget or an evaluation's cost never
             // changes what was published (the public sheet reads the same).
             var (sheet, kept) = sheets[e.Id];
             var cost = sheet.Costs.FirstOrDefault(c => c.Year == e.FiscalYear);
+            var p = sheet.Project!;
             return new EvaluationRecord(
-                e.Id, e.Project!.Code, e.Project.Name, e.Project.Measure!.Code, e.Project.Measure.Name, org.Find(e.OwnerUnitId)?.Name ?? "", e.FiscalYear,
+                e.Id, p.Code, p.Name, p.MeasureCode, p.MeasureName, p.Unit, e.FiscalYear,
                 cost?.Settled, e.StaffPersonYears, cost?.StaffCost ?? e.StaffCost, cost?.FullCost,
                 e.Necessity?.ToString(), e.Effectiveness?.ToString(), e.Efficiency?.ToString(), e.Equity?.ToString(),
                 e.FinalDirection?.ToString(), e.FinalDirection is null ? null : directions.Label(e.FinalDirection), e.Improvement, e.PublishedAt,

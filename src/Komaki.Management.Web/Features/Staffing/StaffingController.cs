@@ -74,12 +74,15 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
         return View(new ReconcileModel(y, settings, rows, org, directions));
     }
 
+    /// 部門別職員数（公表用）: the latest 確定 edition as it was confirmed, with every edition; the table as the lines read
+    /// now only before the first 確定, or beside it when it has moved since (shown for the next 確定 as a 訂正).
     [HttpGet("Table")]
     public async Task<IActionResult> Table(int? year)
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
-        return View(new StaffingTableModel(y, await pages.PublicationTableAsync(y, org), await pages.YearAsync(y), org));
+        var personnel = (await authorization.AuthorizeAsync(User, Policies.Personnel)).Succeeded;
+        return View(new StaffingTableModel(y, await pages.PublicationTableAsync(y, org), await pages.TableEditionsAsync(y), await pages.YearAsync(y), personnel));
     }
 
     [HttpGet("Table/Excel")]
@@ -87,10 +90,42 @@ public sealed class StaffingController(OrgTreeProvider orgTree, StaffingPages pa
     {
         var y = year ?? Clock.FiscalYear;
         var org = await orgTree.GetAsync();
+        var confirmed = (await pages.TableEditionsAsync(y)).FirstOrDefault();
         var stream = new MemoryStream();
-        StaffingSheet.Write(stream, y, await pages.PublicationTableAsync(y, org), await pages.LinesAsync(y), org);
+        StaffingSheet.Write(stream, y, confirmed?.Table ?? await pages.PublicationTableAsync(y, org), await pages.LinesAsync(y), org,
+            confirmed is null ? "未確定（いまの数）" : StaffingTableModel.Confirmed(confirmed));
         stream.Position = 0;
         return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"定員管理_{Wareki.FiscalYearShort(y)}.xlsx");
+    }
+
+    [HttpGet("Table/{year:int}/Confirm")]
+    [Authorize(Policy = Policies.Personnel)]
+    public async Task<IActionResult> ConfirmTable(int year) => View("Confirm", await ConfirmTableStepAsync(year));
+
+    private async Task<ConfirmStep> ConfirmTableStepAsync(int year)
+    {
+        var latest = (await pages.TableEditionsAsync(year)).FirstOrDefault();
+        string[] consequences = latest is null
+            ? [$"{Wareki.FiscalYear(year)}の部門別職員数を、いまの数と増減理由のまま第1版として確定します（公表用の表になります）。", "確定した表は、後で課の定員や理由を直しても変わりません。直したことは、次の確定（訂正）で示します。", "確定は取り消せません。"]
+            : [$"いまの数と増減理由で第{latest.Edition + 1}版を確定し、第{latest.Edition}版（{Display.Date(latest.ConfirmedAt)}確定）を訂正します。", "前の版は履歴として残り、訂正の理由とともに表の下に示します。", "確定は取り消せません。"];
+        return new ConfirmStep(latest is null ? "部門別職員数の確定" : "部門別職員数の訂正", Wareki.FiscalYear(year), consequences,
+            Url.Action(nameof(ConfirmTable), new { year })!, latest is null ? "確定する" : "訂正して確定する", Url.Action(nameof(Table), new { year })!, new Dictionary<string, string>(),
+            latest is null ? null : "訂正の理由（表の下に示します）");
+    }
+
+    [HttpPost("Table/{year:int}/Confirm")]
+    [Authorize(Policy = Policies.Personnel)]
+    public async Task<IActionResult> ConfirmTableConfirmed(int year, AllocationForm form)
+    {
+        var (result, edition) = await commands.ConfirmTableAsync(year, await orgTree.GetAsync(), form.Comment, Actor.UserName, Clock.UtcNow);
+        if (result.Errors.Any(e => e.Field == "Comment"))
+        {
+            Accept(result);
+            return View("Confirm", await ConfirmTableStepAsync(year));
+        }
+        if (result.Succeeded) TempData["Message"] = $"{Wareki.FiscalYear(year)}の部門別職員数を第{edition}版として確定しました。";
+        else TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToAction(nameof(Table), new { year });
     }
 
     [HttpGet("Year/{year:int}")]

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Komaki.Management.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Round10StaffingTableEditions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "StaffingTableEditions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FiscalYear = table.Column<int>(type: "int", nullable: false),
+                    Edition = table.Column<int>(type: "int", nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConfirmedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Correction = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Rows = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffingTableEditions", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffingTableEditions_FiscalYear_Edition",
+                table: "StaffingTableEditions",
+                columns: new[] { "FiscalYear", "Edition" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "StaffingTableEditions");
+        }
+    }
+}
