@@ -260,7 +260,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         {
             if (!(e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && !OnlyAccountState(e))
                 || DataArea.Of(e.Metadata.ClrType) != DataArea.Indicators) continue;
-            if (e.Entity is not Plans.IndicatorValue value) return 0;
+            if (e.Entity is not Plans.IndicatorValue value)
+            {
+                // The values' page saves its indicator too (every column marked, to check and raise its Version):
+                // only a column whose value changed is a change to the indicator itself.
+                if (e.State == EntityState.Modified && e.Properties.All(p => !p.IsModified || p.Metadata.Name == nameof(IVersioned.Version) || Equals(p.OriginalValue, p.CurrentValue))) continue;
+                return 0;
+            }
             from = Math.Min(from, value.FiscalYear);
             if (e.State != EntityState.Added) from = Math.Min(from, (int)e.Property(nameof(Plans.IndicatorValue.FiscalYear)).OriginalValue!);
         }

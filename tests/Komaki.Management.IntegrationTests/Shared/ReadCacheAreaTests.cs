@@ -153,6 +153,8 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
                 var value = db.IndicatorValues.FirstOrDefault(v => v.FiscalYear == later)
                     ?? db.IndicatorValues.Add(new Komaki.Management.Core.Plans.IndicatorValue { IndicatorId = db.Indicators.Min(i => i.Id), FiscalYear = later }).Entity;
                 value.Target = (value.Target ?? 0) + 1;
+                // As the values' page saves: the indicator with every column marked, its Version raised.
+                db.Update(db.Indicators.Single(i => i.Id == value.IndicatorId));
                 return db.SaveChanges();
             });
             Assert.Equal(warm, (await GetAsync(client, url)).Queries);
