@@ -52,6 +52,25 @@ public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunde
 /// 歳出 of the earlier and the later stage and the differences, each null while no line has the figure.
 public sealed record StageTotals(long? From, long? To, long? Difference, long? GeneralDifference);
 
+/// Two stages compared over some lines, with the totals per 部 (in the lines' order) and of all made once: the city's
+/// comparison is kept for every reader, and adding up its thousands of lines again was most of each request.
+public sealed class StageComparison
+{
+    public StageComparison(IReadOnlyList<StageCompareRow> rows)
+    {
+        Rows = rows;
+        Departments = rows.GroupBy(r => r.Line.DepartmentId).Select(g => new DepartmentComparison(g.Key, g.Count(), StageCompareRow.Total(g))).ToList();
+        Total = StageCompareRow.Total(rows);
+    }
+
+    public IReadOnlyList<StageCompareRow> Rows { get; }
+    public IReadOnlyList<DepartmentComparison> Departments { get; }
+    public StageTotals Total { get; }
+}
+
+/// A 部's lines in a stage comparison: how many, and their totals.
+public sealed record DepartmentComparison(int DepartmentId, int Lines, StageTotals Totals);
+
 /// Reads of 予算編成: the year's round, its lines, where each 部 stands, the evaluation beside a line, the checks.
 public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 {
@@ -227,6 +246,9 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
     /// committed, nothing where a later stage is not).
     public static List<StageCompareRow> Compare(IReadOnlyList<FormulationLine> lines, BudgetStage from, BudgetStage to) =>
         lines.Select(l => new StageCompareRow(l, At(l, from), At(l, to))).ToList();
+
+    /// The comparison a page shows: the rows with their totals per 部 and of all.
+    public static StageComparison Comparison(IReadOnlyList<FormulationLine> lines, BudgetStage from, BudgetStage to) => new(Compare(lines, from, to));
 
     public static IFunded? At(FormulationLine l, BudgetStage stage) =>
         (IFunded?)l.Committed(stage) ?? (stage == BudgetStage.Request ? l.Request : null);

@@ -153,6 +153,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         }
         var pending = CaptureAudit();
         var areas = ChangedAreas();
+        var indicatorYearsFrom = areas.Contains(DataArea.Indicators) ? IndicatorYearsFrom() : int.MaxValue;
         if (pending.Count == 0 && areas.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         // The audit rows need the ids of records that are new, so they are written after the change, and the areas'
@@ -181,7 +182,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
                 }
                 await base.SaveChangesAsync(true, cancellationToken);
             }
-            if (areas.Count > 0) await RaiseVersionsAsync(areas, cancellationToken);
+            if (areas.Count > 0) await RaiseVersionsAsync(areas, indicatorYearsFrom, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return count;
         }
@@ -263,11 +264,45 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         // Identity's store marks every property modified (Update), so the values are compared.
         e.Entity is AppUser && !e.Properties.Any(p => p.IsModified && AccountShown.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue));
 
-    /// Raises the versions of the areas a write touched; writes that go around change tracking (bulk inserts,
-    /// ExecuteUpdate) call it themselves, in their transaction.
-    public async Task RaiseVersionsAsync(IReadOnlyCollection<string> areas, CancellationToken ct = default)
+    /// The earliest year of the indicator values this write adds, changes or deletes, when it changes nothing else of
+    /// the Indicators area; the first year there is when it changes an indicator itself (every year's report shows it).
+    private int IndicatorYearsFrom()
     {
-        await DataVersions.Where(v => areas.Contains(v.Area)).ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+        var from = int.MaxValue;
+        foreach (var e in ChangeTracker.Entries())
+        {
+            if (!(e.State is EntityState.Added or EntityState.Deleted || e.State == EntityState.Modified && !OnlyAccountState(e))
+                || DataArea.Of(e.Metadata.ClrType) != DataArea.Indicators) continue;
+            if (e.Entity is not Plans.IndicatorValue value)
+            {
+                // The values' page saves its indicator too (every column marked, to check and raise its Version):
+                // only a column whose value changed is a change to the indicator itself.
+                if (e.State == EntityState.Modified && e.Properties.All(p => !p.IsModified || p.Metadata.Name == nameof(IVersioned.Version) || Equals(p.OriginalValue, p.CurrentValue))) continue;
+                return 0;
+            }
+            from = Math.Min(from, value.FiscalYear);
+            if (e.State != EntityState.Added) from = Math.Min(from, (int)e.Property(nameof(Plans.IndicatorValue.FiscalYear)).OriginalValue!);
+        }
+        return from;
+    }
+
+    /// Raises the versions of the areas a write touched; writes that go around change tracking (bulk inserts,
+    /// ExecuteUpdate) call it themselves, in their transaction. A write to the Indicators area raises every year's
+    /// DataArea.IndicatorsUpTo with it.
+    public Task RaiseVersionsAsync(IReadOnlyCollection<string> areas, CancellationToken ct = default) => RaiseVersionsAsync(areas, 0, ct);
+
+    /// indicatorYearsFrom: the earliest year whose DataArea.IndicatorsUpTo the write changes (values of later years
+    /// only leave the earlier years' reports as they were).
+    private async Task RaiseVersionsAsync(IReadOnlyCollection<string> areas, int indicatorYearsFrom, CancellationToken ct)
+    {
+        var upTo = areas.Contains(DataArea.Indicators);
+        var prefix = DataArea.IndicatorsUpToPrefix;
+        var first = DataArea.IndicatorsUpTo(Math.Clamp(indicatorYearsFrom, 0, 9999));
+        // The years' rows compare as text in SQL ("indicators-to:2025" ≥ "indicators-to:2024"), four digits each.
+#pragma warning disable CA1309 // translated to SQL, where the column's own comparison applies
+        await DataVersions.Where(v => areas.Contains(v.Area) || upTo && v.Area.StartsWith(prefix) && string.Compare(v.Area, first) >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(v => v.Version, v => v.Version + 1), ct);
+#pragma warning restore CA1309
         VersionsBumped?.Invoke();
     }
 

@@ -23,6 +23,14 @@ public static class DataArea
 
     public static readonly IReadOnlyList<string> All = [Plan, Indicators, Do, Check, Goals, Voice, Organization, Cycle, Publishing, Settings];
 
+    /// The indicators as a report of one year reads them: their definitions and the values of that year and before.
+    /// Raised with Indicators by every write to it, but a value saved for a later year (next year's targets, all
+    /// through the busy season) leaves it as it is, so the report of a past year is kept. Its row is made by the first
+    /// read that names it (DataVersions), before anything is read under it.
+    public static string IndicatorsUpTo(int year) => IndicatorsUpToPrefix + year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+
+    public const string IndicatorsUpToPrefix = "indicators-to:";
+
     /// For what no read model shows (history, sessions, keys, the personnel records that are never cached).
     public const string? None = null;
 

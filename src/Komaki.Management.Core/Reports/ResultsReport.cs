@@ -23,6 +23,13 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
     public static readonly IReadOnlyList<string> FrameAreas = Areas.Where(a => a != DataArea.Indicators).ToList();
     public static readonly IReadOnlyList<string> IndicatorAreas = [DataArea.Indicators];
 
+    /// The indicator half of a year's report reads the indicators and their values of that year and before: a value
+    /// saved for a later year leaves it, and the whole report, kept.
+    public static IReadOnlyList<string> IndicatorAreasOf(int year) => [DataArea.IndicatorsUpTo(year)];
+
+    /// The whole report of a year: the frame's areas and the year's indicator half.
+    public static IReadOnlyList<string> AreasOf(int year) => [.. FrameAreas, DataArea.IndicatorsUpTo(year)];
+
     public sealed record IndicatorLine(string Name, string Unit, decimal? Target, decimal? Actual, IndicatorJudgment Judgment, decimal Weight = 1m)
     {
         public decimal? RatePercent => Judgment.Achievement.RatePercent;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Komaki.Management.Core.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Komaki.Management.Web.Infrastructure;
@@ -9,8 +10,17 @@ namespace Komaki.Management.Web.Infrastructure;
 /// on any.
 public sealed class DataVersions
 {
+    // Compiled: the one statement every request sends before anything it shows is looked up.
+    private static readonly Func<AppDbContext, IEnumerable<DataVersionRow>> Rows =
+        EF.CompileQuery((AppDbContext db) => db.DataVersions.AsNoTracking());
+
+    // The versions the last request read, with the stamps already made of them: between writes every request
+    // reads the same rows and shares them. Immutable, so shared between requests (and between apps in one
+    // process: what a set of versions stamps depends on the versions only).
+    private static VersionSet? _last;
+
     private readonly AppDbContext _db;
-    private Dictionary<string, long>? _loaded;
+    private VersionSet? _loaded;
 
     public DataVersions(AppDbContext db)
     {
@@ -21,8 +31,89 @@ public sealed class DataVersions
     /// "do:3|plan:12": the versions of the given areas.
     public string Stamp(IReadOnlyCollection<string> areas)
     {
-        _loaded ??= _db.DataVersions.AsNoTracking().ToDictionary(v => v.Area, v => v.Version);
-        return string.Join('|', areas.Order(StringComparer.Ordinal).Select(a => $"{a}:{_loaded.GetValueOrDefault(a)}"));
+        var read = _loaded ??= Load();
+        if (read.Unmade(areas) is { } area)
+        {
+            Make(area);
+            read = _loaded = Load();
+        }
+        return read.Stamp(areas);
+    }
+
+    /// A year's DataArea.IndicatorsUpTo gets its row the first time a read model names it, before anything is read
+    /// under it: every write after that raises it. Two servers making it at once make one.
+    private void Make(string area)
+    {
+        try
+        {
+            _db.Database.ExecuteSql($"INSERT INTO \"DataVersions\" (\"Area\", \"Version\") SELECT {area}, 0 WHERE NOT EXISTS (SELECT 1 FROM \"DataVersions\" WHERE \"Area\" = {area})");
+        }
+        catch (System.Data.Common.DbException) when (Rows(_db).Any(r => r.Area == area))
+        {
+        }
+    }
+
+    private VersionSet Load()
+    {
+        var rows = Rows(_db).ToList();
+        var last = Volatile.Read(ref _last);
+        if (last is not null && last.Holds(rows)) return last;
+        var read = new VersionSet(rows);
+        Volatile.Write(ref _last, read);
+        return read;
+    }
+
+    /// One reading of the versions and the stamps made of it, one per set of areas.
+    private sealed class VersionSet
+    {
+        // The known areas in stamp order; a set of them is a bit mask into the stamps made so far.
+        private static readonly string[] Known = DataArea.All.Order(StringComparer.Ordinal).ToArray();
+        private static readonly Dictionary<string, int> Bit = Known.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i, StringComparer.Ordinal);
+
+        private readonly List<DataVersionRow> _rows;
+        private readonly Dictionary<string, long> _versions;
+        private readonly string?[] _stamps = new string?[1 << Known.Length];
+
+        public VersionSet(List<DataVersionRow> rows)
+        {
+            _rows = rows;
+            _versions = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var r in rows) _versions[r.Area] = r.Version;
+        }
+
+        public bool Holds(List<DataVersionRow> rows)
+        {
+            if (rows.Count != _rows.Count) return false;
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (rows[i].Version != _rows[i].Version || !string.Equals(rows[i].Area, _rows[i].Area, StringComparison.Ordinal)) return false;
+            }
+            return true;
+        }
+
+        /// An area of a year (DataArea.IndicatorsUpTo) that has no row yet.
+        public string? Unmade(IReadOnlyCollection<string> areas)
+        {
+            foreach (var a in areas)
+            {
+                if (!Bit.ContainsKey(a) && !_versions.ContainsKey(a) && a.StartsWith(DataArea.IndicatorsUpToPrefix, StringComparison.Ordinal)) return a;
+            }
+            return null;
+        }
+
+        public string Stamp(IReadOnlyCollection<string> areas)
+        {
+            var mask = 0;
+            foreach (var a in areas)
+            {
+                if (!Bit.TryGetValue(a, out var bit)) return Made(areas);
+                mask |= 1 << bit;
+            }
+            return _stamps[mask] ??= Made(Known.Where((_, i) => (mask & (1 << i)) != 0));
+        }
+
+        private string Made(IEnumerable<string> areas) =>
+            string.Join('|', areas.Distinct().Order(StringComparer.Ordinal).Select(a => $"{a}:{_versions.GetValueOrDefault(a)}"));
     }
 }
 

@@ -125,6 +125,75 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
         Assert.Contains("キャッシュ確認用の読み替え", html);
     }
 
+    /// The 主要施策成果説明書 of a year reads the indicators and their values of that year and before (DataArea.IndicatorsUpTo):
+    /// next year's targets, saved all through the busy season, keep it; a value of the year or of an earlier one (the
+    /// trend reads them), a change to an indicator itself, and a bulk write to the indicators rebuild it at the next request.
+    [Fact]
+    public async Task The_results_report_of_a_year_is_kept_through_values_of_later_years_only()
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        const string url = "/Reports/Results?year=2025&live=true&print=all";
+        await GetAsync(client, url);
+        var (warm, shown) = await GetAsync(client, url);
+        Assert.Equal(warm, (await GetAsync(client, url)).Queries);
+
+        int Change(Func<Komaki.Management.Core.Data.AppDbContext, int> change) => app.WithDb(change);
+        async Task Rebuilt(string what)
+        {
+            var (queries, html) = await GetAsync(client, url);
+            Assert.True(queries > warm, $"{what}: {queries} queries, {warm} when kept");
+            shown = html;
+            Assert.Equal(warm, (await GetAsync(client, url)).Queries);
+        }
+
+        foreach (var later in new[] { 2026, 2027 })
+        {
+            Change(db =>
+            {
+                var value = db.IndicatorValues.FirstOrDefault(v => v.FiscalYear == later)
+                    ?? db.IndicatorValues.Add(new Komaki.Management.Core.Plans.IndicatorValue { IndicatorId = db.Indicators.Min(i => i.Id), FiscalYear = later }).Entity;
+                value.Target = (value.Target ?? 0) + 1;
+                // As the values' page saves: the indicator with every column marked, its Version raised.
+                db.Update(db.Indicators.Single(i => i.Id == value.IndicatorId));
+                return db.SaveChanges();
+            });
+            Assert.Equal(warm, (await GetAsync(client, url)).Queries);
+        }
+
+        var name = Change(db =>
+        {
+            var value = db.IndicatorValues.Include(v => v.Indicator).First(v => v.FiscalYear == 2025 && v.Actual != null && v.Target != null && v.Indicator!.ProjectId != null && v.Indicator.RetiredAt == null);
+            value.Target += 7;
+            db.SaveChanges();
+            return value.IndicatorId;
+        });
+        var before = shown;
+        await Rebuilt("a target of the year");
+        Assert.NotEqual(before, shown);
+
+        Change(db =>
+        {
+            var value = db.IndicatorValues.First(v => v.FiscalYear < 2025 && v.Target != null);
+            value.Target += 1;
+            return db.SaveChanges();
+        });
+        await Rebuilt("a target of an earlier year");
+
+        Change(db =>
+        {
+            db.Indicators.Single(i => i.Id == name).Name = "年度別キャッシュ確認用の指標";
+            return db.SaveChanges();
+        });
+        await Rebuilt("an indicator renamed");
+        Assert.Contains("年度別キャッシュ確認用の指標", shown);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Komaki.Management.Core.Data.AppDbContext>().RaiseVersionsAsync([Komaki.Management.Core.Data.DataArea.Indicators]);
+        }
+        await Rebuilt("a bulk write to the indicators");
+    }
+
     [Fact]
     public async Task Requests_that_miss_together_share_one_build_and_a_failed_build_is_tried_again()
     {

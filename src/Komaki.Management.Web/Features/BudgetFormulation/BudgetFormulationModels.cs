@@ -36,7 +36,10 @@ public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, 
     IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, CommitForm Form, OrgTree Org);
 
 /// WholeCity: the rows are every 部's, so their total is the city's (「全市」); otherwise the reader's own 部 only (「計」).
-public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, IReadOnlyList<StageCompareRow> Rows, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity);
+public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, StageComparison Comparison, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity)
+{
+    public IReadOnlyList<StageCompareRow> Rows => Comparison.Rows;
+}
 
 public sealed record ChoushoModel(int Year, int DepartmentId, BudgetStage Assessment, IReadOnlyList<FormulationLine> Lines, IReadOnlyDictionary<string, string> Names, OrgTree Org)
 {

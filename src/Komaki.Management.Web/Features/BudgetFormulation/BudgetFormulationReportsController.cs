@@ -11,7 +11,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// What 予算編成 reads out: two stages compared, a 部's 査定調書, and 評価の効き目.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions,
+public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetReads reads, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions,
     IAuthorizationService authorization) : BudgetDoorController()
 {
     /// Two stages side by side: totals per 部 and city, and with a 部 chosen, line by line.
@@ -21,12 +21,12 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         var department = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
         if (departmentId is int d && await RefusalAsync(new BudgetDepartment(year, d), RecordOperation.Read) is { } refused) return Forbidden(refused);
-        var readsAll = await MayAsync(await pages.RoundAsync(year) ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
+        var readsAll = await MayAsync((await reads.YearAsync(year)).Round ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
         var units = departmentId is int dd ? org.SelfAndDescendants(dd).ToList() : readsAll ? null : department is int own ? org.SelfAndDescendants(own).ToList() : [];
-        // The city's comparison (every line) is the same for all who read the whole city: kept as a read model.
+        // The city's comparison (every line, with its totals per 部) is the same for all who read the whole city: kept as a read model.
         var comparison = units is null
-            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org, details: false), from, to))
-            : BudgetFormulationPages.Compare(departmentId is null ? await pages.LinesAsync(year, org, units, details: false) : await ReadableAsync(await pages.LinesAsync(year, org, units, details: false)), from, to);
+            ? await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () => BudgetFormulationPages.Comparison(await pages.LinesAsync(year, org, details: false), from, to))
+            : BudgetFormulationPages.Comparison(departmentId is null ? await pages.LinesAsync(year, org, units, details: false) : await ReadableAsync(await pages.LinesAsync(year, org, units, details: false)), from, to);
         var departments = new List<OrgUnit>();
         foreach (var x in BudgetFormulationController.Departments(org, year))
         {

@@ -32,10 +32,11 @@ public sealed class ReportsController(ResultsPages pages, OrgTreeProvider orgTre
     private async Task<ResultsReport> LiveAsync(int y)
     {
         var org = await orgTree.GetAsync();
-        // Kept in two parts so that a saved indicator value rebuilds only the indicators, then kept whole.
-        return await cache.GetAsync($"results:{y}", ResultsReport.Areas, async () => ResultsReport.Compose(
+        // Kept in two parts so that a saved indicator value rebuilds only the indicators, then kept whole; a value of
+        // a later year (next year's targets) rebuilds neither.
+        return await cache.GetAsync($"results:{y}", ResultsReport.AreasOf(y), async () => ResultsReport.Compose(
             await cache.GetAsync($"results-frame:{y}", ResultsReport.FrameAreas, () => pages.FrameAsync(y, id => org.Find(id)?.Name ?? "")),
-            await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreas, () => pages.IndicatorsAsync(y))));
+            await cache.GetAsync($"results-indicators:{y}", ResultsReport.IndicatorAreasOf(y), () => pages.IndicatorsAsync(y))));
     }
 
     [HttpGet("Results/Export")]
