@@ -67,7 +67,7 @@ public static class BudgetAccess
     public static string? CheckAssessLine(Actor actor, BudgetStage stage, BudgetRequest request, OrgTree org)
     {
         if (CheckAssess(actor, stage, org.DepartmentOf(request.OrgUnitId)?.Id ?? 0, org) is { } refused) return refused;
-        if (!IsExecutive(actor) && actor.UnitId is int mine && org.IsSameOrUnder(request.OrgUnitId, mine))
+        if (!IsExecutive(actor) && SeparationOfDuties.IsAboutOwnUnit(actor, request.OrgUnitId, org))
             return "自分の課の要求は査定できません（財政課の要求は、要求額のまま市長査定で判断します）。";
         return null;
     }

@@ -108,7 +108,7 @@ public sealed record CycleSnapshot(int Year, DateOnly Today, IReadOnlyDictionary
             .GroupBy(g => new { g.OrgUnitId, g.State }).Select(g => new { Unit = g.Key.OrgUnitId, g.Key.State, N = g.Count() }).ToListAsync();
         var evaluations = await db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == y - 1)
             .GroupBy(e => new { e.OwnerUnitId, e.State }).Select(g => new { Unit = g.Key.OwnerUnitId, g.Key.State, N = g.Count() }).ToListAsync();
-        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
+        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open || a.State == ImprovementState.Proposed)
             .GroupBy(a => a.OwnerUnitId).Select(g => new { Unit = g.Key, N = g.Count() }).ToListAsync();
 
         var (valid, divisionOf) = DivisionsIn(org, y);

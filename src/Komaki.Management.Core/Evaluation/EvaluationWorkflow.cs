@@ -13,7 +13,7 @@ public enum EvaluationStep
 }
 
 /// Who may do what with a project evaluation, and in which order: the unit (staff or head) drafts; the unit head
-/// gives the first review; planning gives the second review (and may change the direction, with a reason) or
+/// gives the first review; planning gives the second review (never of its own unit's project) (and may change the direction, with a reason) or
 /// returns it; planning publishes. Each check returns null when allowed, else the reason in Japanese.
 public static class EvaluationWorkflow
 {
@@ -35,9 +35,11 @@ public static class EvaluationWorkflow
             : e.State != EvaluationState.Draft ? $"この評価は「{e.State.Label()}」です。一次評価は作成中の評価に行います。"
             : Missing(e),
         EvaluationStep.SecondReview => !actor.IsPlanMasterEditor ? "二次評価は企画担当が行います。"
+            : SeparationOfDuties.IsAboutOwnUnit(actor, e.OwnerUnitId, tree) ? OwnUnit
             : e.State != EvaluationState.FirstReviewed ? $"この評価は「{e.State.Label()}」です。二次評価は一次評価の後に行えます。"
             : null,
         EvaluationStep.Return => !actor.IsPlanMasterEditor ? "差し戻しは企画担当が行います。"
+            : SeparationOfDuties.IsAboutOwnUnit(actor, e.OwnerUnitId, tree) ? OwnUnit
             : e.State != EvaluationState.FirstReviewed ? $"この評価は「{e.State.Label()}」のため差し戻せません。"
             : null,
         EvaluationStep.Publish => !actor.IsPlanMasterEditor ? "公表は企画担当が行います。"
@@ -45,6 +47,9 @@ public static class EvaluationWorkflow
             : null,
         _ => "この操作はできません。",
     };
+
+    /// Planning reviews every unit's evaluation but its own (separation of duties).
+    public const string OwnUnit = "自分の所属の事業の二次評価・差し戻しはできません。所属の外の企画担当が行います。";
 
     /// What a first review needs: all four ratings with reasons and a direction; an improvement unless continuing as is.
     public static string? Missing(ProjectEvaluation e)

@@ -9,6 +9,8 @@ namespace Komaki.Management.Core.Evaluation;
 
 /// 改善: what an evaluation says must change, followed until it shows in a later plan or budget. It stays open until
 /// it is answered by a concrete implementation-plan line or budget line of a later year, or closed with a reason.
+/// The division proposes the answer (or the closing) with a note; someone outside the division — planning, the
+/// 評価部局 — confirms it or sends it back, so nobody signs off an improvement of their own unit.
 [DataArea(DataArea.Check)]
 public sealed class ImprovementAction : IVersioned, IAudited
 {
@@ -41,6 +43,21 @@ public sealed class ImprovementAction : IVersioned, IAudited
     public BudgetLine? AnswerBudgetLine { get; set; }
     [Display(Name = "備考")]
     public string? Note { get; set; }
+    [Display(Name = "反映案の提出者")]
+    public string? ProposedBy { get; set; }
+    /// The proposer's user name, so that the one who proposed never confirms.
+    [Display(Name = "反映案の提出者（ユーザー名）")]
+    public string? ProposedByUser { get; set; }
+    [Display(Name = "反映案の提出日時")]
+    public DateTime? ProposedAt { get; set; }
+    /// More money or a wider project than the year before after a 縮小・廃止 verdict (ImprovementAnswers.AgainstVerdict),
+    /// decided when proposed and shown to the confirmer.
+    [Display(Name = "評価の方向性と異なる反映")]
+    public bool AgainstVerdict { get; set; }
+    [Display(Name = "方向性と異なる理由")]
+    public string? DeviationReason { get; set; }
+    [Display(Name = "確認者のコメント")]
+    public string? ConfirmNote { get; set; }
     [Display(Name = "完了確認者")]
     public string? ClosedBy { get; set; }
     [Display(Name = "完了日時")]
@@ -60,6 +77,9 @@ public enum ImprovementState
     Answered = 2,
     [Display(Name = "理由を付して終了")]
     Closed = 3,
+    /// The division has proposed its answer (or closing); it waits for someone outside the division to confirm it.
+    [Display(Name = "反映案の確認待ち")]
+    Proposed = 4,
 }
 
 public static class ImprovementLabels

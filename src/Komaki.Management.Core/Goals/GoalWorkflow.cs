@@ -6,7 +6,8 @@ namespace Komaki.Management.Core.Goals;
 
 /// The order of the goal workflow and who may take each step:
 /// draft → submitted (unit head) → agreed at the top hearing (executives, planning; or changes requested)
-/// → mid-year review (unit head) → year-end self-assessment (unit head) → confirmed (planning).
+/// → mid-year review (unit head) → year-end self-assessment (unit head) → confirmed (planning). Nobody agrees to or
+/// confirms the goals of their own unit.
 /// Each method returns null when the step is allowed, or the reason in Japanese.
 public static class GoalWorkflow
 {
@@ -56,6 +57,7 @@ public static class GoalWorkflow
                 : goal.Indicators.Count == 0 ? "指標（目標値）を1つ以上設定してから提出してください。"
                 : null,
             GoalAction.ChangesRequested or GoalAction.Agreed => !IsTop(actor) ? "ヒアリングでの合意・修正依頼は、市長・副市長と企画担当が行います。"
+                : SeparationOfDuties.IsAboutOwnUnit(actor, goal.OrgUnitId, tree) ? "自分の所属の目標には、合意・修正依頼はできません。市長・副市長か所属の外の企画担当が行います。"
                 : goal.State != GoalState.Submitted ? $"この目標は「{goal.State.Label()}」です。合意・修正依頼は提出後に行えます。"
                 : null,
             GoalAction.MidYearReviewed => !head ? "中間確認を入力できるのは、その所属の所属長だけです。"
@@ -65,6 +67,7 @@ public static class GoalWorkflow
                 : goal.State != GoalState.MidYearReviewed ? $"この目標は「{goal.State.Label()}」です。年度末の自己評価は、ヒアリングでの合意と中間確認の後に行えます。"
                 : null,
             GoalAction.Confirmed => !actor.IsPlanMasterEditor ? "確定できるのは企画担当だけです。"
+                : SeparationOfDuties.IsAboutOwnUnit(actor, goal.OrgUnitId, tree) ? "自分の所属の目標は確定できません。所属の外の企画担当が確定します。"
                 : goal.State != GoalState.SelfAssessed ? $"この目標は「{goal.State.Label()}」です。確定は自己評価の後に行えます。"
                 : null,
             _ => "この操作はできません。",

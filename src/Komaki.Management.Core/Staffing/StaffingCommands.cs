@@ -30,8 +30,8 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
     {
         var lines = await ForEditAsync(year, unitId);
         var head = StaffingAccess.IsDivisionHead(actor, unitId, org);
-        // Separation of duties: a personnel officer who heads the unit requests for it; another officer assesses it.
-        var personnel = StaffingAccess.IsPersonnel(actor) && !head;
+        // Separation of duties: a personnel officer who heads the unit requests for it; an officer of another unit assesses it.
+        var personnel = StaffingAccess.IsPersonnel(actor) && !SeparationOfDuties.IsAboutOwnUnit(actor, unitId, org);
         var result = new CommandResult();
         var edits = new List<(IVersioned, int)>();
         // The request is made by typing it: a form sent back as it was shown requests nothing.
@@ -81,9 +81,20 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
                 line.RequestReason = Clean(row.RequestReason);
                 line.State = StaffingState.Requested;
             }
-            else if (!personnel && (Clean(row.Requested) != Format(line.Requested) || Clean(row.RequestReason) != line.RequestReason))
+            else if (!personnel && (Clean(row.Requested) != Format(line.Requested) || Clean(row.RequestReason) != line.RequestReason)
+                || personnel && (Differs(row.Requested, Format(line.Requested)) || Differs(row.RequestReason, line.RequestReason)))
             {
-                result.Add($"Lines[{i}].Requested", head ? "査定済の行の要求は変えられません。" : "要求を出せるのは、その課の所属長です。");
+                // Never dropped in silence: a request typed by someone who may not make it is refused beside it.
+                result.Add($"Lines[{i}].Requested", head ? "査定済の行の要求は変えられません。"
+                    : personnel ? "要求数と要求の理由は、その課の所属長が入力します（人事担当が入力するのは配分定数・実員・査定です）。"
+                    : "要求を出せるのは、その課の所属長です。");
+            }
+            if (!personnel && row.Id != 0 && (Differs(row.Allocated, Format(line.Allocated)) || Differs(row.ActualApril1, Format(line.ActualApril1))
+                || Differs(row.Assessed, Format(line.Assessed)) || Differs(row.AssessmentReason, line.AssessmentReason)))
+            {
+                result.Add($"Lines[{i}].Assessed", StaffingAccess.IsPersonnel(actor)
+                    ? "自分の所属の配分定数・実員・査定は入力できません。ほかの所属の人事担当者が入力します。"
+                    : "配分定数・実員・査定を入力するのは人事担当です。");
             }
         }
         if (!result.Succeeded)
@@ -196,6 +207,9 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// A field the person may not set, sent with something other than what is stored (a field not sent is not asked for).
+    private static bool Differs(string? posted, string? stored) => Clean(posted) is string p && p != stored;
 
     private static string? Format(decimal? v) => v is null ? null : NumberText.Format(v);
 }

@@ -30,5 +30,6 @@ public sealed class StaffingLineRule : IRecordRule<StaffingLine>
     private static string? AssessRefusal(Actor actor, int unitId, OrgTree org) =>
         !StaffingAccess.IsPersonnel(actor) ? "配分定数・実員を入れ、査定するのは人事担当です。"
         : StaffingAccess.IsDivisionHead(actor, unitId, org) ? "自分が所属長の課の定員は査定できません。ほかの人事担当者が査定します。"
+        : SeparationOfDuties.IsAboutOwnUnit(actor, unitId, org) ? "自分の所属の定員は査定できません。ほかの所属の人事担当者が査定します。"
         : null;
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Personnel;
 using Komaki.Management.Core.Staffing;
 using Microsoft.EntityFrameworkCore;
@@ -49,5 +50,27 @@ public sealed class StaffingFormsTests(KomakiFactory app) : IClassFixture<Komaki
         var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
         Assert.Contains("理由は2000文字以内で入力してください。", html.QuerySelector("[name='Comment']")!.ParentElement!.TextContent);
         Assert.False(app.WithDb(db => db.StaffingLines.Any(l => l.FiscalYear == 2027)));
+    }
+
+    /// The reported case: 人事担当 typed a request (the division head's field) and was told 「定員を保存しました」 while it
+    /// was dropped. A request from someone who may not make it is refused beside the field and nothing is stored.
+    [Fact]
+    public async Task A_request_typed_by_the_personnel_division_is_refused_beside_the_field_not_reported_saved()
+    {
+        var unit = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "公園緑地課").Id);
+        var line = app.WithDb(db => db.StaffingLines.AsNoTracking().Where(l => l.FiscalYear == 2026 && l.OrgUnitId == unit && l.State != StaffingState.Assessed).OrderBy(l => l.JobType).ThenBy(l => l.Employment).First());
+        var client = await app.SignedInAsync(Personnel);
+        var url = $"/Staffing/2026/{unit}/Edit";
+        var page = await client.GetStringAsync(url);
+        var response = await client.PostAsync(url, KomakiFactory.Form(KomakiFactory.TokenIn(page),
+            ("Lines[0].Id", line.Id.ToString()), ("Lines[0].Version", line.Version.ToString()), ("Lines[0].Allocated", NumberText.Format(line.Allocated)),
+            ("Lines[0].ActualApril1", NumberText.Format(line.ActualApril1)), ("Lines[0].Requested", "4"), ("Lines[0].RequestReason", "業務量の増加")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        Assert.Contains("要求数と要求の理由は、その課の所属長が入力します", html.QuerySelector("[name='Lines[0].Requested']")!.ParentElement!.TextContent);
+        Assert.DoesNotContain("定員を保存しました", html.Body!.TextContent);
+        var after = app.WithDb(db => db.StaffingLines.AsNoTracking().Single(l => l.Id == line.Id));
+        Assert.Equal((line.Requested, line.RequestReason, line.Version), (after.Requested, after.RequestReason, after.Version));
     }
 }

@@ -10,8 +10,9 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
     private (int ActionId, int ProjectId, int Version, int Year) OpenRoadAction() => app.WithDb(db =>
     {
         var road = db.OrgUnits.Single(u => u.Name == "道路課").Id;
-        var e = db.ProjectEvaluations.Include(x => x.Project).First(x => x.OwnerUnitId == road && x.FiscalYear == 2025 && x.State == EvaluationState.FirstReviewed
-            || x.OwnerUnitId == road && x.FiscalYear == 2025 && x.State == EvaluationState.Draft);
+        // An evaluation not yet reviewed, or the one an earlier test of this class opened its action from.
+        var e = db.ProjectEvaluations.Include(x => x.Project).OrderBy(x => x.Id).First(x => x.OwnerUnitId == road && x.FiscalYear == 2025
+            && (x.State == EvaluationState.FirstReviewed || x.State == EvaluationState.Draft || db.ImprovementActions.Any(a => a.ProjectEvaluationId == x.Id && a.Description == "対象路線を絞り込む。")));
         e.State = EvaluationState.SecondReviewed;
         e.FirstDirection = Direction.Reduce;
         e.Improvement = "対象路線を絞り込む。";
@@ -33,7 +34,7 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         var token = KomakiFactory.TokenIn(html);
 
         var earlier = app.WithDb(db => db.ImplementationPlanLines.First(l => l.ProjectId == projectId && l.FiscalYear == year).Id);
-        var refused = await planning.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("version", version.ToString()), ("planLineId", earlier.ToString())));
+        var refused = await planning.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("version", version.ToString()), ("planLineId", earlier.ToString()), ("note", "見直した。")));
         Assert.Contains("評価年度より後の実施計画の行から選んでください。", await refused.Content.ReadAsStringAsync());
         var noReason = await planning.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("version", version.ToString()), ("close", "true"), ("note", "")));
         Assert.Contains("終了する理由を入力してください", await noReason.Content.ReadAsStringAsync());
@@ -47,10 +48,15 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync(url + "/Answer", KomakiFactory.Form(KomakiFactory.TokenIn(await other.GetStringAsync("/Improvements")), ("version", version.ToString()), ("planLineId", later.ToString())))).StatusCode);
 
         var head = await app.SignedInAsync("doro-kacho@komaki.example");
-        var answered = await head.PostAsync(url + "/Answer", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync(url)), ("version", version.ToString()), ("planLineId", later.ToString())));
+        var answered = await head.PostAsync(url + "/Answer", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync(url)), ("version", version.ToString()), ("planLineId", later.ToString()),
+            ("note", "対象路線を絞り込んだ。"), ("deviationReason", "国の補助の条件で、この年度に集中して行う。")));
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
         var action = app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId));
-        Assert.Equal((ImprovementState.Answered, later), (action.State, action.AnswerPlanLineId!.Value));
+        Assert.Equal((ImprovementState.Proposed, later), (action.State, action.AnswerPlanLineId!.Value));
+        // Planning, outside the division, confirms it.
+        var confirmed = await planning.PostAsync(url + "/Confirm", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url)), ("version", action.Version.ToString())));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(ImprovementState.Answered, app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId)).State);
 
         // The next year's evaluation sheet tells what became of it.
         var nextSheet = await planning.GetStringAsync($"/Evaluations/{year + 1}/{projectId}");
@@ -88,5 +94,79 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         Assert.Contains("メモ・理由は4,000文字以内で入力してください。", html);
         Assert.Contains("is-invalid\" id=\"close-note\"", html);
         Assert.Equal(ImprovementState.Open, app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId).State));
+    }
+
+    /// The reported case: the 所属長 answered a 縮小 verdict with a 継続 line costing more than the year before, with no
+    /// note, and the improvement counted as reflected with nobody else looking.
+    [Fact]
+    public async Task The_division_proposes_with_a_note_more_money_after_a_cut_needs_its_reason_and_only_someone_outside_the_division_confirms()
+    {
+        var (actionId, projectId, version, year) = OpenRoadAction();
+        var url = $"/Improvements/{actionId}";
+        var line = app.WithDb(db =>
+        {
+            var l = db.ImplementationPlanLines.Include(x => x.ImplementationPlan).Where(x => x.ProjectId == projectId && x.FiscalYear == year + 2).OrderByDescending(x => x.ImplementationPlan!.FiscalYear).First();
+            var before = db.ImplementationPlanLines.Where(x => x.ProjectId == projectId && x.FiscalYear == year + 1 && x.ImplementationPlanId == l.ImplementationPlanId).Single();
+            (before.Cost, before.National, before.Prefectural, before.Bonds, before.OtherSpecific, before.General) = (156_000_000, 0, 0, 0, 0, 156_000_000);
+            (l.Cost, l.National, l.Prefectural, l.Bonds, l.OtherSpecific, l.General, l.Status) = (168_000_000, 0, 0, 0, 0, 168_000_000, Core.Implementation.ImplementationStatus.Continuing);
+            db.SaveChanges();
+            return l.Id;
+        });
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var token = KomakiFactory.TokenIn(await head.GetStringAsync(url));
+
+        // As the tester posted it: no note.
+        var bare = await head.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("Version", version.ToString()), ("PlanLineId", line.ToString()), ("Note", "")));
+        Assert.Contains("どのように反映したかを入力してください", await bare.Content.ReadAsStringAsync());
+        // With a note but more money after 縮小: the reason is asked for beside its field.
+        var noReason = await head.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("Version", version.ToString()), ("PlanLineId", line.ToString()), ("Note", "継続で計上した。")));
+        var noReasonHtml = await noReason.Content.ReadAsStringAsync();
+        Assert.Contains("方向性と異なる理由を入力してください", noReasonHtml);
+        Assert.Contains("is-invalid\" id=\"deviation-reason\"", noReasonHtml);
+        Assert.Equal(ImprovementState.Open, app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId).State));
+
+        var proposed = await head.PostAsync(url + "/Answer", KomakiFactory.Form(token, ("Version", version.ToString()), ("PlanLineId", line.ToString()),
+            ("Note", "継続で計上した。"), ("DeviationReason", "橋梁点検の義務化で対象が増えたため。")));
+        Assert.Equal(HttpStatusCode.Redirect, proposed.StatusCode);
+        var action = app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId));
+        Assert.Equal((ImprovementState.Proposed, true, "道路 一郎"), (action.State, action.AgainstVerdict, action.ProposedBy));
+        Assert.Contains("反映案の確認待ち", await head.GetStringAsync(url));
+
+        // The division does not confirm its own answer, nor close it.
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync(url + "/Confirm", KomakiFactory.Form(token, ("Version", action.Version.ToString())))).StatusCode);
+        Assert.Equal(ImprovementState.Proposed, app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId).State));
+
+        // Planning sees the flag and the reason, and confirms.
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var page = await planning.GetStringAsync(url);
+        Assert.Contains("id=\"against-verdict\"", page);
+        Assert.Contains("橋梁点検の義務化で対象が増えたため。", page);
+        Assert.Contains("id=\"do-confirm\"", page);
+        var confirmed = await planning.PostAsync(url + "/Confirm", KomakiFactory.Form(KomakiFactory.TokenIn(page), ("Version", action.Version.ToString()), ("Comment", "理由を確認した。")));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        action = app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId));
+        Assert.Equal((ImprovementState.Answered, "企画 花子"), (action.State, action.ClosedBy));
+    }
+
+    [Fact]
+    public async Task Closing_is_proposed_by_the_division_and_planning_sends_it_back_only_with_a_reason()
+    {
+        var (actionId, _, version, _) = OpenRoadAction();
+        var url = $"/Improvements/{actionId}";
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var closing = await head.PostAsync(url + "/Answer", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync(url)),
+            ("Version", version.ToString()), ("Close", "true"), ("Note", "何となく")));
+        Assert.Equal(HttpStatusCode.Redirect, closing.StatusCode);
+        var action = app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId));
+        Assert.Equal(ImprovementState.Proposed, action.State);
+
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var token = KomakiFactory.TokenIn(await planning.GetStringAsync(url));
+        var bare = await planning.PostAsync(url + "/Confirm", KomakiFactory.Form(token, ("Version", action.Version.ToString()), ("SendBack", "true")));
+        Assert.Contains("差し戻す理由を入力してください。", await bare.Content.ReadAsStringAsync());
+        var back = await planning.PostAsync(url + "/Confirm", KomakiFactory.Form(token, ("Version", action.Version.ToString()), ("SendBack", "true"), ("Comment", "終了の理由になっていません。")));
+        Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
+        action = app.WithDb(db => db.ImprovementActions.Single(a => a.Id == actionId));
+        Assert.Equal((ImprovementState.Open, "終了の理由になっていません。"), (action.State, action.ConfirmNote));
     }
 }

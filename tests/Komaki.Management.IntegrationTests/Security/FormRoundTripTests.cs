@@ -22,7 +22,8 @@ namespace Komaki.Management.IntegrationTests.Security;
 /// form found on such a page is posted back as a browser would send it (AngleSharp builds the form data set: every
 /// input, checked box, selected option and textarea, the antiforgery token included). Nothing in the database may
 /// change. Then one free-text field is changed and the audit trail must record that field and nothing else; and the
-/// form posted once more with the version it was opened at (a second tab) must be refused and change nothing.
+/// form posted once more with the version it was opened at (a second tab) must be refused and change nothing. A field
+/// shown read-only (one the person may not set), posted changed, must be refused — never reported saved while dropped.
 public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper output) : IClassFixture<KomakiFactory>
 {
     private static readonly string[] Users =
@@ -60,6 +61,7 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         var changedWrong = new List<string>();
         var saved = new HashSet<string>();
         var staleSaved = new List<string>();
+        var silentlyDropped = new List<string>();
         var forms = 0;
         foreach (var user in Users)
         {
@@ -84,6 +86,20 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
                     var after = Snapshot();
                     if (after.Audits != before.Audits || after.Hash != before.Hash)
                         lost.Add($"{label}: posting the form back unchanged changed {Describe(before, after)}");
+
+                    // A field the page shows read-only is one this person may not set: posted changed, the form refuses
+                    // it — it never answers "saved" while dropping it, nor saves it.
+                    foreach (var shut in ReadOnlyFields(form))
+                    {
+                        var kept = Value(shut);
+                        SetValue(shut, Changed(kept));
+                        var beforeShut = Snapshot();
+                        var posted = await PostAsync(client, form, action);
+                        var afterShut = Snapshot();
+                        SetValue(shut, kept);
+                        if (posted.StatusCode == HttpStatusCode.Redirect || afterShut.Hash != beforeShut.Hash)
+                            silentlyDropped.Add($"{label}: read-only {shut.GetAttribute("name")} posted as {Changed(kept)} → {(int)posted.StatusCode} ({Describe(beforeShut, afterShut)})");
+                    }
 
                     if (ChangeableField(form) is not { } field) continue;
                     var name = field.GetAttribute("name")!;
@@ -121,6 +137,8 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         foreach (var line in lost.Concat(changedWrong)) output.WriteLine(line);
         Assert.True(lost.Count == 0, string.Join("\n", lost.Take(40)));
         Assert.True(changedWrong.Count == 0, string.Join("\n", changedWrong.Take(40)));
+        foreach (var line in silentlyDropped) output.WriteLine(line);
+        Assert.True(silentlyDropped.Count == 0, string.Join("\n", silentlyDropped.Take(40)));
         foreach (var line in staleSaved) output.WriteLine(line);
         Assert.True(staleSaved.Count == 0, string.Join("\n", staleSaved.Take(40)));
         Assert.True(missing.Count == 0, $"no demo user reached a form of: {string.Join(", ", missing)}");
@@ -317,6 +335,19 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         form.Elements.Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")) && !e.HasAttribute("disabled") && !e.HasAttribute("readonly"))
             .Where(e => e is IHtmlTextAreaElement || e is IHtmlInputElement { Type: "text" })
             .FirstOrDefault(e => Value(e) is { Length: > 0 } v && !v.Any(char.IsDigit) && e.GetAttribute("name") is not ("ChangeReason" or "Reason" or "CorrectionReason"));
+
+    /// The fields a person sees but may not change (readonly inputs and text areas that are posted).
+    private static List<IElement> ReadOnlyFields(IHtmlFormElement form) =>
+        form.Elements.Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")) && !e.HasAttribute("disabled") && e.HasAttribute("readonly"))
+            .Where(e => e is IHtmlTextAreaElement || e is IHtmlInputElement { Type: "text" or "number" or "date" })
+            .Cast<IElement>().ToList();
+
+    /// Another value of the same kind: a number one more, a date a day later, text with the marker.
+    private static string Changed(string value) =>
+        value.Length == 0 ? "1"
+        : decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? (n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var d) ? d.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+        : value + Marker;
 
     private static string Value(IElement e) => e switch
     {

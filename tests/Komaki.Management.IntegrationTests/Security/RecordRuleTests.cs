@@ -111,6 +111,8 @@ public class RecordRuleTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         new("事務事業評価の手続き", async db => new ProjectEvaluation { OwnerUnitId = await UnitOf(db, RoadsHead), State = EvaluationState.Draft }, ProjectEvaluationRule.TakeStep, RoadsHead, OtherHead),
         new("改善", async db => new ImprovementAction { OwnerUnitId = await UnitOf(db, RoadsHead) }, RecordOperation.Edit, RoadsHead, OtherHead),
         new("改善の再開", async db => new ImprovementAction { OwnerUnitId = await UnitOf(db, RoadsHead) }, ImprovementActionRule.Reopen, Planning, RoadsHead),
+        new("改善の反映案の確認", async db => new ImprovementAction { OwnerUnitId = await UnitOf(db, RoadsHead), State = ImprovementState.Proposed, ProposedByUser = RoadsHead },
+            ImprovementActionRule.Confirm, Planning, RoadsHead),
         new("施策評価", async db => new MeasureEvaluation { MeasureId = (await db.Measures.FirstAsync()).Id, FiscalYear = 2026 }, RecordOperation.Edit, Planning, OtherHead),
         new("作成中の組織目標", async db => new OrganizationalGoal { OrgUnitId = await UnitOf(db, RoadsHead), State = GoalState.Draft }, RecordOperation.Read, RoadsHead, OtherHead),
         new("組織目標の内容", async db => new OrganizationalGoal { OrgUnitId = await UnitOf(db, RoadsHead), State = GoalState.Draft }, RecordOperation.Edit, RoadsHead, RoadsStaff),

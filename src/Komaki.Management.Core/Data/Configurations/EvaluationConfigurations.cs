@@ -34,6 +34,10 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(4000);
         builder.Property(x => x.ClosedBy).HasMaxLength(256);
+        builder.Property(x => x.ProposedBy).HasMaxLength(256);
+        builder.Property(x => x.ProposedByUser).HasMaxLength(256);
+        builder.Property(x => x.DeviationReason).HasMaxLength(2000);
+        builder.Property(x => x.ConfirmNote).HasMaxLength(2000);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.ProjectEvaluation).WithMany().HasForeignKey(x => x.ProjectEvaluationId).OnDelete(DeleteBehavior.Restrict);

@@ -165,20 +165,20 @@ internal sealed class DemoPeople(AppDbContext db, Random random)
     {
         var items = await db.ManifestoItems.ToDictionaryAsync(i => i.Number, ct);
         var year = 2026;
-        (string Unit, string Title, string Reason, string Links, (string Name, string Unit, decimal Target)[] Indicators, GoalState State)[] goals =
+        (string Unit, string Title, string Reason, string Links, (string Name, string Unit, decimal Target, IndicatorDirection Direction)[] Indicators, GoalState State)[] goals =
         [
-            ("道路課", "通学路の危険箇所を解消する", "点検で見つかった危険箇所のうち、対策が済んだのは半数にとどまる。", "P:1-3-04 M:6-2 I:3-3", [("対策済みの危険箇所", "箇所", 24)], GoalState.Agreed),
-            ("道路課", "舗装の計画的な更新で道路の陥没・補修要望を減らす", "補修要望が年々増え、場当たり的な対応になっている。", "P:6-2-01 I:4-2", [("舗装更新延長", "km", 6.5m), ("補修要望件数", "件", 380)], GoalState.MidYearReviewed),
-            ("環境対策課", "市域の温室効果ガス排出量の削減を加速する", "2030年度目標に対し、削減の進み具合が計画を下回っている。", "M:1-4 I:3-2", [("住宅用太陽光・蓄電池の補助件数", "件", 420)], GoalState.Submitted),
-            ("環境対策課", "公共施設のLED化を完了する", "電気料金の高騰と脱炭素の両面から、照明の更新を急ぐ必要がある。", "P:1-4-03", [("LED化を終えた施設", "施設", 38)], GoalState.Draft),
-            ("防災危機管理課", "自主防災組織の訓練実施率を高める", "訓練を行っていない区の多くは担い手不足を抱えている。", "M:1-1 I:3-1", [("訓練実施率", "%", 75)], GoalState.MidYearReviewed),
-            ("健康推進課", "がん検診の受診率を50%に近づける", "受診率は県平均を下回っている。", "P:2-1-02 I:2-1", [("がん検診受診率", "%", 46)], GoalState.MidYearReviewed),
-            ("こども政策課", "放課後児童クラブの待機をなくす", "共働き世帯の増加で、申込が定員を上回っている。", "P:3-1-02 I:1-5", [("放課後児童クラブの待機児童", "人", 0)], GoalState.Agreed),
-            ("学校教育課", "不登校の児童生徒の学びの場を確保する", "不登校の児童生徒が5年で1.6倍に増えた。", "M:3-3", [("校内教育支援センターの設置校", "校", 12)], GoalState.ChangesRequested),
-            ("交通政策課", "巡回バスの再編で利用者を増やす", "再編前の利用者は最盛期の7割に落ち込んでいた。", "M:6-3 I:4-1", [("年間利用者数", "万人", 68)], GoalState.Agreed),
-            ("商工振興課", "駅前の空き店舗への出店を後押しする", "駅前の空き店舗率が15%を超えた。", "M:5-2 I:4-3", [("空き店舗への新規出店", "件", 8)], GoalState.Submitted),
-            ("地域包括ケア推進課", "認知症の人と家族を地域で支える", "認知症高齢者は今後10年で1.3倍になる見込み。", "P:2-3-03 I:2-3", [("認知症カフェの設置数", "か所", 10)], GoalState.MidYearReviewed),
-            ("シティプロモーション課", "小牧の魅力の発信で来訪者を増やす", "市外での小牧の認知度が低い。", "M:5-4 I:5-3", [("SNSフォロワー数", "人", 25000)], GoalState.Agreed),
+            ("道路課", "通学路の危険箇所を解消する", "点検で見つかった危険箇所のうち、対策が済んだのは半数にとどまる。", "P:1-3-04 M:6-2 I:3-3", [("対策済みの危険箇所", "箇所", 24, IndicatorDirection.HigherIsBetter)], GoalState.Agreed),
+            ("道路課", "舗装の計画的な更新で道路の陥没・補修要望を減らす", "補修要望が年々増え、場当たり的な対応になっている。", "P:6-2-01 I:4-2", [("舗装更新延長", "km", 6.5m, IndicatorDirection.HigherIsBetter), ("補修要望件数", "件", 380, IndicatorDirection.LowerIsBetter)], GoalState.MidYearReviewed),
+            ("環境対策課", "市域の温室効果ガス排出量の削減を加速する", "2030年度目標に対し、削減の進み具合が計画を下回っている。", "M:1-4 I:3-2", [("住宅用太陽光・蓄電池の補助件数", "件", 420, IndicatorDirection.HigherIsBetter)], GoalState.Submitted),
+            ("環境対策課", "公共施設のLED化を完了する", "電気料金の高騰と脱炭素の両面から、照明の更新を急ぐ必要がある。", "P:1-4-03", [("LED化を終えた施設", "施設", 38, IndicatorDirection.HigherIsBetter)], GoalState.Draft),
+            ("防災危機管理課", "自主防災組織の訓練実施率を高める", "訓練を行っていない区の多くは担い手不足を抱えている。", "M:1-1 I:3-1", [("訓練実施率", "%", 75, IndicatorDirection.HigherIsBetter)], GoalState.MidYearReviewed),
+            ("健康推進課", "がん検診の受診率を50%に近づける", "受診率は県平均を下回っている。", "P:2-1-02 I:2-1", [("がん検診受診率", "%", 46, IndicatorDirection.HigherIsBetter)], GoalState.MidYearReviewed),
+            ("こども政策課", "放課後児童クラブの待機をなくす", "共働き世帯の増加で、申込が定員を上回っている。", "P:3-1-02 I:1-5", [("放課後児童クラブの待機児童", "人", 0, IndicatorDirection.LowerIsBetter)], GoalState.Agreed),
+            ("学校教育課", "不登校の児童生徒の学びの場を確保する", "不登校の児童生徒が5年で1.6倍に増えた。", "M:3-3", [("校内教育支援センターの設置校", "校", 12, IndicatorDirection.HigherIsBetter)], GoalState.ChangesRequested),
+            ("交通政策課", "巡回バスの再編で利用者を増やす", "再編前の利用者は最盛期の7割に落ち込んでいた。", "M:6-3 I:4-1", [("年間利用者数", "万人", 68, IndicatorDirection.HigherIsBetter)], GoalState.Agreed),
+            ("商工振興課", "駅前の空き店舗への出店を後押しする", "駅前の空き店舗率が15%を超えた。", "M:5-2 I:4-3", [("空き店舗への新規出店", "件", 8, IndicatorDirection.HigherIsBetter)], GoalState.Submitted),
+            ("地域包括ケア推進課", "認知症の人と家族を地域で支える", "認知症高齢者は今後10年で1.3倍になる見込み。", "P:2-3-03 I:2-3", [("認知症カフェの設置数", "か所", 10, IndicatorDirection.HigherIsBetter)], GoalState.MidYearReviewed),
+            ("シティプロモーション課", "小牧の魅力の発信で来訪者を増やす", "市外での小牧の認知度が低い。", "M:5-4 I:5-3", [("SNSフォロワー数", "人", 25000, IndicatorDirection.HigherIsBetter)], GoalState.Agreed),
         ];
         var order = new Dictionary<int, int>();
         foreach (var (unitName, title, reason, links, indicators, state) in goals)
@@ -198,7 +198,7 @@ internal sealed class DemoPeople(AppDbContext db, Random random)
                 });
             }
             var n = 0;
-            foreach (var (name, u, target) in indicators) goal.Indicators.Add(new GoalIndicator { Name = name, Unit = u, Target = target, SortOrder = ++n });
+            foreach (var (name, u, target, direction) in indicators) goal.Indicators.Add(new GoalIndicator { Name = name, Unit = u, Target = target, Direction = direction, SortOrder = ++n });
             goal.Steps.Add(new GoalStep { Action = "現状の把握と対象の洗い出し", Schedule = "4月〜5月", SortOrder = 1 });
             goal.Steps.Add(new GoalStep { Action = "関係課・地域との調整と実施", Schedule = "6月〜12月", SortOrder = 2 });
             goal.Steps.Add(new GoalStep { Action = "実績の取りまとめと次年度への反映", Schedule = "1月〜3月", SortOrder = 3 });

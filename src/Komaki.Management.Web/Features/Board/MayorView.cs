@@ -104,7 +104,7 @@ public static class MayorView
         var areas = manifesto is null ? [] : manifesto.Items.GroupBy(i => string.IsNullOrWhiteSpace(i.Area) ? "（分野なし）" : i.Area)
             .Select(g => new AreaProgress(g.Key, g.Select(i => i.Status).ToList())).ToList();
 
-        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open)
+        var open = await db.ImprovementActions.AsNoTracking().Where(a => a.State == ImprovementState.Open || a.State == ImprovementState.Proposed)
             .Select(a => new OpenImprovementEntry(a.Id, a.Project!.Code, a.Project.Name, a.OwnerUnitId, a.FiscalYear, a.Direction, a.OpenedAt, (EvaluationState?)a.ProjectEvaluation!.State))
             .ToListAsync();
         // Counts by department are everyone's; the list names only improvements whose evaluation the reader may read.

@@ -38,16 +38,32 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
         return View(await ModelAsync(action));
     }
 
-    /// Answers the action with a later plan line or budget line of the same project, or closes it with a reason.
+    /// The division proposes a later plan line or budget line of the same project as the answer, or closing with a reason.
     [HttpPost("{id:int}/Answer")]
     public async Task<IActionResult> Answer(int id, ImprovementAnswerForm form)
     {
         var action = await commands.ForEditAsync(id);
         if (action is null) return NotFound();
         if (await RefusalAsync(action, RecordOperations.Edit) is string refused) return Forbidden(refused);
-        if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(action, form, me.DisplayName, Clock.UtcNow)))
+        if (await ValidateAsync(form) && Accept(await commands.AnswerAsync(action, form, me.DisplayName, Actor.UserName, Clock.UtcNow)))
         {
-            TempData["Message"] = form.Close ? "改善を終了しました。" : "改善の反映先を記録しました。";
+            TempData["Message"] = form.Close ? "終了の申し出を出しました。企画課が確認します。" : "反映案を出しました。企画課が確認します。";
+            return RedirectToAction(nameof(Details), new { id });
+        }
+        var fresh = (await pages.FindAsync(id))!;
+        return View(nameof(Details), await ModelAsync(fresh) with { Closing = form.Close });
+    }
+
+    /// Someone outside the division confirms the proposed answer, or sends it back with the reason.
+    [HttpPost("{id:int}/Confirm")]
+    public async Task<IActionResult> Confirm(int id, ImprovementConfirmForm form)
+    {
+        var action = await commands.ForEditAsync(id);
+        if (action is null) return NotFound();
+        if (await RefusalAsync(action, ImprovementActionRule.Confirm) is string refused) return Forbidden(refused);
+        if (await ValidateAsync(form) && Accept(await commands.ConfirmAsync(action, form, me.DisplayName, Clock.UtcNow)))
+        {
+            TempData["Message"] = form.SendBack ? "反映案を所属に差し戻しました。" : "反映案を確認しました。";
             return RedirectToAction(nameof(Details), new { id });
         }
         var fresh = (await pages.FindAsync(id))!;
@@ -71,6 +87,7 @@ public sealed class ImprovementsController(ImprovementPages pages, ImprovementCo
         var (planLines, budgetLines) = await pages.AnswersAsync(a, Actor, org);
         return new ImprovementDetailsModel(a, org.PathName(a.OwnerUnitId), planLines, budgetLines,
             a.State == ImprovementState.Open && await MayAsync(a, RecordOperations.Edit),
-            a.State != ImprovementState.Open && await RefusalAsync(a, ImprovementActionRule.Reopen) is null, Clock.UtcNow);
+            a.State is ImprovementState.Answered or ImprovementState.Closed && await RefusalAsync(a, ImprovementActionRule.Reopen) is null,
+            a.State == ImprovementState.Proposed && await RefusalAsync(a, ImprovementActionRule.Confirm) is null, Clock.UtcNow);
     }
 }
