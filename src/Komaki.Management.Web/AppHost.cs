@@ -94,16 +94,7 @@ public static class AppHost
                 o.Filters.Add(new FiscalYearBounds());
                 o.Filters.Add<ReadLogFilter>();
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
-                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
-                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");
-                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(f => $"{f}を入力してください。");
-                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"{f}を入力してください。");
-                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"「{v}」は正しくありません。");
-                // The same for values bound to an action's own parameters (no field name to show) and for unknown values.
-                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"「{v}」は正しい値ではありません。");
-                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "数値を入力してください。");
-                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(f => $"{f}の値が正しくありません。");
-                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "値が正しくありません。");
+                BindingMessages.Apply(o.ModelBindingMessageProvider);
             })
             // Open data is read by people too: Japanese stays readable in the JSON.
             .AddJsonOptions(o =>

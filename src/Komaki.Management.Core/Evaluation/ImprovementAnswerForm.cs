@@ -6,10 +6,14 @@ namespace Komaki.Management.Core.Evaluation;
 /// Answering an improvement with one later plan line or budget line of its project, or closing it with a reason.
 public sealed class ImprovementAnswerForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "答えとする実施計画の行")]
     public int? PlanLineId { get; set; }
+    [Display(Name = "答えとする予算の行")]
     public int? BudgetLineId { get; set; }
     public string? Note { get; set; }
+    [Display(Name = "閉じる")]
     public bool Close { get; set; }
 
     /// The form's own rules beside their fields ("" above the form); whether the line is a later one of the project
