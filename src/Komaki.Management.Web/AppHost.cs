@@ -92,6 +92,7 @@ public static class AppHost
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
                 o.Filters.Add(new FiscalYearBounds());
+                o.Filters.Add(new UnreadableQuery());
                 o.Filters.Add<ReadLogFilter>();
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
                 BindingMessages.Apply(o.ModelBindingMessageProvider);
@@ -133,6 +134,8 @@ public static class AppHost
         app.UseKomakiTransport();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Home/Error");
         app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+        // The open-data API answers its errors in JSON; the HTML status page above is for people.
+        app.UseWhen(c => ApiProblems.IsApi(c.Request.Path), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseMiddleware<NoStore>();
