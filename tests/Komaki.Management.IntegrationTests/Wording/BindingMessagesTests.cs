@@ -103,7 +103,7 @@ public sealed partial class BindingMessagesTests(KomakiFactory app, ITestOutputH
                         else if (AsciiWord().Match(rest) is { Success: true } word) problems.Add($"{where}: names the code's «{word.Value}»: {message}");
                         // A form's field is named by its label; an action's own value (an id, a year in the address) or
                         // an item of a list of ids has no field to name and is refused without a name.
-                        else if (field.MetadataKind != ModelMetadataKind.Property) continue;
+                        else if (field.MetadataKind != Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.ModelMetadataKind.Property) continue;
                         else if (label is null || !Japanese().IsMatch(label)) problems.Add($"{where}: the field has no Japanese [Display] label to name it by: {message}");
                         else if (!message.Contains(label, StringComparison.Ordinal)) problems.Add($"{where}: does not name the field 「{label}」: {message}");
                     }
