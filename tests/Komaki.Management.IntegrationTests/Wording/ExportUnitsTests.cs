@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Komaki.Management.Core;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
@@ -22,10 +21,16 @@ public sealed partial class ExportUnitsTests(KomakiFactory app, ITestOutputHelpe
         // An indicator of an evaluated project with its value for the year not entered: the sheet must say so, not 「実績 回」.
         var units = app.WithDb(db =>
         {
-            var value = db.IndicatorValues.Include(v => v.Indicator).Where(v => v.FiscalYear == year && v.Indicator!.Unit != "" && v.Indicator.ProjectId != null
-                && db.ProjectEvaluations.Any(e => e.FiscalYear == year && e.ProjectId == v.Indicator.ProjectId && e.PublishedSheet == null)).OrderBy(v => v.Id).First();
-            value.Actual = null;
-            value.Target = null;
+            // A published year's actuals change only by a correction: the value left empty is one not entered yet, or added empty.
+            var evaluated = db.ProjectEvaluations.Where(e => e.FiscalYear == year && e.PublishedSheet == null).Select(e => e.ProjectId);
+            var value = db.IndicatorValues.Where(v => v.FiscalYear == year && v.Actual == null && v.Indicator!.Unit != "" && evaluated.Contains(v.Indicator.ProjectId!.Value))
+                .OrderBy(v => v.Id).FirstOrDefault();
+            if (value is not null) value.Target = null;
+            else db.IndicatorValues.Add(new Core.Plans.IndicatorValue
+            {
+                IndicatorId = db.Indicators.Where(i => i.Unit != "" && i.ProjectId != null && evaluated.Contains(i.ProjectId.Value) && !i.Values.Any(v => v.FiscalYear == year)).OrderBy(i => i.Id).First().Id,
+                FiscalYear = year,
+            });
             db.SaveChangesAsync().GetAwaiter().GetResult();
             return db.Indicators.Select(i => i.Unit).Where(u => u != "").Distinct().ToList();
         });
