@@ -35,7 +35,7 @@ public sealed partial class ExportUnitsTests(KomakiFactory app, ITestOutputHelpe
             return db.Indicators.Select(i => i.Unit).Where(u => u != "").Distinct().ToList();
         });
         var unit = string.Join("|", units.Append("千円").Append("円").Select(Regex.Escape));
-        var dangling = new Regex($@"(?:目標値?|実績値?|基準値?|見込み?|[：:－―])[ 　]*(?:{unit})(?=$|[\s／/、。,）)])", RegexOptions.Multiline);
+        var dangling = new Regex($@"(?:目標値?|実績値?|基準値?|見込み?|(?<!単位)[：:]|[－―])[ 　]*(?:{unit})(?=$|[\s／/、。,）)])", RegexOptions.Multiline);
         var empty = new Regex(@"（\s*）|\(\s*\)");
 
         var planning = await app.SignedInAsync("kikaku@komaki.example");
