@@ -98,10 +98,14 @@ public static class BudgetCommitBench
     private static async Task<double> CommitAsync(AppDbContext db, BudgetFormulationCommands commands, int year, BudgetStage stage, int department,
         IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> lines, Actor actor, OrgTree org)
     {
-        var reasons = lines.Where(l => l.Findings.Count > 0).ToDictionary(l => l.Line.Request.Id, _ => (string?)"法令に基づく義務的な経費であり、要求額の範囲で認めた。");
+        var form = new CommitForm
+        {
+            Reasons = lines.Where(l => l.Findings.Count > 0).Select(l => new CommitReason { RequestId = l.Line.Request.Id, Text = "法令に基づく義務的な経費であり、要求額の範囲で認めた。" }).ToList(),
+            Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))),
+        };
         db.ChangeTracker.Clear();
         var sw = Stopwatch.StartNew();
-        var result = await commands.CommitAsync(year, stage, department, reasons, BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))), actor, org);
+        var result = await commands.CommitAsync(year, stage, department, form, actor, org);
         var ms = sw.Elapsed.TotalMilliseconds;
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
         return ms;

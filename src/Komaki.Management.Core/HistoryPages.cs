@@ -10,7 +10,10 @@ namespace Komaki.Management.Core;
 /// sits above the features rather than in Auditing.
 public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kinds, LabelTable labels) : IUseCase
 {
-    private static readonly HashSet<string> PersonFields = ["OwnerUserId", "PublishedBy"];
+    /// Fields that hold a person as the account's id or user name (…UserId, …By): the history names the person
+    /// as staff know them, never by the id or the e-mail address stored.
+    public static bool IsPersonField(string field) =>
+        field.EndsWith("UserId", StringComparison.Ordinal) || field.EndsWith("By", StringComparison.Ordinal);
 
     /// The kind that opens this record type; none is a 404.
     public IHistoryKind? KindOf(string recordType) => kinds.FirstOrDefault(k => k.RecordTypes.Contains(FormerNames.Current(recordType)));
@@ -61,7 +64,7 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
     private async Task<HistoryLookups> LookupsAsync(string recordType, string recordId, IReadOnlyList<AuditEntry> entries)
     {
         var changes = entries.SelectMany(e => e.Changes).ToList();
-        var names = entries.Select(e => e.UserName).Concat(changes.Where(c => PersonFields.Contains(c.Field)).SelectMany(c => new[] { c.Old, c.New })).OfType<string>().Distinct().ToList();
+        var names = entries.Select(e => e.UserName).Concat(changes.Where(c => IsPersonField(c.Field)).SelectMany(c => new[] { c.Old, c.New })).OfType<string>().Distinct().ToList();
         var people = await db.Users.AsNoTracking().Where(u => names.Contains(u.UserName!) || names.Contains(u.Id))
             .Select(u => new { u.Id, u.UserName, u.DisplayName }).ToListAsync();
         var byName = new Dictionary<string, string>();

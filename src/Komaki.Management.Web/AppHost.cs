@@ -92,19 +92,11 @@ public static class AppHost
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
                 o.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter());
                 o.Filters.Add(new FiscalYearBounds());
+                o.Filters.Add(new UnreadableQuery());
                 o.Filters.Add<ReadLogFilter>();
                 o.Filters.Add(new SentFields());
                 o.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
-                o.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(f => $"{f}には数値を入力してください。");
-                o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((v, f) => $"「{v}」は{f}として正しくありません。");
-                o.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(f => $"{f}を入力してください。");
-                o.ModelBindingMessageProvider.SetMissingBindRequiredValueAccessor(f => $"{f}を入力してください。");
-                o.ModelBindingMessageProvider.SetValueIsInvalidAccessor(v => $"「{v}」は正しくありません。");
-                // The same for values bound to an action's own parameters (no field name to show) and for unknown values.
-                o.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"「{v}」は正しい値ではありません。");
-                o.ModelBindingMessageProvider.SetNonPropertyValueMustBeANumberAccessor(() => "数値を入力してください。");
-                o.ModelBindingMessageProvider.SetUnknownValueIsInvalidAccessor(f => $"{f}の値が正しくありません。");
-                o.ModelBindingMessageProvider.SetNonPropertyUnknownValueIsInvalidAccessor(() => "値が正しくありません。");
+                BindingMessages.Apply(o.ModelBindingMessageProvider);
             })
             // Open data is read by people too: Japanese stays readable in the JSON.
             .AddJsonOptions(o =>
@@ -143,6 +135,8 @@ public static class AppHost
         app.UseKomakiTransport();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Home/Error");
         app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
+        // The open-data API answers its errors in JSON; the HTML status page above is for people.
+        app.UseWhen(c => ApiProblems.IsApi(c.Request.Path), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseMiddleware<NoStore>();

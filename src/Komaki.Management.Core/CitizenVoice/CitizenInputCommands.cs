@@ -5,11 +5,14 @@ namespace Komaki.Management.Core.CitizenVoice;
 
 public sealed class CitizenInputForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "経路")]
     public CitizenChannel Channel { get; set; } = CitizenChannel.TownMeeting;
     public string? ReceivedOn { get; set; }
     public string? Summary { get; set; }
     public string? Answer { get; set; }
+    [Display(Name = "対応状況")]
     public CitizenInputStatus Status { get; set; } = CitizenInputStatus.Received;
     public string? MeasureCodes { get; set; }
     public string? ProjectCodes { get; set; }

@@ -5,6 +5,7 @@ namespace Komaki.Management.Core.CitizenVoice;
 
 public sealed class SurveyRow
 {
+    [Display(Name = "施策")]
     public int MeasureId { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
@@ -14,6 +15,7 @@ public sealed class SurveyRow
 
 public sealed class SurveyForm
 {
+    [Display(Name = "年度")]
     public int Year { get; set; }
     public List<SurveyRow> Rows { get; set; } = [];
 }

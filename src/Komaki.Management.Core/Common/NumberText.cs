@@ -33,6 +33,13 @@ public static partial class NumberText
     public static string Format(decimal? value) =>
         value is decimal v ? v.ToString(v == Math.Round(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : "";
 
+    /// What a sheet or page shows for no value beside a unit.
+    public const string NoValue = "未記入";
+
+    /// A value with its unit (12回), or 未記入 with no unit when there is no value: a unit never stands alone.
+    public static string WithUnit(decimal? value, string? unit, Func<decimal, string>? format = null) =>
+        value is decimal v ? (format ?? (d => Format(d)))(v) + unit : NoValue;
+
     [GeneratedRegex(@"^[+-]?\d{1,3}([,、]\d{3})+(\.\d+)?$")]
     private static partial Regex Grouped();
 }

@@ -6,6 +6,7 @@ namespace Komaki.Management.Core.Cycle;
 /// The calendar of a year as planning posts it: each stage's due date as typed, or empty for none.
 public sealed class CalendarForm
 {
+    [Display(Name = "年度")]
     public int Year { get; set; }
     public Dictionary<CycleStage, string?> Due { get; set; } = [];
 }

@@ -73,9 +73,20 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
         var latest = await db.AuditEntries.AsNoTracking()
             .Where(a => stored.Contains(a.RecordType) && a.RecordId == target.RecordId)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync();
-        var who = latest is null ? "他の職員" : $"{latest.UserName}（{CityTime.DateTimeText(latest.At)}）";
+        var who = latest is null ? "他の職員" : $"{await PersonAsync(latest.UserName)}（{CityTime.DateTimeText(latest.At)}）";
         return CommandResult.Conflicted(
             $"保存できませんでした。あなたが編集を始めた後に {who} がこの記録を更新しています。" +
             "入力内容はこの画面に残してあります。最新の内容を確認してから、もう一度保存してください。");
+    }
+
+    /// The other editor as staff know them elsewhere — 所属 and 氏名 — never by the account's e-mail address.
+    private async Task<string> PersonAsync(string userName)
+    {
+        if (userName == "system") return "取り込み・自動処理";
+        var person = await db.Users.AsNoTracking().Where(u => u.UserName == userName)
+            .Select(u => new { u.DisplayName, Unit = db.OrgUnits.Where(o => o.Id == u.OrgUnitId).Select(o => o.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync();
+        if (person is null || string.IsNullOrWhiteSpace(person.DisplayName)) return "他の職員";
+        return person.Unit is null ? person.DisplayName : $"{person.Unit} {person.DisplayName}";
     }
 }

@@ -5,9 +5,12 @@ namespace Komaki.Management.Core.Evaluation;
 /// One direction as planning posts it: its name, whether evaluators choose it, its place in the list.
 public sealed class DirectionRow
 {
+    [Display(Name = "方向性")]
     public Direction Code { get; set; }
     public string? Label { get; set; }
+    [Display(Name = "使う")]
     public bool InUse { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
 }
 

@@ -85,14 +85,14 @@ public static class EvaluationExport
                 foreach (var i in published.Indicators)
                 {
                     var v = i.Values.FirstOrDefault(x => x.Year == fiscalYear);
-                    Pair($"指標：{i.Name}", $"目標 {NumberText.Format(v?.Target)}{i.Unit}／実績 {NumberText.Format(v?.Actual)}{i.Unit}");
+                    Pair($"指標：{i.Name}", $"目標 {NumberText.WithUnit(v?.Target, i.Unit)}／実績 {NumberText.WithUnit(v?.Actual, i.Unit)}");
                 }
             }
             else
                 foreach (var i in indicators.Where(i => i.ProjectId == e.ProjectId).OrderBy(i => i.SortOrder))
                 {
                     var v = i.Values.FirstOrDefault(x => x.FiscalYear == fiscalYear);
-                    Pair($"指標：{i.Name}", $"目標 {NumberText.Format(v?.Target)}{i.Unit}／実績 {NumberText.Format(v?.Actual)}{i.Unit}");
+                    Pair($"指標：{i.Name}", $"目標 {NumberText.WithUnit(v?.Target, i.Unit)}／実績 {NumberText.WithUnit(v?.Actual, i.Unit)}");
                 }
             foreach (var (label, findings, explanation) in new[] { ("一次評価", e.FirstReviewFindings, e.FirstReviewExplanation), ("二次評価", e.SecondReviewFindings, e.SecondReviewExplanation), ("公表", e.PublishFindings, e.PublishExplanation) })
                 if (findings is not null) Pair($"{label}の確認事項", $"{findings}\n確定した理由: {explanation}");

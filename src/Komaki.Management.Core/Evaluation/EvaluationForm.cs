@@ -4,18 +4,24 @@ namespace Komaki.Management.Core.Evaluation;
 
 public sealed class EvaluationForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public string? StaffPersonYears { get; set; }
     public string? ReappointedPersonYears { get; set; }
     public string? FiscalYearPersonYears { get; set; }
+    [Display(Name = "必要性")]
     public Rating? Necessity { get; set; }
     public string? NecessityReason { get; set; }
+    [Display(Name = "有効性")]
     public Rating? Effectiveness { get; set; }
     public string? EffectivenessReason { get; set; }
+    [Display(Name = "効率性")]
     public Rating? Efficiency { get; set; }
     public string? EfficiencyReason { get; set; }
+    [Display(Name = "公平性")]
     public Rating? Equity { get; set; }
     public string? EquityReason { get; set; }
+    [Display(Name = "方向性（一次）")]
     public Direction? FirstDirection { get; set; }
     public string? Improvement { get; set; }
     public string? PurposeTarget { get; set; }
@@ -61,8 +67,11 @@ public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
 /// A review step as the reviewer posts it from its page of its own.
 public sealed class StepForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "操作")]
     public EvaluationStep Step { get; set; }
+    [Display(Name = "方向性（二次）")]
     public Direction? SecondDirection { get; set; }
     public string? SecondReason { get; set; }
     public string? Comment { get; set; }

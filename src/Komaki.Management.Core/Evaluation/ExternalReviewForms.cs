@@ -4,6 +4,7 @@ namespace Komaki.Management.Core.Evaluation;
 
 public sealed class SessionForm
 {
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
     public string? Title { get; set; }
     public string? HeldOn { get; set; }
@@ -17,7 +18,9 @@ public sealed class SessionForm
 /// One project's row of the reviewer's verdict form.
 public sealed class VerdictRow
 {
+    [Display(Name = "対象事業")]
     public int ExternalReviewProjectId { get; set; }
+    [Display(Name = "評価")]
     public Verdict? Verdict { get; set; }
     public string? Comment { get; set; }
 }
@@ -44,6 +47,7 @@ public sealed class VerdictsFormValidator : AbstractValidator<VerdictsForm>
 /// Closing a session: the version the planner read and, when verdicts are missing, why it closes anyway.
 public sealed class CloseForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public string? Comment { get; set; }
 
@@ -61,6 +65,7 @@ public sealed class CloseFormValidator : AbstractValidator<CloseForm>
 /// The city's response (対応方針) to one reviewed project's result.
 public sealed class ResponseForm
 {
+    [Display(Name = "対象事業")]
     public int ExternalReviewProjectId { get; set; }
     public string? Response { get; set; }
 

@@ -7,11 +7,15 @@ namespace Komaki.Management.Core.Evaluation;
 /// done, or closing it with a reason; and why, when the answer goes against the evaluation's verdict.
 public sealed class ImprovementAnswerForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "答えとする実施計画の行")]
     public int? PlanLineId { get; set; }
+    [Display(Name = "答えとする予算の行")]
     public int? BudgetLineId { get; set; }
     public string? Note { get; set; }
     public string? DeviationReason { get; set; }
+    [Display(Name = "閉じる")]
     public bool Close { get; set; }
 
     /// The form's own rules beside their fields ("" above the form); whether the line is a later one of the project,
@@ -39,7 +43,9 @@ public sealed class ImprovementAnswerFormValidator : AbstractValidator<Improveme
 /// Planning's confirmation of a proposed answer, or sending it back to the division with the reason.
 public sealed class ImprovementConfirmForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "差し戻す")]
     public bool SendBack { get; set; }
     public string? Comment { get; set; }
 

@@ -6,9 +6,11 @@ namespace Komaki.Management.Core.Evaluation;
 public sealed class MeasureEvaluationForm
 {
     public string? Assessment { get; set; }
+    [Display(Name = "今後の方向性")]
     public Direction? Direction { get; set; }
     /// Needed only when the year's 施策評価 is published (PublishedCorrections).
     public string? CorrectionReason { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 

@@ -6,7 +6,9 @@ namespace Komaki.Management.Core.Execution;
 /// One project's execution plan of a year: the unit responsible, the goal, the work and each month's schedule.
 public sealed class ExecutionPlanForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }
     public string? Goal { get; set; }
     public string? Content { get; set; }
@@ -16,9 +18,12 @@ public sealed class ExecutionPlanForm
 /// The department's mid-year and year-end progress of a plan.
 public sealed class ProgressForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "中間進捗区分")]
     public ProgressStatus? MidYearStatus { get; set; }
     public string? MidYearProgress { get; set; }
+    [Display(Name = "年度末進捗区分")]
     public ProgressStatus? YearEndStatus { get; set; }
     public string? YearEndProgress { get; set; }
 }
@@ -63,6 +68,7 @@ public sealed class ProgressFormValidator : AbstractValidator<ProgressForm>
 public sealed class ProgressReportForm
 {
     public string? AsOf { get; set; }
+    [Display(Name = "進捗区分")]
     public ProgressStatus? ReportStatus { get; set; }
     public string? ReportText { get; set; }
 

@@ -9,6 +9,7 @@ public sealed class IndicatorRow
     public string? Unit { get; set; }
     public string? Target { get; set; }
     public string? Baseline { get; set; }
+    [Display(Name = "望ましい方向")]
     public IndicatorDirection Direction { get; set; } = IndicatorDirection.HigherIsBetter;
 }
 
@@ -20,8 +21,11 @@ public sealed class StepRow
 
 public sealed class GoalForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
     public string? Title { get; set; }
     public string? Reason { get; set; }
@@ -112,10 +116,13 @@ public sealed class GoalFormValidator : AbstractValidator<GoalForm>
 /// the indicators' actuals.
 public sealed class ActForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "操作")]
     public GoalAction Action { get; set; }
     public string? Comment { get; set; }
     public string? MidYearReview { get; set; }
+    [Display(Name = "達成度")]
     public GoalGrade? Grade { get; set; }
     public string? GradeEvidence { get; set; }
     public List<string?> Actuals { get; set; } = [];

@@ -24,7 +24,7 @@ public static class GoalSheet
             SheetCells.Texts(ws, r, 1,
                 row.Department, row.Unit, g.Title, g.Reason, row.Links,
                 string.Join("\n", g.Indicators.OrderBy(i => i.SortOrder).Select(i =>
-                    $"{i.Name}：{Number(i.Target)}{i.Unit}" + (i.Actual is decimal a ? $"／実績 {Number(a)}{i.Unit}" : ""))),
+                    $"{i.Name}：{NumberText.WithUnit(i.Target, i.Unit, Number)}" + (i.Actual is decimal a ? $"／実績 {Number(a)}{i.Unit}" : ""))),
                 string.Join("\n", g.Steps.OrderBy(s => s.SortOrder).Select(s => $"{s.Action}（{s.Schedule}）")),
                 g.State.Label(), g.MidYearReview, g.Grade?.ToString(), g.GradeEvidence);
             r++;
@@ -42,5 +42,5 @@ public static class GoalSheet
         wb.SaveAs(output);
     }
 
-    private static string Number(decimal? v) => v is decimal d ? d.ToString("#,##0.##", CultureInfo.InvariantCulture) : "－";
+    private static string Number(decimal d) => d.ToString("#,##0.##", CultureInfo.InvariantCulture);
 }

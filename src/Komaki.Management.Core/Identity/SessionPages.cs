@@ -8,6 +8,7 @@ public sealed class EndSessionsForm
 {
     /// Handles of the sessions to end; empty with AllOthers.
     public List<string> Sessions { get; set; } = [];
+    [Display(Name = "ほかのすべてのセッション")]
     public bool AllOthers { get; set; }
     public string Password { get; set; } = "";
 }

@@ -9,7 +9,9 @@ public sealed class UserForm
     public string Email { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public string Role { get; set; } = Roles.DepartmentStaff;
+    [Display(Name = "所属")]
     public int? OrgUnitId { get; set; }
+    [Display(Name = "利用可")]
     public bool IsActive { get; set; } = true;
     public string? Password { get; set; }
 }

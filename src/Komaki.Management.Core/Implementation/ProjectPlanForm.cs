@@ -5,8 +5,11 @@ namespace Komaki.Management.Core.Implementation;
 
 public sealed class YearEntry
 {
+    [Display(Name = "年度")]
     public int Year { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "計画の有無")]
     public bool Exists { get; set; }
     public string? Status { get; set; }
     public string? Content { get; set; }

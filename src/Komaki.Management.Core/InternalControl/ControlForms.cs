@@ -165,6 +165,7 @@ public sealed class ControlPolicyFormValidator : AbstractValidator<ControlPolicy
 /// The wording of the levels of 発生可能性 and 影響度 for a year, as the 推進部局 edits it.
 public sealed class RiskLevelsForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public string? Likelihood1 { get; set; }
     public string? Likelihood2 { get; set; }
@@ -236,6 +237,7 @@ public sealed class CorrectionReviewForm
 {
     [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "差し戻す")]
     public bool Reopen { get; set; }
     public string? ReopenNote { get; set; }
 }

@@ -5,6 +5,7 @@ namespace Komaki.Management.Core.Manifesto;
 
 public sealed class TermForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     public string? Title { get; set; }
     public string? MayorName { get; set; }
@@ -14,7 +15,9 @@ public sealed class TermForm
 
 public sealed class ItemForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "任期")]
     public int MayorTermId { get; set; }
     public string? Number { get; set; }
     public string? Area { get; set; }
@@ -63,6 +66,7 @@ public sealed class ItemFormValidator : AbstractValidator<ItemForm>
 /// element, and whether the item is linked to it already, is ManifestoCommands' to check.
 public sealed class LinkForm
 {
+    [Display(Name = "結び付ける階層")]
     public PlanLevel? Level { get; set; }
     public string? Code { get; set; }
 }
@@ -87,8 +91,11 @@ public sealed class LinkFormValidator : AbstractValidator<LinkForm>
 /// A year's progress of a promise. Whether the year is within the term is ManifestoCommands' to check.
 public sealed class ManifestoProgressForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "進捗の状況")]
     public ManifestoStatus? Status { get; set; }
     public string? Commentary { get; set; }
     public string? Evidence { get; set; }

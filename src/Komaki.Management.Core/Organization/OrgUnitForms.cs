@@ -5,14 +5,21 @@ namespace Komaki.Management.Core.Organization;
 /// A unit as its form edits it (administrators only).
 public sealed class OrgUnitForm
 {
+    [Display(Name = "対象の記録")]
     public int? Id { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
+    [Display(Name = "区分")]
     public OrgUnitLevel Level { get; set; } = OrgUnitLevel.Division;
+    [Display(Name = "上位組織")]
     public int? ParentId { get; set; }
+    [Display(Name = "有効開始年度")]
     public int ValidFromYear { get; set; }
+    [Display(Name = "有効終了年度")]
     public int? ValidToYear { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 

@@ -89,7 +89,9 @@ public sealed class PerformanceGoalsForm
 
 public sealed class GoalRow
 {
+    [Display(Name = "対象の記録")]
     public int Id { get; set; }
+    [Display(Name = "削除")]
     public bool Remove { get; set; }
     public string? Serves { get; set; }
     public string? Title { get; set; }
@@ -133,6 +135,7 @@ public sealed class PersonnelDesignForm
 {
     [Display(Name = "版")]
     public int Version { get; set; }
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
     [Display(Name = "評価期間の初日")]
     public DateOnly? PeriodStart { get; set; }
@@ -156,6 +159,7 @@ public sealed class PersonnelDesignForm
     public DateOnly? DisclosureDue { get; set; }
     [Display(Name = "苦情相談の期間")]
     public int? ComplaintDays { get; set; }
+    [Display(Name = "項目ごとの開示")]
     public bool DiscloseDetails { get; set; }
     public List<GradeRow> Grades { get; set; } = [];
     public List<CriterionRow> Criteria { get; set; } = [];

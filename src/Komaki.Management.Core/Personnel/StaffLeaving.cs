@@ -5,12 +5,16 @@ namespace Komaki.Management.Core.Personnel;
 
 public sealed class LeavingForm
 {
+    [Display(Name = "退職日")]
     public DateOnly? LeftOn { get; set; }
     /// 退職の取消 (a date registered by mistake): the date is removed; the account stays stopped until an administrator
     /// starts it again, since the leavers' check may already have ended it.
+    [Display(Name = "退職の取消")]
     public bool Clear { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
     /// Set by the confirmation page's button: without it nothing is saved.
+    [Display(Name = "確認")]
     public bool Confirmed { get; set; }
 }
 

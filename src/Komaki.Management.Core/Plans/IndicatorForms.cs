@@ -8,14 +8,19 @@ namespace Komaki.Management.Core.Plans;
 public sealed class IndicatorForm
 {
     public string Name { get; set; } = "";
+    [Display(Name = "種類")]
     public IndicatorKind Kind { get; set; } = IndicatorKind.Outcome;
     public string Unit { get; set; } = "";
+    [Display(Name = "望ましい方向")]
     public IndicatorDirection Direction { get; set; } = IndicatorDirection.HigherIsBetter;
     public string? BaselineValue { get; set; }
+    [Display(Name = "基準年度")]
     public int? BaselineYear { get; set; }
     public string? Weight { get; set; } = "1";
     public string? Description { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 
     public static IndicatorForm From(Indicator i) => new()
@@ -58,9 +63,13 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
 
 public sealed class ValueRow
 {
+    [Display(Name = "年度")]
     public int FiscalYear { get; set; }
+    [Display(Name = "目標値の固定")]
     public bool TargetLocked { get; set; }
+    [Display(Name = "実績値の固定")]
     public bool ActualLocked { get; set; }
+    [Display(Name = "実績値の公表")]
     public bool ActualPublished { get; set; }
     public string? Target { get; set; }
     public string? Actual { get; set; }
@@ -70,6 +79,7 @@ public sealed class ValueRow
 /// shown back beside its error.
 public sealed class ValuesForm
 {
+    [Display(Name = "版")]
     public int Version { get; set; }
     /// Why a published actual is corrected (planning only).
     public string? CorrectionReason { get; set; }

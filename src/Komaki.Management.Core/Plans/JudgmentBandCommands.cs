@@ -9,6 +9,7 @@ public sealed class BandRow
     public string Label { get; set; } = "";
     public string? MinPercent { get; set; }
     public string Color { get; set; } = "";
+    [Display(Name = "目標未達の扱い")]
     public bool OffTarget { get; set; }
 }
 

@@ -6,21 +6,31 @@ namespace Komaki.Management.Core.Plans;
 /// One form for every level of the policy tree; which fields apply depends on the level.
 public sealed class PlanElementForm
 {
+    [Display(Name = "階層")]
     public PlanLevel Level { get; set; }
+    [Display(Name = "対象の記録")]
     public int? Id { get; set; }
 
     /// The basic plan for a policy, the policy for a measure, the measure for a basic project or project.
+    [Display(Name = "上位の要素")]
     public int ParentId { get; set; }
+    [Display(Name = "基本事業")]
     public int? BasicProjectId { get; set; }
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Description { get; set; }
+    [Display(Name = "表示順")]
     public int SortOrder { get; set; }
+    [Display(Name = "担当課")]
     public int? OwnerUnitId { get; set; }
     public string? Weight { get; set; } = "1";
+    [Display(Name = "主要事業")]
     public bool IsMajor { get; set; }
+    [Display(Name = "開始年度")]
     public int? StartYear { get; set; }
+    [Display(Name = "終了年度")]
     public int? EndYear { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 
     public static PlanElementForm From(PlanElement e) => e switch
@@ -69,6 +79,7 @@ public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm
 public sealed class RetireForm
 {
     public string Reason { get; set; } = "";
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 

@@ -4,16 +4,21 @@ namespace Komaki.Management.Core.Plans;
 
 public sealed class PlanForm
 {
+    [Display(Name = "対象の記録")]
     public int? Id { get; set; }
     public string Name { get; set; } = "";
     public string? Vision { get; set; }
+    [Display(Name = "開始年度")]
     public int StartYear { get; set; }
+    [Display(Name = "終了年度")]
     public int EndYear { get; set; }
     public string PolicyLabel { get; set; } = "政策";
     public string MeasureLabel { get; set; } = "施策";
     public string BasicProjectLabel { get; set; } = "基本事業";
     public string ProjectLabel { get; set; } = "事務事業";
+    [Display(Name = "現行計画")]
     public bool IsCurrent { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 
@@ -35,11 +40,16 @@ public sealed class PlanFormValidator : AbstractValidator<PlanForm>
 
 public sealed class BasicPlanForm
 {
+    [Display(Name = "対象の記録")]
     public int? Id { get; set; }
+    [Display(Name = "総合計画")]
     public int ComprehensivePlanId { get; set; }
     public string Name { get; set; } = "";
+    [Display(Name = "開始年度")]
     public int StartYear { get; set; }
+    [Display(Name = "終了年度")]
     public int EndYear { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 

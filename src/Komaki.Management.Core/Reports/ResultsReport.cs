@@ -119,7 +119,7 @@ public sealed record ResultsReport(int FiscalYear, string PlanName, IReadOnlyLis
             {
                 Line("施策", m.Code, m.Name, null, null, null, bold: true);
                 foreach (var i in m.Indicators)
-                    Line("指標", "", i.Name, null, i.Actual is decimal a ? Describe(i.Unit, i.Target, a, i.Judgment) : $"目標 {N(i.Target)}{i.Unit}／実績 未記入", null);
+                    Line("指標", "", i.Name, null, i.Actual is decimal a ? Describe(i.Unit, i.Target, a, i.Judgment) : $"目標 {NumberText.WithUnit(i.Target, i.Unit, d => N(d))}／実績 {NumberText.NoValue}", null);
                 foreach (var x in m.Projects) Line("事務事業", x.Code, x.Name, x.Unit, x.Done, x.Settled);
                 Line("小計", m.Code, $"{m.Name} 計", null, null, m.Settled, bold: true);
             }

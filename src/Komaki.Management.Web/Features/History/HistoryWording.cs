@@ -22,9 +22,15 @@ public sealed class HistoryWording
     public HistoryWording(HistoryLookups lookups, OrgTree org, DirectionCatalog directions) => (_lookups, _org, _directions) = (lookups, org, directions);
 
     private static readonly HashSet<string> YearFields = ["FiscalYear", "StartYear", "EndYear", "BaselineYear", "ValidFromYear", "ValidToYear"];
-    private static readonly HashSet<string> PersonFields = ["OwnerUserId", "PublishedBy"];
+    /// A person by the name staff know them by. An account no longer registered is not shown by its stored id or
+    /// e-mail address; a name stored as it was typed (「道路課長」) is shown as stored.
+    public string Person(string userName) =>
+        userName == "system" ? System
+        : _lookups.People.TryGetValue(userName, out var name) ? name
+        : userName.Contains('@', StringComparison.Ordinal) || Guid.TryParse(userName, out _) ? Unregistered
+        : userName;
 
-    public string Person(string userName) => userName == "system" ? System : _lookups.People.GetValueOrDefault(userName, userName);
+    public const string Unregistered = "（登録のない利用者）";
 
     /// A recorded value as staff read it; null stays empty.
     public string? Value(string entity, string field, string? value)
@@ -32,7 +38,7 @@ public sealed class HistoryWording
         if (value is null) return null;
         if (YearFields.Contains(field) && int.TryParse(value, out var year)) return Wareki.FiscalYearWithWestern(year);
         if (field == "Month" && int.TryParse(value, out var month)) return $"{month}月";
-        if (PersonFields.Contains(field)) return Person(value);
+        if (HistoryPages.IsPersonField(field)) return Person(value);
         if (entity == nameof(LabelMapping) && field == nameof(LabelMapping.Value) && int.TryParse(value, out var meaning))
             return _lookups.LabelMeanings.GetValueOrDefault(meaning, value);
         if (field.EndsWith("Id", StringComparison.Ordinal) && int.TryParse(value, out var id) && !RecordedValues.IsUnitField(field))

@@ -1,12 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using Komaki.Management.Core.Importing;
 
 namespace Komaki.Management.Web.Features.ImportLabels;
 
 public sealed class LabelForm
 {
+    [Display(Name = "種類")]
     public LabelKind Kind { get; set; } = LabelKind.Direction;
     public string? Label { get; set; }
+    [Display(Name = "意味")]
     public int? Value { get; set; }
+    [Display(Name = "版")]
     public int Version { get; set; }
 }
 
