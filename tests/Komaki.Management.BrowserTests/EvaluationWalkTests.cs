@@ -81,8 +81,15 @@ public class EvaluationWalkTests(AppServer server)
         Assert.Equal("対応中", await head.InnerTextAsync("#state"));
         var option = await head.Locator("#planLineId option", new() { HasTextString = "令和8年度版 令和8年度" }).GetAttributeAsync("value");
         await head.SelectOptionAsync("#planLineId", option!);
+        await head.FillAsync("#answer-note", "点検結果の公開を令和8年度の計画に盛り込んだ。");
         await head.ClickAsync("#do-answer");
-        Assert.Equal("計画・予算に反映", await head.InnerTextAsync("#state"));
-        Assert.Contains("令和8年度版 実施計画 令和8年度", await head.InnerTextAsync("#answer"));
+        // The division proposes; someone outside it (planning) confirms.
+        Assert.Equal("反映案の確認待ち", await head.InnerTextAsync("#state"));
+        Assert.Equal(0, await head.Locator("#do-confirm").CountAsync());
+        var improvement = head.Url;
+        await planning.GotoAsync(improvement);
+        await planning.ClickAsync("#do-confirm");
+        Assert.Equal("計画・予算に反映", await planning.InnerTextAsync("#state"));
+        Assert.Contains("令和8年度版 実施計画 令和8年度", await planning.InnerTextAsync("#answer"));
     }
 }

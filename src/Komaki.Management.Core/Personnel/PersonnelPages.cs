@@ -259,21 +259,21 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
 
     // Compiled: the 課長's home page and 対応待ち ask on every request, and the account's staff records are joined in
     // rather than read first, so a scalar parameter (not a list of ids) keeps one plan.
-    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>> WaitingOfAccount = EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>>> WaitingOfAccount = new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
         db.PersonnelEvaluations.AsNoTracking()
             .Where(e => ((e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null))
                 && (e.StaffMember!.UserId == userId || e.FirstEvaluator!.UserId == userId || e.SecondEvaluator!.UserId == userId))
             .Select(e => new WaitingRow(e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, e.StaffMember!.Name,
-                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId)));
+                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId))));
 
-    private static readonly Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>> WaitingOfCity = EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, IAsyncEnumerable<WaitingRow>>> WaitingOfCity = new(() => EF.CompileAsyncQuery((AppDbContext db, string userId, int year) =>
         db.PersonnelEvaluations.AsNoTracking()
             .Where(e => (e.FiscalYear == year || e.FiscalYear == year - 1) && e.State != PersonnelState.Acknowledged || e.Complaints.Any(c => c.AnsweredAt == null))
             .Select(e => new WaitingRow(e.Id, e.FiscalYear, e.StaffMemberId, e.FirstEvaluatorId, e.SecondEvaluatorId, e.State, e.ComplaintDeadline, e.StaffMember!.Name,
-                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId)));
+                e.Complaints.Any(c => c.AnsweredAt == null), e.StaffMember.UserId == userId, e.FirstEvaluator!.UserId == userId, e.SecondEvaluator!.UserId == userId))));
 
-    private static readonly Func<AppDbContext, int, IAsyncEnumerable<PersonnelDesign>> DesignsOfTwoYears = EF.CompileAsyncQuery<AppDbContext, int, PersonnelDesign>((db, year) =>
-        db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).OrderBy(d => d.Id));
+    private static readonly CompiledPerModel<Func<AppDbContext, int, IAsyncEnumerable<PersonnelDesign>>> DesignsOfTwoYears = new(() => EF.CompileAsyncQuery<AppDbContext, int, PersonnelDesign>((db, year) =>
+        db.PersonnelDesigns.AsNoTracking().Where(d => d.FiscalYear == year || d.FiscalYear == year - 1).OrderBy(d => d.Id)));
 
     /// The steps waiting for the account's holder (their own, and those of whom they evaluate; for the personnel
     /// division every one): two queries, the evaluations with the holder's relation to each, and the two years' designs
@@ -283,7 +283,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         var division = actor.IsIn(Roles.Personnel);
         if (userId.Length == 0 && !division) return [];
         var rows = new List<WaitingRow>();
-        await foreach (var row in (division ? WaitingOfCity : WaitingOfAccount)(db, userId, year))
+        await foreach (var row in (division ? WaitingOfCity : WaitingOfAccount).For(db)(db, userId, year))
             rows.Add(userId.Length == 0 ? row with { Self = false, First = false, Second = false } : row);
         // The account's staff records among these rows: exactly what the relation asks of them.
         var mine = rows.Where(r => r.Self).Select(r => r.StaffMemberId)
@@ -292,7 +292,7 @@ public sealed class PersonnelPages(AppDbContext db, PersonnelReads reads) : IUse
         var designs = new Dictionary<int, PersonnelDesign>();
         if (rows.Any(r => r.FiscalYear == year || r.FiscalYear == year - 1))
         {
-            await foreach (var d in DesignsOfTwoYears(db, year)) designs.TryAdd(d.FiscalYear, d);
+            await foreach (var d in DesignsOfTwoYears.For(db)(db, year)) designs.TryAdd(d.FiscalYear, d);
         }
         var items = new List<PersonnelWorkItem>();
         foreach (var row in rows)

@@ -45,7 +45,8 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
             if (row.Id != 0 && line is null) { result.Add($"Lines[{i}].JobType", "この行は、この課のこの年度の行ではありません。"); continue; }
             if (line is null)
             {
-                if (row.JobType is null && row.Employment is null && string.IsNullOrWhiteSpace(row.Allocated)) continue;
+                // The empty row for a new line is skipped only when nothing at all was typed in it: never dropped in silence.
+                if (row.JobType is null && row.Employment is null && new[] { row.Allocated, row.ActualApril1, row.Requested, row.RequestReason, row.Assessed, row.AssessmentReason }.All(string.IsNullOrWhiteSpace)) continue;
                 if (!personnel) { result.Add($"Lines[{i}].JobType", "行を加えられるのは人事担当です。"); continue; }
                 if (row.JobType is not JobType j || !Enum.IsDefined(j)) result.Add($"Lines[{i}].JobType", "職種を選んでください。");
                 if (row.Employment is not Personnel.EmploymentType em || !Enum.IsDefined(em)) result.Add($"Lines[{i}].Employment", "任用形態を選んでください。");

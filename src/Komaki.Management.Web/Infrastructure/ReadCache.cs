@@ -11,8 +11,10 @@ namespace Komaki.Management.Web.Infrastructure;
 public sealed class DataVersions
 {
     // Compiled: the one statement every request sends before anything it shows is looked up.
-    private static readonly Func<AppDbContext, IEnumerable<DataVersionRow>> Rows =
-        EF.CompileQuery((AppDbContext db) => db.DataVersions.AsNoTracking());
+    private static readonly CompiledPerModel<Func<AppDbContext, IEnumerable<DataVersionRow>>> Compiled =
+        new(() => EF.CompileQuery((AppDbContext db) => db.DataVersions.AsNoTracking()));
+
+    private static IEnumerable<DataVersionRow> Rows(AppDbContext db) => Compiled.For(db)(db);
 
     // The versions the last request read, with the stamps already made of them: between writes every request
     // reads the same rows and shares them. Immutable, so shared between requests (and between apps in one

@@ -96,6 +96,8 @@ public sealed class BudgetFormWordingTests(KomakiFactory app) : IClassFixture<Ko
             .Where(tag => !(tag.Contains("type=\"checkbox\"", StringComparison.Ordinal) && !tag.Contains(" checked", StringComparison.Ordinal)))
             .Select(tag => (Regex.Match(tag, "\\sname=\"([^\"]*)\"").Groups[1].Value, WebUtility.HtmlDecode(Regex.Match(tag, "\\svalue=\"([^\"]*)\"").Groups[1].Value)))
             .Where(f => f.Item1.Length > 0 && f.Item1 != "__RequestVerificationToken").ToList();
+        // The selects and text areas too: a form sent without a field it showed is refused (SentFields).
+        fields.AddRange(HtmlForms.Fields(form[..form.IndexOf("</form>", StringComparison.Ordinal)]).Where(f => fields.All(x => x.Item1 != f.Key)).Select(f => (f.Key, f.Value)));
         Assert.Contains(fields, f => f.Item1 == "Frames[1].DepartmentId");
         return (finance, page, fields);
     }
@@ -128,7 +130,7 @@ public sealed class BudgetFormWordingTests(KomakiFactory app) : IClassFixture<Ko
         var lists = Posts().SelectMany(m => m.GetParameters()).Where(p => IsForm(p.ParameterType))
             .SelectMany(p => Bound(p.ParameterType, "", [])).Where(x => ElementOf(x.Property.PropertyType) is { } e && IsForm(e))
             .Select(x => x.Path).Distinct().Order().ToList();
-        Assert.Equal(["RequestForm.Setsu", "RoundForm.Frames", "RoundForm.Stages"], lists);
+        Assert.Equal(["CommitForm.Reasons", "RequestForm.Setsu", "RoundForm.Frames", "RoundForm.Stages"], lists);
 
         // Two 枠 for one 部.
         var (finance, page, fields) = await PolicyFormAsync();

@@ -180,6 +180,8 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         var policy = await finance.GetStringAsync($"/BudgetFormulation/{Year}/Policy");
         var policyFields = Regex.Matches(policy, "<input[^>]*>").Select(m => (Regex.Match(m.Value, "name=\"([^\"]+)\"").Groups[1].Value, WebUtility.HtmlDecode(Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)))
             .Where(f => f.Item1.Length > 0 && f.Item1 != "__RequestVerificationToken" && !(f.Item1 == "Stages[2].InUse" && f.Item2 == "true")).ToList();
+        // The selects and text areas too, as a browser sends them (a form without a field it showed is refused).
+        policyFields.AddRange(HtmlForms.Fields(policy).Where(f => policyFields.All(x => x.Item1 != f.Key) && !f.Key.EndsWith(".InUse", StringComparison.Ordinal)).Select(f => (f.Key, f.Value)));
         var turnedOff = await PostAsync(finance, $"/BudgetFormulation/{Year}/Policy", [.. policyFields]);
         Assert.Contains("使うかどうかは変えられません", await turnedOff.Content.ReadAsStringAsync());
         Assert.Equal(snapshot, Snapshot(request.Id));

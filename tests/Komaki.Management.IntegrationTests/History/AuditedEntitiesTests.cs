@@ -34,10 +34,17 @@ public sealed class AuditedEntitiesTests(KomakiFactory app) : IClassFixture<Koma
     ];
 
     /// Every input of the policy page as a browser sends it: a checked box's value before its hidden "false".
-    internal static Dictionary<string, string> PolicyFields(string page) => System.Text.RegularExpressions.Regex.Matches(page, "<input[^>]*>")
-        .Where(m => !m.Value.Contains("type=\"checkbox\"", StringComparison.Ordinal) || m.Value.Contains("checked", StringComparison.Ordinal))
-        .Select(m => (System.Text.RegularExpressions.Regex.Match(m.Value, "name=\"([^\"]+)\"").Groups[1].Value, WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)))
-        .Where(f => f.Item1.Length > 0 && f.Item1 != "__RequestVerificationToken").GroupBy(f => f.Item1).ToDictionary(g => g.Key, g => g.First().Item2);
+    /// The policy form as a browser posts it: its inputs (a checked box before its hidden 「false」, the first kept), and
+    /// its selects and text areas too — a form sent without a field it showed is refused.
+    internal static Dictionary<string, string> PolicyFields(string page)
+    {
+        var fields = System.Text.RegularExpressions.Regex.Matches(page, "<input[^>]*>")
+            .Where(m => !m.Value.Contains("type=\"checkbox\"", StringComparison.Ordinal) || m.Value.Contains("checked", StringComparison.Ordinal))
+            .Select(m => (System.Text.RegularExpressions.Regex.Match(m.Value, "name=\"([^\"]+)\"").Groups[1].Value, WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(m.Value, "value=\"([^\"]*)\"").Groups[1].Value)))
+            .Where(f => f.Item1.Length > 0 && f.Item1 != "__RequestVerificationToken").GroupBy(f => f.Item1).ToDictionary(g => g.Key, g => g.First().Item2);
+        foreach (var (name, value) in HtmlForms.Fields(page)) fields.TryAdd(name, value);
+        return fields;
+    }
 
     [Fact]
     public void Every_entity_the_app_edits_is_audited()

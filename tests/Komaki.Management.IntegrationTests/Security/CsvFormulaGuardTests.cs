@@ -101,6 +101,8 @@ public class CsvFormulaGuardTests(KomakiFactory app) : IClassFixture<KomakiFacto
                 + db.Indicators.ExecuteUpdate(s => s.SetProperty(i => i.Name, value)) + db.ManifestoItems.ExecuteUpdate(s => s.SetProperty(i => i.Title, value))
                 + db.ExternalReviewProjects.ExecuteUpdate(s => s.SetProperty(p => p.CityResponse, value)) + db.CitizenInputs.ExecuteUpdate(s => s.SetProperty(i => i.Summary, value))
                 + db.StaffMembers.ExecuteUpdate(s => s.SetProperty(m => m.Name, value))
+                // A published evaluation shows the project as it was published (PublishedSheet.Project).
+                + db.Database.ExecuteSqlRaw("UPDATE ProjectEvaluations SET PublishedSheet = json_set(PublishedSheet, '$.Project.Name', {0}) WHERE json_extract(PublishedSheet, '$.Project') IS NOT NULL", value)
                 + db.Set<Komaki.Management.Core.BudgetFormulation.EffectPublicationRow>().ExecuteUpdate(s => s.SetProperty(r => r.Department, value)));
             foreach (var (action, who, url) in Endpoints)
             {

@@ -35,7 +35,7 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
 
     /// Routes whose POST acts rather than saves what the page shows: posting them back would create, close, publish,
     /// submit, retire or delete — each has its own tests. The GET of these is a confirmation or an empty form.
-    [GeneratedRegex(@"(^|/)(Create|Retire|Delete|Close|Publish|Withdraw|Allocate|Open|Disclose|Submit|Steps|Bands|Calendar)(/|$)|^Account/|^Imports/|\{controller")]
+    [GeneratedRegex(@"(^|/)(Create|Retire|Delete|Close|Publish|Withdraw|Allocate|Open|Disclose|Submit|Confirm|Steps|Bands|Calendar)(/|$)|^Account/|^Imports/|\{controller")]
     private static partial Regex ActingRoute();
 
     /// Tables the app writes while reading or as bookkeeping of a write: they are not what a form edits.

@@ -20,7 +20,8 @@ public class OutputEncodingTests(KomakiFactory app) : IClassFixture<KomakiFactor
             (m.Name, p.Name, i.Name) = ($"施策{Payload}", $"事業{Payload}", $"指標{Payload}");
             foreach (var band in db.JudgmentBands) band.Label = $"{band.Label}{Payload}";
             var voice = db.CitizenInputs.First(c => c.IsPublished);
-            voice.Summary = $"声{Payload}";
+            // A published voice changes only as a 訂正 (PublishedCorrections), whose reason is shown too.
+            (voice.Summary, voice.CorrectedAt, voice.CorrectionReason) = ($"声{Payload}", DateTime.UtcNow, $"訂正{Payload}");
             db.SaveChanges();
             return (m.Id, p.Id, i.Id);
         });

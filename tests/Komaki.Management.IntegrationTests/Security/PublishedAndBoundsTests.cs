@@ -210,6 +210,8 @@ public class PublishedAndBoundsTests(KomakiFactory app) : IClassFixture<KomakiFa
             var c = db.CitizenInputs.Single(x => x.Id == input.Id);
             c.Summary = "\t=HYPERLINK(\"http://x\")";
             c.Answer = "\r@SUM(1)";
+            // A published voice changes only as a 訂正 (PublishedCorrections).
+            (c.CorrectedAt, c.CorrectionReason) = (DateTime.UtcNow, "-1+1");
             return db.SaveChanges();
         });
         var csv = await app.NewClient().GetStringAsync("/api/v1/citizen-inputs.csv");

@@ -33,6 +33,8 @@ public partial class SignedWordingTests(KomakiFactory app) : IClassFixture<Komak
         ["Reminder"] = "a reminder of a stage: not a signed record",
         ["GoalEvent"] = "a step in a goal's log (its action named Agreed, Confirmed): who and when, with their own comment",
         ["ProcessingError"] = "a published processing error shows its own text; the risk it belongs to is not shown to citizens",
+        ["ManifestoItem"] = "a promise's own words (番号・分野・項目) change only as a 訂正 with what was published beside it (IPublishedOnItsOwn); it quotes no other record",
+        ["StaffingTableEdition"] = "a confirmed 部門別職員数 keeps its rows, with the 部 names, as its own text; a later change is a 訂正 edition",
         ["CitizenInput"] = "a published input links to the measures and projects it concerns as navigation to them as they are; nobody signs their wording",
     };
 
@@ -142,7 +144,7 @@ public partial class SignedWordingTests(KomakiFactory app) : IClassFixture<Komak
             if (g.OrganizationalGoal is { } o) o.Title += Renamed;
             if (g.Measure is { } m) (m.Code, m.Name) = (m.Code + "X", m.Name + Renamed);
             if (g.Project is { } p) (p.Code, p.Name) = (p.Code + "X", p.Name + Renamed);
-            if (g.ManifestoItem is { } i) (i.Number, i.Title) = (i.Number + "X", i.Title + Renamed);
+            if (g.ManifestoItem is { } i) (i.Number, i.Title, i.CorrectedAt, i.CorrectionReason) = (i.Number + "X", i.Title + Renamed, DateTime.UtcNow, "公約の表記を改めたため");
         }
         return db.SaveChanges();
     });
@@ -177,7 +179,7 @@ public partial class SignedWordingTests(KomakiFactory app) : IClassFixture<Komak
             {
                 if (l.Measure is { } m) (m.Code, m.Name) = (m.Code + "X", m.Name + Renamed);
                 if (l.Project is { } p) (p.Code, p.Name) = (p.Code + "X", p.Name + Renamed);
-                if (l.ManifestoItem is { } i) (i.Number, i.Title) = (i.Number + "X", i.Title + Renamed);
+                if (l.ManifestoItem is { } i) (i.Number, i.Title, i.CorrectedAt, i.CorrectionReason) = (i.Number + "X", i.Title + Renamed, DateTime.UtcNow, "公約の表記を改めたため");
             }
             return db.SaveChanges();
         });

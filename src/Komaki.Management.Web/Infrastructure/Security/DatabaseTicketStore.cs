@@ -22,8 +22,8 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
     /// At most this many unpacked tickets are kept; past it the lot is dropped and unpacked again as used.
     private const int MaxKept = 10_000;
 
-    private static readonly Func<AppDbContext, string, Task<StoredTicket?>> StoredOf = EF.CompileAsyncQuery((AppDbContext db, string key) =>
-        db.UserSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new StoredTicket(s.Ticket, s.ExpiresAt, s.CreatedAt)).FirstOrDefault());
+    private static readonly CompiledPerModel<Func<AppDbContext, string, Task<StoredTicket?>>> StoredOf = new(() => EF.CompileAsyncQuery((AppDbContext db, string key) =>
+        db.UserSessions.AsNoTracking().Where(s => s.Id == key).Select(s => new StoredTicket(s.Ticket, s.ExpiresAt, s.CreatedAt)).FirstOrDefault()));
 
     private sealed record StoredTicket(byte[] Bytes, DateTime ExpiresAt, DateTime CreatedAt);
 
@@ -92,7 +92,7 @@ public sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvide
         var mine = http.HttpContext?.RequestServices.GetService<AppDbContext>();
         using var scope = mine is null ? scopes.CreateScope() : null;
         var db = mine ?? scope!.ServiceProvider.GetRequiredService<AppDbContext>();
-        var stored = await StoredOf(db, key);
+        var stored = await StoredOf.For(db)(db, key);
         if (stored is null || stored.ExpiresAt <= now || stored.CreatedAt + Absolute <= now)
         {
             _unpacked.TryRemove(key, out _);
