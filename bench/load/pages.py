@@ -50,11 +50,13 @@ def resolve(session, page):
 
 
 class Forms(html.parser.HTMLParser):
-    """The links of a page and the fields of its forms (name → value), enough to sign in and to save values."""
+    """The links of a page and the fields of its forms (name → value) as a browser sends them — selects and text areas
+    too, since a form sent without a field it showed is refused — enough to sign in and to save values."""
 
     def __init__(self):
         super().__init__()
         self.links, self.fields, self.in_nav, self.nav_links = [], {}, 0, []
+        self.select, self.textarea = None, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -66,10 +68,26 @@ class Forms(html.parser.HTMLParser):
                 self.nav_links.append(a["href"])
         if tag == "input" and a.get("name") and a.get("type") not in ("checkbox", "submit"):
             self.fields[a["name"]] = a.get("value") or ""
+        if tag == "select" and a.get("name"):
+            self.select = a["name"]
+        if tag == "option" and self.select:
+            if self.select not in self.fields or "selected" in a:
+                self.fields[self.select] = a.get("value") or ""
+        if tag == "textarea" and a.get("name"):
+            self.textarea = a["name"]
+            self.fields[self.textarea] = ""
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.fields[self.textarea] += data
 
     def handle_endtag(self, tag):
         if tag == "nav":
             self.in_nav -= 1
+        if tag == "select":
+            self.select = None
+        if tag == "textarea":
+            self.textarea = None
 
 
 class Session:
