@@ -154,6 +154,39 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         Assert.True(sizes.Count == 0, string.Join("\n", sizes));
     }
 
+    /// 予算編成's overview and reports (issue 31) are opened by everyone all through the busy season and are built from
+    /// every line of a 部 or of the city: opened again with nothing written between, each is served from its read
+    /// models (ADR 0008), sending the commands every signed-in page sends (the session, the data versions) and at most
+    /// one more (the names of who entered the lines on a 査定調書) — a 部's page read its lines afresh, four statements
+    /// on every request, until round 11. Every such page of the 財政課 in bench/load/pages.txt is asked; the forms (the
+    /// policy, publishing) and the pages of one line read the record they change afresh and are left to the test above.
+    [Fact]
+    public async Task Budget_formulation_reports_opened_again_are_served_from_their_read_models()
+    {
+        var client = await large.SignedInAsync("zaisei@komaki.example");
+        async Task<int> AgainAsync(string url)
+        {
+            Assert.True((await client.GetAsync(url)).IsSuccessStatusCode, url);
+            var before = large.Queries.Count;
+            var response = await client.GetAsync(url);
+            Assert.True(response.IsSuccessStatusCode, url);
+            return large.Queries.Count - before;
+        }
+        var baseline = await AgainAsync("/Account/ChangePassword");
+        var measure = large.WithDb(db => db.Measures.Single(m => m.Code == "1-1").Id).ToString(CultureInfo.InvariantCulture);
+        var reports = LoadPages.Read()["zaisei"].Where(p => p.StartsWith("/BudgetFormulation", StringComparison.Ordinal))
+            .Where(p => !Regex.IsMatch(p.Split("->")[^1], "/Policy|/Publish|/Lines|/Steps")).ToList();
+        Assert.True(reports.Count >= 8, $"only {reports.Count} 予算編成 reports listed for the 財政課");
+        var counts = new List<string>();
+        foreach (var page in reports)
+        {
+            var url = await ResolveAsync(client, page, measure);
+            var sent = await AgainAsync(url);
+            if (sent > baseline + 1) counts.Add($"{url}: {sent} commands opened again (a page that reads nothing: {baseline})");
+        }
+        Assert.True(counts.Count == 0, string.Join("\n", counts));
+    }
+
     [Fact]
     public async Task A_filtered_tree_on_a_large_city_shows_the_first_projects_and_sends_the_rest_to_the_list()
     {

@@ -53,7 +53,7 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
         var department = new BudgetDepartment(year, departmentId);
         if (await RefusalAsync(department, RecordOperation.Read) is { } refused) return Forbidden(refused);
         var (round, yearCommits) = await reads.YearAsync(year);
-        var all = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
+        var all = await reads.DepartmentAsync(year, org, departmentId);
         var lines = await ReadableAsync(all);
         var commits = yearCommits.Where(c => c.DepartmentId == departmentId).ToList();
         var next = BudgetFormulationPages.NextStage(round, commits);

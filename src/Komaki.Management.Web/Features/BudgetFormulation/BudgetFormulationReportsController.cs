@@ -42,7 +42,7 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department }) return NotFound();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), RecordOperation.Read) is { } refused) return Forbidden(refused);
-        var lines = await ReadableAsync(await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList()));
+        var lines = await ReadableAsync(await reads.DepartmentAsync(year, org, departmentId));
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
         return View(new ChoushoModel(year, departmentId, assessment, lines, names, org)
         {

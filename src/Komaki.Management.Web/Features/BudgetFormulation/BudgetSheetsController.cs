@@ -14,7 +14,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// (Imports/budget-request); this controller only links to it.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions) : BudgetDoorController()
+public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetReads reads, BudgetEffect effect, DirectionCatalog directions, ReadCache cache, BudgetDecisions decisions) : BudgetDoorController()
 {
     /// The 査定調書 of a 部 is the 財政課's working paper: only 財政担当 export it.
     [HttpGet("{year:int}/Chousho/{departmentId:int}/Excel")]
@@ -23,7 +23,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department } department) return NotFound();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.ExportChousho) is { } refused) return Forbidden(refused);
-        var lines = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
+        var lines = await reads.DepartmentAsync(year, org, departmentId);
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
         var output = new MemoryStream();
         BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names);
@@ -40,7 +40,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         if (departmentId is int d && (org.Find(d) is not { Level: OrgUnitLevel.Department })) return NotFound();
         if (departmentId is int dd && await RefusalAsync(new BudgetDepartment(year, dd), RecordOperation.Read) is { } refused) return Forbidden(refused);
         var own = Actor.UnitId is int du ? org.DepartmentOf(du)?.Id : null;
-        var readsAll = await MayAsync(await pages.RoundAsync(year) ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
+        var readsAll = await MayAsync((await reads.YearAsync(year)).Round ?? BudgetRound.Defaults(year), BudgetRoundRule.ReadCity);
         var units = departmentId is int x ? org.SelfAndDescendants(x).ToList() : readsAll ? null : own is int o ? org.SelfAndDescendants(o).ToList() : [];
         if (units is not null)
         {
