@@ -5,10 +5,11 @@ using Komaki.Management.Core.Identity;
 namespace Komaki.Management.Core.InternalControl;
 
 /// 内部統制 in 対応待ち and on the board: a division head's risks to submit and deficiencies to correct, the 評価部局's
-/// risks to evaluate, the corrections the 評価部局 and the 推進部局 are to confirm — and the year's counts.
+/// risks to evaluate, the corrections the 評価部局 and the 推進部局 are to confirm, an edition of the policy that moves the
+/// bodies for an administrator other than its proposer to confirm — and the year's counts.
 public sealed class ControlWork(AppDbContext db) : IWaitingContribution, IBoardContribution
 {
-    public IReadOnlyCollection<Type> Covers { get; } = [typeof(ControlYear), typeof(ControlRisk), typeof(ControlDeficiency)];
+    public IReadOnlyCollection<Type> Covers { get; } = [typeof(ControlYear), typeof(ControlRisk), typeof(ControlDeficiency), typeof(ControlPolicy)];
 
     /// The policy (who the 評価部局 and the 推進部局 are), the year, the risks and their deficiencies are all Publishing.
     public IReadOnlyList<string>? AreasFor(Actor actor) => [DataArea.Publishing, DataArea.Organization];
@@ -46,6 +47,12 @@ public sealed class ControlWork(AppDbContext db) : IWaitingContribution, IBoardC
                 .Join(db.ControlRisks.AsNoTracking(), d => d.ControlRiskId, r => r.Id, (d, r) => new { d.Kind, d.CorrectedOn, Risk = r }).ToListAsync(ct);
             foreach (var c in corrected.Where(c => ControlAccess.CheckConfirmCorrection(actor, c.Risk, new ControlDeficiency { CorrectedOn = c.CorrectedOn }, policy, org) is null))
                 items.Add(Item("CorrectionConfirmation", null, $"{c.Kind.Label()}の是正の確認（{c.Risk.Code}）", org.PathName(c.Risk.OrgUnitId), new("Control", "Details", new { id = c.Risk.Id })));
+        }
+        if (actor.IsIn(Roles.Administrator))
+        {
+            var awaiting = await db.ControlPolicies.AsNoTracking().Where(p => p.AwaitingConfirmation).ToListAsync(ct);
+            foreach (var p in awaiting.Where(p => p.RefusalToConfirm(asker.UserId) is null))
+                items.Add(Item("PolicyConfirmation", null, $"内部統制の方針（第{p.Edition}版）の承認（{p.ProposedByName}が保存）", "全庁", new("ControlPolicy", "Index")));
         }
         return items.OrderBy(i => i.DueOn is null).ThenBy(i => i.DueOn).ThenBy(i => i.Subject, StringComparer.Ordinal).ToList();
     }

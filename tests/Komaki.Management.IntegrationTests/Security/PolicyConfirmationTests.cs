@@ -61,10 +61,16 @@ public sealed class PolicyConfirmationTests(PolicyConfirmationTests.Factory app)
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(planning, $"/Control/Policy/Confirm?policyId={pending.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await planning.GetAsync($"/Control/Risks/{roadRisk}")).StatusCode);
         var confirmer = proposer == Admin ? await app.SignedInAsync(SecondAdmin) : admin;
+        // It waits for the confirmer in 対応待ち, and not for its proposer.
+        var waits = $"内部統制の方針（第{pending.Edition}版）の承認";
+        Assert.Contains(waits, await confirmer.GetStringAsync("/Goals/Waiting"));
+        if (proposer == Admin) Assert.DoesNotContain(waits, await admin.GetStringAsync("/Goals/Waiting"));
+        Assert.DoesNotContain(waits, await planning.GetStringAsync("/Goals/Waiting"));
         var page = await confirmer.GetStringAsync("/Control/Policy");
         Assert.Contains("確認して現行にする", page);
         Assert.Equal(HttpStatusCode.Redirect, (await confirmer.PostAsync($"/Control/Policy/Confirm?policyId={pending.Id}", KomakiFactory.Form(KomakiFactory.TokenIn(page)))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await planning.GetAsync($"/Control/Risks/{roadRisk}")).StatusCode);
+        Assert.DoesNotContain(waits, await confirmer.GetStringAsync("/Goals/Waiting"));
 
         // Put the bodies back for the next case (again through a second administrator).
         var second = await app.SignedInAsync(SecondAdmin);
