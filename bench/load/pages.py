@@ -131,8 +131,9 @@ class Writer:
 
     def write(self):
         form = self.session.parse(f"/Indicators/{self.indicator}/Values")
-        rows = sorted({k.split("]")[0] + "]" for k in form.fields if k.startswith("Rows[")})
-        last = rows[-1]
+        # The row of the latest year: next year's (as text Rows[10] sorts before Rows[9], so by number).
+        rows = sorted({int(k[5:k.index("]")]) for k in form.fields if k.startswith("Rows[")})
+        last = f"Rows[{rows[-1]}]"
         form.fields[last + ".Target"] = str(100 + self.count % 2)
         self.session.post(f"/Indicators/{self.indicator}/Values", form.fields)
         self.count += 1
@@ -190,6 +191,9 @@ def timed(path, cookie):
 
 def main():
     citizen, lists = Session(), listed()
+    unknown = set(lists) - {a for _, a in ROLES} - {"public"}
+    if unknown:
+        raise SystemExit(f"pages.txt names accounts pages.py does not sign in as: {', '.join(sorted(unknown))} (add them to ROLES)")
     pages, unlisted = [("/healthz", "", None)], []
     for who, account in ROLES:
         session = Session(f"{account}@komaki.example")

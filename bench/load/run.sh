@@ -9,23 +9,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-8}
 DB=${KOMAKI_LARGE_DB:-/tmp/komaki-large.db}
-PORT=5077
+PORT=${KOMAKI_LOAD_PORT:-5077}
+LOG=${KOMAKI_LOAD_LOG:-/tmp/komaki-load-$PORT.log}
 BASE=http://127.0.0.1:$PORT
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
 dotnet build -c Release -v q Komaki.Management.sln >/dev/null
-dotnet build-server shutdown >/dev/null 2>&1 || true   # the compiler servers would compete for the two cores
 if [ ! -f "$DB" ]; then
   ConnectionStrings__Default="Data Source=$DB" dotnet src/Komaki.Management.Cli/bin/Release/net10.0/komaki.dll seed-large --projects 3000 --years 10 | tail -1
 fi
 
 start=$(date +%s%N)
 ConnectionStrings__Default="Data Source=$DB" Reminders__Automatic=false Security__RequireHttps=false ASPNETCORE_ENVIRONMENT=Production \
-  dotnet src/Komaki.Management.Web/bin/Release/net10.0/Komaki.Management.Web.dll --contentRoot "$PWD/src/Komaki.Management.Web" --urls $BASE >/tmp/komaki-load.log 2>&1 &
+  dotnet src/Komaki.Management.Web/bin/Release/net10.0/Komaki.Management.Web.dll --contentRoot "$PWD/src/Komaki.Management.Web" --urls $BASE >$LOG 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf -o /dev/null $BASE/Account/Login; do
-  kill -0 $APP 2>/dev/null || { echo "the app stopped: see /tmp/komaki-load.log" >&2; exit 1; }
+  kill -0 $APP 2>/dev/null || { echo "the app stopped: see $LOG" >&2; exit 1; }
   sleep 0.05
 done
 echo "startup to first page: $(( ($(date +%s%N) - start) / 1000000 )) ms"

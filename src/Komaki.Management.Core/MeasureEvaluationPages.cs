@@ -21,19 +21,22 @@ public sealed record MeasureEvaluationYear(
 /// Reads of the 施策評価 pages. They join the plan, the evaluations and the survey, so they sit above the features.
 public sealed class MeasureEvaluationPages(AppDbContext db) : IUseCase
 {
-    /// What the year's summaries read.
-    public static readonly IReadOnlyList<string> Areas = [DataArea.Plan, DataArea.Indicators, DataArea.Check, DataArea.Voice, DataArea.Organization];
+    /// What the year's summaries read: the indicators as the year's report reads them (its values and the earlier
+    /// years'), so next year's targets, saved all through the busy season, leave a settled year's 施策評価 kept.
+    public static IReadOnlyList<string> AreasOf(int year) => [DataArea.Plan, DataArea.IndicatorsUpTo(year), DataArea.Check, DataArea.Voice, DataArea.Organization];
 
     /// Evaluations not yet published are counted for planning and for their own unit only: readers with the same
     /// audience see the same summaries.
     public static string AudienceOf(Actor a) =>
         a.IsPlanMasterEditor ? "planning" : (a.IsIn(Roles.DepartmentHead) || a.IsIn(Roles.DepartmentStaff)) && a.UnitId is int u ? u.ToString(CultureInfo.InvariantCulture) : "";
 
-    /// The summaries of the year's measures (or of one), counting only the project evaluations the reader may read.
-    public static List<MeasureSummary> Summaries(MeasureEvaluationYear data, Actor reader, OrgTree org)
+    /// The summaries of the year's measures (or of one, measureId), counting only the project evaluations the reader may read.
+    public static List<MeasureSummary> Summaries(MeasureEvaluationYear data, Actor reader, OrgTree org, int? measureId = null)
     {
-        var evaluations = data.Evaluations.Where(e => EvaluationAccess.CanRead(reader, e, org)).ToLookup(e => e.ProjectId);
-        return data.Measures.OrderBy(m => m.Code, CodeOrder.Instance).Select(m =>
+        var projectsOfOne = measureId is int id ? data.ProjectsByMeasure[id].ToHashSet() : null;
+        var evaluations = data.Evaluations.Where(e => (projectsOfOne is null || projectsOfOne.Contains(e.ProjectId)) && EvaluationAccess.CanRead(reader, e, org))
+            .ToLookup(e => e.ProjectId);
+        return data.Measures.Where(m => measureId is null || m.Id == measureId).OrderBy(m => m.Code, CodeOrder.Instance).Select(m =>
         {
             var mine = data.ProjectsByMeasure[m.Id].ToList();
             var evals = mine.SelectMany(p => evaluations[p]).ToList();
@@ -49,15 +52,15 @@ public sealed class MeasureEvaluationPages(AppDbContext db) : IUseCase
         }).ToList();
     }
 
-    /// The year's measures, or the one asked for, with their indicators, projects, evaluations past the draft, survey
-    /// results and the divisions' own evaluations.
     /// Whether the year's 施策評価 is published: a change is then a 訂正 with its reason (PublishedCorrections).
     public async Task<bool> PublishedAsync(int year) => (await PublishedCorrections.PublishedYearsAsync<MeasureEvaluation>(db)).Contains(year);
 
-    public async Task<MeasureEvaluationYear> YearAsync(int year, int? measureId)
+    /// The year's measures with their indicators, projects, evaluations past the draft, survey results and the
+    /// divisions' own evaluations.
+    public async Task<MeasureEvaluationYear> YearAsync(int year)
     {
         var basic = await db.BasicPlans.AsNoTracking().Where(b => b.ComprehensivePlan!.IsCurrent && b.StartYear <= year && b.EndYear >= year).OrderByDescending(b => b.StartYear).FirstOrDefaultAsync();
-        var measures = await db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && (basic == null || m.Policy!.BasicPlanId == basic.Id) && (measureId == null || m.Id == measureId)).ToListAsync();
+        var measures = await db.Measures.AsNoTracking().Where(m => m.RetiredAt == null && (basic == null || m.Policy!.BasicPlanId == basic.Id)).ToListAsync();
         var ids = measures.Select(m => m.Id).ToList();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values.Where(v => v.FiscalYear <= year))
             .Where(i => i.MeasureId != null && ids.Contains(i.MeasureId.Value) && i.RetiredAt == null).ToListAsync();

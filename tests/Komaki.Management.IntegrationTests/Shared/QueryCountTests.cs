@@ -81,7 +81,25 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
             .FirstOrDefault(h => Regex.IsMatch(h, $"^(?:{parts[1]})$")) ?? throw new InvalidOperationException($"{parts[0]}: no link matching {parts[1]}");
     }
 
-    private static async Task<Dictionary<string, int>> CountAsync(KomakiFactory app, string account, Dictionary<string, string> urls, List<string> sizes)
+    /// Requested again with nothing changed, a page reads what is kept: the session's ticket, the versions, and what is
+    /// its reader's own or one record's. No page sends more than this then (as measured in round 11, 2–11 a page).
+    private const int MaxKeptQueries = 12;
+
+    /// Pages held to their own count when requested again (each a line of bench/load/pages.txt): the ones made to read
+    /// what is kept, at what they send now, and the few above MaxKeptQueries, at what they sent in round 11.
+    private static readonly Dictionary<string, int> KeptCeilings = new(StringComparer.Ordinal)
+    {
+        // The ticket, the versions and whether the year is published: the measure is read from the kept year (10 before).
+        ["kikaku /MeasureEvaluations -> /MeasureEvaluations/\\d+/\\d+"] = 3,
+        // A personnel sheet is never kept, and every reading of it is logged (a write).
+        ["jinji /Personnel/Division -> /Personnel/\\d+"] = 22,
+        ["doro-tanto /Personnel -> /Personnel/\\d+"] = 13,
+        // A goal with its steps, its indicators and who may act on it next.
+        ["doro-tanto /Goals -> /Goals/\\d+"] = 14,
+    };
+
+    private static async Task<Dictionary<string, int>> CountAsync(KomakiFactory app, string account, Dictionary<string, string> urls, List<string> sizes,
+        Dictionary<string, int>? kept = null)
     {
         var measure = app.WithDb(db => db.Measures.Single(m => m.Code == "1-1").Id).ToString(CultureInfo.InvariantCulture);
         var client = await ClientAsync(app, account);
@@ -100,6 +118,12 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
             // A print of everything, the Excel files and the open-data files may be longer: they are downloads, not screens.
             var screen = response.Content.Headers.ContentType?.MediaType == "text/html" && !url.Contains("/Print", StringComparison.Ordinal);
             if (screen && bytes > MaxHtmlBytes) sizes.Add($"{account} {url}: {bytes / 1024} KB");
+            if (kept is not null)
+            {
+                before = app.Queries.Count;
+                (await client.GetAsync(url)).Dispose();
+                kept[$"{account} {page}"] = app.Queries.Count - before;
+            }
         }
         return counts;
     }
@@ -141,7 +165,8 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         var sizes = new List<string>();
         var urls = new Dictionary<string, string>();
         var few = await CountAsync(small, account, urls, []);
-        var many = await CountAsync(large, account, urls, sizes);
+        var kept = new Dictionary<string, int>();
+        var many = await CountAsync(large, account, urls, sizes, kept);
         var grew = few.Where(p => many[p.Key] != p.Value).Select(p => $"{p.Key}: {p.Value} queries on the demo city, {many[p.Key]} on the larger one").ToList();
         Assert.True(grew.Count == 0, string.Join("\n", grew));
         // 「対応待ち」 and the home page look at three fiscal years of the cycle and, for a division head, of the unit's
@@ -152,6 +177,10 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
             .Select(p => $"{p.Key}: {p.Value} queries").ToList();
         Assert.True(over.Count == 0, string.Join("\n", over));
         Assert.True(sizes.Count == 0, string.Join("\n", sizes));
+        var keptOver = kept.Where(p => p.Value > KeptCeilings.GetValueOrDefault(p.Key, MaxKeptQueries))
+            .Select(p => $"{p.Key}: {p.Value} queries when requested again (at most {KeptCeilings.GetValueOrDefault(p.Key, MaxKeptQueries)})").ToList();
+        Assert.True(keptOver.Count == 0, string.Join("\n", keptOver));
+        Assert.All(KeptCeilings.Keys.Where(k => k.StartsWith(account + " ", StringComparison.Ordinal)), k => Assert.True(kept.ContainsKey(k), $"{k} is not in bench/load/pages.txt"));
     }
 
     /// 予算編成's overview and reports (issue 31) are opened by everyone all through the busy season and are built from

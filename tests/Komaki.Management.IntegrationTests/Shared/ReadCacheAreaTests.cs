@@ -194,6 +194,46 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
         await Rebuilt("a bulk write to the indicators");
     }
 
+    /// A measure's 施策評価 of a year reads its indicators' values of that year and before, from the year kept for
+    /// every reader (DataArea.IndicatorsUpTo): next year's targets keep the list and the measure's page; a target of
+    /// the year is on both at the next request.
+    [Fact]
+    public async Task A_years_measure_evaluations_are_kept_through_values_of_later_years_and_show_a_value_of_the_year()
+    {
+        var client = await app.SignedInAsync("kikaku@komaki.example");
+        var (indicatorId, measureId) = app.WithDb(db => db.IndicatorValues.Where(v => v.FiscalYear == 2025 && v.Target != null && v.Indicator!.MeasureId != null
+            && v.Indicator.RetiredAt == null && v.Indicator.Measure!.RetiredAt == null
+            && v.Indicator.Measure.Policy!.BasicPlan!.ComprehensivePlan!.IsCurrent && v.Indicator.Measure.Policy.BasicPlan.StartYear <= 2025 && v.Indicator.Measure.Policy.BasicPlan.EndYear >= 2025).Select(v => new { v.IndicatorId, v.Indicator!.MeasureId }).First() is var x ? (x.IndicatorId, x.MeasureId!.Value) : default);
+        string[] urls = ["/MeasureEvaluations?year=2025", $"/MeasureEvaluations/2025/{measureId}"];
+        var warm = new Dictionary<string, int>();
+        foreach (var url in urls)
+        {
+            await GetAsync(client, url);
+            warm[url] = (await GetAsync(client, url)).Queries;
+        }
+        Assert.True(warm[urls[1]] <= 3, $"the measure's page read {warm[urls[1]]} statements when kept");
+
+        void Save(int year, decimal target) => app.WithDb(db =>
+        {
+            var value = db.IndicatorValues.SingleOrDefault(v => v.IndicatorId == indicatorId && v.FiscalYear == year)
+                ?? db.IndicatorValues.Add(new Komaki.Management.Core.Plans.IndicatorValue { IndicatorId = indicatorId, FiscalYear = year }).Entity;
+            value.Target = target;
+            // As the values' page saves: the indicator with every column marked, its Version raised.
+            db.Update(db.Indicators.Single(i => i.Id == indicatorId));
+            return db.SaveChanges();
+        });
+        Save(2027, 4_321);
+        foreach (var url in urls) Assert.Equal(warm[url], (await GetAsync(client, url)).Queries);
+
+        // The two pages share the kept year: each is asked first after its own save.
+        Save(2025, 98_765);
+        var (queries, html) = await GetAsync(client, urls[1]);
+        Assert.True(queries > warm[urls[1]], "the measure's page was not rebuilt after a target of its year");
+        Assert.Contains("98,765", html);
+        Save(2025, 98_766);
+        Assert.True((await GetAsync(client, urls[0])).Queries > warm[urls[0]], "the list was not rebuilt after a target of its year");
+    }
+
     [Fact]
     public async Task Requests_that_miss_together_share_one_build_and_a_failed_build_is_tried_again()
     {

@@ -19,7 +19,7 @@ public sealed class MeasureEvaluationsController(
         var y = year ?? Clock.FiscalYear - 1;
         var audience = MeasureEvaluationPages.AudienceOf(Actor);
         return View(new MeasureEvaluationListModel(y, audience,
-            await cache.GetAsync($"measure-summaries:{y}:{audience}", MeasureEvaluationPages.Areas, () => SummariesAsync(y, null))));
+            await cache.GetAsync($"measure-summaries:{y}:{audience}", MeasureEvaluationPages.AreasOf(y), () => SummariesAsync(y, null))));
     }
 
     [HttpGet("{year:int}/{measureId:int}")]
@@ -49,12 +49,11 @@ public sealed class MeasureEvaluationsController(
     private static MeasureEvaluation EvaluationOf(MeasureSummary summary, int year) =>
         summary.Evaluation ?? new MeasureEvaluation { MeasureId = summary.Measure.Id, Measure = summary.Measure, FiscalYear = year };
 
-    /// The year's data is kept for every reader, then narrowed to the evaluations the reader may read; one measure is read fresh.
+    /// The year's data is kept for every reader (a measure's page reads its measure from it: the kept year is as new as
+    /// the last write to what it read), then narrowed to the evaluations the reader may read.
     private async Task<List<MeasureSummary>> SummariesAsync(int year, int? measureId)
     {
-        var data = measureId is null
-            ? await cache.GetAsync($"measure-evaluations:{year}", MeasureEvaluationPages.Areas, () => pages.YearAsync(year, null))
-            : await pages.YearAsync(year, measureId);
-        return MeasureEvaluationPages.Summaries(data, Actor, await orgTree.GetAsync());
+        var data = await cache.GetAsync($"measure-evaluations:{year}", MeasureEvaluationPages.AreasOf(year), () => pages.YearAsync(year));
+        return MeasureEvaluationPages.Summaries(data, Actor, await orgTree.GetAsync(), measureId);
     }
 }
