@@ -18,8 +18,10 @@ public sealed class UnreadableQuery : IActionFilter
         if (!api && !page) return;
         var publicPage = context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any();
         var parameters = (context.ActionDescriptor as ControllerActionDescriptor)?.Parameters.ToDictionary(p => p.Name, p => p.ParameterType, StringComparer.OrdinalIgnoreCase) ?? [];
-        // A staff page is refused for what the address typed and did not read; what it leaves out is the page's default.
-        var wrong = context.ModelState.Where(e => e.Value is { Errors.Count: > 0 } && (api || publicPage || http.Request.Query.ContainsKey(e.Key)))
+        // A staff page is refused for what the address typed and did not read; what it leaves out or leaves empty (a
+        // filter form's 「すべて」) is the page's default.
+        var wrong = context.ModelState.Where(e => e.Value is { Errors.Count: > 0 }
+                && (api || publicPage || http.Request.Query.ContainsKey(e.Key) && !string.IsNullOrWhiteSpace(e.Value.AttemptedValue)))
             .Select(e => (Name: e.Key, Typed: e.Value!.AttemptedValue, Type: parameters.GetValueOrDefault(e.Key))).ToList();
         if (wrong.Count == 0) return;
         var detail = string.Join(" ", wrong.Select(w => $"パラメータ「{w.Name}」の値「{w.Typed}」を読めません。{Expected(w.Name, w.Type)}"));
