@@ -135,8 +135,13 @@ public static class AppHost
         app.UseKomakiTransport();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Home/Error");
         app.UseStatusCodePagesWithReExecute("/Home/Status/{0}");
-        // The open-data API answers its errors in JSON; the HTML status page above is for people.
-        app.UseWhen(c => ApiProblems.IsApi(c.Request.Path), api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync));
+        // The open-data API answers its errors in JSON, a failure on the server too and in every environment (a program
+        // reading the API cannot read an HTML page, nor should it read a stack trace); the HTML pages above are for people.
+        app.UseWhen(c => ApiProblems.IsApi(c.Request.Path), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiProblems.WriteErrorAsync });
+            api.UseStatusCodePages(ApiProblems.WriteStatusAsync);
+        });
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseStaticFiles();
         app.UseMiddleware<NoStore>();

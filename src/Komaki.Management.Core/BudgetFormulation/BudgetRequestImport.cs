@@ -88,9 +88,6 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         }
         if (project is not null)
         {
-            // The request's 課 once it exists (the 事業 may have moved since); the 事業's for a new one.
-            var unit = request?.OrgUnitId ?? project.OwnerUnitId;
-            if (OutsideOwnUnits(project.Code, project.Name, unit) is string outside) errors.Add($"{row.Cell(S.Code.Key)}: {outside}");
             if (request is null && (project.IsRetired || _activity.TryGetValue(project.Id, out var a) && (a.StartYear > year || a.EndYear < year)))
                 errors.Add($"{row.Cell(S.Code.Key)}: 「{project.Name}」は{Wareki.FiscalYear(year)}に実施する事業ではないため、要求できません。");
         }
@@ -153,6 +150,8 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         var target = request ?? new BudgetRequest { FiscalYear = year, ProjectId = project!.Id, OrgUnitId = project.OwnerUnitId };
         // The form's rule decides whether the importer may enter this request, as the request form's POST asks it.
         List<string> cells = request is null ? [row.Cell(S.Code.Key)] : [.. Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key))];
+        // The request's 課 once it exists (the 事業 may have moved since); the 事業's for a new one.
+        AskOwnUnits(row.Sheet, row.Number, cells, project!.Code, project.Name, target.OrgUnitId);
         Ask(row.Sheet, row.Number, cells, target, RecordOperation.Edit);
         (target.Expenditure, target.National, target.Prefectural, target.Bonds, target.OtherSpecific, target.General) = (e, n, p, b, o, g);
         target.Reason = reason;

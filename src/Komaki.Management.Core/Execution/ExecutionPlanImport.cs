@@ -104,12 +104,6 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
             errors.Add($"{row.Cell(f.Key)}（{f.Header}）: " + LabelBook.Unmapped(LabelKind.ProgressStatus, text));
             return null;
         }
-        if (project is not null)
-        {
-            var current = _existing.TryGetValue(project.Id, out var stored) ? stored.OwnerUnitId : project.OwnerUnitId;
-            if (OutsideOwnUnits(project.Code, project.Name, current) is string outside) errors.Add($"{row.Cell(S.Code.Key)}: {outside}");
-            else if (ownerUnitId is int to && OutsideOwnUnits(project.Code, project.Name, to) is string handed) errors.Add($"{row.Cell(S.Unit.Key)}: {handed}");
-        }
         var midStatus = Status(S.MidYearStatus);
         var endStatus = Status(S.YearEndStatus);
         foreach (var (status, field) in new[] { (midStatus, S.MidYearProgress), (endStatus, S.YearEndProgress) })
@@ -161,6 +155,9 @@ public sealed class ExecutionPlanImport(ImportContext context) : SheetImport(con
 
         var projectId = project.Id;
         ExecutionPlan AsStored(int unit) => new() { FiscalYear = fiscalYear, ProjectId = projectId, OwnerUnitId = unit };
+        // Whose plan it is (and whose it would become) matters only to a row that writes: the pipeline asks it of those.
+        AskOwnUnits(row.Sheet, row.Number, planCells.Concat(progressCells).DefaultIfEmpty(row.Cell(S.Code.Key)), project.Code, project.Name, owner);
+        if (plan.OwnerUnitId != owner) AskOwnUnits(row.Sheet, row.Number, [row.Cell(S.Unit.Key)], project.Code, project.Name, plan.OwnerUnitId);
         if (planCells.Count > 0)
         {
             Ask(row.Sheet, row.Number, planCells, AsStored(owner), RecordOperation.Edit);

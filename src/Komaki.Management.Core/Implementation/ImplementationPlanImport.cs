@@ -134,11 +134,6 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: {error}"));
             return;
         }
-        if (OutsideOwnUnits(project.Code, project.Name, project.OwnerUnitId) is string outside)
-        {
-            Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: {outside}"));
-            return;
-        }
         if (!_seen.TryAdd((project.Id, row.FiscalYear), row.Row))
         {
             Report.Refused.Add(new(sheet, row.Row, $"{row.CellOf(S.Code.Key)}: 事業コード「{row.Code}」の{Wareki.FiscalYear(row.FiscalYear)}の行が{_seen[(project.Id, row.FiscalYear)]}行目にもあります。1事業・1年度につき1行にしてください。"));
@@ -171,7 +166,8 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
         if (changes.Count > 0)
         {
             // The edition's project form decides who may change these lines (and only planning starts an edition).
-            var cells = changes.Select(c => S.Fields.FirstOrDefault(f => f.Header == c.Field) is { } spec ? row.CellOf(spec.Key) : "");
+            var cells = changes.Select(c => S.Fields.FirstOrDefault(f => f.Header == c.Field) is { } spec ? row.CellOf(spec.Key) : "").ToList();
+            AskOwnUnits(sheet, row.Row, cells, project.Code, project.Name, project.OwnerUnitId);
             if (_edition.Id == 0) Ask(sheet, row.Row, cells, _edition, RecordOperation.Edit);
             Ask(sheet, row.Row, cells, new ImplementationPlanLine
             {

@@ -110,21 +110,50 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
 
     private readonly List<(string Sheet, int Row, string Cells, Func<RecordRules, RuleAsker, Task<string?>> Ask)> _asks = [];
 
+    private readonly List<(string Sheet, int Row, string Cells, string Code, string Name, int[] Units)> _ownUnitAsks = [];
+
     /// A row changes a record (cells: where, for the message): it is written only when the record's rule — the one
     /// its form asks on the POST, with the same operation — lets the importer do it; otherwise the row is refused
     /// naming the cells, with the rule's reason. Asked after the last row, for the rows that change something.
     protected void Ask<T>(string sheet, int row, IEnumerable<string> cells, T record, string operation) where T : class =>
-        _asks.Add((sheet, row, string.Join("・", cells.Where(c => c.Length > 0).Distinct()), (rules, asker) => rules.RefusalAsync(asker, record, operation)));
+        _asks.Add((sheet, row, Cells(cells), (rules, asker) => rules.RefusalAsync(asker, record, operation)));
 
+    /// A row changes a record of these units (the one it belongs to, or the one it would be handed to): on a department's
+    /// own sheet it is written only when each is the department's or a unit under it; otherwise it is refused naming
+    /// the cells it changes. Asked after the last row, like Ask, for the rows that change something.
+    protected void AskOwnUnits(string sheet, int row, IEnumerable<string> cells, string code, string name, params int[] unitIds) =>
+        _ownUnitAsks.Add((sheet, row, Cells(cells), code, name, unitIds));
+
+    private static string Cells(IEnumerable<string> cells) => string.Join("・", cells.Where(c => c.Length > 0).Distinct());
+
+    /// Permission is asked of the rows that write, and only of them: a row equal to what is stored (変更なし) writes
+    /// nothing, so the whole city's sheet taken by someone who reads it all imports back through a department with its
+    /// other units' rows unchanged (docs/excel.md「画面と同じ権限で取り込みます」). Whatever an import asked of a row
+    /// that in the end creates or changes nothing is dropped here, for every kind.
     private async Task AskRulesAsync()
     {
-        // The operator's command line imports as the system; a person importing is asked about every row.
-        if (Request.Asker is not { } asker || _asks.Count == 0) return;
-        var rules = context.Rules ?? throw new InvalidOperationException("A person's import needs the record rules (ImportContext.Rules).");
+        var writing = Report.Created.Concat(Report.Updated).Select(c => (c.Sheet, c.Row)).ToHashSet();
         var refused = new List<(string Sheet, int Row, string Cells, string Reason)>();
-        foreach (var (sheet, row, cells, ask) in _asks)
+        if (Request.OwnUnits is { } own)
         {
-            if (await ask(rules, asker) is string reason) refused.Add((sheet, row, cells, reason));
+            foreach (var (sheet, row, cells, code, name, units) in _ownUnitAsks.Where(a => writing.Contains((a.Sheet, a.Row))))
+            {
+                var other = units.FirstOrDefault(u => !own.Contains(u));
+                if (other == 0) continue;
+                var unit = _unitNames.GetValueOrDefault(other, "ほかの所属");
+                refused.Add((sheet, row, cells, $"「{code} {name}」は{unit}の事業（または{unit}への変更）です。所属で取り込めるのは、自分の所属とその下の係の事業の行だけです。"));
+            }
+        }
+        // The operator's command line imports as the system; a person importing is asked about every row that writes.
+        // A row already refused as another unit's is not asked again: the rule would only say the same in other words.
+        if (Request.Asker is { } asker && _asks.Count > 0)
+        {
+            var rules = context.Rules ?? throw new InvalidOperationException("A person's import needs the record rules (ImportContext.Rules).");
+            var notTheirs = refused.Select(r => (r.Sheet, r.Row)).ToHashSet();
+            foreach (var (sheet, row, cells, ask) in _asks.Where(a => writing.Contains((a.Sheet, a.Row)) && !notTheirs.Contains((a.Sheet, a.Row))))
+            {
+                if (await ask(rules, asker) is string reason) refused.Add((sheet, row, cells, reason));
+            }
         }
         foreach (var g in refused.GroupBy(r => (r.Sheet, r.Row, r.Reason)))
         {
@@ -133,15 +162,5 @@ public abstract class SheetImport(ImportContext context) : ISheetImport
             Report.Created.RemoveAll(c => c.Sheet == g.Key.Sheet && c.Row == g.Key.Row);
             Report.Updated.RemoveAll(c => c.Sheet == g.Key.Sheet && c.Row == g.Key.Row);
         }
-    }
-
-    /// For a department's own sheet, why this row may not be written: the project (or the unit the row would move it
-    /// to) is another unit's. Null when the row is the department's, or when planning imports.
-    protected string? OutsideOwnUnits(string code, string name, params int[] unitIds)
-    {
-        if (Request.OwnUnits is not { } own) return null;
-        var other = unitIds.FirstOrDefault(u => !own.Contains(u));
-        return other == 0 ? null
-            : $"「{code} {name}」は{_unitNames.GetValueOrDefault(other, "ほかの所属")}の事業（または{_unitNames.GetValueOrDefault(other, "ほかの所属")}への変更）です。所属で取り込めるのは、自分の所属とその下の係の事業の行だけです。";
     }
 }
