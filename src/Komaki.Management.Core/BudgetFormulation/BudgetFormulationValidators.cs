@@ -41,6 +41,7 @@ public sealed class RoundFormValidator : AbstractValidator<RoundForm>
         RuleFor(f => f.Policy).MaximumLength(max).WithMessage($"予算編成方針は{max:N0}文字以内で入力してください。");
         RuleForEach(f => f.Frames).Must(r => AmountsFormRules<RequestForm>.BeThousandsOrBlank(r.GeneralFund))
             .WithMessage("枠（一般財源）は0以上の千円単位の数値で入力してください。");
+        RuleForEach(f => f.Stages).ChildRules(row => row.RuleFor(r => r.DueOn).SensibleDate());
     }
 }
 

@@ -26,6 +26,7 @@ public sealed class CitizenInputFormValidator : AbstractValidator<CitizenInputFo
 {
     public CitizenInputFormValidator(CityClock clock)
     {
+        RuleFor(x => x.ReceivedOn).SensibleDate();
         RuleFor(x => x.Channel).IsInEnum().WithMessage("経路を選んでください。");
         RuleFor(x => x.Status).IsInEnum().WithMessage("状況を選んでください。");
         RuleFor(x => x.ReceivedOn).Must(v => DateOnly.TryParse(v, CultureInfo.InvariantCulture, out _)).WithMessage("受付日を入力してください。")

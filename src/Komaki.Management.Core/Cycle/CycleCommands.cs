@@ -51,6 +51,8 @@ public sealed class CycleCommands(AppDbContext db, RecordSaver saver) : IUseCase
             if (string.IsNullOrEmpty(text)) continue;
             if (!DateOnly.TryParse(text, CultureInfo.InvariantCulture, out var date))
                 yield return ($"due[{stage}]", $"{stage.Label()}の期限は日付（例 2026-08-31）で入力してください。");
+            else if (!SensibleDates.Within(date))
+                yield return ($"due[{stage}]", SensibleDates.Message);
             else if (date.Year < form.Year - 2 || date.Year > form.Year + 2)
                 yield return ($"due[{stage}]", $"{stage.Label()}の期限は{form.Year - 2}年から{form.Year + 2}年の日付にしてください。");
         }

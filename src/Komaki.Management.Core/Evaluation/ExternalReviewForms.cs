@@ -88,6 +88,7 @@ public sealed class SessionFormValidator : AbstractValidator<SessionForm>
 {
     public SessionFormValidator()
     {
+        RuleFor(x => x.HeldOn).SensibleDate();
         RuleFor(x => x.Title).NotEmpty().WithMessage("会の名称を入力してください。");
         RuleFor(x => x.HeldOn).Must(v => DateOnly.TryParse(v, CultureInfo.InvariantCulture, out _)).WithMessage("開催日を入力してください。");
         RuleFor(x => x.Venue).NotEmpty().WithMessage("会場を入力してください。");

@@ -111,8 +111,35 @@ public static class ControlYearSteps
         _ => null,
     };
 
+    /// The day the step was recorded, or null while it is not.
+    public static DateOnly? RecordedOn(ControlYearStep step, ControlYear year) => step switch
+    {
+        ControlYearStep.Request => year.RequestedOn,
+        ControlYearStep.Consolidate => year.ConsolidatedOn,
+        ControlYearStep.Report => year.ReportedOn,
+        ControlYearStep.AuditReview => year.AuditReviewedOn,
+        ControlYearStep.Council => year.CouncilOn,
+        _ => year.PublishedOn,
+    };
+
+    /// A step is recorded once: what the council received and the city published stays as it was.
+    public static string? Recorded(ControlYearStep step, ControlYear year) =>
+        RecordedOn(step, year) is DateOnly on ? $"{Label(step)}は記録済です（{Wareki.Date(on)}）。記録した日付・意見・報告書は変えられません。" : null;
+
+    /// The day of a step: not before the year before the fiscal year (the request comes before it begins), not
+    /// before the step before it, and not in the future. Null when the day may be recorded.
+    public static string? DayRefusal(ControlYearStep step, ControlYear year, DateOnly day, DateOnly today)
+    {
+        var earliest = new DateOnly(year.FiscalYear - 1, 4, 1);
+        if (day < earliest) return $"{Label(step)}の日は{Wareki.Date(earliest)}以降の日付を入力してください。";
+        if (day > today) return "先の日付は入れられません（行った後に記録します）。";
+        var before = Enum.GetValues<ControlYearStep>().Where(s => s < step).Select(s => (Step: s, On: RecordedOn(s, year))).LastOrDefault(s => s.On is not null);
+        return before.On is DateOnly previous && day < previous
+            ? $"{Label(step)}の日は、{Label(before.Step)}の日（{Wareki.Date(previous)}）以降の日付を入力してください。" : null;
+    }
+
     /// The order of the steps: null when the step may be recorded now.
-    public static string? Order(ControlYearStep step, ControlYear year) => step switch
+    public static string? Order(ControlYearStep step, ControlYear year) => Recorded(step, year) ?? step switch
     {
         ControlYearStep.Consolidate when year.RequestedOn is null => "各課に依頼した後に取りまとめます。",
         ControlYearStep.Report when year.ConsolidatedOn is null => "取りまとめの後に報告書を作成します。",

@@ -153,9 +153,11 @@ public sealed class ControlCommands(AppDbContext db, RecordSaver saver) : IUseCa
         var (on, opinion, reason) = (form.On, form.Opinion, form.Reason);
         var cycle = await db.ControlYears.FirstOrDefaultAsync(y => y.FiscalYear == year);
         if (cycle is null) return CommandResult.Refused(string.Empty, "この年度の内部統制の日程がまだ決まっていません。");
-        if ((ControlYearSteps.Who(step, actor, policy, org) ?? ControlYearSteps.Order(step, cycle)) is string refusal) return CommandResult.Refused(string.Empty, refusal);
+        if (ControlYearSteps.Who(step, actor, policy, org) is string who) return CommandResult.Refused(string.Empty, who);
+        if (ControlYearSteps.Recorded(step, cycle) is string recorded) return CommandResult.Refused("On", recorded);
+        if (ControlYearSteps.Order(step, cycle) is string refusal) return CommandResult.Refused(string.Empty, refusal);
         if (on is not DateOnly day) return CommandResult.Refused("On", "日付を入力してください。");
-        if (day > today) return CommandResult.Refused("On", "先の日付は入れられません（行った後に記録します）。");
+        if (ControlYearSteps.DayRefusal(step, cycle, day, today) is string dayRefusal) return CommandResult.Refused("On", dayRefusal);
         if (step == ControlYearStep.AuditReview && string.IsNullOrWhiteSpace(opinion)) return CommandResult.Refused("Opinion", "監査委員の意見を入力してください。");
         var risks = await db.ControlRisks.AsNoTracking().Include(r => r.Deficiencies).Where(r => r.FiscalYear == year).ToListAsync();
         var missing = ControlReadiness.Missing(step, risks, org);

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.InternalControl;
@@ -37,6 +38,7 @@ public sealed class RiskFormValidator : AbstractValidator<RiskForm>
 {
     public RiskFormValidator()
     {
+        RuleFor(x => x.DueOn).SensibleDate();
         RuleFor(x => x.Area).NotNull().WithMessage("対象事務区分を選んでください。").IsInEnum().WithMessage("対象事務区分を選んでください。");
         RuleFor(x => x.Scope).NotNull().WithMessage("分類（全庁共通・所属固有）を選んでください。").IsInEnum().WithMessage("分類を選んでください。");
         RuleFor(x => x.Response).NotNull().WithMessage("対応方針を選んでください。").IsInEnum().WithMessage("対応方針を選んでください。");
@@ -82,6 +84,7 @@ public sealed class RiskEvaluationFormValidator : AbstractValidator<RiskEvaluati
 {
     public RiskEvaluationFormValidator()
     {
+        RuleFor(x => x.DeficiencyDue).SensibleDate();
         RuleFor(x => x.DesignRating).NotNull().WithMessage("整備状況の評価を選んでください。").IsInEnum();
         RuleFor(x => x.OperationRating).NotNull().WithMessage("運用状況の評価を選んでください。").IsInEnum();
         RuleFor(x => x.DesignEvidence).NotEmpty().WithMessage("整備状況の根拠（確かめた資料・手順）を入力してください。")
@@ -123,6 +126,7 @@ public sealed class ProcessingErrorFormValidator : AbstractValidator<ProcessingE
 {
     public ProcessingErrorFormValidator()
     {
+        RuleFor(x => x.OccurredOn).SensibleDate();
         RuleFor(x => x.OccurredOn).NotNull().WithMessage("発生日を入力してください。");
         RuleFor(x => x.Title).NotEmpty().WithMessage("件名を入力してください。").MaximumLength(ModelLengths.Of<ProcessingError>(e => e.Title)).WithMessage("件名は{MaxLength}文字以内で入力してください。");
         foreach (var (field, column, label) in new (System.Linq.Expressions.Expression<Func<ProcessingErrorForm, string?>>, System.Linq.Expressions.Expression<Func<ProcessingError, string?>>, string)[]
@@ -153,6 +157,7 @@ public sealed class ControlPolicyFormValidator : AbstractValidator<ControlPolicy
 {
     public ControlPolicyFormValidator()
     {
+        RuleFor(x => x.AdoptedOn).SensibleDate();
         RuleFor(x => x.Title).NotEmpty().WithMessage("方針の名称を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.Title)).WithMessage("名称は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Text).NotEmpty().WithMessage("方針の本文を入力してください。").MaximumLength(ModelLengths.Of<ControlPolicy>(p => p.Text)).WithMessage("本文は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.AdoptedOn).NotNull().WithMessage("策定日を入力してください。");
@@ -226,6 +231,7 @@ public sealed class CorrectionFormValidator : AbstractValidator<CorrectionForm>
 {
     public CorrectionFormValidator()
     {
+        RuleFor(x => x.CorrectedOn).SensibleDate();
         RuleFor(x => x.CorrectedOn).NotNull().WithMessage("是正した日を入力してください。");
         RuleFor(x => x.CorrectionNote).NotEmpty().WithMessage("是正の内容（何をどう直したか）を入力してください。")
             .MaximumLength(ModelLengths.Of<ControlDeficiency>(d => d.CorrectionNote)).WithMessage("是正の内容は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
@@ -281,6 +287,8 @@ public sealed class ControlScheduleFormValidator : AbstractValidator<ControlSche
 {
     public ControlScheduleFormValidator()
     {
+        RuleFor(x => x.EntryDue).SensibleDate();
+        RuleFor(x => x.EvaluationDue).SensibleDate();
         RuleFor(x => x.EntryDue).NotNull().WithMessage("各課の記入期限を入力してください。");
         RuleFor(x => x.EvaluationDue).NotNull().WithMessage("評価の期限を入力してください。")
             .GreaterThanOrEqualTo(x => x.EntryDue).When(x => x.EntryDue is not null).WithMessage("評価の期限は記入期限より後にしてください。");
@@ -304,6 +312,7 @@ public sealed class ControlStepFormValidator : AbstractValidator<ControlStepForm
 
     public ControlStepFormValidator()
     {
+        RuleFor(x => x.On).SensibleDate();
         RuleFor(x => x.On).NotNull().WithMessage("日付を入力してください。");
         RuleFor(x => x.Opinion).MaximumLength(ModelLengths.Of<ControlYear>(y => y.AuditOpinion)).WithMessage("意見は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");
         RuleFor(x => x.Reason).MaximumLength(ReasonLength).WithMessage("理由は{MaxLength}文字以内で入力してください（いま{TotalLength}文字）。");

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Plans;
 
@@ -33,6 +34,8 @@ public sealed class TermFormValidator : AbstractValidator<TermForm>
 {
     public TermFormValidator()
     {
+        RuleFor(x => x.StartDate).SensibleDate();
+        RuleFor(x => x.EndDate).SensibleDate();
         RuleFor(x => x.Title).NotEmpty().WithMessage("任期の名称を入力してください（例: 第3期）。")
             .MaximumLength(ModelLengths.Of<MayorTerm>(t => t.Title)).WithMessage("任期の名称は{MaxLength}文字以内で入力してください（現在 {TotalLength} 文字）。");
         RuleFor(x => x.MayorName).NotEmpty().WithMessage("市長の氏名を入力してください。")

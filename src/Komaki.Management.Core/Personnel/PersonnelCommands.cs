@@ -309,8 +309,8 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
     }
 
     /// Saves the year's design. Once the year is opened, the scale and the criteria stay: only dates, the complaint
-    /// window, the disclosure of details, the grades' labels, guide and 勤勉手当区分 may change — the labels, points and
-    /// 勤勉手当区分 only until the first sheet of the year is 調整・確認済.
+    /// window, the disclosure of details, the grades' labels, guide and 勤勉手当区分 and the criteria's 着眼点 may change —
+    /// the labels, points, 勤勉手当区分 and 着眼点 only until the first sheet of the year is 調整・確認済.
     public async Task<CommandResult> SaveDesignAsync(PersonnelDesignForm form)
     {
         var design = await DesignForEditAsync(form.FiscalYear);
@@ -325,8 +325,8 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
                 && criteria.Zip(design.Criteria.OrderBy(c => c.JobLevel).ThenBy(c => c.SortOrder)).All(x => x.First.JobLevel == x.Second.JobLevel && x.First.Name!.Trim() == x.Second.Name
                     && PerformanceGoalsFormValidator.ReadWeight(x.First.Weight, out var w) && w == x.Second.Weight);
             if (!sameScale) return CommandResult.Refused("Grades", "評価を開始した年度の評語（S・A・B…の並び）は変えられません。");
-            if (!sameCriteria) return CommandResult.Refused("Criteria", "評価を開始した年度の評価項目とウエイトは変えられません（着眼点の文言は直せます）。");
-            if (await SettledGradeChangesAsync(design, form) is { Count: > 0 } settled) return CommandResult.Refused(settled);
+            if (!sameCriteria) return CommandResult.Refused("Criteria", "評価を開始した年度の評価項目とウエイトは変えられません（着眼点の文言は、調整・確認を済ませた評価が出るまで直せます）。");
+            if (await SettledChangesAsync(design, form) is { Count: > 0 } settled) return CommandResult.Refused(settled);
         }
         design.PeriodStart = form.PeriodStart!.Value;
         design.PeriodEnd = form.PeriodEnd!.Value;
@@ -383,7 +383,7 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
     /// A sheet once 調整・確認済 (then 開示, 本人確認) shows and sends to payroll what its grades meant that day: the
     /// grade's 説明, its 点数 (the weighted average printed beside it) and its 勤勉手当区分. So from the first such sheet
     /// of the year these stay as they are; the guide (分布の目安) and the dates may still change.
-    private async Task<List<FieldError>> SettledGradeChangesAsync(PersonnelDesign design, PersonnelDesignForm form)
+    private async Task<List<FieldError>> SettledChangesAsync(PersonnelDesign design, PersonnelDesignForm form)
     {
         var settled = await db.PersonnelEvaluations.CountAsync(e => e.FiscalYear == design.FiscalYear && e.State >= PersonnelState.Confirmed);
         if (settled == 0) return [];
@@ -399,6 +399,24 @@ public sealed class PersonnelCommands(AppDbContext db, RecordSaver saver, Person
                 errors.Add(new FieldError($"Grades[{n}].Points", $"{why}、評語 {grade.Code} の点数は変えられません（{NumberText.Format(grade.Points)} のまま）。"));
             if ((row.BonusCategory ?? "").Trim() != grade.BonusCategory)
                 errors.Add(new FieldError($"Grades[{n}].BonusCategory", $"{why}、評語 {grade.Code} の勤勉手当区分は変えられません（「{grade.BonusCategory}」のまま）。"));
+        }
+        // The period and the 基準日 the person was evaluated over, and the 着眼点 they were evaluated against, are
+        // what the sheet says and the person acknowledged: the sheet keeps saying them.
+        foreach (var (field, label, typed, kept) in new (string, string, DateOnly?, DateOnly)[]
+        {
+            (nameof(form.PeriodStart), "評価期間の初日", form.PeriodStart, design.PeriodStart), (nameof(form.PeriodEnd), "評価期間の末日", form.PeriodEnd, design.PeriodEnd),
+            (nameof(form.ReferenceDate), "評価基準日", form.ReferenceDate, design.ReferenceDate),
+        })
+            if (typed != kept) errors.Add(new FieldError(field, $"調整・確認を済ませた評価が {settled:N0} 人あるため、{label}は変えられません（{Wareki.Date(kept)}のまま）。"));
+        if (form.DiscloseDetails != design.DiscloseDetails && await db.PersonnelEvaluations.AnyAsync(e => e.FiscalYear == design.FiscalYear && e.State >= PersonnelState.Disclosed))
+            errors.Add(new FieldError(nameof(form.DiscloseDetails), "開示を済ませた評価があるため、開示する範囲は変えられません。"));
+        // The 着眼点 are what the person was evaluated against and acknowledged: the sheet keeps saying them.
+        for (var n = 0; n < form.Criteria.Count; n++)
+        {
+            var row = form.Criteria[n];
+            if (string.IsNullOrWhiteSpace(row.Name) || design.Criteria.FirstOrDefault(c => c.JobLevel == row.JobLevel && c.Name == row.Name.Trim()) is not { } criterion) continue;
+            if ((row.Viewpoints ?? "").Trim() != criterion.Viewpoints)
+                errors.Add(new FieldError($"Criteria[{n}].Viewpoints", $"調整・確認を済ませた評価が {settled:N0} 人あるため、評価項目「{criterion.Name}」の着眼点は変えられません。"));
         }
         return errors;
     }

@@ -33,6 +33,7 @@ public sealed class PersonnelStepFormValidator : AbstractValidator<PersonnelStep
 {
     public PersonnelStepFormValidator()
     {
+        RuleFor(x => x.InterviewOn).SensibleDate();
         // Only the steps of the sheet's form: 評価者の変更 has a form of its own, and an unknown number is no step.
         RuleFor(x => x.Step).Must(s => PersonnelWorkflow.Actions.Contains(s)).WithMessage("この操作はできません。");
         // A comment is kept in the sheet's log; answering a complaint, also as the complaint's answer.
@@ -106,6 +107,7 @@ public sealed class PerformanceGoalsFormValidator : AbstractValidator<Performanc
 {
     public PerformanceGoalsFormValidator()
     {
+        RuleFor(x => x.ChangedOn).SensibleDate();
         RuleForEach(x => x.Goals).ChildRules(row =>
         {
             row.RuleFor(r => r.Title).NotEmpty().When(r => !r.Remove && !PerformanceGoalsForm.IsBlank(r)).WithMessage("目標を入力してください。")
@@ -193,6 +195,16 @@ public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDe
 {
     public PersonnelDesignFormValidator()
     {
+        RuleFor(x => x.PeriodStart).SensibleDate();
+        RuleFor(x => x.PeriodEnd).SensibleDate();
+        RuleFor(x => x.ReferenceDate).SensibleDate();
+        RuleFor(x => x.GoalsDue).SensibleDate();
+        RuleFor(x => x.MidYearDue).SensibleDate();
+        RuleFor(x => x.SelfDue).SensibleDate();
+        RuleFor(x => x.FirstDue).SensibleDate();
+        RuleFor(x => x.SecondDue).SensibleDate();
+        RuleFor(x => x.AdjustDue).SensibleDate();
+        RuleFor(x => x.DisclosureDue).SensibleDate();
         RuleFor(x => x.PeriodStart).NotNull().WithMessage("評価期間の初日を入力してください。");
         RuleFor(x => x.PeriodEnd).NotNull().WithMessage("評価期間の末日を入力してください。")
             .GreaterThan(x => x.PeriodStart).When(x => x.PeriodStart is not null).WithMessage("評価期間の末日は初日より後にしてください。");

@@ -22,6 +22,7 @@ public sealed class LeavingFormValidator : AbstractValidator<LeavingForm>
 {
     public LeavingFormValidator()
     {
+        RuleFor(x => x.LeftOn).SensibleDate();
         RuleFor(f => f.LeftOn).NotNull().When(f => !f.Clear).WithMessage("退職日を入力してください。");
         RuleFor(f => f.Version).GreaterThanOrEqualTo(0);
     }

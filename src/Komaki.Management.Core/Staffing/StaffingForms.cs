@@ -94,6 +94,8 @@ public sealed class StaffingYearFormValidator : AbstractValidator<StaffingYearFo
 {
     public StaffingYearFormValidator()
     {
+        RuleFor(x => x.RequestDue).SensibleDate();
+        RuleFor(x => x.AssessmentDue).SensibleDate();
         RuleFor(x => x.OrdinanceQuota).Must(t => StaffingYearForm.ReadWhole(t, 1, out var v) && v is < 1_000_000).WithMessage("条例定数を1以上の整数（人）で入力してください。");
         RuleFor(x => x.PlanTarget).Must(t => StaffingYearForm.ReadWhole(t, 0, out var v) && v is null or < 1_000_000).WithMessage("定員適正化計画の目標は0以上の整数（人）で入力してください。");
         RuleFor(x => x.RequestDue).NotNull().WithMessage("要求の期限を入力してください。");
