@@ -73,8 +73,8 @@ public sealed class SurveyCommands(AppDbContext db, RecordSaver saver) : IUseCas
     public static IEnumerable<(string Field, string Message)> Problems(SurveyRow row)
     {
         var what = row.Code.Length > 0 ? $"{row.Code} の" : "";
-        var okS = NumberText.TryParse(row.Satisfaction, out var s);
-        var okI = NumberText.TryParse(row.Importance, out var i);
+        var okS = NumberText.TryParse(row.Satisfaction, ModelLengths.DecimalsOf<SurveyResult>(r => r.Satisfaction), out var s);
+        var okI = NumberText.TryParse(row.Importance, ModelLengths.DecimalsOf<SurveyResult>(r => r.Importance), out var i);
         if (!okS || s is < 0 or > 100) yield return (nameof(SurveyRow.Satisfaction), $"{what}満足度は0〜100の数値で入力してください。");
         if (!okI || i is < 0 or > 100) yield return (nameof(SurveyRow.Importance), $"{what}重要度は0〜100の数値で入力してください。");
         if (okS && okI && s is null != i is null) yield return (nameof(SurveyRow.Importance), $"{what}満足度と重要度の両方を入力するか、両方とも空欄にしてください。");

@@ -52,7 +52,7 @@ public sealed partial class SurveyImport(ImportContext context) : SheetImport(co
         decimal? Score(FieldSpec f)
         {
             var text = row.Text(f.Key)?.TrimEnd('%', '％', '点').TrimEnd();
-            if (!NumberText.TryParse(text, out var v) || v is < 0 or > 100)
+            if (!NumberText.TryParseCell(text, out var v) || v is < 0 or > 100)
             {
                 errors.Add($"{f.Header}「{row.Text(f.Key)}」は0〜100の数値にしてください（{row.Cell(f.Key)}）。");
                 return null;

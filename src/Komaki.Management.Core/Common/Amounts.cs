@@ -30,7 +30,7 @@ public static class Amounts
     private static bool Read(string? text, long yenPerUnit, bool exact, out long? yen)
     {
         yen = null;
-        if (!NumberText.TryParse(text, out var value)) return false;
+        if (!(exact ? NumberText.TryParse(text, out var value) : NumberText.TryParseCell(text, out value))) return false;
         if (value is decimal v)
         {
             if (Math.Abs(v) > long.MaxValue / 10 / yenPerUnit) return false;

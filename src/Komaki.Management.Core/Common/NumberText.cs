@@ -1,14 +1,39 @@
 namespace Komaki.Management.Core.Common;
 
 /// Reads numbers as staff type or paste them: full-width digits, thousands separators (，, or 、) in groups of three,
-/// ▲ or △ for minus, exponents as other programs write them. Blank or a lone dash means "no value", which is not
-/// zero. A separator out of place (1,2) is not read as anything: it is refused.
+/// ▲ or △ for minus. Blank or a lone dash means "no value", which is not zero. A separator out of place (1,2) is not
+/// read as anything: it is refused, and so is ▲ before a sign (▲-5 reads both ways).
+/// A form reads exactly what it shows and stores (TryParse): no exponent, and no more decimals than the field keeps
+/// (Format shows at most FormDecimals; a field that keeps fewer says so). A sheet written by another program may hold
+/// an exponent or a float's tail (TryParseCell).
 public static partial class NumberText
 {
     /// The longest text read as a number (digits, separators, sign and unit): a form refuses longer text unread.
     public const int MaxLength = 40;
 
-    public static bool TryParse(string? text, out decimal? value)
+    /// The most decimals Format shows, so the most a form takes when its field keeps no fewer.
+    public const int FormDecimals = 4;
+
+    /// A number as typed into a form, with at most FormDecimals decimals.
+    public static bool TryParse(string? text, out decimal? value) => TryParse(text, FormDecimals, out value);
+
+    /// A number as typed into a form whose field keeps `decimals` (0 for a count): an exponent or a further decimal is
+    /// refused, never rounded, so what is stored is what was typed and what the form shows back.
+    public static bool TryParse(string? text, int decimals, out decimal? value)
+    {
+        if (!Read(text, exponent: false, out value)) return false;
+        if (value is decimal d && d.Scale > decimals && d != Math.Round(d, decimals))
+        {
+            value = null;
+            return false;
+        }
+        return true;
+    }
+
+    /// A number as a sheet cell holds it: another program may have written it with an exponent (1E0).
+    public static bool TryParseCell(string? text, out decimal? value) => Read(text, exponent: true, out value);
+
+    private static bool Read(string? text, bool exponent, out decimal? value)
     {
         value = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
@@ -19,13 +44,14 @@ public static partial class NumberText
         {
             negative = true;
             s = s[1..];
+            if (s.StartsWith('+') || s.StartsWith('-')) return false;
         }
         if (s.Contains(',') || s.Contains('、'))
         {
             if (!Grouped().IsMatch(s)) return false;
             s = s.Replace(",", "").Replace("、", "");
         }
-        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d)) return false;
+        if (!decimal.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | (exponent ? NumberStyles.AllowExponent : NumberStyles.None), CultureInfo.InvariantCulture, out var d)) return false;
         value = negative ? -d : d;
         return true;
     }

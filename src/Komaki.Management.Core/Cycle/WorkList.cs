@@ -168,6 +168,7 @@ public static class WorkList
         Func<Task<IReadOnlyDictionary<int, IReadOnlyDictionary<CycleStage, DateOnly>>>> around, CancellationToken ct)
     {
         var goals = await db.OrganizationalGoals.AsNoTracking().Include(g => g.Indicators)
+            .Include(g => g.Events.Where(e => e.Action == GoalAction.Created || e.Action == GoalAction.ContentEdited))
             .Where(g => (g.FiscalYear == fiscalYear || g.FiscalYear == fiscalYear - 1) && g.State != GoalState.Confirmed).ToListAsync(ct);
         var items = new List<WorkItem>();
         foreach (var year in goals.Select(g => g.FiscalYear).Distinct())

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Evaluation;
@@ -33,10 +34,11 @@ public sealed class EvaluationFormValidator : AbstractValidator<EvaluationForm>
 {
     public EvaluationFormValidator()
     {
-        RuleFor(x => x.StaffPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100))
-            .WithMessage("人工は0〜100の数値で入力してください（例: 0.5）。");
-        RuleFor(x => x.ReappointedPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100)).WithMessage("うち再任用の人工は0〜100の数値で入力してください。");
-        RuleFor(x => x.FiscalYearPersonYears).Must(v => NumberText.TryParse(v, out var n) && n is null or (>= 0 and <= 100)).WithMessage("うち会計年度任用の人工は0〜100の数値で入力してください。");
+        var decimals = ModelLengths.DecimalsOf<ProjectEvaluation>(e => e.StaffPersonYears);
+        RuleFor(x => x.StaffPersonYears).Must(v => NumberText.TryParse(v, decimals, out var n) && n is null or (>= 0 and <= 100))
+            .WithMessage($"人工は0〜100の数値（小数{decimals}桁まで）で入力してください（例: 0.5）。");
+        RuleFor(x => x.ReappointedPersonYears).Must(v => NumberText.TryParse(v, decimals, out var n) && n is null or (>= 0 and <= 100)).WithMessage($"うち再任用の人工は0〜100の数値（小数{decimals}桁まで）で入力してください。");
+        RuleFor(x => x.FiscalYearPersonYears).Must(v => NumberText.TryParse(v, decimals, out var n) && n is null or (>= 0 and <= 100)).WithMessage($"うち会計年度任用の人工は0〜100の数値（小数{decimals}桁まで）で入力してください。");
         RuleFor(x => x).Custom((f, context) =>
         {
             if (!NumberText.TryParse(f.StaffPersonYears, out var total) || !NumberText.TryParse(f.ReappointedPersonYears, out var re) || !NumberText.TryParse(f.FiscalYearPersonYears, out var fy)) return;

@@ -275,7 +275,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors) : null;
             var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors) : null;
             decimal? hours = null;
-            if (b.Hours is int hc && !NumberText.TryParse(row.Text(hc), out hours))
+            if (b.Hours is int hc && !NumberText.TryParseCell(row.Text(hc), out hours))
                 errors.Add($"{year}の延べ業務時間「{row.Text(hc)}」を数値として読み取れません（{row.Cell(hc)}）。");
             if (cost is long k && sources.All(s => s is not null) && sources.Sum(s => s!.Value) != k)
                 Warn(row, $"{year}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{row.Cell(b.Cost)}）。");
@@ -297,7 +297,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 if (b.Indicators[slot] is not int vc) continue;
                 // An actual written with a note (36（1）) is kept out rather than cut to a number, and said so; the rest
                 // of the project's history still comes in.
-                if (!NumberText.TryParse(row.Text(vc), out var actual))
+                if (!NumberText.TryParseCell(row.Text(vc), out var actual))
                     Warn(row, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績「{row.Text(vc)}」は数値ではないため取り込みません（{row.Cell(vc)}、実績は空欄のままです）。");
                 // Kept at the column's scale (4 places, as SQL Server stores it), so a sheet whose cells show more or
                 // fewer places than the stored figure compares equal to it.

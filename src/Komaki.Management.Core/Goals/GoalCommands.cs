@@ -29,10 +29,15 @@ public sealed class GoalCommands(AppDbContext db, RecordSaver saver) : IUseCase
         db.OrganizationalGoals.Include(g => g.Links).Include(g => g.Indicators).Include(g => g.Steps).Include(g => g.Events)
             .FirstOrDefaultAsync(g => g.Id == id);
 
-    public async Task<CommandResult> EditAsync(OrganizationalGoal goal, GoalForm form)
+    /// A change of the content is logged with who made it (GoalAction.ContentEdited): they may not agree to it later.
+    public async Task<CommandResult> EditAsync(OrganizationalGoal goal, GoalForm form, GoalAuthor author)
     {
         var result = await ApplyAsync(form, goal);
-        return result.Succeeded ? await saver.SaveEditAsync(goal, form.Version, goal.AuditTarget) : result;
+        if (!result.Succeeded) return result;
+        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            goal.Events.Add(new GoalEvent { Action = GoalAction.ContentEdited, UserName = author.UserName, DisplayName = author.DisplayName, At = author.At });
+        return await saver.SaveEditAsync(goal, form.Version, goal.AuditTarget);
     }
 
     /// A workflow step: refused with the reasons (or Forbidden for someone outside the goal's unit and the top), or

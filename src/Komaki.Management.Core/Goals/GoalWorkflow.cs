@@ -7,7 +7,7 @@ namespace Komaki.Management.Core.Goals;
 /// The order of the goal workflow and who may take each step:
 /// draft → submitted (unit head) → agreed at the top hearing (executives, planning; or changes requested)
 /// → mid-year review (unit head) → year-end self-assessment (unit head) → confirmed (planning). Nobody agrees to or
-/// confirms the goals of their own unit.
+/// confirms the goals of their own unit, nor a goal whose content they wrote.
 /// Each method returns null when the step is allowed, or the reason in Japanese.
 public static class GoalWorkflow
 {
@@ -59,6 +59,7 @@ public static class GoalWorkflow
             GoalAction.ChangesRequested or GoalAction.Agreed => !IsTop(actor) ? "ヒアリングでの合意・修正依頼は、市長・副市長と企画担当が行います。"
                 : SeparationOfDuties.IsAboutOwnUnit(actor, goal.OrgUnitId, tree) ? "自分の所属の目標には、合意・修正依頼はできません。市長・副市長か所属の外の企画担当が行います。"
                 : goal.State != GoalState.Submitted ? $"この目標は「{goal.State.Label()}」です。合意・修正依頼は提出後に行えます。"
+                : action == GoalAction.Agreed && goal.WrittenBy(actor.UserName) ? "自分が作成・変更した目標には合意できません。内容を書いていない市長・副市長か企画担当が合意します。"
                 : null,
             GoalAction.MidYearReviewed => !head ? "中間確認を入力できるのは、その所属の所属長だけです。"
                 : goal.State != GoalState.Agreed ? $"この目標は「{goal.State.Label()}」です。中間確認はヒアリングで合意した後に行えます。"
@@ -69,6 +70,7 @@ public static class GoalWorkflow
             GoalAction.Confirmed => !actor.IsPlanMasterEditor ? "確定できるのは企画担当だけです。"
                 : SeparationOfDuties.IsAboutOwnUnit(actor, goal.OrgUnitId, tree) ? "自分の所属の目標は確定できません。所属の外の企画担当が確定します。"
                 : goal.State != GoalState.SelfAssessed ? $"この目標は「{goal.State.Label()}」です。確定は自己評価の後に行えます。"
+                : goal.WrittenBy(actor.UserName) ? "自分が作成・変更した目標は確定できません。内容を書いていない企画担当が確定します。"
                 : null,
             _ => "この操作はできません。",
         };

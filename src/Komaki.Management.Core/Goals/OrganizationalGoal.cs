@@ -40,6 +40,11 @@ public sealed class OrganizationalGoal : IVersioned, IAudited, ISigned
     /// Agreed at the hearing (what it serves reads as then: GoalLink.AgreedName).
     public bool IsSigned => State >= GoalState.Agreed;
 
+    /// Whether the person wrote any of the content (created the goal or changed it since): they may not agree to it or
+    /// confirm it (GoalWorkflow.Check). Needs the events loaded.
+    public bool WrittenBy(string userName) =>
+        Events.Any(e => e.Action is GoalAction.Created or GoalAction.ContentEdited && string.Equals(e.UserName, userName, StringComparison.OrdinalIgnoreCase));
+
     public AuditTarget AuditTarget => new(nameof(OrganizationalGoal), Id);
 }
 
@@ -174,6 +179,8 @@ public enum GoalAction
     Confirmed = 7,
     [Display(Name = "コメント")]
     Commented = 8,
+    [Display(Name = "内容の変更")]
+    ContentEdited = 9,
 }
 
 public enum GoalGrade

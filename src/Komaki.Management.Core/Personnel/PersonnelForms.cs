@@ -220,7 +220,7 @@ public sealed class PersonnelDesignFormValidator : AbstractValidator<PersonnelDe
             g.RuleFor(r => r.Code).MaximumLength(ModelLengths.Of<DesignGrade>(d => d.Code)).WithMessage("評語は{MaxLength}文字以内で入力してください。");
             g.RuleFor(r => r.Label).NotEmpty().When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("評語の説明を入力してください。")
                 .MaximumLength(ModelLengths.Of<DesignGrade>(d => d.Label)).WithMessage("説明は{MaxLength}文字以内で入力してください。");
-            g.RuleFor(r => r.Points).Must(p => NumberText.TryParse(p, out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("点数を数値で入力してください。");
+            g.RuleFor(r => r.Points).Must(p => NumberText.TryParse(p, ModelLengths.DecimalsOf<DesignGrade>(d => d.Points), out var v) && v is not null).When(r => !string.IsNullOrWhiteSpace(r.Code)).WithMessage("点数を数値で入力してください。");
             g.RuleFor(r => r.MaxShare).Must(p => NumberText.TryParse(p, out var v) && (v is null || v >= 0 && v <= 100 && v == Math.Round(v.Value))).WithMessage("分布の目安は0〜100の整数（%）で入力してください。");
             g.RuleFor(r => r.BonusCategory).MaximumLength(ModelLengths.Of<DesignGrade>(d => d.BonusCategory)).WithMessage("勤勉手当区分は{MaxLength}文字以内で入力してください。");
         });

@@ -94,7 +94,7 @@ public sealed class StaffImport(ImportContext context) : SheetImport(context)
         int? grade = null;
         if (row.Text(Grade.Key) is string g)
         {
-            if (NumberText.TryParse(g.Replace("級", ""), out var v) && v is decimal d && d == Math.Round(d) && d is >= 1 and <= 10) grade = (int)d;
+            if (NumberText.TryParseCell(g.Replace("級", ""), out var v) && v is decimal d && d == Math.Round(d) && d is >= 1 and <= 10) grade = (int)d;
             else errors.Add($"級「{g}」は1〜10の整数で書いてください（{row.Cell(Grade.Key)}）。");
         }
         var startsOn = new DateOnly(Year, 4, 1);

@@ -54,7 +54,7 @@ public sealed class IndicatorFormValidator : AbstractValidator<IndicatorForm>
         RuleFor(x => x.Kind).IsInEnum().WithMessage("指標の種類を選んでください。");
         RuleFor(x => x.Direction).IsInEnum().WithMessage("指標の方向を選んでください。");
         RuleFor(x => x.BaselineValue).Must(v => NumberText.TryParse(v, out _)).WithMessage("基準値は数値で入力してください。");
-        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
+        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, ModelLengths.DecimalsOf<Indicator>(i => i.Weight), out var w) && w is >= 0 and <= 100)
             .WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 達成度に含めない）。");
         RuleFor(x => x.BaselineYear).InclusiveBetween(1989, 2100).When(x => x.BaselineYear is not null).WithMessage("基準年度が正しくありません。");
         RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<Indicator>(i => i.Description)).WithMessage("説明は{MaxLength}文字以内で入力してください。");

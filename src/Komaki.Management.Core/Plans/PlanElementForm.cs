@@ -61,7 +61,7 @@ public sealed class PlanElementFormValidator : AbstractValidator<PlanElementForm
         RuleFor(x => x.Name).NotEmpty().WithMessage("名称を入力してください。")
             .MaximumLength(ModelLengths.Of<Project>(p => p.Name)).WithMessage("名称は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Description).MaximumLength(ModelLengths.Of<Project>(p => p.Description)).WithMessage("説明は{MaxLength}文字以内で入力してください。");
-        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, out var w) && w is >= 0 and <= 100)
+        RuleFor(x => x.Weight).Must(v => string.IsNullOrWhiteSpace(v) || NumberText.TryParse(v, ModelLengths.DecimalsOf<Measure>(m => m.Weight), out var w) && w is >= 0 and <= 100)
             .When(x => x.Level == PlanLevel.Measure).WithMessage("重みは0〜100の数値で入力してください（1 = 均等、0 = 政策の達成度に含めない）。");
         RuleFor(x => x.ParentId).GreaterThan(0).WithMessage("上位の項目を選んでください。");
         When(x => x.Level == PlanLevel.Project, () =>

@@ -69,8 +69,11 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
                 else if (assessed is not null && assessed != line.Requested && string.IsNullOrWhiteSpace(row.AssessmentReason))
                     result.Add($"Lines[{i}].AssessmentReason", "要求と違う査定数にするときは、査定の理由を書いてください。");
                 line.Assessed = assessed;
+                if (assessed is null && Clean(row.AssessmentReason) is not null)
+                    result.Add($"Lines[{i}].Assessed", "査定の理由だけでは査定になりません。査定数を入力してください。");
                 line.AssessmentReason = Clean(row.AssessmentReason);
-                if (assessed is not null) line.State = StaffingState.Assessed;
+                // Clearing the 査定数 takes the assessment back: the line is 要求済 again and the division may change its request.
+                line.State = line.StateOfFigures;
             }
             if (requesting && line.State != StaffingState.Assessed)
             {
@@ -80,7 +83,7 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
                     result.Add($"Lines[{i}].RequestReason", "配分定数から増やす・減らす要求には理由を書いてください。");
                 line.Requested = requested;
                 line.RequestReason = Clean(row.RequestReason);
-                line.State = StaffingState.Requested;
+                line.State = line.StateOfFigures;
             }
             else if (!personnel && (Clean(row.Requested) != Format(line.Requested) || Clean(row.RequestReason) != line.RequestReason)
                 || personnel && (Differs(row.Requested, Format(line.Requested)) || Differs(row.RequestReason, line.RequestReason)))

@@ -47,10 +47,13 @@ public sealed class StaffingFormValidator : AbstractValidator<StaffingForm>
         });
     }
 
-    /// A number of people as typed (full-width digits and commas accepted; blank is none): 0 to 10,000.
-    public static bool ReadCount(string? text, out decimal? count) => NumberText.TryParse(text, out count) && count is not (< 0 or > 10000);
+    /// The 定員 figures are counts of people (StaffingLine declares them whole): 人工 may be fractional, a 定数 is not.
+    private static readonly int Decimals = ModelLengths.DecimalsOf<StaffingLine>(l => l.Allocated);
 
-    public static string CountMessage(string label) => $"{label}は0以上の数値で入力してください（小数は人工として読みます）。";
+    /// A number of people as typed (full-width digits and commas accepted; blank is none): a whole number, 0 to 10,000.
+    public static bool ReadCount(string? text, out decimal? count) => NumberText.TryParse(text, Decimals, out count) && count is not (< 0 or > 10000);
+
+    public static string CountMessage(string label) => $"{label}は0以上の整数（人）で入力してください。";
 }
 
 /// 定員管理の設定 of one year as one form: the numbers as typed (shown back beside their error), the due dates, and the
@@ -102,7 +105,7 @@ public sealed class StaffingYearFormValidator : AbstractValidator<StaffingYearFo
         RuleFor(x => x.AssessmentDue).NotNull().WithMessage("査定の期限を入力してください。");
         RuleFor(x => x.AssessmentDue).GreaterThanOrEqualTo(x => x.RequestDue).When(x => x.RequestDue is not null && x.AssessmentDue is not null)
             .WithMessage("査定の期限は要求の期限より後にしてください。");
-        RuleFor(x => x.Tolerance).Must(t => NumberText.TryParse(t, out var v) && v is >= 0 and < 1_000_000).WithMessage("許容差（人）を0以上の数値で入力してください。");
+        RuleFor(x => x.Tolerance).Must(t => NumberText.TryParse(t, ModelLengths.DecimalsOf<StaffingYear>(y => y.Tolerance), out var v) && v is >= 0 and < 1_000_000).WithMessage("許容差（人）を0以上の数値で入力してください。");
         RuleFor(x => x.Costs).Custom((costs, context) =>
         {
             foreach (var (job, employment) in StaffingYearForm.CostKinds)

@@ -71,21 +71,25 @@ public sealed class StaffingLine : IVersioned, IAudited
     public JobType JobType { get; set; }
     [Display(Name = "任用形態")]
     public Personnel.EmploymentType Employment { get; set; }
-    [Display(Name = "配分定数")]
+    [Display(Name = "配分定数"), Decimals(0)]
     public decimal Allocated { get; set; }
-    [Display(Name = "4月1日の実員")]
+    [Display(Name = "4月1日の実員"), Decimals(0)]
     public decimal? ActualApril1 { get; set; }
-    [Display(Name = "要求額")]
+    [Display(Name = "要求額"), Decimals(0)]
     public decimal? Requested { get; set; }
     [Display(Name = "要求の理由")]
     public string? RequestReason { get; set; }
-    [Display(Name = "査定額")]
+    [Display(Name = "査定額"), Decimals(0)]
     public decimal? Assessed { get; set; }
     [Display(Name = "査定の理由")]
     public string? AssessmentReason { get; set; }
     [Display(Name = "状態")]
     public StaffingState State { get; set; } = StaffingState.Draft;
     public int Version { get; set; }
+
+    /// The state the stored figures say: assessed when there is a 査定数, requested when there is a 要求数, else draft.
+    /// Every save sets State from here, so a line never reads 査定済 without its number (nor stays so once it is cleared).
+    public StaffingState StateOfFigures => Assessed is not null ? StaffingState.Assessed : Requested is not null ? StaffingState.Requested : StaffingState.Draft;
 
     public AuditTarget AuditTarget => new(nameof(StaffingLine), Id);
 }

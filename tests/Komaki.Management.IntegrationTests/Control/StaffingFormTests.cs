@@ -41,7 +41,7 @@ public sealed class StaffingFormTests(KomakiFactory app) : IClassFixture<KomakiF
             Assert.Contains(line.JobType.Label(), refused);
             Assert.Contains(line.Employment.Label(), refused);
         }
-        Assert.Contains("要求数は0以上の数値で入力してください（小数は人工として読みます）。", refused);
+        Assert.Contains("要求数は0以上の整数（人）で入力してください。", refused);
 
         // A reason longer than its column is refused beside its field with the limit read from the model; nothing is saved.
         var longReason = fields.Select(f => f.Item1 == "Lines[0].RequestReason" ? (f.Item1, new string('理', 1001)) : f.Item1.EndsWith(".Requested", StringComparison.Ordinal) ? (f.Item1, "12") : f).ToArray();

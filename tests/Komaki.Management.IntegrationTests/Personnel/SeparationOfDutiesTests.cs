@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using Komaki.Management.Core.Goals;
 using Komaki.Management.Core.Identity;
 using Komaki.Management.Core.Personnel;
 using Microsoft.AspNetCore.Identity;
@@ -191,5 +193,60 @@ public sealed class SeparationOfDutiesTests(SeparationOfDutiesTests.Factory app)
         var other = await app.SignedInAsync(OtherOfficer);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/Personnel/Division/Payroll/2025")).StatusCode);
         Assert.Contains($"href=\"/Personnel/{year2025}\"", await other.GetStringAsync($"/Personnel/Division/Distribution?year=2025&departmentId={department}"));
+    }
+
+    /// Nobody agrees to or confirms what they wrote: planning may write a unit's 組織目標 (create it, or change its content
+    /// while it is a draft), and then neither its 合意 nor its 確定 is theirs — refused in Japanese, not offered, nothing
+    /// changed; someone who wrote none of it (the mayor) agrees.
+    [Fact]
+    public async Task Whoever_wrote_a_goals_content_neither_agrees_to_it_nor_confirms_it()
+    {
+        const string planner = "kikaku@komaki.example";
+        var road = app.WithDb(db => db.OrgUnits.Single(u => u.Name == "道路課").Id);
+        (string, string)[] Fields(string title) =>
+        [
+            ("OrgUnitId", road.ToString()), ("FiscalYear", "2026"), ("Title", title), ("Reason", "舗装の苦情が多い。"),
+            ("MeasureCodes", "6-2"), ("ProjectCodes", "6-2-01"), ("ManifestoNumbers", "4-2"),
+            ("Indicators[0].Name", "補修完了件数"), ("Indicators[0].Unit", "件"), ("Indicators[0].Target", "120"),
+            ("Steps[0].Action", "路面調査"), ("Steps[0].Schedule", "4月〜6月"),
+        ];
+        int Version(int id) => app.WithDb(db => db.OrganizationalGoals.Single(g => g.Id == id).Version);
+        GoalState State(int id) => app.WithDb(db => db.OrganizationalGoals.Single(g => g.Id == id).State);
+        async Task<HttpResponseMessage> Act(HttpClient client, int id, GoalAction action, params (string, string)[] more) =>
+            await PostAsync(client, $"/Goals/{id}/Act", [("Version", Version(id).ToString()), ("Action", action.ToString()), .. more]);
+        async Task<int> Create(HttpClient client, string title)
+        {
+            var created = await PostAsync(client, "/Goals/Create", Fields(title));
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            return int.Parse(Regex.Match(created.Headers.Location!.ToString(), @"/Goals/(\d+)").Groups[1].Value);
+        }
+        var planning = await app.SignedInAsync(planner);
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var mayor = await app.SignedInAsync("shicho@komaki.example");
+
+        // Written by planning from the start; and written by the head, then changed by planning.
+        var authored = await Create(planning, "企画課が書いた道路課の目標");
+        var changed = await Create(head, "課長が書いた道路課の目標");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(planning, $"/Goals/{changed}/Edit", [.. Fields("企画課が書き換えた道路課の目標"), ("Version", Version(changed).ToString())])).StatusCode);
+        Assert.Contains(app.WithDb(db => db.GoalEvents.Where(e => e.OrganizationalGoalId == changed).ToList()), e => e.Action == GoalAction.ContentEdited && e.UserName == planner);
+
+        foreach (var id in new[] { authored, changed })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await Act(head, id, GoalAction.Submitted)).StatusCode);
+            Assert.DoesNotContain("id=\"do-agreed\"", await planning.GetStringAsync($"/Goals/{id}"));
+            var refused = await Act(planning, id, GoalAction.Agreed, ("Comment", "この内容で進めてください。"));
+            Assert.NotEqual(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("自分が作成・変更した目標には合意できません。", await refused.Content.ReadAsStringAsync());
+            Assert.Equal(GoalState.Submitted, State(id));
+
+            Assert.Equal(HttpStatusCode.Redirect, (await Act(mayor, id, GoalAction.Agreed, ("Comment", "この内容で進めてください。"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await Act(head, id, GoalAction.MidYearReviewed, ("MidYearReview", "上半期で60件完了。"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await Act(head, id, GoalAction.SelfAssessed, ("Grade", "A"), ("GradeEvidence", "130件を完了した。"), ("Actuals[0]", "130"))).StatusCode);
+            Assert.DoesNotContain("id=\"do-confirmed\"", await planning.GetStringAsync($"/Goals/{id}"));
+            var notConfirmed = await Act(planning, id, GoalAction.Confirmed);
+            Assert.NotEqual(HttpStatusCode.Redirect, notConfirmed.StatusCode);
+            Assert.Contains("自分が作成・変更した目標は確定できません。", await notConfirmed.Content.ReadAsStringAsync());
+            Assert.Equal(GoalState.SelfAssessed, State(id));
+        }
     }
 }

@@ -14,6 +14,6 @@ public class PersonYearsBreakdownTests
         Assert.Empty(Errors("1.5", null, null));
         Assert.Empty(Errors("1.5", "0.5", "１"));
         Assert.Equal(["うち再任用とうち会計年度任用の合計（1.6）が人工（1.5）を超えています。"], Errors("1.5", "0.6", "1"));
-        Assert.Equal(["うち会計年度任用の人工は0〜100の数値で入力してください。"], Errors("1.5", null, "半分"));
+        Assert.Equal(["うち会計年度任用の人工は0〜100の数値（小数2桁まで）で入力してください。"], Errors("1.5", null, "半分"));
     }
 }

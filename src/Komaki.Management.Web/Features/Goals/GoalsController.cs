@@ -110,7 +110,7 @@ public sealed class GoalsController(OrgTreeProvider orgTree, CurrentUser me, Goa
         var unitOption = new SelectListItem(org.PathName(goal.OrgUnitId), goal.OrgUnitId.ToString(CultureInfo.InvariantCulture));
         if (form.AddRowIfAsked() || form.PickIfAsked()) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()));
         if (await LookupAsync(form) is { } found) return View(new GoalFormModel(id, form, [unitOption], await pages.TermTitleAsync()) { Lookup = found });
-        if (await RunAsync(form, () => commands.CheckAsync(form, org), () => commands.EditAsync(goal, form)) is not null)
+        if (await RunAsync(form, () => commands.CheckAsync(form, org), () => commands.EditAsync(goal, form, Author())) is not null)
         {
             TempData["Message"] = "組織目標を保存しました。";
             return RedirectToAction(nameof(Details), new { id });
