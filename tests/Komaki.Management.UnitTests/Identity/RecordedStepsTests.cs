@@ -103,6 +103,7 @@ public class RecordedStepsTests
     {
         ["GoalAction.Created"] = "creating the goal, not a step on it",
         ["GoalAction.Commented"] = "comments are added as often as needed; each is its own record",
+        ["GoalAction.ContentEdited"] = "a record of who wrote the content, made at each change; not a step on the goal",
         ["PersonnelStep.Opened"] = "personnel opens the year; each sheet is created once (PersonnelCommands.OpenYear)",
         ["PersonnelStep.ChangeGoals"] = "the goals may change at the interview as often as agreed, each change with its reason (CheckGoalEdit)",
         ["PersonnelStep.FileComplaint"] = "a person may complain again after an answer, within the window",

@@ -86,6 +86,7 @@ public class SeparationOfDutiesTests
         ["GoalAction.MidYearReviewed"] = "the unit's own account of its goal, agreed and confirmed by others",
         ["GoalAction.SelfAssessed"] = "the unit's own account of its goal, confirmed by others",
         ["GoalAction.Commented"] = "a comment decides nothing",
+        ["GoalAction.ContentEdited"] = "a record of who wrote the content; it bars the writer from 合意 and 確定 (tested apart)",
         ["PersonnelStep.Opened"] = "personnel opens the year's sheets for everyone",
         ["PersonnelStep.SubmitGoals"] = "the person's own act",
         ["PersonnelStep.ChangeGoals"] = "the person and the first evaluator together at the interview (CheckGoalEdit)",
