@@ -31,10 +31,11 @@ public sealed class ExternalReview : IVersioned, IAudited
     public AuditTarget AuditTarget => new(nameof(ExternalReview), Id);
 }
 
-/// A project reviewed at a session, with the city's response (対応方針) to the result.
+/// A project reviewed at a session, with the city's response (対応方針) to the result. The response is entered once the
+/// session has closed and is public from then on (the public forum page and open data): a later change is a 訂正.
 [DataArea(DataArea.Check)]
 [FormerName("ForumProject")]
-public sealed class ExternalReviewProject : IAudited
+public sealed class ExternalReviewProject : IAudited, IPublishedOnItsOwn
 {
     public int Id { get; set; }
     [Display(Name = "市民公開フォーラムの会")]
@@ -46,7 +47,25 @@ public sealed class ExternalReviewProject : IAudited
     public Project? Project { get; set; }
     [Display(Name = "市の対応方針")]
     public string? CityResponse { get; set; }
+    /// When the first response of the closed session was saved, and with it shown on the public site. Kept on the row
+    /// because the database's check (AppDbContext) reads the record as it was, without its session.
+    [Display(Name = "対応方針の公表日時")]
+    public DateTime? ResponsePublishedAt { get; set; }
+    [Display(Name = "訂正日時")]
+    public DateTime? CorrectedAt { get; set; }
+    [Display(Name = "訂正の理由")]
+    public string? CorrectionReason { get; set; }
+    [Display(Name = "公表時の対応方針")]
+    public string? AsPublished { get; set; }
     public List<ReviewerVerdict> Verdicts { get; set; } = [];
+
+    public bool IsPublished => ResponsePublishedAt is not null;
+
+    public string PublishedName => "公開サイトに載せている市の対応方針";
+
+    public string PublicText() => CityResponse ?? "";
+
+    public void KeepAsPublished(ICorrectable? published) => AsPublished = (published as ExternalReviewProject)?.CityResponse ?? "";
 
     public AuditTarget AuditTarget => new(nameof(ExternalReview), ExternalReviewId, $"事業:{ProjectId}");
 }

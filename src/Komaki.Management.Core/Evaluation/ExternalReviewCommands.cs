@@ -6,7 +6,7 @@ namespace Komaki.Management.Core.Evaluation;
 
 /// 外部評価's commands: a reviewer's verdicts, closing a session (which opens an improvement for each result), the
 /// city's response, and a new session.
-public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) : IUseCase
+public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver, CityClock clock) : IUseCase
 {
     private int CommentMax => db.Model.FindEntityType(typeof(ReviewerVerdict))!.FindProperty(nameof(ReviewerVerdict.Comment))!.GetMaxLength() ?? 4000;
 
@@ -63,13 +63,22 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver) :
         return saved.Succeeded ? saved.WithRecord(opened) : saved;
     }
 
-    /// Null when the session has no such project.
+    public const string PublishedWithoutResponse = "公開サイトに載せている対応方針は空にできません。変えるときは、新しい対応方針と訂正の理由を書いてください。";
+
+    /// Null when the session has no such project. The first response is published as it is saved; a change of a
+    /// published one is a 訂正 with its reason, shown beside what was published (PublishedCorrections).
     public async Task<CommandResult?> SaveResponseAsync(int sessionId, ResponseForm form)
     {
         var item = await db.ExternalReviewProjects.Include(p => p.ExternalReview).FirstOrDefaultAsync(p => p.Id == form.ExternalReviewProjectId && p.ExternalReviewId == sessionId);
         if (item is null) return null;
         if (!item.ExternalReview!.IsClosed) return CommandResult.Refused(ResponseForm.Field(item.Id), "対応方針は会の終了後に入力します。");
-        item.CityResponse = string.IsNullOrWhiteSpace(form.Response) ? null : form.Response.Trim();
+        var response = string.IsNullOrWhiteSpace(form.Response) ? null : form.Response.Trim();
+        if (item.IsPublished && response is null) return CommandResult.Refused(ResponseForm.Field(item.Id), PublishedWithoutResponse);
+        var before = item.PublicText();
+        item.CityResponse = response;
+        if (!item.IsPublished && response is not null) item.ResponsePublishedAt = clock.UtcNow;
+        else if (await PublishedCorrections.ApplyAsync(db, item, before, form.CorrectionReason, clock.UtcNow) is { } refused)
+            return CommandResult.Refused(ResponseForm.ReasonField(item.Id), refused.Errors[0].Message);
         return await saver.SaveAsync();
     }
 

@@ -68,9 +68,14 @@ public sealed class ResponseForm
     [Display(Name = "対象事業")]
     public int ExternalReviewProjectId { get; set; }
     public string? Response { get; set; }
+    /// Needed when a published response is changed (PublishedCorrections).
+    public string? CorrectionReason { get; set; }
 
     /// The field's key on the page, beside the project's own response box.
     public static string Field(int externalReviewProjectId) => $"response-{externalReviewProjectId}";
+
+    /// The key of the project's 訂正の理由, beside its own box (one page holds every project's form).
+    public static string ReasonField(int externalReviewProjectId) => $"correction-reason-{externalReviewProjectId}";
 }
 
 public sealed class ResponseFormValidator : AbstractValidator<ResponseForm>
@@ -80,6 +85,9 @@ public sealed class ResponseFormValidator : AbstractValidator<ResponseForm>
         var max = Data.ModelLengths.Of<ExternalReviewProject>(p => p.CityResponse);
         if (f.Response?.Trim().Length > max)
             context.AddFailure(ResponseForm.Field(f.ExternalReviewProjectId), $"対応方針は{max:N0}文字以内で入力してください（現在 {f.Response.Trim().Length:N0} 文字）。");
+        var reasonMax = Data.ModelLengths.Of<ExternalReviewProject>(p => p.CorrectionReason);
+        if (f.CorrectionReason?.Trim().Length > reasonMax)
+            context.AddFailure(ResponseForm.ReasonField(f.ExternalReviewProjectId), $"訂正の理由は{reasonMax:N0}文字以内で入力してください。");
     });
 }
 

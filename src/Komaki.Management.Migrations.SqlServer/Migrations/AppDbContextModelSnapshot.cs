@@ -973,9 +973,19 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("CityResponse")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<int>("ExternalReviewId")
                         .HasColumnType("int")
@@ -983,6 +993,9 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("ResponsePublishedAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Id");
 

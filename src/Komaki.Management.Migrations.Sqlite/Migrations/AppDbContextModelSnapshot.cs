@@ -930,8 +930,18 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AsPublished")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CityResponse")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExternalReviewId")
@@ -940,6 +950,9 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResponsePublishedAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

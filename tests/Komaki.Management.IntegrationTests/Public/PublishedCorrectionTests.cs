@@ -132,14 +132,34 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
         ["ControlYear"] = "ReportSnapshot",
         // 事務処理ミス: recorded once and published once; no step edits one (ControlCommands has only Record and Publish).
         ["ProcessingError"] = "",
+        // 市民公開フォーラム: a closed session is not reopened and no step edits its name, date or venue; its verdicts are
+        // final at closing (SaveVerdicts refuses). What planning writes after closing is ExternalReviewProject's, an ICorrectable.
+        ["ExternalReview"] = "",
+        // Who sat on a session: not on the public page, and not changed once the session is registered.
+        ["ExternalReviewer"] = "",
+        // 評価の効き目: an edition's rows are frozen with it.
+        ["EffectPublicationRow"] = "",
     };
+
+    /// The marks that put a record on the public site: a publication of its own, or — the forum's — a session closed,
+    /// after which its results are public.
+    private static readonly string[] PublicationMarks = ["IsPublished", "PublishedAt", "PublishedOn", "IsClosed"];
 
     [Fact]
     public void Every_record_kind_with_a_publication_mark_is_corrected_openly_or_kept_as_published()
     {
-        string[] marks = ["IsPublished", "PublishedAt", "PublishedOn"];
-        var kinds = app.WithDb(db => db.Model.GetEntityTypes().Where(t => t.GetProperties().Any(p => marks.Contains(p.Name))).Select(t => t.ClrType).ToList());
+        var (kinds, held) = app.WithDb(db =>
+        {
+            var marked = db.Model.GetEntityTypes().Where(t => t.GetProperties().Any(p => PublicationMarks.Contains(p.Name))).ToList();
+            // A kind whose mark publishes no snapshot publishes what it holds as it reads now: each record it holds is on
+            // the site with it (the forum's session publishes each project's 市の対応方針).
+            var holds = marked.Where(t => !typeof(ICorrectable).IsAssignableFrom(t.ClrType) && KeptAsPublished.GetValueOrDefault(t.ClrType.Name) is null or "")
+                .SelectMany(t => t.GetNavigations().Where(n => n.IsCollection).Select(n => (Holder: t.ClrType.Name, Held: n.TargetEntityType.ClrType))).ToList();
+            return (marked.Select(t => t.ClrType).ToList(), holds);
+        });
         Assert.Contains(typeof(Komaki.Management.Core.CitizenVoice.CitizenInput), kinds);
+        Assert.Contains(typeof(ExternalReview), kinds);
+        Assert.Contains((nameof(ExternalReview), typeof(ExternalReviewProject)), held);
         foreach (var type in kinds)
         {
             if (typeof(ICorrectable).IsAssignableFrom(type)) continue;
@@ -147,6 +167,9 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
                 $"{type.Name} is published: make it an ICorrectable, or keep what it published in a snapshot and say so here.");
             if (snapshot != "") Assert.NotNull(type.GetProperty(snapshot));
         }
+        foreach (var (holder, type) in held)
+            Assert.True(typeof(ICorrectable).IsAssignableFrom(type) || KeptAsPublished.ContainsKey(type.Name),
+                $"{type.Name} is published with its {holder}: make it an ICorrectable (IPublishedOnItsOwn), or say here why what the site shows of it cannot change.");
     }
 
     [Fact]
@@ -238,4 +261,69 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
         db.Publications.Add(new Publication { Kind = kind, FiscalYear = year, PublishedAt = DateTime.UtcNow, PublishedBy = "企画 太郎" });
         return db.SaveChanges();
     });
+
+    [Fact]
+    public async Task A_published_forum_response_is_changed_only_as_a_correction_on_the_site_and_in_open_data()
+    {
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var reviewerId = app.WithDb(db => db.Users.Single(u => u.Email == "hyoka@komaki.example").Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync("/Forum/Create", KomakiFactory.Form(await KomakiFactory.TokenAsync(planning, "/Forum/Create"),
+            ("FiscalYear", "2025"), ("Title", "訂正を確かめる公開フォーラム"), ("HeldOn", "2026-12-13"), ("Venue", "市役所"), ("ProjectCodes", "6-2-01"), ($"Reviewers[{reviewerId}]", "市民委員")))).StatusCode);
+        var sessionId = app.WithDb(db => db.ExternalReviews.Single(s => s.Title == "訂正を確かめる公開フォーラム").Id);
+        var itemId = app.WithDb(db => db.ExternalReviewProjects.Single(p => p.ExternalReviewId == sessionId).Id);
+        var url = $"/Forum/{sessionId}";
+        var reviewer = await app.SignedInAsync("hyoka@komaki.example");
+        Assert.Equal(HttpStatusCode.Redirect, (await reviewer.PostAsync(url + "/Verdicts", KomakiFactory.Form(KomakiFactory.TokenIn(await reviewer.GetStringAsync(url)),
+            ("rows[0].ExternalReviewProjectId", itemId.ToString()), ("rows[0].Verdict", "Improve"), ("rows[0].Comment", "利用者の声を聞くべき。")))).StatusCode);
+        var version = app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).Version).ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync(url + "/Close", KomakiFactory.Form(KomakiFactory.TokenIn(await planning.GetStringAsync(url + "/Close")), ("version", version)))).StatusCode);
+        Assert.True(app.WithDb(db => db.ExternalReviews.Single(s => s.Id == sessionId).IsClosed));
+
+        // The first response after closing is what the site publishes, not a 訂正.
+        var token = KomakiFactory.TokenIn(await planning.GetStringAsync(url));
+        Task<HttpResponseMessage> Respond(string response, string? reason = null) => planning.PostAsync(url + "/Response",
+            KomakiFactory.Form(token, ("ExternalReviewProjectId", itemId.ToString()), ("Response", response), ("CorrectionReason", reason ?? "")));
+        Assert.Equal(HttpStatusCode.Redirect, (await Respond("路線ごとの利用者調査を行う。")).StatusCode);
+        var first = app.WithDb(db => db.ExternalReviewProjects.Single(p => p.Id == itemId));
+        Assert.NotNull(first.ResponsePublishedAt);
+        Assert.Null(first.CorrectedAt);
+        var site = await app.NewClient().GetStringAsync("/public/forum");
+        Assert.Contains("路線ごとの利用者調査を行う。", site);
+
+        // A change of the published words without a reason is refused beside the project's reason field.
+        var page = await planning.GetStringAsync(url);
+        Assert.Contains($"id=\"{ResponseForm.ReasonField(itemId)}\"", page);
+        var refused = await Respond("路線を廃止する。");
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(PublishedCorrections.ReasonRequired("公開サイトに載せている市の対応方針"), html);
+        Assert.Contains($"is-invalid\" id=\"{ResponseForm.ReasonField(itemId)}\"", html);
+        Assert.Equal("路線ごとの利用者調査を行う。", app.WithDb(db => db.ExternalReviewProjects.Single(p => p.Id == itemId).CityResponse));
+        var emptied = await Respond("", "取り下げる");
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(ExternalReviewCommands.PublishedWithoutResponse), await emptied.Content.ReadAsStringAsync());
+        Assert.Equal("路線ごとの利用者調査を行う。", app.WithDb(db => db.ExternalReviewProjects.Single(p => p.Id == itemId).CityResponse));
+
+        // With its reason it is a 訂正: the site and open data show it with its date, reason and the words published first.
+        Assert.Equal(HttpStatusCode.Redirect, (await Respond("路線を再編し、利用の少ない区間は予約制にする。", "担当課の方針決定を反映するため")).StatusCode);
+        site = await app.NewClient().GetStringAsync("/public/forum");
+        Assert.Contains("路線を再編し、利用の少ない区間は予約制にする。", site);
+        Assert.Contains("訂正 ", site);
+        Assert.Contains("担当課の方針決定を反映するため", site);
+        Assert.Contains("公表時：路線ごとの利用者調査を行う。", site);
+        var json = await app.NewClient().GetStringAsync("/api/v1/forum");
+        Assert.Matches("\"correctionReason\":\\s*\"担当課の方針決定を反映するため\"", json);
+        Assert.Matches("\"asPublished\":\\s*\"路線ごとの利用者調査を行う。\"", json);
+        var csv = await app.NewClient().GetStringAsync("/api/v1/forum.csv");
+        Assert.Contains("公表時の対応方針", csv);
+        Assert.Contains("担当課の方針決定を反映するため", csv);
+        Assert.Contains("路線ごとの利用者調査を行う。", csv);
+
+        // A door that skips the rule cannot rewrite it either.
+        var ex = Assert.Throws<PublishedChangeException>(() => app.WithDb(db =>
+        {
+            db.ExternalReviewProjects.Single(p => p.Id == itemId).CityResponse += "（こっそり）";
+            return db.SaveChanges();
+        }));
+        Assert.Contains("公開サイトに載せている市の対応方針", ex.Message);
+    }
 }

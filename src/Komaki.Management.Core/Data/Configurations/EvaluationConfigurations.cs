@@ -70,6 +70,7 @@ public sealed class ExternalReviewProjectConfiguration : IEntityTypeConfiguratio
         builder.ToTable("ForumProjects");
         builder.Property(x => x.ExternalReviewId).HasColumnName("ForumSessionId");
         builder.Property(x => x.CityResponse).HasMaxLength(4000);
+        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ExternalReviewProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.ExternalReviewId, x.ProjectId }).IsUnique();

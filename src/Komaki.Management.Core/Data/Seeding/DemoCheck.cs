@@ -180,7 +180,7 @@ internal sealed class DemoCheck(AppDbContext db, Random random)
             if (!projects.TryGetValue(code, out var project)) continue;
             past.Projects.Add(new ExternalReviewProject
             {
-                ProjectId = project.Id, CityResponse = response,
+                ProjectId = project.Id, CityResponse = response, ResponsePublishedAt = now,
                 Verdicts = [new ReviewerVerdict { ReviewerUserId = reviewer.Id, Verdict = verdict, Comment = comment, At = now }],
             });
             db.ImprovementActions.Add(ExternalReviewResults.ActionFor(past, project, verdict, 1, now));

@@ -23,6 +23,7 @@ public static class OpenDataCsv
     [
         new("会", r => r.Session), new("開催日", r => r.HeldOn), new("年度", r => r.FiscalYear), new("事業コード", r => r.ProjectCode), new("事務事業名", r => r.ProjectName),
         new("結果", r => r.Result), new("判定の内訳", r => string.Join(" ", r.Verdicts.Select(v => $"{v.Key}{v.Value}"))), new("市の対応方針", r => r.CityResponse),
+        new("訂正日", r => r.CorrectedOn), new("訂正の理由", r => r.CorrectionReason), new("公表時の対応方針", r => r.AsPublished),
     ];
 
     public static readonly IReadOnlyList<CsvColumn<MeasureRecord>> Measures =

@@ -27,7 +27,12 @@ public sealed record EvaluationIndicatorValueRecord(int FiscalYear, decimal? Tar
 /// 確認事項: what a step's checks found when it was confirmed anyway, with the written reason.
 public sealed record EvaluationNoteRecord(string Step, IReadOnlyList<string> Findings, string? Reason);
 
-public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse);
+public sealed record ForumResultRecord(string Session, DateOnly HeldOn, int FiscalYear, string ProjectCode, string ProjectName, string? Result, IReadOnlyDictionary<string, int> Verdicts, string? CityResponse,
+    DateOnly? CorrectedOn, string? CorrectionReason, string? AsPublished)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public PublicCorrection? Correction { get; init; }
+}
 
 public sealed record MeasureRecord(int Id, string PolicyCode, string PolicyName, string MeasureCode, string MeasureName, string? Unit, int? AchievementYear, decimal? AchievementPercent, string? Grade, string? GradeLabel,
     string? Explanation, string? Standing = null);
@@ -83,7 +88,9 @@ public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, Jud
             .Include(s => s.Projects).ThenInclude(p => p.Verdicts).Include(s => s.Projects).ThenInclude(p => p.Project)
             .OrderByDescending(s => s.HeldOn).AsSplitQuery().ToListAsync();
         return sessions.SelectMany(s => s.Projects.OrderBy(p => p.Project!.Code, CodeOrder.Instance).Select(p => new ForumResultRecord(s.Title, s.HeldOn, s.FiscalYear, p.Project!.Code, p.Project.Name,
-            ExternalReviewResults.Result(p.Verdicts)?.Label(), ExternalReviewResults.Verdicts.ToDictionary(v => v.Label(), v => p.Verdicts.Count(x => x.Verdict == v)), p.CityResponse))).ToList();
+            ExternalReviewResults.Result(p.Verdicts)?.Label(), ExternalReviewResults.Verdicts.ToDictionary(v => v.Label(), v => p.Verdicts.Count(x => x.Verdict == v)), p.CityResponse,
+            p.CorrectedAt is DateTime at ? DateOnly.FromDateTime(Display.ToTokyo(at)) : null, p.CorrectionReason, p.AsPublished)
+            { Correction = PublicCorrection.Of(p.CorrectedAt, p.CorrectionReason, p.AsPublished) })).ToList();
     }
 
     /// Every measure of the current plan with its achievement in the latest year whose actuals are published.
