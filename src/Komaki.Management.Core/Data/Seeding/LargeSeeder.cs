@@ -155,7 +155,7 @@ public sealed class LargeSeeder(AppDbContext db)
                     planLines.Add(new ImplementationPlanLine
                     {
                         ImplementationPlanId = edition, ProjectId = id, FiscalYear = y, Status = ImplementationStatus.Continuing, Content = "前年度に引き続き実施する。",
-                        Cost = lineCost, National = national, General = lineCost - national,
+                        Cost = lineCost, Funding = Funding.None with { National = national, General = lineCost - national },
                     });
                 }
             }
