@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Komaki.Management.Core.BudgetFormulation;
-using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Implementation;

@@ -1,4 +1,3 @@
-using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.BudgetFormulation;

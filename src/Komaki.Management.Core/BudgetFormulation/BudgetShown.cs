@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 

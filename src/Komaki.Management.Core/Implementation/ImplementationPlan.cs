@@ -1,5 +1,4 @@
 using Komaki.Management.Core.Auditing;
-using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Plans;

@@ -1,6 +1,6 @@
 using System.Net;
 using Komaki.Management.Core.BudgetFormulation;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 

@@ -1,5 +1,5 @@
 using Komaki.Management.Core.BudgetFormulation;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.TestSheets;
 using static Komaki.Management.IntegrationTests.BudgetFormulation.BudgetSheetsWebTests;

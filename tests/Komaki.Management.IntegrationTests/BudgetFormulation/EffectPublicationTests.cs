@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Komaki.Management.Core.BudgetFormulation;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Web.Features.Improvements;
 using Microsoft.EntityFrameworkCore;

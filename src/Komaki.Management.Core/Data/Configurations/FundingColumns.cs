@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Komaki.Management.Core.Budgets;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.Data.Configurations;
 

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Evaluation;

@@ -1,6 +1,5 @@
-using Komaki.Management.Core.Common;
 
-namespace Komaki.Management.Core.Budgets;
+namespace Komaki.Management.Core.Common;
 
 /// 財源内訳 as staff type it (千円), each part under its own name: the fields of every form that takes one (a budget
 /// request or assessment, a year of a 実施計画).

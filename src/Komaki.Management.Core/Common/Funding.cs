@@ -1,4 +1,4 @@
-namespace Komaki.Management.Core.Budgets;
+namespace Komaki.Management.Core.Common;
 
 /// 財源内訳: what pays for an amount (a request's or a stage's 歳出, a 実施計画 line's 事業費), in yen. Stored in the
 /// owner's own columns under the parts' names (National, Prefectural, …), so every owner keeps its table as it was.
