@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Excel;
 using Komaki.Management.Core.Implementation;
@@ -129,7 +130,7 @@ public static class Program
                 long national = cost / 4 / 1000 * 1000;
                 list.Add(new ImplementationPlanSheet.Row($"B-{p:00000}", $"ベンチ事業{p}", "ベンチ課", "施策", Edition + y,
                     (ImplementationStatus)(1 + (p + y) % 5), $"ベンチ事業{p}の{y + 1}年目の内容。対象を拡大し、効果を検証する。",
-                    cost, national, 0, 0, 0, cost - national));
+                    cost, Funding.None with { National = national, General = cost - national }));
             }
         }
         await using var file = File.Create(path);

@@ -83,7 +83,7 @@ public sealed class HistoryPages(AppDbContext db, IEnumerable<IHistoryKind> kind
             foreach (var (id, label) in await ReferencesAsync(field, list))
                 references[(field, id)] = label;
 
-        var types = db.Model.GetEntityTypes().SelectMany(t => t.GetProperties().Select(p => (Entity: t.ClrType.Name, p.Name, Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
+        var types = db.Model.GetEntityTypes().SelectMany(t => t.GetFlattenedProperties().Select(p => (Entity: t.ClrType.Name, p.Name, Type: Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType)))
             .GroupBy(x => (x.Entity, x.Name)).ToDictionary(g => g.Key, g => g.First().Type);
 
         IReadOnlyDictionary<int, string> meanings = new Dictionary<int, string>();

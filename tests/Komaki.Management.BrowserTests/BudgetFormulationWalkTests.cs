@@ -42,7 +42,7 @@ public class BudgetFormulationWalkTests(AppServer server)
                 line = new ImplementationPlanLine
                 {
                     ImplementationPlanId = edition, ProjectId = roadProjects[0], FiscalYear = Year, Status = ImplementationStatus.Continuing,
-                    Content = "橋りょうの計画的な補修", Cost = 48_000_000, General = 48_000_000,
+                    Content = "橋りょうの計画的な補修", Cost = 48_000_000, Funding = Funding.None with { General = 48_000_000 },
                 };
                 db.ImplementationPlanLines.Add(line);
                 await db.SaveChangesAsync();
@@ -151,7 +151,7 @@ public class BudgetFormulationWalkTests(AppServer server)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var entries = await db.BudgetStageEntries.Where(e => e.Committed && db.BudgetRequests.Any(r => r.Id == e.BudgetRequestId && r.FiscalYear == Year))
-                .Select(e => new { e.BudgetRequestId, e.Stage, e.General }).ToListAsync();
+                .Select(e => new { e.BudgetRequestId, e.Stage, e.Funding.General }).ToListAsync();
             BudgetStage[] assessing = [BudgetStage.FinanceAssessment, BudgetStage.MayorAssessment, BudgetStage.RestorationAssessment, BudgetStage.Proposal];
             Assert.Equal(entries.Where(e => e.Stage == BudgetStage.Request).Sum(e => e.General), Yen(totalRow, "requested-general"));
             Assert.Equal(entries.Where(e => assessing.Contains(e.Stage)).GroupBy(e => e.BudgetRequestId).Sum(g => g.MaxBy(e => e.Stage)!.General), Yen(totalRow, "assessed-general"));

@@ -19,7 +19,11 @@ public static class FieldLabels
     public static string? Find(Type entity, string field) => Found.GetOrAdd((entity, field), static key =>
     {
         var (type, name) = key;
-        var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance);
+        // A complex property's parts (a 財源内訳's) are recorded under their own names.
+        var property = type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance)
+            ?? type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.PropertyType.IsDefined(typeof(System.ComponentModel.DataAnnotations.Schema.ComplexTypeAttribute)))
+                .Select(p => p.PropertyType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance)).FirstOrDefault(p => p is not null);
         return property?.GetCustomAttribute<DisplayAttribute>()?.GetName()
             ?? type.GetCustomAttributes<FieldLabelAttribute>(inherit: true).FirstOrDefault(a => a.Field == name)?.Label;
     });

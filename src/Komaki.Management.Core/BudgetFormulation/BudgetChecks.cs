@@ -36,10 +36,10 @@ public static class BudgetChecks
     }
 
     /// 財源内訳 adds up to the 歳出: the message beside the field when it does not.
-    public static string? FundingMismatch(long expenditure, long national, long prefectural, long bonds, long other, long general)
+    public static string? FundingMismatch(long expenditure, Funding funding)
     {
-        var sum = national + prefectural + bonds + other + general;
-        return sum == expenditure ? null
+        var sum = funding.Sum;
+        return funding.AddsUpTo(expenditure) ? null
             : $"財源内訳の合計 {Amounts.Thousands(sum)}千円 が歳出 {Amounts.Thousands(expenditure)}千円 と合いません（差 {Amounts.Thousands(expenditure - sum)}千円）。国庫・県・地方債・その他特定・一般財源の合計を歳出に合わせてください。";
     }
 }

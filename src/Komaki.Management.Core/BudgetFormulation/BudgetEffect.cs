@@ -56,7 +56,7 @@ public sealed class BudgetEffect(AppDbContext db) : IUseCase
             .Select(e => new { e.ProjectId, e.FiscalYear, e.OwnerUnitId, e.State, e.FirstDirection, e.SecondDirection, e.StaffPersonYears }).ToListAsync();
         var owners = await db.Projects.AsNoTracking().Select(p => new { p.Id, p.OwnerUnitId }).ToDictionaryAsync(p => p.Id, p => p.OwnerUnitId);
         var requests = await db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == next)
-            .Select(r => new { r.ProjectId, r.OrgUnitId, Entries = r.Entries.Where(e => e.Committed).Select(e => new { e.Stage, e.General }).ToList() }).ToListAsync();
+            .Select(r => new { r.ProjectId, r.OrgUnitId, Entries = r.Entries.Where(e => e.Committed).Select(e => new { e.Stage, e.Funding.General }).ToList() }).ToListAsync();
         var requestOf = requests.ToDictionary(r => r.ProjectId);
         var before = lines.Where(l => l.FiscalYear == baseYear).ToDictionary(l => l.ProjectId);
         var after = lines.Where(l => l.FiscalYear == next).ToDictionary(l => l.ProjectId);

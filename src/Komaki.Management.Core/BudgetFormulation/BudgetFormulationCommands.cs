@@ -41,28 +41,20 @@ public sealed class FrameRow
 }
 
 /// Amounts as staff type them (千円): the request's and an assessment's.
-public class AmountsForm
+public class AmountsForm : FundingForm
 {
     [Display(Name = "歳出")]
     public string? Expenditure { get; set; }
-    [Display(Name = "国庫支出金")]
-    public string? National { get; set; }
-    [Display(Name = "県支出金")]
-    public string? Prefectural { get; set; }
-    [Display(Name = "地方債")]
-    public string? Bonds { get; set; }
-    [Display(Name = "その他特定財源")]
-    public string? OtherSpecific { get; set; }
-    [Display(Name = "一般財源")]
-    public string? General { get; set; }
     [Display(Name = "理由")]
     public string? Reason { get; set; }
 
-    public static T Of<T>(IFunded f, string? reason) where T : AmountsForm, new() => new()
+    public static T Of<T>(IFunded f, string? reason) where T : AmountsForm, new()
     {
-        Expenditure = Amounts.Thousands(f.Expenditure), National = Amounts.Thousands(f.National), Prefectural = Amounts.Thousands(f.Prefectural),
-        Bonds = Amounts.Thousands(f.Bonds), OtherSpecific = Amounts.Thousands(f.OtherSpecific), General = Amounts.Thousands(f.General), Reason = reason,
-    };
+        ArgumentNullException.ThrowIfNull(f);
+        var form = new T { Expenditure = Amounts.Thousands(f.Expenditure), Reason = reason };
+        form.Show(f.Funding);
+        return form;
+    }
 }
 
 public sealed class RequestForm : AmountsForm
@@ -155,7 +147,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     }
 
     /// Reads the five amounts and the 歳出; every field's message beside it, the funding's beside 一般財源.
-    private static (long Expenditure, long National, long Prefectural, long Bonds, long Other, long General)? Read(AmountsForm form, CommandResult result, bool requireReason, string reasonLabel)
+    private static (long Expenditure, Funding Funding)? Read(AmountsForm form, CommandResult result, bool requireReason, string reasonLabel)
     {
         long Field(string? text, string name, string label)
         {
@@ -165,15 +157,11 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var before = result.Errors.Count;
         if (string.IsNullOrWhiteSpace(form.Expenditure)) result.Add(nameof(form.Expenditure), "歳出（要求額）を入力してください。");
         var e = Field(form.Expenditure, nameof(form.Expenditure), "歳出");
-        var n = Field(form.National, nameof(form.National), "国庫支出金");
-        var p = Field(form.Prefectural, nameof(form.Prefectural), "県支出金");
-        var b = Field(form.Bonds, nameof(form.Bonds), "地方債");
-        var o = Field(form.OtherSpecific, nameof(form.OtherSpecific), "その他特定財源");
-        var g = Field(form.General, nameof(form.General), "一般財源");
-        if (result.Errors.Count == before && BudgetChecks.FundingMismatch(e, n, p, b, o, g) is { } mismatch) result.Add(nameof(form.General), mismatch);
+        var f = form.ReadFunding((text, part) => Field(text, part.Field, part.Label));
+        if (result.Errors.Count == before && BudgetChecks.FundingMismatch(e, f) is { } mismatch) result.Add(nameof(form.General), mismatch);
         if (requireReason && string.IsNullOrWhiteSpace(form.Reason)) result.Add(nameof(form.Reason), $"{reasonLabel}を入力してください。");
         if ((form.Reason?.Length ?? 0) > ReasonLength) result.Add(nameof(form.Reason), $"{reasonLabel}は{ReasonLength:N0}文字以内で入力してください。");
-        return result.Errors.Count == before ? (e, n, p, b, o, g) : null;
+        return result.Errors.Count == before ? (e, f) : null;
     }
 
     /// A request that arrives after its 部's first stage past 要求 was committed (追加要求) is refused, not slipped in: the
@@ -230,12 +218,11 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var reason = form.Reason!.Trim();
         if (request is not null) await db.Entry(request).Collection(r => r.Breakdown).LoadAsync();
         var sameBreakdown = request is not null && request.Breakdown.OrderBy(b => b.Setsu).Select(b => (b.Setsu, b.Amount)).SequenceEqual(breakdown);
-        if (request is not null && request.Expenditure == a.Value.Expenditure && request.National == a.Value.National && request.Prefectural == a.Value.Prefectural && request.Bonds == a.Value.Bonds
-            && request.OtherSpecific == a.Value.Other && request.General == a.Value.General && request.Reason == reason && request.IsNew == form.IsNew && sameBreakdown)
+        if (request is not null && (request.Expenditure, request.Funding) == a.Value && request.Reason == reason && request.IsNew == form.IsNew && sameBreakdown)
             return CommandResult.Ok(request.Id);
         var isNew = request is null;
         if (request is null) db.BudgetRequests.Add(request = new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId });
-        (request.Expenditure, request.National, request.Prefectural, request.Bonds, request.OtherSpecific, request.General) = a.Value;
+        (request.Expenditure, request.Funding) = a.Value;
         request.Breakdown.RemoveAll(b => !breakdown.Any(x => x.Setsu == b.Setsu));
         foreach (var (setsu, amount) in breakdown)
         {
@@ -279,8 +266,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
 
     private static BudgetStageEntry Entry(IFunded f, BudgetStage stage, string? reason, string by, DateTime at) => new()
     {
-        Stage = stage, Expenditure = f.Expenditure, National = f.National, Prefectural = f.Prefectural, Bonds = f.Bonds, OtherSpecific = f.OtherSpecific,
-        General = f.General, Reason = reason, RecordedBy = by, RecordedAt = at,
+        Stage = stage, Expenditure = f.Expenditure, Funding = f.Funding, Reason = reason, RecordedBy = by, RecordedAt = at,
     };
 
     /// An assessor's draft for a line at a stage (財政課査定, 市長査定, 復活査定, 予算案): the amounts and the reason.
@@ -301,18 +287,18 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var result = new CommandResult();
         if (Read(form, result, requireReason: false, "査定の理由") is not { } a) return result;
         var reason = string.IsNullOrWhiteSpace(form.Reason) ? null : form.Reason.Trim();
-        var same = a == (from.Expenditure, from.National, from.Prefectural, from.Bonds, from.OtherSpecific, from.General);
+        var same = a == (from.Expenditure, from.Funding);
         if (!same && reason is null) return CommandResult.Refused(nameof(form.Reason), "前の段階と違う額にするときは、査定の理由を書いてください。");
         if (draft is null && same && reason is null) return CommandResult.Ok(request.Id);
-        if (draft is not null && (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) == a && draft.Reason == reason) return CommandResult.Ok(request.Id);
+        if (draft is not null && (draft.Expenditure, draft.Funding) == a && draft.Reason == reason) return CommandResult.Ok(request.Id);
         // Who entered the draft and when is its amounts': rewording the reason keeps them.
-        if (draft is null || (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) != a)
+        if (draft is null || (draft.Expenditure, draft.Funding) != a)
         {
             if (draft is null) request.Entries.Add(draft = new BudgetStageEntry { Stage = stage });
             draft.RecordedBy = actor.UserName;
             draft.RecordedAt = clock.UtcNow;
         }
-        (draft.Expenditure, draft.National, draft.Prefectural, draft.Bonds, draft.OtherSpecific, draft.General) = a;
+        (draft.Expenditure, draft.Funding) = a;
         draft.Reason = reason;
         return await saver.SaveAsync(request.Id);
     }
@@ -333,10 +319,10 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             BudgetStage.RestorationAssessment => restoration?.Granted ?? 0,
             _ => 0,
         };
-        return added == 0 ? before : new Funded(before.Expenditure + added, before.National, before.Prefectural, before.Bonds, before.OtherSpecific, before.General + added);
+        return added == 0 ? before : new Funded(before.Expenditure + added, before.Funding.WithMoreGeneral(added));
     }
 
-    private sealed record Funded(long Expenditure, long National, long Prefectural, long Bonds, long OtherSpecific, long General) : IFunded;
+    private sealed record Funded(long Expenditure, Funding Funding) : IFunded;
 
     /// What committing a stage for a 部 needs and finds: what is missing (refuses), and per line the findings to explain.
     public async Task<(List<string> Missing, List<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Checked)> PrepareCommitAsync(int year, BudgetStage stage, int departmentId, OrgTree org)
@@ -420,7 +406,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         {
             FiscalYear = year, Stage = stage, DepartmentId = departmentId, CommittedBy = actor.UserName, CommittedAt = now,
             Lines = lines.Count, Expenditure = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Expenditure : l.Amounts.Expenditure),
-            General = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.General : l.Amounts.General),
+            General = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Funding.General : l.Amounts.Funding.General),
         });
         // A 部 of hundreds of lines is written set-based — one statement marks the drafts committed, the new entries
         // and the history go in as prepared rows — with the same records and history entries SaveChanges would write.

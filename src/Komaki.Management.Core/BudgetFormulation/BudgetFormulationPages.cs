@@ -34,7 +34,7 @@ public sealed record EvaluationBeside(ProjectEvaluation Evaluation, IReadOnlyLis
 public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunded? To)
 {
     public long Difference => (To?.Expenditure ?? 0) - (From?.Expenditure ?? 0);
-    public long GeneralDifference => (To?.General ?? 0) - (From?.General ?? 0);
+    public long GeneralDifference => (To?.Funding.General ?? 0) - (From?.Funding.General ?? 0);
 
     /// The totals of some lines. A stage no line has reached yet is no figure (null), not 0 — and a difference counts
     /// only lines that have both stages, so a 部 whose 市長査定 is still to come does not show as cut to nothing.
@@ -144,8 +144,8 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
             var reached = commits.Where(c => c.DepartmentId == g.Key).Select(c => (BudgetStage?)c.Stage).Max();
             var requested = g.Select(l => (IFunded?)l.Committed(BudgetStage.Request) ?? l.Request).ToList();
             var current = g.Select(l => l.Latest).ToList();
-            return new DepartmentStanding(g.Key, g.Count(), g.Count(l => l.Request.SubmittedAt is not null), requested.Sum(x => x.Expenditure), requested.Sum(x => x.General),
-                current.Sum(x => x.Expenditure), current.Sum(x => x.General), reached, round?.Frames.FirstOrDefault(f => f.DepartmentId == g.Key)?.GeneralFund);
+            return new DepartmentStanding(g.Key, g.Count(), g.Count(l => l.Request.SubmittedAt is not null), requested.Sum(x => x.Expenditure), requested.Sum(x => x.Funding.General),
+                current.Sum(x => x.Expenditure), current.Sum(x => x.Funding.General), reached, round?.Frames.FirstOrDefault(f => f.DepartmentId == g.Key)?.GeneralFund);
         }).OrderBy(s => org.Find(s.DepartmentId)?.SortOrder ?? 0).ThenBy(s => s.DepartmentId).ToList();
 
     /// The projects a 課 may request for in the year (active that year), without a request yet.

@@ -9,11 +9,8 @@ public abstract class AmountsFormRules<T> : AbstractValidator<T> where T : Amoun
     protected AmountsFormRules()
     {
         Amount(f => f.Expenditure, "歳出");
-        Amount(f => f.National, "国庫支出金");
-        Amount(f => f.Prefectural, "県支出金");
-        Amount(f => f.Bonds, "地方債");
-        Amount(f => f.OtherSpecific, "その他特定財源");
-        Amount(f => f.General, "一般財源");
+        foreach (var part in Funding.Parts)
+            RuleFor(f => f.TextOf(part)).Must(BeThousandsOrBlank).WithMessage($"{part.Label}は0以上の千円単位の数値で入力してください。").OverridePropertyName(part.Field);
         var max = Data.ModelLengths.Of<BudgetStageEntry>(e => e.Reason);
         RuleFor(f => f.Reason).MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。");
     }

@@ -103,12 +103,8 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         var beforeAmounts = errors.Count;
         if (row.Text(S.Expenditure.Key) is null) errors.Add($"{S.Expenditure.Header}が空欄です（{row.Cell(S.Expenditure.Key)}）。");
         var e = Amount(S.Expenditure);
-        var n = Amount(S.National);
-        var p = Amount(S.Prefectural);
-        var b = Amount(S.Bonds);
-        var o = Amount(S.OtherSpecific);
-        var g = Amount(S.General);
-        if (errors.Count == beforeAmounts && BudgetChecks.FundingMismatch(e, n, p, b, o, g) is string mismatch)
+        var f = Funding.Of([.. S.Sources.Select(Amount)]);
+        if (errors.Count == beforeAmounts && BudgetChecks.FundingMismatch(e, f) is string mismatch)
             errors.Add($"{row.Number}行目（{row.Cell(S.Expenditure.Key)}〜{row.Cell(S.General.Key)}）: {mismatch}");
         bool? isNew = null;
         if (row.Text(S.Kind.Key) is not string kindText) errors.Add($"{S.Kind.Header}が空欄です（{row.Cell(S.Kind.Key)}）。「{S.NewLabel}」か「{S.ContinuingLabel}」と書いてください。");
@@ -122,11 +118,11 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         // form's rule (asked below); the operator's command line, which imports as the system, by the same reason here.
         if (Request.Asker is null && request?.SubmittedAt is not null && errors.Count == 0)
         {
-            var differs = Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key)).ToList();
+            var differs = Differences(request, e, f, reason!, isNew!.Value).Select(d => row.Cell(d.Key)).ToList();
             if (differs.Count > 0) errors.Add($"{string.Join("・", differs)}: {BudgetAccess.SubmittedRefusal}");
         }
         // A submitted request is refused by the rule (below) before anything else is said about it.
-        if (errors.Count == 0 && project is not null && request?.SubmittedAt is null && (request is null || Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Any()))
+        if (errors.Count == 0 && project is not null && request?.SubmittedAt is null && (request is null || Differences(request, e, f, reason!, isNew!.Value).Any()))
         {
             var unit = request?.OrgUnitId ?? project.OwnerUnitId;
             var department = _org.DepartmentOf(unit)?.Id ?? unit;
@@ -141,7 +137,7 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
             return;
         }
 
-        var changes = request is null ? null : Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => d.Change).ToList();
+        var changes = request is null ? null : Differences(request, e, f, reason!, isNew!.Value).Select(d => d.Change).ToList();
         if (changes is { Count: 0 })
         {
             Report.Unchanged++;
@@ -149,18 +145,18 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
         }
         var target = request ?? new BudgetRequest { FiscalYear = year, ProjectId = project!.Id, OrgUnitId = project.OwnerUnitId };
         // The form's rule decides whether the importer may enter this request, as the request form's POST asks it.
-        List<string> cells = request is null ? [row.Cell(S.Code.Key)] : [.. Differences(request, e, n, p, b, o, g, reason!, isNew!.Value).Select(d => row.Cell(d.Key))];
+        List<string> cells = request is null ? [row.Cell(S.Code.Key)] : [.. Differences(request, e, f, reason!, isNew!.Value).Select(d => row.Cell(d.Key))];
         // The request's 課 once it exists (the 事業 may have moved since); the 事業's for a new one.
         AskOwnUnits(row.Sheet, row.Number, cells, project!.Code, project.Name, target.OrgUnitId);
         Ask(row.Sheet, row.Number, cells, target, RecordOperation.Edit);
-        (target.Expenditure, target.National, target.Prefectural, target.Bonds, target.OtherSpecific, target.General) = (e, n, p, b, o, g);
+        (target.Expenditure, target.Funding) = (e, f);
         target.Reason = reason;
         target.IsNew = isNew!.Value;
         target.EnteredBy = Request.UserName;
         if (request is null)
         {
             _toAdd.Add(target);
-            var created = Differences(new BudgetRequest(), e, n, p, b, o, g, reason!, isNew.Value).Select(d => d.Change with { Old = null }).ToList();
+            var created = Differences(new BudgetRequest(), e, f, reason!, isNew.Value).Select(d => d.Change with { Old = null }).ToList();
             Report.Created.Add(new(row.Sheet, row.Number, project!.Code, project.Name, created));
         }
         else Report.Updated.Add(new(row.Sheet, row.Number, project!.Code, project.Name, changes!));
@@ -175,10 +171,10 @@ public sealed class BudgetRequestImport(ImportContext context) : SheetImport(con
             Report.LeftOut.Add(new(r.Project.Code, $"{r.Project.Name}の要求（{(r.Request.SubmittedAt is null ? "入力中" : "提出済")}）"));
     }
 
-    private static IEnumerable<(string Key, FieldChange Change)> Differences(BudgetRequest r, long e, long n, long p, long b, long o, long g, string reason, bool isNew)
+    private static IEnumerable<(string Key, FieldChange Change)> Differences(BudgetRequest r, long e, Funding f, string reason, bool isNew)
     {
         (FieldSpec Field, long Old, long New)[] amounts =
-            [(S.Expenditure, r.Expenditure, e), (S.National, r.National, n), (S.Prefectural, r.Prefectural, p), (S.Bonds, r.Bonds, b), (S.OtherSpecific, r.OtherSpecific, o), (S.General, r.General, g)];
+            [(S.Expenditure, r.Expenditure, e), .. S.Sources.Select((s, i) => (s, Funding.Parts[i].Of(r.Funding), Funding.Parts[i].Of(f)))];
         if (r.Id == 0 || r.IsNew != isNew) yield return (S.Kind.Key, new(S.Kind.Header, r.Id == 0 ? null : Label(r.IsNew), Label(isNew)));
         foreach (var (field, old, value) in amounts)
         {

@@ -71,7 +71,7 @@ public static class BudgetRequestSheet
         foreach (var row in rows)
         {
             SheetCells.Texts(ws, r, 1, row.Code, row.ProjectName, row.UnitName, row.IsNew ? NewLabel : ContinuingLabel);
-            if (row.Amounts is { } a) SheetCells.ThousandsValues(ws, r, 5, a.Expenditure, a.National, a.Prefectural, a.Bonds, a.OtherSpecific, a.General);
+            if (row.Amounts is { } a) SheetCells.ThousandsValues(ws, r, 5, [a.Expenditure, .. a.Funding.InOrder]);
             SheetCells.Text(ws.Cell(r, 11), row.Reason);
             SheetCells.ThousandsValues(ws, r, 12, row.PlanAmount, row.PreviousBudget);
             SheetCells.Text(ws.Cell(r, 14), row.State);

@@ -105,11 +105,7 @@ public sealed class BudgetFrame : IAudited
 public interface IFunded
 {
     long Expenditure { get; }
-    long National { get; }
-    long Prefectural { get; }
-    long Bonds { get; }
-    long OtherSpecific { get; }
-    long General { get; }
+    Funding Funding { get; }
 }
 
 /// A 課's request for one 事業 in one budget year: what the division enters (歳出, 財源内訳, 要求理由, new or
@@ -129,16 +125,8 @@ public sealed class BudgetRequest : IVersioned, IAudited, IFunded
     public bool IsNew { get; set; }
     [Display(Name = "歳出")]
     public long Expenditure { get; set; }
-    [Display(Name = "国庫支出金")]
-    public long National { get; set; }
-    [Display(Name = "県支出金")]
-    public long Prefectural { get; set; }
-    [Display(Name = "地方債")]
-    public long Bonds { get; set; }
-    [Display(Name = "その他特定財源")]
-    public long OtherSpecific { get; set; }
-    [Display(Name = "一般財源")]
-    public long General { get; set; }
+    [Display(Name = "財源内訳")]
+    public Funding Funding { get; set; } = Funding.None;
     [Display(Name = "要求理由")]
     public string? Reason { get; set; }
     /// Who last entered the request: the one person who may not submit it.
@@ -169,16 +157,8 @@ public sealed class BudgetStageEntry : IAudited, IFunded
     public BudgetStage Stage { get; set; }
     [Display(Name = "歳出")]
     public long Expenditure { get; set; }
-    [Display(Name = "国庫支出金")]
-    public long National { get; set; }
-    [Display(Name = "県支出金")]
-    public long Prefectural { get; set; }
-    [Display(Name = "地方債")]
-    public long Bonds { get; set; }
-    [Display(Name = "その他特定財源")]
-    public long OtherSpecific { get; set; }
-    [Display(Name = "一般財源")]
-    public long General { get; set; }
+    [Display(Name = "財源内訳")]
+    public Funding Funding { get; set; } = Funding.None;
     [Display(Name = "理由")]
     public string? Reason { get; set; }
     /// Why the line goes against the evaluation or the 実施計画 (asked on the confirmation page).

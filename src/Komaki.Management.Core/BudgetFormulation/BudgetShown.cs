@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.Core.BudgetFormulation;
 
@@ -13,7 +14,7 @@ public static class BudgetShown
     public const string Changed = "開いた後に内容が変わりました。画面を開き直して確かめてください。";
 
     public static string Request(BudgetRequest r) =>
-        Of([r.Id, r.Version, r.Expenditure, r.National, r.Prefectural, r.Bonds, r.OtherSpecific, r.General, r.Reason, r.IsNew, r.SubmittedAt]);
+        Of([r.Id, r.Version, r.Expenditure, .. Amounts(r.Funding), r.Reason, r.IsNew, r.SubmittedAt]);
 
     /// The amounts an assessment starts from and the draft already there (or none).
     public static string Draft(BudgetStage stage, IFunded from, BudgetStageEntry? draft)
@@ -45,7 +46,9 @@ public static class BudgetShown
     /// True when the form carried back the fingerprint of what is there now.
     public static bool Same(string? shown, string now) => !string.IsNullOrEmpty(shown) && string.Equals(shown, now, StringComparison.Ordinal);
 
-    private static object?[] Amounts(IFunded f) => [f.Expenditure, f.National, f.Prefectural, f.Bonds, f.OtherSpecific, f.General];
+    private static object?[] Amounts(IFunded f) => [f.Expenditure, .. Amounts(f.Funding)];
+
+    private static IEnumerable<object?> Amounts(Funding f) => f.InOrder.Cast<object?>();
 
     private static string Of(IEnumerable<object?> parts)
     {

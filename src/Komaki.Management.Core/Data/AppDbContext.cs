@@ -322,7 +322,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
                     result.Add(new(e, AuditAction.Deleted, Snapshot(e, original: true)));
                     break;
                 case EntityState.Modified:
-                    var changes = e.Properties
+                    var changes = Values(e)
                         .Where(p => p.IsModified && !NotAudited.Contains(p.Metadata.Name))
                         .Select(p => new FieldChange(p.Metadata.Name, Format(p.OriginalValue), Format(p.CurrentValue)))
                         .Where(c => c.Old != c.New)
@@ -334,8 +334,12 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         return result;
     }
 
+    /// The entry's own values and those of its complex properties (a 財源内訳's parts), each under its own name.
+    private static IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.PropertyEntry> Values(EntityEntry e) =>
+        e.Properties.Concat(e.ComplexProperties.SelectMany(c => c.Properties));
+
     private static List<FieldChange> Snapshot(EntityEntry e, bool original = false) =>
-        e.Properties
+        Values(e)
             .Where(p => !NotAudited.Contains(p.Metadata.Name) && !p.Metadata.IsPrimaryKey())
             .Select(p => original
                 ? new FieldChange(p.Metadata.Name, Format(p.OriginalValue), null)
@@ -371,10 +375,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     private List<AuditEntry> CreatedEntries<T>(IReadOnlyCollection<T> entities) where T : class, IAudited
     {
         var type = Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-        var audited = type.GetProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
+        var audited = type.GetFlattenedProperties().Where(p => !NotAudited.Contains(p.Name) && !p.IsPrimaryKey()).ToList();
         var now = UtcNow;
         return entities.Select(entity => Entry(entity.AuditTarget, typeof(T).Name, AuditAction.Created,
-            audited.Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValue(entity)))).Where(c => c.New is not null).ToList(), now)).ToList();
+            audited.Select(p => new FieldChange(p.Name, null, Format(p.GetGetter().GetClrValueUsingContainingEntity(entity)))).Where(c => c.New is not null).ToList(), now)).ToList();
     }
 
     private AuditEntry Entry(AuditTarget target, string entityType, AuditAction action, List<FieldChange> changes, DateTime at) => new()

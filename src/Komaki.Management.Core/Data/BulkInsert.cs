@@ -15,7 +15,7 @@ internal static class BulkInsert
         var type = db.Model.FindEntityType(typeof(T))!;
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var columns = type.GetProperties()
+        var columns = type.GetFlattenedProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
             .Select(p => (Property: p, Column: p.GetColumnName(table)!, Converter: p.GetTypeMapping().Converter, Getter: p.GetGetter()))
             .ToList();
@@ -41,7 +41,7 @@ internal static class BulkInsert
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                var value = columns[i].Getter.GetClrValue(row);
+                var value = columns[i].Getter.GetClrValueUsingContainingEntity(row);
                 if (value is not null && columns[i].Converter is { } converter) value = converter.ConvertToProvider(value);
                 parameters[i].Value = value ?? DBNull.Value;
             }

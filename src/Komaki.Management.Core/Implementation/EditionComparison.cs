@@ -20,8 +20,7 @@ public sealed record ComparedLine(int ProjectId, int FiscalYear, ImplementationP
     public long CostDifference => (Newer?.Cost ?? 0) - (Older?.Cost ?? 0);
 
     private static bool Same(ImplementationPlanLine a, ImplementationPlanLine b) =>
-        a.Status == b.Status && a.Content == b.Content && a.Cost == b.Cost && a.National == b.National
-        && a.Prefectural == b.Prefectural && a.Bonds == b.Bonds && a.OtherSpecific == b.OtherSpecific && a.General == b.General;
+        a.Status == b.Status && a.Content == b.Content && a.Cost == b.Cost && a.Funding == b.Funding;
 }
 
 public static class EditionComparison

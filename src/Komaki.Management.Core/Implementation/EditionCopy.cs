@@ -36,10 +36,6 @@ public static class EditionCopy
         Status = status == ImplementationStatus.New ? ImplementationStatus.Continuing : status,
         Content = line.Content,
         Cost = line.Cost,
-        National = line.National,
-        Prefectural = line.Prefectural,
-        Bonds = line.Bonds,
-        OtherSpecific = line.OtherSpecific,
-        General = line.General,
+        Funding = line.Funding,
     };
 }

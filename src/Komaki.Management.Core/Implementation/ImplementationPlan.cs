@@ -56,20 +56,11 @@ public sealed class ImplementationPlanLine : IVersioned, IAudited
     /// 事業費 and its 財源内訳 (国庫支出金, 県支出金, 地方債, その他特定財源, 一般財源), which must sum to it.
     [Display(Name = "事業費")]
     public long Cost { get; set; }
-    [Display(Name = "国庫支出金")]
-    public long National { get; set; }
-    [Display(Name = "県支出金")]
-    public long Prefectural { get; set; }
-    [Display(Name = "地方債")]
-    public long Bonds { get; set; }
-    [Display(Name = "その他特定財源")]
-    public long OtherSpecific { get; set; }
-    [Display(Name = "一般財源")]
-    public long General { get; set; }
+    [Display(Name = "財源内訳")]
+    public Funding Funding { get; set; } = Funding.None;
     public int Version { get; set; }
 
-    public long SumOfSources => National + Prefectural + Bonds + OtherSpecific + General;
-    public bool IsBalanced => SumOfSources == Cost;
+    public bool IsBalanced => Funding.AddsUpTo(Cost);
 
     /// The rule every line holds, wherever it is typed: the 財源内訳 add up to the 事業費. Null when they do; else
     /// the refusal staff read (note: what else they should know about the sum, e.g. which sources were kept).

@@ -40,15 +40,15 @@ public sealed class ImplementationPlanCommands(AppDbContext db, RecordSaver save
 
     public static ProjectPlanForm FormOf(ImplementationPlan edition, IReadOnlyList<ImplementationPlanLine> lines) => new()
     {
-        Years = edition.Years.Select(y => lines.FirstOrDefault(l => l.FiscalYear == y) is { } l
-            ? new YearEntry
-            {
-                Year = y, Exists = true, Version = l.Version, Status = l.Status.ToString(), Content = l.Content,
-                Cost = Amounts.Thousands(l.Cost), National = Amounts.Thousands(l.National), Prefectural = Amounts.Thousands(l.Prefectural),
-                Bonds = Amounts.Thousands(l.Bonds), OtherSpecific = Amounts.Thousands(l.OtherSpecific), General = Amounts.Thousands(l.General),
-            }
-            : new YearEntry { Year = y }).ToList(),
+        Years = edition.Years.Select(y => lines.FirstOrDefault(l => l.FiscalYear == y) is { } l ? EntryOf(l) : new YearEntry { Year = y }).ToList(),
     };
+
+    private static YearEntry EntryOf(ImplementationPlanLine l)
+    {
+        var entry = new YearEntry { Year = l.FiscalYear, Exists = true, Version = l.Version, Status = l.Status.ToString(), Content = l.Content, Cost = Amounts.Thousands(l.Cost) };
+        entry.Show(l.Funding);
+        return entry;
+    }
 
     public Task<List<ImplementationPlanLine>> LinesAsync(int editionId, int projectId) =>
         db.ImplementationPlanLines.AsNoTracking().Where(l => l.ImplementationPlanId == editionId && l.ProjectId == projectId).ToListAsync();

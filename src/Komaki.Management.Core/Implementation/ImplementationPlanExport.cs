@@ -18,12 +18,12 @@ public static class ImplementationPlanExport
             .Select(l => new
             {
                 l.Project!.Code, l.Project.Name, l.Project.OwnerUnitId, Measure = l.Project.Measure!.Name,
-                l.FiscalYear, l.Status, l.Content, l.Cost, l.National, l.Prefectural, l.Bonds, l.OtherSpecific, l.General,
+                l.FiscalYear, l.Status, l.Content, l.Cost, l.Funding,
             })
             .ToListAsync(ct);
         ImplementationPlanSheet.Write(output, edition, rows.Select(r => new ImplementationPlanSheet.Row(
             r.Code, r.Name, unitNames.GetValueOrDefault(r.OwnerUnitId), r.Measure, r.FiscalYear, r.Status, r.Content,
-            r.Cost, r.National, r.Prefectural, r.Bonds, r.OtherSpecific, r.General)));
+            r.Cost, r.Funding)));
         return true;
     }
 }

@@ -150,7 +150,7 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             return;
         }
         line ??= new ImplementationPlanLine { ProjectId = project.Id, FiscalYear = row.FiscalYear, Status = ImplementationStatus.Continuing };
-        var sources = row.Sources.Select((s, i) => s ?? (isNew ? 0 : Stored(line, i))).ToArray();
+        var sources = row.Sources.Select((s, i) => s ?? (isNew ? 0 : Funding.Parts[i].Of(line.Funding))).ToArray();
         var kept = row.Sources.Any(s => s is null) && !isNew ? "（シートにない財源は登録済みの値のまま）" : "";
         if (ImplementationPlanLine.FundingMismatch(row.Cost, sources.Sum(), kept) is string mismatch)
         {
@@ -194,15 +194,6 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             Report.LeftOut.Add(new($"{line.Project.Code} {Wareki.FiscalYear(line.Line.FiscalYear)}", line.Project.Name));
     }
 
-    private static long Stored(ImplementationPlanLine line, int source) => source switch
-    {
-        0 => line.National,
-        1 => line.Prefectural,
-        2 => line.Bonds,
-        3 => line.OtherSpecific,
-        _ => line.General,
-    };
-
     protected override async Task WriteAsync(CancellationToken ct)
     {
         // The edition and the changed lines through EF; the new lines in bulk.
@@ -241,11 +232,8 @@ public sealed class ImplementationPlanImport(ImportContext context) : SheetImpor
             line.Content = row.Content;
         }
         Amount(S.Cost.Header, line.Cost, row.Cost, v => line.Cost = v);
-        Amount(S.National.Header, line.National, sources[0], v => line.National = v);
-        Amount(S.Prefectural.Header, line.Prefectural, sources[1], v => line.Prefectural = v);
-        Amount(S.Bonds.Header, line.Bonds, sources[2], v => line.Bonds = v);
-        Amount(S.OtherSpecific.Header, line.OtherSpecific, sources[3], v => line.OtherSpecific = v);
-        Amount(S.General.Header, line.General, sources[4], v => line.General = v);
+        foreach (var (part, i) in Funding.Parts.Select((p, i) => (p, i)))
+            Amount(S.Sources[i].Header, part.Of(line.Funding), sources[i], v => line.Funding = part.With(line.Funding, v));
         return changes;
     }
 }

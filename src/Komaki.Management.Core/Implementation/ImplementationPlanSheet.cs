@@ -33,7 +33,7 @@ public static class ImplementationPlanSheet
     /// What one exported row shows.
     public sealed record Row(
         string Code, string ProjectName, string? UnitName, string? MeasureName, int FiscalYear,
-        ImplementationStatus Status, string Content, long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
+        ImplementationStatus Status, string Content, long Cost, Funding Funding);
 
     private const int FirstDataRow = 5;
 
@@ -54,7 +54,7 @@ public static class ImplementationPlanSheet
         foreach (var row in rows)
         {
             SheetCells.Texts(ws, r, 1, row.Code, row.ProjectName, row.UnitName, row.MeasureName, Wareki.FiscalYear(row.FiscalYear), row.Status.Label(), row.Content);
-            SheetCells.Thousands(ws, r, 8, row.Cost, row.National, row.Prefectural, row.Bonds, row.OtherSpecific, row.General);
+            SheetCells.Thousands(ws, r, 8, [row.Cost, .. row.Funding.InOrder]);
             r++;
         }
         var last = Math.Max(r - 1, FirstDataRow);

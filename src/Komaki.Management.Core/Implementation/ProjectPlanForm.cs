@@ -3,7 +3,7 @@ using Komaki.Management.Core.Data;
 
 namespace Komaki.Management.Core.Implementation;
 
-public sealed class YearEntry
+public sealed class YearEntry : FundingForm
 {
     [Display(Name = "年度")]
     public int Year { get; set; }
@@ -14,11 +14,6 @@ public sealed class YearEntry
     public string? Status { get; set; }
     public string? Content { get; set; }
     public string? Cost { get; set; }
-    public string? National { get; set; }
-    public string? Prefectural { get; set; }
-    public string? Bonds { get; set; }
-    public string? OtherSpecific { get; set; }
-    public string? General { get; set; }
 }
 
 public sealed class ProjectPlanForm
@@ -44,12 +39,10 @@ public static class ProjectPlanFormRules
 {
     private static readonly int ContentLength = ModelLengths.Of<ImplementationPlanLine>(l => l.Content);
 
-    public sealed record Parsed(ImplementationStatus Status, string Content, long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
+    public sealed record Parsed(ImplementationStatus Status, string Content, long Cost, Funding Funding);
 
     public static bool IsBlank(YearEntry e) =>
-        string.IsNullOrWhiteSpace(e.Status) && string.IsNullOrWhiteSpace(e.Content) && string.IsNullOrWhiteSpace(e.Cost)
-        && string.IsNullOrWhiteSpace(e.National) && string.IsNullOrWhiteSpace(e.Prefectural) && string.IsNullOrWhiteSpace(e.Bonds)
-        && string.IsNullOrWhiteSpace(e.OtherSpecific) && string.IsNullOrWhiteSpace(e.General);
+        string.IsNullOrWhiteSpace(e.Status) && string.IsNullOrWhiteSpace(e.Content) && string.IsNullOrWhiteSpace(e.Cost) && e.FundingIsBlank;
 
     /// Null when the year is left blank (no line) or has errors, which go beside the fields.
     public static Parsed? Parse(YearEntry e, string prefix, CommandResult state)
@@ -69,16 +62,12 @@ public static class ProjectPlanFormRules
             return yen ?? 0;
         }
         var cost = Amount(e.Cost, nameof(YearEntry.Cost), "事業費");
-        var national = Amount(e.National, nameof(YearEntry.National), "国庫支出金");
-        var prefectural = Amount(e.Prefectural, nameof(YearEntry.Prefectural), "県支出金");
-        var bonds = Amount(e.Bonds, nameof(YearEntry.Bonds), "地方債");
-        var other = Amount(e.OtherSpecific, nameof(YearEntry.OtherSpecific), "その他特定財源");
-        var general = Amount(e.General, nameof(YearEntry.General), "一般財源");
+        var funding = e.ReadFunding((text, part) => Amount(text, part.Field, part.Label));
         if (cost < 0) state.Add(prefix + nameof(YearEntry.Cost), "事業費にマイナスは入力できません。");
-        if (state.Errors.Count == before && ImplementationPlanLine.FundingMismatch(cost, national + prefectural + bonds + other + general) is string mismatch)
+        if (state.Errors.Count == before && ImplementationPlanLine.FundingMismatch(cost, funding.Sum) is string mismatch)
             state.Add(prefix + nameof(YearEntry.General), mismatch);
         if ((e.Content ?? "").Trim().Length > ContentLength) state.Add(prefix + nameof(YearEntry.Content), $"事業内容は{ContentLength:N0}文字以内で入力してください。");
-        return state.Errors.Count == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, national, prefectural, bonds, other, general) : null;
+        return state.Errors.Count == before ? new Parsed(status, (e.Content ?? "").Trim(), cost, funding) : null;
     }
 
     public static void CopyTo(Parsed p, ImplementationPlanLine line)
@@ -86,10 +75,6 @@ public static class ProjectPlanFormRules
         line.Status = p.Status;
         line.Content = p.Content;
         line.Cost = p.Cost;
-        line.National = p.National;
-        line.Prefectural = p.Prefectural;
-        line.Bonds = p.Bonds;
-        line.OtherSpecific = p.OtherSpecific;
-        line.General = p.General;
+        line.Funding = p.Funding;
     }
 }

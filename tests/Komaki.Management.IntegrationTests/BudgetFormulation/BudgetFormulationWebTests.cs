@@ -116,7 +116,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.False(app.WithDb(db => db.BudgetRequests.Any(r => r.FiscalYear == Year && r.ProjectId == lateProject)));
         var lateEntered = app.WithDb(db =>
         {
-            var r = new BudgetRequest { FiscalYear = Year, ProjectId = lateProject, OrgUnitId = request.OrgUnitId, Expenditure = 100_000, General = 100_000, Reason = "締切前に入力した修繕", EnteredBy = "doro-tanto@komaki.example" };
+            var r = new BudgetRequest { FiscalYear = Year, ProjectId = lateProject, OrgUnitId = request.OrgUnitId, Expenditure = 100_000, Funding = Funding.None with { General = 100_000 }, Reason = "締切前に入力した修繕", EnteredBy = "doro-tanto@komaki.example" };
             db.BudgetRequests.Add(r);
             db.SaveChanges();
             return r.Id;
@@ -155,7 +155,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
         Assert.Equal(Enum.GetValues<BudgetStage>(), entries.Select(e => e.Stage));
         Assert.All(entries, e => Assert.True(e.Committed));
         Assert.Equal(new long[] { over, over - 500, over - 500, over - 500, over - 200, over - 300, over - 300 }, entries.Select(e => e.Expenditure / 1000));
-        Assert.All(entries, e => Assert.Equal(e.Expenditure, e.National + e.Prefectural + e.Bonds + e.OtherSpecific + e.General));
+        Assert.All(entries, e => Assert.Equal(e.Expenditure, e.Funding.Sum));
         Assert.Equal((over - 300) * 1000, app.WithDb(db => db.BudgetLines.Single(b => b.FiscalYear == Year && b.ProjectId == project).Assessed));
 
         // Every door that could touch a committed stage is closed: the request, its submission, each stage's draft and
@@ -199,7 +199,7 @@ public sealed class BudgetFormulationWebTests(KomakiFactory app) : IClassFixture
     {
         var request = db.BudgetRequests.Single(r => r.Id == requestId);
         var entries = db.BudgetStageEntries.Where(e => e.BudgetRequestId == requestId).OrderBy(e => e.Id).AsEnumerable()
-            .Select(e => $"{e.Id}|{e.Stage}|{e.Expenditure}|{e.National}|{e.General}|{e.Reason}|{e.CheckReason}|{e.RecordedBy}|{e.RecordedAt:O}|{e.Committed}");
+            .Select(e => $"{e.Id}|{e.Stage}|{e.Expenditure}|{e.Funding.National}|{e.Funding.General}|{e.Reason}|{e.CheckReason}|{e.RecordedBy}|{e.RecordedAt:O}|{e.Committed}");
         var commits = db.BudgetStageCommits.Where(c => c.FiscalYear == Year).OrderBy(c => c.Id).AsEnumerable().Select(c => $"{c.Id}|{c.Stage}|{c.DepartmentId}|{c.Expenditure}|{c.General}|{c.CommittedAt:O}");
         var restorations = db.BudgetRestorations.Where(r => r.BudgetRequestId == requestId).AsEnumerable().Select(r => $"{r.Amount}|{r.Granted}|{r.Answer}|{r.Version}");
         var stages = db.Set<BudgetRoundStage>().Where(s => db.BudgetRounds.Any(r => r.Id == s.BudgetRoundId && r.FiscalYear == Year)).OrderBy(s => s.Stage).AsEnumerable().Select(s => $"{s.Stage}|{s.InUse}");

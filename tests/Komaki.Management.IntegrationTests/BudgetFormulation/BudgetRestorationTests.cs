@@ -1,5 +1,6 @@
 using System.Net;
 using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
 
 namespace Komaki.Management.IntegrationTests.BudgetFormulation;
 
@@ -20,10 +21,10 @@ public sealed class BudgetRestorationTests(KomakiFactory app) : IClassFixture<Ko
         var road = db.OrgUnits.Single(u => u.Name == "道路課");
         var projects = db.Projects.Where(p => p.OwnerUnitId == road.Id && p.RetiredAt == null).OrderBy(p => p.Id).Select(p => p.Id).Take(2).ToList();
         var at = new DateTime(Year - 1, 12, 1, 0, 0, 0, DateTimeKind.Utc);
-        BudgetStageEntry Entry(BudgetStage stage, long yen) => new() { Stage = stage, Expenditure = yen, General = yen, RecordedBy = "zaisei@komaki.example", RecordedAt = at, Committed = true };
+        BudgetStageEntry Entry(BudgetStage stage, long yen) => new() { Stage = stage, Expenditure = yen, Funding = Funding.None with { General = yen }, RecordedBy = "zaisei@komaki.example", RecordedAt = at, Committed = true };
         BudgetRequest Request(int project, long notice) => new()
         {
-            FiscalYear = Year, ProjectId = project, OrgUnitId = road.Id, Expenditure = 3_000_000, General = 3_000_000, Reason = "補修", EnteredBy = "doro-tanto@komaki.example",
+            FiscalYear = Year, ProjectId = project, OrgUnitId = road.Id, Expenditure = 3_000_000, Funding = Funding.None with { General = 3_000_000 }, Reason = "補修", EnteredBy = "doro-tanto@komaki.example",
             SubmittedBy = "doro-kacho@komaki.example", SubmittedAt = at, Entries = [Entry(BudgetStage.Request, 3_000_000), Entry(BudgetStage.Notice, notice)],
         };
         var cut = Request(projects[0], 2_500_000);

@@ -1,4 +1,5 @@
 using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.TestSheets;
 using static Komaki.Management.IntegrationTests.BudgetFormulation.BudgetSheetsWebTests;
@@ -26,7 +27,7 @@ public sealed class BudgetSheetRulesTests(KomakiFactory app) : IClassFixture<Kom
             var project = db.Projects.Single(p => p.Code == withSetsu);
             db.BudgetRequests.Add(new BudgetRequest
             {
-                FiscalYear = Year, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 1_000_000, General = 1_000_000,
+                FiscalYear = Year, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 1_000_000, Funding = Funding.None with { General = 1_000_000 },
                 Reason = "点検の委託と補修工事を行う。", EnteredBy = Staff,
                 Breakdown = [new BudgetRequestSetsu { Setsu = 13, Amount = 600_000 }, new BudgetRequestSetsu { Setsu = 14, Amount = 400_000 }],
             });

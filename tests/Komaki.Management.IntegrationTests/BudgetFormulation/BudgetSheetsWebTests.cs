@@ -128,7 +128,7 @@ public sealed class BudgetSheetsWebTests(KomakiFactory app) : IClassFixture<Koma
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal($"/BudgetFormulation?year={year}", confirm.Headers.Location!.OriginalString);
 
-        var stored = app.WithDb(db => db.BudgetRequests.Where(r => r.FiscalYear == year).Select(r => new { r.Project!.Code, r.Expenditure, r.National, r.General, r.IsNew, r.EnteredBy, r.SubmittedAt, r.Reason }).ToList());
+        var stored = app.WithDb(db => db.BudgetRequests.Where(r => r.FiscalYear == year).Select(r => new { r.Project!.Code, r.Expenditure, r.Funding.National, r.Funding.General, r.IsNew, r.EnteredBy, r.SubmittedAt, r.Reason }).ToList());
         var a = Assert.Single(stored, r => r.Code == first);
         Assert.Equal((1_200_000L, 600_000L, 600_000L, false, Staff), (a.Expenditure, a.National, a.General, a.IsNew, a.EnteredBy));
         Assert.Null(a.SubmittedAt);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Komaki.Management.Core.BudgetFormulation;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
@@ -199,8 +200,8 @@ public sealed class EffectPublicationTests(KomakiFactory app) : IClassFixture<Ko
             var evaluation = db.ProjectEvaluations.Where(e => e.FiscalYear == 2024 && e.State == EvaluationState.Published && e.SecondDirection != null).OrderBy(e => e.Id).First();
             evaluation.SecondDirection = evaluation.SecondDirection == Direction.Reduce ? Direction.Expand : Direction.Reduce;
             var project = db.BudgetLines.Where(b => b.FiscalYear == 2026 && !db.BudgetRequests.Any(r => r.FiscalYear == 2026 && r.ProjectId == b.ProjectId)).OrderBy(b => b.Id).Select(b => b.Project!).First();
-            var request = new BudgetRequest { FiscalYear = 2026, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 5_000_000, General = 5_000_000, EnteredBy = Finance, SubmittedBy = Finance, SubmittedAt = DateTime.UtcNow };
-            request.Entries.Add(new BudgetStageEntry { Stage = BudgetStage.Request, Expenditure = 5_000_000, General = 5_000_000, RecordedBy = Finance, RecordedAt = DateTime.UtcNow, Committed = true });
+            var request = new BudgetRequest { FiscalYear = 2026, ProjectId = project.Id, OrgUnitId = project.OwnerUnitId, Expenditure = 5_000_000, Funding = Funding.None with { General = 5_000_000 }, EnteredBy = Finance, SubmittedBy = Finance, SubmittedAt = DateTime.UtcNow };
+            request.Entries.Add(new BudgetStageEntry { Stage = BudgetStage.Request, Expenditure = 5_000_000, Funding = Funding.None with { General = 5_000_000 }, RecordedBy = Finance, RecordedAt = DateTime.UtcNow, Committed = true });
             db.BudgetRequests.Add(request);
             return db.SaveChanges();
         });

@@ -15,7 +15,7 @@ public class HistoryWordingTests(KomakiFactory app) : IClassFixture<KomakiFactor
     {
         var missing = app.WithDb(db => db.Model.GetEntityTypes()
             .Where(t => typeof(IAudited).IsAssignableFrom(t.ClrType))
-            .SelectMany(t => t.GetProperties().Where(p => !p.IsPrimaryKey() && !AppDbContext.NotAudited.Contains(p.Name))
+            .SelectMany(t => t.GetFlattenedProperties().Where(p => !p.IsPrimaryKey() && !AppDbContext.NotAudited.Contains(p.Name))
                 .Where(p => FieldLabels.Find(t.ClrType, p.Name) is null).Select(p => $"{t.ClrType.Name}.{p.Name}"))
             .Distinct().OrderBy(f => f, StringComparer.Ordinal).ToList());
         Assert.True(missing.Count == 0, "no Japanese name for: " + string.Join(", ", missing));

@@ -23,7 +23,7 @@ public class EditionCompareTests(KomakiFactory app) : IClassFixture<KomakiFactor
             foreach (var line in db.ImplementationPlanLines.Where(l => l.ImplementationPlanId == edition.Id && l.FiscalYear <= 2027).OrderBy(l => l.Id).Take(150).ToList())
             {
                 line.Cost += 1000;
-                line.General += 1000;
+                line.Funding = line.Funding.WithMoreGeneral(1000);
             }
             return db.SaveChanges();
         });

@@ -51,8 +51,8 @@ public class ImplementationPlanImportTests(KomakiFactory app) : IClassFixture<Ko
         // Row 3 was typed as full-width text (１，２３４，５００) in 千円.
         var stock = lines.Single(l => l.Project!.Code == "1-1-03" && l.FiscalYear == 2028);
         Assert.Equal(1_234_600_000, stock.Cost);
-        Assert.Equal(600_000_000, stock.National);
-        Assert.Equal(0, stock.Bonds);
+        Assert.Equal(600_000_000, stock.Funding.National);
+        Assert.Equal(0, stock.Funding.Bonds);
         Assert.Equal(ImplementationStatus.Expanded, lines.Single(l => l.Project!.Code == "1-1-02" && l.FiscalYear == 2029).Status);
         Assert.Equal(ImplementationStatus.New, lines.Single(l => l.Project!.Code == "1-2-01" && l.FiscalYear == 2027).Status);
         Assert.All(lines, l => Assert.True(l.IsBalanced));

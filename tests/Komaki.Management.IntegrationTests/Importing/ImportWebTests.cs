@@ -82,7 +82,7 @@ public class ImportWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         {
             var line = db.ImplementationPlanLines.Single(l => l.ImplementationPlan!.FiscalYear == 2025 && l.Project!.Code == "2-2-01" && l.FiscalYear == 2025);
             line.Cost += 1000;
-            line.General += 1000;
+            line.Funding = line.Funding.WithMoreGeneral(1000);
             return db.SaveChanges();
         });
         var snapshot = app.Snapshot();

@@ -108,7 +108,7 @@ public class MessySheetTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Written(report);
         Assert.Equal("円（A4の注記「（単位：円）」から）", Assert.Single(report.AmountUnits));
         var line = Stored(2035, "1-1-01", 2035)!;
-        Assert.Equal((1_234_567L, 1_234_567L), (line.Cost, line.General));
+        Assert.Equal((1_234_567L, 1_234_567L), (line.Cost, line.Funding.General));
     }
 
     [Fact]
@@ -196,8 +196,7 @@ public class MessySheetTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.Contains(report.Notes, n => n.Contains("財源内訳のうち 国庫支出金・県支出金・地方債・その他特定財源・一般財源 の列がないため"));
         var after = Stored(2026, "1-1-03", 2026)!;
         Assert.Equal("備蓄品を更新する。", after.Content);
-        Assert.Equal((stored.Cost, stored.National, stored.Prefectural, stored.Bonds, stored.OtherSpecific, stored.General),
-            (after.Cost, after.National, after.Prefectural, after.Bonds, after.OtherSpecific, after.General));
+        Assert.Equal((stored.Cost, stored.Funding), (after.Cost, after.Funding));
     }
 
     [Fact]
@@ -273,7 +272,7 @@ public class MessySheetTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var report = await Plan(Build(sheet), 2050);
         Written(report);
         var line = Stored(2050, "1-1-01", 2050)!;
-        Assert.Equal((1_000_000L, 0L, 1_000_000L), (line.Cost, line.National, line.General));
+        Assert.Equal((1_000_000L, 0L, 1_000_000L), (line.Cost, line.Funding.National, line.Funding.General));
     }
 
     [Fact]
@@ -329,7 +328,7 @@ public class MessySheetTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var report = await Plan(Build(sheet), 2055);
         Written(report);
         var line = Stored(2055, "1-1-01", 2055)!;
-        Assert.Equal((1_500_000L, 1_500_000L, 0L), (line.Cost, line.General, line.National));
+        Assert.Equal((1_500_000L, 1_500_000L, 0L), (line.Cost, line.Funding.General, line.Funding.National));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Web.Features.Improvements;
 using Microsoft.EntityFrameworkCore;
@@ -107,8 +108,8 @@ public class ImprovementWebTests(KomakiFactory app) : IClassFixture<KomakiFactor
         {
             var l = db.ImplementationPlanLines.Include(x => x.ImplementationPlan).Where(x => x.ProjectId == projectId && x.FiscalYear == year + 2).OrderByDescending(x => x.ImplementationPlan!.FiscalYear).First();
             var before = db.ImplementationPlanLines.Where(x => x.ProjectId == projectId && x.FiscalYear == year + 1 && x.ImplementationPlanId == l.ImplementationPlanId).Single();
-            (before.Cost, before.National, before.Prefectural, before.Bonds, before.OtherSpecific, before.General) = (156_000_000, 0, 0, 0, 0, 156_000_000);
-            (l.Cost, l.National, l.Prefectural, l.Bonds, l.OtherSpecific, l.General, l.Status) = (168_000_000, 0, 0, 0, 0, 168_000_000, Core.Implementation.ImplementationStatus.Continuing);
+            (before.Cost, before.Funding) = (156_000_000, Funding.None with { General = 156_000_000 });
+            (l.Cost, l.Funding, l.Status) = (168_000_000, Funding.None with { General = 168_000_000 }, Core.Implementation.ImplementationStatus.Continuing);
             db.SaveChanges();
             return l.Id;
         });

@@ -42,7 +42,7 @@ public class PlanAndBudgetWebTests(KomakiFactory app) : IClassFixture<KomakiFact
         Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
         var lines = app.WithDb(db => db.ImplementationPlanLines.Where(l => l.ProjectId == project && l.ImplementationPlan!.FiscalYear == 2026).OrderBy(l => l.FiscalYear).ToList());
         Assert.Equal([1_000_000L, 1_000_000L, 1_200_000L], lines.Select(l => l.Cost));
-        Assert.Equal(50_000, lines[0].National);
+        Assert.Equal(50_000, lines[0].Funding.National);
         Assert.True(app.Snapshot().Audit > before);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/ImplementationPlans/2026/Projects/{other}")).StatusCode);

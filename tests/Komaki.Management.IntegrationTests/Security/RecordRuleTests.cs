@@ -1,8 +1,8 @@
 using Komaki.Management.Core;
 using Komaki.Management.Core.Auditing;
+using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
 using Komaki.Management.Core.BudgetFormulation;
-using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.CitizenVoice;
 using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;

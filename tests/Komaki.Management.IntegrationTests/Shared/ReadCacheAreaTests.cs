@@ -89,7 +89,7 @@ public class ReadCacheAreaTests(KomakiFactory app) : IClassFixture<KomakiFactory
             {
                 var line = db.ImplementationPlanLines.Include(l => l.Project).First(l => l.ImplementationPlan!.FiscalYear == 2026 && l.FiscalYear == 2026);
                 line.Cost = 987_654_000;
-                line.General = line.Cost - line.National - line.Prefectural - line.Bonds - line.OtherSpecific;
+                line.Funding = line.Funding.WithMoreGeneral(line.Cost - line.Funding.Sum);
                 db.SaveChanges();
                 return line.Project!.Code;
             });

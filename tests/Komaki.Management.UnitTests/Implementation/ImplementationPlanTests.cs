@@ -54,7 +54,7 @@ public class ImplementationPlanTests
     }
 
     private static ImplementationPlanLine Line(int project, int year, long cost, ImplementationStatus status = ImplementationStatus.Continuing) =>
-        new() { ProjectId = project, FiscalYear = year, Status = status, Content = "内容", Cost = cost, General = cost };
+        new() { ProjectId = project, FiscalYear = year, Status = status, Content = "内容", Cost = cost, Funding = Funding.None with { General = cost } };
 
     [Fact]
     public void A_new_edition_starts_as_the_last_one_rolled_forward_a_year()

@@ -43,7 +43,8 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
         builder.HasMany(x => x.Entries).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Restorations).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Breakdown).WithOne().HasForeignKey(e => e.BudgetRequestId).OnDelete(DeleteBehavior.Cascade);
-        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetRequests_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
+        builder.HasFunding(x => x.Funding);
+        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetRequests_Funding", FundingColumns.Sum + " = \"Expenditure\""));
     }
 }
 
@@ -65,7 +66,8 @@ public sealed class BudgetStageEntryConfiguration : IEntityTypeConfiguration<Bud
         builder.Property(x => x.CheckReason).HasMaxLength(2000);
         builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.BudgetRequestId, x.Stage }).IsUnique();
-        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", "\"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\" = \"Expenditure\""));
+        builder.HasFunding(x => x.Funding);
+        builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", FundingColumns.Sum + " = \"Expenditure\""));
     }
 }
 

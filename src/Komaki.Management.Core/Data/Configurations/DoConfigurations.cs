@@ -23,9 +23,8 @@ public sealed class ImplementationPlanLineConfiguration : IEntityTypeConfigurati
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ImplementationPlanId, x.ProjectId, x.FiscalYear }).IsUnique();
         builder.HasIndex(x => x.ProjectId);
-        builder.ToTable(t => t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced",
-            "\"Cost\" = \"National\" + \"Prefectural\" + \"Bonds\" + \"OtherSpecific\" + \"General\""));
-        builder.Ignore(x => x.SumOfSources);
+        builder.HasFunding(x => x.Funding);
+        builder.ToTable(t => t.HasCheckConstraint("CK_ImplementationPlanLines_Balanced", "\"Cost\" = " + FundingColumns.Sum));
         builder.Ignore(x => x.IsBalanced);
     }
 }

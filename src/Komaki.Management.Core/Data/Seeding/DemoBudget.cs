@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Evaluation;
@@ -95,10 +96,10 @@ internal sealed class DemoBudget(AppDbContext db)
                 // A 縮小 or 廃止 verdict is followed in the assessment: the increase over last year is taken out.
                 if (context[r.ProjectId] is { PreviousBudget: long before, Verdict: Direction v } && (BudgetChecks.IsReduce(v) || BudgetChecks.IsAbolish(v)) && r.Expenditure > before)
                     cut = Math.Max(cut, r.Expenditure - before);
-                cut = Math.Min(cut, r.General);
+                cut = Math.Min(cut, r.Funding.General);
                 var assessed = Entry(r, BudgetStage.FinanceAssessment, cut == 0 ? null : CutReason(r.Project!.Name, random), Finance, assessedAt);
                 assessed.Expenditure -= cut;
-                assessed.General -= cut;
+                assessed.Funding = assessed.Funding.WithMoreGeneral(-cut);
                 assessed.Committed = true;
                 var after = BudgetChecks.Check(assessed.Expenditure, context[r.ProjectId], directions);
                 assessed.CheckReason = after.Count == 0 ? null : AssessmentReason(after[0]);
@@ -123,10 +124,10 @@ internal sealed class DemoBudget(AppDbContext db)
                 var restored = RoundThousand((r.Expenditure - assessed.Expenditure) / 2m);
                 var draft = Entry(assessed, BudgetStage.MayorAssessment, "市民要望の強い事業であり、財政課査定の減額の半分を復活する。", Mayor, mayorAt.AddDays(3));
                 draft.Expenditure += restored;
-                draft.General += restored;
+                draft.Funding = draft.Funding.WithMoreGeneral(restored);
                 r.Entries.Add(draft);
             }
-            var general = group.Sum(x => x.Request.General);
+            var general = group.Sum(x => x.Request.Funding.General);
             var factor = OverFrame.Contains(department) ? 0.96m : 1.03m;
             round.Frames.Add(new BudgetFrame { DepartmentId = group.Key, GeneralFund = RoundThousand(general * factor) });
         }
@@ -157,7 +158,7 @@ internal sealed class DemoBudget(AppDbContext db)
             var restoration = Entry(notice, BudgetStage.Restoration, null, Finance, closedAt);
             restoration.Committed = true;
             restoration.Expenditure += amount;
-            restoration.General += amount;
+            restoration.Funding = restoration.Funding.WithMoreGeneral(amount);
             if (amount > 0)
             {
                 restoration.Reason = "利用者の増加が続いており、事業に当たる会計年度任用職員の報酬を内示額では確保できないため、一部の復活を求める。";
@@ -187,14 +188,13 @@ internal sealed class DemoBudget(AppDbContext db)
     /// The request's funding in the shares of the 実施計画's line, 一般財源 taking the rest.
     private static void Split(BudgetRequest r, long amount, ImplementationPlanLine? line)
     {
-        if (line is null || line.Cost == 0) { r.General = amount; return; }
+        var allGeneral = Funding.None with { General = amount };
+        if (line is null || line.Cost == 0) { r.Funding = allGeneral; return; }
         long Share(long part) => RoundThousand(amount * (decimal)part / line.Cost);
-        r.National = Share(line.National);
-        r.Prefectural = Share(line.Prefectural);
-        r.Bonds = Share(line.Bonds);
-        r.OtherSpecific = Share(line.OtherSpecific);
-        r.General = amount - r.National - r.Prefectural - r.Bonds - r.OtherSpecific;
-        if (r.General < 0) (r.National, r.Prefectural, r.Bonds, r.OtherSpecific, r.General) = (0, 0, 0, 0, amount);
+        var f = line.Funding;
+        var (national, prefectural, bonds, other) = (Share(f.National), Share(f.Prefectural), Share(f.Bonds), Share(f.OtherSpecific));
+        var general = amount - national - prefectural - bonds - other;
+        r.Funding = general < 0 ? allGeneral : new Funding(national, prefectural, bonds, other, general);
     }
 
     private static string RequestReason(string finding) => finding.Contains("実施計画", StringComparison.Ordinal)
@@ -209,13 +209,12 @@ internal sealed class DemoBudget(AppDbContext db)
 
     private static BudgetStageEntry Entry(IFunded f, BudgetStage stage, string? reason, string by, DateTime at) => new()
     {
-        Stage = stage, Expenditure = f.Expenditure, National = f.National, Prefectural = f.Prefectural, Bonds = f.Bonds, OtherSpecific = f.OtherSpecific,
-        General = f.General, Reason = reason, RecordedBy = by, RecordedAt = at,
+        Stage = stage, Expenditure = f.Expenditure, Funding = f.Funding, Reason = reason, RecordedBy = by, RecordedAt = at,
     };
 
     private static BudgetStageCommit Commit(BudgetStage stage, int department, List<BudgetStageEntry> entries, string by, DateTime at) => new()
     {
         FiscalYear = Year, Stage = stage, DepartmentId = department, CommittedBy = by, CommittedAt = at, Lines = entries.Count,
-        Expenditure = entries.Sum(e => e.Expenditure), General = entries.Sum(e => e.General),
+        Expenditure = entries.Sum(e => e.Expenditure), General = entries.Sum(e => e.Funding.General),
     };
 }

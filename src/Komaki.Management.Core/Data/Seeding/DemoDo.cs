@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Execution;
 using Komaki.Management.Core.Implementation;
@@ -110,22 +111,23 @@ internal sealed class DemoDo(AppDbContext db, Random random)
     {
         var cost = line.Cost;
         long Share(decimal rate) => (long)Math.Round(cost * rate / 1000m) * 1000;
+        long national = 0, prefectural = 0, bonds = 0, other = 0;
         if (p.Name.Contains("整備") || p.Name.Contains("改良") || p.Name.Contains("長寿命化"))
         {
-            line.National = Share(0.5m);
-            line.Bonds = Share(0.35m);
+            national = Share(0.5m);
+            bonds = Share(0.35m);
         }
         else if (p.Name.Contains("手当") || p.Name.Contains("医療") || p.Name.Contains("子育て") || p.Name.Contains("保育"))
         {
-            line.National = Share(0.5m);
-            line.Prefectural = Share(0.25m);
+            national = Share(0.5m);
+            prefectural = Share(0.25m);
         }
         else if (p.Name.Contains("補助") || p.Name.Contains("支援"))
         {
-            line.Prefectural = Share(0.25m);
+            prefectural = Share(0.25m);
         }
-        if (p.Name.Contains("運営") || p.Name.Contains("運行")) line.OtherSpecific = Share(0.2m);
-        line.General = cost - line.National - line.Prefectural - line.Bonds - line.OtherSpecific;
+        if (p.Name.Contains("運営") || p.Name.Contains("運行")) other = Share(0.2m);
+        line.Funding = new Funding(national, prefectural, bonds, other, cost - national - prefectural - bonds - other);
     }
 
     private BudgetLine Budget(Project p, int year, long planCost)

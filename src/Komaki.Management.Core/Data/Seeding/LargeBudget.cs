@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Evaluation;
@@ -64,8 +65,8 @@ internal sealed class LargeBudget(AppDbContext db)
             var division = divisionById[p.OwnerUnitId];
             var request = new BudgetRequest
             {
-                FiscalYear = year, ProjectId = p.Id, OrgUnitId = p.OwnerUnitId, Expenditure = amount, National = national, Prefectural = prefectural,
-                General = amount - national - prefectural,
+                FiscalYear = year, ProjectId = p.Id, OrgUnitId = p.OwnerUnitId, Expenditure = amount,
+                Funding = Funding.None with { National = national, Prefectural = prefectural, General = amount - national - prefectural },
                 Reason = amount > plan ? $"{p.Name}の対象者の増加に対応するため、実施計画の額を上回って要求する。" : $"{p.Name}を実施計画どおり継続するため、前年度の実績を踏まえて要求する。",
                 SubmittedBy = $"{division.Name}長", SubmittedAt = submittedAt,
             };
@@ -103,12 +104,12 @@ internal sealed class LargeBudget(AppDbContext db)
                 var cut = random.NextDouble() < 0.55 ? RoundThousand(r.Expenditure * (decimal)(random.NextDouble() * 0.08)) : 0;
                 // A 縮小 verdict is followed in the assessment: the increase over last year is taken out.
                 if (c is { Verdict: Direction.Reduce, PreviousBudget: long before } && r.Expenditure > before) cut = Math.Max(cut, r.Expenditure - before);
-                cut = Math.Min(cut, r.General);
+                cut = Math.Min(cut, r.Funding.General);
                 // 第01部's assessment is under way: only the lines the 財政課 has cut so far have a draft.
                 if (!financeCommitted && cut == 0) continue;
                 var finance = Entry(id, r, BudgetStage.FinanceAssessment, cut == 0 ? null : Cuts[random.Next(Cuts.Length)], Finance, assessedAt, financeCommitted);
                 finance.Expenditure -= cut;
-                finance.General -= cut;
+                finance.Funding = finance.Funding.WithMoreGeneral(-cut);
                 if (financeCommitted && BudgetChecks.Check(finance.Expenditure, c, directions) is { Count: > 0 } after) finance.CheckReason = AssessmentReason(after[0]);
                 financeEntries.Add(finance);
                 if (!financeCommitted) continue;
@@ -125,7 +126,7 @@ internal sealed class LargeBudget(AppDbContext db)
                     var restored = RoundThousand(cut / 2m);
                     var draft = Entry(id, finance, BudgetStage.MayorAssessment, "市民要望の強い事業であり、財政課査定の減額の半分を復活する。", Mayor, mayorAt.AddDays(3), committed: false);
                     draft.Expenditure += restored;
-                    draft.General += restored;
+                    draft.Funding = draft.Funding.WithMoreGeneral(restored);
                     mayorEntries.Add(draft);
                     mayorDraftDone = true;
                 }
@@ -140,7 +141,7 @@ internal sealed class LargeBudget(AppDbContext db)
                 foreach (var m in mayorEntries) assessed[projectOf[m.BudgetRequestId]] = m.Expenditure;
             }
             if (round.Frames.All(f => f.DepartmentId != department.Id))
-                frames.Add(new BudgetFrame { BudgetRoundId = round.Id, DepartmentId = department.Id, GeneralFund = RoundThousand(group.Sum(r => r.General) * (OverFrame.Contains(number) ? 0.96m : 1.03m)) });
+                frames.Add(new BudgetFrame { BudgetRoundId = round.Id, DepartmentId = department.Id, GeneralFund = RoundThousand(group.Sum(r => r.Funding.General) * (OverFrame.Contains(number) ? 0.96m : 1.03m)) });
         }
         await BulkInsert.RunAsync(db, entries, ct);
         await BulkInsert.RunAsync(db, commits, ct);
@@ -168,13 +169,12 @@ internal sealed class LargeBudget(AppDbContext db)
 
     private static BudgetStageEntry Entry(int requestId, IFunded f, BudgetStage stage, string? reason, string by, DateTime at, bool committed) => new()
     {
-        BudgetRequestId = requestId, Stage = stage, Expenditure = f.Expenditure, National = f.National, Prefectural = f.Prefectural, Bonds = f.Bonds,
-        OtherSpecific = f.OtherSpecific, General = f.General, Reason = reason, RecordedBy = by, RecordedAt = at, Committed = committed,
+        BudgetRequestId = requestId, Stage = stage, Expenditure = f.Expenditure, Funding = f.Funding, Reason = reason, RecordedBy = by, RecordedAt = at, Committed = committed,
     };
 
     private static BudgetStageCommit Commit(int year, BudgetStage stage, int department, List<BudgetStageEntry> entries, string by, DateTime at) => new()
     {
         FiscalYear = year, Stage = stage, DepartmentId = department, CommittedBy = by, CommittedAt = at, Lines = entries.Count,
-        Expenditure = entries.Sum(e => e.Expenditure), General = entries.Sum(e => e.General),
+        Expenditure = entries.Sum(e => e.Expenditure), General = entries.Sum(e => e.Funding.General),
     };
 }

@@ -1,3 +1,4 @@
+using Komaki.Management.Core.Common;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Execution;
@@ -155,7 +156,7 @@ public sealed class LargeSeeder(AppDbContext db)
                     planLines.Add(new ImplementationPlanLine
                     {
                         ImplementationPlanId = edition, ProjectId = id, FiscalYear = y, Status = ImplementationStatus.Continuing, Content = "前年度に引き続き実施する。",
-                        Cost = lineCost, National = national, General = lineCost - national,
+                        Cost = lineCost, Funding = Funding.None with { National = national, General = lineCost - national },
                     });
                 }
             }

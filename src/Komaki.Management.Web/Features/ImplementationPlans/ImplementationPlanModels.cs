@@ -18,7 +18,7 @@ public sealed class EditionFilter
 
 public sealed record EditionProjectRow(int ProjectId, string Code, string Name, int OwnerUnitId, bool CanEdit, IReadOnlyDictionary<int, ImplementationPlanLine> Lines);
 
-public sealed record Totals(long Cost, long National, long Prefectural, long Bonds, long OtherSpecific, long General);
+public sealed record Totals(long Cost, Funding Funding);
 
 public sealed record EditionModel(
     ImplementationPlan Edition, EditionFilter Filter, Paged<EditionProjectRow> Rows, IReadOnlyDictionary<int, Totals> TotalsByYear,

@@ -84,7 +84,7 @@ public sealed class ImplementationPlansController(OrgTreeProvider orgTree, Imple
         }
 
         var totals = matching.GroupBy(l => l.FiscalYear).ToDictionary(g => g.Key, g => new Totals(
-            g.Sum(l => l.Cost), g.Sum(l => l.National), g.Sum(l => l.Prefectural), g.Sum(l => l.Bonds), g.Sum(l => l.OtherSpecific), g.Sum(l => l.General)));
+            g.Sum(l => l.Cost), Funding.Total(g.Select(l => l.Funding))));
         var byProject = matching.ToLookup(l => l.ProjectId);
         var projects = byProject.Select(g => data.Projects[g.Key]).OrderBy(p => p.Code, StringComparer.Ordinal).ToList();
         var page = HttpContext.Page(projects, filter.Page, PageSize);
