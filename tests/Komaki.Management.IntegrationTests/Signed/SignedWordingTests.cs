@@ -44,6 +44,7 @@ public partial class SignedWordingTests(KomakiFactory app) : IClassFixture<Komak
     {
         ["ProjectEvaluation"] = "a published 事務事業評価 shows its project's and measure's code and name as they read today",
         ["ControlPolicy"] = "a confirmed policy edition keeps its text and the chief's and responsible's names, but names its 推進部局 and 評価部局 as the organisation reads today",
+        ["ExternalReviewProject"] = "a published 市の対応方針 keeps its own words (a later change is a 訂正 showing what was published), but the forum's result names the project as it reads today",
     };
 
     private static readonly Dictionary<Type, Func<SignedWordingTests, Task>> Scenarios = new()
