@@ -44,7 +44,7 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
     private static async Task SetDueAsync(HttpClient planning, CycleStage stage, DateOnly due)
     {
         var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
-        var response = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ($"due[{stage}]", due.ToString("yyyy-MM-dd"))));
+        var response = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ("Due[0].Stage", stage.ToString()), ("Due[0].On", due.ToString("yyyy-MM-dd"))));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
@@ -166,13 +166,28 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         Assert.False(new MailKitReminderMailer(Microsoft.Extensions.Options.Options.Create(new SmtpOptions())).IsConfigured);
     }
 
+    /// The calendar binds a list of rows that carry their stage: a stage sent twice is refused beside its field, not
+    /// decided by whichever row came last.
+    [Fact]
+    public async Task A_stage_sent_twice_is_refused_and_nothing_is_saved()
+    {
+        var planning = await app.SignedInAsync(Planning);
+        var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
+        var before = app.WithDb(db => db.CycleDeadlines.Where(d => d.FiscalYear == Year).OrderBy(d => d.Id).Select(d => $"{d.Stage}:{d.DueOn}").ToList());
+        var twice = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token,
+            ("Due[0].Stage", "PlanEntry"), ("Due[0].On", "2025-08-20"), ("Due[1].Stage", "PlanEntry"), ("Due[1].On", "2025-08-31")));
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("の期限が二つ送られました。一つの段階に期限は一つです。", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(before, app.WithDb(db => db.CycleDeadlines.Where(d => d.FiscalYear == Year).OrderBy(d => d.Id).Select(d => $"{d.Stage}:{d.DueOn}").ToList()));
+    }
+
     [Fact]
     public async Task Only_planning_sets_the_calendar_and_a_bad_date_is_refused_beside_its_field()
     {
         var planning = await app.SignedInAsync(Planning);
         var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
         var before = app.WithDb(db => db.CycleDeadlines.Count());
-        var bad = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ("due[PlanEntry]", "2031-08-31"), ("due[BudgetRequest]", "2025-10-31")));
+        var bad = await planning.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(token, ("Due[0].Stage", "PlanEntry"), ("Due[0].On", "2031-08-31"), ("Due[1].Stage", "BudgetRequest"), ("Due[1].On", "2025-10-31")));
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("実施計画の事業登録の期限は2024年から2028年の日付にしてください。", html);
@@ -181,12 +196,12 @@ public class CycleWebTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 
         // A year no page can be about is a 404, not an error.
         foreach (var url in new[] { "/Board?year=0", "/Board?year=99999", "/Cycle/Calendar?year=0" }) Assert.Equal(HttpStatusCode.NotFound, (await planning.GetAsync(url)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await planning.PostAsync("/Cycle/Calendar?year=10000", KomakiFactory.Form(token, ("due[PlanEntry]", "2026-08-31")))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await planning.PostAsync("/Cycle/Calendar?year=10000", KomakiFactory.Form(token, ("Due[0].Stage", "PlanEntry"), ("Due[0].On", "2026-08-31")))).StatusCode);
 
         var head = await app.SignedInAsync(RoadHead);
         var headPage = await head.GetStringAsync($"/Cycle/Calendar?year={Year}");
         Assert.DoesNotContain("日程を保存", headPage);
-        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders")), ("due[PlanEntry]", "2025-08-31")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Calendar?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders")), ("Due[0].Stage", "PlanEntry"), ("Due[0].On", "2025-08-31")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await head.PostAsync($"/Cycle/Remind?year={Year}", KomakiFactory.Form(KomakiFactory.TokenIn(await head.GetStringAsync("/Reminders"))))).StatusCode);
     }
 }

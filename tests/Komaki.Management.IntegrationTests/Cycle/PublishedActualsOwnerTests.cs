@@ -64,7 +64,7 @@ public class PublishedActualsOwnerTests(KomakiFactory app) : IClassFixture<Komak
         var planning = await app.SignedInAsync("kikaku@komaki.example");
         var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={Year}");
         Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync($"/Cycle/Calendar?year={Year}",
-            KomakiFactory.Form(token, ($"due[{CycleStage.IndicatorActuals}]", Today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))).StatusCode);
+            KomakiFactory.Form(token, ("Due[0].Stage", nameof(CycleStage.IndicatorActuals)), ("Due[0].On", Today.AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))))).StatusCode);
 
         // The board: the division's cell is not red and says the rest is planning's; the calendar names planning.
         var board = await planning.GetStringAsync($"/Board?year={Year}");

@@ -118,7 +118,7 @@ public class HomeWaitingTests(KomakiFactory app) : IClassFixture<KomakiFactory>
         var year = evaluationYear + 1;
         var token = await KomakiFactory.TokenAsync(planning, $"/Cycle/Calendar?year={year}");
         var due = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(-3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync($"/Cycle/Calendar?year={year}", KomakiFactory.Form(token, ($"due[{Core.Cycle.CycleStage.EvaluationFirstReview}]", due)))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync($"/Cycle/Calendar?year={year}", KomakiFactory.Form(token, ("Due[0].Stage", nameof(Core.Cycle.CycleStage.EvaluationFirstReview)), ("Due[0].On", due)))).StatusCode);
 
         var head = await app.SignedInAsync("doro-kacho@komaki.example");
         var full = await head.GetStringAsync("/Goals/Waiting");

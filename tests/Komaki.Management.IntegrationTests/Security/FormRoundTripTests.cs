@@ -63,73 +63,59 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
         var staleSaved = new List<string>();
         var silentlyDropped = new List<string>();
         var forms = 0;
-        foreach (var user in Users)
+        await foreach (var (user, client, url, form, action, template) in EditFormsAsync(templates))
         {
-            var client = await app.SignedInAsync(user);
-            foreach (var (url, html) in await CrawlAsync(client, templates.Values.ToList()))
+            found.Add(template);
+            forms++;
+            var label = $"{user} {url}";
+            var before = Snapshot();
+            var response = await PostAsync(client, form, action);
+            if ((int)response.StatusCode >= 500) lost.Add($"{label}: {(int)response.StatusCode}");
+            var after = Snapshot();
+            if (after.Audits != before.Audits || after.Hash != before.Hash)
+                lost.Add($"{label}: posting the form back unchanged changed {Describe(before, after)}");
+
+            // A field the page shows read-only is one this person may not set: posted changed, the form refuses
+            // it — it never answers "saved" while dropping it, nor saves it.
+            foreach (var shut in ReadOnlyFields(form))
             {
-                var path = url.Split('?')[0];
-                var pageTemplate = templates.FirstOrDefault(t => t.Value.IsMatch(path)).Key;
-                if (pageTemplate is null && !FormAction().Matches(html).Any(m => elsewhere.Values.Any(e => e.IsMatch(WebUtility.HtmlDecode(m.Groups[1].Value).Split('?')[0])))) continue;
-                var document = await new HtmlParser().ParseDocumentAsync(html);
-                foreach (var form in document.Forms.Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
-                {
-                    var action = ActionPath(form, path)!;
-                    var template = action == path ? pageTemplate : elsewhere.FirstOrDefault(t => t.Value.IsMatch(action)).Key;
-                    if (template is null) continue;
-                    found.Add(template);
-                    forms++;
-                    var label = $"{user} {url}";
-                    var before = Snapshot();
-                    var response = await PostAsync(client, form, action);
-                    if ((int)response.StatusCode >= 500) lost.Add($"{label}: {(int)response.StatusCode}");
-                    var after = Snapshot();
-                    if (after.Audits != before.Audits || after.Hash != before.Hash)
-                        lost.Add($"{label}: posting the form back unchanged changed {Describe(before, after)}");
-
-                    // A field the page shows read-only is one this person may not set: posted changed, the form refuses
-                    // it — it never answers "saved" while dropping it, nor saves it.
-                    foreach (var shut in ReadOnlyFields(form))
-                    {
-                        var kept = Value(shut);
-                        SetValue(shut, Changed(kept));
-                        var beforeShut = Snapshot();
-                        var posted = await PostAsync(client, form, action);
-                        var afterShut = Snapshot();
-                        SetValue(shut, kept);
-                        if (posted.StatusCode == HttpStatusCode.Redirect || afterShut.Hash != beforeShut.Hash)
-                            silentlyDropped.Add($"{label}: read-only {shut.GetAttribute("name")} posted as {Changed(kept)} → {(int)posted.StatusCode} ({Describe(beforeShut, afterShut)})");
-                    }
-
-                    if (ChangeableField(form) is not { } field) continue;
-                    var name = field.GetAttribute("name")!;
-                    SetValue(field, Value(field) + Marker);
-                    // A change after agreement asks for the day and the reason, as a person making it would give them.
-                    foreach (var why in form.Elements.Where(e => e.GetAttribute("name") is "ChangedOn" or "ChangeReason" && Value(e).Length == 0))
-                        SetValue(why, why is IHtmlInputElement ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "面談で合意したため");
-                    // A change of what the public site shows is a 訂正, and its reason is given as a person making it would.
-                    foreach (var why in form.Elements.Where(e => e.GetAttribute("name") == PublishedCorrections.ReasonField && Value(e).Length == 0)) SetValue(why, "誤りを見つけたため");
-                    var changed = await PostAsync(client, form, action);
-                    var entries = app.WithDb(db => db.AuditEntries.Where(a => a.Id > before.LastAudit).ToList());
-                    if (changed.StatusCode != HttpStatusCode.Redirect) continue;
-                    saved.Add(template);
-                    var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Where(c => !CorrectionStamp(c.Field)).Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
-                    if (updates.Count != 1 || !updates[0].EndsWith(Marker, StringComparison.Ordinal))
-                        changedWrong.Add($"{label} changed {name}, the audit trail records: {string.Join(" / ", updates)}");
-                    // The same form posted again, as from a second tab opened before that save: a form that carries the
-                    // version it was opened at is refused and changes nothing (the record, or only its parts, changed since).
-                    if (form.Elements.Any(e => string.Equals(e.GetAttribute("name"), "Version", StringComparison.OrdinalIgnoreCase)))
-                    {
-                        SetValue(field, Value(field) + Marker);
-                        var beforeStale = Snapshot();
-                        var stale = await PostAsync(client, form, action);
-                        var afterStale = Snapshot();
-                        if (stale.StatusCode == HttpStatusCode.Redirect || afterStale.Hash != beforeStale.Hash)
-                            staleSaved.Add($"{label}: the form posted again with the version it was opened at was saved ({Describe(beforeStale, afterStale)})");
-                    }
-                    // The form is read again so the next role starts from what is stored now.
-                }
+                var kept = Value(shut);
+                SetValue(shut, Changed(kept));
+                var beforeShut = Snapshot();
+                var posted = await PostAsync(client, form, action);
+                var afterShut = Snapshot();
+                SetValue(shut, kept);
+                if (posted.StatusCode == HttpStatusCode.Redirect || afterShut.Hash != beforeShut.Hash)
+                    silentlyDropped.Add($"{label}: read-only {shut.GetAttribute("name")} posted as {Changed(kept)} → {(int)posted.StatusCode} ({Describe(beforeShut, afterShut)})");
             }
+
+            if (ChangeableField(form) is not { } field) continue;
+            var name = field.GetAttribute("name")!;
+            SetValue(field, Value(field) + Marker);
+            // A change after agreement asks for the day and the reason, as a person making it would give them.
+            foreach (var why in form.Elements.Where(e => e.GetAttribute("name") is "ChangedOn" or "ChangeReason" && Value(e).Length == 0))
+                SetValue(why, why is IHtmlInputElement ? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "面談で合意したため");
+            // A change of what the public site shows is a 訂正, and its reason is given as a person making it would.
+            foreach (var why in form.Elements.Where(e => e.GetAttribute("name") == PublishedCorrections.ReasonField && Value(e).Length == 0)) SetValue(why, "誤りを見つけたため");
+            var changed = await PostAsync(client, form, action);
+            var entries = app.WithDb(db => db.AuditEntries.Where(a => a.Id > before.LastAudit).ToList());
+            if (changed.StatusCode != HttpStatusCode.Redirect) continue;
+            saved.Add(template);
+            var updates = entries.Where(e => e.Action == AuditAction.Updated).SelectMany(e => e.Changes.Where(c => !CorrectionStamp(c.Field)).Select(c => $"{e.EntityType}.{c.Field}: {c.Old} → {c.New}")).ToList();
+            if (updates.Count != 1 || !updates[0].EndsWith(Marker, StringComparison.Ordinal))
+                changedWrong.Add($"{label} changed {name}, the audit trail records: {string.Join(" / ", updates)}");
+            // The same form posted again, as from a second tab opened before that save: a form that carries the
+            // version it was opened at is refused and changes nothing (the record, or only its parts, changed since).
+            if (form.Elements.Any(e => string.Equals(e.GetAttribute("name"), "Version", StringComparison.OrdinalIgnoreCase)))
+            {
+                SetValue(field, Value(field) + Marker);
+                var beforeStale = Snapshot();
+                var stale = await PostAsync(client, form, action);
+                var afterStale = Snapshot();
+                if (stale.StatusCode == HttpStatusCode.Redirect || afterStale.Hash != beforeStale.Hash)
+                    staleSaved.Add($"{label}: the form posted again with the version it was opened at was saved ({Describe(beforeStale, afterStale)})");
+            }
+            // The form is read again so the next role starts from what is stored now.
         }
         output.WriteLine($"{forms} forms posted back; routes with a form: {string.Join(", ", found)}; saved with one change: {string.Join(", ", saved)}");
         var missing = templates.Keys.Concat(elsewhere.Keys).Where(t => !found.Contains(t)).ToList();
@@ -159,14 +145,51 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
     public async Task Every_edit_form_posted_with_one_field_left_out_changes_nothing()
     {
         var templates = EditTemplates();
-        var elsewhere = SavedFromAnotherPage.ToDictionary(t => t, Pattern);
         var tried = new HashSet<string>();
         var cleared = new List<string>();
         var posts = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        await foreach (var (user, client, url, form, action, template) in EditFormsAsync(templates, done: () => tried.Count == templates.Count + SavedFromAnotherPage.Length))
+        {
+            if (!tried.Add(template)) continue;
+            var names = form.Elements.Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")) && !e.HasAttribute("disabled"))
+                .Where(e => e is not IHtmlButtonElement && e is not IHtmlInputElement { Type: "checkbox" or "submit" or "button" or "reset" or "image" or "file" })
+                .Where(e => e is not IHtmlInputElement { Type: "radio", IsChecked: false })
+                .Select(e => e.GetAttribute("name")!).Distinct().ToList();
+            var step = Math.Max(1, (names.Count + FieldsPerForm - 1) / FieldsPerForm);
+            var before = Snapshot();
+            foreach (var name in names.Where((_, i) => i % step == 0))
+            {
+                posts++;
+                var response = await PostAsync(client, form, action, leaveOut: name);
+                var after = Snapshot();
+                if ((int)response.StatusCode >= 500) cleared.Add($"{user} {url} without {name}: {(int)response.StatusCode}");
+                if (after.Audits != before.Audits || after.Hash != before.Hash)
+                {
+                    cleared.Add($"{user} {url} without {name}: saved, changing {Describe(before, after)}");
+                    before = after;
+                }
+            }
+        }
+        output.WriteLine($"{posts} posts with one field left out, {tried.Count} forms, {clock.Elapsed.TotalSeconds:0} s");
+        foreach (var line in cleared) output.WriteLine(line);
+        Assert.True(cleared.Count == 0, string.Join("\n", cleared.Take(40)));
+        Assert.True(tried.Count >= templates.Count / 2, $"only {tried.Count} of {templates.Count} edit routes had a form to try");
+    }
+
+    private const int FieldsPerForm = 8;
+
+    /// One edit form the crawl reached: whose, on which page, where it posts and the edit route it saves.
+    private sealed record EditForm(string User, HttpClient Client, string Url, IHtmlFormElement Form, string Action, string Template);
+
+    /// Every post form of an edit route — or of a save whose form sits on another page — that each user's crawl reaches,
+    /// in crawl order; done is asked before each user, to stop early.
+    private async IAsyncEnumerable<EditForm> EditFormsAsync(Dictionary<string, Regex> templates, Func<bool>? done = null)
+    {
+        var elsewhere = SavedFromAnotherPage.ToDictionary(t => t, Pattern);
         foreach (var user in Users)
         {
-            if (tried.Count == templates.Count + elsewhere.Count) break;
+            if (done?.Invoke() == true) yield break;
             var client = await app.SignedInAsync(user);
             foreach (var (url, html) in await CrawlAsync(client, templates.Values.ToList()))
             {
@@ -178,35 +201,11 @@ public partial class FormRoundTripTests(KomakiFactory app, ITestOutputHelper out
                 {
                     var action = ActionPath(form, path)!;
                     var template = action == path ? pageTemplate : elsewhere.FirstOrDefault(t => t.Value.IsMatch(action)).Key;
-                    if (template is null || !tried.Add(template)) continue;
-                    var names = form.Elements.Where(e => !string.IsNullOrEmpty(e.GetAttribute("name")) && !e.HasAttribute("disabled"))
-                        .Where(e => e is not IHtmlButtonElement && e is not IHtmlInputElement { Type: "checkbox" or "submit" or "button" or "reset" or "image" or "file" })
-                        .Where(e => e is not IHtmlInputElement { Type: "radio", IsChecked: false })
-                        .Select(e => e.GetAttribute("name")!).Distinct().ToList();
-                    var step = Math.Max(1, (names.Count + FieldsPerForm - 1) / FieldsPerForm);
-                    var before = Snapshot();
-                    foreach (var name in names.Where((_, i) => i % step == 0))
-                    {
-                        posts++;
-                        var response = await PostAsync(client, form, action, leaveOut: name);
-                        var after = Snapshot();
-                        if ((int)response.StatusCode >= 500) cleared.Add($"{user} {url} without {name}: {(int)response.StatusCode}");
-                        if (after.Audits != before.Audits || after.Hash != before.Hash)
-                        {
-                            cleared.Add($"{user} {url} without {name}: saved, changing {Describe(before, after)}");
-                            before = after;
-                        }
-                    }
+                    if (template is not null) yield return new(user, client, url, form, action, template);
                 }
             }
         }
-        output.WriteLine($"{posts} posts with one field left out, {tried.Count} forms, {clock.Elapsed.TotalSeconds:0} s");
-        foreach (var line in cleared) output.WriteLine(line);
-        Assert.True(cleared.Count == 0, string.Join("\n", cleared.Take(40)));
-        Assert.True(tried.Count >= templates.Count / 2, $"only {tried.Count} of {templates.Count} edit routes had a form to try");
     }
-
-    private const int FieldsPerForm = 8;
 
     /// The forms of steps that once bound their text as loose parameters (ShapeTests.LooseTextInPosts) act, so they are
     /// not posted back above: each is posted with text one character longer than the model keeps, and must answer with

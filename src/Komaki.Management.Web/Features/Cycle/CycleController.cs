@@ -40,7 +40,7 @@ public sealed class CycleController(CycleCommands commands, CyclePages pages, Cy
         return RedirectToAction(nameof(Calendar), new { year });
     }
 
-    private async Task<CalendarModel> BuildAsync(int year, Dictionary<CycleStage, string?>? entered)
+    private async Task<CalendarModel> BuildAsync(int year, IReadOnlyList<StageDue>? entered)
     {
         var today = Clock.Today;
         var snapshot = await cycles.GetAsync(year);
@@ -48,7 +48,7 @@ public sealed class CycleController(CycleCommands commands, CyclePages pages, Cy
         var rows = CycleStages.All.OrderBy(s => snapshot.Deadlines[s]).Select(s =>
         {
             var total = snapshot.Total(s);
-            return new CalendarRow(s, snapshot.Deadlines[s], set.Contains(s), total, today > snapshot.Deadlines[s] && total.Missing > 0, entered?.GetValueOrDefault(s), snapshot.OwnerOf(s));
+            return new CalendarRow(s, snapshot.Deadlines[s], set.Contains(s), total, today > snapshot.Deadlines[s] && total.Missing > 0, entered?.FirstOrDefault(d => d.Stage == s)?.On, snapshot.OwnerOf(s));
         }).ToList();
         return new CalendarModel(year, today, rows, Actor.IsPlanMasterEditor);
     }
