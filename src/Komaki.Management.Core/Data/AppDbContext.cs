@@ -132,11 +132,13 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
         }
     }
 
-    /// What an audited record says about where its history is filed is not stored.
+    /// What an audited record says about where its history is filed is not stored; a text column's length that follows
+    /// from what it holds is stated once (ColumnMeaningsConvention).
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         configurationBuilder.IgnoreAny<AuditTarget>();
+        configurationBuilder.Conventions.Add(_ => new ColumnMeaningsConvention());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

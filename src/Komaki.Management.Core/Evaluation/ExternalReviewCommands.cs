@@ -87,8 +87,8 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver, C
     {
         var codes = CodeList.Parse(form.ProjectCodes);
         var projects = await db.Projects.Where(p => codes.Contains(p.Code) && p.RetiredAt == null).ToListAsync();
-        var reviewers = form.Reviewers.Where(r => SessionForm.IsReviewerKind(r.Value)).ToList();
-        if (reviewers.Any(r => candidates.All(c => c.Id != r.Key))) return (true, new CommandResult());
+        var reviewers = form.Reviewers.Where(r => SessionForm.IsReviewerKind(r.Kind)).ToList();
+        if (reviewers.Any(r => candidates.All(c => c.Id != r.UserId))) return (true, new CommandResult());
         var result = new CommandResult();
         foreach (var c in codes.Where(c => projects.All(p => p.Code != c))) result.Add(nameof(form.ProjectCodes), $"事業コード「{c}」の事務事業がありません。");
         if (!result.Succeeded) return (false, result);
@@ -96,7 +96,7 @@ public sealed class ExternalReviewCommands(AppDbContext db, RecordSaver saver, C
         {
             FiscalYear = form.FiscalYear, Title = form.Title!.Trim(), HeldOn = DateOnly.Parse(form.HeldOn!, CultureInfo.InvariantCulture), Venue = form.Venue!.Trim(),
             Projects = projects.Select(p => new ExternalReviewProject { ProjectId = p.Id }).ToList(),
-            Reviewers = reviewers.Select(r => new ExternalReviewer { UserId = r.Key, Kind = r.Value! }).ToList(),
+            Reviewers = reviewers.Select(r => new ExternalReviewer { UserId = r.UserId!, Kind = r.Kind! }).ToList(),
         };
         db.ExternalReviews.Add(session);
         var saved = await saver.SaveAsync();

@@ -10,9 +10,22 @@ public sealed class SessionForm
     public string? HeldOn { get; set; }
     public string? Venue { get; set; }
     public string? ProjectCodes { get; set; }
-    public Dictionary<string, string?> Reviewers { get; set; } = [];
+    /// A row per candidate offered: the account and the kind of 委員 chosen (empty: not a 委員 of this session).
+    public List<ReviewerChoice> Reviewers { get; set; } = [];
 
     public static bool IsReviewerKind(string? kind) => kind is "市民委員" or "学識経験者";
+
+    /// The field of the i-th row's kind, where its message goes.
+    public static string FieldOf(int row) => $"{nameof(Reviewers)}[{row}].{nameof(ReviewerChoice.Kind)}";
+}
+
+/// One candidate's row of the session form.
+public sealed class ReviewerChoice
+{
+    [Display(Name = "委員のアカウント")]
+    public string? UserId { get; set; }
+    [Display(Name = "委員の区分")]
+    public string? Kind { get; set; }
 }
 
 /// One project's row of the reviewer's verdict form.
@@ -101,6 +114,17 @@ public sealed class SessionFormValidator : AbstractValidator<SessionForm>
         RuleFor(x => x.HeldOn).Must(v => DateOnly.TryParse(v, CultureInfo.InvariantCulture, out _)).WithMessage("開催日を入力してください。");
         RuleFor(x => x.Venue).NotEmpty().WithMessage("会場を入力してください。");
         RuleFor(x => x.ProjectCodes).Must(v => CodeList.Parse(v).Count > 0).WithMessage("対象とする事業のコードを入力してください。");
-        RuleFor(x => x.Reviewers).Must(r => r.Any(x => SessionForm.IsReviewerKind(x.Value))).WithMessage("委員を1人以上選んでください。");
+        RuleFor(x => x.Reviewers).Must(r => r.Any(x => SessionForm.IsReviewerKind(x.Kind))).WithMessage("委員を1人以上選んでください。");
+        // A person sent twice is refused rather than decided by whichever row came last.
+        RuleFor(x => x.Reviewers).Custom((rows, context) =>
+        {
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (!string.IsNullOrEmpty(rows[i].Kind) && !SessionForm.IsReviewerKind(rows[i].Kind))
+                    context.AddFailure(SessionForm.FieldOf(i), "委員の区分は「市民委員」か「学識経験者」から選んでください。");
+                else if (rows.Take(i).Any(r => r.UserId == rows[i].UserId))
+                    context.AddFailure(SessionForm.FieldOf(i), "同じ人が二つ送られました。一人に区分は一つです。画面を開き直して入力してください。");
+            }
+        });
     }
 }

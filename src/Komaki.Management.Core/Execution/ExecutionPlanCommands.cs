@@ -28,7 +28,7 @@ public sealed class ExecutionPlanCommands(AppDbContext db, RecordSaver saver) : 
         plan.OwnerUnitId = form.OwnerUnitId;
         plan.Goal = form.Goal!.Trim();
         plan.Content = (form.Content ?? "").Trim();
-        foreach (var month in ExecutionPlan.Months) plan.SetWork(month, form.Months.GetValueOrDefault(month));
+        foreach (var month in ExecutionPlan.Months) plan.SetWork(month, form.Months.FirstOrDefault(m => m.Month == month)?.Work);
         var saved = await saver.SaveEditsAsync([(plan, plan.Id == 0 ? 0 : form.Version)], plan.AuditTarget);
         return saved.Succeeded ? saved.WithRecord(plan.Id) : saved;
     }

@@ -12,7 +12,20 @@ public sealed class ExecutionPlanForm
     public int OwnerUnitId { get; set; }
     public string? Goal { get; set; }
     public string? Content { get; set; }
-    public Dictionary<int, string?> Months { get; set; } = [];
+    /// A row per month of the fiscal year (April first) with its work as typed; a month not sent has none.
+    public List<MonthWork> Months { get; set; } = [];
+
+    /// The field of the i-th row's work, where its message goes.
+    public static string FieldOf(int row) => $"{nameof(Months)}[{row}].{nameof(MonthWork.Work)}";
+}
+
+/// One month of the schedule: which month (4 … 12, 1 … 3) and what is planned in it.
+public sealed class MonthWork
+{
+    [Display(Name = "月")]
+    public int Month { get; set; }
+    [Display(Name = "予定")]
+    public string? Work { get; set; }
 }
 
 /// The department's mid-year and year-end progress of a plan.
@@ -37,11 +50,20 @@ public sealed class ExecutionPlanFormValidator : AbstractValidator<ExecutionPlan
             .MaximumLength(ModelLengths.Of<ExecutionPlan>(p => p.Goal)).WithMessage("今年度の目標は{MaxLength}文字以内で入力してください。");
         RuleFor(x => x.Content).MaximumLength(ModelLengths.Of<ExecutionPlan>(p => p.Content)).WithMessage("事業内容は{MaxLength}文字以内で入力してください。");
         var workMax = ModelLengths.Of<ExecutionPlanMonth>(m => m.Work);
-        // Each month's message stands beside that month's field (Months[4] …).
+        // Each row's message stands beside that row's field; a month that is not one of the year's, or is sent twice,
+        // is refused rather than decided by whichever row came last.
         RuleFor(x => x.Months).Custom((months, context) =>
         {
-            foreach (var (month, work) in months.Where(m => (m.Value ?? "").Length > workMax))
-                context.AddFailure($"Months[{month}]", $"{month}月の予定は{workMax}文字以内で入力してください。");
+            for (var i = 0; i < months.Count; i++)
+            {
+                var month = months[i].Month;
+                if (!ExecutionPlan.Months.Contains(month))
+                    context.AddFailure(ExecutionPlanForm.FieldOf(i), "月が見つかりません。画面を開き直して入力してください。");
+                else if (months.Take(i).Any(m => m.Month == month))
+                    context.AddFailure(ExecutionPlanForm.FieldOf(i), $"{month}月の予定が二つ送られました。一つの月に予定は一つです。画面を開き直して入力してください。");
+                else if ((months[i].Work ?? "").Length > workMax)
+                    context.AddFailure(ExecutionPlanForm.FieldOf(i), $"{month}月の予定は{workMax}文字以内で入力してください。");
+            }
         });
     }
 }

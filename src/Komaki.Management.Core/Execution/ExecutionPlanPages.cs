@@ -55,7 +55,7 @@ public sealed class ExecutionPlanPages(AppDbContext db) : IUseCase
         OwnerUnitId = plan?.OwnerUnitId ?? project.OwnerUnitId,
         Goal = plan?.Goal,
         Content = plan?.Content,
-        Months = ExecutionPlan.Months.ToDictionary(m => m, m => plan?.WorkIn(m)),
+        Months = [.. ExecutionPlan.Months.Select(m => new MonthWork { Month = m, Work = plan?.WorkIn(m) })],
     };
 
     public static ProgressForm ProgressFormOf(ExecutionPlan plan) => new()

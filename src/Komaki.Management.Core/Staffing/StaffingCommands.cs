@@ -173,7 +173,8 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         var parsed = new Dictionary<(JobType, Personnel.EmploymentType?), long>();
         foreach (var (job, employment) in StaffingYearForm.CostKinds)
         {
-            if (StaffingYearForm.ReadWhole(form.Costs.GetValueOrDefault(StaffingYearForm.CostKey(job, employment)), 1, out var cost) && cost is long c) parsed[(job, employment)] = c;
+            var typed = form.Costs.FirstOrDefault(c => c.Job == job && c.Employment == employment)?.Cost;
+            if (StaffingYearForm.ReadWhole(typed, 1, out var cost) && cost is long c) parsed[(job, employment)] = c;
         }
         var y = await db.StaffingYears.Include(x => x.UnitCosts).FirstOrDefaultAsync(x => x.FiscalYear == year);
         if (y is null) db.StaffingYears.Add(y = new StaffingYear { FiscalYear = year });
@@ -199,8 +200,11 @@ public sealed class StaffingCommands(AppDbContext db, RecordSaver saver) : IUseC
         RequestDue = s?.RequestDue ?? new DateOnly(year, 11, 30),
         AssessmentDue = s?.AssessmentDue ?? new DateOnly(year + 1, 1, 31),
         Tolerance = (s?.Tolerance ?? 0.5m).ToString("0.##", CultureInfo.InvariantCulture),
-        Costs = StaffingYearForm.CostKinds.ToDictionary(k => StaffingYearForm.CostKey(k.Job, k.Employment),
-            k => s?.UnitCosts.FirstOrDefault(c => c.JobType == k.Job && c.Employment == k.Employment)?.CostPerPersonYear.ToString(CultureInfo.InvariantCulture)),
+        Costs = [.. StaffingYearForm.CostKinds.Select(k => new UnitCostRow
+        {
+            Job = k.Job, Employment = k.Employment,
+            Cost = s?.UnitCosts.FirstOrDefault(c => c.JobType == k.Job && c.Employment == k.Employment)?.CostPerPersonYear.ToString(CultureInfo.InvariantCulture),
+        })],
     };
 
     private static decimal? Read(string? text, string field, string label, CommandResult result, bool required = false)

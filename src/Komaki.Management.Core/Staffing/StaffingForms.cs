@@ -56,8 +56,8 @@ public sealed class StaffingFormValidator : AbstractValidator<StaffingForm>
     public static string CountMessage(string label) => $"{label}は0以上の整数（人）で入力してください。";
 }
 
-/// 定員管理の設定 of one year as one form: the numbers as typed (shown back beside their error), the due dates, and the
-/// unit costs keyed by StaffingYearForm.CostKey (a blank cost is none: the job type's cost applies).
+/// 定員管理の設定 of one year as one form: the numbers as typed (shown back beside their error), the due dates, and a
+/// row per unit cost that carries its 職種 and 任用形態 (a blank cost is none: the job type's cost applies).
 public sealed class StaffingYearForm
 {
     [Display(Name = "条例定数")]
@@ -70,16 +70,21 @@ public sealed class StaffingYearForm
     public DateOnly? AssessmentDue { get; set; }
     [Display(Name = "人工の許容差")]
     public string? Tolerance { get; set; }
-    public Dictionary<string, string?> Costs { get; set; } = [];
+    [Display(Name = "人件費単価")]
+    public List<UnitCostRow> Costs { get; set; } = [];
 
     /// The unit costs the form has, in the order of the table: each job type's, then its employment types' own.
     public static IEnumerable<(JobType Job, Personnel.EmploymentType? Employment)> CostKinds =>
         Enum.GetValues<JobType>().SelectMany(j => new Personnel.EmploymentType?[] { null, Personnel.EmploymentType.Reappointed, Personnel.EmploymentType.FiscalYearAppointed }.Select(e => (j, e)));
 
-    public static string CostKey(JobType job, Personnel.EmploymentType? employment) => employment is { } e ? $"{job}_{e}" : $"{job}";
+    /// The field of the i-th row's cost, where its message goes.
+    public static string CostField(int row) => $"{nameof(Costs)}[{row}].{nameof(UnitCostRow.Cost)}";
 
-    /// The field of a unit cost as the form names it, and as its error is named beside it.
-    public static string CostField(JobType job, Personnel.EmploymentType? employment) => $"{nameof(Costs)}[{CostKey(job, employment)}]";
+    /// The field of a unit cost as the form shows it (its row in the order of CostKinds).
+    public static string CostField(JobType job, Personnel.EmploymentType? employment) =>
+        CostField(CostKinds.Select((k, i) => (k, i)).First(x => x.k == (job, employment)).i);
+
+    public static string CostLabel(JobType job, Personnel.EmploymentType? employment) => $"{job.Label()}{(employment is { } e ? "（" + e.Label() + "）" : "")}";
 
     /// A whole number of people or yen as typed (full-width digits and commas accepted), at least min; null when blank.
     public static bool ReadWhole(string? text, long min, out long? value)
@@ -90,6 +95,17 @@ public sealed class StaffingYearForm
         value = (long)d;
         return true;
     }
+}
+
+/// One unit cost of the year's settings: for which 職種 and 任用形態 (none: the job type's own), and the yen as typed.
+public sealed class UnitCostRow
+{
+    [Display(Name = "職種")]
+    public JobType Job { get; set; }
+    [Display(Name = "任用形態")]
+    public Personnel.EmploymentType? Employment { get; set; }
+    [Display(Name = "1人年あたりの人件費（円）")]
+    public string? Cost { get; set; }
 }
 
 /// What the settings must be whoever sends them; the command only stores them.
@@ -106,13 +122,19 @@ public sealed class StaffingYearFormValidator : AbstractValidator<StaffingYearFo
         RuleFor(x => x.AssessmentDue).GreaterThanOrEqualTo(x => x.RequestDue).When(x => x.RequestDue is not null && x.AssessmentDue is not null)
             .WithMessage("査定の期限は要求の期限より後にしてください。");
         RuleFor(x => x.Tolerance).Must(t => NumberText.TryParse(t, ModelLengths.DecimalsOf<StaffingYear>(y => y.Tolerance), out var v) && v is >= 0 and < 1_000_000).WithMessage("許容差（人）を0以上の数値で入力してください。");
+        // A kind sent twice, or not one of the form's, is refused rather than decided by whichever row came last.
         RuleFor(x => x.Costs).Custom((costs, context) =>
         {
-            foreach (var (job, employment) in StaffingYearForm.CostKinds)
+            var kinds = StaffingYearForm.CostKinds.ToList();
+            for (var i = 0; i < costs.Count; i++)
             {
-                if (StaffingYearForm.ReadWhole(costs.GetValueOrDefault(StaffingYearForm.CostKey(job, employment)), 1, out _)) continue;
-                context.AddFailure(StaffingYearForm.CostField(job, employment),
-                    $"{job.Label()}{(employment is { } e ? "（" + e.Label() + "）" : "")}の人件費単価は円の整数で入力してください。");
+                var (job, employment) = (costs[i].Job, costs[i].Employment);
+                if (!kinds.Contains((job, employment)))
+                    context.AddFailure(StaffingYearForm.CostField(i), "職種または任用形態が見つかりません。画面を開き直して入力してください。");
+                else if (costs.Take(i).Any(c => c.Job == job && c.Employment == employment))
+                    context.AddFailure(StaffingYearForm.CostField(i), $"{StaffingYearForm.CostLabel(job, employment)}の人件費単価が二つ送られました。画面を開き直して入力してください。");
+                else if (!StaffingYearForm.ReadWhole(costs[i].Cost, 1, out _))
+                    context.AddFailure(StaffingYearForm.CostField(i), $"{StaffingYearForm.CostLabel(job, employment)}の人件費単価は円の整数で入力してください。");
             }
         });
     }

@@ -28,29 +28,40 @@ public static class PortfolioChart
         var mx = X((double)meanSatisfaction);
         var my = Y((double)meanImportance);
         // Quadrant backgrounds: the priority-improvement one (top left) stands out.
-        sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"q-priority-improvement\" x=\"{F(L)}\" y=\"{F(T)}\" width=\"{F(mx - L)}\" height=\"{F(my - T)}\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"q-priority-maintenance\" x=\"{F(mx)}\" y=\"{F(T)}\" width=\"{F(W - R - mx)}\" height=\"{F(my - T)}\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text class=\"q-label\" x=\"{F(L + 6)}\" y=\"{F(T + 16)}\">重点改善</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text class=\"q-label\" x=\"{F(W - R - 6)}\" y=\"{F(T + 16)}\" text-anchor=\"end\">重点維持</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text class=\"q-label\" x=\"{F(L + 6)}\" y=\"{F(H - B - 8)}\">改善</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text class=\"q-label\" x=\"{F(W - R - 6)}\" y=\"{F(H - B - 8)}\" text-anchor=\"end\">維持</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{F(L)}\" y1=\"{F(H - B)}\" x2=\"{F(W - R)}\" y2=\"{F(H - B)}\"/><line class=\"axis\" x1=\"{F(L)}\" y1=\"{F(T)}\" x2=\"{F(L)}\" y2=\"{F(H - B)}\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<line class=\"mean\" x1=\"{F(mx)}\" y1=\"{F(T)}\" x2=\"{F(mx)}\" y2=\"{F(H - B)}\"/><line class=\"mean\" x1=\"{F(L)}\" y1=\"{F(my)}\" x2=\"{F(W - R)}\" y2=\"{F(my)}\"/>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F((L + W - R) / 2)}\" y=\"{F(H - 8)}\" text-anchor=\"middle\">満足度 →</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"14\" y=\"{F((T + H - B) / 2)}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {F((T + H - B) / 2)})\">重要度 →</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(L)}\" y=\"{F(H - B + 14)}\" text-anchor=\"middle\">{F(x0)}</text><text x=\"{F(W - R)}\" y=\"{F(H - B + 14)}\" text-anchor=\"middle\">{F(x1)}</text>");
-        sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(L - 6)}\" y=\"{F(H - B)}\" text-anchor=\"end\">{F(y0)}</text><text x=\"{F(L - 6)}\" y=\"{F(T + 4)}\" text-anchor=\"end\">{F(y1)}</text>");
+        Rect("q-priority-improvement", L, T, mx - L, my - T);
+        Rect("q-priority-maintenance", mx, T, W - R - mx, my - T);
+        // Each quadrant's name in its outer corner.
+        foreach (var (name, right, bottom) in new[] { ("重点改善", false, false), ("重点維持", true, false), ("改善", false, true), ("維持", true, true) })
+            Text(right ? W - R - 6 : L + 6, bottom ? H - B - 8 : T + 16, name, "q-label", right ? "end" : null);
+        Line("axis", L, H - B, W - R, H - B);
+        Line("axis", L, T, L, H - B);
+        Line("mean", mx, T, mx, H - B);
+        Line("mean", L, my, W - R, my);
+        Text((L + W - R) / 2, H - 8, "満足度 →", anchor: "middle");
+        Text(14, (T + H - B) / 2, "重要度 →", anchor: "middle", transform: $"rotate(-90 14 {F((T + H - B) / 2)})");
+        Text(L, H - B + 14, F(x0), anchor: "middle");
+        Text(W - R, H - B + 14, F(x1), anchor: "middle");
+        Text(L - 6, H - B, F(y0), anchor: "end");
+        Text(L - 6, T + 4, F(y1), anchor: "end");
         foreach (var p in points)
         {
             var px = X((double)p.Satisfaction);
             var py = Y((double)p.Importance);
             if (p.PreviousSatisfaction is decimal ps && p.PreviousImportance is decimal pi)
-                sb.Append(CultureInfo.InvariantCulture, $"<line class=\"move\" x1=\"{F(X((double)ps))}\" y1=\"{F(Y((double)pi))}\" x2=\"{F(px)}\" y2=\"{F(py)}\" marker-end=\"url(#arrow)\"/>");
+                Line("move", X((double)ps), Y((double)pi), px, py, " marker-end=\"url(#arrow)\"");
             sb.Append(CultureInfo.InvariantCulture, $"<circle class=\"point q-{p.Quadrant.ToString().ToLowerInvariant()}\" cx=\"{F(px)}\" cy=\"{F(py)}\" r=\"5\"><title>{WebUtility.HtmlEncode($"{p.Code} {p.Name}: 満足度 {p.Satisfaction:0.00}、重要度 {p.Importance:0.00}（{p.Quadrant.Label()}）")}</title></circle>");
-            sb.Append(CultureInfo.InvariantCulture, $"<text class=\"point-label\" x=\"{F(px + 7)}\" y=\"{F(py - 5)}\">{WebUtility.HtmlEncode(p.Code)}</text>");
+            Text(px + 7, py - 5, WebUtility.HtmlEncode(p.Code), "point-label");
         }
         sb.Append("</svg>");
         return new HtmlString(sb.ToString());
+
+        // Each element of the drawing written one way, its coordinates rounded alike.
+        void Rect(string cls, double x, double y, double width, double height) =>
+            sb.Append(CultureInfo.InvariantCulture, $"<rect class=\"{cls}\" x=\"{F(x)}\" y=\"{F(y)}\" width=\"{F(width)}\" height=\"{F(height)}\"/>");
+        void Line(string cls, double x1, double y1, double x2, double y2, string end = "") =>
+            sb.Append(CultureInfo.InvariantCulture, $"<line class=\"{cls}\" x1=\"{F(x1)}\" y1=\"{F(y1)}\" x2=\"{F(x2)}\" y2=\"{F(y2)}\"{end}/>");
+        void Text(double x, double y, string html, string? cls = null, string? anchor = null, string? transform = null) =>
+            sb.Append(CultureInfo.InvariantCulture, $"<text{(cls is null ? "" : $" class=\"{cls}\"")} x=\"{F(x)}\" y=\"{F(y)}\"{(anchor is null ? "" : $" text-anchor=\"{anchor}\"")}{(transform is null ? "" : $" transform=\"{transform}\"")}>{html}</text>");
     }
 
     private static (double, double) Range(List<double> values)

@@ -13,6 +13,28 @@ public sealed class StaffingFormsTests(KomakiFactory app) : IClassFixture<Komaki
 {
     private const string Personnel = "jinji@komaki.example";
 
+    /// The unit costs bind a list of rows that carry their 職種 and 任用形態: a kind sent twice is refused, not decided by
+    /// whichever row came last, and nothing is stored.
+    [Fact]
+    public async Task A_unit_cost_sent_twice_is_refused_and_nothing_is_stored()
+    {
+        var before = app.WithDb(db => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).Single(y => y.FiscalYear == 2026));
+        var client = await app.SignedInAsync(Personnel);
+        var page = await client.GetStringAsync("/Staffing/Year/2026");
+        var fields = History.AuditedEntitiesTests.PolicyFields(page);
+        // The second row says it is the first row's kind again, with another cost.
+        fields["Costs[1].Job"] = fields["Costs[0].Job"];
+        fields["Costs[1].Employment"] = fields["Costs[0].Employment"];
+        fields["Costs[1].Cost"] = "9999999";
+        var response = await client.PostAsync("/Staffing/Year/2026", KomakiFactory.Form(KomakiFactory.TokenIn(page), [.. fields.Select(f => (f.Key, f.Value))]));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("の人件費単価が二つ送られました。", await response.Content.ReadAsStringAsync());
+        var after = app.WithDb(db => db.StaffingYears.AsNoTracking().Include(y => y.UnitCosts).Single(y => y.FiscalYear == 2026));
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.UnitCosts.Select(c => (c.JobType, c.Employment, c.CostPerPersonYear)).Order(), after.UnitCosts.Select(c => (c.JobType, c.Employment, c.CostPerPersonYear)).Order());
+    }
+
     [Fact]
     public async Task The_year_settings_refused_say_why_beside_each_field_keep_what_was_typed_and_store_nothing()
     {
@@ -20,8 +42,10 @@ public sealed class StaffingFormsTests(KomakiFactory app) : IClassFixture<Komaki
         var client = await app.SignedInAsync(Personnel);
         var page = await client.GetStringAsync("/Staffing/Year/2026");
         var cost = StaffingYearForm.CostField(JobType.Administrative, EmploymentType.Reappointed);
-        var response = await client.PostAsync("/Staffing/Year/2026", KomakiFactory.Form(KomakiFactory.TokenIn(page),
-            ("OrdinanceQuota", "八百"), ("PlanTarget", "-3"), ("RequestDue", "2026-11-30"), ("AssessmentDue", "2026-10-01"), ("Tolerance", "0.5"), (cost, "12.5")));
+        var fields = History.AuditedEntitiesTests.PolicyFields(page);
+        foreach (var (name, value) in new[] { ("OrdinanceQuota", "八百"), ("PlanTarget", "-3"), ("RequestDue", "2026-11-30"), ("AssessmentDue", "2026-10-01"), ("Tolerance", "0.5"), (cost, "12.5") })
+            fields[name] = value;
+        var response = await client.PostAsync("/Staffing/Year/2026", KomakiFactory.Form(KomakiFactory.TokenIn(page), [.. fields.Select(f => (f.Key, f.Value))]));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());

@@ -95,4 +95,31 @@ public class ExecutionPlanTests(KomakiFactory app) : IClassFixture<KomakiFactory
         // Staff report progress; changing the plan itself is for the head of the unit.
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/ExecutionPlans/2026/{road.ProjectId}/Edit")).StatusCode);
     }
+    /// The schedule binds a list of rows that carry their month: a month sent twice is refused beside its field, not
+    /// decided by whichever row came last, and a month sent once is saved as typed.
+    [Fact]
+    public async Task A_month_sent_twice_is_refused_and_a_month_sent_once_is_saved()
+    {
+        var road = app.WithDb(db => db.ExecutionPlans.Include(e => e.Project)
+            .First(e => e.FiscalYear == 2026 && e.OwnerUnitId == db.OrgUnits.Single(u => u.Name == "道路課").Id));
+        var head = await app.SignedInAsync("doro-kacho@komaki.example");
+        var url = $"/ExecutionPlans/2026/{road.ProjectId}/Edit";
+        var token = await KomakiFactory.TokenAsync(head, url);
+        (string, string)[] Fields(params (string, string)[] rows) =>
+            [("Version", road.Version.ToString()), ("OwnerUnitId", road.OwnerUnitId.ToString()), ("Goal", road.Goal), ("Content", road.Content), .. rows];
+        var before = app.Snapshot();
+
+        var twice = await head.PostAsync(url, KomakiFactory.Form(token, Fields(("Months[0].Month", "4"), ("Months[0].Work", "企画"), ("Months[1].Month", "4"), ("Months[1].Work", "◆着工"))));
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("4月の予定が二つ送られました。一つの月に予定は一つです。", await twice.Content.ReadAsStringAsync());
+        var strange = await head.PostAsync(url, KomakiFactory.Form(token, Fields(("Months[0].Month", "13"), ("Months[0].Work", "企画"))));
+        Assert.Equal(HttpStatusCode.OK, strange.StatusCode);
+        Assert.Contains("月が見つかりません。", await strange.Content.ReadAsStringAsync());
+        Assert.Equal(before, app.Snapshot());
+
+        var once = await head.PostAsync(url, KomakiFactory.Form(token, Fields(("Months[0].Month", "5"), ("Months[0].Work", "◆入札・契約"))));
+        Assert.Equal(HttpStatusCode.Redirect, once.StatusCode);
+        var schedule = app.WithDb(db => db.ExecutionPlans.Include(e => e.Schedule).Single(e => e.Id == road.Id).Schedule.Select(s => $"{s.Month}:{s.Work}").ToList());
+        Assert.Equal(["5:◆入札・契約"], schedule);
+    }
 }

@@ -22,6 +22,22 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         await users.AddToRoleAsync(user, Roles.ExternalReviewer);
     }
 
+    /// The session form binds a list of rows that carry the person: one person sent twice is refused beside the field,
+    /// not decided by whichever row came last, and no session is created.
+    [Fact]
+    public async Task A_reviewer_sent_twice_is_refused_and_no_session_is_created()
+    {
+        var planning = await app.SignedInAsync("kikaku@komaki.example");
+        var citizenId = app.WithDb(db => db.Users.Single(u => u.Email == Reviewer).Id);
+        var token = await KomakiFactory.TokenAsync(planning, "/Forum/Create");
+        var sessions = app.WithDb(db => db.ExternalReviews.Count());
+        var twice = await planning.PostAsync("/Forum/Create", KomakiFactory.Form(token, ("FiscalYear", "2025"), ("Title", "二重の委員"), ("HeldOn", "2026-12-12"),
+            ("Venue", "市役所"), ("ProjectCodes", "6-2-01"), ("Reviewers[0].UserId", citizenId), ("Reviewers[0].Kind", "市民委員"), ("Reviewers[1].UserId", citizenId), ("Reviewers[1].Kind", "学識経験者")));
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("同じ人が二つ送られました。一人に区分は一つです。", await twice.Content.ReadAsStringAsync());
+        Assert.Equal(sessions, app.WithDb(db => db.ExternalReviews.Count()));
+    }
+
     [Fact]
     public async Task Verdicts_stay_hidden_until_the_session_closes_then_the_results_and_an_improvement_appear()
     {
@@ -30,7 +46,7 @@ public class ExternalReviewWebTests(KomakiFactory app) : IClassFixture<KomakiFac
         var (citizenId, expertId) = app.WithDb(db => (db.Users.Single(u => u.Email == Reviewer).Id, db.Users.Single(u => u.Email == Expert).Id));
         var token = await KomakiFactory.TokenAsync(planning, "/Forum/Create");
         var created = await planning.PostAsync("/Forum/Create", KomakiFactory.Form(token, ("FiscalYear", "2025"), ("Title", "テスト公開フォーラム"), ("HeldOn", "2026-12-12"),
-            ("Venue", "市役所"), ("ProjectCodes", "6-2-01 ６－２－０２"), ($"Reviewers[{citizenId}]", "市民委員"), ($"Reviewers[{expertId}]", "学識経験者")));
+            ("Venue", "市役所"), ("ProjectCodes", "6-2-01 ６－２－０２"), ("Reviewers[0].UserId", citizenId), ("Reviewers[0].Kind", "市民委員"), ("Reviewers[1].UserId", expertId), ("Reviewers[1].Kind", "学識経験者")));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var sessionId = app.WithDb(db => db.ExternalReviews.Single(s => s.Title == "テスト公開フォーラム").Id);
         var url = $"/Forum/{sessionId}";

@@ -17,7 +17,7 @@ public sealed class PeopleAndCostsHistoryTests(KomakiFactory app) : IClassFixtur
         var url = "/Staffing/Year/2026";
         var page = await personnel.GetStringAsync(url);
         var fields = AuditedEntitiesTests.PolicyFields(page);
-        var cost = fields.Keys.First(k => k.StartsWith("Costs[", StringComparison.Ordinal) && fields[k].Length > 0);
+        var cost = fields.Keys.First(k => k.StartsWith("Costs[", StringComparison.Ordinal) && k.EndsWith(".Cost", StringComparison.Ordinal) && fields[k].Length > 0);
         fields[cost] = (long.Parse(fields[cost], System.Globalization.CultureInfo.InvariantCulture) + 1234).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var saved = await personnel.PostAsync(url, KomakiFactory.Form(KomakiFactory.TokenIn(page), [.. fields.Select(f => (f.Key, f.Value))]));
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());

@@ -268,7 +268,7 @@ public class PublishedCorrectionTests(KomakiFactory app) : IClassFixture<KomakiF
         var planning = await app.SignedInAsync("kikaku@komaki.example");
         var reviewerId = app.WithDb(db => db.Users.Single(u => u.Email == "hyoka@komaki.example").Id);
         Assert.Equal(HttpStatusCode.Redirect, (await planning.PostAsync("/Forum/Create", KomakiFactory.Form(await KomakiFactory.TokenAsync(planning, "/Forum/Create"),
-            ("FiscalYear", "2025"), ("Title", "訂正を確かめる公開フォーラム"), ("HeldOn", "2026-12-13"), ("Venue", "市役所"), ("ProjectCodes", "6-2-01"), ($"Reviewers[{reviewerId}]", "市民委員")))).StatusCode);
+            ("FiscalYear", "2025"), ("Title", "訂正を確かめる公開フォーラム"), ("HeldOn", "2026-12-13"), ("Venue", "市役所"), ("ProjectCodes", "6-2-01"), ("Reviewers[0].UserId", reviewerId), ("Reviewers[0].Kind", "市民委員")))).StatusCode);
         var sessionId = app.WithDb(db => db.ExternalReviews.Single(s => s.Title == "訂正を確かめる公開フォーラム").Id);
         var itemId = app.WithDb(db => db.ExternalReviewProjects.Single(p => p.ExternalReviewId == sessionId).Id);
         var url = $"/Forum/{sessionId}";

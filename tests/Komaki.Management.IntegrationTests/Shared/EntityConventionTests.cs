@@ -52,4 +52,21 @@ public class EntityConventionTests
             .Where(p => p.IsShadowProperty()).Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}").Distinct().Order(StringComparer.Ordinal).ToList();
         Assert.True(shadow.Count == 0, "foreign keys in shadow state: " + string.Join(", ", shadow));
     }
+    /// A column that records who took a step, a user's key, a 人事評価 grade or a 訂正's reason is never unbounded text:
+    /// its length follows from what it holds (ColumnMeaningsConvention) unless its configuration says otherwise, and a
+    /// sign-in name fits as many characters as Identity allows for one.
+    [Fact]
+    public void Text_columns_that_name_a_person_a_grade_or_a_correction_reason_are_bounded_by_what_they_hold()
+    {
+        using var db = Context();
+        var unbounded = db.Model.GetEntityTypes().Where(t => t.ClrType.Assembly == typeof(AppDbContext).Assembly)
+            .SelectMany(t => t.GetDeclaredProperties())
+            .Where(p => p.ClrType == typeof(string) && ColumnMeaningsConvention.LengthFor(p.Name) is not null && p.GetMaxLength() is null)
+            .Select(p => $"{p.DeclaringType.ClrType.Name}.{p.Name}").Order(StringComparer.Ordinal).ToList();
+        Assert.True(unbounded.Count == 0, "unbounded: " + string.Join(", ", unbounded));
+        Assert.Equal(ColumnMeaningsConvention.SignInNameLength, db.Model.FindEntityType(typeof(Core.Identity.AppUser))!.FindProperty(nameof(Core.Identity.AppUser.UserName))!.GetMaxLength());
+        var stated = db.Model.GetEntityTypes().SelectMany(t => t.GetDeclaredProperties())
+            .Where(p => p.ClrType == typeof(string) && p.Name == PublishedCorrections.ReasonField).Select(p => p.GetMaxLength()).Distinct().ToList();
+        Assert.Equal([ColumnMeaningsConvention.CorrectionReasonLength], stated);
+    }
 }

@@ -34,8 +34,6 @@ public sealed class BudgetRequestConfiguration : IEntityTypeConfiguration<Budget
     public void Configure(EntityTypeBuilder<BudgetRequest> builder)
     {
         builder.Property(x => x.Reason).HasMaxLength(2000);
-        builder.Property(x => x.EnteredBy).HasMaxLength(256);
-        builder.Property(x => x.SubmittedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.FiscalYear, x.ProjectId }).IsUnique();
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -54,7 +52,6 @@ public sealed class BudgetRequestSetsuConfiguration : IEntityTypeConfiguration<B
     {
         builder.HasIndex(x => new { x.BudgetRequestId, x.Setsu }).IsUnique();
         builder.ToTable("BudgetRequestSetsu", t => t.HasCheckConstraint("CK_BudgetRequestSetsu_Setsu", "\"Setsu\" BETWEEN 1 AND 27"));
-        builder.Ignore(x => x.AuditTarget);
     }
 }
 
@@ -64,7 +61,6 @@ public sealed class BudgetStageEntryConfiguration : IEntityTypeConfiguration<Bud
     {
         builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.Property(x => x.CheckReason).HasMaxLength(2000);
-        builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.BudgetRequestId, x.Stage }).IsUnique();
         builder.HasFunding(x => x.Funding);
         builder.ToTable(t => t.HasCheckConstraint("CK_BudgetStageEntries_Funding", FundingColumns.Sum + " = \"Expenditure\""));
@@ -75,7 +71,6 @@ public sealed class BudgetStageCommitConfiguration : IEntityTypeConfiguration<Bu
 {
     public void Configure(EntityTypeBuilder<BudgetStageCommit> builder)
     {
-        builder.Property(x => x.CommittedBy).HasMaxLength(256);
         builder.HasIndex(x => new { x.FiscalYear, x.Stage, x.DepartmentId }).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -87,8 +82,6 @@ public sealed class BudgetRestorationConfiguration : IEntityTypeConfiguration<Bu
     {
         builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.Property(x => x.Answer).HasMaxLength(2000);
-        builder.Property(x => x.RequestedBy).HasMaxLength(256);
-        builder.Property(x => x.AnsweredBy).HasMaxLength(256);
     }
 }
 
@@ -96,7 +89,6 @@ public sealed class EffectPublicationConfiguration : IEntityTypeConfiguration<Ef
 {
     public void Configure(EntityTypeBuilder<EffectPublication> builder)
     {
-        builder.Property(x => x.PublishedBy).HasMaxLength(256);
         builder.Property(x => x.Correction).HasMaxLength(2000);
         builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
         builder.HasMany(x => x.Rows).WithOne().HasForeignKey(r => r.EffectPublicationId).OnDelete(DeleteBehavior.Restrict);

@@ -12,10 +12,6 @@ public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<Contro
         builder.Property(x => x.Text).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.ChiefName).HasMaxLength(100).IsRequired();
         builder.Property(x => x.ResponsibleName).HasMaxLength(100).IsRequired();
-        builder.Property(x => x.ProposedById).HasMaxLength(450);
-        builder.Property(x => x.ProposedByName).HasMaxLength(256);
-        builder.Property(x => x.ConfirmedById).HasMaxLength(450);
-        builder.Property(x => x.ConfirmedByName).HasMaxLength(256);
         builder.HasIndex(x => x.Edition).IsUnique();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PromotionUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.EvaluationUnitId).OnDelete(DeleteBehavior.Restrict);
@@ -137,7 +133,6 @@ public sealed class StaffingTableEditionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<StaffingTableEdition> builder)
     {
-        builder.Property(x => x.ConfirmedBy).HasMaxLength(256);
         builder.Property(x => x.Correction).HasMaxLength(1000);
         builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
     }

@@ -28,7 +28,7 @@ public sealed class JudgmentBandConfiguration : IEntityTypeConfiguration<Judgmen
 {
     public void Configure(EntityTypeBuilder<JudgmentBand> builder)
     {
-        builder.Property(x => x.Grade).HasMaxLength(4).IsRequired();
+        builder.Property(x => x.Grade).IsRequired();
         builder.Property(x => x.Label).HasMaxLength(20).IsRequired();
         builder.Property(x => x.Color).HasMaxLength(7).IsRequired();
         builder.Property(x => x.MinPercent).HasPrecision(9, 2);
@@ -40,7 +40,7 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
 {
     public void Configure(EntityTypeBuilder<Publication> builder)
     {
-        builder.Property(x => x.PublishedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.PublishedBy).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(2000);
         builder.HasIndex(x => new { x.Kind, x.FiscalYear }).IsUnique();
     }

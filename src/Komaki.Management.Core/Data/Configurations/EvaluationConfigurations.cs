@@ -15,8 +15,6 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
                      nameof(ProjectEvaluation.FirstReviewFindings), nameof(ProjectEvaluation.FirstReviewExplanation), nameof(ProjectEvaluation.SecondReviewFindings),
                      nameof(ProjectEvaluation.SecondReviewExplanation), nameof(ProjectEvaluation.PublishFindings), nameof(ProjectEvaluation.PublishExplanation) })
             builder.Property(text).HasMaxLength(4000);
-        builder.Property(x => x.FirstReviewedBy).HasMaxLength(256);
-        builder.Property(x => x.SecondReviewedBy).HasMaxLength(256);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
@@ -33,9 +31,6 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
     {
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(4000);
-        builder.Property(x => x.ClosedBy).HasMaxLength(256);
-        builder.Property(x => x.ProposedBy).HasMaxLength(256);
-        builder.Property(x => x.ProposedByUser).HasMaxLength(256);
         builder.Property(x => x.DeviationReason).HasMaxLength(2000);
         builder.Property(x => x.ConfirmNote).HasMaxLength(2000);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
@@ -70,7 +65,6 @@ public sealed class ExternalReviewProjectConfiguration : IEntityTypeConfiguratio
         builder.ToTable("ForumProjects");
         builder.Property(x => x.ExternalReviewId).HasColumnName("ForumSessionId");
         builder.Property(x => x.CityResponse).HasMaxLength(4000);
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ExternalReviewProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(x => new { x.ExternalReviewId, x.ProjectId }).IsUnique();
@@ -107,8 +101,6 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
     public void Configure(EntityTypeBuilder<MeasureEvaluation> builder)
     {
         builder.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
-        builder.Property(x => x.AssessedBy).HasMaxLength(256);
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
     }
@@ -118,7 +110,7 @@ public sealed class ResultsSubmissionConfiguration : IEntityTypeConfiguration<Re
 {
     public void Configure(EntityTypeBuilder<Reports.ResultsSubmission> builder)
     {
-        builder.Property(x => x.SubmittedBy).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.SubmittedBy).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(4000);
         builder.Property(x => x.Report).IsRequired();
         builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();

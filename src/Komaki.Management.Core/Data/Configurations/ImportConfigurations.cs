@@ -74,7 +74,7 @@ public sealed class ImportLogConfiguration : IEntityTypeConfiguration<ImportLog>
     {
         builder.Property(x => x.Kind).HasMaxLength(40).IsRequired();
         builder.Property(x => x.FileName).HasMaxLength(260).IsRequired();
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.HasIndex(x => new { x.Kind, x.At });
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -85,7 +85,7 @@ public sealed class StagedImportConfiguration : IEntityTypeConfiguration<StagedI
     public void Configure(EntityTypeBuilder<StagedImport> builder)
     {
         builder.Property(x => x.Id).HasMaxLength(StagedImport.TokenLength).ValueGeneratedNever();
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.Kind).HasMaxLength(40).IsRequired();
         builder.Property(x => x.FileName).HasMaxLength(260).IsRequired();
         builder.Property(x => x.Content).IsRequired();

@@ -19,7 +19,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.RecordType).HasMaxLength(64).IsRequired();
         builder.Property(x => x.RecordId).HasMaxLength(64).IsRequired();
         builder.Property(x => x.Detail).HasMaxLength(256);
@@ -55,10 +55,8 @@ public sealed class RoleGrantConfiguration : IEntityTypeConfiguration<RoleGrant>
     {
         builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
         builder.Property(x => x.Role).HasMaxLength(256).IsRequired();
-        builder.Property(x => x.RequestedById).HasMaxLength(450).IsRequired();
-        builder.Property(x => x.RequestedByName).HasMaxLength(256).IsRequired();
-        builder.Property(x => x.ConfirmedById).HasMaxLength(450);
-        builder.Property(x => x.ConfirmedByName).HasMaxLength(256);
+        builder.Property(x => x.RequestedById).IsRequired();
+        builder.Property(x => x.RequestedByName).IsRequired();
         builder.HasIndex(x => x.UserId);
     }
 }

@@ -31,7 +31,6 @@ public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<Manife
         builder.Property(x => x.Area).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Title).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.Property(x => x.NumericTarget).HasMaxLength(200);
         builder.Property(x => x.Note).HasMaxLength(1000);
         builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
@@ -59,7 +58,6 @@ public sealed class ManifestoProgressConfiguration : IEntityTypeConfiguration<Ma
     {
         builder.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Evidence).HasMaxLength(4000);
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
     }
 }
@@ -70,7 +68,6 @@ public sealed class CitizenInputConfiguration : IEntityTypeConfiguration<Citizen
     {
         builder.Property(x => x.Summary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Answer).HasMaxLength(4000);
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.HasIndex(x => x.ReceivedOn);
         builder.HasMany(x => x.Links).WithOne(l => l.CitizenInput).HasForeignKey(l => l.CitizenInputId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -156,7 +153,7 @@ public sealed class GoalEventConfiguration : IEntityTypeConfiguration<GoalEvent>
 {
     public void Configure(EntityTypeBuilder<GoalEvent> builder)
     {
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Comment).HasMaxLength(4000);
     }

@@ -68,12 +68,8 @@ public sealed class PersonnelEvaluationConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.Position).HasMaxLength(50).IsRequired();
         builder.Property(x => x.GoalInterviewNote).HasMaxLength(2000);
         builder.Property(x => x.MidYearInterviewNote).HasMaxLength(2000);
-        builder.Property(x => x.FinalCompetenceGrade).HasMaxLength(4);
-        builder.Property(x => x.FinalPerformanceGrade).HasMaxLength(4);
         builder.Property(x => x.AdjustmentReason).HasMaxLength(2500);
         builder.Property(x => x.AdjustmentNote).HasMaxLength(2000);
-        builder.Property(x => x.DisclosedCompetenceGrade).HasMaxLength(4);
-        builder.Property(x => x.DisclosedPerformanceGrade).HasMaxLength(4);
         builder.Property(x => x.DisclosedReason).HasMaxLength(2500);
         builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId }).IsUnique();
         builder.HasIndex(x => x.FirstEvaluatorId);
@@ -118,7 +114,6 @@ public sealed class EvaluationMarkConfiguration : IEntityTypeConfiguration<Evalu
     public void Configure(EntityTypeBuilder<EvaluationMark> builder)
     {
         builder.ToTable("EvaluationMarks");
-        builder.Property(x => x.Grade).HasMaxLength(4);
         builder.Property(x => x.Comment).HasMaxLength(2000);
         builder.Property(x => x.DraftResult).HasMaxLength(4000);
     }
@@ -132,7 +127,7 @@ public sealed class PerformanceGoalChangeConfiguration : IEntityTypeConfiguratio
         builder.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.Before).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.After).HasMaxLength(8000).IsRequired();
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
     }
 }
@@ -142,7 +137,7 @@ public sealed class PersonnelEventConfiguration : IEntityTypeConfiguration<Perso
     public void Configure(EntityTypeBuilder<PersonnelEvent> builder)
     {
         builder.ToTable("PersonnelEvents");
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.DisplayName).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Comment).HasMaxLength(2500);
     }
@@ -156,8 +151,6 @@ public sealed class PersonnelComplaintConfiguration : IEntityTypeConfiguration<P
         builder.Property(x => x.Content).HasMaxLength(2000).IsRequired();
         builder.Property(x => x.AnsweredBy).HasMaxLength(100);
         builder.Property(x => x.Answer).HasMaxLength(2000);
-        builder.Property(x => x.CompetenceGrade).HasMaxLength(4);
-        builder.Property(x => x.PerformanceGrade).HasMaxLength(4);
     }
 }
 
@@ -165,7 +158,7 @@ public sealed class PersonnelReadConfiguration : IEntityTypeConfiguration<Person
 {
     public void Configure(EntityTypeBuilder<PersonnelRead> builder)
     {
-        builder.Property(x => x.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(x => x.UserName).IsRequired();
         builder.Property(x => x.UserId).HasMaxLength(450);
         builder.Property(x => x.What).HasMaxLength(40).IsRequired();
         builder.HasIndex(x => x.PersonnelEvaluationId);

@@ -105,7 +105,6 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
 {
     public void Configure(EntityTypeBuilder<IndicatorValue> builder)
     {
-        builder.Property(x => x.CorrectionReason).HasMaxLength(500);
         builder.Property(x => x.Target).HasPrecision(18, 4);
         builder.Property(x => x.Actual).HasPrecision(18, 4);
         builder.Property(x => x.PublishedActual).HasPrecision(18, 4);

@@ -87,7 +87,6 @@ public sealed class ExecutionPlansController(
         if (await RefusalAsync(new ExecutionPlan { FiscalYear = year, ProjectId = projectId, OwnerUnitId = form.OwnerUnitId }, RecordOperations.Edit) is string handed)
             return Forbidden(handed);
         var org = await orgTree.GetAsync();
-        if (form.Months.Keys.Any(m => !ExecutionPlan.Months.Contains(m))) return BadRequest();
         if (await RunAsync(form, () => Task.FromResult(ExecutionPlanCommands.CheckUnit(form, year, org)), () => commands.SaveAsync(plan, year, projectId, form, org)) is null)
             return View(new ExecutionEditModel(year, project, form, UnitsFor(org, year)));
         TempData["Message"] = $"{project.Code} {project.Name} の実行計画を保存しました。";
