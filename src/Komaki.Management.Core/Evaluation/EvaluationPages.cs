@@ -38,14 +38,6 @@ public sealed class EvaluationPages(AppDbContext db) : IUseCase
 {
     public Task<Project?> ProjectAsync(int id) => db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id);
 
-    /// The year's evaluations of the units given (every unit when none), in code order, for printing.
-    public async Task<List<ProjectEvaluation>> OfYearAsync(int year, IReadOnlyCollection<int>? units)
-    {
-        var query = db.ProjectEvaluations.AsNoTracking().Where(e => e.FiscalYear == year);
-        if (units is not null) query = query.Where(e => units.Contains(e.OwnerUnitId));
-        return await query.Include(e => e.Project).OrderBy(e => e.Project!.Code).ToListAsync();
-    }
-
     /// What the year's list reads: the projects and their evaluations.
     public static readonly IReadOnlyList<string> ListAreas = [DataArea.Plan, DataArea.Check];
 

@@ -141,8 +141,13 @@ public sealed class EvaluationsController(OrgTreeProvider orgTree, CurrentUser m
     public async Task<IActionResult> Print(int year, int? unitId, int page = 1)
     {
         var org = await orgTree.GetAsync();
-        var list = await pages.OfYearAsync(year, unitId is int u ? org.SelfAndDescendants(u).ToList() : null);
-        var part = Pages.Of(list.Where(e => ProjectEvaluationRule.ReadRefusal(Actor, e, org) is null).Select(e => e.ProjectId).ToList(), page, EvaluationPrintModel.SheetsPerPrint);
+        // Which sheets there are is read from the year's list kept for every reader (code order), not from the year's
+        // evaluations read whole — each with its published sheet — on every request for a part of twenty.
+        var entries = await cache.GetAsync($"evaluation-list:{year}", EvaluationPages.ListAreas, () => pages.YearAsync(year));
+        var units = unitId is int u ? org.SelfAndDescendants(u) : null;
+        var readable = entries.Where(x => x.Evaluation is { } e && (units is null || units.Contains(e.OwnerUnitId)) && ProjectEvaluationRule.ReadRefusal(Actor, e, org) is null)
+            .Select(x => x.ProjectId).ToList();
+        var part = Pages.Of(readable, page, EvaluationPrintModel.SheetsPerPrint);
         ViewData["Title"] = $"事務事業評価シート {Wareki.FiscalYear(year)}";
         return View(new EvaluationPrintModel(await sheets.ManyAsync(year, part.Items, org), part.Page, part.PageCount, part.Total));
     }

@@ -1,4 +1,5 @@
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
 using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Plans;
 using Komaki.Management.Core.Publishing;
@@ -52,9 +53,21 @@ public sealed record CitizenInputRecord(int Id, string Channel, DateOnly Receive
 }
 
 /// Builds each public list from PublicData; the pages of the public site show the same records.
-public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions)
+public sealed class PublishedLists(PublicData data, OrgTreeProvider orgTree, JudgmentBands bands, DirectionCatalog directions, ReadCache cache)
 {
-    public async Task<List<EvaluationRecord>> EvaluationsAsync(int? year)
+    /// What a year's published evaluations read: everything the citizens' site shows, but of the indicators only their
+    /// definitions and the values of the year and before (the sheet's years) — next year's targets, saved all through
+    /// the busy season, leave a published year's list kept (ADR 0008), so the public list and the open data of that
+    /// year are not built again from every sheet after each of them.
+    public static IReadOnlyList<string> EvaluationAreasOf(int year) =>
+        [.. DataArea.All.Except([DataArea.Indicators, DataArea.Goals, DataArea.Cycle]), DataArea.IndicatorsUpTo(year)];
+
+    /// The year's published evaluations as records (every year's when none), kept for every reader: the same for all.
+    public Task<IReadOnlyList<EvaluationRecord>> EvaluationsAsync(int? year) => year is int y
+        ? cache.GetAsync($"public-evaluations:{y}", EvaluationAreasOf(y), () => BuildEvaluationsAsync(y))
+        : BuildEvaluationsAsync(null);
+
+    private async Task<IReadOnlyList<EvaluationRecord>> BuildEvaluationsAsync(int? year)
     {
         var list = await data.Evaluations.Where(e => year == null || e.FiscalYear == year).ToListAsync();
         var sheets = await data.SheetsAsync(list);
