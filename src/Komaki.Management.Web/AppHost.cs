@@ -60,6 +60,7 @@ public static class AppHost
         services.AddScoped<DataVersions>();
         services.AddScoped<ReadCache>();
         services.AddSingleton<ReadCacheBuilds>();
+        services.AddSingleton(_ => new KeptFiles());
         // Public pages are the same for every citizen: whole responses are kept until the data they show changes
         // (organisational goals and the cycle's deadlines are never shown there).
         services.AddOutputCache(o => o.AddPolicy(PublicSiteController.CachePolicy, b => b

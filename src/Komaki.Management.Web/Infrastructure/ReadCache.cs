@@ -122,7 +122,7 @@ public sealed class DataVersions
 /// Read models that many people open and that take many rows to build (the PDCA board, the plan tree, roll-ups),
 /// kept under the versions of the data areas they read (ADR 0008): what users see is never older than the last write
 /// to those areas, and a write elsewhere does not empty them.
-public sealed class ReadCache(IMemoryCache cache, DataVersions versions, ReadCacheBuilds builds)
+public sealed class ReadCache(IMemoryCache cache, DataVersions versions, ReadCacheBuilds builds, KeptFiles files)
 {
     private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
 
@@ -140,6 +140,21 @@ public sealed class ReadCache(IMemoryCache cache, DataVersions versions, ReadCac
         });
     }
 
+    /// A file written from read models (a workbook costs more to write than its lines to read), kept under the versions of
+    /// the areas it shows as a read model is, but in KeptFiles, whose size is bounded: the same bytes for every reader
+    /// the key names until a write to those areas. Whoever asks has been authorised for what the key names before.
+    public async Task<byte[]> FileAsync(string key, IReadOnlyCollection<string> areas, Func<Task<byte[]>> build)
+    {
+        var versioned = $"{key}@{versions.Stamp(areas)}";
+        if (files.TryGet(versioned) is { } hit) return hit;
+        return await builds.RunAsync(versioned, async () =>
+        {
+            var value = await build();
+            files.Keep(versioned, value);
+            return value;
+        });
+    }
+
     public T Get<T>(string key, IReadOnlyCollection<string> areas, Func<T> build)
     {
         var versioned = $"{key}@{versions.Stamp(areas)}";
@@ -148,6 +163,26 @@ public sealed class ReadCache(IMemoryCache cache, DataVersions versions, ReadCac
         cache.Set(versioned, value, new MemoryCacheEntryOptions { SlidingExpiration = Idle });
         return value;
     }
+}
+
+/// The files ReadCache keeps (workbooks per 部, per stage, per reader): at most Capacity bytes in all, the least
+/// recently used dropped first, and one not read for a while dropped anyway. One per application.
+public sealed class KeptFiles(long capacity = KeptFiles.Capacity) : IDisposable
+{
+    /// Enough for every 部's 査定調書 at every stage and the city's sheets of several years (tens of KB to a few MB each).
+    public const long Capacity = 64L * 1024 * 1024;
+
+    private static readonly TimeSpan Idle = TimeSpan.FromMinutes(5);
+
+    private readonly MemoryCache _files = new(new MemoryCacheOptions { SizeLimit = capacity, CompactionPercentage = 0.25 });
+
+    public byte[]? TryGet(string key) => _files.TryGetValue(key, out byte[]? file) ? file : null;
+
+    /// A file larger than what is left is not kept (and the store is compacted for the next one).
+    public void Keep(string key, byte[] file) =>
+        _files.Set(key, file, new MemoryCacheEntryOptions { Size = file.Length + key.Length * sizeof(char), SlidingExpiration = Idle });
+
+    public void Dispose() => _files.Dispose();
 }
 
 /// The builds under way, one per versioned key: when a write makes a busy page's read model unreachable, the 32

@@ -71,7 +71,7 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
 
     /// 「/Goals -> /Goals/\d+」: the first link of the list that matches, as the load test follows it. Resolved on the
     /// demo city and requested on both, so the same record is read (the larger city keeps the demo city's ids).
-    private static async Task<string> ResolveAsync(HttpClient client, string page, string measure)
+    internal static async Task<string> ResolveAsync(HttpClient client, string page, string measure)
     {
         page = page.Replace("{measure}", measure, StringComparison.Ordinal);
         if (!page.Contains("->", StringComparison.Ordinal)) return page;
@@ -192,8 +192,11 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
     /// every line of a 部 or of the city: opened again with nothing written between, each is served from its read
     /// models (ADR 0008), sending the commands every signed-in page sends (the session, the data versions) and at most
     /// one more (the names of who entered the lines on a 査定調書) — a 部's page read its lines afresh, four statements
-    /// on every request, until round 11. Every such page of the 財政課 in bench/load/pages.txt is asked; the forms (the
-    /// policy, publishing) and the pages of one line read the record they change afresh and are left to the test above.
+    /// on every request, until round 11. A workbook (Excel, the 予算要求書) is kept as written, so it sends no more than
+    /// a page that reads nothing (the 査定調書's was written again on every request until round 12); the policy's form
+    /// shows the year's kept round (it read it afresh, three statements more, until round 12). Every such page of the
+    /// 財政課 in bench/load/pages.txt is asked; publishing and the pages of one line read the record they change afresh
+    /// and are left to the test above.
     [Fact]
     public async Task Budget_formulation_reports_opened_again_are_served_from_their_read_models()
     {
@@ -208,15 +211,16 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         }
         var baseline = await AgainAsync("/Account/ChangePassword");
         var measure = large.WithDb(db => db.Measures.Single(m => m.Code == "1-1").Id).ToString(CultureInfo.InvariantCulture);
-        var reports = LoadPages.Read()["zaisei"].Where(p => p.StartsWith("/BudgetFormulation", StringComparison.Ordinal))
-            .Where(p => !Regex.IsMatch(p.Split("->")[^1], "/Policy|/Publish|/Lines|/Steps")).ToList();
+        var reports = LoadPages.Read()["zaisei"].Where(p => p.StartsWith("/BudgetFormulation", StringComparison.Ordinal) || p.StartsWith("/Imports/budget-request/", StringComparison.Ordinal))
+            .Where(p => !Regex.IsMatch(p.Split("->")[^1], "/Publish|/Lines|/Steps")).ToList();
         Assert.True(reports.Count >= 8, $"only {reports.Count} 予算編成 reports listed for the 財政課");
         var counts = new List<string>();
         foreach (var page in reports)
         {
             var url = await ResolveAsync(client, page, measure);
             var sent = await AgainAsync(url);
-            if (sent > baseline + 1) counts.Add($"{url}: {sent} commands opened again (a page that reads nothing: {baseline})");
+            var file = Regex.IsMatch(url, "/Excel|/Export");
+            if (sent > baseline + (file ? 0 : 1)) counts.Add($"{url}: {sent} commands opened again (a page that reads nothing: {baseline}{(file ? "; a kept file reads no more" : "")})");
         }
         Assert.True(counts.Count == 0, string.Join("\n", counts));
     }

@@ -76,7 +76,9 @@ public sealed class BudgetFormulationController(OrgTreeProvider orgTree, BudgetF
     public async Task<IActionResult> Policy(int year)
     {
         var org = await orgTree.GetAsync();
-        var round = await pages.RoundAsync(year) ?? BudgetRound.Defaults(year);
+        // The round as every page of the year reads it (kept until the next write to the budget): its Version goes into
+        // the form, so a save after someone else's is refused as with a round read afresh.
+        var round = (await reads.YearAsync(year)).Round ?? BudgetRound.Defaults(year);
         var departments = Departments(org, year);
         var form = new RoundForm
         {

@@ -23,12 +23,15 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var org = await orgTree.GetAsync();
         if (org.Find(departmentId) is not { Level: OrgUnitLevel.Department } department) return NotFound();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.ExportChousho) is { } refused) return Forbidden(refused);
-        var lines = await reads.DepartmentAsync(year, org, departmentId);
-        var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
-        var output = new MemoryStream();
-        BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names);
-        output.Position = 0;
-        return File(output, BudgetSheets.ContentType, BudgetSheets.ChoushoFileName(year, department.Name, assessment));
+        // The same workbook for everyone who may export it (every line of the 部), written once per data version: it
+        // shows the 部's lines (Do), their 事業 (Plan), the units' names and who assessed (Organization, users included).
+        var bytes = await cache.FileAsync($"budget-chousho-xlsx:{year}:{departmentId}:{assessment}", BudgetFormulationPages.StandingAreas, async () =>
+        {
+            var lines = await reads.DepartmentAsync(year, org, departmentId);
+            var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
+            return Written(output => BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names));
+        });
+        return File(bytes, BudgetSheets.ContentType, BudgetSheets.ChoushoFileName(year, department.Name, assessment));
     }
 
     /// The comparison as the screen shows it to the same person: a 部's lines to those who may read that 部, the city's
@@ -50,7 +53,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         }
         // The city's comparison is the screen's kept read model (the same key), so the file and the screen are one figure;
         // the file is written once per data version, since writing the workbook costs more than reading the lines.
-        var bytes = await cache.GetAsync($"budget-compare-xlsx:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () =>
+        var bytes = await cache.FileAsync($"budget-compare-xlsx:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas, async () =>
         {
             var city = await cache.GetAsync($"budget-compare:{year}:{from}:{to}", BudgetFormulationPages.StandingAreas,
                 async () => BudgetFormulationPages.Compare(await pages.LinesAsync(year, org, details: false), from, to));
@@ -68,7 +71,7 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         if ((await cache.GetAsync($"budget-undecided:{y + 1}", BudgetDecisions.Areas, () => decisions.ForYearsAsync([y + 1]))).HidesAny(Actor, y + 1, org))
             return Forbidden(UndecidedBudgets.EffectWaits(y + 1));
         // The directions' labels are Settings, read into the file: its version is part of the key.
-        var bytes = await cache.GetAsync($"budget-effect-xlsx:{y}", [.. BudgetEffect.Areas, DataArea.Settings], async () =>
+        var bytes = await cache.FileAsync($"budget-effect-xlsx:{y}", [.. BudgetEffect.Areas, DataArea.Settings], async () =>
         {
             var report = await cache.GetAsync($"budget-effect:{y}", BudgetEffect.Areas, () => effect.ReportAsync(y, org));
             return Written(output => BudgetSheets.WriteEffect(output, report, directions, org));

@@ -105,7 +105,7 @@ public sealed class ImportsController(ImportStaging staging, ExcelLimits limits,
         var org = await orgTree.GetAsync();
         // Kept per scope (the units asked for, or for a per-reader export the reader) until a write to what it shows.
         var scope = k.ExportForReader is not null ? $"reader:{Actor.UserName}:{Actor.UnitId}:{string.Join(',', Actor.RoleNames.Order())}" : own is null ? "city" : string.Join(',', own.Order());
-        var file = await cache.GetAsync($"sheet-export:{k.Name}:{year}:{scope}", [.. k.ExportAreas, DataArea.Organization], async () =>
+        var file = await cache.FileAsync($"sheet-export:{k.Name}:{year}:{scope}", [.. k.ExportAreas, DataArea.Organization], async () =>
         {
             using var output = new MemoryStream();
             return await exports.WriteAsync(k, year, output, own, Actor, org) ? output.ToArray() : [];
