@@ -111,14 +111,9 @@ public interface IFunded
 /// A 課's request for one 事業 in one budget year: what the division enters (歳出, 財源内訳, 要求理由, new or
 /// continuing) until its head submits it; from then on its amounts live in its stages.
 [DataArea(DataArea.Do)]
-public sealed class BudgetRequest : IVersioned, IAudited, IFunded
+public sealed class BudgetRequest : ProjectYearRecord, IVersioned, IAudited, IFunded
 {
     public int Id { get; set; }
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
     [Display(Name = "所属")]
     public int OrgUnitId { get; set; }
     [Display(Name = "新規")]

@@ -8,14 +8,9 @@ namespace Komaki.Management.Core.Budgets;
 /// 予算: one project in one fiscal year, from the department's request to the settled accounts.
 /// Amounts are yen; blank (null) means the stage has not been reached, which is not zero.
 [DataArea(DataArea.Do)]
-public sealed class BudgetLine : IVersioned, IAudited
+public sealed class BudgetLine : ProjectYearRecord, IVersioned, IAudited
 {
     public int Id { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
     [Display(Name = "要求額")]
     public long? Requested { get; set; }
     [Display(Name = "査定額")]

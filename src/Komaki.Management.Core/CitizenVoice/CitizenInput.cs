@@ -48,18 +48,12 @@ public sealed class CitizenInput : IVersioned, IAudited, IPublishedOnItsOwn
 
 /// A measure or a project a citizen input touches (exactly one of the two).
 [DataArea(DataArea.Voice)]
-public sealed class CitizenInputLink : IAudited
+public sealed class CitizenInputLink : OnMeasureOrProject, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "市民の声")]
     public int CitizenInputId { get; set; }
     public CitizenInput? CitizenInput { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(CitizenInput), CitizenInputId, ProjectId is int p ? $"Project:{p}" : $"Measure:{MeasureId}");
 }

@@ -10,23 +10,18 @@ namespace Komaki.Management.Core.Evaluation;
 /// 改善: what an evaluation says must change, followed until it shows in a later plan or budget. It stays open until
 /// it is answered by a concrete implementation-plan line or budget line of a later year, or closed with a reason.
 /// The division proposes the answer (or the closing) with a note; someone outside the division — planning, the
-/// 評価部局 — confirms it or sends it back, so nobody signs off an improvement of their own unit.
+/// 評価部局 — confirms it or sends it back, so nobody signs off an improvement of their own unit. Its year is the
+/// fiscal year evaluated: the answer must come from a later year.
 [DataArea(DataArea.Check)]
-public sealed class ImprovementAction : IVersioned, IAudited
+public sealed class ImprovementAction : ProjectYearRecord, IVersioned, IAudited
 {
     public int Id { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
     [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }
     /// The evaluation that opened it (null for other sources, e.g. the citizens' forum).
     [Display(Name = "もとの事務事業評価")]
     public int? ProjectEvaluationId { get; set; }
     public ProjectEvaluation? ProjectEvaluation { get; set; }
-    /// The fiscal year evaluated; the answer must come from a later year.
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
     [Display(Name = "今後の方向性")]
     public Direction Direction { get; set; }
     [Display(Name = "概要・説明")]

@@ -9,14 +9,9 @@ namespace Komaki.Management.Core.Evaluation;
 /// indicators, last year's direction); the department adds staff time, ratings, the direction and the improvement;
 /// the unit head's first review and planning's second review follow, then publication.
 [DataArea(DataArea.Check)]
-public sealed class ProjectEvaluation : IVersioned, IAudited
+public sealed class ProjectEvaluation : ProjectYearRecord, IVersioned, IAudited
 {
     public int Id { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
     [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }
     /// 決算額 (yen) as taken from the budget when the sheet was started; null when the year is not settled yet.

@@ -8,18 +8,13 @@ namespace Komaki.Management.Core.Execution;
 /// 主要事業実行計画: one major project in one fiscal year — the goal, the work, the monthly schedule
 /// with its milestones, and the department's mid-year and year-end progress.
 [DataArea(DataArea.Do)]
-public sealed class ExecutionPlan : IVersioned, IAudited
+public sealed class ExecutionPlan : ProjectYearRecord, IVersioned, IAudited
 {
     /// 遅れ and 中止・休止 are what the mayor's view lists: the progress text must say why and what comes next, on the
     /// form and in the import alike.
     public static bool NeedsReason(ProgressStatus? status) => status is ProgressStatus.Delayed or ProgressStatus.Suspended;
 
     public int Id { get; set; }
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
     /// The unit responsible this year (organisations change between years).
     [Display(Name = "担当課")]
     public int OwnerUnitId { get; set; }

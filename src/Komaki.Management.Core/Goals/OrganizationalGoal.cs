@@ -50,17 +50,11 @@ public sealed class OrganizationalGoal : IVersioned, IAudited, ISigned
 
 /// A measure, project or manifesto item the goal serves (exactly one).
 [DataArea(DataArea.Goals)]
-public sealed class GoalLink : IAudited
+public sealed class GoalLink : OnMeasureOrProject, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "組織目標")]
     public int OrganizationalGoalId { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
     [Display(Name = "マニフェスト項目")]
     public int? ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }

@@ -38,17 +38,12 @@ public sealed class ImplementationPlan : IVersioned, IAudited
 /// One project in one year of an edition: what will be done, what it costs, and who pays.
 /// Amounts are yen; screens and sheets show 千円.
 [DataArea(DataArea.Do)]
-public sealed class ImplementationPlanLine : IVersioned, IAudited
+public sealed class ImplementationPlanLine : ProjectYearRecord, IVersioned, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "実施計画の版")]
     public int ImplementationPlanId { get; set; }
     public ImplementationPlan? ImplementationPlan { get; set; }
-    [Display(Name = "事務事業")]
-    public int ProjectId { get; set; }
-    public Project? Project { get; set; }
-    [Display(Name = "年度")]
-    public int FiscalYear { get; set; }
     [Display(Name = "区分")]
     public ImplementationStatus Status { get; set; }
     [Display(Name = "事業内容")]

@@ -191,17 +191,11 @@ public static class RiskPriorities
 
 /// A project, measure or unit goal the risk threatens (exactly one).
 [DataArea(DataArea.Publishing)] // the city-wide register (CityRegister) is kept under Publishing with its risks
-public sealed class ControlRiskLink : IAudited
+public sealed class ControlRiskLink : OnMeasureOrProject, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "リスク")]
     public int ControlRiskId { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
     [Display(Name = "組織目標")]
     public int? OrganizationalGoalId { get; set; }
     public OrganizationalGoal? OrganizationalGoal { get; set; }

@@ -72,7 +72,7 @@ public sealed class ManifestoItem : IVersioned, IAudited, IPublishedOnItsOwn
 
 /// Where a promise is carried: exactly one of a policy, a measure or a project.
 [DataArea(DataArea.Voice)]
-public sealed class ManifestoLink : IAudited
+public sealed class ManifestoLink : OnMeasureOrProject, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "マニフェスト項目")]
@@ -81,12 +81,6 @@ public sealed class ManifestoLink : IAudited
     [Display(Name = "政策")]
     public int? PolicyId { get; set; }
     public Policy? Policy { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
 
     public PlanLevel Level => ProjectId is not null ? PlanLevel.Project : MeasureId is not null ? PlanLevel.Measure : PlanLevel.Policy;
     public int ElementId => ProjectId ?? MeasureId ?? PolicyId ?? 0;

@@ -98,7 +98,7 @@ public sealed class PersonnelEvaluation : IVersioned, IAudited, ISigned
 /// item) it serves, with 達成基準, 困難度 and ウエイト. Goals written before the personnel division opened the year
 /// (PersonnelEvaluationId null) are attached to the person's evaluation when it opens.
 [DataArea(DataArea.None)]
-public sealed class PerformanceGoal : IVersioned, IAudited
+public sealed class PerformanceGoal : OnMeasureOrProject, IVersioned, IAudited
 {
     public int Id { get; set; }
     [Display(Name = "人事評価")]
@@ -110,12 +110,6 @@ public sealed class PerformanceGoal : IVersioned, IAudited
     [Display(Name = "組織目標")]
     public int? OrganizationalGoalId { get; set; }
     public OrganizationalGoal? OrganizationalGoal { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
     [Display(Name = "マニフェスト項目")]
     public int? ManifestoItemId { get; set; }
     public ManifestoItem? ManifestoItem { get; set; }

@@ -23,15 +23,9 @@ public enum IndicatorDirection
 /// 成果指標 / 活動指標 on a measure or a project. Targets and actuals are kept per fiscal year;
 /// achievement is always computed from them, never entered.
 [DataArea(DataArea.Indicators)]
-public sealed class Indicator : IVersioned, IAudited
+public sealed class Indicator : OnMeasureOrProject, IVersioned, IAudited
 {
     public int Id { get; set; }
-    [Display(Name = "施策")]
-    public int? MeasureId { get; set; }
-    public Measure? Measure { get; set; }
-    [Display(Name = "事務事業")]
-    public int? ProjectId { get; set; }
-    public Project? Project { get; set; }
     [Display(Name = "名称")]
     public string Name { get; set; } = "";
     [Display(Name = "種類")]
