@@ -175,6 +175,14 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         return first is BudgetStage s ? ClosedMessage(org, department, s) : null;
     }
 
+    /// The same, from the year's commits as the caller holds them (the request form, shown from what is kept).
+    public static string? ClosedForRequests(IEnumerable<BudgetStageCommit> yearCommits, int unitId, OrgTree org)
+    {
+        var department = org.DepartmentOf(unitId)?.Id ?? unitId;
+        var first = yearCommits.Where(c => c.DepartmentId == department).Select(c => (BudgetStage?)c.Stage).Min();
+        return first is BudgetStage s ? ClosedMessage(org, department, s) : null;
+    }
+
     /// Why a 部 takes no more requests once its first stage was committed: the wording of every door (screen and sheet).
     public static string ClosedMessage(OrgTree org, int department, BudgetStage committed) =>
         $"{org.PathName(department)}の{committed.Label()}は確定済のため、この年度の要求はもう受け付けていません（確定した段階には行を足せません）。どうしても必要な経費は、財政課に追加要求として相談してください（補正予算で扱います）。";
@@ -325,13 +333,16 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     private sealed record Funded(long Expenditure, Funding Funding) : IFunded;
 
     /// What committing a stage for a 部 needs and finds: what is missing (refuses), and per line the findings to explain.
-    public async Task<(List<string> Missing, List<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Checked)> PrepareCommitAsync(int year, BudgetStage stage, int departmentId, OrgTree org)
+    /// year: the year's round and commits when the caller holds them as kept (the confirmation page, read again on every
+    /// change of the budget); the lines and what they are checked against are read afresh all the same.
+    public async Task<(List<string> Missing, List<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Checked)> PrepareCommitAsync(int year, BudgetStage stage, int departmentId, OrgTree org,
+        (BudgetRound? Round, IReadOnlyList<BudgetStageCommit> Commits)? known = null)
     {
         var missing = new List<string>();
-        var round = await pages.RoundAsync(year);
-        var lines = await pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
+        var round = known is { } k ? k.Round : await pages.RoundAsync(year);
+        var lines = await pages.LinesToCheckAsync(year, org, org.SelfAndDescendants(departmentId).ToList());
         if (round?.StageOf(stage) is null || stage == BudgetStage.Request) { missing.Add($"この年度の予算編成に「{stage.Label()}」の段階はありません。"); return (missing, []); }
-        var commits = await pages.CommitsAsync(year);
+        var commits = known?.Commits ?? await pages.CommitsAsync(year);
         if (commits.Any(c => c.Stage == stage && c.DepartmentId == departmentId)) missing.Add($"{org.PathName(departmentId)}の{stage.Label()}は確定済です。");
         if (lines.Count == 0) missing.Add($"{org.PathName(departmentId)}の要求がありません。");
         var previous = round.Previous(stage);

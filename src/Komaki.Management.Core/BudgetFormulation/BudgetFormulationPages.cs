@@ -30,6 +30,14 @@ public sealed record DepartmentStanding(int DepartmentId, int Lines, int Submitt
 /// 人工 and full cost.
 public sealed record EvaluationBeside(ProjectEvaluation Evaluation, IReadOnlyList<(Indicator Indicator, IndicatorJudgment Judgment)> Indicators);
 
+/// A project as a line is read beside it, for every reader (kept and shared: read only): what its line is checked
+/// against, and its verdict with its indicators judged, which only those who may read the evaluation are shown.
+public sealed record ProjectBeside(LineContext Context, ProjectEvaluation? Verdict, IReadOnlyList<(Indicator Indicator, IndicatorJudgment Judgment)> Indicators)
+{
+    public EvaluationBeside? For(Actor actor, OrgTree org) =>
+        Verdict is not null && EvaluationAccess.CanRead(actor, Verdict, org) ? new EvaluationBeside(Verdict, Indicators) : null;
+}
+
 /// One row of a stage comparison.
 public sealed record StageCompareRow(FormulationLine Line, IFunded? From, IFunded? To)
 {
@@ -99,9 +107,27 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
             .Where(r => r.FiscalYear == year && (units == null || units.Contains(r.OrgUnitId)));
         if (details) query = query.Include(r => r.Restorations).Include(r => r.Breakdown);
         var requests = await query.AsSplitQuery().ToListAsync();
-        return requests.Select(r => new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId))
-            .OrderBy(l => org.PathName(l.Request.OrgUnitId), StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
+        return Ordered(requests.Select(r => new FormulationLine(r, r.Project!.Code, r.Project.Name, org.DepartmentOf(r.OrgUnitId)?.Id ?? r.OrgUnitId)), org);
     }
+
+    /// The lines of some units as a stage's confirmation checks them, read afresh in one statement: each request with its
+    /// entries and its 復活要求 (a few rows a line, so their product stays small) and its project's code and name — no
+    /// 節 and no project record, which it does not show (five statements until round 12).
+    public async Task<List<FormulationLine>> LinesToCheckAsync(int year, OrgTree org, IReadOnlyCollection<int> units)
+    {
+        var rows = await db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == year && units.Contains(r.OrgUnitId))
+            .Select(r => new { Request = r, Entries = r.Entries.ToList(), Restorations = r.Restorations.ToList(), r.Project!.Code, r.Project.Name })
+            .AsSingleQuery().ToListAsync();
+        return Ordered(rows.Select(x =>
+        {
+            x.Request.Entries = x.Entries;
+            x.Request.Restorations = x.Restorations;
+            return new FormulationLine(x.Request, x.Code, x.Name, org.DepartmentOf(x.Request.OrgUnitId)?.Id ?? x.Request.OrgUnitId);
+        }), org);
+    }
+
+    private static List<FormulationLine> Ordered(IEnumerable<FormulationLine> lines, OrgTree org) =>
+        lines.OrderBy(l => org.PathName(l.Request.OrgUnitId), StringComparer.Ordinal).ThenBy(l => l.Code, StringComparer.Ordinal).ToList();
 
     public async Task<FormulationLine?> LineAsync(int requestId, OrgTree org)
     {
@@ -117,11 +143,11 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
     public Task<int?> RequestOfRestorationAsync(int restorationId) =>
         db.BudgetRestorations.AsNoTracking().Where(r => r.Id == restorationId).Select(r => (int?)r.BudgetRequestId).FirstOrDefaultAsync();
 
-    /// The people named on lines (who entered, submitted, assessed, answered) by their names.
-    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?> userNames)
+    /// The people named on lines (who entered, submitted, assessed, answered) by their names; everyone's when null.
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string?>? userNames)
     {
-        var wanted = userNames.OfType<string>().Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => wanted.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync();
+        var wanted = userNames?.OfType<string>().Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => wanted == null || wanted.Contains(u.UserName!)).Select(u => new { u.UserName, u.DisplayName }).ToListAsync();
         return users.Where(u => u.UserName is not null).ToDictionary(u => u.UserName!, u => string.IsNullOrEmpty(u.DisplayName) ? u.UserName! : u.DisplayName);
     }
 
@@ -160,7 +186,8 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 
     private const int NamedIdsAtMost = 200;
 
-    /// What each line is checked against, for the given projects, in a fixed number of reads.
+    /// What each line is checked against, for the given projects, in three statements: the amounts beside them, the
+    /// verdicts, and the actuals of their indicators up to the year evaluated (projected: the trend is all a check reads).
     public async Task<Dictionary<int, LineContext>> ContextAsync(int year, IReadOnlyCollection<int> projectIds)
     {
         // SQLite binds one parameter per id named: for a 部's or the city's lines the year's rows are read whole and
@@ -173,43 +200,44 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
         if (named) evaluations = evaluations.Where(v => projectIds.Contains(v.ProjectId));
         var verdicts = (await evaluations.Select(v => new { v.ProjectId, v.FirstDirection, v.SecondDirection }).ToListAsync()).Where(v => ids.Contains(v.ProjectId));
         var verdictOf = verdicts.ToDictionary(v => v.ProjectId);
-        var indicatorRows = db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId != null && i.RetiredAt == null);
-        if (named) indicatorRows = indicatorRows.Where(i => projectIds.Contains(i.ProjectId!.Value));
-        var indicators = (await indicatorRows.ToListAsync()).Where(i => ids.Contains(i.ProjectId!.Value)).ToList();
-        var byProject = indicators.ToLookup(i => i.ProjectId!.Value);
+        var actuals = db.IndicatorValues.AsNoTracking()
+            .Where(v => v.FiscalYear <= evaluated && v.Actual != null && v.Indicator!.ProjectId != null && v.Indicator!.RetiredAt == null);
+        if (named) actuals = actuals.Where(v => projectIds.Contains(v.Indicator!.ProjectId!.Value));
+        var rows = (await actuals.Select(v => new { ProjectId = v.Indicator!.ProjectId!.Value, v.IndicatorId, v.Indicator!.Direction, v.Indicator!.BaselineValue, v.Indicator!.BaselineYear, v.FiscalYear, v.Target, v.Actual })
+            .ToListAsync()).Where(v => ids.Contains(v.ProjectId)).ToList();
+        var worsening = rows.GroupBy(v => (v.ProjectId, v.IndicatorId))
+            .Where(g => IndicatorJudgment.Of(g.First().Direction, g.First().BaselineValue, g.First().BaselineYear, g.Select(v => (v.FiscalYear, v.Target, v.Actual)), evaluated).Trend == Trend.Worsening)
+            .GroupBy(g => g.Key.ProjectId).ToDictionary(g => g.Key, g => g.Count());
         return projectIds.Distinct().ToDictionary(id => id, id =>
         {
             var v = verdictOf.GetValueOrDefault(id);
-            return Context(id, amounts[id], v?.SecondDirection ?? v?.FirstDirection, year, byProject[id]);
+            return Context(id, amounts[id], v?.SecondDirection ?? v?.FirstDirection, year, worsening.GetValueOrDefault(id));
         });
     }
 
     /// A line's context: the verdict is the published one given in the year the request is made (EvaluationYears —
     /// the same verdict 評価の効き目 counts for this budget), the indicators judged in the year it evaluated.
-    private static LineContext Context(int projectId, (long? PreviousBudget, long? PlanAmount) amounts, Direction? verdict, int year, IEnumerable<Indicator> indicators)
-    {
-        var years = EvaluationYears.Informing(year);
-        var worsening = indicators.Count(i => IndicatorJudgment.Of(i, years.Evaluated).Trend == Trend.Worsening);
-        return new LineContext(projectId, amounts.PreviousBudget, amounts.PlanAmount, verdict, years, worsening);
-    }
+    private static LineContext Context(int projectId, (long? PreviousBudget, long? PlanAmount) amounts, Direction? verdict, int year, int worseningIndicators) =>
+        new(projectId, amounts.PreviousBudget, amounts.PlanAmount, verdict, EvaluationYears.Informing(year), worseningIndicators);
 
     /// The amounts a line is read beside: the year before's budget (当初, else 査定) and the 実施計画's amount for the
     /// year — budget and plan rows only, so a sheet showing just these is kept while evaluations and indicators change.
+    /// One statement: the budget's rows (the year before) and the plan's (the year itself) told apart by their year.
     public async Task<Dictionary<int, (long? PreviousBudget, long? PlanAmount)>> AmountsBesideAsync(int year, IReadOnlyCollection<int> projectIds)
     {
         var named = projectIds.Count <= NamedIdsAtMost;
         var ids = projectIds.ToHashSet();
         var previousLines = db.BudgetLines.AsNoTracking().Where(b => b.FiscalYear == year - 1);
         if (named) previousLines = previousLines.Where(b => projectIds.Contains(b.ProjectId));
-        var previous = (await previousLines.Select(b => new { b.ProjectId, b.Initial, b.Assessed }).ToListAsync()).Where(b => ids.Contains(b.ProjectId)).ToList();
         // The edition that plans the year (PlanEditionIdAsync) asked inside the lines' query: one statement, not two.
         var edition = db.ImplementationPlans.Where(p => p.FiscalYear <= year && p.FiscalYear + ImplementationPlan.YearsCovered - 1 >= year)
             .OrderByDescending(p => p.FiscalYear).Select(p => (int?)p.Id);
         var planLines = db.ImplementationPlanLines.AsNoTracking().Where(l => l.FiscalYear == year && l.ImplementationPlanId == edition.FirstOrDefault());
         if (named) planLines = planLines.Where(l => projectIds.Contains(l.ProjectId));
-        var plan = (await planLines.Select(l => new { l.ProjectId, l.Cost }).ToListAsync()).Where(l => ids.Contains(l.ProjectId)).ToList();
-        var previousOf = previous.ToDictionary(p => p.ProjectId, p => p.Initial ?? p.Assessed);
-        var planOf = plan.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Cost));
+        var rows = (await previousLines.Select(b => new { b.FiscalYear, b.ProjectId, Amount = b.Initial ?? b.Assessed })
+            .Concat(planLines.Select(l => new { l.FiscalYear, l.ProjectId, Amount = (long?)l.Cost })).ToListAsync()).Where(r => ids.Contains(r.ProjectId)).ToList();
+        var previousOf = rows.Where(r => r.FiscalYear == year - 1).ToDictionary(p => p.ProjectId, p => p.Amount);
+        var planOf = rows.Where(r => r.FiscalYear == year).GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => g.Sum(x => x.Amount ?? 0));
         return projectIds.Distinct().ToDictionary(id => id, id => (previousOf.GetValueOrDefault(id), planOf.TryGetValue(id, out var c) ? (long?)c : null));
     }
 
@@ -220,9 +248,9 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
 
     /// One line's project read beside it: what it is checked against (ContextAsync for one project) and the verdict
     /// itself — the published evaluation given in the year the request is made (EvaluationYears), the one 評価の効き目
-    /// counts for this budget — with its indicators judged in the year it evaluated, where the reader may read it
-    /// (EvaluationAccess); read without the published sheet and the reasons, which nothing beside a line shows.
-    public async Task<(LineContext Context, EvaluationBeside? Evaluation)> BesideAsync(int year, int projectId, Actor actor, OrgTree org)
+    /// counts for this budget — with its indicators judged in the year it evaluated, for every reader (ProjectBeside.For
+    /// keeps it to who may read it); read without the published sheet and the reasons, which nothing beside a line shows.
+    public async Task<ProjectBeside> BesideAsync(int year, int projectId)
     {
         var amounts = (await AmountsBesideAsync(year, [projectId]))[projectId];
         var evaluated = EvaluationYears.Informing(year).Evaluated;
@@ -237,9 +265,15 @@ public sealed class BudgetFormulationPages(AppDbContext db) : IUseCase
             }).ToListAsync();
         var indicators = await db.Indicators.AsNoTracking().Include(i => i.Values).Where(i => i.ProjectId == projectId && i.RetiredAt == null).OrderBy(i => i.SortOrder).ToListAsync();
         var verdict = evaluations.FirstOrDefault();
-        var context = Context(projectId, amounts, verdict?.SecondDirection ?? verdict?.FirstDirection, year, indicators);
-        var evaluation = verdict is not null && EvaluationAccess.CanRead(actor, verdict, org) ? verdict : null;
-        return (context, evaluation is null ? null : new EvaluationBeside(evaluation, indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluation.FiscalYear))).ToList()));
+        var judged = indicators.Select(i => (i, IndicatorJudgment.Of(i, evaluated))).ToList();
+        var context = Context(projectId, amounts, verdict?.SecondDirection ?? verdict?.FirstDirection, year, judged.Count(x => x.Item2.Trend == Trend.Worsening));
+        return new ProjectBeside(context, verdict, verdict is null ? [] : indicators.Select(i => (i, IndicatorJudgment.Of(i, verdict.FiscalYear))).ToList());
+    }
+
+    public async Task<(LineContext Context, EvaluationBeside? Evaluation)> BesideAsync(int year, int projectId, Actor actor, OrgTree org)
+    {
+        var beside = await BesideAsync(year, projectId);
+        return (beside.Context, beside.For(actor, org));
     }
 
     /// Two stages line by line: each line's committed amounts at either (the request as entered where 要求 is not yet

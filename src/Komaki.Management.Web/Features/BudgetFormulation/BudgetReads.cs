@@ -1,5 +1,7 @@
 using Komaki.Management.Core.BudgetFormulation;
 using Komaki.Management.Core.Common;
+using Komaki.Management.Core.Data;
+using Komaki.Management.Core.Evaluation;
 using Komaki.Management.Core.Organization;
 using Komaki.Management.Web.Infrastructure;
 
@@ -26,6 +28,18 @@ public sealed class BudgetReads(BudgetFormulationPages pages, ReadCache cache) :
     /// Every line of a 部 with its 復活要求 and 節 (the 部's page, its 査定調書 and their Excel): the same for every
     /// reader, who is then shown the lines they may read. Read in four statements per request before it was kept, which
     /// was half of each request's time on the large city.
+    /// A project as its line is read beside it (the amounts, the verdict, its indicators judged): the line's page, its
+    /// assessments and the request form. It reads the budget and the plan's rows (Do), the evaluations (Check) and the
+    /// indicators up to the year evaluated, so values saved for later years all through the busy season leave it kept.
+    public Task<ProjectBeside> BesideAsync(int year, int projectId) =>
+        cache.GetAsync($"budget-beside:{year}:{projectId}", [DataArea.Do, DataArea.Check, DataArea.IndicatorsUpTo(EvaluationYears.Informing(year).Evaluated)],
+            () => pages.BesideAsync(year, projectId));
+
+    /// Everyone's name by their user name, for who entered, submitted, assessed and answered a line (a city has tens of
+    /// accounts, not thousands).
+    public Task<IReadOnlyDictionary<string, string>> NamesAsync() =>
+        cache.GetAsync("budget-names", [DataArea.Organization], () => pages.NamesAsync(null));
+
     public Task<List<FormulationLine>> DepartmentAsync(int year, OrgTree org, int departmentId) =>
         cache.GetAsync($"budget-department:{year}:{departmentId}", BudgetFormulationPages.StandingAreas,
             () => pages.LinesAsync(year, org, org.SelfAndDescendants(departmentId).ToList()));

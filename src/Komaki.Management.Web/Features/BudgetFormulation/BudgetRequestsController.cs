@@ -23,7 +23,8 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var org = await orgTree.GetAsync();
         var request = await pages.RequestAsync(year, projectId);
         if (await RefusalAsync(request ?? new BudgetRequest { FiscalYear = year, ProjectId = projectId, OrgUnitId = project.OwnerUnitId }, RecordOperation.Edit) is { } refused) return Forbidden(refused);
-        if (await commands.ClosedForRequestsAsync(year, request?.OrgUnitId ?? project.OwnerUnitId, org) is { } closed) return Forbidden(closed);
+        // Saving asks the commits afresh (SaveRequestAsync); the form is shown from the year as kept.
+        if (BudgetFormulationCommands.ClosedForRequests((await reads.YearAsync(year)).Commits, request?.OrgUnitId ?? project.OwnerUnitId, org) is { } closed) return Forbidden(closed);
         return View(await RequestModelAsync(year, project, RequestForm.Of(request), request, org));
     }
 
@@ -46,11 +47,11 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
 
     private async Task<RequestModel> RequestModelAsync(int year, Project project, RequestForm form, BudgetRequest? request, OrgTree org)
     {
-        var (context, evaluation) = await pages.BesideAsync(year, project.Id, Actor, org);
+        var beside = await reads.BesideAsync(year, project.Id);
         var department = org.DepartmentOf(project.OwnerUnitId)?.Id;
-        var standing = department is int d ? BudgetFormulationPages.Standings(await pages.LinesAsync(year, org, org.SelfAndDescendants(d).ToList(), details: false), [], await pages.RoundAsync(year), org).FirstOrDefault() : null;
-        return new RequestModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), form, context.PlanAmount, context.PreviousBudget,
-            evaluation, directions, standing, request);
+        var standing = department is int d ? BudgetFormulationPages.Standings(await reads.DepartmentAsync(year, org, d), [], (await reads.YearAsync(year)).Round, org).FirstOrDefault() : null;
+        return new RequestModel(year, project.Id, project.Code, project.Name, org.PathName(project.OwnerUnitId), form, beside.Context.PlanAmount, beside.Context.PreviousBudget,
+            beside.For(Actor, org), directions, standing, request);
     }
 
     [HttpGet("{year:int}/Lines/{id:int}")]
@@ -64,10 +65,9 @@ public sealed class BudgetRequestsController(OrgTreeProvider orgTree, BudgetForm
         var commits = yearCommits.Where(c => c.DepartmentId == line.DepartmentId).ToList();
         var restoring = commits.Any(c => c.Stage == BudgetStage.Notice) && !commits.Any(c => c.Stage == BudgetStage.Restoration) && round?.StageOf(BudgetStage.Restoration) is not null;
         var answering = commits.Any(c => c.Stage == BudgetStage.Restoration) && !commits.Any(c => c.Stage == BudgetStage.RestorationAssessment);
-        var names = await pages.NamesAsync(line.Request.Entries.Select(e => e.RecordedBy).Concat([line.Request.EnteredBy, line.Request.SubmittedBy])
-            .Concat(line.Request.Restorations.SelectMany(r => new[] { r.RequestedBy, r.AnsweredBy })));
-        var (context, evaluation) = await pages.BesideAsync(year, line.Request.ProjectId, Actor, org);
-        return View(new LineModel(year, line, round, commits, context, evaluation, directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
+        var names = await reads.NamesAsync();
+        var beside = await reads.BesideAsync(year, line.Request.ProjectId);
+        return View(new LineModel(year, line, round, commits, beside.Context, beside.For(Actor, org), directions, org, BudgetFormulationPages.Assessable(line, round, commits, Actor, org),
             await MayAsync(line.Request, BudgetRequestRule.Submit), await MayAsync(line.Request, RecordOperations.Edit),
             restoring && line.Request.Restorations.Count == 0 && BudgetFormulationCommands.Cut(line.Request) > 0 && await MayAsync(line.Request, BudgetRequestRule.Restore),
             answering && await MayAsync(line.Request, BudgetRequestRule.Assess(BudgetStage.RestorationAssessment)), names));

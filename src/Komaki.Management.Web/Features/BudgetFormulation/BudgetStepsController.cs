@@ -11,7 +11,7 @@ namespace Komaki.Management.Web.Features.BudgetFormulation;
 /// stage for a 部 on its confirmation page — what is missing, and every line against the evaluation with its reason.
 [Authorize(Policy = Policies.Staff)]
 [Route("BudgetFormulation")]
-public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetFormulationCommands commands, DirectionCatalog directions)
+public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormulationPages pages, BudgetReads reads, BudgetFormulationCommands commands, DirectionCatalog directions)
     : BudgetDoorController()
 {
     [HttpGet("{year:int}/Lines/{id:int}/Assess/{stage}")]
@@ -23,7 +23,8 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var line = await pages.LineAsync(id, org);
         if (line is null || line.Request.FiscalYear != year) return NotFound();
         if (await RefusalAsync(line.Request, BudgetRequestRule.Assess(stage)) is { } refused) return Forbidden(refused);
-        var round = await pages.RoundAsync(year);
+        // Saving the draft asks the round afresh (SaveDraftAsync); the form is shown from the year as kept.
+        var round = (await reads.YearAsync(year)).Round;
         if (round is null || BudgetFormulationCommands.StartingPoint(line.Request, round, stage) is not { } from) return Forbidden($"前の段階が確定していないため、{stage.Label()}はまだ入力できません。");
         var draft = line.Draft(stage);
         var form = draft is null ? AmountsForm.Of<AssessForm>(from, null) : AmountsForm.Of<AssessForm>(draft, draft.Reason);
@@ -45,15 +46,15 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
             TempData["Message"] = $"{line.Code} {line.Name} の{stage.Label()}を保存しました（部ごとに確定するまで変えられます）。";
             return RedirectToAction(nameof(BudgetRequestsController.Line), "BudgetRequests", new { year, id });
         }
-        var round = await pages.RoundAsync(year);
+        var round = (await reads.YearAsync(year)).Round;
         var from = round is null ? null : BudgetFormulationCommands.StartingPoint(line.Request, round, stage);
         return from is null ? Forbidden() : View(await AssessModelAsync(year, line, stage, form, from, org));
     }
 
     private async Task<AssessModel> AssessModelAsync(int year, FormulationLine line, BudgetStage stage, AssessForm form, IFunded from, OrgTree org)
     {
-        var (context, evaluation) = await pages.BesideAsync(year, line.Request.ProjectId, Actor, org);
-        return new(year, line, stage, form, from, context, evaluation, directions, org);
+        var beside = await reads.BesideAsync(year, line.Request.ProjectId);
+        return new(year, line, stage, form, from, beside.Context, beside.For(Actor, org), directions, org);
     }
 
     /// Committing a stage for a 部: a page of its own with what is missing, every line that goes against the
@@ -65,7 +66,9 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         if (!Enum.IsDefined(stage)) return NotFound();
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
-        var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
+        // The lines and their checks are read afresh; the round and the commits as kept (committing reads them afresh).
+        var (round, commits) = await reads.YearAsync(year);
+        var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org, (round, commits));
         return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org));
     }
 
