@@ -421,20 +421,25 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         });
         // A 部 of hundreds of lines is written set-based — one statement marks the drafts committed, the new entries
         // and the history go in as prepared rows — with the same records and history entries SaveChanges would write.
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var draftIds = committed.Select(c => c.Entity.Id).ToList();
-        if (draftIds.Count > 0) await db.BudgetStageEntries.Where(e => draftIds.Contains(e.Id)).ExecuteUpdateAsync(x => x.SetProperty(e => e.Committed, true));
-        foreach (var (draft, _) in committed.Where(c => !Equals(c.Changes[1].Old, c.Changes[1].New)))
-            await db.BudgetStageEntries.Where(e => e.Id == draft.Id).ExecuteUpdateAsync(x => x.SetProperty(e => e.CheckReason, draft.CheckReason));
-        await BulkInsert.RunAsync(db, fresh, CancellationToken.None);
-        var freshIds = fresh.Select(e => e.BudgetRequestId).ToList();
-        var keys = await db.BudgetStageEntries.AsNoTracking().Where(e => freshIds.Contains(e.BudgetRequestId) && e.Stage == stage).ToDictionaryAsync(e => e.BudgetRequestId, e => e.Id);
-        foreach (var e in fresh) e.Id = keys[e.BudgetRequestId];
-        await db.AuditWrittenAsync(fresh, committed);
-        await AssessBudgetLinesAsync(year, stage, sync);
-        var saved = await saver.SaveAsync();
-        if (saved.Succeeded) await tx.CommitAsync();
-        return saved;
+        // Two commits of one 部 at once both pass the checks above; the unique indexes refuse the second, and it reads
+        // 「…は確定済です」 beside the form, not an error page.
+        return await saver.GuardAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var draftIds = committed.Select(c => c.Entity.Id).ToList();
+            if (draftIds.Count > 0) await db.BudgetStageEntries.Where(e => draftIds.Contains(e.Id)).ExecuteUpdateAsync(x => x.SetProperty(e => e.Committed, true));
+            foreach (var (draft, _) in committed.Where(c => !Equals(c.Changes[1].Old, c.Changes[1].New)))
+                await db.BudgetStageEntries.Where(e => e.Id == draft.Id).ExecuteUpdateAsync(x => x.SetProperty(e => e.CheckReason, draft.CheckReason));
+            await BulkInsert.RunAsync(db, fresh, CancellationToken.None);
+            var freshIds = fresh.Select(e => e.BudgetRequestId).ToList();
+            var keys = await db.BudgetStageEntries.AsNoTracking().Where(e => freshIds.Contains(e.BudgetRequestId) && e.Stage == stage).ToDictionaryAsync(e => e.BudgetRequestId, e => e.Id);
+            foreach (var e in fresh) e.Id = keys[e.BudgetRequestId];
+            await db.AuditWrittenAsync(fresh, committed);
+            await AssessBudgetLinesAsync(year, stage, sync);
+            var saved = await saver.SaveAsync();
+            if (saved.Succeeded) await tx.CommitAsync();
+            return saved;
+        });
     }
 
     /// 要求額 from the 要求 stage and 査定額 from the latest stage that assesses (財政課査定 through 予算案) go into the
@@ -492,7 +497,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         var commits = await db.BudgetStageCommits.AsNoTracking().Where(c => c.FiscalYear == request.FiscalYear && c.DepartmentId == department).Select(c => c.Stage).ToListAsync();
         if (!commits.Contains(BudgetStage.Notice)) return CommandResult.Refused(string.Empty, "復活要求は内示の後に出せます。");
         if (commits.Contains(BudgetStage.Restoration)) return CommandResult.Refused(string.Empty, "復活要求の受付は締め切られました。");
-        if (request.Restorations.Count > 0) return CommandResult.Refused(string.Empty, "この事業の復活要求はすでに出されています。");
+        if (request.Restorations.Count > 0) return CommandResult.Refused(string.Empty, RestorationAlreadyMade);
         // 復活 restores what 内示 cut from the 要求: nothing more, and nothing on a line that was not cut.
         var cut = Cut(request);
         if (cut <= 0) return CommandResult.Refused(string.Empty, "この事業は内示で減額されていないため、復活要求は出せません。");
@@ -505,6 +510,8 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         request.Restorations.Add(new BudgetRestoration { Amount = yen!.Value, Reason = reason!.Trim(), RequestedBy = actor.UserName, RequestedAt = clock.UtcNow });
         return await saver.SaveAsync(request.Id);
     }
+
+    public const string RestorationAlreadyMade = "この事業の復活要求はすでに出されています。一つの事業に復活要求は一つです。";
 
     /// What 内示 cut from the 要求 of a line (its committed entries loaded): the most a 復活要求 may ask.
     public static long Cut(BudgetRequest request)

@@ -104,7 +104,7 @@ public sealed class EffectPublishFormValidator : AbstractValidator<EffectPublish
 public sealed record EffectReadiness(int Year, bool Ready, string Reason, IReadOnlyList<string> Waiting);
 
 /// Publishing 評価の効き目 (the 財政課's) and reading what was published (anyone's, on the public site and open data).
-public sealed class EffectPublications(AppDbContext db, BudgetEffect effect) : IUseCase
+public sealed class EffectPublications(AppDbContext db, BudgetEffect effect, RecordSaver saver) : IUseCase
 {
     /// A year is ready when N+1's 予算案 is committed for every 部 with requests — the amounts the council receives —
     /// or, for a budget compiled before 予算編成 was kept here (no round), when N+1's 当初予算 is in the budget table.
@@ -143,12 +143,28 @@ public sealed class EffectPublications(AppDbContext db, BudgetEffect effect) : I
         if (correction?.Length > max) return CommandResult.Refused(nameof(form.Correction), $"理由は{max:N0}文字以内で入力してください。");
         var rows = Snapshot(await effect.ReportAsync(year, org), org, directions);
         if (!BudgetShown.Same(form.Shown, BudgetShown.Effect(rows))) return CommandResult.Refused(string.Empty, BudgetShown.Changed);
+        // An edition is what changed since the last one: the same form posted twice, or a 公表 with nothing changed, would
+        // list two editions identical to the yen on the public site.
+        if (editions > 0)
+        {
+            var latest = await db.EffectPublications.AsNoTracking().Where(p => p.FiscalYear == year).OrderByDescending(p => p.Edition).Include(p => p.Rows).FirstAsync();
+            if (SameContent(latest.Rows.OrderBy(r => r.SortOrder).ToList(), rows))
+                return CommandResult.Refused(string.Empty, $"公表済みの第{latest.Edition}版と内容が同じです（その後、予算・評価の数字は変わっていません）。同じ内容で新しい版は作りません。");
+        }
         var publication = new EffectPublication { FiscalYear = year, Evaluated = new EvaluationYears(year).Evaluated, Edition = editions + 1, PublishedAt = now, PublishedBy = userName, Correction = editions > 0 ? correction : null };
         publication.Rows.AddRange(rows);
         db.EffectPublications.Add(publication);
-        await db.SaveChangesAsync();
-        return CommandResult.Ok(publication.Id);
+        var saved = await saver.SaveAsync();
+        return saved.Succeeded ? CommandResult.Ok(publication.Id) : saved;
     }
+
+    /// Two editions' rows say the same to the yen (and to the 人工; a decimal read back may carry another scale).
+    private static bool SameContent(List<EffectPublicationRow> a, List<EffectPublicationRow> b) =>
+        a.Count == b.Count && a.Zip(b).All(p =>
+            (p.First.Kind, p.First.Department, p.First.Verdict, p.First.VerdictCode, p.First.Projects, p.First.Base, p.First.Requested, p.First.Assessed, p.First.Initial,
+                p.First.Settled, p.First.RequestedGeneral, p.First.AssessedGeneral, p.First.SettledGeneral, p.First.PersonYears, p.First.NextPersonYears)
+            .Equals((p.Second.Kind, p.Second.Department, p.Second.Verdict, p.Second.VerdictCode, p.Second.Projects, p.Second.Base, p.Second.Requested, p.Second.Assessed,
+                p.Second.Initial, p.Second.Settled, p.Second.RequestedGeneral, p.Second.AssessedGeneral, p.Second.SettledGeneral, p.Second.PersonYears, p.Second.NextPersonYears)));
 
     /// The fingerprint of the rows publishing would store now: what a confirmation page shows and its form carries back.
     public async Task<string> ShownAsync(int year, OrgTree org, DirectionCatalog directions) =>

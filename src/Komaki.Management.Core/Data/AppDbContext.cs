@@ -125,6 +125,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ICurrentActor?
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        builder.Entity<AppUser>().HasIndex(u => u.NormalizedUserName).RefusedAs("このメールアドレスのアカウントはすでにあります。");
+        builder.Entity<IdentityRole>().HasIndex(r => r.NormalizedName).RefusedAs("この名前の役割はすでにあります。");
         // A versioned record's Version is its concurrency token (ADR 0003), whichever entity it is.
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
         {

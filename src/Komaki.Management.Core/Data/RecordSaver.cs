@@ -29,8 +29,37 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
     {
         var errors = LengthErrors();
         if (errors.Count > 0) return CommandResult.Refused(errors);
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException e) when (UniqueClash.MessageFor(db.Model, e) is { } clash)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused(string.Empty, clash);
+        }
         return CommandResult.Ok(recordId);
+    }
+
+    /// A write that goes around SaveChanges (set-based statements in its own transaction) is refused the same way when
+    /// it runs into a unique index: the index's sentence, nothing written (the transaction is not committed).
+    public async Task<CommandResult> GuardAsync(Func<Task<CommandResult>> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            return await write();
+        }
+        catch (DbUpdateException e) when (UniqueClash.MessageFor(db.Model, e) is { } clash)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused(string.Empty, clash);
+        }
+        catch (System.Data.Common.DbException e) when (UniqueClash.MessageFor(db.Model, e) is { } clash)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult.Refused(string.Empty, clash);
+        }
     }
 
     public Task<CommandResult> SaveEditAsync<T>(T entity, int expectedVersion, AuditTarget target) where T : class, IVersioned =>
@@ -63,6 +92,11 @@ public sealed class RecordSaver(AppDbContext db) : IUseCase
             catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+            }
+            catch (DbUpdateException e) when (UniqueClash.MessageFor(db.Model, e) is { } clash)
+            {
+                db.ChangeTracker.Clear();
+                return CommandResult.Refused(string.Empty, clash);
             }
         }
         else

@@ -40,7 +40,7 @@ public sealed class ResultsSubmission : IAudited
 }
 
 /// Submitting the year's report to the council, and submitting a correction of it.
-public sealed class ResultsSubmissionCommands(AppDbContext db) : IUseCase
+public sealed class ResultsSubmissionCommands(AppDbContext db, RecordSaver saver) : IUseCase
 {
     public Task<List<ResultsSubmission>> OfYearAsync(int year) =>
         db.ResultsSubmissions.AsNoTracking().Where(s => s.FiscalYear == year).OrderBy(s => s.Edition).ToListAsync();
@@ -61,14 +61,18 @@ public sealed class ResultsSubmissionCommands(AppDbContext db) : IUseCase
         if (missing.Count > 0 && reason is null)
             return CommandResult.Refused("Comment", $"取組の成果が{ResultsReport.NotWritten}の事業が {missing.Count:N0}件あります。このまま提出するときは、理由を書いてください。");
         if (reason?.Length > SubmitResultsFormValidator.ReasonLength) return CommandResult.Refused("Comment", $"理由は{SubmitResultsFormValidator.ReasonLength}文字以内で入力してください。");
+        // A correction is what changed since the last edition: the same form posted twice, or a report that reads as the
+        // submitted one did, makes no edition.
+        var written = ResultsSubmission.Write(report);
+        if (editions.Count > 0 && await db.ResultsSubmissions.AsNoTracking().Where(s => s.FiscalYear == year).OrderByDescending(s => s.Edition).Select(s => new { s.Edition, s.Report }).FirstAsync() is { } latest && latest.Report == written)
+            return CommandResult.Refused("Comment", $"提出済みの第{latest.Edition}版と内容が同じです（その後、説明書の内容は変わっていません）。同じ内容で訂正の版は作りません。");
         var note = reason is null ? null : (missing.Count > 0 ? $"取組の成果が未記入の事業 {missing.Count:N0}件（{string.Join("、", report.Unwritten.Select(p => p.Code))}）のまま。" : "") + $"理由：{reason}";
         if (note?.Length > ModelLengths.Of<ResultsSubmission>(x => x.Note)) note = note[..ModelLengths.Of<ResultsSubmission>(x => x.Note)];
         db.ResultsSubmissions.Add(new ResultsSubmission
         {
             FiscalYear = year, Edition = editions.Count == 0 ? 1 : editions.Max() + 1, SubmittedAt = now, SubmittedBy = userName, Note = note,
-            Report = ResultsSubmission.Write(report),
+            Report = written,
         });
-        await db.SaveChangesAsync();
-        return new CommandResult();
+        return await saver.SaveAsync();
     }
 }

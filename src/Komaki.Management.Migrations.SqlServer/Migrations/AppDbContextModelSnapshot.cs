@@ -247,7 +247,8 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BudgetRequestId");
+                    b.HasIndex("BudgetRequestId")
+                        .IsUnique();
 
                     b.ToTable("BudgetRestorations");
                 });

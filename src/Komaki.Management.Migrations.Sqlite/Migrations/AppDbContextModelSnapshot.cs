@@ -232,7 +232,8 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BudgetRequestId");
+                    b.HasIndex("BudgetRequestId")
+                        .IsUnique();
 
                     b.ToTable("BudgetRestorations");
                 });

@@ -12,7 +12,7 @@ public sealed class ControlPolicyConfiguration : IEntityTypeConfiguration<Contro
         builder.Property(x => x.Text).HasMaxLength(8000).IsRequired();
         builder.Property(x => x.ChiefName).HasMaxLength(100).IsRequired();
         builder.Property(x => x.ResponsibleName).HasMaxLength(100).IsRequired();
-        builder.HasIndex(x => x.Edition).IsUnique();
+        builder.HasIndex(x => x.Edition).IsUnique().RefusedAs("この版の内部統制方針はすでにあります（他の職員が先に保存しました）。画面を開き直して確かめてください。");
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.PromotionUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.EvaluationUnitId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -25,7 +25,7 @@ public sealed class ControlYearConfiguration : IEntityTypeConfiguration<ControlY
         builder.Property(x => x.AuditOpinion).HasMaxLength(4000);
         foreach (var level in new[] { nameof(ControlYear.Likelihood1), nameof(ControlYear.Likelihood2), nameof(ControlYear.Likelihood3), nameof(ControlYear.Impact1), nameof(ControlYear.Impact2), nameof(ControlYear.Impact3) })
             builder.Property(level).HasMaxLength(200);
-        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.HasIndex(x => x.FiscalYear).IsUnique().RefusedAs("この年度の内部統制の評価はすでにあります。画面を開き直して確かめてください。");
     }
 }
 
@@ -43,7 +43,7 @@ public sealed class ControlRiskConfiguration : IEntityTypeConfiguration<ControlR
         builder.Property(x => x.DesignEvidence).HasMaxLength(2000);
         builder.Property(x => x.OperationEvidence).HasMaxLength(2000);
         builder.Property(x => x.EvaluatedBy).HasMaxLength(100);
-        builder.HasIndex(x => x.Code).IsUnique();
+        builder.HasIndex(x => x.Code).IsUnique().RefusedAs("このリスクの番号はすでに使われています。別の番号にしてください。");
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Links).WithOne().HasForeignKey(l => l.ControlRiskId).OnDelete(DeleteBehavior.Cascade);
@@ -106,7 +106,7 @@ public sealed class StaffingYearConfiguration : IEntityTypeConfiguration<Staffin
     {
         builder.Property(x => x.Tolerance).HasPrecision(8, 2);
         builder.Property(x => x.AllocationNote).HasMaxLength(4000);
-        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.HasIndex(x => x.FiscalYear).IsUnique().RefusedAs("この年度の定員管理はすでにあります。画面を開き直して確かめてください。");
         builder.HasMany(x => x.UnitCosts).WithOne().HasForeignKey(c => c.StaffingYearId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -124,7 +124,7 @@ public sealed class StaffingLineConfiguration : IEntityTypeConfiguration<Staffin
             builder.Property(p).HasPrecision(8, 2);
         builder.Property(x => x.RequestReason).HasMaxLength(1000);
         builder.Property(x => x.AssessmentReason).HasMaxLength(1000);
-        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.JobType, x.Employment }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId, x.JobType, x.Employment }).IsUnique().RefusedAs("この所属・職種・任用形態の行はこの年度にすでにあります。一つの組み合わせに行は一つです。");
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -134,6 +134,6 @@ public sealed class StaffingTableEditionConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<StaffingTableEdition> builder)
     {
         builder.Property(x => x.Correction).HasMaxLength(1000);
-        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique().RefusedAs("この版の定員表はすでに確定されています（同じ画面から二度送られたか、他の職員が先に確定しました）。画面を開き直して確かめてください。");
     }
 }

@@ -9,7 +9,7 @@ public sealed class CycleDeadlineConfiguration : IEntityTypeConfiguration<CycleD
 {
     public void Configure(EntityTypeBuilder<CycleDeadline> builder)
     {
-        builder.HasIndex(x => new { x.FiscalYear, x.Stage }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.Stage }).IsUnique().RefusedAs("この年度のこの工程の期限はすでにあります。画面を開き直して入力してください。");
     }
 }
 
@@ -32,7 +32,7 @@ public sealed class JudgmentBandConfiguration : IEntityTypeConfiguration<Judgmen
         builder.Property(x => x.Label).HasMaxLength(20).IsRequired();
         builder.Property(x => x.Color).HasMaxLength(7).IsRequired();
         builder.Property(x => x.MinPercent).HasPrecision(9, 2);
-        builder.HasIndex(x => x.Grade).IsUnique();
+        builder.HasIndex(x => x.Grade).IsUnique().RefusedAs("この評語の判定基準はすでにあります。一つの評語に基準は一つです。");
     }
 }
 
@@ -42,6 +42,6 @@ public sealed class PublicationConfiguration : IEntityTypeConfiguration<Publicat
     {
         builder.Property(x => x.PublishedBy).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(2000);
-        builder.HasIndex(x => new { x.Kind, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.Kind, x.FiscalYear }).IsUnique().RefusedAs("この年度のこの公表はすでにあります（他の職員が先に公表しました）。画面を開き直して確かめてください。");
     }
 }

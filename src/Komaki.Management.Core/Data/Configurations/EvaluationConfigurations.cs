@@ -17,7 +17,7 @@ public sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<Pr
             builder.Property(text).HasMaxLength(4000);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization.OrgUnit>().WithMany().HasForeignKey(x => x.OwnerUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.ProjectId, x.FiscalYear }).IsUnique().RefusedAs("この事業のこの年度の評価はすでにあります（他の職員が先に作りました）。画面を開き直して確かめてください。");
         builder.HasIndex(x => x.FiscalYear);
         builder.Ignore(x => x.StaffCost);
         builder.Ignore(x => x.FullCost);
@@ -40,7 +40,7 @@ public sealed class ImprovementActionConfiguration : IEntityTypeConfiguration<Im
         builder.HasOne(x => x.AnswerPlanLine).WithMany().HasForeignKey(x => x.AnswerPlanLineId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(x => x.AnswerBudgetLine).WithMany().HasForeignKey(x => x.AnswerBudgetLineId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(x => new { x.State, x.OwnerUnitId });
-        builder.HasIndex(x => x.ProjectEvaluationId).IsUnique();
+        builder.HasIndex(x => x.ProjectEvaluationId).IsUnique().RefusedAs("この評価の改善の取組はすでにあります（他の職員が先に保存しました）。画面を開き直して確かめてください。");
     }
 }
 
@@ -67,7 +67,7 @@ public sealed class ExternalReviewProjectConfiguration : IEntityTypeConfiguratio
         builder.Property(x => x.CityResponse).HasMaxLength(4000);
         builder.HasOne(x => x.Project).WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Verdicts).WithOne().HasForeignKey(v => v.ExternalReviewProjectId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(x => new { x.ExternalReviewId, x.ProjectId }).IsUnique();
+        builder.HasIndex(x => new { x.ExternalReviewId, x.ProjectId }).IsUnique().RefusedAs("この事業はすでに外部評価の対象です。");
     }
 }
 
@@ -80,7 +80,7 @@ public sealed class ExternalReviewerConfiguration : IEntityTypeConfiguration<Ext
         builder.Property(x => x.UserId).HasMaxLength(450).IsRequired();
         builder.Property(x => x.Kind).HasMaxLength(50).IsRequired();
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ExternalReviewId, x.UserId }).IsUnique();
+        builder.HasIndex(x => new { x.ExternalReviewId, x.UserId }).IsUnique().RefusedAs("この委員はすでにこの外部評価の委員です。");
     }
 }
 
@@ -92,7 +92,7 @@ public sealed class ReviewerVerdictConfiguration : IEntityTypeConfiguration<Revi
         builder.Property(x => x.ReviewerUserId).HasMaxLength(450).IsRequired();
         builder.Property(x => x.Comment).HasMaxLength(4000).IsRequired();
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.ReviewerUserId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ExternalReviewProjectId, x.ReviewerUserId }).IsUnique();
+        builder.HasIndex(x => new { x.ExternalReviewProjectId, x.ReviewerUserId }).IsUnique().RefusedAs("この委員のこの事業への意見はすでにあります（同じ画面から二度送られました）。画面を開き直して確かめてください。");
     }
 }
 
@@ -102,7 +102,7 @@ public sealed class MeasureEvaluationConfiguration : IEntityTypeConfiguration<Me
     {
         builder.Property(x => x.Assessment).HasMaxLength(4000).IsRequired();
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique().RefusedAs("この施策のこの年度の評価はすでにあります（他の職員が先に作りました）。画面を開き直して確かめてください。");
     }
 }
 
@@ -113,7 +113,7 @@ public sealed class ResultsSubmissionConfiguration : IEntityTypeConfiguration<Re
         builder.Property(x => x.SubmittedBy).IsRequired();
         builder.Property(x => x.Note).HasMaxLength(4000);
         builder.Property(x => x.Report).IsRequired();
-        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.Edition }).IsUnique().RefusedAs("この版の成果説明書はすでに提出されています（同じ画面から二度送られたか、他の職員が先に提出しました）。提出の履歴を確かめてください。");
         builder.Ignore(x => x.Kind);
     }
 }

@@ -41,7 +41,7 @@ public sealed class LabelMappingConfiguration : IEntityTypeConfiguration<LabelMa
     {
         builder.Property(x => x.Label).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        builder.HasIndex(x => new { x.Kind, x.Key }).IsUnique();
+        builder.HasIndex(x => new { x.Kind, x.Key }).IsUnique().RefusedAs("この表記の読み替えはすでにあります。一つの表記に読み替えは一つです。");
         builder.HasData(Defaults.Select((d, i) => new LabelMapping { Id = i + 1, Kind = d.Kind, Label = d.Label, Key = LabelMapping.KeyOf(d.Label), Value = d.Value }));
     }
 }
@@ -52,7 +52,7 @@ public sealed class UnitNameMappingConfiguration : IEntityTypeConfiguration<Unit
     {
         builder.Property(x => x.Name).HasMaxLength(200).IsRequired();
         builder.Property(x => x.Key).HasMaxLength(200).IsRequired();
-        builder.HasIndex(x => x.Key).IsUnique();
+        builder.HasIndex(x => x.Key).IsUnique().RefusedAs("この所属名の読み替えはすでにあります。一つの所属名に読み替えは一つです。");
         builder.HasOne(x => x.OrgUnit).WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

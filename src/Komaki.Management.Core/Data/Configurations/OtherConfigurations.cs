@@ -68,7 +68,7 @@ public sealed class DirectoryRoleMappingConfiguration : IEntityTypeConfiguration
         builder.Property(x => x.Group).HasMaxLength(DirectoryRoleMapping.GroupMaxLength).IsRequired();
         builder.Property(x => x.Key).HasMaxLength(DirectoryRoleMapping.GroupMaxLength).IsRequired();
         builder.Property(x => x.Role).HasMaxLength(256).IsRequired();
-        builder.HasIndex(x => new { x.Key, x.Role }).IsUnique();
+        builder.HasIndex(x => new { x.Key, x.Role }).IsUnique().RefusedAs("このグループにはすでにこの役割が割り当てられています。");
     }
 }
 

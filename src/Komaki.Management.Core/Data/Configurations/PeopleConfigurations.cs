@@ -33,7 +33,7 @@ public sealed class ManifestoItemConfiguration : IEntityTypeConfiguration<Manife
         builder.Property(x => x.Description).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.NumericTarget).HasMaxLength(200);
         builder.Property(x => x.Note).HasMaxLength(1000);
-        builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique();
+        builder.HasIndex(x => new { x.MayorTermId, x.Number }).IsUnique().RefusedAs("この任期にこの番号のマニフェスト項目はすでにあります。別の番号にしてください。");
         builder.HasMany(x => x.Links).WithOne(l => l.ManifestoItem).HasForeignKey(l => l.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Progress).WithOne(p => p.ManifestoItem).HasForeignKey(p => p.ManifestoItemId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -58,7 +58,7 @@ public sealed class ManifestoProgressConfiguration : IEntityTypeConfiguration<Ma
     {
         builder.Property(x => x.Commentary).HasMaxLength(4000).IsRequired();
         builder.Property(x => x.Evidence).HasMaxLength(4000);
-        builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.ManifestoItemId, x.FiscalYear }).IsUnique().RefusedAs("この項目のこの年度の進捗はすでにあります（他の職員が先に保存しました）。画面を開き直して確かめてください。");
     }
 }
 
@@ -90,7 +90,7 @@ public sealed class SurveyResultConfiguration : IEntityTypeConfiguration<SurveyR
         builder.Property(x => x.Satisfaction).HasPrecision(9, 3);
         builder.Property(x => x.Importance).HasPrecision(9, 3);
         builder.HasOne(x => x.Measure).WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.MeasureId, x.FiscalYear }).IsUnique().RefusedAs("この施策のこの年度の市民意識調査の結果はすでにあります。");
     }
 }
 

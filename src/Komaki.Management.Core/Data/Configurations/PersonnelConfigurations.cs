@@ -11,7 +11,7 @@ public sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMem
         builder.Property(x => x.Name).HasMaxLength(100).IsRequired();
         builder.Property(x => x.Email).HasMaxLength(256);
         builder.Property(x => x.UserId).HasMaxLength(450);
-        builder.HasIndex(x => x.StaffNumber).IsUnique();
+        builder.HasIndex(x => x.StaffNumber).IsUnique().RefusedAs("この職員番号はすでに登録されています。");
         builder.HasIndex(x => x.UserId);
         builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(x => x.Assignments).WithOne(a => a.StaffMember).HasForeignKey(a => a.StaffMemberId).OnDelete(DeleteBehavior.Cascade);
@@ -24,7 +24,7 @@ public sealed class StaffAssignmentConfiguration : IEntityTypeConfiguration<Staf
     {
         builder.Property(x => x.Position).HasMaxLength(50).IsRequired();
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId, x.StartsOn }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId, x.StartsOn }).IsUnique().RefusedAs("この職員のこの日からの配置はすでにあります。");
         builder.HasIndex(x => new { x.FiscalYear, x.OrgUnitId });
     }
 }
@@ -33,7 +33,7 @@ public sealed class PersonnelDesignConfiguration : IEntityTypeConfiguration<Pers
 {
     public void Configure(EntityTypeBuilder<PersonnelDesign> builder)
     {
-        builder.HasIndex(x => x.FiscalYear).IsUnique();
+        builder.HasIndex(x => x.FiscalYear).IsUnique().RefusedAs("この年度の人事評価の設計はすでにあります。画面を開き直して確かめてください。");
         builder.HasMany(x => x.Grades).WithOne().HasForeignKey(g => g.PersonnelDesignId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(x => x.Criteria).WithOne().HasForeignKey(c => c.PersonnelDesignId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -71,7 +71,7 @@ public sealed class PersonnelEvaluationConfiguration : IEntityTypeConfiguration<
         builder.Property(x => x.AdjustmentReason).HasMaxLength(2500);
         builder.Property(x => x.AdjustmentNote).HasMaxLength(2000);
         builder.Property(x => x.DisclosedReason).HasMaxLength(2500);
-        builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId }).IsUnique();
+        builder.HasIndex(x => new { x.FiscalYear, x.StaffMemberId }).IsUnique().RefusedAs("この職員のこの年度の人事評価はすでにあります（他の職員が先に作りました）。画面を開き直して確かめてください。");
         builder.HasIndex(x => x.FirstEvaluatorId);
         builder.HasIndex(x => x.SecondEvaluatorId);
         builder.HasOne(x => x.StaffMember).WithMany().HasForeignKey(x => x.StaffMemberId).OnDelete(DeleteBehavior.Restrict);

@@ -44,7 +44,7 @@ public sealed class PolicyConfiguration : IEntityTypeConfiguration<Policy>
     {
         PlanElementMapping.MapCommon(builder);
         builder.HasOne(x => x.BasicPlan).WithMany().HasForeignKey(x => x.BasicPlanId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.BasicPlanId, x.Code }).IsUnique();
+        builder.HasIndex(x => new { x.BasicPlanId, x.Code }).IsUnique().RefusedAs("この基本計画にこの番号の施策はすでにあります。別の番号にしてください。");
     }
 }
 
@@ -108,6 +108,6 @@ public sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<Indic
         builder.Property(x => x.Target).HasPrecision(18, 4);
         builder.Property(x => x.Actual).HasPrecision(18, 4);
         builder.Property(x => x.PublishedActual).HasPrecision(18, 4);
-        builder.HasIndex(x => new { x.IndicatorId, x.FiscalYear }).IsUnique();
+        builder.HasIndex(x => new { x.IndicatorId, x.FiscalYear }).IsUnique().RefusedAs("この指標のこの年度の値はすでにあります（他の職員が先に保存しました）。画面を開き直して確かめてください。");
     }
 }

@@ -96,7 +96,7 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Role
     private async Task SeedEffectPublicationAsync(Dictionary<string, OrgUnit> units, CancellationToken ct)
     {
         var publishedAt = new DateTime(2026, 5, 15, 1, 0, 0, DateTimeKind.Utc);
-        var (publications, org, directions) = (new EffectPublications(db, new BudgetEffect(db)), new OrgTree(units.Values), await DirectionCatalog.LoadAsync(db, ct));
+        var (publications, org, directions) = (new EffectPublications(db, new BudgetEffect(db), new RecordSaver(db)), new OrgTree(units.Values), await DirectionCatalog.LoadAsync(db, ct));
         var form = new EffectPublishForm { Shown = await publications.ShownAsync(LastActualYear, org, directions) };
         var result = await publications.PublishAsync(LastActualYear, form, "zaisei@komaki.example", publishedAt, org, directions);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Message)));
