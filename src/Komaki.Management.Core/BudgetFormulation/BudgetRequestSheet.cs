@@ -78,8 +78,8 @@ public static class BudgetRequestSheet
             r++;
         }
         var last = Math.Max(r - 1, FirstDataRow);
-        ws.Range(FirstDataRow, 5, last + 100, 10).Style.NumberFormat.Format = SheetCells.ThousandsFormat;
-        ws.Range(FirstDataRow, 12, last, 13).Style.NumberFormat.Format = SheetCells.ThousandsFormat;
+        SheetCells.ThousandsRange(ws.Range(FirstDataRow, 5, last + 100, 10));
+        SheetCells.ThousandsRange(ws.Range(FirstDataRow, 12, last, 13));
         ws.Range(FirstDataRow, 11, last, 11).Style.Alignment.WrapText = true;
         ws.Range(FirstDataRow, 1, last, 14).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
         foreach (var c in new[] { 3, 12, 13, 14 }) ws.Range(FirstDataRow, c, last, c).Style.Fill.BackgroundColor = XLColor.FromHtml("#F2F2F2");

@@ -14,6 +14,9 @@ public sealed partial class SurveyImport(ImportContext context) : SheetImport(co
 
     public const string SheetName = "市民意識調査";
 
+    /// The decimals a score keeps (SurveyResult.Satisfaction and Importance, precision (9, 3)).
+    public const int ScoreDecimals = 3;
+
     public static readonly FieldSpec Code = new("code", "施策コード", ["施策番号", "コード", "番号"], Required: true);
     public static readonly FieldSpec Name = new("name", "施策", ["施策名"]);
     public static readonly FieldSpec Satisfaction = new("satisfaction", "満足度", ["満足度（点）", "満足度得点", "満足度(%)"], Required: true);
@@ -57,7 +60,13 @@ public sealed partial class SurveyImport(ImportContext context) : SheetImport(co
                 errors.Add($"{f.Header}「{row.Text(f.Key)}」は0〜100の数値にしてください（{row.Cell(f.Key)}）。");
                 return null;
             }
-            return v is decimal d ? Math.Round(d, 3) : null;
+            // Scores keep three decimals (the column's scale, as the form takes them): a finer one is refused, not rounded.
+            if (v is decimal d && d != Math.Round(d, ScoreDecimals))
+            {
+                errors.Add(row.TooPrecise(row.ColumnOf(f.Key)!.Value, f.Header, row.Text(f.Key)!, ScoreDecimals));
+                return null;
+            }
+            return v;
         }
         var s = Score(Satisfaction);
         var i = Score(Importance);

@@ -20,22 +20,27 @@ public static class Amounts
     {
         yen = null;
         if (text is not null && text.Normalize(System.Text.NormalizationForm.FormKC).Contains('e', StringComparison.OrdinalIgnoreCase)) return false;
-        return Read(text, yenPerUnit, exact: true, out yen);
+        return Read(text, yenPerUnit, exponent: false, out yen);
     }
 
-    /// Reads an amount a sheet holds: a program may have written it with an exponent or a float's tail of decimals,
-    /// which is rounded to the yen.
-    public static bool TryParseCell(string? text, long yenPerUnit, out long? yen) => Read(text, yenPerUnit, exact: false, out yen);
+    /// Reads an amount a sheet holds (as Excel shows it, so without a float's tail): a program may have written it with
+    /// an exponent (1.5E3). A fraction finer than one yen (1,000.0004 千円) is refused, not rounded, as the forms refuse it.
+    public static bool TryParseCell(string? text, long yenPerUnit, out long? yen) => Read(text, yenPerUnit, exponent: true, out yen);
 
-    private static bool Read(string? text, long yenPerUnit, bool exact, out long? yen)
+    /// Whether a sheet's amount is a number finer than one yen in the unit (1,000.0004 千円): read, it would be rounded.
+    public static bool IsFinerThanYen(string? text, long yenPerUnit) =>
+        NumberText.TryParseCell(text, out var value) && value is decimal v && Math.Abs(v) <= long.MaxValue / 10 / yenPerUnit
+        && Math.Round(v * yenPerUnit) != v * yenPerUnit;
+
+    private static bool Read(string? text, long yenPerUnit, bool exponent, out long? yen)
     {
         yen = null;
-        if (!(exact ? NumberText.TryParse(text, out var value) : NumberText.TryParseCell(text, out value))) return false;
+        if (!(exponent ? NumberText.TryParseCell(text, out var value) : NumberText.TryParse(text, out value))) return false;
         if (value is decimal v)
         {
             if (Math.Abs(v) > long.MaxValue / 10 / yenPerUnit) return false;
             var y = Math.Round(v * yenPerUnit, MidpointRounding.AwayFromZero);
-            if (exact && y != v * yenPerUnit) return false;
+            if (y != v * yenPerUnit) return false;
             yen = (long)y;
         }
         return true;

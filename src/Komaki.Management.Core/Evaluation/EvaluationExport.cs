@@ -37,7 +37,7 @@ public static class EvaluationExport
             SheetCells.Text(overview.Cell(r, 3), e.Project.Measure!.Name);
             SheetCells.Text(overview.Cell(r, 4), units.GetValueOrDefault(e.OwnerUnitId));
             SheetCells.Thousands(overview.Cell(r, 5), e.SettledCost);
-            overview.Cell(r, 6).SetValue(e.StaffPersonYears);
+            SheetCells.Number(overview.Cell(r, 6), e.StaffPersonYears, 2);
             SheetCells.Thousands(overview.Cell(r, 7), e.StaffCost);
             SheetCells.Thousands(overview.Cell(r, 8), e.FullCost);
             SheetCells.Text(overview.Cell(r, 9), e.Necessity?.ToString());

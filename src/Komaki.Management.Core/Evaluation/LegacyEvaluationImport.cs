@@ -218,7 +218,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var measureNo = Number(row, MeasureTens, MeasureOnes, MeasureNo, "施策番号", errors);
         if (row.Text(InPlan.Key) is not null) _inPlanMarks++;
         var costs = ReadCosts(row, errors);
-        var indicatorValues = ReadIndicatorValues(row);
+        var indicatorValues = ReadIndicatorValues(row, errors);
         var ratings = ReadRatings(row, errors);
         var unitName = row.Text(Unit.Key);
         OrgUnit? unit = null;
@@ -274,9 +274,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
             var cost = row.Amount(b.Cost, $"{year}の事業費計", errors);
             var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors) : null;
             var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors) : null;
-            decimal? hours = null;
-            if (b.Hours is int hc && !NumberText.TryParseCell(row.Text(hc), out hours))
-                errors.Add($"{year}の延べ業務時間「{row.Text(hc)}」を数値として読み取れません（{row.Cell(hc)}）。");
+            var hours = b.Hours is int hc ? row.NumberAt(hc, $"{year}の延べ業務時間", NumberText.FormDecimals, errors) : null;
             if (cost is long k && sources.All(s => s is not null) && sources.Sum(s => s!.Value) != k)
                 Warn(row, $"{year}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{row.Cell(b.Cost)}）。");
             if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
@@ -286,7 +284,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         return costs;
     }
 
-    private Dictionary<(int Slot, int Year), decimal> ReadIndicatorValues(ImportRow row)
+    private Dictionary<(int Slot, int Year), decimal> ReadIndicatorValues(ImportRow row, List<string> errors)
     {
         var indicatorValues = new Dictionary<(int Slot, int Year), decimal>();
         foreach (var (slot, nameColumn, _) in _indicatorColumns)
@@ -299,9 +297,11 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 // of the project's history still comes in.
                 if (!NumberText.TryParseCell(row.Text(vc), out var actual))
                     Warn(row, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績「{row.Text(vc)}」は数値ではないため取り込みません（{row.Cell(vc)}、実績は空欄のままです）。");
-                // Kept at the column's scale (4 places, as SQL Server stores it), so a sheet whose cells show more or
-                // fewer places than the stored figure compares equal to it.
-                else if (actual is decimal a) indicatorValues[(slot, b.Year)] = Math.Round(a, 4, MidpointRounding.AwayFromZero);
+                // The column keeps 4 places (as SQL Server stores it): a finer figure is refused, as the form refuses it,
+                // never rounded; one with fewer places compares equal to the stored figure.
+                else if (actual is decimal fine && fine != Math.Round(fine, NumberText.FormDecimals))
+                    errors.Add(row.TooPrecise(vc, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績", row.Text(vc)!, NumberText.FormDecimals));
+                else if (actual is decimal a) indicatorValues[(slot, b.Year)] = a;
             }
         }
         return indicatorValues;

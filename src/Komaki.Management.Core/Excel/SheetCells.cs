@@ -17,18 +17,55 @@ public static class SheetCells
 
     public static void Thousands(IXLCell cell, long? yen)
     {
-        ThousandsValue(cell, yen);
-        cell.Style.NumberFormat.Format = ThousandsFormat;
+        if (yen is long y) cell.SetValue(y / 1000m);
+        cell.Style.NumberFormat.Format = ThousandsFormatOf(yen);
     }
 
-    /// The amount in 千円 without a style of its own, for a column formatted once as a range: a style set per cell
-    /// costs ClosedXML a lookup each, seconds for a sheet of the whole city.
+    /// The amount in 千円 without a style of its own, for columns formatted once by ThousandsRange: a style set per
+    /// cell costs ClosedXML a lookup each, seconds for a sheet of the whole city.
     public static void ThousandsValue(IXLCell cell, long? yen)
     {
         if (yen is long y) cell.SetValue(y / 1000m);
     }
 
+    /// Formats columns of amounts in 千円 once as a range, after their values are written (ThousandsValue): every
+    /// cell as a whole 千円, then each amount with yen below the 千円 (few) with the format that shows it exactly.
+    public static void ThousandsRange(IXLRange range)
+    {
+        range.Style.NumberFormat.Format = ThousandsFormat;
+        foreach (var cell in range.CellsUsed(c => c.DataType == XLDataType.Number))
+        {
+            var value = cell.GetValue<decimal>();
+            if (value != Math.Round(value)) cell.Style.NumberFormat.Format = NumberFormatOf(value, 3);
+        }
+    }
+
+    /// The format of a whole number of 千円 (the common case, set once over a range).
     public const string ThousandsFormat = "#,##0";
+
+    /// The format that shows an amount in 千円 exactly as stored: as many decimals as its yen need (2,500.5 for
+    /// 2,500,500 円, 1,000.001 for 1,000,001 円), none for a whole 千円. Every export writes its amounts with it, so a
+    /// sheet shows what is stored and an import — which reads what Excel shows — reads back what was exported.
+    public static string ThousandsFormatOf(long? yen) => NumberFormatOf(yen is long y ? y / 1000m : null, 3);
+
+    /// The format that shows a number exactly as stored: thousands separators and as many decimals as the value has,
+    /// up to the field's scale (the decimals it keeps).
+    public static string NumberFormatOf(decimal? value, int scale)
+    {
+        if (value is not decimal v) return ThousandsFormat;
+        var decimals = 0;
+        while (decimals < scale && Math.Round(v, decimals) != v) decimals++;
+        return decimals == 0 ? ThousandsFormat : ThousandsFormat + "." + new string('0', decimals);
+    }
+
+    /// A number written with the format that shows it exactly (NumberFormatOf).
+    public static void Number(IXLCell cell, decimal? value, int scale)
+    {
+        if (value is not decimal v) return;
+        cell.SetValue(v);
+        cell.Style.NumberFormat.Format = NumberFormatOf(v, scale);
+    }
+
     /// Texts in consecutive cells of a row, from the first column named.
     public static void Texts(IXLWorksheet ws, int row, int firstColumn, params string?[] texts)
     {

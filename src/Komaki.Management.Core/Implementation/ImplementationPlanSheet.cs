@@ -59,7 +59,7 @@ public static class ImplementationPlanSheet
         }
         var last = Math.Max(r - 1, FirstDataRow);
         ws.Range(FirstDataRow, 7, last, 7).Style.Alignment.WrapText = true;
-        ws.Range(FirstDataRow, 8, last + 200, 13).Style.NumberFormat.Format = "#,##0";
+        SheetCells.ThousandsRange(ws.Range(FirstDataRow, 8, last + 200, 13));
         SheetCells.DropDown(ws.Range(FirstDataRow, 6, last + 200, 6), ImplementationStatusLabels.All.Select(s => s.Label()));
         if (r > FirstDataRow) ws.Range(FirstDataRow, 1, last, 13).Style.Border.InsideBorder = XLBorderStyleValues.Hair;
 

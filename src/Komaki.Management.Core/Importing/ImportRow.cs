@@ -58,9 +58,38 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
         }
         var text = Text(column);
         if (Amounts.TryParseCell(text, table.YenPerUnit(column), out var yen)) return yen;
-        errors.Add($"{label}「{text}」を金額として読み取れません（{Cell(column)}）。");
+        if (Amounts.IsFinerThanYen(text, table.YenPerUnit(column)))
+            errors.Add($"{Cell(column)}（{label}）の「{text}」は1円より細かい金額です（{SheetTable.UnitName(table.YenPerUnit(column))}で小数第{Decimals(table.YenPerUnit(column))}位まで）。丸めずに取り込まないため、セルの値を確かめてください。");
+        else errors.Add($"{label}「{text}」を金額として読み取れません（{Cell(column)}）。");
         return null;
     }
+
+    private static int Decimals(long yenPerUnit) => (int)Math.Round(Math.Log10(yenPerUnit));
+
+    /// A number of a field that keeps `decimals` places (null when blank or a dash), or null with the reason added to
+    /// errors: text that is not a number (said with `notANumber`), or a number with more decimals than the field keeps —
+    /// refused, never rounded, as the form that edits the field refuses it.
+    public decimal? NumberAt(int column, string label, int decimals, List<string> errors, Func<string, string>? clean = null)
+    {
+        var text = Text(column);
+        var read = clean is null || text is null ? text : clean(text);
+        if (!NumberText.TryParseCell(read, out var value))
+        {
+            errors.Add($"{label}「{text}」を数値として読み取れません（{Cell(column)}）。");
+            return null;
+        }
+        if (value is decimal v && v != Math.Round(v, decimals))
+        {
+            errors.Add(TooPrecise(column, label, text!, decimals));
+            return null;
+        }
+        return value;
+    }
+
+    /// Why a number with more decimals than its field keeps is refused, naming the cell.
+    public string TooPrecise(int column, string label, string text, int decimals) =>
+        $"{Cell(column)}（{label}）の「{text}」は{(decimals == 0 ? "整数ではありません" : $"小数第{decimals + 1}位以下があります")}。" +
+        $"この項目は{(decimals == 0 ? "整数" : $"小数第{decimals}位まで")}で記録するため、丸めずに取り込みません。";
 
     /// A 小計・合計 row: the code or the name (never another column, such as 備考) says so, as the plan's structure
     /// names one (施策計, 1-1 計, 小計, 合計).

@@ -11,6 +11,9 @@ public sealed partial class SheetTable
     private readonly SheetLayout _layout;
     private readonly HashSet<int> _readColumns;
     private readonly int[] _readColumnsInOrder;
+
+    /// The columns read that are neither the key nor a name: a value in one of them makes a row data.
+    private readonly int[] _valueColumnsInOrder;
     private readonly Dictionary<int, long> _yenPerUnit;
     private readonly HashSet<int> _spreadColumns;
 
@@ -27,6 +30,8 @@ public sealed partial class SheetTable
         _yenPerUnit = yenPerUnit;
         _readColumns = layout.ReadFields.SelectMany(f => Columns(map, f.Key)).Concat(extra.Read).ToHashSet();
         _readColumnsInOrder = _readColumns.Order().ToArray();
+        var key = layout.IdentityKeys.Prepend(layout.CodeKey).SelectMany(k => Columns(map, k)).ToHashSet();
+        _valueColumnsInOrder = _readColumnsInOrder.Where(c => !key.Contains(c)).ToArray();
         _spreadColumns = layout.SpreadKeys.SelectMany(k => Columns(map, k)).ToHashSet();
     }
 
@@ -284,6 +289,16 @@ public sealed partial class SheetTable
             }
             if (string.IsNullOrEmpty(code))
             {
+                // A heading or a note carries nothing in the columns the import reads but the name (where a heading or a
+                // total is written): a row with a value there is data without its key, refused naming the key's cell.
+                var values = _valueColumnsInOrder.Where(c => row.Text(c) is not null || sheetRow.FlawAt(c) is not null).ToList();
+                if (values.Count > 0 && codeColumn is int keyAt)
+                {
+                    report.Refused.Add(new(Grid.Name, row.Number, $"{row.Cell(keyAt)}（{Map.HeaderOf(keyAt)}）が空欄です。この行には " +
+                        $"{string.Join("・", values.Select(c => $"{row.Cell(c)}（{Map.HeaderOf(c)}）"))} に値があるため、見出し・注記の行として読み飛ばさずに取り込みません。" +
+                        $"{_layout.CodeLabel}を入れるか、使わない行なら削除してから取り込んでください。"));
+                    continue;
+                }
                 if (sheetRow.Cells.Count > 0 || sheetRow.Flaws.Count > 0)
                     report.Skipped.Add(new(Grid.Name, row.Number, $"{_layout.CodeLabel}のない行（見出し・注記など）のため読み飛ばしました。"));
                 else blankRows++;

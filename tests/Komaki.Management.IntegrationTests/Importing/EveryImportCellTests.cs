@@ -15,15 +15,19 @@ namespace Komaki.Management.IntegrationTests.Importing;
 /// - an invalid value in a typed column (amount, number, date, label, code or unit) refuses its row naming that cell,
 ///   and nothing is written;
 /// - a blank cell does what docs/excel.md「空欄のセル」 says for the column — clears (shown as 「（空欄）」), keeps the
-///   stored value (said, naming the cell), refuses naming the cell, or is read (0 or no value) — and the preview says so.
+///   stored value (said, naming the cell), refuses naming the cell, or is read (0 or no value) — and the preview says so;
+///   a data row whose key (事業コード, 番号 …) is blank is refused naming the key's cell, never skipped as a heading;
+/// - a number with one decimal more than its field keeps is refused naming the cell, never rounded (as the forms refuse it);
+/// - an export whose numbers carry every decimal their fields keep reads back unchanged: the sheet shows what is stored.
 /// Each kind's cases share imports (one changed cell per row), so the whole class runs a few dozen previews.
 public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFactory>
 {
     /// What a blank cell of the column means (docs/excel.md「空欄のセル」).
     private enum Blank
     {
-        /// The row has no code: not a data row, skipped and listed.
-        NotARow,
+        /// The row's key (事業コード, 番号 …): a data row without it is refused naming the key's cell. Only a row with nothing
+        /// in the columns read but a name is a heading or a note, skipped and listed.
+        Key,
         /// Text that is not written: the stored text is cleared, shown as 「（空欄）」.
         Clears,
         /// A value that cannot be empty (or that a blank does not speak about): the stored value stays, said naming the cell.
@@ -39,7 +43,9 @@ public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFacto
     /// Stored: a value the column is given first, for the blank to have something to clear, when the demo city has none yet.
     /// Published: what the public site shows of a record already there (a 公約's 分野・項目) is not rewritten by an import
     /// but refused naming the cell (a 訂正 needs its reason, given on the record's page: PublishedCorrections).
-    private sealed record Column(string Header, string? Invalid, Blank Blank, bool FreeText = false, Func<IXLCell, bool>? RowIf = null, string? Stored = null, bool Published = false);
+    /// Decimals: how many the column's field keeps (3 for an amount in 千円: one yen), for the number columns.
+    private sealed record Column(string Header, string? Invalid, Blank Blank, bool FreeText = false, Func<IXLCell, bool>? RowIf = null, string? Stored = null, bool Published = false,
+        int? Decimals = null);
 
     private static readonly Func<IXLCell, bool> ZeroOrBlank = c => c.IsEmpty() || c.GetString() == "0";
 
@@ -49,15 +55,15 @@ public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFacto
     {
         [SheetKind.ImplementationPlan] =
         [
-            new("事業コード", "9-9-99", Blank.NotARow), new("年度", "令和X年度", Blank.Refused), new("区分", "ほげ", Blank.Keeps),
-            new("事業内容", null, Blank.Clears, FreeText: true), new("事業費", "abc", Blank.Refused),
-            .. new[] { "国庫支出金", "県支出金", "地方債", "その他特定財源" }.Select(h => new Column(h, "1,2", Blank.Read, RowIf: ZeroOrBlank)),
+            new("事業コード", "9-9-99", Blank.Key), new("年度", "令和X年度", Blank.Refused), new("区分", "ほげ", Blank.Keeps),
+            new("事業内容", null, Blank.Clears, FreeText: true), new("事業費", "abc", Blank.Refused, Decimals: 3),
+            .. new[] { "国庫支出金", "県支出金", "地方債", "その他特定財源" }.Select(h => new Column(h, "1,2", Blank.Read, RowIf: ZeroOrBlank, Decimals: 3)),
             // Blank is 0 here too, and 0 no longer adds up to the 事業費: refused naming the cells.
-            new("一般財源", "1,2", Blank.Refused),
+            new("一般財源", "1,2", Blank.Refused, Decimals: 3),
         ],
         [SheetKind.ExecutionPlan] =
         [
-            new("事業コード", "9-9-99", Blank.NotARow), new("担当課", "存在しない課", Blank.Keeps),
+            new("事業コード", "9-9-99", Blank.Key), new("担当課", "存在しない課", Blank.Keeps),
             new("今年度の目標", null, Blank.Refused, FreeText: true), new("事業内容", null, Blank.Clears, FreeText: true),
             .. Months.Select(m => new Column(m, null, Blank.Clears, FreeText: true)),
             new("中間進捗区分", "ほげ", Blank.Clears), new("中間進捗", null, Blank.Clears, FreeText: true),
@@ -65,34 +71,34 @@ public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFacto
         ],
         [BudgetRequestImport.Kind] =
         [
-            new("事業コード", "9-9-99", Blank.NotARow), new("新規・継続", "ほげ", Blank.Refused), new("要求額（歳出）", "abc", Blank.Refused),
-            .. new[] { "国庫支出金", "県支出金", "地方債", "その他特定財源" }.Select(h => new Column(h, "abc", Blank.Read, RowIf: ZeroOrBlank)),
+            new("事業コード", "9-9-99", Blank.Key), new("新規・継続", "ほげ", Blank.Refused), new("要求額（歳出）", "abc", Blank.Refused, Decimals: 3),
+            .. new[] { "国庫支出金", "県支出金", "地方債", "その他特定財源" }.Select(h => new Column(h, "abc", Blank.Read, RowIf: ZeroOrBlank, Decimals: 3)),
             // Blank is 0 here too, and 0 no longer adds up to the 歳出: refused naming the cells.
-            new("一般財源", "abc", Blank.Refused), new("要求理由", null, Blank.Refused, FreeText: true),
+            new("一般財源", "abc", Blank.Refused, Decimals: 3), new("要求理由", null, Blank.Refused, FreeText: true),
         ],
         [SheetKind.Evaluations] =
         [
-            new("事務事業ID", null, Blank.NotARow), new("事務事業名", null, Blank.Refused, FreeText: true), new("部課名", "存在しない課", Blank.Refused),
+            new("事務事業ID", null, Blank.Key), new("事務事業名", null, Blank.Refused, FreeText: true), new("部課名", "存在しない課", Blank.Refused),
             new("事務事業の概要", null, Blank.Keeps, FreeText: true), new("政策番号", "x", Blank.Refused), new("施策番号", "x", Blank.Refused),
             new("公共関与の妥当性", "Z", Blank.Clears), new("判断理由", null, Blank.Keeps, FreeText: true), new("今後の方向性", "ほげ", Blank.Refused),
             new("全体総括・今後の改革改善の内容", null, Blank.Keeps, FreeText: true),
             .. new[] { "国庫支出金", "都道府県支出金", "地方債", "その他", "一般財源", "事業費計", "延べ業務時間", "人件費計", "トータルコスト" }
-                .Select(h => new Column(h, "abc", Blank.Read)),
+                .Select(h => new Column(h, "abc", Blank.Read, Decimals: h == "延べ業務時間" ? 4 : 3)),
         ],
         [SheetKind.Manifesto] =
         [
-            new("番号", null, Blank.NotARow), new("分野", null, Blank.Keeps, FreeText: true, Published: true), new("項目", null, Blank.Refused, FreeText: true, Published: true),
+            new("番号", null, Blank.Key), new("分野", null, Blank.Keeps, FreeText: true, Published: true), new("項目", null, Blank.Refused, FreeText: true, Published: true),
             new("内容", null, Blank.Clears, FreeText: true), new("数値目標", null, Blank.Clears, FreeText: true),
         ],
         // No free text: the 施策 name only tells a 小計 row.
         [SheetKind.Survey] =
         [
-            new("施策コード", "9-9", Blank.NotARow), new("施策", null, Blank.Read), new("満足度", "abc", Blank.Keeps), new("重要度", "abc", Blank.Keeps),
+            new("施策コード", "9-9", Blank.Key), new("施策", null, Blank.Read), new("満足度", "abc", Blank.Keeps, Decimals: 3), new("重要度", "abc", Blank.Keeps, Decimals: 3),
         ],
         [StaffImport.Kind] =
         [
-            new("職員番号", null, Blank.NotARow), new("氏名", null, Blank.Refused, FreeText: true), new("所属", "存在しない課", Blank.Refused),
-            new("職名", null, Blank.Refused, FreeText: true), new("職層", "ほげ", Blank.Refused), new("級", "abc", Blank.Clears),
+            new("職員番号", null, Blank.Key), new("氏名", null, Blank.Refused, FreeText: true), new("所属", "存在しない課", Blank.Refused),
+            new("職名", null, Blank.Refused, FreeText: true), new("職層", "ほげ", Blank.Refused), new("級", "abc", Blank.Clears, Decimals: 0),
             new("任用形態", "ほげ", Blank.Refused), new("発令日", "2026/2/30", Blank.Read, RowIf: c => c.GetString() == "2026-04-01"),
             new("メールアドレス", "abc", Blank.Keeps),
         ],
@@ -404,10 +410,9 @@ public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFacto
                 var cleared = changes.Any(f => f.NewAsShown() == ImportChanges.Cleared);
                 var ok = c.Column.Blank switch
                 {
-                    Blank.NotARow => refused.Count == 0 && report.Skipped.Any(s => s.Row == c.Row),
                     Blank.Clears => refused.Count == 0 && cleared,
                     Blank.Keeps => refused.Count == 0 && kept && !cleared,
-                    Blank.Refused => refused.Any(r => Names(r, c.Cell)),
+                    Blank.Refused or Blank.Key => refused.Any(r => Names(r, c.Cell)),
                     _ => refused.Count == 0,
                 };
                 if (!ok)
@@ -416,5 +421,92 @@ public class EveryImportCellTests(KomakiFactory app) : IClassFixture<KomakiFacto
             }
         }
         Assert.True(failures.Count == 0, $"{kind}: blank cells not as docs/excel.md says:\n{string.Join("\n", failures)}");
+    }
+
+    public static TheoryData<string> KindsWithNumbers => [.. Columns.Where(k => k.Value.Any(c => c.Decimals is not null)).Select(k => k.Key).Order()];
+
+    private static decimal NumberIn(IXLCell cell) =>
+        cell.IsEmpty() ? 0m : cell.DataType == XLDataType.Number ? (decimal)cell.GetDouble() : decimal.Parse(cell.GetString().Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [MemberData(nameof(KindsWithNumbers))]
+    public async Task A_number_with_one_decimal_more_than_its_field_keeps_is_refused_naming_the_cell_never_rounded(string kind)
+    {
+        var b = await ValidBaseAsync(kind, "D9");
+        var failures = new List<string>();
+        foreach (var batch in Place(b.File, Columns[kind].Where(c => c.Decimals is not null).Select(c => (c, 0)), needsValue: false))
+        {
+            var typed = new Dictionary<Case, string>();
+            var file = CitySheets.Edit(b.File, ws =>
+            {
+                foreach (var c in batch)
+                {
+                    // 4 in the first place the field does not keep: rounded, it would be the value already there.
+                    var cell = ws.Cell(c.Row, c.At);
+                    var value = NumberIn(cell) + 4m / (decimal)Math.Pow(10, c.Column.Decimals!.Value + 1);
+                    typed[c] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    cell.SetValue(typed[c]);
+                    cell.DataType = XLDataType.Text;
+                }
+            });
+            var report = await ImportAsync(kind, b, file, apply: false);
+            foreach (var c in batch)
+            {
+                if (!report.Refused.Any(r => r.Row == c.Row && Names(r.Reason, c.Cell)))
+                    failures.Add($"{c.Column.Header} {c.Cell}「{typed[c]}」 (keeps {c.Column.Decimals} decimals): " +
+                        string.Join(" / ", report.Refused.Where(r => r.Row == c.Row).Select(r => r.Reason).DefaultIfEmpty("refused nothing")));
+            }
+        }
+        Assert.True(failures.Count == 0, $"{kind}: numbers finer than their fields keep, not refused naming the cell:\n{string.Join("\n", failures)}");
+    }
+
+    /// Every kind whose export is its import's layout (SheetKind.RoundTrips).
+    public static TheoryData<string> ExportedKinds => [.. SheetKinds.All.Values.Where(k => k.RoundTrips).Select(k => k.Name).Order()];
+
+    /// How the database is given numbers at their fields' full scale, through the kind's own import: the column of a
+    /// row's total and the one that balances it (財源 must add up to the total), each given +0.5 in one row and +0.001
+    /// (one yen) in another.
+    private static readonly decimal[] Fractions = [0.5m, 0.001m];
+
+    private static readonly Dictionary<string, (string Total, string Balance)> FullScale = new()
+    {
+        [SheetKind.ImplementationPlan] = ("事業費", "一般財源"),
+        [BudgetRequestImport.Kind] = ("要求額（歳出）", "一般財源"),
+    };
+
+    [Theory]
+    [MemberData(nameof(ExportedKinds))]
+    public async Task An_export_whose_numbers_carry_every_decimal_their_fields_keep_reads_back_unchanged(string kind)
+    {
+        var b = await ValidBaseAsync(kind, "E9");
+        if (Columns[kind].Any(c => c.Decimals is not null))
+        {
+            Assert.True(FullScale.TryGetValue(kind, out var columns), $"{kind}: add how to give its numbers their full scale (FullScale)");
+            var given = CitySheets.Edit(b.File, ws =>
+            {
+                var t = new Table(ws);
+                var rows = t.Rows.Where(r => Usable(ws, r) && !ws.Cell(r, t.Column(columns.Total)).IsEmpty()).Take(2).ToList();
+                Assert.True(rows.Count == 2, $"{kind}: no two rows to give fractions");
+                foreach (var (row, add) in rows.Zip(Fractions))
+                {
+                    foreach (var header in new[] { columns.Total, columns.Balance })
+                    {
+                        var cell = ws.Cell(row, t.Column(header));
+                        cell.SetValue(NumberIn(cell) + add);
+                        // Shown with its decimals, as a person types it into the form, so the import reads the fraction.
+                        cell.Style.NumberFormat.Format = "#,##0.0##";
+                    }
+                }
+            });
+            var stored = await ImportAsync(kind, b, given, apply: true);
+            Assert.True(stored.Applied, $"{kind}: {stored.FileError} {string.Join(" / ", stored.Refused.Take(3).Select(r => r.Reason))}");
+            Assert.True(stored.Created.Concat(stored.Updated).SelectMany(x => x.Changes).Count(f => f.New?.Contains(".5", StringComparison.Ordinal) == true
+                || f.New?.Contains(".001", StringComparison.Ordinal) == true) >= 4, $"{kind}: the fractions were not stored");
+        }
+        var export = await app.ExportAsync(kind, b.Scope);
+        var report = await ImportAsync(kind, b, export, apply: false);
+        Assert.True(report.FileError is null && report.Refused.Count == 0, $"{kind}: {report.FileError} {string.Join(" / ", report.Refused.Take(3).Select(r => r.Reason))}");
+        Assert.True(!report.HasChanges, $"{kind}: the export read back changes what it exported: " +
+            string.Join("; ", report.Created.Concat(report.Updated).Take(5).Select(x => $"{x.Key}: {string.Join(", ", x.Changes.Select(f => $"{f.Field} {f.Old}→{f.New}"))}")));
     }
 }

@@ -29,12 +29,19 @@ public class AmountsTests
         Assert.Equal(expected, yen);
     }
 
+    /// A sheet's cell is read as Excel shows it (a number cell to 15 digits, so without a float's tail): its exponent is
+    /// read, and a fraction finer than the yen is refused as the forms refuse it, never rounded to the nearest yen.
     [Fact]
-    public void A_cell_a_program_wrote_is_still_read_to_the_nearest_yen()
+    public void A_cell_a_program_wrote_is_read_with_its_exponent_but_never_rounded_to_the_yen()
     {
         Assert.True(Amounts.TryParseCell("1.2E+3", 1000, out var yen));
         Assert.Equal(1_200_000, yen);
-        Assert.True(Amounts.TryParseCell("1357.0237000000001", 1000, out yen));
-        Assert.Equal(1_357_024, yen);
+        Assert.True(Amounts.TryParseCell("1357.023", 1000, out yen));
+        Assert.Equal(1_357_023, yen);
+        Assert.False(Amounts.TryParseCell("1357.0237", 1000, out _));
+        Assert.False(Amounts.TryParseCell("1357.0230000000001", 1000, out _));
+        Assert.False(Amounts.TryParseCell("1,000.0004", 1000, out _));
+        Assert.True(Amounts.IsFinerThanYen("1,000.0004", 1000));
+        Assert.False(Amounts.IsFinerThanYen("1,000.001", 1000));
     }
 }
