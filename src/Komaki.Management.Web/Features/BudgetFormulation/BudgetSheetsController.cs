@@ -26,7 +26,8 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         var lines = await reads.DepartmentAsync(year, org, departmentId);
         var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
         var output = new MemoryStream();
-        BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names);
+        var proposal = (await pages.CommitsAsync(year)).FirstOrDefault(c => c.Stage == BudgetStage.Proposal && c.DepartmentId == departmentId);
+        BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names, proposal);
         output.Position = 0;
         return File(output, BudgetSheets.ContentType, BudgetSheets.ChoushoFileName(year, department.Name, assessment));
     }

@@ -66,7 +66,8 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         var org = await orgTree.GetAsync();
         if (await RefusalAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.Commit(stage)) is { } refused) return Forbidden(refused);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
-        return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org)
+            { Unrequested = await commands.UnrequestedAsync(year, departmentId, org) });
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
@@ -84,6 +85,6 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         }
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
         // The page keeps what it was opened on: after a refusal for a change, only opening it again confirms the new amounts.
-        return View(new CommitModel(year, stage, departmentId, missing, lines, form, org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, form, org) { Unrequested = await commands.UnrequestedAsync(year, departmentId, org) });
     }
 }
