@@ -11,6 +11,9 @@ public sealed record LineContext(int ProjectId, long? PreviousBudget, long? Plan
     public static readonly LineContext None = new(0, null, null, null, default, 0);
 }
 
+/// A project of the 部 active in the year without a request for it (BudgetChecks.Active).
+public sealed record UnrequestedProject(int ProjectId, string Code, string Name, int OwnerUnitId, bool InPlan, long? PreviousBudget);
+
 /// Consistency checks like the evaluation's: an amount that goes against the evaluation or the 実施計画 does not forbid
 /// the step, but the step needs a recorded reason, and the 査定調書 prints it.
 public static class BudgetChecks
@@ -34,6 +37,21 @@ public static class BudgetChecks
             findings.Add($"実施計画の額 {Amounts.Thousands(plan)}千円 を {Amounts.Thousands(expenditure - plan)}千円 超えています（実施計画の版は変わっていません）。");
         return findings;
     }
+
+    /// Whether committing the stage needs a reason for the 部's active projects without a request: 予算案 is the budget
+    /// the council receives, so leaving them out is a decision, not a gap (other stages list them only).
+    public static bool AsksUnrequested(BudgetStage stage) => stage == BudgetStage.Proposal;
+
+    /// A project the 部 has not requested for the year although it goes on: retired no, and either in the year's
+    /// 実施計画 or not ended (started, no 終了年度 before the year).
+    public static bool Active(int year, bool retired, int startYear, int? endYear, bool inPlan) =>
+        !retired && (inPlan || (startYear <= year && (endYear is null || endYear >= year)));
+
+    /// The finding beside such a project on the confirmation page.
+    public static string Unrequested(UnrequestedProject p) =>
+        $"{p.Code} {p.Name}: 続く事業（{(p.InPlan ? "実施計画にある" : "終了年度の前")}）ですが、この年度の要求がありません{(p.PreviousBudget is long b ? $"（前年度の予算 {Amounts.Thousands(b)}千円）" : "")}。";
+
+    public const string UnrequestedReasonMissing = "要求のない続く事業があります。予算に計上しない理由を書いてください（査定調書に載ります）。";
 
     /// 財源内訳 adds up to the 歳出: the message beside the field when it does not.
     public static string? FundingMismatch(long expenditure, Funding funding)

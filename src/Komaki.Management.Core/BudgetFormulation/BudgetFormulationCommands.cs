@@ -94,6 +94,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
     private static readonly int PolicyLength = ModelLengths.Of<BudgetRound>(r => r.Policy);
     private static readonly int ReasonLength = ModelLengths.Of<BudgetStageEntry>(e => e.Reason);
     private static readonly int CheckReasonLength = ModelLengths.Of<BudgetStageEntry>(e => e.CheckReason);
+    private static readonly int UnrequestedLength = ModelLengths.Of<BudgetStageCommit>(c => c.Unrequested);
     private static readonly int RestorationReasonLength = ModelLengths.Of<BudgetRestoration>(r => r.Reason);
     private static readonly int AnswerLength = ModelLengths.Of<BudgetRestoration>(r => r.Answer);
 
@@ -365,6 +366,24 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
         return (missing, checkedLines);
     }
 
+    /// The 部's projects active in the year (BudgetChecks.Active) without a request for it: listed on every stage's
+    /// confirmation page, and at 予算案 left out only with a reason.
+    public async Task<List<UnrequestedProject>> UnrequestedAsync(int year, int departmentId, OrgTree org)
+    {
+        var units = org.SelfAndDescendants(departmentId).ToList();
+        var edition = await pages.PlanEditionIdAsync(year);
+        var candidates = await db.Projects.AsNoTracking().Where(p => units.Contains(p.OwnerUnitId) && p.RetiredAt == null
+                && !db.BudgetRequests.Any(r => r.FiscalYear == year && r.ProjectId == p.Id))
+            .Select(p => new
+            {
+                p.Id, p.Code, p.Name, p.OwnerUnitId, p.StartYear, p.EndYear,
+                InPlan = db.ImplementationPlanLines.Any(l => l.ImplementationPlanId == edition && l.FiscalYear == year && l.ProjectId == p.Id),
+                Previous = db.BudgetLines.Where(b => b.FiscalYear == year - 1 && b.ProjectId == p.Id).Select(b => b.Initial ?? b.Assessed).FirstOrDefault(),
+            }).ToListAsync();
+        return candidates.Where(p => BudgetChecks.Active(year, false, p.StartYear, p.EndYear, p.InPlan))
+            .OrderBy(p => p.Code, StringComparer.Ordinal).Select(p => new UnrequestedProject(p.Id, p.Code, p.Name, p.OwnerUnitId, p.InPlan, p.Previous)).ToList();
+    }
+
     /// Commits a stage for a 部: every line gets its entry for the stage (the draft, else the amounts it starts from),
     /// never to be changed; a finding without a reason refuses the whole step.
     public async Task<CommandResult> CommitAsync(int year, BudgetStage stage, int departmentId, CommitForm form, Actor actor, OrgTree org)
@@ -381,7 +400,12 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             if (string.IsNullOrWhiteSpace(reason)) result.Add(form.FieldOf(line.Request.Id), "評価・実施計画と食い違う点があります。理由を書いてください（査定調書に載ります）。");
             else if (reason.Length > CheckReasonLength) result.Add(form.FieldOf(line.Request.Id), $"理由は{CheckReasonLength:N0}文字以内で入力してください。");
         }
+        var unrequested = await UnrequestedAsync(year, departmentId, org);
+        var unrequestedReason = string.IsNullOrWhiteSpace(form.UnrequestedReason) ? null : form.UnrequestedReason.Trim();
+        if (BudgetChecks.AsksUnrequested(stage) && unrequested.Count > 0 && unrequestedReason is null) result.Add(nameof(form.UnrequestedReason), BudgetChecks.UnrequestedReasonMissing);
         if (!result.Succeeded) return result;
+        var unrequestedList = unrequested.Count == 0 ? null : string.Join("\n", unrequested.Select(u => $"{u.Code} {u.Name}"));
+        if (unrequestedList?.Length > UnrequestedLength) unrequestedList = unrequestedList[..(UnrequestedLength - 1)] + "…";
         var now = clock.UtcNow;
         var ids = lines.Select(l => l.Line.Request.Id).ToList();
         var drafts = await db.BudgetStageEntries.AsNoTracking().Where(e => ids.Contains(e.BudgetRequestId) && e.Stage == stage && !e.Committed).ToDictionaryAsync(e => e.BudgetRequestId);
@@ -418,6 +442,7 @@ public sealed class BudgetFormulationCommands(AppDbContext db, RecordSaver saver
             FiscalYear = year, Stage = stage, DepartmentId = departmentId, CommittedBy = actor.UserName, CommittedAt = now,
             Lines = lines.Count, Expenditure = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Expenditure : l.Amounts.Expenditure),
             General = lines.Sum(l => drafts.TryGetValue(l.Line.Request.Id, out var d) ? d.Funding.General : l.Amounts.Funding.General),
+            Unrequested = unrequestedList, UnrequestedReason = unrequested.Count > 0 ? unrequestedReason : null,
         });
         // A 部 of hundreds of lines is written set-based — one statement marks the drafts committed, the new entries
         // and the history go in as prepared rows — with the same records and history entries SaveChanges would write.

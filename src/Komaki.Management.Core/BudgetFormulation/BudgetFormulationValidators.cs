@@ -52,6 +52,10 @@ public sealed class CommitForm
     [Display(Name = "開いたときの内容")]
     public string? Shown { get; set; }
 
+    /// Why the 部's active projects without a request are left out (asked at 予算案: BudgetChecks.AsksUnrequested).
+    [Display(Name = "要求のない事業の理由")]
+    public string? UnrequestedReason { get; set; }
+
     /// The reason given for the line of this request, or null.
     public string? ReasonFor(int requestId) => Reasons.FirstOrDefault(r => r.RequestId == requestId)?.Text;
 
@@ -76,6 +80,8 @@ public sealed class CommitFormValidator : AbstractValidator<CommitForm>
         RuleFor(f => f.Reasons).Must(r => r.Select(x => x.RequestId).Distinct().Count() == r.Count)
             .WithMessage("同じ行の理由が2つ送られました。ページを開き直して、1行に1つの理由を書いてください。");
         RuleForEach(f => f.Reasons).ChildRules(r => r.RuleFor(x => x.Text).MaximumLength(max).WithMessage($"理由は{max:N0}文字以内で入力してください。"));
+        var unrequested = Data.ModelLengths.Of<BudgetStageCommit>(c => c.UnrequestedReason);
+        RuleFor(f => f.UnrequestedReason).MaximumLength(unrequested).WithMessage($"理由は{unrequested:N0}文字以内で入力してください。");
     }
 }
 

@@ -190,6 +190,12 @@ public sealed class BudgetStageCommit : IAudited
     public long Expenditure { get; set; }
     [Display(Name = "一般財源")]
     public long General { get; set; }
+    /// The 部's projects still active in the year that had no request when the stage was committed (「コード 名称」, a
+    /// line each): at 予算案 the budget goes to the council without them, a decision with its reason.
+    [Display(Name = "要求のない事業")]
+    public string? Unrequested { get; set; }
+    [Display(Name = "要求のない事業の理由")]
+    public string? UnrequestedReason { get; set; }
 
     public AuditTarget AuditTarget => new(nameof(BudgetStageCommit), Id);
 }

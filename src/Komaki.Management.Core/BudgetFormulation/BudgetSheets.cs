@@ -19,7 +19,7 @@ public static class BudgetSheets
 
     /// 査定調書: per line 要求額, the assessment's amount, 差額, 査定理由 with who, and the reasons given against the evaluation.
     public static void WriteChousho(Stream output, int year, string department, BudgetStage assessment, IReadOnlyList<FormulationLine> lines,
-        OrgTree org, IReadOnlyDictionary<string, string> names)
+        OrgTree org, IReadOnlyDictionary<string, string> names, BudgetStageCommit? proposal = null)
     {
         using var wb = new XLWorkbook();
         var ws = wb.AddWorksheet("査定調書");
@@ -50,6 +50,14 @@ public static class BudgetSheets
         SheetCells.Thousands(ws.Cell(r, 5), lines.Sum(l => l.Committed(assessment)?.Expenditure ?? 0));
         Total(ws, r, headers.Length);
         Finish(ws, r, [12, 12, 28, 13, 13, 12, 40, 12, 40], [7, 9]);
+        if (proposal?.Unrequested is { } unrequested)
+        {
+            // After the lines: the active projects the 予算案 left without a request, and why.
+            SheetCells.Text(ws.Cell(r + 2, 1), "要求のない続く事業（予算案の確定のとき）");
+            SheetCells.Text(ws.Cell(r + 2, 3), unrequested);
+            SheetCells.Text(ws.Cell(r + 2, 9), $"予算案：{proposal.UnrequestedReason ?? "（理由を求める前の確定）"}");
+            ws.Range(r + 2, 1, r + 2, 9).Style.Alignment.WrapText = true;
+        }
         wb.SaveAs(output);
     }
 
@@ -125,7 +133,9 @@ public static class BudgetSheets
         var years = report.Years;
         var (from, to) = (Wareki.FiscalYearShort(years.BaseBudget), Wareki.FiscalYearShort(years.InformedBudget));
         string[] headers = ["部", "方向性", "事業数", $"{from}当初", $"{to}要求", "要求の増減", $"{to}査定", "査定の増減", $"{to}当初", "当初の増減", $"{to}決算", "決算の増減",
-            "一般財源 要求", "一般財源 査定", "一般財源 決算", $"人工 {Wareki.FiscalYearShort(years.EvaluationYear)}に行った評価", $"人工 {to}に行った評価"];
+            "一般財源 要求", "一般財源 査定", "一般財源 決算", $"人工 {Wareki.FiscalYearShort(years.EvaluationYear)}に行った評価", $"人工 {to}に行った評価",
+            "未要求（件）", $"未要求の{from}当初", "未査定（件）", $"未査定の{from}当初", "当初予算なし（件）", $"当初予算なしの{from}当初", "未決算（件）", $"未決算の{from}当初",
+            $"{from}一般財源（予算案）", "一般財源 要求の増減", "一般財源 査定の増減", "一般財源 決算の増減"];
         Title(ws, $"評価の効き目　{years.Traced}", headers.Length);
         Headers(ws, headers);
         var r = 4;
@@ -136,12 +146,17 @@ public static class BudgetSheets
             ws.Cell(r, 3).SetValue(f.Projects);
             SheetCells.Thousands(ws.Cell(r, 4), f.Base);
             var c = 5;
-            foreach (var to in new[] { f.Requested, f.Assessed, f.Initial, f.Settled })
+            var columns = f.Columns;
+            foreach (var column in columns.Take(4))
             {
-                SheetCells.Thousands(ws.Cell(r, c), to);
-                SheetCells.Thousands(ws.Cell(r, c + 1), EffectFigures.Change(to, f.Base));
+                SheetCells.Thousands(ws.Cell(r, c), column.Figure);
+                SheetCells.Thousands(ws.Cell(r, c + 1), column.Change);
+                ws.Cell(r, c + 13).SetValue(column.Missing);
+                SheetCells.Thousands(ws.Cell(r, c + 14), column.MissingBase);
                 c += 2;
             }
+            SheetCells.Thousands(ws.Cell(r, 26), f.BaseGeneral);
+            for (var g = 0; g < 3; g++) SheetCells.Thousands(ws.Cell(r, 27 + g), columns[4 + g].Change);
             SheetCells.Thousands(ws.Cell(r, 13), f.RequestedGeneral);
             SheetCells.Thousands(ws.Cell(r, 14), f.AssessedGeneral);
             SheetCells.Thousands(ws.Cell(r, 15), f.SettledGeneral);
@@ -155,8 +170,8 @@ public static class BudgetSheets
         Row("全市", "計", report.Total);
         Total(ws, r - 1, headers.Length);
         foreach (var row in report.Rows) Row(row.DepartmentId is int d ? org.Find(d)?.Name ?? "" : "（所属なし）", Verdict(row.Verdict), row.Figures);
-        SheetCells.Text(ws.Cell(r + 1, 1), $"金額は千円。{years.Words}（公表したもの）の方向性ごとに、{from}当初予算から{to}の要求・査定・当初・決算までの増減です。どちらかの年度に予算の行がある事業をすべて一度ずつ数えるため、各列の全市の計は「予算」の表のその年度の合計と一致します。部は{to}の要求をした課の部（要求がなければ評価をした課の部）。一般財源は予算編成・決算で分かるものだけ、人工は各年度に行った評価の値です。");
-        Finish(ws, r - 1, [14, 22, 8, 13, 13, 12, 13, 12, 13, 12, 13, 12, 13, 13, 13, 10, 10], []);
+        SheetCells.Text(ws.Cell(r + 1, 1), $"金額は千円。{years.Words}（公表したもの）の方向性ごとに、{from}当初予算から{to}の要求・査定・当初・決算までの増減です。どちらかの年度に予算の行がある事業をすべて一度ずつ数えるため、各列の全市の計は「予算」の表のその年度の合計と一致します。部は{to}の要求をした課の部（要求がなければ評価をした課の部）。増減は、その列の額がある事業の{from}当初と比べます（終了・廃止を決めた事業は 0 として含めます）。まだ額がない続く事業は「未要求」などの件数とその{from}当初で示し、増減には数えません。一般財源は予算編成・決算で分かるものだけ、一般財源の増減は{from}の予算案の一般財源（このシステムで予算編成をした年度のみ）から同じように比べます。人工は各年度に行った評価の値です。");
+        Finish(ws, r - 1, [14, 22, 8, 13, 13, 12, 13, 12, 13, 12, 13, 12, 13, 13, 13, 10, 10, 8, 12, 8, 12, 8, 12, 8, 12, 13, 12, 12, 12], []);
         wb.SaveAs(output);
     }
 

@@ -41,7 +41,8 @@ public static class BudgetShown
     /// The rows of a 効き目 report as they would be published.
     public static string Effect(IEnumerable<EffectPublicationRow> rows) =>
         Of(rows.SelectMany(r => new object?[] { r.Kind, r.Department, r.Verdict, r.Projects, r.Base, r.Requested, r.Assessed, r.Initial, r.Settled,
-            r.RequestedGeneral, r.AssessedGeneral, r.SettledGeneral, r.PersonYears, r.NextPersonYears }));
+            r.RequestedGeneral, r.AssessedGeneral, r.SettledGeneral, r.PersonYears, r.NextPersonYears, r.BaseGeneral }
+            .Concat(r.ToFigures().Columns.SelectMany(c => new object?[] { c.Compared, c.Missing, c.MissingBase }))));
 
     /// True when the form carried back the fingerprint of what is there now.
     public static bool Same(string? shown, string now) => !string.IsNullOrEmpty(shown) && string.Equals(shown, now, StringComparison.Ordinal);

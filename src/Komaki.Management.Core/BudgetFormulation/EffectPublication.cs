@@ -80,6 +80,62 @@ public sealed class EffectPublicationRow
     public long? SettledGeneral { get; set; }
     public decimal PersonYears { get; set; }
     public decimal? NextPersonYears { get; set; }
+    // What each column was compared with, like with like (EffectBase); null in editions published before round 12,
+    // which compared every column with the whole Base and keep showing that.
+    public long? RequestedCompared { get; set; }
+    public int? RequestedMissing { get; set; }
+    public long? RequestedMissingBase { get; set; }
+    public long? AssessedCompared { get; set; }
+    public int? AssessedMissing { get; set; }
+    public long? AssessedMissingBase { get; set; }
+    public long? InitialCompared { get; set; }
+    public int? InitialMissing { get; set; }
+    public long? InitialMissingBase { get; set; }
+    public long? SettledCompared { get; set; }
+    public int? SettledMissing { get; set; }
+    public long? SettledMissingBase { get; set; }
+    /// N's 一般財源 (null: N's budget was not formulated here, or an earlier edition).
+    public long? BaseGeneral { get; set; }
+    public long? RequestedGeneralCompared { get; set; }
+    public int? RequestedGeneralMissing { get; set; }
+    public long? RequestedGeneralMissingBase { get; set; }
+    public long? AssessedGeneralCompared { get; set; }
+    public int? AssessedGeneralMissing { get; set; }
+    public long? AssessedGeneralMissingBase { get; set; }
+    public long? SettledGeneralCompared { get; set; }
+    public int? SettledGeneralMissing { get; set; }
+    public long? SettledGeneralMissingBase { get; set; }
+
+    /// Whether the edition kept its comparable bases (published from round 12 on).
+    public bool LikeWithLike => RequestedCompared is not null;
+
+    private static EffectBase? Compared(long? compared, int? missing, long? missingBase) => compared is long c ? new(c, missing ?? 0, missingBase ?? 0) : null;
+
+    /// The row's figures as the report had them: every place reads its changes and missing counts from these.
+    public EffectFigures ToFigures() => new(Projects, Base, Requested, Assessed, Initial, Settled, RequestedGeneral, AssessedGeneral, SettledGeneral, PersonYears, NextPersonYears)
+    {
+        RequestedBase = Compared(RequestedCompared, RequestedMissing, RequestedMissingBase), AssessedBase = Compared(AssessedCompared, AssessedMissing, AssessedMissingBase),
+        InitialBase = Compared(InitialCompared, InitialMissing, InitialMissingBase), SettledBase = Compared(SettledCompared, SettledMissing, SettledMissingBase),
+        BaseGeneral = BaseGeneral, RequestedGeneralBase = Compared(RequestedGeneralCompared, RequestedGeneralMissing, RequestedGeneralMissingBase),
+        AssessedGeneralBase = Compared(AssessedGeneralCompared, AssessedGeneralMissing, AssessedGeneralMissingBase),
+        SettledGeneralBase = Compared(SettledGeneralCompared, SettledGeneralMissing, SettledGeneralMissingBase), LikeWithLike = LikeWithLike,
+    };
+
+    /// A row holding these figures (a published row, or a sum of published rows).
+    public static EffectPublicationRow Of(EffectRowKind kind, string? department, Direction? code, string verdict, EffectFigures f, int sortOrder = 0) => new()
+    {
+        SortOrder = sortOrder, Kind = kind, Department = department, Verdict = verdict, VerdictCode = code, Projects = f.Projects, Base = f.Base,
+        Requested = f.Requested, Assessed = f.Assessed, Initial = f.Initial, Settled = f.Settled, RequestedGeneral = f.RequestedGeneral,
+        AssessedGeneral = f.AssessedGeneral, SettledGeneral = f.SettledGeneral, PersonYears = f.PersonYears, NextPersonYears = f.NextPersonYears,
+        RequestedCompared = f.RequestedBase?.Base, RequestedMissing = f.RequestedBase?.Missing, RequestedMissingBase = f.RequestedBase?.MissingBase,
+        AssessedCompared = f.AssessedBase?.Base, AssessedMissing = f.AssessedBase?.Missing, AssessedMissingBase = f.AssessedBase?.MissingBase,
+        InitialCompared = f.InitialBase?.Base, InitialMissing = f.InitialBase?.Missing, InitialMissingBase = f.InitialBase?.MissingBase,
+        SettledCompared = f.SettledBase?.Base, SettledMissing = f.SettledBase?.Missing, SettledMissingBase = f.SettledBase?.MissingBase,
+        BaseGeneral = f.BaseGeneral,
+        RequestedGeneralCompared = f.RequestedGeneralBase?.Base, RequestedGeneralMissing = f.RequestedGeneralBase?.Missing, RequestedGeneralMissingBase = f.RequestedGeneralBase?.MissingBase,
+        AssessedGeneralCompared = f.AssessedGeneralBase?.Base, AssessedGeneralMissing = f.AssessedGeneralBase?.Missing, AssessedGeneralMissingBase = f.AssessedGeneralBase?.MissingBase,
+        SettledGeneralCompared = f.SettledGeneralBase?.Base, SettledGeneralMissing = f.SettledGeneralBase?.Missing, SettledGeneralMissingBase = f.SettledGeneralBase?.MissingBase,
+    };
 }
 
 /// The 財政課's decision to publish: the year, and for a later edition the reason it is published again.
@@ -174,12 +230,7 @@ public sealed class EffectPublications(AppDbContext db, BudgetEffect effect, Rec
     public static List<EffectPublicationRow> Snapshot(EffectReport report, OrgTree org, DirectionCatalog directions)
     {
         var rows = new List<EffectPublicationRow>();
-        void Add(EffectRowKind kind, string? department, Direction? code, string verdict, EffectFigures f) => rows.Add(new EffectPublicationRow
-        {
-            SortOrder = rows.Count + 1, Kind = kind, Department = department, Verdict = verdict, VerdictCode = code, Projects = f.Projects, Base = f.Base,
-            Requested = f.Requested, Assessed = f.Assessed, Initial = f.Initial, Settled = f.Settled, RequestedGeneral = f.RequestedGeneral,
-            AssessedGeneral = f.AssessedGeneral, SettledGeneral = f.SettledGeneral, PersonYears = f.PersonYears, NextPersonYears = f.NextPersonYears,
-        });
+        void Add(EffectRowKind kind, string? department, Direction? code, string verdict, EffectFigures f) => rows.Add(EffectPublicationRow.Of(kind, department, code, verdict, f, rows.Count + 1));
         string Verdict(Direction? d) => d is Direction v ? directions.Label(v) : NoVerdict;
         foreach (var r in report.CityByVerdict) Add(EffectRowKind.City, null, r.Verdict, Verdict(r.Verdict), r.Figures);
         Add(EffectRowKind.Total, null, null, "計", report.Total);

@@ -342,6 +342,14 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<int>("Stage")
                         .HasColumnType("int");
 
+                    b.Property<string>("Unrequested")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("UnrequestedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
@@ -462,10 +470,31 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<long?>("Assessed")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AssessedCompared")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("AssessedGeneral")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("AssessedGeneralCompared")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AssessedGeneralMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("AssessedGeneralMissingBase")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("AssessedMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("AssessedMissingBase")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Base")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BaseGeneral")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Department")
@@ -476,6 +505,15 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<long?>("Initial")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("InitialCompared")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("InitialMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("InitialMissingBase")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Kind")
@@ -495,13 +533,49 @@ namespace Komaki.Management.Migrations.SqlServer.Migrations
                     b.Property<long?>("Requested")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("RequestedCompared")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("RequestedGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RequestedGeneralCompared")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequestedGeneralMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("RequestedGeneralMissingBase")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("RequestedMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("RequestedMissingBase")
                         .HasColumnType("bigint");
 
                     b.Property<long?>("Settled")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("SettledCompared")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("SettledGeneral")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SettledGeneralCompared")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SettledGeneralMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SettledGeneralMissingBase")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SettledMissing")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("SettledMissingBase")
                         .HasColumnType("bigint");
 
                     b.Property<int>("SortOrder")

@@ -321,6 +321,14 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<int>("Stage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Unrequested")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnrequestedReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DepartmentId");
@@ -435,10 +443,31 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<long?>("Assessed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AssessedCompared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AssessedGeneral")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AssessedGeneralCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssessedGeneralMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessedGeneralMissingBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AssessedMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AssessedMissingBase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Base")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BaseGeneral")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Department")
@@ -449,6 +478,15 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("Initial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InitialCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("InitialMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("InitialMissingBase")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -468,13 +506,49 @@ namespace Komaki.Management.Migrations.Sqlite.Migrations
                     b.Property<long?>("Requested")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RequestedCompared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("RequestedGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestedGeneralCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedGeneralMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestedGeneralMissingBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RequestedMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RequestedMissingBase")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("Settled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SettledCompared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SettledGeneral")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledGeneralCompared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SettledGeneralMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledGeneralMissingBase")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SettledMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SettledMissingBase")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SortOrder")

@@ -71,6 +71,8 @@ public sealed class BudgetStageCommitConfiguration : IEntityTypeConfiguration<Bu
 {
     public void Configure(EntityTypeBuilder<BudgetStageCommit> builder)
     {
+        builder.Property(x => x.Unrequested).HasMaxLength(4000);
+        builder.Property(x => x.UnrequestedReason).HasMaxLength(2000);
         builder.HasIndex(x => new { x.FiscalYear, x.Stage, x.DepartmentId }).IsUnique().RefusedAs("この部のこの段階はすでに確定済です。画面を開き直して確かめてください。");
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }

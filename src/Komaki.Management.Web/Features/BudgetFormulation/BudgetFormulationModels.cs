@@ -33,7 +33,11 @@ public sealed record RestoreModel(int Year, FormulationLine Line, string? Amount
 public sealed record AnswerModel(int Year, FormulationLine Line, BudgetRestoration Restoration, string? Granted, string? Answer, OrgTree Org);
 
 public sealed record CommitModel(int Year, BudgetStage Stage, int DepartmentId, IReadOnlyList<string> Missing,
-    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, CommitForm Form, OrgTree Org);
+    IReadOnlyList<(FormulationLine Line, IFunded Amounts, IReadOnlyList<string> Findings)> Lines, CommitForm Form, OrgTree Org)
+{
+    /// The 部's active projects without a request (BudgetChecks): listed, and at 予算案 left out only with a reason.
+    public IReadOnlyList<UnrequestedProject> Unrequested { get; init; } = [];
+}
 
 /// WholeCity: the rows are every 部's, so their total is the city's (「全市」); otherwise the reader's own 部 only (「計」).
 public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, int? DepartmentId, StageComparison Comparison, IReadOnlyList<OrgUnit> Departments, OrgTree Org, bool WholeCity)
@@ -43,6 +47,9 @@ public sealed record CompareModel(int Year, BudgetStage From, BudgetStage To, in
 
 public sealed record ChoushoModel(int Year, int DepartmentId, BudgetStage Assessment, IReadOnlyList<FormulationLine> Lines, IReadOnlyDictionary<string, string> Names, OrgTree Org)
 {
+    /// The 予算案's commit of the 部, with the active projects it left without a request and why (null before it).
+    public BudgetStageCommit? Proposal { get; init; }
+
     /// Whether the person exports the 査定調書 (BudgetDepartmentRule.ExportChousho).
     public bool ExportsChousho { get; init; }
 }

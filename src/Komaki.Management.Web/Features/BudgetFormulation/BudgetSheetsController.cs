@@ -29,7 +29,8 @@ public sealed class BudgetSheetsController(OrgTreeProvider orgTree, BudgetFormul
         {
             var lines = await reads.DepartmentAsync(year, org, departmentId);
             var names = await pages.NamesAsync(lines.SelectMany(l => l.Request.Entries.Select(e => e.RecordedBy)));
-            return Written(output => BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names));
+            var proposal = (await pages.CommitsAsync(year)).FirstOrDefault(c => c.Stage == BudgetStage.Proposal && c.DepartmentId == departmentId);
+            return Written(output => BudgetSheets.WriteChousho(output, year, department.Name, assessment, lines, org, names, proposal));
         });
         return File(bytes, BudgetSheets.ContentType, BudgetSheets.ChoushoFileName(year, department.Name, assessment));
     }

@@ -69,7 +69,8 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         // The lines and their checks are read afresh; the round and the commits as kept (committing reads them afresh).
         var (round, commits) = await reads.YearAsync(year);
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org, (round, commits));
-        return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, new CommitForm { Shown = BudgetShown.Commit(stage, lines.Select(l => (l.Line, l.Amounts))) }, org)
+            { Unrequested = await commands.UnrequestedAsync(year, departmentId, org) });
     }
 
     [HttpPost("{year:int}/Steps/{stage}/{departmentId:int}")]
@@ -87,6 +88,6 @@ public sealed class BudgetStepsController(OrgTreeProvider orgTree, BudgetFormula
         }
         var (missing, lines) = await commands.PrepareCommitAsync(year, stage, departmentId, org);
         // The page keeps what it was opened on: after a refusal for a change, only opening it again confirms the new amounts.
-        return View(new CommitModel(year, stage, departmentId, missing, lines, form, org));
+        return View(new CommitModel(year, stage, departmentId, missing, lines, form, org) { Unrequested = await commands.UnrequestedAsync(year, departmentId, org) });
     }
 }

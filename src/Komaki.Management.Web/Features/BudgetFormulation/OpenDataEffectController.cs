@@ -12,9 +12,46 @@ public sealed record BudgetEffectRecord(int EvaluationYear, int EvaluatedYear, i
     string? VerdictCode, int Projects, long BaseYen, long? RequestedYen, long? AssessedYen, long? InitialYen, long? SettledYen,
     long? RequestedGeneralYen, long? AssessedGeneralYen, long? SettledGeneralYen, decimal PersonYears, decimal? NextPersonYears)
 {
-    public static IEnumerable<BudgetEffectRecord> Of(EffectPublication p) => p.Rows.Select(r => new BudgetEffectRecord(p.VerdictsOf + 1, p.VerdictsOf, p.FiscalYear, p.FiscalYear + 1, p.Edition, p.PublishedAt,
-        r.Kind switch { EffectRowKind.City => "city", EffectRowKind.Total => "total", _ => "department" }, r.Department, r.Verdict, r.VerdictCode?.ToString(), r.Projects,
-        r.Base, r.Requested, r.Assessed, r.Initial, r.Settled, r.RequestedGeneral, r.AssessedGeneral, r.SettledGeneral, r.PersonYears, r.NextPersonYears));
+    // Each column's change and who it leaves out, as the public page shows them (EffectFigures.Columns).
+    public long? RequestedChangeYen { get; init; }
+    public long? RequestedComparedYen { get; init; }
+    public int UnrequestedProjects { get; init; }
+    public long UnrequestedBaseYen { get; init; }
+    public long? AssessedChangeYen { get; init; }
+    public long? AssessedComparedYen { get; init; }
+    public int UnassessedProjects { get; init; }
+    public long UnassessedBaseYen { get; init; }
+    public long? InitialChangeYen { get; init; }
+    public long? InitialComparedYen { get; init; }
+    public int WithoutInitialProjects { get; init; }
+    public long WithoutInitialBaseYen { get; init; }
+    public long? SettledChangeYen { get; init; }
+    public long? SettledComparedYen { get; init; }
+    public int UnsettledProjects { get; init; }
+    public long UnsettledBaseYen { get; init; }
+    public long? BaseGeneralYen { get; init; }
+    public long? RequestedGeneralChangeYen { get; init; }
+    public long? AssessedGeneralChangeYen { get; init; }
+    public long? SettledGeneralChangeYen { get; init; }
+    /// Whether each change compares like with like (false: an edition published before, compared with the whole base).
+    public bool LikeWithLike { get; init; }
+
+    public static IEnumerable<BudgetEffectRecord> Of(EffectPublication p) => p.Rows.Select(r =>
+    {
+        var f = r.ToFigures();
+        var c = f.Columns;
+        return new BudgetEffectRecord(p.VerdictsOf + 1, p.VerdictsOf, p.FiscalYear, p.FiscalYear + 1, p.Edition, p.PublishedAt,
+            r.Kind switch { EffectRowKind.City => "city", EffectRowKind.Total => "total", _ => "department" }, r.Department, r.Verdict, r.VerdictCode?.ToString(), r.Projects,
+            r.Base, r.Requested, r.Assessed, r.Initial, r.Settled, r.RequestedGeneral, r.AssessedGeneral, r.SettledGeneral, r.PersonYears, r.NextPersonYears)
+        {
+            RequestedChangeYen = c[0].Change, RequestedComparedYen = c[0].Compared, UnrequestedProjects = c[0].Missing, UnrequestedBaseYen = c[0].MissingBase,
+            AssessedChangeYen = c[1].Change, AssessedComparedYen = c[1].Compared, UnassessedProjects = c[1].Missing, UnassessedBaseYen = c[1].MissingBase,
+            InitialChangeYen = c[2].Change, InitialComparedYen = c[2].Compared, WithoutInitialProjects = c[2].Missing, WithoutInitialBaseYen = c[2].MissingBase,
+            SettledChangeYen = c[3].Change, SettledComparedYen = c[3].Compared, UnsettledProjects = c[3].Missing, UnsettledBaseYen = c[3].MissingBase,
+            BaseGeneralYen = f.BaseGeneral, RequestedGeneralChangeYen = c[4].Change, AssessedGeneralChangeYen = c[5].Change, SettledGeneralChangeYen = c[6].Change,
+            LikeWithLike = f.LikeWithLike,
+        };
+    });
 }
 
 /// 評価の効き目 as open data: the latest edition of each published year (or one year, or one edition), from the same
@@ -44,6 +81,13 @@ public sealed class BudgetEffectDataset(PublicData data) : IOpenDataDataset
         new("事業数", r => r.Projects), new("比べる元の当初予算（円）", r => r.BaseYen), new("要求額（円）", r => r.RequestedYen), new("査定額（円）", r => r.AssessedYen),
         new("当初予算額（円）", r => r.InitialYen), new("決算額（円）", r => r.SettledYen), new("一般財源 要求（円）", r => r.RequestedGeneralYen),
         new("一般財源 査定（円）", r => r.AssessedGeneralYen), new("一般財源 決算（円）", r => r.SettledGeneralYen), new("人工（この評価）", r => r.PersonYears), new("人工（翌年度に行った評価）", r => r.NextPersonYears),
+        new("増減の比べ方", r => r.LikeWithLike ? "額がある事業どうし" : "当初予算全体（この版の公表時の計算）"),
+        new("要求の増減（円）", r => r.RequestedChangeYen), new("要求と比べた当初予算（円）", r => r.RequestedComparedYen), new("未要求（件）", r => r.UnrequestedProjects), new("未要求の当初予算（円）", r => r.UnrequestedBaseYen),
+        new("査定の増減（円）", r => r.AssessedChangeYen), new("査定と比べた当初予算（円）", r => r.AssessedComparedYen), new("未査定（件）", r => r.UnassessedProjects), new("未査定の当初予算（円）", r => r.UnassessedBaseYen),
+        new("当初予算の増減（円）", r => r.InitialChangeYen), new("当初予算と比べた当初予算（円）", r => r.InitialComparedYen), new("当初予算なし（件）", r => r.WithoutInitialProjects), new("当初予算なしの当初予算（円）", r => r.WithoutInitialBaseYen),
+        new("決算の増減（円）", r => r.SettledChangeYen), new("決算と比べた当初予算（円）", r => r.SettledComparedYen), new("未決算（件）", r => r.UnsettledProjects), new("未決算の当初予算（円）", r => r.UnsettledBaseYen),
+        new("比べる元の一般財源（円）", r => r.BaseGeneralYen), new("一般財源 要求の増減（円）", r => r.RequestedGeneralChangeYen), new("一般財源 査定の増減（円）", r => r.AssessedGeneralChangeYen),
+        new("一般財源 決算の増減（円）", r => r.SettledGeneralChangeYen),
     ];
 
     public string Name => "budget-effect";

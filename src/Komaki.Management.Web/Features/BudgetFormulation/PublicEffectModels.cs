@@ -18,25 +18,8 @@ public sealed record PublishedEffectTables(int Year, int Evaluated, IReadOnlyLis
     /// Each 部's rows added up, in the order the 部 appear.
     public IReadOnlyList<EffectPublicationRow> DepartmentTotals => Departments.GroupBy(r => r.Department).Select(g => Sum(g.Key, g)).ToList();
 
-    public static EffectPublicationRow Sum(string? department, IEnumerable<EffectPublicationRow> rows)
-    {
-        static long? Add(long? a, long? b) => a is null && b is null ? null : (a ?? 0) + (b ?? 0);
-        return rows.Aggregate(new EffectPublicationRow { Kind = EffectRowKind.Department, Department = department, Verdict = "計" }, (s, r) =>
-        {
-            s.Projects += r.Projects;
-            s.Base += r.Base;
-            s.Requested = Add(s.Requested, r.Requested);
-            s.Assessed = Add(s.Assessed, r.Assessed);
-            s.Initial = Add(s.Initial, r.Initial);
-            s.Settled = Add(s.Settled, r.Settled);
-            s.RequestedGeneral = Add(s.RequestedGeneral, r.RequestedGeneral);
-            s.AssessedGeneral = Add(s.AssessedGeneral, r.AssessedGeneral);
-            s.SettledGeneral = Add(s.SettledGeneral, r.SettledGeneral);
-            s.PersonYears += r.PersonYears;
-            s.NextPersonYears = s.NextPersonYears is null && r.NextPersonYears is null ? null : (s.NextPersonYears ?? 0) + (r.NextPersonYears ?? 0);
-            return s;
-        });
-    }
+    public static EffectPublicationRow Sum(string? department, IEnumerable<EffectPublicationRow> rows) =>
+        EffectPublicationRow.Of(EffectRowKind.Department, department, null, "計", rows.Select(r => r.ToFigures()).Aggregate((x, y) => x.Add(y)));
 }
 
 /// The public page: the edition shown (null when nothing is published yet) and every edition for the history.
