@@ -1,3 +1,4 @@
+using System.Globalization;
 using Komaki.Management.Core.Auditing;
 using Komaki.Management.Core.Budgets;
 using Komaki.Management.Core.Common;
@@ -218,7 +219,7 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
         var measureNo = Number(row, MeasureTens, MeasureOnes, MeasureNo, "施策番号", errors);
         if (row.Text(InPlan.Key) is not null) _inPlanMarks++;
         var costs = ReadCosts(row, errors);
-        var indicatorValues = ReadIndicatorValues(row, errors);
+        var indicatorValues = ReadIndicatorValues(row);
         var ratings = ReadRatings(row, errors);
         var unitName = row.Text(Unit.Key);
         OrgUnit? unit = null;
@@ -267,26 +268,32 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
     private List<YearCost> ReadCosts(ImportRow row, List<string> errors)
     {
         var costs = new List<YearCost>();
+        // The old system's sheet computes its figures by formulas (a share of a cost: 1355.3925 千円): refusing them
+        // would keep a city's history out, so they are kept at the yen (hours at 4 places) and every such cell is named.
+        var rounded = new List<string>();
         foreach (var b in _blocks)
         {
             var year = Wareki.FiscalYearShort(b.Year);
-            var sources = SourceLabels.Select((label, i) => row.Amount(b.Sources[i], $"{year}の{label}", errors)).ToArray();
-            var cost = row.Amount(b.Cost, $"{year}の事業費計", errors);
-            var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors) : null;
-            var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors) : null;
-            var hours = b.Hours is int hc ? row.NumberAt(hc, $"{year}の延べ業務時間", NumberText.FormDecimals, errors) : null;
+            var sources = SourceLabels.Select((label, i) => row.Amount(b.Sources[i], $"{year}の{label}", errors, rounded)).ToArray();
+            var cost = row.Amount(b.Cost, $"{year}の事業費計", errors, rounded);
+            var staff = b.Staff is int sc ? row.Amount(sc, $"{year}の人件費計", errors, rounded) : null;
+            var total = b.Total is int tc ? row.Amount(tc, $"{year}のトータルコスト", errors, rounded) : null;
+            var hours = b.Hours is int hc ? row.NumberAt(hc, $"{year}の延べ業務時間", NumberText.FormDecimals, errors, rounded: rounded) : null;
             if (cost is long k && sources.All(s => s is not null) && sources.Sum(s => s!.Value) != k)
                 Warn(row, $"{year}: 事業費計 {Amounts.Thousands(k)} が財源の合計 {Amounts.Thousands(sources.Sum(s => s!.Value))} と一致しません（{row.Cell(b.Cost)}）。");
             if (cost is long k2 && staff is long st && total is long t && k2 + st != t)
                 Warn(row, $"{year}: トータルコスト {Amounts.Thousands(t)} が事業費計＋人件費計 {Amounts.Thousands(k2 + st)} と一致しません（{row.Cell(b.Total!.Value)}）。");
             if (cost is not null || staff is not null) costs.Add(new YearCost(b, cost ?? 0, staff, hours, sources));
         }
+        if (rounded.Count > 0)
+            Warn(row, $"計算式で求めた額・時間を1円（延べ業務時間は小数第{NumberText.FormDecimals}位）までに丸めて取り込みます: {string.Join("、", rounded)}。");
         return costs;
     }
 
-    private Dictionary<(int Slot, int Year), decimal> ReadIndicatorValues(ImportRow row, List<string> errors)
+    private Dictionary<(int Slot, int Year), decimal> ReadIndicatorValues(ImportRow row)
     {
         var indicatorValues = new Dictionary<(int Slot, int Year), decimal>();
+        var rounded = new List<string>();
         foreach (var (slot, nameColumn, _) in _indicatorColumns)
         {
             if (row.Shown(nameColumn) is not string indicatorName) continue;
@@ -297,13 +304,20 @@ public sealed class LegacyEvaluationImport(ImportContext context) : SheetImport(
                 // of the project's history still comes in.
                 if (!NumberText.TryParseCell(row.Text(vc), out var actual))
                     Warn(row, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績「{row.Text(vc)}」は数値ではないため取り込みません（{row.Cell(vc)}、実績は空欄のままです）。");
-                // The column keeps 4 places (as SQL Server stores it): a finer figure is refused, as the form refuses it,
-                // never rounded; one with fewer places compares equal to the stored figure.
-                else if (actual is decimal fine && fine != Math.Round(fine, NumberText.FormDecimals))
-                    errors.Add(row.TooPrecise(vc, $"指標「{indicatorName}」の{Wareki.FiscalYearShort(b.Year)}の実績", row.Text(vc)!, NumberText.FormDecimals));
+                // The column keeps 4 places (as SQL Server stores it). The old system's sheet holds ratios computed by
+                // formulas (73.187414500684): refusing them would keep a city's whole history out, so they are kept at 4
+                // places — and the preview names every cell so rounded, never silently.
+                else if (actual is decimal fine && fine != Math.Round(fine, NumberText.FormDecimals, MidpointRounding.AwayFromZero))
+                {
+                    var kept = Math.Round(fine, NumberText.FormDecimals, MidpointRounding.AwayFromZero);
+                    indicatorValues[(slot, b.Year)] = kept;
+                    rounded.Add($"{row.Cell(vc)}「{row.Text(vc)}」→{kept.ToString(CultureInfo.InvariantCulture)}");
+                }
                 else if (actual is decimal a) indicatorValues[(slot, b.Year)] = a;
             }
         }
+        if (rounded.Count > 0)
+            Warn(row, $"指標の実績を小数第{NumberText.FormDecimals}位までに丸めて取り込みます（実績は小数第{NumberText.FormDecimals}位まで記録します）: {string.Join("、", rounded)}。");
         return indicatorValues;
     }
 

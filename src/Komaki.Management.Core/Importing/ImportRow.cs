@@ -48,7 +48,10 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
         return Amount(c, field.Header, errors);
     }
 
-    public long? Amount(int column, string label, List<string> errors)
+    /// `rounded`: where an import of figures computed by another system's formulas (the evaluation history) keeps an
+    /// amount finer than one yen rounded to the yen — each such cell is added there, for the preview to name — instead of
+    /// refusing it as every sheet typed by staff is refused.
+    public long? Amount(int column, string label, List<string> errors, List<string>? rounded = null)
     {
         // A figure shown as a percentage or a date is not an amount, whatever number lies beneath it.
         if (table.Grid.ReadingAt(row, column) is { } shown && (shown.IsDate || shown.Shown.Contains('%', StringComparison.Ordinal)) && Text(column) is not null)
@@ -58,6 +61,12 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
         }
         var text = Text(column);
         if (Amounts.TryParseCell(text, table.YenPerUnit(column), out var yen)) return yen;
+        if (rounded is not null && Amounts.IsFinerThanYen(text, table.YenPerUnit(column)) && NumberText.TryParseCell(text, out var fine) && fine is decimal f)
+        {
+            var kept = (long)Math.Round(f * table.YenPerUnit(column), MidpointRounding.AwayFromZero);
+            rounded.Add($"{Cell(column)}「{text}」→{kept:N0}円");
+            return kept;
+        }
         if (Amounts.IsFinerThanYen(text, table.YenPerUnit(column)))
             errors.Add($"{Cell(column)}（{label}）の「{text}」は1円より細かい金額です（{SheetTable.UnitName(table.YenPerUnit(column))}で小数第{Decimals(table.YenPerUnit(column))}位まで）。丸めずに取り込まないため、セルの値を確かめてください。");
         else errors.Add($"{label}「{text}」を金額として読み取れません（{Cell(column)}）。");
@@ -69,7 +78,7 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
     /// A number of a field that keeps `decimals` places (null when blank or a dash), or null with the reason added to
     /// errors: text that is not a number (said with `notANumber`), or a number with more decimals than the field keeps —
     /// refused, never rounded, as the form that edits the field refuses it.
-    public decimal? NumberAt(int column, string label, int decimals, List<string> errors, Func<string, string>? clean = null)
+    public decimal? NumberAt(int column, string label, int decimals, List<string> errors, Func<string, string>? clean = null, List<string>? rounded = null)
     {
         var text = Text(column);
         var read = clean is null || text is null ? text : clean(text);
@@ -77,6 +86,12 @@ public sealed class ImportRow(SheetTable table, SheetRow row)
         {
             errors.Add($"{label}「{text}」を数値として読み取れません（{Cell(column)}）。");
             return null;
+        }
+        if (value is decimal r && r != Math.Round(r, decimals) && rounded is not null)
+        {
+            var kept = Math.Round(r, decimals, MidpointRounding.AwayFromZero);
+            rounded.Add($"{Cell(column)}「{text}」→{kept.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            return kept;
         }
         if (value is decimal v && v != Math.Round(v, decimals))
         {

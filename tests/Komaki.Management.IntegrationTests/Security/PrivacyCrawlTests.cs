@@ -133,7 +133,10 @@ public class PrivacyCrawlTests(KomakiFactory app, ITestOutputHelper output) : IC
         var published = await finance.PostAsync("/BudgetFormulation/Effect/2025/Publish", KomakiFactory.Form(KomakiFactory.TokenIn(confirm),
             ShownFingerprint.In(confirm, "/BudgetFormulation/Effect/2025/Publish"),
             ("Correction", "非公開の記録が公表の写しに入らないことを確かめるため。")));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, published.StatusCode);
+        // Refused as the same content as the demo's edition when the planted texts change no published figure or name:
+        // then the current edition, published before the plant, is what the public reads.
+        Assert.True(published.StatusCode == System.Net.HttpStatusCode.Redirect || (await published.Content.ReadAsStringAsync()).Contains("内容が同じです", StringComparison.Ordinal),
+            $"publishing 評価の効き目 again: {published.StatusCode}");
         Assert.Contains(plan.Texts, t => t.Kind == "evaluation");
         Assert.Contains(plan.Texts, t => t.Kind == "goal");
         Assert.Contains(plan.Texts, t => t.Kind == "personnel");
