@@ -148,8 +148,9 @@ public sealed class BudgetEffect(AppDbContext db) : IUseCase
         // N's 一般財源, where N's budget was formulated here: each line's committed 予算案.
         var formulatedBefore = await db.BudgetRounds.AsNoTracking().AnyAsync(r => r.FiscalYear == baseYear);
         var generalBefore = formulatedBefore
-            ? await db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == baseYear)
-                .SelectMany(r => r.Entries.Where(e => e.Committed && e.Stage == BudgetStage.Proposal).Select(e => new { r.ProjectId, e.Funding.General }))
+            ? await (from r in db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == baseYear)
+                     join e in db.BudgetStageEntries.AsNoTracking().Where(e => e.Committed && e.Stage == BudgetStage.Proposal) on r.Id equals e.BudgetRequestId
+                     select new { r.ProjectId, e.Funding.General })
                 .ToDictionaryAsync(x => x.ProjectId, x => x.General)
             : new Dictionary<int, long>();
         var requests = await db.BudgetRequests.AsNoTracking().Where(r => r.FiscalYear == next)

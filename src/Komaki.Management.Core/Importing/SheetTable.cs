@@ -287,6 +287,12 @@ public sealed partial class SheetTable
                 report.Skipped.Add(new(Grid.Name, row.Number, "表の注記（※・注 などで始まる行や単位の注記）のため読み飛ばしました。"));
                 continue;
             }
+            if (string.IsNullOrEmpty(code) && _layout.IdentityKeys.Select(k => row.Text(k)).FirstOrDefault(t => t is not null) is string name && AverageRow().IsMatch(name.Trim()))
+            {
+                // 全体平均 under a survey's rows: an aggregate like a 合計, not data without its key.
+                report.Skipped.Add(new(Grid.Name, row.Number, $"平均の行（「{name.Trim()}」）のため読み飛ばしました。"));
+                continue;
+            }
             if (string.IsNullOrEmpty(code))
             {
                 // A heading or a note carries nothing in the columns the import reads but the name (where a heading or a
@@ -497,4 +503,8 @@ public sealed partial class SheetTable
 
     [GeneratedRegex(@"^(※|\*|＊|注[\d:：.、）\)]|注$|\(注|【注|備考[:：])")]
     private static partial Regex NoteStart();
+
+    /// 全体平均, 平均, 市全体平均値: a row of averages under the data, named in the name column without a code.
+    [GeneratedRegex(@"^(全体|全市|市全体|全施策|単純|加重)?平均(値|点)?$")]
+    private static partial Regex AverageRow();
 }

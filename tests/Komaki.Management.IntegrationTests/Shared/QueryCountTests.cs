@@ -137,8 +137,9 @@ public class QueryCountTests(KomakiFactory small, LargerCityFactory large) : ICl
         ["doro-tanto /Goals -> /Goals/\\d+"] = 14,
         // 予算編成's pages of one line or one 部's commit (round 12: read models). The confirmation before committing a 部's
         // stage reads its lines and what they are checked against as they are now, never as kept (14 until round 12); a
-        // line, its assessment and the forms read the line afresh, the evaluation beside it and the names as kept.
-        ["zaisei /BudgetFormulation/2027/Department/5 -> /BudgetFormulation/\\d+/Steps/\\w+/\\d+"] = 6,
+        // line, its assessment and the forms read the line afresh, the evaluation beside it and the names as kept. The
+        // confirmation also lists the 部's active 事業 without a request, afresh (two statements more, round 12).
+        ["zaisei /BudgetFormulation/2027/Department/5 -> /BudgetFormulation/\\d+/Steps/\\w+/\\d+"] = 8,
         ["zaisei /BudgetFormulation/2027/Department/4 -> /BudgetFormulation/\\d+/Lines/\\d+"] = 3,
         ["zaisei /BudgetFormulation/2027/Lines/1 -> /BudgetFormulation/\\d+/Lines/\\d+/Assess/\\w+"] = 3,
         ["zaisei /BudgetFormulation/2027/Department/7 -> /BudgetFormulation/\\d+/Restorations/\\d+/Answer/Submit"] = 4,

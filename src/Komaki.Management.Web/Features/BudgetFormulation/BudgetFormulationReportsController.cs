@@ -47,7 +47,7 @@ public sealed class BudgetFormulationReportsController(OrgTreeProvider orgTree, 
         return View(new ChoushoModel(year, departmentId, assessment, lines, names, org)
         {
             ExportsChousho = await MayAsync(new BudgetDepartment(year, departmentId), BudgetDepartmentRule.ExportChousho),
-            Proposal = (await pages.CommitsAsync(year)).FirstOrDefault(c => c.Stage == BudgetStage.Proposal && c.DepartmentId == departmentId),
+            Proposal = (await reads.YearAsync(year)).Commits.FirstOrDefault(c => c.Stage == BudgetStage.Proposal && c.DepartmentId == departmentId),
         });
     }
 
