@@ -77,8 +77,11 @@ public class WorkListTests(AppServer server)
             // An improvement falls due with the budget request that can carry it, so the demo's older ones are later overdue.
             Assert.Contains(kind == "Improvement" ? "期限超過" : "期限超過 5日", await row.InnerTextAsync());
             await row.Locator("a.work-link").ClickAsync();
-            try { await page.WaitForURLAsync(url, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.DOMContentLoaded }); }
+            try { await page.WaitForURLAsync(url, new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit }); }
             catch (TimeoutException) { Assert.Fail($"{kind}: opened {page.Url}, expected {url}"); }
+            // The new page's heading, rather than its DOMContentLoaded event: once in a CI run the event was awaited past
+            // 30 s on a page already shown at the right address.
+            await page.Locator("main h1").First.WaitForAsync();
             Assert.DoesNotContain("403", await page.TitleAsync());
             if (kind == "IndicatorActual")
                 await page.WaitForFunctionAsync("id => document.activeElement && document.activeElement.id === id", $"actual-{y}");
